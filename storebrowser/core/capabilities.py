@@ -1,0 +1,35 @@
+"""What a provider can do. A flag that is False means the matching call raises
+``Unsupported``; the UI enables actions from these flags, and the conformance suite
+checks that flags and behaviour agree (rclone's ``Features``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    #: User key/value metadata can be stored with an object and read back.
+    user_metadata: bool = False
+    #: Content-Type can be set at upload and changed later.
+    content_type: bool = False
+    #: ``copy_object`` runs on the server (no bytes through the client).
+    server_side_copy: bool = False
+    #: ``read`` honours byte ranges.
+    ranged_read: bool = True
+    #: Large uploads go in parts (S3 multipart, Azure blocks, Swift SLO segments).
+    multipart: bool = False
+    #: ``set_website`` / ``get_website`` publish a container as a static site.
+    static_website: bool = False
+    #: ``share_url`` makes a time-limited URL that works without credentials.
+    presigned_urls: bool = False
+    #: Objects keep older versions.
+    versioning: bool = False
+    #: Objects have storage classes / access tiers that can be changed.
+    storage_tiers: bool = False
+    #: ``list_containers`` gives object counts and bytes used.
+    container_counts: bool = False
+
+    def enabled(self) -> list[str]:
+        return [f.name for f in fields(self) if getattr(self, f.name)]

@@ -1,0 +1,81 @@
+"""The error hierarchy every provider maps its SDK's exceptions onto.
+
+Each error carries a message a person can act on; the optional ``container``/``key`` say
+what it is about, so the UI can show the error on the right node instead of a dialog.
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base of every error a provider raises on purpose."""
+
+    #: Whether retrying the same call later may succeed.
+    retryable: bool = False
+
+    def __init__(
+        self, message: str, *, container: str | None = None, key: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.container = container
+        self.key = key
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFound(StorageError):
+    """The container or object does not exist."""
+
+
+class AlreadyExists(StorageError):
+    """A container (or object, where refusing overwrite) exists already."""
+
+
+class NotEmpty(StorageError):
+    """A container still holds objects and deletion was not forced."""
+
+
+class AuthFailed(StorageError):
+    """The credentials were refused: wrong key, expired token, bad signature."""
+
+
+class AccessDenied(StorageError):
+    """The credentials are valid but not allowed to do this."""
+
+
+class InvalidName(StorageError):
+    """A container name or key breaks the rules of the provider or the local file system."""
+
+
+class InvalidMetadata(StorageError):
+    """User metadata or a system property breaks the provider's rules."""
+
+
+class Unsupported(StorageError):
+    """The provider (or this server) cannot do this; its capability flag is off."""
+
+
+class RangeNotHonored(StorageError):
+    """The server answered a ranged read with something other than the asked bytes."""
+
+
+class ChecksumMismatch(StorageError):
+    """Bytes received or stored do not match the size or checksum they should have."""
+
+
+class Transient(StorageError):
+    """A failure that may go away on retry: throttling, 5xx, a dropped connection."""
+
+    retryable = True
+
+
+class Cancelled(Exception):
+    """Raised inside a cancelled operation at the next chunk boundary.
+
+    Not a ``StorageError``: nothing went wrong, the user asked to stop.
+    """
+
+    def __init__(self, message: str = "Cancelled.") -> None:
+        super().__init__(message)

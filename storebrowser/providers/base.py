@@ -1,0 +1,287 @@
+"""The provider protocol: what every storage service looks like to the rest of the app.
+
+Every method blocks and is safe to call from worker threads at the same time. Paged
+listing (``list_page``) is the primitive; iteration lives in ``core.listing``. Optional
+operations raise ``Unsupported`` unless the matching ``Capabilities`` flag is on.
+"""
+
+from __future__ import annotations
+
+import abc
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import timedelta
+from typing import Any, BinaryIO, ClassVar
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.errors import AlreadyExists, StorageError, Unsupported
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import (
+    ContainerInfo,
+    ObjectInfo,
+    Page,
+    PartRecord,
+    ProgressCallback,
+    WebsiteConfig,
+)
+
+MiB = 1024 * 1024
+DEFAULT_CHUNK = 1 * MiB
+
+
+class MultipartUpload(abc.ABC):
+    """A chunked upload in progress (S3 multipart, Azure staged blocks, Swift SLO).
+
+    ``state()`` is JSON-able; the journal stores it and ``Provider.resume_multipart``
+    turns it back into an upload after a restart. Parts are numbered from 1.
+    """
+
+    def __init__(self, container: str, key: str, part_size: int) -> None:
+        self.container = container
+        self.key = key
+        self.part_size = part_size
+
+    @abc.abstractmethod
+    def state(self) -> dict[str, Any]: ...
+
+    @abc.abstractmethod
+    def upload_part(
+        self,
+        number: int,
+        data: bytes,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> PartRecord: ...
+
+    @abc.abstractmethod
+    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo: ...
+
+    @abc.abstractmethod
+    def abort(self) -> None:
+        """Remove everything uploaded so far; safe to call twice."""
+
+    def uploaded_parts(self) -> list[PartRecord]:
+        """Parts the server holds already (for resume); empty when it cannot say."""
+        return []
+
+
+class Provider(abc.ABC):
+    """One account on one storage service."""
+
+    #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.
+    kind: ClassVar[str]
+    #: Smallest part the service accepts (except the last) and most parts per object.
+    min_part_size: ClassVar[int] = 5 * MiB
+    max_parts: ClassVar[int] = 10_000
+    #: Uploads larger than this go in parts when ``capabilities.multipart``.
+    multipart_threshold: int = 64 * MiB
+    part_size: int = 16 * MiB
+    part_concurrency: int = 4
+
+    capabilities: Capabilities
+
+    def connect(self) -> None:  # noqa: B027 - optional hook
+        """First contact, on a worker thread: authenticate, probe what the server offers
+        and settle ``capabilities``. Constructors do no I/O; call this before the rest."""
+
+    # -- containers ---------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def list_containers(self) -> list[ContainerInfo]: ...
+
+    @abc.abstractmethod
+    def create_container(self, name: str) -> None:
+        """Create ``name``; ``AlreadyExists`` when it exists, ``InvalidName`` before sending."""
+
+    @abc.abstractmethod
+    def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
+        """Delete ``name``; ``NotEmpty`` unless ``force``, which deletes its objects first."""
+
+    def ensure_container(self, name: str) -> bool:
+        """Create ``name`` unless it exists; True when it was created."""
+        try:
+            self.create_container(name)
+        except AlreadyExists:
+            return False
+        return True
+
+    # -- objects ------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def list_page(
+        self,
+        container: str,
+        prefix: str = "",
+        delimiter: str | None = "/",
+        token: str | None = None,
+        limit: int = 1000,
+    ) -> Page[ObjectInfo]:
+        """One page in key order; with a delimiter, pseudo-folders come as ``is_prefix``
+        entries (each once per listing) mixed into key order."""
+
+    @abc.abstractmethod
+    def stat(self, container: str, key: str) -> ObjectInfo: ...
+
+    @abc.abstractmethod
+    def iter_read(
+        self,
+        container: str,
+        key: str,
+        byte_range: ByteRange = ByteRange(),
+        *,
+        chunk_size: int = DEFAULT_CHUNK,
+        cancel: CancelToken = NEVER,
+    ) -> Iterator[bytes]:
+        """Stream ``data[byte_range]``; only the asked bytes travel (``RangeNotHonored``
+        when the server ignores the range). A range past the end yields nothing."""
+
+    @abc.abstractmethod
+    def put_object(
+        self,
+        container: str,
+        key: str,
+        stream: BinaryIO,
+        *,
+        size: int | None,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> ObjectInfo:
+        """Upload in one request. Prefer ``upload``, which picks parts when it pays."""
+
+    @abc.abstractmethod
+    def delete_object(self, container: str, key: str) -> None:
+        """Delete one object; a missing object is not an error (S3 semantics)."""
+
+    def delete_objects(
+        self, container: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
+    ) -> dict[str, StorageError]:
+        """Delete many; returns the keys that failed with why. Providers batch this."""
+        failures: dict[str, StorageError] = {}
+        for key in keys:
+            cancel.raise_if_cancelled()
+            try:
+                self.delete_object(container, key)
+            except StorageError as error:
+                failures[key] = error
+        return failures
+
+    # -- optional, by capability --------------------------------------------------------
+
+    def copy_object(
+        self,
+        src_container: str,
+        src_key: str,
+        dst_container: str,
+        dst_key: str,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> ObjectInfo:
+        """Server-side copy; keeps metadata and content type unless new ones are given."""
+        raise self._unsupported("server-side copy")
+
+    def set_metadata(
+        self,
+        container: str,
+        key: str,
+        metadata: Mapping[str, str],
+        *,
+        content_type: str | None = None,
+    ) -> ObjectInfo:
+        """Replace the user metadata (and content type when given); keep the rest."""
+        raise self._unsupported("changing metadata")
+
+    def start_multipart(
+        self,
+        container: str,
+        key: str,
+        *,
+        part_size: int,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> MultipartUpload:
+        raise self._unsupported("uploads in parts")
+
+    def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
+        """Rebuild an upload from ``MultipartUpload.state()``; ``NotFound`` when the
+        server no longer has it (expired or aborted)."""
+        raise self._unsupported("uploads in parts")
+
+    def share_url(
+        self, container: str, key: str, *, expires_in: timedelta, method: str = "GET"
+    ) -> str:
+        raise self._unsupported("time-limited URLs")
+
+    def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
+        raise self._unsupported("static websites")
+
+    def get_website(self, container: str) -> WebsiteConfig | None:
+        raise self._unsupported("static websites")
+
+    # -- built once on the primitives ---------------------------------------------------
+
+    def read(self, container: str, key: str, byte_range: ByteRange = ByteRange()) -> bytes:
+        """``data[byte_range]`` in memory; for previews and small objects."""
+        return b"".join(self.iter_read(container, key, byte_range))
+
+    def upload(
+        self,
+        container: str,
+        key: str,
+        stream: BinaryIO,
+        *,
+        size: int | None = None,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> ObjectInfo:
+        """Upload ``stream`` (of ``size`` bytes, or unknown length when ``None``),
+        in parts when it is large and the provider can."""
+        from storebrowser.providers.chunked import upload_stream
+
+        return upload_stream(
+            self,
+            container,
+            key,
+            stream,
+            size=size,
+            content_type=content_type,
+            metadata=metadata,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def upload_bytes(
+        self,
+        container: str,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> ObjectInfo:
+        return self.upload(
+            container,
+            key,
+            io.BytesIO(data),
+            size=len(data),
+            content_type=content_type,
+            metadata=metadata,
+        )
+
+    def close(self) -> None:  # noqa: B027 - most providers have nothing to release
+        """Release connections; the provider is not used afterwards."""
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _unsupported(self, what: str) -> Unsupported:
+        return Unsupported(f"{self.describe()} does not support {what}.")
+
+    def describe(self) -> str:
+        """A short human name for messages, e.g. 'S3 at s3.example.com'."""
+        return type(self).__name__

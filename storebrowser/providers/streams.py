@@ -1,0 +1,82 @@
+"""File-like wrappers that providers hand to their SDKs."""
+
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.types import ProgressCallback
+
+
+class ProgressStream(io.RawIOBase):
+    """Wrap a stream: report bytes read as progress and check the cancel token per read.
+
+    Progress follows the high-water mark of the position, so an SDK that reads a body
+    once to checksum it and rewinds to send it does not count the bytes twice.
+    """
+
+    def __init__(
+        self,
+        raw: BinaryIO,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> None:
+        super().__init__()
+        self._raw = raw
+        self._progress = progress
+        self._cancel = cancel
+        self._start = raw.tell() if raw.seekable() else 0
+        self._high = self._start
+        self.reported = 0
+
+    @classmethod
+    def of_bytes(
+        cls, data: bytes, progress: ProgressCallback | None = None, cancel: CancelToken = NEVER
+    ) -> ProgressStream:
+        return cls(io.BytesIO(data), progress, cancel)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._raw.seek(offset, whence)
+
+    def read(self, size: int | None = -1) -> bytes:
+        self._cancel.raise_if_cancelled()
+        data = self._raw.read(-1 if size is None else size)
+        self._advance(len(data))
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _advance(self, count: int) -> None:
+        position = self._raw.tell() if self._raw.seekable() else self._high + count
+        if position > self._high:
+            delta = position - self._high
+            self._high = position
+            self.reported += delta
+            if self._progress is not None:
+                self._progress(delta)
+
+
+def read_exactly(stream: BinaryIO, size: int) -> bytes:
+    """Read ``size`` bytes or up to EOF, across short reads of pipes and sockets."""
+    chunks: list[bytes] = []
+    remaining = size
+    while remaining > 0:
+        chunk = stream.read(remaining)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,22 @@
+"""Session-wide test set-up: offscreen Qt, isolated user dirs, the real test servers."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt or platformdirs: no screen, and no test may touch the real
+# user's config, data or keyring.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="storebrowser-test-home-"))
+for _var, _sub in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_CACHE_HOME", "cache"),
+):
+    os.environ[_var] = str(_HOME / _sub)
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+pytest_plugins = ["tests.providers.backends"]  # TEMP until servers land
