@@ -100,13 +100,7 @@ def register(kind: ProviderKind) -> ProviderKind:
 def _load_builtin_kinds() -> None:
     # Each package's ``kind.py`` registers on import and imports no SDK.
     for package in ("local", "s3", "azure", "swift"):
-        try:
-            importlib.import_module(f"storebrowser.providers.{package}.kind")
-        except ModuleNotFoundError as error:
-            if error.name != f"storebrowser.providers.{package}.kind" and error.name != (
-                f"storebrowser.providers.{package}"
-            ):
-                raise
+        importlib.import_module(f"storebrowser.providers.{package}.kind")
 
 
 def kinds() -> dict[str, ProviderKind]:

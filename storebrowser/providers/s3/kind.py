@@ -1,0 +1,51 @@
+"""Registry entry of the S3 provider (imports no SDK)."""
+
+from __future__ import annotations
+
+from storebrowser.providers.registry import (
+    ConnectionField,
+    FieldType,
+    ProviderKind,
+    Settings,
+    register,
+)
+
+
+def _validate(settings: Settings) -> list[str]:
+    has_keys = bool(settings.get("access_key_id") or settings.get("secret_access_key"))
+    if has_keys and not (settings.get("access_key_id") and settings.get("secret_access_key")):
+        return ["Give both the access key ID and the secret access key."]
+    if has_keys and settings.get("profile"):
+        return ["Give either access keys or an AWS profile name, not both."]
+    if settings.get("anonymous") and (has_keys or settings.get("profile")):
+        return ["Anonymous access takes no keys and no profile."]
+    return []
+
+
+KIND = register(
+    ProviderKind(
+        name="s3",
+        label="Amazon S3 / S3-compatible",
+        factory="storebrowser.providers.s3.provider:S3Provider.from_settings",
+        validate=_validate,
+        fields=(
+            ConnectionField("access_key_id", "Access key ID", group="keys"),
+            ConnectionField("secret_access_key", "Secret access key", FieldType.SECRET, group="keys"),
+            ConnectionField("session_token", "Session token", FieldType.SECRET, group="keys",
+                            help="Only for temporary credentials."),  # fmt: skip
+            ConnectionField(
+                "profile", "AWS profile", group="profile",
+                help="A profile from ~/.aws/config; roles, SSO and credential processes work.",
+            ),  # fmt: skip
+            ConnectionField("region", "Region", help="For example us-east-1. Empty: from the profile or us-east-1."),
+            ConnectionField(
+                "endpoint_url", "Endpoint URL", FieldType.URL,
+                help="For S3-compatible services (MinIO, Ceph, Wasabi, Swift s3api…). Empty: AWS.",
+            ),  # fmt: skip
+            ConnectionField("path_style", "Path-style addressing", FieldType.BOOL, default=False,
+                            help="Needed by many S3-compatible services."),  # fmt: skip
+            ConnectionField("verify_tls", "Verify TLS certificates", FieldType.BOOL, default=True),
+            ConnectionField("anonymous", "Anonymous (public buckets)", FieldType.BOOL, default=False),
+        ),
+    )
+)

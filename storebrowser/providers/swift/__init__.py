@@ -1,0 +1,1 @@
+"""OpenStack Swift and Rackspace Cloud Files, through python-swiftclient."""
