@@ -13,9 +13,9 @@ import io
 import logging
 import math
 import threading
-from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable, Mapping
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import ChecksumMismatch, InvalidName, StorageError
@@ -87,8 +87,37 @@ def _abort_quietly(upload: MultipartUpload) -> None:
                     exc_info=True)  # fmt: skip
 
 
+class PartsStopped(Exception):
+    """The caller's ``stop()`` said to stop sending (a paused transfer); the parts that were
+    running finished and are in ``finished``. The remote upload is left open to resume."""
+
+    def __init__(self, finished: list[PartRecord]) -> None:
+        super().__init__(f"Stopped after {len(finished)} parts.")
+        self.finished = finished
+
+
+class MemoryBudget(Protocol):
+    """Caps bytes held in memory across uploads (the transfer engine's memory cap)."""
+
+    def acquire(self, size: int) -> int: ...
+    def release(self, size: int) -> None: ...
+
+
+ExecutorFactory = Callable[[int], Executor]
+
+
+def _thread_pool(workers: int) -> Executor:
+    return ThreadPoolExecutor(workers, thread_name_prefix="part")
+
+
 class PartSender:
-    """Send parts of one upload in parallel, each retried on ``Transient`` errors."""
+    """Send parts of one upload in parallel, each retried on ``Transient`` errors.
+
+    The transfer engine uses the same loop with its journal: ``done`` holds parts the
+    server has already (skipped without reading them again when the stream can seek),
+    ``on_part`` records each finished part, ``stop`` pauses between parts, ``budget``
+    caps bytes in memory across all uploads.
+    """
 
     def __init__(
         self,
@@ -98,6 +127,11 @@ class PartSender:
         cancel: CancelToken,
         concurrency: int,
         retry: RetryPolicy = PART_RETRY,
+        done: Mapping[int, PartRecord] | None = None,
+        on_part: Callable[[PartRecord], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+        budget: MemoryBudget | None = None,
+        executor_factory: ExecutorFactory = _thread_pool,
     ) -> None:
         self._upload = upload
         self._progress = progress
@@ -106,23 +140,38 @@ class PartSender:
         self._concurrency = max(1, concurrency)
         self._slots = threading.BoundedSemaphore(self._concurrency)
         self._failed = threading.Event()
+        self._done = dict(done or {})
+        self._on_part = on_part
+        self._stop = stop or (lambda: False)
+        self._budget = budget
+        self._executor_factory = executor_factory
 
-    def send_stream(self, first: bytes, stream: BinaryIO, size: int | None) -> list[PartRecord]:
-        """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``."""
+    def send_stream(
+        self, first: bytes | PartRecord, stream: BinaryIO, size: int | None
+    ) -> list[PartRecord]:
+        """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``.
+
+        ``first`` is a ``PartRecord`` when part 1 is done already (a resumed upload)."""
         part_size = self._upload.part_size
         futures: list[Future[PartRecord]] = []
         sent = 0
-        with ThreadPoolExecutor(self._concurrency, thread_name_prefix="part") as pool:
+        stopped = False
+        with self._executor_factory(self._concurrency) as pool:
             data, number = first, 1
-            while data and not self._failed.is_set():
-                sent += len(data)
+            while _length(data) and not self._failed.is_set():
+                sent += _length(data)
                 futures.append(self._submit(pool, number, data))
                 if size is not None and sent >= size:
                     break
+                if self._stop():
+                    stopped = True
+                    break
                 self._slots.acquire()  # held until a part finishes: caps memory
                 self._slots.release()
-                data, number = read_exactly(stream, part_size), number + 1
+                data, number = self._next_part(stream, number + 1, part_size, size, sent)
         parts = [future.result() for future in futures]  # raises the first failure
+        if stopped:
+            raise PartsStopped(parts)
         if size is not None and sent != size:
             raise ChecksumMismatch(
                 f"The source changed while uploading {self._upload.key!r}: expected "
@@ -132,18 +181,42 @@ class PartSender:
             raise InvalidName("An upload in parts needs at least one byte.")
         return parts
 
+    def _next_part(
+        self, stream: BinaryIO, number: int, part_size: int, size: int | None, sent: int
+    ) -> tuple[bytes | PartRecord, int]:
+        record = self._done.get(number)
+        if record is not None and size is not None and stream.seekable():
+            # Finished before a restart: skip its bytes instead of reading them.
+            stream.seek(sent + record.size)
+            return record, number
+        return read_exactly(stream, part_size), number
+
     def _submit(
-        self, pool: ThreadPoolExecutor, number: int, data: bytes
+        self, pool: Executor, number: int, data: bytes | PartRecord
     ) -> Future[PartRecord]:
+        future: Future[PartRecord]
+        if isinstance(data, PartRecord):
+            future = Future()
+            future.set_result(data)
+            return future
+        if number in self._done and len(data) == self._done[number].size:
+            future = Future()  # read (the stream cannot seek) but not sent again
+            future.set_result(self._done[number])
+            return future
+        held = self._budget.acquire(len(data)) if self._budget is not None else 0
         self._slots.acquire()
         future = pool.submit(self._send_part, number, data)
-        future.add_done_callback(self._part_done)
+        future.add_done_callback(lambda f: self._part_done(f, held))
         return future
 
-    def _part_done(self, future: Future[PartRecord]) -> None:
+    def _part_done(self, future: Future[PartRecord], held: int) -> None:
         self._slots.release()
+        if self._budget is not None:
+            self._budget.release(held)
         if future.exception() is not None:
             self._failed.set()
+        elif self._on_part is not None:
+            self._on_part(future.result())
 
     def _send_part(self, number: int, data: bytes) -> PartRecord:
         counted = [0]
@@ -162,3 +235,7 @@ class PartSender:
             cancel=self._cancel,
             on_retry=rewind,
         )
+
+
+def _length(data: bytes | PartRecord) -> int:
+    return data.size if isinstance(data, PartRecord) else len(data)
