@@ -1,0 +1,244 @@
+"""Download one object into ``<name>.part`` beside its target, in parallel ranges.
+
+Each finished range is journaled; after a restart only the missing ranges travel, once
+the remote object is checked unchanged (same ETag and size; otherwise start over). The
+file is renamed into place only when complete and verified. A key that the safe mapping
+refuses fails the item before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from storebrowser.core.errors import Cancelled, ChecksumMismatch, Transient
+from storebrowser.core.localpath import key_to_local_path
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.retry import call_with_retry
+from storebrowser.core.types import ObjectInfo, PartRecord
+from storebrowser.transfers.conflicts import Skip, decide, path_exists
+from storebrowser.transfers.context import Paused, TaskContext
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind
+
+PART_SUFFIX = ".part"
+_PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
+
+
+def strip_prefix_for(kind: JobKind, key: str) -> str:
+    """The part of the key not mirrored locally: the folder of the object or prefix."""
+    if kind is JobKind.DOWNLOAD_OBJECT:
+        return key.rpartition("/")[0] + "/" if "/" in key else ""
+    # A prefix "a/photos/" lands as <folder>/photos/..., as a file manager copies a folder.
+    folder = key.rpartition("/")[0] if key.endswith("/") else key
+    parent = folder.rpartition("/")[0]
+    return parent + "/" if parent else ""
+
+
+def identity(info: ObjectInfo) -> str:
+    return f"{info.etag}|{info.size}"
+
+
+def run_download(ctx: TaskContext) -> str:
+    spec, item = ctx.job.spec, ctx.item
+    provider = ctx.provider()
+    root = Path(spec.local)
+    # Map first: a hostile key fails here, before any folder or file is made.
+    mapped = key_to_local_path(root, item.key, strip_prefix=strip_prefix_for(spec.kind, spec.key))
+    info = call_with_retry(lambda: provider.stat(spec.container, item.key), ctx.settings.retry,
+                           cancel=ctx.cancel)  # fmt: skip
+    target = Path(item.local) if item.local else mapped
+    part_path = target.with_name(target.name + PART_SUFFIX)
+    resuming = bool(item.parts) and item.remote_etag == identity(info) and part_path.exists()
+    if not resuming:
+        target = _settle_conflict(ctx, mapped, info)
+        part_path = target.with_name(target.name + PART_SUFFIX)
+        _start_over(ctx, info, target, part_path)
+    note = ""
+    with ctx.lock:
+        item.total = info.size
+        item.done = sum(part.size for part in item.parts.values())
+    if item.key.endswith("/"):
+        target.mkdir(parents=True, exist_ok=True)  # a folder marker
+        part_path.unlink(missing_ok=True)
+        return "folder"
+    try:
+        _fetch_missing(ctx, info, part_path)
+        note = _verify(part_path, info)
+    except Cancelled:
+        part_path.unlink(missing_ok=True)
+        ctx.forget_parts()
+        raise
+    except ChecksumMismatch:
+        part_path.unlink(missing_ok=True)
+        ctx.forget_parts()
+        raise
+    os.replace(part_path, target)
+    return note
+
+
+def _settle_conflict(ctx: TaskContext, mapped: Path, info: ObjectInfo) -> Path:
+    spec, item = ctx.job.spec, ctx.item
+    decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
+    target = Path(decision.target)
+    resume = decision.policy is ConflictPolicy.RESUME
+    if resume and target.is_file() and target.stat().st_size == info.size:
+        raise Skip(f"{target} is complete already (same size); skipped.")
+    if target != mapped:  # renamed: check the new name stays inside the folder too
+        key_to_local_path(mapped.parent, target.name)
+    return target
+
+
+def _start_over(ctx: TaskContext, info: ObjectInfo, target: Path, part_path: Path) -> None:
+    item = ctx.item
+    kept: dict[int, PartRecord] = {}
+    if ctx.job.spec.conflict is ConflictPolicy.RESUME:
+        kept = _adopt_partial(ctx, part_path, info)
+    ctx.forget_parts()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not kept:
+        with open(part_path, "wb"):
+            pass
+    item.local, item.remote_etag = str(target), identity(info)
+    ctx.save()
+    for part in kept.values():
+        ctx.record_part(part)
+
+
+def _adopt_partial(ctx: TaskContext, part_path: Path, info: ObjectInfo) -> dict[int, PartRecord]:
+    """Policy RESUME with a ``.part`` file the journal does not know: keep its whole
+    leading parts (it may come from an earlier run whose journal was lost)."""
+    if not part_path.is_file():
+        return {}
+    whole = min(part_path.stat().st_size, info.size) // ctx.settings.part_size
+    return {n + 1: PartRecord(n + 1, _part_len(n + 1, ctx, info.size), "") for n in range(whole)}
+
+
+def _part_len(number: int, ctx: TaskContext, size: int) -> int:
+    start = (number - 1) * ctx.settings.part_size
+    return min(size, start + ctx.settings.part_size) - start
+
+
+def _fetch_missing(ctx: TaskContext, info: ObjectInfo, part_path: Path) -> None:
+    part_size = ctx.settings.part_size
+    count = -(-info.size // part_size)
+    missing = [n for n in range(1, count + 1) if n not in ctx.item.parts]
+    fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
+    try:
+        if missing:
+            _run_parts(ctx, missing, lambda n: _fetch_part(ctx, info, fd, n))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None]) -> None:
+    """Up to ``part_concurrency`` parts at once; between parts, honour pause and failure."""
+    workers = max(1, min(ctx.settings.part_concurrency, len(numbers)))
+    slots = threading.BoundedSemaphore(workers)
+    failed = threading.Event()
+    futures: list[Future[None]] = []
+
+    def done(_future: Future[None]) -> None:
+        slots.release()
+        if _future.exception() is not None:
+            failed.set()
+
+    stopped = False
+    with ctx.settings.executor_factory(workers) as pool:
+        for number in numbers:
+            slots.acquire()
+            if failed.is_set() or ctx.stop() or ctx.cancel.cancelled:
+                slots.release()
+                stopped = not failed.is_set()
+                break
+            future = pool.submit(fetch, number)
+            future.add_done_callback(done)
+            futures.append(future)
+    for future in futures:
+        future.result()  # raises the first failure
+    ctx.cancel.raise_if_cancelled()
+    if stopped:
+        raise Paused()
+
+
+def _fetch_part(ctx: TaskContext, info: ObjectInfo, fd: int, number: int) -> None:
+    spec = ctx.job.spec
+    provider = ctx.provider()
+    start = (number - 1) * ctx.settings.part_size
+    end = min(info.size, start + ctx.settings.part_size)
+    counted = [0]
+
+    def attempt() -> None:
+        ctx.add(-counted[0])  # a retried part starts from zero again
+        counted[0] = 0
+        position = start
+        chunks = provider.iter_read(
+            spec.container, ctx.item.key, ByteRange(start, end),
+            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel,
+        )  # fmt: skip
+        for chunk in chunks:
+            _write_at(fd, chunk, position)
+            position += len(chunk)
+            counted[0] += len(chunk)
+            ctx.add(len(chunk))
+        if position != end:
+            raise Transient(f"{ctx.item.key!r} ended early at byte {position} of {end}; "
+                            "it may have changed on the server.")  # fmt: skip
+
+    call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
+    ctx.record_part(PartRecord(number, end - start, ""))
+
+
+_seek_lock = threading.Lock()
+
+
+def _write_at(fd: int, data: bytes, position: int) -> None:
+    if hasattr(os, "pwrite"):
+        os.pwrite(fd, data, position)
+        return
+    with _seek_lock:  # Windows: no pwrite; seek and write as one step
+        os.lseek(fd, position, os.SEEK_SET)
+        os.write(fd, data)
+
+
+def _verify(part_path: Path, info: ObjectInfo) -> str:
+    """Size always; MD5 when the ETag is a plain MD5. Returns what was verified."""
+    size = part_path.stat().st_size
+    if size != info.size:
+        raise ChecksumMismatch(
+            f"Downloaded {size} bytes of {info.key!r} but the server said {info.size}; the "
+            "partial file was removed. Retry the download."
+        )
+    etag = (info.etag or "").strip('"').lower()
+    if not _PLAIN_MD5.match(etag):
+        if "-" in etag:
+            return "verified: size only (multipart ETag)"
+        return "verified: size only (the provider gives no MD5 for this object)"
+    digest = _md5_of(part_path)
+    if digest != etag:
+        raise ChecksumMismatch(
+            f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
+            f"ETag ({etag}); the partial file was removed. Retry the download."
+        )
+    return "verified: size and MD5"
+
+
+def _md5_of(path: Path) -> str:
+    digest = hashlib.md5(usedforsecurity=False)
+    with open(path, "rb") as f:
+        while block := f.read(4 * 1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def remove_partial(local: str) -> None:
+    """Cleanup of a cancelled item that is not running: its ``.part`` file goes."""
+    if local:
+        with contextlib.suppress(OSError):
+            Path(local + PART_SUFFIX).unlink(missing_ok=True)

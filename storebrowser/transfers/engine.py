@@ -1,0 +1,384 @@
+"""The transfer engine: a queue of jobs, a bounded pool of workers, state, snapshots.
+
+Workers take the next queued item of the first job (in queue order) that is neither
+paused nor finished, run it through its runner, and record the outcome in the journal.
+A job's first piece of work is its expansion into items (listing or walking, on a
+worker, never on the caller's thread). Nothing calls back per chunk: progress is
+counters that ``snapshot()`` reads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import BinaryIO
+
+from storebrowser.core.errors import Cancelled, InvalidName, StorageError
+from storebrowser.core.retry import RetryPolicy
+from storebrowser.providers.base import MiB, Provider
+from storebrowser.transfers import download, upload
+from storebrowser.transfers.conflicts import AskCallback, Skip
+from storebrowser.transfers.context import (
+    ByteBudget,
+    ExecutorFactory,
+    Paused,
+    Settings,
+    TaskContext,
+)
+from storebrowser.transfers.copy import run_copy, run_delete
+from storebrowser.transfers.expand import expand
+from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
+from storebrowser.transfers.journal import Journal
+from storebrowser.transfers.progress import (
+    EngineSnapshot,
+    ItemSnapshot,
+    JobSnapshot,
+    RateMeter,
+    eta_seconds,
+)
+
+log = logging.getLogger(__name__)
+
+Runner = Callable[[TaskContext], str]
+_RUNNERS: dict[JobKind, Runner] = {
+    JobKind.UPLOAD_FILE: upload.run_upload,
+    JobKind.UPLOAD_FOLDER: upload.run_upload,
+    JobKind.UPLOAD_STREAM: upload.run_upload,
+    JobKind.DOWNLOAD_OBJECT: download.run_download,
+    JobKind.DOWNLOAD_PREFIX: download.run_download,
+    JobKind.COPY: run_copy,
+    JobKind.MOVE: run_copy,
+    JobKind.DELETE: run_delete,
+}
+
+
+def _thread_pool(workers: int) -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(workers, thread_name_prefix="transfer-part")
+
+
+# A piece of work for a worker: ("expand", job, None), ("item", job, item) or
+# ("cleanup", job, item) for a cancelled item that was not running.
+_Work = tuple[str, Job, Item | None]
+
+
+class TransferEngine:
+    def __init__(
+        self,
+        providers: Callable[[str], Provider] | Mapping[str, Provider],
+        journal: Journal,
+        *,
+        concurrency: int = 4,
+        part_concurrency: int = 4,
+        part_size: int = 8 * MiB,
+        memory_cap_bytes: int = 256 * MiB,
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, shared safely
+        executor_factory: ExecutorFactory = _thread_pool,
+        ask: AskCallback | None = None,
+        start: bool = True,
+    ) -> None:
+        """``start=False`` runs no threads: call ``run_pending()`` to do the work in the
+        calling thread (with a serial ``executor_factory`` tests are deterministic)."""
+        self._provider_for = providers.__getitem__ if isinstance(providers, Mapping) else providers
+        self.journal = journal
+        self.settings = Settings(part_size, part_concurrency, retry, ByteBudget(memory_cap_bytes),
+                                 executor_factory)  # fmt: skip
+        self._ask = ask
+        self._lock = threading.RLock()
+        self._wake = threading.Condition(self._lock)
+        self._jobs: dict[str, Job] = {}
+        self._cleanups: list[tuple[Job, Item]] = []
+        self._expanding: set[str] = set()
+        self._rates: dict[str, RateMeter] = {}
+        self._total_rate = RateMeter()
+        self._stopping = False
+        self._workers = [
+            threading.Thread(target=self._work_loop, name=f"transfer-{n}", daemon=True)
+            for n in range(max(1, concurrency) if start else 0)
+        ]
+        for worker in self._workers:
+            worker.start()
+
+    # -- commands -----------------------------------------------------------------------
+
+    def submit(self, spec: JobSpec, *, stream: BinaryIO | None = None) -> str:
+        job = Job(spec, stream=stream)
+        with self._lock:
+            job.position = max((j.position for j in self._jobs.values()), default=0.0) + 1
+            self._jobs[job.id] = job
+            self.journal.save_job(job)
+            self._wake.notify_all()
+        return job.id
+
+    def pause(self, job_id: str) -> None:
+        with self._lock:
+            job = self._jobs[job_id]
+            if job.state.finished:
+                return
+            job.pause.set()  # running parts finish; no new part starts
+            job.state = State.PAUSED
+            self.journal.save_job(job)
+
+    def resume(self, job_id: str) -> None:
+        with self._lock:
+            job = self._jobs[job_id]
+            if job.state is not State.PAUSED:
+                return
+            job.pause.clear()
+            job.state = State.RUNNING if job.running else State.QUEUED
+            self.journal.save_job(job)
+            self._wake.notify_all()
+
+    def cancel(self, job_id: str) -> None:
+        """Cooperative: running items stop at their next chunk and clean up; the rest
+        are cleaned up by a worker (remote uploads aborted, ``.part`` files removed)."""
+        with self._lock:
+            job = self._jobs[job_id]
+            if job.state.finished and job.state is not State.FAILED:
+                return
+            job.cancel.cancel()
+            job.pause.clear()
+            job.state = State.CANCELLED
+            for item in job.items:
+                if item.state in (State.QUEUED, State.PAUSED, State.FAILED):
+                    item.state = State.CANCELLED  # a running one stops and cleans up itself
+                    self._cleanups.append((job, item))
+            self.journal.save_job(job)
+            self._wake.notify_all()
+
+    def retry(self, job_id: str) -> None:
+        """Run a failed job's failed items again (finished parts are kept)."""
+        with self._lock:
+            job = self._jobs[job_id]
+            if job.state is not State.FAILED:
+                return
+            for item in job.items:
+                if item.state is State.FAILED:
+                    item.state, item.error = State.QUEUED, None
+                    self.journal.save_item(item)
+            job.state, job.error = State.QUEUED, None
+            if not job.expanded:
+                self._expanding.discard(job.id)
+            self.journal.save_job(job)
+            self._wake.notify_all()
+
+    def move_to_top(self, job_id: str) -> None:
+        with self._lock:
+            job = self._jobs[job_id]
+            job.position = min(j.position for j in self._jobs.values()) - 1
+            self.journal.save_job(job)
+
+    def forget(self, job_id: str) -> None:
+        """Drop a finished job from the queue and the journal."""
+        with self._lock:
+            job = self._jobs[job_id]
+            if not job.state.finished:
+                raise ValueError("only finished jobs can be removed; cancel it first")
+            del self._jobs[job_id]
+            self.journal.delete_job(job_id)
+
+    def resume_unfinished(self) -> list[str]:
+        """After a restart: take the journal's unfinished jobs back into the queue."""
+        loaded = []
+        with self._lock:
+            for job in self.journal.load_jobs():
+                if job.id in self._jobs:
+                    continue
+                if job.state is State.PAUSED:
+                    job.pause.set()
+                self._jobs[job.id] = job
+                loaded.append(job.id)
+            self._wake.notify_all()
+        return loaded
+
+    def shutdown(self, *, pause_running: bool = True, timeout: float | None = None) -> None:
+        """Stop the workers. With ``pause_running`` running items stop between parts
+        (their parts stay journaled for ``resume_unfinished``); otherwise the queue is
+        run to the end first."""
+        if not pause_running:
+            self.wait_idle(timeout)
+        with self._lock:
+            self._stopping = True
+            self._wake.notify_all()
+        for worker in self._workers:
+            worker.join(timeout)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no work is left that a worker could take (paused jobs wait)."""
+        with self._lock:
+            return self._wake.wait_for(self._idle, timeout)
+
+    # -- snapshots ----------------------------------------------------------------------
+
+    def snapshot(self) -> EngineSnapshot:
+        with self._lock:
+            jobs = sorted(self._jobs.values(), key=lambda j: j.position)
+            snaps = tuple(self._job_snapshot(job) for job in jobs)
+        done = sum(s.done for s in snaps if s.state is not State.CANCELLED)
+        totals = [s.total for s in snaps if s.state is not State.CANCELLED]
+        total = None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+        rate = self._total_rate.sample(done)
+        return EngineSnapshot(snaps, done, total, rate, eta_seconds(done, total, rate))
+
+    def _job_snapshot(self, job: Job) -> JobSnapshot:
+        items = tuple(
+            ItemSnapshot(i.index, i.key, i.local, i.state, i.done, i.total, i.error, i.note)
+            for i in job.items
+        )
+        done = sum(i.done for i in items)
+        total: int | None = sum(i.total for i in items if i.total is not None)
+        if not job.expanded or any(i.total is None for i in items):
+            total = None
+        rate = self._rates.setdefault(job.id, RateMeter()).sample(done)
+        if job.state.finished:
+            rate = 0.0
+        return JobSnapshot(job.id, job.kind, job.state, done, total, rate,
+                           eta_seconds(done, total, rate), job.error, items)  # fmt: skip
+
+    # -- the work loop ------------------------------------------------------------------
+
+    def run_pending(self) -> None:
+        """Do all the work there is in the calling thread (``start=False`` engines)."""
+        while (work := self._take(block=False)) is not None:
+            self._run(work)
+
+    def _work_loop(self) -> None:
+        while (work := self._take(block=True)) is not None:
+            self._run(work)
+
+    def _idle(self) -> bool:
+        return self._next_work(claim=False) is None and not any(
+            j.running or j.id in self._expanding for j in self._jobs.values()
+        )
+
+    def _take(self, *, block: bool) -> _Work | None:
+        with self._lock:
+            while not self._stopping:
+                work = self._next_work(claim=True)
+                if work is not None or not block:
+                    return work
+                self._wake.wait()
+            return None
+
+    def _next_work(self, *, claim: bool) -> _Work | None:
+        if self._cleanups:
+            job, item = self._cleanups[0]
+            if claim:
+                self._cleanups.pop(0)
+                job.running += 1
+            return ("cleanup", job, item)
+        for job in sorted(self._jobs.values(), key=lambda j: j.position):
+            if job.state not in (State.QUEUED, State.RUNNING) or job.id in self._expanding:
+                continue
+            if not job.expanded:
+                if claim:
+                    self._expanding.add(job.id)
+                    job.state = State.RUNNING
+                return ("expand", job, None)
+            for item in job.items:
+                if item.state is State.QUEUED:
+                    if claim:
+                        item.state, job.state = State.RUNNING, State.RUNNING
+                        job.running += 1
+                    return ("item", job, item)
+        return None
+
+    def _run(self, work: _Work) -> None:
+        what, job, item = work
+        if what == "expand":
+            self._expand(job)
+        elif item is not None:
+            context = TaskContext(job, item, self._provider_for, self.journal, self.settings,
+                                  self._lock, self._ask, lambda: self._stopping)  # fmt: skip
+            if what == "cleanup":
+                self._cleanup(context)
+            else:
+                self._run_item(context)
+        with self._lock:
+            if item is not None:
+                job.running -= 1
+            self._settle_job(job)
+            self._wake.notify_all()
+
+    def _expand(self, job: Job) -> None:
+        try:
+            items = expand(job, self._provider_for(job.spec.account))
+        except Cancelled:
+            items = []
+        except (StorageError, OSError) as error:
+            with self._lock:
+                job.state, job.error = State.FAILED, _message(error)
+                self._expanding.discard(job.id)
+                self.journal.save_job(job)
+            return
+        with self._lock:
+            if job.cancel.cancelled:
+                for item in items:
+                    item.state = State.CANCELLED
+            job.items, job.expanded = items, True
+            self._expanding.discard(job.id)
+            self.journal.add_items(job, items)
+            for item in items:
+                if item.state is not State.QUEUED:
+                    self.journal.save_item(item)
+
+    def _run_item(self, ctx: TaskContext) -> None:
+        item = ctx.item
+        state, error, note = State.DONE, None, ""
+        try:
+            note = _RUNNERS[ctx.job.kind](ctx)
+        except Skip as skip:
+            note = skip.reason
+        except Paused:
+            state = State.QUEUED  # runs again when the job resumes
+        except Cancelled:
+            state = State.CANCELLED
+            self._cleanup(ctx)
+        except (StorageError, OSError) as failure:
+            state, error = State.FAILED, _message(failure)
+        except Exception as bug:  # a bug must not kill the worker; show it on the item
+            log.exception("transfer of %r failed unexpectedly", item.key)
+            state, error = State.FAILED, f"Unexpected error: {bug!r}"
+        with self._lock:
+            item.state, item.error, item.note = state, error, note
+            if state is State.DONE and item.total is not None:
+                item.done = item.total
+            if ctx.job.state is State.CANCELLED and state is not State.DONE:
+                item.state = State.CANCELLED
+        self.journal.save_item(item)
+
+    def _cleanup(self, ctx: TaskContext) -> None:
+        kind = ctx.job.kind
+        if kind.is_upload and ctx.item.upload_state is not None:
+            upload.abort_upload(ctx)
+        elif kind.is_download:
+            download.remove_partial(ctx.item.local)
+            ctx.forget_parts()
+        self.journal.save_item(ctx.item)
+
+    def _settle_job(self, job: Job) -> None:
+        """A job whose items are all finished is done (or failed)."""
+        if job.running or not job.expanded or job.state in (State.FAILED, State.DONE):
+            return
+        if job.state is State.CANCELLED:
+            self.journal.save_job(job)
+            return
+        if any(not item.state.finished for item in job.items):
+            return
+        failed = [i for i in job.items if i.state is State.FAILED]
+        job.state = State.FAILED if failed else State.DONE
+        if failed:
+            job.error = (
+                f"{len(failed)} of {len(job.items)} items failed; the first: {failed[0].error}"
+            )
+        self.journal.save_job(job)
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, StorageError | InvalidName):
+        return error.message
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    return str(error)

@@ -1,0 +1,78 @@
+"""Turn a job into its items: walk a local folder, list a prefix, batch keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.listing import iter_objects
+from storebrowser.providers.base import Provider
+from storebrowser.transfers.jobs import Item, Job, JobKind, State
+
+DELETE_BATCH = 1000
+
+
+def expand(job: Job, provider: Provider) -> list[Item]:
+    spec = job.spec
+    kind = spec.kind
+    if kind is JobKind.UPLOAD_FILE:
+        key = spec.key
+        if not key or key.endswith("/"):
+            key += Path(spec.local).name  # into a "folder": keep the file's name
+        return [Item(job.id, 0, key, spec.local)]
+    if kind is JobKind.UPLOAD_STREAM:
+        return [Item(job.id, 0, spec.key)]
+    if kind is JobKind.UPLOAD_FOLDER:
+        return list(_folder_items(job, job.cancel))
+    if kind is JobKind.DELETE:
+        keys = list(spec.keys)
+        batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
+        return [
+            Item(job.id, n, batch[0], total=len(batch), keys=batch)
+            for n, batch in enumerate(batches)
+        ]
+    single = kind is JobKind.DOWNLOAD_OBJECT or (
+        kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
+    )
+    if single:
+        return [Item(job.id, 0, spec.key)]
+    objects = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
+    return [
+        Item(job.id, n, info.key, total=info.size)
+        for n, info in enumerate(o for o in objects if not o.is_prefix)
+    ]
+
+
+def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:
+    """Files under the folder, keys keeping the structure; links that leave it skipped,
+    unreadable folders reported as failed items."""
+    spec = job.spec
+    root = Path(spec.local)
+    real_root = Path(os.path.realpath(root))
+    prefix = spec.key if not spec.key or spec.key.endswith("/") else spec.key + "/"
+    index = 0
+    problems: list[tuple[str, str]] = []
+
+    def on_error(error: OSError) -> None:
+        problems.append((str(error.filename), error.strerror or str(error)))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
+        cancel.raise_if_cancelled()
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            if path.is_symlink():
+                real = Path(os.path.realpath(path))
+                if real_root not in real.parents or not real.is_file():
+                    continue  # a link leaving the folder (or dangling): not ours to send
+            relative = path.relative_to(root).as_posix()
+            yield Item(job.id, index, prefix + relative, str(path))
+            index += 1
+    for filename, why in problems:
+        relative = Path(filename).relative_to(root).as_posix() if filename != "None" else "?"
+        item = Item(job.id, index, prefix + relative + "/", filename)
+        item.state, item.error = State.FAILED, f"Cannot read the folder {filename}: {why}."
+        index += 1
+        yield item

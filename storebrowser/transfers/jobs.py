@@ -1,0 +1,150 @@
+"""Jobs and their items: what to transfer, and where each piece stands.
+
+A job is what the user asked for (upload this folder, download that prefix); it expands
+into items, one per object or file, each with its own state and counters. The spec of a
+job is plain data (JSON-able) so the journal can store it and rebuild the job after a
+restart.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+import uuid
+from dataclasses import asdict, dataclass, field
+from typing import Any, BinaryIO
+
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.types import PartRecord
+
+
+class JobKind(enum.Enum):
+    UPLOAD_FILE = "upload_file"
+    UPLOAD_FOLDER = "upload_folder"
+    UPLOAD_STREAM = "upload_stream"
+    DOWNLOAD_OBJECT = "download_object"
+    DOWNLOAD_PREFIX = "download_prefix"  # a whole container is the prefix ""
+    COPY = "copy"
+    MOVE = "move"
+    DELETE = "delete"
+
+    @property
+    def is_download(self) -> bool:
+        return self in (JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_PREFIX)
+
+    @property
+    def is_upload(self) -> bool:
+        return self in (JobKind.UPLOAD_FILE, JobKind.UPLOAD_FOLDER, JobKind.UPLOAD_STREAM)
+
+
+class State(enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def finished(self) -> bool:
+        return self in (State.DONE, State.FAILED, State.CANCELLED)
+
+
+class ConflictPolicy(enum.Enum):
+    """What to do when the target exists (Cyberduck's transfer actions)."""
+
+    OVERWRITE = "overwrite"
+    SKIP = "skip"
+    RENAME = "rename"  # save as "name (1).ext"
+    RESUME = "resume"  # keep a partial download and fetch only the rest
+    ASK = "ask"  # call the engine's ``ask`` callback, which returns one of the others
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    """What the user asked for. Fields unused by a kind stay empty.
+
+    ``local`` is a file or folder; ``key`` an object key or a prefix (``""`` = the whole
+    container); ``dst_*`` name the target of a copy or move; ``keys`` the objects of a
+    batch delete.
+    """
+
+    kind: JobKind
+    account: str
+    container: str
+    key: str = ""
+    local: str = ""
+    dst_account: str = ""
+    dst_container: str = ""
+    dst_key: str = ""
+    keys: tuple[str, ...] = ()
+    conflict: ConflictPolicy = ConflictPolicy.OVERWRITE
+    content_type: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        data["conflict"] = self.conflict.value
+        data["keys"] = list(self.keys)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> JobSpec:
+        values = dict(data)
+        values["kind"] = JobKind(values["kind"])
+        values["conflict"] = ConflictPolicy(values["conflict"])
+        values["keys"] = tuple(values.get("keys", ()))
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class Item:
+    """One object or file of a job. Mutated by the engine under its lock.
+
+    ``done``/``total`` count bytes (objects, for a delete batch). ``parts`` are finished
+    parts: upload parts, or download ranges (``token`` is unused there).
+    """
+
+    job_id: str
+    index: int
+    key: str
+    local: str = ""
+    total: int | None = None
+    state: State = State.QUEUED
+    done: int = 0
+    error: str | None = None
+    note: str = ""
+    #: A delete batch: the keys it deletes.
+    keys: tuple[str, ...] = ()
+    #: Downloads: the remote ETag and size when the ``.part`` file was started.
+    remote_etag: str | None = None
+    #: Uploads in parts: ``MultipartUpload.state()``.
+    upload_state: dict[str, Any] | None = None
+    parts: dict[int, PartRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "local": self.local, "total": self.total,
+                "keys": list(self.keys)}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Job:
+    spec: JobSpec
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    state: State = State.QUEUED
+    items: list[Item] = field(default_factory=list)
+    expanded: bool = False
+    error: str | None = None
+    #: Lower runs first; ``move_to_top`` makes it the smallest.
+    position: float = 0.0
+    cancel: CancelToken = field(default_factory=CancelToken)
+    pause: threading.Event = field(default_factory=threading.Event)
+    #: Items a worker is running now.
+    running: int = 0
+    #: An upload of a pipe: the stream itself (not journaled; it cannot be replayed).
+    stream: BinaryIO | None = None
+
+    @property
+    def kind(self) -> JobKind:
+        return self.spec.kind

@@ -1,0 +1,196 @@
+"""The journal: jobs, items and finished parts in SQLite, so a restart resumes.
+
+One connection shared under a lock (writes are tiny and few: one per finished part or
+item); WAL mode with ``synchronous=NORMAL`` survives a killed process, which is the
+case that matters here. The schema is versioned with ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from storebrowser.core.types import PartRecord
+from storebrowser.transfers.jobs import Item, Job, JobSpec, State
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    spec TEXT NOT NULL,
+    state TEXT NOT NULL,
+    position REAL NOT NULL,
+    expanded INTEGER NOT NULL DEFAULT 0,
+    error TEXT
+);
+CREATE TABLE IF NOT EXISTS items (
+    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    spec TEXT NOT NULL,
+    state TEXT NOT NULL,
+    error TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    remote_etag TEXT,
+    upload_state TEXT,
+    PRIMARY KEY (job_id, idx)
+);
+CREATE TABLE IF NOT EXISTS parts (
+    job_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    token TEXT NOT NULL,
+    checksum TEXT,
+    PRIMARY KEY (job_id, idx, number),
+    FOREIGN KEY (job_id, idx) REFERENCES items(job_id, idx) ON DELETE CASCADE
+);
+"""
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_state_path("StoreBrowser") / "transfers.sqlite3"
+
+
+class Journal:
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        (version,) = self._db.execute("PRAGMA user_version").fetchone()
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"The transfer journal {self.path} was written by a newer StoreBrowser "
+                f"(schema {version}); update the app or move that file away."
+            )
+        with self._lock:  # executescript commits on its own; no BEGIN around it
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- writes -------------------------------------------------------------------------
+
+    def save_job(self, job: Job) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO jobs(id, spec, state, position, expanded, error) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET state=excluded.state,"
+                " position=excluded.position, expanded=excluded.expanded, error=excluded.error",
+                (job.id, json.dumps(job.spec.to_json()), job.state.value, job.position,
+                 int(job.expanded), job.error),
+            )  # fmt: skip
+
+    def add_items(self, job: Job, items: list[Item]) -> None:
+        """Store a job's expansion and mark it expanded, in one transaction."""
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO items(job_id, idx, spec, state) VALUES (?, ?, ?, ?)",
+                [(job.id, i.index, json.dumps(i.to_json()), i.state.value) for i in items],
+            )
+            db.execute("UPDATE jobs SET expanded=1 WHERE id=?", (job.id,))
+
+    def save_item(self, item: Item) -> None:
+        upload_state = json.dumps(item.upload_state) if item.upload_state is not None else None
+        with self._tx() as db:
+            db.execute(
+                "UPDATE items SET spec=?, state=?, error=?, note=?, remote_etag=?, upload_state=?"
+                " WHERE job_id=? AND idx=?",
+                (json.dumps(item.to_json()), item.state.value, item.error, item.note,
+                 item.remote_etag, upload_state, item.job_id, item.index),
+            )  # fmt: skip
+
+    def add_part(self, item: Item, part: PartRecord) -> None:
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO parts(job_id, idx, number, size, token, checksum) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (item.job_id, item.index, part.number, part.size, part.token, part.checksum),
+            )
+
+    def clear_parts(self, item: Item) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM parts WHERE job_id=? AND idx=?", (item.job_id, item.index))
+
+    def delete_job(self, job_id: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+
+    # -- reads --------------------------------------------------------------------------
+
+    def parts_of(self, item: Item) -> dict[int, PartRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT number, size, token, checksum FROM parts WHERE job_id=? AND idx=?",
+                (item.job_id, item.index),
+            ).fetchall()
+        return {row[0]: PartRecord(row[0], row[1], row[2], row[3]) for row in rows}
+
+    def load_jobs(self, *, unfinished_only: bool = True) -> list[Job]:
+        """Jobs as they were journaled; running ones come back queued."""
+        with self._lock:
+            job_rows = self._db.execute(
+                "SELECT id, spec, state, position, expanded, error FROM jobs ORDER BY position"
+            ).fetchall()
+        jobs = []
+        for job_id, spec, state, position, expanded, error in job_rows:
+            job_state = State(state)
+            if unfinished_only and job_state.finished:
+                continue
+            job = Job(JobSpec.from_json(json.loads(spec)), id=job_id, position=position,
+                      expanded=bool(expanded), error=error)  # fmt: skip
+            job.state = State.QUEUED if job_state is State.RUNNING else job_state
+            job.items = self._load_items(job_id)
+            jobs.append(job)
+        return jobs
+
+    def _load_items(self, job_id: str) -> list[Item]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT idx, spec, state, error, note, remote_etag, upload_state FROM items "
+                "WHERE job_id=? ORDER BY idx",
+                (job_id,),
+            ).fetchall()
+        items = []
+        for idx, spec, state, error, note, remote_etag, upload_state in rows:
+            data: dict[str, Any] = json.loads(spec)
+            item = Item(job_id, idx, data["key"], data["local"], data["total"],
+                        keys=tuple(data.get("keys", ())))  # fmt: skip
+            item_state = State(state)
+            item.state = State.QUEUED if item_state is State.RUNNING else item_state
+            item.error, item.note, item.remote_etag = error, note, remote_etag
+            item.upload_state = json.loads(upload_state) if upload_state else None
+            item.parts = self.parts_of(item)
+            if item.state is State.DONE:
+                item.done = item.total or 0
+            else:
+                item.done = sum(part.size for part in item.parts.values())
+            items.append(item)
+        return items

@@ -1,0 +1,189 @@
+"""Upload one file (or a pipe): one request when small, journaled parts when large.
+
+Parts go through ``providers.chunked.PartSender``, the one part loop of the app, with
+the journal hooked in: each finished part is recorded, so a restart re-sends none of
+them once the remote upload is confirmed to still exist (else it starts over cleanly).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import BinaryIO
+
+from storebrowser.core.errors import Cancelled, NotFound, StorageError
+from storebrowser.core.retry import call_with_retry
+from storebrowser.core.types import PartRecord
+from storebrowser.providers.base import MultipartUpload, Provider
+from storebrowser.providers.chunked import PartSender, PartsStopped, choose_part_size
+from storebrowser.providers.streams import read_exactly
+from storebrowser.transfers.conflicts import Skip, decide
+from storebrowser.transfers.context import Paused, TaskContext
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind
+
+log = logging.getLogger(__name__)
+
+
+def run_upload(ctx: TaskContext) -> str:
+    spec, item = ctx.job.spec, ctx.item
+    provider = ctx.provider()
+    if spec.kind is JobKind.UPLOAD_STREAM:
+        return _upload_pipe(ctx, provider)
+    path = Path(item.local)
+    if path.is_symlink() and not path.exists():
+        raise Skip(f"{path} is a broken link; skipped.")
+    with _open_local(path) as stream:
+        size = path.stat().st_size
+        ctx.set_progress(sum(p.size for p in item.parts.values()), size)
+        if item.upload_state is None:
+            item.key = _settle_conflict(ctx, provider, size)
+        small = size <= provider.multipart_threshold or not provider.capabilities.multipart
+        if small:
+            return _upload_whole(ctx, provider, stream, size)
+        return _upload_parts(ctx, provider, stream, size)
+
+
+def _open_local(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise StorageError(f"Cannot read {path}: {error.strerror or error}.") from error
+
+
+def _settle_conflict(ctx: TaskContext, provider: Provider, size: int) -> str:
+    spec, item = ctx.job.spec, ctx.item
+    if spec.conflict is ConflictPolicy.OVERWRITE:
+        return item.key  # no need to ask the server
+
+    def exists(key: str) -> bool:
+        try:
+            provider.stat(spec.container, key)
+        except NotFound:
+            return False
+        return True
+
+    decision = decide(spec.conflict, item, spec.kind, item.key, exists, ctx.ask)
+    if decision.policy is ConflictPolicy.RESUME:
+        with contextlib.suppress(NotFound):
+            if provider.stat(spec.container, decision.target).size == size:
+                raise Skip(f"{decision.target} is on the server already (same size); skipped.")
+    return decision.target
+
+
+def _upload_whole(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: int) -> str:
+    spec, item = ctx.job.spec, ctx.item
+
+    def attempt() -> None:
+        ctx.set_progress(0, size)  # a retry starts from zero again
+        stream.seek(0)
+        provider.put_object(spec.container, item.key, stream, size=size,
+                            content_type=spec.content_type, metadata=spec.metadata or None,
+                            progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
+
+    call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
+    return ""
+
+
+def _upload_parts(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: int) -> str:
+    item = ctx.item
+    upload, note = _open_upload(ctx, provider, size)
+    with ctx.lock:
+        item.done = sum(part.size for part in item.parts.values())
+    settings = ctx.settings
+    sender = PartSender(
+        upload, progress=ctx.add, cancel=ctx.cancel, concurrency=settings.part_concurrency,
+        retry=settings.retry, done=item.parts, on_part=ctx.record_part, stop=ctx.stop,
+        budget=settings.budget, executor_factory=settings.executor_factory,
+    )  # fmt: skip
+    first: bytes | PartRecord
+    if 1 in item.parts:
+        first = item.parts[1]
+        stream.seek(first.size)
+    else:
+        first = read_exactly(stream, upload.part_size)
+    try:
+        parts = sender.send_stream(first, stream, size)
+    except PartsStopped as stopped:
+        raise Paused() from stopped
+    except Cancelled:
+        abort_upload(ctx, upload)
+        raise
+    call_with_retry(lambda: upload.complete(parts), settings.retry, cancel=ctx.cancel)
+    ctx.forget_parts()
+    item.upload_state = None
+    ctx.save()
+    return note
+
+
+def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[MultipartUpload, str]:
+    """The journaled upload when the server still has it, else a new one."""
+    spec, item = ctx.job.spec, ctx.item
+    if item.upload_state is not None:
+        try:
+            upload = provider.resume_multipart(item.upload_state)
+        except NotFound:
+            note = "the server had dropped the unfinished upload; started over"
+        else:
+            _keep_parts_the_server_has(ctx, upload)
+            return upload, "resumed"
+    else:
+        note = ""
+    ctx.forget_parts()
+    upload = call_with_retry(
+        lambda: provider.start_multipart(spec.container, item.key,
+                                         part_size=choose_part_size(provider, size),
+                                         content_type=spec.content_type,
+                                         metadata=spec.metadata or None),
+        ctx.settings.retry, cancel=ctx.cancel,
+    )  # fmt: skip
+    item.upload_state = upload.state()
+    ctx.save()
+    return upload, note
+
+
+def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> None:
+    """Trust a journaled part only when the server lists it too (when it can list)."""
+    on_server = {part.number: part for part in upload.uploaded_parts()}
+    if not on_server:
+        return
+    item = ctx.item
+    for number, part in list(item.parts.items()):
+        there = on_server.get(number)
+        if there is None or there.size != part.size or there.token != part.token:
+            with ctx.lock:
+                del item.parts[number]
+
+
+def abort_upload(ctx: TaskContext, upload: MultipartUpload | None = None) -> None:
+    """Remove what a cancelled upload left on the server; forget it in the journal."""
+    item = ctx.item
+    try:
+        if upload is None and item.upload_state is not None:
+            upload = ctx.provider().resume_multipart(item.upload_state)
+        if upload is not None:
+            upload.abort()
+    except NotFound:
+        pass  # gone already
+    except StorageError:
+        log.warning("could not abort the upload of %s", item.key, exc_info=True)
+    ctx.forget_parts()
+    item.upload_state = None
+    ctx.save()
+
+
+def _upload_pipe(ctx: TaskContext, provider: Provider) -> str:
+    """A stream of unknown length: parts as it comes; not resumable (cannot rewind)."""
+    spec, item = ctx.job.spec, ctx.item
+    stream = ctx.job.stream
+    if stream is None:
+        raise StorageError(
+            f"The piped data for {item.key!r} was lost when the app closed; a pipe cannot be "
+            "replayed. Start the upload again."
+        )
+    ctx.set_progress(0, None)
+    info = provider.upload(spec.container, item.key, stream, size=None,
+                           content_type=spec.content_type, metadata=spec.metadata or None,
+                           progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
+    ctx.set_progress(info.size, info.size)
+    return ""

@@ -1,0 +1,79 @@
+"""Test helpers for the engine: a serial executor and a counting wrapper around OUR
+provider (the SDKs underneath are real; nothing is mocked)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from typing import Any
+
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.retry import RetryPolicy
+from storebrowser.providers.base import MultipartUpload, Provider
+
+WHOLE = ByteRange()
+FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.0, max_delay=0.0)
+
+
+class SerialExecutor(Executor):
+    """Runs each task at once in the caller's thread: deterministic tests."""
+
+    def __init__(self, _workers: int = 1) -> None:
+        pass
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to the future
+            future.set_exception(error)
+        return future
+
+
+class CountingUpload:
+    def __init__(self, inner: MultipartUpload, owner: Counting) -> None:
+        self._inner = inner
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def upload_part(self, number: int, data: bytes, **kwargs: Any) -> Any:
+        with self._owner.lock:
+            self._owner.parts_sent.append(number)
+        if self._owner.before_part is not None:
+            self._owner.before_part(number)
+        return self._inner.upload_part(number, data, **kwargs)
+
+
+class Counting:
+    """Wraps a provider; counts ranged reads and parts sent; optional hooks per call."""
+
+    def __init__(self, inner: Provider) -> None:
+        self._inner = inner
+        self.lock = threading.Lock()
+        self.reads: list[ByteRange] = []
+        self.parts_sent: list[int] = []
+        self.before_read: Callable[[ByteRange], None] | None = None
+        self.before_part: Callable[[int], None] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def iter_read(self, container: str, key: str, byte_range: ByteRange = WHOLE,
+                  **kwargs: Any) -> Iterator[bytes]:
+        with self.lock:
+            self.reads.append(byte_range)
+        if self.before_read is not None:
+            self.before_read(byte_range)
+        return self._inner.iter_read(container, key, byte_range, **kwargs)
+
+    def start_multipart(self, *args: Any, **kwargs: Any) -> CountingUpload:
+        return CountingUpload(self._inner.start_multipart(*args, **kwargs), self)
+
+    def resume_multipart(self, state: Any) -> CountingUpload:
+        return CountingUpload(self._inner.resume_multipart(state), self)
+
+    def bytes_read(self, size: int) -> int:
+        return sum(r.length(size) for r in self.reads)

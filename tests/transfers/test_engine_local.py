@@ -1,0 +1,341 @@
+"""The engine against the local-folder provider: deterministic (no threads) where the
+test is about order, threaded where it is about the real pool."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from storebrowser.core.errors import AccessDenied, Transient
+from storebrowser.core.ranges import ByteRange
+from storebrowser.providers.base import Provider
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
+from storebrowser.transfers.jobs import Item, JobSpec
+from tests.transfers.helpers import FAST_RETRY, Counting, SerialExecutor
+
+KiB = 1024
+
+
+def serial_engine(provider: object, journal: Journal, **kwargs: object) -> TransferEngine:
+    options: dict[str, object] = dict(
+        part_size=64 * KiB, part_concurrency=1, retry=FAST_RETRY,
+        executor_factory=SerialExecutor, start=False,
+    )  # fmt: skip
+    options.update(kwargs)
+    return TransferEngine({"acct": provider}, journal, **options)  # type: ignore[arg-type]
+
+
+def threaded_engine(provider: object, journal: Journal, **kwargs: object) -> TransferEngine:
+    options: dict[str, object] = dict(part_size=64 * KiB, part_concurrency=4, concurrency=3,
+                                      retry=FAST_RETRY)  # fmt: skip
+    options.update(kwargs)
+    return TransferEngine({"acct": provider}, journal, **options)  # type: ignore[arg-type]
+
+
+def download(key: str, folder: Path, **kwargs: object) -> JobSpec:
+    return JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "bucket", key=key, local=str(folder),
+                   **kwargs)  # type: ignore[arg-type]
+
+
+def payload(size: int) -> bytes:
+    return os.urandom(size)
+
+
+def test_upload_folder_then_download_prefix_round_trips(local: Provider, journal, tmp_path):
+    src = tmp_path / "src"
+    (src / "a" / "b").mkdir(parents=True)
+    files = {"top.txt": payload(10), "a/one.bin": payload(200 * KiB), "a/b/two": b""}
+    for name, data in files.items():
+        (src / name).write_bytes(data)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not to be sent")
+    (src / "leak").symlink_to(outside)
+    engine = threaded_engine(local, journal)
+    up = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", key="up",
+                               local=str(src)))  # fmt: skip
+    assert engine.wait_idle(60)
+    assert engine.snapshot().job(up).state is State.DONE
+    keys = sorted(i.key for i in engine.snapshot().job(up).items)
+    assert keys == ["up/a/b/two", "up/a/one.bin", "up/top.txt"]  # the link was skipped
+
+    dst = tmp_path / "dst"
+    down = engine.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", "bucket", key="up/",
+                                 local=str(dst)))  # fmt: skip
+    assert engine.wait_idle(60)
+    snap = engine.snapshot().job(down)
+    assert snap.state is State.DONE, snap.error
+    assert snap.done == snap.total == sum(len(d) for d in files.values())
+    for name, data in files.items():
+        assert (dst / "up" / name).read_bytes() == data
+    assert not list(dst.rglob("*.part"))
+    engine.shutdown()
+
+
+def test_parallel_ranged_download_is_byte_identical(local: Provider, journal, tmp_path):
+    data = payload(1000 * KiB + 17)
+    local.upload_bytes("bucket", "dir/big.bin", data)
+    counting = Counting(local)
+    engine = threaded_engine(counting, journal)
+    job = engine.submit(download("dir/big.bin", tmp_path / "out"))
+    assert engine.wait_idle(60)
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert (tmp_path / "out" / "big.bin").read_bytes() == data
+    assert len(counting.reads) == 16  # 64 KiB parts
+    assert counting.bytes_read(len(data)) == len(data)
+    assert snap.items[0].note.startswith("verified: size")
+    engine.shutdown()
+
+
+def test_upload_stream_of_unknown_length(local: Provider, journal):
+    data = payload(300 * KiB)
+    read_end, write_end = os.pipe()
+
+    def feed() -> None:
+        with os.fdopen(write_end, "wb") as w:
+            w.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    engine = serial_engine(local, journal)
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        job = engine.submit(JobSpec(JobKind.UPLOAD_STREAM, "acct", "bucket", key="piped"),
+                            stream=pipe)  # fmt: skip
+        engine.run_pending()
+    writer.join()
+    assert engine.snapshot().job(job).state is State.DONE
+    assert local.read("bucket", "piped") == data
+
+
+def test_hostile_keys_write_nothing_outside(local: Provider, journal, tmp_path):
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    engine = serial_engine(local, journal)
+    jobs = [engine.submit(download(key, folder)) for key in ("../../x", "/etc/x", "C:\\x")]
+    engine.run_pending()
+    for job in jobs:
+        snap = engine.snapshot().job(job)
+        assert snap.state is State.FAILED
+        assert "cannot be saved as a local file" in (snap.items[0].error or "")
+    assert list(folder.iterdir()) == []
+    assert not (tmp_path / "x").exists() and not (tmp_path.parent / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected_name", "expected_note"),
+    [
+        (ConflictPolicy.OVERWRITE, "f.txt", "verified"),
+        (ConflictPolicy.SKIP, None, "Skipped"),
+        (ConflictPolicy.RENAME, "f (1).txt", "verified"),
+    ],
+)
+def test_download_conflict_policies(local, journal, tmp_path, policy, expected_name,
+                                    expected_note):  # fmt: skip
+    local.upload_bytes("bucket", "f.txt", b"new")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "f.txt").write_bytes(b"old")
+    engine = serial_engine(local, journal)
+    job = engine.submit(download("f.txt", out, conflict=policy))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE
+    assert expected_note in snap.items[0].note
+    if expected_name is None:
+        assert (out / "f.txt").read_bytes() == b"old"
+    else:
+        assert (out / expected_name).read_bytes() == b"new"
+
+
+def test_ask_policy_calls_back(local, journal, tmp_path):
+    local.upload_bytes("bucket", "f.txt", b"new")
+    (tmp_path / "f.txt").write_bytes(b"old")
+    asked: list[str] = []
+
+    def ask(item: Item, kind: JobKind, target: str) -> ConflictPolicy:
+        asked.append(target)
+        return ConflictPolicy.OVERWRITE
+
+    engine = serial_engine(local, journal, ask=ask)
+    engine.submit(download("f.txt", tmp_path, conflict=ConflictPolicy.ASK))
+    engine.run_pending()
+    assert asked == [str(tmp_path / "f.txt")]
+    assert (tmp_path / "f.txt").read_bytes() == b"new"
+
+
+def test_transient_error_mid_part_retries_and_rewinds(local, journal, tmp_path):
+    data = payload(200 * KiB)
+    local.upload_bytes("bucket", "r.bin", data)
+    counting = Counting(local)
+    failures = [0]
+
+    def flaky(byte_range: ByteRange) -> None:
+        if byte_range.start == 64 * KiB and failures[0] == 0:
+            failures[0] += 1
+            raise Transient("connection reset (test)")
+
+    counting.before_read = flaky
+    engine = serial_engine(counting, journal)
+    job = engine.submit(download("r.bin", tmp_path))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE and failures[0] == 1
+    assert snap.done == len(data)  # the retried part did not count twice
+    assert (tmp_path / "r.bin").read_bytes() == data
+
+
+def test_failed_job_can_be_retried(local, journal, tmp_path):
+    local.upload_bytes("bucket", "f.bin", b"abc")
+    counting = Counting(local)
+
+    def deny(_range: ByteRange) -> None:
+        raise AccessDenied("no (test)")
+
+    counting.before_read = deny
+    engine = serial_engine(counting, journal)
+    job = engine.submit(download("f.bin", tmp_path))
+    engine.run_pending()
+    assert engine.snapshot().job(job).state is State.FAILED
+    assert engine.snapshot().job(job).items[0].error == "no (test)"
+    counting.before_read = None
+    engine.retry(job)
+    engine.run_pending()
+    assert engine.snapshot().job(job).state is State.DONE
+    assert (tmp_path / "f.bin").read_bytes() == b"abc"
+
+
+def test_pause_lets_the_running_part_finish_then_resume_fetches_the_rest(
+    local, journal, tmp_path
+):
+    data = payload(640 * KiB)  # ten parts
+    local.upload_bytes("bucket", "p.bin", data)
+    counting = Counting(local)
+    engine = serial_engine(counting, journal)
+    job = engine.submit(download("p.bin", tmp_path))
+
+    def pause_at_third(byte_range: ByteRange) -> None:
+        if byte_range.start == 2 * 64 * KiB:
+            engine.pause(job)
+
+    counting.before_read = pause_at_third
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.PAUSED
+    assert snap.done == 3 * 64 * KiB  # the part running when paused finished
+    assert (tmp_path / "p.bin.part").exists() and not (tmp_path / "p.bin").exists()
+    counting.before_read = None
+    engine.run_pending()
+    assert engine.snapshot().job(job).state is State.PAUSED  # nothing runs while paused
+    engine.resume(job)
+    engine.run_pending()
+    assert engine.snapshot().job(job).state is State.DONE
+    assert len(counting.reads) == 10  # no part twice
+    assert (tmp_path / "p.bin").read_bytes() == data
+
+
+def test_cancel_mid_download_leaves_no_part_file(local, journal, tmp_path):
+    data = payload(640 * KiB)
+    local.upload_bytes("bucket", "c.bin", data)
+    counting = Counting(local)
+    engine = serial_engine(counting, journal)
+    job = engine.submit(download("c.bin", tmp_path))
+    counting.before_read = lambda r: engine.cancel(job) if r.start == 3 * 64 * KiB else None
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.CANCELLED and snap.items[0].state is State.CANCELLED
+    assert list(tmp_path.glob("c.bin*")) == []
+    assert journal.load_jobs() == []  # cancelled jobs are finished
+
+
+def test_restart_resumes_from_the_journal(local, journal, tmp_path):
+    data = payload(640 * KiB)
+    local.upload_bytes("bucket", "j.bin", data)
+    first = Counting(local)
+    engine = serial_engine(first, journal)
+    job = engine.submit(download("j.bin", tmp_path))
+    first.before_read = lambda r: engine.shutdown() if r.start == 4 * 64 * KiB else None
+    engine.run_pending()  # stops after the running part, as on quitting the app
+    assert engine.snapshot().job(job).done == 5 * 64 * KiB
+
+    again = Journal(journal.path)
+    second = Counting(local)
+    engine2 = serial_engine(second, again)
+    assert engine2.resume_unfinished() == [job]
+    assert engine2.snapshot().job(job).done == 5 * 64 * KiB
+    engine2.run_pending()
+    assert engine2.snapshot().job(job).state is State.DONE
+    assert [r.start // (64 * KiB) for r in second.reads] == [5, 6, 7, 8, 9]
+    assert (tmp_path / "j.bin").read_bytes() == data
+    again.close()
+
+
+def test_changed_remote_object_starts_over(local, journal, tmp_path):
+    local.upload_bytes("bucket", "m.bin", payload(640 * KiB))
+    counting = Counting(local)
+    engine2_journal = Journal(journal.path)
+    first = Counting(local)
+    engine = serial_engine(first, journal)
+    job = engine.submit(download("m.bin", tmp_path))
+    first.before_read = lambda r: engine.shutdown() if r.start == 2 * 64 * KiB else None
+    engine.run_pending()
+    newer = payload(300 * KiB)
+    local.upload_bytes("bucket", "m.bin", newer)
+    engine2 = serial_engine(counting, engine2_journal)
+    engine2.resume_unfinished()
+    engine2.run_pending()
+    assert engine2.snapshot().job(job).state is State.DONE
+    assert (tmp_path / "m.bin").read_bytes() == newer
+    assert counting.bytes_read(len(newer)) == len(newer)
+    engine2_journal.close()
+
+
+def test_copy_move_and_batch_delete(local, journal):
+    for n in range(5):
+        local.upload_bytes("bucket", f"src/{n}.txt", str(n).encode())
+    engine = serial_engine(local, journal)
+    copy = engine.submit(JobSpec(JobKind.COPY, "acct", "bucket", key="src/", dst_key="copy/"))
+    move = engine.submit(JobSpec(JobKind.MOVE, "acct", "bucket", key="src/0.txt",
+                                 dst_key="moved.txt"))  # fmt: skip
+    engine.run_pending()
+    assert engine.snapshot().job(copy).state is State.DONE
+    assert engine.snapshot().job(move).state is State.DONE
+    assert local.read("bucket", "copy/3.txt") == b"3"
+    assert local.read("bucket", "moved.txt") == b"0"
+    keys = [f"copy/{n}.txt" for n in range(5)]
+    delete = engine.submit(JobSpec(JobKind.DELETE, "acct", "bucket", keys=tuple(keys)))
+    engine.run_pending()
+    snap = engine.snapshot().job(delete)
+    assert snap.state is State.DONE and snap.done == snap.total == 5
+    remaining = sorted(i.key for i in local.list_page("bucket", "", None).entries)
+    assert remaining == ["moved.txt", "src/1.txt", "src/2.txt", "src/3.txt", "src/4.txt"]
+
+
+def test_move_to_top_runs_first(local, journal, tmp_path):
+    for name in ("a", "b", "c"):
+        local.upload_bytes("bucket", name, name.encode())
+    engine = serial_engine(local, journal)
+    ids = [engine.submit(download(name, tmp_path)) for name in ("a", "b", "c")]
+    engine.move_to_top(ids[2])
+    assert [j.id for j in engine.snapshot().jobs] == [ids[2], ids[0], ids[1]]
+
+
+def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(b"ok")
+    locked = src / "locked.txt"
+    locked.write_bytes(b"no")
+    locked.chmod(0)
+    engine = serial_engine(local, journal)
+    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    [failed] = snap.failed_items
+    assert failed.key == "locked.txt" and "Cannot read" in (failed.error or "")
+    assert local.read("bucket", "ok.txt") == b"ok"
