@@ -146,9 +146,7 @@ class PartSender:
         self._budget = budget
         self._executor_factory = executor_factory
 
-    def send_stream(
-        self, first: bytes | PartRecord, stream: BinaryIO, size: int | None
-    ) -> list[PartRecord]:
+    def send_stream(self, first: bytes | PartRecord, stream: BinaryIO, size: int | None) -> list[PartRecord]:
         """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``.
 
         ``first`` is a ``PartRecord`` when part 1 is done already (a resumed upload)."""
@@ -191,9 +189,7 @@ class PartSender:
             return record, number
         return read_exactly(stream, part_size), number
 
-    def _submit(
-        self, pool: Executor, number: int, data: bytes | PartRecord
-    ) -> Future[PartRecord]:
+    def _submit(self, pool: Executor, number: int, data: bytes | PartRecord) -> Future[PartRecord]:
         future: Future[PartRecord]
         if isinstance(data, PartRecord):
             future = Future()

@@ -13,7 +13,7 @@ def destination_key(spec_key: str, dst_key: str, key: str) -> str:
     """Where ``key`` goes: ``dst_key`` for one object, re-rooted under it for a prefix."""
     if spec_key == key and not key.endswith("/"):
         return dst_key
-    return dst_key + key[len(spec_key):]
+    return dst_key + key[len(spec_key) :]
 
 
 def run_copy(ctx: TaskContext) -> str:

@@ -369,9 +369,7 @@ class TransferEngine:
         failed = [i for i in job.items if i.state is State.FAILED]
         job.state = State.FAILED if failed else State.DONE
         if failed:
-            job.error = (
-                f"{len(failed)} of {len(job.items)} items failed; the first: {failed[0].error}"
-            )
+            job.error = f"{len(failed)} of {len(job.items)} items failed; the first: {failed[0].error}"
         self.journal.save_job(job)
 
 

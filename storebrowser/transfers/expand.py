@@ -29,10 +29,7 @@ def expand(job: Job, provider: Provider) -> list[Item]:
     if kind is JobKind.DELETE:
         keys = list(spec.keys)
         batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
-        return [
-            Item(job.id, n, batch[0], total=len(batch), keys=batch)
-            for n, batch in enumerate(batches)
-        ]
+        return [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
     single = kind is JobKind.DOWNLOAD_OBJECT or (
         kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
     )

@@ -61,8 +61,9 @@ class Counting:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def iter_read(self, container: str, key: str, byte_range: ByteRange = WHOLE,
-                  **kwargs: Any) -> Iterator[bytes]:
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
         with self.lock:
             self.reads.append(byte_range)
         if self.before_read is not None:

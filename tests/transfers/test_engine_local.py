@@ -36,8 +36,7 @@ def threaded_engine(provider: object, journal: Journal, **kwargs: object) -> Tra
 
 
 def download(key: str, folder: Path, **kwargs: object) -> JobSpec:
-    return JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "bucket", key=key, local=str(folder),
-                   **kwargs)  # type: ignore[arg-type]
+    return JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "bucket", key=key, local=str(folder), **kwargs)  # type: ignore[arg-type]
 
 
 def payload(size: int) -> bytes:
@@ -207,9 +206,7 @@ def test_failed_job_can_be_retried(local, journal, tmp_path):
     assert (tmp_path / "f.bin").read_bytes() == b"abc"
 
 
-def test_pause_lets_the_running_part_finish_then_resume_fetches_the_rest(
-    local, journal, tmp_path
-):
+def test_pause_lets_the_running_part_finish_then_resume_fetches_the_rest(local, journal, tmp_path):
     data = payload(640 * KiB)  # ten parts
     local.upload_bytes("bucket", "p.bin", data)
     counting = Counting(local)
