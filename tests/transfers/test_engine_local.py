@@ -336,3 +336,12 @@ def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
     [failed] = snap.failed_items
     assert failed.key == "locked.txt" and "Cannot read" in (failed.error or "")
     assert local.read("bucket", "ok.txt") == b"ok"
+
+
+def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
+    from tests.transfers.killtest import kill_and_resume
+
+    data = payload(4 * 1024 * KiB + 5)
+    local.upload_bytes("bucket", "k/kill.bin", data)
+    kill_and_resume(local, "local", {"root": str(local.root)}, "bucket", "k/kill.bin", data,
+                    tmp_path, part_size=128 * KiB)  # fmt: skip
