@@ -1,0 +1,265 @@
+"""The engine against the real test servers: Swift (native and s3api) and Azurite.
+
+Each backend is skipped until its provider package is on the branch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storebrowser.core.errors import InvalidName, NotFound, StorageError
+from storebrowser.core.listing import iter_objects
+from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine
+from storebrowser.transfers.jobs import JobSpec
+from tests.transfers.helpers import FAST_RETRY, Counting
+
+MiB = 1024 * 1024
+BACKENDS = ["swift", "s3_swift", "azure"]
+
+
+@dataclass
+class Backend:
+    kind: str
+    settings: dict[str, Any]
+    provider: Provider
+    container: str
+
+
+def _settings(name: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    if name == "swift":
+        pytest.importorskip("storebrowser.providers.swift.provider")
+        server = request.getfixturevalue("swift_server")
+        return "swift", {"auth_url": server.auth_url, "auth_version": "1",
+                         "username": server.user, "api_key": server.key}  # fmt: skip
+    if name == "s3_swift":
+        pytest.importorskip("storebrowser.providers.s3.provider")
+        server = request.getfixturevalue("swift_server")
+        return "s3", {"access_key_id": server.s3_access_key,
+                      "secret_access_key": server.s3_secret_key, "region": server.region,
+                      "endpoint_url": server.s3_endpoint, "path_style": True}  # fmt: skip
+    pytest.importorskip("storebrowser.providers.azure.provider")
+    server = request.getfixturevalue("azurite_server")
+    return "azure", {"connection_string": server.connection_string}
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    kind, settings = _settings(request.param, request)
+    provider = open_provider(kind, settings)
+    provider.connect()
+    container = f"tr{uuid.uuid4().hex[:12]}"
+    provider.create_container(container)
+    # Small parts so a few MiB exercise the multipart/staged/SLO path.
+    provider.part_size = provider.min_part_size
+    provider.multipart_threshold = provider.min_part_size
+    yield Backend(kind, settings, provider, container)
+    with contextlib.suppress(StorageError):
+        provider.delete_container(container, force=True)
+    provider.close()
+
+
+def engine_for(provider: object, journal: Journal, **kwargs: Any) -> TransferEngine:
+    options: dict[str, Any] = dict(part_size=1 * MiB, part_concurrency=3, concurrency=2,
+                                   retry=FAST_RETRY)  # fmt: skip
+    options.update(kwargs)
+    return TransferEngine({"acct": provider}, journal, **options)
+
+
+def big_file(tmp_path: Path, provider: Provider, parts: float = 3.5) -> tuple[Path, bytes]:
+    data = os.urandom(int(provider.min_part_size * parts))
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    return path, data
+
+
+def upload_spec(b: Backend, path: Path, key: str) -> JobSpec:
+    return JobSpec(JobKind.UPLOAD_FILE, "acct", b.container, key=key, local=str(path))
+
+
+def all_keys(provider: Provider) -> dict[str, list[str]]:
+    """Every object in every container: orphan segments would show here."""
+    return {c.name: [o.key for o in iter_objects(provider, c.name)] for c in provider.list_containers()}
+
+
+def test_parallel_part_upload_and_ranged_download_round_trip(backend: Backend, journal, tmp_path):
+    path, data = big_file(tmp_path, backend.provider)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal)
+    up = engine.submit(upload_spec(backend, path, "dir/big.bin"))
+    assert engine.wait_idle(120)
+    assert engine.snapshot().job(up).state is State.DONE, engine.snapshot().job(up).error
+    assert sorted(counting.parts_sent) == [1, 2, 3, 4]
+    assert backend.provider.stat(backend.container, "dir/big.bin").size == len(data)
+
+    down = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", backend.container,
+                                 key="dir/big.bin", local=str(tmp_path / "out")))  # fmt: skip
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(down)
+    engine.shutdown()
+    assert snap.state is State.DONE, snap.error
+    assert (tmp_path / "out" / "big.bin").read_bytes() == data
+    assert snap.items[0].note.startswith("verified: size"), snap.items[0].note
+    assert len(counting.reads) == -(-len(data) // MiB)
+
+
+def test_small_download_verifies_md5_where_the_etag_is_one(backend: Backend, journal, tmp_path):
+    backend.provider.upload_bytes(backend.container, "small.txt", b"hello md5")
+    engine = engine_for(backend.provider, journal)
+    job = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", backend.container,
+                                key="small.txt", local=str(tmp_path)))  # fmt: skip
+    assert engine.wait_idle(60)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.DONE
+    if backend.kind in ("s3", "swift"):
+        assert snap.items[0].note == "verified: size and MD5"
+    assert (tmp_path / "small.txt").read_bytes() == b"hello md5"
+
+
+def test_paused_upload_resumes_after_restart_without_resending_parts(backend: Backend, journal, tmp_path):
+    path, data = big_file(tmp_path, backend.provider, parts=4.2)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "resumed.bin"))
+    counting.before_part = lambda n: engine.pause(job) if n == 2 else None
+    assert engine.wait_idle(120)
+    assert engine.snapshot().job(job).state is State.PAUSED
+    engine.shutdown()
+    sent_before = sorted(counting.parts_sent)
+    assert sent_before == [1, 2]
+
+    journal2 = Journal(journal.path)
+    counting2 = Counting(backend.provider)
+    engine2 = engine_for(counting2, journal2, part_concurrency=2)
+    assert engine2.resume_unfinished() == [job]
+    engine2.resume(job)
+    assert engine2.wait_idle(120)
+    snap = engine2.snapshot().job(job)
+    engine2.shutdown()
+    journal2.close()
+    assert snap.state is State.DONE, snap.error
+    assert sorted(counting2.parts_sent) == [3, 4, 5]
+    assert backend.provider.read(backend.container, "resumed.bin") == data
+
+
+def test_dropped_remote_upload_starts_over_cleanly(backend: Backend, journal, tmp_path):
+    path, data = big_file(tmp_path, backend.provider)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "dropped.bin"))
+    counting.before_part = lambda n: engine.pause(job) if n == 2 else None
+    assert engine.wait_idle(120)
+    engine.shutdown()
+    [item] = journal.load_jobs()[0].items
+    assert item.upload_state is not None
+    backend.provider.resume_multipart(item.upload_state).abort()  # as if it expired
+
+    journal2 = Journal(journal.path)
+    counting2 = Counting(backend.provider)
+    engine2 = engine_for(counting2, journal2)
+    engine2.resume_unfinished()
+    engine2.resume(job)
+    assert engine2.wait_idle(120)
+    snap = engine2.snapshot().job(job)
+    engine2.shutdown()
+    journal2.close()
+    assert snap.state is State.DONE, snap.error
+    assert sorted(counting2.parts_sent) == [1, 2, 3, 4]
+    assert "started over" in snap.items[0].note
+    assert backend.provider.read(backend.container, "dropped.bin") == data
+
+
+def test_cancelled_upload_leaves_no_open_upload_or_segments(backend: Backend, journal, tmp_path):
+    path, _data = big_file(tmp_path, backend.provider)
+    before = all_keys(backend.provider)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "cancelled.bin"))
+    states: list[dict[str, Any]] = []
+
+    def cancel_at_third(number: int) -> None:
+        if number == 3:
+            states.append(dict(journal.load_jobs()[0].items[0].upload_state or {}))
+            engine.cancel(job)
+
+    counting.before_part = cancel_at_third
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.CANCELLED
+    assert states, "the upload never reached its third part"
+    with pytest.raises(NotFound):
+        leftover = backend.provider.resume_multipart(states[0])
+        if not leftover.uploaded_parts():
+            raise NotFound("nothing left")
+    assert all_keys(backend.provider) == before
+
+
+def test_cancelled_download_leaves_no_part_file(backend: Backend, journal, tmp_path):
+    data = os.urandom(6 * MiB)
+    backend.provider.upload_bytes(backend.container, "c.bin", data)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=2)
+    folder = tmp_path / "out"
+    job = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", backend.container, key="c.bin",
+                                local=str(folder)))  # fmt: skip
+    counting.before_read = lambda r: engine.cancel(job) if r.start >= 3 * MiB else None
+    assert engine.wait_idle(120)
+    engine.shutdown()
+    assert engine.snapshot().job(job).state is State.CANCELLED
+    assert list(folder.glob("*")) == []
+
+
+def test_download_killed_with_sigkill_resumes(backend: Backend, tmp_path):
+    from tests.transfers.killtest import kill_and_resume
+
+    data = os.urandom(8 * MiB + 3)
+    backend.provider.upload(backend.container, "kill/me.bin", io.BytesIO(data),
+                            size=len(data))  # fmt: skip
+    kill_and_resume(backend.provider, backend.kind, backend.settings, backend.container,
+                    "kill/me.bin", data, tmp_path, part_size=256 * 1024)  # fmt: skip
+
+
+HOSTILE = ["../../x", "/etc/x", "C:\\x", "a/../../y"]
+
+
+def test_hostile_keys_write_nothing_outside_the_folder(backend: Backend, journal, tmp_path):
+    stored = []
+    for key in HOSTILE:
+        try:
+            backend.provider.upload_bytes(backend.container, key, b"evil")
+            stored.append(key)
+        except (InvalidName, StorageError):
+            continue
+    backend.provider.upload_bytes(backend.container, "fine/ok.txt", b"ok")
+    listed = {o.key for o in iter_objects(backend.provider, backend.container)}
+    hostile_listed = sorted(listed & set(HOSTILE))
+    if not hostile_listed:
+        pytest.skip(f"{backend.kind} stores none of the hostile names as given")
+    chosen = tmp_path / "deep" / "er" / "chosen"
+    chosen.mkdir(parents=True)
+    engine = engine_for(backend.provider, journal)
+    job = engine.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", backend.container, key="",
+                                local=str(chosen)))  # fmt: skip
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    failed = {i.key: i.error for i in snap.failed_items}
+    assert sorted(failed) == hostile_listed
+    assert all("cannot be saved as a local file" in (e or "") for e in failed.values())
+    assert (chosen / "fine" / "ok.txt").read_bytes() == b"ok"
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    outside = [w for w in written if not w.startswith(("deep/er/chosen/", "journal.sqlite3"))]
+    assert outside == []
+    assert not (tmp_path / "x").exists() and not (tmp_path / "deep" / "x").exists()
