@@ -49,6 +49,10 @@ class ObjectInfo:
     metadata: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     is_prefix: bool = False
     storage_class: str | None = None
+    #: Hex MD5 of the whole content when the service vouches for it (S3 single-part
+    #: ETag, Swift ETag of a plain object, Azure Content-MD5); ``None`` for multipart,
+    #: SLO/DLO or encrypted objects and when unknown. Downloads verify against it.
+    content_md5: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):
