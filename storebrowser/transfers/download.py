@@ -208,25 +208,32 @@ def _write_at(fd: int, data: bytes, position: int) -> None:
 
 
 def _verify(part_path: Path, info: ObjectInfo) -> str:
-    """Size always; MD5 when the ETag is a plain MD5. Returns what was verified."""
+    """Size always; MD5 when the provider vouches for one (``content_md5``). A plain-MD5
+    looking ETag is checked too, but only as a hint: SLO manifests and encrypted objects
+    have such ETags that are not the content's MD5, so a mismatch there proves nothing.
+    Returns what was verified, for the item's note."""
     size = part_path.stat().st_size
     if size != info.size:
         raise ChecksumMismatch(
             f"Downloaded {size} bytes of {info.key!r} but the server said {info.size}; the "
             "partial file was removed. Retry the download."
         )
+    if info.content_md5:
+        digest = _md5_of(part_path)
+        if digest != info.content_md5.lower():
+            raise ChecksumMismatch(
+                f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
+                f"({info.content_md5}); the partial file was removed. Retry the download."
+            )
+        return "verified: size and MD5"
     etag = (info.etag or "").strip('"').lower()
+    if "-" in etag:
+        return "verified: size only (multipart ETag)"
     if not _PLAIN_MD5.match(etag):
-        if "-" in etag:
-            return "verified: size only (multipart ETag)"
         return "verified: size only (the provider gives no MD5 for this object)"
-    digest = _md5_of(part_path)
-    if digest != etag:
-        raise ChecksumMismatch(
-            f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
-            f"ETag ({etag}); the partial file was removed. Retry the download."
-        )
-    return "verified: size and MD5"
+    if _md5_of(part_path) == etag:
+        return "verified: size and MD5 (ETag)"
+    return "verified: size only (the ETag is not an MD5 of the content: SLO or encrypted object)"
 
 
 def _md5_of(path: Path) -> str:

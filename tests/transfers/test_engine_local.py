@@ -345,3 +345,38 @@ def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
     local.upload_bytes("bucket", "k/kill.bin", data)
     kill_and_resume(local, "local", {"root": str(local.root)}, "bucket", "k/kill.bin", data,
                     tmp_path, part_size=128 * KiB)  # fmt: skip
+
+
+class _WrongMd5(Counting):
+    def stat(self, container: str, key: str):
+        import dataclasses
+
+        return dataclasses.replace(self._inner.stat(container, key), content_md5="0" * 32)
+
+
+def test_md5_mismatch_fails_the_item_and_removes_the_part_file(local, journal, tmp_path):
+    local.upload_bytes("bucket", "bad.bin", b"payload")
+    engine = serial_engine(_WrongMd5(local), journal)
+    job = engine.submit(download("bad.bin", tmp_path / "out"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    assert "MD5" in (snap.items[0].error or "")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_declared_md5_is_verified(local, journal, tmp_path):
+    import hashlib
+
+    class RightMd5(Counting):
+        def stat(self, container: str, key: str):
+            import dataclasses
+
+            info = self._inner.stat(container, key)
+            return dataclasses.replace(info, content_md5=hashlib.md5(b"payload").hexdigest())
+
+    local.upload_bytes("bucket", "good.bin", b"payload")
+    engine = serial_engine(RightMd5(local), journal)
+    job = engine.submit(download("good.bin", tmp_path))
+    engine.run_pending()
+    assert engine.snapshot().job(job).items[0].note == "verified: size and MD5"
