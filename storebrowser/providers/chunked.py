@@ -161,11 +161,11 @@ class PartSender:
                 futures.append(self._submit(pool, number, data))
                 if size is not None and sent >= size:
                     break
-                if self._stop():
-                    stopped = True
-                    break
                 self._slots.acquire()  # held until a part finishes: caps memory
                 self._slots.release()
+                if self._stop():  # checked when a slot is free: running parts finish
+                    stopped = True
+                    break
                 data, number = self._next_part(stream, number + 1, part_size, size, sent)
         parts = [future.result() for future in futures]  # raises the first failure
         if stopped:

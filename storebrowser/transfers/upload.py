@@ -119,40 +119,48 @@ def _upload_parts(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: 
 def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[MultipartUpload, str]:
     """The journaled upload when the server still has it, else a new one."""
     spec, item = ctx.job.spec, ctx.item
+    note = ""
     if item.upload_state is not None:
         try:
-            upload = provider.resume_multipart(item.upload_state)
+            upload: MultipartUpload | None = provider.resume_multipart(item.upload_state)
         except NotFound:
-            note = "the server had dropped the unfinished upload; started over"
-        else:
-            _keep_parts_the_server_has(ctx, upload)
+            upload = None
+        if upload is not None and _keep_parts_the_server_has(ctx, upload):
             return upload, "resumed"
-    else:
-        note = ""
+        note = "the server had dropped the unfinished upload; started over"
     ctx.forget_parts()
-    upload = call_with_retry(
-        lambda: provider.start_multipart(spec.container, item.key,
-                                         part_size=choose_part_size(provider, size),
-                                         content_type=spec.content_type,
-                                         metadata=spec.metadata or None),
+    new = call_with_retry(
+        lambda: provider.start_multipart(
+            spec.container, item.key, part_size=choose_part_size(provider, size),
+            content_type=spec.content_type, metadata=spec.metadata or None,
+        ),
         ctx.settings.retry, cancel=ctx.cancel,
     )  # fmt: skip
-    item.upload_state = upload.state()
+    item.upload_state = new.state()
     ctx.save()
-    return upload, note
+    return new, note
 
 
-def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> None:
-    """Trust a journaled part only when the server lists it too (when it can list)."""
-    on_server = {part.number: part for part in upload.uploaded_parts()}
-    if not on_server:
-        return
+def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> bool:
+    """Keep the journaled parts the server lists too; False when it has none of them
+    (the upload expired or was aborted: start over). Providers that cannot list parts
+    (the base ``uploaded_parts``) are trusted on the journal's word."""
     item = ctx.item
-    for number, part in list(item.parts.items()):
-        there = on_server.get(number)
-        if there is None or there.size != part.size or there.token != part.token:
-            with ctx.lock:
+    if not item.parts:
+        return True
+    if type(upload).uploaded_parts is MultipartUpload.uploaded_parts:
+        return True
+    on_server = {part.number: part for part in upload.uploaded_parts()}
+    with ctx.lock:
+        for number, part in list(item.parts.items()):
+            there = on_server.get(number)
+            if there is None or there.size != part.size or _token(there) != _token(part):
                 del item.parts[number]
+        return bool(item.parts)
+
+
+def _token(part: PartRecord) -> str:
+    return part.token.strip('"')
 
 
 def abort_upload(ctx: TaskContext, upload: MultipartUpload | None = None) -> None:

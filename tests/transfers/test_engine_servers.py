@@ -89,7 +89,8 @@ def upload_spec(b: Backend, path: Path, key: str) -> JobSpec:
 
 def all_keys(provider: Provider) -> dict[str, list[str]]:
     """Every object in every container: orphan segments would show here."""
-    return {c.name: [o.key for o in iter_objects(provider, c.name)] for c in provider.list_containers()}
+    found = {c.name: [o.key for o in iter_objects(provider, c.name)] for c in provider.list_containers()}
+    return {name: keys for name, keys in found.items() if keys}  # an empty container is no orphan
 
 
 def test_parallel_part_upload_and_ranged_download_round_trip(backend: Backend, journal, tmp_path):
@@ -244,7 +245,7 @@ def test_hostile_keys_write_nothing_outside_the_folder(backend: Backend, journal
             continue
     backend.provider.upload_bytes(backend.container, "fine/ok.txt", b"ok")
     listed = {o.key for o in iter_objects(backend.provider, backend.container)}
-    hostile_listed = sorted(listed & set(HOSTILE))
+    hostile_listed = sorted(listed - {"fine/ok.txt"})  # as stored (Azurite turns \\ into /)
     if not hostile_listed:
         pytest.skip(f"{backend.kind} stores none of the hostile names as given")
     chosen = tmp_path / "deep" / "er" / "chosen"
