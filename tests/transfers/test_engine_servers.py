@@ -264,3 +264,25 @@ def test_hostile_keys_write_nothing_outside_the_folder(backend: Backend, journal
     outside = [w for w in written if not w.startswith(("deep/er/chosen/", "journal.sqlite3"))]
     assert outside == []
     assert not (tmp_path / "x").exists() and not (tmp_path / "deep" / "x").exists()
+
+
+def test_cancelling_a_paused_upload_aborts_it_on_the_server(backend: Backend, journal, tmp_path):
+    path, _data = big_file(tmp_path, backend.provider)
+    before = all_keys(backend.provider)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "paused-then-cancelled.bin"))
+    counting.before_part = lambda n: engine.pause(job) if n == 2 else None
+    assert engine.wait_idle(120)
+    [item] = journal.load_jobs()[0].items
+    assert item.upload_state is not None and item.parts
+    engine.cancel(job)  # not running: a worker cleans up
+    assert engine.wait_idle(120)
+    engine.shutdown()
+    assert engine.snapshot().job(job).state is State.CANCELLED
+    try:
+        left = backend.provider.resume_multipart(item.upload_state).uploaded_parts()
+    except NotFound:
+        left = []
+    assert left == []
+    assert all_keys(backend.provider) == before
