@@ -50,8 +50,11 @@ def run_download(ctx: TaskContext) -> str:
     root = Path(spec.local)
     # Map first: a hostile key fails here, before any folder or file is made.
     mapped = key_to_local_path(root, item.key, strip_prefix=strip_prefix_for(spec.kind, spec.key))
-    info = call_with_retry(lambda: provider.stat(spec.container, item.key), ctx.settings.retry,
-                           cancel=ctx.cancel)  # fmt: skip
+    info = item.listed
+    if info is None or item.parts:  # resuming: look again, the object may have changed
+        info = call_with_retry(
+            lambda: provider.stat(spec.container, item.key), ctx.settings.retry, cancel=ctx.cancel
+        )
     target = Path(item.local) if item.local else mapped
     part_path = target.with_name(target.name + PART_SUFFIX)
     resuming = bool(item.parts) and item.remote_etag == identity(info) and part_path.exists()

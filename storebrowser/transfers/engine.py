@@ -157,7 +157,7 @@ class TransferEngine:
                 if item.state is State.FAILED:
                     item.state, item.error = State.QUEUED, None
                     self.journal.save_item(item)
-            job.state, job.error = State.QUEUED, None
+            job.state, job.error, job.cursor = State.QUEUED, None, 0
             if not job.expanded:
                 self._expanding.discard(job.id)
             self.journal.save_job(job)
@@ -276,11 +276,13 @@ class TransferEngine:
                     self._expanding.add(job.id)
                     job.state = State.RUNNING
                 return ("expand", job, None)
-            for item in job.items:
+            for index in range(job.cursor, len(job.items)):
+                item = job.items[index]
                 if item.state is State.QUEUED:
                     if claim:
                         item.state, job.state = State.RUNNING, State.RUNNING
                         job.running += 1
+                        job.cursor = index + 1
                     return ("item", job, item)
         return None
 
@@ -342,6 +344,8 @@ class TransferEngine:
             state, error = State.FAILED, f"Unexpected error: {bug!r}"
         with self._lock:
             item.state, item.error, item.note = state, error, note
+            if state is State.QUEUED:
+                ctx.job.cursor = min(ctx.job.cursor, item.index)
             if state is State.DONE and item.total is not None:
                 item.done = item.total
             if ctx.job.state is State.CANCELLED and state is not State.DONE:

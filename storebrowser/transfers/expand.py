@@ -37,7 +37,7 @@ def expand(job: Job, provider: Provider) -> list[Item]:
         return [Item(job.id, 0, spec.key)]
     objects = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
     return [
-        Item(job.id, n, info.key, total=info.size)
+        Item(job.id, n, info.key, total=info.size, listed=info)
         for n, info in enumerate(o for o in objects if not o.is_prefix)
     ]
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.types import PartRecord
+from storebrowser.core.types import ObjectInfo, PartRecord
 
 
 class JobKind(enum.Enum):
@@ -122,6 +122,9 @@ class Item:
     #: Uploads in parts: ``MultipartUpload.state()``.
     upload_state: dict[str, Any] | None = None
     parts: dict[int, PartRecord] = field(default_factory=dict)
+    #: What the listing said of the object (prefix downloads): saves a HEAD per object.
+    #: Not journaled; after a restart the object is looked up again.
+    listed: ObjectInfo | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "local": self.local, "total": self.total,
@@ -142,6 +145,8 @@ class Job:
     pause: threading.Event = field(default_factory=threading.Event)
     #: Items a worker is running now.
     running: int = 0
+    #: Items before this index are not queued (a scan hint, reset when one is requeued).
+    cursor: int = 0
     #: An upload of a pipe: the stream itself (not journaled; it cannot be replayed).
     stream: BinaryIO | None = None
 
