@@ -102,7 +102,8 @@ def _start_over(ctx: TaskContext, info: ObjectInfo, target: Path, part_path: Pat
     kept: dict[int, PartRecord] = {}
     if ctx.job.spec.conflict is ConflictPolicy.RESUME:
         kept = _adopt_partial(ctx, part_path, info)
-    ctx.forget_parts()
+    if item.parts:
+        ctx.forget_parts()
     target.parent.mkdir(parents=True, exist_ok=True)
     if not kept:
         with open(part_path, "wb"):
@@ -142,6 +143,10 @@ def _fetch_missing(ctx: TaskContext, info: ObjectInfo, part_path: Path) -> None:
 
 def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None]) -> None:
     """Up to ``part_concurrency`` parts at once; between parts, honour pause and failure."""
+    if len(numbers) == 1:  # a small object: no pool, no thread hand-off
+        ctx.cancel.raise_if_cancelled()
+        fetch(numbers[0])
+        return
     workers = max(1, min(ctx.settings.part_concurrency, len(numbers)))
     slots = threading.BoundedSemaphore(workers)
     failed = threading.Event()
@@ -195,7 +200,8 @@ def _fetch_part(ctx: TaskContext, info: ObjectInfo, fd: int, number: int) -> Non
                             "it may have changed on the server.")  # fmt: skip
 
     call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
-    ctx.record_part(PartRecord(number, end - start, ""))
+    if info.size > ctx.settings.part_size:  # a one-part object has nothing to resume
+        ctx.record_part(PartRecord(number, end - start, ""))
 
 
 _seek_lock = threading.Lock()

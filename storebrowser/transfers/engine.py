@@ -221,11 +221,19 @@ class TransferEngine:
         rate = self._total_rate.sample(done)
         return EngineSnapshot(snaps, done, total, rate, eta_seconds(done, total, rate))
 
+    def _item_snapshot(self, item: Item) -> ItemSnapshot:
+        rate, eta = 0.0, None
+        meter_key = f"{item.job_id}/{item.index}"
+        if item.state is State.RUNNING:  # meters only for the few items in flight
+            rate = self._rates.setdefault(meter_key, RateMeter()).sample(item.done)
+            eta = eta_seconds(item.done, item.total, rate)
+        else:
+            self._rates.pop(meter_key, None)
+        return ItemSnapshot(item.index, item.key, item.local, item.state, item.done, item.total,
+                            item.error, item.note, rate, eta)  # fmt: skip
+
     def _job_snapshot(self, job: Job) -> JobSnapshot:
-        items = tuple(
-            ItemSnapshot(i.index, i.key, i.local, i.state, i.done, i.total, i.error, i.note)
-            for i in job.items
-        )
+        items = tuple(self._item_snapshot(i) for i in job.items)
         done = sum(i.done for i in items)
         total: int | None = sum(i.total for i in items if i.total is not None)
         if not job.expanded or any(i.total is None for i in items):

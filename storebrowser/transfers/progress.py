@@ -26,6 +26,8 @@ class ItemSnapshot:
     total: int | None
     error: str | None
     note: str
+    rate: float = 0.0  # bytes per second while running
+    eta: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
