@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"tarball: {build_tarball(app_dir, args.dist, __version__)}")
         print(f"deb: {build_deb(app_dir, icons, args.work, args.dist, __version__)}")
+    elif sys.platform == "win32":
+        print(f"installer: iscc /DAppVersion={__version__} installer\\windows\\storebrowser.iss")
+    elif sys.platform == "darwin":
+        print(f"bundle: {args.dist / 'StoreBrowser.app'} (disk image: see installer/macos/README.md)")
     return 0
 
 
