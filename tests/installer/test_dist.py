@@ -111,8 +111,15 @@ def test_frozen_app_carries_the_sdks(app_dir: Path) -> None:
     ):
         assert module in modules, module
     internal = app_dir / "_internal"
-    assert list(internal.glob("botocore/data/s3/*/service-2.json*"))
+    for service in ("s3", "sts", "sso", "sso-oidc"):  # S3 itself, and credential providers
+        assert list(internal.glob(f"botocore/data/{service}/*/service-2.json*")), service
+    assert (internal / "botocore/data/endpoints.json").is_file()
+    assert not (internal / "botocore/data/ec2").exists()  # trimmed by the spec
     assert (internal / "storebrowser" / "resources" / "storebrowser.svg").is_file()
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    for plugin in ("iconengines/libqsvgicon.so", "platforms/libqxcb.so", "platforms/libqwayland.so"):
+        assert (plugins / plugin).is_file(), plugin  # the SVG window icon; X11 and Wayland desktops
+    assert not (plugins / "platforms" / "libqvnc.so").exists()  # trimmed by the spec
     for dist_name in ("keystoneauth1", "keyring"):
         (info,) = internal.glob(f"{dist_name}-*.dist-info")
         assert (info / "entry_points.txt").is_file()
