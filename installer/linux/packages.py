@@ -80,6 +80,7 @@ def build_deb(app_dir: Path, icons_dir: Path, work_dir: Path, out_dir: Path, ver
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    shutil.rmtree(tree)  # a second copy of the app, no longer needed
     return target
 
 
