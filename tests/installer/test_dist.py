@@ -98,6 +98,20 @@ def test_frozen_app_renders_offscreen(app_dir: Path, tmp_path: Path, qapp: objec
     assert len(colours) > 20  # text and icons, not a blank window
 
 
+def test_frozen_app_renders_on_an_x_server(app_dir: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin a desktop session uses, with the bundled libraries and the
+    system ones the .deb depends on, under Xvfb."""
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        pytest.fail("xvfb-run is missing: installer/system-deps.sh test installs it")
+    shot = tmp_path / "x11.png"
+    env = {**_user_env(tmp_path), "QT_QPA_PLATFORM": "xcb"}
+    command = [xvfb_run, "--auto-servernum", str(app_dir / "storebrowser"), "--screenshot", str(shot)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 def test_frozen_app_carries_the_sdks(app_dir: Path) -> None:
     """What providers open by name must be inside: modules, botocore's service data, and
     the metadata keystoneauth1 (version, auth plugins) and keyring (backends) read."""
