@@ -29,8 +29,9 @@ class SecretRegistry:
 
     def register(self, value: str) -> None:
         """Remember ``value`` and the forms it travels in (URL-quoted, its parts)."""
-        forms = {value, urllib.parse.quote(value, safe=""), urllib.parse.quote_plus(value)}
-        forms |= set(_secret_parts(value))
+        forms = set()
+        for form in (value, *_secret_parts(value)):
+            forms |= {form, urllib.parse.quote(form, safe=""), urllib.parse.quote_plus(form)}
         forms = {form for form in forms if len(form) >= MIN_SECRET_LENGTH}
         with self._lock:
             if forms <= self._values:

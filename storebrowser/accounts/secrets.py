@@ -222,11 +222,7 @@ def _read_secrets_file(path: Path) -> dict[str, str]:
         log.warning("The secrets file %s cannot be read: %s", path, error)
         return {}
     table = data.get("secrets", {})
-    return (
-        {str(k): v for k, v in table.items() if isinstance(v, str)}
-        if isinstance(table, dict)
-        else {}
-    )
+    return {str(k): v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
 
 
 def permissions_ok(path: Path) -> bool:

@@ -115,14 +115,8 @@ class AccountStore:
             unknown = sorted(set(secrets) - set(kind.secret_fields))
             if unknown:
                 raise AccountError(f"{', '.join(unknown)}: not secret fields of {kind.label}.")
-            kept = (
-                set(self._secret_names.get(account.name, ()))
-                if account.name in self._accounts
-                else set()
-            )
-            present = (kept | {k for k, v in secrets.items() if v}) - {
-                k for k, v in secrets.items() if not v
-            }
+            kept = set(self._secret_names.get(account.name, ())) if account.name in self._accounts else set()
+            present = (kept | {k for k, v in secrets.items() if v}) - {k for k, v in secrets.items() if not v}
             merged = {**account.settings, **{k: v for k, v in secrets.items() if v}}
             merged.update({k: "(stored)" for k in present - set(merged)})
             if problems := kind.problems(merged):
@@ -171,8 +165,7 @@ class AccountStore:
             for field_name in account.provider_kind.secret_fields:
                 self.secrets.delete(old, field_name)
             self._accounts = {
-                (new if k == old else k): (renamed if k == old else v)
-                for k, v in self._accounts.items()
+                (new if k == old else k): (renamed if k == old else v) for k, v in self._accounts.items()
             }
             self._secret_names[new] = names
             self._write()

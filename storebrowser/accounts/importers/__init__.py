@@ -65,9 +65,7 @@ class Imported:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def add_imported(
-    store: AccountStore, report: ImportReport, clash: Clash = Clash.SUFFIX
-) -> Imported:
+def add_imported(store: AccountStore, report: ImportReport, clash: Clash = Clash.SUFFIX) -> Imported:
     """Save the report's accounts; never replaces an existing account."""
     result = Imported(skipped=list(report.skipped))
     for new in report.accounts:
@@ -79,9 +77,7 @@ def add_imported(
         name = account.name
         if name in store.names():
             if clash is Clash.SKIP:
-                result.skipped.append(
-                    Skipped(new.source, name, "an account with this name exists.")
-                )
+                result.skipped.append(Skipped(new.source, name, "an account with this name exists."))
                 continue
             name = _free_name(store, name)
             account = account.renamed(name)

@@ -33,9 +33,7 @@ def import_aws(env: Mapping[str, str] | None = None, home: Path | None = None) -
     home = Path.home() if home is None else home
     report = ImportReport()
     config_path = Path(env.get("AWS_CONFIG_FILE") or home / ".aws" / "config").expanduser()
-    creds_path = Path(
-        env.get("AWS_SHARED_CREDENTIALS_FILE") or home / ".aws" / "credentials"
-    ).expanduser()
+    creds_path = Path(env.get("AWS_SHARED_CREDENTIALS_FILE") or home / ".aws" / "credentials").expanduser()
     config = _read(config_path, report)
     creds = _read(creds_path, report)
     for name, values in _profiles(config, creds).items():

@@ -71,9 +71,7 @@ def _offer_connection_string(report: ImportReport, value: str) -> None:
         )
         return
     elif not (parts.get("accountname") or parts.get("blobendpoint")):
-        report.skip(
-            SOURCE, "AZURE_STORAGE_CONNECTION_STRING", "has neither AccountName nor BlobEndpoint."
-        )
+        report.skip(SOURCE, "AZURE_STORAGE_CONNECTION_STRING", "has neither AccountName nor BlobEndpoint.")
         return
     else:
         name = f"Azure {parts.get('accountname') or 'connection string'}"

@@ -83,9 +83,7 @@ def import_clouds_yaml(
         return report
     clouds = _load_clouds(path, report)
     secure = (
-        _load_clouds(path.with_name("secure.yaml"), report)
-        if path.with_name("secure.yaml").is_file()
-        else {}
+        _load_clouds(path.with_name("secure.yaml"), report) if path.with_name("secure.yaml").is_file() else {}
     )
     for name, cloud in clouds.items():
         if not isinstance(cloud, dict):

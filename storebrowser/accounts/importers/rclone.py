@@ -21,9 +21,7 @@ from storebrowser.accounts.importers.report import ImportReport
 OBSCURED = {"azureblob": {"password", "client_certificate_password"}, "swift": set(), "s3": set()}
 #: Azurite's fixed development account, which rclone's ``use_emulator`` means.
 EMULATOR_ACCOUNT = "devstoreaccount1"
-EMULATOR_KEY = (
-    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-)
+EMULATOR_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 EMULATOR_ENDPOINT = "http://127.0.0.1:10000/devstoreaccount1"
 #: rclone providers that want virtual-hosted-style requests (rclone switches them itself).
 _VIRTUAL_HOSTED = {"AWS", "Alibaba", "TencentCOS", "Netease", "Qiniu"}
@@ -84,8 +82,7 @@ def _offer_remote(
         report.skip(
             source,
             remote,
-            f"type {kind or '(none)'!r} is not one StoreBrowser "
-            "opens (s3, azureblob, swift, local).",
+            f"type {kind or '(none)'!r} is not one StoreBrowser opens (s3, azureblob, swift, local).",
         )
         return
     try:
@@ -136,9 +133,7 @@ def _s3(report: ImportReport, source: str, remote: str, o: dict[str, str], home:
     )
 
 
-def _azureblob(
-    report: ImportReport, source: str, remote: str, o: dict[str, str], home: Path
-) -> None:
+def _azureblob(report: ImportReport, source: str, remote: str, o: dict[str, str], home: Path) -> None:
     if _truthy(o.get("use_emulator")):
         settings = {
             "account_name": o.get("account") or EMULATOR_ACCOUNT,

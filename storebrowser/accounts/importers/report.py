@@ -18,11 +18,7 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return (
-            f"{self.source}: {self.name}: {self.reason}"
-            if self.name
-            else f"{self.source}: {self.reason}"
-        )
+        return f"{self.source}: {self.name}: {self.reason}" if self.name else f"{self.source}: {self.reason}"
 
 
 @dataclass(slots=True)
