@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from storebrowser.accounts.redact import SECRETS
 from storebrowser.providers.registry import ProviderKind, get_kind
 
 DEFAULT_LOCAL_NAME = "Local files"
@@ -65,7 +66,20 @@ class Account:
 
 
 class SecretValues(dict[str, str]):
-    """Secret fields of one account; its repr shows the field names, never the values."""
+    """Secret fields of one account; its repr shows the field names, never the values.
+
+    Values are registered with the log redactor as soon as they are held here, so that
+    even a secret that is never saved (an import the user declines) stays out of logs.
+    """
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        super().__init__(values or {})
+        SECRETS.register_all(v for v in self.values() if v)
+
+    def __setitem__(self, name: str, value: str) -> None:
+        if value:
+            SECRETS.register(value)
+        super().__setitem__(name, value)
 
     def __repr__(self) -> str:
         return f"SecretValues({', '.join(f'{name}=***' for name in self)})"

@@ -25,6 +25,7 @@ from storebrowser.accounts.model import (
     MergedSettings,
     MissingSecret,
     NewAccount,
+    SecretValues,
     UnknownAccount,
     default_local_account,
 )
@@ -111,7 +112,7 @@ class AccountStore:
         with self._lock:
             self._ensure_loaded()
             kind = account.provider_kind
-            secrets = dict(secrets or {})
+            secrets = SecretValues(secrets)  # registers them with the redactor first
             unknown = sorted(set(secrets) - set(kind.secret_fields))
             if unknown:
                 raise AccountError(f"{', '.join(unknown)}: not secret fields of {kind.label}.")
