@@ -45,7 +45,11 @@ class Account:
             raise AccountError(
                 f"Account name {self.name!r}: no leading or trailing spaces, '/' or line breaks."
             )
-        secret_here = sorted(set(self.settings) & set(self.provider_kind.secret_fields))
+        try:
+            kind = get_kind(self.kind)
+        except KeyError as error:
+            raise AccountError(str(error.args[0])) from None
+        secret_here = sorted(set(self.settings) & set(kind.secret_fields))
         if secret_here:
             # Names only: the values are exactly what must not reach a message.
             raise AccountError(

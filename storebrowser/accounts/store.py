@@ -112,17 +112,22 @@ class AccountStore:
         with self._lock:
             self._ensure_loaded()
             kind = account.provider_kind
-            secrets = SecretValues(secrets)  # registers them with the redactor first
-            unknown = sorted(set(secrets) - set(kind.secret_fields))
+            given = SecretValues(secrets)  # registers them with the redactor first
+            unknown = sorted(set(given) - set(kind.secret_fields))
             if unknown:
                 raise AccountError(f"{', '.join(unknown)}: not secret fields of {kind.label}.")
-            kept = set(self._secret_names.get(account.name, ())) if account.name in self._accounts else set()
-            present = (kept | {k for k, v in secrets.items() if v}) - {k for k, v in secrets.items() if not v}
-            merged = {**account.settings, **{k: v for k, v in secrets.items() if v}}
-            merged.update({k: "(stored)" for k in present - set(merged)})
+            previous = self._accounts.get(account.name)
+            kept = set(self._secret_names.get(account.name, ())) if previous else set()
+            if previous is not None and previous.kind != account.kind:
+                kept = set()  # another kind: its old secrets mean nothing now
+            present = (kept | {k for k, v in given.items() if v}) - {k for k, v in given.items() if not v}
+            # Validate as the provider will see it; stored secrets only need to exist.
+            merged = {**account.settings, **{k: "(stored)" for k in present}}
             if problems := kind.problems(merged):
                 raise AccountError(f"Account {account.name!r}: {' '.join(problems)}")
-            for name, value in secrets.items():
+            if previous is not None and previous.kind != account.kind:
+                self._delete_secrets(previous)
+            for name, value in given.items():
                 if value:
                     self.secrets.set(account.name, name, value)
                 else:
@@ -143,9 +148,7 @@ class AccountStore:
     def remove(self, name: str) -> None:
         """Forget the account and delete its secrets."""
         with self._lock:
-            account = self.get(name)
-            for field_name in account.provider_kind.secret_fields:
-                self.secrets.delete(name, field_name)
+            self._delete_secrets(self.get(name))
             del self._accounts[name]
             self._secret_names.pop(name, None)
             self._write()
@@ -163,8 +166,7 @@ class AccountStore:
                 value = self.secrets.get(old, field_name)
                 if value is not None:
                     self.secrets.set(new, field_name, value)
-            for field_name in account.provider_kind.secret_fields:
-                self.secrets.delete(old, field_name)
+            self._delete_secrets(account)
             self._accounts = {
                 (new if k == old else k): (renamed if k == old else v) for k, v in self._accounts.items()
             }
@@ -213,6 +215,10 @@ class AccountStore:
             return account.provider_kind.open(settings)
         except ValueError as error:  # the registry lists problems by label, never values
             raise AccountError(f"Account {account.name!r}: {error}") from None
+
+    def _delete_secrets(self, account: Account) -> None:
+        for field_name in account.provider_kind.secret_fields:
+            self.secrets.delete(account.name, field_name)
 
     # -- file ---------------------------------------------------------------------------
 

@@ -79,6 +79,8 @@ def test_invalid_account_is_refused_with_labels_not_values(store: AccountStore):
         Account("x", "s3", {"secret_access_key": SECRET})
     with pytest.raises(AccountError):
         Account("a/b", "local", {"root": "/tmp"})
+    with pytest.raises(AccountError, match="unknown provider kind"):
+        Account("ftp", "ftp", {})
 
 
 def test_remove_deletes_the_secrets(store: AccountStore, memory_keyring: MemoryKeyring):
@@ -213,3 +215,15 @@ def test_keyring_failure_falls_back_to_the_session(user_dirs, memory_keyring: Me
     assert "refused" in store.secrets.warning and "until StoreBrowser closes" in store.secrets.warning
     assert store.settings_for(S3)["secret_access_key"] == SECRET
     assert isinstance(store.secrets, SecretStore)
+
+
+def test_changing_the_kind_drops_the_old_secrets(store: AccountStore, memory_keyring: MemoryKeyring):
+    store.save(S3, {"secret_access_key": SECRET})
+    swift = Account("Work S3", "swift", {"auth_url": "http://127.0.0.1:1/auth/v1.0", "username": "u"})
+    with pytest.raises(AccountError):  # a Swift account needs its key
+        store.save(swift)
+    store.save(swift, {"api_key": "swift-key-123"})
+    assert list(memory_keyring.entries) == [("StoreBrowser", "Work S3/api_key")]
+    reloaded = AccountStore.default()
+    assert reloaded.load().problems == []
+    assert reloaded.settings_for(swift)["api_key"] == "swift-key-123"
