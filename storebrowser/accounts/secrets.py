@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -73,9 +74,14 @@ class SecretStore:
         *,
         file: Path | None = None,
         registry: SecretRegistry = SECRETS,
+        find_backend: Callable[[], keyring.backend.KeyringBackend | None] | None = None,
     ) -> None:
+        """``find_backend``, when given, is called at the first use instead of taking
+        ``backend``: finding the keyring costs about half a second (every backend is
+        imported and probed), which start-up should not pay for a local account."""
         self._lock = threading.RLock()
         self._backend = backend
+        self._find_backend = find_backend
         self._registry = registry
         self._memory: dict[str, str] = {}
         self._file: Path | None = None
@@ -90,15 +96,17 @@ class SecretStore:
         secrets_file = config_dir / SECRETS_FILE_NAME
         if secrets_file.exists():
             return cls(None, file=secrets_file, registry=registry)
-        return cls(usable_keyring(), registry=registry)
+        return cls(None, registry=registry, find_backend=usable_keyring)
 
     def __repr__(self) -> str:
-        return f"SecretStore({self.storage.value}, {len(self._memory)} in memory)"
+        where = "not resolved yet" if self._find_backend is not None else self.storage.value
+        return f"SecretStore({where}, {len(self._memory)} in memory)"
 
     # -- what the UI shows --------------------------------------------------------------
 
     @property
     def storage(self) -> Storage:
+        self._resolve()
         if self._file is not None:
             return Storage.FILE
         return Storage.KEYRING if self._backend is not None else Storage.SESSION
@@ -163,6 +171,12 @@ class SecretStore:
 
     # -- keyring ------------------------------------------------------------------------
 
+    def _resolve(self) -> None:
+        with self._lock:
+            if self._find_backend is not None:
+                find, self._find_backend = self._find_backend, None
+                self._backend = find()
+
     def _keyring_get(self, key: str) -> str | None:
         assert self._backend is not None
         try:
@@ -195,6 +209,7 @@ class SecretStore:
     def _use_file(self, path: Path) -> None:
         self._file = path
         self._backend = None
+        self._find_backend = None
         if path.exists():
             self._memory = {**_read_secrets_file(path), **self._memory}
             self._registry.register_all(self._memory.values())

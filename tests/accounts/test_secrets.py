@@ -107,3 +107,16 @@ def test_sas_signature_is_registered_quoted_and_plain(value):
     registry = SecretRegistry()
     registry.register(value)
     assert registry.redact("sig=abc+def=123") == "sig=***"
+
+
+def test_the_keyring_is_looked_for_only_when_first_needed(user_dirs, monkeypatch):
+    import storebrowser.accounts.secrets as module
+
+    calls = []
+    monkeypatch.setattr(module, "usable_keyring", lambda: calls.append(1) or MemoryKeyring())
+    secrets = SecretStore.open(user_dirs["config"])
+    assert calls == [] and "not resolved" in repr(secrets)
+    assert secrets.get("A", "api_key") is None
+    assert calls == [1] and secrets.storage is Storage.KEYRING
+    secrets.set("A", "api_key", "lazy-secret-1")
+    assert calls == [1]

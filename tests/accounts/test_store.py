@@ -227,3 +227,17 @@ def test_changing_the_kind_drops_the_old_secrets(store: AccountStore, memory_key
     reloaded = AccountStore.default()
     assert reloaded.load().problems == []
     assert reloaded.settings_for(swift)["api_key"] == "swift-key-123"
+
+
+def test_start_up_with_no_file_damaged_file_and_no_accounts(store: AccountStore, user_dirs):
+    from storebrowser.accounts.startup import load_accounts_at_start
+
+    first = load_accounts_at_start(store)
+    assert [a.name for a in first.accounts] == ["Local files"] and not first.unsaved_default
+    store.remove("Local files")
+    assert load_accounts_at_start(store).accounts == []
+    _write(store, "[accounts\n")
+    damaged = load_accounts_at_start(store)
+    assert damaged.unsaved_default and damaged.problems[0].line == 1
+    assert [a.name for a in damaged.accounts] == ["Local files"]
+    assert store.path.read_text() == "[accounts\n"  # not written over
