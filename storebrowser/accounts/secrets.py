@@ -16,13 +16,13 @@ import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from storebrowser.accounts.atomic import write_atomically
 from storebrowser.accounts.redact import SECRETS, SecretRegistry
+
+if TYPE_CHECKING:  # keyring costs ~80 ms to import: only when a secret is needed
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,10 @@ class Storage(enum.Enum):
     FILE = "file"
 
 
-def usable_keyring() -> keyring.backend.KeyringBackend | None:
+def usable_keyring() -> KeyringBackend | None:
     """The configured keyring backend, or None when it cannot store anything."""
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception as error:  # a broken backend must not stop the app
@@ -51,7 +53,7 @@ def usable_keyring() -> keyring.backend.KeyringBackend | None:
     return backend if _viable(backend) else None
 
 
-def _viable(backend: keyring.backend.KeyringBackend) -> bool:
+def _viable(backend: KeyringBackend) -> bool:
     from keyring.backends import chainer, fail
 
     if isinstance(backend, fail.Keyring):
@@ -70,11 +72,11 @@ class SecretStore:
 
     def __init__(
         self,
-        backend: keyring.backend.KeyringBackend | None,
+        backend: KeyringBackend | None,
         *,
         file: Path | None = None,
         registry: SecretRegistry = SECRETS,
-        find_backend: Callable[[], keyring.backend.KeyringBackend | None] | None = None,
+        find_backend: Callable[[], KeyringBackend | None] | None = None,
     ) -> None:
         """``find_backend``, when given, is called at the first use instead of taking
         ``backend``: finding the keyring costs about half a second (every backend is
@@ -154,11 +156,13 @@ class SecretStore:
         with self._lock:
             self._memory.pop(key, None)
             if self.storage is Storage.KEYRING and self._backend is not None:
+                from keyring.errors import KeyringError, PasswordDeleteError
+
                 try:
                     self._backend.delete_password(SERVICE, key)
-                except keyring.errors.PasswordDeleteError:
+                except PasswordDeleteError:
                     pass  # nothing stored: fine
-                except keyring.errors.KeyringError as error:
+                except KeyringError as error:
                     log.warning("Could not delete a secret of %s: %s", account, error)
             if self.storage is Storage.FILE:
                 self._write_file()
@@ -178,10 +182,12 @@ class SecretStore:
                 self._backend = find()
 
     def _keyring_get(self, key: str) -> str | None:
+        from keyring.errors import KeyringError
+
         assert self._backend is not None
         try:
             value = self._backend.get_password(SERVICE, key)
-        except keyring.errors.KeyringError as error:
+        except KeyringError as error:
             self._fall_back(error)
             return None
         if value is not None:
@@ -189,10 +195,12 @@ class SecretStore:
         return value
 
     def _keyring_set(self, key: str, value: str) -> None:
+        from keyring.errors import KeyringError
+
         assert self._backend is not None
         try:
             self._backend.set_password(SERVICE, key, value)
-        except keyring.errors.KeyringError as error:
+        except KeyringError as error:
             self._fall_back(error)
 
     def _fall_back(self, error: Exception) -> None:
