@@ -58,6 +58,9 @@ class Account:
             )
         object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
 
+    def __hash__(self) -> int:  # settings is a mapping; name and kind identify enough
+        return hash((self.name, self.kind))
+
     @property
     def provider_kind(self) -> ProviderKind:
         return get_kind(self.kind)

@@ -42,6 +42,7 @@ def test_save_load_round_trip_keeps_types_and_order(store: AccountStore):
     assert [a.name for a in again.accounts] == ["b local", "Work S3"]
     assert again.accounts[1] == S3
     assert again.accounts[1].settings["path_style"] is True
+    assert {again.accounts[1]: 1}[S3] == 1  # hashable, equal by value
 
 
 def test_the_file_is_readable_toml_without_secrets(store: AccountStore):
