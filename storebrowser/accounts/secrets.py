@@ -219,6 +219,10 @@ class SecretStore:
         self._backend = None
         self._find_backend = None
         if path.exists():
+            if not permissions_ok(path):
+                # Someone loosened them by hand or a copy did: owner-only again.
+                log.warning("The secrets file %s was readable by others; made it owner-only.", path)
+                path.chmod(0o600)
             self._memory = {**_read_secrets_file(path), **self._memory}
             self._registry.register_all(self._memory.values())
 

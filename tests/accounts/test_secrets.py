@@ -59,7 +59,11 @@ def test_file_storage_only_on_request_0600_with_a_warning(user_dirs):
     if os.name == "posix":
         assert path.stat().st_mode & 0o777 == 0o600
     secrets.set("B", "account_key", "file-secret-2")
+    if os.name == "posix":
+        path.chmod(0o644)
     again = SecretStore.open(config)  # the choice sticks: the file exists
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600
     assert again.storage is Storage.FILE
     assert again.get("A", "api_key") == "kept-in-memory-1"
     assert again.get("B", "account_key") == "file-secret-2"
