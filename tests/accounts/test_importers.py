@@ -130,8 +130,10 @@ def test_aws_environment_and_custom_file_locations(tmp_path: Path):
         "AWS_DEFAULT_REGION": "us-west-2",
         "AWS_ENDPOINT_URL_S3": "http://127.0.0.1:5000",
     }
-    found = _by_name(import_aws(env=env, home=tmp_path))
+    report = import_aws(env=env, home=tmp_path)
+    found = _by_name(report)
     assert set(found) == {"AWS x", "AWS (environment)"}
+    assert any("AWS_CONFIG_FILE" in note for note in report.notes)
     from_env = found["AWS (environment)"]
     assert dict(from_env.account.settings) == {
         "access_key_id": "AKIAENV", "region": "us-west-2",

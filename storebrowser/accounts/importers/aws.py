@@ -38,6 +38,12 @@ def import_aws(env: Mapping[str, str] | None = None, home: Path | None = None) -
     creds = _read(creds_path, report)
     for name, values in _profiles(config, creds).items():
         _offer_profile(report, f"{config_path} / {creds_path.name}", name, values, config)
+    profile_based = [n.account.name for n in report.accounts if n.account.settings.get("profile")]
+    if profile_based and env.get("AWS_CONFIG_FILE"):
+        report.notes.append(
+            f"{', '.join(profile_based)} read their profile from {config_path} through "
+            "AWS_CONFIG_FILE: StoreBrowser needs that variable set when it runs, too."
+        )
     _offer_env(report, env)
     return report
 
