@@ -13,15 +13,25 @@ import pytest
 
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
+from tests.servers.azurite import AzuriteServer
 
 CONFORMANCE_BACKENDS: list[str] = [
     "local",
+    "azure",
 ]
 
 
 @pytest.fixture
 def local_provider(tmp_path: Path) -> Iterator[Provider]:
     provider = open_provider("local", {"root": str(tmp_path / "local-root")})
+    provider.connect()
+    yield provider
+    provider.close()
+
+
+@pytest.fixture
+def azure_provider(azurite_server: AzuriteServer) -> Iterator[Provider]:
+    provider = open_provider("azure", {"connection_string": azurite_server.connection_string})
     provider.connect()
     yield provider
     provider.close()
