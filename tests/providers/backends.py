@@ -6,11 +6,15 @@ against its real server on 127.0.0.1, and its name in ``CONFORMANCE_BACKENDS`` b
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from storebrowser.core.errors import NotFound
+from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from tests.servers.azurite import AzuriteServer
@@ -30,8 +34,27 @@ def local_provider(tmp_path: Path) -> Iterator[Provider]:
 
 
 @pytest.fixture
-def azure_provider(azurite_server: AzuriteServer) -> Iterator[Provider]:
+def azure_provider(azurite_server: AzuriteServer) -> Iterator[AzureProvider]:
     provider = open_provider("azure", {"connection_string": azurite_server.connection_string})
+    assert isinstance(provider, AzureProvider)
     provider.connect()
     yield provider
     provider.close()
+
+
+# -- Azure-only tests (tests/providers/test_azure_*.py) ------------------------------------
+
+
+@pytest.fixture
+def azure(azure_provider: AzureProvider) -> AzureProvider:
+    return azure_provider
+
+
+@pytest.fixture
+def azure_box(azure: AzureProvider) -> Iterator[str]:
+    """A fresh, empty container on Azurite, deleted with its blobs afterwards."""
+    name = f"sbtest-{uuid.uuid4().hex[:16]}"
+    azure.create_container(name)
+    yield name
+    with contextlib.suppress(NotFound):
+        azure.delete_container(name, force=True)

@@ -98,7 +98,7 @@ def map_error(error: BaseException, action: str, *, container: str | None, key: 
 
 
 def _map_http(code: str, status: int | None, text: str, where: dict[str, str | None]) -> StorageError:
-    if code in NOT_FOUND or (status == 404 and not code):
+    if code in NOT_FOUND or status == 404:  # e.g. CannotVerifyCopySource for a missing source
         return NotFound(text, **where)
     if code in ALREADY_EXISTS:
         return AlreadyExists(text, **where)

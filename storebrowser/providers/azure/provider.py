@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import InvalidName, NotEmpty, NotFound, StorageError, Unsupported
+from storebrowser.core.errors import AccessDenied, InvalidName, NotEmpty, NotFound, StorageError, Unsupported
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
@@ -73,11 +73,16 @@ class AzureProvider(Provider):
         """Build the (thread-safe) client once and make one cheap call to prove the way in."""
         service = self._connection.build()
         only = self._connection.only_container
-        with azure_errors(f"Connecting to {self.describe()}", container=only):
-            if only:
-                service.get_container_client(only).get_container_properties()
-            else:
-                next(service.list_containers(results_per_page=1).by_page(), None)
+        try:
+            with azure_errors(f"Connecting to {self.describe()}", container=only):
+                # One retry only: a wrong endpoint should say so in seconds, not a minute.
+                if only:
+                    pages = service.get_container_client(only).list_blobs(results_per_page=1, retry_total=1)
+                else:
+                    pages = service.list_containers(results_per_page=1, retry_total=1)
+                next(pages.by_page(), None)
+        except AccessDenied:
+            pass  # signed in fine, only not allowed to list: a SAS without 'l' still reads
         self._service = service
         self._key = account_key_of(service)
         self.capabilities = self._capabilities()
@@ -224,7 +229,11 @@ class AzureProvider(Provider):
             content_type=state.get("content_type"),
             metadata=state.get("metadata"),
         )
-        if not upload.uploaded_parts():
+        try:
+            found = upload.uploaded_parts()
+        except NotFound:
+            found = []  # no blob and no blocks under that name any more
+        if not found:
             raise NotFound(
                 f"The staged blocks of {state['key']!r} are gone (committed, discarded, or older "
                 "than Azure's 7 days); start the upload again.",
