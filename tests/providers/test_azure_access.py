@@ -15,7 +15,7 @@ from azure.storage.blob import (
     generate_container_sas,
 )
 
-from storebrowser.core.errors import AuthFailed, NotFound, StorageError, Transient, Unsupported
+from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, StorageError, Transient, Unsupported
 from storebrowser.providers.azure.errors import redact
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.registry import open_provider
@@ -161,3 +161,15 @@ def test_redact_removes_signatures_and_keys() -> None:
     cleaned = redact(text)
     assert "abc" not in cleaned and "Zm9v" not in cleaned
     assert "https://a.blob.core.windows.net/c/b?" in cleaned
+
+
+def test_read_only_sas_cannot_write(
+    azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
+) -> None:
+    token = generate_container_sas(
+        azurite_server.account_name, azure_box, account_key=azurite_server.account_key,
+        permission=ContainerSasPermissions(read=True, list=True), expiry=_in_an_hour(),
+    )  # fmt: skip
+    provider = _open({"sas_token": f"{azurite_server.blob_endpoint}/{azure_box}?{token}"})
+    with pytest.raises(AccessDenied, match="lack the permission"):
+        provider.upload_bytes(azure_box, "nope.txt", b"x")

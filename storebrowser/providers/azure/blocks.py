@@ -8,6 +8,7 @@ a resumed upload find its own uncommitted blocks.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import secrets
 from collections.abc import Mapping, Sequence
@@ -86,7 +87,7 @@ class BlockUpload(MultipartUpload):
         cancel.raise_if_cancelled()
         raw_id = block_id(self.upload_id, number)
         digest = hashlib.md5(data, usedforsecurity=False).digest()
-        body = ProgressStream.of_bytes(data, progress, cancel)
+        body = _BlockBody(data, progress, cancel)
         with self._errors("Uploading a block of"):
             # Content-MD5 of the block: the service refuses a block that arrived changed.
             self._blob.stage_block(raw_id, body, length=len(data), transactional_content_md5=digest)
@@ -132,3 +133,41 @@ class BlockUpload(MultipartUpload):
             if "BlobAlreadyExists" in error.message or "ConditionNotMet" in error.message:
                 return
             raise
+
+
+class _BlockBody(io.RawIOBase):
+    """A block's bytes for the SDK: progress per read, and a cancel honoured only while
+    bytes remain to be sent.
+
+    Once the whole body is out, the service will store the block whatever we do; raising
+    then (on the SDK's final empty read) would let the block land after ``abort`` had
+    already discarded the others, leaving it behind.
+    """
+
+    def __init__(self, data: bytes, progress: ProgressCallback | None, cancel: CancelToken) -> None:
+        super().__init__()
+        self._inner = ProgressStream.of_bytes(data, progress)
+        self._size = len(data)
+        self._cancel = cancel
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._inner.seek(offset, whence)
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self._inner.tell() < self._size:
+            self._cancel.raise_if_cancelled()
+        return self._inner.read(size)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

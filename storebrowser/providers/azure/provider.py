@@ -269,6 +269,14 @@ class AzureProvider(Provider):
             blob.set_blob_metadata(checked)  # Set Blob Metadata leaves content settings alone
             return object_info(blob.get_blob_properties(), key=key)
 
+    def get_http_headers(self, container: str, key: str) -> dict[str, str | None]:
+        """The blob's content settings by SDK name (see ``HTTP_HEADERS``), for editing."""
+        blob = self._blob(container, key)
+        action = f"Reading the properties of {key!r} in {container!r}"
+        with azure_errors(action, container=container, key=key):
+            settings = blob.get_blob_properties().content_settings
+        return {name: getattr(settings, name) for name in sorted(HTTP_HEADERS)}
+
     def set_http_headers(self, container: str, key: str, **changes: str | None) -> ObjectInfo:
         """Change some content settings (``content_type``, ``cache_control``,
         ``content_disposition``, ``content_encoding``, ``content_language``); the others,
