@@ -10,14 +10,17 @@ import contextlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from storebrowser.core.errors import NotFound
-from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from tests.servers.azurite import AzuriteServer
+
+if TYPE_CHECKING:  # the SDK loads only when an Azure test runs
+    from storebrowser.providers.azure.provider import AzureProvider
 
 CONFORMANCE_BACKENDS: list[str] = [
     "local",
@@ -35,6 +38,8 @@ def local_provider(tmp_path: Path) -> Iterator[Provider]:
 
 @pytest.fixture
 def azure_provider(azurite_server: AzuriteServer) -> Iterator[AzureProvider]:
+    from storebrowser.providers.azure.provider import AzureProvider
+
     provider = open_provider("azure", {"connection_string": azurite_server.connection_string})
     assert isinstance(provider, AzureProvider)
     provider.connect()
