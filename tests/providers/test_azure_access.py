@@ -99,6 +99,9 @@ def test_account_sas_token_lists_and_reads(
     assert provider.read(azure_box, "s.txt") == b"sas"
     provider.upload_bytes(azure_box, "by-sas.txt", b"written")
     assert azure.read(azure_box, "by-sas.txt") == b"written"
+    # No key to sign a source URL: the copy source is authorised by the SAS itself.
+    provider.copy_object(azure_box, "s.txt", azure_box, "copied-by-sas.txt")
+    assert azure.read(azure_box, "copied-by-sas.txt") == b"sas"
     # Without the key nothing can sign URLs or change service properties.
     assert not provider.capabilities.presigned_urls and not provider.capabilities.static_website
     with pytest.raises(Unsupported, match="account key"):

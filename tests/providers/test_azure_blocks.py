@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from azure.core.exceptions import ResourceNotFoundError
+from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import Cancelled, NotFound
@@ -127,3 +128,14 @@ def test_cancel_during_a_block_upload_leaves_nothing(small_parts: AzureProvider,
         small_parts.stat(azure_box, "cancelled.bin")
     with pytest.raises(ResourceNotFoundError):  # the staged blocks went with the abort
         _blob(small_parts, azure_box, "cancelled.bin").get_block_list("uncommitted")
+
+
+def test_blocks_carry_their_md5(azure: AzureProvider, azure_box: str) -> None:
+    upload = azure.start_multipart(azure_box, "md5.bin", part_size=PART)
+    part = upload.upload_part(1, b"checked")
+    assert part.checksum == hashlib.md5(b"checked").hexdigest()
+    # The service checks Content-MD5: a block whose bytes do not match it is refused.
+    blob = _blob(azure, azure_box, "md5.bin")
+    with pytest.raises(HttpResponseError, match=r"Md5Mismatch|MD5"):
+        blob.stage_block("x" * 21, b"changed", transactional_content_md5=bytes.fromhex(part.checksum or ""))
+    upload.abort()
