@@ -204,6 +204,7 @@ class AzureProvider(Provider):
                 body,
                 length=size,
                 overwrite=True,
+                validate_content=True,  # Content-MD5 per request: the service refuses changed bytes
                 content_settings=new_content_settings(key, content_type),
                 metadata=checked or None,
             )
