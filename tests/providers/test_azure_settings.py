@@ -6,7 +6,7 @@ import pytest
 
 from storebrowser.core.errors import InvalidName
 from storebrowser.providers.azure.client import account_from_endpoint, connection_from_settings
-from storebrowser.providers.registry import get_kind
+from storebrowser.providers.registry import get_kind, open_provider
 
 SAS = "sv=2024-01-01&sr=c&sp=rl&se=2030-01-01&sig=SIGNATURE"
 
@@ -70,3 +70,23 @@ def test_kind_accepts_a_sas_url_alone_and_wants_one_way_in() -> None:
     assert kind.problems({"sas_token": f"https://acct.blob.core.windows.net/c?{SAS}"}) == []
     assert kind.problems({"sas_token": SAS}) == ["Give the storage account name (or the blob endpoint URL)."]
     assert kind.problems({"account_name": "a", "account_key": "k", "sas_token": SAS})
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"connection_string": "this is not a connection string"},
+        {
+            "account_name": "acct",
+            "account_key": "not base64 at all!",
+            "blob_endpoint": "http://127.0.0.1:9/a",
+        },
+    ],
+)
+def test_malformed_settings_fail_as_auth_without_echoing_them(settings: dict[str, str]) -> None:
+    from storebrowser.core.errors import AuthFailed
+
+    secret = settings.get("connection_string") or settings["account_key"]
+    with pytest.raises(AuthFailed) as caught:
+        open_provider("azure", settings).connect()
+    assert secret not in str(caught.value)

@@ -50,11 +50,18 @@ class Connection:
     def build(self) -> BlobServiceClient:
         from azure.storage.blob import BlobServiceClient
 
-        with azure_errors(f"Opening the Azure account ({self.auth})"):
-            options = {**CLIENT_OPTIONS, "retry_policy": _retry_policy()}
-            if self.connection_string:
-                return BlobServiceClient.from_connection_string(self.connection_string, **options)
-            return BlobServiceClient(self.account_url, credential=self.credential, **options)
+        options = {**CLIENT_OPTIONS, "retry_policy": _retry_policy()}
+        try:
+            with azure_errors(f"Opening the Azure account ({self.auth})"):
+                if self.connection_string:
+                    return BlobServiceClient.from_connection_string(self.connection_string, **options)
+                return BlobServiceClient(self.account_url, credential=self.credential, **options)
+        except ValueError:
+            # The SDK's text may quote the bad value, which can hold the key: not repeated.
+            raise AuthFailed(
+                f"The {self.auth} settings are not valid (the SDK refused them): check the "
+                "connection string, the account key (base64) or the endpoint URL."
+            ) from None
 
 
 def _retry_policy() -> Any:

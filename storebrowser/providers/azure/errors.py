@@ -90,8 +90,9 @@ def map_error(error: BaseException, action: str, *, container: str | None, key: 
                          "and the blob endpoint, then retry.", **where)  # fmt: skip
     signed_in_badly = isinstance(error, ClientAuthenticationError) and status is None
     if signed_in_badly or type(error).__name__ == "CredentialUnavailableError":
-        # azure-identity's failures: no HTTP status from Storage, the token never came.
-        return AuthFailed(f"{action} failed: Azure AD sign-in did not work ({detail}).", **where)
+        # Refused before any request: azure-identity found no token, or the shared key
+        # could not sign (not base64).
+        return AuthFailed(f"{action} failed: the credentials could not be used ({detail}).", **where)
     if not isinstance(error, HttpResponseError):
         return StorageError(f"{action} failed: {detail}", **where)
     return _map_http(code, status, f"{action} failed: {detail}", where)
