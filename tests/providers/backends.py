@@ -6,16 +6,25 @@ against its real server on 127.0.0.1, and its name in ``CONFORMANCE_BACKENDS`` b
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from storebrowser.core.errors import NotFound
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
+from tests.servers.azurite import AzuriteServer
+
+if TYPE_CHECKING:  # the SDK loads only when an Azure test runs
+    from storebrowser.providers.azure.provider import AzureProvider
 
 CONFORMANCE_BACKENDS: list[str] = [
     "local",
+    "azure",
 ]
 
 
@@ -25,3 +34,32 @@ def local_provider(tmp_path: Path) -> Iterator[Provider]:
     provider.connect()
     yield provider
     provider.close()
+
+
+@pytest.fixture
+def azure_provider(azurite_server: AzuriteServer) -> Iterator[AzureProvider]:
+    from storebrowser.providers.azure.provider import AzureProvider
+
+    provider = open_provider("azure", {"connection_string": azurite_server.connection_string})
+    assert isinstance(provider, AzureProvider)
+    provider.connect()
+    yield provider
+    provider.close()
+
+
+# -- Azure-only tests (tests/providers/test_azure_*.py) ------------------------------------
+
+
+@pytest.fixture
+def azure(azure_provider: AzureProvider) -> AzureProvider:
+    return azure_provider
+
+
+@pytest.fixture
+def azure_box(azure: AzureProvider) -> Iterator[str]:
+    """A fresh, empty container on Azurite, deleted with its blobs afterwards."""
+    name = f"sbtest-{uuid.uuid4().hex[:16]}"
+    azure.create_container(name)
+    yield name
+    with contextlib.suppress(NotFound):
+        azure.delete_container(name, force=True)
