@@ -1,0 +1,163 @@
+"""Static Large Objects: Swift's uploads in parts.
+
+Segments go to ``<container>_segments`` (the convention of the swift CLI and Cyberduck)
+under a prefix unique to the upload,
+``<key>/slo/<timestamp>/<part_size>/<upload-id>/<n:08d>``, so two uploads of one key
+never mix and ``uploaded_parts`` can list what a resumed upload already has. The
+manifest (``?multipart-manifest=put``) lists path, etag and size of each segment and
+carries the object's content type and metadata. The parallel part loop is
+``providers/chunked.py``; this module only says how one part, the manifest and an abort
+are done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import InvalidName, NotFound
+from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
+from storebrowser.providers.base import MultipartUpload
+from storebrowser.providers.streams import ProgressStream
+from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.listing import iter_raw_entries
+from storebrowser.providers.swift.metadata import info_from_headers, metadata_headers
+from storebrowser.providers.swift.reading import head
+
+SEGMENTS_SUFFIX = "_segments"
+MANIFEST_PUT = "multipart-manifest=put"
+
+
+def segment_container_of(container: str) -> str:
+    return container + SEGMENTS_SUFFIX
+
+
+def new_segment_prefix(key: str, part_size: int) -> str:
+    return f"{key}/slo/{time.time():.6f}/{part_size}/{uuid.uuid4().hex}/"
+
+
+class SloUpload(MultipartUpload):
+    def __init__(
+        self,
+        client: SwiftClient,
+        container: str,
+        key: str,
+        part_size: int,
+        *,
+        segment_container: str,
+        segment_prefix: str,
+        content_type: str,
+        metadata: Mapping[str, str],
+    ) -> None:
+        super().__init__(container, key, part_size)
+        self._client = client
+        self.segment_container = segment_container
+        self.segment_prefix = segment_prefix
+        self.content_type = content_type
+        self.metadata = dict(metadata)
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "container": self.container,
+            "key": self.key,
+            "part_size": self.part_size,
+            "segment_container": self.segment_container,
+            "segment_prefix": self.segment_prefix,
+            "content_type": self.content_type,
+            "metadata": dict(self.metadata),
+        }
+
+    @classmethod
+    def from_state(cls, client: SwiftClient, state: Mapping[str, Any]) -> SloUpload:
+        try:
+            return cls(
+                client,
+                str(state["container"]),
+                str(state["key"]),
+                int(state["part_size"]),
+                segment_container=str(state["segment_container"]),
+                segment_prefix=str(state["segment_prefix"]),
+                content_type=str(state["content_type"]),
+                metadata=dict(state.get("metadata") or {}),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise NotFound(f"This saved upload cannot be resumed: its state is incomplete ({error}).") from error
+
+    def segment_name(self, number: int) -> str:
+        return f"{self.segment_prefix}{number:08d}"
+
+    def upload_part(
+        self,
+        number: int,
+        data: bytes,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> PartRecord:
+        name = self.segment_name(number)
+        md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()  # Swift checks it: 422 on mismatch
+        cancel.raise_if_cancelled()
+        self._client.call(
+            f"Uploading part {number} of {self.key!r}",
+            lambda c: c.put_object(
+                self.segment_container, name, ProgressStream.of_bytes(data, progress, cancel),
+                content_length=len(data), etag=md5,
+            ),
+            container=self.segment_container,
+            key=name,
+        )  # fmt: skip
+        return PartRecord(number=number, size=len(data), token=name, checksum=md5)
+
+    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
+        ordered = sorted(parts, key=lambda part: part.number)
+        if [part.number for part in ordered] != list(range(1, len(ordered) + 1)):
+            raise InvalidName(f"The parts of {self.key!r} are not numbered 1..n; cannot complete.")
+        manifest = [
+            {"path": f"/{self.segment_container}/{part.token}", "etag": part.checksum, "size_bytes": part.size}
+            for part in ordered
+        ]
+        headers = {"Content-Type": self.content_type, **metadata_headers(self.metadata)}
+        self._client.call(
+            f"Saving the manifest of {self.key!r}",
+            lambda c: c.put_object(
+                self.container, self.key, json.dumps(manifest), headers=headers,
+                query_string=MANIFEST_PUT,
+            ),
+            container=self.container,
+            key=self.key,
+        )  # fmt: skip
+        return info_from_headers(self.key, head(self._client, self.container, self.key))
+
+    def abort(self) -> None:
+        from storebrowser.providers.swift.deleting import delete_each
+
+        try:
+            names = [part.token for part in self.uploaded_parts()]
+        except NotFound:
+            return  # no segments container: nothing was uploaded
+        delete_each(self._client, self.segment_container, names, set(), NEVER)
+
+    def uploaded_parts(self) -> list[PartRecord]:
+        parts: list[PartRecord] = []
+        for entry in iter_raw_entries(self._client, self.segment_container, self.segment_prefix):
+            suffix = entry["name"][len(self.segment_prefix) :]
+            if suffix.isdigit():
+                parts.append(
+                    PartRecord(int(suffix), int(entry["bytes"]), entry["name"], entry.get("hash"))
+                )
+        return parts
+
+
+def ensure_segment_container(client: SwiftClient, container: str) -> str:
+    """Create ``<container>_segments`` unless it exists (a PUT is idempotent in Swift)."""
+    from storebrowser.core.names import validate_container_name
+
+    name = segment_container_of(container)
+    validate_container_name("swift", name)
+    client.call(f"Creating the segments container {name!r}", lambda c: c.put_container(name), container=name)
+    return name
