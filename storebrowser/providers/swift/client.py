@@ -114,9 +114,12 @@ class SwiftClient:
         conflict_means_not_empty: bool = False,
     ) -> T:
         """Run ``func`` on a borrowed connection; swiftclient errors become core errors."""
-        with swift_errors(
-            what, container=container, key=key, conflict_means_not_empty=conflict_means_not_empty
-        ), self.borrowed() as connection:
+        with (
+            swift_errors(
+                what, container=container, key=key, conflict_means_not_empty=conflict_means_not_empty
+            ),
+            self.borrowed() as connection,
+        ):
             return self.run(connection, func)
 
     def capabilities(self) -> dict[str, Any]:

@@ -29,9 +29,7 @@ MAX_PAGE = 10_000
 
 
 def list_containers(client: SwiftClient) -> list[ContainerInfo]:
-    _headers, entries = client.call(
-        "Listing the containers", lambda c: c.get_account(full_listing=True)
-    )
+    _headers, entries = client.call("Listing the containers", lambda c: c.get_account(full_listing=True))
     return [
         ContainerInfo(
             name=entry["name"],

@@ -65,8 +65,7 @@ def check_metadata(metadata: Mapping[str, str] | None, limits: MetadataLimits) -
             )
         if len(name) > limits.max_name_length:
             raise InvalidMetadata(
-                f"Metadata key {key!r} is too long: Swift allows {limits.max_name_length} "
-                "characters here."
+                f"Metadata key {key!r} is too long: Swift allows {limits.max_name_length} characters here."
             )
         if any(ord(c) < 32 or ord(c) == 127 for c in value):
             raise InvalidMetadata(f"The value of {key!r} holds a control character (a line break?).")

@@ -225,7 +225,9 @@ class SwiftProvider(Provider):
         plain = [key for key in keys if key not in slo]
         if self.bulk_delete_batch:
             failures.update(
-                deleting.bulk_delete(self.client, container, plain, batch=self.bulk_delete_batch, cancel=cancel)
+                deleting.bulk_delete(
+                    self.client, container, plain, batch=self.bulk_delete_batch, cancel=cancel
+                )
             )
         else:
             failures.update(deleting.delete_each(self.client, container, plain, set(), cancel))
@@ -352,4 +354,3 @@ class SwiftProvider(Provider):
             raise self._unsupported("static websites (no 'staticweb' in the cluster's /info)")
         validate_container_name("swift", container)
         return sharing.get_website(self.client, container)
-

@@ -86,7 +86,9 @@ class SloUpload(MultipartUpload):
                 metadata=dict(state.get("metadata") or {}),
             )
         except (KeyError, TypeError, ValueError) as error:
-            raise NotFound(f"This saved upload cannot be resumed: its state is incomplete ({error}).") from error
+            raise NotFound(
+                f"This saved upload cannot be resumed: its state is incomplete ({error})."
+            ) from error
 
     def segment_name(self, number: int) -> str:
         return f"{self.segment_prefix}{number:08d}"
@@ -118,7 +120,11 @@ class SloUpload(MultipartUpload):
         if [part.number for part in ordered] != list(range(1, len(ordered) + 1)):
             raise InvalidName(f"The parts of {self.key!r} are not numbered 1..n; cannot complete.")
         manifest = [
-            {"path": f"/{self.segment_container}/{part.token}", "etag": part.checksum, "size_bytes": part.size}
+            {
+                "path": f"/{self.segment_container}/{part.token}",
+                "etag": part.checksum,
+                "size_bytes": part.size,
+            }
             for part in ordered
         ]
         headers = {"Content-Type": self.content_type, **metadata_headers(self.metadata)}
@@ -147,9 +153,7 @@ class SloUpload(MultipartUpload):
         for entry in iter_raw_entries(self._client, self.segment_container, self.segment_prefix):
             suffix = entry["name"][len(self.segment_prefix) :]
             if suffix.isdigit():
-                parts.append(
-                    PartRecord(int(suffix), int(entry["bytes"]), entry["name"], entry.get("hash"))
-                )
+                parts.append(PartRecord(int(suffix), int(entry["bytes"]), entry["name"], entry.get("hash")))
         return parts
 
 
