@@ -8,12 +8,21 @@ import io
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from storebrowser.core.errors import AuthFailed, InvalidMetadata, InvalidName, NotFound
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.errors import (
+    AuthFailed,
+    Cancelled,
+    ChecksumMismatch,
+    InvalidMetadata,
+    InvalidName,
+    NotFound,
+)
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import WebsiteConfig
@@ -270,3 +279,53 @@ def test_expired_token_signs_in_again(swift: SwiftProvider, box: str) -> None:
 def test_secrets_stay_out_of_repr(swift: SwiftProvider) -> None:
     assert "testing" not in repr(swift)
     assert swift.client.auth.current().token not in repr(swift.client.auth.current())
+
+
+# -- streams, connections ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("announced", "why"), [(10, "ended after 5"), (3, "holds more")])
+def test_source_of_the_wrong_size_stores_nothing(
+    swift: SwiftProvider, box: str, announced: int, why: str
+) -> None:
+    with pytest.raises(ChecksumMismatch, match=why):
+        swift.put_object(box, "sized.bin", io.BytesIO(b"12345"), size=announced)
+    with pytest.raises(NotFound):
+        swift.stat(box, "sized.bin")
+
+
+def test_percent_escapes_in_values_are_refused(swift: SwiftProvider, box: str) -> None:
+    swift.upload_bytes(box, "p", b"x", metadata={"v": "100% sure"})
+    assert dict(swift.stat(box, "p").metadata) == {"v": "100% sure"}
+    with pytest.raises(InvalidMetadata, match="two hex digits"):
+        swift.set_metadata(box, "p", {"v": "100%25"})
+
+
+def test_stopping_a_read_early_leaves_the_provider_usable(swift: SwiftProvider, box: str) -> None:
+    body = bytes(range(256)) * 4096
+    swift.upload_bytes(box, "long.bin", body)
+    reader = swift.iter_read(box, "long.bin", chunk_size=4096)
+    assert next(reader) == body[:4096]
+    assert swift.stat(box, "long.bin").size == len(body)  # same thread, read still open
+    reader.close()
+    token = CancelToken()
+    chunks = swift.iter_read(box, "long.bin", chunk_size=4096, cancel=token)
+    next(chunks)
+    token.cancel()
+    with pytest.raises(Cancelled):
+        next(chunks)
+    assert swift.read(box, "long.bin", ByteRange(-3)) == body[-3:]
+
+
+def test_many_threads_share_one_sign_in(swift: SwiftProvider, box: str) -> None:
+    keys = [f"t/{i:02}" for i in range(24)]
+
+    def round_trip(key: str) -> bytes:
+        swift.upload_bytes(box, key, key.encode())
+        return swift.read(box, key)
+
+    token_before = swift.client.auth.current().token
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(round_trip, keys)) == [key.encode() for key in keys]
+    assert swift.client.auth.current().token == token_before
+    assert sorted(e.key for e in iter_objects(swift, box, "t/")) == keys

@@ -18,6 +18,7 @@ import queue
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from storebrowser.core.errors import StorageError
 from storebrowser.providers.swift.auth import Authenticator, Credentials
 from storebrowser.providers.swift.errors import status_of, swift_errors
 
@@ -41,6 +42,8 @@ class SwiftClient:
         self._retries = retries
         self._timeout = timeout
         self._idle: queue.LifoQueue[Any] = queue.LifoQueue(IDLE_CONNECTIONS)
+        #: Most entries Swift gives per listing request (``container_listing_limit``).
+        self.listing_limit = 10_000
 
     @property
     def storage_url(self) -> str:
@@ -126,8 +129,8 @@ class SwiftClient:
         """The cluster's ``/info``; empty when the cluster hides it (``expose_info = false``)."""
         try:
             info: dict[str, Any] = self.call("Reading the cluster's /info", _get_info)
-        except Exception as error:  # a 404/401 here only means "not published"
-            if getattr(error, "retryable", False):
+        except StorageError as error:  # a 404/401 here only means "not published"
+            if error.retryable:
                 raise
             return {}
         return info

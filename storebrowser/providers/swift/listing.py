@@ -49,7 +49,7 @@ def list_page(
     token: str | None,
     limit: int,
 ) -> Page[ObjectInfo]:
-    limit = max(1, min(limit, MAX_PAGE))
+    limit = max(1, min(limit, client.listing_limit))
     _headers, entries = client.call(
         f"Listing {container!r}",
         lambda c: c.get_container(
@@ -78,18 +78,26 @@ def is_slo_entry(entry: Mapping[str, Any]) -> bool:
     return "slo_etag" in entry
 
 
+def raw_page(client: SwiftClient, container: str, prefix: str = "", marker: str | None = None) -> list[Any]:
+    """One full-size page of raw entries (flat)."""
+    _headers, entries = client.call(
+        f"Listing {container!r}",
+        lambda c: c.get_container(
+            container, prefix=prefix or None, marker=marker, limit=client.listing_limit
+        ),
+        container=container,
+    )
+    return list(entries)
+
+
 def iter_raw_entries(
     client: SwiftClient, container: str, prefix: str = "", marker: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """Every raw listing entry (flat), for jobs that need more than ``ObjectInfo``
     (which entries are SLO manifests)."""
     while True:
-        _headers, entries = client.call(
-            f"Listing {container!r}",
-            lambda c, m=marker: c.get_container(container, prefix=prefix or None, marker=m, limit=MAX_PAGE),
-            container=container,
-        )
+        entries = raw_page(client, container, prefix, marker)
         yield from entries
-        if not entries:
+        if len(entries) < client.listing_limit:
             return
         marker = entries[-1]["name"]

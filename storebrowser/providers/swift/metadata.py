@@ -23,6 +23,8 @@ META_PREFIX = "x-object-meta-"
 #: HTTP token characters minus '_': WSGI servers (eventlet, which Swift runs on) drop
 #: headers whose names hold '_', so such a key would vanish silently.
 _KEY_CHARS = re.compile(r"^[A-Za-z0-9!#$%&'*+.^`|~-]+$")
+#: swiftclient percent-decodes header values it reads ("100%25" comes back "100%").
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _SWIFT_BYTES = re.compile(r";\s*swift_bytes=\d+", re.IGNORECASE)
 
 
@@ -69,6 +71,11 @@ def check_metadata(metadata: Mapping[str, str] | None, limits: MetadataLimits) -
             )
         if any(ord(c) < 32 or ord(c) == 127 for c in value):
             raise InvalidMetadata(f"The value of {key!r} holds a control character (a line break?).")
+        if _PERCENT_ESCAPE.search(value):
+            raise InvalidMetadata(
+                f"The value of {key!r} holds '%' followed by two hex digits; Swift clients "
+                "decode such sequences when reading, so it would not read back the same."
+            )
         size = len(value.encode("utf-8"))
         if size > limits.max_value_length:
             raise InvalidMetadata(

@@ -18,6 +18,7 @@ from storebrowser.providers.streams import ProgressStream
 from storebrowser.providers.swift import deleting, listing, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import TIMEOUT, SwiftClient
+from storebrowser.providers.swift.exact import ExactSizeStream
 from storebrowser.providers.swift.metadata import (
     MetadataLimits,
     check_content_type,
@@ -71,6 +72,8 @@ class SwiftProvider(Provider):
         self.limits = MetadataLimits.from_info(self.info)
         bulk = self.info.get("bulk_delete")
         self.bulk_delete_batch = int(bulk.get("max_deletes_per_request", 10_000)) if bulk else 0
+        swift = self.info.get("swift") or {}
+        self.client.listing_limit = int(swift.get("container_listing_limit", listing.MAX_PAGE))
         slo = self.info.get("slo") or {}
         if "max_manifest_segments" in slo:
             self.max_parts = int(slo["max_manifest_segments"])  # type: ignore[misc]
@@ -127,17 +130,19 @@ class SwiftProvider(Provider):
                 cancel.raise_if_cancelled()
 
     def _empty_container(self, name: str, cancel: CancelToken) -> None:
+        """Delete every object, page by page (one pass; ``delete_container`` repeats it
+        when the listing lagged behind)."""
+        marker: str | None = None
         while True:
             cancel.raise_if_cancelled()
-            _headers, entries = self.client.call(
-                f"Listing {name!r}", lambda c: c.get_container(name, limit=listing.MAX_PAGE), container=name
-            )
+            entries = listing.raw_page(self.client, name, marker=marker)
             if not entries:
                 return
             slo = {e["name"] for e in entries if listing.is_slo_entry(e)}
             failures = self._delete_keys(name, [e["name"] for e in entries], slo, cancel)
             if failures:
                 raise next(iter(failures.values()))
+            marker = entries[-1]["name"]
 
     # -- objects ------------------------------------------------------------------------
 
@@ -186,7 +191,8 @@ class SwiftProvider(Provider):
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
         cancel.raise_if_cancelled()
-        body = ProgressStream(stream, progress, cancel)
+        source = stream if size is None else ExactSizeStream(stream, size, f"{key!r}")
+        body = ProgressStream(source, progress, cancel)
         reply: dict[str, Any] = {}
         self.client.call(
             f"Uploading {key!r} to {container!r}",
