@@ -329,3 +329,16 @@ def test_many_threads_share_one_sign_in(swift: SwiftProvider, box: str) -> None:
         assert list(pool.map(round_trip, keys)) == [key.encode() for key in keys]
     assert swift.client.auth.current().token == token_before
     assert sorted(e.key for e in iter_objects(swift, box, "t/")) == keys
+
+
+def test_replacing_an_slo_deletes_the_old_segments(swift: SwiftProvider, box: str) -> None:
+    key = "ünï/big file.bin"
+    swift.upload(box, key, io.BytesIO(DATA), size=len(DATA))
+    first = segments(swift, box)
+    assert len(first) == 3
+    smaller = DATA[: MiB + 10]
+    swift.upload(box, key, io.BytesIO(smaller), size=len(smaller))
+    second = segments(swift, box)
+    assert len(second) == 2
+    assert not set(first) & set(second)
+    assert swift.read(box, key) == smaller

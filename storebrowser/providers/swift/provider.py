@@ -318,14 +318,20 @@ class SwiftProvider(Provider):
             segment_prefix=new_segment_prefix(key, part_size),
             content_type=content_type or guess_type(key),
             metadata=checked,
+            delete_segments=self._delete_segments,
         )  # fmt: skip
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         if not self.capabilities.multipart:
             raise self._unsupported("Static Large Objects")
-        upload = SloUpload.from_state(self.client, state)
+        upload = SloUpload.from_state(self.client, state, self._delete_segments)
         upload.uploaded_parts()  # NotFound when the segments container is gone
         return upload
+
+    def _delete_segments(self, container: str, names: list[str]) -> None:
+        failures = self._delete_keys(container, names, set(), NEVER)
+        if failures:
+            raise next(iter(failures.values()))
 
     def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
         """A temp URL; ``TempUrlKeyMissing`` until the account has a key (ask the user,

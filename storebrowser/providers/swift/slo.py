@@ -16,7 +16,7 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
@@ -26,11 +26,15 @@ from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.streams import ProgressStream
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.listing import iter_raw_entries
-from storebrowser.providers.swift.metadata import info_from_headers, metadata_headers
+from storebrowser.providers.swift.metadata import info_from_headers, is_slo, metadata_headers
 from storebrowser.providers.swift.reading import head
 
 SEGMENTS_SUFFIX = "_segments"
 MANIFEST_PUT = "multipart-manifest=put"
+MANIFEST_GET = "multipart-manifest=get"
+
+#: Deletes plain objects ``(container, names)``; the provider's bulk-or-one-by-one delete.
+SegmentDeleter = Callable[[str, list[str]], None]
 
 
 def segment_container_of(container: str) -> str:
@@ -53,9 +57,11 @@ class SloUpload(MultipartUpload):
         segment_prefix: str,
         content_type: str,
         metadata: Mapping[str, str],
+        delete_segments: SegmentDeleter,
     ) -> None:
         super().__init__(container, key, part_size)
         self._client = client
+        self._delete_segments = delete_segments
         self.segment_container = segment_container
         self.segment_prefix = segment_prefix
         self.content_type = content_type
@@ -73,7 +79,9 @@ class SloUpload(MultipartUpload):
         }
 
     @classmethod
-    def from_state(cls, client: SwiftClient, state: Mapping[str, Any]) -> SloUpload:
+    def from_state(
+        cls, client: SwiftClient, state: Mapping[str, Any], delete_segments: SegmentDeleter
+    ) -> SloUpload:
         try:
             return cls(
                 client,
@@ -84,6 +92,7 @@ class SloUpload(MultipartUpload):
                 segment_prefix=str(state["segment_prefix"]),
                 content_type=str(state["content_type"]),
                 metadata=dict(state.get("metadata") or {}),
+                delete_segments=delete_segments,
             )
         except (KeyError, TypeError, ValueError) as error:
             raise NotFound(
@@ -128,6 +137,7 @@ class SloUpload(MultipartUpload):
             for part in ordered
         ]
         headers = {"Content-Type": self.content_type, **metadata_headers(self.metadata)}
+        replaced = manifest_segments(self._client, self.container, self.key)
         self._client.call(
             f"Saving the manifest of {self.key!r}",
             lambda c: c.put_object(
@@ -137,16 +147,25 @@ class SloUpload(MultipartUpload):
             container=self.container,
             key=self.key,
         )  # fmt: skip
+        kept = {part["path"] for part in manifest}
+        self._delete_replaced({path: where for path, where in replaced.items() if path not in kept})
         return info_from_headers(self.key, head(self._client, self.container, self.key))
 
-    def abort(self) -> None:
-        from storebrowser.providers.swift.deleting import delete_each
+    def _delete_replaced(self, segments: Mapping[str, tuple[str, str]]) -> None:
+        """Segments of the SLO this upload replaced would be stored, and billed, forever."""
+        by_container: dict[str, list[str]] = {}
+        for container, name in segments.values():
+            by_container.setdefault(container, []).append(name)
+        for container, names in by_container.items():
+            self._delete_segments(container, names)
 
+    def abort(self) -> None:
         try:
             names = [part.token for part in self.uploaded_parts()]
         except NotFound:
             return  # no segments container: nothing was uploaded
-        delete_each(self._client, self.segment_container, names, set(), NEVER)
+        if names:
+            self._delete_segments(self.segment_container, names)
 
     def uploaded_parts(self) -> list[PartRecord]:
         parts: list[PartRecord] = []
@@ -165,3 +184,26 @@ def ensure_segment_container(client: SwiftClient, container: str) -> str:
     validate_container_name("swift", name)
     client.call(f"Creating the segments container {name!r}", lambda c: c.put_container(name), container=name)
     return name
+
+
+def manifest_segments(client: SwiftClient, container: str, key: str) -> dict[str, tuple[str, str]]:
+    """The segments of ``key`` when it is an SLO: ``{"/c/name": ("c", "name")}``; empty
+    when it is missing or not an SLO."""
+    try:
+        if not is_slo(head(client, container, key)):
+            return {}  # checked first: a GET of a plain object would download it
+        _headers, body = client.call(
+            f"Reading the manifest of {key!r}",
+            lambda c: c.get_object(container, key, query_string=MANIFEST_GET),
+            container=container,
+            key=key,
+        )
+    except NotFound:
+        return {}
+    segments: dict[str, tuple[str, str]] = {}
+    for entry in json.loads(body):
+        path = str(entry.get("name", ""))
+        segment_container, _, name = path.lstrip("/").partition("/")
+        if segment_container and name and not entry.get("sub_slo"):
+            segments[path] = (segment_container, name)
+    return segments
