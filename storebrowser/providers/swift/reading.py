@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.errors import Transient
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import status_of, swift_errors
@@ -54,7 +55,8 @@ def iter_read(
     byte_range = concrete_range(client, container, key, asked)
     if byte_range is None:
         return
-    what = f"Reading {key!r} in {container!r}"
+    where = f"{key!r} in {container!r}"
+    what = f"Reading {where}"
     header = byte_range.http_header()
     request_headers = {"Range": header} if header else None
     connection = client.checkout()
@@ -69,7 +71,7 @@ def iter_read(
         client.checkin(connection)
         return  # the object exists and the range starts past its end: no bytes, as slicing
     headers, body = opened
-    yield from _stream(client, connection, byte_range, headers, body, reply, what, cancel)
+    yield from _stream(client, connection, byte_range, headers, body, reply, where, cancel)
 
 
 def _open(
@@ -103,24 +105,32 @@ def _stream(
     headers: dict[str, str],
     body: Any,
     reply: dict[str, Any],
-    what: str,
+    where: str,
     cancel: CancelToken,
 ) -> Iterator[bytes]:
     finished = False
     try:
-        with swift_errors(what):
+        with swift_errors(f"Reading {where}"):
             length = headers.get("content-length")
+            expected = int(length) if length is not None else None
             if byte_range.http_header() is not None:
                 check_range_reply(
                     byte_range,
                     partial=reply.get("status") == 206,
                     content_range=headers.get("content-range"),
-                    body_length=int(length) if length is not None else None,
-                    where=what[len("Reading ") :],
+                    body_length=expected,
+                    where=where,
                 )
+            received = 0
             for chunk in body:
                 cancel.raise_if_cancelled()
+                received += len(chunk)
                 yield chunk
+            if expected is not None and received != expected:
+                raise Transient(
+                    f"Reading {where}: the connection ended after {received} of {expected} "
+                    "bytes. Retry to read the rest."
+                )
             finished = True
     finally:
         if finished:
