@@ -17,6 +17,7 @@ from storebrowser.providers.swift.auth import (
     swiftclient_os_options,
 )
 from storebrowser.providers.swift.errors import SwiftError, map_swift_error
+from storebrowser.providers.swift.rackspace import RackspaceApiKey, is_rackspace_identity
 
 V3 = {
     "auth_url": "https://keystone.example.com/v3",
@@ -115,3 +116,24 @@ def test_status_mapping(status: int, expected: type) -> None:
 
 def test_connection_errors_are_transient() -> None:
     assert isinstance(map_swift_error(ConnectionRefusedError(111, "refused"), "Listing"), Transient)
+
+
+def test_rackspace_identity_v2_sends_the_api_key() -> None:
+    settings = SwiftSettings.from_mapping(
+        {
+            "auth_url": "https://identity.api.rackspacecloud.com/v2.0/",
+            "auth_version": "2",
+            "username": "rackuser",
+            "api_key": "0123abcd",
+            "region": "DFW",
+            "endpoint_type": "internal",
+        }
+    )
+    plugin = keystone_plugin(settings)
+    assert isinstance(plugin, RackspaceApiKey)
+    assert plugin.get_auth_data() == {
+        "RAX-KSKEY:apiKeyCredentials": {"username": "rackuser", "apiKey": "0123abcd"}
+    }
+    assert endpoint_filter(settings)["interface"] == "internal"  # ServiceNet
+    assert not is_rackspace_identity("https://keystone.example.com/v2.0")
+    assert not is_rackspace_identity("https://evilrackspacecloud.com/v2.0")

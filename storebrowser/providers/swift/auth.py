@@ -103,9 +103,19 @@ def endpoint_filter(settings: SwiftSettings) -> dict[str, str]:
 
 
 def keystone_plugin(settings: SwiftSettings) -> Any:
-    """The keystoneauth1 password plugin for Keystone v2 (tenant) or v3 (project, domains)."""
+    """The keystoneauth1 plugin: Keystone v2 password (tenant), Rackspace v2 API key, or
+    Keystone v3 password (project, domains)."""
     from keystoneauth1.identity import v2, v3
 
+    from storebrowser.providers.swift.rackspace import RackspaceApiKey, is_rackspace_identity
+
+    if settings.auth_version == "2" and is_rackspace_identity(settings.auth_url):
+        return RackspaceApiKey(
+            settings.auth_url,
+            settings.username,
+            settings.api_key,
+            tenant_name=settings.project_name or None,
+        )
     if settings.auth_version == "2":
         return v2.Password(
             auth_url=settings.auth_url,
