@@ -342,3 +342,25 @@ def test_replacing_an_slo_deletes_the_old_segments(swift: SwiftProvider, box: st
     assert len(second) == 2
     assert not set(first) & set(second)
     assert swift.read(box, key) == smaller
+
+
+class _Pipe(io.RawIOBase):
+    """Not seekable: ``tell`` raises, as on a real pipe."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        return self._data.read(min(size, 999) if size and size > 0 else 999)
+
+
+@pytest.mark.parametrize("size", [5000, None])
+def test_plain_put_from_a_pipe(swift: SwiftProvider, box: str, size: int | None) -> None:
+    data = bytes(range(250)) * 20
+    deltas: list[int] = []
+    info = swift.put_object(box, "pipe.bin", _Pipe(data), size=size, progress=deltas.append)
+    assert (info.size, sum(deltas)) == (len(data), len(data))
+    assert swift.read(box, "pipe.bin") == data

@@ -9,16 +9,14 @@ from typing import Any, BinaryIO, ClassVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AlreadyExists, ChecksumMismatch, NotEmpty, StorageError
+from storebrowser.core.errors import AlreadyExists, NotEmpty, StorageError
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
-from storebrowser.providers.streams import ProgressStream
 from storebrowser.providers.swift import deleting, listing, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import TIMEOUT, SwiftClient
-from storebrowser.providers.swift.exact import ExactSizeStream
 from storebrowser.providers.swift.metadata import (
     MetadataLimits,
     check_content_type,
@@ -28,6 +26,7 @@ from storebrowser.providers.swift.metadata import (
     metadata_headers,
 )
 from storebrowser.providers.swift.slo import SloUpload, ensure_segment_container, new_segment_prefix
+from storebrowser.providers.swift.uploading import put_plain
 
 #: System headers a POST drops unless sent again (Swift keeps only user metadata sent
 #: with the POST, Content-Type, and these when present); X-Object-Manifest keeps a DLO.
@@ -191,24 +190,11 @@ class SwiftProvider(Provider):
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
         cancel.raise_if_cancelled()
-        source = stream if size is None else ExactSizeStream(stream, size, f"{key!r}")
-        body = ProgressStream(source, progress, cancel)
-        reply: dict[str, Any] = {}
-        self.client.call(
-            f"Uploading {key!r} to {container!r}",
-            lambda c: c.put_object(
-                container, key, body, content_length=size, chunk_size=DEFAULT_CHUNK,
-                content_type=content_type or guess_type(key), headers=metadata_headers(checked),
-                response_dict=reply,
-            ),
-            container=container,
-            key=key,
+        headers = {"Content-Type": content_type or guess_type(key), **metadata_headers(checked)}
+        put_plain(
+            self.client, container, key, stream,
+            size=size, headers=headers, progress=progress, cancel=cancel,
         )  # fmt: skip
-        if size is not None and body.reported != size:
-            raise ChecksumMismatch(
-                f"Uploading {key!r}: expected {size} bytes but the source gave {body.reported}.",
-                container=container, key=key,
-            )  # fmt: skip
         return self.stat(container, key)
 
     def delete_object(self, container: str, key: str) -> None:
