@@ -209,7 +209,6 @@ def test_invalid_metadata_is_refused_before_sending(
 
 def test_temp_url_needs_consent_then_works_with_plain_http(swift: SwiftProvider, box: str) -> None:
     raw(swift, lambda c: c.post_account(headers={"X-Remove-Account-Meta-Temp-URL-Key": "x"}))
-    swift._temp_url_key = None
     swift.upload_bytes(box, "shared/fïle 1.txt", b"shared body")
     with pytest.raises(TempUrlKeyMissing):
         swift.share_url(box, "shared/fïle 1.txt", expires_in=timedelta(minutes=5))
@@ -364,3 +363,11 @@ def test_plain_put_from_a_pipe(swift: SwiftProvider, box: str, size: int | None)
     info = swift.put_object(box, "pipe.bin", _Pipe(data), size=size, progress=deltas.append)
     assert (info.size, sum(deltas)) == (len(data), len(data))
     assert swift.read(box, "pipe.bin") == data
+
+
+def test_temp_url_signed_with_the_container_key(swift: SwiftProvider, box: str) -> None:
+    raw(swift, lambda c: c.post_account(headers={"X-Remove-Account-Meta-Temp-URL-Key": "x"}))
+    raw(swift, lambda c: c.post_container(box, {"X-Container-Meta-Temp-URL-Key": "container-secret"}))
+    swift.upload_bytes(box, "c.txt", b"container key")
+    url = swift.share_url(box, "c.txt", expires_in=timedelta(seconds=60))
+    assert http_get(url) == (200, b"container key")

@@ -52,7 +52,6 @@ class SwiftProvider(Provider):
         self.limits = MetadataLimits()
         self.bulk_delete_batch = 0  # 0: no bulk middleware, delete one by one
         self.capabilities = self._capabilities()
-        self._temp_url_key: str | None = None
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> SwiftProvider:
@@ -325,19 +324,18 @@ class SwiftProvider(Provider):
         if not self.capabilities.presigned_urls:
             raise self._unsupported("time-limited URLs (no 'tempurl' in the cluster's /info)")
         validate_container_name("swift", container)
-        if self._temp_url_key is None:
-            self._temp_url_key = sharing.temp_url_key(self.client)
+        signing_key = sharing.temp_url_key(self.client, container)
         digests = (self.info.get("tempurl") or {}).get("allowed_digests") or ["sha256"]
         digest = "sha256" if "sha256" in digests else digests[0]
         return sharing.temp_url(
-            self.client, self._temp_url_key, container, key,
+            self.client, signing_key, container, key,
             expires_in=expires_in, method=method, digest=digest,
         )  # fmt: skip
 
     def set_temp_url_key(self, key: str | None = None) -> None:
         """Give the account a temp-URL key. Changes the account for every client: call it
         only after the user agreed. Existing keys are replaced."""
-        self._temp_url_key = sharing.set_temp_url_key(self.client, key)
+        sharing.set_temp_url_key(self.client, key)
 
     def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
         """Publish through staticweb. ``error_document`` is a suffix: a 404 serves

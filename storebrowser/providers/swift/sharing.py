@@ -16,21 +16,37 @@ import secrets
 from datetime import timedelta
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from storebrowser.core.errors import InvalidName
+from storebrowser.core.errors import AccessDenied, InvalidName
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
 
 TEMP_URL_KEY = "x-account-meta-temp-url-key"
 TEMP_URL_KEY_2 = "x-account-meta-temp-url-key-2"
+CONTAINER_TEMP_URL_KEY = "x-container-meta-temp-url-key"
+CONTAINER_TEMP_URL_KEY_2 = "x-container-meta-temp-url-key-2"
 PUBLIC_READ = (".r:*", ".rlistings")
 WEB_INDEX = "x-container-meta-web-index"
 WEB_ERROR = "x-container-meta-web-error"
 
 
-def temp_url_key(client: SwiftClient) -> str | None:
-    headers = client.call("Reading the account's temp-URL key", lambda c: c.head_account())
-    return headers.get(TEMP_URL_KEY) or headers.get(TEMP_URL_KEY_2) or None
+def temp_url_key(client: SwiftClient, container: str) -> str | None:
+    """The key to sign with: the account's, else the container's (tempurl takes both;
+    a user who may write to a container but does not own the account can only set the
+    container's). Read on every call: another client may have changed it."""
+    try:
+        account = client.call("Reading the account's temp-URL key", lambda c: c.head_account())
+    except AccessDenied:
+        account = {}
+    found = account.get(TEMP_URL_KEY) or account.get(TEMP_URL_KEY_2)
+    if found:
+        return str(found)
+    headers = client.call(
+        f"Reading the temp-URL key of {container!r}",
+        lambda c: c.head_container(container),
+        container=container,
+    )
+    return headers.get(CONTAINER_TEMP_URL_KEY) or headers.get(CONTAINER_TEMP_URL_KEY_2) or None
 
 
 def set_temp_url_key(client: SwiftClient, key: str | None = None) -> str:
