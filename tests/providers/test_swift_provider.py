@@ -22,6 +22,7 @@ from storebrowser.core.errors import (
     InvalidMetadata,
     InvalidName,
     NotFound,
+    Unsupported,
 )
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
@@ -371,3 +372,21 @@ def test_temp_url_signed_with_the_container_key(swift: SwiftProvider, box: str) 
     swift.upload_bytes(box, "c.txt", b"container key")
     url = swift.share_url(box, "c.txt", expires_in=timedelta(seconds=60))
     assert http_get(url) == (200, b"container key")
+
+
+def test_cluster_without_middlewares_turns_capabilities_off(swift: SwiftProvider, box: str) -> None:
+    swift.info = {"swift": swift.info["swift"]}  # as /info of a proxy without slo/tempurl/staticweb
+    swift.capabilities = swift._capabilities()
+    caps = swift.capabilities
+    assert not (caps.multipart or caps.presigned_urls or caps.static_website)
+    swift.upload_bytes(box, "k", b"v")
+    with pytest.raises(Unsupported, match="slo"):
+        swift.start_multipart(box, "k", part_size=MiB)
+    with pytest.raises(Unsupported, match="tempurl"):
+        swift.share_url(box, "k", expires_in=timedelta(minutes=1))
+    with pytest.raises(Unsupported, match="staticweb"):
+        swift.set_website(box, WebsiteConfig())
+    data = b"x" * (2 * MiB)
+    swift.upload(box, "plain-big", io.BytesIO(data), size=len(data))  # one PUT, no segments
+    assert segments(swift, box) == []
+    assert swift.read(box, "plain-big") == data
