@@ -75,6 +75,8 @@ class SwiftProvider(Provider):
         slo = self.info.get("slo") or {}
         if "max_manifest_segments" in slo:
             self.max_parts = int(slo["max_manifest_segments"])  # type: ignore[misc]
+        # Older clusters ask 1 MiB at least per segment (but the last); current ones 1 byte.
+        self.min_part_size = max(type(self).min_part_size, int(slo.get("min_segment_size", 1)))  # type: ignore[misc]
         self.capabilities = self._capabilities()
 
     def _capabilities(self) -> Capabilities:
