@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.errors import InvalidName, NotFound
+from storebrowser.core.errors import InvalidName, NotFound, StorageError
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.streams import ProgressStream
@@ -28,6 +29,8 @@ from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.listing import iter_raw_entries
 from storebrowser.providers.swift.metadata import info_from_headers, is_slo, metadata_headers
 from storebrowser.providers.swift.reading import head
+
+log = logging.getLogger(__name__)
 
 SEGMENTS_SUFFIX = "_segments"
 MANIFEST_PUT = "multipart-manifest=put"
@@ -62,6 +65,7 @@ class SloUpload(MultipartUpload):
         super().__init__(container, key, part_size)
         self._client = client
         self._delete_segments = delete_segments
+        self._completed = False
         self.segment_container = segment_container
         self.segment_prefix = segment_prefix
         self.content_type = content_type
@@ -147,19 +151,34 @@ class SloUpload(MultipartUpload):
             container=self.container,
             key=self.key,
         )  # fmt: skip
+        # From here on the object exists and needs its segments: an abort (which the
+        # part driver calls on any error) must not delete them.
+        self._completed = True
         kept = {part["path"] for part in manifest}
         self._delete_replaced({path: where for path, where in replaced.items() if path not in kept})
-        return info_from_headers(self.key, head(self._client, self.container, self.key))
+        try:
+            return info_from_headers(self.key, head(self._client, self.container, self.key))
+        except StorageError:
+            return ObjectInfo(
+                self.key, sum(part.size for part in ordered), content_type=self.content_type,
+                metadata=self.metadata,
+            )  # fmt: skip
 
     def _delete_replaced(self, segments: Mapping[str, tuple[str, str]]) -> None:
-        """Segments of the SLO this upload replaced would be stored, and billed, forever."""
+        """Segments of the SLO this upload replaced would be stored, and billed, forever.
+        Best effort: the new object is stored already, and that is what counts."""
         by_container: dict[str, list[str]] = {}
         for container, name in segments.values():
             by_container.setdefault(container, []).append(name)
         for container, names in by_container.items():
-            self._delete_segments(container, names)
+            try:
+                self._delete_segments(container, names)
+            except StorageError:
+                log.warning("could not delete %d old segments of %r in %r", len(names), self.key, container)
 
     def abort(self) -> None:
+        if self._completed:
+            return
         try:
             names = [part.token for part in self.uploaded_parts()]
         except NotFound:
