@@ -392,3 +392,18 @@ def test_cluster_without_middlewares_turns_capabilities_off(swift: SwiftProvider
     swift.upload(box, "plain-big", io.BytesIO(data), size=len(data))  # one PUT, no segments
     assert segments(swift, box) == []
     assert swift.read(box, "plain-big") == data
+
+
+def test_overwriting_an_slo_with_a_plain_object_or_a_copy_deletes_its_segments(
+    swift: SwiftProvider, box: str
+) -> None:
+    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    assert len(segments(swift, box)) == 3
+    swift.upload_bytes(box, "big.bin", b"small now")
+    assert segments(swift, box) == []
+    assert swift.read(box, "big.bin") == b"small now"
+    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    swift.upload_bytes(box, "other", b"copied over")
+    swift.copy_object(box, "other", box, "big.bin")
+    assert segments(swift, box) == []
+    assert swift.read(box, "big.bin") == b"copied over"

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AlreadyExists, NotEmpty, StorageError
+from storebrowser.core.errors import AlreadyExists, NotEmpty, NotFound, StorageError
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
@@ -25,7 +25,14 @@ from storebrowser.providers.swift.metadata import (
     info_from_headers,
     metadata_headers,
 )
-from storebrowser.providers.swift.slo import SloUpload, ensure_segment_container, new_segment_prefix
+from storebrowser.providers.swift.slo import (
+    SloUpload,
+    delete_replaced_segments,
+    ensure_segment_container,
+    manifest_segments,
+    new_segment_prefix,
+    segment_container_of,
+)
 from storebrowser.providers.swift.uploading import put_plain
 
 #: System headers a POST drops unless sent again (Swift keeps only user metadata sent
@@ -52,6 +59,8 @@ class SwiftProvider(Provider):
         self.limits = MetadataLimits()
         self.bulk_delete_batch = 0  # 0: no bulk middleware, delete one by one
         self.capabilities = self._capabilities()
+        #: Whether ``<container>_segments`` exists, per container (asked once).
+        self._has_segments: dict[str, bool] = {}
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> SwiftProvider:
@@ -192,10 +201,12 @@ class SwiftProvider(Provider):
         check_content_type(content_type)
         cancel.raise_if_cancelled()
         headers = {"Content-Type": content_type or guess_type(key), **metadata_headers(checked)}
+        replaced = self._segments_replaced_by_write(container, key)
         put_plain(
             self.client, container, key, stream,
             size=size, headers=headers, progress=progress, cancel=cancel,
         )  # fmt: skip
+        delete_replaced_segments(self._delete_segments, key, replaced)
         return self.stat(container, key)
 
     def delete_object(self, container: str, key: str) -> None:
@@ -248,6 +259,7 @@ class SwiftProvider(Provider):
         if content_type is not None:
             check_content_type(content_type)
             headers["Content-Type"] = content_type
+        replaced = self._segments_replaced_by_write(dst_container, dst_key)
         self.client.call(
             f"Copying {src_key!r} to {dst_container!r}/{dst_key!r}",
             lambda c: c.copy_object(
@@ -257,6 +269,7 @@ class SwiftProvider(Provider):
             container=src_container,
             key=src_key,
         )  # fmt: skip
+        delete_replaced_segments(self._delete_segments, dst_key, replaced)
         return self.stat(dst_container, dst_key)
 
     def set_metadata(
@@ -299,6 +312,7 @@ class SwiftProvider(Provider):
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
         segment_container = ensure_segment_container(self.client, container)
+        self._has_segments[segment_container] = True
         return SloUpload(
             self.client, container, key, part_size,
             segment_container=segment_container,
@@ -314,6 +328,24 @@ class SwiftProvider(Provider):
         upload = SloUpload.from_state(self.client, state, self._delete_segments)
         upload.uploaded_parts()  # NotFound when the segments container is gone
         return upload
+
+    def _segments_replaced_by_write(self, container: str, key: str) -> dict[str, tuple[str, str]]:
+        """The segments of ``key`` if it is an SLO a write is about to replace. Asked only
+        where ``<container>_segments`` exists, so writes elsewhere cost no extra HEAD."""
+        segment_container = segment_container_of(container)
+        if segment_container not in self._has_segments:
+            try:
+                self.client.call(
+                    f"Looking for {segment_container!r}",
+                    lambda c: c.head_container(segment_container),
+                    container=segment_container,
+                )
+                self._has_segments[segment_container] = True
+            except NotFound:
+                self._has_segments[segment_container] = False
+        if not self._has_segments[segment_container]:
+            return {}
+        return manifest_segments(self.client, container, key)
 
     def _delete_segments(self, container: str, names: list[str]) -> None:
         failures = self._delete_keys(container, names, set(), NEVER)

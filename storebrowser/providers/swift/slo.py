@@ -165,16 +165,7 @@ class SloUpload(MultipartUpload):
             )  # fmt: skip
 
     def _delete_replaced(self, segments: Mapping[str, tuple[str, str]]) -> None:
-        """Segments of the SLO this upload replaced would be stored, and billed, forever.
-        Best effort: the new object is stored already, and that is what counts."""
-        by_container: dict[str, list[str]] = {}
-        for container, name in segments.values():
-            by_container.setdefault(container, []).append(name)
-        for container, names in by_container.items():
-            try:
-                self._delete_segments(container, names)
-            except StorageError:
-                log.warning("could not delete %d old segments of %r in %r", len(names), self.key, container)
+        delete_replaced_segments(self._delete_segments, self.key, segments)
 
     def abort(self) -> None:
         if self._completed:
@@ -226,3 +217,18 @@ def manifest_segments(client: SwiftClient, container: str, key: str) -> dict[str
         if segment_container and name and not entry.get("sub_slo"):
             segments[path] = (segment_container, name)
     return segments
+
+
+def delete_replaced_segments(
+    deleter: SegmentDeleter, key: str, segments: Mapping[str, tuple[str, str]]
+) -> None:
+    """Segments of an SLO that was overwritten would be stored, and billed, forever.
+    Best effort: the new object is stored already, and that is what counts."""
+    by_container: dict[str, list[str]] = {}
+    for container, name in segments.values():
+        by_container.setdefault(container, []).append(name)
+    for container, names in by_container.items():
+        try:
+            deleter(container, names)
+        except StorageError:
+            log.warning("could not delete %d old segments of %r in %r", len(names), key, container)
