@@ -10,7 +10,7 @@ import contextlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the SDK loads only when an Azure test runs
 CONFORMANCE_BACKENDS: list[str] = [
     "local",
     "azure",
+    "swift",
 ]
 
 
@@ -63,3 +64,14 @@ def azure_box(azure: AzureProvider) -> Iterator[str]:
     yield name
     with contextlib.suppress(NotFound):
         azure.delete_container(name, force=True)
+
+
+@pytest.fixture
+def swift_provider(swift_server: Any) -> Iterator[Provider]:
+    provider = open_provider(
+        "swift",
+        {"auth_url": swift_server.auth_url, "username": swift_server.user, "api_key": swift_server.key},
+    )
+    provider.connect()
+    yield provider
+    provider.close()
