@@ -13,9 +13,7 @@ class StorageError(Exception):
     #: Whether retrying the same call later may succeed.
     retryable: bool = False
 
-    def __init__(
-        self, message: str, *, container: str | None = None, key: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, container: str | None = None, key: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.container = container

@@ -55,7 +55,5 @@ def iter_objects(
     cancel: CancelToken = NEVER,
 ) -> Iterator[ObjectInfo]:
     """Every entry under ``prefix``; flat (every object, recursively) by default."""
-    for page in iter_pages(
-        lister, container, prefix, delimiter, page_size=page_size, cancel=cancel
-    ):
+    for page in iter_pages(lister, container, prefix, delimiter, page_size=page_size, cancel=cancel):
         yield from page.entries

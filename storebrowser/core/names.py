@@ -18,9 +18,7 @@ _AZURE_SPECIAL = frozenset({"$root", "$web", "$logs"})
 #: Characters Windows refuses in file names.
 WINDOWS_FORBIDDEN = frozenset('<>:"|?*\\')
 WINDOWS_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL"}
-    | {f"COM{i}" for i in range(1, 10)}
-    | {f"LPT{i}" for i in range(1, 10)}
+    {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
 )
 NAME_MAX_BYTES = 255
 
@@ -45,8 +43,7 @@ def _check_s3(name: str) -> None:
     if name.startswith(("xn--", "sthree-")) or name.endswith(("-s3alias", "--ol-s3")):
         raise _fail(
             name,
-            "S3 reserves names starting with 'xn--' or 'sthree-' and ending with "
-            "'-s3alias' or '--ol-s3'.",
+            "S3 reserves names starting with 'xn--' or 'sthree-' and ending with '-s3alias' or '--ol-s3'.",
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import abc
 import io
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, BinaryIO, ClassVar
@@ -27,6 +28,7 @@ from storebrowser.core.types import (
 )
 
 MiB = 1024 * 1024
+_CONNECT_LOCKS_GUARD = threading.Lock()
 DEFAULT_CHUNK = 1 * MiB
 
 
@@ -85,6 +87,17 @@ class Provider(abc.ABC):
     def connect(self) -> None:  # noqa: B027 - optional hook
         """First contact, on a worker thread: authenticate, probe what the server offers
         and settle ``capabilities``. Constructors do no I/O; call this before the rest."""
+
+    def ensure_connected(self) -> None:
+        """``connect()`` once per provider, whichever thread asks first."""
+        lock = self.__dict__.get("_connect_lock")
+        if lock is None:
+            with _CONNECT_LOCKS_GUARD:
+                lock = self.__dict__.setdefault("_connect_lock", threading.Lock())
+        with lock:
+            if not self.__dict__.get("_connected"):
+                self.connect()
+                self.__dict__["_connected"] = True
 
     # -- containers ---------------------------------------------------------------------
 
@@ -211,9 +224,7 @@ class Provider(abc.ABC):
         server no longer has it (expired or aborted)."""
         raise self._unsupported("uploads in parts")
 
-    def share_url(
-        self, container: str, key: str, *, expires_in: timedelta, method: str = "GET"
-    ) -> str:
+    def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
         raise self._unsupported("time-limited URLs")
 
     def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:

@@ -55,22 +55,33 @@ def upload_stream(
     small = size is not None and size <= provider.multipart_threshold
     if small or not provider.capabilities.multipart:
         return provider.put_object(
-            container, key, stream, size=size, content_type=content_type,
-            metadata=metadata, progress=progress, cancel=cancel,
-        )  # fmt: skip
+            container,
+            key,
+            stream,
+            size=size,
+            content_type=content_type,
+            metadata=metadata,
+            progress=progress,
+            cancel=cancel,
+        )
     part_size = choose_part_size(provider, size)
     first = read_exactly(stream, part_size)
     if size is None and len(first) < part_size:
         # A short stream of unknown length: it fits in one request after all.
         return provider.put_object(
-            container, key, io.BytesIO(first), size=len(first), content_type=content_type,
-            metadata=metadata, progress=progress, cancel=cancel,
-        )  # fmt: skip
+            container,
+            key,
+            io.BytesIO(first),
+            size=len(first),
+            content_type=content_type,
+            metadata=metadata,
+            progress=progress,
+            cancel=cancel,
+        )
     upload = provider.start_multipart(
         container, key, part_size=part_size, content_type=content_type, metadata=metadata
     )
-    sender = PartSender(upload, progress=progress, cancel=cancel,
-                        concurrency=provider.part_concurrency)  # fmt: skip
+    sender = PartSender(upload, progress=progress, cancel=cancel, concurrency=provider.part_concurrency)
     try:
         parts = sender.send_stream(first, stream, size)
         return upload.complete(parts)
@@ -83,8 +94,7 @@ def _abort_quietly(upload: MultipartUpload) -> None:
     try:
         upload.abort()
     except Exception:  # the original error matters more; the abort is best effort
-        log.warning("could not abort the upload of %s/%s", upload.container, upload.key,
-                    exc_info=True)  # fmt: skip
+        log.warning("could not abort the upload of %s/%s", upload.container, upload.key, exc_info=True)
 
 
 class PartSender:
@@ -132,9 +142,7 @@ class PartSender:
             raise InvalidName("An upload in parts needs at least one byte.")
         return parts
 
-    def _submit(
-        self, pool: ThreadPoolExecutor, number: int, data: bytes
-    ) -> Future[PartRecord]:
+    def _submit(self, pool: ThreadPoolExecutor, number: int, data: bytes) -> Future[PartRecord]:
         self._slots.acquire()
         future = pool.submit(self._send_part, number, data)
         future.add_done_callback(self._part_done)

@@ -66,9 +66,7 @@ class ProviderKind:
 
     def problems(self, settings: Settings) -> list[str]:
         """Missing required fields and kind-specific problems, as sentences."""
-        found = [
-            f"{f.label} is required." for f in self.fields if f.required and not settings.get(f.name)
-        ]
+        found = [f"{f.label} is required." for f in self.fields if f.required and not settings.get(f.name)]
         unknown = sorted(set(settings) - {f.name for f in self.fields})
         found += [f"Unknown setting {name!r} for {self.label}." for name in unknown]
         if self.validate is not None:

@@ -119,8 +119,7 @@ def test_upload_stream_of_unknown_length(provider: Provider, container: str) -> 
 def test_upload_reports_progress_summing_to_size(provider: Provider, container: str) -> None:
     data = b"p" * 300_000
     deltas: list[int] = []
-    provider.upload(container, "progress.bin", io.BytesIO(data), size=len(data),
-                    progress=deltas.append)  # fmt: skip
+    provider.upload(container, "progress.bin", io.BytesIO(data), size=len(data), progress=deltas.append)
     assert sum(deltas) == len(data)
 
 
@@ -133,12 +132,11 @@ def test_cancelled_upload_stores_nothing(provider: Provider, container: str) -> 
         provider.stat(container, "never.bin")
 
 
-def test_set_metadata_replaces_user_metadata_and_keeps_content(
-    provider: Provider, container: str
-) -> None:
+def test_set_metadata_replaces_user_metadata_and_keeps_content(provider: Provider, container: str) -> None:
     need(provider, "user_metadata")
-    provider.upload_bytes(container, "m.txt", b"body", content_type="text/plain",
-                          metadata={"a": "1", "b": "2"})  # fmt: skip
+    provider.upload_bytes(
+        container, "m.txt", b"body", content_type="text/plain", metadata={"a": "1", "b": "2"}
+    )
     provider.set_metadata(container, "m.txt", {"b": "3", "c": "4"})
     info = provider.stat(container, "m.txt")
     assert dict(info.metadata) == {"b": "3", "c": "4"}
@@ -154,8 +152,13 @@ def test_multipart_upload_round_trips(
     monkeypatch.setattr(provider, "multipart_threshold", part)
     monkeypatch.setattr(provider, "part_size", part)
     data = bytes(range(251)) * ((2 * part + 12345) // 251)  # three parts, the last short
-    provider.upload(container, "big.bin", io.BytesIO(data), size=len(data),
-                    metadata={"k": "v"} if provider.capabilities.user_metadata else None)  # fmt: skip
+    provider.upload(
+        container,
+        "big.bin",
+        io.BytesIO(data),
+        size=len(data),
+        metadata={"k": "v"} if provider.capabilities.user_metadata else None,
+    )
     assert provider.stat(container, "big.bin").size == len(data)
     assert provider.read(container, "big.bin") == data
 
@@ -200,9 +203,22 @@ def test_listing_entries_carry_size(provider: Provider, five: str) -> None:
 # -- ranges -----------------------------------------------------------------------------
 
 RANGES = [
-    (0, 1), (0, 2), (5, 6), (5, 10), (5, None), (0, None), (-3, None), (8, 20),
-    (10, None), (20, 30), (3, 3), (7, 2), (2, -2), (-20, None), (-4, -1),
-]  # fmt: skip
+    (0, 1),
+    (0, 2),
+    (5, 6),
+    (5, 10),
+    (5, None),
+    (0, None),
+    (-3, None),
+    (8, 20),
+    (10, None),
+    (20, 30),
+    (3, 3),
+    (7, 2),
+    (2, -2),
+    (-20, None),
+    (-4, -1),
+]
 
 
 @pytest.fixture
@@ -212,9 +228,7 @@ def digits(provider: Provider, container: str) -> str:
 
 
 @pytest.mark.parametrize(("start", "end"), RANGES)
-def test_read_range_has_slice_semantics(
-    provider: Provider, digits: str, start: int, end: int | None
-) -> None:
+def test_read_range_has_slice_semantics(provider: Provider, digits: str, start: int, end: int | None) -> None:
     need(provider, "ranged_read")
     assert provider.read(digits, "digits.txt", ByteRange(start, end)) == DIGITS[start:end]
 
@@ -252,8 +266,7 @@ def test_delete_objects_in_batch(provider: Provider, container: str) -> None:
 def test_server_side_copy_keeps_content_and_metadata(provider: Provider, container: str) -> None:
     need(provider, "server_side_copy")
     metadata = {"origin": "here"} if provider.capabilities.user_metadata else None
-    provider.upload_bytes(container, "src/file.txt", b"copy me", content_type="text/plain",
-                          metadata=metadata)  # fmt: skip
+    provider.upload_bytes(container, "src/file.txt", b"copy me", content_type="text/plain", metadata=metadata)
     target = unique_container_name()
     provider.create_container(target)
     try:
@@ -268,9 +281,15 @@ def test_server_side_copy_keeps_content_and_metadata(provider: Provider, contain
 
 
 ODD_KEYS = [
-    "with space.txt", "ünïcødé/文件.txt", "100%.txt", "a+b.txt", "what?.txt",
-    "hash#tag.txt", "semi;colon&amp=eq.txt", "folder/",
-]  # fmt: skip
+    "with space.txt",
+    "ünïcødé/文件.txt",
+    "100%.txt",
+    "a+b.txt",
+    "what?.txt",
+    "hash#tag.txt",
+    "semi;colon&amp=eq.txt",
+    "folder/",
+]
 
 
 @pytest.mark.parametrize("key", ODD_KEYS)

@@ -37,24 +37,33 @@ KIND = register(
         factory="storebrowser.providers.azure.provider:AzureProvider.from_settings",
         validate=_validate,
         fields=(
-            ConnectionField("connection_string", "Connection string", FieldType.SECRET,
-                            group="connection string"),  # fmt: skip
+            ConnectionField(
+                "connection_string", "Connection string", FieldType.SECRET, group="connection string"
+            ),
             ConnectionField("account_name", "Storage account name", group="account"),
             ConnectionField("account_key", "Account key", FieldType.SECRET, group="account"),
             ConnectionField(
-                "sas_token", "SAS token or SAS URL", FieldType.SECRET, group="sas",
+                "sas_token",
+                "SAS token or SAS URL",
+                FieldType.SECRET,
+                group="sas",
                 help="An account SAS, or a container SAS URL (then only that container shows).",
-            ),  # fmt: skip
+            ),
             ConnectionField(
-                "blob_endpoint", "Blob endpoint URL", FieldType.URL,
+                "blob_endpoint",
+                "Blob endpoint URL",
+                FieldType.URL,
                 help="Empty: https://<account>.blob.core.windows.net. Set it for Azurite, "
                 "sovereign clouds or private endpoints.",
-            ),  # fmt: skip
+            ),
             ConnectionField(
-                "use_azure_ad", "Sign in with Azure AD", FieldType.BOOL, default=False,
+                "use_azure_ad",
+                "Sign in with Azure AD",
+                FieldType.BOOL,
+                default=False,
                 group="azure ad",
                 help="Uses azure-identity's default credential (install storebrowser[azure-ad]).",
-            ),  # fmt: skip
+            ),
         ),
     )
 )

@@ -221,14 +221,15 @@ class LocalProvider(Provider):
         with os_errors(what, container=container, key=key):
             if key.endswith("/"):
                 return self._put_folder_marker(container, key, path, stream)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
             with self._temp_beside(path) as temp:
                 written = _copy_stream(ProgressStream(stream, progress, cancel), temp)
                 if size is not None and written != size:
                     raise ChecksumMismatch(
                         f"{what}: expected {size} bytes but the source gave {written}.",
-                        container=container, key=key,
-                    )  # fmt: skip
+                        container=container,
+                        key=key,
+                    )
                 if self._xattrs:
                     xattrs.write(temp, metadata or {}, content_type)
                 os.replace(temp, path)
@@ -239,9 +240,10 @@ class LocalProvider(Provider):
             raise InvalidName(
                 f"{key!r} ends with '/', which is a folder here; a local folder cannot hold "
                 "data under a folder name.",
-                container=container, key=key,
-            )  # fmt: skip
-        path.mkdir(parents=True, exist_ok=True)
+                container=container,
+                key=key,
+            )
+        _make_folder(path)
         return self.stat(container, key)
 
     @contextlib.contextmanager
@@ -285,7 +287,7 @@ class LocalProvider(Provider):
         if src_key.endswith("/") or dst_key.endswith("/"):
             raise InvalidName("Folder markers cannot be copied; copy the objects under them.")
         with os_errors(f"Copying {src_key!r}", container=dst_container, key=dst_key):
-            dst.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(dst.parent)
             with self._temp_beside(dst) as temp:
                 shutil.copyfile(src, temp)
                 if self._xattrs:
@@ -326,9 +328,7 @@ class LocalProvider(Provider):
                     "bytes of UTF-8 without NUL."
                 )
             if "\x00" in value or len(value.encode()) > _MAX_META_VALUE_BYTES:
-                raise InvalidMetadata(
-                    f"The value of {key!r} is not valid here: at most 64 KiB, no NUL."
-                )
+                raise InvalidMetadata(f"The value of {key!r} is not valid here: at most 64 KiB, no NUL.")
 
 
 def _copy_stream(source: ProgressStream, target: Path) -> int:
@@ -340,6 +340,14 @@ def _copy_stream(source: ProgressStream, target: Path) -> int:
         out.flush()
         os.fsync(out.fileno())  # the rename must never expose a file the disk has not got
     return written
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        # mkdir says "exists" when a FILE sits where a folder must go.
+        raise NotADirectoryError(20, "a file is in the way", str(path)) from None
 
 
 def _prune_empty_parents(folder: Path, root: Path) -> None:

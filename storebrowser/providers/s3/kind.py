@@ -31,19 +31,35 @@ KIND = register(
         fields=(
             ConnectionField("access_key_id", "Access key ID", group="keys"),
             ConnectionField("secret_access_key", "Secret access key", FieldType.SECRET, group="keys"),
-            ConnectionField("session_token", "Session token", FieldType.SECRET, group="keys",
-                            help="Only for temporary credentials."),  # fmt: skip
             ConnectionField(
-                "profile", "AWS profile", group="profile",
+                "session_token",
+                "Session token",
+                FieldType.SECRET,
+                group="keys",
+                help="Only for temporary credentials.",
+            ),
+            ConnectionField(
+                "profile",
+                "AWS profile",
+                group="profile",
                 help="A profile from ~/.aws/config; roles, SSO and credential processes work.",
-            ),  # fmt: skip
-            ConnectionField("region", "Region", help="For example us-east-1. Empty: from the profile or us-east-1."),
+            ),
             ConnectionField(
-                "endpoint_url", "Endpoint URL", FieldType.URL,
+                "region", "Region", help="For example us-east-1. Empty: from the profile or us-east-1."
+            ),
+            ConnectionField(
+                "endpoint_url",
+                "Endpoint URL",
+                FieldType.URL,
                 help="For S3-compatible services (MinIO, Ceph, Wasabi, Swift s3api…). Empty: AWS.",
-            ),  # fmt: skip
-            ConnectionField("path_style", "Path-style addressing", FieldType.BOOL, default=False,
-                            help="Needed by many S3-compatible services."),  # fmt: skip
+            ),
+            ConnectionField(
+                "path_style",
+                "Path-style addressing",
+                FieldType.BOOL,
+                default=False,
+                help="Needed by many S3-compatible services.",
+            ),
             ConnectionField("verify_tls", "Verify TLS certificates", FieldType.BOOL, default=True),
             ConnectionField("anonymous", "Anonymous (public buckets)", FieldType.BOOL, default=False),
         ),

@@ -17,8 +17,15 @@ def _validate(settings: Settings) -> list[str]:
         if not (settings.get("storage_url") and settings.get("auth_token")):
             return ["A pre-authenticated connection needs both the storage URL and the token."]
         return []
-    missing = [label for name, label in (("auth_url", "Auth URL"), ("username", "User name"),
-               ("api_key", "API key / password")) if not settings.get(name)]  # fmt: skip
+    missing = [
+        label
+        for name, label in (
+            ("auth_url", "Auth URL"),
+            ("username", "User name"),
+            ("api_key", "API key / password"),
+        )
+        if not settings.get(name)
+    ]
     if missing:
         return [f"{', '.join(missing)} required (or a storage URL and token)."]
     if str(settings.get("auth_version", "1")) == "3" and not settings.get("project_name"):
@@ -34,12 +41,21 @@ KIND = register(
         validate=_validate,
         fields=(
             ConnectionField(
-                "auth_url", "Auth URL", FieldType.URL, group="auth",
+                "auth_url",
+                "Auth URL",
+                FieldType.URL,
+                group="auth",
                 help="For example https://identity.api.rackspacecloud.com/v2.0/ or your "
                 "Keystone URL; any provider works.",
-            ),  # fmt: skip
-            ConnectionField("auth_version", "Auth version", FieldType.CHOICE, default="1",
-                            choices=("1", "2", "3"), group="auth"),  # fmt: skip
+            ),
+            ConnectionField(
+                "auth_version",
+                "Auth version",
+                FieldType.CHOICE,
+                default="1",
+                choices=("1", "2", "3"),
+                group="auth",
+            ),
             ConnectionField("username", "User name", group="auth"),
             ConnectionField("api_key", "API key / password", FieldType.SECRET, group="auth"),
             ConnectionField("project_name", "Project (tenant) name", group="auth"),
@@ -47,14 +63,17 @@ KIND = register(
             ConnectionField("user_domain_name", "User domain", default="Default", group="auth"),
             ConnectionField("region", "Region", help="For example DFW, ORD, LON."),
             ConnectionField(
-                "endpoint_type", "Endpoint", FieldType.CHOICE, default="public",
+                "endpoint_type",
+                "Endpoint",
+                FieldType.CHOICE,
+                default="public",
                 choices=("public", "internal"),
                 help="internal = Rackspace ServiceNet / the cloud's internal network.",
-            ),  # fmt: skip
-            ConnectionField("storage_url", "Storage URL (pre-authenticated)", FieldType.URL,
-                            group="preauth"),  # fmt: skip
-            ConnectionField("auth_token", "Auth token (pre-authenticated)", FieldType.SECRET,
-                            group="preauth"),  # fmt: skip
+            ),
+            ConnectionField("storage_url", "Storage URL (pre-authenticated)", FieldType.URL, group="preauth"),
+            ConnectionField(
+                "auth_token", "Auth token (pre-authenticated)", FieldType.SECRET, group="preauth"
+            ),
         ),
     )
 )

@@ -1,0 +1,5 @@
+import sys
+
+from storebrowser.app import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""Run blocking provider calls on a thread pool; hand results to the GUI thread.
+
+Picard's ``run_task`` shape: ``runner.run(func, on_done)`` calls ``func()`` on a worker
+and later ``on_done(TaskResult)`` on the GUI thread. Deliveries queue up and are drained
+with a time budget per event-loop turn, so a flood of results cannot stall the window.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from storebrowser.core.errors import Cancelled, StorageError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Longest stretch the GUI thread spends running callbacks before it lets Qt paint.
+DRAIN_BUDGET_S = 0.008
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult(Generic[T]):
+    """Either ``value`` or ``error``; ``error`` is a ``StorageError`` or ``Cancelled``
+    for expected failures, or a wrapped unexpected exception (a bug, logged)."""
+
+    value: T | None = None
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def message(self) -> str:
+        """What to show a person: the error's own message, never a traceback."""
+        if self.error is None:
+            return ""
+        if isinstance(self.error, StorageError | Cancelled):
+            return str(self.error)
+        return f"Unexpected error: {type(self.error).__name__}: {self.error}"
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from a worker is queued to it."""
+
+    wake = Signal()
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], object], deliver: Callable[[TaskResult[object]], None]) -> None:
+        super().__init__()
+        self._func = func
+        self._deliver = deliver
+
+    def run(self) -> None:
+        try:
+            result: TaskResult[object] = TaskResult(value=self._func())
+        except (StorageError, Cancelled) as error:
+            result = TaskResult(error=error)
+        except Exception as error:  # a bug: keep the window alive, log the traceback
+            log.exception("background task failed")
+            result = TaskResult(error=error)
+        self._deliver(result)
+
+
+class TaskRunner(QObject):
+    """A pool of worker threads for blocking calls, owned by the GUI thread."""
+
+    def __init__(self, max_threads: int = 8, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._lock = threading.Lock()
+        self._ready: collections.deque[tuple[Callable[[TaskResult[object]], None], TaskResult[object]]]
+        self._ready = collections.deque()
+        self._relay = _Relay(self)
+        self._relay.wake.connect(self._drain)
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
+        self._pending = 0
+
+    def run(self, func: Callable[[], T], on_done: Callable[[TaskResult[T]], None]) -> None:
+        """Call ``func()`` on a worker; ``on_done(result)`` later on the GUI thread."""
+
+        def deliver(result: TaskResult[object]) -> None:
+            with self._lock:
+                self._ready.append((on_done, result))  # type: ignore[arg-type]
+            self._relay.wake.emit()
+
+        self._pending += 1
+        self._pool.start(_Task(func, deliver))
+
+    @property
+    def busy(self) -> bool:
+        """True while any task has not been delivered yet."""
+        return self._pending > 0
+
+    @Slot()
+    def _drain(self) -> None:
+        deadline = time.monotonic() + DRAIN_BUDGET_S
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not self._ready:
+                    return
+                on_done, result = self._ready.popleft()
+            self._pending -= 1
+            try:
+                on_done(result)
+            except Exception:
+                log.exception("result handler failed")
+        self._drain_timer.start()  # more left: continue after Qt had a turn
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Block until the workers finish (tests and shutdown only)."""
+        return self._pool.waitForDone(msecs)
