@@ -67,8 +67,12 @@ def _batch_error(bucket: str, error: dict[str, str]) -> StorageError:
 
     reply = {"Error": {"Code": error.get("Code", ""), "Message": error.get("Message", "")}}
     key = error["Key"]
-    return map_error(ClientError(reply, "DeleteObjects"), f"Deleting {key!r}",  # type: ignore[arg-type]
-                     container=bucket, key=key)  # fmt: skip
+    return map_error(
+        ClientError(reply, "DeleteObjects"),
+        f"Deleting {key!r}",  # type: ignore[arg-type]
+        container=bucket,
+        key=key,
+    )
 
 
 def delete_bucket(client: Any, name: str, *, force: bool, cancel: CancelToken = NEVER) -> None:
@@ -90,21 +94,20 @@ def _raise_first(failures: dict[str, StorageError]) -> None:
     if failures:
         key, error = next(iter(failures.items()))
         raise type(error)(
-            f"{error.message} ({len(failures)} object(s) could not be deleted; the bucket "
-            "was not deleted.)",
-            container=error.container, key=key,
-        )  # fmt: skip
+            f"{error.message} ({len(failures)} object(s) could not be deleted; the bucket was not deleted.)",
+            container=error.container,
+            key=key,
+        )
 
 
 def _abort_uploads(client: Any, name: str, cancel: CancelToken) -> None:
     """Unfinished multipart uploads keep a bucket from being deleted on some servers."""
     for upload in _pages(client, "list_multipart_uploads", "Uploads", name, cancel):
-        with contextlib.suppress(NotFound), s3_errors(
-            f"Aborting an unfinished upload in {name!r}", container=name
+        with (
+            contextlib.suppress(NotFound),
+            s3_errors(f"Aborting an unfinished upload in {name!r}", container=name),
         ):
-            client.abort_multipart_upload(
-                Bucket=name, Key=upload["Key"], UploadId=upload["UploadId"]
-            )
+            client.abort_multipart_upload(Bucket=name, Key=upload["Key"], UploadId=upload["UploadId"])
 
 
 def _delete_versions(client: Any, name: str, cancel: CancelToken) -> None:
@@ -120,9 +123,7 @@ def _delete_versions(client: Any, name: str, cancel: CancelToken) -> None:
     for kind in ("Versions", "DeleteMarkers"):
         for version in _pages(client, "list_object_versions", kind, name, cancel):
             with s3_errors(f"Deleting a version of {version['Key']!r}", container=name):
-                client.delete_object(
-                    Bucket=name, Key=version["Key"], VersionId=version["VersionId"]
-                )
+                client.delete_object(Bucket=name, Key=version["Key"], VersionId=version["VersionId"])
 
 
 def _pages(

@@ -68,8 +68,10 @@ class S3Settings:
         )
 
     def __repr__(self) -> str:
-        return (f"S3Settings(endpoint_url={self.endpoint_url!r}, region={self.region!r}, "
-                f"profile={self.profile!r}, anonymous={self.anonymous})")  # fmt: skip
+        return (
+            f"S3Settings(endpoint_url={self.endpoint_url!r}, region={self.region!r}, "
+            f"profile={self.profile!r}, anonymous={self.anonymous})"
+        )
 
     @property
     def is_aws(self) -> bool:
@@ -148,6 +150,13 @@ class ClientFactory:
             return self._session_locked().client(
                 "s3", endpoint_url=s.endpoint_url, verify=s.verify_tls, config=config
             )
+
+    def close(self) -> None:
+        """Close the connection pools of every client built so far."""
+        with self._lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
 
     def client_for_bucket(self, bucket: str) -> Any:
         """The client of the bucket's own region.

@@ -27,15 +27,30 @@ from storebrowser.core.errors import (
 
 _NOT_FOUND = {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NotFound", "404", "NoSuchVersion"}
 _AUTH = {
-    "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken",
-    "TokenRefreshRequired", "InvalidSecurity", "MissingSecurityHeader",
-}  # fmt: skip
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "ExpiredToken",
+    "InvalidToken",
+    "TokenRefreshRequired",
+    "InvalidSecurity",
+    "MissingSecurityHeader",
+}
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem", "403"}
 _TRANSIENT = {
-    "SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "RequestTimeTooSkewed",
-    "ServiceUnavailable", "InternalError", "OperationAborted", "RequestLimitExceeded", "500",
-    "502", "503", "504",
-}  # fmt: skip
+    "SlowDown",
+    "Throttling",
+    "ThrottlingException",
+    "RequestTimeout",
+    "RequestTimeTooSkewed",
+    "ServiceUnavailable",
+    "InternalError",
+    "OperationAborted",
+    "RequestLimitExceeded",
+    "500",
+    "502",
+    "503",
+    "504",
+}
 _UNSUPPORTED = {"NotImplemented", "501", "XNotImplemented", "MethodNotAllowed"}
 _BAD_NAME = {"InvalidBucketName", "KeyTooLongError"}
 _BAD_METADATA = {"MetadataTooLarge", "InvalidArgument"}
@@ -90,8 +105,11 @@ def map_error(
             **where,
         )
     if isinstance(error, _CONNECTION_ERRORS):
-        return Transient(f"{what}: the connection failed ({error}). Check the endpoint and the "
-                         "network; retrying may help.", **where)  # fmt: skip
+        return Transient(
+            f"{what}: the connection failed ({error}). Check the endpoint and the "
+            "network; retrying may help.",
+            **where,
+        )
     if isinstance(error, _CREDENTIAL_ERRORS):
         return AuthFailed(_credential_message(error, what), **where)
     if isinstance(error, bx.ParamValidationError):
@@ -101,14 +119,20 @@ def map_error(
 
 def _credential_message(error: Exception, what: str) -> str:
     if isinstance(error, bx.ProfileNotFound):
-        return (f"{what}: the AWS profile is not in ~/.aws/config or ~/.aws/credentials "
-                f"({error}). Check the profile name.")  # fmt: skip
+        return (
+            f"{what}: the AWS profile is not in ~/.aws/config or ~/.aws/credentials "
+            f"({error}). Check the profile name."
+        )
     if isinstance(error, bx.NoCredentialsError):
-        return (f"{what}: no credentials were found. Enter an access key and secret, an AWS "
-                "profile name, or choose anonymous access for public buckets.")  # fmt: skip
+        return (
+            f"{what}: no credentials were found. Enter an access key and secret, an AWS "
+            "profile name, or choose anonymous access for public buckets."
+        )
     if isinstance(error, bx.SSOError | bx.TokenRetrievalError | bx.UnauthorizedSSOTokenError):
-        return (f"{what}: the AWS SSO session is missing or expired ({error}). Run "
-                "`aws sso login --profile <name>` and try again.")  # fmt: skip
+        return (
+            f"{what}: the AWS SSO session is missing or expired ({error}). Run "
+            "`aws sso login --profile <name>` and try again."
+        )
     return f"{what}: the credentials could not be loaded ({error})."
 
 
@@ -122,27 +146,32 @@ def _map_client_error(
     if code in _NOT_FOUND or (status == 404 and not code):
         return NotFound(_not_found_message(code, what, container, key), **where)
     if code == "BucketNotEmpty":
-        return NotEmpty(f"{what}: the bucket {container!r} still holds objects; delete them "
-                        "first, or confirm deleting it with everything in it.", **where)  # fmt: skip
+        return NotEmpty(
+            f"{what}: the bucket {container!r} still holds objects; delete them "
+            "first, or confirm deleting it with everything in it.",
+            **where,
+        )
     if code in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
         return AlreadyExists(_exists_message(code, what, container), **where)
     if code in _AUTH:
         return AuthFailed(_auth_message(code, what), **where)
     if code in _DENIED:
-        return AccessDenied(f"{what}: access denied by the server ({server_says}). The "
-                            "credentials work but are not allowed to do this, or a wrong "
-                            "secret was given for a request without an error body.",
-                            **where)  # fmt: skip
-    if code in _TRANSIENT or status >= 500 and code not in _UNSUPPORTED:
-        return Transient(f"{what}: the server is busy or failing ({server_says}); retrying "
-                         "later may help.", **where)  # fmt: skip
+        return AccessDenied(
+            f"{what}: access denied by the server ({server_says}). The "
+            "credentials work but are not allowed to do this, or a wrong "
+            "secret was given for a request without an error body.",
+            **where,
+        )
+    if code in _TRANSIENT or (status >= 500 and code not in _UNSUPPORTED):
+        return Transient(
+            f"{what}: the server is busy or failing ({server_says}); retrying later may help.", **where
+        )
     if code in _UNSUPPORTED:
         return Unsupported(f"{what}: this server does not implement it ({server_says}).", **where)
     if code in _BAD_NAME:
         return InvalidName(f"{what}: the server refused the name ({server_says}).", **where)
     if code in _BAD_METADATA:
-        return InvalidMetadata(f"{what}: the server refused the request ({server_says}).",
-                               **where)  # fmt: skip
+        return InvalidMetadata(f"{what}: the server refused the request ({server_says}).", **where)
     return StorageError(f"{what}: the server answered {code or status}: {server_says}", **where)
 
 
@@ -158,8 +187,10 @@ def _not_found_message(code: str, what: str, container: str | None, key: str | N
 
 def _exists_message(code: str, what: str, container: str | None) -> str:
     if code == "BucketAlreadyExists":
-        return (f"{what}: the bucket name {container!r} is taken by another account; bucket "
-                "names are global, choose another.")  # fmt: skip
+        return (
+            f"{what}: the bucket name {container!r} is taken by another account; bucket "
+            "names are global, choose another."
+        )
     return f"{what}: you own a bucket {container!r} already."
 
 
@@ -167,8 +198,10 @@ def _auth_message(code: str, what: str) -> str:
     if code == "InvalidAccessKeyId":
         return f"{what}: the server does not know this access key ID. Check the access key."
     if code == "SignatureDoesNotMatch":
-        return (f"{what}: the signature did not match, so the secret access key is wrong "
-                "(or the clock of this computer is far off). Check the secret key.")  # fmt: skip
+        return (
+            f"{what}: the signature did not match, so the secret access key is wrong "
+            "(or the clock of this computer is far off). Check the secret key."
+        )
     if code in ("ExpiredToken", "TokenRefreshRequired"):
         return f"{what}: the session token has expired. Get new temporary credentials."
     return f"{what}: the server refused the credentials ({code})."

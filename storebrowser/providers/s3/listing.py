@@ -65,9 +65,7 @@ def list_page(
     return Page(entries, next_token)
 
 
-def iter_all_keys(
-    client: Any, bucket: str, *, cancel: CancelToken = NEVER
-) -> Iterator[list[str]]:
+def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
     """Every key of ``bucket`` in batches of at most 1,000 (one ListObjectsV2 page each)."""
     token: str | None = None
     while True:

@@ -71,7 +71,7 @@ def _check_key(key: str) -> None:
 
 
 def encode_value(key: str, value: str) -> str:
-    if any(ord(c) < 32 and c != "\t" or ord(c) == 127 for c in value):
+    if any((ord(c) < 32 and c != "\t") or ord(c) == 127 for c in value):
         raise InvalidMetadata(
             f"The value of metadata key {key!r} contains a control character (such as a "
             "line break); HTTP headers cannot carry it."

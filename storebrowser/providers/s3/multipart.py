@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import logging
 import hashlib
+import logging
 import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,9 +31,7 @@ COPY_PART_SIZE = 512 * 1024 * 1024
 class S3MultipartUpload(MultipartUpload):
     """One CreateMultipartUpload; parts carry Content-MD5, which the server checks."""
 
-    def __init__(
-        self, client: Any, container: str, key: str, part_size: int, upload_id: str
-    ) -> None:
+    def __init__(self, client: Any, container: str, key: str, part_size: int, upload_id: str) -> None:
         super().__init__(container, key, part_size)
         self._client = client
         self.upload_id = upload_id
@@ -61,36 +59,39 @@ class S3MultipartUpload(MultipartUpload):
         md5 = base64.b64encode(hashlib.md5(data).digest()).decode("ascii")
         with self._where(f"Uploading part {number} of"):
             reply = self._client.upload_part(
-                Bucket=self.container, Key=self.key, UploadId=self.upload_id,
-                PartNumber=number, Body=ProgressStream.of_bytes(data, progress, cancel),
-                ContentLength=len(data), ContentMD5=md5,
-            )  # fmt: skip
+                Bucket=self.container,
+                Key=self.key,
+                UploadId=self.upload_id,
+                PartNumber=number,
+                Body=ProgressStream.of_bytes(data, progress, cancel),
+                ContentLength=len(data),
+                ContentMD5=md5,
+            )
         return PartRecord(number=number, size=len(data), token=reply["ETag"], checksum=md5)
 
     def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
         ordered = sorted(parts, key=lambda part: part.number)
         with self._where("Finishing the upload of"):
             reply = self._client.complete_multipart_upload(
-                Bucket=self.container, Key=self.key, UploadId=self.upload_id,
-                MultipartUpload={"Parts": [{"PartNumber": p.number, "ETag": p.token}
-                                           for p in ordered]},
-            )  # fmt: skip
-        return ObjectInfo(
-            key=self.key, size=sum(p.size for p in ordered), etag=strip_etag(reply.get("ETag"))
-        )
+                Bucket=self.container,
+                Key=self.key,
+                UploadId=self.upload_id,
+                MultipartUpload={"Parts": [{"PartNumber": p.number, "ETag": p.token} for p in ordered]},
+            )
+        return ObjectInfo(key=self.key, size=sum(p.size for p in ordered), etag=strip_etag(reply.get("ETag")))
 
     def abort(self) -> None:
         # NoSuchUpload: aborted (or completed) already, which is all that was asked.
         with contextlib.suppress(NotFound), self._where("Aborting the upload of"):
-            self._client.abort_multipart_upload(
-                Bucket=self.container, Key=self.key, UploadId=self.upload_id
-            )
+            self._client.abort_multipart_upload(Bucket=self.container, Key=self.key, UploadId=self.upload_id)
 
     def uploaded_parts(self) -> list[PartRecord]:
         parts: list[PartRecord] = []
         params: dict[str, Any] = {
-            "Bucket": self.container, "Key": self.key, "UploadId": self.upload_id,
-        }  # fmt: skip
+            "Bucket": self.container,
+            "Key": self.key,
+            "UploadId": self.upload_id,
+        }
         while True:
             with self._where("Listing the parts of"):
                 reply = self._client.list_parts(**params)
@@ -140,9 +141,13 @@ def copy_in_parts(
         last = min(size, first + part_size) - 1
         with s3_errors(f"Copying part {number} into {key!r}", container=container, key=key):
             reply = client.upload_part_copy(
-                Bucket=container, Key=key, UploadId=upload.upload_id, PartNumber=number,
-                CopySource=dict(source), CopySourceRange=f"bytes={first}-{last}",
-            )  # fmt: skip
+                Bucket=container,
+                Key=key,
+                UploadId=upload.upload_id,
+                PartNumber=number,
+                CopySource=dict(source),
+                CopySourceRange=f"bytes={first}-{last}",
+            )
         return PartRecord(number, last - first + 1, reply["CopyPartResult"]["ETag"])
 
     try:

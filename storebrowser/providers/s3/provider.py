@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import mimetypes
 import uuid
@@ -73,8 +74,14 @@ class S3Provider(Provider):
         )
 
     def describe(self) -> str:
-        region = self.settings.region or "default region"
+        try:
+            region = self._clients.region  # may read the profile; never a secret
+        except StorageError:
+            region = self.settings.region or "region unknown"
         return self.settings.describe(region)
+
+    def close(self) -> None:
+        self._clients.close()
 
     @property
     def _client(self) -> Any:
@@ -84,12 +91,11 @@ class S3Provider(Provider):
         """Check the credentials (ListBuckets) and whether the server does websites."""
         client = self._client
         if not self.settings.anonymous:
-            try:
-                buckets_reply = listing.list_buckets(client)
-            except AccessDenied:
-                buckets_reply = []  # valid keys without s3:ListAllMyBuckets: still usable
-            del buckets_reply
-        self.capabilities = self._capabilities(website=self._probe_website(client))
+            # Keys that lack s3:ListAllMyBuckets are still good for the buckets they may use.
+            with contextlib.suppress(AccessDenied):
+                listing.list_buckets(client)
+        website = self.settings.is_aws or self._probe_website(client)
+        self.capabilities = self._capabilities(website=website)
 
     def _probe_website(self, client: Any) -> bool:
         """s3api (Swift) and other S3 clones answer NotImplemented for ?website whatever
@@ -138,8 +144,9 @@ class S3Provider(Provider):
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
     ) -> Iterator[bytes]:
-        return reading.iter_read(self._client, container, key, byte_range,
-                                 chunk_size=chunk_size, cancel=cancel)  # fmt: skip
+        return reading.iter_read(
+            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel
+        )
 
     def put_object(
         self,
@@ -159,18 +166,24 @@ class S3Provider(Provider):
             # botocore signs the body and may rewind it: it must be seekable and sized.
             data = read_exactly(stream, MAX_BUFFERED_PUT + 1)
             if len(data) > MAX_BUFFERED_PUT:
-                raise StorageError(f"{key!r} is too large to send in one request from a "
-                                   "stream; upload it in parts.", container=container, key=key)  # fmt: skip
+                raise StorageError(
+                    f"{key!r} is too large to send in one request from a stream; upload it in parts.",
+                    container=container,
+                    key=key,
+                )
             if size is not None and len(data) != size:
                 raise _size_changed(container, key, size, len(data))
             stream, size = io.BytesIO(data), len(data)
         body = ProgressStream(stream, progress, cancel)
         with s3_errors(f"Uploading {key!r}", container=container, key=key):
-            reply = self._client.put_object(
-                Bucket=container, Key=key, Body=body, ContentLength=size, **extra
-            )
-        return ObjectInfo(key=key, size=size, etag=strip_etag(reply.get("ETag")),
-                          content_type=extra["ContentType"], metadata=metadata)  # fmt: skip
+            reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
+        return ObjectInfo(
+            key=key,
+            size=size,
+            etag=strip_etag(reply.get("ETag")),
+            content_type=extra["ContentType"],
+            metadata=metadata,
+        )
 
     def _upload_args(
         self, key: str, content_type: str | None, metadata: Mapping[str, str] | None
@@ -203,8 +216,9 @@ class S3Provider(Provider):
     ) -> ObjectInfo:
         head = reading.head(self._client, src_container, src_key)
         replace = metadata is not None or content_type is not None
-        return self._copy(src_container, src_key, dst_container, dst_key, head,
-                          metadata if replace else None, content_type)  # fmt: skip
+        return self._copy(
+            src_container, src_key, dst_container, dst_key, head, metadata if replace else None, content_type
+        )
 
     def set_metadata(
         self,
@@ -237,16 +251,22 @@ class S3Provider(Provider):
         else:
             extra = carried_properties(head)
             extra["ContentType"] = content_type or head.get("ContentType") or guess_type(dst_key)
-            extra["Metadata"] = (encode_metadata(metadata) if metadata is not None
-                                 else dict(head.get("Metadata", {})))  # fmt: skip
+            extra["Metadata"] = (
+                encode_metadata(metadata) if metadata is not None else dict(head.get("Metadata", {}))
+            )
             extra["MetadataDirective"] = "REPLACE"
         if size > self.copy_threshold:
             extra.pop("MetadataDirective")
             return multipart.copy_in_parts(
-                self._client, source, size, dst_container, dst_key, extra,
+                self._client,
+                source,
+                size,
+                dst_container,
+                dst_key,
+                extra,
                 part_size=max(self.copy_part_size, self.min_part_size),
                 concurrency=self.part_concurrency,
-            )  # fmt: skip
+            )
         with s3_errors(f"Copying {src_key!r} to {dst_key!r}", container=dst_container, key=dst_key):
             self._client.copy_object(CopySource=source, Bucket=dst_container, Key=dst_key, **extra)
         return reading.stat(self._client, dst_container, dst_key)
@@ -270,9 +290,7 @@ class S3Provider(Provider):
 
     # -- sharing and websites -----------------------------------------------------------
 
-    def share_url(
-        self, container: str, key: str, *, expires_in: timedelta, method: str = "GET"
-    ) -> str:
+    def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
         if self.settings.anonymous:
             raise self._unsupported("time-limited URLs without credentials to sign them")
         operations = {"GET": "get_object", "PUT": "put_object"}
@@ -297,8 +315,7 @@ class S3Provider(Provider):
         if not self.capabilities.static_website:
             raise self._unsupported("static websites (the server answers NotImplemented)")
         buckets.set_website(self._client, container, config)
-        return WebsiteConfig(config.index_document, config.error_document,
-                             self._website_url(container))  # fmt: skip
+        return WebsiteConfig(config.index_document, config.error_document, self._website_url(container))
 
     def get_website(self, container: str) -> WebsiteConfig | None:
         if not self.capabilities.static_website:
@@ -320,8 +337,9 @@ def _size_changed(container: str, key: str, expected: int, got: int) -> Checksum
     return ChecksumMismatch(
         f"The source of {key!r} changed while uploading: expected {expected} bytes, read "
         f"{got}. Nothing was stored; try again.",
-        container=container, key=key,
-    )  # fmt: skip
+        container=container,
+        key=key,
+    )
 
 
 def guess_type(key: str) -> str:

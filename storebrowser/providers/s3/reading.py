@@ -80,9 +80,7 @@ def _concrete_range(client: Any, bucket: str, key: str, byte_range: ByteRange) -
     return ByteRange(start, end)
 
 
-def _chunks(
-    body: Any, bucket: str, key: str, chunk_size: int, cancel: CancelToken
-) -> Iterator[bytes]:
+def _chunks(body: Any, bucket: str, key: str, chunk_size: int, cancel: CancelToken) -> Iterator[bytes]:
     while True:
         cancel.raise_if_cancelled()
         with s3_errors(f"Reading {key!r}", container=bucket, key=key):
