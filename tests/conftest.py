@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +19,7 @@ for _var, _sub in (
     ("XDG_CACHE_HOME", "cache"),
 ):
     os.environ[_var] = str(_HOME / _sub)
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-pytest_plugins = ["tests.providers.backends"]  # TEMP until servers land
+pytest_plugins = ["tests.servers.fixtures", "tests.providers.backends"]
