@@ -179,3 +179,16 @@ def test_forced_delete_of_a_versioned_bucket_removes_old_versions(s3: S3Provider
     assert raw(s3).list_object_versions(Bucket=name).get("Versions")
     s3.delete_container(name, force=True)
     assert name not in [c.name for c in s3.list_containers()]
+
+
+def test_single_put_cancelled_midway_stores_nothing(s3: S3Provider, bucket: str) -> None:
+    token = CancelToken()
+    data = _pattern(3 * MiB)  # below the threshold: one PutObject
+
+    def progress(_delta: int) -> None:
+        token.cancel()  # as soon as the first bytes are read
+
+    with pytest.raises(Cancelled):
+        s3.upload(bucket, "single.bin", io.BytesIO(data), size=len(data), progress=progress, cancel=token)
+    with pytest.raises(NotFound):
+        s3.stat(bucket, "single.bin")
