@@ -55,9 +55,15 @@ def test_missing_profile_is_auth_failed_with_its_name() -> None:
 
 def test_settings_hide_secrets_and_accept_text_flags() -> None:
     settings = S3Settings.from_mapping(
-        {"access_key_id": "AKIAEXAMPLE", "secret_access_key": "s3cr3t", "session_token": "tok",
-         "path_style": "true", "verify_tls": "false", "endpoint_url": "https://s3.example.com:9000"}
-    )  # fmt: skip
+        {
+            "access_key_id": "AKIAEXAMPLE",
+            "secret_access_key": "s3cr3t",
+            "session_token": "tok",
+            "path_style": "true",
+            "verify_tls": "false",
+            "endpoint_url": "https://s3.example.com:9000",
+        }
+    )
     assert (settings.path_style, settings.verify_tls, settings.anonymous) == (True, False, False)
     assert "s3cr3t" not in repr(settings) and "tok" not in repr(settings)
     provider = S3Provider(settings)

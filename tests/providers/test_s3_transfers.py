@@ -91,8 +91,9 @@ def test_cancelled_multipart_upload_is_aborted(small_parts: S3Provider, bucket: 
 
     data = _pattern(4 * PART)
     with pytest.raises(Cancelled):
-        small_parts.upload(bucket, "cancelled.bin", io.BytesIO(data), size=len(data), progress=progress,
-                           cancel=token)  # fmt: skip
+        small_parts.upload(
+            bucket, "cancelled.bin", io.BytesIO(data), size=len(data), progress=progress, cancel=token
+        )
     assert open_uploads(small_parts, bucket) == []
     with pytest.raises(NotFound):
         small_parts.stat(bucket, "cancelled.bin")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import mimetypes
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -28,11 +27,12 @@ from storebrowser.core.types import (
     WebsiteConfig,
 )
 from storebrowser.providers.base import DEFAULT_CHUNK, MultipartUpload, Provider
-from storebrowser.providers.s3 import buckets, listing, multipart, reading
+from storebrowser.providers.s3 import buckets, copying, listing, multipart, reading
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
+from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
-from storebrowser.providers.s3.metadata import carried_properties, encode_metadata
+from storebrowser.providers.s3.metadata import encode_metadata, guess_type
 from storebrowser.providers.streams import ProgressStream, read_exactly
 
 #: S3 refuses presigned URLs that live longer than seven days (SigV4).
@@ -217,7 +217,9 @@ class S3Provider(Provider):
         head = reading.head(self._client, src_container, src_key)
         replace = metadata is not None or content_type is not None
         return self._copy(
-            src_container, src_key, dst_container, dst_key, head, metadata if replace else None, content_type
+            CopyJob(src_container, src_key, dst_container, dst_key, head),
+            metadata if replace else None,
+            content_type,
         )
 
     def set_metadata(
@@ -232,44 +234,15 @@ class S3Provider(Provider):
         properties that were not changed. The object's ACL is reset to the bucket's
         default by the copy, as with any S3 CopyObject."""
         head = reading.head(self._client, container, key)
-        return self._copy(container, key, container, key, head, metadata, content_type)
+        return self._copy(CopyJob(container, key, container, key, head), metadata, content_type)
 
-    def _copy(
-        self,
-        src_container: str,
-        src_key: str,
-        dst_container: str,
-        dst_key: str,
-        head: Mapping[str, Any],
-        metadata: Mapping[str, str] | None,
-        content_type: str | None,
-    ) -> ObjectInfo:
-        source = {"Bucket": src_container, "Key": src_key}
-        size = int(head.get("ContentLength", 0))
-        if metadata is None and content_type is None and size <= self.copy_threshold:
-            extra: dict[str, Any] = {"MetadataDirective": "COPY"}
-        else:
-            extra = carried_properties(head)
-            extra["ContentType"] = content_type or head.get("ContentType") or guess_type(dst_key)
-            extra["Metadata"] = (
-                encode_metadata(metadata) if metadata is not None else dict(head.get("Metadata", {}))
-            )
-            extra["MetadataDirective"] = "REPLACE"
-        if size > self.copy_threshold:
-            extra.pop("MetadataDirective")
-            return multipart.copy_in_parts(
-                self._client,
-                source,
-                size,
-                dst_container,
-                dst_key,
-                extra,
-                part_size=max(self.copy_part_size, self.min_part_size),
-                concurrency=self.part_concurrency,
-            )
-        with s3_errors(f"Copying {src_key!r} to {dst_key!r}", container=dst_container, key=dst_key):
-            self._client.copy_object(CopySource=source, Bucket=dst_container, Key=dst_key, **extra)
-        return reading.stat(self._client, dst_container, dst_key)
+    def _copy(self, job: CopyJob, metadata: Mapping[str, str] | None, content_type: str | None) -> ObjectInfo:
+        limits = CopyLimits(
+            threshold=self.copy_threshold,
+            part_size=max(self.copy_part_size, self.min_part_size),
+            concurrency=self.part_concurrency,
+        )
+        return copying.copy(self._client, job, metadata, content_type, limits)
 
     # -- multipart ----------------------------------------------------------------------
 
@@ -340,7 +313,3 @@ def _size_changed(container: str, key: str, expected: int, got: int) -> Checksum
         container=container,
         key=key,
     )
-
-
-def guess_type(key: str) -> str:
-    return mimetypes.guess_type(key, strict=False)[0] or "application/octet-stream"
