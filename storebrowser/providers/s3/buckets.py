@@ -10,14 +10,14 @@ from typing import Any
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import (
     AlreadyExists,
-    InvalidMetadata,
+    InvalidName,
     NotFound,
     StorageError,
     Unsupported,
 )
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.types import WebsiteConfig
-from storebrowser.providers.s3.errors import map_error, s3_errors
+from storebrowser.providers.s3.errors import error_code, map_error, s3_errors
 from storebrowser.providers.s3.listing import iter_all_keys
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def _pages(
 
 def set_website(client: Any, name: str, config: WebsiteConfig) -> None:
     if "/" in config.index_document or not config.index_document:
-        raise InvalidMetadata(
+        raise InvalidName(
             "The index document is a file name such as 'index.html' (no '/'); S3 appends it "
             "to every folder address."
         )
@@ -151,12 +151,12 @@ def set_website(client: Any, name: str, config: WebsiteConfig) -> None:
 
 def get_website(client: Any, name: str) -> tuple[str, str | None] | None:
     """``(index, error document)`` or ``None`` when the bucket is no website."""
-    from botocore.exceptions import ClientError
+    from botocore.exceptions import BotoCoreError, ClientError
 
     try:
         reply = client.get_bucket_website(Bucket=name)
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") == "NoSuchWebsiteConfiguration":
+    except (ClientError, BotoCoreError) as error:
+        if isinstance(error, ClientError) and error_code(error) == "NoSuchWebsiteConfiguration":
             return None
         raise map_error(error, f"Reading the website of {name!r}", container=name) from error
     index = reply.get("IndexDocument", {}).get("Suffix", "index.html")

@@ -105,7 +105,9 @@ class S3Provider(Provider):
             buckets.get_website(client, probe)
         except Unsupported:
             return False
-        except StorageError:
+        except StorageError as error:
+            if error.retryable:
+                raise  # an unreachable server tells nothing about websites
             return True  # NoSuchBucket, AccessDenied...: the server knows the call
         return True
 
