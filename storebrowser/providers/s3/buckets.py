@@ -9,6 +9,7 @@ from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import (
+    AccessDenied,
     AlreadyExists,
     InvalidName,
     NotFound,
@@ -39,10 +40,12 @@ def create_bucket(client: Any, name: str, region: str) -> None:
 
 
 def bucket_exists(client: Any, name: str) -> bool:
+    """True when we own ``name`` already. A bucket of another account answers 403 here;
+    CreateBucket then says BucketAlreadyExists, which has the clearer message."""
     try:
         with s3_errors(f"Looking for the bucket {name!r}", container=name):
             client.head_bucket(Bucket=name)
-    except NotFound:
+    except (NotFound, AccessDenied):
         return False
     return True
 
