@@ -193,3 +193,19 @@ def test_single_put_cancelled_midway_stores_nothing(s3: S3Provider, bucket: str)
         s3.upload(bucket, "single.bin", io.BytesIO(data), size=len(data), progress=progress, cancel=token)
     with pytest.raises(NotFound):
         s3.stat(bucket, "single.bin")
+
+
+def test_progress_follows_the_send_not_the_signing_pass(s3: S3Provider, bucket: str) -> None:
+    # Over http botocore hashes the body in 1 MiB reads before sending it in small
+    # blocks; progress must come from the sending, so no single step is a whole MiB.
+    data = _pattern(3 * MiB)
+    deltas: list[int] = []
+    s3.upload(bucket, "watched.bin", io.BytesIO(data), size=len(data), progress=deltas.append)
+    assert sum(deltas) == len(data)
+    assert max(deltas) < MiB
+    part_deltas: list[int] = []
+    upload = s3.start_multipart(bucket, "watched-part.bin", part_size=PART)
+    upload.upload_part(1, data, progress=part_deltas.append)
+    upload.abort()
+    assert sum(part_deltas) == len(data)
+    assert max(part_deltas) < MiB

@@ -16,6 +16,7 @@ import boto3
 from botocore import UNSIGNED
 from botocore.config import Config
 
+from storebrowser.providers.s3 import progress
 from storebrowser.providers.s3.errors import s3_errors
 
 DEFAULT_REGION = "us-east-1"
@@ -147,9 +148,11 @@ class ClientFactory:
             response_checksum_validation="when_required",
         )
         with s3_errors("Preparing the S3 client"):
-            return self._session_locked().client(
+            client = self._session_locked().client(
                 "s3", endpoint_url=s.endpoint_url, verify=s.verify_tls, config=config
             )
+        progress.install(client)
+        return client
 
     def close(self) -> None:
         """Close the connection pools of every client built so far."""

@@ -18,7 +18,7 @@ from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
-from storebrowser.providers.streams import ProgressStream
+from storebrowser.providers.s3.progress import SendProgressStream
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class S3MultipartUpload(MultipartUpload):
                 Key=self.key,
                 UploadId=self.upload_id,
                 PartNumber=number,
-                Body=ProgressStream.of_bytes(data, progress, cancel),
+                Body=SendProgressStream.of_bytes(data, progress, cancel),
                 ContentLength=len(data),
                 ContentMD5=md5,
             )

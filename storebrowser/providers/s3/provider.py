@@ -33,7 +33,8 @@ from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
 from storebrowser.providers.s3.metadata import encode_metadata, guess_type
-from storebrowser.providers.streams import ProgressStream, read_exactly
+from storebrowser.providers.s3.progress import SendProgressStream
+from storebrowser.providers.streams import read_exactly
 
 #: S3 refuses presigned URLs that live longer than seven days (SigV4).
 MAX_PRESIGN = timedelta(days=7)
@@ -176,7 +177,7 @@ class S3Provider(Provider):
             if size is not None and len(data) != size:
                 raise _size_changed(container, key, size, len(data))
             stream, size = io.BytesIO(data), len(data)
-        body = ProgressStream(stream, progress, cancel)
+        body = SendProgressStream(stream, progress, cancel)
         with s3_errors(f"Uploading {key!r}", container=container, key=key):
             reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
         return ObjectInfo(
