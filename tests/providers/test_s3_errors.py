@@ -44,6 +44,7 @@ def _reply(code: str, status: int) -> bx.ClientError:
         ("InvalidAccessKeyId", 403, AuthFailed),
         ("SignatureDoesNotMatch", 403, AuthFailed),
         ("ExpiredToken", 400, AuthFailed),
+        ("RequestTimeTooSkewed", 403, AuthFailed),
         ("SlowDown", 503, Transient),
         ("InternalError", 500, Transient),
         ("", 502, Transient),

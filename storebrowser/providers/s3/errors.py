@@ -27,6 +27,8 @@ from storebrowser.core.errors import (
 
 _NOT_FOUND = {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NotFound", "404", "NoSuchVersion"}
 _AUTH = {
+    "RequestTimeTooSkewed",
+    "AuthorizationHeaderMalformed",
     "InvalidAccessKeyId",
     "SignatureDoesNotMatch",
     "ExpiredToken",
@@ -41,7 +43,6 @@ _TRANSIENT = {
     "Throttling",
     "ThrottlingException",
     "RequestTimeout",
-    "RequestTimeTooSkewed",
     "ServiceUnavailable",
     "InternalError",
     "OperationAborted",
@@ -195,6 +196,10 @@ def _exists_message(code: str, what: str, container: str | None) -> str:
 
 
 def _auth_message(code: str, what: str) -> str:
+    if code == "RequestTimeTooSkewed":
+        return f"{what}: this computer's clock is too far from the server's. Set the clock right."
+    if code == "AuthorizationHeaderMalformed":
+        return f"{what}: the server expects another region. Check the region of the account."
     if code == "InvalidAccessKeyId":
         return f"{what}: the server does not know this access key ID. Check the access key."
     if code == "SignatureDoesNotMatch":
