@@ -114,9 +114,19 @@ def start(
 
 def resume(client: Any, state: Mapping[str, Any]) -> S3MultipartUpload:
     """Rebuild from ``state()``; ListParts proves the upload still exists (else NotFound)."""
-    upload = S3MultipartUpload(
-        client, state["container"], state["key"], int(state["part_size"]), state["upload_id"]
-    )
+    try:
+        upload = S3MultipartUpload(
+            client,
+            str(state["container"]),
+            str(state["key"]),
+            int(state["part_size"]),
+            str(state["upload_id"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise StorageError(
+            f"The saved state of an S3 upload is incomplete ({error!r} is missing or wrong); "
+            "start the upload again."
+        ) from error
     upload.uploaded_parts()
     return upload
 
