@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.errors import Cancelled, NotFound
+from storebrowser.core.errors import Cancelled, ChecksumMismatch, NotFound
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.s3 import buckets
 from storebrowser.providers.s3.provider import S3Provider
@@ -209,3 +209,10 @@ def test_progress_follows_the_send_not_the_signing_pass(s3: S3Provider, bucket: 
     upload.abort()
     assert sum(part_deltas) == len(data)
     assert max(part_deltas) < MiB
+
+
+def test_single_put_with_a_wrong_size_is_refused_before_sending(s3: S3Provider, bucket: str) -> None:
+    with pytest.raises(ChecksumMismatch, match="expected 10 bytes, read 4"):
+        s3.put_object(bucket, "short.bin", io.BytesIO(b"abcd"), size=10)
+    with pytest.raises(NotFound):
+        s3.stat(bucket, "short.bin")

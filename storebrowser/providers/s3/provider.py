@@ -177,6 +177,9 @@ class S3Provider(Provider):
             if size is not None and len(data) != size:
                 raise _size_changed(container, key, size, len(data))
             stream, size = io.BytesIO(data), len(data)
+        elif (remaining := _remaining(stream)) != size:
+            # Content-Length must match what follows, or the request hangs or is corrupt.
+            raise _size_changed(container, key, size, remaining)
         body = SendProgressStream(stream, progress, cancel)
         with s3_errors(f"Uploading {key!r}", container=container, key=key):
             reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
@@ -307,6 +310,14 @@ class S3Provider(Provider):
             return None
         region = self._clients.client_for_bucket(container).meta.region_name
         return f"http://{container}.s3-website.{region}.amazonaws.com/"
+
+
+def _remaining(stream: BinaryIO) -> int:
+    """Bytes from the position of a seekable stream to its end; the position is kept."""
+    position = stream.tell()
+    end = stream.seek(0, io.SEEK_END)
+    stream.seek(position)
+    return end - position
 
 
 def _size_changed(container: str, key: str, expected: int, got: int) -> ChecksumMismatch:
