@@ -56,7 +56,7 @@ class S3MultipartUpload(MultipartUpload):
         cancel: CancelToken = NEVER,
     ) -> PartRecord:
         cancel.raise_if_cancelled()
-        md5 = base64.b64encode(hashlib.md5(data).digest()).decode("ascii")
+        md5 = base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode("ascii")
         with self._where(f"Uploading part {number} of"):
             reply = self._client.upload_part(
                 Bucket=self.container,
