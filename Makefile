@@ -47,7 +47,7 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $@ $(RUN_STAMP)
 
 $(DIST_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install -q -e '.[dist]'
+	$(PY) -m pip install -qq -e '.[dist]'
 	touch $@ $(RUN_STAMP)
 
 $(NODE_STAMP): tests/servers/package.json tests/servers/package-lock.json

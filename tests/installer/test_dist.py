@@ -14,6 +14,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,7 +77,7 @@ def test_frozen_version_answers_without_qt(app_dir: Path, tmp_path: Path) -> Non
     for program in ("storebrowser", "storebrowser-cli"):
         result = _run(bare / program, "--version")
         assert (result.returncode, result.stdout, result.stderr) == (0, f"StoreBrowser {__version__}\n", "")
-    kinds = _run(bare / "storebrowser-cli", "kinds")
+    kinds = _run(bare / "storebrowser-cli", "accounts", "kinds", env=_user_env(tmp_path))
     assert kinds.returncode == 0 and kinds.stderr == "", kinds.stderr
     assert {"local:", "s3:", "azure:", "swift:"} <= {line.split()[0] for line in kinds.stdout.splitlines()}
 
@@ -110,6 +111,44 @@ def test_frozen_app_renders_on_an_x_server(app_dir: Path, tmp_path: Path) -> Non
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_frozen_cli_works_every_kind_of_account(
+    app_dir: Path, tmp_path: Path, moto_server: Any, azurite_server: Any, swift_server: Any
+) -> None:
+    """The SDKs as frozen (botocore's data, keystoneauth1's and keyring's metadata...):
+    the frozen storebrowser-cli adds an account of each kind, makes a container, lists it."""
+    env = {
+        **_user_env(tmp_path),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "S3_SECRET": moto_server.secret_key,
+        "AZURE_KEY": azurite_server.account_key,
+        "SWIFT_KEY": swift_server.key,
+    }
+    accounts = {
+        "s3": ["--set", f"access_key_id={moto_server.access_key}", "--set", f"region={moto_server.region}",
+               "--set", f"endpoint_url={moto_server.endpoint_url}", "--set", "path_style=true",
+               "--secret-env", "secret_access_key=S3_SECRET"],
+        "azure": ["--set", f"account_name={azurite_server.account_name}",
+                  "--set", f"blob_endpoint={azurite_server.blob_endpoint}",
+                  "--secret-env", "account_key=AZURE_KEY"],
+        "swift": ["--set", f"auth_url={swift_server.auth_url}", "--set", "auth_version=1",
+                  "--set", f"username={swift_server.user}", "--secret-env", "api_key=SWIFT_KEY"],
+    }  # fmt: skip
+    cli = app_dir / "storebrowser-cli"
+    for kind, settings in accounts.items():
+        account = f"frozen-{kind}"
+        container = f"frozen-{kind}-{os.getpid()}"
+        steps = [
+            ["accounts", "add", account, "--kind", kind, *settings, "--secrets-in-file"],
+            ["--account", account, "mb", container],
+            ["--account", account, "ls"],
+        ]
+        for step in steps:
+            result = _run(cli, *step, env=env)
+            assert result.returncode == 0, f"{kind}: {step[:4]}: {result.stderr}"
+        assert container in result.stdout, f"{kind}: {result.stdout}"
+        _run(cli, "--account", account, "rb", container, env=env)
 
 
 def test_frozen_app_carries_the_sdks(app_dir: Path) -> None:
