@@ -1,13 +1,15 @@
 # Two commands from a fresh clone:  make run   |   make test
+# Packages (the frozen app, .tar.gz and .deb into dist/):  make dist
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 RUN_STAMP  := $(VENV)/.stamp-run
 TEST_STAMP := $(VENV)/.stamp-test
+DIST_STAMP := $(VENV)/.stamp-dist
 NODE_STAMP := tests/servers/node_modules/.stamp
 ARGS ?=
 
-.PHONY: run test lint pytest system-deps-run system-deps-test clean
+.PHONY: run test lint pytest dist system-deps-run system-deps-test system-deps-dist clean
 
 run: system-deps-run $(RUN_STAMP)
 	$(VENV)/bin/storebrowser $(ARGS)
@@ -15,16 +17,22 @@ run: system-deps-run $(RUN_STAMP)
 test: system-deps-test $(TEST_STAMP) $(NODE_STAMP) lint pytest
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check storebrowser tests bench
+	$(PY) -m ruff check storebrowser tests bench installer
 
 pytest: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+dist: system-deps-dist $(DIST_STAMP)
+	$(PY) installer/build.py --dist dist --work build
 
 system-deps-run:
 	@bash installer/system-deps.sh run
 
 system-deps-test:
-	@bash installer/system-deps.sh test
+	@PYTHON=$(PYTHON) bash installer/system-deps.sh test
+
+system-deps-dist:
+	@PYTHON=$(PYTHON) bash installer/system-deps.sh dist
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StoreBrowser needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -36,6 +44,10 @@ $(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
 
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -qq -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+$(DIST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -qq -e '.[dist]'
 	touch $@ $(RUN_STAMP)
 
 $(NODE_STAMP): tests/servers/package.json tests/servers/package-lock.json

@@ -35,8 +35,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def icon_path() -> Path | None:
-    candidate = Path(__file__).resolve().parent.parent / "resources" / "storebrowser.svg"
-    return candidate if candidate.exists() else None
+    """The app icon as a file Qt can open, looked up as package data so that a wheel
+    (pipx) and the frozen app find it as well as a source checkout does."""
+    from importlib.resources import files
+
+    icon = files("storebrowser.resources").joinpath("storebrowser.svg")
+    return icon if isinstance(icon, Path) and icon.is_file() else None
 
 
 def build_accounts() -> list[object]:

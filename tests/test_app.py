@@ -51,7 +51,12 @@ def test_cli_version_and_kinds(tmp_path: Path) -> None:
     )
     assert version.stdout.strip() == f"StoreBrowser {__version__}"
     kinds = subprocess.run(
-        [*run, "kinds"], env=_env(tmp_path), capture_output=True, text=True, timeout=60, check=True
+        [*run, "accounts", "kinds"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     assert "secret_access_key" in kinds.stdout and "(secret)" in kinds.stdout
     usage = subprocess.run(run, env=_env(tmp_path), capture_output=True, timeout=60)

@@ -18,6 +18,14 @@ ALLOWED_OURS = {
     "providers": ("storebrowser.core", "storebrowser.providers"),
     "accounts": ("storebrowser.core", "storebrowser.providers", "storebrowser.accounts"),
     "transfers": ("storebrowser.core", "storebrowser.providers", "storebrowser.transfers"),
+    # The CLI is a top layer like the UI, but without Qt.
+    "cli": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.accounts",
+        "storebrowser.transfers",
+        "storebrowser.cli",
+    ),
 }
 
 

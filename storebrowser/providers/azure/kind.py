@@ -23,7 +23,9 @@ def _validate(settings: Settings) -> list[str]:
             "Give exactly one way in: a connection string, an account key, a SAS token/URL, "
             "or Azure AD sign-in."
         ]
-    if not settings.get("connection_string") and not (
+    # A connection string and a full SAS URL say where the account is; the rest need it.
+    sas_url = str(settings.get("sas_token") or "").strip().lower().startswith(("http://", "https://"))
+    if not (settings.get("connection_string") or sas_url) and not (
         settings.get("account_name") or settings.get("blob_endpoint")
     ):
         return ["Give the storage account name (or the blob endpoint URL)."]

@@ -1,0 +1,123 @@
+"""Accounts as values: a name, a provider kind and the settings that are not secret."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from storebrowser.accounts.redact import SECRETS
+from storebrowser.providers.registry import ProviderKind, get_kind
+
+DEFAULT_LOCAL_NAME = "Local files"
+
+
+class AccountError(Exception):
+    """A problem with accounts themselves (not with a storage service)."""
+
+
+class UnknownAccount(AccountError):
+    pass
+
+
+class AccountExists(AccountError):
+    pass
+
+
+class MissingSecret(AccountError):
+    """A secret the account needs is not stored (e.g. kept for a session that ended)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One saved account. ``settings`` never holds secrets: those live in a SecretStore."""
+
+    name: str
+    kind: str
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise AccountError("An account needs a name.")
+        if self.name != self.name.strip() or "/" in self.name or "\n" in self.name:
+            raise AccountError(
+                f"Account name {self.name!r}: no leading or trailing spaces, '/' or line breaks."
+            )
+        try:
+            kind = get_kind(self.kind)
+        except KeyError as error:
+            raise AccountError(str(error.args[0])) from None
+        secret_here = sorted(set(self.settings) & set(kind.secret_fields))
+        if secret_here:
+            # Names only: the values are exactly what must not reach a message.
+            raise AccountError(
+                f"Account {self.name!r}: {', '.join(secret_here)} are secrets and belong in "
+                "the secret store, not in the settings."
+            )
+        object.__setattr__(self, "settings", MappingProxyType(dict(self.settings)))
+
+    def __hash__(self) -> int:  # settings is a mapping; name and kind identify enough
+        return hash((self.name, self.kind))
+
+    @property
+    def provider_kind(self) -> ProviderKind:
+        return get_kind(self.kind)
+
+    def with_settings(self, **changes: Any) -> Account:
+        return Account(self.name, self.kind, {**self.settings, **changes})
+
+    def renamed(self, name: str) -> Account:
+        return Account(name, self.kind, self.settings)
+
+
+class SecretValues(dict[str, str]):
+    """Secret fields of one account; its repr shows the field names, never the values.
+
+    Values are registered with the log redactor as soon as they are held here, so that
+    even a secret that is never saved (an import the user declines) stays out of logs.
+    """
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        super().__init__(values or {})
+        SECRETS.register_all(v for v in self.values() if v)
+
+    def __setitem__(self, name: str, value: str) -> None:
+        if value:
+            SECRETS.register(value)
+        super().__setitem__(name, value)
+
+    def __repr__(self) -> str:
+        return f"SecretValues({', '.join(f'{name}=***' for name in self)})"
+
+    __str__ = __repr__
+
+
+class MergedSettings(dict[str, Any]):
+    """Settings with the secrets merged in, as a provider needs them; repr masks secrets."""
+
+    def __init__(self, settings: Mapping[str, Any], secret_names: tuple[str, ...]) -> None:
+        super().__init__(settings)
+        self.secret_names = secret_names
+
+    def __repr__(self) -> str:
+        shown = {k: ("***" if k in self.secret_names else v) for k, v in self.items()}
+        return f"MergedSettings({shown!r})"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, slots=True)
+class NewAccount:
+    """An account not saved yet, with its secrets (from an importer or a dialog)."""
+
+    account: Account
+    secrets: SecretValues = field(default_factory=SecretValues, repr=False)
+    #: Where it came from, for reports: "~/.aws/credentials [work]".
+    source: str = ""
+
+
+def default_local_account(data_dir: Path) -> Account:
+    """The account shown at first launch, so the app is useful with no credentials."""
+    return Account(DEFAULT_LOCAL_NAME, "local", {"root": str(data_dir / DEFAULT_LOCAL_NAME)})

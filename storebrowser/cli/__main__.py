@@ -1,0 +1,5 @@
+import sys
+
+from storebrowser.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""Argument parsing, dispatch, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from storebrowser import APP_NAME, __version__
+from storebrowser.accounts import redact
+from storebrowser.accounts.model import AccountError
+from storebrowser.accounts.store import AccountStore
+from storebrowser.cli import accounts, objects
+from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.core.errors import Cancelled, StorageError
+
+PROG = "storebrowser-cli"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=f"{APP_NAME} on the command line: the app's accounts, the same engine.",
+        epilog="Exit codes: 0 ok, 1 the operation failed, 2 usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--account",
+        "-a",
+        metavar="NAME",
+        help="the account to use (default: $STOREBROWSER_ACCOUNT, or the only one)",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    accounts.add_commands(commands)
+    objects.add_commands(commands)
+    return parser
+
+
+def _setup_logging(debug: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    redact.install()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on bad usage
+    _setup_logging(args.debug)
+    ctx = Context(AccountStore.default, account_name=args.account, json=args.json)
+    try:
+        args.run(ctx, args)
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        return _fail(f"{PROG}: error: {error}", 2)
+    except (StorageError, AccountError, OperationFailed, Cancelled) as error:
+        return _fail(f"{PROG}: {error}", 1)
+    except KeyboardInterrupt:
+        return _fail(f"{PROG}: interrupted", 1)
+    except BrokenPipeError:  # `storebrowser-cli ls | head`: the reader left, not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    finally:
+        ctx.close()
+    return 0
+
+
+def _fail(message: str, code: int) -> int:
+    print(redact.SECRETS.redact(message), file=sys.stderr)
+    return code

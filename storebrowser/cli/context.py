@@ -1,0 +1,105 @@
+"""What every command needs: the accounts, the chosen account's provider, the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from storebrowser.accounts.model import Account, UnknownAccount
+from storebrowser.accounts.startup import load_accounts_at_start
+from storebrowser.accounts.store import AccountStore
+from storebrowser.providers.base import Provider
+
+ACCOUNT_ENV = "STOREBROWSER_ACCOUNT"
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+class OperationFailed(Exception):
+    """The command could not do its work for a reason already phrased for a person."""
+
+
+@dataclass
+class Context:
+    store_factory: Callable[[], AccountStore]
+    account_name: str | None = None
+    json: bool = False
+    out: IO[str] = field(default_factory=lambda: sys.stdout)
+    _store: AccountStore | None = None
+    _providers: dict[str, Provider] = field(default_factory=dict)
+
+    @property
+    def store(self) -> AccountStore:
+        if self._store is None:
+            self._store = self.store_factory()
+            # The same accounts as the app, "Local files" included on a first run.
+            load_accounts_at_start(self._store)
+        return self._store
+
+    def account(self, name: str | None = None) -> Account:
+        """The named account; else --account, $STOREBROWSER_ACCOUNT, or the only one."""
+        name = name or self.account_name or os.environ.get(ACCOUNT_ENV)
+        accounts = self.store.accounts()
+        if name is None:
+            if len(accounts) == 1:
+                return accounts[0]
+            names = ", ".join(sorted(a.name for a in accounts)) or "none yet"
+            raise UsageError(f"choose an account with --account NAME (accounts: {names})")
+        try:
+            return self.store.get(name)
+        except UnknownAccount:
+            names = ", ".join(sorted(a.name for a in accounts)) or "none yet"
+            raise UsageError(f"no account named {name!r} (accounts: {names})") from None
+
+    def provider(self, name: str | None = None) -> Provider:
+        account = self.account(name)
+        if account.name not in self._providers:
+            provider = self.store.open_provider(account)
+            provider.ensure_connected()
+            self._providers[account.name] = provider
+        return self._providers[account.name]
+
+    def emit(self, value: Any, text: Callable[[Any], str]) -> None:
+        """Print ``value`` as JSON with --json, else as ``text(value)`` (if not empty)."""
+        if self.json:
+            json.dump(value, self.out, indent=2, ensure_ascii=False, default=str)
+            self.out.write("\n")
+        else:
+            rendered = text(value)
+            if rendered:
+                self.out.write(rendered.rstrip("\n") + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        for provider in self._providers.values():
+            provider.close()
+
+
+def split_location(location: str) -> tuple[str, str]:
+    """``CONTAINER[/PREFIX]`` -> ``(container, prefix)``."""
+    container, _, rest = location.partition("/")
+    if not container:
+        raise UsageError(f"{location!r}: expected CONTAINER or CONTAINER/KEY")
+    return container, rest
+
+
+def split_object(location: str) -> tuple[str, str]:
+    """``CONTAINER/KEY`` -> ``(container, key)``; the key must not be empty."""
+    container, key = split_location(location)
+    if not key:
+        raise UsageError(f"{location!r}: expected CONTAINER/KEY")
+    return container, key
+
+
+def split_account(location: str) -> tuple[str | None, str]:
+    """``[ACCOUNT:]CONTAINER/KEY`` -> ``(account or None, rest)``."""
+    account, sep, rest = location.partition(":")
+    if sep and "/" not in account:
+        return account, rest
+    return None, location

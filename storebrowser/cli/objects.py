@@ -1,0 +1,215 @@
+"""Commands on containers and objects: ls, mb, rb, cat, rm, cp, meta, url."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from typing import Any
+
+from storebrowser.cli.context import Context, UsageError, split_account, split_location, split_object
+from storebrowser.core.listing import iter_objects
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import ContainerInfo, ObjectInfo
+from storebrowser.providers.streams import IterStream
+
+MAX_URL_EXPIRY = 7 * 24 * 3600
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ls = commands.add_parser("ls", help="list containers, or the objects of CONTAINER[/PREFIX]")
+    ls.add_argument("location", nargs="?", metavar="CONTAINER[/PREFIX]")
+    ls.add_argument("--recursive", "-r", action="store_true", help="every object, not folder by folder")
+    ls.set_defaults(run=cmd_ls)
+
+    mb = commands.add_parser("mb", help="make a container")
+    mb.add_argument("container")
+    mb.set_defaults(run=cmd_mb)
+
+    rb = commands.add_parser("rb", help="remove a container")
+    rb.add_argument("container")
+    rb.add_argument("--force", action="store_true", help="delete its objects first")
+    rb.set_defaults(run=cmd_rb)
+
+    cat = commands.add_parser("cat", help="write an object (or a byte range of it) to stdout")
+    cat.add_argument("object", metavar="CONTAINER/KEY")
+    cat.add_argument("--start", type=int, default=0, help="first byte (Python slice start; may be negative)")
+    cat.add_argument("--end", type=int, default=None, help="end byte, exclusive (Python slice end)")
+    cat.set_defaults(run=cmd_cat)
+
+    rm = commands.add_parser("rm", help="delete objects")
+    rm.add_argument("objects", nargs="+", metavar="CONTAINER/KEY")
+    rm.add_argument("--recursive", "-r", action="store_true", help="everything under each prefix")
+    rm.set_defaults(run=cmd_rm)
+
+    cp = commands.add_parser("cp", help="copy an object (server-side within one account)")
+    cp.add_argument("source", metavar="[ACCOUNT:]CONTAINER/KEY")
+    cp.add_argument("target", metavar="[ACCOUNT:]CONTAINER/KEY")
+    cp.set_defaults(run=cmd_cp)
+
+    meta = commands.add_parser("meta", help="show or change an object's metadata")
+    meta.add_argument("action", choices=("get", "set", "unset"))
+    meta.add_argument("object", metavar="CONTAINER/KEY")
+    meta.add_argument("pairs", nargs="*", metavar="KEY=VALUE (set) or KEY (unset)")
+    meta.add_argument("--content-type", help="with set: the new Content-Type")
+    meta.set_defaults(run=cmd_meta)
+
+    url = commands.add_parser("url", help="a time-limited URL that works without credentials")
+    url.add_argument("object", metavar="CONTAINER/KEY")
+    url.add_argument("--expires", type=int, default=3600, metavar="SECONDS", help="default 3600")
+    url.add_argument("--method", choices=("GET", "PUT"), default="GET")
+    url.set_defaults(run=cmd_url)
+
+
+def _object_dict(info: ObjectInfo) -> dict[str, Any]:
+    return {
+        "key": info.key,
+        "folder": info.is_prefix,
+        "size": info.size,
+        "modified": info.modified.isoformat() if info.modified else None,
+        "etag": info.etag,
+        "content_type": info.content_type,
+        "storage_class": info.storage_class,
+        "metadata": dict(info.metadata),
+    }
+
+
+def _container_dict(info: ContainerInfo) -> dict[str, Any]:
+    return {"name": info.name, "objects": info.object_count, "bytes": info.bytes_used}
+
+
+def _object_line(entry: dict[str, Any]) -> str:
+    if entry["folder"]:
+        return f"{'':>16}  {'PRE':>12}  {entry['key']}"
+    modified = (entry["modified"] or "")[:16].replace("T", " ")
+    return f"{modified:>16}  {entry['size']:>12}  {entry['key']}"
+
+
+def cmd_ls(ctx: Context, args: argparse.Namespace) -> None:
+    provider = ctx.provider()
+    if not args.location:
+        containers = [_container_dict(c) for c in provider.list_containers()]
+        ctx.emit(containers, lambda rows: "\n".join(row["name"] for row in rows))
+        return
+    container, prefix = split_location(args.location)
+    delimiter = None if args.recursive else "/"
+    if ctx.json:
+        ctx.emit([_object_dict(e) for e in iter_objects(provider, container, prefix, delimiter)], str)
+        return
+    for entry in iter_objects(provider, container, prefix, delimiter):  # streams: a million is fine
+        ctx.out.write(_object_line(_object_dict(entry)) + "\n")
+
+
+def cmd_mb(ctx: Context, args: argparse.Namespace) -> None:
+    ctx.provider().create_container(args.container)
+    ctx.emit({"created": args.container}, lambda v: f"created {v['created']}")
+
+
+def cmd_rb(ctx: Context, args: argparse.Namespace) -> None:
+    ctx.provider().delete_container(args.container, force=args.force)
+    ctx.emit({"removed": args.container}, lambda v: f"removed {v['removed']}")
+
+
+def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
+    container, key = split_object(args.object)
+    sink = sys.stdout.buffer
+    for chunk in ctx.provider().iter_read(container, key, ByteRange(args.start, args.end)):
+        sink.write(chunk)
+    sink.flush()
+
+
+def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:
+    provider = ctx.provider()
+    deleted: list[str] = []
+    failed: dict[str, str] = {}
+    for location in args.objects:
+        container, key = split_location(location) if args.recursive else split_object(location)
+        keys = [e.key for e in iter_objects(provider, container, key)] if args.recursive else [key]
+        for start in range(0, len(keys), 1000):
+            batch = keys[start : start + 1000]
+            failures = provider.delete_objects(container, batch)
+            failed.update({f"{container}/{k}": str(error) for k, error in failures.items()})
+            deleted += [f"{container}/{k}" for k in batch if k not in failures]
+    ctx.emit(
+        {"deleted": deleted, "failed": failed}, lambda v: "\n".join(f"deleted {k}" for k in v["deleted"])
+    )
+    if failed:
+        from storebrowser.cli.context import OperationFailed
+
+        raise OperationFailed("; ".join(f"{k}: {why}" for k, why in failed.items()))
+
+
+def cmd_cp(ctx: Context, args: argparse.Namespace) -> None:
+    src_account, src = split_account(args.source)
+    dst_account, dst = split_account(args.target)
+    src_container, src_key = split_object(src)
+    dst_container, dst_key = split_location(dst)
+    if not dst_key or dst_key.endswith("/"):
+        dst_key += src_key.rsplit("/", 1)[-1]
+    source, target = ctx.provider(src_account), ctx.provider(dst_account)
+    if source is target and source.capabilities.server_side_copy:
+        info = source.copy_object(src_container, src_key, dst_container, dst_key)
+        how = "server-side"
+    else:  # another account, or no server-side copy: stream it through this process
+        stat = source.stat(src_container, src_key)
+        stream = IterStream(source.iter_read(src_container, src_key))
+        info = target.upload(
+            dst_container,
+            dst_key,
+            stream,
+            size=stat.size,
+            content_type=stat.content_type,
+            metadata=stat.metadata if target.capabilities.user_metadata else None,
+        )
+        how = "streamed"
+    ctx.emit(
+        {"copied": f"{src_container}/{src_key}", "to": f"{dst_container}/{info.key}", "how": how},
+        lambda v: f"copied {v['copied']} -> {v['to']} ({v['how']})",
+    )
+
+
+def _pairs(pairs: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"{pair!r}: expected KEY=VALUE")
+        result[key] = value
+    return result
+
+
+def cmd_meta(ctx: Context, args: argparse.Namespace) -> None:
+    provider = ctx.provider()
+    container, key = split_object(args.object)
+    info = provider.stat(container, key)
+    if args.action == "set":
+        if not args.pairs and args.content_type is None:
+            raise UsageError("meta set needs KEY=VALUE pairs or --content-type")
+        info = provider.set_metadata(
+            container, key, {**info.metadata, **_pairs(args.pairs)}, content_type=args.content_type
+        )
+    elif args.action == "unset":
+        if not args.pairs:
+            raise UsageError("meta unset needs the KEYs to remove")
+        missing = sorted(set(args.pairs) - set(info.metadata))
+        if missing:
+            raise UsageError(f"not in the metadata of {key!r}: {', '.join(missing)}")
+        remaining = {k: v for k, v in info.metadata.items() if k not in args.pairs}
+        info = provider.set_metadata(container, key, remaining)
+    ctx.emit(_object_dict(info), _meta_text)
+
+
+def _meta_text(value: dict[str, Any]) -> str:
+    lines = [f"content-type: {value['content_type']}", f"size: {value['size']}", f"etag: {value['etag']}"]
+    lines += [f"{k}={v}" for k, v in sorted(value["metadata"].items())]
+    return "\n".join(lines)
+
+
+def cmd_url(ctx: Context, args: argparse.Namespace) -> None:
+    if not 1 <= args.expires <= MAX_URL_EXPIRY:
+        raise UsageError(f"--expires must be between 1 and {MAX_URL_EXPIRY} seconds (7 days)")
+    container, key = split_object(args.object)
+    url = ctx.provider().share_url(
+        container, key, expires_in=timedelta(seconds=args.expires), method=args.method
+    )
+    ctx.emit({"url": url, "expires_in": args.expires, "method": args.method}, lambda v: v["url"])

@@ -1,0 +1,63 @@
+"""Paged listings: containers, and blobs with prefix and delimiter (pseudo-folders)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.providers.azure.errors import azure_errors
+from storebrowser.providers.azure.properties import object_info
+
+if TYPE_CHECKING:
+    from azure.storage.blob import BlobServiceClient, ContainerClient
+
+#: The service returns at most 5000 entries per page.
+MAX_PAGE = 5000
+
+
+def list_containers(service: BlobServiceClient) -> list[ContainerInfo]:
+    """Every container, in the service's (name) order."""
+    with azure_errors("Listing the containers"):
+        return [
+            ContainerInfo(name=item.name, created=getattr(item, "last_modified", None))
+            for item in service.list_containers()
+        ]
+
+
+def list_blob_page(
+    client: ContainerClient, prefix: str, delimiter: str | None, token: str | None, limit: int
+) -> Page[ObjectInfo]:
+    """One page; the SDK's continuation token (Azure's ``NextMarker``) is our ``next_token``.
+
+    With a delimiter the service gives each pseudo-folder (``BlobPrefix``) once per
+    listing, but the SDK hands a page over as its prefixes followed by its blobs; sorting
+    the page puts them back in key order (code-point order, which is UTF-8 byte order, as
+    the service sorts).
+    """
+    size = max(1, min(limit, MAX_PAGE))
+    with azure_errors(f"Listing {client.container_name!r}", container=client.container_name):
+        if delimiter:
+            pages = client.walk_blobs(
+                name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
+            ).by_page(continuation_token=token)
+        else:
+            pages = client.list_blobs(name_starts_with=prefix or None, results_per_page=size).by_page(
+                continuation_token=token
+            )
+        entries = sorted((_entry(item) for item in next(pages, [])), key=lambda entry: entry.key)
+        return Page(entries, pages.continuation_token or None)
+
+
+def _entry(item: Any) -> ObjectInfo:
+    from azure.storage.blob import BlobPrefix
+
+    if isinstance(item, BlobPrefix):
+        return ObjectInfo(key=item.name, is_prefix=True)
+    return object_info(item)
+
+
+def has_any_blob(client: ContainerClient) -> bool:
+    """One request for at most one name: enough to tell an empty container."""
+    with azure_errors(f"Looking into {client.container_name!r}", container=client.container_name):
+        first = next(client.list_blobs(results_per_page=1).by_page(), [])
+        return any(True for _ in first)

@@ -1,0 +1,105 @@
+"""Blob properties both ways: user-metadata rules, content settings, ``ObjectInfo``."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from storebrowser.core.errors import InvalidMetadata
+from storebrowser.core.types import ObjectInfo
+
+if TYPE_CHECKING:
+    from azure.storage.blob import BlobProperties, ContentSettings
+
+#: Azure sends metadata as ``x-ms-meta-<key>`` headers and requires keys to be C#
+#: identifiers; the service answers a bad key with a bare 400, so we check first.
+_CSHARP_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+METADATA_LIMIT = 8 * 1024
+KEY_RULE = (
+    "Azure metadata keys must be valid C# identifiers: ASCII letters, digits and underscores, "
+    "not starting with a digit (no '-', '.', spaces or accents)"
+)
+
+
+def check_metadata(metadata: Mapping[str, str] | None, *, key: str | None = None) -> dict[str, str]:
+    """Refuse metadata Azure would refuse, quoting the rule; return it as a plain dict."""
+    if not metadata:
+        return {}
+    where = f" on {key!r}" if key else ""
+    for name, value in metadata.items():
+        if not _CSHARP_IDENTIFIER.match(name):
+            raise InvalidMetadata(f"Metadata key {name!r}{where} is not allowed. {KEY_RULE}.", key=key)
+        if not value.isascii() or any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise InvalidMetadata(
+                f"The value of metadata key {name!r}{where} is not allowed: Azure takes printable "
+                "ASCII only (encode other text, e.g. as URL-escaped or base64).",
+                key=key,
+            )
+    lowered = [name.lower() for name in metadata]
+    if len(set(lowered)) != len(lowered):
+        raise InvalidMetadata(f"Metadata keys{where} differ only by case; Azure treats them as one.", key=key)
+    total = sum(len(name) + len(value) for name, value in metadata.items())
+    if total > METADATA_LIMIT:
+        raise InvalidMetadata(
+            f"The metadata{where} holds {total} bytes; Azure allows 8 KiB of keys and values in all.",
+            key=key,
+        )
+    return dict(metadata)
+
+
+def guess_content_type(key: str) -> str:
+    """What a browser should get when the uploader did not say (Storage Explorer does the same)."""
+    guessed, _encoding = mimetypes.guess_type(key, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def new_content_settings(key: str, content_type: str | None, **others: Any) -> ContentSettings:
+    from azure.storage.blob import ContentSettings
+
+    return ContentSettings(content_type=content_type or guess_content_type(key), **others)
+
+
+def changed_content_settings(current: ContentSettings, **changes: Any) -> ContentSettings:
+    """A copy of ``current`` with ``changes`` applied.
+
+    ``Set Blob Properties`` replaces ALL content settings (an omitted Content-MD5 is
+    cleared), so every field not being changed is sent again as it was.
+    """
+    from azure.storage.blob import ContentSettings
+
+    fields = {
+        "content_type": current.content_type,
+        "content_encoding": current.content_encoding,
+        "content_language": current.content_language,
+        "content_disposition": current.content_disposition,
+        "cache_control": current.cache_control,
+        "content_md5": current.content_md5,
+    }
+    fields.update(changes)
+    return ContentSettings(**fields)
+
+
+def object_info(properties: BlobProperties, *, key: str | None = None) -> ObjectInfo:
+    """An ``ObjectInfo`` from a listing entry or from ``get_blob_properties``."""
+    settings = properties.content_settings
+    return ObjectInfo(
+        key=key if key is not None else properties.name,
+        size=properties.size or 0,
+        modified=properties.last_modified,
+        etag=strip_etag(properties.etag),
+        content_type=settings.content_type if settings else None,
+        metadata=dict(properties.metadata or {}),
+        storage_class=_tier_name(properties.blob_tier),
+    )
+
+
+def strip_etag(etag: str | None) -> str | None:
+    return etag.strip('"') if etag else None
+
+
+def _tier_name(tier: Any) -> str | None:
+    if tier is None:
+        return None
+    return str(getattr(tier, "value", tier))

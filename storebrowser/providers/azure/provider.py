@@ -1,0 +1,358 @@
+"""The Azure Blob Storage provider: the SDK mapped onto ``Provider``.
+
+Concerns live beside this file: ``client`` (settings, auth), ``errors`` (the one error
+mapping), ``properties`` (metadata rules, content settings), ``listing``, ``reading``
+(checked ranges), ``blocks`` (staged-block uploads), ``copying``, ``website``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.errors import AccessDenied, InvalidName, NotEmpty, NotFound, StorageError, Unsupported
+from storebrowser.core.names import validate_container_name
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
+from storebrowser.providers.azure import copying, deleting, listing, website
+from storebrowser.providers.azure.blocks import BlockUpload
+from storebrowser.providers.azure.client import Connection, account_key_of, connection_from_settings
+from storebrowser.providers.azure.errors import azure_errors
+from storebrowser.providers.azure.properties import (
+    changed_content_settings,
+    check_metadata,
+    new_content_settings,
+    object_info,
+)
+from storebrowser.providers.azure.reading import iter_blob
+from storebrowser.providers.azure.sharing import blob_sas_url
+from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
+from storebrowser.providers.streams import ProgressStream
+
+if TYPE_CHECKING:
+    from azure.storage.blob import BlobClient, BlobServiceClient, ContainerClient
+
+#: Access tiers a block blob can be moved to (Archive needs hours to come back).
+TIERS = ("Hot", "Cool", "Cold", "Archive")
+#: Content settings ``set_http_headers`` may change, by their SDK names.
+HTTP_HEADERS = frozenset(
+    {"content_type", "content_encoding", "content_language", "content_disposition", "cache_control"}
+)
+
+
+class AzureProvider(Provider):
+    kind = "azure"
+    #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
+    min_part_size = 1 * MiB
+    max_parts = 50_000
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._service: BlobServiceClient | None = None
+        self._key: tuple[str, str] | None = None
+        self._batch = deleting.BatchSupport()
+        self.capabilities = self._capabilities()
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> AzureProvider:
+        return cls(connection_from_settings(settings))
+
+    def describe(self) -> str:
+        name = self._connection.account_name or self._connection.account_url
+        if self._connection.only_container:
+            return f"Azure container {self._connection.only_container} in account {name}"
+        return f"Azure account {name}"
+
+    def __repr__(self) -> str:
+        return f"<AzureProvider {self.describe()} ({self._connection.auth})>"
+
+    def connect(self) -> None:
+        """Build the (thread-safe) client once and make one cheap call to prove the way in."""
+        service = self._connection.build()
+        only = self._connection.only_container
+        try:
+            with azure_errors(f"Connecting to {self.describe()}", container=only):
+                # One retry only: a wrong endpoint should say so in seconds, not a minute.
+                if only:
+                    pages = service.get_container_client(only).list_blobs(results_per_page=1, retry_total=1)
+                else:
+                    pages = service.list_containers(results_per_page=1, retry_total=1)
+                next(pages.by_page(), None)
+        except AccessDenied:
+            pass  # signed in fine, only not allowed to list: a SAS without 'l' still reads
+        self._service = service
+        self._key = account_key_of(service)
+        self.capabilities = self._capabilities()
+
+    def _capabilities(self) -> Capabilities:
+        signs_with_key = self._key is not None
+        return Capabilities(
+            user_metadata=True,
+            content_type=True,
+            server_side_copy=True,
+            ranged_read=True,
+            multipart=True,
+            # Service properties need account-wide rights; a key has them for sure.
+            static_website=signs_with_key and self._connection.only_container is None,
+            presigned_urls=signs_with_key,
+            storage_tiers=True,
+        )
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
+
+    # -- clients ------------------------------------------------------------------------
+
+    @property
+    def service(self) -> BlobServiceClient:
+        if self._service is None:
+            raise RuntimeError("AzureProvider.connect() was not called")
+        return self._service
+
+    def _container(self, name: str) -> ContainerClient:
+        validate_container_name("azure", name)
+        only = self._connection.only_container
+        if only and name != only:
+            raise NotFound(f"This SAS only opens the container {only!r}, not {name!r}.", container=name)
+        return self.service.get_container_client(name)
+
+    def _blob(self, container: str, key: str) -> BlobClient:
+        if not key:
+            raise InvalidName("A blob name may not be empty.", container=container)
+        return self._container(container).get_blob_client(key)
+
+    # -- containers ---------------------------------------------------------------------
+
+    def list_containers(self) -> list[ContainerInfo]:
+        if self._connection.only_container:
+            return [ContainerInfo(name=self._connection.only_container)]
+        return listing.list_containers(self.service)
+
+    def create_container(self, name: str) -> None:
+        client = self._container(name)
+        with azure_errors(f"Creating the container {name!r}", container=name):
+            client.create_container()
+
+    def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
+        """Azure deletes a container with all its blobs in one call, so the emptiness
+        check that our contract asks for comes first, as one listing request."""
+        client = self._container(name)
+        if not force and listing.has_any_blob(client):
+            raise NotEmpty(
+                f"The container {name!r} still holds blobs; delete them first, or confirm "
+                "deleting the container with everything in it.",
+                container=name,
+            )
+        cancel.raise_if_cancelled()
+        with azure_errors(f"Deleting the container {name!r}", container=name):
+            client.delete_container()
+
+    # -- listing and reading ------------------------------------------------------------
+
+    def list_page(
+        self,
+        container: str,
+        prefix: str = "",
+        delimiter: str | None = "/",
+        token: str | None = None,
+        limit: int = 1000,
+    ) -> Page[ObjectInfo]:
+        return listing.list_blob_page(self._container(container), prefix, delimiter, token, limit)
+
+    def stat(self, container: str, key: str) -> ObjectInfo:
+        blob = self._blob(container, key)
+        action = f"Reading the properties of {key!r} in {container!r}"
+        with azure_errors(action, container=container, key=key):
+            return object_info(blob.get_blob_properties(), key=key)
+
+    def iter_read(
+        self,
+        container: str,
+        key: str,
+        byte_range: ByteRange = ByteRange(),
+        *,
+        chunk_size: int = DEFAULT_CHUNK,
+        cancel: CancelToken = NEVER,
+    ) -> Iterator[bytes]:
+        # ``chunk_size`` is left to the SDK's 4 MiB gets (client.CLIENT_OPTIONS).
+        return iter_blob(self._blob(container, key), byte_range, cancel)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def put_object(
+        self,
+        container: str,
+        key: str,
+        stream: BinaryIO,
+        *,
+        size: int | None,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> ObjectInfo:
+        blob = self._blob(container, key)
+        checked = check_metadata(metadata, key=key)
+        cancel.raise_if_cancelled()
+        body = ProgressStream(stream, progress, cancel)
+        with azure_errors(f"Uploading {key!r} to {container!r}", container=container, key=key):
+            blob.upload_blob(
+                body,
+                length=size,
+                overwrite=True,
+                validate_content=True,  # Content-MD5 per request: the service refuses changed bytes
+                content_settings=new_content_settings(key, content_type),
+                metadata=checked or None,
+            )
+            return object_info(blob.get_blob_properties(), key=key)
+
+    def start_multipart(
+        self,
+        container: str,
+        key: str,
+        *,
+        part_size: int,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> MultipartUpload:
+        blob = self._blob(container, key)
+        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata)
+
+    def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
+        upload = BlockUpload(
+            self._blob(state["container"], state["key"]),
+            part_size=int(state["part_size"]),
+            upload_id=str(state["upload_id"]),
+            content_type=state.get("content_type"),
+            metadata=state.get("metadata"),
+        )
+        try:
+            found = upload.uploaded_parts()
+        except NotFound:
+            found = []  # no blob and no blocks under that name any more
+        if not found:
+            raise NotFound(
+                f"The staged blocks of {state['key']!r} are gone (committed, discarded, or older "
+                "than Azure's 7 days); start the upload again.",
+                container=upload.container,
+                key=upload.key,
+            )
+        return upload
+
+    def delete_object(self, container: str, key: str) -> None:
+        deleting.delete_blob(self._blob(container, key))
+
+    def delete_objects(
+        self, container: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
+    ) -> dict[str, StorageError]:
+        return deleting.delete_many(self._batch, self._container(container), keys, cancel)
+
+    # -- properties -----------------------------------------------------------------------
+
+    def set_metadata(
+        self,
+        container: str,
+        key: str,
+        metadata: Mapping[str, str],
+        *,
+        content_type: str | None = None,
+    ) -> ObjectInfo:
+        """Replace the user metadata; a new content type keeps the other content settings."""
+        checked = check_metadata(metadata, key=key)
+        if content_type is not None:
+            self.set_http_headers(container, key, content_type=content_type)
+        blob = self._blob(container, key)
+        with azure_errors(f"Changing the metadata of {key!r} in {container!r}", container=container, key=key):
+            blob.set_blob_metadata(checked)  # Set Blob Metadata leaves content settings alone
+            return object_info(blob.get_blob_properties(), key=key)
+
+    def get_http_headers(self, container: str, key: str) -> dict[str, str | None]:
+        """The blob's content settings by SDK name (see ``HTTP_HEADERS``), for editing."""
+        blob = self._blob(container, key)
+        action = f"Reading the properties of {key!r} in {container!r}"
+        with azure_errors(action, container=container, key=key):
+            settings = blob.get_blob_properties().content_settings
+        return {name: getattr(settings, name) for name in sorted(HTTP_HEADERS)}
+
+    def set_http_headers(self, container: str, key: str, **changes: str | None) -> ObjectInfo:
+        """Change some content settings (``content_type``, ``cache_control``,
+        ``content_disposition``, ``content_encoding``, ``content_language``); the others,
+        Content-MD5 included, are sent again unchanged, and only if nobody changed the
+        blob since we read them (ETag)."""
+        if unknown := sorted(set(changes) - HTTP_HEADERS):
+            raise ValueError(f"not content settings: {', '.join(unknown)}")
+        from azure.core import MatchConditions
+
+        blob = self._blob(container, key)
+        action = f"Changing the properties of {key!r} in {container!r}"
+        with azure_errors(action, container=container, key=key):
+            current = blob.get_blob_properties()
+            settings = changed_content_settings(current.content_settings, **changes)
+            blob.set_http_headers(settings, etag=current.etag, match_condition=MatchConditions.IfNotModified)
+            return object_info(blob.get_blob_properties(), key=key)
+
+    def set_tier(self, container: str, key: str, tier: str) -> ObjectInfo:
+        """Move a block blob to another access tier (Hot, Cool, Cold, Archive)."""
+        matching = [name for name in TIERS if name.lower() == tier.lower()]
+        if not matching:
+            raise Unsupported(f"{tier!r} is not an Azure access tier; use one of {', '.join(TIERS)}.")
+        blob = self._blob(container, key)
+        with azure_errors(f"Changing the tier of {key!r} to {matching[0]}", container=container, key=key):
+            blob.set_standard_blob_tier(matching[0])
+            return object_info(blob.get_blob_properties(), key=key)
+
+    def copy_object(
+        self,
+        src_container: str,
+        src_key: str,
+        dst_container: str,
+        dst_key: str,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        content_type: str | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> ObjectInfo:
+        source = self._blob(src_container, src_key)
+        target = self._blob(dst_container, dst_key)
+        checked = check_metadata(metadata, key=dst_key) if metadata is not None else None
+        source_url = self._readable_url(source)
+        copying.copy_blob(source_url, target, metadata=checked, cancel=cancel)
+        if content_type is not None:
+            return self.set_http_headers(dst_container, dst_key, content_type=content_type)
+        return self.stat(dst_container, dst_key)
+
+    def _readable_url(self, blob: BlobClient) -> str:
+        """The source URL the service can read: a short SAS when we hold the key; with a
+        SAS credential the client's URL carries it; with Azure AD same-account copies are
+        authorised by the destination request."""
+        if self._key is not None:
+            return blob_sas_url(blob, self._key, timedelta(hours=1), "GET")
+        return blob.url
+
+    # -- sharing and websites -------------------------------------------------------------
+
+    def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
+        """A URL that works without credentials until ``expires_in`` from now. PUT needs
+        the header ``x-ms-blob-type: BlockBlob`` from whoever uses it."""
+        if self._key is None:
+            raise self._unsupported(
+                f"time-limited URLs with {self._connection.auth} credentials "
+                "(signing one needs the account key)"
+            )
+        return blob_sas_url(self._blob(container, key), self._key, expires_in, method)
+
+    def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
+        self._require(self.capabilities.static_website, "static websites with these credentials")
+        return website.set_website(self.service, container, config)
+
+    def get_website(self, container: str) -> WebsiteConfig | None:
+        self._require(self.capabilities.static_website, "static websites with these credentials")
+        return website.get_website(self.service, container)
+
+    def _require(self, capability: bool, what: str) -> None:
+        if not capability:
+            raise self._unsupported(what)

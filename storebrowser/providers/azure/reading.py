@@ -1,0 +1,93 @@
+"""Ranged reads that check every reply against the asked bytes.
+
+``download_blob(offset, length)`` splits a read into requests of its own; a response
+hook sees each raw reply, with the Range the SDK asked for, before the SDK trusts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.ranges import ByteRange, check_range_reply
+from storebrowser.providers.azure.errors import azure_errors, status_code
+
+if TYPE_CHECKING:
+    from azure.storage.blob import BlobClient
+
+_ASKED = re.compile(r"^bytes=(\d+)-(\d*)$")
+
+
+def iter_blob(blob: BlobClient, byte_range: ByteRange, cancel: CancelToken) -> Iterator[bytes]:
+    """``data[byte_range]`` of the blob, streamed in the SDK's chunks."""
+    where = f"{blob.blob_name!r} in {blob.container_name!r}"
+    action = f"Reading {where}"
+    window, etag = _window(blob, byte_range, action)
+    if window is None:
+        return
+    offset, length = window
+    options: dict[str, Any] = {"raw_response_hook": _range_checker(where)}
+    if etag is not None:
+        from azure.core import MatchConditions
+
+        # The size came from a separate request: read the very version it described.
+        options.update(etag=etag, match_condition=MatchConditions.IfNotModified)
+    with azure_errors(action, container=blob.container_name, key=blob.blob_name):
+        try:
+            downloader = blob.download_blob(offset=offset, length=length, **options)
+        except Exception as error:
+            if status_code(error) == 416:  # starts at or past the end: an empty slice
+                return
+            raise
+        cancel.raise_if_cancelled()
+        for chunk in downloader.chunks():
+            cancel.raise_if_cancelled()
+            yield chunk
+
+
+#: ``(offset, length)`` as ``download_blob`` takes them; ``None`` for "to the end".
+Window = tuple[int | None, int | None]
+
+
+def _window(blob: BlobClient, byte_range: ByteRange, action: str) -> tuple[Window | None, str | None]:
+    """``(offset, length)`` for the SDK (``None`` when nothing is to be read) and the ETag
+    to pin when the size had to be looked up."""
+    if byte_range.is_whole:
+        return (None, None), None
+    if byte_range.start < 0 or byte_range.needs_size:
+        # The SDK takes no suffix ranges: learn the size, then ask concrete bytes.
+        with azure_errors(action, container=blob.container_name, key=blob.blob_name):
+            properties = blob.get_blob_properties()
+        start, end = byte_range.resolve(properties.size)
+        return ((start, end - start) if end > start else None), properties.etag
+    if byte_range.end is not None and byte_range.end <= byte_range.start:
+        with azure_errors(action, container=blob.container_name, key=blob.blob_name):
+            blob.get_blob_properties()  # empty whatever the size; a missing blob still says so
+        return None, None
+    length = None if byte_range.end is None else byte_range.end - byte_range.start
+    return (byte_range.start, length), None
+
+
+def _range_checker(where: str) -> Any:
+    def check(response: Any) -> None:
+        asked_header = response.http_request.headers.get("x-ms-range") or response.http_request.headers.get(
+            "Range"
+        )
+        http = response.http_response
+        match = _ASKED.match(asked_header or "")
+        if match is None or http.status_code not in (200, 206):
+            return  # errors are the SDK's to raise; 416 means an empty slice
+        first, last = match.groups()
+        asked = ByteRange(int(first), int(last) + 1 if last else None)
+        length = http.headers.get("Content-Length")
+        check_range_reply(
+            asked,
+            partial=http.status_code == 206,
+            content_range=http.headers.get("Content-Range"),
+            body_length=int(length) if length else None,
+            where=where,
+        )
+
+    return check

@@ -1,0 +1,166 @@
+"""Bucket-level operations: create, delete (forced: empty it first), batch delete, website."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import (
+    AccessDenied,
+    AlreadyExists,
+    InvalidName,
+    NotFound,
+    StorageError,
+    Unsupported,
+)
+from storebrowser.core.names import validate_container_name
+from storebrowser.core.types import WebsiteConfig
+from storebrowser.providers.s3.errors import error_code, map_error, s3_errors
+from storebrowser.providers.s3.listing import iter_all_keys
+
+log = logging.getLogger(__name__)
+
+#: DeleteObjects takes at most 1,000 keys a request.
+DELETE_BATCH = 1000
+
+
+def create_bucket(client: Any, name: str, region: str) -> None:
+    validate_container_name("s3", name)
+    # us-east-1 answers 200 to re-creating a bucket you own (a legacy of AWS), so ask first.
+    if bucket_exists(client, name):
+        raise AlreadyExists(f"You own a bucket {name!r} already.", container=name)
+    params: dict[str, Any] = {"Bucket": name}
+    if region != "us-east-1":
+        params["CreateBucketConfiguration"] = {"LocationConstraint": region}
+    with s3_errors(f"Creating the bucket {name!r}", container=name):
+        client.create_bucket(**params)
+
+
+def bucket_exists(client: Any, name: str) -> bool:
+    """True when we own ``name`` already. A bucket of another account answers 403 here;
+    CreateBucket then says BucketAlreadyExists, which has the clearer message."""
+    try:
+        with s3_errors(f"Looking for the bucket {name!r}", container=name):
+            client.head_bucket(Bucket=name)
+    except (NotFound, AccessDenied):
+        return False
+    return True
+
+
+def delete_objects(
+    client: Any, bucket: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
+) -> dict[str, StorageError]:
+    """DeleteObjects in batches of 1,000; returns the keys the server refused, with why."""
+    failures: dict[str, StorageError] = {}
+    for start in range(0, len(keys), DELETE_BATCH):
+        cancel.raise_if_cancelled()
+        batch = [{"Key": key} for key in keys[start : start + DELETE_BATCH]]
+        with s3_errors(f"Deleting objects in {bucket!r}", container=bucket):
+            reply = client.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
+        for error in reply.get("Errors", []):
+            failures[error["Key"]] = _batch_error(bucket, error)
+    return failures
+
+
+def _batch_error(bucket: str, error: dict[str, str]) -> StorageError:
+    from botocore.exceptions import ClientError
+
+    reply = {"Error": {"Code": error.get("Code", ""), "Message": error.get("Message", "")}}
+    key = error["Key"]
+    return map_error(
+        ClientError(reply, "DeleteObjects"),
+        f"Deleting {key!r}",  # type: ignore[arg-type]
+        container=bucket,
+        key=key,
+    )
+
+
+def delete_bucket(client: Any, name: str, *, force: bool, cancel: CancelToken = NEVER) -> None:
+    """Delete ``name``; with ``force``, first its objects, unfinished uploads and versions."""
+    if force:
+        empty_bucket(client, name, cancel=cancel)
+    with s3_errors(f"Deleting the bucket {name!r}", container=name):
+        client.delete_bucket(Bucket=name)
+
+
+def empty_bucket(client: Any, name: str, *, cancel: CancelToken = NEVER) -> None:
+    for keys in iter_all_keys(client, name, cancel=cancel):
+        _raise_first(delete_objects(client, name, keys, cancel=cancel))
+    _abort_uploads(client, name, cancel)
+    _delete_versions(client, name, cancel)
+
+
+def _raise_first(failures: dict[str, StorageError]) -> None:
+    if failures:
+        key, error = next(iter(failures.items()))
+        raise type(error)(
+            f"{error.message} ({len(failures)} object(s) could not be deleted; the bucket was not deleted.)",
+            container=error.container,
+            key=key,
+        )
+
+
+def _abort_uploads(client: Any, name: str, cancel: CancelToken) -> None:
+    """Unfinished multipart uploads keep a bucket from being deleted on some servers."""
+    for upload in _pages(client, "list_multipart_uploads", "Uploads", name, cancel):
+        with (
+            contextlib.suppress(NotFound),
+            s3_errors(f"Aborting an unfinished upload in {name!r}", container=name),
+        ):
+            client.abort_multipart_upload(Bucket=name, Key=upload["Key"], UploadId=upload["UploadId"])
+
+
+def _delete_versions(client: Any, name: str, cancel: CancelToken) -> None:
+    """Older versions and delete markers of a versioned bucket (best effort: a server
+    that has no versioning says NotImplemented, which leaves nothing to delete)."""
+    try:
+        with s3_errors(f"Reading the versioning of {name!r}", container=name):
+            status = client.get_bucket_versioning(Bucket=name).get("Status")
+    except Unsupported:
+        return
+    if not status:
+        return  # never versioned: the objects deleted above were everything
+    for kind in ("Versions", "DeleteMarkers"):
+        for version in _pages(client, "list_object_versions", kind, name, cancel):
+            with s3_errors(f"Deleting a version of {version['Key']!r}", container=name):
+                client.delete_object(Bucket=name, Key=version["Key"], VersionId=version["VersionId"])
+
+
+def _pages(
+    client: Any, operation: str, field: str, name: str, cancel: CancelToken
+) -> Iterator[dict[str, Any]]:
+    paginator = client.get_paginator(operation)
+    with s3_errors(f"Listing {field.lower()} of {name!r}", container=name):
+        for page in paginator.paginate(Bucket=name):
+            cancel.raise_if_cancelled()
+            yield from page.get(field, [])
+
+
+def set_website(client: Any, name: str, config: WebsiteConfig) -> None:
+    if "/" in config.index_document or not config.index_document:
+        raise InvalidName(
+            "The index document is a file name such as 'index.html' (no '/'); S3 appends it "
+            "to every folder address."
+        )
+    website: dict[str, Any] = {"IndexDocument": {"Suffix": config.index_document}}
+    if config.error_document:
+        website["ErrorDocument"] = {"Key": config.error_document}
+    with s3_errors(f"Publishing {name!r} as a website", container=name):
+        client.put_bucket_website(Bucket=name, WebsiteConfiguration=website)
+
+
+def get_website(client: Any, name: str) -> tuple[str, str | None] | None:
+    """``(index, error document)`` or ``None`` when the bucket is no website."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        reply = client.get_bucket_website(Bucket=name)
+    except (ClientError, BotoCoreError) as error:
+        if isinstance(error, ClientError) and error_code(error) == "NoSuchWebsiteConfiguration":
+            return None
+        raise map_error(error, f"Reading the website of {name!r}", container=name) from error
+    index = reply.get("IndexDocument", {}).get("Suffix", "index.html")
+    return index, reply.get("ErrorDocument", {}).get("Key")

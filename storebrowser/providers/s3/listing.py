@@ -1,0 +1,105 @@
+"""Buckets and ListObjectsV2 pages turned into core types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.providers.s3.errors import s3_errors
+from storebrowser.providers.s3.metadata import decode_metadata
+
+
+def list_buckets(client: Any) -> list[ContainerInfo]:
+    """Every bucket of the account, whatever its region (ListBuckets is global).
+
+    Newer servers page ListBuckets; older ones ignore the token and answer at once.
+    """
+    buckets: list[ContainerInfo] = []
+    params: dict[str, Any] = {}
+    while True:
+        with s3_errors("Listing buckets"):
+            reply = client.list_buckets(**params)
+        for bucket in reply.get("Buckets", []):
+            buckets.append(
+                ContainerInfo(
+                    name=bucket["Name"],
+                    created=bucket.get("CreationDate"),
+                    region=bucket.get("BucketRegion"),
+                )
+            )
+        token = reply.get("ContinuationToken")
+        if not token:
+            return buckets
+        params = {"ContinuationToken": token}
+
+
+def list_page(
+    client: Any,
+    bucket: str,
+    prefix: str,
+    delimiter: str | None,
+    token: str | None,
+    limit: int,
+) -> Page[ObjectInfo]:
+    """One ListObjectsV2 page; common prefixes become ``is_prefix`` entries in key order.
+
+    botocore asks for URL-encoded keys and decodes them, so keys with control characters
+    or odd bytes survive the XML reply.
+    """
+    params: dict[str, Any] = {"Bucket": bucket, "MaxKeys": max(1, min(limit, 1000))}
+    if prefix:
+        params["Prefix"] = prefix
+    if delimiter:
+        params["Delimiter"] = delimiter
+    if token:
+        params["ContinuationToken"] = token
+    with s3_errors(f"Listing {bucket!r}", container=bucket):
+        reply = client.list_objects_v2(**params)
+    entries = [object_from_listing(item) for item in reply.get("Contents", [])]
+    entries += [ObjectInfo(p["Prefix"], is_prefix=True) for p in reply.get("CommonPrefixes", [])]
+    # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
+    entries.sort(key=lambda entry: entry.key)
+    next_token = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
+    return Page(entries, next_token)
+
+
+def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
+    """Every key of ``bucket`` in batches of at most 1,000 (one ListObjectsV2 page each)."""
+    token: str | None = None
+    while True:
+        cancel.raise_if_cancelled()
+        page = list_page(client, bucket, "", None, token, 1000)
+        keys = [entry.key for entry in page.entries]
+        if keys:
+            yield keys
+        if page.next_token is None:
+            return
+        token = page.next_token
+
+
+def object_from_listing(item: Mapping[str, Any]) -> ObjectInfo:
+    return ObjectInfo(
+        key=item["Key"],
+        size=int(item.get("Size", 0)),
+        modified=item.get("LastModified"),
+        etag=strip_etag(item.get("ETag")),
+        storage_class=item.get("StorageClass"),
+    )
+
+
+def object_from_head(key: str, head: Mapping[str, Any]) -> ObjectInfo:
+    return ObjectInfo(
+        key=key,
+        size=int(head.get("ContentLength", 0)),
+        modified=head.get("LastModified"),
+        etag=strip_etag(head.get("ETag")),
+        content_type=head.get("ContentType"),
+        metadata=decode_metadata(head.get("Metadata")),
+        storage_class=head.get("StorageClass") or "STANDARD",
+    )
+
+
+def strip_etag(etag: str | None) -> str | None:
+    return etag.strip('"') if etag else None

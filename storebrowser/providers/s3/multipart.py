@@ -1,0 +1,172 @@
+"""S3 multipart uploads: the parts themselves (the parallel driver is ``chunked.py``),
+and server-side copies of objects too big for one CopyObject (over 5 GiB)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import logging
+import math
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import NotFound, StorageError
+from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
+from storebrowser.providers.base import MultipartUpload
+from storebrowser.providers.s3.errors import s3_errors
+from storebrowser.providers.s3.listing import strip_etag
+from storebrowser.providers.s3.progress import SendProgressStream
+
+log = logging.getLogger(__name__)
+
+GiB = 1024**3
+#: The largest object one CopyObject may copy; bigger ones are copied in parts.
+MAX_SINGLE_COPY = 5 * GiB
+COPY_PART_SIZE = 512 * 1024 * 1024
+
+
+class S3MultipartUpload(MultipartUpload):
+    """One CreateMultipartUpload; parts carry Content-MD5, which the server checks."""
+
+    def __init__(self, client: Any, container: str, key: str, part_size: int, upload_id: str) -> None:
+        super().__init__(container, key, part_size)
+        self._client = client
+        self.upload_id = upload_id
+
+    def _where(self, what: str) -> Any:
+        return s3_errors(f"{what} {self.key!r}", container=self.container, key=self.key)
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "container": self.container,
+            "key": self.key,
+            "part_size": self.part_size,
+            "upload_id": self.upload_id,
+        }
+
+    def upload_part(
+        self,
+        number: int,
+        data: bytes,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> PartRecord:
+        cancel.raise_if_cancelled()
+        md5 = base64.b64encode(hashlib.md5(data, usedforsecurity=False).digest()).decode("ascii")
+        with self._where(f"Uploading part {number} of"):
+            reply = self._client.upload_part(
+                Bucket=self.container,
+                Key=self.key,
+                UploadId=self.upload_id,
+                PartNumber=number,
+                Body=SendProgressStream.of_bytes(data, progress, cancel),
+                ContentLength=len(data),
+                ContentMD5=md5,
+            )
+        return PartRecord(number=number, size=len(data), token=reply["ETag"], checksum=md5)
+
+    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
+        ordered = sorted(parts, key=lambda part: part.number)
+        with self._where("Finishing the upload of"):
+            reply = self._client.complete_multipart_upload(
+                Bucket=self.container,
+                Key=self.key,
+                UploadId=self.upload_id,
+                MultipartUpload={"Parts": [{"PartNumber": p.number, "ETag": p.token} for p in ordered]},
+            )
+        return ObjectInfo(key=self.key, size=sum(p.size for p in ordered), etag=strip_etag(reply.get("ETag")))
+
+    def abort(self) -> None:
+        # NoSuchUpload: aborted (or completed) already, which is all that was asked.
+        with contextlib.suppress(NotFound), self._where("Aborting the upload of"):
+            self._client.abort_multipart_upload(Bucket=self.container, Key=self.key, UploadId=self.upload_id)
+
+    def uploaded_parts(self) -> list[PartRecord]:
+        parts: list[PartRecord] = []
+        params: dict[str, Any] = {
+            "Bucket": self.container,
+            "Key": self.key,
+            "UploadId": self.upload_id,
+        }
+        while True:
+            with self._where("Listing the parts of"):
+                reply = self._client.list_parts(**params)
+            parts += [
+                PartRecord(number=p["PartNumber"], size=int(p["Size"]), token=p["ETag"])
+                for p in reply.get("Parts", [])
+            ]
+            if not reply.get("IsTruncated"):
+                return parts
+            params["PartNumberMarker"] = reply["NextPartNumberMarker"]
+
+
+def start(
+    client: Any, container: str, key: str, part_size: int, extra: Mapping[str, Any]
+) -> S3MultipartUpload:
+    with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
+        reply = client.create_multipart_upload(Bucket=container, Key=key, **extra)
+    return S3MultipartUpload(client, container, key, part_size, reply["UploadId"])
+
+
+def resume(client: Any, state: Mapping[str, Any]) -> S3MultipartUpload:
+    """Rebuild from ``state()``; ListParts proves the upload still exists (else NotFound)."""
+    try:
+        upload = S3MultipartUpload(
+            client,
+            str(state["container"]),
+            str(state["key"]),
+            int(state["part_size"]),
+            str(state["upload_id"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise StorageError(
+            f"The saved state of an S3 upload is incomplete ({error!r} is missing or wrong); "
+            "start the upload again."
+        ) from error
+    upload.uploaded_parts()
+    return upload
+
+
+def copy_in_parts(
+    client: Any,
+    source: Mapping[str, str],
+    size: int,
+    container: str,
+    key: str,
+    extra: Mapping[str, Any],
+    *,
+    part_size: int = COPY_PART_SIZE,
+    concurrency: int = 4,
+) -> ObjectInfo:
+    """Server-side copy with UploadPartCopy, parts in parallel; aborted on any failure."""
+    upload = start(client, container, key, part_size, extra)
+    count = max(1, math.ceil(size / part_size))
+
+    def copy_part(number: int) -> PartRecord:
+        first = (number - 1) * part_size
+        last = min(size, first + part_size) - 1
+        with s3_errors(f"Copying part {number} into {key!r}", container=container, key=key):
+            reply = client.upload_part_copy(
+                Bucket=container,
+                Key=key,
+                UploadId=upload.upload_id,
+                PartNumber=number,
+                CopySource=dict(source),
+                CopySourceRange=f"bytes={first}-{last}",
+            )
+        return PartRecord(number, last - first + 1, reply["CopyPartResult"]["ETag"])
+
+    try:
+        with ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="s3-copy") as pool:
+            parts = list(pool.map(copy_part, range(1, count + 1)))
+        return upload.complete(parts)
+    except BaseException:
+        try:
+            upload.abort()
+        except StorageError:  # the copy's own error matters more; the abort is best effort
+            log.warning("could not abort the copy into %s/%s", container, key, exc_info=True)
+        raise

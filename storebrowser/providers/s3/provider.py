@@ -1,0 +1,329 @@
+"""The S3 provider: Amazon S3 and S3-compatible services through boto3."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import timedelta
+from typing import Any, BinaryIO
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.errors import (
+    AccessDenied,
+    ChecksumMismatch,
+    InvalidMetadata,
+    StorageError,
+    Unsupported,
+)
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import (
+    ContainerInfo,
+    ObjectInfo,
+    Page,
+    ProgressCallback,
+    WebsiteConfig,
+)
+from storebrowser.providers.base import DEFAULT_CHUNK, MultipartUpload, Provider
+from storebrowser.providers.s3 import buckets, copying, listing, multipart, reading
+from storebrowser.providers.s3.client import ClientFactory, S3Settings
+from storebrowser.providers.s3.copying import CopyJob, CopyLimits
+from storebrowser.providers.s3.errors import s3_errors
+from storebrowser.providers.s3.listing import strip_etag
+from storebrowser.providers.s3.metadata import encode_metadata, guess_type
+from storebrowser.providers.s3.progress import SendProgressStream
+from storebrowser.providers.streams import read_exactly
+
+#: S3 refuses presigned URLs that live longer than seven days (SigV4).
+MAX_PRESIGN = timedelta(days=7)
+#: A single PUT takes at most 5 GiB; a stream of unknown length is held in memory up to
+#: this before ``put_object`` refuses it (``upload`` sends such streams in parts).
+MAX_BUFFERED_PUT = 256 * 1024 * 1024
+
+
+class S3Provider(Provider):
+    kind = "s3"
+    min_part_size = 5 * 1024 * 1024
+    max_parts = 10_000
+    #: Objects larger than this are copied with UploadPartCopy (tests lower it).
+    copy_threshold: int = multipart.MAX_SINGLE_COPY
+    copy_part_size: int = multipart.COPY_PART_SIZE
+
+    def __init__(self, settings: S3Settings) -> None:
+        self.settings = settings
+        # Room for the parts of a few transfers at once, plus listing and previews.
+        self._clients = ClientFactory(settings, pool_size=4 * self.part_concurrency + 8)
+        self.capabilities = self._capabilities(website=settings.is_aws)
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> S3Provider:
+        return cls(S3Settings.from_mapping(settings))
+
+    def _capabilities(self, *, website: bool) -> Capabilities:
+        return Capabilities(
+            user_metadata=True,
+            content_type=True,
+            server_side_copy=True,
+            ranged_read=True,
+            multipart=True,
+            static_website=website,
+            presigned_urls=not self.settings.anonymous,
+            versioning=False,  # listing versions is not offered yet
+            storage_tiers=False,
+        )
+
+    def describe(self) -> str:
+        try:
+            region = self._clients.region  # may read the profile; never a secret
+        except StorageError:
+            region = self.settings.region or "region unknown"
+        return self.settings.describe(region)
+
+    def close(self) -> None:
+        self._clients.close()
+
+    @property
+    def _client(self) -> Any:
+        return self._clients.client()
+
+    def connect(self) -> None:
+        """Check the credentials (ListBuckets) and whether the server does websites."""
+        client = self._client
+        if not self.settings.anonymous:
+            # Keys that lack s3:ListAllMyBuckets are still good for the buckets they may use.
+            with contextlib.suppress(AccessDenied):
+                listing.list_buckets(client)
+        website = self.settings.is_aws or self._probe_website(client)
+        self.capabilities = self._capabilities(website=website)
+
+    def _probe_website(self, client: Any) -> bool:
+        """s3api (Swift) and other S3 clones answer NotImplemented for ?website whatever
+        the bucket, so asking about a bucket that does not exist is enough."""
+        probe = f"storebrowser-probe-{uuid.uuid4().hex[:12]}"
+        try:
+            buckets.get_website(client, probe)
+        except Unsupported:
+            return False
+        except StorageError as error:
+            if error.retryable:
+                raise  # an unreachable server tells nothing about websites
+            return True  # NoSuchBucket, AccessDenied...: the server knows the call
+        return True
+
+    # -- containers ---------------------------------------------------------------------
+
+    def list_containers(self) -> list[ContainerInfo]:
+        return listing.list_buckets(self._client)
+
+    def create_container(self, name: str) -> None:
+        buckets.create_bucket(self._client, name, self._clients.region)
+
+    def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
+        buckets.delete_bucket(self._client, name, force=force, cancel=cancel)
+
+    # -- objects ------------------------------------------------------------------------
+
+    def list_page(
+        self,
+        container: str,
+        prefix: str = "",
+        delimiter: str | None = "/",
+        token: str | None = None,
+        limit: int = 1000,
+    ) -> Page[ObjectInfo]:
+        return listing.list_page(self._client, container, prefix, delimiter, token, limit)
+
+    def stat(self, container: str, key: str) -> ObjectInfo:
+        return reading.stat(self._client, container, key)
+
+    def iter_read(
+        self,
+        container: str,
+        key: str,
+        byte_range: ByteRange = ByteRange(),
+        *,
+        chunk_size: int = DEFAULT_CHUNK,
+        cancel: CancelToken = NEVER,
+    ) -> Iterator[bytes]:
+        return reading.iter_read(
+            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel
+        )
+
+    def put_object(
+        self,
+        container: str,
+        key: str,
+        stream: BinaryIO,
+        *,
+        size: int | None,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = NEVER,
+    ) -> ObjectInfo:
+        extra = self._upload_args(key, content_type, metadata)
+        cancel.raise_if_cancelled()
+        if size is None or not stream.seekable():
+            # botocore signs the body and may rewind it: it must be seekable and sized.
+            data = read_exactly(stream, MAX_BUFFERED_PUT + 1)
+            if len(data) > MAX_BUFFERED_PUT:
+                raise StorageError(
+                    f"{key!r} is too large to send in one request from a stream; upload it in parts.",
+                    container=container,
+                    key=key,
+                )
+            if size is not None and len(data) != size:
+                raise _size_changed(container, key, size, len(data))
+            stream, size = io.BytesIO(data), len(data)
+        elif (remaining := _remaining(stream)) != size:
+            # Content-Length must match what follows, or the request hangs or is corrupt.
+            raise _size_changed(container, key, size, remaining)
+        body = SendProgressStream(stream, progress, cancel)
+        with s3_errors(f"Uploading {key!r}", container=container, key=key):
+            reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
+        return ObjectInfo(
+            key=key,
+            size=size,
+            etag=strip_etag(reply.get("ETag")),
+            content_type=extra["ContentType"],
+            metadata=metadata,
+        )
+
+    def _upload_args(
+        self, key: str, content_type: str | None, metadata: Mapping[str, str] | None
+    ) -> dict[str, Any]:
+        return {
+            "ContentType": content_type or guess_type(key),
+            "Metadata": encode_metadata(metadata),
+        }
+
+    def delete_object(self, container: str, key: str) -> None:
+        with s3_errors(f"Deleting {key!r}", container=container, key=key):
+            self._client.delete_object(Bucket=container, Key=key)
+
+    def delete_objects(
+        self, container: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
+    ) -> dict[str, StorageError]:
+        return buckets.delete_objects(self._client, container, keys, cancel=cancel)
+
+    # -- copy and metadata --------------------------------------------------------------
+
+    def copy_object(
+        self,
+        src_container: str,
+        src_key: str,
+        dst_container: str,
+        dst_key: str,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> ObjectInfo:
+        head = reading.head(self._client, src_container, src_key)
+        replace = metadata is not None or content_type is not None
+        return self._copy(
+            CopyJob(src_container, src_key, dst_container, dst_key, head),
+            metadata if replace else None,
+            content_type,
+        )
+
+    def set_metadata(
+        self,
+        container: str,
+        key: str,
+        metadata: Mapping[str, str],
+        *,
+        content_type: str | None = None,
+    ) -> ObjectInfo:
+        """Copy the object onto itself with new metadata (REPLACE), keeping the system
+        properties that were not changed. The object's ACL is reset to the bucket's
+        default by the copy, as with any S3 CopyObject."""
+        head = reading.head(self._client, container, key)
+        return self._copy(CopyJob(container, key, container, key, head), metadata, content_type)
+
+    def _copy(self, job: CopyJob, metadata: Mapping[str, str] | None, content_type: str | None) -> ObjectInfo:
+        limits = CopyLimits(
+            threshold=self.copy_threshold,
+            part_size=max(self.copy_part_size, self.min_part_size),
+            concurrency=self.part_concurrency,
+        )
+        return copying.copy(self._client, job, metadata, content_type, limits)
+
+    # -- multipart ----------------------------------------------------------------------
+
+    def start_multipart(
+        self,
+        container: str,
+        key: str,
+        *,
+        part_size: int,
+        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> MultipartUpload:
+        extra = self._upload_args(key, content_type, metadata)
+        return multipart.start(self._client, container, key, part_size, extra)
+
+    def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
+        return multipart.resume(self._client, state)
+
+    # -- sharing and websites -----------------------------------------------------------
+
+    def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
+        if self.settings.anonymous:
+            raise self._unsupported("time-limited URLs without credentials to sign them")
+        operations = {"GET": "get_object", "PUT": "put_object"}
+        if method.upper() not in operations:
+            raise Unsupported(f"Time-limited URLs are for GET or PUT, not {method!r}.")
+        seconds = int(expires_in.total_seconds())
+        if not 1 <= seconds <= MAX_PRESIGN.total_seconds():
+            raise InvalidMetadata(
+                f"A time-limited S3 URL lives between 1 second and 7 days; {expires_in} was "
+                "asked. Choose a shorter time."
+            )
+        client = self._clients.client_for_bucket(container)
+        with s3_errors(f"Signing a URL for {key!r}", container=container, key=key):
+            url: str = client.generate_presigned_url(
+                operations[method.upper()],
+                Params={"Bucket": container, "Key": key},
+                ExpiresIn=seconds,
+            )
+        return url
+
+    def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
+        if not self.capabilities.static_website:
+            raise self._unsupported("static websites (the server answers NotImplemented)")
+        buckets.set_website(self._client, container, config)
+        return WebsiteConfig(config.index_document, config.error_document, self._website_url(container))
+
+    def get_website(self, container: str) -> WebsiteConfig | None:
+        if not self.capabilities.static_website:
+            raise self._unsupported("static websites (the server answers NotImplemented)")
+        found = buckets.get_website(self._client, container)
+        if found is None:
+            return None
+        return WebsiteConfig(found[0], found[1], self._website_url(container))
+
+    def _website_url(self, container: str) -> str | None:
+        """AWS's website endpoint; S3-compatible services have no standard one."""
+        if not self.settings.is_aws:
+            return None
+        region = self._clients.client_for_bucket(container).meta.region_name
+        return f"http://{container}.s3-website.{region}.amazonaws.com/"
+
+
+def _remaining(stream: BinaryIO) -> int:
+    """Bytes from the position of a seekable stream to its end; the position is kept."""
+    position = stream.tell()
+    end = stream.seek(0, io.SEEK_END)
+    stream.seek(position)
+    return end - position
+
+
+def _size_changed(container: str, key: str, expected: int, got: int) -> ChecksumMismatch:
+    return ChecksumMismatch(
+        f"The source of {key!r} changed while uploading: expected {expected} bytes, read "
+        f"{got}. Nothing was stored; try again.",
+        container=container,
+        key=key,
+    )

@@ -1,0 +1,90 @@
+"""HEAD and ranged GET, checked against the asked range and streamed in chunks."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.ranges import ByteRange, check_range_reply
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.s3.errors import is_range_not_satisfiable, map_error, s3_errors
+from storebrowser.providers.s3.listing import object_from_head
+
+
+def head(client: Any, bucket: str, key: str) -> dict[str, Any]:
+    with s3_errors(f"Reading {key!r}", container=bucket, key=key):
+        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key)
+    return reply
+
+
+def stat(client: Any, bucket: str, key: str) -> ObjectInfo:
+    return object_from_head(key, head(client, bucket, key))
+
+
+def iter_read(
+    client: Any,
+    bucket: str,
+    key: str,
+    byte_range: ByteRange,
+    *,
+    chunk_size: int,
+    cancel: CancelToken = NEVER,
+) -> Iterator[bytes]:
+    """Stream ``data[byte_range]``; only the asked bytes travel.
+
+    A range the server cannot satisfy (416: it starts past the end) is an empty slice, as
+    in Python; a missing object is still ``NotFound`` because S3 answers 404 before 416.
+    """
+    cancel.raise_if_cancelled()
+    asked = _concrete_range(client, bucket, key, byte_range)
+    if asked is None:
+        return
+    header = asked.http_header()
+    where = f"{key!r} in {bucket!r}"
+    try:
+        reply = client.get_object(Bucket=bucket, Key=key, **({"Range": header} if header else {}))
+    except (ClientError, BotoCoreError) as error:
+        if is_range_not_satisfiable(error):
+            return
+        raise map_error(error, f"Reading {key!r}", container=bucket, key=key) from error
+    body = reply["Body"]
+    with contextlib.closing(body):
+        if header is not None:
+            check_range_reply(
+                asked,
+                partial=reply["ResponseMetadata"]["HTTPStatusCode"] == 206,
+                content_range=reply.get("ContentRange"),
+                body_length=reply.get("ContentLength"),
+                where=where,
+            )
+        yield from _chunks(body, bucket, key, chunk_size, cancel)
+
+
+def _concrete_range(client: Any, bucket: str, key: str, byte_range: ByteRange) -> ByteRange | None:
+    """A range that can go into a ``Range`` header, or ``None`` when nothing is to be read.
+
+    Ranges that need the size (``[2:-2]``) or that are empty whatever the size
+    (``[7:2]``) cost a HEAD, which also gives ``NotFound`` for a missing object.
+    """
+    empty_anyway = byte_range.end is not None and 0 <= byte_range.end <= byte_range.start
+    if not byte_range.needs_size and not empty_anyway:
+        return byte_range
+    size = int(head(client, bucket, key).get("ContentLength", 0))
+    start, end = byte_range.resolve(size)
+    if start >= end:
+        return None
+    return ByteRange(start, end)
+
+
+def _chunks(body: Any, bucket: str, key: str, chunk_size: int, cancel: CancelToken) -> Iterator[bytes]:
+    while True:
+        cancel.raise_if_cancelled()
+        with s3_errors(f"Reading {key!r}", container=bucket, key=key):
+            chunk = body.read(chunk_size)
+        if not chunk:
+            return
+        yield chunk

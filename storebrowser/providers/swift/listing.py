@@ -1,0 +1,103 @@
+"""Container and object listings.
+
+Swift sorts names by their UTF-8 bytes and pages with ``marker`` (exclusive), which is
+also our page token: the last name (or ``subdir``) of a full page. With a delimiter,
+Swift itself skips the rest of a ``subdir`` when the marker is that subdir.
+
+Sizes: an SLO manifest is listed with the size of the whole object (and ``slo_etag``,
+with the ``listing_formats`` middleware every current proxy runs), so listings are
+right for SLOs. A DLO manifest is listed as the zero-byte object it is; only a HEAD
+(``stat``) gives its real size. We keep the listing honest rather than HEAD every
+zero-byte entry: an empty object and a DLO manifest look the same in a listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.metadata import (
+    clean_content_type,
+    parse_listing_date,
+    unquote_etag,
+)
+
+#: Swift's default container_listing_limit; a page asks for at most this many.
+MAX_PAGE = 10_000
+
+
+def list_containers(client: SwiftClient) -> list[ContainerInfo]:
+    _headers, entries = client.call("Listing the containers", lambda c: c.get_account(full_listing=True))
+    return [
+        ContainerInfo(
+            name=entry["name"],
+            object_count=int(entry.get("count", 0)),
+            bytes_used=int(entry.get("bytes", 0)),
+            created=parse_listing_date(entry.get("last_modified")),
+        )
+        for entry in entries
+    ]
+
+
+def list_page(
+    client: SwiftClient,
+    container: str,
+    prefix: str,
+    delimiter: str | None,
+    token: str | None,
+    limit: int,
+) -> Page[ObjectInfo]:
+    limit = max(1, min(limit, client.listing_limit))
+    _headers, entries = client.call(
+        f"Listing {container!r}",
+        lambda c: c.get_container(
+            container, prefix=prefix or None, delimiter=delimiter, marker=token, limit=limit
+        ),
+        container=container,
+    )
+    infos = [info_from_entry(entry) for entry in entries]
+    next_token = infos[-1].key if len(entries) >= limit else None
+    return Page(infos, next_token)
+
+
+def info_from_entry(entry: Mapping[str, Any]) -> ObjectInfo:
+    if "subdir" in entry:
+        return ObjectInfo(entry["subdir"], is_prefix=True)
+    return ObjectInfo(
+        key=entry["name"],
+        size=int(entry.get("bytes", 0)),
+        modified=parse_listing_date(entry.get("last_modified")),
+        etag=unquote_etag(entry.get("slo_etag") or entry.get("hash")),
+        content_type=clean_content_type(entry.get("content_type")),
+    )
+
+
+def is_slo_entry(entry: Mapping[str, Any]) -> bool:
+    return "slo_etag" in entry
+
+
+def raw_page(client: SwiftClient, container: str, prefix: str = "", marker: str | None = None) -> list[Any]:
+    """One full-size page of raw entries (flat)."""
+    _headers, entries = client.call(
+        f"Listing {container!r}",
+        lambda c: c.get_container(
+            container, prefix=prefix or None, marker=marker, limit=client.listing_limit
+        ),
+        container=container,
+    )
+    return list(entries)
+
+
+def iter_raw_entries(
+    client: SwiftClient, container: str, prefix: str = "", marker: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every raw listing entry (flat), for jobs that need more than ``ObjectInfo``
+    (which entries are SLO manifests)."""
+    while True:
+        entries = raw_page(client, container, prefix, marker)
+        yield from entries
+        if len(entries) < client.listing_limit:
+            return
+        marker = entries[-1]["name"]

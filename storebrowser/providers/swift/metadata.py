@@ -1,0 +1,160 @@
+"""Swift object metadata: checking it before sending, turning it into headers and back.
+
+User metadata travels as ``X-Object-Meta-<key>: <value>`` headers. Keys are
+case-insensitive and come back lower-cased, so we lower-case them on the way in and
+refuse two keys that differ only in case. Values are UTF-8 (swiftclient encodes them).
+The size limits are the cluster's, read from ``/info`` (``swift`` section).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from storebrowser.core.errors import InvalidMetadata
+from storebrowser.core.types import ObjectInfo
+
+META_PREFIX = "x-object-meta-"
+#: HTTP token characters minus '_': WSGI servers (eventlet, which Swift runs on) drop
+#: headers whose names hold '_', so such a key would vanish silently.
+_KEY_CHARS = re.compile(r"^[A-Za-z0-9!#$%&'*+.^`|~-]+$")
+#: swiftclient percent-decodes header values it reads ("100%25" comes back "100%").
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_SWIFT_BYTES = re.compile(r";\s*swift_bytes=\d+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataLimits:
+    """Swift's defaults; ``from_info`` reads the cluster's own."""
+
+    max_name_length: int = 128
+    max_value_length: int = 256
+    max_count: int = 90
+    max_overall_size: int = 4096
+
+    @classmethod
+    def from_info(cls, info: Mapping[str, Any]) -> MetadataLimits:
+        swift = info.get("swift", {})
+        defaults = cls()
+        return cls(
+            max_name_length=int(swift.get("max_meta_name_length", defaults.max_name_length)),
+            max_value_length=int(swift.get("max_meta_value_length", defaults.max_value_length)),
+            max_count=int(swift.get("max_meta_count", defaults.max_count)),
+            max_overall_size=int(swift.get("max_meta_overall_size", defaults.max_overall_size)),
+        )
+
+
+def check_metadata(metadata: Mapping[str, str] | None, limits: MetadataLimits) -> dict[str, str]:
+    """Lower-cased copy of ``metadata``; ``InvalidMetadata`` quoting the rule it breaks."""
+    checked: dict[str, str] = {}
+    total = 0
+    for key, value in (metadata or {}).items():
+        name = key.lower()
+        if not _KEY_CHARS.match(key):
+            raise InvalidMetadata(
+                f"Metadata key {key!r} is not valid for Swift: keys are ASCII letters, digits "
+                "and - . ! # $ % & ' * + ^ ` | ~ (no spaces, no '_', which proxies drop)."
+            )
+        if name in checked:
+            raise InvalidMetadata(
+                f"Metadata keys {key!r} and another differ only in case; Swift keys are "
+                "case-insensitive, so keep one."
+            )
+        if len(name) > limits.max_name_length:
+            raise InvalidMetadata(
+                f"Metadata key {key!r} is too long: Swift allows {limits.max_name_length} characters here."
+            )
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise InvalidMetadata(f"The value of {key!r} holds a control character (a line break?).")
+        if _PERCENT_ESCAPE.search(value):
+            raise InvalidMetadata(
+                f"The value of {key!r} holds '%' followed by two hex digits; Swift clients "
+                "decode such sequences when reading, so it would not read back the same."
+            )
+        size = len(value.encode("utf-8"))
+        if size > limits.max_value_length:
+            raise InvalidMetadata(
+                f"The value of {key!r} is {size} bytes; Swift allows {limits.max_value_length} "
+                "bytes of UTF-8 per value here."
+            )
+        total += len(name.encode()) + size
+        checked[name] = value
+    if len(checked) > limits.max_count:
+        raise InvalidMetadata(f"{len(checked)} metadata keys; Swift allows {limits.max_count} here.")
+    if total > limits.max_overall_size:
+        raise InvalidMetadata(
+            f"The metadata add up to {total} bytes (keys and values); Swift allows "
+            f"{limits.max_overall_size} here."
+        )
+    return checked
+
+
+def check_content_type(content_type: str | None) -> None:
+    if content_type is not None and (not content_type or any(ord(c) < 32 for c in content_type)):
+        raise InvalidMetadata(f"{content_type!r} is not a valid Content-Type.")
+
+
+def metadata_headers(metadata: Mapping[str, str]) -> dict[str, str]:
+    return {META_PREFIX + key: value for key, value in metadata.items()}
+
+
+def user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
+    return {
+        name[len(META_PREFIX) :].lower(): value
+        for name, value in headers.items()
+        if name.lower().startswith(META_PREFIX)
+    }
+
+
+def guess_type(key: str) -> str:
+    return mimetypes.guess_type(key, strict=False)[0] or "application/octet-stream"
+
+
+def clean_content_type(value: str | None) -> str | None:
+    """Drop the ``;swift_bytes=N`` older clusters add to SLO manifests in listings."""
+    return _SWIFT_BYTES.sub("", value) if value else value
+
+
+def unquote_etag(value: str | None) -> str | None:
+    return value.strip('"') if value else None
+
+
+def parse_http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).astimezone(UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_listing_date(value: str | None) -> datetime | None:
+    """Listings say ``2026-11-22T03:42:20.415520``, UTC without a zone."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def is_slo(headers: Mapping[str, str]) -> bool:
+    return str(headers.get("x-static-large-object", "")).lower() == "true"
+
+
+def info_from_headers(key: str, headers: Mapping[str, str]) -> ObjectInfo:
+    """An ``ObjectInfo`` from a HEAD (or PUT/GET) answer. For SLO and DLO manifests the
+    Content-Length of a HEAD is the size of the whole object, not of the manifest."""
+    return ObjectInfo(
+        key=key,
+        size=int(headers.get("content-length") or 0),
+        modified=parse_http_date(headers.get("last-modified")),
+        etag=unquote_etag(headers.get("etag")),
+        content_type=clean_content_type(headers.get("content-type")),
+        metadata=user_metadata(headers),
+    )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CliResult = subprocess.CompletedProcess[bytes]
+RunCli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """A user of our own: empty config, data and state folders, no keyring."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AZURE_", "OS_", "ST_"))}
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+@pytest.fixture
+def cli(cli_env: dict[str, str]) -> RunCli:
+    """Run ``storebrowser-cli ARGS`` as a separate process, as a script would."""
+
+    def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> CliResult:
+        return subprocess.run(
+            [sys.executable, "-m", "storebrowser.cli", *args],
+            input=stdin,
+            env={**cli_env, **(env or {})},
+            capture_output=True,
+            timeout=120,
+        )
+
+    return run
