@@ -12,7 +12,7 @@ from storebrowser import APP_NAME, __version__
 from storebrowser.accounts import redact
 from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
-from storebrowser.cli import accounts, objects
+from storebrowser.cli import accounts, objects, transfers
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.errors import Cancelled, StorageError
 
@@ -33,10 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the account to use (default: $STOREBROWSER_ACCOUNT, or the only one)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--part-size",
+        type=int,
+        metavar="MIB",
+        help="upload large objects in parts of this many MiB (default: the provider's; "
+        "at least the service's minimum)",
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     accounts.add_commands(commands)
     objects.add_commands(commands)
+    transfers.add_commands(commands)
     return parser
 
 
@@ -53,7 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on bad usage
     _setup_logging(args.debug)
-    ctx = Context(AccountStore.default, account_name=args.account, json=args.json)
+    if args.part_size is not None and args.part_size < 1:
+        parser.error("--part-size must be at least 1 (MiB)")
+    ctx = Context(
+        AccountStore.default, account_name=args.account, json=args.json, part_size_mib=args.part_size
+    )
     try:
         args.run(ctx, args)
     except UsageError as error:

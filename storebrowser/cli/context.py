@@ -12,7 +12,7 @@ from typing import IO, Any
 from storebrowser.accounts.model import Account, UnknownAccount
 from storebrowser.accounts.startup import load_accounts_at_start
 from storebrowser.accounts.store import AccountStore
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import MiB, Provider
 
 ACCOUNT_ENV = "STOREBROWSER_ACCOUNT"
 
@@ -30,6 +30,8 @@ class Context:
     store_factory: Callable[[], AccountStore]
     account_name: str | None = None
     json: bool = False
+    #: --part-size: parts of this size, and anything larger than one part goes in parts.
+    part_size_mib: int | None = None
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     _store: AccountStore | None = None
     _providers: dict[str, Provider] = field(default_factory=dict)
@@ -62,6 +64,9 @@ class Context:
         if account.name not in self._providers:
             provider = self.store.open_provider(account)
             provider.ensure_connected()
+            if self.part_size_mib is not None:
+                part = max(provider.min_part_size, self.part_size_mib * MiB)
+                provider.part_size = provider.multipart_threshold = part
             self._providers[account.name] = provider
         return self._providers[account.name]
 
@@ -75,6 +80,10 @@ class Context:
             if rendered:
                 self.out.write(rendered.rstrip("\n") + "\n")
         self.out.flush()
+
+    @property
+    def part_size(self) -> int | None:
+        return None if self.part_size_mib is None else self.part_size_mib * MiB
 
     def close(self) -> None:
         for provider in self._providers.values():

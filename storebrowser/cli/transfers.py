@@ -1,0 +1,323 @@
+"""put, get, restore, backup, publish, jobs: the transfer commands, on the engine."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from storebrowser.cli.backup import TarStream, backup_name
+from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
+from storebrowser.cli.progress import wait_for
+from storebrowser.core.types import WebsiteConfig
+from storebrowser.transfers.engine import TransferEngine
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
+from storebrowser.transfers.journal import Journal
+from storebrowser.transfers.progress import JobSnapshot
+
+CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    put = commands.add_parser(
+        "put",
+        help="upload files and folders",
+        description="Upload files and folders. A folder keeps its name (DIR -> PREFIX/DIR/...); "
+        "with a trailing slash only its contents go (DIR/ -> PREFIX/...).",
+    )
+    put.add_argument("sources", nargs="+", metavar="LOCAL")
+    put.add_argument("target", metavar="CONTAINER[/PREFIX]")
+    put.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE", help="user metadata")
+    put.add_argument("--content-type", help="Content-Type (default: from each file's name)")
+    put.set_defaults(run=cmd_put)
+
+    get = commands.add_parser("get", help="download objects (KEY/ for a whole prefix) into a folder")
+    get.add_argument("objects", nargs="+", metavar="CONTAINER/KEY")
+    get.add_argument("folder", metavar="LOCAL")
+    get.add_argument("--conflict", choices=CONFLICTS, default="overwrite", help="when a file exists")
+    get.set_defaults(run=cmd_get)
+
+    restore = commands.add_parser("restore", help="every object of a container or prefix into a folder")
+    restore.add_argument("source", metavar="CONTAINER[/PREFIX]")
+    restore.add_argument("folder", metavar="DIR")
+    restore.add_argument("--conflict", choices=CONFLICTS, default="overwrite", help="when a file exists")
+    restore.set_defaults(run=cmd_restore)
+
+    backup = commands.add_parser("backup", help="stream a folder as tar.gz into a container, no temp file")
+    backup.add_argument("folder", metavar="DIR")
+    backup.add_argument("container", metavar="CONTAINER[/PREFIX]")
+    backup.add_argument(
+        "--name",
+        default="backup-%Y-%m-%d.tar.gz",
+        metavar="PATTERN",
+        help="object name; strftime codes and {folder} allowed (default: backup-%%Y-%%m-%%d.tar.gz)",
+    )
+    backup.set_defaults(run=cmd_backup)
+
+    publish = commands.add_parser("publish", help="upload a folder and publish the container as a website")
+    publish.add_argument("container")
+    publish.add_argument("folder", metavar="DIR")
+    publish.add_argument("--index", default="index.html", help="index document (default index.html)")
+    publish.add_argument(
+        "--error",
+        default=None,
+        help="error document, e.g. error.html (Swift staticweb serves <status><name>, e.g. 404error.html)",
+    )
+    publish.set_defaults(run=cmd_publish)
+
+    jobs = commands.add_parser("jobs", help="transfers that did not finish (kept in the journal)")
+    jobs.add_argument("action", choices=("list", "resume", "cancel"))
+    jobs.add_argument("ids", nargs="*", metavar="JOB_ID", help="with cancel: the jobs to cancel")
+    jobs.set_defaults(run=cmd_jobs)
+
+
+@contextlib.contextmanager
+def _engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
+    lock = threading.Lock()
+
+    def provider(name: str) -> Any:
+        with lock:  # workers may ask at once; open each account once
+            return ctx.provider(name)
+
+    options = {"part_size": ctx.part_size} if ctx.part_size else {}
+    engine = TransferEngine(provider, Journal(), start=start, **options)
+    try:
+        yield engine
+    except KeyboardInterrupt:
+        engine.shutdown(pause_running=True, timeout=30)
+        raise OperationFailed(
+            "interrupted: the transfer is paused; `storebrowser-cli jobs resume` continues it"
+        ) from None
+    engine.shutdown(pause_running=True, timeout=30)
+    engine.journal.close()
+
+
+def _run(ctx: Context, specs: list[JobSpec], **streams: Any) -> list[JobSnapshot]:
+    with _engine(ctx) as engine:
+        ids = [engine.submit(spec, stream=streams.get(str(n))) for n, spec in enumerate(specs)]
+        jobs = wait_for(engine, ids)
+        for job in jobs:
+            if job.state is State.DONE:
+                engine.forget(job.id)  # finished jobs need no journal entry
+    return jobs
+
+
+def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None = None) -> None:
+    items = [i for j in jobs for i in j.items]
+    failed = {i.key: i.error or "failed" for i in items if i.state is State.FAILED}
+    value = {
+        "items": len(items),
+        "done": sum(1 for i in items if i.state is State.DONE),
+        "bytes": sum(j.done for j in jobs),
+        "failed": failed,
+        "notes": sorted({i.note for i in items if i.note}),
+        **(extra or {}),
+    }
+    job_errors = [j.error for j in jobs if j.error]
+
+    def text(v: dict[str, Any]) -> str:
+        lines = [f"{v['done']} of {v['items']} items, {v['bytes']:,} bytes"]
+        lines += [f"{k}: {why}" for k, why in v["failed"].items()]
+        lines += [f"{k}: {val}" for k, val in (extra or {}).items()]
+        return "\n".join(lines)
+
+    ctx.emit(value, text)
+    if failed or job_errors or any(j.state is not State.DONE for j in jobs):
+        reason = "; ".join(job_errors) or f"{len(failed)} of {len(items)} items failed"
+        raise OperationFailed(reason)
+
+
+def _pairs(pairs: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--meta {pair!r}: expected KEY=VALUE")
+        result[key] = value
+    return result
+
+
+def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
+    container, prefix = split_location(args.target)
+    metadata = _pairs(args.meta)
+    account = ctx.account().name
+    many = len(args.sources) > 1
+    specs = []
+    for source in args.sources:
+        path = Path(source)
+        if not path.exists():
+            raise UsageError(f"{source}: no such file or folder")
+        folder_prefix = prefix if not prefix or prefix.endswith("/") else prefix + "/"
+        if path.is_dir():
+            key = folder_prefix if source.endswith("/") else f"{folder_prefix}{path.resolve().name}/"
+            kind = JobKind.UPLOAD_FOLDER
+        else:
+            key = folder_prefix if many else prefix
+            kind = JobKind.UPLOAD_FILE
+        specs.append(
+            JobSpec(
+                kind,
+                account,
+                container,
+                key=key,
+                local=str(path.resolve()),
+                content_type=args.content_type,
+                metadata=metadata,
+            )
+        )
+    ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
+    _report(ctx, _run(ctx, specs))
+
+
+def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
+    folder = Path(args.folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{args.folder} is a file; give the folder to download into")
+    folder.mkdir(parents=True, exist_ok=True)
+    account = ctx.account().name
+    specs = []
+    for location in args.objects:
+        container, key = split_object(location)
+        kind = JobKind.DOWNLOAD_PREFIX if key.endswith("/") else JobKind.DOWNLOAD_OBJECT
+        specs.append(
+            JobSpec(
+                kind,
+                account,
+                container,
+                key=key,
+                local=str(folder.resolve()),
+                conflict=ConflictPolicy(args.conflict),
+            )
+        )
+    ctx.provider()
+    _report(ctx, _run(ctx, specs))
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> None:
+    container, prefix = split_location(args.source)
+    folder = Path(args.folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{args.folder} is a file; give the folder to restore into")
+    folder.mkdir(parents=True, exist_ok=True)
+    provider = ctx.provider()
+    provider.list_page(container, prefix, "/", None, 1)  # a missing container fails here, clearly
+    spec = JobSpec(
+        JobKind.DOWNLOAD_PREFIX,
+        ctx.account().name,
+        container,
+        key=prefix,
+        local=str(folder.resolve()),
+        conflict=ConflictPolicy(args.conflict),
+    )
+    _report(ctx, _run(ctx, [spec]))
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> None:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder}: not a folder")
+    container, prefix = split_location(args.container)
+    if prefix and not prefix.endswith("/"):
+        prefix += "/"
+    try:
+        key = prefix + backup_name(args.name, folder, datetime.now())
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    provider = ctx.provider()
+    created = provider.ensure_container(container)
+    stream = TarStream(folder)
+    spec = JobSpec(
+        JobKind.UPLOAD_STREAM, ctx.account().name, container, key=key, content_type="application/gzip"
+    )
+    jobs = _run(ctx, [spec], **{"0": stream})
+    extra = {
+        "object": f"{container}/{key}",
+        "size": stream.size,
+        "sha256": stream.sha256,
+        "container_created": created,
+        "skipped_files": stream.skipped,
+    }
+    _report(ctx, jobs, extra)
+    if stream.skipped:
+        raise OperationFailed(f"{len(stream.skipped)} files could not be read and are not in the backup")
+
+
+def cmd_publish(ctx: Context, args: argparse.Namespace) -> None:
+    folder = Path(args.folder)
+    if not (folder / args.index).is_file():
+        raise UsageError(f"{folder / args.index} does not exist: a site needs its index document")
+    if args.error and not (folder / args.error).is_file():
+        raise UsageError(f"{folder / args.error} does not exist")
+    provider = ctx.provider()
+    if not provider.capabilities.static_website:
+        raise OperationFailed(f"{provider.describe()} cannot publish static websites.")
+    provider.ensure_container(args.container)
+    spec = JobSpec(
+        JobKind.UPLOAD_FOLDER, ctx.account().name, args.container, key="", local=str(folder.resolve())
+    )
+    jobs = _run(ctx, [spec])
+    site = provider.set_website(args.container, WebsiteConfig(args.index, args.error))
+    _report(ctx, jobs, {"url": site.url or "(the service does not say; see its console)"})
+
+
+def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
+    if args.action == "list":
+        journal = Journal()
+        rows = [
+            {
+                "id": j.id,
+                "kind": j.spec.kind.value,
+                "state": j.state.value,
+                "target": f"{j.spec.container}/{j.spec.key}",
+                "items": len(j.items),
+            }
+            for j in journal.load_jobs()
+        ]
+        journal.close()
+        ctx.emit(
+            rows,
+            lambda rs: (
+                "\n".join(f"{r['id']}  {r['state']:<9} {r['kind']:<16} {r['target']}" for r in rs)
+                or "no unfinished jobs"
+            ),
+        )
+        return
+    if args.action == "resume":
+        with _engine(ctx) as engine:
+            ids = engine.resume_unfinished()
+            for job_id in ids:
+                engine.resume(job_id)
+            jobs = wait_for(engine, ids)
+            for job in jobs:
+                if job.state is State.DONE:
+                    engine.forget(job.id)
+        _report(ctx, jobs)
+        return
+    _cancel(ctx, args.ids)
+
+
+def _cancel(ctx: Context, ids: list[str]) -> None:
+    if not ids:
+        raise UsageError("jobs cancel needs the JOB_IDs (see `jobs list`)")
+    with _engine(ctx, start=False) as engine:
+        loaded = engine.resume_unfinished()
+        unknown = sorted(set(ids) - set(loaded))
+        if unknown:
+            raise UsageError(f"no unfinished job {', '.join(unknown)}")
+        others = [job_id for job_id in loaded if job_id not in ids]
+        paused_before = {j.id for j in engine.snapshot().jobs if j.state is State.PAUSED}
+        for job_id in others:
+            engine.pause(job_id)  # only the cancelled jobs' clean-up runs now
+        for job_id in ids:
+            engine.cancel(job_id)
+        engine.run_pending()  # aborts remote uploads, removes .part files
+        for job_id in others:
+            if job_id not in paused_before:
+                engine.resume(job_id)
+        for job_id in ids:
+            engine.forget(job_id)
+    ctx.emit({"cancelled": ids}, lambda v: "\n".join(f"cancelled {i}" for i in v["cancelled"]))
