@@ -267,9 +267,10 @@ def _journal_parts(cli_env: dict[str, str]) -> int:
             return 0
 
 
-def test_an_interrupted_put_is_listed_and_resumed(
+def _interrupted_put(
     swift: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
-) -> None:
+) -> tuple[str, bytes]:
+    """Start a large put in a child process, Ctrl-C it once parts are journaled."""
     big = tmp_path / "big.bin"
     data = os.urandom(48 * 1024 * 1024)
     big.write_bytes(data)
@@ -297,9 +298,28 @@ def test_an_interrupted_put_is_listed_and_resumed(
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=60)
     assert child.returncode == 1 and b"jobs resume" in err
+    return container, data
+
+
+def test_an_interrupted_put_is_listed_and_resumed(
+    swift: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
+) -> None:
+    container, data = _interrupted_put(swift, cli_env, swift_server, tmp_path)
     listed = json.loads(_ok(swift("--json", "jobs", "list")))
     assert [row["target"] for row in listed] == [f"{container}/big.bin"]
     _ok(swift("jobs", "resume"))
     _ok(swift("get", f"{container}/big.bin", str(tmp_path / "back")))
     assert (tmp_path / "back" / "big.bin").read_bytes() == data
     assert json.loads(_ok(swift("--json", "jobs", "list"))) == []
+
+
+def test_an_interrupted_put_can_be_cancelled_leaving_no_segments(
+    swift: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
+) -> None:
+    container, _data = _interrupted_put(swift, cli_env, swift_server, tmp_path)
+    [job] = json.loads(_ok(swift("--json", "jobs", "list")))
+    _ok(swift("jobs", "cancel", job["id"]))
+    assert json.loads(_ok(swift("--json", "jobs", "list"))) == []
+    assert json.loads(_ok(swift("--json", "ls", container, "-r"))) == []
+    segments = swift("--json", "ls", f"{container}_segments", "-r")
+    assert segments.returncode == 1 or json.loads(segments.stdout) == []
