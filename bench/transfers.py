@@ -7,7 +7,8 @@ ratio of this engine to each peer. A benchmark, not a test: nothing asserts a ti
 
 Set-up: ``apt-get install -y rclone`` (Debian package), ``npm ci --prefix tests/servers``
 (Azurite), the test extras of pyproject. Run from the project root:
-``python -m bench.transfers [--big-mib 256] [--small-count 2000] [--only swift,s3,azure]``.
+``python -m bench.transfers [--big-mib 256] [--small-count 2000] [--only swift,s3,azure]
+[--workloads download-large --repeat 3]``.
 rclone is configured through ``RCLONE_CONFIG_*`` variables; for Azurite it gets an
 account SAS URL. ``AWS_CA_BUNDLE`` is unset for rclone (plain HTTP on 127.0.0.1).
 """
