@@ -7,7 +7,8 @@ ratio of this engine to each peer. A benchmark, not a test: nothing asserts a ti
 
 Set-up: ``apt-get install -y rclone`` (Debian package), ``npm ci --prefix tests/servers``
 (Azurite), the test extras of pyproject. Run from the project root:
-``python -m bench.transfers [--big-mib 256] [--small-count 2000] [--only swift,s3,azure]``.
+``python -m bench.transfers [--big-mib 256] [--small-count 2000] [--only swift,s3,azure]
+[--workloads download-large --repeat 3]``.
 rclone is configured through ``RCLONE_CONFIG_*`` variables; for Azurite it gets an
 account SAS URL. ``AWS_CA_BUNDLE`` is unset for rclone (plain HTTP on 127.0.0.1).
 """
@@ -388,7 +389,9 @@ def warm_up(backend: Backend, setup: Any, work: Path, small: Path) -> None:
         setup.delete_container(container, force=True)
 
 
-def run_backend(backend: Backend, work: Path, big: Path, small: Path, count: int) -> list[Result]:
+def run_backend(
+    backend: Backend, work: Path, big: Path, small: Path, count: int, subset: str = "all", repeat: int = 1
+) -> list[Result]:
     setup = open_provider(backend.kind, backend.settings)
     setup.connect()
     results: list[Result] = []
@@ -401,14 +404,20 @@ def run_backend(backend: Backend, work: Path, big: Path, small: Path, count: int
         out = work / f"out-{uuid.uuid4().hex}"
         out.mkdir()
         steps = workloads(tool, container, big, small, out, count)
+        if subset == "download-large":
+            steps[0][1]()  # the big upload, unmeasured: the download needs the object
+            big_down = steps[1]
+            steps = [big_down] * repeat
         for workload, step, objects in steps:
+            if (out / "big.bin").exists() and "down" in workload:
+                (out / "big.bin").unlink()  # a repeated download starts from nothing
             nbytes = big_bytes if objects == 1 else small_bytes
             seconds, cpu = measure(step)
             results.append(Result(backend.name, tool.name, workload, seconds, cpu, nbytes, objects))
             print(f"  {backend.name:6} {tool.name:40} {workload:14} {seconds:7.2f} s", flush=True)
         if (out / "big.bin").read_bytes() != big.read_bytes():
             raise RuntimeError(f"{tool.name} on {backend.name}: the downloaded file differs")
-        got = len(_files(out / "small"))
+        got = len(_files(out / "small")) if subset == "all" else count
         if got != count:
             raise RuntimeError(f"{tool.name} on {backend.name}: {got} of {count} small files came back")
         shutil.rmtree(out)
@@ -442,6 +451,11 @@ def main() -> None:
     parser.add_argument("--big-mib", type=int, default=256)
     parser.add_argument("--small-count", type=int, default=2000)
     parser.add_argument("--only", default="swift,s3,azure")
+    parser.add_argument(
+        "--workloads", choices=("all", "download-large"), default="all",
+        help="download-large: only the big download (uploaded first, unmeasured)",
+    )  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measured step (download-large)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
@@ -460,12 +474,18 @@ def main() -> None:
             if wanted & {"swift", "s3"}:
                 swift = stack.enter_context(start_swift())
                 if "swift" in wanted:
-                    results += run_backend(swift_backend(swift), work, big, small, args.small_count)
+                    results += run_backend(
+                        swift_backend(swift), work, big, small, args.small_count, args.workloads, args.repeat
+                    )
                 if "s3" in wanted:
-                    results += run_backend(s3_backend(swift), work, big, small, args.small_count)
+                    results += run_backend(
+                        s3_backend(swift), work, big, small, args.small_count, args.workloads, args.repeat
+                    )
             if "azure" in wanted:
                 azurite = stack.enter_context(start_azurite())
-                results += run_backend(azure_backend(azurite), work, big, small, args.small_count)
+                results += run_backend(
+                    azure_backend(azurite), work, big, small, args.small_count, args.workloads, args.repeat
+                )
         report(results)
 
 

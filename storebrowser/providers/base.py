@@ -64,9 +64,13 @@ class MultipartUpload(abc.ABC):
     def abort(self) -> None:
         """Remove everything uploaded so far; safe to call twice."""
 
-    def uploaded_parts(self) -> list[PartRecord]:
-        """Parts the server holds already (for resume); empty when it cannot say."""
-        return []
+    def uploaded_parts(self) -> list[PartRecord] | None:
+        """Parts the server holds already (for resume), in part-number order.
+
+        ``None``: this service cannot list them (the caller trusts its own records).
+        ``[]``: it can, and holds none. A provider that overrides this returns a list.
+        """
+        return None
 
 
 class Provider(abc.ABC):

@@ -46,15 +46,15 @@ def identity(info: ObjectInfo) -> str:
 
 def run_download(ctx: TaskContext) -> str:
     spec, item = ctx.job.spec, ctx.item
-    provider = ctx.provider()
     root = Path(spec.local)
     # Map first: a hostile key fails here, before any folder or file is made.
     mapped = key_to_local_path(root, item.key, strip_prefix=strip_prefix_for(spec.kind, spec.key))
     info = item.listed
-    if info is None or item.parts:  # resuming: look again, the object may have changed
-        info = call_with_retry(
-            lambda: provider.stat(spec.container, item.key), ctx.settings.retry, cancel=ctx.cancel
-        )
+    # Resuming: look again, the object may have changed. A listing rarely vouches for an
+    # MD5 (S3's has no encryption details, Swift's cannot tell every manifest): for an
+    # object of several parts one HEAD is cheap and may give one to verify against.
+    if info is None or item.parts or _head_may_give_md5(info, ctx.settings.part_size):
+        info = _stat(ctx)
     target = Path(item.local) if item.local else mapped
     part_path = target.with_name(target.name + PART_SUFFIX)
     resuming = bool(item.parts) and item.remote_etag == identity(info) and part_path.exists()
@@ -71,8 +71,8 @@ def run_download(ctx: TaskContext) -> str:
         part_path.unlink(missing_ok=True)
         return "folder"
     try:
-        _fetch_missing(ctx, info, part_path)
-        note = _verify(part_path, info)
+        digest = _fetch_missing(ctx, info, part_path)
+        note = _verify(ctx, part_path, info, digest)
     except Cancelled:
         part_path.unlink(missing_ok=True)
         ctx.forget_parts()
@@ -83,6 +83,22 @@ def run_download(ctx: TaskContext) -> str:
         raise
     os.replace(part_path, target)
     return note
+
+
+def _stat(ctx: TaskContext) -> ObjectInfo:
+    spec, provider = ctx.job.spec, ctx.provider()
+    return call_with_retry(lambda: provider.stat(spec.container, ctx.item.key), ctx.settings.retry,
+                           cancel=ctx.cancel)  # fmt: skip
+
+
+def _head_may_give_md5(listed: ObjectInfo, part_size: int) -> bool:
+    return listed.content_md5 is None and listed.size > part_size and _etag_md5(listed) is not None
+
+
+def _etag_md5(info: ObjectInfo) -> str | None:
+    """The ETag when it looks like a plain MD5 (a multipart ETag has ``-<parts>``)."""
+    etag = (info.etag or "").strip('"').lower()
+    return etag if _PLAIN_MD5.match(etag) else None
 
 
 def _settle_conflict(ctx: TaskContext, mapped: Path, info: ObjectInfo) -> Path:
@@ -128,17 +144,87 @@ def _part_len(number: int, ctx: TaskContext, size: int) -> int:
     return min(size, start + ctx.settings.part_size) - start
 
 
-def _fetch_missing(ctx: TaskContext, info: ObjectInfo, part_path: Path) -> None:
+def _fetch_missing(ctx: TaskContext, info: ObjectInfo, part_path: Path) -> str | None:
+    """Fetch the parts not on disk yet; return the file's MD5 when there is one to compare
+    it with (hashed part by part, in order, while later parts still travel)."""
     part_size = ctx.settings.part_size
     count = -(-info.size // part_size)
     missing = [n for n in range(1, count + 1) if n not in ctx.item.parts]
     fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
     try:
+        hasher = None
+        # An MD5-looking ETag is worth hashing for as a hint only for a one-part object:
+        # a bigger one was looked at with a HEAD already, which would have vouched for it.
+        if info.content_md5 or (_etag_md5(info) and count <= 1):
+            hasher = InOrderMD5(fd, part_size, info.size, done=set(ctx.item.parts))
+
+        def fetch(number: int) -> None:
+            _fetch_part(ctx, info, fd, number)
+            if hasher is not None:
+                hasher.part_done(number)
+
         if missing:
-            _run_parts(ctx, missing, lambda n: _fetch_part(ctx, info, fd, n))
+            _run_parts(ctx, missing, fetch)
         os.fsync(fd)
+        return hasher.hexdigest() if hasher is not None else None
     finally:
         os.close(fd)
+
+
+class InOrderMD5:
+    """MD5 of a file whose parts complete in any order: each part is hashed as soon as
+    every part before it is done, read back while it is still in the page cache and while
+    later parts still download, so no second pass over the whole file is left at the end.
+
+    One thread hashes at a time; a thread that finds another at it goes back to
+    downloading (``hexdigest`` catches up with whatever is left)."""
+
+    def __init__(self, fd: int, part_size: int, size: int, *, done: set[int]) -> None:
+        self._fd, self._part_size, self._size = fd, part_size, size
+        self._digest = hashlib.md5(usedforsecurity=False)
+        self._complete = set(done)
+        self._next = 1  # the first part not hashed yet
+        self._state = threading.Lock()  # guards _complete and _next
+        self._hashing = threading.Lock()
+
+    def part_done(self, number: int) -> None:
+        with self._state:
+            self._complete.add(number)
+        self._catch_up(wait=False)
+
+    def hexdigest(self) -> str:
+        self._catch_up(wait=True)
+        if self._next <= -(-self._size // self._part_size):
+            raise RuntimeError(f"part {self._next} was never reported done")  # a bug, not I/O
+        return self._digest.hexdigest()
+
+    def _catch_up(self, *, wait: bool) -> None:
+        if not self._hashing.acquire(blocking=wait):
+            return
+        try:
+            while True:
+                with self._state:
+                    if self._next not in self._complete:
+                        return
+                    number = self._next
+                self._hash_part(number)
+                with self._state:
+                    self._next += 1
+        finally:
+            self._hashing.release()
+
+    def _hash_part(self, number: int) -> None:
+        position = (number - 1) * self._part_size
+        end = min(self._size, position + self._part_size)
+        while position < end:
+            block = _read_at(self._fd, min(_HASH_BLOCK, end - position), position)
+            if not block:
+                raise ChecksumMismatch(f"The partial file ended at byte {position} of {end}.")
+            self._digest.update(block)  # hashlib lets go of the GIL on big blocks
+            position += len(block)
+
+
+_HASH_BLOCK = 1024 * 1024
 
 
 def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None]) -> None:
@@ -216,10 +302,20 @@ def _write_at(fd: int, data: bytes, position: int) -> None:
         os.write(fd, data)
 
 
-def _verify(part_path: Path, info: ObjectInfo) -> str:
+def _read_at(fd: int, size: int, position: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, position)
+    with _seek_lock:
+        os.lseek(fd, position, os.SEEK_SET)
+        return os.read(fd, size)
+
+
+def _verify(ctx: TaskContext, part_path: Path, info: ObjectInfo, digest: str | None) -> str:
     """Size always; MD5 when the provider vouches for one (``content_md5``). A plain-MD5
     looking ETag is checked too, but only as a hint: SLO manifests and encrypted objects
-    have such ETags that are not the content's MD5, so a mismatch there proves nothing.
+    have such ETags that are not the content's MD5, so on a mismatch a HEAD decides (only
+    when the listing said nothing; a mismatch is rare, so this costs nothing usually).
+    ``digest`` is the file's MD5 when ``_fetch_missing`` had something to compare it with.
     Returns what was verified, for the item's note."""
     size = part_path.stat().st_size
     if size != info.size:
@@ -227,30 +323,28 @@ def _verify(part_path: Path, info: ObjectInfo) -> str:
             f"Downloaded {size} bytes of {info.key!r} but the server said {info.size}; the "
             "partial file was removed. Retry the download."
         )
-    if info.content_md5:
-        digest = _md5_of(part_path)
-        if digest != info.content_md5.lower():
-            raise ChecksumMismatch(
-                f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
-                f"({info.content_md5}); the partial file was removed. Retry the download."
-            )
-        return "verified: size and MD5"
-    etag = (info.etag or "").strip('"').lower()
-    if "-" in etag:
-        return "verified: size only (multipart ETag)"
-    if not _PLAIN_MD5.match(etag):
+    if digest is None:
+        if "-" in (info.etag or ""):
+            return "verified: size only (multipart ETag)"
         return "verified: size only (the provider gives no MD5 for this object)"
-    if _md5_of(part_path) == etag:
+    if info.content_md5:
+        _check_md5(info, digest, info.content_md5)
+        return "verified: size and MD5"
+    if digest == _etag_md5(info):
         return "verified: size and MD5 (ETag)"
+    vouched = _stat(ctx).content_md5
+    if vouched:  # the service says what the MD5 is after all: it must match
+        _check_md5(info, digest, vouched)
+        return "verified: size and MD5"
     return "verified: size only (the ETag is not an MD5 of the content: SLO or encrypted object)"
 
 
-def _md5_of(path: Path) -> str:
-    digest = hashlib.md5(usedforsecurity=False)
-    with open(path, "rb") as f:
-        while block := f.read(4 * 1024 * 1024):
-            digest.update(block)
-    return digest.hexdigest()
+def _check_md5(info: ObjectInfo, digest: str, expected: str) -> None:
+    if digest != expected.lower():
+        raise ChecksumMismatch(
+            f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
+            f"({expected}); the partial file was removed. Retry the download."
+        )
 
 
 def remove_partial(local: str) -> None:

@@ -143,14 +143,15 @@ def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[Multi
 
 def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> bool:
     """Keep the journaled parts the server lists too; False when it has none of them
-    (the upload expired or was aborted: start over). Providers that cannot list parts
-    (the base ``uploaded_parts``) are trusted on the journal's word."""
+    (the upload expired or was aborted: start over). When the provider cannot list parts
+    (``uploaded_parts()`` is None) the journal is trusted on its word."""
     item = ctx.item
     if not item.parts:
         return True
-    if type(upload).uploaded_parts is MultipartUpload.uploaded_parts:
+    listed = upload.uploaded_parts()
+    if listed is None:
         return True
-    on_server = {part.number: part for part in upload.uploaded_parts()}
+    on_server = {part.number: part for part in listed}
     with ctx.lock:
         for number, part in list(item.parts.items()):
             there = on_server.get(number)

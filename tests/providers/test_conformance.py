@@ -6,6 +6,7 @@ the matching call raise ``Unsupported`` (checked at the end).
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import timedelta
 
@@ -110,6 +111,16 @@ def test_stat(provider: Provider, container: str) -> None:
     assert info.modified is not None and info.modified.tzinfo is not None
 
 
+def test_content_md5_is_the_content_s_or_unknown(provider: Provider, container: str) -> None:
+    """A provider may not know the MD5, but what it vouches for is right (downloads fail
+    on a mismatch). Which providers must know it: their own tests."""
+    provider.upload_bytes(container, "m.bin", DIGITS)
+    right = hashlib.md5(DIGITS).hexdigest()
+    assert provider.stat(container, "m.bin").content_md5 in (None, right)
+    listed = next(e for e in iter_objects(provider, container) if e.key == "m.bin")
+    assert listed.content_md5 in (None, right)
+
+
 def test_upload_stream_of_unknown_length(provider: Provider, container: str) -> None:
     data = bytes(range(256)) * 50
     provider.upload(container, "piped.bin", _Pipe(data), size=None)
@@ -159,7 +170,9 @@ def test_multipart_upload_round_trips(
         size=len(data),
         metadata={"k": "v"} if provider.capabilities.user_metadata else None,
     )
-    assert provider.stat(container, "big.bin").size == len(data)
+    stat = provider.stat(container, "big.bin")
+    assert stat.size == len(data)
+    assert stat.content_md5 in (None, hashlib.md5(data).hexdigest())
     assert provider.read(container, "big.bin") == data
 
 

@@ -89,3 +89,9 @@ def test_paging_through_a_big_flat_folder(local: Provider) -> None:
 def test_container_names_are_checked(local: Provider) -> None:
     with pytest.raises(InvalidName, match=r"'\.\.'"):
         local.create_container("..")
+
+
+def test_no_content_md5_its_etag_is_size_and_mtime(local: Provider) -> None:
+    local.create_container("m")
+    local.upload_bytes("m", "a.txt", b"abc")
+    assert local.stat("m", "a.txt").content_md5 is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from typing import Any
 
@@ -216,3 +217,15 @@ def test_single_put_with_a_wrong_size_is_refused_before_sending(s3: S3Provider, 
         s3.put_object(bucket, "short.bin", io.BytesIO(b"abcd"), size=10)
     with pytest.raises(NotFound):
         s3.stat(bucket, "short.bin")
+
+
+def test_content_md5_only_for_single_part_objects(small_parts: S3Provider, bucket: str) -> None:
+    small = b"one request"
+    small_parts.upload_bytes(bucket, "small.bin", small)
+    assert small_parts.stat(bucket, "small.bin").content_md5 == hashlib.md5(small).hexdigest()
+    big = _pattern(2 * PART + 10)
+    small_parts.upload(bucket, "big.bin", io.BytesIO(big), size=len(big))
+    stat = small_parts.stat(bucket, "big.bin")
+    assert "-" in (stat.etag or "") and stat.content_md5 is None  # a multipart ETag is no MD5
+    listed = small_parts.list_page(bucket, "", None).entries
+    assert [e.content_md5 for e in listed] == [None, None]  # a listing says nothing of SSE

@@ -4,6 +4,7 @@ staticweb, sign-in. Plain HTTP checks use urllib, never swiftclient."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import urllib.error
 import urllib.request
@@ -134,6 +135,20 @@ def test_aborted_and_resumed_slo(swift: SwiftProvider, box: str) -> None:
     other.abort()
     other.abort()  # twice is fine
     assert all(not name.startswith("gone.bin/") for name in segments(swift, box))
+    with pytest.raises(NotFound):  # aborted: nothing left to resume
+        swift.resume_multipart(other.state())
+
+
+def test_content_md5_for_plain_objects_only(swift: SwiftProvider, box: str) -> None:
+    swift.upload_bytes(box, "plain", b"plain bytes")
+    assert swift.stat(box, "plain").content_md5 == hashlib.md5(b"plain bytes").hexdigest()
+    swift.upload(box, "slo", io.BytesIO(DATA), size=len(DATA))
+    slo = swift.stat(box, "slo")
+    assert slo.etag and slo.content_md5 is None  # the ETag of a manifest, not of the content
+    seg = segment_container_of(box)
+    swift.upload_bytes(seg, "d/1", b"hello")
+    raw(swift, lambda c: c.put_object(box, "dlo", b"", headers={"X-Object-Manifest": f"{seg}/d/"}))
+    assert swift.stat(box, "dlo").content_md5 is None
 
 
 def test_dlo_size_comes_from_stat(swift: SwiftProvider, box: str) -> None:

@@ -380,3 +380,79 @@ def test_declared_md5_is_verified(local, journal, tmp_path):
     job = engine.submit(download("good.bin", tmp_path))
     engine.run_pending()
     assert engine.snapshot().job(job).items[0].note == "verified: size and MD5"
+
+
+class _Md5Says(Counting):
+    """The local provider, with an ETag and a vouched MD5 of our choosing, per stat()."""
+
+    def __init__(self, inner: Provider, etag: str, vouched: list[str | None]) -> None:
+        super().__init__(inner)
+        self.etag, self.vouched = etag, vouched
+        self.stats = 0
+
+    def stat(self, container: str, key: str):
+        import dataclasses
+
+        said = self.vouched[min(self.stats, len(self.vouched) - 1)]
+        self.stats += 1
+        return dataclasses.replace(self._inner.stat(container, key), etag=self.etag, content_md5=said)
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_parts_finishing_out_of_order_are_hashed_in_order(local, journal, tmp_path, wrong):
+    import hashlib
+
+    data = payload(1000 * KiB + 17)  # 16 parts, 4 at a time
+    local.upload_bytes("bucket", "big.bin", data)
+    right = hashlib.md5(data).hexdigest()
+    said = "0" * 32 if wrong else right
+    engine = threaded_engine(_Md5Says(local, "x", [said]), journal)
+    job = engine.submit(download("big.bin", tmp_path / "out"))
+    assert engine.wait_idle(60)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    if wrong:
+        assert snap.state is State.FAILED and "MD5" in (snap.items[0].error or "")
+        assert list((tmp_path / "out").iterdir()) == []
+    else:
+        assert snap.state is State.DONE, snap.error
+        assert snap.items[0].note == "verified: size and MD5"
+        assert (tmp_path / "out" / "big.bin").read_bytes() == data
+
+
+def test_an_md5_looking_etag_that_differs_is_only_a_hint(local, journal, tmp_path):
+    local.upload_bytes("bucket", "slo.bin", b"payload")
+    provider = _Md5Says(local, "0" * 32, [None])  # like an SLO: the ETag is not the MD5
+    engine = serial_engine(provider, journal)
+    job = engine.submit(download("slo.bin", tmp_path))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert "size only" in snap.items[0].note and provider.stats == 2  # a HEAD decided
+    assert (tmp_path / "slo.bin").read_bytes() == b"payload"
+
+
+def test_a_differing_etag_hint_fails_when_a_head_vouches_for_it(local, journal, tmp_path):
+    local.upload_bytes("bucket", "plain.bin", b"payload")
+    engine = serial_engine(_Md5Says(local, "0" * 32, [None, "0" * 32]), journal)
+    job = engine.submit(download("plain.bin", tmp_path))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED and "MD5" in (snap.items[0].error or "")
+
+
+def test_no_md5_to_compare_means_no_hashing(local, journal, tmp_path, monkeypatch):
+    from storebrowser.transfers import download as download_module
+
+    def no_hashing(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("hashed with nothing to compare")
+
+    monkeypatch.setattr(download_module.InOrderMD5, "__init__", no_hashing)
+    data = payload(300 * KiB)
+    local.upload_bytes("bucket", "big.bin", data)  # the local ETag is size and mtime: no MD5
+    engine = serial_engine(local, journal)
+    job = engine.submit(download("big.bin", tmp_path))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert snap.items[0].note == "verified: size only (the provider gives no MD5 for this object)"

@@ -24,12 +24,18 @@ MiB = 1024 * 1024
 AZURE_AD_EXTRA = "pip install 'storebrowser[azure-ad]'"
 
 #: The SDK's own retry and timeout settings (ExponentialRetry inside azure-core): we do
-#: not retry requests by hand. Gets are cut in 4 MiB so a cancel is seen soon.
+#: not retry requests by hand. Gets are cut in 8 MiB: a part of the transfer engine (8 MiB
+#: by default) is then one request, not two. Each get is read whole before its bytes are
+#: handed on, so a cancel waits for at most 8 MiB per stream; 4 MiB gets halved download
+#: throughput against Azurite (twice the requests; fewer also cost less on Azure). The SDK
+#: reads a reply in blocks of ``connection_data_block_size`` (256 KiB by default): 1 MiB
+#: blocks spend less CPU per byte.
 CLIENT_OPTIONS: dict[str, Any] = {
     "connection_timeout": 20,
     "read_timeout": 120,
-    "max_single_get_size": 4 * MiB,
-    "max_chunk_get_size": 4 * MiB,
+    "max_single_get_size": 8 * MiB,
+    "max_chunk_get_size": 8 * MiB,
+    "connection_data_block_size": MiB,
     "max_single_put_size": 64 * MiB,
     "max_block_size": 8 * MiB,
 }

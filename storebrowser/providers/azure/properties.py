@@ -92,7 +92,14 @@ def object_info(properties: BlobProperties, *, key: str | None = None) -> Object
         content_type=settings.content_type if settings else None,
         metadata=dict(properties.metadata or {}),
         storage_class=_tier_name(properties.blob_tier),
+        content_md5=_hex_md5(settings.content_md5 if settings else None),
     )
+
+
+def _hex_md5(value: bytes | bytearray | None) -> str | None:
+    """Content-MD5 as hex. Azure computes it for blobs put in one request; a blob
+    committed from blocks has one only when the writer set it (as azcopy does)."""
+    return bytes(value).hex() if value and len(value) == 16 else None
 
 
 def strip_etag(etag: str | None) -> str | None:

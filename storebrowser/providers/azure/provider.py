@@ -178,7 +178,7 @@ class AzureProvider(Provider):
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
     ) -> Iterator[bytes]:
-        # ``chunk_size`` is left to the SDK's 4 MiB gets (client.CLIENT_OPTIONS).
+        # ``chunk_size`` is left to the SDK's 8 MiB gets (client.CLIENT_OPTIONS).
         return iter_blob(self._blob(container, key), byte_range, cancel)
 
     # -- writing ------------------------------------------------------------------------

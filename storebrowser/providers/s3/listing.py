@@ -98,7 +98,29 @@ def object_from_head(key: str, head: Mapping[str, Any]) -> ObjectInfo:
         content_type=head.get("ContentType"),
         metadata=decode_metadata(head.get("Metadata")),
         storage_class=head.get("StorageClass") or "STANDARD",
+        content_md5=md5_from_head(head),
     )
+
+
+#: SSE-S3 (AES256) leaves a single-part ETag the MD5 of the content; KMS (and DSSE-KMS)
+#: and customer keys (SSE-C) make it something else.
+_ETAG_IS_MD5_SSE = frozenset({"", "AES256"})
+
+
+def md5_from_head(head: Mapping[str, Any]) -> str | None:
+    """The content's MD5 when S3 vouches for it: the ETag of a single-part object that is
+    not encrypted with KMS or a customer key. A listing has no encryption details, so only
+    a HEAD (``stat``) fills it."""
+    etag = (strip_etag(head.get("ETag")) or "").lower()
+    if not _is_plain_md5(etag) or head.get("SSECustomerAlgorithm"):
+        return None  # multipart ("<md5>-<parts>"), or unknown, or SSE-C
+    if str(head.get("ServerSideEncryption") or "") not in _ETAG_IS_MD5_SSE:
+        return None
+    return etag
+
+
+def _is_plain_md5(etag: str) -> bool:
+    return len(etag) == 32 and all(c in "0123456789abcdef" for c in etag)
 
 
 def strip_etag(etag: str | None) -> str | None:

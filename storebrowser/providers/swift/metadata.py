@@ -157,4 +157,14 @@ def info_from_headers(key: str, headers: Mapping[str, str]) -> ObjectInfo:
         etag=unquote_etag(headers.get("etag")),
         content_type=clean_content_type(headers.get("content-type")),
         metadata=user_metadata(headers),
+        content_md5=md5_from_headers(headers),
     )
+
+
+def md5_from_headers(headers: Mapping[str, str]) -> str | None:
+    """The ETag of a plain object is the MD5 of its content (Swift checks it on upload);
+    a manifest's (SLO: MD5 of the segments' ETags; DLO: of its segments' listing) is not."""
+    if is_slo(headers) or headers.get("x-object-manifest"):
+        return None
+    etag = (unquote_etag(headers.get("etag")) or "").lower()
+    return etag if len(etag) == 32 and all(c in "0123456789abcdef" for c in etag) else None

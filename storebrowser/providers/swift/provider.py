@@ -326,7 +326,15 @@ class SwiftProvider(Provider):
         if not self.capabilities.multipart:
             raise self._unsupported("Static Large Objects")
         upload = SloUpload.from_state(self.client, state, self._delete_segments)
-        upload.uploaded_parts()  # NotFound when the segments container is gone
+        # NotFound when the segments container is gone; no segments under the upload's
+        # prefix means it was aborted (or never got a part): nothing to resume either.
+        if not upload.uploaded_parts():
+            raise NotFound(
+                f"The uploaded parts of {upload.key!r} are gone (the upload was cancelled or "
+                "its segments deleted); start the upload again.",
+                container=upload.container,
+                key=upload.key,
+            )
         return upload
 
     def _segments_replaced_by_write(self, container: str, key: str) -> dict[str, tuple[str, str]]:
