@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.errors import InvalidMetadata
+from storebrowser.core.mime import guess_type
 from storebrowser.core.types import ObjectInfo
 
 if TYPE_CHECKING:
@@ -49,16 +49,10 @@ def check_metadata(metadata: Mapping[str, str] | None, *, key: str | None = None
     return dict(metadata)
 
 
-def guess_content_type(key: str) -> str:
-    """What a browser should get when the uploader did not say (Storage Explorer does the same)."""
-    guessed, _encoding = mimetypes.guess_type(key, strict=False)
-    return guessed or "application/octet-stream"
-
-
 def new_content_settings(key: str, content_type: str | None, **others: Any) -> ContentSettings:
     from azure.storage.blob import ContentSettings
 
-    return ContentSettings(content_type=content_type or guess_content_type(key), **others)
+    return ContentSettings(content_type=content_type or guess_type(key), **others)
 
 
 def changed_content_settings(current: ContentSettings, **changes: Any) -> ContentSettings:

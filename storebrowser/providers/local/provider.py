@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
-import mimetypes
 import os
 import shutil
 import uuid
@@ -25,6 +24,7 @@ from storebrowser.core.errors import (
     Unsupported,
 )
 from storebrowser.core.localpath import key_to_local_path
+from storebrowser.core.mime import guess_type
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback
@@ -361,7 +361,3 @@ def _etag(size: int, mtime_ns: int) -> str:
     """A cheap validator (size + mtime), not an MD5: hashing every file to list a folder
     would read the whole disk."""
     return hashlib.blake2s(f"{size}:{mtime_ns}".encode(), digest_size=8).hexdigest()
-
-
-def guess_type(key: str) -> str:
-    return mimetypes.guess_type(key, strict=False)[0] or "application/octet-stream"

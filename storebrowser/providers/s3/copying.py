@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from storebrowser.core.mime import guess_type
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3 import multipart, reading
 from storebrowser.providers.s3.errors import s3_errors
-from storebrowser.providers.s3.metadata import carried_properties, encode_metadata, guess_type
+from storebrowser.providers.s3.metadata import carried_properties, encode_metadata
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import mimetypes
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -107,7 +106,3 @@ def carried_properties(head: Mapping[str, Any]) -> dict[str, Any]:
         carried.pop("Expires")  # an unparseable Expires header: nothing worth copying
     return carried
 
-
-def guess_type(key: str) -> str:
-    """A content type from the name, as a file manager would show it."""
-    return mimetypes.guess_type(key, strict=False)[0] or "application/octet-stream"

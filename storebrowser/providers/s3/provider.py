@@ -18,6 +18,7 @@ from storebrowser.core.errors import (
     StorageError,
     Unsupported,
 )
+from storebrowser.core.mime import guess_type
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import (
     ContainerInfo,
@@ -32,7 +33,7 @@ from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
-from storebrowser.providers.s3.metadata import encode_metadata, guess_type
+from storebrowser.providers.s3.metadata import encode_metadata
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.streams import read_exactly
 

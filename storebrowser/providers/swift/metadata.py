@@ -8,7 +8,6 @@ The size limits are the cluster's, read from ``/info`` (``swift`` section).
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -110,9 +109,6 @@ def user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
         if name.lower().startswith(META_PREFIX)
     }
 
-
-def guess_type(key: str) -> str:
-    return mimetypes.guess_type(key, strict=False)[0] or "application/octet-stream"
 
 
 def clean_content_type(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.errors import AlreadyExists, NotEmpty, NotFound, StorageError
+from storebrowser.core.mime import guess_type
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
@@ -21,7 +22,6 @@ from storebrowser.providers.swift.metadata import (
     MetadataLimits,
     check_content_type,
     check_metadata,
-    guess_type,
     info_from_headers,
     metadata_headers,
 )
