@@ -5,8 +5,11 @@ from __future__ import annotations
 from storebrowser.core.errors import NotFound, StorageError, Unsupported
 from storebrowser.core.retry import call_with_retry
 from storebrowser.transfers.conflicts import decide
-from storebrowser.transfers.context import TaskContext
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind
+from storebrowser.transfers.context import Paused, TaskContext
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, State
+
+#: How often the container item of a delete looks whether its batches are finished.
+BATCH_POLL_SECONDS = 0.1
 
 
 def destination_key(spec_key: str, dst_key: str, key: str) -> str:
@@ -53,6 +56,8 @@ def run_delete(ctx: TaskContext) -> str:
     """One batch of keys; the providers send it as few requests as they can."""
     spec, item = ctx.job.spec, ctx.item
     provider = ctx.provider()
+    if not item.keys:
+        return _remove_container(ctx)
     failures = call_with_retry(
         lambda: provider.delete_objects(spec.container, list(item.keys), cancel=ctx.cancel),
         ctx.settings.retry, cancel=ctx.cancel,
@@ -63,3 +68,29 @@ def run_delete(ctx: TaskContext) -> str:
         raise StorageError(f"{len(failures)} of {len(item.keys)} objects were not deleted; "
                            f"the first, {key!r}: {error}")  # fmt: skip
     return ""
+
+
+def _remove_container(ctx: TaskContext) -> str:
+    """The last item of a container delete: once every batch before it is finished, the
+    container goes too. Not forced: objects that arrived meanwhile make it NotEmpty,
+    and they stay."""
+    spec, item = ctx.job.spec, ctx.item
+    while True:
+        with ctx.lock:
+            others = [i for i in ctx.job.items if i is not item]
+            waiting = any(not i.state.finished for i in others)
+            failed = sum(i.state is State.FAILED for i in others)
+        if not waiting:
+            break
+        if ctx.cancel.wait(BATCH_POLL_SECONDS):
+            ctx.cancel.raise_if_cancelled()
+        if ctx.stop():
+            raise Paused()
+    if failed:
+        raise StorageError(f"The container {spec.container!r} was kept: {failed} batches of its objects "
+                           "could not be deleted.", container=spec.container)  # fmt: skip
+    provider = ctx.provider()
+    call_with_retry(lambda: provider.delete_container(spec.container), ctx.settings.retry,
+                    cancel=ctx.cancel)  # fmt: skip
+    ctx.set_progress(1, 1)
+    return f"container {spec.container} deleted"

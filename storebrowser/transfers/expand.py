@@ -27,9 +27,7 @@ def expand(job: Job, provider: Provider) -> list[Item]:
     if kind is JobKind.UPLOAD_FOLDER:
         return list(_folder_items(job, job.cancel))
     if kind is JobKind.DELETE:
-        keys = list(spec.keys)
-        batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
-        return [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
+        return _delete_items(job, provider)
     single = kind is JobKind.DOWNLOAD_OBJECT or (
         kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
     )
@@ -40,6 +38,22 @@ def expand(job: Job, provider: Provider) -> list[Item]:
         Item(job.id, n, info.key, total=info.size, listed=info)
         for n, info in enumerate(o for o in objects if not o.is_prefix)
     ]
+
+
+def _delete_items(job: Job, provider: Provider) -> list[Item]:
+    """Batches of keys (given, or everything under the prefix), then the container."""
+    spec = job.spec
+    if spec.keys:
+        keys = list(spec.keys)
+    else:
+        listed = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
+        keys = [info.key for info in listed if not info.is_prefix]
+    batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
+    items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
+    if spec.remove_container:
+        # No keys: the runner removes the (by then empty) container itself.
+        items.append(Item(job.id, len(items), "", total=1, note="the container"))
+    return items
 
 
 def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:

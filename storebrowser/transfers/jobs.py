@@ -66,7 +66,8 @@ class JobSpec:
 
     ``local`` is a file or folder; ``key`` an object key or a prefix (``""`` = the whole
     container); ``dst_*`` name the target of a copy or move; ``keys`` the objects of a
-    batch delete.
+    batch delete (without ``keys`` a delete takes every object under the prefix ``key``,
+    listed when the job starts; with ``remove_container`` the emptied container goes last).
     """
 
     kind: JobKind
@@ -81,6 +82,7 @@ class JobSpec:
     conflict: ConflictPolicy = ConflictPolicy.OVERWRITE
     content_type: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    remove_container: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

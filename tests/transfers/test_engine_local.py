@@ -310,6 +310,60 @@ def test_copy_move_and_batch_delete(local, journal):
     assert remaining == ["moved.txt", "src/1.txt", "src/2.txt", "src/3.txt", "src/4.txt"]
 
 
+def test_delete_by_prefix_lists_when_the_job_starts(local, journal, monkeypatch):
+    from storebrowser.transfers import expand
+
+    monkeypatch.setattr(expand, "DELETE_BATCH", 2)
+    for key in ("keep.txt", "dir/a", "dir/b", "dir/sub/c", "dirt"):
+        local.upload_bytes("bucket", key, b"x")
+    engine = serial_engine(local, journal)
+    job = engine.submit(JobSpec(JobKind.DELETE, "acct", "bucket", key="dir/"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE and snap.done == snap.total == 3
+    remaining = sorted(i.key for i in local.list_page("bucket", "", None).entries)
+    assert remaining == ["dirt", "keep.txt"]
+
+
+@pytest.mark.parametrize("engine_of", [serial_engine, threaded_engine])
+def test_container_delete_job_empties_then_removes_the_container(local, journal, monkeypatch, engine_of):
+    from storebrowser.transfers import expand
+
+    monkeypatch.setattr(expand, "DELETE_BATCH", 3)
+    local.create_container("doomed")
+    for n in range(10):
+        local.upload_bytes("doomed", f"f/{n}", b"x")
+    engine = engine_of(local, journal)
+    job = engine.submit(JobSpec(JobKind.DELETE, "acct", "doomed", remove_container=True))
+    if engine_of is serial_engine:
+        engine.run_pending()
+    else:
+        assert engine.wait_idle(30)
+        engine.shutdown()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert [i.total for i in snap.items] == [3, 3, 3, 1, 1]
+    assert "doomed" not in {c.name for c in local.list_containers()}
+    assert "bucket" in {c.name for c in local.list_containers()}
+
+
+def test_container_delete_keeps_the_container_when_a_batch_fails(local, journal, monkeypatch):
+    local.create_container("kept")
+    local.upload_bytes("kept", "a", b"x")
+
+    def refuse(container, keys, *, cancel=None):
+        return {key: AccessDenied("not allowed") for key in keys}
+
+    monkeypatch.setattr(local, "delete_objects", refuse)
+    engine = serial_engine(local, journal)
+    job = engine.submit(JobSpec(JobKind.DELETE, "acct", "kept", remove_container=True))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    assert "was kept" in (snap.items[-1].error or "")
+    assert "kept" in {c.name for c in local.list_containers()}
+
+
 def test_move_to_top_runs_first(local, journal, tmp_path):
     for name in ("a", "b", "c"):
         local.upload_bytes("bucket", name, name.encode())

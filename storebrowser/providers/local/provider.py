@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import itertools
 import os
@@ -351,9 +352,21 @@ def _make_folder(path: Path) -> None:
 
 
 def _prune_empty_parents(folder: Path, root: Path) -> None:
-    """Remove folders left empty, as a pseudo-folder vanishes with its last object."""
-    while folder != root and root in folder.parents and is_empty_folder(folder):
-        folder.rmdir()
+    """Remove folders left empty, as a pseudo-folder vanishes with its last object.
+
+    Best effort: another thread may have removed the folder already (deletes of one
+    folder's objects run in parallel) or written into it since it was seen empty."""
+    while folder != root and root in folder.parents:
+        try:
+            if not is_empty_folder(folder):
+                return
+            folder.rmdir()
+        except FileNotFoundError:
+            pass  # pruned by a parallel delete: go on with its parent
+        except OSError as error:
+            if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                return  # something arrived meanwhile: the folder stays
+            raise
         folder = folder.parent
 
 
