@@ -11,10 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storebrowser import APP_NAME, __version__
 
-DEFAULT_LOCAL_ACCOUNT = "Local files"
+if TYPE_CHECKING:
+    from storebrowser.ui.application import Services
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -26,10 +28,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--screenshot",
         type=Path,
         metavar="PATH",
-        help="render the main window to a PNG file once it shows content, then exit",
+        help="open the place given by --account/--container/--prefix, wait for the first page, "
+        "render the main window to a PNG file and exit",
     )
+    parser.add_argument("--account", metavar="NAME", help="the account to open (default: the first one)")
     parser.add_argument(
         "--container", metavar="NAME", help="the container to open first (default: the first one)"
+    )
+    parser.add_argument("--prefix", metavar="P", default="", help="a pseudo-folder in the container")
+    parser.add_argument(
+        "--color-scheme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="follow the desktop's light/dark setting (default) or force one",
     )
     return parser.parse_args(argv)
 
@@ -43,30 +54,40 @@ def icon_path() -> Path | None:
     return icon if isinstance(icon, Path) and icon.is_file() else None
 
 
-def build_accounts() -> list[object]:
-    """The accounts the window shows. Until account profiles land, the local folder
-    under the platform's data dir is the one account (no I/O here: the provider creates
-    its folder on first contact, on a worker)."""
+def build_services() -> Services:
+    """The concrete services the window runs on. Reads the accounts file and opens the
+    journal (small files, before any window exists); no keyring, no network."""
     import platformdirs
 
-    from storebrowser.providers.registry import get_kind
-    from storebrowser.ui.tree_model import AccountEntry
+    from storebrowser.accounts.pool import ProviderPool
+    from storebrowser.accounts.startup import load_accounts_at_start
+    from storebrowser.accounts.store import AccountStore
+    from storebrowser.transfers import Journal, TransferEngine
+    from storebrowser.ui.application import Services
+    from storebrowser.ui.uistate import FILE_NAME, UiState
 
-    root = platformdirs.user_data_path(APP_NAME) / DEFAULT_LOCAL_ACCOUNT
-    kind = get_kind("local")
-    return [AccountEntry(DEFAULT_LOCAL_ACCOUNT, kind.open({"root": str(root)}), kind.label)]
+    store = AccountStore.default()
+    startup = load_accounts_at_start(store)
+    pool = ProviderPool(store)
+    journal = Journal(platformdirs.user_state_path(APP_NAME) / "gui-transfers.sqlite3")
+    engine = TransferEngine(pool, journal)
+    state = UiState.load(platformdirs.user_state_path(APP_NAME) / FILE_NAME)
+    return Services(store=store, startup=startup, pool=pool, engine=engine, ui_state=state)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    from storebrowser.ui.application import run_gui
+    from storebrowser.ui.application import StartOptions, run_gui
 
-    return run_gui(
-        build_accounts(),  # type: ignore[arg-type]
-        icon_path=icon_path(),
+    options = StartOptions(
         screenshot=args.screenshot,
+        account=args.account,
         container=args.container,
+        prefix=args.prefix,
+        color_scheme=args.color_scheme,
+        icon_path=icon_path(),
     )
+    return run_gui(build_services(), options)
 
 
 if __name__ == "__main__":

@@ -1,61 +1,147 @@
-"""Start Qt, show the main window; or render it to a PNG and quit (``--screenshot``)."""
+"""Start Qt, show the explorer on its services; or render it to a PNG and quit."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from storebrowser import APP_NAME, __version__
+from storebrowser.accounts.pool import ProviderPool
+from storebrowser.accounts.startup import Startup
+from storebrowser.accounts.store import AccountStore
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.transfers import TransferEngine
+from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
+from storebrowser.ui.messagebar import Level
+from storebrowser.ui.navigation import Location
+from storebrowser.ui.operations import Operations
 from storebrowser.ui.tree_model import AccountEntry, LoadState
+from storebrowser.ui.uistate import UiState
 
 SCREENSHOT_TIMEOUT_MS = 20_000
 
 
-def run_gui(
-    accounts: list[AccountEntry],
-    *,
-    icon_path: Path | None,
-    screenshot: Path | None = None,
-    container: str | None = None,
-) -> int:
+@dataclass
+class Services:
+    """What the window runs on, built by the composition root (``app.py``)."""
+
+    store: AccountStore
+    startup: Startup
+    pool: ProviderPool
+    engine: TransferEngine
+    ui_state: UiState
+
+
+@dataclass(frozen=True, slots=True)
+class StartOptions:
+    screenshot: Path | None = None
+    account: str | None = None
+    container: str | None = None
+    prefix: str = ""
+    color_scheme: str = "system"
+    icon_path: Path | None = None
+
+
+@dataclass
+class Explorer:
+    """The window with everything wired to it (tests build one of these too)."""
+
+    window: MainWindow
+    operations: Operations
+    jobs: JobQueue
+    runner: TaskRunner
+
+
+def account_entries(services: Services) -> list[AccountEntry]:
+    return [AccountEntry(account.name, account.provider_kind.label) for account in services.startup.accounts]
+
+
+def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
+    window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
+    jobs = JobQueue(services.engine, runner, window)
+    operations = Operations(window, jobs)
+    for problem in services.startup.problems:
+        window.messages.show_message(str(problem), Level.WARNING)
+    return Explorer(window, operations, jobs, runner)
+
+
+def apply_color_scheme(scheme: str) -> None:
+    """``system`` follows the desktop (Qt tracks it); ``light``/``dark`` force one."""
+    hints = QGuiApplication.styleHints()
+    wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme)
+    if wanted is not None:
+        hints.setColorScheme(wanted)
+
+
+def first_location(services: Services, options: StartOptions) -> Location | None:
+    names = [a.name for a in services.startup.accounts]
+    if not names:
+        return None
+    account = options.account if options.account in names else names[0]
+    if options.container:
+        prefix = (
+            options.prefix if not options.prefix or options.prefix.endswith("/") else options.prefix + "/"
+        )
+        return Location(account, options.container, prefix)
+    remembered = services.ui_state.get("location")
+    if options.account is None and options.screenshot is None and isinstance(remembered, str):
+        try:
+            place = Location.parse(remembered, account)
+        except ValueError:
+            place = None
+        if place is not None and place.account in names:
+            return place
+    return Location(account)
+
+
+def run_gui(services: Services, options: StartOptions) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    if icon_path is not None:
-        app.setWindowIcon(QIcon(str(icon_path)))
+    app.setStyle("Fusion")  # one look everywhere; Fusion follows the light/dark scheme
+    apply_color_scheme(options.color_scheme)
+    if options.icon_path is not None:
+        app.setWindowIcon(QIcon(str(options.icon_path)))
     runner = TaskRunner()
-    window = MainWindow(accounts, runner)
+    explorer = build_explorer(services, runner)
+    window = explorer.window
     window.show()
-    if accounts:
-        window.tree.expand(window.tree_model.index(0, 0))
-    if screenshot is not None:
-        shooter = ScreenshotTaker(window, screenshot, container)
+    start = first_location(services, options)
+    if start is not None:
+        window.navigate(start)
+    shooter = None  # kept referenced: its timers call its methods
+    if options.screenshot is not None:
+        shooter = ScreenshotTaker(window, options.screenshot, open_first_container=options.container is None)
         shooter.start()
     code = app.exec()
+    del shooter
+    services.engine.shutdown(pause_running=True, timeout=10)
     runner.wait_idle(5_000)
+    services.pool.close()
     return code
 
 
 class ScreenshotTaker:
     """Wait until the window shows real content, save it as PNG, quit.
 
-    Steps: the first account lists its containers; one container (the asked one, or the
-    first) opens; its first page arrives. A step that fails (error state) still ends in
-    a picture, since an error state is worth seeing too.
+    At account level (no ``--container``), the first container is opened once the
+    account lists its containers, so the picture shows objects; then it waits for the
+    first page. A failure (error state) still ends in a picture: it is worth seeing.
     """
 
-    def __init__(self, window: MainWindow, path: Path, container: str | None) -> None:
+    def __init__(self, window: MainWindow, path: Path, *, open_first_container: bool) -> None:
         self._window = window
         self._path = path
-        self._container = container
-        self._opened = False
+        self._open_first = open_first_container
+        self._settle = 0
         self._timer = QTimer(window)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._poll)
@@ -68,31 +154,29 @@ class ScreenshotTaker:
         self._deadline.start(SCREENSHOT_TIMEOUT_MS)
 
     def _poll(self) -> None:
-        tree = self._window.tree_model
-        if tree.rowCount() == 0:
+        window = self._window
+        location = window.location
+        if location is None:
             self._save(0)
             return
-        state = tree.account_state(0)
-        if state in (LoadState.NOT_LOADED, LoadState.LOADING):
-            return
-        if not self._opened:
-            self._opened = True
-            if self._open_container():
+        if location.is_account:
+            state = window.tree_model.state_at(window.tree_model.index_of(Location(location.account)))
+            if state in (LoadState.NOT_LOADED, LoadState.LOADING):
                 return
-        if self._window.object_model.loading:
+            containers = window.tree_model.containers_of(location.account) or []
+            if self._open_first and containers:
+                self._open_first = False
+                window.navigate(location.child(containers[0].name))
+                return
+        elif (
+            window.object_model.loading
+            and window.object_model.rowCount() == 0
+            and not window.messages.isVisible()
+        ):
             return
-        self._save(0)
-
-    def _open_container(self) -> bool:
-        """Select the container to show; False when there is none."""
-        tree = self._window.tree_model
-        account = tree.index(0, 0)
-        for row in range(tree.rowCount(account)):
-            index = tree.index(row, 0, account)
-            if self._container in (None, tree.data(index)):
-                self._window.tree.setCurrentIndex(index)
-                return True
-        return False
+        self._settle += 1
+        if self._settle >= 3:  # a few turns for icons, tree expansion and layout
+            self._save(0)
 
     def _give_up(self) -> None:
         print(

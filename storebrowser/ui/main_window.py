@@ -1,100 +1,595 @@
-"""The main window: accounts tree on the left, objects table on the right."""
+"""The explorer window: accounts tree on the left; on the right the containers of an
+account or the objects of a container/pseudo-folder, with a path bar, a filter, a
+message strip and a status bar. Every blocking call goes through the TaskRunner.
+
+What each action does lives in ``operations.py``; which actions apply lives in
+``actions.py``; this module lays the window out and moves between places.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolBar,
+    QToolButton,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
 from storebrowser import APP_NAME
-from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import Provider
+from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.ui.actions import ExplorerActions, SelectionState
+from storebrowser.ui.container_model import ContainerTableModel
 from storebrowser.ui.format import human_size
+from storebrowser.ui.messagebar import Level, MessageBar
+from storebrowser.ui.navigation import History, Location
 from storebrowser.ui.object_model import ObjectTableModel
-from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState
+from storebrowser.ui.pathbar import PathBar
+from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
+from storebrowser.ui.uistate import UiState
+
+OBJECT_COLUMN_WIDTHS = (320, 90, 130, 150, 110, 250)
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, accounts: list[AccountEntry], runner: TaskRunner, parent: QWidget | None = None
+        self,
+        accounts: Sequence[AccountEntry],
+        runner: TaskRunner,
+        pool: ProviderPool,
+        *,
+        state: UiState | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 680)
+        self.resize(1200, 720)
         self.runner = runner
-        self.tree_model = AccountTreeModel(accounts, runner, self)
+        self.pool = pool
+        self.ui_state = state or UiState(None)
+        self.history = History()
+        self._location: Location | None = None
+        self._syncing_tree = False
+        self.tree_model = AccountTreeModel(accounts, runner, pool.get, self)
         self.object_model = ObjectTableModel(runner, self)
+        self.container_model = ContainerTableModel(self)
+        self.actions = ExplorerActions(self)
+        self.messages = MessageBar(self)
+        self.pathbar = PathBar(self)
+        self.filter_box = self._make_filter()
         self.tree = self._make_tree()
-        self.table = self._make_table()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 820])
-        self.setCentralWidget(splitter)
-        self._status = QLabel(self)
-        self.statusBar().addWidget(self._status, 1)
-        self.object_model.pageLoaded.connect(self._update_status)
-        self.tree_model.accountLoaded.connect(self._account_loaded)
-        self._update_status()
+        self.table = self._make_object_table()
+        self.containers_table = self._make_container_table()
+        self.hint = QLabel(self.tr("Choose an account on the left."), self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        for page in (self.hint, self.containers_table, self.table):
+            self.stack.addWidget(page)
+        self.splitter = self._make_splitter()
+        self.setCentralWidget(self.splitter)
+        self._make_status_bar()
+        self._make_toolbars()
+        self._make_menus()
+        self._connect()
+        self.restore_layout()
+        self._update_actions()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _make_filter(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setObjectName("filter")
+        box.setClearButtonEnabled(True)
+        box.setPlaceholderText(self.tr("Filter (Enter: search the server)"))
+        box.setToolTip(
+            self.tr(
+                "Typing filters the loaded names (any part, any case).\n"
+                "Enter asks the server for names that start with the text."
+            )
+        )
+        box.setMaximumWidth(280)
+        return box
 
     def _make_tree(self) -> QTreeView:
         tree = QTreeView(self)
+        tree.setObjectName("accounts")
         tree.setModel(self.tree_model)
         tree.setHeaderHidden(True)
         tree.setUniformRowHeights(True)
-        tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return tree
 
-    def _make_table(self) -> QTableView:
+    def _make_object_table(self) -> QTableView:
         table = QTableView(self)
+        table.setObjectName("objects")
         table.setModel(self.object_model)
+        self._table_defaults(table)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate(OBJECT_COLUMN_WIDTHS):
+            table.horizontalHeader().resizeSection(column, width)
+        return table
+
+    def _make_container_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("containers")
+        table.setModel(self.container_model)
+        self._table_defaults(table)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((320, 100, 100, 150, 120)):
+            table.horizontalHeader().resizeSection(column, width)
+        return table
+
+    def _table_defaults(self, table: QTableView) -> None:
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
         table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in enumerate((300, 90, 130, 150)):
-            header.resizeSection(column, width)
-        return table
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-    # -- navigation -----------------------------------------------------------------------
+    def _make_splitter(self) -> QSplitter:
+        right = QWidget(self)
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.stack, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("splitter")
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 930])
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
-    def open_container(self, index: QModelIndex) -> None:
-        place = self.tree_model.container_at(index)
-        if place is not None:
-            account, container = place
-            self.object_model.open(account.provider, container)
-            self._status.setText(self.tr("Loading {container}…").format(container=container))
+    def _make_status_bar(self) -> None:
+        self.status_label = QLabel(self)
+        self.selection_label = QLabel(self)
+        self.loading_label = QLabel(self)
+        self.stop_button = QToolButton(self)
+        self.stop_button.setDefaultAction(self.actions["stop"])
+        self.stop_button.setAutoRaise(True)
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.selection_label)
+        bar.addPermanentWidget(self.loading_label)
+        bar.addPermanentWidget(self.stop_button)
+        self.loading_label.hide()
+        self.stop_button.hide()
 
-    def _tree_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            self.open_container(indexes[0])
+    def _make_toolbars(self) -> None:
+        work = QToolBar(self.tr("Actions"), self)
+        work.setObjectName("actions-toolbar")
+        work.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        work.setMovable(False)
+        for name in ("upload_files", "download", "new_folder", "delete", "properties"):
+            work.addAction(self.actions[name])
+        work.addSeparator()
+        work.addAction(self.actions["accounts"])
+        self.addToolBar(work)
+        self.addToolBarBreak()
+        nav = QToolBar(self.tr("Navigation"), self)
+        nav.setObjectName("navigation-toolbar")
+        nav.setMovable(False)
+        for name in ("back", "forward", "up", "refresh"):
+            nav.addAction(self.actions[name])
+        nav.addWidget(self.pathbar)
+        nav.addWidget(self.filter_box)
+        self.addToolBar(nav)
 
-    def _account_loaded(self, row: int) -> None:
-        if self.tree_model.account_state(row) is LoadState.ERROR:
-            index = self.tree_model.index(row, 0)
-            self._status.setText(str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)))
+    def _make_menus(self) -> None:
+        menus: list[tuple[str, list[str | None]]] = [
+            (self.tr("&File"), ["accounts", None, "new_container", "delete_container", None,
+                                "upload_files", "upload_folder", "download", None, "quit"]),
+            (self.tr("&Edit"), ["copy_path", "share_url", None, "new_folder", "rename", "copy_to",
+                                "delete", None, "properties"]),
+            (self.tr("&View"), ["refresh", "stop", None, "focus_filter"]),
+            (self.tr("&Go"), ["back", "forward", "up", None, "focus_path"]),
+        ]  # fmt: skip
+        for title, names in menus:
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+        self.view_menu = self.menuBar().actions()[2].menu()
+        # Keys that line edits use too act only where the views have focus.
+        for name in ("open", "delete", "up", "rename", "copy_path"):
+            action = self.actions[name]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for view in (self.tree, self.table, self.containers_table):
+                view.addAction(action)
+
+    def _connect(self) -> None:
+        acts = self.actions
+        acts["back"].triggered.connect(self.go_back)
+        acts["forward"].triggered.connect(self.go_forward)
+        acts["up"].triggered.connect(self.go_up)
+        acts["refresh"].triggered.connect(self.refresh)
+        acts["stop"].triggered.connect(self.object_model.cancel_loading)
+        acts["focus_path"].triggered.connect(self.pathbar.start_editing)
+        acts["focus_filter"].triggered.connect(self._focus_filter)
+        acts["open"].triggered.connect(self.open_selected)
+        acts["quit"].triggered.connect(self.close)
+        self.pathbar.navigate.connect(self.navigate)
+        self.pathbar.invalid.connect(lambda text: self.messages.show_message(text, Level.WARNING))
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.filter_box.returnPressed.connect(self._search)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.tree_model.nodeLoaded.connect(self._node_loaded)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.table.customContextMenuRequested.connect(lambda pos: self._table_menu(self.table, pos))
+        self.containers_table.customContextMenuRequested.connect(
+            lambda pos: self._table_menu(self.containers_table, pos)
+        )
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.containers_table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.containers_table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.object_model.pageLoaded.connect(self._page_loaded)
+        self.object_model.failed.connect(self._listing_failed)
+        self.object_model.loadingChanged.connect(self._loading_changed)
+        self.object_model.modelReset.connect(self._selection_changed)
+
+    # -- places -----------------------------------------------------------------------
+
+    @property
+    def location(self) -> Location | None:
+        return self._location
+
+    def navigate(self, location: Location, *, record: bool = True) -> None:
+        """Show ``location``: an account's containers, or a container/folder's objects."""
+        if record:
+            self.history.visit(location)
+        self._location = location
+        self.pathbar.set_location(location)
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.blockSignals(False)
+        self.messages.hide()
+        if location.is_account:
+            self._show_containers(location.account)
+        else:
+            self.stack.setCurrentWidget(self.table)
+            self.with_provider(
+                location.account,
+                lambda provider: self.object_model.open(provider, location.container, location.prefix),
+                place=location,
+            )
+        self._sync_tree(location)
+        self._update_status()
+        self._update_actions()
+
+    def with_provider(
+        self, account: str, then: Callable[[Provider], None], *, place: Location | None = None
+    ) -> None:
+        """Call ``then(provider)`` on the GUI thread once the account is open; opening
+        (keyring, first contact) happens on a worker. With ``place``, nothing happens if
+        the window has moved elsewhere meanwhile."""
+        provider = self.pool.cached(account)
+        if provider is not None:
+            then(provider)
+            return
+
+        def opened(result: TaskResult[Provider]) -> None:
+            if place is not None and self._location != place:
+                return
+            if not result.ok or result.value is None:
+                self.show_error(result.message())
+                return
+            self._update_actions()
+            then(result.value)
+
+        self.runner.run(lambda: self.pool.get(account), opened)
+
+    def _show_containers(self, account: str) -> None:
+        self.stack.setCurrentWidget(self.containers_table)
+        containers = self.tree_model.containers_of(account)
+        self.container_model.set_containers(containers or [])
+        if containers is None:
+            index = self.tree_model.index_of(Location(account))
+            if self.tree_model.state_at(index) is LoadState.NOT_LOADED:
+                self.tree_model.fetchMore(index)
+
+    def go_back(self) -> None:
+        if (place := self.history.back()) is not None:
+            self.navigate(place, record=False)
+
+    def go_forward(self) -> None:
+        if (place := self.history.forward()) is not None:
+            self.navigate(place, record=False)
+
+    def go_up(self) -> None:
+        if self._location is not None and (parent := self._location.parent()) is not None:
+            self.navigate(parent)
+
+    def refresh(self) -> None:
+        """F5: list the place again, and the tree node it belongs to."""
+        location = self._location
+        if location is None:
+            return
+        self.messages.hide()
+        if (
+            location.is_account
+            or self.tree_model.state_at(self.tree_model.index_of(location)) is LoadState.ERROR
+        ):
+            self.tree_model.reload(self.tree_model.index_of(Location(location.account)))
+        if not location.is_account:
+            self.tree_model.reload_location(location)
+            if self.object_model.provider is None:
+                self.navigate(location, record=False)
+            else:
+                self.object_model.refresh()
+
+    def open_selected(self) -> None:
+        """Enter / double-click: into a container or folder; an object shows its properties."""
+        location = self._location
+        if location is None:
+            return
+        if location.is_account:
+            rows = self._selected_rows(self.containers_table)
+            if rows:
+                self.navigate(location.child(self.container_model.container_at(rows[0]).name))
+            return
+        infos = self.selected_objects()
+        if len(infos) == 1 and infos[0].is_prefix:
+            self.navigate(location.folder(infos[0].key))
+        elif len(infos) == 1:
+            self.actions["properties"].trigger()
+
+    # -- tree -------------------------------------------------------------------------
+
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_tree:
+            return
+        location = self.tree_model.location_at(current)
+        if location is not None and location != self._location:
+            self.navigate(location)
+        self._update_actions()
+
+    def _sync_tree(self, location: Location) -> None:
+        """Select the tree node of ``location`` (expanding the way to it) without
+        navigating again."""
+        index = self.tree_model.index_of(location)
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        reached = self.tree_model.location_at(index) == location
+        if not reached:
+            self.tree.expand(index)  # loads the next level; _node_loaded comes back here
+        self._syncing_tree = True
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._syncing_tree = False
+
+    def _node_loaded(self, index: QModelIndex) -> None:
+        location = self.tree_model.location_at(index)
+        here = self._location
+        if location is None or here is None or location.account != here.account:
+            return
+        kind = self.tree_model.kind_at(index)
+        if kind is NodeKind.ACCOUNT:
+            if self.tree_model.state_at(index) is LoadState.ERROR:
+                self.show_error(str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
+                                retry=lambda: self.tree_model.reload(index))  # fmt: skip
+            if here.is_account:
+                self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
+        if here.text().startswith(location.text()) and here != location:
+            self._sync_tree(here)
+        self._update_actions()
+
+    # -- table ------------------------------------------------------------------------
+
+    def _selected_rows(self, table: QTableView) -> list[int]:
+        return sorted({index.row() for index in table.selectionModel().selectedRows()})
+
+    def selected_objects(self) -> list[ObjectInfo]:
+        if self.stack.currentWidget() is not self.table:
+            return []
+        return self.object_model.infos(self._selected_rows(self.table))
+
+    def selected_containers(self) -> list[str]:
+        if self.stack.currentWidget() is self.containers_table:
+            rows = self._selected_rows(self.containers_table)
+            return [self.container_model.container_at(row).name for row in rows]
+        current = self.tree.currentIndex()
+        if self.tree.hasFocus() and self.tree_model.kind_at(current) is NodeKind.CONTAINER:
+            location = self.tree_model.location_at(current)
+            return [location.container] if location else []
+        return []
+
+    def _filter_changed(self, text: str) -> None:
+        if self.stack.currentWidget() is self.table:
+            self.object_model.set_filter(text)
+            self._update_status()
+
+    def _search(self) -> None:
+        """Enter in the filter box: ask the server for names starting with the text."""
+        if self.stack.currentWidget() is self.table and self.object_model.provider is not None:
+            text = self.filter_box.text()
+            self.filter_box.blockSignals(True)
+            self.filter_box.clear()
+            self.filter_box.blockSignals(False)
+            self.object_model.set_filter("")
+            self.object_model.search(text)
+            self._update_status()
+
+    def _focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    def _page_loaded(self) -> None:
+        self._update_status()
+
+    def _listing_failed(self, message: str) -> None:
+        self.show_error(message, retry=self.refresh)
+
+    def _loading_changed(self, loading: bool) -> None:
+        self.loading_label.setVisible(loading)
+        self.stop_button.setVisible(loading)
+        self._update_status()
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._update_actions()
+        objects = self.selected_objects()
+        if objects:
+            size = sum(o.size for o in objects if not o.is_prefix)
+            self.selection_label.setText(
+                self.tr("{n} selected ({size})").format(n=f"{len(objects):,}", size=human_size(size))
+            )
+        else:
+            self.selection_label.setText("")
+
+    # -- menus ------------------------------------------------------------------------
+
+    def _tree_menu(self, pos: object) -> None:
+        index = self.tree.indexAt(pos)  # type: ignore[arg-type]
+        if index.isValid() and index != self.tree.currentIndex():
+            self.tree.setCurrentIndex(index)
+        kind = self.tree_model.kind_at(index)
+        names: list[str | None] = ["refresh"]
+        if kind is NodeKind.ACCOUNT:
+            names += [None, "new_container", None, "accounts"]
+        elif kind is NodeKind.CONTAINER:
+            names += [None, "upload_files", "upload_folder", "new_folder", None, "download",
+                      "copy_path", None, "delete_container"]  # fmt: skip
+        elif kind is NodeKind.FOLDER:
+            names += [None, "upload_files", "upload_folder", "new_folder"]
+        self._popup(self.tree, pos, names)
+
+    def _table_menu(self, table: QTableView, pos: object) -> None:
+        if table is self.containers_table:
+            names: list[str | None] = ["open", None, "new_container", "delete_container", None,
+                                       "download", "copy_path", None, "refresh"]  # fmt: skip
+        elif self.selected_objects():
+            names = ["open", None, "download", "copy_to", "rename", "delete", None, "copy_path",
+                     "share_url", None, "properties"]  # fmt: skip
+        else:
+            names = ["upload_files", "upload_folder", "new_folder", None, "refresh"]
+        self._popup(table, pos, names)
+
+    def _popup(self, view: QAbstractItemView, pos: object, names: Sequence[str | None]) -> None:
+        self._update_actions()
+        menu = QMenu(self)
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[name])
+        self.extend_context_menu(menu, view)
+        menu.popup(view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+
+    def extend_context_menu(self, menu: QMenu, view: QAbstractItemView) -> None:
+        """A hook for features that add entries (workflows); nothing by default."""
+
+    # -- status -----------------------------------------------------------------------
+
+    def selection_state(self) -> SelectionState:
+        location = self._location
+        provider = self.pool.cached(location.account) if location is not None else None
+        return SelectionState(
+            location=location,
+            capabilities=provider.capabilities if provider is not None else None,
+            provider_name=provider.describe() if provider is not None else "",
+            objects=tuple(self.selected_objects()),
+            containers=tuple(self.selected_containers()),
+            can_back=self.history.can_back,
+            can_forward=self.history.can_forward,
+        )
+
+    def _update_actions(self) -> None:
+        self.actions.update(self.selection_state())
 
     def _update_status(self) -> None:
-        model = self.object_model
-        if model.error:
-            self._status.setText(model.error)
+        if self._location is None:
+            self.status_label.setText("")
             return
-        text = self.tr("{count} items, {size}").format(
-            count=f"{model.rowCount():,}", size=human_size(model.total_bytes)
-        )
-        if model.canFetchMore():
-            text += self.tr(" loaded so far")
-        self._status.setText(text)
+        if self.stack.currentWidget() is self.containers_table:
+            count = self.container_model.rowCount()
+            self.status_label.setText(self.tr("{n} containers").format(n=f"{count:,}"))
+            return
+        model = self.object_model
+        shown, loaded = model.rowCount(), model.loaded_count
+        if model.filter_text:
+            text = self.tr("{shown} of {loaded} items match, {size}").format(
+                shown=f"{shown:,}", loaded=f"{loaded:,}", size=human_size(model.visible_bytes)
+            )
+        else:
+            text = self.tr("{n} items, {size}").format(n=f"{loaded:,}", size=human_size(model.total_bytes))
+        if model.search_text:
+            text += self.tr(" — names starting with “{text}”").format(text=model.search_text)
+        if not model.complete:
+            text += self.tr(" (loaded so far)")
+        self.status_label.setText(text)
+        self.loading_label.setText(self.tr("Loading…"))
+
+    def show_error(self, message: str, *, retry: Callable[[], None] | None = None) -> None:
+        self.messages.show_message(message, Level.ERROR, action=self.tr("Try Again") if retry else "",
+                                   callback=retry)  # fmt: skip
+
+    def show_info(self, message: str) -> None:
+        self.messages.show_message(message, Level.INFO)
+
+    # -- layout memory ----------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = self.ui_state
+        if (geometry := state.get_bytes("geometry")) is not None:
+            self.restoreGeometry(geometry)
+        if (splitter := state.get_bytes("splitter")) is not None:
+            self.splitter.restoreState(splitter)
+        if (header := state.get_bytes("object_columns")) is not None:
+            self.table.horizontalHeader().restoreState(header)
+        if (header := state.get_bytes("container_columns")) is not None:
+            self.containers_table.horizontalHeader().restoreState(header)
+
+    def remember_layout(self) -> None:
+        state = self.ui_state
+        state.set_bytes("geometry", self.saveGeometry().data())
+        state.set_bytes("splitter", self.splitter.saveState().data())
+        state.set_bytes("object_columns", self.table.horizontalHeader().saveState().data())
+        state.set_bytes("container_columns", self.containers_table.horizontalHeader().saveState().data())
+        if self._location is not None:
+            state.set("location", self._location.text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_layout()
+        values = self.ui_state.snapshot()
+        self.runner.run(lambda: self.ui_state.save(values), lambda _result: None)
+        super().closeEvent(event)

@@ -25,6 +25,7 @@ class ObjectTableModel(QAbstractTableModel):
     pageLoaded = Signal()
     #: The listing failed, with a message a person can act on.
     failed = Signal(str)
+    loadingChanged = Signal(bool)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,44 @@ class ObjectTableModel(QAbstractTableModel):
 
     def object_at(self, row: int) -> ObjectInfo:
         return self._rows[row]
+
+    # Interim API (the compact model replaces this module).
+    def info(self, row: int) -> ObjectInfo:
+        return self._rows[row]
+
+    def infos(self, rows: list[int]) -> list[ObjectInfo]:
+        return [self._rows[r] for r in rows]
+
+    provider = property(lambda self: self._provider)
+    container = property(lambda self: self._container)
+    prefix = property(lambda self: self._prefix)
+    search_text = ""
+    filter_text = ""
+    complete = property(lambda self: self._next_token is None and not self._loading)
+    loaded_count = property(lambda self: len(self._rows))
+    visible_bytes = property(lambda self: self._total_bytes)
+
+    def set_filter(self, text: str) -> None:
+        pass
+
+    def search(self, text: str) -> None:
+        pass
+
+    def refresh(self) -> None:
+        if self._provider is not None:
+            self.open(self._provider, self._container, self._prefix)
+
+    def cancel_loading(self) -> None:
+        pass
+
+    def row_of_key(self, key: str) -> int | None:
+        return next((n for n, r in enumerate(self._rows) if r.key == key), None)
+
+    def remove_keys(self, keys: object) -> None:
+        self.refresh()
+
+    def add_or_update(self, info: ObjectInfo) -> None:
+        self.refresh()
 
     # -- paging ---------------------------------------------------------------------------
 

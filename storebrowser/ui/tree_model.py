@@ -1,19 +1,35 @@
-"""Left pane: accounts and their containers, loaded lazily off the GUI thread."""
+"""Left pane: accounts -> containers -> pseudo-folders, each level loaded lazily off the
+GUI thread when it is first expanded.
+
+A container or folder node learns its sub-folders by listing with the ``/`` delimiter
+and keeping only the prefixes. A folder that holds a great many objects would need its
+whole listing for that, so the scan stops after ``FOLDER_SCAN_LIMIT`` entries and the
+node says so in its tooltip (the table on the right always shows everything).
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser.core.listing import iter_pages
 from storebrowser.core.types import ContainerInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
+from storebrowser.ui.navigation import Location
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+#: Entries a folder node reads to find its sub-folders before it stops looking.
+FOLDER_SCAN_LIMIT = 20_000
+FOLDER_PAGE = 1000
+
+#: Opens (and connects) the provider of an account; blocking, called on a worker.
+ProviderSource = Callable[[str], Provider]
 
 
 class LoadState(enum.Enum):
@@ -23,186 +39,310 @@ class LoadState(enum.Enum):
     ERROR = "error"
 
 
+class NodeKind(enum.Enum):
+    ACCOUNT = "account"
+    CONTAINER = "container"
+    FOLDER = "folder"
+
+
 @dataclass(frozen=True, slots=True)
 class AccountEntry:
-    """An opened account as the window sees it: a name and its provider."""
+    """An account as the tree shows it: its name and what kind of service it is."""
 
     name: str
-    provider: Provider
     kind_label: str = ""
+    description: str = ""
 
 
 @dataclass(eq=False)
-class _AccountNode:
-    account: AccountEntry
+class _Node:
+    kind: NodeKind
+    location: Location
+    parent: _Node | None
+    label: str
     state: LoadState = LoadState.NOT_LOADED
     error: str = ""
-    containers: list[_ContainerNode] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    info: ContainerInfo | None = None
+    entry: AccountEntry | None = None
+    #: A folder scan that stopped at FOLDER_SCAN_LIMIT.
+    truncated: bool = False
+    #: Bumped on reload so a listing that was already under way is dropped.
+    generation: int = 0
 
-
-@dataclass(eq=False)
-class _ContainerNode:
-    parent: _AccountNode
-    info: ContainerInfo
+    def row(self, roots: Sequence[_Node]) -> int:
+        siblings = self.parent.children if self.parent is not None else roots
+        return siblings.index(self)
 
 
 class AccountTreeModel(QAbstractItemModel):
-    """Accounts at the top, containers below; an account loads when first expanded."""
+    """Accounts at the top; containers and folders below, loaded when first expanded."""
 
-    #: Emitted with the account row when its containers arrived or it failed.
+    #: An account's containers arrived or it failed (row of the account).
     accountLoaded = Signal(int)
+    #: Any node finished loading (or failed); the index is of that node.
+    nodeLoaded = Signal(QModelIndex)
 
     def __init__(
-        self, accounts: list[AccountEntry], runner: TaskRunner, parent: QObject | None = None
+        self,
+        accounts: Sequence[AccountEntry],
+        runner: TaskRunner,
+        providers: ProviderSource,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._accounts = [_AccountNode(account) for account in accounts]
+        self._providers = providers
+        self._roots = [self._account_node(entry) for entry in accounts]
+
+    @staticmethod
+    def _account_node(entry: AccountEntry) -> _Node:
+        return _Node(NodeKind.ACCOUNT, Location(entry.name), None, entry.name, entry=entry)
+
+    def set_accounts(self, accounts: Sequence[AccountEntry]) -> None:
+        """The account list changed (dialog, import): start over with these."""
+        self.beginResetModel()
+        self._roots = [self._account_node(entry) for entry in accounts]
+        self.endResetModel()
 
     # -- lookup -------------------------------------------------------------------------
 
-    def account_state(self, row: int) -> LoadState:
-        return self._accounts[row].state
+    def account_names(self) -> list[str]:
+        return [node.label for node in self._roots]
 
-    def container_at(self, index: AnyIndex) -> tuple[AccountEntry, str] | None:
-        """``(account, container name)`` when ``index`` is a container, else ``None``."""
-        node = index.internalPointer() if index.isValid() else None
-        if isinstance(node, _ContainerNode):
-            return node.parent.account, node.info.name
+    def account_state(self, row: int) -> LoadState:
+        return self._roots[row].state
+
+    def state_at(self, index: AnyIndex) -> LoadState:
+        node = self._node(index)
+        return node.state if node is not None else LoadState.NOT_LOADED
+
+    def location_at(self, index: AnyIndex) -> Location | None:
+        node = self._node(index)
+        return node.location if node is not None else None
+
+    def kind_at(self, index: AnyIndex) -> NodeKind | None:
+        node = self._node(index)
+        return node.kind if node is not None else None
+
+    def container_info(self, index: AnyIndex) -> ContainerInfo | None:
+        node = self._node(index)
+        return node.info if node is not None else None
+
+    def containers_of(self, account: str) -> list[ContainerInfo] | None:
+        """The loaded containers of ``account``; ``None`` until they are listed."""
+        for node in self._roots:
+            if node.label == account and node.state is LoadState.LOADED:
+                return [child.info for child in node.children if child.info is not None]
         return None
+
+    def index_of(self, location: Location) -> QModelIndex:
+        """The node of ``location`` if it is loaded, else the nearest loaded ancestor."""
+        best = QModelIndex()
+        for row, node in enumerate(self._roots):
+            if node.label != location.account:
+                continue
+            best = self.createIndex(row, 0, node)
+            current = node
+            for step in location.crumbs()[1:]:
+                match = next((c for c in current.children if c.location == step[1]), None)
+                if match is None:
+                    return best
+                current = match
+                best = self.createIndex(current.row(self._roots), 0, current)
+        return best
+
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _Node) else None
 
     # -- structure ------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
-        if not parent.isValid():
-            if row < len(self._accounts):
-                return self.createIndex(row, 0, self._accounts[row])
+        siblings = self._children(parent)
+        if siblings is None or row >= len(siblings):
             return QModelIndex()
-        node = parent.internalPointer()
-        if isinstance(node, _AccountNode) and row < len(node.containers):
-            return self.createIndex(row, 0, node.containers[row])
-        return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
+        node = self._node(index)
+        if node is None or node.parent is None:
             return QModelIndex()
-        node = index.internalPointer()
-        if isinstance(node, _ContainerNode):
-            return self.createIndex(self._accounts.index(node.parent), 0, node.parent)
-        return QModelIndex()
+        return self.createIndex(node.parent.row(self._roots), 0, node.parent)
+
+    def _children(self, parent: AnyIndex) -> list[_Node] | None:
+        if not parent.isValid():
+            return self._roots
+        if parent.column() != 0:
+            return None
+        node = self._node(parent)
+        return node.children if node is not None else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._accounts)
-        if parent.column() != 0:
-            return 0
-        node = parent.internalPointer()
-        return len(node.containers) if isinstance(node, _AccountNode) else 0
+        children = self._children(parent)
+        return len(children) if children is not None else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 1
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
         if not parent.isValid():
-            return bool(self._accounts)
-        node = parent.internalPointer()
-        if isinstance(node, _AccountNode):
-            return node.state is not LoadState.LOADED or bool(node.containers)
-        return False
+            return bool(self._roots)
+        node = self._node(parent)
+        if node is None or parent.column() != 0:
+            return False
+        return node.state is not LoadState.LOADED or bool(node.children)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        node = parent.internalPointer() if parent.isValid() else None
-        return isinstance(node, _AccountNode) and node.state is LoadState.NOT_LOADED
+        node = self._node(parent)
+        return node is not None and node.state is LoadState.NOT_LOADED
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if self.canFetchMore(parent):
-            self._load(parent.row())
+        node = self._node(parent)
+        if node is not None and node.state is LoadState.NOT_LOADED:
+            self._load(node)
 
-    def reload(self, row: int) -> None:
-        """Forget the containers of account ``row`` and list them again (F5, retry)."""
-        node = self._accounts[row]
-        if node.state is LoadState.LOADING:
+    def reload(self, index: AnyIndex) -> None:
+        """Forget what ``index`` holds and list it again (F5, retry, after a change)."""
+        node = self._node(index)
+        if node is None:
             return
-        if node.containers:
-            self.beginRemoveRows(self.index(row, 0), 0, len(node.containers) - 1)
-            node.containers = []
+        if node.children:
+            self.beginRemoveRows(self.createIndex(node.row(self._roots), 0, node), 0, len(node.children) - 1)
+            node.children = []
             self.endRemoveRows()
-        self._load(row)
+        self._load(node)
 
-    def _load(self, row: int) -> None:
-        node = self._accounts[row]
-        node.state, node.error = LoadState.LOADING, ""
-        self._changed(row)
-        provider = node.account.provider
+    def reload_location(self, location: Location) -> None:
+        """Reload the node of ``location`` if the tree has it loaded (else nothing)."""
+        index = self.index_of(location)
+        node = self._node(index)
+        if node is not None and node.location == location and node.state is not LoadState.NOT_LOADED:
+            self.reload(index)
 
-        def list_containers() -> list[ContainerInfo]:
-            provider.ensure_connected()
-            return provider.list_containers()
+    # -- loading --------------------------------------------------------------------------
 
-        self._runner.run(list_containers, lambda result: self._loaded(node, result))
+    def _load(self, node: _Node) -> None:
+        node.generation += 1
+        node.state, node.error, node.truncated = LoadState.LOADING, "", False
+        self._changed(node)
+        generation, providers, location = node.generation, self._providers, node.location
 
-    def _loaded(self, node: _AccountNode, result: TaskResult[list[ContainerInfo]]) -> None:
-        row = self._accounts.index(node)
+        if node.kind is NodeKind.ACCOUNT:
+
+            def work() -> tuple[list[_Node], bool]:
+                containers = providers(location.account).list_containers()
+                children = [
+                    _Node(NodeKind.CONTAINER, location.child(info.name), node, info.name, info=info)
+                    for info in sorted(containers, key=lambda c: c.name)
+                ]
+                return children, False
+        else:
+
+            def work() -> tuple[list[_Node], bool]:
+                return _scan_folders(providers(location.account), node)
+
+        self._runner.run(work, lambda result: self._loaded(node, generation, result))
+
+    def _loaded(self, node: _Node, generation: int, result: TaskResult[tuple[list[_Node], bool]]) -> None:
+        if generation != node.generation or not self._attached(node):
+            return  # reloaded or removed meanwhile
         if not result.ok or result.value is None:
             node.state, node.error = LoadState.ERROR, result.message()
         else:
+            children, node.truncated = result.value
             node.state = LoadState.LOADED
-            if result.value:
-                self.beginInsertRows(self.index(row, 0), 0, len(result.value) - 1)
-                node.containers = [_ContainerNode(node, info) for info in result.value]
+            if children:
+                parent = self.createIndex(node.row(self._roots), 0, node)
+                self.beginInsertRows(parent, 0, len(children) - 1)
+                node.children = children
                 self.endInsertRows()
-        self._changed(row)
-        self.accountLoaded.emit(row)
+        self._changed(node)
+        index = self.createIndex(node.row(self._roots), 0, node)
+        if node.kind is NodeKind.ACCOUNT:
+            self.accountLoaded.emit(index.row())
+        self.nodeLoaded.emit(index)
 
-    def _changed(self, row: int) -> None:
-        index = self.index(row, 0)
+    def _attached(self, node: _Node) -> bool:
+        while node.parent is not None:
+            if node not in node.parent.children:
+                return False
+            node = node.parent
+        return node in self._roots
+
+    def _changed(self, node: _Node) -> None:
+        index = self.createIndex(node.row(self._roots), 0, node)
         self.dataChanged.emit(index, index)
 
     # -- data -----------------------------------------------------------------------------
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        node = self._node(index)
+        if node is None:
             return None
-        node = index.internalPointer()
-        if isinstance(node, _AccountNode):
-            return self._account_data(node, role)
-        return self._container_data(node, role)
-
-    def _account_data(self, node: _AccountNode, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            suffix = {
-                LoadState.LOADING: self.tr("  (connecting…)"),
-                LoadState.ERROR: self.tr("  (cannot connect)"),
-            }.get(node.state, "")
-            return node.account.name + suffix
+            return node.label + self._state_suffix(node)
         if role == Qt.ItemDataRole.DecorationRole:
-            icon = (
-                QStyle.StandardPixmap.SP_MessageBoxWarning
-                if node.state is LoadState.ERROR
-                else QStyle.StandardPixmap.SP_DriveHDIcon
-            )
-            return QApplication.style().standardIcon(icon)
+            return self._icon(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if node.state is LoadState.ERROR:
-                return self.tr("{error}\nPress F5 to try again.").format(error=node.error)
-            return node.account.kind_label or node.account.provider.describe()
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.EditRole:
+            return node.label
         return None
 
-    def _container_data(self, node: _ContainerNode, role: int) -> object:
+    def _state_suffix(self, node: _Node) -> str:
+        if node.state is LoadState.ERROR:
+            return self.tr("  (cannot connect)") if node.kind is NodeKind.ACCOUNT else self.tr("  (error)")
+        if node.state is LoadState.LOADING and node.kind is NodeKind.ACCOUNT:
+            return self.tr("  (connecting…)")
+        return ""
+
+    def _icon(self, node: _Node) -> object:
+        style = QApplication.style()
+        if node.state is LoadState.ERROR:
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if node.kind is NodeKind.ACCOUNT:
+            return style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
+        if node.kind is NodeKind.CONTAINER:
+            return style.standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)
+        return style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+
+    def _tooltip(self, node: _Node) -> str:
+        if node.state is LoadState.ERROR:
+            return self.tr("{error}\nPress F5 to try again.").format(error=node.error)
+        if node.kind is NodeKind.ACCOUNT and node.entry is not None:
+            return "\n".join(part for part in (node.entry.kind_label, node.entry.description) if part)
         info = node.info
-        if role == Qt.ItemDataRole.DisplayRole:
-            return info.name
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
-        if role == Qt.ItemDataRole.ToolTipRole and info.object_count is not None:
+        if info is not None and info.object_count is not None:
             return self.tr("{count} objects, {size}").format(
                 count=f"{info.object_count:,}", size=human_size(info.bytes_used or 0)
             )
-        return None
+        if node.truncated:
+            return self.tr(
+                "Only the folders among the first {count} entries are shown here; the table lists all."
+            ).format(count=f"{FOLDER_SCAN_LIMIT:,}")
+        return node.location.text()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _scan_folders(provider: Provider, node: _Node) -> tuple[list[_Node], bool]:
+    """Sub-folders of a container or folder node, and whether the scan stopped early.
+    Runs on a worker; builds new nodes and touches nothing the GUI thread reads."""
+    location, seen, folders = node.location, 0, []
+    for page in iter_pages(provider, location.container, location.prefix, "/", page_size=FOLDER_PAGE):
+        seen += len(page.entries)
+        for entry in page.entries:
+            if entry.is_prefix and entry.key != location.prefix:
+                name = entry.key[len(location.prefix) :].rstrip("/") or "/"
+                folders.append(_Node(NodeKind.FOLDER, location.folder(entry.key), node, name))
+        if seen >= FOLDER_SCAN_LIMIT and page.next_token is not None:
+            return folders, True
+    return folders, False

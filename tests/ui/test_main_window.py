@@ -1,18 +1,198 @@
+"""The explorer window as a person uses it: tree, table, path bar, history, errors.
+Against the local provider and every real test server."""
+
 from __future__ import annotations
 
-from storebrowser.qtbridge.tasks import TaskRunner
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QToolButton
+
+from storebrowser.accounts.pool import ProviderPool
+from storebrowser.ui.application import Explorer
 from storebrowser.ui.main_window import MainWindow
-from storebrowser.ui.tree_model import AccountEntry, LoadState
+from storebrowser.ui.navigation import Location
+from storebrowser.ui.tree_model import AccountEntry, LoadState, NodeKind
+from storebrowser.ui.uistate import UiState
+from tests.ui.servers import SERVER_ACCOUNTS, server_account, temporary_container
+
+WAIT = 15_000
 
 
-def test_clicking_a_container_fills_the_table(qtbot, runner: TaskRunner, local_account: AccountEntry) -> None:
-    window = MainWindow([local_account], runner)
-    qtbot.addWidget(window)
-    window.show()
-    account = window.tree_model.index(0, 0)
+def wait_listed(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.object_model.loading and window.object_model.provider is not None,
+                    timeout=WAIT)  # fmt: skip
+
+
+def table_names(window: MainWindow) -> list[str]:
+    model = window.object_model
+    return [model.info(row).name for row in range(model.rowCount())]
+
+
+def test_tree_then_table_then_folders_and_history(qtbot, make_explorer, local_account: AccountEntry) -> None:
+    explorer: Explorer = make_explorer()
+    window = explorer.window
+    window.navigate(Location("Local files"))
+    qtbot.waitUntil(lambda: window.container_model.rowCount() == 2, timeout=WAIT)
+    assert window.stack.currentWidget() is window.containers_table
+    assert [window.container_model.container_at(r).name for r in range(2)] == ["documents", "photos"]
+
+    # Enter a container from the account view (double-click / Enter).
+    window.containers_table.selectRow(0)
+    window.open_selected()
+    assert window.location == Location("Local files", "documents")
+    wait_listed(qtbot, window)
+    assert "drafts/" in table_names(window)
+    assert window.tree_model.location_at(window.tree.currentIndex()) == Location("Local files", "documents")
+
+    # Into a pseudo-folder from the table; the path bar follows, the tree learns it.
+    row = table_names(window).index("drafts/")
+    window.table.selectRow(row)
+    window.open_selected()
+    assert window.location == Location("Local files", "documents", "drafts/")
+    wait_listed(qtbot, window)
+    assert table_names(window) == ["a.txt"]
+    crumbs = [button.text() for button in window.pathbar.crumb_buttons()]
+    assert crumbs == ["Local files", "documents", "drafts"]
+    qtbot.waitUntil(
+        lambda: window.tree_model.location_at(window.tree.currentIndex()) == window.location, timeout=WAIT
+    )
+
+    # Up, Back, Forward.
+    window.go_up()
+    assert window.location == Location("Local files", "documents")
+    window.go_back()
+    assert window.location == Location("Local files", "documents", "drafts/")
+    window.go_back()
+    window.go_back()
+    assert window.location == Location("Local files")
+    window.go_forward()
+    assert window.location == Location("Local files", "documents")
+    assert window.actions["back"].isEnabled() and window.actions["forward"].isEnabled()
+
+    # A crumb is a way back up.
+    account_crumb = next(b for b in window.pathbar.findChildren(QToolButton) if b.text() == "Local files")
+    account_crumb.click()
+    assert window.location == Location("Local files")
+
+
+def test_typed_place_in_the_path_bar(qtbot, make_explorer, local_account: AccountEntry) -> None:
+    window = make_explorer().window
+    window.navigate(Location("Local files"))
+    window.actions["focus_path"].trigger()
+    editor = window.pathbar.editor
+    assert editor.isVisible() and editor.text() == "Local files:"
+    editor.setText("photos/2024")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.location == Location("Local files", "photos", "2024/")
+    wait_listed(qtbot, window)
+    assert table_names(window) == ["cat.jpg"]
+
+
+def test_a_broken_account_shows_its_error_on_the_node_and_in_the_strip(
+    qtbot, make_explorer, local_account: AccountEntry, broken_account: AccountEntry
+) -> None:
+    window = make_explorer().window
+    window.navigate(Location("Broken"))
+    index = window.tree_model.index_of(Location("Broken"))
+    qtbot.waitUntil(lambda: window.tree_model.state_at(index) is LoadState.ERROR, timeout=WAIT)
+    assert "cannot connect" in window.tree_model.data(index)
+    qtbot.waitUntil(window.messages.isVisible, timeout=WAIT)
+    assert "Opening the folder" in window.messages.text
+    # The other account still works: no dialog storm, no frozen window.
+    window.navigate(Location("Local files", "photos"))
+    wait_listed(qtbot, window)
+    assert table_names(window) == ["2024/"]
+
+
+def test_actions_follow_capabilities_and_selection(qtbot, make_explorer, local_account: AccountEntry) -> None:
+    window = make_explorer().window
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    actions = window.actions
+    assert not actions["delete"].isEnabled() and "Select" in actions["delete"].toolTip()
+    assert actions["upload_files"].isEnabled() and actions["new_folder"].isEnabled()
+    window.table.selectRow(table_names(window).index("file-0003.txt"))
+    assert actions["delete"].isEnabled() and actions["properties"].isEnabled()
+    # The local folder cannot make time-limited URLs: disabled, and the tooltip says why.
+    assert not actions["share_url"].isEnabled()
+    assert "does not support time-limited URLs" in actions["share_url"].toolTip()
+    window.table.selectAll()
+    assert not actions["rename"].isEnabled() and "exactly one" in actions["rename"].toolTip()
+    assert "selected" in window.selection_label.text()
+
+
+def test_layout_is_remembered(
+    qtbot, runner, pool: ProviderPool, local_account: AccountEntry, tmp_path
+) -> None:
+    state = UiState(tmp_path / "window.json")
+    first = MainWindow([local_account], runner, pool, state=state)
+    qtbot.addWidget(first)
+    first.show()
+    first.table.horizontalHeader().resizeSection(1, 177)
+    first.table.horizontalHeader().moveSection(4, 1)
+    first.splitter.setSizes([333, 700])
+    first.navigate(Location("Local files", "photos"))
+    first.close()
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: (tmp_path / "window.json").exists(), timeout=WAIT)
+    again = MainWindow([local_account], runner, pool, state=UiState.load(tmp_path / "window.json"))
+    qtbot.addWidget(again)
+    again.show()
+    header = again.table.horizontalHeader()
+    assert header.sectionSize(1) == 177
+    assert header.visualIndex(4) == 1
+    assert again.splitter.sizes()[0] == 333
+    assert UiState.load(tmp_path / "window.json").get("location") == "Local files:photos/"
+
+
+# -- every real server ----------------------------------------------------------------
+
+
+@pytest.fixture(params=SERVER_ACCOUNTS)
+def server_explorer(
+    request, add_account, make_explorer, pool: ProviderPool
+) -> Iterator[tuple[Explorer, str]]:
+    account = server_account(request, request.param)
+    add_account(account.name, account.kind, account.settings)
+    provider = pool.get(account.name)
+    with temporary_container(provider) as container:
+        for key in ("top.txt", "docs/a.txt", "docs/b.txt", "docs/deep/c.txt", "pics/p.png"):
+            provider.upload_bytes(container, key, key.encode())
+        yield make_explorer(), container
+
+
+def _child(window: MainWindow, parent: QModelIndex, label: str) -> QModelIndex:
+    model = window.tree_model
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        if model.data(index, Qt.ItemDataRole.EditRole) == label:
+            return index
+    return QModelIndex()
+
+
+def test_browse_a_real_server_through_the_tree(qtbot, server_explorer) -> None:
+    explorer, container = server_explorer
+    window = explorer.window
+    model = window.tree_model
+    account = model.index(0, 0)
     window.tree.expand(account)
-    qtbot.waitUntil(lambda: window.tree_model.account_state(0) is LoadState.LOADED, timeout=10_000)
-    with qtbot.waitSignal(window.object_model.pageLoaded, timeout=10_000):
-        window.tree.setCurrentIndex(window.tree_model.index(0, 0, account))
-    assert window.object_model.rowCount() > 0
-    assert "items" in window.statusBar().findChildren(type(window._status))[0].text()
+    qtbot.waitUntil(lambda: _child(window, account, container).isValid(), timeout=WAIT)
+    node = _child(window, account, container)
+    assert model.kind_at(node) is NodeKind.CONTAINER
+    window.tree.setCurrentIndex(node)  # the person clicks the container
+    wait_listed(qtbot, window)
+    assert sorted(table_names(window)) == ["docs/", "pics/", "top.txt"]
+    window.tree.expand(node)  # its folders load into the tree
+    qtbot.waitUntil(
+        lambda: model.state_at(_child(window, account, container)) is LoadState.LOADED, timeout=WAIT
+    )
+    node = _child(window, account, container)
+    docs = _child(window, node, "docs")
+    assert docs.isValid() and _child(window, node, "pics").isValid()
+    window.tree.setCurrentIndex(docs)
+    wait_listed(qtbot, window)
+    assert window.location == Location(window.location.account, container, "docs/")
+    assert sorted(table_names(window)) == ["a.txt", "b.txt", "deep/"]
+    assert "3 items" in window.status_label.text()

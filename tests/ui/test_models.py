@@ -3,14 +3,15 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.navigation import Location
 from storebrowser.ui.object_model import PAGE_SIZE, ObjectTableModel
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState
 
 
 def test_tree_lists_containers_lazily(
-    qtbot, qtmodeltester, runner: TaskRunner, local_account: AccountEntry
+    qtbot, qtmodeltester, runner: TaskRunner, local_account: AccountEntry, pool
 ) -> None:
-    model = AccountTreeModel([local_account], runner)
+    model = AccountTreeModel([local_account], runner, pool.get)
     account = model.index(0, 0)
     assert model.rowCount(account) == 0 and model.canFetchMore(account)
     with qtbot.waitSignal(model.accountLoaded, timeout=10_000):
@@ -18,14 +19,14 @@ def test_tree_lists_containers_lazily(
     assert model.account_state(0) is LoadState.LOADED
     names = [model.data(model.index(r, 0, account)) for r in range(model.rowCount(account))]
     assert names == ["documents", "photos"]
-    assert model.container_at(model.index(0, 0, account)) == (local_account, "documents")
+    assert model.location_at(model.index(0, 0, account)) == Location("Local files", "documents")
     qtmodeltester.check(model)
 
 
 def test_an_account_that_cannot_connect_shows_an_error_on_its_node(
-    qtbot, qtmodeltester, runner: TaskRunner, broken_account: AccountEntry
+    qtbot, qtmodeltester, runner: TaskRunner, broken_account: AccountEntry, pool
 ) -> None:
-    model = AccountTreeModel([broken_account], runner)
+    model = AccountTreeModel([broken_account], runner, pool.get)
     with qtbot.waitSignal(model.accountLoaded, timeout=10_000):
         model.fetchMore(model.index(0, 0))
     assert model.account_state(0) is LoadState.ERROR
@@ -35,10 +36,12 @@ def test_an_account_that_cannot_connect_shows_an_error_on_its_node(
     qtmodeltester.check(model)
 
 
-def test_object_table_pages_in(qtbot, qtmodeltester, runner: TaskRunner, local_account: AccountEntry) -> None:
+def test_object_table_pages_in(
+    qtbot, qtmodeltester, runner: TaskRunner, local_account: AccountEntry, pool
+) -> None:
     model = ObjectTableModel(runner)
     with qtbot.waitSignal(model.pageLoaded, timeout=10_000):
-        model.open(local_account.provider, "documents")
+        model.open(pool.get("Local files"), "documents")
     assert model.rowCount() == PAGE_SIZE
     assert model.canFetchMore(QModelIndex())
     while model.canFetchMore(QModelIndex()):
@@ -50,18 +53,20 @@ def test_object_table_pages_in(qtbot, qtmodeltester, runner: TaskRunner, local_a
     qtmodeltester.check(model)
 
 
-def test_a_stale_page_is_dropped(qtbot, runner: TaskRunner, local_account: AccountEntry) -> None:
+def test_a_stale_page_is_dropped(qtbot, runner: TaskRunner, local_account: AccountEntry, pool) -> None:
     model = ObjectTableModel(runner)
-    model.open(local_account.provider, "documents")
+    model.open(pool.get("Local files"), "documents")
     with qtbot.waitSignal(model.pageLoaded, timeout=10_000):
-        model.open(local_account.provider, "photos")
+        model.open(pool.get("Local files"), "photos")
     runner.wait_idle()
     qtbot.wait(50)
-    assert model.rowCount() == 0 and not model.error
+    assert model.rowCount() == 1 and not model.error  # photos holds 2024/ only
 
 
-def test_listing_errors_become_a_message(qtbot, runner: TaskRunner, local_account: AccountEntry) -> None:
+def test_listing_errors_become_a_message(
+    qtbot, runner: TaskRunner, local_account: AccountEntry, pool
+) -> None:
     model = ObjectTableModel(runner)
     with qtbot.waitSignal(model.failed, timeout=10_000) as blocker:
-        model.open(local_account.provider, "no-such-container")
+        model.open(pool.get("Local files"), "no-such-container")
     assert "no folder 'no-such-container'" in blocker.args[0]

@@ -1,0 +1,156 @@
+"""The explorer's actions: one QAction each, for menus, toolbar, context menus and
+shortcuts, enabled from the provider's capabilities and the selection.
+
+``update`` takes a ``SelectionState`` (plain values) and sets enabled state and
+tooltips; an action that the provider cannot do says why in its tooltip. The logic is
+in ``enablement`` (no Qt) so it is tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.types import ObjectInfo
+from storebrowser.ui.navigation import Location
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionState:
+    """What the actions depend on, read off the window."""
+
+    location: Location | None
+    #: ``None`` while the account's provider is not open yet.
+    capabilities: Capabilities | None
+    provider_name: str = ""
+    #: Selected rows of the object table (objects and pseudo-folders).
+    objects: tuple[ObjectInfo, ...] = ()
+    #: Selected containers (account view rows, or the container node in the tree).
+    containers: tuple[str, ...] = ()
+    can_back: bool = False
+    can_forward: bool = False
+
+
+#: ``(enabled, reason shown when disabled)`` per action name.
+Verdict = tuple[bool, str]
+
+
+def enablement(state: SelectionState) -> dict[str, Verdict]:
+    """Which actions apply, and why not when they do not."""
+    loc, caps, name = state.location, state.capabilities, state.provider_name or "This service"
+    in_container = loc is not None and not loc.is_account
+    objects = state.objects
+    plain = [o for o in objects if not o.is_prefix]
+    connected = caps is not None
+    not_yet = "The account is not connected yet."
+
+    def need(condition: bool, why: str) -> Verdict:
+        return (True, "") if condition else (False, why)
+
+    def capable(flag: str, what: str) -> Verdict:
+        if not connected:
+            return False, not_yet
+        return need(bool(getattr(caps, flag)), f"{name} does not support {what}.")
+
+    def both(first: Verdict, second: Verdict) -> Verdict:
+        return first if not first[0] else second
+
+    pick = "Select one or more objects or folders."
+    return {
+        "back": need(state.can_back, ""),
+        "forward": need(state.can_forward, ""),
+        "up": need(loc is not None and loc.parent() is not None, ""),
+        "refresh": need(loc is not None, "Choose an account first."),
+        "new_container": both(need(loc is not None, "Choose an account first."), need(connected, not_yet)),
+        "delete_container": need(bool(state.containers), "Select a container in the tree or the list."),
+        "new_folder": need(in_container, "Open a container first."),
+        "upload_files": need(in_container, "Open a container first."),
+        "upload_folder": need(in_container, "Open a container first."),
+        "download": need(bool(objects) or bool(state.containers), pick),
+        "delete": need(bool(objects), pick),
+        "rename": both(need(len(objects) == 1, "Select exactly one object or folder."),
+                       capable("server_side_copy", "renaming (it needs a copy on the server)")),
+        "copy_to": both(need(bool(objects), pick), capable("server_side_copy", "copying on the server")),
+        "copy_path": need(bool(objects) or bool(state.containers), pick),
+        "share_url": both(need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+                          capable("presigned_urls", "time-limited URLs")),
+        "properties": need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+    }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    name: str
+    text: str
+    shortcut: Sequence[QKeySequence | QKeySequence.StandardKey | str] = ()
+    icon: QStyle.StandardPixmap | None = None
+    theme: str = ""
+    tip: str = ""
+
+
+_SP = QStyle.StandardPixmap
+_KEYS = QKeySequence.StandardKey
+_SPECS = (
+    _Spec("back", "Back", [_KEYS.Back], _SP.SP_ArrowBack, "go-previous"),
+    _Spec("forward", "Forward", [_KEYS.Forward], _SP.SP_ArrowForward, "go-next"),
+    _Spec("up", "Up", ["Alt+Up", "Backspace"], _SP.SP_ArrowUp, "go-up", "The folder above"),
+    _Spec("refresh", "Refresh", [_KEYS.Refresh], _SP.SP_BrowserReload, "view-refresh"),
+    _Spec("new_container", "New Container…", ["Ctrl+Shift+B"], _SP.SP_DriveHDIcon, "folder-new"),
+    _Spec("delete_container", "Delete Container…", [], _SP.SP_TrashIcon, "edit-delete"),
+    _Spec("new_folder", "New Folder…", ["Ctrl+Shift+N"], _SP.SP_FileDialogNewFolder, "folder-new"),
+    _Spec("upload_files", "Upload Files…", ["Ctrl+U"], _SP.SP_ArrowUp, "document-send"),
+    _Spec("upload_folder", "Upload Folder…", ["Ctrl+Shift+U"], _SP.SP_DirOpenIcon, "folder-open"),
+    _Spec("download", "Download To…", ["Ctrl+D"], _SP.SP_ArrowDown, "document-save"),
+    _Spec("delete", "Delete", [_KEYS.Delete], _SP.SP_TrashIcon, "edit-delete"),
+    _Spec("rename", "Rename…", ["F2"], None, "edit-rename"),
+    _Spec("copy_to", "Copy To…", ["Ctrl+Shift+C"], _SP.SP_FileLinkIcon, "edit-copy"),
+    _Spec("copy_path", "Copy Path", [_KEYS.Copy], None, "edit-copy"),
+    _Spec("share_url", "Copy Time-Limited URL…", ["Ctrl+Shift+L"], None, "emblem-shared"),
+    _Spec("properties", "Properties", ["Alt+Return"], _SP.SP_FileDialogInfoView, "document-properties"),
+    _Spec("accounts", "Accounts…", [], _SP.SP_DriveNetIcon, "network-server"),
+    _Spec("focus_path", "Go to Place…", ["Ctrl+L"], None, ""),
+    _Spec("focus_filter", "Filter…", [_KEYS.Find], None, "edit-find"),
+    _Spec("open", "Open", ["Return", "Enter"], None, ""),
+    _Spec("stop", "Stop Loading", [], _SP.SP_BrowserStop, "process-stop"),
+    _Spec("quit", "Quit", [_KEYS.Quit], None, "application-exit"),
+)
+
+
+class ExplorerActions(QObject):
+    """Holds the QActions by name (``actions["delete"]``) and keeps them up to date."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.by_name: dict[str, QAction] = {}
+        style = QApplication.style()
+        for spec in _SPECS:
+            action = QAction(self.tr(spec.text), parent)
+            action.setObjectName(spec.name)
+            keys = [QKeySequence(k) if isinstance(k, str | _KEYS) else k for k in spec.shortcut]
+            action.setShortcuts([k for k in keys if not k.isEmpty()])
+            icon = QIcon.fromTheme(spec.theme) if spec.theme else QIcon()
+            if icon.isNull() and spec.icon is not None:
+                icon = style.standardIcon(spec.icon)
+            action.setIcon(icon)
+            tip = self.tr(spec.tip or spec.text.rstrip("…"))
+            action.setStatusTip(tip)
+            if action.shortcuts():  # the first shortcut in the tooltip, as desktop apps do
+                tip += f" ({action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            action.setToolTip(tip)
+            self.by_name[spec.name] = action
+        self._base_tips = {name: a.toolTip() for name, a in self.by_name.items()}
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def update(self, state: SelectionState) -> None:
+        for name, (enabled, why) in enablement(state).items():
+            action = self.by_name[name]
+            action.setEnabled(enabled)
+            base = self._base_tips[name]
+            action.setToolTip(base if enabled or not why else f"{base}: {self.tr(why)}")

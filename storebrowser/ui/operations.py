@@ -1,0 +1,372 @@
+"""What the explorer's actions do. Each handler asks what it needs (a name, a folder,
+a confirmation), then runs the work on a worker or as an engine job, and updates the
+window when the result arrives. Errors land in the window's message strip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from storebrowser.core.errors import InvalidName
+from storebrowser.core.names import validate_container_name
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import Provider
+from storebrowser.qtbridge.tasks import TaskResult
+from storebrowser.transfers import JobSnapshot, State
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.ui.counting import count_objects
+from storebrowser.ui.dialogs import CopyToDialog, NameCheck, NameDialog, ShareUrlDialog, folder_name_problem
+from storebrowser.ui.format import human_size
+from storebrowser.ui.jobs import JobQueue
+from storebrowser.ui.main_window import MainWindow
+from storebrowser.ui.navigation import Location
+from storebrowser.ui.properties_dialog import PropertiesDialog
+
+
+class Operations(QObject):
+    """Connects the window's actions to their work."""
+
+    def __init__(self, window: MainWindow, jobs: JobQueue) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs = jobs
+        self.conflict = ConflictPolicy.ASK
+        jobs.failed.connect(window.show_error)
+        handlers: dict[str, Callable[[], None]] = {
+            "new_container": self.new_container,
+            "delete_container": self.delete_container,
+            "new_folder": self.new_folder,
+            "upload_files": self.upload_files,
+            "upload_folder": self.upload_folder,
+            "download": self.download,
+            "delete": self.delete,
+            "rename": self.rename,
+            "copy_to": self.copy_to,
+            "copy_path": self.copy_path,
+            "share_url": self.share_url,
+            "properties": self.properties,
+        }
+        for name, handler in handlers.items():
+            window.actions[name].triggered.connect(handler)
+
+    # -- helpers ----------------------------------------------------------------------
+
+    @property
+    def location(self) -> Location | None:
+        return self.window.location
+
+    def _run(self, account: str, work: Callable[[Provider], object], done: Callable[[object], None]) -> None:
+        """``work(provider)`` on a worker, then ``done(value)`` here; errors to the strip."""
+        pool = self.window.pool
+
+        def finished(result: TaskResult[object]) -> None:
+            if result.ok:
+                done(result.value)
+            else:
+                self.window.show_error(result.message())
+
+        self.window.runner.run(lambda: work(pool.get(account)), finished)
+
+    def _provider_kind(self, account: str) -> str:
+        provider = self.window.pool.cached(account)
+        return provider.kind if provider is not None else ""
+
+    def _submit(self, spec: JobSpec, after: Callable[[JobSnapshot], None] | None = None) -> None:
+        self.jobs.submit(spec, when_finished=after)
+
+    def _refresh_if_here(self, location: Location) -> Callable[[JobSnapshot], None]:
+        """After a job changed ``location``: list it again if the window still shows it."""
+
+        def after(job: JobSnapshot) -> None:
+            here = self.location
+            if here is not None and here.account == location.account and here.container == location.container:
+                self.window.object_model.refresh()
+            self.window.tree_model.reload_location(location)
+            if job.state is State.FAILED and job.error:
+                self.window.show_error(job.error)
+
+        return after
+
+    # -- containers -------------------------------------------------------------------
+
+    def new_container(self) -> None:
+        location = self.location
+        if location is None:
+            return
+        kind = self._provider_kind(location.account)
+
+        def problem(name: str) -> str | None:
+            if not name:
+                return self.tr("Type a name.")
+            try:
+                validate_container_name(kind, name) if kind else None
+            except InvalidName as error:
+                return str(error)
+            return None
+
+        label = self.tr("Name of the new container in {account}:").format(account=location.account)
+        name = self.ask_name(self.tr("New Container"), label, problem, ok_text=self.tr("Create"))
+        if name is None:
+            return
+
+        def created(_value: object) -> None:
+            self.window.tree_model.reload(self.window.tree_model.index_of(Location(location.account)))
+            self.window.navigate(Location(location.account, name))
+            self.window.show_info(self.tr("Container {name} created.").format(name=name))
+
+        self._run(location.account, lambda p: p.create_container(name), created)
+
+    def delete_container(self) -> None:
+        location, names = self.location, self.window.selected_containers()
+        if location is None or len(names) != 1:
+            return
+        account, name = location.account, names[0]
+        count_objects(
+            self.window, account, name, lambda count: self._confirm_container_delete(account, name, count)
+        )
+
+    def _confirm_container_delete(self, account: str, name: str, count: tuple[int, int] | None) -> None:
+        if count is None:
+            return  # counting was cancelled
+        objects, size = count
+        if objects == 0:
+            question = self.tr("Delete the empty container {name}?").format(name=name)
+            button = self.tr("Delete Container")
+        else:
+            question = self.tr(
+                "The container {name} holds {n} objects ({size}).\n\n"
+                "Delete them all, then the container? This cannot be undone."
+            ).format(name=name, n=f"{objects:,}", size=human_size(size))
+            button = self.tr("Delete {n} Objects and the Container").format(n=f"{objects:,}")
+        if not self.confirm(self.tr("Delete Container"), question, button):
+            return
+
+        def after(job: JobSnapshot) -> None:
+            tree = self.window.tree_model
+            tree.reload(tree.index_of(Location(account)))
+            here = self.location
+            if here is not None and (here.account, here.container) == (account, name):
+                self.window.navigate(Location(account))
+            if job.state is State.DONE:
+                self.window.show_info(self.tr("Container {name} deleted.").format(name=name))
+            elif job.error:
+                self.window.show_error(job.error)
+
+        self._submit(JobSpec(JobKind.DELETE, account, name, remove_container=True), after)
+
+    # -- questions (tests answer these by replacing the methods) ------------------------
+
+    def ask_name(
+        self, title: str, label: str, check: NameCheck, *, text: str = "", ok_text: str = ""
+    ) -> str | None:
+        dialog = NameDialog(title, label, check, text=text, ok_text=ok_text, parent=self.window)
+        return dialog.name if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_files(self, title: str) -> list[Path]:
+        paths, _filter = QFileDialog.getOpenFileNames(self.window, title)
+        return [Path(p) for p in paths]
+
+    def ask_folder(self, title: str) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self.window, title)
+        return Path(folder) if folder else None
+
+    def ask_destination(
+        self, containers: Sequence[str], location: Location, count: int
+    ) -> tuple[str, str] | None:
+        dialog = CopyToDialog(containers, location.container, location.prefix, count, self.window)
+        return dialog.destination() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def confirm(self, title: str, question: str, button: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, self.window
+        )
+        go = box.addButton(button, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    # -- objects ----------------------------------------------------------------------
+
+    def new_folder(self) -> None:
+        location = self.location
+        if location is None or location.is_account:
+            return
+        name = self.ask_name(self.tr("New Folder"), self.tr("Name of the new folder in {place}:").format(
+            place=location.text()), folder_name_problem, ok_text=self.tr("Create"))  # fmt: skip
+        if name is None:
+            return
+        key = location.prefix + name + "/"
+
+        def created(_value: object) -> None:
+            if self.location == location:
+                self.window.object_model.add_or_update(ObjectInfo(key, is_prefix=True))
+            self.window.tree_model.reload_location(location)
+
+        self._run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
+
+    def upload_files(self) -> None:
+        location = self.location
+        if location is None or location.is_account:
+            return
+        paths = self.ask_files(self.tr("Upload Files to {place}").format(place=location.text()))
+        self.upload_paths(paths, location)
+
+    def upload_folder(self) -> None:
+        location = self.location
+        if location is None or location.is_account:
+            return
+        folder = self.ask_folder(self.tr("Upload Folder to {place}").format(place=location.text()))
+        if folder is not None:
+            self.upload_paths([folder], location)
+
+    def upload_paths(self, paths: Sequence[Path], location: Location) -> None:
+        """Files and folders into ``location``; a folder keeps its name and structure
+        (as a file manager copies it). Used by the menus and by drops. Which paths are
+        folders is looked up on a worker (a stat is disk I/O)."""
+
+        def submit(result: TaskResult[list[tuple[Path, bool]]]) -> None:
+            for path, is_folder in result.value or []:
+                if is_folder:
+                    key = f"{location.prefix}{path.name}/"
+                    spec = JobSpec(JobKind.UPLOAD_FOLDER, location.account, location.container, key=key,
+                                   local=str(path), conflict=self.conflict)  # fmt: skip
+                else:
+                    spec = JobSpec(JobKind.UPLOAD_FILE, location.account, location.container,
+                                   key=location.prefix, local=str(path), conflict=self.conflict)  # fmt: skip
+                self._submit(spec, self._refresh_if_here(location))
+
+        if paths:
+            self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
+
+    def download(self) -> None:
+        location = self.location
+        if location is None:
+            return
+        objects, containers = self.window.selected_objects(), self.window.selected_containers()
+        if not objects and not containers:
+            return
+        folder = self.ask_folder(self.tr("Download To"))
+        if folder is not None:
+            self.download_to(folder, location, objects, containers)
+
+    def download_to(
+        self, folder: Path, location: Location, objects: Sequence[ObjectInfo], containers: Sequence[str] = ()
+    ) -> None:
+        account = location.account
+        for info in objects:
+            kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
+            self._submit(JobSpec(kind, account, location.container, key=info.key, local=str(folder),
+                                 conflict=self.conflict))  # fmt: skip
+        for name in containers:
+            self._submit(JobSpec(JobKind.DOWNLOAD_PREFIX, account, name, key="", local=str(folder / name),
+                                 conflict=self.conflict))  # fmt: skip
+
+    def delete(self) -> None:
+        location, objects = self.location, self.window.selected_objects()
+        if location is None or location.is_account or not objects:
+            return
+        plain = [o.key for o in objects if not o.is_prefix]
+        folders = [o.key for o in objects if o.is_prefix]
+        parts = []
+        if plain:
+            parts.append(self.tr("{n} objects").format(n=f"{len(plain):,}") if len(plain) > 1 else plain[0])
+        if folders:
+            parts.append(self.tr("{n} folders with everything in them").format(n=len(folders))
+                         if len(folders) > 1 else self.tr("the folder {name} with everything in it").format(
+                             name=folders[0]))  # fmt: skip
+        question = self.tr("Delete {what} from {container}? This cannot be undone.").format(
+            what=self.tr(" and ").join(parts), container=location.container
+        )
+        if not self.confirm(self.tr("Delete"), question, self.tr("Delete")):
+            return
+        after = self._refresh_if_here(location)
+        if plain:
+            self._submit(
+                JobSpec(JobKind.DELETE, location.account, location.container, keys=tuple(plain)), after
+            )
+        for prefix in folders:
+            self._submit(JobSpec(JobKind.DELETE, location.account, location.container, key=prefix), after)
+
+    def rename(self) -> None:
+        location, objects = self.location, self.window.selected_objects()
+        if location is None or len(objects) != 1:
+            return
+        info = objects[0]
+        old = info.name.rstrip("/")
+        name = self.ask_name(self.tr("Rename"), self.tr("New name for {name}:").format(name=info.name),
+                             folder_name_problem, text=old, ok_text=self.tr("Rename"))  # fmt: skip
+        if name is None or name == old:
+            return
+        head = info.key[: len(info.key) - len(info.name)]
+        new_key = head + name + ("/" if info.is_prefix else "")
+        self._submit(JobSpec(JobKind.MOVE, location.account, location.container, key=info.key,
+                             dst_container=location.container, dst_key=new_key,
+                             conflict=ConflictPolicy.SKIP), self._refresh_if_here(location))  # fmt: skip
+
+    def copy_to(self) -> None:
+        location, objects = self.location, self.window.selected_objects()
+        if location is None or not objects:
+            return
+        containers = [c.name for c in self.window.tree_model.containers_of(location.account) or []]
+        destination = self.ask_destination(containers, location, len(objects))
+        if destination is None:
+            return
+        container, folder = destination
+        target = Location(location.account, container, folder)
+        for info in objects:
+            self._submit(JobSpec(JobKind.COPY, location.account, location.container, key=info.key,
+                                 dst_container=container, dst_key=folder + info.name,
+                                 conflict=self.conflict), self._refresh_if_here(target))  # fmt: skip
+
+    def copy_path(self) -> None:
+        location = self.location
+        if location is None:
+            return
+        objects = self.window.selected_objects()
+        if objects:
+            lines = [f"{location.container}/{o.key}" for o in objects]
+        else:
+            lines = self.window.selected_containers()
+        if lines:
+            QGuiApplication.clipboard().setText("\n".join(lines))
+            self.window.show_info(self.tr("Copied {n} paths.").format(n=len(lines)) if len(lines) > 1
+                                  else self.tr("Copied {path}").format(path=lines[0]))  # fmt: skip
+
+    def share_url(self) -> None:
+        location, objects = self.location, self.window.selected_objects()
+        if location is None or len(objects) != 1:
+            return
+        key = objects[0].key
+        dialog = ShareUrlDialog(f"{location.container}/{key}", self.window)
+
+        def make() -> None:
+            lifetime = dialog.lifetime()
+            dialog.make_button.setEnabled(False)
+
+            def made(result: TaskResult[str]) -> None:
+                dialog.make_button.setEnabled(True)
+                if result.ok and result.value:
+                    dialog.show_url(result.value)
+                else:
+                    dialog.show_problem(result.message())
+
+            pool = self.window.pool
+            self.window.runner.run(
+                lambda: pool.get(location.account).share_url(location.container, key, expires_in=lifetime),
+                made,
+            )
+
+        dialog.make_button.clicked.connect(make)
+        dialog.exec()
+
+    def properties(self) -> None:
+        location, objects = self.location, self.window.selected_objects()
+        if location is None or len(objects) != 1 or objects[0].is_prefix:
+            return
+        dialog = PropertiesDialog(self.window, location, objects[0])
+        dialog.exec()

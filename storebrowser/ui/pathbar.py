@@ -1,0 +1,122 @@
+"""Breadcrumbs of the current place, and (Ctrl+L) a line to type a place into."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from storebrowser.ui.navigation import Location
+
+
+class PathBar(QStackedWidget):
+    """Shows ``account > container > folder``, a button per crumb.
+
+    Signals:
+        navigate(Location): a crumb was clicked or a place was typed and confirmed.
+        invalid(str): what was typed is not a place (message for the status bar).
+    """
+
+    navigate = Signal(object)
+    invalid = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._location: Location | None = None
+        self._crumbs = QWidget(self)
+        self._crumb_layout = QHBoxLayout(self._crumbs)
+        self._crumb_layout.setContentsMargins(2, 0, 2, 0)
+        self._crumb_layout.setSpacing(0)
+        self._crumbs.mouseDoubleClickEvent = lambda _event: self.start_editing()  # type: ignore[method-assign]
+        self._edit = QLineEdit(self)
+        self._edit.setClearButtonEnabled(True)
+        self._edit.setPlaceholderText(self.tr("account:container/folder/"))
+        self._edit.returnPressed.connect(self._typed)
+        self._edit.installEventFilter(self)
+        self.addWidget(self._crumbs)
+        self.addWidget(self._edit)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._edit.sizeHint().height())
+
+    @property
+    def location(self) -> Location | None:
+        return self._location
+
+    @property
+    def editor(self) -> QLineEdit:
+        return self._edit
+
+    def set_location(self, location: Location | None) -> None:
+        self._location = location
+        self._rebuild()
+        self.setCurrentWidget(self._crumbs)
+
+    def start_editing(self) -> None:
+        """Ctrl+L: the place as text, selected, ready to be typed over."""
+        self._edit.setText(self._location.text() if self._location else "")
+        self.setCurrentWidget(self._edit)
+        self._edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._edit.selectAll()
+
+    def crumb_buttons(self) -> list[QToolButton]:
+        return self._crumbs.findChildren(QToolButton)
+
+    def _rebuild(self) -> None:
+        while (item := self._crumb_layout.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        if self._location is None:
+            self._crumb_layout.addWidget(QLabel(self.tr("No account selected"), self._crumbs))
+        else:
+            trail = self._location.crumbs()
+            for position, (label, place) in enumerate(trail):
+                if position:
+                    separator = QLabel("\u203a", self._crumbs)  # a single right angle quote
+                    separator.setEnabled(False)
+                    self._crumb_layout.addWidget(separator)
+                self._crumb_layout.addWidget(self._crumb(label, place, last=position == len(trail) - 1))
+        self._crumb_layout.addStretch(1)
+
+    def _crumb(self, label: str, place: Location, *, last: bool) -> QToolButton:
+        button = QToolButton(self._crumbs)
+        button.setText(label)
+        button.setAutoRaise(True)
+        button.setToolTip(place.text())
+        if last:
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
+        button.clicked.connect(lambda _checked=False, where=place: self.navigate.emit(where))
+        return button
+
+    def _typed(self) -> None:
+        current = self._location.account if self._location else ""
+        try:
+            place = Location.parse(self._edit.text(), current)
+        except ValueError as error:
+            self.invalid.emit(str(error))
+            return
+        if not place.account:
+            self.invalid.emit(self.tr("Type a place as account:container/folder/"))
+            return
+        self.setCurrentWidget(self._crumbs)
+        self.navigate.emit(place)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit:
+            escape = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+            if escape and event.key() == Qt.Key.Key_Escape:  # type: ignore[union-attr]
+                self.setCurrentWidget(self._crumbs)
+                return True
+            if event.type() == QEvent.Type.FocusOut and self.currentWidget() is self._edit:
+                self.setCurrentWidget(self._crumbs)
+        return super().eventFilter(watched, event)
