@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from storebrowser.cli.context import Context, UsageError, split_account, split_location, split_object
+from storebrowser.core.errors import ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
@@ -58,6 +59,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     url.add_argument("object", metavar="CONTAINER/KEY")
     url.add_argument("--expires", type=int, default=3600, metavar="SECONDS", help="default 3600")
     url.add_argument("--method", choices=("GET", "PUT"), default="GET")
+    url.add_argument(
+        "--allow-account-change",
+        action="store_true",
+        help="if the account must be changed first (a Swift account without a temp-URL key), "
+        "make the change without asking",
+    )
     url.set_defaults(run=cmd_url)
 
 
@@ -209,7 +216,22 @@ def cmd_url(ctx: Context, args: argparse.Namespace) -> None:
     if not 1 <= args.expires <= MAX_URL_EXPIRY:
         raise UsageError(f"--expires must be between 1 and {MAX_URL_EXPIRY} seconds (7 days)")
     container, key = split_object(args.object)
-    url = ctx.provider().share_url(
-        container, key, expires_in=timedelta(seconds=args.expires), method=args.method
-    )
+    provider = ctx.provider()
+    lifetime = timedelta(seconds=args.expires)
+    try:
+        url = provider.share_url(container, key, expires_in=lifetime, method=args.method)
+    except ConsentRequired as request:
+        if not (args.allow_account_change or _agrees(request.question)):
+            raise
+        provider.grant(request)
+        url = provider.share_url(container, key, expires_in=lifetime, method=args.method)
     ctx.emit({"url": url, "expires_in": args.expires, "method": args.method}, lambda v: v["url"])
+
+
+def _agrees(question: str) -> bool:
+    """Ask on the terminal; without one (a script) the answer is no."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")

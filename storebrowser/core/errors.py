@@ -63,6 +63,20 @@ class ChecksumMismatch(StorageError):
     """Bytes received or stored do not match the size or checksum they should have."""
 
 
+class ConsentRequired(StorageError):
+    """The call needs a change the user must agree to first (e.g. giving a Swift account
+    a temp-URL key, which every client of the account then shares).
+
+    ``question`` is what to ask; after a yes, ``Provider.grant(error)`` makes the change
+    and the call can be tried again.
+    """
+
+    def __init__(self, message: str, *, question: str, container: str | None = None,
+                 key: str | None = None) -> None:  # fmt: skip
+        super().__init__(message, container=container, key=key)
+        self.question = question
+
+
 class Transient(StorageError):
     """A failure that may go away on retry: throttling, 5xx, a dropped connection."""
 

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AlreadyExists, StorageError, Unsupported
+from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import (
     ContainerInfo,
@@ -229,7 +229,13 @@ class Provider(abc.ABC):
         raise self._unsupported("uploads in parts")
 
     def share_url(self, container: str, key: str, *, expires_in: timedelta, method: str = "GET") -> str:
+        """A URL that works without credentials until it expires. May raise
+        ``ConsentRequired`` when the account must be changed first (see ``grant``)."""
         raise self._unsupported("time-limited URLs")
+
+    def grant(self, request: ConsentRequired) -> None:
+        """Make the change a ``ConsentRequired`` asked for, once the user agreed."""
+        raise self._unsupported(f"this change ({request.question})")
 
     def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
         raise self._unsupported("static websites")

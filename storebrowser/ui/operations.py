@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from storebrowser.core.errors import InvalidName
+from storebrowser.core.errors import ConsentRequired, InvalidName
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
@@ -181,6 +181,9 @@ class Operations(QObject):
         dialog = CopyToDialog(containers, location.container, location.prefix, count, self.window)
         return dialog.destination() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def show_dialog(self, dialog: QDialog) -> None:
+        dialog.exec()
+
     def confirm(self, title: str, question: str, button: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, self.window
@@ -247,7 +250,8 @@ class Operations(QObject):
         location = self.location
         if location is None:
             return
-        objects, containers = self.window.selected_objects(), self.window.selected_containers()
+        objects = self.window.selected_objects()
+        containers = [] if objects else self.window.selected_containers()  # the more specific wins
         if not objects and not containers:
             return
         folder = self.ask_folder(self.tr("Download To"))
@@ -352,6 +356,8 @@ class Operations(QObject):
                 dialog.make_button.setEnabled(True)
                 if result.ok and result.value:
                     dialog.show_url(result.value)
+                elif isinstance(result.error, ConsentRequired):
+                    self._ask_consent(location.account, result.error, then=make, refused=dialog.show_problem)
                 else:
                     dialog.show_problem(result.message())
 
@@ -362,11 +368,24 @@ class Operations(QObject):
             )
 
         dialog.make_button.clicked.connect(make)
-        dialog.exec()
+        self.show_dialog(dialog)
+
+    def _ask_consent(
+        self,
+        account: str,
+        request: ConsentRequired,
+        *,
+        then: Callable[[], None],
+        refused: Callable[[str], None],
+    ) -> None:
+        """The service needs a change to the account first: ask, make it, try again."""
+        if not self.confirm(self.tr("Change the Account?"), request.question, self.tr("Allow")):
+            refused(request.message)
+            return
+        self._run(account, lambda provider: provider.grant(request), lambda _value: then())
 
     def properties(self) -> None:
         location, objects = self.location, self.window.selected_objects()
         if location is None or len(objects) != 1 or objects[0].is_prefix:
             return
-        dialog = PropertiesDialog(self.window, location, objects[0])
-        dialog.exec()
+        self.show_dialog(PropertiesDialog(self.window, location, objects[0]))

@@ -323,3 +323,23 @@ def test_an_interrupted_put_can_be_cancelled_leaving_no_segments(
     assert json.loads(_ok(swift("--json", "ls", container, "-r"))) == []
     segments = swift("--json", "ls", f"{container}_segments", "-r")
     assert segments.returncode == 1 or json.loads(segments.stdout) == []
+
+
+def test_url_on_swift_asks_before_giving_the_account_a_temp_url_key(
+    swift: RunCli, swift_server: SwiftServer, tmp_path: Path
+) -> None:
+    from swiftclient.client import Connection
+
+    sdk = Connection(authurl=swift_server.auth_url, user=swift_server.user, key=swift_server.key)
+    sdk.post_account({"X-Remove-Account-Meta-Temp-URL-Key": "x", "X-Remove-Account-Meta-Temp-URL-Key-2": "x"})
+    container = _name()
+    (tmp_path / "shared.txt").write_bytes(b"shared")
+    _ok(swift("mb", container))
+    _ok(swift("put", str(tmp_path / "shared.txt"), f"{container}/"))
+    refused = swift("url", f"{container}/shared.txt")  # no terminal: the answer is no
+    assert refused.returncode == 1 and b"temp-URL key" in refused.stderr
+    assert not sdk.head_account().get("x-account-meta-temp-url-key")
+    url = _ok(swift("url", f"{container}/shared.txt", "--allow-account-change")).decode().strip()
+    with urllib.request.urlopen(url, timeout=30) as reply:
+        assert reply.read() == b"shared"
+    _ok(swift("rb", container, "--force"))

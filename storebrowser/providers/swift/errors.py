@@ -17,6 +17,7 @@ from storebrowser.core.errors import (
     AccessDenied,
     AuthFailed,
     Cancelled,
+    ConsentRequired,
     NotEmpty,
     NotFound,
     StorageError,
@@ -33,7 +34,7 @@ class SwiftError(StorageError):
     """A Swift answer no more specific core error fits (a 400, 411, 422...)."""
 
 
-class TempUrlKeyMissing(StorageError):
+class TempUrlKeyMissing(ConsentRequired):
     """The account has no temp-URL key, so no time-limited URL can be signed yet.
 
     Setting one (``SwiftProvider.set_temp_url_key``) changes the account for every client

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AlreadyExists, NotEmpty, NotFound, StorageError
+from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.ranges import ByteRange
@@ -18,6 +18,7 @@ from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Pro
 from storebrowser.providers.swift import deleting, listing, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import TIMEOUT, SwiftClient
+from storebrowser.providers.swift.errors import TempUrlKeyMissing
 from storebrowser.providers.swift.metadata import (
     MetadataLimits,
     check_content_type,
@@ -373,6 +374,12 @@ class SwiftProvider(Provider):
             self.client, signing_key, container, key,
             expires_in=expires_in, method=method, digest=digest,
         )  # fmt: skip
+
+    def grant(self, request: ConsentRequired) -> None:
+        if not isinstance(request, TempUrlKeyMissing):
+            super().grant(request)
+            return
+        self.set_temp_url_key()
 
     def set_temp_url_key(self, key: str | None = None) -> None:
         """Give the account a temp-URL key. Changes the account for every client: call it

@@ -75,7 +75,9 @@ def temp_url(
         raise TempUrlKeyMissing(
             "This Swift account has no temp-URL key yet, so no time-limited link can be "
             "made. Setting one changes the account for every client that uses it; allow "
-            "it (set_temp_url_key) and try again.",
+            "it and try again.",
+            question="Give this Swift account a temp-URL key? Every client of the account "
+            "shares it; links made with an older key stop working.",
             container=container,
             key=name,
         )
