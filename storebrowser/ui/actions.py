@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.types import ObjectInfo
+from storebrowser.ui.icons import arrow_icon
 from storebrowser.ui.navigation import Location
 
 
@@ -91,21 +92,23 @@ class _Spec:
     icon: QStyle.StandardPixmap | None = None
     theme: str = ""
     tip: str = ""
+    #: One of ``icons.arrow_icon``'s names: drawn in the palette's colours.
+    drawn: str = ""
 
 
 _SP = QStyle.StandardPixmap
 _KEYS = QKeySequence.StandardKey
 _SPECS = (
-    _Spec("back", "Back", [_KEYS.Back], _SP.SP_ArrowBack, "go-previous"),
-    _Spec("forward", "Forward", [_KEYS.Forward], _SP.SP_ArrowForward, "go-next"),
-    _Spec("up", "Up", ["Alt+Up", "Backspace"], _SP.SP_ArrowUp, "go-up", "The folder above"),
+    _Spec("back", "Back", [_KEYS.Back], None, "go-previous", drawn="back"),
+    _Spec("forward", "Forward", [_KEYS.Forward], None, "go-next", drawn="forward"),
+    _Spec("up", "Up", ["Alt+Up", "Backspace"], None, "go-up", "The folder above", drawn="up"),
     _Spec("refresh", "Refresh", [_KEYS.Refresh], _SP.SP_BrowserReload, "view-refresh"),
     _Spec("new_container", "New Container…", ["Ctrl+Shift+B"], _SP.SP_DriveHDIcon, "folder-new"),
     _Spec("delete_container", "Delete Container…", [], _SP.SP_TrashIcon, "edit-delete"),
     _Spec("new_folder", "New Folder…", ["Ctrl+Shift+N"], _SP.SP_FileDialogNewFolder, "folder-new"),
-    _Spec("upload_files", "Upload Files…", ["Ctrl+U"], _SP.SP_ArrowUp, "document-send"),
+    _Spec("upload_files", "Upload Files…", ["Ctrl+U"], None, "document-send", drawn="upload"),
     _Spec("upload_folder", "Upload Folder…", ["Ctrl+Shift+U"], _SP.SP_DirOpenIcon, "folder-open"),
-    _Spec("download", "Download To…", ["Ctrl+D"], _SP.SP_ArrowDown, "document-save"),
+    _Spec("download", "Download To…", ["Ctrl+D"], None, "document-save", drawn="download"),
     _Spec("delete", "Delete", [_KEYS.Delete], _SP.SP_TrashIcon, "edit-delete"),
     _Spec("rename", "Rename…", ["F2"], None, "edit-rename"),
     _Spec("copy_to", "Copy To…", ["Ctrl+Shift+C"], _SP.SP_FileLinkIcon, "edit-copy"),
@@ -127,16 +130,11 @@ class ExplorerActions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.by_name: dict[str, QAction] = {}
-        style = QApplication.style()
         for spec in _SPECS:
             action = QAction(self.tr(spec.text), parent)
             action.setObjectName(spec.name)
             keys = [QKeySequence(k) if isinstance(k, str | _KEYS) else k for k in spec.shortcut]
             action.setShortcuts([k for k in keys if not k.isEmpty()])
-            icon = QIcon.fromTheme(spec.theme) if spec.theme else QIcon()
-            if icon.isNull() and spec.icon is not None:
-                icon = style.standardIcon(spec.icon)
-            action.setIcon(icon)
             tip = self.tr(spec.tip or spec.text.rstrip("…"))
             action.setStatusTip(tip)
             if action.shortcuts():  # the first shortcut in the tooltip, as desktop apps do
@@ -144,6 +142,19 @@ class ExplorerActions(QObject):
             action.setToolTip(tip)
             self.by_name[spec.name] = action
         self._base_tips = {name: a.toolTip() for name, a in self.by_name.items()}
+        self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        """Icons from the desktop theme where it has them, else drawn or the style's;
+        again when the palette changes (light/dark switch)."""
+        style = QApplication.style()
+        for spec in _SPECS:
+            icon = QIcon.fromTheme(spec.theme) if spec.theme else QIcon()
+            if icon.isNull() and spec.drawn:
+                icon = arrow_icon(spec.drawn)
+            elif icon.isNull() and spec.icon is not None:
+                icon = style.standardIcon(spec.icon)
+            self.by_name[spec.name].setIcon(icon)
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
