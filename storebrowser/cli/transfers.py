@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from storebrowser.cli.backup import TarStream, backup_name
 from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
 from storebrowser.cli.progress import wait_for
 from storebrowser.core.types import WebsiteConfig
@@ -18,6 +17,7 @@ from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
 
 CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
 
@@ -52,7 +52,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     backup.add_argument("container", metavar="CONTAINER[/PREFIX]")
     backup.add_argument(
         "--name",
-        default="backup-%Y-%m-%d.tar.gz",
+        default=DEFAULT_BACKUP_NAME,
         metavar="PATTERN",
         help="object name; strftime codes and {folder} allowed (default: backup-%%Y-%%m-%%d.tar.gz)",
     )

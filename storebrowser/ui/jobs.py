@@ -8,6 +8,7 @@ same way the transfers panel reads progress.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import BinaryIO
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -34,7 +35,11 @@ class JobQueue(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
 
-    def submit(self, spec: JobSpec, *, when_finished: WhenFinished | None = None) -> None:
+    def submit(
+        self, spec: JobSpec, *, when_finished: WhenFinished | None = None, stream: BinaryIO | None = None
+    ) -> None:
+        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job)."""
+
         def queued(result: TaskResult[str]) -> None:
             if not result.ok or result.value is None:
                 self.failed.emit(result.message())
@@ -42,7 +47,7 @@ class JobQueue(QObject):
             self._watching[result.value] = when_finished
             self._timer.start()
 
-        self._runner.run(lambda: self.engine.submit(spec), queued)
+        self._runner.run(lambda: self.engine.submit(spec, stream=stream), queued)
 
     def _poll(self) -> None:
         if not self._watching:

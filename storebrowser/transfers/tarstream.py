@@ -20,6 +20,7 @@ from pathlib import Path
 from storebrowser.core.errors import StorageError
 
 PIPE_CHUNK = 1024 * 1024
+DEFAULT_BACKUP_NAME = "backup-%Y-%m-%d.tar.gz"
 
 
 def backup_name(pattern: str, folder: Path, now: datetime) -> str:
