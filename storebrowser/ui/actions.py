@@ -74,14 +74,24 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "upload_folder": need(in_container, "Open a container first."),
         "download": need(bool(objects) or bool(state.containers), pick),
         "delete": need(bool(objects), pick),
-        "rename": both(need(len(objects) == 1, "Select exactly one object or folder."),
-                       capable("server_side_copy", "renaming (it needs a copy on the server)")),
+        "rename": both(
+            need(len(objects) == 1, "Select exactly one object or folder."),
+            capable("server_side_copy", "renaming (it needs a copy on the server)"),
+        ),
         "copy_to": both(need(bool(objects), pick), capable("server_side_copy", "copying on the server")),
         "copy_path": need(bool(objects) or bool(state.containers), pick),
-        "share_url": both(need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
-                          capable("presigned_urls", "time-limited URLs")),
+        "share_url": both(
+            need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+            capable("presigned_urls", "time-limited URLs"),
+        ),
         "properties": need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
-    }  # fmt: skip
+        "backup_here": need(in_container, "Open a container first."),
+        "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
+        "publish": both(
+            need(loc is not None, "Choose an account first."), capable("static_website", "static websites")
+        ),
+        "copy_command": need(loc is not None, "Choose an account first."),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +125,31 @@ _SPECS = (
     _Spec("copy_path", "Copy Path", [_KEYS.Copy], None, "edit-copy"),
     _Spec("share_url", "Copy Time-Limited URL…", ["Ctrl+Shift+L"], None, "emblem-shared"),
     _Spec("properties", "Properties", ["Alt+Return"], _SP.SP_FileDialogInfoView, "document-properties"),
+    _Spec(
+        "backup_here",
+        "Back Up Folder Here…",
+        [],
+        None,
+        "document-save-as",
+        "Archive a local folder as tar.gz straight into this place",
+    ),
+    _Spec(
+        "download_all",
+        "Download All To…",
+        [],
+        _SP.SP_DialogSaveButton,
+        "folder-download",
+        "Every object of this place into a local folder, keeping the structure",
+    ),
+    _Spec("publish", "Publish as Website…", [], _SP.SP_ComputerIcon, "applications-internet"),
+    _Spec(
+        "copy_command",
+        "Copy as Command…",
+        ["Ctrl+Shift+K"],
+        None,
+        "utilities-terminal",
+        "The command line that does this from a terminal",
+    ),
     _Spec("accounts", "Accounts…", [], _SP.SP_DriveNetIcon, "network-server"),
     _Spec("focus_path", "Go to Place…", ["Ctrl+L"], None, ""),
     _Spec("focus_filter", "Filter…", [_KEYS.Find], None, "edit-find"),

@@ -23,6 +23,7 @@ from storebrowser.ui.navigation import Location
 from storebrowser.ui.operations import Operations
 from storebrowser.ui.tree_model import AccountEntry, LoadState
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.workflows import Workflows
 
 SCREENSHOT_TIMEOUT_MS = 20_000
 
@@ -66,6 +67,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
     jobs = JobQueue(services.engine, runner, window)
     operations = Operations(window, jobs)
+    Workflows(operations)
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     return Explorer(window, operations, jobs, runner)

@@ -208,13 +208,43 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         menus: list[tuple[str, list[str | None]]] = [
-            (self.tr("&File"), ["accounts", None, "new_container", "delete_container", None,
-                                "upload_files", "upload_folder", "download", None, "quit"]),
-            (self.tr("&Edit"), ["copy_path", "share_url", None, "new_folder", "rename", "copy_to",
-                                "delete", None, "properties"]),
+            (
+                self.tr("&File"),
+                [
+                    "accounts",
+                    None,
+                    "new_container",
+                    "delete_container",
+                    None,
+                    "upload_files",
+                    "upload_folder",
+                    "download",
+                    None,
+                    "backup_here",
+                    "download_all",
+                    "publish",
+                    None,
+                    "quit",
+                ],
+            ),
+            (
+                self.tr("&Edit"),
+                [
+                    "copy_path",
+                    "share_url",
+                    "copy_command",
+                    None,
+                    "new_folder",
+                    "rename",
+                    "copy_to",
+                    "delete",
+                    None,
+                    "properties",
+                ],
+            ),
             (self.tr("&View"), ["refresh", "stop", None, "focus_filter"]),
             (self.tr("&Go"), ["back", "forward", "up", None, "focus_path"]),
-        ]  # fmt: skip
+        ]
         for title, names in menus:
             menu = self.menuBar().addMenu(title)
             for name in names:
@@ -406,8 +436,10 @@ class MainWindow(QMainWindow):
         kind = self.tree_model.kind_at(index)
         if kind is NodeKind.ACCOUNT:
             if self.tree_model.state_at(index) is LoadState.ERROR:
-                self.show_error(str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
-                                retry=lambda: self.tree_model.reload(index))  # fmt: skip
+                self.show_error(
+                    str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
+                    retry=lambda: self.tree_model.reload(index),
+                )
             if here.is_account:
                 self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
         if here.text().startswith(location.text()) and here != location:
@@ -485,23 +517,77 @@ class MainWindow(QMainWindow):
         kind = self.tree_model.kind_at(index)
         names: list[str | None] = ["refresh"]
         if kind is NodeKind.ACCOUNT:
-            names += [None, "new_container", None, "accounts"]
+            names += [None, "new_container", "publish", None, "copy_command", "accounts"]
         elif kind is NodeKind.CONTAINER:
-            names += [None, "upload_files", "upload_folder", "new_folder", None, "download",
-                      "copy_path", None, "delete_container"]  # fmt: skip
+            names += [
+                None,
+                "upload_files",
+                "upload_folder",
+                "new_folder",
+                "backup_here",
+                None,
+                "download_all",
+                "publish",
+                "copy_path",
+                "copy_command",
+                None,
+                "delete_container",
+            ]
         elif kind is NodeKind.FOLDER:
-            names += [None, "upload_files", "upload_folder", "new_folder"]
+            names += [
+                None,
+                "upload_files",
+                "upload_folder",
+                "new_folder",
+                "backup_here",
+                None,
+                "download_all",
+                "copy_command",
+            ]
         self._popup(self.tree, pos, names)
 
     def _table_menu(self, table: QTableView, pos: object) -> None:
         if table is self.containers_table:
-            names: list[str | None] = ["open", None, "new_container", "delete_container", None,
-                                       "download", "copy_path", None, "refresh"]  # fmt: skip
+            names: list[str | None] = [
+                "open",
+                None,
+                "new_container",
+                "delete_container",
+                None,
+                "download_all",
+                "publish",
+                "copy_path",
+                "copy_command",
+                None,
+                "refresh",
+            ]
         elif self.selected_objects():
-            names = ["open", None, "download", "copy_to", "rename", "delete", None, "copy_path",
-                     "share_url", None, "properties"]  # fmt: skip
+            names = [
+                "open",
+                None,
+                "download",
+                "copy_to",
+                "rename",
+                "delete",
+                None,
+                "copy_path",
+                "share_url",
+                "copy_command",
+                None,
+                "properties",
+            ]
         else:
-            names = ["upload_files", "upload_folder", "new_folder", None, "refresh"]
+            names = [
+                "upload_files",
+                "upload_folder",
+                "new_folder",
+                "backup_here",
+                None,
+                "download_all",
+                "copy_command",
+                None,
+                "refresh",
+            ]
         self._popup(table, pos, names)
 
     def _popup(self, view: QAbstractItemView, pos: object, names: Sequence[str | None]) -> None:
@@ -560,8 +646,9 @@ class MainWindow(QMainWindow):
         self.loading_label.setText(self.tr("Loading…"))
 
     def show_error(self, message: str, *, retry: Callable[[], None] | None = None) -> None:
-        self.messages.show_message(message, Level.ERROR, action=self.tr("Try Again") if retry else "",
-                                   callback=retry)  # fmt: skip
+        self.messages.show_message(
+            message, Level.ERROR, action=self.tr("Try Again") if retry else "", callback=retry
+        )
 
     def show_info(self, message: str) -> None:
         self.messages.show_message(message, Level.INFO)

@@ -60,7 +60,7 @@ class Operations(QObject):
     def location(self) -> Location | None:
         return self.window.location
 
-    def _run(self, account: str, work: Callable[[Provider], object], done: Callable[[object], None]) -> None:
+    def run(self, account: str, work: Callable[[Provider], object], done: Callable[[object], None]) -> None:
         """``work(provider)`` on a worker, then ``done(value)`` here; errors to the strip."""
         pool = self.window.pool
 
@@ -79,7 +79,7 @@ class Operations(QObject):
     def _submit(self, spec: JobSpec, after: Callable[[JobSnapshot], None] | None = None) -> None:
         self.jobs.submit(spec, when_finished=after)
 
-    def _refresh_if_here(self, location: Location) -> Callable[[JobSnapshot], None]:
+    def refresh_if_here(self, location: Location) -> Callable[[JobSnapshot], None]:
         """After a job changed ``location``: list it again if the window still shows it."""
 
         def after(job: JobSnapshot) -> None:
@@ -119,7 +119,7 @@ class Operations(QObject):
             self.window.navigate(Location(location.account, name))
             self.window.show_info(self.tr("Container {name} created.").format(name=name))
 
-        self._run(location.account, lambda p: p.create_container(name), created)
+        self.run(location.account, lambda p: p.create_container(name), created)
 
     def delete_container(self) -> None:
         location, names = self.location, self.window.selected_containers()
@@ -199,8 +199,12 @@ class Operations(QObject):
         location = self.location
         if location is None or location.is_account:
             return
-        name = self.ask_name(self.tr("New Folder"), self.tr("Name of the new folder in {place}:").format(
-            place=location.text()), folder_name_problem, ok_text=self.tr("Create"))  # fmt: skip
+        name = self.ask_name(
+            self.tr("New Folder"),
+            self.tr("Name of the new folder in {place}:").format(place=location.text()),
+            folder_name_problem,
+            ok_text=self.tr("Create"),
+        )
         if name is None:
             return
         key = location.prefix + name + "/"
@@ -210,7 +214,7 @@ class Operations(QObject):
                 self.window.object_model.add_or_update(ObjectInfo(key, is_prefix=True))
             self.window.tree_model.reload_location(location)
 
-        self._run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
+        self.run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
 
     def upload_files(self) -> None:
         location = self.location
@@ -236,12 +240,24 @@ class Operations(QObject):
             for path, is_folder in result.value or []:
                 if is_folder:
                     key = f"{location.prefix}{path.name}/"
-                    spec = JobSpec(JobKind.UPLOAD_FOLDER, location.account, location.container, key=key,
-                                   local=str(path), conflict=self.conflict)  # fmt: skip
+                    spec = JobSpec(
+                        JobKind.UPLOAD_FOLDER,
+                        location.account,
+                        location.container,
+                        key=key,
+                        local=str(path),
+                        conflict=self.conflict,
+                    )
                 else:
-                    spec = JobSpec(JobKind.UPLOAD_FILE, location.account, location.container,
-                                   key=location.prefix, local=str(path), conflict=self.conflict)  # fmt: skip
-                self._submit(spec, self._refresh_if_here(location))
+                    spec = JobSpec(
+                        JobKind.UPLOAD_FILE,
+                        location.account,
+                        location.container,
+                        key=location.prefix,
+                        local=str(path),
+                        conflict=self.conflict,
+                    )
+                self._submit(spec, self.refresh_if_here(location))
 
         if paths:
             self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
@@ -264,11 +280,22 @@ class Operations(QObject):
         account = location.account
         for info in objects:
             kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
-            self._submit(JobSpec(kind, account, location.container, key=info.key, local=str(folder),
-                                 conflict=self.conflict))  # fmt: skip
+            self._submit(
+                JobSpec(
+                    kind, account, location.container, key=info.key, local=str(folder), conflict=self.conflict
+                )
+            )
         for name in containers:
-            self._submit(JobSpec(JobKind.DOWNLOAD_PREFIX, account, name, key="", local=str(folder / name),
-                                 conflict=self.conflict))  # fmt: skip
+            self._submit(
+                JobSpec(
+                    JobKind.DOWNLOAD_PREFIX,
+                    account,
+                    name,
+                    key="",
+                    local=str(folder / name),
+                    conflict=self.conflict,
+                )
+            )
 
     def delete(self) -> None:
         location, objects = self.location, self.window.selected_objects()
@@ -280,15 +307,17 @@ class Operations(QObject):
         if plain:
             parts.append(self.tr("{n} objects").format(n=f"{len(plain):,}") if len(plain) > 1 else plain[0])
         if folders:
-            parts.append(self.tr("{n} folders with everything in them").format(n=len(folders))
-                         if len(folders) > 1 else self.tr("the folder {name} with everything in it").format(
-                             name=folders[0]))  # fmt: skip
+            parts.append(
+                self.tr("{n} folders with everything in them").format(n=len(folders))
+                if len(folders) > 1
+                else self.tr("the folder {name} with everything in it").format(name=folders[0])
+            )
         question = self.tr("Delete {what} from {container}? This cannot be undone.").format(
             what=self.tr(" and ").join(parts), container=location.container
         )
         if not self.confirm(self.tr("Delete"), question, self.tr("Delete")):
             return
-        after = self._refresh_if_here(location)
+        after = self.refresh_if_here(location)
         if plain:
             self._submit(
                 JobSpec(JobKind.DELETE, location.account, location.container, keys=tuple(plain)), after
@@ -302,15 +331,29 @@ class Operations(QObject):
             return
         info = objects[0]
         old = info.name.rstrip("/")
-        name = self.ask_name(self.tr("Rename"), self.tr("New name for {name}:").format(name=info.name),
-                             folder_name_problem, text=old, ok_text=self.tr("Rename"))  # fmt: skip
+        name = self.ask_name(
+            self.tr("Rename"),
+            self.tr("New name for {name}:").format(name=info.name),
+            folder_name_problem,
+            text=old,
+            ok_text=self.tr("Rename"),
+        )
         if name is None or name == old:
             return
         head = info.key[: len(info.key) - len(info.name)]
         new_key = head + name + ("/" if info.is_prefix else "")
-        self._submit(JobSpec(JobKind.MOVE, location.account, location.container, key=info.key,
-                             dst_container=location.container, dst_key=new_key,
-                             conflict=ConflictPolicy.SKIP), self._refresh_if_here(location))  # fmt: skip
+        self._submit(
+            JobSpec(
+                JobKind.MOVE,
+                location.account,
+                location.container,
+                key=info.key,
+                dst_container=location.container,
+                dst_key=new_key,
+                conflict=ConflictPolicy.SKIP,
+            ),
+            self.refresh_if_here(location),
+        )
 
     def copy_to(self) -> None:
         location, objects = self.location, self.window.selected_objects()
@@ -323,9 +366,18 @@ class Operations(QObject):
         container, folder = destination
         target = Location(location.account, container, folder)
         for info in objects:
-            self._submit(JobSpec(JobKind.COPY, location.account, location.container, key=info.key,
-                                 dst_container=container, dst_key=folder + info.name,
-                                 conflict=self.conflict), self._refresh_if_here(target))  # fmt: skip
+            self._submit(
+                JobSpec(
+                    JobKind.COPY,
+                    location.account,
+                    location.container,
+                    key=info.key,
+                    dst_container=container,
+                    dst_key=folder + info.name,
+                    conflict=self.conflict,
+                ),
+                self.refresh_if_here(target),
+            )
 
     def copy_path(self) -> None:
         location = self.location
@@ -338,8 +390,11 @@ class Operations(QObject):
             lines = self.window.selected_containers()
         if lines:
             QGuiApplication.clipboard().setText("\n".join(lines))
-            self.window.show_info(self.tr("Copied {n} paths.").format(n=len(lines)) if len(lines) > 1
-                                  else self.tr("Copied {path}").format(path=lines[0]))  # fmt: skip
+            self.window.show_info(
+                self.tr("Copied {n} paths.").format(n=len(lines))
+                if len(lines) > 1
+                else self.tr("Copied {path}").format(path=lines[0])
+            )
 
     def share_url(self) -> None:
         location, objects = self.location, self.window.selected_objects()
@@ -382,7 +437,7 @@ class Operations(QObject):
         if not self.confirm(self.tr("Change the Account?"), request.question, self.tr("Allow")):
             refused(request.message)
             return
-        self._run(account, lambda provider: provider.grant(request), lambda _value: then())
+        self.run(account, lambda provider: provider.grant(request), lambda _value: then())
 
     def properties(self) -> None:
         location, objects = self.location, self.window.selected_objects()

@@ -1,0 +1,228 @@
+"""The everyday workflows from the menus: back up a folder here (tar.gz streamed, no
+temporary file), download all of a place, publish a folder as a website, and "Copy as
+Command" for the line that does the same from a terminal. All on the same engine as
+the CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+
+from storebrowser.cli.equivalent import Request
+from storebrowser.core.types import WebsiteConfig
+from storebrowser.transfers import JobSnapshot, State
+from storebrowser.transfers.jobs import JobKind, JobSpec
+from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
+from storebrowser.ui.command_dialog import CommandDialog
+from storebrowser.ui.dialogs import folder_name_problem
+from storebrowser.ui.format import human_size
+from storebrowser.ui.messagebar import Level
+from storebrowser.ui.navigation import Location
+from storebrowser.ui.operations import Operations
+from storebrowser.ui.publish_dialog import PublishDialog
+
+AZURE_WEB = "$web"
+
+
+class Workflows(QObject):
+    def __init__(self, operations: Operations) -> None:
+        super().__init__(operations)
+        self.ops = operations
+        self.window = operations.window
+        acts = self.window.actions
+        acts["backup_here"].triggered.connect(self.backup_here)
+        acts["download_all"].triggered.connect(self.download_all)
+        acts["publish"].triggered.connect(self.publish)
+        acts["copy_command"].triggered.connect(self.copy_command)
+
+    # -- backup -----------------------------------------------------------------------
+
+    def backup_here(self) -> None:
+        """A folder as tar.gz into the current place, archived while it uploads."""
+        location = self.window.location
+        if location is None or location.is_account:
+            return
+        folder = self.ops.ask_folder(
+            self.tr("Back Up Which Folder into {place}?").format(place=location.text())
+        )
+        if folder is None:
+            return
+        default = backup_name(DEFAULT_BACKUP_NAME, folder, datetime.now())
+        name = self.ops.ask_name(
+            self.tr("Back Up Folder"),
+            self.tr("Name of the backup object:"),
+            folder_name_problem,
+            text=default,
+            ok_text=self.tr("Back Up"),
+        )
+        if name is None:
+            return
+        key = location.prefix + name
+        stream = TarStream(folder)  # archives on its own thread as the upload reads it
+        spec = JobSpec(
+            JobKind.UPLOAD_STREAM,
+            location.account,
+            location.container,
+            key=key,
+            content_type="application/gzip",
+        )
+        refresh = self.ops.refresh_if_here(location)
+
+        def after(job: JobSnapshot) -> None:
+            refresh(job)
+            if job.state is State.DONE:
+                skipped = self.tr(" {n} unreadable files were left out.").format(n=len(stream.skipped))
+                self.window.messages.show_message(
+                    self.tr("Backup {key} stored: {size}, SHA-256 {sha}.").format(
+                        key=key, size=human_size(stream.size), sha=stream.sha256
+                    )
+                    + (skipped if stream.skipped else ""),
+                    Level.INFO,
+                )
+            stream.close()
+
+        self.ops.jobs.submit(spec, when_finished=after, stream=stream)
+
+    # -- restore ----------------------------------------------------------------------
+
+    def download_all(self) -> None:
+        """Every object of the selected container (or the current place) into a folder,
+        keeping the structure, verified, through the safe key-to-path mapping."""
+        location = self.window.location
+        if location is None:
+            return
+        containers = self.window.selected_containers()
+        if containers:
+            places = [Location(location.account, name) for name in containers]
+        elif not location.is_account:
+            places = [location]
+        else:
+            return
+        folder = self.ops.ask_folder(self.tr("Download All To"))
+        if folder is None:
+            return
+        for place in places:
+            self.ops.jobs.submit(
+                JobSpec(
+                    JobKind.DOWNLOAD_PREFIX,
+                    place.account,
+                    place.container,
+                    key=place.prefix,
+                    local=str(folder / place.container),
+                    conflict=self.ops.conflict,
+                )
+            )
+
+    # -- website ----------------------------------------------------------------------
+
+    def publish(self) -> None:
+        location = self.window.location
+        if location is None:
+            return
+        provider = self.window.pool.cached(location.account)
+        if provider is None or not provider.capabilities.static_website:
+            return
+        azure = provider.kind == "azure"
+        note = self.tr("Azure serves a website only from the $web container of the account.") if azure else ""
+        containers = [c.name for c in self.window.tree_model.containers_of(location.account) or []]
+        chosen = self.window.selected_containers()
+        dialog = PublishDialog(
+            self.window.runner,
+            containers,
+            chosen[0] if chosen else location.container,
+            fixed_container=AZURE_WEB if azure else "",
+            note=note,
+            parent=self.window,
+        )
+        if self.ask_publish(dialog) != QDialog.DialogCode.Accepted:
+            return
+        container, folder, index, error = dialog.values()
+        self.start_publish(location.account, container, folder, index, error)
+
+    def ask_publish(self, dialog: PublishDialog) -> int:
+        return dialog.exec()
+
+    def start_publish(
+        self, account: str, container: str, folder: Path, index: str, error: str | None
+    ) -> None:
+        """Container first, then the website setting (fails fast where the server says
+        no), then the upload; the URL shows when the upload is done."""
+        config = WebsiteConfig(index, error)
+
+        def prepare(provider: object) -> WebsiteConfig:
+            from storebrowser.providers.base import Provider
+
+            assert isinstance(provider, Provider)
+            if container != AZURE_WEB:
+                provider.ensure_container(container)
+            return provider.set_website(container, config)
+
+        def prepared(site: object) -> None:
+            assert isinstance(site, WebsiteConfig)
+            tree = self.window.tree_model
+            tree.reload(tree.index_of(Location(account)))
+            spec = JobSpec(JobKind.UPLOAD_FOLDER, account, container, key="", local=str(folder))
+            self.ops.jobs.submit(spec, when_finished=lambda job: self._published(job, container, site))
+
+        self.ops.run(account, prepare, prepared)
+
+    def _published(self, job: JobSnapshot, container: str, site: WebsiteConfig) -> None:
+        if job.state is not State.DONE:
+            self.window.show_error(job.error or self.tr("The site was not fully uploaded."))
+            return
+        if site.url:
+            url = site.url
+            self.window.messages.show_message(
+                self.tr("{container} is published at {url}").format(container=container, url=url),
+                Level.WARNING,
+                action=self.tr("Copy URL"),
+                callback=lambda: QGuiApplication.clipboard().setText(url),
+            )
+        else:
+            self.window.show_info(
+                self.tr("{container} is published; the service shows its address in its console.").format(
+                    container=container
+                )
+            )
+
+    # -- the command line -------------------------------------------------------------
+
+    def copy_command(self) -> None:
+        self.ops.show_dialog(CommandDialog(self.requests(), self.window))
+
+    def requests(self) -> list[Request]:
+        """What the selection would be on a command line: the likely actions for it."""
+        location = self.window.location
+        if location is None:
+            return []
+        account = self.window.pool.store.get(location.account)
+
+        def make(action: str, container: str = location.container, **extra: tuple[str, ...]) -> Request:
+            return Request(
+                action,
+                account.name,
+                account.kind,
+                account.settings,
+                container=container,
+                prefix=location.prefix if container == location.container else "",
+                **extra,
+            )
+
+        objects = self.window.selected_objects()
+        downloads = (str(Path.home() / "Downloads"),)
+        if objects:
+            keys = tuple(o.key for o in objects)
+            found = [make("get", keys=keys, local=downloads), make("rm", keys=keys)]
+            if len(objects) == 1 and not objects[0].is_prefix:
+                found.append(make("url", keys=keys))
+            return found
+        if location.is_account:
+            names = self.window.selected_containers()
+            if names:
+                return [make("restore", names[0], local=downloads), make("rb", names[0])]
+            return [make("ls")]
+        return [make("ls"), make("restore", local=downloads), make("backup", local=(str(Path.home()),))]
