@@ -12,7 +12,7 @@ from storebrowser.core.errors import ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
-from storebrowser.providers.streams import IterStream
+from storebrowser.providers.streams import stream_copy
 
 MAX_URL_EXPIRY = 7 * 24 * 3600
 
@@ -158,16 +158,7 @@ def cmd_cp(ctx: Context, args: argparse.Namespace) -> None:
         info = source.copy_object(src_container, src_key, dst_container, dst_key)
         how = "server-side"
     else:  # another account, or no server-side copy: stream it through this process
-        stat = source.stat(src_container, src_key)
-        stream = IterStream(source.iter_read(src_container, src_key))
-        info = target.upload(
-            dst_container,
-            dst_key,
-            stream,
-            size=stat.size,
-            content_type=stat.content_type,
-            metadata=stat.metadata if target.capabilities.user_metadata else None,
-        )
+        info = stream_copy(source, src_container, src_key, target, dst_container, dst_key)
         how = "streamed"
     ctx.emit(
         {"copied": f"{src_container}/{src_key}", "to": f"{dst_container}/{info.key}", "how": how},

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from storebrowser.core.errors import NotFound, StorageError, Unsupported
+from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.core.retry import call_with_retry
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import Provider
+from storebrowser.providers.streams import stream_copy
 from storebrowser.transfers.conflicts import decide
 from storebrowser.transfers.context import Paused, TaskContext
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, State
@@ -20,18 +23,18 @@ def destination_key(spec_key: str, dst_key: str, key: str) -> str:
 
 
 def run_copy(ctx: TaskContext) -> str:
+    """One object: server-side within an account that can; streamed through this
+    process between accounts (or where the service has no server-side copy)."""
     spec, item = ctx.job.spec, ctx.item
-    if spec.dst_account and spec.dst_account != spec.account:
-        raise Unsupported("Copying between accounts is done as a download and an upload; "
-                          "server-side copy works within one account.")  # fmt: skip
-    provider = ctx.provider()
+    source = ctx.provider()
+    target = ctx.provider(spec.dst_account) if spec.dst_account else source
     dst_container = spec.dst_container or spec.container
     dst_key = item.local or destination_key(spec.key, spec.dst_key, item.key)
     if spec.conflict is not ConflictPolicy.OVERWRITE:
 
         def exists(key: str) -> bool:
             try:
-                provider.stat(dst_container, key)
+                target.stat(dst_container, key)
             except NotFound:
                 return False
             return True
@@ -39,17 +42,37 @@ def run_copy(ctx: TaskContext) -> str:
         dst_key = decide(spec.conflict, item, spec.kind, dst_key, exists, ctx.ask).target
     item.local = dst_key  # for a copy, ``local`` holds the destination key
     ctx.cancel.raise_if_cancelled()
-    info = call_with_retry(
-        lambda: provider.copy_object(spec.container, item.key, dst_container, dst_key),
-        ctx.settings.retry, cancel=ctx.cancel,
-    )  # fmt: skip
-    ctx.set_progress(info.size, info.size)
+    if target is source and source.capabilities.server_side_copy:
+        info = call_with_retry(
+            lambda: source.copy_object(spec.container, item.key, dst_container, dst_key),
+            ctx.settings.retry, cancel=ctx.cancel,
+        )  # fmt: skip
+        ctx.set_progress(info.size, info.size)
+    else:
+        info = _streamed(ctx, source, target, dst_container, dst_key)
     if spec.kind is JobKind.MOVE:
-        if (dst_container, dst_key) == (spec.container, item.key):
+        if target is source and (dst_container, dst_key) == (spec.container, item.key):
             return "moved onto itself; nothing deleted"
-        call_with_retry(lambda: provider.delete_object(spec.container, item.key),
+        call_with_retry(lambda: source.delete_object(spec.container, item.key),
                         ctx.settings.retry, cancel=ctx.cancel)  # fmt: skip
-    return ""
+    return "" if target is source else "streamed between accounts"
+
+
+def _streamed(
+    ctx: TaskContext, source: Provider, target: Provider, dst_container: str, dst_key: str
+) -> ObjectInfo:
+    """A retried attempt starts the object over, so its progress starts over too."""
+    spec, item = ctx.job.spec, ctx.item
+    total = item.total
+
+    def attempt() -> ObjectInfo:
+        ctx.set_progress(0, total)
+        return stream_copy(source, spec.container, item.key, target, dst_container, dst_key,
+                           progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
+
+    info = call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
+    ctx.set_progress(info.size, info.size)
+    return info
 
 
 def run_delete(ctx: TaskContext) -> str:

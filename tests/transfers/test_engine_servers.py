@@ -300,3 +300,34 @@ def test_cancelling_a_paused_upload_aborts_it_on_the_server(backend: Backend, jo
         left = []
     assert left == []
     assert all_keys(backend.provider) == before
+
+
+# -- copies between accounts: streamed through the engine ---------------------------------
+
+
+@pytest.mark.parametrize("kind", [JobKind.COPY, JobKind.MOVE])
+def test_copy_between_accounts_streams_through_the_engine(
+    backend: Backend, tmp_path: Path, kind: JobKind
+) -> None:
+    local = open_provider("local", {"root": str(tmp_path / "local")})
+    local.connect()
+    local.create_container("src")
+    big = os.urandom(backend.provider.min_part_size + 123_457)  # more than one part at the target
+    files = {"album/big.bin": big, "album/sub/small.txt": b"small", "album/empty": b""}
+    for key, data in files.items():
+        local.upload_bytes("src", key, data, content_type="application/x-test")
+    journal = Journal(tmp_path / "journal.sqlite3")
+    engine = TransferEngine({"here": local, "there": backend.provider}, journal, retry=FAST_RETRY)
+    job = engine.submit(JobSpec(kind, "here", "src", key="album/", dst_account="there",
+                                dst_container=backend.container, dst_key="copied/"))  # fmt: skip
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert snap.done == snap.total == sum(len(d) for d in files.values())
+    for key, data in files.items():
+        assert backend.provider.read(backend.container, "copied/" + key.removeprefix("album/")) == data
+    assert backend.provider.stat(backend.container, "copied/big.bin").content_type == "application/x-test"
+    left = {i.key for i in local.list_page("src", "", None).entries}
+    assert left == (set() if kind is JobKind.MOVE else set(files))
+    engine.shutdown()
+    journal.close()
