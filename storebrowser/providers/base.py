@@ -359,6 +359,9 @@ class Provider(abc.ABC):
         """
         if edit.empty:
             return self.stat(container, key)
+        # What the edit sets can be refused before reading the object; the total size
+        # of the result only after (by set_properties).
+        self.check_properties(edit.set_user, edit.set_system, key=key)
         if edit.touches_user:
             current = self.get_properties(container, key)
             if if_match is not None and not same_etag(if_match, current.etag):

@@ -30,6 +30,8 @@ def expand(job: Job, provider: Provider) -> list[Item]:
         keys = list(spec.keys)
         batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
         return [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
+    if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
+        return [Item(job.id, n, key, total=1) for n, key in enumerate(dict.fromkeys(spec.keys))]
     single = kind is JobKind.DOWNLOAD_OBJECT or (
         kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
     )
