@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ from storebrowser.core.properties import (
 )
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import open_provider
 from tests.providers.backends import CountedProvider
 from tests.providers.conftest import unique_container_name
 from tests.providers.other_clients import OtherClient, other_client
@@ -349,3 +351,23 @@ def test_bad_local_properties_are_refused_and_nothing_changes(local_provider: Pr
         with pytest.raises(InvalidMetadata, match=rule):
             local_provider.set_properties("box", key, metadata=metadata, system=system)
     assert other.head("box", key) == before
+
+
+def test_a_folder_without_extended_attributes_stores_no_properties(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where ``user.`` attributes do not work (FAT, some mounts), nothing can be set and
+    the type shown is the one guessed from the name."""
+    from storebrowser.providers.local import xattrs
+
+    monkeypatch.setattr(xattrs, "probe", lambda _folder: False)
+    provider = open_provider("local", {"root": str(tmp_path / "plain")})
+    provider.connect()
+    provider.create_container("box")
+    provider.upload_bytes("box", "a.csv", b"1,2")
+    caps = provider.capabilities
+    assert (caps.user_metadata, caps.content_type, caps.system_properties) == (False, False, frozenset())
+    assert provider.get_properties("box", "a.csv").system == {CONTENT_TYPE: "text/csv"}
+    for changes in ({"metadata": {"a": "1"}}, {"metadata": {}}, {"system": {CONTENT_TYPE: "text/plain"}}):
+        with pytest.raises(Unsupported):
+            provider.set_properties("box", "a.csv", **changes)  # type: ignore[arg-type]

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AccessDenied, InvalidName, NotEmpty, NotFound, StorageError, Unsupported
+from storebrowser.core.errors import (
+    AccessDenied,
+    InvalidName,
+    NotEmpty,
+    NotFound,
+    PreconditionFailed,
+    StorageError,
+    Unsupported,
+)
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
@@ -314,15 +322,19 @@ class AzureProvider(Provider):
         self, blob: BlobClient, settings: ContentSettings, etag: str, error: StorageError
     ) -> StorageError:
         """Put the content settings back after the metadata write failed; the error to raise."""
-        where = {"container": blob.container_name, "key": blob.blob_name}
+        key = blob.blob_name
+        where = {"container": blob.container_name, "key": key}
+        changed = isinstance(error, PreconditionFailed)
+        why = "another client changed it meanwhile" if changed else error.message
+        head = f"The user metadata of {key!r} could not be changed ({why}); its content settings"
         try:
-            write_if_unchanged(partial(blob.set_http_headers, settings), etag, action="Undoing",
+            write_if_unchanged(partial(blob.set_http_headers, settings), etag,
+                               action=f"Putting back the content settings of {key!r}",
                                shown=strip_etag(etag) or "", **where)  # fmt: skip
         except StorageError:
-            note = " Its content settings had been changed already and stay changed; reload it."
+            message = f"{head} had been changed already and stay changed. Reload it and edit again."
         else:
-            note = " Its content settings were put back as they were: nothing was changed."
-        message = f"The metadata of {blob.blob_name!r} could not be changed: {error.message}{note}"
+            message = f"{head} were put back as they were: nothing was changed."
         return type(error)(message, **where)
 
     def get_http_headers(self, container: str, key: str) -> dict[str, str | None]:

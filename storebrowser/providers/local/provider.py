@@ -317,6 +317,8 @@ class LocalProvider(Provider):
     ) -> ObjectInfo:
         """Write the extended attributes; the file's ctime moves, and with it the ETag."""
         self.check_properties(metadata, system, key=key)
+        if metadata is not None and not self._xattrs:
+            raise self._unsupported("metadata (this file system has no extended attributes)")
         content_type: str | None = None  # keep it
         if system and CONTENT_TYPE in system:
             content_type = system[CONTENT_TYPE] or ""  # "": removed, guessed from the name again
