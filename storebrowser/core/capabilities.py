@@ -14,6 +14,10 @@ class Capabilities:
     user_metadata: bool = False
     #: Content-Type can be set at upload and changed later.
     content_type: bool = False
+    #: System properties ``set_properties`` can change (names from
+    #: ``core.properties.SYSTEM_PROPERTIES``); setting another one raises ``Unsupported``.
+    #: ``content_type`` is in it exactly when the flag above is on.
+    system_properties: frozenset[str] = frozenset()
     #: ``copy_object`` runs on the server (no bytes through the client).
     server_side_copy: bool = False
     #: ``read`` honours byte ranges.
@@ -32,4 +36,4 @@ class Capabilities:
     container_counts: bool = False
 
     def enabled(self) -> list[str]:
-        return [f.name for f in fields(self) if getattr(self, f.name)]
+        return [f.name for f in fields(self) if getattr(self, f.name) is True]

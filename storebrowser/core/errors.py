@@ -51,6 +51,11 @@ class InvalidMetadata(StorageError):
     """User metadata or a system property breaks the provider's rules."""
 
 
+class PreconditionFailed(StorageError):
+    """The object is no longer the one the user saw (its ETag differs): an edit based on
+    what was shown was refused, and nothing was changed. Reload and edit again."""
+
+
 class Unsupported(StorageError):
     """The provider (or this server) cannot do this; its capability flag is off."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Change(enum.Enum):
@@ -54,7 +55,9 @@ class MetadataEdit:
     """Operations to apply to an object's properties.
 
     ``set_user``/``remove_user`` act on user metadata; ``set_system`` on system
-    properties such as ``content_type`` or ``cache_control`` (an empty string clears).
+    properties such as ``content_type`` or ``cache_control`` (an empty string clears;
+    names from ``core.properties.SYSTEM_PROPERTIES``). System properties not named are
+    kept, as are user keys neither set nor removed.
     """
 
     set_user: Mapping[str, str] = field(default_factory=dict)
@@ -74,10 +77,29 @@ class MetadataEdit:
         result.update(self.set_user)
         return result
 
+    @property
+    def touches_user(self) -> bool:
+        return bool(self.set_user or self.remove_user)
+
     def apply_system(self, current: Mapping[str, str]) -> dict[str, str]:
         result = dict(current)
         result.update(self.set_system)
-        return result
+        return {name: value for name, value in result.items() if value}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "set_user": dict(self.set_user),
+            "remove_user": sorted(self.remove_user),
+            "set_system": dict(self.set_system),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> MetadataEdit:
+        return cls(
+            set_user=dict(data.get("set_user", {})),
+            remove_user=frozenset(data.get("remove_user", ())),
+            set_system=dict(data.get("set_system", {})),
+        )
 
     def preview(
         self, user: Mapping[str, str], system: Mapping[str, str]
@@ -86,10 +108,25 @@ class MetadataEdit:
         return diff(system, self.apply_system(system)), diff(user, self.apply_user(user))
 
 
-def edit_from(original: Mapping[str, str], edited: Mapping[str, str]) -> MetadataEdit:
+def edit_from(
+    original: Mapping[str, str],
+    edited: Mapping[str, str],
+    *,
+    system_before: Mapping[str, str] | None = None,
+    system_after: Mapping[str, str] | None = None,
+) -> MetadataEdit:
     """The edit that turns ``original`` user metadata into ``edited`` (for one object
-    edited in a table, then applied to several)."""
+    edited in a table, then applied to several), and ``system_before`` into
+    ``system_after`` when given (a property left out of ``system_after`` is cleared)."""
+    before = system_before or {}
+    after = system_after if system_after is not None else before
+    system = {
+        name: after.get(name) or ""
+        for name in sorted(set(before) | set(after))
+        if (before.get(name) or "") != (after.get(name) or "")
+    }
     return MetadataEdit(
         set_user={k: v for k, v in edited.items() if original.get(k) != v},
         remove_user=frozenset(set(original) - set(edited)),
+        set_system=system,
     )

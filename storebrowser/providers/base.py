@@ -17,6 +17,14 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError, Unsupported
+from storebrowser.core.metadiff import MetadataEdit
+from storebrowser.core.properties import (
+    CONTENT_TYPE,
+    ObjectProperties,
+    check_system,
+    object_changed,
+    same_etag,
+)
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import (
     ContainerInfo,
@@ -201,6 +209,57 @@ class Provider(abc.ABC):
         """Server-side copy; keeps metadata and content type unless new ones are given."""
         raise self._unsupported("server-side copy")
 
+    def get_properties(self, container: str, key: str) -> ObjectProperties:
+        """What the object IS, in one request (HEAD / Get Blob Properties / stat): the
+        listing facts, the system properties that are set, the version where any."""
+        info = self.stat(container, key)
+        return ObjectProperties(info, {CONTENT_TYPE: info.content_type or ""})
+
+    def check_properties(
+        self,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        *,
+        key: str | None = None,
+    ) -> None:
+        """Refuse, before any request, what ``set_properties`` (or an upload) would send
+        and this provider's rules forbid: ``InvalidMetadata`` quoting the rule broken, or
+        ``Unsupported`` for user metadata / a system property it cannot store.
+
+        ``metadata`` is the full user metadata the object would have; ``system`` maps
+        property names (``core.properties``) to new values, ``None``/``""`` to clear.
+        """
+        if metadata and not self.capabilities.user_metadata:
+            raise self._unsupported("user metadata")
+        check_system(system, key=key)
+        if unsupported := sorted(set(system or {}) - self.capabilities.system_properties):
+            raise self._unsupported(f"setting {', '.join(unsupported)}")
+        if metadata:
+            self._check_user_metadata(metadata, key)
+
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:  # noqa: B027
+        """The provider's own rules for user metadata (called by ``check_properties``)."""
+
+    def set_properties(
+        self,
+        container: str,
+        key: str,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        if_match: str | None = None,
+    ) -> ObjectInfo:
+        """Change what the object IS, keeping its content.
+
+        ``metadata``: ``None`` keeps the user metadata, a mapping replaces all of it.
+        ``system``: property -> new value (``None`` or ``""`` clears; a cleared
+        Content-Type falls back to the one guessed from the name); properties not named
+        are kept. ``if_match``: the ETag the user saw; when the object has another one
+        now, ``PreconditionFailed`` is raised and nothing is changed. Everything is
+        checked (``check_properties``) before the first request.
+        """
+        raise self._unsupported("changing metadata")
+
     def set_metadata(
         self,
         container: str,
@@ -210,7 +269,8 @@ class Provider(abc.ABC):
         content_type: str | None = None,
     ) -> ObjectInfo:
         """Replace the user metadata (and content type when given); keep the rest."""
-        raise self._unsupported("changing metadata")
+        system = {CONTENT_TYPE: content_type} if content_type is not None else None
+        return self.set_properties(container, key, metadata=metadata, system=system)
 
     def start_multipart(
         self,
@@ -294,6 +354,30 @@ class Provider(abc.ABC):
             content_type=content_type,
             metadata=metadata,
         )
+
+    def edit_properties(
+        self, container: str, key: str, edit: MetadataEdit, *, if_match: str | None = None
+    ) -> ObjectInfo:
+        """Apply ``edit`` to the object as it is now: user keys it does not name are kept.
+
+        ``if_match`` guards against a change since the user saw the object; without it the
+        ETag read here guards the read-modify-write against a writer in between.
+        """
+        if edit.empty:
+            return self.stat(container, key)
+        # What the edit sets can be refused before reading the object; the total size
+        # of the result only after (by set_properties).
+        self.check_properties(edit.set_user, edit.set_system, key=key)
+        if edit.touches_user:
+            current = self.get_properties(container, key)
+            if if_match is not None and not same_etag(if_match, current.etag):
+                raise object_changed(container, key, if_match, current.etag)
+            metadata: dict[str, str] | None = edit.apply_user(current.metadata)
+            if_match = current.etag
+        else:
+            metadata = None  # nothing to read first: the server keeps the user metadata
+        system = dict(edit.set_system) or None
+        return self.set_properties(container, key, metadata=metadata, system=system, if_match=if_match)
 
     def close(self) -> None:  # noqa: B027 - most providers have nothing to release
         """Release connections; the provider is not used afterwards."""

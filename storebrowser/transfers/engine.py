@@ -38,6 +38,7 @@ from storebrowser.transfers.progress import (
     RateMeter,
     eta_seconds,
 )
+from storebrowser.transfers.properties import run_set_properties
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ _RUNNERS: dict[JobKind, Runner] = {
     JobKind.COPY: run_copy,
     JobKind.MOVE: run_copy,
     JobKind.DELETE: run_delete,
+    JobKind.SET_PROPERTIES: run_set_properties,
 }
 
 

@@ -28,6 +28,8 @@ def expand(job: Job, provider: Provider) -> list[Item]:
         return list(_folder_items(job, job.cancel))
     if kind is JobKind.DELETE:
         return _delete_items(job, provider)
+    if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
+        return [Item(job.id, n, key, total=1) for n, key in enumerate(dict.fromkeys(spec.keys))]
     single = kind is JobKind.DOWNLOAD_OBJECT or (
         kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
     )

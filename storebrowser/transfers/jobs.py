@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.types import ObjectInfo, PartRecord
 
 
@@ -27,6 +28,13 @@ class JobKind(enum.Enum):
     COPY = "copy"
     MOVE = "move"
     DELETE = "delete"
+    #: One metadata edit applied to many objects, each guarded by the ETag the user saw.
+    SET_PROPERTIES = "set_properties"
+
+    @property
+    def counts_objects(self) -> bool:
+        """Progress (``done``/``total``) counts objects, not bytes."""
+        return self in (JobKind.DELETE, JobKind.SET_PROPERTIES)
 
     @property
     def is_download(self) -> bool:
@@ -83,12 +91,15 @@ class JobSpec:
     content_type: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     remove_container: bool = False
+    edit: MetadataEdit | None = None
+    etags: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = self.kind.value
         data["conflict"] = self.conflict.value
         data["keys"] = list(self.keys)
+        data["edit"] = self.edit.to_json() if self.edit is not None else None
         return data
 
     @classmethod
@@ -97,6 +108,8 @@ class JobSpec:
         values["kind"] = JobKind(values["kind"])
         values["conflict"] = ConflictPolicy(values["conflict"])
         values["keys"] = tuple(values.get("keys", ()))
+        edit = values.get("edit")
+        values["edit"] = MetadataEdit.from_json(edit) if edit is not None else None
         return cls(**values)
 
 
@@ -104,7 +117,7 @@ class JobSpec:
 class Item:
     """One object or file of a job. Mutated by the engine under its lock.
 
-    ``done``/``total`` count bytes (objects, for a delete batch). ``parts`` are finished
+    ``done``/``total`` count bytes (objects, for a delete batch or a metadata edit). ``parts`` are finished
     parts: upload parts, or download ranges (``token`` is unused there).
     """
 

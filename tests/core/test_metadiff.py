@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from storebrowser.core.metadiff import Change, MetadataEdit, diff, edit_from
@@ -33,3 +35,31 @@ def test_preview_covers_system_and_user_changes() -> None:
 def test_an_edit_cannot_both_set_and_remove_a_key() -> None:
     with pytest.raises(ValueError, match="both set and removed"):
         MetadataEdit(set_user={"a": "1"}, remove_user=frozenset({"a"}))
+
+
+def test_an_empty_system_value_clears_the_property() -> None:
+    edit = MetadataEdit(set_system={"cache_control": "", "content_type": "text/csv"})
+    system, _ = edit.preview({}, {"cache_control": "max-age=60", "content_type": "text/plain"})
+    assert [c.describe() for c in system] == [
+        "- cache_control (was max-age=60)",
+        "~ content_type: text/plain → text/csv",
+    ]
+
+
+def test_an_edit_round_trips_through_json() -> None:
+    edit = MetadataEdit(
+        set_user={"a": "1"}, remove_user=frozenset({"b", "c"}), set_system={"cache_control": ""}
+    )
+    assert MetadataEdit.from_json(json.loads(json.dumps(edit.to_json()))) == edit
+
+
+def test_edit_from_covers_system_properties() -> None:
+    edit = edit_from(
+        {"k": "v"},
+        {"k": "v"},
+        system_before={"content_type": "text/plain", "cache_control": "no-cache"},
+        system_after={"content_type": "text/csv", "content_language": "de"},
+    )
+    assert edit.set_system == {"cache_control": "", "content_language": "de", "content_type": "text/csv"}
+    assert not edit.touches_user
+    assert edit_from({}, {}, system_before={"content_type": "text/plain"}).empty

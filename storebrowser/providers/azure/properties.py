@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.errors import InvalidMetadata
 from storebrowser.core.mime import guess_type
+from storebrowser.core.properties import CONTENT_TYPE, SYSTEM_PROPERTIES, ObjectProperties, object_changed
 from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.azure.errors import azure_errors, error_code, status_code
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobProperties, ContentSettings
+
+#: Content settings our system properties are, by the SDK's names (the same as ours).
+CONTENT_SETTINGS = frozenset(SYSTEM_PROPERTIES)
 
 #: Azure sends metadata as ``x-ms-meta-<key>`` headers and requires keys to be C#
 #: identifiers; the service answers a bad key with a bare 400, so we check first.
@@ -73,6 +78,38 @@ def changed_content_settings(current: ContentSettings, **changes: Any) -> Conten
     }
     fields.update(changes)
     return ContentSettings(**fields)
+
+
+def system_changes(system: Mapping[str, str | None], key: str) -> dict[str, str | None]:
+    """``system`` as content-settings changes: ``""`` clears, a cleared Content-Type
+    becomes the one guessed from the name (as at upload)."""
+    changes: dict[str, str | None] = {name: value or None for name, value in system.items()}
+    if CONTENT_TYPE in changes and not changes[CONTENT_TYPE]:
+        changes[CONTENT_TYPE] = guess_type(key)
+    return changes
+
+
+def object_properties(properties: BlobProperties, key: str) -> ObjectProperties:
+    settings = properties.content_settings
+    system = {name: getattr(settings, name) or "" for name in SYSTEM_PROPERTIES} if settings else {}
+    return ObjectProperties(object_info(properties, key=key), system, properties.version_id)
+
+
+def write_if_unchanged(
+    write: Callable[..., Mapping[str, Any]], etag: str, *, action: str, container: str, key: str, shown: str
+) -> str:
+    """``write(etag=..., match_condition=IfNotModified)``: the service refuses it (412) when
+    the blob's ETag is no longer ``etag``, and nothing changes. Returns the new ETag."""
+    from azure.core import MatchConditions
+
+    with azure_errors(action, container=container, key=key):
+        try:
+            reply = write(etag=etag, match_condition=MatchConditions.IfNotModified)
+        except Exception as error:
+            if status_code(error) == 412 or error_code(error) == "ConditionNotMet":
+                raise object_changed(container, key, shown) from None
+            raise
+    return str(reply["etag"])
 
 
 def object_info(properties: BlobProperties, *, key: str | None = None) -> ObjectInfo:

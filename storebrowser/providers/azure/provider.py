@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.errors import AccessDenied, InvalidName, NotEmpty, NotFound, StorageError, Unsupported
+from storebrowser.core.errors import (
+    AccessDenied,
+    InvalidName,
+    NotEmpty,
+    NotFound,
+    PreconditionFailed,
+    StorageError,
+    Unsupported,
+)
 from storebrowser.core.names import validate_container_name
+from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.azure import copying, deleting, listing, website
@@ -22,10 +32,15 @@ from storebrowser.providers.azure.blocks import BlockUpload
 from storebrowser.providers.azure.client import Connection, account_key_of, connection_from_settings
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import (
+    CONTENT_SETTINGS,
     changed_content_settings,
     check_metadata,
     new_content_settings,
     object_info,
+    object_properties,
+    strip_etag,
+    system_changes,
+    write_if_unchanged,
 )
 from storebrowser.providers.azure.reading import iter_blob
 from storebrowser.providers.azure.sharing import blob_sas_url
@@ -33,14 +48,12 @@ from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Pro
 from storebrowser.providers.streams import ProgressStream
 
 if TYPE_CHECKING:
-    from azure.storage.blob import BlobClient, BlobServiceClient, ContainerClient
+    from azure.storage.blob import BlobClient, BlobServiceClient, ContainerClient, ContentSettings
 
 #: Access tiers a block blob can be moved to (Archive needs hours to come back).
 TIERS = ("Hot", "Cool", "Cold", "Archive")
 #: Content settings ``set_http_headers`` may change, by their SDK names.
-HTTP_HEADERS = frozenset(
-    {"content_type", "content_encoding", "content_language", "content_disposition", "cache_control"}
-)
+HTTP_HEADERS = CONTENT_SETTINGS
 
 
 class AzureProvider(Provider):
@@ -92,6 +105,7 @@ class AzureProvider(Provider):
         return Capabilities(
             user_metadata=True,
             content_type=True,
+            system_properties=CONTENT_SETTINGS,
             server_side_copy=True,
             ranged_read=True,
             multipart=True,
@@ -253,47 +267,88 @@ class AzureProvider(Provider):
 
     # -- properties -----------------------------------------------------------------------
 
-    def set_metadata(
-        self,
-        container: str,
-        key: str,
-        metadata: Mapping[str, str],
-        *,
-        content_type: str | None = None,
-    ) -> ObjectInfo:
-        """Replace the user metadata; a new content type keeps the other content settings."""
-        checked = check_metadata(metadata, key=key)
-        if content_type is not None:
-            self.set_http_headers(container, key, content_type=content_type)
-        blob = self._blob(container, key)
-        with azure_errors(f"Changing the metadata of {key!r} in {container!r}", container=container, key=key):
-            blob.set_blob_metadata(checked)  # Set Blob Metadata leaves content settings alone
-            return object_info(blob.get_blob_properties(), key=key)
-
-    def get_http_headers(self, container: str, key: str) -> dict[str, str | None]:
-        """The blob's content settings by SDK name (see ``HTTP_HEADERS``), for editing."""
+    def get_properties(self, container: str, key: str) -> ObjectProperties:
         blob = self._blob(container, key)
         action = f"Reading the properties of {key!r} in {container!r}"
         with azure_errors(action, container=container, key=key):
-            settings = blob.get_blob_properties().content_settings
-        return {name: getattr(settings, name) for name in sorted(HTTP_HEADERS)}
+            return object_properties(blob.get_blob_properties(), key)
 
-    def set_http_headers(self, container: str, key: str, **changes: str | None) -> ObjectInfo:
-        """Change some content settings (``content_type``, ``cache_control``,
-        ``content_disposition``, ``content_encoding``, ``content_language``); the others,
-        Content-MD5 included, are sent again unchanged, and only if nobody changed the
-        blob since we read them (ETag)."""
-        if unknown := sorted(set(changes) - HTTP_HEADERS):
-            raise ValueError(f"not content settings: {', '.join(unknown)}")
-        from azure.core import MatchConditions
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
+        check_metadata(metadata, key=key)
 
+    def set_properties(
+        self,
+        container: str,
+        key: str,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        if_match: str | None = None,
+    ) -> ObjectInfo:
+        """Set Blob Properties (content settings), then Set Blob Metadata, each on the
+        condition that the ETag is the one read before (``IfNotModified``), the second
+        chained on the ETag the first produced, so no other writer can slip in between.
+
+        Set Blob Properties replaces ALL content settings (an omitted Content-MD5 is
+        cleared), so every setting not being changed is sent again as it was. If the
+        metadata write fails after the content settings were written, those are put back
+        (on the condition that nobody changed the blob since our write) and the error says
+        whether that worked: the edit is applied whole or not at all, unless that undo
+        fails too.
+        """
+        self.check_properties(metadata, system, key=key)
         blob = self._blob(container, key)
         action = f"Changing the properties of {key!r} in {container!r}"
         with azure_errors(action, container=container, key=key):
             current = blob.get_blob_properties()
-            settings = changed_content_settings(current.content_settings, **changes)
-            blob.set_http_headers(settings, etag=current.etag, match_condition=MatchConditions.IfNotModified)
-            return object_info(blob.get_blob_properties(), key=key)
+        shown = if_match if if_match is not None else strip_etag(current.etag)
+        if if_match is not None and not same_etag(if_match, current.etag):
+            raise object_changed(container, key, if_match, strip_etag(current.etag))
+        where = {"action": action, "container": container, "key": key, "shown": shown}
+        etag = current.etag
+        if system:
+            settings = changed_content_settings(current.content_settings, **system_changes(system, key))
+            etag = write_if_unchanged(partial(blob.set_http_headers, settings), etag, **where)
+        if metadata is not None:
+            try:
+                write_if_unchanged(partial(blob.set_blob_metadata, dict(metadata)), etag, **where)
+            except StorageError as error:
+                if system:
+                    raise self._undo_settings(blob, current.content_settings, etag, error) from None
+                raise
+        return self.stat(container, key)
+
+    def _undo_settings(
+        self, blob: BlobClient, settings: ContentSettings, etag: str, error: StorageError
+    ) -> StorageError:
+        """Put the content settings back after the metadata write failed; the error to raise."""
+        key = blob.blob_name
+        where = {"container": blob.container_name, "key": key}
+        changed = isinstance(error, PreconditionFailed)
+        why = "another client changed it meanwhile" if changed else error.message
+        head = f"The user metadata of {key!r} could not be changed ({why}); its content settings"
+        try:
+            write_if_unchanged(partial(blob.set_http_headers, settings), etag,
+                               action=f"Putting back the content settings of {key!r}",
+                               shown=strip_etag(etag) or "", **where)  # fmt: skip
+        except StorageError:
+            message = f"{head} had been changed already and stay changed. Reload it and edit again."
+        else:
+            message = f"{head} were put back as they were: nothing was changed."
+        return type(error)(message, **where)
+
+    def get_http_headers(self, container: str, key: str) -> dict[str, str | None]:
+        """The blob's content settings by SDK name (see ``HTTP_HEADERS``), for editing."""
+        system = self.get_properties(container, key).system
+        return {name: system.get(name) for name in sorted(HTTP_HEADERS)}
+
+    def set_http_headers(self, container: str, key: str, **changes: str | None) -> ObjectInfo:
+        """Change some content settings (``content_type``, ``cache_control``,
+        ``content_disposition``, ``content_encoding``, ``content_language``); the others,
+        Content-MD5 included, are kept (``set_properties``)."""
+        if unknown := sorted(set(changes) - HTTP_HEADERS):
+            raise ValueError(f"not content settings: {', '.join(unknown)}")
+        return self.set_properties(container, key, system=changes)
 
     def set_tier(self, container: str, key: str, tier: str) -> ObjectInfo:
         """Move a block blob to another access tier (Hot, Cool, Cold, Archive)."""

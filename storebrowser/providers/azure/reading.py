@@ -28,7 +28,10 @@ def iter_blob(blob: BlobClient, byte_range: ByteRange, cancel: CancelToken) -> I
     if window is None:
         return
     offset, length = window
-    options: dict[str, Any] = {"raw_response_hook": _range_checker(where)}
+    # decompress=False: the stored bytes, as asked. The SDK would otherwise decode a blob
+    # whose Content-Encoding is gzip (and fail on a range of it, or on bytes that only
+    # claim to be gzip), so sizes, MD5s and previews would not be the object's.
+    options: dict[str, Any] = {"raw_response_hook": _range_checker(where), "decompress": False}
     if etag is not None:
         from azure.core import MatchConditions
 

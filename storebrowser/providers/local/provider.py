@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from storebrowser.core.errors import (
 from storebrowser.core.localpath import key_to_local_path
 from storebrowser.core.mime import guess_type
 from storebrowser.core.names import validate_container_name
+from storebrowser.core.properties import CONTENT_TYPE, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
@@ -45,6 +47,9 @@ from storebrowser.providers.streams import ProgressStream
 FOLDER_TYPE = "application/x-directory"
 _MAX_META_KEY_BYTES = 200  # xattr names are at most 255 bytes, our prefix included
 _MAX_META_VALUE_BYTES = 64 * 1024
+#: Edits compare the ETag and write under this lock, so two of ours cannot interleave
+#: (another process writing the same file is not held back: there is no such lock).
+_EDIT_LOCK = threading.Lock()
 
 
 class LocalProvider(Provider):
@@ -73,6 +78,8 @@ class LocalProvider(Provider):
         return Capabilities(
             user_metadata=self._xattrs,
             content_type=self._xattrs,
+            # Only the Content-Type: nothing serves a local file with Cache-Control &c.
+            system_properties=frozenset({CONTENT_TYPE}) if self._xattrs else frozenset(),
             server_side_copy=True,
             ranged_read=True,
         )
@@ -165,7 +172,7 @@ class LocalProvider(Provider):
         st = path.stat()
         modified = datetime.fromtimestamp(st.st_mtime, UTC)
         if key.endswith("/"):
-            return ObjectInfo(key, 0, modified, _etag(0, st.st_mtime_ns), FOLDER_TYPE)
+            return ObjectInfo(key, 0, modified, _etag(0, st.st_mtime_ns, st.st_ctime_ns), FOLDER_TYPE)
         metadata: dict[str, str] = {}
         content_type: str | None = None
         if with_xattrs:
@@ -174,7 +181,7 @@ class LocalProvider(Provider):
             key=key,
             size=st.st_size,
             modified=modified,
-            etag=_etag(st.st_size, st.st_mtime_ns),
+            etag=_etag(st.st_size, st.st_mtime_ns, st.st_ctime_ns),
             content_type=content_type or guess_type(key),
             metadata=metadata,
         )
@@ -300,22 +307,37 @@ class LocalProvider(Provider):
                 os.replace(temp, dst)
         return self.stat(dst_container, dst_key)
 
-    def set_metadata(
+    def set_properties(
         self,
         container: str,
         key: str,
-        metadata: Mapping[str, str],
         *,
-        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        if_match: str | None = None,
     ) -> ObjectInfo:
-        if not self._xattrs:
+        """Write the extended attributes; the file's ctime moves, and with it the ETag."""
+        self.check_properties(metadata, system, key=key)
+        if metadata is not None and not self._xattrs:
             raise self._unsupported("metadata (this file system has no extended attributes)")
-        self._check_metadata(metadata, content_type)
-        self.stat(container, key)
+        content_type: str | None = None  # keep it
+        if system and CONTENT_TYPE in system:
+            content_type = system[CONTENT_TYPE] or ""  # "": removed, guessed from the name again
         path = self._object_path(container, key)
-        with os_errors(f"Changing metadata of {key!r}", container=container, key=key):
-            xattrs.write(path, metadata, content_type)
+        with _EDIT_LOCK:
+            current = self.stat(container, key)
+            if if_match is not None and not same_etag(if_match, current.etag):
+                raise object_changed(container, key, if_match, current.etag)
+            if metadata is None and content_type is None:
+                return current
+            if key.endswith("/"):
+                raise InvalidName(f"{key!r} is a folder here; a local folder has no metadata.", key=key)
+            with os_errors(f"Changing metadata of {key!r}", container=container, key=key):
+                xattrs.write(path, metadata, content_type)
         return self.stat(container, key)
+
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
+        self._check_metadata(metadata, None)
 
     def _check_metadata(self, metadata: Mapping[str, str] | None, content_type: str | None) -> None:
         if not metadata and content_type is None:
@@ -370,7 +392,8 @@ def _prune_empty_parents(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
-def _etag(size: int, mtime_ns: int) -> str:
-    """A cheap validator (size + mtime), not an MD5: hashing every file to list a folder
-    would read the whole disk."""
-    return hashlib.blake2s(f"{size}:{mtime_ns}".encode(), digest_size=8).hexdigest()
+def _etag(size: int, mtime_ns: int, ctime_ns: int) -> str:
+    """A cheap validator, not an MD5: hashing every file to list a folder would read the
+    whole disk. The ctime makes a metadata change (extended attributes) a new ETag too,
+    as on Azure, so an edit guarded by the ETag sees it."""
+    return hashlib.blake2s(f"{size}:{mtime_ns}:{ctime_ns}".encode(), digest_size=8).hexdigest()

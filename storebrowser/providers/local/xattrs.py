@@ -46,8 +46,17 @@ def read(path: Path) -> tuple[dict[str, str], str | None]:
     return metadata, content_type
 
 
-def write(path: Path, metadata: Mapping[str, str], content_type: str | None) -> None:
-    """Replace the user metadata of ``path``; set the content type when given."""
+def write(path: Path, metadata: Mapping[str, str] | None, content_type: str | None) -> None:
+    """Replace the user metadata of ``path`` (unless ``None``); set the content type
+    when given, remove it when ``""`` (the type is guessed from the name again)."""
+    if content_type == "":
+        with contextlib.suppress(OSError):  # ENODATA: there was none
+            os.removexattr(path, _CONTENT_TYPE)
+        content_type = None
+    if metadata is None:
+        if content_type is not None:
+            os.setxattr(path, _CONTENT_TYPE, content_type.encode("utf-8"))
+        return
     for name in os.listxattr(path):
         if name.startswith(_META) and name[len(_META) :] not in metadata:
             os.removexattr(path, name)

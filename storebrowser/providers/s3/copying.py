@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storebrowser.core.mime import guess_type
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3 import multipart, reading
 from storebrowser.providers.s3.errors import s3_errors
-from storebrowser.providers.s3.metadata import carried_properties, encode_metadata
+from storebrowser.providers.s3.metadata import encode_metadata, replaced_properties
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +34,28 @@ def copy(
     client: Any,
     job: CopyJob,
     metadata: Mapping[str, str] | None,
-    content_type: str | None,
+    system: Mapping[str, str | None] | None,
     limits: CopyLimits,
+    *,
+    if_match: str | None = None,
 ) -> ObjectInfo:
-    """Copy ``job``; new ``metadata``/``content_type`` replace the old, all else is kept.
+    """Copy ``job``; new ``metadata`` replaces the old, ``system`` changes those system
+    properties (see ``Provider.set_properties``), all else is kept.
 
     REPLACE drops every property not sent again, so the source's system properties
     (Cache-Control, Content-Disposition, storage class, encryption...) are sent along.
     An upload in parts starts with no properties at all, so it always gets them too.
+    ``if_match``: the source's ETag; the server refuses the copy (and each part copy)
+    with 412 if the source has another one by then (``PreconditionFailed``).
     """
     size = int(job.head.get("ContentLength", 0))
-    replace = metadata is not None or content_type is not None
+    replace = metadata is not None or bool(system)
     if not replace and size <= limits.threshold:
         extra: dict[str, Any] = {"MetadataDirective": "COPY"}
     else:
-        extra = _replacement(job, metadata, content_type)
+        extra = _replacement(job, metadata, system)
     source = {"Bucket": job.src_container, "Key": job.src_key}
+    condition = {"CopySourceIfMatch": f'"{if_match.strip(chr(34))}"'} if if_match else {}
     if size > limits.threshold:
         extra.pop("MetadataDirective", None)
         return multipart.copy_in_parts(
@@ -62,18 +67,18 @@ def copy(
             extra,
             part_size=limits.part_size,
             concurrency=limits.concurrency,
+            condition=condition,
         )
     what = f"Copying {job.src_key!r} to {job.dst_key!r}"
     with s3_errors(what, container=job.dst_container, key=job.dst_key):
-        client.copy_object(CopySource=source, Bucket=job.dst_container, Key=job.dst_key, **extra)
+        client.copy_object(CopySource=source, Bucket=job.dst_container, Key=job.dst_key, **condition, **extra)
     return reading.stat(client, job.dst_container, job.dst_key)
 
 
 def _replacement(
-    job: CopyJob, metadata: Mapping[str, str] | None, content_type: str | None
+    job: CopyJob, metadata: Mapping[str, str] | None, system: Mapping[str, str | None] | None
 ) -> dict[str, Any]:
-    extra = carried_properties(job.head)
-    extra["ContentType"] = content_type or job.head.get("ContentType") or guess_type(job.dst_key)
+    extra = replaced_properties(job.head, system, job.dst_key)
     # Metadata read back from the server is already in its sent (encoded) form.
     extra["Metadata"] = (
         encode_metadata(metadata) if metadata is not None else dict(job.head.get("Metadata", {}))

@@ -20,6 +20,7 @@ from storebrowser.core.errors import (
     InvalidName,
     NotEmpty,
     NotFound,
+    PreconditionFailed,
     StorageError,
     Transient,
     Unsupported,
@@ -154,6 +155,8 @@ def _map_client_error(
         )
     if code in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
         return AlreadyExists(_exists_message(code, what, container), **where)
+    if code == "PreconditionFailed" or status == 412:
+        return PreconditionFailed(f"{what}: the object changed meanwhile ({server_says}).", **where)
     if code in _AUTH:
         return AuthFailed(_auth_message(code, what), **where)
     if code in _DENIED:

@@ -19,6 +19,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from storebrowser.core.errors import InvalidMetadata
+from storebrowser.core.mime import guess_type
+from storebrowser.core.properties import (
+    CACHE_CONTROL,
+    CONTENT_DISPOSITION,
+    CONTENT_ENCODING,
+    CONTENT_LANGUAGE,
+    CONTENT_TYPE,
+)
 
 #: AWS: "the user-defined metadata is limited to 2 KB in size", keys and values as sent.
 MAX_USER_METADATA_BYTES = 2048
@@ -39,6 +47,17 @@ CARRIED_PROPERTIES: dict[str, str] = {
     "SSEKMSKeyId": "SSEKMSKeyId",
     "BucketKeyEnabled": "BucketKeyEnabled",
 }
+
+
+#: Our system properties as HEAD reply fields, which are also the CopyObject parameters.
+SYSTEM_FIELDS: dict[str, str] = {
+    CONTENT_TYPE: "ContentType",
+    CACHE_CONTROL: "CacheControl",
+    CONTENT_DISPOSITION: "ContentDisposition",
+    CONTENT_ENCODING: "ContentEncoding",
+    CONTENT_LANGUAGE: "ContentLanguage",
+}
+SYSTEM_PROPERTIES = frozenset(SYSTEM_FIELDS)
 
 
 def encode_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -106,3 +125,25 @@ def carried_properties(head: Mapping[str, Any]) -> dict[str, Any]:
         carried.pop("Expires")  # an unparseable Expires header: nothing worth copying
     return carried
 
+
+
+def system_from_head(head: Mapping[str, Any]) -> dict[str, str]:
+    """The system properties that are set, from a HEAD reply."""
+    return {name: str(head[field]) for name, field in SYSTEM_FIELDS.items() if head.get(field)}
+
+
+def replaced_properties(
+    head: Mapping[str, Any], system: Mapping[str, str | None] | None, key: str
+) -> dict[str, Any]:
+    """CopyObject parameters for a REPLACE that keeps every system property of ``head``
+    but those ``system`` changes (a cleared Content-Type becomes the guessed one)."""
+    params = carried_properties(head)
+    params["ContentType"] = head.get("ContentType") or guess_type(key)
+    for name, value in (system or {}).items():
+        if value:
+            params[SYSTEM_FIELDS[name]] = value
+        elif name == CONTENT_TYPE:
+            params["ContentType"] = guess_type(key)
+        else:
+            params.pop(SYSTEM_FIELDS[name], None)
+    return params

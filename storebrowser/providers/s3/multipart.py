@@ -141,8 +141,12 @@ def copy_in_parts(
     *,
     part_size: int = COPY_PART_SIZE,
     concurrency: int = 4,
+    condition: Mapping[str, str] | None = None,
 ) -> ObjectInfo:
-    """Server-side copy with UploadPartCopy, parts in parallel; aborted on any failure."""
+    """Server-side copy with UploadPartCopy, parts in parallel; aborted on any failure.
+
+    ``condition`` (``CopySourceIfMatch``...) goes with every part copy, so a source that
+    changes midway fails the copy instead of mixing its old and new bytes."""
     upload = start(client, container, key, part_size, extra)
     count = max(1, math.ceil(size / part_size))
 
@@ -157,6 +161,7 @@ def copy_in_parts(
                 PartNumber=number,
                 CopySource=dict(source),
                 CopySourceRange=f"bytes={first}-{last}",
+                **(condition or {}),
             )
         return PartRecord(number, last - first + 1, reply["CopyPartResult"]["ETag"])
 

@@ -15,10 +15,12 @@ from storebrowser.core.errors import (
     AccessDenied,
     ChecksumMismatch,
     InvalidMetadata,
+    PreconditionFailed,
     StorageError,
     Unsupported,
 )
 from storebrowser.core.mime import guess_type
+from storebrowser.core.properties import CONTENT_TYPE, ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import (
     ContainerInfo,
@@ -32,8 +34,8 @@ from storebrowser.providers.s3 import buckets, copying, listing, multipart, read
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
-from storebrowser.providers.s3.listing import strip_etag
-from storebrowser.providers.s3.metadata import encode_metadata
+from storebrowser.providers.s3.listing import object_from_head, strip_etag
+from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.streams import read_exactly
 
@@ -66,6 +68,7 @@ class S3Provider(Provider):
         return Capabilities(
             user_metadata=True,
             content_type=True,
+            system_properties=SYSTEM_PROPERTIES,
             server_side_copy=True,
             ranged_read=True,
             multipart=True,
@@ -222,34 +225,60 @@ class S3Provider(Provider):
         content_type: str | None = None,
     ) -> ObjectInfo:
         head = reading.head(self._client, src_container, src_key)
-        replace = metadata is not None or content_type is not None
-        return self._copy(
-            CopyJob(src_container, src_key, dst_container, dst_key, head),
-            metadata if replace else None,
-            content_type,
+        system = {CONTENT_TYPE: content_type} if content_type is not None else None
+        return self._copy(CopyJob(src_container, src_key, dst_container, dst_key, head), metadata, system)
+
+    def get_properties(self, container: str, key: str) -> ObjectProperties:
+        head = reading.head(self._client, container, key)
+        version = head.get("VersionId")
+        return ObjectProperties(
+            object_from_head(key, head), system_from_head(head), version if version != "null" else None
         )
 
-    def set_metadata(
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
+        encode_metadata(metadata)
+
+    def set_properties(
         self,
         container: str,
         key: str,
-        metadata: Mapping[str, str],
         *,
-        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        if_match: str | None = None,
     ) -> ObjectInfo:
-        """Copy the object onto itself with new metadata (REPLACE), keeping the system
-        properties that were not changed. The object's ACL is reset to the bucket's
-        default by the copy, as with any S3 CopyObject."""
+        """Copy the object onto itself (REPLACE) with the new properties, sending every
+        unchanged system property again, on the condition that its ETag is still the one
+        read (``CopySourceIfMatch``, on each part copy too above 5 GiB). The copy resets
+        the object's ACL to the bucket's default, as any S3 CopyObject does, and an object
+        copied in parts gets a new ETag."""
+        self.check_properties(metadata, system, key=key)
         head = reading.head(self._client, container, key)
-        return self._copy(CopyJob(container, key, container, key, head), metadata, content_type)
+        current = strip_etag(head.get("ETag"))
+        if if_match is not None and not same_etag(if_match, current):
+            raise object_changed(container, key, if_match, current)
+        if metadata is None and not system:
+            return object_from_head(key, head)
+        try:
+            job = CopyJob(container, key, container, key, head)
+            return self._copy(job, metadata, system, if_match=current)
+        except PreconditionFailed:
+            raise object_changed(container, key, if_match or current) from None
 
-    def _copy(self, job: CopyJob, metadata: Mapping[str, str] | None, content_type: str | None) -> ObjectInfo:
+    def _copy(
+        self,
+        job: CopyJob,
+        metadata: Mapping[str, str] | None,
+        system: Mapping[str, str | None] | None,
+        *,
+        if_match: str | None = None,
+    ) -> ObjectInfo:
         limits = CopyLimits(
             threshold=self.copy_threshold,
             part_size=max(self.copy_part_size, self.min_part_size),
             concurrency=self.part_concurrency,
         )
-        return copying.copy(self._client, job, metadata, content_type, limits)
+        return copying.copy(self._client, job, metadata, system, limits, if_match=if_match)
 
     # -- multipart ----------------------------------------------------------------------
 

@@ -16,6 +16,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from storebrowser.core.errors import InvalidMetadata
+from storebrowser.core.mime import guess_type
+from storebrowser.core.properties import CONTENT_TYPE, HTTP_HEADERS, ObjectProperties
 from storebrowser.core.types import ObjectInfo
 
 META_PREFIX = "x-object-meta-"
@@ -98,6 +100,48 @@ def check_content_type(content_type: str | None) -> None:
         raise InvalidMetadata(f"{content_type!r} is not a valid Content-Type.")
 
 
+#: System headers a POST drops unless sent again (Swift keeps only user metadata sent
+#: with the POST, Content-Type, and these when present); X-Object-Manifest keeps a DLO.
+#: They are the object server's default ``allowed_headers``.
+KEPT_ON_POST = (
+    "content-disposition", "content-encoding", "cache-control", "content-language",
+    "expires", "x-delete-at", "x-object-manifest", "x-robots-tag",
+)  # fmt: skip
+#: The system properties a POST can set: Content-Type, and those of ``KEPT_ON_POST``.
+SYSTEM_PROPERTIES = frozenset(
+    name for name, header in HTTP_HEADERS.items() if name == CONTENT_TYPE or header.lower() in KEPT_ON_POST
+)
+
+
+def properties_from_headers(key: str, headers: Mapping[str, str]) -> ObjectProperties:
+    info = info_from_headers(key, headers)
+    system = {name: headers.get(header.lower()) or "" for name, header in HTTP_HEADERS.items()}
+    system[CONTENT_TYPE] = info.content_type or ""
+    return ObjectProperties(info, system)
+
+
+def post_headers(
+    key: str,
+    current: Mapping[str, str],
+    metadata: Mapping[str, str] | None,
+    system: Mapping[str, str | None] | None,
+) -> dict[str, str]:
+    """Headers of a POST that sets ``metadata`` (``None``: the current user metadata again)
+    and ``system``, keeping every other system header of ``current`` (a HEAD reply)."""
+    headers = {name: current[name] for name in KEPT_ON_POST if current.get(name)}
+    headers["content-type"] = clean_content_type(current.get("content-type")) or guess_type(key)
+    for name, value in (system or {}).items():
+        header = HTTP_HEADERS[name].lower()
+        if value:
+            headers[header] = value
+        elif name == CONTENT_TYPE:
+            headers[header] = guess_type(key)
+        else:
+            headers.pop(header, None)
+    headers.update(metadata_headers(metadata if metadata is not None else user_metadata(current)))
+    return headers
+
+
 def metadata_headers(metadata: Mapping[str, str]) -> dict[str, str]:
     return {META_PREFIX + key: value for key, value in metadata.items()}
 
@@ -108,8 +152,6 @@ def user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
         for name, value in headers.items()
         if name.lower().startswith(META_PREFIX)
     }
-
-
 
 def clean_content_type(value: str | None) -> str | None:
     """Drop the ``;swift_bytes=N`` older clusters add to SLO manifests in listings."""

@@ -12,6 +12,7 @@ from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
 from storebrowser.core.names import validate_container_name
+from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
@@ -20,11 +21,14 @@ from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import TIMEOUT, SwiftClient
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
 from storebrowser.providers.swift.metadata import (
+    SYSTEM_PROPERTIES,
     MetadataLimits,
     check_content_type,
     check_metadata,
     info_from_headers,
     metadata_headers,
+    post_headers,
+    properties_from_headers,
 )
 from storebrowser.providers.swift.slo import (
     SloUpload,
@@ -36,12 +40,6 @@ from storebrowser.providers.swift.slo import (
 )
 from storebrowser.providers.swift.uploading import put_plain
 
-#: System headers a POST drops unless sent again (Swift keeps only user metadata sent
-#: with the POST, Content-Type, and these when present); X-Object-Manifest keeps a DLO.
-KEPT_ON_POST = (
-    "content-disposition", "content-encoding", "cache-control", "content-language",
-    "expires", "x-delete-at", "x-object-manifest", "x-robots-tag",
-)  # fmt: skip
 #: A forced container delete retries a 409 (listings lag behind deletes) this often.
 CONTAINER_DELETE_ATTEMPTS = 5
 
@@ -93,6 +91,7 @@ class SwiftProvider(Provider):
         return Capabilities(
             user_metadata=True,
             content_type=True,
+            system_properties=SYSTEM_PROPERTIES,
             server_side_copy=True,
             ranged_read=True,
             multipart="slo" in self.info,
@@ -273,23 +272,40 @@ class SwiftProvider(Provider):
         delete_replaced_segments(self._delete_segments, dst_key, replaced)
         return self.stat(dst_container, dst_key)
 
-    def set_metadata(
+    def get_properties(self, container: str, key: str) -> ObjectProperties:
+        validate_container_name("swift", container)
+        return properties_from_headers(key, reading.head(self.client, container, key))
+
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
+        check_metadata(metadata, self.limits)
+
+    def set_properties(
         self,
         container: str,
         key: str,
-        metadata: Mapping[str, str],
         *,
-        content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        system: Mapping[str, str | None] | None = None,
+        if_match: str | None = None,
     ) -> ObjectInfo:
         """A Swift POST replaces all user metadata and drops system headers it does not
-        carry: send the whole new set, and the kept system headers read by a HEAD."""
+        carry: send the whole new set, and the kept system headers read by a HEAD.
+
+        The ETag guard is a comparison with that HEAD: the object server does not honour
+        If-Match on POST, so a write landing between the HEAD and the POST (a few
+        milliseconds) is not seen, and its metadata are replaced by ours. A POST leaves
+        the ETag (the MD5 of the content) as it is, so the guard sees content changes,
+        not another client's metadata-only change.
+        """
         validate_container_name("swift", container)
-        checked = check_metadata(metadata, self.limits)
-        check_content_type(content_type)
+        self.check_properties(metadata, system, key=key)
+        checked = check_metadata(metadata, self.limits) if metadata is not None else None
         current = reading.head(self.client, container, key)
-        headers = {name: current[name] for name in KEPT_ON_POST if current.get(name)}
-        headers["Content-Type"] = content_type or current.get("content-type") or guess_type(key)
-        headers.update(metadata_headers(checked))
+        if if_match is not None and not same_etag(if_match, current.get("etag")):
+            raise object_changed(container, key, if_match, info_from_headers(key, current).etag)
+        if metadata is None and not system:
+            return info_from_headers(key, current)
+        headers = post_headers(key, current, checked, system)
         self.client.call(
             f"Changing the metadata of {key!r}",
             lambda c: c.post_object(container, key, headers),
