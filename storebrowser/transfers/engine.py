@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
@@ -178,13 +178,36 @@ class TransferEngine:
             del self._jobs[job_id]
             self.journal.delete_job(job_id)
 
-    def resume_unfinished(self) -> list[str]:
-        """After a restart: take the journal's unfinished jobs back into the queue."""
+    def forget_finished(self, job_ids: Iterable[str] | None = None) -> list[str]:
+        """Drop the finished jobs (of ``job_ids``, or all) that have nothing in flight any
+        more; returns their ids. A cancelled job whose clean-up (aborting the remote
+        upload, removing the ``.part`` file) has not run yet stays: forgetting it would
+        lose the journal's record of what is left to clean up."""
+        with self._lock:
+            wanted = set(self._jobs) if job_ids is None else set(job_ids) & set(self._jobs)
+            cleaning = {job.id for job, _item in self._cleanups}
+            gone = [
+                job.id
+                for job in sorted(self._jobs.values(), key=lambda j: j.position)
+                if job.id in wanted and job.state.finished and not job.running
+                and job.id not in cleaning and job.id not in self._expanding
+            ]  # fmt: skip
+            for job_id in gone:
+                del self._jobs[job_id]
+                self.journal.delete_job(job_id)
+        return gone
+
+    def resume_unfinished(self, *, paused: bool = False) -> list[str]:
+        """After a restart: take the journal's unfinished jobs back into the queue.
+        With ``paused`` they all come back paused, so nothing runs before someone says
+        so (an app offering "resume or discard?" loads them this way)."""
         loaded = []
         with self._lock:
             for job in self.journal.load_jobs():
                 if job.id in self._jobs:
                     continue
+                if paused:
+                    job.state = State.PAUSED
                 if job.state is State.PAUSED:
                     job.pause.set()
                 self._jobs[job.id] = job
@@ -242,7 +265,7 @@ class TransferEngine:
         if job.state.finished:
             rate = 0.0
         return JobSnapshot(job.id, job.kind, job.state, done, total, rate,
-                           eta_seconds(done, total, rate), job.error, items)  # fmt: skip
+                           eta_seconds(done, total, rate), job.error, items, job.spec)  # fmt: skip
 
     # -- the work loop ------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""What the GUI needs of the engine: the spec in snapshots, loading unfinished jobs paused,
+forgetting finished jobs only once nothing of theirs is in flight."""
+
+from __future__ import annotations
+
+from storebrowser.providers.base import Provider
+from storebrowser.transfers import JobKind, Journal, State
+from storebrowser.transfers.jobs import JobSpec
+from tests.transfers.helpers import Counting
+from tests.transfers.test_engine_local import KiB, download, payload, serial_engine
+
+
+def test_snapshots_carry_the_spec(local: Provider, journal, tmp_path):
+    engine = serial_engine(local, journal)
+    spec = download("a.txt", tmp_path)
+    job = engine.submit(spec)
+    assert engine.snapshot().job(job).spec == spec
+
+
+def test_unfinished_jobs_can_come_back_paused(local: Provider, journal, tmp_path):
+    local.upload_bytes("bucket", "p.bin", payload(640 * KiB))
+    first = Counting(local)
+    engine = serial_engine(first, journal)
+    job = engine.submit(download("p.bin", tmp_path))
+    first.before_read = lambda r: engine.shutdown() if r.start == 2 * 64 * KiB else None
+    engine.run_pending()
+
+    again = Journal(journal.path)
+    engine2 = serial_engine(local, again)
+    assert engine2.resume_unfinished(paused=True) == [job]
+    assert engine2.snapshot().job(job).state is State.PAUSED
+    engine2.run_pending()
+    assert engine2.snapshot().job(job).state is State.PAUSED  # nothing ran
+    engine2.resume(job)
+    engine2.run_pending()
+    assert engine2.snapshot().job(job).state is State.DONE
+    assert (tmp_path / "p.bin").read_bytes() == local.read("bucket", "p.bin")
+    again.close()
+
+
+def test_forget_finished_waits_for_the_clean_up_of_a_cancelled_job(local: Provider, journal, tmp_path):
+    local.upload_bytes("bucket", "done.txt", b"done")
+    local.upload_bytes("bucket", "big.bin", payload(640 * KiB))
+    counting = Counting(local)
+    engine = serial_engine(counting, journal)
+    done = engine.submit(download("done.txt", tmp_path))
+    engine.run_pending()
+    big = engine.submit(download("big.bin", tmp_path))
+    counting.before_read = lambda r: engine.pause(big) if r.start == 64 * KiB else None
+    engine.run_pending()  # paused with one part and a .part file on disk
+    assert (tmp_path / "big.bin.part").exists()
+    queued = engine.submit(JobSpec(JobKind.DELETE, "acct", "bucket", keys=("nothing",)))
+    engine.pause(queued)
+    engine.cancel(big)  # its clean-up is queued for a worker, not run yet
+
+    assert engine.forget_finished() == [done]  # the cancelled one waits; the paused one is not finished
+    assert [j.id for j in engine.snapshot().jobs] == [big, queued]
+    engine.run_pending()  # the clean-up: the .part file goes
+    assert not (tmp_path / "big.bin.part").exists()
+    assert engine.forget_finished([big, "unknown"]) == [big]
+    assert [j.id for j in engine.snapshot().jobs] == [queued]
+    assert [j.id for j in journal.load_jobs(unfinished_only=False)] == [queued]
