@@ -215,10 +215,11 @@ class TransferEngine:
             self._wake.notify_all()
         return loaded
 
-    def shutdown(self, *, pause_running: bool = True, timeout: float | None = None) -> None:
+    def shutdown(self, *, pause_running: bool = True, timeout: float | None = None) -> bool:
         """Stop the workers. With ``pause_running`` running items stop between parts
         (their parts stay journaled for ``resume_unfinished``); otherwise the queue is
-        run to the end first."""
+        run to the end first. False when a worker was still busy after ``timeout``
+        (it may still write to the journal: do not close it then)."""
         if not pause_running:
             self.wait_idle(timeout)
         with self._lock:
@@ -226,6 +227,7 @@ class TransferEngine:
             self._wake.notify_all()
         for worker in self._workers:
             worker.join(timeout)
+        return not any(worker.is_alive() for worker in self._workers)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no work is left that a worker could take (paused jobs wait)."""

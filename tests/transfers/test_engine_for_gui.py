@@ -3,6 +3,8 @@ forgetting finished jobs only once nothing of theirs is in flight."""
 
 from __future__ import annotations
 
+import threading
+
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State
 from storebrowser.transfers.jobs import JobSpec
@@ -60,3 +62,24 @@ def test_forget_finished_waits_for_the_clean_up_of_a_cancelled_job(local: Provid
     assert engine.forget_finished([big, "unknown"]) == [big]
     assert [j.id for j in engine.snapshot().jobs] == [queued]
     assert [j.id for j in journal.load_jobs(unfinished_only=False)] == [queued]
+
+
+
+def test_shutdown_says_whether_every_worker_stopped(local: Provider, journal, tmp_path):
+    from tests.transfers.test_engine_local import threaded_engine
+
+    local.upload_bytes("bucket", "slow.bin", payload(64 * KiB))
+    counting = Counting(local)
+    entered, release = threading.Event(), threading.Event()
+
+    def hold(_range: object) -> None:
+        entered.set()
+        release.wait(30)
+
+    counting.before_read = hold
+    engine = threaded_engine(counting, journal)
+    engine.submit(download("slow.bin", tmp_path))
+    assert entered.wait(30)
+    assert engine.shutdown(timeout=0.05) is False  # a worker is inside a read
+    release.set()
+    assert engine.shutdown(timeout=30) is True
