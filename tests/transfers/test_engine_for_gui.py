@@ -7,7 +7,8 @@ import threading
 
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State
-from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.expand import expand
+from storebrowser.transfers.jobs import Job, JobSpec
 from tests.transfers.helpers import Counting
 from tests.transfers.test_engine_local import KiB, download, payload, serial_engine
 
@@ -83,3 +84,15 @@ def test_shutdown_says_whether_every_worker_stopped(local: Provider, journal, tm
     assert engine.shutdown(timeout=0.05) is False  # a worker is inside a read
     release.set()
     assert engine.shutdown(timeout=30) is True
+
+
+
+def test_an_upload_knows_its_total_before_its_files_are_sent(local: Provider, tmp_path):
+    folder = tmp_path / "up"
+    folder.mkdir()
+    (folder / "a.bin").write_bytes(b"a" * 300)
+    (folder / "b.bin").write_bytes(b"b" * 500)
+    items = expand(Job(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", key="up/", local=str(folder))), local)
+    assert [(i.key, i.total) for i in items] == [("up/a.bin", 300), ("up/b.bin", 500)]
+    [item] = expand(Job(JobSpec(JobKind.UPLOAD_FILE, "acct", "bucket", local=str(folder / "b.bin"))), local)
+    assert (item.key, item.total) == ("b.bin", 500)
