@@ -80,6 +80,7 @@ class EngineBridge(QObject):
         self._discarding: set[str] = set()
         self._stopping = False
         self._stopped = False
+        self._on_stopped: list[Callable[[], None]] = []
         # Written and read on the worker only: commands queued before ``ready`` find it.
         self._worker_engine: TransferEngine | None = None
 
@@ -154,7 +155,13 @@ class EngineBridge(QObject):
         """Stop the engine after the commands asked so far. Running parts finish and stay
         journaled for the next start; with ``cancel_active`` the queued and running jobs
         are cancelled first and their clean-up waited for (no ``.part`` file, no open
-        upload left). ``on_done()`` and ``stopped`` follow on the GUI thread."""
+        upload left). ``on_done()`` and ``stopped`` follow on the GUI thread (a second
+        call only adds its ``on_done``)."""
+        if on_done is not None:
+            if self._stopped:
+                on_done()
+                return
+            self._on_stopped.append(on_done)
         if self._stopping:
             return
         self._stopping = True
@@ -170,8 +177,9 @@ class EngineBridge(QObject):
             if not result.ok:
                 self.failed.emit(result.message())
             self.stopped.emit()
-            if on_done is not None:
-                on_done()
+            callbacks, self._on_stopped = self._on_stopped, []
+            for callback in callbacks:
+                callback()
 
         self._commands += 1
         self._worker.run(stop, done)
@@ -269,8 +277,12 @@ class EngineBridge(QObject):
         self._snapshot_waiters = [w for w in self._snapshot_waiters if w[0] > seen_commands]
         for _count, waiter in due:
             waiter(snap)
-        idle = not any(job.state in ACTIVE for job in snap.jobs) and not self._discarding
-        if idle and seen_commands == self._commands and not self._snapshot_waiters:
+        if (
+            _idle(snap)
+            and not self._discarding
+            and seen_commands == self._commands
+            and not self._snapshot_waiters
+        ):
             self._timer.stop()  # nothing moves until the next command
 
     def _announce_finished(self, snap: EngineSnapshot) -> None:
@@ -293,6 +305,16 @@ class EngineBridge(QObject):
         ready = [job.id for job in snap.jobs if job.id in self._discarding and job.state.finished]
         if ready:
             self._call(lambda engine: engine.forget_finished(ready), self._forgotten)
+
+
+def _idle(snap: EngineSnapshot) -> bool:
+    """Nothing queued or running; a paused job's last parts have landed too."""
+    for job in snap.jobs:
+        if job.state in ACTIVE:
+            return False
+        if job.state is State.PAUSED and any(item.state is State.RUNNING for item in job.items):
+            return False
+    return True
 
 
 def _stop_engine(engine: TransferEngine, cancel_active: bool) -> None:

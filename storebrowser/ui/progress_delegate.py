@@ -53,6 +53,8 @@ class ProgressDelegate(QStyledItemDelegate):
         self.initStyleOption(cell, index)
         cell.text = ""  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)  # selection, focus
+        if index.data(STATE_ROLE) is State.QUEUED and not index.data(PROGRESS_ROLE):
+            return  # waiting, nothing done: a column of empty bars would only be noise
         style.drawControl(
             QStyle.ControlElement.CE_ProgressBar, self.bar_option(option, index), painter, widget
         )
@@ -71,10 +73,13 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.minimum = 0
-        if percent is None:
+        if state is State.FAILED:  # red all over; the message says why, not a percentage
+            bar.maximum = bar.progress = STEPS
+            bar.text = ""
+        elif percent is None:
             busy = state is State.RUNNING
             bar.maximum = 0 if busy else STEPS  # min == max: the style draws it busy
-            bar.progress = STEPS if state is State.FAILED else 0  # red all over: it stopped
+            bar.progress = 0
             bar.text = ""
         else:
             bar.maximum = STEPS

@@ -34,7 +34,7 @@ from storebrowser.ui.transfers_model import Column, TransfersModel
 #: A job that ran at least this long is worth a notification when the window is elsewhere.
 LONG_JOB_SECONDS = 10.0
 NOTIFY_MS = 8_000
-_WIDTHS = {Column.NAME: 300, Column.PROGRESS: 130, Column.STATE: 80, Column.SIZE: 150,
+_WIDTHS = {Column.NAME: 380, Column.PROGRESS: 130, Column.STATE: 80, Column.SIZE: 140,
            Column.RATE: 90, Column.ETA: 80}  # fmt: skip
 
 _CAN_PAUSE = (State.QUEUED, State.RUNNING)

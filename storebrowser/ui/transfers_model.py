@@ -13,12 +13,13 @@ import enum
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui import transfer_text as text
+from storebrowser.ui.format import human_size
 from storebrowser.ui.transfer_icons import kind_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -87,15 +88,20 @@ class TransfersModel(QAbstractItemModel):
         self._by_id: dict[str, _JobRow] = {}
         self._by_serial: dict[int, _JobRow] = {}
         self._serials = itertools.count(1)
+        self._updating = False
+        self._fetch_later: set[int] = set()
 
     # -- feeding --------------------------------------------------------------------------
 
     def update(self, snap: EngineSnapshot) -> None:
         """Bring the rows to ``snap`` with the fewest signals."""
-        wanted = [job.id for job in snap.jobs]
-        self._remove_gone(set(wanted))
-        self._place_rows(snap.jobs)
-        self._refresh_rows(snap.jobs)
+        self._updating = True
+        try:
+            self._remove_gone({job.id for job in snap.jobs})
+            self._place_rows(snap.jobs)
+            self._refresh_rows(snap.jobs)
+        finally:
+            self._updating = False
 
     def _remove_gone(self, wanted: set[str]) -> None:
         for row in reversed(range(len(self._rows))):
@@ -223,17 +229,34 @@ class TransfersModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         job_row = self._top_row(parent) if parent.isValid() else None
-        return job_row is not None and parent.column() == 0 and job_row.fetched < _shown_items(job_row.snap)
+        if job_row is None or parent.column() != 0 or job_row.serial in self._fetch_later:
+            return False
+        return job_row.fetched < _shown_items(job_row.snap)
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
+        job_row = self._top_row(parent) if self.canFetchMore(parent) else None
+        if job_row is None:
             return
-        job_row = self._top_row(parent)
-        assert job_row is not None
-        count = _shown_items(job_row.snap)
-        self.beginInsertRows(self.index(job_row.row, 0), job_row.fetched, count - 1)
-        job_row.fetched = count
-        self.endInsertRows()
+        if self._updating:  # asked from a handler of our own signals (a model tester): later
+            if job_row.serial not in self._fetch_later:
+                self._fetch_later.add(job_row.serial)
+                QTimer.singleShot(0, self, lambda: self._fetch(job_row.serial))
+            return
+        self._fetch(job_row.serial)
+
+    def _fetch(self, serial: int) -> None:
+        self._fetch_later.discard(serial)
+        job_row = self._by_serial.get(serial)
+        count = _shown_items(job_row.snap) if job_row is not None else 0
+        if job_row is None or job_row.fetched >= count:
+            return
+        self._updating = True  # a fetchMore from a handler of these signals waits too
+        try:
+            self.beginInsertRows(self.index(job_row.row, 0), job_row.fetched, count - 1)
+            job_row.fetched = count
+            self.endInsertRows()
+        finally:
+            self._updating = False
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -266,8 +289,11 @@ class TransfersModel(QAbstractItemModel):
 
     def _job_data(self, job: JobSnapshot, column: Column, role: int) -> object:
         message = _job_message(job)
+        total = job.total
+        if total is None and job.kind is JobKind.DELETE:
+            total = len(job.spec.keys)  # known before the batches are made
         if role == Qt.ItemDataRole.DisplayRole:
-            return _row_text(column, job.kind, job.state, job.done, job.total, job.rate, job.eta,
+            return _row_text(column, job.kind, job.state, job.done, total, job.rate, job.eta,
                              message, text.job_title(job))  # fmt: skip
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return kind_icon(job.kind)
@@ -275,7 +301,7 @@ class TransfersModel(QAbstractItemModel):
             if column is Column.MESSAGE:
                 return message or None
             return text.job_tooltip(job)
-        return _common(column, role, job.id, job.state, job.done, job.total)
+        return _common(column, role, job.id, job.state, job.done, total)
 
     def _item_data(self, job: JobSnapshot, item: ItemSnapshot, column: Column, role: int) -> object:
         message = item.error or item.note
@@ -322,6 +348,8 @@ def _row_text(
     if column is Column.STATE:
         return text.state_label(state)
     if column is Column.SIZE:
+        if state is State.QUEUED and not done and total is not None and not text.counts_objects(kind):
+            return human_size(total)  # "0 B of 1.6 MB" says less
         return text.amount(kind, done, total)
     if column is Column.RATE:
         return text.rate(kind, state, rate)

@@ -7,134 +7,39 @@ the SDK underneath is real and nothing is mocked), so that they last several tim
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from storebrowser.ui.transfer_dialogs import QuitGuard, offer_unfinished
-from storebrowser.ui.transfers_dock import TransfersDock
+from storebrowser.ui.transfer_dialogs import offer_unfinished
 from storebrowser.ui.transfers_model import PROGRESS_ROLE, Column
-from tests.transfers.helpers import FAST_RETRY, Counting, CountingUpload
-
-MiB = 1024 * 1024
-WAIT_MS = 120_000
-SHOTS = Path(os.environ.get("STOREBROWSER_SHOTS", "")) if os.environ.get("STOREBROWSER_SHOTS") else None
-
-
-# -- a slow provider: real calls, a pause before each part, progress calls counted ------------
-
-
-class _ChunkCountingUpload(CountingUpload):
-    def upload_part(self, number: int, data: bytes, **kwargs: Any) -> Any:
-        report = kwargs.get("progress")
-        owner = self._owner
-        if report is not None:
-
-            def counted(delta: int) -> None:
-                with owner.lock:
-                    owner.chunks += 1  # type: ignore[attr-defined]
-                report(delta)
-
-            kwargs["progress"] = counted
-        return super().upload_part(number, data, **kwargs)
-
-
-class Slow(Counting):
-    def __init__(self, inner: Provider, delay: float) -> None:
-        super().__init__(inner)
-        self.delay = delay
-        self.chunks = 0
-        self.before_part = lambda _n: time.sleep(self.delay)
-        self.before_read = lambda _r: time.sleep(self.delay)
-
-    def start_multipart(self, *args: Any, **kwargs: Any) -> _ChunkCountingUpload:
-        return _ChunkCountingUpload(self._inner.start_multipart(*args, **kwargs), self)
-
-    def resume_multipart(self, state: Any) -> _ChunkCountingUpload:
-        return _ChunkCountingUpload(self._inner.resume_multipart(state), self)
-
-
-# -- the panel in a window --------------------------------------------------------------------
-
-
-class Window(QMainWindow):
-    """What the main window does: the dock at the bottom, the quit guard in closeEvent."""
-
-    def __init__(self, bridge: EngineBridge) -> None:
-        super().__init__()
-        self.resize(1100, 360)
-        self.dock = TransfersDock(bridge, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.quit_guard = QuitGuard(bridge, self)
-        self.dock.summary.connect(self.statusBar().showMessage)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.quit_guard.allow_close():
-            event.accept()
-        else:
-            event.ignore()
-
-
-@dataclass
-class Panel:
-    bridge: EngineBridge
-    window: Window
-    journal_path: Path
-
-    @property
-    def dock(self) -> TransfersDock:
-        return self.window.dock
-
-    @property
-    def engine(self) -> TransferEngine:
-        assert self.bridge.engine is not None
-        return self.bridge.engine
-
-    def submit(self, qtbot: Any, spec: JobSpec) -> str:
-        ids: list[str] = []
-        self.bridge.submit(spec, on_submitted=ids.append)
-        qtbot.waitUntil(lambda: bool(ids) and self.row_of(ids[0]) >= 0, timeout=WAIT_MS)
-        return ids[0]
-
-    def row_of(self, job_id: str) -> int:
-        return self.dock.model.job_row(job_id)
-
-    def select(self, job_id: str) -> None:
-        view = self.dock.view
-        view.clearSelection()
-        view.setCurrentIndex(self.dock.model.index(self.row_of(job_id), 0))
-
-    def state(self, job_id: str) -> State:
-        """As the engine itself says (not the panel)."""
-        return self.engine.snapshot().job(job_id).state
-
-    def job(self, job_id: str) -> Any:
-        """As the latest snapshot says."""
-        assert self.bridge.latest is not None
-        return self.bridge.latest.job(job_id)
-
-    def shown_state(self, job_id: str) -> State:
-        return self.dock.model.job_at(self.dock.model.index(self.row_of(job_id), 0)).state
-
-    def wait_state(self, qtbot: Any, job_id: str, *states: State) -> None:
-        qtbot.waitUntil(
-            lambda: self.row_of(job_id) >= 0 and self.shown_state(job_id) in states, timeout=WAIT_MS
-        )
+from tests.transfers.helpers import FAST_RETRY
+from tests.ui.transfers_support import (
+    WAIT_MS,
+    MiB,
+    Panel,
+    Slow,
+    Window,
+    click,
+    find_box,
+    parts_on_server,
+    random_file,
+    shot,
+    upload,
+    upload_state,
+)
 
 
 @pytest.fixture
@@ -171,58 +76,6 @@ def swift(swift_provider: Provider) -> Iterator[tuple[Provider, str]]:
     yield swift_provider, container
     with contextlib.suppress(StorageError):
         swift_provider.delete_container(container, force=True)
-
-
-def random_file(path: Path, size: int) -> bytes:
-    data = os.urandom(size)
-    path.write_bytes(data)
-    return data
-
-
-def upload(container: str, path: Path, key: str) -> JobSpec:
-    return JobSpec(JobKind.UPLOAD_FILE, "acct", container, key=key, local=str(path))
-
-
-def find_box(qtbot: Any, parent: QMainWindow, name: str) -> QMessageBox:
-    found: list[QMessageBox] = []
-
-    def shown() -> bool:
-        found[:] = [box for box in parent.findChildren(QMessageBox, name) if box.isVisible()]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=WAIT_MS)
-    return found[0]
-
-
-def click(box: QMessageBox, button: str) -> None:
-    found = box.findChild(QPushButton, button)
-    assert found is not None, f"no button {button!r}"
-    found.click()
-
-
-def shot(widget: Any, tmp_path: Path, name: str) -> Path:
-    folder = SHOTS or tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    assert widget.grab().save(str(path))
-    return path
-
-
-def upload_state(journal_path: Path, job_id: str) -> dict[str, Any]:
-    """The open multipart upload of a job's item, as its journal has it."""
-    [job] = [j for j in Journal(journal_path).load_jobs() if j.id == job_id]
-    state = job.items[0].upload_state
-    assert state is not None, "no upload in parts was started"
-    return state
-
-
-def parts_on_server(provider: Provider, state: dict[str, Any]) -> list[object]:
-    """What is left of an upload on the server: [] once it was aborted."""
-    try:
-        left = provider.resume_multipart(state).uploaded_parts()
-    except NotFound:
-        return []
-    return list(left or [])
 
 
 # -- progress -------------------------------------------------------------------------------------
@@ -573,3 +426,48 @@ def test_a_long_job_finishing_in_the_background_notifies(qtbot, open_panel, loca
     again = panel.submit(qtbot, spec)
     panel.wait_state(qtbot, again, State.DONE)
     assert len(notes) == 1  # looked at: no notification
+
+
+# -- how it looks ---------------------------------------------------------------------------------
+
+
+def test_the_panel_mid_transfer(qtbot, open_panel, swift, local_provider, tmp_path):
+    """A busy queue rendered to a PNG to be looked at: a download, a folder upload opened
+    on its files, a failed, a paused and a queued job."""
+    provider, container = swift
+    local_provider.create_container("files")
+    folder = tmp_path / "holiday"
+    folder.mkdir()
+    for n in range(12):
+        random_file(folder / f"IMG_{n:04}.jpg", 3 * MiB // 2)
+    provider.upload_bytes(container, "reports/2024.pdf", random_file(tmp_path / "r.pdf", 12 * MiB))
+    random_file(tmp_path / "later.iso", 4 * MiB)
+    slow = Slow(provider, delay=0.6)
+    panel = open_panel({"acct": slow, "local": local_provider}, concurrency=2)
+    failed = panel.submit(qtbot, JobSpec(JobKind.DOWNLOAD_OBJECT, "local", "files", key="gone.txt",
+                                         local=str(tmp_path / "out")))  # fmt: skip
+    down = panel.submit(qtbot, JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", container, key="reports/2024.pdf",
+                                       local=str(tmp_path / "out")))  # fmt: skip
+    up = panel.submit(qtbot, JobSpec(JobKind.UPLOAD_FOLDER, "acct", container, key="photos/holiday/",
+                                     local=str(folder)))  # fmt: skip
+    paused = panel.submit(qtbot, upload(container, tmp_path / "later.iso", "iso/later.iso"))
+    panel.bridge.pause([paused])
+    queued = panel.submit(qtbot, JobSpec(JobKind.DELETE, "acct", container, keys=("a", "b", "c")))
+    panel.wait_state(qtbot, failed, State.FAILED)
+    panel.wait_state(qtbot, paused, State.PAUSED)
+    qtbot.waitUntil(lambda: sum(i.state is State.DONE for i in panel.job(up).items) >= 2, timeout=WAIT_MS)
+    view, model = panel.dock.view, panel.dock.model
+    view.expand(model.index(panel.row_of(up), 0))
+    qtbot.waitUntil(lambda: model.rowCount(model.index(panel.row_of(up), 0)) == 12, timeout=WAIT_MS)
+    panel.window.resize(1150, 430)
+    qtbot.wait(300)  # one more snapshot drawn
+    picture = shot(panel.window, tmp_path, "transfers-dock-busy.png")
+
+    states = {job_id: panel.shown_state(job_id) for job_id in (up, down, failed, paused, queued)}
+    assert states == {failed: State.FAILED, down: State.RUNNING, up: State.RUNNING, paused: State.PAUSED,
+                      queued: State.QUEUED}  # fmt: skip
+    title = model.index(panel.row_of(up), Column.NAME).data()
+    assert title == f"Upload 12 files to {container}/photos/holiday/"
+    assert model.index(0, Column.NAME, model.index(panel.row_of(up), 0)).data() == "IMG_0000.jpg"
+    assert "gone.txt" in model.index(panel.row_of(failed), Column.MESSAGE).data()
+    assert picture.stat().st_size > 10_000
