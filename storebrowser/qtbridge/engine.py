@@ -109,10 +109,14 @@ class EngineBridge(QObject):
         self._each(job_ids, TransferEngine.resume)
 
     def cancel(self, job_ids: Iterable[str]) -> None:
-        job_ids = list(job_ids)
-        for job_id in job_ids:
-            self.asker.withdraw_job(job_id)  # a question open for it must not hold its worker
-        self._each(job_ids, TransferEngine.cancel)
+        asker = self.asker
+
+        def cancel_one(engine: TransferEngine, job_id: str) -> None:
+            engine.cancel(job_id)
+            # Then, not before: a worker waiting for an answer stops in a cancelled job.
+            asker.withdraw_job(job_id)
+
+        self._each(job_ids, cancel_one)
 
     def retry(self, job_ids: Iterable[str]) -> None:
         self._each(job_ids, TransferEngine.retry)
@@ -165,11 +169,13 @@ class EngineBridge(QObject):
         if self._stopping:
             return
         self._stopping = True
-        self.asker.close(cancelling=cancel_active)  # a worker waiting for an answer lets go
+        asker = self.asker
 
         def stop() -> None:
-            if self._worker_engine is not None:  # None when it could not be built
-                _stop_engine(self._worker_engine, cancel_active)
+            if self._worker_engine is not None:
+                _stop_engine(self._worker_engine, asker, cancel_active)
+            else:  # it could not be built: nothing runs, nobody waits
+                asker.close(cancelling=cancel_active)
 
         def done(result: TaskResult[None]) -> None:
             self._timer.stop()
@@ -317,11 +323,15 @@ def _idle(snap: EngineSnapshot) -> bool:
     return True
 
 
-def _stop_engine(engine: TransferEngine, cancel_active: bool) -> None:
+def _stop_engine(engine: TransferEngine, asker: ConflictAsker, cancel_active: bool) -> None:
     if cancel_active:
         active = [job.id for job in engine.snapshot().jobs if job.state in ACTIVE]
         for job_id in active:
             engine.cancel(job_id)
+    # A worker waiting for an answer lets go: its item runs again at the next start
+    # (paused), or stops with its cancelled job. Before the joins below, or they would wait.
+    asker.close(cancelling=cancel_active)
+    if cancel_active:
         if not engine.wait_idle(SHUTDOWN_TIMEOUT_S):
             log.warning("transfers: clean-up of cancelled jobs did not finish in time")
         engine.forget_finished(active)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
+from shiboken6 import isValid
 
 from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.providers.base import Provider
@@ -247,6 +248,25 @@ def test_one_answer_for_the_whole_job(qtbot, open_panel, local_provider, tmp_pat
     assert all((out / "docs" / f"{n}.txt").read_bytes() == b"server" for n in range(3))
 
 
+def test_cancelling_a_job_takes_its_question_away(qtbot, open_panel, local_provider, tmp_path):
+    local_provider.create_container("files")
+    local_provider.upload_bytes("files", "c.txt", b"new")
+    (tmp_path / "c.txt").write_bytes(b"old")
+    panel = open_panel({"acct": local_provider})
+    spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "files", key="c.txt", local=str(tmp_path),
+                   conflict=ConflictPolicy.ASK)  # fmt: skip
+    job = panel.submit(qtbot, spec)
+    box = find_box(qtbot, panel.window, "conflictDialog")
+    panel.select(job)
+    panel.dock.cancel_action.trigger()
+    qtbot.waitUntil(lambda: not isValid(box) or not box.isVisible(), timeout=WAIT_MS)
+    panel.wait_state(qtbot, job, State.CANCELLED)
+    assert panel.engine.wait_idle(60)
+    assert panel.job(job).items[0].state is State.CANCELLED
+    assert sorted(p.name for p in tmp_path.glob("c*")) == ["c.txt"]  # no "c (1).txt", no .part
+    assert (tmp_path / "c.txt").read_bytes() == b"old"
+
+
 def test_quitting_with_a_question_open_does_not_hang(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
     local_provider.upload_bytes("files", "x.txt", b"new")
@@ -258,7 +278,7 @@ def test_quitting_with_a_question_open_does_not_hang(qtbot, open_panel, local_pr
     box = find_box(qtbot, panel.window, "conflictDialog")
     panel.bridge.close()  # joins the workers: the one waiting for an answer lets go
     assert panel.bridge.is_stopped
-    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not isValid(box) or not box.isVisible(), timeout=WAIT_MS)
     [left] = Journal(panel.journal_path).load_jobs()
     assert left.id == job and left.items[0].state is State.QUEUED  # asked again next time
     assert (tmp_path / "x.txt").read_bytes() == b"old"
