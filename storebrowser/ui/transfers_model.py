@@ -72,8 +72,9 @@ def _single(job: JobSnapshot) -> ItemSnapshot | None:
 
 
 def _item_changed(old: ItemSnapshot, new: ItemSnapshot) -> bool:
-    # A note or an error only comes with a change of state; a running item's rate moves.
-    return (
+    # The engine hands an unchanged idle item's snapshot back as is. A note or an error
+    # only comes with a change of state; a running item's rate moves.
+    return old is not new and (
         old.state is not new.state
         or old.done != new.done
         or old.total != new.total

@@ -96,3 +96,20 @@ def test_an_upload_knows_its_total_before_its_files_are_sent(local: Provider, tm
     assert [(i.key, i.total) for i in items] == [("up/a.bin", 300), ("up/b.bin", 500)]
     [item] = expand(Job(JobSpec(JobKind.UPLOAD_FILE, "acct", "bucket", local=str(folder / "b.bin"))), local)
     assert (item.key, item.total) == ("b.bin", 500)
+
+
+def test_snapshots_hand_unchanged_idle_items_back_as_they_were(local: Provider, journal, tmp_path):
+    local.upload_bytes("bucket", "p.bin", payload(640 * KiB))
+    counting = Counting(local)
+    engine = serial_engine(counting, journal)
+    job = engine.submit(download("p.bin", tmp_path))
+    counting.before_read = lambda r: engine.pause(job) if r.start == 64 * KiB else None
+    engine.run_pending()  # paused after two parts: the item waits, queued
+    first, second = engine.snapshot().job(job).items[0], engine.snapshot().job(job).items[0]
+    assert first is second and first.state is State.QUEUED and first.done == 128 * KiB
+    engine.resume(job)
+    engine.run_pending()
+    done = engine.snapshot().job(job).items[0]
+    assert done is not first and (done.state, done.done) == (State.DONE, 640 * KiB)
+    engine.forget_finished()
+    assert engine.snapshot().jobs == ()
