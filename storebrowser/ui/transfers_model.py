@@ -117,23 +117,35 @@ class TransfersModel(QAbstractItemModel):
             self.endRemoveRows()
 
     def _place_rows(self, jobs: tuple[JobSnapshot, ...]) -> None:
-        """Insert new jobs and move reordered ones so rows follow the queue order."""
-        for position, job in enumerate(jobs):
-            current = self._by_id.get(job.id)
+        """Insert new jobs (a run of them at once) and move reordered ones, so that rows
+        follow the queue order."""
+        position = 0
+        while position < len(jobs):
+            current = self._by_id.get(jobs[position].id)
             if current is None:
-                self.beginInsertRows(QModelIndex(), position, position)
-                job_row = _JobRow(job, next(self._serials))
-                self._rows.insert(position, job_row)
-                self._by_id[job.id] = job_row
-                self._by_serial[job_row.serial] = job_row
-                self._renumber(position)
-                self.endInsertRows()
-            elif current.row != position:  # only ever up: everything above is in order
+                end = position + 1
+                while end < len(jobs) and jobs[end].id not in self._by_id:
+                    end += 1
+                self._insert_jobs(position, jobs[position:end])
+                position = end
+                continue
+            if current.row != position:  # only ever up: everything above is in order
                 source = current.row
                 self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), position)
                 self._rows.insert(position, self._rows.pop(source))
                 self._renumber(position)
                 self.endMoveRows()
+            position += 1
+
+    def _insert_jobs(self, position: int, jobs: tuple[JobSnapshot, ...]) -> None:
+        self.beginInsertRows(QModelIndex(), position, position + len(jobs) - 1)
+        new_rows = [_JobRow(job, next(self._serials)) for job in jobs]
+        self._rows[position:position] = new_rows
+        for job_row in new_rows:
+            self._by_id[job_row.snap.id] = job_row
+            self._by_serial[job_row.serial] = job_row
+        self._renumber(position)
+        self.endInsertRows()
 
     def _renumber(self, start: int) -> None:
         for row in range(start, len(self._rows)):

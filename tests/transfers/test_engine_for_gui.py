@@ -65,7 +65,6 @@ def test_forget_finished_waits_for_the_clean_up_of_a_cancelled_job(local: Provid
     assert [j.id for j in journal.load_jobs(unfinished_only=False)] == [queued]
 
 
-
 def test_shutdown_says_whether_every_worker_stopped(local: Provider, journal, tmp_path):
     from tests.transfers.test_engine_local import threaded_engine
 
@@ -84,7 +83,6 @@ def test_shutdown_says_whether_every_worker_stopped(local: Provider, journal, tm
     assert engine.shutdown(timeout=0.05) is False  # a worker is inside a read
     release.set()
     assert engine.shutdown(timeout=30) is True
-
 
 
 def test_an_upload_knows_its_total_before_its_files_are_sent(local: Provider, tmp_path):
