@@ -21,7 +21,7 @@ def expand(job: Job, provider: Provider) -> list[Item]:
         key = spec.key
         if not key or key.endswith("/"):
             key += Path(spec.local).name  # into a "folder": keep the file's name
-        return [Item(job.id, 0, key, spec.local)]
+        return [Item(job.id, 0, key, spec.local, total=_size(Path(spec.local)))]
     if kind is JobKind.UPLOAD_STREAM:
         return [Item(job.id, 0, spec.key)]
     if kind is JobKind.UPLOAD_FOLDER:
@@ -81,7 +81,7 @@ def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:
                 if real_root not in real.parents or not real.is_file():
                     continue  # a link leaving the folder (or dangling): not ours to send
             relative = path.relative_to(root).as_posix()
-            yield Item(job.id, index, prefix + relative, str(path))
+            yield Item(job.id, index, prefix + relative, str(path), total=_size(path))
             index += 1
     for filename, why in problems:
         relative = Path(filename).relative_to(root).as_posix() if filename != "None" else "?"
@@ -89,3 +89,12 @@ def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:
         item.state, item.error = State.FAILED, f"Cannot read the folder {filename}: {why}."
         index += 1
         yield item
+
+
+def _size(path: Path) -> int | None:
+    """The size to expect, so that a job's total is known before its files are sent (the
+    upload sets it again when it opens the file); None when it cannot be read now."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None

@@ -11,7 +11,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
-from storebrowser.transfers.jobs import JobKind, State
+from storebrowser.transfers.jobs import JobKind, JobSpec, State
 
 RATE_WINDOW_SECONDS = 5.0
 
@@ -41,6 +41,7 @@ class JobSnapshot:
     eta: float | None  # seconds; None when unknown
     error: str | None
     items: tuple[ItemSnapshot, ...]
+    spec: JobSpec  # what was asked, for a title ("Upload 12 files to photos/")
 
     @property
     def failed_items(self) -> tuple[ItemSnapshot, ...]:

@@ -1,0 +1,180 @@
+"""The words of the transfers panel: job titles, states, durations, the summary line."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePath
+
+from PySide6.QtCore import QCoreApplication
+
+from storebrowser.transfers.jobs import JobKind, JobSpec, State
+from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
+from storebrowser.ui.format import human_size
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Transfers", text)
+
+
+def state_label(state: State) -> str:
+    return {
+        State.QUEUED: tr("Queued"),
+        State.RUNNING: tr("Running"),
+        State.PAUSED: tr("Paused"),
+        State.DONE: tr("Done"),
+        State.FAILED: tr("Failed"),
+        State.CANCELLED: tr("Cancelled"),
+    }[state]
+
+
+def place(container: str, key: str = "") -> str:
+    """``photos/2024/``: a container and a key or prefix, as a path."""
+    return f"{container}/{key}" if key else container
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return (tr(one) if n == 1 else tr(many)).format(n=f"{n:,}")
+
+
+def _folder_of(key: str) -> str:
+    return key.rpartition("/")[0] + "/" if "/" in key else ""
+
+
+def _name_of(path: str) -> str:
+    return posixpath.basename(path.rstrip("/")) or path
+
+
+def job_title(job: JobSnapshot) -> str:
+    """``Upload 12 files to photos/2024/``, ``Download report.pdf``, ``Delete 3 objects…``."""
+    spec, items = job.spec, job.items
+    kind = spec.kind
+    expanded = bool(items)
+    if kind is JobKind.UPLOAD_FILE:
+        key = items[0].key if expanded else spec.key
+        return tr("Upload {name} to {place}").format(
+            name=PurePath(spec.local).name, place=place(spec.container, _folder_of(key))
+        )
+    if kind is JobKind.UPLOAD_FOLDER:
+        if expanded:
+            files = _count(len(items), "1 file", "{n} files")
+            return tr("Upload {files} to {place}").format(files=files, place=place(spec.container, spec.key))
+        return tr("Upload {name} to {place}").format(
+            name=PurePath(spec.local).name, place=place(spec.container, spec.key)
+        )
+    if kind is JobKind.UPLOAD_STREAM:
+        return tr("Upload {name} to {place}").format(
+            name=_name_of(spec.key), place=place(spec.container, _folder_of(spec.key))
+        )
+    if kind is JobKind.DOWNLOAD_OBJECT:
+        return tr("Download {name}").format(name=_name_of(spec.key))
+    if kind is JobKind.DOWNLOAD_PREFIX:
+        where = place(spec.container, spec.key)
+        if expanded:
+            objects = _count(len(items), "1 object", "{n} objects")
+            return tr("Download {objects} from {place}").format(objects=objects, place=where)
+        return tr("Download {place}").format(place=where)
+    if kind in (JobKind.COPY, JobKind.MOVE):
+        return _copy_title(spec, len(items))
+    objects = _count(len(spec.keys), "1 object", "{n} objects")
+    return tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
+
+
+def _copy_title(spec: JobSpec, count: int) -> str:
+    target = place(spec.dst_container or spec.container, spec.dst_key)
+    single = spec.key and not spec.key.endswith("/")
+    what = _name_of(spec.key) if single or not count else _count(count, "1 object", "{n} objects")
+    if spec.kind is JobKind.MOVE:
+        return tr("Move {what} to {place}").format(what=what, place=target)
+    return tr("Copy {what} to {place}").format(what=what, place=target)
+
+
+def job_tooltip(job: JobSnapshot) -> str:
+    """Where from and where to, in full."""
+    spec = job.spec
+    remote = place(spec.container, spec.key)
+    if spec.account:
+        remote = f"{spec.account}: {remote}"
+    if spec.kind.is_upload:
+        return tr("{local}\n→ {remote}").format(local=spec.local or tr("(a stream)"), remote=remote)
+    if spec.kind.is_download:
+        return tr("{remote}\n→ {local}").format(remote=remote, local=spec.local)
+    if spec.kind in (JobKind.COPY, JobKind.MOVE):
+        target = place(spec.dst_container or spec.container, spec.dst_key)
+        return tr("{remote}\n→ {target}").format(remote=remote, target=target)
+    return tr("{remote}: {keys}").format(remote=remote, keys=", ".join(spec.keys[:10]))
+
+
+def item_name(job: JobSnapshot, item: ItemSnapshot) -> str:
+    """The item's key below the job's own prefix (the part that differs between items)."""
+    prefix = job.spec.key
+    if prefix.endswith("/") and item.key.startswith(prefix) and item.key != prefix:
+        return item.key[len(prefix) :]
+    return item.key
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole = round(seconds)
+    if whole < 60:
+        return tr("{s} s").format(s=whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return tr("{m} min {s} s").format(m=minutes, s=secs) if secs else tr("{m} min").format(m=minutes)
+    hours, minutes = divmod(minutes, 60)
+    return tr("{h} h {m} min").format(h=hours, m=minutes)
+
+
+def counts_objects(kind: JobKind) -> bool:
+    """A delete batch counts objects, not bytes."""
+    return kind is JobKind.DELETE
+
+
+def amount(kind: JobKind, done: int, total: int | None) -> str:
+    """``45.2 MB of 120 MB``; ``3 of 5 objects`` for a delete."""
+    if counts_objects(kind):
+        return tr("{done} of {total} objects").format(done=f"{done:,}", total=f"{total or 0:,}")
+    return byte_amount(done, total)
+
+
+def byte_amount(done: int, total: int | None) -> str:
+    if total is None:
+        return human_size(done) if done else ""
+    return tr("{done} of {total}").format(done=human_size(done), total=human_size(total))
+
+
+def rate(kind: JobKind, state: State, bytes_per_second: float) -> str:
+    if state is not State.RUNNING or counts_objects(kind) or bytes_per_second <= 0:
+        return ""
+    return tr("{size}/s").format(size=human_size(round(bytes_per_second)))
+
+
+def summary(snap: EngineSnapshot) -> str:
+    """The status bar line: ``2 running, 1 queued — 45.2 MB of 120 MB, 12.3 MB/s, 6 s left``."""
+    jobs = snap.jobs
+    counts = {state: sum(1 for j in jobs if j.state is state) for state in State}
+    parts = [
+        text.format(n=counts[state])
+        for state, text in (
+            (State.RUNNING, tr("{n} running")),
+            (State.QUEUED, tr("{n} queued")),
+            (State.PAUSED, tr("{n} paused")),
+            (State.FAILED, tr("{n} failed")),
+        )
+        if counts[state]
+    ]
+    active = [j for j in jobs if j.state in (State.RUNNING, State.QUEUED) and not counts_objects(j.kind)]
+    if not active:
+        if not parts and jobs:
+            return tr("Transfers finished")
+        return ", ".join(parts)
+    done = sum(j.done for j in active)
+    totals = [j.total for j in active]
+    total = None if any(t is None for t in totals) else sum(t or 0 for t in totals)
+    speed = sum(j.rate for j in active)
+    figures = [byte_amount(done, total) or human_size(0)]
+    if speed > 0:
+        figures.append(tr("{size}/s").format(size=human_size(round(speed))))
+        if total is not None:
+            figures.append(tr("{time} left").format(time=duration(max(0.0, (total - done) / speed))))
+    return tr("{states} — {figures}").format(states=", ".join(parts), figures=", ".join(figures))

@@ -1,0 +1,235 @@
+"""The transfers panel: the queue as a tree with progress bars, and its commands."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QSystemTrayIcon,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storebrowser.qtbridge.conflicts import ConflictQuestion
+from storebrowser.qtbridge.engine import EngineBridge
+from storebrowser.transfers.jobs import JobKind, State
+from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
+from storebrowser.ui import transfer_text as text
+from storebrowser.ui.progress_delegate import ProgressDelegate
+from storebrowser.ui.transfer_dialogs import ask_conflict
+from storebrowser.ui.transfer_text import tr
+from storebrowser.ui.transfers_model import Column, TransfersModel
+
+#: A job that ran at least this long is worth a notification when the window is elsewhere.
+LONG_JOB_SECONDS = 10.0
+NOTIFY_MS = 8_000
+_WIDTHS = {Column.NAME: 380, Column.PROGRESS: 130, Column.STATE: 80, Column.SIZE: 140,
+           Column.RATE: 90, Column.ETA: 80}  # fmt: skip
+
+_CAN_PAUSE = (State.QUEUED, State.RUNNING)
+_CAN_CANCEL = (State.QUEUED, State.RUNNING, State.PAUSED, State.FAILED)
+_UNFINISHED = (State.QUEUED, State.RUNNING, State.PAUSED)
+
+
+class TransfersDock(QDockWidget):
+    """Signals:
+    summary(str): one line for the status bar, when it changes.
+    notice(str): a passing message (a job finished, a command failed).
+    notified(str, str): title and text of a "long job finished" notification.
+    """
+
+    summary = Signal(str)
+    notice = Signal(str)
+    notified = Signal(str, str)
+
+    def __init__(self, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Transfers"), parent)
+        self.setObjectName("transfersDock")
+        self.bridge = bridge
+        self.model = TransfersModel(self)
+        self.long_job_seconds = LONG_JOB_SECONDS
+        #: Used for notifications; made on first need when the desktop has a tray.
+        self.tray_icon: QSystemTrayIcon | None = None
+        self._summary = ""
+        self.view = self._make_view()
+        self.toolbar = QToolBar(tr("Transfers"), self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._make_actions()
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        bridge.snapshot.connect(self._snapshot)
+        bridge.jobFinished.connect(self._job_finished)
+        bridge.failed.connect(self.notice)
+        bridge.asker.asked.connect(self._ask)
+        self._update_actions()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _make_view(self) -> QTreeView:
+        view = QTreeView(self)
+        view.setObjectName("transfersView")
+        view.setModel(self.model)
+        view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(view))
+        view.setUniformRowHeights(True)
+        view.setAlternatingRowColors(True)
+        view.setAllColumnsShowFocus(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        header = view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        view.selectionModel().selectionChanged.connect(self._update_actions)
+        return view
+
+    def _make_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+
+        def action(
+            name: str, label: str, icon: QStyle.StandardPixmap, tip: str, run: Callable[[], None]
+        ) -> QAction:
+            made = QAction(self.style().standardIcon(icon), label, self)
+            made.setObjectName(name)
+            made.setToolTip(tip)
+            made.triggered.connect(run)
+            self.toolbar.addAction(made)
+            return made
+
+        self.pause_action = action("pauseTransfers", tr("Pause"), pixmap.SP_MediaPause,
+                                   tr("Pause the selected transfers (running parts finish)"),
+                                   self.pause_selected)  # fmt: skip
+        self.resume_action = action("resumeTransfers", tr("Resume"), pixmap.SP_MediaPlay,
+                                    tr("Resume the selected transfers"), self.resume_selected)  # fmt: skip
+        self.retry_action = action("retryTransfers", tr("Retry"), pixmap.SP_BrowserReload,
+                                   tr("Run the failed items of the selected transfers again"),
+                                   self.retry_selected)  # fmt: skip
+        self.cancel_action = action("cancelTransfers", tr("Cancel"), pixmap.SP_DialogCancelButton,
+                                    tr("Cancel the selected transfers and remove what they left half-done"),
+                                    self.cancel_selected)  # fmt: skip
+        self.toolbar.addSeparator()
+        self.top_action = action("moveTransfersToTop", tr("Move to top"), pixmap.SP_ArrowUp,
+                                 tr("Run the selected transfers next"),
+                                 self.move_selected_to_top)  # fmt: skip
+        self.clear_action = action("clearFinishedTransfers", tr("Clear finished"),
+                                   pixmap.SP_DialogResetButton,
+                                   tr("Remove finished, failed and cancelled transfers from the list"),
+                                   self.bridge.clear_finished)  # fmt: skip
+
+    def pause_selected(self) -> None:
+        self.bridge.pause(self._selected_ids(_CAN_PAUSE))
+
+    def resume_selected(self) -> None:
+        self.bridge.resume(self._selected_ids((State.PAUSED,)))
+
+    def retry_selected(self) -> None:
+        self.bridge.retry(self._selected_ids((State.FAILED,)))
+
+    def cancel_selected(self) -> None:
+        self.bridge.cancel(self._selected_ids(_CAN_CANCEL))
+
+    def move_selected_to_top(self) -> None:
+        self.bridge.move_to_top(self._selected_ids(_UNFINISHED))
+
+    # -- selection and actions ------------------------------------------------------------
+
+    def selected_jobs(self) -> list[JobSnapshot]:
+        """The jobs of the selected rows (an item row stands for its job), in queue order."""
+        jobs: dict[str, JobSnapshot] = {}
+        for index in self.view.selectionModel().selectedRows(0):
+            job = self.model.job_at(index)
+            if job is not None:
+                jobs[job.id] = job
+        return sorted(jobs.values(), key=lambda j: self.model.job_row(j.id))
+
+    def _selected_ids(self, states: tuple[State, ...]) -> list[str]:
+        return [job.id for job in self.selected_jobs() if job.state in states]
+
+    def _update_actions(self) -> None:
+        states = {job.state for job in self.selected_jobs()}
+        self.pause_action.setEnabled(bool(states & set(_CAN_PAUSE)))
+        self.resume_action.setEnabled(State.PAUSED in states)
+        self.retry_action.setEnabled(State.FAILED in states)
+        self.cancel_action.setEnabled(bool(states & set(_CAN_CANCEL)))
+        self.top_action.setEnabled(bool(states & set(_UNFINISHED)))
+        latest = self.bridge.latest
+        self.clear_action.setEnabled(latest is not None and any(j.state.finished for j in latest.jobs))
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.pause_action, self.resume_action, self.retry_action, self.cancel_action, None,
+                       self.top_action, self.clear_action):  # fmt: skip
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    # -- from the bridge ------------------------------------------------------------------
+
+    def _snapshot(self, snap: EngineSnapshot) -> None:
+        self.model.update(snap)
+        self._update_actions()
+        line = text.summary(snap)
+        if line != self._summary:
+            self._summary = line
+            self.summary.emit(line)
+
+    def summary_text(self) -> str:
+        return self._summary
+
+    def _ask(self, question: ConflictQuestion) -> None:
+        latest = self.bridge.latest
+        many = question.kind in (JobKind.UPLOAD_FOLDER, JobKind.DOWNLOAD_PREFIX)
+        with contextlib.suppress(KeyError):  # a copy of a prefix: the items tell
+            many = many or (latest is not None and len(latest.job(question.job_id).items) > 1)
+        ask_conflict(question, self.bridge.asker, self.window(), many=many)
+
+    def _job_finished(self, job: JobSnapshot, seconds: float) -> None:
+        title = text.job_title(job)
+        if job.state is State.DONE:
+            message = tr("Finished: {title}").format(title=title)
+        elif job.state is State.FAILED:
+            message = tr("Failed: {title}: {why}").format(title=title, why=job.error or "")
+        else:
+            message = tr("Cancelled: {title}").format(title=title)
+        self.notice.emit(message)
+        window = self.window()
+        if job.state is State.CANCELLED or seconds < self.long_job_seconds or window.isActiveWindow():
+            return
+        QApplication.alert(window)
+        tray = self._tray()
+        if tray is not None:
+            icon = (
+                QSystemTrayIcon.MessageIcon.Warning
+                if job.state is State.FAILED
+                else QSystemTrayIcon.MessageIcon.Information
+            )
+            tray.showMessage(tr("Transfer finished"), message, icon, NOTIFY_MS)
+        self.notified.emit(tr("Transfer finished"), message)
+
+    def _tray(self) -> QSystemTrayIcon | None:
+        """The tray icon, or None where there is no tray (a bare X server, offscreen)."""
+        if self.tray_icon is None and QSystemTrayIcon.isSystemTrayAvailable():
+            icon = self.window().windowIcon()
+            self.tray_icon = QSystemTrayIcon(icon if not icon.isNull() else QIcon(), self)
+            self.tray_icon.show()
+        return self.tray_icon
