@@ -63,16 +63,21 @@ def build_services() -> Services:
     from storebrowser.accounts.startup import load_accounts_at_start
     from storebrowser.accounts.store import AccountStore
     from storebrowser.transfers import Journal, TransferEngine
+    from storebrowser.transfers.conflicts import AskCallback
     from storebrowser.ui.application import Services
     from storebrowser.ui.uistate import FILE_NAME, UiState
 
     store = AccountStore.default()
     startup = load_accounts_at_start(store)
     pool = ProviderPool(store)
-    journal = Journal(platformdirs.user_state_path(APP_NAME) / "gui-transfers.sqlite3")
-    engine = TransferEngine(pool, journal)
-    state = UiState.load(platformdirs.user_state_path(APP_NAME) / FILE_NAME)
-    return Services(store=store, startup=startup, pool=pool, engine=engine, ui_state=state)
+    state_dir = platformdirs.user_state_path(APP_NAME)
+
+    def make_engine(ask: AskCallback) -> TransferEngine:
+        # The window's own journal: the CLI's jobs are not resumed by the window.
+        return TransferEngine(pool, Journal(state_dir / "gui-transfers.sqlite3"), ask=ask)
+
+    state = UiState.load(state_dir / FILE_NAME)
+    return Services(store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=state)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,13 +15,17 @@ from storebrowser import APP_NAME, __version__
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
+from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import TransferEngine
+from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.operations import Operations
+from storebrowser.ui.transfer_dialogs import QuitGuard, offer_unfinished
+from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, LoadState
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.workflows import Workflows
@@ -30,12 +35,15 @@ SCREENSHOT_TIMEOUT_MS = 20_000
 
 @dataclass
 class Services:
-    """What the window runs on, built by the composition root (``app.py``)."""
+    """What the window runs on, built by the composition root (``app.py``).
+
+    ``make_engine(ask)`` builds the transfer engine (it opens its journal, so the bridge
+    calls it on a worker); ``ask`` answers conflicts through the window."""
 
     store: AccountStore
     startup: Startup
     pool: ProviderPool
-    engine: TransferEngine
+    make_engine: Callable[[AskCallback], TransferEngine]
     ui_state: UiState
 
 
@@ -57,6 +65,8 @@ class Explorer:
     operations: Operations
     jobs: JobQueue
     runner: TaskRunner
+    bridge: EngineBridge
+    transfers: TransfersDock
 
 
 def account_entries(services: Services) -> list[AccountEntry]:
@@ -65,12 +75,14 @@ def account_entries(services: Services) -> list[AccountEntry]:
 
 def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
-    jobs = JobQueue(services.engine, runner, window)
+    bridge = EngineBridge(services.make_engine, parent=window)
+    jobs = JobQueue(bridge, window)
     operations = Operations(window, jobs)
     Workflows(operations)
+    dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
-    return Explorer(window, operations, jobs, runner)
+    return Explorer(window, operations, jobs, runner, bridge, dock)
 
 
 def apply_color_scheme(app: QApplication, scheme: str) -> None:
@@ -151,7 +163,10 @@ def run_gui(services: Services, options: StartOptions) -> int:
     runner = TaskRunner()
     explorer = build_explorer(services, runner)
     window = explorer.window
+    app.aboutToQuit.connect(explorer.bridge.close)  # quits that skip closeEvent still pause
     window.show()
+    if options.screenshot is None:
+        offer_unfinished(explorer.bridge, window)
     start = first_location(services, options)
     if start is not None:
         window.navigate(start)
@@ -161,7 +176,7 @@ def run_gui(services: Services, options: StartOptions) -> int:
         shooter.start()
     code = app.exec()
     del shooter
-    services.engine.shutdown(pause_running=True, timeout=10)
+    explorer.bridge.close()
     runner.wait_idle(5_000)
     services.pool.close()
     return code

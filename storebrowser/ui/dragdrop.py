@@ -50,7 +50,9 @@ class DraggedObjects:
     keys: tuple[str, ...]
 
     def encode(self) -> bytes:
-        return json.dumps({"account": self.account, "container": self.container, "keys": list(self.keys)}).encode()
+        return json.dumps(
+            {"account": self.account, "container": self.container, "keys": list(self.keys)}
+        ).encode()
 
     @classmethod
     def decode(cls, data: bytes) -> DraggedObjects | None:
@@ -137,8 +139,13 @@ class ObjectsMimeData(QMimeData):
             outcome.append(error)
             loop.quit()
 
-        progress = QProgressDialog(self.tr("Downloading {n} objects for the drop…").format(n=len(self._objects)),
-                                   self.tr("Cancel"), 0, 0, self._widget)  # fmt: skip
+        progress = QProgressDialog(
+            self.tr("Downloading {n} objects for the drop…").format(n=len(self._objects)),
+            self.tr("Cancel"),
+            0,
+            0,
+            self._widget,
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(lambda: done("cancelled"))

@@ -1,8 +1,8 @@
 """Jobs the window hands to the transfer engine, and what it does when they finish.
 
-``submit`` queues the job on a worker (the engine writes its journal: disk I/O) and
-remembers a callback; finished jobs are found by sampling snapshots on one timer, the
-same way the transfers panel reads progress.
+A thin layer over the ``EngineBridge`` (which runs every engine call on its worker and
+reports finished jobs from its snapshots): callers say what to do when *their* job is
+finished, without tracking ids themselves.
 """
 
 from __future__ import annotations
@@ -10,53 +10,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import JobSnapshot, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
 
-POLL_MS = 400
 WhenFinished = Callable[[JobSnapshot], None]
 
 
 class JobQueue(QObject):
-    #: A job the window submitted is finished (done, failed or cancelled).
-    finished = Signal(object)
-    #: A job could not even be queued (message).
+    #: A job could not even be queued, or another engine command failed (message).
     failed = Signal(str)
 
-    def __init__(self, engine: TransferEngine, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, bridge: EngineBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.engine = engine
-        self._runner = runner
-        self._watching: dict[str, WhenFinished | None] = {}
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
+        self.bridge = bridge
+        self._watching: dict[str, WhenFinished] = {}
+        bridge.jobFinished.connect(self._finished)
+        bridge.failed.connect(self.failed)
+
+    @property
+    def engine(self) -> TransferEngine | None:
+        """The engine once the bridge has built it (tests read snapshots from it)."""
+        return self.bridge.engine
 
     def submit(
         self, spec: JobSpec, *, when_finished: WhenFinished | None = None, stream: BinaryIO | None = None
     ) -> None:
         """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job)."""
 
-        def queued(result: TaskResult[str]) -> None:
-            if not result.ok or result.value is None:
-                self.failed.emit(result.message())
-                return
-            self._watching[result.value] = when_finished
-            self._timer.start()
+        def queued(job_id: str) -> None:
+            if when_finished is not None:
+                self._watching[job_id] = when_finished
 
-        self._runner.run(lambda: self.engine.submit(spec, stream=stream), queued)
+        self.bridge.submit(spec, stream=stream, on_submitted=queued)
 
-    def _poll(self) -> None:
-        if not self._watching:
-            self._timer.stop()
-            return
-        snapshot = self.engine.snapshot()
-        for job in snapshot.jobs:
-            if job.id in self._watching and job.state.finished:
-                callback = self._watching.pop(job.id)
-                if callback is not None:
-                    callback(job)
-                self.finished.emit(job)
+    def _finished(self, job: JobSnapshot, _seconds: float) -> None:
+        callback = self._watching.pop(job.id, None)
+        if callback is not None:
+            callback(job)

@@ -41,6 +41,8 @@ from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.navigation import History, Location
 from storebrowser.ui.object_model import ObjectTableModel
 from storebrowser.ui.pathbar import PathBar
+from storebrowser.ui.transfer_dialogs import QuitGuard
+from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
 
@@ -672,8 +674,31 @@ class MainWindow(QMainWindow):
         state.set_bytes("splitter", self.splitter.saveState().data())
         state.set_bytes("object_columns", self.table.horizontalHeader().saveState().data())
         state.set_bytes("container_columns", self.containers_table.horizontalHeader().saveState().data())
+        state.set_bytes("window_state", self.saveState().data())
         if self._location is not None:
             state.set("location", self._location.text())
+
+    # -- transfers --------------------------------------------------------------------
+
+    def add_transfers(self, dock: TransfersDock, guard: QuitGuard) -> TransfersDock:
+        """The transfers panel at the bottom, its summary in the status bar, and the
+        question on quit while transfers run."""
+        self.transfers = dock
+        self.quit_guard = guard
+        dock.setObjectName("transfers")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.transfers_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.transfers_label)
+        dock.summary.connect(self.transfers_label.setText)
+        dock.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        toggle = dock.toggleViewAction()
+        toggle.setText(self.tr("Transfers"))
+        toggle.setShortcut("Ctrl+T")
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(toggle)
+        if (state := self.ui_state.get_bytes("window_state")) is not None:
+            self.restoreState(state)
+        return dock
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -681,6 +706,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        guard = getattr(self, "quit_guard", None)
+        if guard is not None and not guard.allow_close():
+            event.ignore()  # asks about running transfers, then closes again itself
+            return
         self.remember_layout()
         values = self.ui_state.snapshot()
         self.runner.run(lambda: self.ui_state.save(values), lambda _result: None)

@@ -14,6 +14,7 @@ from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import Journal, TransferEngine
+from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.application import Explorer, Services, build_explorer
 from storebrowser.ui.tree_model import AccountEntry
 from storebrowser.ui.uistate import UiState
@@ -96,19 +97,25 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 def make_explorer(
     qtbot: Any, store: AccountStore, pool: ProviderPool, runner: TaskRunner, journal: Journal
 ) -> Iterator[Callable[[], Explorer]]:
-    """The explorer on the store's accounts, as ``app.py`` builds it."""
-    engines: list[TransferEngine] = []
+    """The explorer on the store's accounts, as ``app.py`` builds it; it waits until the
+    transfer engine is up."""
+    explorers: list[Explorer] = []
+
+    def make_engine(ask: AskCallback) -> TransferEngine:
+        return TransferEngine(pool, journal, concurrency=2, ask=ask)
 
     def make() -> Explorer:
-        engine = TransferEngine(pool, journal, concurrency=2)
-        engines.append(engine)
         startup = Startup(store.accounts())
-        services = Services(store=store, startup=startup, pool=pool, engine=engine, ui_state=UiState(None))
+        services = Services(
+            store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=UiState(None)
+        )
         explorer = build_explorer(services, runner)
+        explorers.append(explorer)
         qtbot.addWidget(explorer.window)
         explorer.window.show()
+        qtbot.waitUntil(lambda: explorer.bridge.engine is not None, timeout=10_000)
         return explorer
 
     yield make
-    for engine in engines:
-        engine.shutdown(pause_running=True, timeout=10)
+    for explorer in explorers:
+        explorer.bridge.close()
