@@ -19,6 +19,7 @@ from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
+from storebrowser.ui.drops import Drops
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
@@ -79,6 +80,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     jobs = JobQueue(bridge, window)
     operations = Operations(window, jobs)
     Workflows(operations)
+    Drops(operations)
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QMetaType, QMimeData, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEventLoop, QMetaType, QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from storebrowser.core.types import ObjectInfo
@@ -122,7 +122,11 @@ class ObjectsMimeData(QMimeData):
     def retrieveData(self, mimetype: str, preferred: QMetaType) -> object:
         if mimetype == URI_LIST and self._fetch is not None:
             urls = self.fetched_urls()
-            return "\r\n".join(url.toString() for url in urls).encode() if urls else None
+            if not urls:
+                return None
+            if preferred.id() == QMetaType.Type.QVariantList.value:
+                return list(urls)  # what QMimeData.urls() asks for
+            return QByteArray("".join(url.toString() + "\r\n" for url in urls).encode())
         return super().retrieveData(mimetype, preferred)
 
     def fetched_urls(self) -> list[QUrl]:

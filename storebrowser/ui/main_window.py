@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolBar,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from storebrowser.ui.transfer_dialogs import QuitGuard
 from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.views import ObjectTableView, PlacesTreeView
 
 OBJECT_COLUMN_WIDTHS = (320, 90, 130, 150, 110, 250)
 
@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         box.setMaximumWidth(280)
         return box
 
-    def _make_tree(self) -> QTreeView:
-        tree = QTreeView(self)
+    def _make_tree(self) -> PlacesTreeView:
+        tree = PlacesTreeView(self)
         tree.setObjectName("accounts")
         tree.setModel(self.tree_model)
         tree.setHeaderHidden(True)
@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return tree
 
-    def _make_object_table(self) -> QTableView:
-        table = QTableView(self)
+    def _make_object_table(self) -> ObjectTableView:
+        table = ObjectTableView(self)
         table.setObjectName("objects")
         table.setModel(self.object_model)
         self._table_defaults(table)
@@ -294,6 +294,26 @@ class MainWindow(QMainWindow):
         self.object_model.modelReset.connect(self._selection_changed)
 
     # -- places -----------------------------------------------------------------------
+
+    def set_accounts(self, accounts: Sequence[AccountEntry]) -> None:
+        """The accounts changed (dialog, import): a new tree; a removed account's places
+        leave the history, and the window leaves it if it was there."""
+        names = {entry.name for entry in accounts}
+        for gone in set(self.tree_model.account_names()) - names:
+            self.history.forget_account(gone)
+            self.pool.forget(gone)
+        self.tree_model.set_accounts(accounts)
+        here = self._location
+        if here is not None and here.account not in names:
+            self._location = None
+            if accounts:
+                self.navigate(Location(accounts[0].name))
+            else:
+                self.pathbar.set_location(None)
+                self.stack.setCurrentWidget(self.hint)
+        elif here is not None:
+            self._sync_tree(here)
+        self._update_actions()
 
     @property
     def location(self) -> Location | None:
@@ -698,7 +718,15 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(toggle)
         if (state := self.ui_state.get_bytes("window_state")) is not None:
             self.restoreState(state)
+        else:
+            self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
         return dock
+
+    def show_transfers(self) -> None:
+        """A job was queued: make sure its progress can be seen."""
+        dock = getattr(self, "transfers", None)
+        if dock is not None and dock.isHidden():
+            dock.show()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

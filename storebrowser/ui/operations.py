@@ -76,8 +76,9 @@ class Operations(QObject):
         provider = self.window.pool.cached(account)
         return provider.kind if provider is not None else ""
 
-    def _submit(self, spec: JobSpec, after: Callable[[JobSnapshot], None] | None = None) -> None:
+    def submit(self, spec: JobSpec, after: Callable[[JobSnapshot], None] | None = None) -> None:
         self.jobs.submit(spec, when_finished=after)
+        self.window.show_transfers()
 
     def refresh_if_here(self, location: Location) -> Callable[[JobSnapshot], None]:
         """After a job changed ``location``: list it again if the window still shows it."""
@@ -157,7 +158,7 @@ class Operations(QObject):
             elif job.error:
                 self.window.show_error(job.error)
 
-        self._submit(JobSpec(JobKind.DELETE, account, name, remove_container=True), after)
+        self.submit(JobSpec(JobKind.DELETE, account, name, remove_container=True), after)
 
     # -- questions (tests answer these by replacing the methods) ------------------------
 
@@ -257,7 +258,7 @@ class Operations(QObject):
                         local=str(path),
                         conflict=self.conflict,
                     )
-                self._submit(spec, self.refresh_if_here(location))
+                self.submit(spec, self.refresh_if_here(location))
 
         if paths:
             self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
@@ -280,13 +281,13 @@ class Operations(QObject):
         account = location.account
         for info in objects:
             kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
-            self._submit(
+            self.submit(
                 JobSpec(
                     kind, account, location.container, key=info.key, local=str(folder), conflict=self.conflict
                 )
             )
         for name in containers:
-            self._submit(
+            self.submit(
                 JobSpec(
                     JobKind.DOWNLOAD_PREFIX,
                     account,
@@ -319,11 +320,11 @@ class Operations(QObject):
             return
         after = self.refresh_if_here(location)
         if plain:
-            self._submit(
+            self.submit(
                 JobSpec(JobKind.DELETE, location.account, location.container, keys=tuple(plain)), after
             )
         for prefix in folders:
-            self._submit(JobSpec(JobKind.DELETE, location.account, location.container, key=prefix), after)
+            self.submit(JobSpec(JobKind.DELETE, location.account, location.container, key=prefix), after)
 
     def rename(self) -> None:
         location, objects = self.location, self.window.selected_objects()
@@ -342,7 +343,7 @@ class Operations(QObject):
             return
         head = info.key[: len(info.key) - len(info.name)]
         new_key = head + name + ("/" if info.is_prefix else "")
-        self._submit(
+        self.submit(
             JobSpec(
                 JobKind.MOVE,
                 location.account,
@@ -366,7 +367,7 @@ class Operations(QObject):
         container, folder = destination
         target = Location(location.account, container, folder)
         for info in objects:
-            self._submit(
+            self.submit(
                 JobSpec(
                     JobKind.COPY,
                     location.account,

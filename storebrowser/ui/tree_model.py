@@ -328,9 +328,13 @@ class AccountTreeModel(QAbstractItemModel):
         return node.location.text()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        node = self._node(index)
+        if node is None:
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind is not NodeKind.ACCOUNT:  # containers and folders: drag sources and targets
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
 
 
 def _scan_folders(provider: Provider, node: _Node) -> tuple[list[_Node], bool]:

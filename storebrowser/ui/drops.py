@@ -1,0 +1,174 @@
+"""What drags and drops mean in the explorer (see ``dragdrop`` for the why):
+
+- files and folders from a file manager dropped on the table upload into the current
+  place (onto a folder row: into that folder); dropped on a container or folder of the
+  tree, into that place; folders keep their structure; conflicts follow the policy;
+- objects dragged from the table (or a container/folder from the tree) onto another
+  place of the same account are copied on the server (Shift: moved); onto another
+  account, copied through the engine;
+- objects dragged out onto the desktop are downloaded when the drop asks for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QMimeData, QModelIndex, QObject
+
+from storebrowser import APP_NAME
+from storebrowser.core.types import ObjectInfo
+from storebrowser.transfers import JobSnapshot, State
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.ui.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
+from storebrowser.ui.navigation import Location
+from storebrowser.ui.operations import Operations
+from storebrowser.ui.tree_model import NodeKind
+
+
+def staging_root() -> Path:
+    return platformdirs.user_cache_path(APP_NAME) / "drag"
+
+
+class Drops(QObject):
+    def __init__(self, operations: Operations, staging: Path | None = None) -> None:
+        super().__init__(operations)
+        self.ops = operations
+        self.window = operations.window
+        self.staging = staging or staging_root()
+        window = self.window
+        window.table.set_drag_handlers(self.table_mime, self.table_target)
+        window.tree.set_drag_handlers(self.tree_mime, self.tree_target)
+        for view in (window.table, window.tree):
+            view.filesDropped.connect(self.upload_dropped)
+            view.objectsDropped.connect(self.copy_dropped)
+        root = self.staging
+        window.runner.run(lambda: clean_staging(root), lambda _result: None)
+
+    # -- where a drop lands -----------------------------------------------------------
+
+    def table_target(self, index: QModelIndex) -> Location | None:
+        """A folder row takes the drop into itself; anywhere else, the current place."""
+        here = self.window.location
+        if here is None or here.is_account:
+            return None
+        if index.isValid():
+            info = self.window.object_model.info(index.row())
+            if info.is_prefix:
+                return here.folder(info.key)
+        return here
+
+    def tree_target(self, index: QModelIndex) -> Location | None:
+        model = self.window.tree_model
+        if model.kind_at(index) in (NodeKind.CONTAINER, NodeKind.FOLDER):
+            return model.location_at(index)
+        return None
+
+    # -- what a drag carries ----------------------------------------------------------
+
+    def table_mime(self) -> QMimeData | None:
+        here, objects = self.window.location, self.window.selected_objects()
+        if here is None or here.is_account or not objects:
+            return None
+        dragged = DraggedObjects(here.account, here.container, tuple(o.key for o in objects))
+        if not fits_outside(objects):
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Folders and big selections drag only within the app; use Download To… to save them."
+                ),
+                8000,
+            )
+        return ObjectsMimeData(dragged, objects, self.staging, self.fetch_for_drop, self.window)
+
+    def tree_mime(self) -> QMimeData | None:
+        model, index = self.window.tree_model, self.window.tree.currentIndex()
+        location = model.location_at(index)
+        if location is None or location.is_account:
+            return None
+        key = location.prefix  # a container drags as its whole content ("")
+        return ObjectsMimeData(
+            DraggedObjects(location.account, location.container, (key,)), [], self.staging, None
+        )
+
+    def fetch_for_drop(
+        self, objects: Sequence[ObjectInfo], folder: Path, done: Callable[[str | None], None]
+    ) -> None:
+        """Download ``objects`` into the staging ``folder`` through the engine (verified,
+        renamed into place when complete); ``done(None)`` when every one arrived."""
+        here = self.window.location
+        if here is None:
+            done("no place")
+            return
+        waiting = {o.key for o in objects}
+        failures: list[str] = []
+
+        def finished(job: JobSnapshot) -> None:
+            if job.state is not State.DONE:
+                failures.append(job.error or job.state.value)
+            for item in job.items:
+                waiting.discard(item.key)
+            if not waiting:
+                done(failures[0] if failures else None)
+
+        for info in objects:
+            spec = JobSpec(
+                JobKind.DOWNLOAD_OBJECT,
+                here.account,
+                here.container,
+                key=info.key,
+                local=str(folder),
+                conflict=ConflictPolicy.OVERWRITE,
+            )
+            self.ops.jobs.submit(spec, when_finished=finished)
+        self.window.show_transfers()
+
+    # -- drops ------------------------------------------------------------------------
+
+    def upload_dropped(self, paths: list[Path], target: Location) -> None:
+        self.ops.upload_paths(paths, target)
+
+    def copy_dropped(self, dragged: DraggedObjects, target: Location, move: bool) -> None:
+        """Server-side within an account, streamed between accounts (the engine decides)."""
+        kind = JobKind.MOVE if move else JobKind.COPY
+        jobs = []
+        for key in dragged.keys:
+            name = _dragged_name(dragged, key)
+            same_account = dragged.account == target.account
+            if same_account and dragged.container == target.container:
+                if key == "" or (key.endswith("/") and target.prefix.startswith(key)):
+                    self.window.show_error(self.tr("{name} cannot go into itself.").format(name=name))
+                    return
+                if target.prefix + name == key:
+                    continue  # dropped where it is already
+            jobs.append(
+                JobSpec(
+                    kind,
+                    dragged.account,
+                    dragged.container,
+                    key=key,
+                    dst_account="" if same_account else target.account,
+                    dst_container=target.container,
+                    dst_key=target.prefix + name,
+                    conflict=self.ops.conflict,
+                )
+            )
+        refresh_target = self.ops.refresh_if_here(target)
+        refresh_source = self.ops.refresh_if_here(Location(dragged.account, dragged.container))
+
+        def after(job: JobSnapshot) -> None:
+            refresh_target(job)
+            if move:
+                refresh_source(job)
+
+        for spec in jobs:
+            self.ops.submit(spec, after)
+
+
+def _dragged_name(dragged: DraggedObjects, key: str) -> str:
+    """The last segment of a key (``a/b/`` -> ``b/``); a whole container keeps its name."""
+    if key == "":
+        return dragged.container + "/"
+    stripped = key[:-1] if key.endswith("/") else key
+    tail = stripped.rsplit("/", 1)[-1]
+    return tail + "/" if key.endswith("/") else tail

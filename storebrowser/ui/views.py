@@ -1,0 +1,117 @@
+"""The two views that take part in drag and drop: the objects table and the places
+tree. They only translate drag events into signals with a target; the window decides
+what a drop means (upload, copy, move) and ``dragdrop`` builds what a drag carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
+
+from storebrowser.ui.dragdrop import dragged_objects, local_paths
+
+#: Builds the mime data of a drag from the view's selected rows (or None: no drag).
+MimeSource = Callable[[], QMimeData | None]
+#: The target of a drop at a point of the view's viewport: a key prefix ("" = the
+#: current place), or None where nothing can be dropped.
+TargetAt = Callable[[QModelIndex], object]
+
+
+def _is_move(event: QDropEvent) -> bool:
+    """Shift (or a source that proposes a move) makes a move; otherwise a copy."""
+    return bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier) or (
+        event.proposedAction() == Qt.DropAction.MoveAction
+    )
+
+
+class _DragDropMixin:
+    """Drag enter/move/drop and drag start for an item view: ``target_at`` says where a
+    drop lands, ``mime_source`` what a drag carries."""
+
+    filesDropped: Signal
+    objectsDropped: Signal
+    target_at: TargetAt
+    _mime_source: MimeSource
+
+    def _setup(self) -> None:
+        view: QAbstractItemView = self  # type: ignore[assignment]
+        self.set_drag_handlers(lambda: None, lambda _index: None)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.viewport().setAcceptDrops(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        view.setDropIndicatorShown(True)
+
+    def set_drag_handlers(self, mime_source: MimeSource, target_at: TargetAt) -> None:
+        """Who builds a drag's data and says where a drop lands (the window's drop
+        handling sets these; until then the view takes no drops and starts no drags)."""
+        self._mime_source = mime_source
+        self.target_at = target_at
+
+    def _target(self, event: QDragMoveEvent | QDragEnterEvent | QDropEvent) -> object:
+        view: QAbstractItemView = self  # type: ignore[assignment]
+        mime = event.mimeData()
+        if not (local_paths(mime) or dragged_objects(mime)):
+            return None
+        return self.target_at(view.indexAt(event.position().toPoint()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._target(event) is not None:
+            event.setDropAction(Qt.DropAction.MoveAction if _is_move(event) else Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._target(event)
+        if target is None:
+            event.ignore()
+            return
+        mime = event.mimeData()
+        dragged = dragged_objects(mime)
+        move = _is_move(event)
+        event.setDropAction(Qt.DropAction.MoveAction if move else Qt.DropAction.CopyAction)
+        event.accept()
+        if dragged is not None:
+            self.objectsDropped.emit(dragged, target, move)
+        else:
+            self.filesDropped.emit(local_paths(mime), target)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        mime = self._mime_source()
+        if mime is None:
+            return
+        drag = QDrag(self)  # type: ignore[arg-type]
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
+
+
+class ObjectTableView(_DragDropMixin, QTableView):
+    """Signals:
+    filesDropped(list[Path], target): local files and folders dropped from outside.
+    objectsDropped(DraggedObjects, target, bool move): objects dragged inside the app.
+    """
+
+    filesDropped = Signal(list, object)
+    objectsDropped = Signal(object, object, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup()
+
+
+class PlacesTreeView(_DragDropMixin, QTreeView):
+    """The accounts tree: containers and folders are drop targets and drag sources."""
+
+    filesDropped = Signal(list, object)
+    objectsDropped = Signal(object, object, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup()
