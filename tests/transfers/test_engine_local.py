@@ -3,13 +3,14 @@ test is about order, threaded where it is about the real pool."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
 
 import pytest
 
-from storebrowser.core.errors import AccessDenied, Transient
+from storebrowser.core.errors import AccessDenied, NotFound, Transient
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
@@ -317,6 +318,40 @@ def test_move_to_top_runs_first(local, journal, tmp_path):
     ids = [engine.submit(download(name, tmp_path)) for name in ("a", "b", "c")]
     engine.move_to_top(ids[2])
     assert [j.id for j in engine.snapshot().jobs] == [ids[2], ids[0], ids[1]]
+
+
+def _release_readers(fifo: Path) -> None:
+    """A reader blocked opening ``fifo`` gets its writer (and at once EOF)."""
+    with contextlib.suppress(OSError):  # ENXIO: nobody is waiting
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_pipes_are_not_opened_a_folder_skips_them_a_file_upload_fails(local, journal, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(b"ok")
+    fifo = src / "pipe"
+    os.mkfifo(fifo)
+    engine = threaded_engine(local, journal, concurrency=1)
+    folder = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    single = engine.submit(JobSpec(JobKind.UPLOAD_FILE, "acct", "bucket", key="p", local=str(fifo)))
+    try:
+        idle = engine.wait_idle(30)
+    finally:
+        for _ in range(2):
+            _release_readers(fifo)  # a worker blocked in open() would hang the test run
+        engine.shutdown(timeout=30)
+    assert idle, "a worker waited on the pipe"
+    snap = engine.snapshot()
+    assert snap.job(folder).state is State.DONE
+    notes = {i.key: i.note for i in snap.job(folder).items}
+    assert "not a regular file" in notes["pipe"] and notes["ok.txt"] == ""
+    assert snap.job(single).state is State.FAILED
+    assert "not a regular file" in (snap.job(single).items[0].error or "")
+    assert local.read("bucket", "ok.txt") == b"ok"
+    for key in ("pipe", "p"):
+        with pytest.raises(NotFound):
+            local.stat("bucket", key)
 
 
 def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
