@@ -314,10 +314,19 @@ def test_copy_move_and_batch_delete(local, journal):
 def test_move_to_top_runs_first(local, journal, tmp_path):
     for name in ("a", "b", "c"):
         local.upload_bytes("bucket", name, name.encode())
-    engine = serial_engine(local, journal)
+    read_order: list[str] = []
+
+    class Recording(Counting):
+        def iter_read(self, container: str, key: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            read_order.append(key)
+            return super().iter_read(container, key, *args, **kwargs)  # type: ignore[arg-type]
+
+    engine = serial_engine(Recording(local), journal)
     ids = [engine.submit(download(name, tmp_path)) for name in ("a", "b", "c")]
     engine.move_to_top(ids[2])
     assert [j.id for j in engine.snapshot().jobs] == [ids[2], ids[0], ids[1]]
+    engine.run_pending()
+    assert read_order == ["c", "a", "b"]
 
 
 def _release_readers(fifo: Path) -> None:
