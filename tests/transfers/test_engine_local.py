@@ -363,6 +363,28 @@ def test_pipes_are_not_opened_a_folder_skips_them_a_file_upload_fails(local, jou
             local.stat("bucket", key)
 
 
+def test_a_file_gone_before_its_turn_fails_its_item_only(local, journal, tmp_path):
+    # Runs as root too (the CI user), where a chmod-0 file is still readable.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a_ok.txt").write_bytes(b"ok")
+    (src / "b_gone.txt").write_bytes(b"soon gone")
+
+    class DeletesTheNext(Counting):
+        def put_object(self, container: str, key: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            (src / "b_gone.txt").unlink(missing_ok=True)  # after the walk, before its turn
+            return self._inner.put_object(container, key, *args, **kwargs)  # type: ignore[arg-type]
+
+    engine = serial_engine(DeletesTheNext(local), journal)
+    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    [failed] = snap.failed_items
+    assert failed.key == "b_gone.txt" and "Cannot read" in (failed.error or "")
+    assert local.read("bucket", "a_ok.txt") == b"ok"
+
+
 def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
     if os.geteuid() == 0:
         pytest.skip("root reads every file")
