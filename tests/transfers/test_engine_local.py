@@ -363,6 +363,19 @@ def test_pipes_are_not_opened_a_folder_skips_them_a_file_upload_fails(local, jou
             local.stat("bucket", key)
 
 
+def _upload_folder_expecting_one_failure(provider: object, local: Provider, journal, src: Path,
+                                          bad: str) -> None:  # fmt: skip
+    """Upload ``src`` (``a_ok.txt`` and ``bad``): only ``bad`` fails, with "Cannot read"."""
+    engine = serial_engine(provider, journal)
+    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    [failed] = snap.failed_items
+    assert failed.key == bad and "Cannot read" in (failed.error or "")
+    assert local.read("bucket", "a_ok.txt") == b"ok"
+
+
 def test_a_file_gone_before_its_turn_fails_its_item_only(local, journal, tmp_path):
     # Runs as root too (the CI user), where a chmod-0 file is still readable.
     src = tmp_path / "src"
@@ -375,14 +388,7 @@ def test_a_file_gone_before_its_turn_fails_its_item_only(local, journal, tmp_pat
             (src / "b_gone.txt").unlink(missing_ok=True)  # after the walk, before its turn
             return self._inner.put_object(container, key, *args, **kwargs)  # type: ignore[arg-type]
 
-    engine = serial_engine(DeletesTheNext(local), journal)
-    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
-    engine.run_pending()
-    snap = engine.snapshot().job(job)
-    assert snap.state is State.FAILED
-    [failed] = snap.failed_items
-    assert failed.key == "b_gone.txt" and "Cannot read" in (failed.error or "")
-    assert local.read("bucket", "a_ok.txt") == b"ok"
+    _upload_folder_expecting_one_failure(DeletesTheNext(local), local, journal, src, "b_gone.txt")
 
 
 def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
@@ -390,18 +396,11 @@ def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
         pytest.skip("root reads every file")
     src = tmp_path / "src"
     src.mkdir()
-    (src / "ok.txt").write_bytes(b"ok")
+    (src / "a_ok.txt").write_bytes(b"ok")
     locked = src / "locked.txt"
     locked.write_bytes(b"no")
     locked.chmod(0)
-    engine = serial_engine(local, journal)
-    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
-    engine.run_pending()
-    snap = engine.snapshot().job(job)
-    assert snap.state is State.FAILED
-    [failed] = snap.failed_items
-    assert failed.key == "locked.txt" and "Cannot read" in (failed.error or "")
-    assert local.read("bucket", "ok.txt") == b"ok"
+    _upload_folder_expecting_one_failure(local, local, journal, src, "locked.txt")
 
 
 def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
