@@ -26,7 +26,7 @@ dist: system-deps-dist $(DIST_STAMP)
 	$(PY) installer/build.py --dist dist --work build
 
 system-deps-run:
-	@bash installer/system-deps.sh run
+	@PYTHON=$(PYTHON) bash installer/system-deps.sh run
 
 system-deps-test:
 	@PYTHON=$(PYTHON) bash installer/system-deps.sh test
@@ -36,7 +36,7 @@ system-deps-dist:
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StoreBrowser needs Python 3.11 or newer; set PYTHON=python3.11")'
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }  # a half-made venv would look done
 
 $(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -qq -e .

@@ -5,7 +5,8 @@
 #   installer/system-deps.sh dist   the above `run` + what `make dist` needs
 # As root it installs what is missing; otherwise it prints the command and exits 1.
 # On a system without dpkg it only checks the commands it can and trusts the rest.
-# PYTHON (default python3) is the interpreter `make` builds with; `dist` checks it.
+# PYTHON (default python3) is the interpreter `make` builds with: Debian's own needs
+# python3.X-venv (every profile) and libpython3.X (test, dist) too.
 set -euo pipefail
 profile=${1:-run}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,21 +17,23 @@ python=${PYTHON:-python3}
 # is shared with the .deb's Depends. Plus a font, which Qt cannot draw text without.
 mapfile -t run_pkgs < <(grep -v -e '^#' -e '^[[:space:]]*$' "$here/linux/qt-runtime-packages.txt")
 run_pkgs+=(fonts-dejavu-core)
-# Swift all-in-one needs memcached; Azurite needs Node.js + npm; python3-venv for make.
+# Swift all-in-one needs memcached; Azurite needs Node.js + npm.
 # tests/installer runs the frozen app on a real X server (Xvfb) too.
 test_pkgs=(memcached xvfb xauth)
 # PyInstaller on Linux reads libraries with objdump (binutils); the .deb is checked with
 # desktop-file-validate; dpkg-deb (essential package dpkg) builds it.
 dist_pkgs=(binutils desktop-file-utils)
 
-libpython_pkg() {
-  # Debian's own python3 links libpython statically (whatever sysconfig says); PyInstaller
-  # needs the shared one, which Debian ships as libpython3.X. Other Pythons (pyenv,
-  # python.org) are checked by installer/build.py, which says how to get a shared one.
+debian_python_version() {
+  # "3.X" when $python is Debian's own, which lacks two things make needs: ensurepip (in
+  # python3.X-venv; without it `python3 -m venv` fails half-way, leaving a broken .venv),
+  # and the shared libpython PyInstaller bundles (libpython3.X; Debian's python3 links it
+  # statically, whatever sysconfig says). Other Pythons (pyenv, python.org) have ensurepip;
+  # installer/build.py checks their libpython and says how to get a shared one.
   "$python" - <<'PY' 2>/dev/null || true
 import sys
 if sys.base_prefix == "/usr":
-    print(f"libpython{sys.version_info[0]}.{sys.version_info[1]}")
+    print(f"{sys.version_info[0]}.{sys.version_info[1]}")
 PY
 }
 
@@ -41,9 +44,12 @@ case "$profile" in
   dist) wanted+=("${dist_pkgs[@]}") ;;
   *) echo "system-deps: unknown profile '$profile' (run, test or dist)" >&2; exit 2 ;;
 esac
-if [ "$profile" != run ]; then
-  libpython=$(libpython_pkg)
-  [ -n "$libpython" ] && wanted+=("$libpython")
+debian_python=$(debian_python_version)
+if [ -n "$debian_python" ]; then
+  wanted+=("python$debian_python-venv")
+  if [ "$profile" != run ]; then
+    wanted+=("libpython$debian_python")
+  fi
 fi
 if [ "$profile" = test ] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
   wanted+=(nodejs npm)

@@ -22,4 +22,9 @@ for _var, _sub in (
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
+# No test may send traffic to any address but 127.0.0.1 (this process; see tests/loopback.py).
+from tests import loopback  # noqa: E402
+
+loopback.install()
+
 pytest_plugins = ["tests.servers.fixtures", "tests.providers.backends"]

@@ -110,3 +110,27 @@ def test_registry_describes_every_kind_without_loading_an_sdk_or_qt() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True, cwd=PACKAGE.parent)
+
+
+#: Top-level packages with rules of their own (checked above) or that hold no code.
+PLACED = {*ALLOWED_OURS, "ui", "qtbridge", "resources"}
+CONCRETE = tuple(f"storebrowser.providers.{kind}" for kind in ("local", "s3", "azure", "swift"))
+
+
+def test_every_package_has_a_place_in_the_layering() -> None:
+    """A new package must be added to the rules above, or it would be checked by none."""
+    packages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    assert packages <= PLACED, f"not in the layering rules: {sorted(packages - PLACED)}"
+
+
+def test_only_the_providers_know_concrete_provider_classes() -> None:
+    """DESIGN rule 3: the rest of the app reaches a provider through the registry (by kind
+    name) and the Provider protocol, never by importing a provider package."""
+    bad = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] not in ("providers", "app.py")
+        for name in _imports(path)
+        if name.startswith(CONCRETE)
+    ]
+    assert not bad, "concrete provider packages imported outside providers/ and app.py:\n" + "\n".join(bad)

@@ -112,3 +112,14 @@ def split_account(location: str) -> tuple[str | None, str]:
     if sep and "/" not in account:
         return account, rest
     return None, location
+
+
+def parse_pairs(pairs: list[str], option: str = "") -> dict[str, str]:
+    """``KEY=VALUE`` arguments as a mapping; ``option`` (``"--meta"``) names them in errors."""
+    result: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"{option + ' ' if option else ''}{pair!r}: expected KEY=VALUE")
+        result[key] = value
+    return result

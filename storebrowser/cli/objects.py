@@ -7,7 +7,14 @@ import sys
 from datetime import timedelta
 from typing import Any
 
-from storebrowser.cli.context import Context, UsageError, split_account, split_location, split_object
+from storebrowser.cli.context import (
+    Context,
+    UsageError,
+    parse_pairs,
+    split_account,
+    split_location,
+    split_object,
+)
 from storebrowser.core.errors import ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
@@ -166,16 +173,6 @@ def cmd_cp(ctx: Context, args: argparse.Namespace) -> None:
     )
 
 
-def _pairs(pairs: list[str]) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise UsageError(f"{pair!r}: expected KEY=VALUE")
-        result[key] = value
-    return result
-
-
 def cmd_meta(ctx: Context, args: argparse.Namespace) -> None:
     provider = ctx.provider()
     container, key = split_object(args.object)
@@ -184,7 +181,7 @@ def cmd_meta(ctx: Context, args: argparse.Namespace) -> None:
         if not args.pairs and args.content_type is None:
             raise UsageError("meta set needs KEY=VALUE pairs or --content-type")
         info = provider.set_metadata(
-            container, key, {**info.metadata, **_pairs(args.pairs)}, content_type=args.content_type
+            container, key, {**info.metadata, **parse_pairs(args.pairs)}, content_type=args.content_type
         )
     elif args.action == "unset":
         if not args.pairs:

@@ -10,7 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
+from storebrowser.cli.context import (
+    Context,
+    OperationFailed,
+    UsageError,
+    parse_pairs,
+    split_location,
+    split_object,
+)
 from storebrowser.cli.progress import wait_for
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers.engine import TransferEngine
@@ -131,19 +138,9 @@ def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None 
         raise OperationFailed(reason)
 
 
-def _pairs(pairs: list[str]) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--meta {pair!r}: expected KEY=VALUE")
-        result[key] = value
-    return result
-
-
 def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
     container, prefix = split_location(args.target)
-    metadata = _pairs(args.meta)
+    metadata = parse_pairs(args.meta, "--meta")
     account = ctx.account().name
     many = len(args.sources) > 1
     specs = []

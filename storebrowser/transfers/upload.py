@@ -33,6 +33,8 @@ def run_upload(ctx: TaskContext) -> str:
     path = Path(item.local)
     if path.is_symlink() and not path.exists():
         raise Skip(f"{path} is a broken link; skipped.")
+    if path.exists() and not path.is_file():
+        _refuse_special(spec.kind, path)
     with _open_local(path) as stream:
         size = path.stat().st_size
         ctx.set_progress(sum(p.size for p in item.parts.values()), size)
@@ -42,6 +44,15 @@ def run_upload(ctx: TaskContext) -> str:
         if small:
             return _upload_whole(ctx, provider, stream, size)
         return _upload_parts(ctx, provider, stream, size)
+
+
+def _refuse_special(kind: JobKind, path: Path) -> None:
+    """Pipes, sockets and devices are no files to upload: opening a pipe waits for a writer
+    forever (a worker lost, no cancel reaches it), and a device may never end."""
+    why = f"{path} is not a regular file (a pipe, socket, device or folder)"
+    if kind is JobKind.UPLOAD_FOLDER:
+        raise Skip(f"{why}; skipped.")
+    raise StorageError(f"{why}; only files and folders can be uploaded.")
 
 
 def _open_local(path: Path) -> BinaryIO:

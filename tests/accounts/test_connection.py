@@ -19,7 +19,6 @@ from storebrowser.accounts.importers import (
     import_rclone,
 )
 from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, Transient
-from tests.accounts.servers import need_provider, server
 
 
 def _closed_port() -> int:
@@ -96,8 +95,7 @@ def test_imported_rclone_local_remote_works(store: AccountStore, tmp_path: Path)
 
 
 def test_imported_aws_accounts_work_against_moto(request, store: AccountStore, tmp_path: Path):
-    need_provider("s3")
-    moto = server(request, "moto_server")
+    moto = request.getfixturevalue("moto_server")
     aws = tmp_path / ".aws"
     aws.mkdir()
     (aws / "config").write_text(f"[profile moto]\nregion = us-east-1\nendpoint_url = {moto.endpoint_url}\n")
@@ -113,8 +111,7 @@ def test_imported_aws_accounts_work_against_moto(request, store: AccountStore, t
 
 
 def test_imported_aws_profile_based_account_works(request, store, tmp_path, monkeypatch):
-    need_provider("s3")
-    moto = server(request, "moto_server")
+    moto = request.getfixturevalue("moto_server")
     (tmp_path / "awsconf").write_text(
         "[profile source]\naws_access_key_id = AKIASRC\naws_secret_access_key = moto-secret-3\n"
         f"[profile viaprocess]\nregion = us-east-1\nendpoint_url = {moto.endpoint_url}\n"
@@ -132,7 +129,6 @@ def test_imported_aws_profile_based_account_works(request, store, tmp_path, monk
 
 
 def test_s3_unreachable_and_tls(request, store: AccountStore, tls_port: int):
-    need_provider("s3")
     for name, url in (("Closed", f"http://127.0.0.1:{_closed_port()}"),
                       ("Untrusted", f"https://127.0.0.1:{tls_port}")):  # fmt: skip
         store.save(Account(name, "s3", {"access_key_id": "AKIA", "endpoint_url": url,
@@ -143,8 +139,7 @@ def test_s3_unreachable_and_tls(request, store: AccountStore, tls_port: int):
 
 
 def test_swift_s3api_wrong_secret_is_auth_failed(request, store: AccountStore):
-    need_provider("s3")
-    swift = server(request, "swift_server")
+    swift = request.getfixturevalue("swift_server")
     store.save(Account("s3api", "s3", {"access_key_id": swift.s3_access_key, "region": swift.region,
                                        "endpoint_url": swift.s3_endpoint, "path_style": True}),
                {"secret_access_key": "wrong-secret-5"})  # fmt: skip
@@ -155,8 +150,7 @@ def test_swift_s3api_wrong_secret_is_auth_failed(request, store: AccountStore):
 
 
 def test_imported_azure_accounts_work_against_azurite(request, store: AccountStore):
-    need_provider("azure")
-    azurite = server(request, "azurite_server")
+    azurite = request.getfixturevalue("azurite_server")
     env = {"AZURE_STORAGE_CONNECTION_STRING": azurite.connection_string,
            "AZURE_STORAGE_ACCOUNT": azurite.account_name, "AZURE_STORAGE_KEY": azurite.account_key,
            "AZURE_STORAGE_SERVICE_ENDPOINT": azurite.blob_endpoint}  # fmt: skip
@@ -167,8 +161,7 @@ def test_imported_azure_accounts_work_against_azurite(request, store: AccountSto
 
 
 def test_azure_wrong_key_is_auth_failed(request, store: AccountStore):
-    need_provider("azure")
-    azurite = server(request, "azurite_server")
+    azurite = request.getfixturevalue("azurite_server")
     store.save(Account("Wrong", "azure", {"account_name": azurite.account_name,
                                           "blob_endpoint": azurite.blob_endpoint}),
                {"account_key": "d3Jvbmcta2V5LXdyb25nLWtleQ=="})  # fmt: skip
@@ -176,8 +169,7 @@ def test_azure_wrong_key_is_auth_failed(request, store: AccountStore):
 
 
 def test_imported_rclone_emulator_remote_works(request, store: AccountStore, tmp_path: Path):
-    need_provider("azure")
-    azurite = server(request, "azurite_server")
+    azurite = request.getfixturevalue("azurite_server")
     conf = tmp_path / "rclone.conf"
     conf.write_text(f"[emu]\ntype = azureblob\nuse_emulator = true\nendpoint = {azurite.blob_endpoint}\n")
     add_imported(store, import_rclone(env={"RCLONE_CONFIG": str(conf)}, home=tmp_path))
@@ -188,8 +180,7 @@ def test_imported_rclone_emulator_remote_works(request, store: AccountStore, tmp
 
 
 def test_imported_swift_accounts_work(request, store: AccountStore, tmp_path: Path):
-    need_provider("swift")
-    swift = server(request, "swift_server")
+    swift = request.getfixturevalue("swift_server")
     env = {"ST_AUTH": swift.auth_url, "ST_USER": swift.user, "ST_KEY": swift.key}
     conf = tmp_path / "rclone.conf"
     conf.write_text(f"[aio]\ntype = swift\nuser = {swift.user}\nkey = {swift.key}\nauth = {swift.auth_url}\n"
@@ -204,8 +195,7 @@ def test_imported_swift_accounts_work(request, store: AccountStore, tmp_path: Pa
 
 
 def test_swift_wrong_key_and_closed_port(request, store: AccountStore):
-    need_provider("swift")
-    swift = server(request, "swift_server")
+    swift = request.getfixturevalue("swift_server")
     store.save(Account("Wrong", "swift", {"auth_url": swift.auth_url, "username": swift.user}),
                {"api_key": "wrong-key-6"})  # fmt: skip
     store.save(Account("Closed", "swift", {"auth_url": f"http://127.0.0.1:{_closed_port()}/auth/v1.0",

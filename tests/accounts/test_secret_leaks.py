@@ -2,7 +2,7 @@
 
 Logging goes to a file in the test's own user dirs, with the SDKs' loggers at DEBUG too.
 The session adds accounts with secrets, loads them back, opens providers, lists and writes
-against the real servers that have landed, tests connections (good and refused ones),
+against the real test servers, tests connections (good and refused ones),
 imports from the environment, and renames and removes accounts; then no file under the
 config/data/state/cache dirs nor the log may hold a secret, and neither may any repr or
 error message seen on the way.
@@ -10,7 +10,6 @@ error message seen on the way.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import secrets as random_secrets
 from collections.abc import Iterator
@@ -21,23 +20,9 @@ import pytest
 from storebrowser.accounts import Account, AccountError, AccountStore, MissingSecret, SecretStore, redact
 from storebrowser.accounts import connection as conn
 from storebrowser.accounts.importers import add_imported, import_all
-from tests.accounts.servers import PROVIDER_MODULES
 
 SDK_LOGGERS = ("botocore", "boto3", "s3transfer", "urllib3", "azure", "swiftclient", "keystoneauth",
                "requests", "storebrowser")  # fmt: skip
-
-
-def _landed(kind: str) -> bool:
-    return importlib.util.find_spec(PROVIDER_MODULES[kind]) is not None
-
-
-def _optional_server(request: pytest.FixtureRequest, kind: str, fixture: str):
-    if not _landed(kind):
-        return None
-    try:
-        return request.getfixturevalue(fixture)
-    except pytest.FixtureLookupError:
-        return None
 
 
 @pytest.fixture
@@ -105,29 +90,26 @@ def test_a_full_debug_session_leaks_no_secret(request, user_dirs, memory_keyring
     store.ensure_default_local_account()
     session.exercise("Local files")
 
-    moto = _optional_server(request, "s3", "moto_server")
-    if moto is not None:
-        session.save(Account("Moto", "s3", {"access_key_id": "AKIALEAKTEST", "region": "us-east-1",
-                                            "endpoint_url": moto.endpoint_url, "path_style": True}),
-                     {"secret_access_key": session.secret("s3sk"),
-                      "session_token": session.secret("s3st")})  # fmt: skip
-    swift = _optional_server(request, "swift", "swift_server")
-    if swift is not None:
-        session.save(Account("Swift", "swift", {"auth_url": swift.auth_url, "username": swift.user}),
-                     {"api_key": swift.key})  # fmt: skip
-        session.save(Account("Swift wrong", "swift", {"auth_url": swift.auth_url, "username": swift.user}),
-                     {"api_key": session.secret("swbad")})  # fmt: skip
-    azurite = _optional_server(request, "azure", "azurite_server")
-    if azurite is not None:
-        session.save(Account("Azurite", "azure", {"account_name": azurite.account_name,
+    moto = request.getfixturevalue("moto_server")
+    session.save(Account("Moto", "s3", {"access_key_id": "AKIALEAKTEST", "region": "us-east-1",
+                                        "endpoint_url": moto.endpoint_url, "path_style": True}),
+                 {"secret_access_key": session.secret("s3sk"),
+                  "session_token": session.secret("s3st")})  # fmt: skip
+    swift = request.getfixturevalue("swift_server")
+    session.save(Account("Swift", "swift", {"auth_url": swift.auth_url, "username": swift.user}),
+                 {"api_key": swift.key})  # fmt: skip
+    session.save(Account("Swift wrong", "swift", {"auth_url": swift.auth_url, "username": swift.user}),
+                 {"api_key": session.secret("swbad")})  # fmt: skip
+    azurite = request.getfixturevalue("azurite_server")
+    session.save(Account("Azurite", "azure", {"account_name": azurite.account_name,
+                                              "blob_endpoint": azurite.blob_endpoint}),
+                 {"account_key": azurite.account_key})  # fmt: skip
+    session.save(Account("Azurite wrong", "azure", {"account_name": azurite.account_name,
+                                                    "blob_endpoint": azurite.blob_endpoint}),
+                 {"account_key": "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXk="})  # fmt: skip
+    session.save(Account("Azurite SAS", "azure", {"account_name": azurite.account_name,
                                                   "blob_endpoint": azurite.blob_endpoint}),
-                     {"account_key": azurite.account_key})  # fmt: skip
-        session.save(Account("Azurite wrong", "azure", {"account_name": azurite.account_name,
-                                                        "blob_endpoint": azurite.blob_endpoint}),
-                     {"account_key": "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXk="})  # fmt: skip
-        session.save(Account("Azurite SAS", "azure", {"account_name": azurite.account_name,
-                                                      "blob_endpoint": azurite.blob_endpoint}),
-                     {"sas_token": _account_sas(azurite)})  # fmt: skip
+                 {"sas_token": _account_sas(azurite)})  # fmt: skip
 
     # The next start: everything comes back from the file and the keyring.
     fresh = AccountStore.default()
@@ -146,13 +128,11 @@ def test_a_full_debug_session_leaks_no_secret(request, user_dirs, memory_keyring
         "ST_USER": "u",
         "ST_KEY": session.secret("envst"),
     }
-    if moto is not None:
-        env["AWS_ENDPOINT_URL"] = moto.endpoint_url
+    env["AWS_ENDPOINT_URL"] = moto.endpoint_url
     report = import_all(env, home=tmp_path / "home", cwd=tmp_path / "home")
     imported = add_imported(fresh, report)
     session.shown += [repr(report), repr(imported), *map(str, imported.skipped)]
-    if moto is not None:
-        session.exercise("AWS (environment)")
+    session.exercise("AWS (environment)")
     session.exercise("Swift (ST_AUTH)", expect_ok=False)  # nothing listens on port 9
 
     fresh.rename("Swift (ST_AUTH)", "Swift renamed")
@@ -164,7 +144,7 @@ def test_a_full_debug_session_leaks_no_secret(request, user_dirs, memory_keyring
     session.shown.append(str(refused.value))
     lost = AccountStore(fresh.path, SecretStore(None))
     with pytest.raises(MissingSecret) as missing:
-        lost.open_provider(lost.get("Azurite") if azurite is not None else lost.get("AWS (environment)"))
+        lost.open_provider(lost.get("Azurite"))
     session.shown += [str(missing.value), repr(lost), repr(fresh.secrets)]
 
     logging.getLogger("storebrowser.test").debug("secrets in args: %s", sorted(session.secrets))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.errors import Cancelled, InvalidName
+from storebrowser.core.errors import Cancelled, InvalidName, NotFound, Unsupported
 from storebrowser.providers.base import Provider
 from storebrowser.providers.local.walk import TEMP_PREFIX
 from storebrowser.providers.registry import open_provider
@@ -95,3 +95,34 @@ def test_no_content_md5_its_etag_is_size_and_mtime(local: Provider) -> None:
     local.create_container("m")
     local.upload_bytes("m", "a.txt", b"abc")
     assert local.stat("m", "a.txt").content_md5 is None
+
+
+def test_a_pipe_in_a_container_is_no_object(tmp_path: Path, local: Provider) -> None:
+    os.mkfifo(tmp_path / "root" / "box" / "pipe")
+    assert [e.key for e in local.list_page("box").entries] == []
+    with pytest.raises(NotFound):
+        local.stat("box", "pipe")  # and so read() never opens it (it would wait for a writer)
+    with pytest.raises(NotFound):
+        local.read("box", "pipe")
+
+
+def test_without_extended_attributes_metadata_is_off_and_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Windows and macOS, where os.setxattr does not exist (or a file system without
+    # user xattrs): the capabilities say so, and metadata is refused, never dropped.
+    from storebrowser.providers.local import xattrs
+
+    monkeypatch.setattr(xattrs, "HAVE_XATTR_API", False)
+    provider = open_provider("local", {"root": str(tmp_path / "plain")})
+    provider.connect()
+    assert not provider.capabilities.user_metadata and not provider.capabilities.content_type
+    provider.create_container("box")
+    with pytest.raises(Unsupported, match="extended attributes"):
+        provider.upload_bytes("box", "a.txt", b"x", metadata={"k": "v"})
+    with pytest.raises(Unsupported):
+        provider.upload_bytes("box", "a.txt", b"x", content_type="text/x-mine")
+    with pytest.raises(NotFound):
+        provider.stat("box", "a.txt")
+    provider.upload_bytes("box", "a.txt", b"x")
+    assert provider.stat("box", "a.txt").content_type == "text/plain"  # from the name

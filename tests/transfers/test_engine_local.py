@@ -3,13 +3,14 @@ test is about order, threaded where it is about the real pool."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
 
 import pytest
 
-from storebrowser.core.errors import AccessDenied, Transient
+from storebrowser.core.errors import AccessDenied, NotFound, Transient
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
@@ -367,10 +368,81 @@ def test_container_delete_keeps_the_container_when_a_batch_fails(local, journal,
 def test_move_to_top_runs_first(local, journal, tmp_path):
     for name in ("a", "b", "c"):
         local.upload_bytes("bucket", name, name.encode())
-    engine = serial_engine(local, journal)
+    read_order: list[str] = []
+
+    class Recording(Counting):
+        def iter_read(self, container: str, key: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            read_order.append(key)
+            return super().iter_read(container, key, *args, **kwargs)  # type: ignore[arg-type]
+
+    engine = serial_engine(Recording(local), journal)
     ids = [engine.submit(download(name, tmp_path)) for name in ("a", "b", "c")]
     engine.move_to_top(ids[2])
     assert [j.id for j in engine.snapshot().jobs] == [ids[2], ids[0], ids[1]]
+    engine.run_pending()
+    assert read_order == ["c", "a", "b"]
+
+
+def _release_readers(fifo: Path) -> None:
+    """A reader blocked opening ``fifo`` gets its writer (and at once EOF)."""
+    with contextlib.suppress(OSError):  # ENXIO: nobody is waiting
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_pipes_are_not_opened_a_folder_skips_them_a_file_upload_fails(local, journal, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(b"ok")
+    fifo = src / "pipe"
+    os.mkfifo(fifo)
+    engine = threaded_engine(local, journal, concurrency=1)
+    folder = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    single = engine.submit(JobSpec(JobKind.UPLOAD_FILE, "acct", "bucket", key="p", local=str(fifo)))
+    try:
+        idle = engine.wait_idle(30)
+    finally:
+        for _ in range(2):
+            _release_readers(fifo)  # a worker blocked in open() would hang the test run
+        engine.shutdown(timeout=30)
+    assert idle, "a worker waited on the pipe"
+    snap = engine.snapshot()
+    assert snap.job(folder).state is State.DONE
+    notes = {i.key: i.note for i in snap.job(folder).items}
+    assert "not a regular file" in notes["pipe"] and notes["ok.txt"] == ""
+    assert snap.job(single).state is State.FAILED
+    assert "not a regular file" in (snap.job(single).items[0].error or "")
+    assert local.read("bucket", "ok.txt") == b"ok"
+    for key in ("pipe", "p"):
+        with pytest.raises(NotFound):
+            local.stat("bucket", key)
+
+
+def _upload_folder_expecting_one_failure(provider: object, local: Provider, journal, src: Path,
+                                          bad: str) -> None:  # fmt: skip
+    """Upload ``src`` (``a_ok.txt`` and ``bad``): only ``bad`` fails, with "Cannot read"."""
+    engine = serial_engine(provider, journal)
+    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED
+    [failed] = snap.failed_items
+    assert failed.key == bad and "Cannot read" in (failed.error or "")
+    assert local.read("bucket", "a_ok.txt") == b"ok"
+
+
+def test_a_file_gone_before_its_turn_fails_its_item_only(local, journal, tmp_path):
+    # Runs as root too (the CI user), where a chmod-0 file is still readable.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a_ok.txt").write_bytes(b"ok")
+    (src / "b_gone.txt").write_bytes(b"soon gone")
+
+    class DeletesTheNext(Counting):
+        def put_object(self, container: str, key: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            (src / "b_gone.txt").unlink(missing_ok=True)  # after the walk, before its turn
+            return self._inner.put_object(container, key, *args, **kwargs)  # type: ignore[arg-type]
+
+    _upload_folder_expecting_one_failure(DeletesTheNext(local), local, journal, src, "b_gone.txt")
 
 
 def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
@@ -378,18 +450,11 @@ def test_unreadable_file_fails_its_item_only(local, journal, tmp_path):
         pytest.skip("root reads every file")
     src = tmp_path / "src"
     src.mkdir()
-    (src / "ok.txt").write_bytes(b"ok")
+    (src / "a_ok.txt").write_bytes(b"ok")
     locked = src / "locked.txt"
     locked.write_bytes(b"no")
     locked.chmod(0)
-    engine = serial_engine(local, journal)
-    job = engine.submit(JobSpec(JobKind.UPLOAD_FOLDER, "acct", "bucket", local=str(src)))
-    engine.run_pending()
-    snap = engine.snapshot().job(job)
-    assert snap.state is State.FAILED
-    [failed] = snap.failed_items
-    assert failed.key == "locked.txt" and "Cannot read" in (failed.error or "")
-    assert local.read("bucket", "ok.txt") == b"ok"
+    _upload_folder_expecting_one_failure(local, local, journal, src, "locked.txt")
 
 
 def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):

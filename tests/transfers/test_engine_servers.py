@@ -1,7 +1,4 @@
-"""The engine against the real test servers: Swift (native and s3api) and Azurite.
-
-Each backend is skipped until its provider package is on the branch.
-"""
+"""The engine against the real test servers: Swift (native and s3api) and Azurite."""
 
 from __future__ import annotations
 
@@ -38,17 +35,14 @@ class Backend:
 
 def _settings(name: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
     if name == "swift":
-        pytest.importorskip("storebrowser.providers.swift.provider")
         server = request.getfixturevalue("swift_server")
         return "swift", {"auth_url": server.auth_url, "auth_version": "1",
                          "username": server.user, "api_key": server.key}  # fmt: skip
     if name == "s3_swift":
-        pytest.importorskip("storebrowser.providers.s3.provider")
         server = request.getfixturevalue("swift_server")
         return "s3", {"access_key_id": server.s3_access_key,
                       "secret_access_key": server.s3_secret_key, "region": server.region,
                       "endpoint_url": server.s3_endpoint, "path_style": True}  # fmt: skip
-    pytest.importorskip("storebrowser.providers.azure.provider")
     server = request.getfixturevalue("azurite_server")
     return "azure", {"connection_string": server.connection_string}
 

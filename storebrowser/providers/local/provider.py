@@ -163,7 +163,9 @@ class LocalProvider(Provider):
 
     def stat(self, container: str, key: str) -> ObjectInfo:
         path = self._object_path(container, key)
-        if path.is_dir() != key.endswith("/") or not path.exists():
+        # Pipes, sockets and devices are not objects (listings skip them): reading a pipe
+        # would wait for a writer forever.
+        if path.is_dir() != key.endswith("/") or not (path.is_file() or path.is_dir()):
             raise NotFound(f"There is no object {key!r} in {container!r}.", container=container, key=key)
         with os_errors(f"Reading {key!r}", container=container, key=key):
             return self._stat_path(key, path, with_xattrs=self._xattrs)
