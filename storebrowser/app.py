@@ -36,6 +36,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--container", metavar="NAME", help="the container to open first (default: the first one)"
     )
     parser.add_argument("--prefix", metavar="P", default="", help="a pseudo-folder in the container")
+    parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
     parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
@@ -80,8 +81,24 @@ def build_services() -> Services:
     return Services(store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=state)
 
 
+def setup_logging(debug: bool) -> None:
+    """Warnings (or everything with --debug) to stderr, every secret the account store
+    hands out masked, as in the CLI."""
+    import logging
+
+    from storebrowser.accounts import redact
+
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    redact.install()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    setup_logging(args.debug)
     from storebrowser.ui.application import StartOptions, run_gui
 
     options = StartOptions(

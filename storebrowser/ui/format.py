@@ -23,3 +23,8 @@ def local_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def count_of(n: int, one: str, many: str) -> str:
+    """``1 item``, ``2,345 items``: the noun agrees with the number."""
+    return f"{n:,} {one if n == 1 else many}"

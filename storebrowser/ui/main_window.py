@@ -35,7 +35,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.actions import ExplorerActions, SelectionState
 from storebrowser.ui.container_model import ContainerTableModel
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.navigation import History, Location
 from storebrowser.ui.object_model import ObjectTableModel
@@ -650,16 +650,19 @@ class MainWindow(QMainWindow):
             return
         if self.stack.currentWidget() is self.containers_table:
             count = self.container_model.rowCount()
-            self.status_label.setText(self.tr("{n} containers").format(n=f"{count:,}"))
+            self.status_label.setText(count_of(count, self.tr("container"), self.tr("containers")))
             return
         model = self.object_model
         shown, loaded = model.rowCount(), model.loaded_count
         if model.filter_text:
-            text = self.tr("{shown} of {loaded} items match, {size}").format(
-                shown=f"{shown:,}", loaded=f"{loaded:,}", size=human_size(model.visible_bytes)
+            text = self.tr("{shown} of {loaded} match, {size}").format(
+                shown=f"{shown:,}",
+                loaded=count_of(loaded, self.tr("item"), self.tr("items")),
+                size=human_size(model.visible_bytes),
             )
         else:
-            text = self.tr("{n} items, {size}").format(n=f"{loaded:,}", size=human_size(model.total_bytes))
+            items = count_of(loaded, self.tr("item"), self.tr("items"))
+            text = self.tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
         if model.search_text:
             text += self.tr(" — names starting with “{text}”").format(text=model.search_text)
         if not model.complete:
