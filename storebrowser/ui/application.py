@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from storebrowser import APP_NAME, __version__
+from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
@@ -70,8 +71,17 @@ class Explorer:
     transfers: TransfersDock
 
 
+#: Settings that say where an account points; the first one set shows in its tooltip.
+_WHERE = ("endpoint_url", "blob_endpoint", "auth_url", "storage_url", "root", "account_name", "profile")
+
+
+def account_entry(account: Account) -> AccountEntry:
+    where = next((str(account.settings[k]) for k in _WHERE if account.settings.get(k)), "")
+    return AccountEntry(account.name, account.provider_kind.label, where)
+
+
 def account_entries(services: Services) -> list[AccountEntry]:
-    return [AccountEntry(account.name, account.provider_kind.label) for account in services.startup.accounts]
+    return [account_entry(account) for account in services.startup.accounts]
 
 
 def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
