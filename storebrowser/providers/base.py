@@ -293,6 +293,11 @@ class Provider(abc.ABC):
         ``ConsentRequired`` when the account must be changed first (see ``grant``)."""
         raise self._unsupported("time-limited URLs")
 
+    def object_url(self, container: str, key: str) -> str:
+        """The object's plain address (no signature): it opens for anyone only where the
+        container is public; a time-limited URL is ``share_url``. No I/O."""
+        raise self._unsupported("object URLs")
+
     def grant(self, request: ConsentRequired) -> None:
         """Make the change a ``ConsentRequired`` asked for, once the user agreed."""
         raise self._unsupported(f"this change ({request.question})")

@@ -80,6 +80,10 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         ),
         "copy_to": both(need(bool(objects), pick), capable("server_side_copy", "copying on the server")),
         "copy_path": need(bool(objects) or bool(state.containers), pick),
+        "copy_url": both(
+            need(bool(plain) and len(plain) == len(objects), "Select one or more objects."),
+            need(connected, not_yet),
+        ),
         "share_url": both(
             need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
             capable("presigned_urls", "time-limited URLs"),
@@ -123,6 +127,14 @@ _SPECS = (
     _Spec("rename", "Rename…", ["F2"], None, "edit-rename"),
     _Spec("copy_to", "Copy To…", ["Ctrl+Shift+C"], _SP.SP_FileLinkIcon, "edit-copy"),
     _Spec("copy_path", "Copy Path", [_KEYS.Copy], None, "edit-copy"),
+    _Spec(
+        "copy_url",
+        "Copy URL",
+        ["Ctrl+Alt+C"],
+        None,
+        "insert-link",
+        "The plain address; it opens for anyone only if the container is public",
+    ),
     _Spec("share_url", "Copy Time-Limited URL…", ["Ctrl+Shift+L"], None, "emblem-shared"),
     _Spec("properties", "Properties", ["Alt+Return"], _SP.SP_FileDialogInfoView, "document-properties"),
     _Spec(

@@ -593,6 +593,7 @@ class MainWindow(QMainWindow):
                 "delete",
                 None,
                 "copy_path",
+                "copy_url",
                 "share_url",
                 "copy_command",
                 None,

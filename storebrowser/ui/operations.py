@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from storebrowser.core.errors import ConsentRequired, InvalidName
+from storebrowser.core.errors import ConsentRequired, InvalidName, StorageError
 from storebrowser.core.names import validate_container_name
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
@@ -48,6 +48,7 @@ class Operations(QObject):
             "rename": self.rename,
             "copy_to": self.copy_to,
             "copy_path": self.copy_path,
+            "copy_url": self.copy_url,
             "share_url": self.share_url,
             "properties": self.properties,
         }
@@ -396,6 +397,25 @@ class Operations(QObject):
                 if len(lines) > 1
                 else self.tr("Copied {path}").format(path=lines[0])
             )
+
+    def copy_url(self) -> None:
+        """Plain object URLs (no signature) to the clipboard; made without I/O."""
+        location, objects = self.location, self.window.selected_objects()
+        provider = self.window.pool.cached(location.account) if location is not None else None
+        if location is None or provider is None or not objects:
+            return
+        try:
+            urls = [provider.object_url(location.container, o.key) for o in objects if not o.is_prefix]
+        except StorageError as error:
+            self.window.show_error(str(error))
+            return
+        QGuiApplication.clipboard().setText("\n".join(urls))
+        self.window.show_info(
+            self.tr(
+                "Copied. The URL opens for anyone only if the container is public; "
+                "Copy Time-Limited URL makes one that always works."
+            )
+        )
 
     def share_url(self) -> None:
         location, objects = self.location, self.window.selected_objects()

@@ -358,3 +358,20 @@ def test_capabilities_that_are_off_raise_unsupported(provider: Provider, contain
         if not getattr(caps, capability):
             with pytest.raises(Unsupported):
                 call()
+
+
+def test_object_url_names_the_object_and_opens_where_public(provider: Provider, container: str) -> None:
+    import urllib.parse
+    import urllib.request
+
+    key = "a b/c+d%e.txt"
+    provider.upload_bytes(container, key, b"public?")
+    url = provider.object_url(container, key)
+    parts = urllib.parse.urlsplit(url)
+    assert urllib.parse.unquote(parts.path).endswith(f"{container}/{key}")
+    assert not parts.query  # never a signature or a SAS
+    if parts.scheme == "file":
+        with urllib.request.urlopen(url) as reply:  # the local file itself
+            assert reply.read() == b"public?"
+    else:
+        assert parts.hostname == "127.0.0.1"

@@ -408,6 +408,10 @@ class AzureProvider(Provider):
         self._require(self.capabilities.static_website, "static websites with these credentials")
         return website.get_website(self.service, container)
 
+    def object_url(self, container: str, key: str) -> str:
+        """The blob's address without any SAS the account was opened with."""
+        return self._blob(container, key).url.split("?", 1)[0]
+
     def _require(self, capability: bool, what: str) -> None:
         if not capability:
             raise self._unsupported(what)

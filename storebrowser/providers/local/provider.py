@@ -266,6 +266,9 @@ class LocalProvider(Provider):
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
 
+    def object_url(self, container: str, key: str) -> str:
+        return self._object_path(container, key).as_uri()
+
     def delete_object(self, container: str, key: str) -> None:
         path = self._object_path(container, key)
         root = self._container_path(container)

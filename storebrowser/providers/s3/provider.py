@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, BinaryIO
+from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
@@ -333,6 +334,14 @@ class S3Provider(Provider):
         if found is None:
             return None
         return WebsiteConfig(found[0], found[1], self._website_url(container))
+
+    def object_url(self, container: str, key: str) -> str:
+        client = self._clients.client_for_bucket(container)
+        path = quote(key, safe="/~")
+        endpoint = client.meta.endpoint_url.rstrip("/")
+        if self.settings.path_style or not self.settings.is_aws:
+            return f"{endpoint}/{quote(container)}/{path}"
+        return f"https://{container}.s3.{client.meta.region_name}.amazonaws.com/{path}"
 
     def _website_url(self, container: str) -> str | None:
         """AWS's website endpoint; S3-compatible services have no standard one."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, BinaryIO, ClassVar
+from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
@@ -390,6 +391,10 @@ class SwiftProvider(Provider):
             self.client, signing_key, container, key,
             expires_in=expires_in, method=method, digest=digest,
         )  # fmt: skip
+
+    def object_url(self, container: str, key: str) -> str:
+        validate_container_name("swift", container)
+        return sharing.public_url(self.client, container) + quote(key, safe="/~")
 
     def grant(self, request: ConsentRequired) -> None:
         if not isinstance(request, TempUrlKeyMissing):
