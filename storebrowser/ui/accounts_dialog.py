@@ -566,9 +566,14 @@ class AccountsDialog(QDialog):
         if self.view is None or self.busy:
             return
         dialog = ImportDialog(self.store, self.runner, self.import_source, self.view, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it holds found secrets
         dialog.accountsAdded.connect(self._imported)
+        dialog.finished.connect(self._import_closed)
         self.import_dialog = dialog
         dialog.open()
+
+    def _import_closed(self) -> None:
+        self.import_dialog = None
 
     def _imported(self, view: StoreView, names: list[str]) -> None:
         self._apply_view(view)

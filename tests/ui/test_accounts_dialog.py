@@ -337,6 +337,26 @@ def test_unsaved_changes_are_not_dropped_without_asking(
     assert dialog.current.name == "B" and dialog.form.input("root").text() == "/tmp/b"
 
 
+def test_a_secret_lost_with_the_last_session_is_said_and_asked_for(
+    qtbot: Any, store: SpyStore, runner: TaskRunner, no_import: Any
+):
+    store.save(Account("Sw", "swift", {"auth_url": "http://127.0.0.1:1/auth/v1.0", "username": "u"}),
+               {"api_key": "last-session-key"})  # fmt: skip
+    next_session = SpyStore(store.path)  # the app started again: session secrets are gone
+    dialog = open_dialog(qtbot, next_session, runner, import_source=no_import)
+    dialog.select("Sw")
+    settle(qtbot, dialog)
+    assert dialog.problems.level is Level.WARNING
+    assert "API key / password is not stored" in dialog.problems.text()
+    assert dialog.form.input("api_key").placeholderText() == "Not set"
+    dialog.test_connection()  # refused in place: the key is missing
+    assert not dialog.busy and "API key / password" in dialog.problems.text()
+    dialog.form.input("api_key").setText("typed-again-key")
+    save_and_wait(qtbot, dialog)
+    assert next_session.secrets.get("Sw", "api_key") == "typed-again-key"
+    assert dialog.problems.text() == ""
+
+
 # -- where secrets are kept -------------------------------------------------------------------
 
 
@@ -431,6 +451,9 @@ def test_import_lists_found_and_skipped_and_adds_the_ticked(
     assert "AWS work was saved as AWS work (2)." in importer.problem.text()
     assert not importer.add_button.isVisibleTo(importer)
     assert {a.name for a in dialog.view.accounts} == {a.name for a in store.accounts()}
+    importer.close_button.click()
+    assert dialog.import_dialog is None
+    qtbot.waitUntil(lambda: not alive(importer))  # gone, with the secrets it found
 
 
 def test_import_with_nothing_found(qtbot: Any, store: SpyStore, runner: TaskRunner, tmp_path: Path):
