@@ -83,7 +83,8 @@ class AccountsDialog(QDialog):
         self.current: Account | None = None
         self.form: AccountForm | None = None
         self._forms: dict[str, AccountForm] = {}
-        self._busy = 0
+        self._busy = 0  # operations the buttons wait for
+        self._tasks = 0  # every store call in flight
         self._secrets_known = False
         self._inspecting = 0  # drops secret states that arrive for an earlier selection
         self._pending: Callable[[], None] | None = None
@@ -203,14 +204,26 @@ class AccountsDialog(QDialog):
     # -- running store calls ------------------------------------------------------------
 
     def _run(
-        self, func: Callable[[], T], done: Callable[[T], None], status: str, *, writes: bool = False
+        self,
+        func: Callable[[], T],
+        done: Callable[[T], None],
+        status: str = "",
+        *,
+        writes: bool = False,
     ) -> None:
         """``func`` on a worker; ``done(value)`` on the GUI thread unless it failed.
-        ``writes``: the form is read-only until then, so that no edit made meanwhile is
-        marked saved; after a failed write the file is read again, since the store may
-        hold a change in memory that never reached the disk (or a rename that did)."""
-        self._busy += 1
-        self.status.setText(status)
+
+        With a ``status`` the buttons wait for it (an operation); without, it runs in the
+        background (reading which secrets are stored) and keeps the list answering to the
+        keyboard. ``writes``: the form is read-only until then, so that no edit made
+        meanwhile is marked saved; after a failed write the file is read again, since the
+        store may hold a change in memory that never reached the disk (or a rename that did).
+        """
+        blocking = bool(status)
+        self._tasks += 1
+        if blocking:
+            self._busy += 1
+            self.status.setText(status)
         if writes:
             self.forms.setEnabled(False)
         self._update_buttons()
@@ -218,9 +231,11 @@ class AccountsDialog(QDialog):
         def finished(result: TaskResult[T | Failed]) -> None:
             if not shiboken6.isValid(self):
                 return  # the dialog was closed and deleted meanwhile
-            self._busy -= 1
-            if self._busy == 0:
-                self.status.clear()
+            self._tasks -= 1
+            if blocking:
+                self._busy -= 1
+                if self._busy == 0:
+                    self.status.clear()
             if writes:
                 self.forms.setEnabled(True)
             failure = tasks.failure_message(result)
@@ -239,15 +254,16 @@ class AccountsDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._busy > 0
+        """True while any store call of this dialog is in flight."""
+        return self._tasks > 0
 
     def _update_buttons(self) -> None:
-        idle = not self.busy and self.view is not None
+        idle = self._busy == 0 and self.view is not None
         editing = self.form is not None
         self.add_button.setEnabled(idle)
         self.import_button.setEnabled(idle)
         self.remove_button.setEnabled(idle and self.current is not None)
-        self.list_view.setEnabled(not self.busy)
+        self.list_view.setEnabled(self._busy == 0)
         self.test_button.setEnabled(idle and editing and self._secrets_known)
         dirty = editing and (self.current is None or self.form.is_dirty())  # type: ignore[union-attr]
         self.save_button.setEnabled(idle and editing and self._secrets_known and dirty)
@@ -373,7 +389,7 @@ class AccountsDialog(QDialog):
             if token == self._inspecting and self.current is account and self.form is not None:
                 self._apply_secret_state(state)
 
-        self._run(lambda: tasks.inspect(self.store, account), arrived, self.tr("Reading stored secrets…"))
+        self._run(lambda: tasks.inspect(self.store, account), arrived)
 
     def _apply_secret_state(self, state: SecretState) -> None:
         assert self.form is not None
@@ -462,7 +478,7 @@ class AccountsDialog(QDialog):
         """(the saved name or None, the account as shown, its secret changes), or None
         after showing in place what is wrong. ``new_name``: a name taken is wrong too."""
         form = self.form
-        if form is None or self.busy:
+        if form is None or self._busy or not self._secrets_known:
             return None
         problems = form.problems()
         original = self.current.name if self.current is not None else None
@@ -487,7 +503,7 @@ class AccountsDialog(QDialog):
 
     def remove(self) -> None:
         account = self.current
-        if account is None or self.busy:
+        if account is None or self._busy:
             return
         question = self.tr(
             "Remove the account {name}? Its stored passwords and keys are deleted too. "
@@ -541,7 +557,7 @@ class AccountsDialog(QDialog):
         }.get(outcome, self.tr("Connection failed"))
 
     def _keep_secrets_in_file(self) -> None:
-        if self.view is None or self.busy:
+        if self.view is None or self._busy:
             return
         text = self.tr(
             "Passwords and keys will be written unencrypted to {path}. Only your user can "
@@ -563,7 +579,7 @@ class AccountsDialog(QDialog):
             self.form.set_stored(self.form.stored_secrets(), view.storage)
 
     def open_import(self) -> None:
-        if self.view is None or self.busy:
+        if self.view is None or self._busy:
             return
         dialog = ImportDialog(self.store, self.runner, self.import_source, self.view, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it holds found secrets

@@ -199,8 +199,14 @@ def test_edit_renames_and_keeps_the_secret(qtbot: Any, store: SpyStore, runner: 
     store.save(Account("Old", "s3", {"access_key_id": "AKIAOLD", "region": "eu-west-1"}),
                {"secret_access_key": "old-secret-value"})  # fmt: skip
     dialog = open_dialog(qtbot, store, runner, import_source=no_import)
+    dialog.list_view.setFocus()
     dialog.select("Old")
+    # Which secrets are stored is read in the background: the list keeps answering (and
+    # its focus), only Save and Test wait for it.
+    assert dialog.busy and dialog.list_view.isEnabled() and dialog.add_button.isEnabled()
+    assert not dialog.test_button.isEnabled() and not dialog.save_button.isEnabled()
     settle(qtbot, dialog)
+    assert dialog.test_button.isEnabled()
     assert "session only" in dialog.form.input("secret_access_key").placeholderText()
     dialog.form.name_edit.setText("New")
     dialog.form.input("region").setText("us-west-2")
