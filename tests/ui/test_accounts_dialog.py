@@ -219,12 +219,18 @@ def test_edit_renames_and_keeps_the_secret(qtbot: Any, store: SpyStore, runner: 
 
 
 def test_remove_deletes_the_account_and_its_secret(
-    qtbot: Any, store: SpyStore, runner: TaskRunner, no_import: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    qtmodeltester: Any,
+    store: SpyStore,
+    runner: TaskRunner,
+    no_import: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     store.save(Account("Keep", "local", {"root": "/tmp/keep"}))
     store.save(Account("Gone", "swift", {"auth_url": "http://127.0.0.1:1/auth/v1.0", "username": "u"}),
                {"api_key": "gone-secret-key"})  # fmt: skip
     dialog = open_dialog(qtbot, store, runner, import_source=no_import)
+    qtmodeltester.check(dialog.list_model)
     dialog.select("Gone")
     settle(qtbot, dialog)
     asked: list[str] = []
