@@ -6,13 +6,15 @@ import enum
 import logging
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from storebrowser.accounts.model import Account, AccountError
 from storebrowser.accounts.redact import SECRETS
 from storebrowser.accounts.store import AccountStore
 from storebrowser.core.errors import AccessDenied, AuthFailed, StorageError
+from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import ProviderKind, Settings
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +65,32 @@ _UNREACHABLE_NAMES = {
 
 def test_connection(store: AccountStore, account: Account) -> ConnectionTest:
     """Connect and list containers once. Blocking: run it on a worker thread."""
+    return _timed_test(account.name, lambda: store.open_provider(account))
+
+
+def test_settings(kind: ProviderKind, settings: Settings, name: str = "") -> ConnectionTest:
+    """The same test for settings not saved yet (secrets merged in), as an account dialog
+    holds them while the user edits. Blocking: run it on a worker thread."""
+
+    def open_provider() -> Provider:
+        try:
+            return kind.open(settings)
+        except ValueError as error:  # the registry lists problems by label, never values
+            raise AccountError(str(error)) from None
+
+    return _timed_test(name or kind.label, open_provider)
+
+
+def _timed_test(name: str, open_provider: Callable[[], Provider]) -> ConnectionTest:
     started = time.monotonic()
     provider = None
     try:
-        provider = store.open_provider(account)
+        provider = open_provider()
         provider.connect()
         containers = provider.list_containers()
     except Exception as error:  # every failure becomes an outcome
         outcome, message = classify(error)
-        log.debug("Connection test of %s: %s", account.name, outcome.value)
+        log.debug("Connection test of %s: %s", name, outcome.value)
         return ConnectionTest(outcome, SECRETS.redact(message), time.monotonic() - started)
     finally:
         if provider is not None:
@@ -124,3 +143,4 @@ def _named(error: BaseException, names: set[str]) -> bool:
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
+test_settings.__test__ = False  # type: ignore[attr-defined]
