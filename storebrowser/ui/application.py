@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -17,9 +17,10 @@ from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
 from storebrowser.qtbridge.engine import EngineBridge
-from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
+from storebrowser.ui.accounts_dialog import AccountsDialog
 from storebrowser.ui.drops import Drops
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
@@ -77,11 +78,48 @@ _WHERE = ("endpoint_url", "blob_endpoint", "auth_url", "storage_url", "root", "a
 
 def account_entry(account: Account) -> AccountEntry:
     where = next((str(account.settings[k]) for k in _WHERE if account.settings.get(k)), "")
-    return AccountEntry(account.name, account.provider_kind.label, where)
+    return AccountEntry(account.name, account.provider_kind.label, where, account)
 
 
 def account_entries(services: Services) -> list[AccountEntry]:
     return [account_entry(account) for account in services.startup.accounts]
+
+
+class AccountsAction(QObject):
+    """File > Accounts…: the dialog on the same store; after a change the tree is rebuilt
+    from the store (read on a worker) and providers of edited or removed accounts are
+    closed so the next use opens them with the new settings."""
+
+    def __init__(self, window: MainWindow, store: AccountStore) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.dialog: AccountsDialog | None = None
+        window.actions["accounts"].triggered.connect(self.open)
+
+    def open(self) -> AccountsDialog:
+        if self.dialog is None:
+            self.dialog = AccountsDialog(self.store, self.window.runner, self.window)
+            self.dialog.accountsChanged.connect(self.reload)
+        here = self.window.location
+        if here is not None:
+            self.dialog.select(here.account)
+        self.dialog.open()
+        return self.dialog
+
+    def reload(self) -> None:
+        self.window.runner.run(self.store.accounts, self._reloaded)
+
+    def _reloaded(self, result: TaskResult[list[Account]]) -> None:
+        if not result.ok or result.value is None:
+            self.window.show_error(result.message())
+            return
+        model = self.window.tree_model
+        for account in result.value:
+            before = model.entry(account.name)
+            if before is not None and before.account != account:
+                self.window.pool.forget(account.name)
+        self.window.set_accounts([account_entry(account) for account in result.value])
 
 
 def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
@@ -91,6 +129,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     operations = Operations(window, jobs)
     Workflows(operations)
     Drops(operations)
+    AccountsAction(window, services.store)
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)

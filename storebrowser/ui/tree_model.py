@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser.accounts.model import Account
 from storebrowser.core.listing import iter_pages
 from storebrowser.core.types import ContainerInfo
 from storebrowser.providers.base import Provider
@@ -47,11 +48,13 @@ class NodeKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class AccountEntry:
-    """An account as the tree shows it: its name and what kind of service it is."""
+    """An account as the tree shows it: its name and what kind of service it is, and the
+    account itself (non-secret settings only) so the window never asks the store."""
 
     name: str
     kind_label: str = ""
     description: str = ""
+    account: Account | None = None
 
 
 @dataclass(eq=False)
@@ -109,6 +112,9 @@ class AccountTreeModel(QAbstractItemModel):
 
     def account_names(self) -> list[str]:
         return [node.label for node in self._roots]
+
+    def entry(self, name: str) -> AccountEntry | None:
+        return next((node.entry for node in self._roots if node.label == name), None)
 
     def account_state(self, row: int) -> LoadState:
         return self._roots[row].state

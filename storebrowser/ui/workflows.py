@@ -199,7 +199,10 @@ class Workflows(QObject):
         location = self.window.location
         if location is None:
             return []
-        account = self.window.pool.store.get(location.account)
+        entry = self.window.tree_model.entry(location.account)
+        if entry is None or entry.account is None:
+            return []
+        account = entry.account
 
         def make(action: str, container: str = location.container, **extra: tuple[str, ...]) -> Request:
             return Request(

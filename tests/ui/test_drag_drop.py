@@ -12,10 +12,10 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from storebrowser.providers.registry import open_provider
+from storebrowser.ui.application import account_entry
 from storebrowser.ui.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.navigation import Location
-from storebrowser.ui.tree_model import AccountEntry
 from tests.ui.servers import server_account, temporary_container
 from tests.ui.test_operations import names_shown, select_names, wait_jobs, wait_listed
 
@@ -194,7 +194,7 @@ def test_objects_dragged_to_another_account_are_streamed(qtbot, swift, add_accou
     (local_root / "box").mkdir(parents=True)
     (local_root / "box" / "song.ogg").write_bytes(b"OggS" + b"m" * 5000)
     add_account("Mine", "local", {"root": str(local_root)})
-    window.set_accounts([AccountEntry(a.name, a.provider_kind.label) for a in store.accounts()])
+    window.set_accounts([account_entry(a) for a in store.accounts()])
     window.navigate(Location("Mine", "box"))
     wait_listed(qtbot, window)
     select_names(window, "song.ogg")

@@ -196,3 +196,32 @@ def test_browse_a_real_server_through_the_tree(qtbot, server_explorer) -> None:
     assert window.location == Location(window.location.account, container, "docs/")
     assert sorted(table_names(window)) == ["a.txt", "b.txt", "deep/"]
     assert "3 items" in window.status_label.text()
+
+
+def test_the_accounts_dialog_changes_the_tree(
+    qtbot, make_explorer, local_account, add_account, store, pool, tmp_path
+):
+    from storebrowser.accounts import Account
+    from storebrowser.ui.application import AccountsAction
+
+    explorer = make_explorer()
+    window = explorer.window
+    window.navigate(Location("Local files", "photos"))
+    wait_listed(qtbot, window)
+    action = window.findChild(AccountsAction)
+    dialog = action.open()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    before = window.pool.cached("Local files")
+    assert before is not None
+    # As if saved in the dialog: a new account, and "Local files" pointed elsewhere.
+    add_account("Second", "local", {"root": str(tmp_path / "second")})
+    store.save(Account("Local files", "local", {"root": str(tmp_path / "elsewhere")}))
+    dialog.accountsChanged.emit()
+    qtbot.waitUntil(lambda: window.tree_model.account_names() == ["Local files", "Second"], timeout=WAIT)
+    # Closed; whatever opens it next gets the new folder.
+    assert window.pool.cached("Local files") is not before
+    assert window.pool.get("Local files").root == tmp_path / "elsewhere"
+    store.remove("Second")
+    dialog.accountsChanged.emit()
+    qtbot.waitUntil(lambda: window.tree_model.account_names() == ["Local files"], timeout=WAIT)
+    dialog.close()
