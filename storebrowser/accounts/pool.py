@@ -24,6 +24,7 @@ class ProviderPool:
         self._tune = tune
         self._lock = threading.Lock()
         self._providers: dict[str, Provider] = {}
+        self._descriptions: dict[str, str] = {}
         self._opening: dict[str, threading.Lock] = {}
 
     def __repr__(self) -> str:
@@ -53,8 +54,10 @@ class ProviderPool:
                 raise
             if self._tune is not None:
                 self._tune(provider)
+            description = provider.describe()  # may read a profile: here, on the worker
             with self._lock:
                 self._providers[account_name] = provider
+                self._descriptions[account_name] = description
             return provider
 
     __call__ = get  # the engine takes "a function from account name to provider"
@@ -64,10 +67,16 @@ class ProviderPool:
         with self._lock:
             return self._providers.get(account_name)
 
+    def description(self, account_name: str) -> str:
+        """``describe()`` of the open provider, as it was when it opened (no I/O)."""
+        with self._lock:
+            return self._descriptions.get(account_name, "")
+
     def forget(self, account_name: str) -> None:
         """Close and drop the provider of an account that was edited or removed."""
         with self._lock:
             provider = self._providers.pop(account_name, None)
+            self._descriptions.pop(account_name, None)
         if provider is not None:
             provider.close()
 

@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
         return SelectionState(
             location=location,
             capabilities=provider.capabilities if provider is not None else None,
-            provider_name=provider.describe() if provider is not None else "",
+            provider_name=self.pool.description(location.account) if location is not None else "",
             objects=tuple(self.selected_objects()),
             containers=tuple(self.selected_containers()),
             can_back=self.history.can_back,
