@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,16 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.actions import ExplorerActions, SelectionState
+from storebrowser.ui.chrome import (
+    CONTAINERS_MENU,
+    OBJECTS_MENU,
+    PLACE_MENU,
+    TREE_MENUS,
+    build_menus,
+    build_toolbars,
+    fill,
+    setup_table,
+)
 from storebrowser.ui.container_model import ContainerTableModel
 from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.messagebar import Level, MessageBar
@@ -47,6 +55,7 @@ from storebrowser.ui.uistate import UiState
 from storebrowser.ui.views import ObjectTableView, PlacesTreeView
 
 OBJECT_COLUMN_WIDTHS = (320, 90, 130, 150, 110, 250)
+CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
 
 
 class MainWindow(QMainWindow):
@@ -122,40 +131,14 @@ class MainWindow(QMainWindow):
     def _make_object_table(self) -> ObjectTableView:
         table = ObjectTableView(self)
         table.setObjectName("objects")
-        table.setModel(self.object_model)
-        self._table_defaults(table)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate(OBJECT_COLUMN_WIDTHS):
-            table.horizontalHeader().resizeSection(column, width)
+        setup_table(table, self.object_model, OBJECT_COLUMN_WIDTHS)
         return table
 
     def _make_container_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("containers")
-        table.setModel(self.container_model)
-        self._table_defaults(table)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((320, 100, 100, 150, 120)):
-            table.horizontalHeader().resizeSection(column, width)
+        setup_table(table, self.container_model, CONTAINER_COLUMN_WIDTHS)
         return table
-
-    def _table_defaults(self, table: QTableView) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def _make_splitter(self) -> QSplitter:
         right = QWidget(self)
@@ -189,78 +172,10 @@ class MainWindow(QMainWindow):
         self.stop_button.hide()
 
     def _make_toolbars(self) -> None:
-        work = QToolBar(self.tr("Actions"), self)
-        work.setObjectName("actions-toolbar")
-        work.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        work.setMovable(False)
-        for name in ("upload_files", "download", "new_folder", "delete", "properties"):
-            work.addAction(self.actions[name])
-        work.addSeparator()
-        work.addAction(self.actions["accounts"])
-        self.addToolBar(work)
-        self.addToolBarBreak()
-        nav = QToolBar(self.tr("Navigation"), self)
-        nav.setObjectName("navigation-toolbar")
-        nav.setMovable(False)
-        for name in ("back", "forward", "up", "refresh"):
-            nav.addAction(self.actions[name])
-        nav.addWidget(self.pathbar)
-        nav.addWidget(self.filter_box)
-        self.addToolBar(nav)
+        build_toolbars(self, self.actions, [self.pathbar, self.filter_box])
 
     def _make_menus(self) -> None:
-        menus: list[tuple[str, list[str | None]]] = [
-            (
-                self.tr("&File"),
-                [
-                    "accounts",
-                    None,
-                    "new_container",
-                    "delete_container",
-                    None,
-                    "upload_files",
-                    "upload_folder",
-                    "download",
-                    None,
-                    "backup_here",
-                    "download_all",
-                    "publish",
-                    None,
-                    "quit",
-                ],
-            ),
-            (
-                self.tr("&Edit"),
-                [
-                    "copy_path",
-                    "share_url",
-                    "copy_command",
-                    None,
-                    "new_folder",
-                    "rename",
-                    "copy_to",
-                    "delete",
-                    None,
-                    "properties",
-                ],
-            ),
-            (self.tr("&View"), ["refresh", "stop", None, "focus_filter"]),
-            (self.tr("&Go"), ["back", "forward", "up", None, "focus_path"]),
-        ]
-        for title, names in menus:
-            menu = self.menuBar().addMenu(title)
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions[name])
-        self.view_menu = self.menuBar().actions()[2].menu()
-        # Keys that line edits use too act only where the views have focus.
-        for name in ("open", "delete", "up", "rename", "copy_path"):
-            action = self.actions[name]
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            for view in (self.tree, self.table, self.containers_table):
-                view.addAction(action)
+        self.view_menu = build_menus(self, self.actions, (self.tree, self.table, self.containers_table))
 
     def _connect(self) -> None:
         acts = self.actions
@@ -537,90 +452,19 @@ class MainWindow(QMainWindow):
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
         kind = self.tree_model.kind_at(index)
-        names: list[str | None] = ["refresh"]
-        if kind is NodeKind.ACCOUNT:
-            names += [None, "new_container", "publish", None, "copy_command", "accounts"]
-        elif kind is NodeKind.CONTAINER:
-            names += [
-                None,
-                "upload_files",
-                "upload_folder",
-                "new_folder",
-                "backup_here",
-                None,
-                "download_all",
-                "publish",
-                "copy_path",
-                "copy_command",
-                None,
-                "delete_container",
-            ]
-        elif kind is NodeKind.FOLDER:
-            names += [
-                None,
-                "upload_files",
-                "upload_folder",
-                "new_folder",
-                "backup_here",
-                None,
-                "download_all",
-                "copy_command",
-            ]
-        self._popup(self.tree, pos, names)
+        self._popup(self.tree, pos, TREE_MENUS[kind] if kind is not None else "refresh")
 
     def _table_menu(self, table: QTableView, pos: object) -> None:
         if table is self.containers_table:
-            names: list[str | None] = [
-                "open",
-                None,
-                "new_container",
-                "delete_container",
-                None,
-                "download_all",
-                "publish",
-                "copy_path",
-                "copy_command",
-                None,
-                "refresh",
-            ]
-        elif self.selected_objects():
-            names = [
-                "open",
-                None,
-                "download",
-                "copy_to",
-                "rename",
-                "delete",
-                None,
-                "copy_path",
-                "copy_url",
-                "share_url",
-                "copy_command",
-                None,
-                "properties",
-            ]
+            layout = CONTAINERS_MENU
         else:
-            names = [
-                "upload_files",
-                "upload_folder",
-                "new_folder",
-                "backup_here",
-                None,
-                "download_all",
-                "copy_command",
-                None,
-                "refresh",
-            ]
-        self._popup(table, pos, names)
+            layout = OBJECTS_MENU if self.selected_objects() else PLACE_MENU
+        self._popup(table, pos, layout)
 
-    def _popup(self, view: QAbstractItemView, pos: object, names: Sequence[str | None]) -> None:
+    def _popup(self, view: QAbstractItemView, pos: object, layout: str) -> None:
         self._update_actions()
         menu = QMenu(self)
-        for name in names:
-            if name is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions[name])
+        fill(menu, self.actions, layout)
         self.extend_context_menu(menu, view)
         menu.popup(view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 

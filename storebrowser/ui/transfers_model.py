@@ -20,7 +20,7 @@ from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui import transfer_text as text
 from storebrowser.ui.format import human_size
-from storebrowser.ui.transfer_icons import kind_icon
+from storebrowser.ui.icons import kind_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,117 @@
+"""The window's chrome: which actions go in which menu, toolbar and context menu, and
+how the item views are set up. Layouts are written as action names ("|" is a
+separator) so the whole arrangement reads at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from storebrowser.ui.actions import ExplorerActions
+from storebrowser.ui.tree_model import NodeKind
+
+MENUS = (
+    ("&File", "accounts | new_container delete_container | upload_files upload_folder download"
+              " | backup_here download_all publish | quit"),
+    ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete | properties"),
+    ("&View", "refresh stop | focus_filter"),
+    ("&Go", "back forward up | focus_path"),
+)  # fmt: skip
+ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts"
+NAVIGATION_TOOLBAR = "back forward up refresh"
+TREE_MENUS = {
+    NodeKind.ACCOUNT: "refresh | new_container publish | copy_command accounts",
+    NodeKind.CONTAINER: "refresh | upload_files upload_folder new_folder backup_here"
+                        " | download_all publish copy_path copy_command | delete_container",
+    NodeKind.FOLDER: "refresh | upload_files upload_folder new_folder backup_here"
+                     " | download_all copy_command",
+}  # fmt: skip
+CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
+                   " | refresh")  # fmt: skip
+OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
+                " | properties")  # fmt: skip
+PLACE_MENU = "upload_files upload_folder new_folder backup_here | download_all copy_command | refresh"
+#: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
+#: have focus.
+VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path")
+
+
+def names(layout: str) -> list[str | None]:
+    """``"a b | c"`` -> ``["a", "b", None, "c"]``."""
+    return [None if word == "|" else word for word in layout.split()]
+
+
+def fill(target: QMenu | QToolBar, actions: ExplorerActions, layout: str) -> None:
+    for name in names(layout):
+        if name is None:
+            target.addSeparator()
+        else:
+            target.addAction(actions[name])
+
+
+def build_menus(window: QMainWindow, actions: ExplorerActions, views: Iterable[QWidget]) -> QMenu:
+    """The menu bar; returns the View menu (others add to it)."""
+    view_menu = None
+    for title, layout in MENUS:
+        menu = window.menuBar().addMenu(window.tr(title))
+        fill(menu, actions, layout)
+        if title == "&View":
+            view_menu = menu
+    assert view_menu is not None
+    for view in views:
+        for name in VIEW_SHORTCUTS:
+            action = actions[name]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
+    return view_menu
+
+
+def build_toolbars(window: QMainWindow, actions: ExplorerActions, extra: Sequence[QWidget]) -> None:
+    """Actions with text on top; below them navigation, then ``extra`` (path bar, filter)."""
+    work = QToolBar(window.tr("Actions"), window)
+    work.setObjectName("actions-toolbar")
+    work.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    work.setMovable(False)
+    fill(work, actions, ACTIONS_TOOLBAR)
+    window.addToolBar(work)
+    window.addToolBarBreak()
+    nav = QToolBar(window.tr("Navigation"), window)
+    nav.setObjectName("navigation-toolbar")
+    nav.setMovable(False)
+    fill(nav, actions, NAVIGATION_TOOLBAR)
+    for widget in extra:
+        nav.addWidget(widget)
+    window.addToolBar(nav)
+
+
+def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[int]) -> None:
+    """A file-manager table: whole rows selected, sortable, movable and resizable columns."""
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setSortingEnabled(True)
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
