@@ -12,6 +12,8 @@ import pytest
 from storebrowser.accounts import Account, AccountStore, SecretStore
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
+from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import Journal, TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
@@ -119,3 +121,16 @@ def make_explorer(
     yield make
     for explorer in explorers:
         explorer.bridge.close()
+
+
+@pytest.fixture
+def swift_account(request: pytest.FixtureRequest, add_account: AddAccount) -> Iterator[tuple[str, Provider]]:
+    """An account "Swift" on the all-in-one, and a second client of it to check results."""
+    from tests.ui.servers import server_account
+
+    account = server_account(request, "swift")
+    add_account(account.name, account.kind, account.settings)
+    other = open_provider(account.kind, account.settings)
+    other.connect()
+    yield account.name, other
+    other.close()

@@ -11,12 +11,11 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from storebrowser.providers.registry import open_provider
 from storebrowser.ui.application import account_entry
 from storebrowser.ui.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.navigation import Location
-from tests.ui.servers import server_account, temporary_container
+from tests.ui.servers import temporary_container
 from tests.ui.test_operations import names_shown, select_names, wait_jobs, wait_listed
 
 WAIT = 30_000
@@ -57,14 +56,10 @@ def empty_point(view: QAbstractItemView) -> QPoint:
 
 
 @pytest.fixture
-def swift(request, add_account, make_explorer, pool):
-    account = server_account(request, "swift")
-    add_account(account.name, account.kind, account.settings)
-    other = open_provider(account.kind, account.settings)
-    other.connect()
+def swift(swift_account, make_explorer):
+    name, other = swift_account
     with temporary_container(other) as first, temporary_container(other) as second:
-        yield make_explorer(), account.name, first, second, other
-    other.close()
+        yield make_explorer(), name, first, second, other
 
 
 def _tree_index(window: MainWindow, qtbot, location: Location) -> QModelIndex:

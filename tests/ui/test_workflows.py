@@ -15,12 +15,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from storebrowser.cli.app import build_parser
-from storebrowser.providers.registry import open_provider
 from storebrowser.ui.command_dialog import CommandDialog
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.publish_dialog import PublishDialog
 from storebrowser.ui.workflows import Workflows
-from tests.ui.servers import server_account, temporary_container
+from tests.ui.servers import temporary_container
 from tests.ui.test_operations import select_names, wait_jobs, wait_listed
 
 WAIT = 30_000
@@ -31,14 +30,10 @@ def workflows_of(explorer) -> Workflows:
 
 
 @pytest.fixture
-def swift_explorer(request, add_account, make_explorer, pool):
-    account = server_account(request, "swift")
-    add_account(account.name, account.kind, account.settings)
-    other = open_provider(account.kind, account.settings)
-    other.connect()
+def swift_explorer(swift_account, make_explorer):
+    name, other = swift_account
     with temporary_container(other) as container:
-        yield make_explorer(), account.name, container, other
-    other.close()
+        yield make_explorer(), name, container, other
 
 
 def _tree(root: Path) -> dict[str, bytes]:
