@@ -84,7 +84,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
             capable("presigned_urls", "time-limited URLs"),
         ),
-        "properties": need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+        "properties": need(bool(plain) and len(plain) == len(objects), "Select objects (not folders)."),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(

@@ -36,9 +36,15 @@ class JobQueue(QObject):
         self._timer.timeout.connect(self._poll)
 
     def submit(
-        self, spec: JobSpec, *, when_finished: WhenFinished | None = None, stream: BinaryIO | None = None
+        self,
+        spec: JobSpec,
+        *,
+        when_finished: WhenFinished | None = None,
+        stream: BinaryIO | None = None,
+        on_submitted: Callable[[str], None] | None = None,
     ) -> None:
-        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job)."""
+        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job);
+        ``on_submitted(job_id)`` runs here once it is queued."""
 
         def queued(result: TaskResult[str]) -> None:
             if not result.ok or result.value is None:
@@ -46,6 +52,8 @@ class JobQueue(QObject):
                 return
             self._watching[result.value] = when_finished
             self._timer.start()
+            if on_submitted is not None:
+                on_submitted(result.value)
 
         self._runner.run(lambda: self.engine.submit(spec, stream=stream), queued)
 
