@@ -21,6 +21,7 @@ from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.operations import Operations
+from storebrowser.ui.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.tree_model import AccountEntry, LoadState
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.workflows import Workflows
@@ -57,6 +58,7 @@ class Explorer:
     operations: Operations
     jobs: JobQueue
     runner: TaskRunner
+    preview: PreviewDock | None = None
 
 
 def account_entries(services: Services) -> list[AccountEntry]:
@@ -68,9 +70,10 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     jobs = JobQueue(services.engine, runner, window)
     operations = Operations(window, jobs)
     Workflows(operations)
+    preview = install_preview(window)
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
-    return Explorer(window, operations, jobs, runner)
+    return Explorer(window, operations, jobs, runner, preview)
 
 
 def apply_color_scheme(app: QApplication, scheme: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -38,9 +36,10 @@ from storebrowser.core.properties import CONTENT_TYPE, HTTP_HEADERS, SYSTEM_PROP
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.transfers import JobSnapshot, State
+from storebrowser.transfers import JobSnapshot
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.job_progress import JobProgress
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.metadata_model import COMMON_TYPES, MetadataTable, MetadataTableModel, error_colour
@@ -48,7 +47,6 @@ from storebrowser.ui.property_selection import ReviewLine, Selection
 
 #: Properties read at the same time (the runner's pool is shared with the listing).
 READS_IN_FLIGHT = 4
-POLL_MS = 250
 _EDIT, _REVIEW, _PROGRESS = range(3)
 
 
@@ -81,7 +79,6 @@ class MetadataEditor(QDialog):
         self._edited_system: dict[str, str] = {}
         self._pending: tuple[MetadataEdit, dict[str, str]] | None = None
         self._edit = MetadataEdit()
-        self.job_id: str | None = None
         single = len(objects) == 1
         self.setWindowTitle(
             self.tr("Properties of {name}").format(name=objects[0].name)
@@ -98,7 +95,9 @@ class MetadataEditor(QDialog):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._make_edit_page())
         self.pages.addWidget(self._make_review_page())
-        self.pages.addWidget(self._make_progress_page())
+        self.job = JobProgress(self)
+        self.job.finished.connect(self._job_finished)
+        self.pages.addWidget(self.job)
         # In reading order whatever the platform's button-box order: Back left of Apply.
         self.back_button = QPushButton(self.tr("Back"), self)
         self.review_button = QPushButton(self.tr("Review Changes…"), self)
@@ -119,9 +118,6 @@ class MetadataEditor(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll_job)
         self.model.edited.connect(self._revalidate)
         self.resize(620, 720)
         self._show_page(_EDIT)
@@ -186,24 +182,6 @@ class MetadataEditor(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.review_intro)
         layout.addWidget(self.review_text, 1)
-        return page
-
-    def _make_progress_page(self) -> QWidget:
-        page = QWidget(self)
-        self.progress_label = QLabel(page)
-        self.progress_label.setWordWrap(True)
-        self.progress = QProgressBar(page)
-        self.progress.setFormat(self.tr("%v of %m objects"))
-        self.failures = QPlainTextEdit(page)
-        self.failures.setObjectName("failures")
-        self.failures.setReadOnly(True)
-        self.failures.hide()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.failures, 1)
-        layout.addStretch(0)
         return page
 
     def _show_page(self, page: int) -> None:
@@ -283,6 +261,7 @@ class MetadataEditor(QDialog):
             for name, text in typed.items():
                 self.system_fields[name].setText(text)
                 self._edited_system[name] = text
+                self._mark_system(name)
             self.messages.show_message(
                 self.tr("Reloaded: the object as it is now, with your changes on top. Review them again."),
                 Level.WARNING,
@@ -308,6 +287,7 @@ class MetadataEditor(QDialog):
         for name, field in self.system_fields.items():
             value = selection.system_value(name)
             field.setText(value or "")
+            self._mark_system(name)
             placeholder = various if value is None else ""
             if name == CONTENT_TYPE and value is not None:
                 placeholder = self.tr("empty: guessed from the name")
@@ -351,7 +331,21 @@ class MetadataEditor(QDialog):
 
     def _system_edited(self, name: str, text: str) -> None:
         self._edited_system[name] = text
+        self._mark_system(name)
         self._revalidate()
+
+    def _mark_system(self, name: str) -> None:
+        """Bold while the field holds a change (as the table's changed rows are)."""
+        field = self.system_fields[name]
+        typed = self._edited_system.get(name)
+        changed = (
+            self.selection is not None
+            and typed is not None
+            and bool(self.selection.system_edit({name: typed}))
+        )
+        font = field.font()
+        font.setBold(changed)
+        field.setFont(font)
 
     def current_edit(self) -> MetadataEdit | None:
         """The edit the widgets hold, or ``None`` when the table has a problem."""
@@ -492,68 +486,13 @@ class MetadataEditor(QDialog):
             keys=selection.keys, edit=edit, etags=selection.etags,
         )  # fmt: skip
         self._show_page(_PROGRESS)
-        self.progress.setRange(0, len(selection.keys))
-        self.progress.setValue(0)
-        self.progress_label.setText(self.tr("Starting…"))
-        self.jobs.failed.connect(self._submit_failed)
-        self.jobs.submit(spec, on_submitted=self._submitted, when_finished=self._finished)
+        self.job.submit(self.jobs, spec)
 
-    def _submitted(self, job_id: str) -> None:
-        self._disconnect_failed()
-        self.job_id = job_id
-        self._timer.start()
-        self._poll_job()
-
-    def _submit_failed(self, message: str) -> None:
-        self._disconnect_failed()
-        self.progress_label.setText(message)
-
-    def _disconnect_failed(self) -> None:
-        if self.jobs is not None:
-            self.jobs.failed.disconnect(self._submit_failed)
-
-    def _poll_job(self) -> None:
-        if self.jobs is None or self.job_id is None:
-            return
-        try:
-            job = self.jobs.engine.snapshot().job(self.job_id)
-        except KeyError:
-            self._timer.stop()
-            return
-        self._show_job(job)
-
-    def _show_job(self, job: JobSnapshot) -> None:
-        total = job.total if job.total is not None else len(self.listed)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(job.done)
-        failed = job.failed_items
-        if not job.state.finished:
-            self.progress_label.setText(
-                self.tr("Applying the changes: {done} of {n} objects done.").format(done=job.done, n=total)
-            )
-        elif job.state is State.CANCELLED:
-            self.progress_label.setText(
-                self.tr("Cancelled after {done} of {n} objects.").format(done=job.done, n=total)
-            )
-        else:
-            self.progress_label.setText(
-                self.tr("Changed {done} of {n} objects; {failed} failed, and were left as they were.").format(
-                    done=job.done, n=total, failed=len(failed)
-                )
-                if failed
-                else self.tr("Changed all {n} objects.").format(n=total)
-            )
-        if failed:
-            self.failures.setPlainText("\n".join(f"{item.key}: {item.error}" for item in failed))
-            self.failures.show()
-
-    def _finished(self, job: JobSnapshot) -> None:
-        self._timer.stop()
-        self._show_job(job)
+    def _job_finished(self, job: JobSnapshot) -> None:
         if job.done:
             self.applied.emit(self.tr("Properties of {n} objects saved.").format(n=job.done))
 
     def done(self, result: int) -> None:
         self._generation += 1  # reads still under way are dropped
-        self._timer.stop()
+        self.job.stop()
         super().done(result)

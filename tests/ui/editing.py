@@ -44,19 +44,23 @@ class Place:
         wait_listed(qtbot, window)
 
     def editor_for(self, qtbot, *names: str) -> MetadataEditor:
-        """Select ``names`` in the table, trigger Properties, wait until it has read."""
-        window, ops = self.explorer.window, self.explorer.operations
         self.open(qtbot)
-        select_names(window, *names)
-        shown: list[MetadataEditor] = []
-        ops.show_dialog = lambda dialog: (shown.append(dialog), dialog.show())  # type: ignore[method-assign]
-        assert window.actions["properties"].isEnabled(), window.actions["properties"].toolTip()
-        window.actions["properties"].trigger()
-        qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
-        editor = shown[0]
-        qtbot.addWidget(editor)
-        wait_read(qtbot, editor)
-        return editor
+        return open_editor(qtbot, self.explorer, *names)
+
+
+def open_editor(qtbot, explorer: Explorer, *names: str) -> MetadataEditor:
+    """Select ``names`` in the table, trigger Properties, wait until it has read."""
+    window, ops = explorer.window, explorer.operations
+    select_names(window, *names)
+    shown: list[MetadataEditor] = []
+    ops.show_dialog = lambda dialog: (shown.append(dialog), dialog.show())  # type: ignore[method-assign]
+    assert window.actions["properties"].isEnabled(), window.actions["properties"].toolTip()
+    window.actions["properties"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
+    editor = shown[0]
+    qtbot.addWidget(editor)
+    wait_read(qtbot, editor)
+    return editor
 
 
 @pytest.fixture(name="place")

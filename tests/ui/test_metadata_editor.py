@@ -162,10 +162,10 @@ def test_several_objects_are_one_job_and_a_stale_one_fails_alone(qtbot, place: P
     assert sorted(item.key for item in job.items) == sorted(names)
     assert (job.done, job.total) == (2, 3)
     assert set(shown_etags) == set(names)
-    qtbot.waitUntil(lambda: "Changed 2 of 3 objects; 1 failed" in editor.progress_label.text(), timeout=WAIT)
-    assert (editor.progress.value(), editor.progress.maximum()) == (2, 3)
-    assert editor.failures.isVisible()
-    assert editor.failures.toPlainText().startswith("b.txt: 'b.txt' changed since it was shown")
+    qtbot.waitUntil(lambda: "Changed 2 of 3 objects; 1 failed" in editor.job.label.text(), timeout=WAIT)
+    assert (editor.job.bar.value(), editor.job.bar.maximum()) == (2, 3)
+    assert editor.job.failures.isVisible()
+    assert editor.job.failures.toPlainText().startswith("b.txt: 'b.txt' changed since it was shown")
     for name in ("a.txt", "c.txt"):
         raw = place.other.head(place.container, name)
         assert raw.metadata == {"owner": "ops", "keep": name}
