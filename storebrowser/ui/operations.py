@@ -184,7 +184,8 @@ class Operations(QObject):
 
     def ask_upload_options(self, paths: Sequence[Path], location: Location) -> UploadOptions | None:
         provider = self.window.pool.cached(location.account)
-        dialog = UploadDialog(paths, location.text(), provider, conflict=self.conflict, parent=self.window)
+        dialog = UploadDialog(paths, location.text(), provider, conflict=self.conflict,
+                              runner=self.window.runner, parent=self.window)  # fmt: skip
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def show_dialog(self, dialog: QDialog) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,6 +30,7 @@ from storebrowser.core.errors import InvalidMetadata, Unsupported
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.providers.base import Provider
+from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.ui.metadata_model import COMMON_TYPES, MetadataTable, MetadataTableModel, error_colour
 
@@ -64,6 +65,17 @@ def options_problem(provider: Provider | None, options: UploadOptions) -> str | 
     return None
 
 
+def guesses(paths: Sequence[Path]) -> str:
+    """The type guessed for the first files, from their names."""
+    tr = QCoreApplication.translate
+    lines = [f"{p.name} → {guess_type(p.name)}" for p in paths[:NAMED_FILES] if p.suffix]
+    more = len(paths) - NAMED_FILES
+    if more > 0:
+        lines.append(tr("UploadDialog", "… and {n} more").format(n=more))
+    lines.append(tr("UploadDialog", "Files inside folders: each from its own name."))
+    return "\n".join(lines)
+
+
 class UploadDialog(QDialog):
     def __init__(
         self,
@@ -72,6 +84,7 @@ class UploadDialog(QDialog):
         provider: Provider | None,
         *,
         conflict: ConflictPolicy = ConflictPolicy.ASK,
+        runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,9 +106,14 @@ class UploadDialog(QDialog):
         self.content_type.setPlaceholderText("type/subtype")
         self.content_type.setCompleter(QCompleter(list(COMMON_TYPES), self.content_type))
         self.content_type.setEnabled(False)
-        self.guessed = QLabel(self._guesses(paths), types)
+        self.guessed = QLabel(types)
         self.guessed.setWordWrap(True)
-        self.guessed.setEnabled(False)
+        indent = self.style().pixelMetric(self.style().PixelMetric.PM_ExclusiveIndicatorWidth) + 8
+        self.guessed.setContentsMargins(indent, 0, 0, 4)
+        if runner is None:
+            self.guessed.setText(guesses(paths))
+        else:  # the first guess reads the system's MIME tables: disk I/O, so on a worker
+            runner.run(lambda: guesses(paths), lambda result: self.guessed.setText(result.value or ""))
         fixed = QHBoxLayout()
         fixed.addWidget(self.fixed_button)
         fixed.addWidget(self.content_type, 1)
@@ -149,15 +167,6 @@ class UploadDialog(QDialog):
         if len(paths) == 1:
             return self.tr("Upload {name} to {place}.").format(name=paths[0].name, place=place)
         return self.tr("Upload {n} files and folders to {place}.").format(n=len(paths), place=place)
-
-    def _guesses(self, paths: Sequence[Path]) -> str:
-        """The type guessed for the first files (by name only: no disk I/O here)."""
-        lines = [f"{p.name} → {guess_type(p.name)}" for p in paths[:NAMED_FILES] if p.suffix]
-        more = len(paths) - NAMED_FILES
-        if more > 0:
-            lines.append(self.tr("… and {n} more").format(n=more))
-        lines.append(self.tr("Files inside folders: each from its own name."))
-        return "\n".join(lines)
 
     def _type_mode_changed(self, fixed: bool) -> None:
         self.content_type.setEnabled(fixed)

@@ -139,8 +139,10 @@ def test_several_objects_are_one_job_and_a_stale_one_fails_alone(qtbot, place: P
     names = ("a.txt", "b.txt", "c.txt")
     for name in names:
         _upload(place, name, {"owner": "qa", "tmp": "x", "keep": name}, data=name.encode())
+    place.provider.upload_bytes(place.container, "docs/inner.txt", b"in a folder")
     before = {name: place.other.head(place.container, name) for name in names}
-    editor = place.editor_for(qtbot, *names)
+    editor = place.editor_for(qtbot, *names, "docs/")  # a folder in the selection is left out
+    assert [info.key for info in editor.listed] == list(names)
     assert _metadata_shown(editor) == {"keep": None, "owner": "qa", "tmp": "x"}  # None: "(various)"
     assert editor.model.data(editor.model.index(row_of(editor, "keep"), 1)) == "(various)"
 

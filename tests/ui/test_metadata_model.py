@@ -112,12 +112,12 @@ def test_one_object_leaves_unchanged_system_values_out() -> None:
         Selection([])
 
 
-def test_properties_apply_to_several_objects_but_not_folders() -> None:
+def test_properties_apply_to_the_selected_objects_and_leave_folders_out() -> None:
     def verdict(*objects: ObjectInfo) -> tuple[bool, str]:
         state = SelectionState(Location("acct", "box"), Capabilities(user_metadata=True), objects=objects)
         return enablement(state)["properties"]
 
     a, b, folder = ObjectInfo("a"), ObjectInfo("b"), ObjectInfo("f/", is_prefix=True)
-    assert verdict(a) == (True, "") and verdict(a, b) == (True, "")
-    assert verdict(a, folder)[0] is False and "not folders" in verdict(a, folder)[1]
+    assert verdict(a) == verdict(a, b) == verdict(a, folder) == (True, "")
+    assert verdict(folder)[0] is False and "folders have no properties" in verdict(folder)[1]
     assert verdict()[0] is False

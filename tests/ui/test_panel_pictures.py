@@ -1,5 +1,5 @@
-"""Pictures of the metadata editor (one object, several, the review) and of the preview
-(text, hex, image, and docked in the window), light and dark, to look at.
+"""Pictures of the metadata editor (one object, several, the review), the upload options
+and the preview (text, hex, image, and docked in the window), light and dark, to look at.
 
 Written to ``$STOREBROWSER_SHOTS`` when set (else the test's temporary folder). Each
 picture is checked for being more than a blank box; looking at them is a person's job.
@@ -19,7 +19,9 @@ from storebrowser.core.properties import CACHE_CONTROL, CONTENT_DISPOSITION
 from storebrowser.ui.application import dark_palette
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.preview_panel import HEX, IMAGE, TEXT, PreviewPanel
-from tests.ui.editing import add_metadata, edit_cell, open_editor, row_of, type_into
+from storebrowser.ui.upload_dialog import UploadDialog
+from tests.providers.other_clients import other_client
+from tests.ui.editing import add_metadata, edit_cell, open_editor, remove_metadata, row_of, type_into
 from tests.ui.servers import server_account, temporary_container
 from tests.ui.test_operations import select_names, wait_listed
 from tests.ui.test_preview_panel import large_text, png_image, settled
@@ -64,7 +66,7 @@ def s3_box(request, add_account, pool) -> Iterator[tuple[str, str]]:
         yield account.name, container
 
 
-def test_pictures_of_the_metadata_editor(qtbot, scheme, shots, make_explorer, s3_box) -> None:
+def test_pictures_of_the_metadata_editor(qtbot, request, scheme, shots, make_explorer, s3_box) -> None:
     account, container = s3_box
     explorer = make_explorer()
     window = explorer.window
@@ -81,6 +83,14 @@ def test_pictures_of_the_metadata_editor(qtbot, scheme, shots, make_explorer, s3
     add_metadata(qtbot, one, "Reviewed By", "x")
     assert "sent as HTTP header names" in one.problem.text() or "lower case" in one.problem.text()
     save(one, shots / f"editor-one-refused-{scheme}.png")
+    remove_metadata(one, "Reviewed By")
+    one.review_button.click()
+    other_client("s3_moto", request, one.provider).overwrite(
+        container, "report.pdf", b"%PDF new", {"owner": "finance", "project": "apollo"}
+    )
+    one.apply_button.click()
+    qtbot.waitUntil(one.messages.isVisible, timeout=30_000)
+    save(one, shots / f"editor-one-stale-{scheme}.png")
     one.reject()
 
     several = open_editor(qtbot, explorer, "report.pdf", "summary.pdf", "notes.txt")
@@ -126,3 +136,16 @@ def test_pictures_of_the_preview(qtbot, scheme, shots, runner, local_provider, m
     settled(qtbot, dock.panel, dock.toggleViewAction().trigger)
     dock.panel.tabs.setCurrentIndex(HEX)
     save(window, shots / f"window-with-preview-{scheme}.png")
+
+
+def test_picture_of_the_upload_options(qtbot, scheme, shots, runner, local_provider, tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("report.pdf", "photo.jpg", "notes.md", "site")]
+    dialog = UploadDialog(paths, "Local files:documents/", local_provider, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "report.pdf" in dialog.guessed.text(), timeout=10_000)
+    add_metadata(qtbot, dialog, "project", "apollo")
+    save(dialog, shots / f"upload-options-{scheme}.png")
+    dialog.fixed_button.click()
+    type_into(qtbot, dialog.content_type, "not a type")
+    save(dialog, shots / f"upload-options-refused-{scheme}.png")

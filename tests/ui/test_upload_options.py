@@ -106,12 +106,14 @@ def test_upload_asks_for_options_and_refuses_bad_ones_before_queueing(
     assert not explorer.jobs.engine.snapshot().jobs
 
 
-def test_the_upload_dialog_checks_what_it_sets(qtbot, local_provider, tmp_path: Path) -> None:
+def test_the_upload_dialog_checks_what_it_sets(qtbot, runner, local_provider, tmp_path: Path) -> None:
     paths = [tmp_path / "notes.txt", tmp_path / "photo.jpg", tmp_path / "folder"]
-    dialog = UploadDialog(paths, "Local files:photos/", local_provider, conflict=ConflictPolicy.ASK)
+    dialog = UploadDialog(
+        paths, "Local files:photos/", local_provider, conflict=ConflictPolicy.ASK, runner=runner
+    )
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "notes.txt → text/plain" in dialog.guessed.text()
+    qtbot.waitUntil(lambda: "notes.txt → text/plain" in dialog.guessed.text(), timeout=10_000)
     assert "photo.jpg → image/jpeg" in dialog.guessed.text()
     assert dialog.ok_button.isEnabled()
     assert dialog.options() == UploadOptions(None, {}, ConflictPolicy.ASK)
