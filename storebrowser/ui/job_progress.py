@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QVBoxLayout,
 
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.progress import EngineSnapshot
 from storebrowser.ui.jobs import JobQueue
 
 POLL_MS = 250
@@ -70,12 +71,19 @@ class JobProgress(QWidget):
             self.jobs.failed.disconnect(self._submit_failed)
 
     def _poll(self) -> None:
-        if self.jobs is None or self.job_id is None:
+        """The one place that reads the engine (where snapshots come as a signal, connect
+        it to ``show_snapshot`` instead of this timer)."""
+        engine = self.jobs.engine if self.jobs is not None else None
+        if engine is not None:
+            self.show_snapshot(engine.snapshot())
+
+    def show_snapshot(self, snapshot: EngineSnapshot) -> None:
+        if self.job_id is None:
             return
         try:
-            job = self.jobs.engine.snapshot().job(self.job_id)
+            job = snapshot.job(self.job_id)
         except KeyError:
-            self._timer.stop()
+            self._timer.stop()  # gone from the queue (cleared)
             return
         self.show_job(job)
 

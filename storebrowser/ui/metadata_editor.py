@@ -66,11 +66,15 @@ class MetadataEditor(QDialog):
         objects: Sequence[ObjectInfo],
         *,
         jobs: JobQueue | None = None,
+        service: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``service`` names the service in messages (``describe()`` may do I/O, so the
+        caller passes what it knows); ``jobs`` is needed for several objects."""
         super().__init__(parent)
         if not objects:
             raise ValueError("the editor needs at least one object")
+        self.service = service or self.tr("This service")
         self.runner, self.provider, self.jobs = runner, provider, jobs
         self.account, self.container = account, container
         self.listed = list(objects)
@@ -142,7 +146,7 @@ class MetadataEditor(QDialog):
                 field.setPlaceholderText(self.tr("cannot be set on this service"))
                 field.setToolTip(
                     self.tr("{service} cannot set {header}.").format(
-                        service=self.provider.describe(), header=HTTP_HEADERS[name]
+                        service=self.service, header=HTTP_HEADERS[name]
                     )
                 )
             if name == CONTENT_TYPE:
@@ -156,7 +160,7 @@ class MetadataEditor(QDialog):
         if not caps.user_metadata:
             self.table.setEnabled(False)
             self.table.setToolTip(
-                self.tr("{service} does not store user metadata.").format(service=self.provider.describe())
+                self.tr("{service} does not store user metadata.").format(service=self.service)
             )
         box = QVBoxLayout(user)
         box.addWidget(self.table)
