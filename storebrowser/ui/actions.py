@@ -88,7 +88,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
             capable("presigned_urls", "time-limited URLs"),
         ),
-        "properties": need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+        "properties": need(bool(plain), "Select one or more objects (folders have no properties)."),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(

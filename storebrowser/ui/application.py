@@ -27,6 +27,7 @@ from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.operations import Operations
+from storebrowser.ui.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.transfer_dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, LoadState
@@ -70,6 +71,7 @@ class Explorer:
     runner: TaskRunner
     bridge: EngineBridge
     transfers: TransfersDock
+    preview: PreviewDock
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -130,10 +132,13 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     Workflows(operations)
     Drops(operations)
     AccountsAction(window, services.store)
+    preview = install_preview(window)  # before the transfers dock: restoreState places both
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
+    window.tabifyDockWidget(dock, preview)
+    dock.raise_()
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
-    return Explorer(window, operations, jobs, runner, bridge, dock)
+    return Explorer(window, operations, jobs, runner, bridge, dock, preview)
 
 
 def apply_color_scheme(app: QApplication, scheme: str) -> None:

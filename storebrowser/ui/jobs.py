@@ -36,13 +36,21 @@ class JobQueue(QObject):
         return self.bridge.engine
 
     def submit(
-        self, spec: JobSpec, *, when_finished: WhenFinished | None = None, stream: BinaryIO | None = None
+        self,
+        spec: JobSpec,
+        *,
+        when_finished: WhenFinished | None = None,
+        stream: BinaryIO | None = None,
+        on_submitted: Callable[[str], None] | None = None,
     ) -> None:
-        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job)."""
+        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job);
+        ``on_submitted(job_id)`` runs here once it is queued."""
 
         def queued(job_id: str) -> None:
             if when_finished is not None:
                 self._watching[job_id] = when_finished
+            if on_submitted is not None:
+                on_submitted(job_id)
 
         self.bridge.submit(spec, stream=stream, on_submitted=queued)
 

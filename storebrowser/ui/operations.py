@@ -24,8 +24,9 @@ from storebrowser.ui.dialogs import CopyToDialog, NameCheck, NameDialog, ShareUr
 from storebrowser.ui.format import human_size
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
+from storebrowser.ui.metadata_editor import MetadataEditor
 from storebrowser.ui.navigation import Location
-from storebrowser.ui.properties_dialog import PropertiesDialog
+from storebrowser.ui.upload_dialog import UploadDialog, UploadOptions, options_problem
 
 
 class Operations(QObject):
@@ -183,6 +184,12 @@ class Operations(QObject):
         dialog = CopyToDialog(containers, location.container, location.prefix, count, self.window)
         return dialog.destination() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def ask_upload_options(self, paths: Sequence[Path], location: Location) -> UploadOptions | None:
+        provider = self.window.pool.cached(location.account)
+        dialog = UploadDialog(paths, location.text(), provider, conflict=self.conflict,
+                              runner=self.window.runner, parent=self.window)  # fmt: skip
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def show_dialog(self, dialog: QDialog) -> None:
         dialog.exec()
 
@@ -233,10 +240,25 @@ class Operations(QObject):
         if folder is not None:
             self.upload_paths([folder], location)
 
-    def upload_paths(self, paths: Sequence[Path], location: Location) -> None:
+    def upload_paths(
+        self, paths: Sequence[Path], location: Location, options: UploadOptions | None = None
+    ) -> None:
         """Files and folders into ``location``; a folder keeps its name and structure
-        (as a file manager copies it). Used by the menus and by drops. Which paths are
-        folders is looked up on a worker (a stat is disk I/O)."""
+        (as a file manager copies it). Used by the menus and by drops. Without
+        ``options`` the upload dialog asks for them. What they set is checked by the
+        provider's rules before any job is queued. Which paths are folders is looked up
+        on a worker (a stat is disk I/O)."""
+        if not paths:
+            return
+        if options is None:
+            options = self.ask_upload_options(paths, location)
+            if options is None:
+                return
+        problem = options_problem(self.window.pool.cached(location.account), options)
+        if problem is not None:
+            self.window.show_error(problem)
+            return
+        chosen = options
 
         def submit(result: TaskResult[list[tuple[Path, bool]]]) -> None:
             for path, is_folder in result.value or []:
@@ -248,7 +270,9 @@ class Operations(QObject):
                         location.container,
                         key=key,
                         local=str(path),
-                        conflict=self.conflict,
+                        conflict=chosen.conflict,
+                        content_type=chosen.content_type,
+                        metadata=dict(chosen.metadata),
                     )
                 else:
                     spec = JobSpec(
@@ -257,12 +281,13 @@ class Operations(QObject):
                         location.container,
                         key=location.prefix,
                         local=str(path),
-                        conflict=self.conflict,
+                        conflict=chosen.conflict,
+                        content_type=chosen.content_type,
+                        metadata=dict(chosen.metadata),
                     )
                 self.submit(spec, self.refresh_if_here(location))
 
-        if paths:
-            self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
+        self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
 
     def download(self) -> None:
         location = self.location
@@ -461,7 +486,24 @@ class Operations(QObject):
         self.run(account, lambda provider: provider.grant(request), lambda _value: then())
 
     def properties(self) -> None:
-        location, objects = self.location, self.window.selected_objects()
-        if location is None or len(objects) != 1 or objects[0].is_prefix:
+        """The metadata editor for the selected objects (folders are left out)."""
+        location = self.location
+        objects = [o for o in self.window.selected_objects() if not o.is_prefix]
+        if location is None or location.is_account or not objects:
             return
-        self.show_dialog(PropertiesDialog(self.window, location, objects[0]))
+
+        def edit(provider: Provider) -> None:
+            editor = MetadataEditor(
+                self.window.runner, provider, location.account, location.container, objects,
+                jobs=self.jobs, service=self.window.pool.description(location.account), parent=self.window,
+            )  # fmt: skip
+            editor.applied.connect(lambda message: self._properties_saved(location, message))
+            self.show_dialog(editor)
+
+        self.window.with_provider(location.account, edit, place=location)
+
+    def _properties_saved(self, location: Location, message: str) -> None:
+        here = self.location
+        if here is not None and (here.account, here.container) == (location.account, location.container):
+            self.window.object_model.refresh()
+        self.window.show_info(message)

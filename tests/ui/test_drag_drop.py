@@ -15,6 +15,7 @@ from storebrowser.ui.application import account_entry
 from storebrowser.ui.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.navigation import Location
+from storebrowser.ui.upload_dialog import UploadOptions
 from tests.ui.servers import temporary_container
 from tests.ui.test_operations import names_shown, select_names, wait_jobs, wait_listed
 
@@ -59,7 +60,10 @@ def empty_point(view: QAbstractItemView) -> QPoint:
 def swift(swift_account, make_explorer):
     name, other = swift_account
     with temporary_container(other) as first, temporary_container(other) as second:
-        yield make_explorer(), name, first, second, other
+        explorer = make_explorer()
+        # A drop asks for upload options; here the person takes the defaults.
+        explorer.operations.ask_upload_options = lambda _paths, _location: UploadOptions()
+        yield explorer, name, first, second, other
 
 
 def _tree_index(window: MainWindow, qtbot, location: Location) -> QModelIndex:

@@ -20,6 +20,7 @@ from storebrowser.ui.dialogs import NameDialog, ShareUrlDialog, folder_name_prob
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.navigation import Location
+from storebrowser.ui.upload_dialog import UploadOptions
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, unique_name
 
 WAIT = 20_000
@@ -123,6 +124,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     (files / "album" / "one.jpg").write_bytes(b"\xff\xd8\xff" + b"1" * 500)
     (files / "album" / "inner" / "two.txt").write_bytes(b"two")
     ops.ask_files = lambda _title: [files / "notes.txt"]
+    ops.ask_upload_options = lambda _paths, _location: UploadOptions()  # the dialog's defaults
     window.actions["upload_files"].trigger()
     ops.ask_folder = lambda _title: files / "album"
     window.actions["upload_folder"].trigger()

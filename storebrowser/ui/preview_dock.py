@@ -1,0 +1,80 @@
+"""The preview panel as a dock of the explorer window: it follows the table's current
+object while it is shown (View > Preview, F3), and asks nothing while hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from storebrowser.ui.main_window import MainWindow
+from storebrowser.ui.preview_panel import PreviewPanel
+
+#: A selection held this long is previewed (arrowing through rows asks nothing).
+SETTLE_MS = 150
+STATE_KEY = "preview_visible"
+
+
+class PreviewDock(QDockWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window.tr("Preview"), window)
+        self.setObjectName("previewDock")
+        self.explorer_window = window
+        self.panel = PreviewPanel(window.runner, self)
+        self.setWidget(self.panel)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.follow)
+        toggle = self.toggleViewAction()
+        toggle.setText(window.tr("Preview"))
+        toggle.setShortcut(QKeySequence("F3"))
+        toggle.setStatusTip(window.tr("Show the first bytes of the current object"))
+        window.table.selectionModel().currentChanged.connect(self._current_changed)
+        window.table.selectionModel().selectionChanged.connect(self._current_changed)
+        window.object_model.modelReset.connect(self._current_changed)
+        toggle.toggled.connect(lambda shown: window.ui_state.set(STATE_KEY, shown))
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def _current_changed(self, *_args: object) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.follow()
+        else:
+            self.panel.show_object(None, "", None)  # a read under way is dropped
+
+    def follow(self) -> None:
+        """Preview the table's current object (or say there is none)."""
+        window = self.explorer_window
+        model = window.object_model
+        row = self._chosen_row()
+        if window.stack.currentWidget() is not window.table or row is None or model.provider is None:
+            self.panel.show_object(None, "", None)
+            return
+        info = model.info(row)
+        panel = self.panel
+        if panel.info == info and panel.provider is model.provider and panel.container == model.container:
+            return  # the same object: keep the range the user chose
+        panel.show_object(model.provider, model.container, info)
+
+    def _chosen_row(self) -> int | None:
+        """The current row when it is selected (or nothing is), else the first selected."""
+        table = self.explorer_window.table
+        rows = sorted(index.row() for index in table.selectionModel().selectedRows())
+        current: QModelIndex = table.currentIndex()
+        if current.isValid() and (not rows or current.row() in rows):
+            return current.row()
+        return rows[0] if rows else None
+
+
+def install_preview(window: MainWindow) -> PreviewDock:
+    """Add the dock (at the bottom, shown as last time) and its View menu entry."""
+    dock = PreviewDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(dock.toggleViewAction())
+    dock.setVisible(bool(window.ui_state.get(STATE_KEY)))
+    return dock

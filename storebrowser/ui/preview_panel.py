@@ -1,0 +1,359 @@
+"""A byte range of the current object, as text, a hex dump or an image, without
+downloading the rest: by default its first 64 KiB, read on a worker.
+
+A new object (or range) cancels the read under way and drops its result (generation
+counter). A server that ignores the range is shown as the error it is
+(``RangeNotHonored``), never turned into a full download.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.errors import Cancelled
+from storebrowser.core.preview import decode_text, hexdump, image_kind
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import Provider
+from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.ui.format import human_size
+from storebrowser.ui.metadata_model import error_colour
+from storebrowser.ui.preview_range import DEFAULT_LENGTH, MAX_LENGTH, Note, RangePlan, parse_offset, plan
+
+ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "latin-1", "cp1252", "shift_jis", "gb18030", "euc-kr")
+TEXT, HEX, IMAGE = range(3)
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """What a worker read and prepared: the bytes and their hex dump."""
+
+    plan: RangePlan
+    data: bytes
+    hex: str
+
+
+def fetch(provider: Provider, container: str, key: str, chosen: RangePlan, cancel: CancelToken) -> Fetched:
+    """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first)."""
+    parts = []
+    for chunk in provider.iter_read(container, key, chosen.byte_range, cancel=cancel):
+        parts.append(chunk)
+        cancel.raise_if_cancelled()
+    data = b"".join(parts)
+    return Fetched(chosen, data, hexdump(data, chosen.start))
+
+
+class PreviewPanel(QWidget):
+    """Signals:
+    settled(): the panel shows the answer to the last request (bytes, a message or an error).
+    """
+
+    settled = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.provider: Provider | None = None
+        self.container = ""
+        self.info: ObjectInfo | None = None
+        self.fetched: Fetched | None = None
+        self.error = ""
+        self.image: QImage | None = None
+        self._generation = 0
+        self._cancel: CancelToken | None = None
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_field = QLineEdit(self)
+        self.start_field.setObjectName("rangeStart")
+        self.end_field = QLineEdit(self)
+        self.end_field.setObjectName("rangeEnd")
+        self.end_field.setPlaceholderText(self.tr("to the end"))
+        for field in (self.start_field, self.end_field):
+            field.setMaximumWidth(120)
+            field.returnPressed.connect(self.load)
+        self.start_field.setToolTip(self.tr("First byte shown (counted from 0; negative: from the end)"))
+        self.end_field.setToolTip(
+            self.tr("Byte after the last one shown (empty: to the end; at most {cap} at once)").format(
+                cap=human_size(MAX_LENGTH)
+            )
+        )
+        self.show_button = QPushButton(self.tr("Show"), self)
+        self.show_button.clicked.connect(self.load)
+        self.next_button = QPushButton(self.tr("Next Range"), self)
+        self.next_button.clicked.connect(self.next_range)
+        self.encoding = QComboBox(self)
+        self.encoding.addItems(list(ENCODINGS))
+        self.encoding.setToolTip(self.tr("How the text view decodes the bytes"))
+        self.encoding.currentTextChanged.connect(lambda _text: self._show_text())
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget(self)
+        self.text_view = self._text_widget("previewText")
+        self.hex_view = self._text_widget("previewHex")
+        self.tabs.addTab(self.text_view, self.tr("Text"))
+        self.tabs.addTab(self.hex_view, self.tr("Hex"))
+        self.tabs.addTab(self._make_image_tab(), self.tr("Image"))
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Bytes ["), self))
+        controls.addWidget(self.start_field)
+        controls.addWidget(QLabel(":", self))
+        controls.addWidget(self.end_field)
+        controls.addWidget(QLabel(")", self))
+        controls.addWidget(self.show_button)
+        controls.addWidget(self.next_button)
+        controls.addStretch(1)
+        controls.addWidget(QLabel(self.tr("Encoding:"), self))
+        controls.addWidget(self.encoding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        self.show_object(None, "", None)
+
+    def _text_widget(self, name: str) -> QPlainTextEdit:
+        view = QPlainTextEdit(self)
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        return view
+
+    def _make_image_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.image_note = QLabel(page)
+        self.image_note.setWordWrap(True)
+        self.whole_image_button = QPushButton(page)
+        self.whole_image_button.clicked.connect(self.load_whole_image)
+        self.whole_image_button.hide()
+        self.image_label = QLabel(page)
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = self.image_scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.image_label)
+        row = QHBoxLayout()
+        row.addWidget(self.image_note, 1)
+        row.addWidget(self.whole_image_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(scroll, 1)
+        return page
+
+    # -- what to show -----------------------------------------------------------------
+
+    def show_object(self, provider: Provider | None, container: str, info: ObjectInfo | None) -> None:
+        """Preview ``info`` from its first byte (``None``: nothing selected)."""
+        self.provider, self.container, self.info = provider, container, info
+        self.start_field.setText("0")
+        self.end_field.setText(str(DEFAULT_LENGTH))
+        if info is None or provider is None or info.is_prefix:
+            self._cancel_running()
+            self.title.setText(info.key if info is not None else "")
+            message = (
+                self.tr("A folder: nothing to preview.")
+                if info is not None
+                else self.tr("Select an object to preview its first bytes.")
+            )
+            self._show_bytes(None, message)
+            return
+        self.title.setText(
+            self.tr("{key} — {size}").format(
+                key=info.key, size=f"{human_size(info.size)} ({info.size:,} bytes)"
+            )
+        )
+        # The default is "the first 64 KiB, or all of a smaller object": nothing to clamp.
+        self.request(plan(0, min(DEFAULT_LENGTH, info.size), info.size))
+
+    def load(self) -> None:
+        """Read the range the fields say."""
+        info, provider = self.info, self.provider
+        if info is None or provider is None or info.is_prefix:
+            return
+        try:
+            start = parse_offset(self.start_field.text())
+            end = parse_offset(self.end_field.text())
+        except ValueError as error:
+            self._cancel_running()
+            self._show_bytes(None, str(error), error=True)
+            return
+        self.request(plan(start, end, info.size))
+
+    def next_range(self) -> None:
+        if self.fetched is not None and (following := self.fetched.plan.next()) is not None:
+            self.request(following)
+
+    def load_whole_image(self) -> None:
+        if self.info is not None:
+            self.request(plan(0, self.info.size, self.info.size))
+
+    def request(self, chosen: RangePlan) -> None:
+        """Fetch ``chosen`` on a worker; an earlier request still under way is dropped."""
+        self._cancel_running()
+        info, provider, container = self.info, self.provider, self.container
+        if info is None or provider is None:
+            return
+        self.start_field.setText(str(chosen.start))
+        self.end_field.setText(str(chosen.end))
+        if chosen.length == 0:
+            self._show_bytes(Fetched(chosen, b"", ""), self._notes(chosen))
+            return
+        self._generation += 1
+        generation = self._generation
+        cancel = self._cancel = CancelToken()
+        self.status.setText(
+            self.tr("Reading bytes [{start:,}:{end:,}]…").format(start=chosen.start, end=chosen.end)
+        )
+        self.next_button.setEnabled(False)
+        key = info.key
+        self.runner.run(
+            lambda: fetch(provider, container, key, chosen, cancel),
+            lambda result: self._arrived(generation, result),
+        )
+
+    def _cancel_running(self) -> None:
+        self._generation += 1
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._cancel = None
+
+    def _arrived(self, generation: int, result: TaskResult[Fetched]) -> None:
+        if generation != self._generation:
+            return  # another object or range was asked since
+        self._cancel = None
+        if isinstance(result.error, Cancelled):
+            return
+        if not result.ok or result.value is None:
+            self._show_bytes(None, result.message(), error=True)
+            return
+        fetched = result.value
+        notes = self._notes(fetched.plan)
+        if len(fetched.data) < fetched.plan.length:
+            notes += " " + self.tr("The object ended after {n:,} bytes (it is shorter than listed).").format(
+                n=fetched.plan.start + len(fetched.data)
+            )
+        self._show_bytes(fetched, notes.strip())
+
+    # -- showing ----------------------------------------------------------------------
+
+    def _notes(self, chosen: RangePlan) -> str:
+        size = chosen.size
+        if size == 0:
+            return self.tr("The object is empty (0 bytes).")
+        texts = {
+            Note.END_CLAMPED: self.tr("The end is past the end of the object: clamped to {size:,}."),
+            Note.PAST_END: self.tr(
+                "The start is past the end of the object ({size:,} bytes): nothing to show."
+            ),
+            Note.EMPTY: self.tr("The start is not before the end: an empty range."),
+            Note.CAPPED: self.tr("At most {cap} are shown at once: cut at {end:,}."),
+        }
+        said = [texts[n].format(size=size, cap=human_size(MAX_LENGTH), end=chosen.end) for n in chosen.notes]
+        if chosen.length:
+            said.insert(
+                0,
+                self.tr("Bytes [{start:,}:{end:,}] of {size:,}.").format(
+                    start=chosen.start, end=chosen.end, size=size
+                ),
+            )
+        return " ".join(said)
+
+    def _show_bytes(self, fetched: Fetched | None, message: str, *, error: bool = False) -> None:
+        self.fetched = fetched
+        self.error = message if error else ""
+        self.status.setText(message)
+        palette = self.palette()
+        if error:
+            palette.setColor(self.status.foregroundRole(), error_colour(palette))
+        self.status.setPalette(palette)
+        self.hex_view.setPlainText(fetched.hex if fetched is not None else "")
+        self._show_text()
+        self._show_image()
+        self.next_button.setEnabled(fetched is not None and fetched.plan.next() is not None)
+        self.settled.emit()
+
+    def _show_text(self) -> None:
+        fetched = self.fetched
+        if fetched is None:
+            self.text_view.setPlainText("")
+            return
+        text = decode_text(fetched.data, self.encoding.currentText(), at_end=fetched.plan.at_end)
+        self.text_view.setPlainText(text)
+
+    def _show_image(self) -> None:
+        fetched, info = self.fetched, self.info
+        self.image_label.clear()
+        self.image = None
+        self.whole_image_button.hide()
+        if fetched is None or info is None or not fetched.data:
+            self.image_note.setText("")
+            return
+        kind = image_kind(fetched.data) if fetched.plan.start == 0 else None
+        if kind is None:
+            self.image_note.setText(
+                self.tr("An image is recognised by its first bytes; this range starts at {start:,}.").format(
+                    start=fetched.plan.start
+                )
+                if fetched.plan.start
+                else self.tr("Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.")
+            )
+            return
+        if not fetched.plan.whole:
+            self._image_does_not_fit(kind, info)
+            return
+        image = QImage()
+        if not image.loadFromData(fetched.data):
+            self.image_note.setText(
+                self.tr("The bytes start as a {kind} image, but it cannot be decoded.").format(
+                    kind=kind.upper()
+                )
+            )
+            return
+        self.image = image
+        self.image_note.setText(
+            self.tr("{kind} image, {w} x {h} pixels.").format(
+                kind=kind.upper(), w=image.width(), h=image.height()
+            )
+        )
+        pixmap = QPixmap.fromImage(image)
+        room = self.image_scroll.viewport().size()
+        if pixmap.width() > room.width() or pixmap.height() > room.height():  # fit, never enlarge
+            pixmap = pixmap.scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        self.image_label.setPixmap(pixmap)
+
+    def _image_does_not_fit(self, kind: str, info: ObjectInfo) -> None:
+        fits = info.size <= MAX_LENGTH
+        self.image_note.setText(
+            self.tr("A {kind} image of {size}; this range holds only part of it.").format(
+                kind=kind.upper(), size=human_size(info.size)
+            )
+            if fits
+            else self.tr(
+                "A {kind} image of {size}: larger than a preview ({cap}), so it is not shown."
+            ).format(kind=kind.upper(), size=human_size(info.size), cap=human_size(MAX_LENGTH))
+        )
+        if fits:
+            self.whole_image_button.setText(
+                self.tr("Show Whole Image ({size})").format(size=human_size(info.size))
+            )
+            self.whole_image_button.show()
