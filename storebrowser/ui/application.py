@@ -134,8 +134,6 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     AccountsAction(window, services.store)
     preview = install_preview(window)  # before the transfers dock: restoreState places both
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
-    window.tabifyDockWidget(dock, preview)
-    dock.raise_()
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     return Explorer(window, operations, jobs, runner, bridge, dock, preview)

@@ -71,9 +71,11 @@ class PreviewDock(QDockWidget):
 
 
 def install_preview(window: MainWindow) -> PreviewDock:
-    """Add the dock (at the bottom, shown as last time) and its View menu entry."""
+    """Add the dock (beside the table, as file managers show a preview; shown as last
+    time) and its View menu entry."""
     dock = PreviewDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
     window.view_menu.addSeparator()
     window.view_menu.addAction(dock.toggleViewAction())
     dock.setVisible(bool(window.ui_state.get(STATE_KEY)))
