@@ -83,8 +83,10 @@ class PreviewPanel(QWidget):
         self.end_field = QLineEdit(self)
         self.end_field.setObjectName("rangeEnd")
         self.end_field.setPlaceholderText(self.tr("to the end"))
+        digits = self.fontMetrics().horizontalAdvance("0" * 11)  # a 100 GB offset fits
         for field in (self.start_field, self.end_field):
-            field.setMaximumWidth(120)
+            field.setMinimumWidth(digits)
+            field.setMaximumWidth(digits + 40)
             field.returnPressed.connect(self.load)
         self.start_field.setToolTip(self.tr("First byte shown (counted from 0; negative: from the end)"))
         self.end_field.setToolTip(
@@ -119,8 +121,12 @@ class PreviewPanel(QWidget):
         controls.addWidget(self.show_button)
         controls.addWidget(self.next_button)
         controls.addStretch(1)
-        controls.addWidget(QLabel(self.tr("Encoding:"), self))
-        controls.addWidget(self.encoding)
+        corner = QWidget(self)  # the text's encoding sits by the tabs, where it applies
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 2)
+        corner_row.addWidget(QLabel(self.tr("Encoding:"), corner))
+        corner_row.addWidget(self.encoding)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
