@@ -45,6 +45,7 @@ ETAG_LEN_SHIFT = 9  # 5 bits: bytes used in the slot by an ETAG_HEX
 
 SLOT = 16
 _EMPTY_SLOT = bytes(SLOT)
+_EMPTY_HEX = "0" * 2 * SLOT
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 #: Stored in the modified column when the listing gave no date; sorts before any date.
@@ -162,81 +163,120 @@ def _micros(moment: datetime) -> int:
 
 
 def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: Interner) -> Packed:
-    """Column pieces of ``entries``; names are stored relative to ``folder``."""
+    """Column pieces of ``entries``; names are stored relative to ``folder``.
+
+    Column by column (a comprehension per field, whole-page ``encode``/``fromhex``)
+    rather than row by row: it runs once per listed object, ~1 µs each.
+    """
+    count = len(entries)
+    keys = [info.key for info in entries]
     cut = len(folder)
-    names: list[bytes] = []
-    sizes = array("q")
-    modified = array("q")
-    flags = array("H")
-    slots: list[bytes] = []
-    type_names: list[str | None] = []
-    class_names: list[str | None] = []
-    md5s: list[bytes] | None = None
-    extras: dict[int, Extra] = {}
-    object_bytes = folders = 0
-    for index, info in enumerate(entries):
-        key = info.key
-        bits = 0
-        if key.startswith(folder):
-            names.append(key[cut:].encode("utf-8", "surrogatepass"))
-        else:
-            names.append(key.encode("utf-8", "surrogatepass"))
-            bits |= FULL_KEY
-        if info.is_prefix:
-            folders += 1
-            bits |= FOLDER | NO_MODIFIED
-            sizes.append(0)
-            modified.append(NO_DATE)
-            slots.append(_EMPTY_SLOT)
-            type_names.append(None)
-            class_names.append(None)
-            if md5s is not None:
-                md5s.append(_EMPTY_SLOT)
-            flags.append(bits)
-            continue
-        sizes.append(info.size)
-        object_bytes += info.size
-        if info.modified is None:
-            bits |= NO_MODIFIED
-            modified.append(NO_DATE)
-        else:
-            modified.append(_micros(info.modified))
-        etag_bits, slot = _pack_etag(info.etag)
-        bits |= etag_bits
-        slots.append(slot)
-        content_type = info.content_type
-        if not content_type:
-            content_type = guess_from_name(info.name)
-            bits |= TYPE_GUESSED
-        type_names.append(content_type)
-        class_names.append(info.storage_class)
-        if info.content_md5 and md5s is None:
-            md5s = [_EMPTY_SLOT] * index
-        if md5s is not None:
-            digest = _md5_slot(info.content_md5)
-            md5s.append(digest or _EMPTY_SLOT)
-            if digest:
-                bits |= HAS_MD5
-        if bits & EXTRA or info.metadata:
-            bits |= EXTRA
-            etag = info.etag if (etag_bits >> ETAG_SHIFT) & 3 == ETAG_OTHER else None
-            extras[index] = Extra(etag, dict(info.metadata))
-        flags.append(bits)
-    return Packed(
-        count=len(names),
-        names=b"\0".join(names) + b"\0" if names else b"",
-        ends=array("Q", accumulate(len(name) + 1 for name in names)),
-        sizes=sizes,
-        modified=modified,
-        flags=flags,
-        etags=b"".join(slots),
-        types=types.ids(type_names),
-        classes=classes.ids(class_names),
-        md5s=b"".join(md5s) if md5s is not None else None,
-        extras=extras,
-        object_bytes=object_bytes,
-        folders=folders,
+    outside = [row for row, key in enumerate(keys) if not key.startswith(folder)] if cut else []
+    names = [key[cut:] for key in keys] if cut else keys
+    for row in outside:
+        names[row] = keys[row]
+    text = "\0".join(names) + "\0" if count else ""
+    blob = text.encode("utf-8", "surrogatepass")
+    if len(blob) == len(text):  # ASCII: a character is a byte
+        ends = array("Q", accumulate(len(name) + 1 for name in names))
+    else:
+        ends = array("Q", accumulate(len(name.encode("utf-8", "surrogatepass")) + 1 for name in names))
+    folders = [info.is_prefix for info in entries]
+    sizes = array(
+        "q", [0 if folder_row else info.size for info, folder_row in zip(entries, folders, strict=True)]
     )
+    dates = [None if folder_row else info.modified for info, folder_row in zip(entries, folders, strict=True)]
+    bits = [FOLDER | NO_MODIFIED if folder_row else 0 for folder_row in folders]
+    for row in outside:
+        bits[row] |= FULL_KEY
+    type_names = _type_names(entries, names, folders, bits)
+    etags, extras = _etag_slots(entries, folders, bits)
+    md5s = _md5_slots(entries, bits)
+    for row, info in enumerate(entries):
+        if info.metadata:
+            bits[row] |= EXTRA
+            extras[row] = Extra(extras[row].etag if row in extras else None, dict(info.metadata))
+    return Packed(
+        count=count,
+        names=blob,
+        ends=ends,
+        sizes=sizes,
+        modified=array("q", [NO_DATE if moment is None else _micros(moment) for moment in dates]),
+        flags=array(
+            "H",
+            [
+                value | NO_MODIFIED if moment is None else value
+                for value, moment in zip(bits, dates, strict=True)
+            ],
+        ),
+        etags=etags,
+        types=types.ids(type_names),
+        classes=classes.ids(
+            [
+                None if folder_row else info.storage_class
+                for info, folder_row in zip(entries, folders, strict=True)
+            ]
+        ),
+        md5s=md5s,
+        extras=extras,
+        object_bytes=sum(sizes),
+        folders=sum(folders),
+    )
+
+
+def _type_names(
+    entries: Sequence[ObjectInfo], names: list[str], folders: list[bool], bits: list[int]
+) -> list[str | None]:
+    """The listing's types; a type guessed from the name where it gave none (flagged)."""
+    type_names: list[str | None] = [info.content_type for info in entries]
+    for row, content_type in enumerate(type_names):
+        if not content_type and not folders[row]:
+            name = names[row] if "/" not in names[row] else entries[row].name
+            type_names[row] = guess_from_name(name)
+            bits[row] |= TYPE_GUESSED
+        elif folders[row]:
+            type_names[row] = None
+    return type_names
+
+
+def _etag_slots(
+    entries: Sequence[ObjectInfo], folders: list[bool], bits: list[int]
+) -> tuple[bytes, dict[int, Extra]]:
+    """16 bytes per row; MD5-style ETags (most of them) decoded in one ``fromhex``."""
+    etags = [None if folder_row else info.etag for info, folder_row in zip(entries, folders, strict=True)]
+    joined = "".join(etag if etag and len(etag) == 2 * SLOT else _EMPTY_HEX for etag in etags)
+    try:
+        slots = bytearray.fromhex(joined)
+        odd = [] if slots.hex() == joined else range(len(etags))  # uppercase somewhere
+    except ValueError:
+        slots, odd = bytearray(SLOT * len(etags)), range(len(etags))
+    md5_bits = ETAG_HEX << ETAG_SHIFT | SLOT << ETAG_LEN_SHIFT
+    odd = set(odd) | {row for row, etag in enumerate(etags) if not etag or len(etag) != 2 * SLOT}
+    extras: dict[int, Extra] = {}
+    for row in range(len(etags)):
+        if row not in odd:
+            bits[row] |= md5_bits
+            continue
+        etag_bits, slot = _pack_etag(etags[row])
+        bits[row] |= etag_bits
+        slots[row * SLOT : (row + 1) * SLOT] = slot
+        if (etag_bits >> ETAG_SHIFT) & 3 == ETAG_OTHER:
+            extras[row] = Extra(etags[row])
+    return bytes(slots), extras
+
+
+def _md5_slots(entries: Sequence[ObjectInfo], bits: list[int]) -> bytes | None:
+    """Content MD5s when the listing gave any (Azure does), else nothing at all."""
+    md5s = [info.content_md5 for info in entries]
+    if not any(md5s):
+        return None
+    slots = bytearray(SLOT * len(md5s))
+    for row, content_md5 in enumerate(md5s):
+        digest = _md5_slot(content_md5)
+        if digest:
+            slots[row * SLOT : (row + 1) * SLOT] = digest
+            bits[row] |= HAS_MD5
+    return bytes(slots)
 
 
 def _md5_slot(content_md5: str | None) -> bytes | None:
@@ -468,6 +508,17 @@ class ObjectColumns:
         if not self._odd_names:  # casefold works per character, so folding all at once is the same
             return self._names[:-1].decode("utf-8", "surrogatepass").casefold().split("\0")
         return [self.folded_name(row) for row in range(len(self.flags))]
+
+    def etags(self) -> list[str]:
+        """Every row's ETag ("" for none), indexed by row id; MD5s from one ``hex()``."""
+        text = self._etags.hex()
+        flags = self.flags
+        md5 = ETAG_HEX << ETAG_SHIFT | SLOT << ETAG_LEN_SHIFT
+        kinds = ETAG_KIND | (0x1F << ETAG_LEN_SHIFT)
+        return [
+            text[32 * row : 32 * row + 32] if bits & kinds == md5 else (self.etag(row) or "")
+            for row, bits in enumerate(flags)
+        ]
 
     def nbytes(self) -> int:
         """Bytes held by the columns (buffers only), for the memory budget."""

@@ -63,6 +63,8 @@ MERGE_BUDGET_S = 0.012
 TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
 _HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Objects and folders alike (the drag-out itself is the window's, later).
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
 class ObjectTableModel(ShownRows):
@@ -450,7 +452,7 @@ class ObjectTableModel(ShownRows):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return _ROW_FLAGS
 
     def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> object:
         if role not in _HANDLED_ROLES or not index.isValid():

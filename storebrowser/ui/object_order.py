@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import compress
+from operator import not_ as _is_zero
 from typing import Any
 
 from storebrowser.ui.object_columns import DELETED, FOLDER, Interner, ObjectColumns
@@ -70,15 +72,17 @@ def bulk_keys(columns: ObjectColumns, column: int) -> Sequence[Any]:
     """The sort value of every row, indexed by row id."""
     if column == Column.NAME:
         return columns.folded_names()
+    # Sizes and microsecond dates are below 2**53, so floats hold them exactly, and a
+    # list of floats sorts several times faster than one of big ints.
     if column == Column.SIZE:
-        return columns.sizes.tolist()
+        return list(map(float, columns.sizes))
     if column == Column.MODIFIED:
-        return columns.modified.tolist()
+        return list(map(float, columns.modified))
     if column == Column.TYPE:
         return list(map(_ranks(columns.types).__getitem__, columns.type_ids))
     if column == Column.STORAGE_CLASS:
         return list(map(_ranks(columns.classes).__getitem__, columns.class_ids))
-    return [columns.etag(row) or "" for row in range(len(columns))]
+    return columns.etags()
 
 
 def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
@@ -113,21 +117,24 @@ def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
     return lambda row: -plain(row)
 
 
-def split_folders(columns: ObjectColumns, rows: Iterable[int]) -> tuple[list[int], list[int]]:
-    """(folders, objects) of the live ``rows``, each keeping its order."""
-    flags = columns.flags
+def split_folders(columns: ObjectColumns, rows: Sequence[int]) -> tuple[list[int], list[int]]:
+    """(folders, objects) of the live ``rows``, each keeping its order (C-level loops)."""
+    if not columns.folders and columns.live == len(columns):
+        return [], list(rows)
+    every = isinstance(rows, range) and rows == range(len(columns))
+    bits = columns.flags if every else list(map(columns.flags.__getitem__, rows))
+    objects = list(compress(rows, map(_is_zero, map((FOLDER | DELETED).__and__, bits))))
     if not columns.folders:
-        return [], [row for row in rows if not flags[row] & DELETED]
-    folders: list[int] = []
-    objects: list[int] = []
-    for row in rows:
-        bits = flags[row]
-        if not bits & DELETED:
-            (folders if bits & FOLDER else objects).append(row)
+        return [], objects
+    folders = list(compress(rows, map(_is_folder, bits)))
     return folders, objects
 
 
-def sort_rows(columns: ObjectColumns, rows: Iterable[int], spec: SortSpec) -> array[int]:
+def _is_folder(bits: int) -> bool:
+    return bits & (FOLDER | DELETED) == FOLDER
+
+
+def sort_rows(columns: ObjectColumns, rows: Sequence[int], spec: SortSpec) -> array[int]:
     """``rows`` (live ones, given in row-id order) in the display order of ``spec``."""
     if spec.natural:
         flags = columns.flags
@@ -190,16 +197,17 @@ def plan_merge(
 def _positions(order: array[int], lo: int, hi: int, rows: list[int], key: RowKey) -> list[int]:
     """Insertion points of ``rows`` (sorted by ``key``) into ``order[lo:hi]``.
 
-    Each search starts where the previous one landed; rows that all go after the last
-    row (a listing arriving in order) cost one key call each.
+    Each search starts where the previous one landed. Rows that go after the last row (a
+    listing arriving in order) cost one key call each, rows landing together two.
     """
     positions: list[int] = []
     last_key = key(order[hi - 1]) if hi > lo else None
     for row in rows:
         wanted = key(row)
-        # After everything is the common case while a listing arrives.
-        after_all = last_key is None or not wanted < last_key
-        lo = hi if after_all else bisect_right(order, wanted, lo, hi, key=key)
+        if last_key is None or not wanted < last_key:
+            lo = hi  # after everything: the common case while a listing arrives
+        elif not wanted < key(order[lo]):  # else it lands where the previous one did
+            lo = bisect_right(order, wanted, lo, hi, key=key)
         positions.append(lo)
     return positions
 
