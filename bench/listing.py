@@ -17,7 +17,7 @@ database of a freshly created container at each run. The objects themselves do n
 exist; a listing only reads the database.
 
 Run from the project root: ``python -m bench.listing [--objects 1000000] [--only swift,s3]
-[--no-sorted-run] [--no-gc-freeze]``.
+[--no-extra-runs] [--no-gc-freeze]``.
 
 ``gc.freeze()`` runs once the providers are connected (``--no-gc-freeze`` to compare):
 full collections then skip the long-lived objects of the SDKs and Qt, as they should in
@@ -166,8 +166,10 @@ class Heartbeat:
         return self.longest
 
 
-def run_model(provider: Any, container: str, expected: int, *, sort_by_name_first: bool = False) -> ModelRun:
-    """List ``container`` with the real model in a shown QTableView."""
+def run_model(
+    provider: Any, container: str, expected: int, *, sort_by_name_first: bool = False, view: bool = True
+) -> ModelRun:
+    """List ``container`` with the real model, in a shown QTableView unless ``view`` is off."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QTableView
 
@@ -176,11 +178,12 @@ def run_model(provider: Any, container: str, expected: int, *, sort_by_name_firs
 
     runner = TaskRunner()
     model = ObjectTableModel(runner)
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.resize(1100, 700)
-    view.show()
+    table = QTableView()
+    if view:
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.resize(1100, 700)
+        table.show()
     loop = QEventLoop()
     loop.processEvents()
     if sort_by_name_first:
@@ -219,9 +222,10 @@ def run_model(provider: Any, container: str, expected: int, *, sort_by_name_firs
         raise RuntimeError(f"listed {result.rows:,} rows, expected {expected:,}")
     result.rss_bytes = settled_rss() - before
     result.column_bytes = model._rows.nbytes() + model._visible.buffer_info()[1] * 4
-    result.actions = time_actions(model, view, loop)
+    if view:
+        result.actions = time_actions(model, table, loop)
     runner.wait_idle()
-    view.close()
+    table.close()
     return result
 
 
@@ -318,10 +322,11 @@ class BackendResult:
     raw: RawRun
     model: ModelRun
     sorted_run: ModelRun | None = None
+    hidden_run: ModelRun | None = None
 
 
 def bench_backend(
-    name: str, server: Any, container: str, expected: int, *, sorted_run: bool, freeze: bool
+    name: str, server: Any, container: str, expected: int, *, extra_runs: bool, freeze: bool
 ) -> BackendResult:
     from storebrowser.providers.registry import open_provider
     from tests.providers.backends import s3_swift_settings
@@ -352,12 +357,15 @@ def bench_backend(
     print(f"  {name} model: {model.complete:.2f} s", flush=True)
     raw_runs.append(raw(server, container))
     print(f"  {name} raw pager again: {raw_runs[-1].seconds:.2f} s", flush=True)
-    sorted_model = None
-    if sorted_run:
+    sorted_model = hidden = None
+    if extra_runs:
         sorted_model = run_model(provider, container, expected, sort_by_name_first=True)
         print(f"  {name} model, sorted by name while loading: {sorted_model.complete:.2f} s", flush=True)
+        hidden = run_model(provider, container, expected, view=False)
+        print(f"  {name} model, no view: {hidden.complete:.2f} s", flush=True)
     provider.close()
-    return BackendResult(name, min(raw_runs[1:], key=lambda run: run.seconds), model, sorted_model)
+    best_raw = min(raw_runs[1:], key=lambda run: run.seconds)
+    return BackendResult(name, best_raw, model, sorted_model, hidden)
 
 
 def report(results: list[BackendResult]) -> None:
@@ -401,6 +409,10 @@ def report(results: list[BackendResult]) -> None:
                     sorted_run.stall <= 0.05,
                 ),
             ]
+        if result.hidden_run is not None:
+            hidden = result.hidden_run
+            stall = ("no view: longest stall", f"{hidden.stall * 1000:.0f} ms", TARGETS["longest stall"])
+            lines.append((*stall, hidden.stall <= 0.05))
         width = max(len(line[0]) for line in lines)
         print(f"  {'figure':<{width}}  {'value':>10}  {'target':<10}  met")
         for label, value, target, met in lines:
@@ -414,7 +426,9 @@ def main() -> None:
     parser.add_argument("--only", default="swift,s3", help="backends: swift (native API), s3 (s3api)")
     parser.add_argument("--cache", type=Path, default=None, help="where the seeded database is kept")
     parser.add_argument(
-        "--no-sorted-run", action="store_true", help="skip the Swift listing sorted by name while it loads"
+        "--no-extra-runs",
+        action="store_true",
+        help="skip the Swift listings sorted by name while loading, and without a view",
     )
     parser.add_argument(
         "--no-gc-freeze", action="store_true", help="leave the SDK's objects to the cyclic collector"
@@ -441,11 +455,10 @@ def main() -> None:
         install_db(server, container, prepared)
         for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
             print(f"{backend}:", flush=True)
-            sorted_run = backend == "swift" and not args.no_sorted_run
+            extra_runs = backend == "swift" and not args.no_extra_runs
+            freeze = not args.no_gc_freeze
             results.append(
-                bench_backend(
-                    backend, server, container, expected, sorted_run=sorted_run, freeze=not args.no_gc_freeze
-                )
+                bench_backend(backend, server, container, expected, extra_runs=extra_runs, freeze=freeze)
             )
     report(results)
     del app

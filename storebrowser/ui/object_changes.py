@@ -31,7 +31,8 @@ RowMap = Callable[[int], int]
 
 
 class ShownRows(QAbstractTableModel):
-    """A table model showing ``_visible``; subclasses watch ``_set_visible``."""
+    """A table model showing ``_visible``; subclasses watch ``_set_visible`` (rows added
+    at the end extend the array in place)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,11 @@ class ShownRows(QAbstractTableModel):
         old = self._visible
         count = len(merge.rows)
         if not count:
+            return
+        if merge.positions[0] == len(old):  # all at the end: the listing's own order
+            self.beginInsertRows(QModelIndex(), len(old), len(old) + count - 1)
+            old.extend(merge.rows)  # in place: no copy of a million row ids per page
+            self.endInsertRows()
             return
         runs = _runs(merge.positions)
         if len(runs) <= MAX_INSERT_RUNS:

@@ -87,6 +87,11 @@ class ObjectLister:
         return self._in_flight is not None or self._packing or bool(self._to_pack)
 
     @property
+    def continuing(self) -> bool:
+        """Pages are asked one after the other by themselves (not cancelled, no error)."""
+        return self._continuing
+
+    @property
     def exhausted(self) -> bool:
         """The last page has arrived."""
         return self._exhausted

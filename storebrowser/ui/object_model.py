@@ -8,8 +8,10 @@ view scrolls. Rows live in columns (``object_columns``), not in an object per ro
 Sorting and the name filter happen here, on row ids (``object_order``), never through
 QSortFilterProxyModel. Both are exact at every moment: a page that arrives while the
 table is sorted or filtered is merged into place before anyone sees it. Merging is done
-in slices of a few milliseconds per event-loop turn, so a page never stalls the window;
-the rows of a page not merged yet are not counted as loaded.
+in slices of a few milliseconds per event-loop turn, so a page never stalls the window,
+and while the listing goes on by itself pages are shown together at most every 0.3 s (a
+showing costs the view a repaint; see ``SHOW_INTERVAL_S``); the rows of a page not shown
+yet do not count as loaded.
 
 How changes reach the views (inserts, layout changes that carry the selection along):
 ``object_changes``.
@@ -59,6 +61,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
 #: Longest the GUI thread merges arrived rows before it lets Qt paint and answer.
 MERGE_BUDGET_S = 0.012
+#: While a listing goes on by itself, arrived pages are shown together at most this often:
+#: every showing costs the view a repaint (15-30 ms), and S3 pages are small and many.
+#: Pages are shown when one arrives (the worker then waits on the network, so the repaint
+#: does not fight it for the GIL), or after ``SHOW_LATEST_S`` at the latest.
+SHOW_INTERVAL_S, SHOW_LATEST_S = 0.3, 1.0
 #: Rows merged per slice when the sort key is text (a key costs ~0.5 µs) or a number.
 TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
 _HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
@@ -118,8 +125,8 @@ class ObjectTableModel(ShownRows):
         self._icons: tuple[QIcon, QIcon] | None = None
         self._merge_timer = QTimer(self)
         self._merge_timer.setSingleShot(True)
-        self._merge_timer.setInterval(0)
         self._merge_timer.timeout.connect(self._merge_some)
+        self._last_shown = 0.0  # when merged rows were last shown (perf_counter)
 
     # -- the place ----------------------------------------------------------------------------
 
@@ -145,12 +152,13 @@ class ObjectTableModel(ShownRows):
         if not self._lister.requesting:
             return
         self._lister.cancel()
-        self._update_loading()
+        self._merge_some()
         self.pageLoaded.emit()
 
     def _relist(self) -> None:
         self.beginResetModel()
         self._merge_timer.stop()
+        self._last_shown = 0.0
         folder = self._prefix[: self._prefix.rfind("/") + 1]
         self._rows.reset(folder)
         self._order = array("I")
@@ -158,11 +166,11 @@ class ObjectTableModel(ShownRows):
         self._visible_folders = self._merged = 0
         self._page_ends.clear()
         self._loaded_rows = self._loaded_bytes = self._visible_bytes = 0
+        self.endResetModel()
         place = None
         if self._provider is not None:
             place = Place(self._provider, self._container, self._prefix + self._search, folder)
         self._lister.start(place, self._rows.types, self._rows.classes)
-        self.endResetModel()
         self._update_loading()
 
     # -- state --------------------------------------------------------------------------------
@@ -237,13 +245,19 @@ class ObjectTableModel(ShownRows):
             self._update_loading()
 
     def _listing_failed(self, message: str) -> None:
+        self._merge_some()  # what arrived before the failure
         self.failed.emit(message)
         self.pageLoaded.emit()
 
     def _page_packed(self, packed: Packed) -> None:
         rows = self._rows.append(packed)
         self._page_ends.append(rows.stop)
-        self._merge_some()
+        wait = self._last_shown + SHOW_INTERVAL_S - time.perf_counter()
+        lister = self._lister
+        if wait <= 0 or not lister.continuing or lister.exhausted:  # first, asked for, last
+            self._merge_some()
+        elif not self._merge_timer.isActive():
+            self._merge_timer.start(int(SHOW_LATEST_S * 1000))
 
     # -- merging arrived rows -----------------------------------------------------------------
 
@@ -260,8 +274,9 @@ class ObjectTableModel(ShownRows):
                 self.pageLoaded.emit()
             if time.perf_counter() > deadline:
                 break
+        self._last_shown = time.perf_counter()
         if self._page_ends:
-            self._merge_timer.start()
+            self._merge_timer.start(0)
         self._update_loading()
 
     def _merge_pending(self) -> None:
