@@ -170,6 +170,7 @@ def run_model(
     provider: Any, container: str, expected: int, *, sort_by_name_first: bool = False, view: bool = True
 ) -> ModelRun:
     """List ``container`` with the real model, in a shown QTableView unless ``view`` is off."""
+    import shiboken6
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QTableView
 
@@ -226,6 +227,8 @@ def run_model(
         result.actions = time_actions(model, table, loop)
     runner.wait_idle()
     table.close()
+    for qt_object in (table, model, runner):  # the connected closures would keep them alive
+        shiboken6.delete(qt_object)
     return result
 
 
@@ -313,6 +316,22 @@ def raw_s3(server: Any, container: str) -> RawRun:
     return timed_raw(pager)
 
 
+def provider_pager(provider: Any, container: str) -> RawRun:
+    """The provider's own ``list_page`` loop, no model: what the SDK adaptation costs."""
+    from storebrowser.ui.object_listing import PAGE_SIZE
+
+    def pager() -> int:
+        token, count = None, 0
+        while True:
+            page = provider.list_page(container, "", "/", token, PAGE_SIZE)
+            count += len(page.entries)
+            token = page.next_token
+            if token is None:
+                return count
+
+    return timed_raw(pager)
+
+
 # -- the run --------------------------------------------------------------------------------
 
 
@@ -323,6 +342,7 @@ class BackendResult:
     model: ModelRun
     sorted_run: ModelRun | None = None
     hidden_run: ModelRun | None = None
+    provider_run: RawRun | None = None
 
 
 def bench_backend(
@@ -357,6 +377,8 @@ def bench_backend(
     print(f"  {name} model: {model.complete:.2f} s", flush=True)
     raw_runs.append(raw(server, container))
     print(f"  {name} raw pager again: {raw_runs[-1].seconds:.2f} s", flush=True)
+    through_provider = provider_pager(provider, container)
+    print(f"  {name} provider's list_page loop: {through_provider.seconds:.2f} s", flush=True)
     sorted_model = hidden = None
     if extra_runs:
         sorted_model = run_model(provider, container, expected, sort_by_name_first=True)
@@ -365,7 +387,7 @@ def bench_backend(
         print(f"  {name} model, no view: {hidden.complete:.2f} s", flush=True)
     provider.close()
     best_raw = min(raw_runs[1:], key=lambda run: run.seconds)
-    return BackendResult(name, best_raw, model, sorted_model, hidden)
+    return BackendResult(name, best_raw, model, sorted_model, hidden, through_provider)
 
 
 def report(results: list[BackendResult]) -> None:
@@ -380,6 +402,12 @@ def report(results: list[BackendResult]) -> None:
             ("complete vs raw", f"{ratio:.2f}x", TARGETS["complete vs raw"], ratio >= 0.9),
             ("client CPU (model)", f"{run.cpu:.1f} s", "", None),
             ("client CPU (raw pager)", f"{result.raw.cpu:.1f} s", "", None),
+            (
+                "provider's list_page loop vs raw",
+                f"{result.raw.seconds / result.provider_run.seconds:.2f}x" if result.provider_run else "",
+                "",
+                None,
+            ),
             (
                 "bytes per object (RSS)",
                 f"{run.rss_bytes / run.rows:.0f}",
