@@ -22,6 +22,7 @@ from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.accounts_dialog import AccountsDialog
 from storebrowser.ui.drops import Drops
+from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
@@ -219,6 +220,7 @@ def run_gui(services: Services, options: StartOptions) -> int:
     window = explorer.window
     app.aboutToQuit.connect(explorer.bridge.close)  # quits that skip closeEvent still pause
     window.show()
+    freeze_long_lived()
     if options.screenshot is None:
         offer_unfinished(explorer.bridge, window)
     start = first_location(services, options)

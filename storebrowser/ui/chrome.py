@@ -111,7 +111,7 @@ def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[i
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # first: Qt's default is descending
     table.setSortingEnabled(True)
-    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     for column, width in enumerate(widths):
         header.resizeSection(column, width)

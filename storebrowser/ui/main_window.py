@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from storebrowser.ui.chrome import (
 )
 from storebrowser.ui.container_model import ContainerTableModel
 from storebrowser.ui.format import count_of, human_size
+from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.navigation import History, Location
 from storebrowser.ui.object_model import ObjectTableModel
@@ -56,6 +57,7 @@ from storebrowser.ui.views import ObjectTableView, PlacesTreeView
 
 OBJECT_COLUMN_WIDTHS = (320, 90, 130, 150, 110, 250)
 CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
+FILTER_PAUSE_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -190,7 +192,12 @@ class MainWindow(QMainWindow):
         acts["quit"].triggered.connect(self.close)
         self.pathbar.navigate.connect(self.navigate)
         self.pathbar.invalid.connect(lambda text: self.messages.show_message(text, Level.WARNING))
-        self.filter_box.textChanged.connect(self._filter_changed)
+        # Filtering a million names takes most of a second: wait until the typing pauses.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_PAUSE_MS)
+        self._filter_timer.timeout.connect(lambda: self._filter_changed(self.filter_box.text()))
+        self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_box.returnPressed.connect(self._search)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.nodeLoaded.connect(self._node_loaded)
@@ -372,6 +379,7 @@ class MainWindow(QMainWindow):
             return
         kind = self.tree_model.kind_at(index)
         if kind is NodeKind.ACCOUNT:
+            freeze_long_lived()  # its SDK is loaded now
             if self.tree_model.state_at(index) is LoadState.ERROR:
                 self.show_error(
                     str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
@@ -410,6 +418,7 @@ class MainWindow(QMainWindow):
 
     def _search(self) -> None:
         """Enter in the filter box: ask the server for names starting with the text."""
+        self._filter_timer.stop()
         if self.stack.currentWidget() is self.table and self.object_model.provider is not None:
             text = self.filter_box.text()
             self.filter_box.blockSignals(True)

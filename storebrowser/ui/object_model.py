@@ -1,200 +1,527 @@
-"""Right pane: the objects of one container and pseudo-folder, page by page.
+"""Right pane: the objects of one container and pseudo-folder, fast with a million rows.
 
-The first page is asked as soon as a place is opened; further pages come through
-``canFetchMore``/``fetchMore`` as the view scrolls. Every listing call runs on a worker;
-a result for a place the user has already left is dropped (generation counter).
+``open`` asks the first page at once on a worker; the listing then continues in the
+background page after page (``object_listing``) while the window keeps answering.
+``cancel_loading`` stops it; afterwards ``canFetchMore``/``fetchMore`` page on as the
+view scrolls. Rows live in columns (``object_columns``), not in an object per row.
+
+Sorting and the name filter happen here, on row ids (``object_order``), never through
+QSortFilterProxyModel. Both are exact at every moment: a page that arrives while the
+table is sorted or filtered is merged into place before anyone sees it. Merging is done
+in slices of a few milliseconds per event-loop turn, so a page never stalls the window,
+and while the listing goes on by itself pages are shown together at most every 0.3 s (a
+showing costs the view a repaint; see ``SHOW_INTERVAL_S``); the rows of a page not shown
+yet do not count as loaded.
+
+How changes reach the views (inserts, layout changes that carry the selection along):
+``object_changes``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+import collections
+import time
+from array import array
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from storebrowser.core.types import ObjectInfo, Page
+from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
-from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.object_changes import ShownRows
+from storebrowser.ui.object_columns import DELETED, ObjectColumns, Packed
+from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
+from storebrowser.ui.object_order import (
+    COLUMNS,
+    NATURAL,
+    Column,
+    SortSpec,
+    all_rows_sorted,
+    matching,
+    plan_merge,
+    position_of,
+    row_key,
+    sort_rows,
+)
+
+__all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 1000
-COLUMNS = ("Name", "Size", "Modified", "Type", "ETag")
+Role = Qt.ItemDataRole
+#: Longest the GUI thread merges arrived rows before it lets Qt paint and answer.
+MERGE_BUDGET_S = 0.012
+#: While a listing goes on by itself, arrived pages are shown together at most this often:
+#: every showing costs the view a repaint (15-30 ms), and S3 pages are small and many.
+#: Pages are shown when one arrives (the worker then waits on the network, so the repaint
+#: does not fight it for the GIL), or after ``SHOW_LATEST_S`` at the latest.
+SHOW_INTERVAL_S, SHOW_LATEST_S = 0.3, 1.0
+#: Rows merged per slice when the sort key is text (a key costs ~0.5 µs) or a number.
+TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
+_HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Objects and folders alike (the drag-out itself is the window's, later).
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ObjectTableModel(QAbstractTableModel):
-    #: A page arrived (or the listing failed); the window updates its status bar.
+class ObjectTableModel(ShownRows):
+    """Signals:
+    pageLoaded: a page is in the table (or the listing failed, or was cancelled).
+    failed(str): the listing failed, with a message a person can act on.
+    loadingChanged(bool): the listing started or stopped (finished, failed, cancelled).
+    """
+
     pageLoaded = Signal()
-    #: The listing failed, with a message a person can act on.
     failed = Signal(str)
     loadingChanged = Signal(bool)
 
-    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        first_page: int = FIRST_PAGE,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._rows: list[ObjectInfo] = []
+        self._rows = ObjectColumns()
+        self._lister = ObjectLister(
+            runner,
+            on_packed=self._page_packed,
+            on_failed=self._listing_failed,
+            on_state=self._update_loading,
+            first_page=first_page,
+            page_size=page_size,
+        )
         self._provider: Provider | None = None
         self._container = ""
         self._prefix = ""
-        self._next_token: str | None = None
+        self._search = ""
+        self._filter_text = ""
+        self._needle = ""  # the filter, case-folded
+        self._spec = NATURAL
+        #: Every loaded row in display order; ``None`` when stale (rebuilt on demand).
+        self._order: array[int] | None = array("I")
+        #: The rows shown (``ShownRows``): a filtered part of the order; without a
+        #: filter, the order itself.
+        self._visible = self._order
+        self._visible_folders = 0  # when sorted, folders lead ``_visible``
+        self._merged = 0  # rows [0, _merged) are loaded; later ones wait to be merged
+        self._page_ends: collections.deque[int] = collections.deque()
+        self._loaded_rows = 0
+        self._loaded_bytes = 0
+        self._visible_bytes = 0
         self._loading = False
-        self._generation = 0
-        self._pages = 0
-        self._total_bytes = 0
-        self.error = ""
+        self._icons: tuple[QIcon, QIcon] | None = None
+        self._merge_timer = QTimer(self)
+        self._merge_timer.setSingleShot(True)
+        self._merge_timer.timeout.connect(self._merge_some)
+        self._last_shown = 0.0  # when merged rows were last shown (perf_counter)
 
-    # -- place ----------------------------------------------------------------------------
+    # -- the place ----------------------------------------------------------------------------
 
     def open(self, provider: Provider, container: str, prefix: str = "") -> None:
         """Show ``container``/``prefix``; the first page is asked at once."""
-        self.beginResetModel()
         self._provider, self._container, self._prefix = provider, container, prefix
-        self._rows, self._next_token, self._pages, self._total_bytes = [], None, 0, 0
-        self._generation += 1
-        self._loading = False
-        self.error = ""
+        self._search = ""
+        self._relist()
+
+    def refresh(self) -> None:
+        """List the same place again (a search ends)."""
+        self._search = ""
+        self._relist()
+
+    def search(self, text: str) -> None:
+        """List only names starting with ``text``, asked from the server (prefix search)."""
+        self._search = text
+        self._relist()
+
+    def cancel_loading(self) -> None:
+        """Stop the background listing; the page on its way is dropped. Scrolling to the
+        end (``fetchMore``) goes on page by page."""
+        if not self._lister.requesting:
+            return
+        self._lister.cancel()
+        self._merge_some()
+        self.pageLoaded.emit()
+
+    def _relist(self) -> None:
+        self.beginResetModel()
+        self._merge_timer.stop()
+        self._last_shown = 0.0
+        folder = self._prefix[: self._prefix.rfind("/") + 1]
+        self._rows.reset(folder)
+        self._order = array("I")
+        self._visible = self._order if not self._needle else array("I")
+        self._visible_folders = self._merged = 0
+        self._page_ends.clear()
+        self._loaded_rows = self._loaded_bytes = self._visible_bytes = 0
         self.endResetModel()
-        self._request_page(None)
+        place = None
+        if self._provider is not None:
+            place = Place(self._provider, self._container, self._prefix + self._search, folder)
+        self._lister.start(place, self._rows.types, self._rows.classes)
+        self._update_loading()
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def provider(self) -> Provider | None:
+        return self._provider
+
+    @property
+    def container(self) -> str:
+        return self._container
+
+    @property
+    def prefix(self) -> str:
+        return self._prefix
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter_text
+
+    @property
+    def sort_spec(self) -> SortSpec:
+        return self._spec
 
     @property
     def loading(self) -> bool:
         return self._loading
 
     @property
-    def pages_loaded(self) -> int:
-        return self._pages
+    def complete(self) -> bool:
+        """Every page of the place is in the table."""
+        lister = self._lister
+        return lister.place is not None and lister.exhausted and not lister.busy and not self._page_ends
+
+    @property
+    def error(self) -> str:
+        return self._lister.error
+
+    @property
+    def loaded_count(self) -> int:
+        """Rows loaded (objects and folders), before the filter."""
+        return self._loaded_rows
 
     @property
     def total_bytes(self) -> int:
-        return self._total_bytes
+        """Size of the loaded objects."""
+        return self._loaded_bytes
 
-    def object_at(self, row: int) -> ObjectInfo:
-        return self._rows[row]
+    @property
+    def visible_bytes(self) -> int:
+        """Size of the objects shown (after the filter)."""
+        return self._visible_bytes
 
-    # Interim API (the compact model replaces this module).
-    def info(self, row: int) -> ObjectInfo:
-        return self._rows[row]
+    def _update_loading(self) -> None:
+        loading = self._lister.busy or bool(self._page_ends)
+        if loading != self._loading:
+            self._loading = loading
+            self.loadingChanged.emit(loading)
 
-    def infos(self, rows: list[int]) -> list[ObjectInfo]:
-        return [self._rows[r] for r in rows]
-
-    provider = property(lambda self: self._provider)
-    container = property(lambda self: self._container)
-    prefix = property(lambda self: self._prefix)
-    search_text = ""
-    filter_text = ""
-    complete = property(lambda self: self._next_token is None and not self._loading)
-    loaded_count = property(lambda self: len(self._rows))
-    visible_bytes = property(lambda self: self._total_bytes)
-
-    def set_filter(self, text: str) -> None:
-        pass
-
-    def search(self, text: str) -> None:
-        pass
-
-    def refresh(self) -> None:
-        if self._provider is not None:
-            self.open(self._provider, self._container, self._prefix)
-
-    def cancel_loading(self) -> None:
-        pass
-
-    def row_of_key(self, key: str) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.key == key), None)
-
-    def remove_keys(self, keys: object) -> None:
-        self.refresh()
-
-    def add_or_update(self, info: ObjectInfo) -> None:
-        self.refresh()
-
-    # -- paging ---------------------------------------------------------------------------
+    # -- paging (the Qt contract) -------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and self._next_token is not None and not self._loading
+        return not parent.isValid() and self._lister.can_fetch_more()
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
         if self.canFetchMore(parent):
-            self._request_page(self._next_token)
+            self._lister.fetch_more()
+            self._update_loading()
 
-    def _request_page(self, token: str | None) -> None:
-        provider, container, prefix = self._provider, self._container, self._prefix
-        if provider is None:
-            return
-        generation = self._generation
-        self._loading = True
-
-        def list_page() -> Page[ObjectInfo]:
-            provider.ensure_connected()
-            return provider.list_page(container, prefix, "/", token, PAGE_SIZE)
-
-        self._runner.run(list_page, lambda result: self._page_arrived(generation, result))
-
-    def _page_arrived(self, generation: int, result: TaskResult[Page[ObjectInfo]]) -> None:
-        if generation != self._generation:
-            return  # the user moved on; this page belongs to another place
-        self._loading = False
-        if not result.ok or result.value is None:
-            self.error = result.message()
-            self.failed.emit(self.error)
-            self.pageLoaded.emit()
-            return
-        page = result.value
-        self._next_token = page.next_token
-        self._pages += 1
-        if page.entries:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.entries) - 1)
-            self._rows.extend(page.entries)
-            self._total_bytes += sum(entry.size for entry in page.entries)
-            self.endInsertRows()
+    def _listing_failed(self, message: str) -> None:
+        self._merge_some()  # what arrived before the failure
+        self.failed.emit(message)
         self.pageLoaded.emit()
 
-    # -- table ----------------------------------------------------------------------------
+    def _page_packed(self, packed: Packed) -> None:
+        rows = self._rows.append(packed)
+        self._page_ends.append(rows.stop)
+        wait = self._last_shown + SHOW_INTERVAL_S - time.perf_counter()
+        lister = self._lister
+        if wait <= 0 or not lister.continuing or lister.exhausted:  # first, asked for, last
+            self._merge_some()
+        elif not self._merge_timer.isActive():
+            self._merge_timer.start(int(SHOW_LATEST_S * 1000))
+
+    # -- merging arrived rows -----------------------------------------------------------------
+
+    def _merge_some(self, budget: float = MERGE_BUDGET_S) -> None:
+        """Merge waiting rows for about ``budget`` seconds; the rest on the next turn."""
+        deadline = time.perf_counter() + budget
+        while self._page_ends:
+            end = self._page_ends[0]
+            stop = min(end, self._merged + self._slice())
+            self._merge_rows(self._merged, stop)
+            if stop == end:
+                self._page_ends.popleft()
+                self._update_loading()
+                self.pageLoaded.emit()
+            if time.perf_counter() > deadline:
+                break
+        self._last_shown = time.perf_counter()
+        if self._page_ends:
+            self._merge_timer.start(0)
+        self._update_loading()
+
+    def _merge_pending(self) -> None:
+        """Merge every waiting row now (before a change that needs all of them)."""
+        self._merge_timer.stop()
+        self._merge_some(budget=float("inf"))
+
+    def _slice(self) -> int:
+        if self._spec.natural:
+            return 1 << 62
+        return TEXT_SLICE if self._spec.column in (Column.NAME, Column.ETAG) else NUMBER_SLICE
+
+    def _merge_rows(self, start: int, stop: int) -> None:
+        rows: Sequence[int] = range(start, stop)
+        self._merged = stop
+        if self._rows.live < len(self._rows):
+            flags = self._rows.flags
+            rows = [row for row in rows if not flags[row] & DELETED]
+        sizes = self._rows.sizes
+        self._loaded_rows += len(rows)
+        self._loaded_bytes += sum(map(sizes.__getitem__, rows))
+        if self._needle:
+            self._order = None  # kept for the shown rows only; rebuilt when needed
+            rows = matching(self._rows, rows, self._needle)
+        merge = plan_merge(self._rows, self._visible, self._visible_folders, rows, self._spec)
+        self._visible_bytes += sum(map(sizes.__getitem__, merge.rows))
+        self._insert(merge)
+        self._visible_folders += merge.folders
+
+    def _set_visible(self, visible: array[int]) -> None:
+        self._visible = visible
+        if not self._needle:
+            self._order = visible
+
+    def _show(self, new: array[int]) -> None:
+        self._replace_visible(new)
+        self._visible_folders = self._leading_folders(new)
+        self._visible_bytes = sum(map(self._rows.sizes.__getitem__, new))
+
+    def _leading_folders(self, visible: array[int]) -> int:
+        if self._spec.natural or not self._rows.folders:
+            return 0
+        count = 0
+        for row in visible:
+            if not self._rows.is_folder(row):
+                break
+            count += 1
+        return count
+
+    def _full_order(self) -> array[int]:
+        if self._order is None:
+            self._order = all_rows_sorted(self._rows, self._spec)
+        return self._order
+
+    # -- sort and filter ------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the model: folders first, stable; column -1 is the listing's order."""
+        if column >= len(COLUMNS):
+            return
+        spec = SortSpec(column, order == Qt.SortOrder.DescendingOrder) if column >= 0 else NATURAL
+        self._merge_pending()
+        if spec == self._spec:
+            return
+        self._spec = spec
+        if self._needle:
+            self._order = None
+            visible = sort_rows(self._rows, sorted(self._visible), spec)
+        else:
+            visible = all_rows_sorted(self._rows, spec)
+        self._reorder(visible)
+        self._visible_folders = self._leading_folders(visible)
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose name contains ``text``, ignoring case."""
+        needle = text.casefold()
+        self._filter_text = text
+        if needle == self._needle:
+            return
+        self._merge_pending()
+        narrower = bool(self._needle) and self._needle in needle
+        self._needle = needle
+        if not needle:
+            new = self._full_order()
+        elif narrower:
+            new = matching(self._rows, self._visible, needle)
+        else:
+            new = matching(self._rows, self._full_order(), needle)
+        self._show(new)
+        if not needle:
+            self._visible = self._order = new
+
+    # -- rows for the window --------------------------------------------------------------------
+
+    def info(self, row: int) -> ObjectInfo:
+        """The object (or folder) shown in ``row``."""
+        return self._rows.info(self._visible[row])
+
+    def infos(self, rows: Iterable[int]) -> list[ObjectInfo]:
+        return [self.info(row) for row in rows]
+
+    def row_of_key(self, key: str) -> int | None:
+        """The row showing ``key``, or ``None`` (not loaded, or filtered out)."""
+        found = self._rows.find(key)
+        if found is None or found >= self._merged:
+            return None
+        try:
+            return self._visible.index(found)
+        except ValueError:
+            return None
+
+    def remove_keys(self, keys: Iterable[str]) -> None:
+        """Forget rows (objects deleted or renamed away), keeping sort and filter."""
+        self._merge_pending()
+        dead = {row for row in self._rows.find_many(keys).values()}
+        if not dead:
+            return
+        sizes = self._rows.sizes
+        for row in dead:
+            self._loaded_rows -= 1
+            self._loaded_bytes -= sizes[row]
+        self._show(array("I", (row for row in self._visible if row not in dead)))
+        if self._needle and self._order is not None:
+            self._order = None
+        for row in dead:
+            self._rows.delete(row)
+
+    def add_or_update(self, info: ObjectInfo) -> int | None:
+        """Show a new or changed object (an upload, a rename's target) without listing
+        again, in its sorted place; a key in a sub-folder shows as that folder. Returns its
+        row, or ``None`` when it is not shown here (another place, or filtered out)."""
+        place = self._lister.place
+        if place is None or not info.key.startswith(place.listing_prefix):
+            return None
+        self._merge_pending()
+        cut = info.key.find(DELIMITER, len(place.listing_prefix))
+        if cut >= 0:
+            info = ObjectInfo(info.key[: cut + 1], is_prefix=True)
+        row = self._rows.find(info.key)
+        if row is None:
+            self._rows.add(info)
+            self._merge_rows(self._merged, len(self._rows))
+        elif not info.is_prefix:
+            self._update_row(row, info)
+        return self.row_of_key(info.key)
+
+    def _update_row(self, row: int, info: ObjectInfo) -> None:
+        key = row_key(self._rows, self._spec) if not self._spec.natural else None
+        before = key(row) if key else None
+        old_size = self._rows.sizes[row]
+        self._rows.update(row, info)
+        self._loaded_bytes += self._rows.sizes[row] - old_size
+        if self._needle and self._order is not None:
+            self._order = None
+        try:
+            shown = self._visible.index(row)
+        except ValueError:
+            return
+        self._visible_bytes += self._rows.sizes[row] - old_size
+        if key is not None and key(row) != before:
+            shown = self._move(shown, row)
+        self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(COLUMNS) - 1))
+
+    def _move(self, shown: int, row: int) -> int:
+        """Move a changed row to its sorted place; returns where it is shown now."""
+        rest = self._visible[:shown] + self._visible[shown + 1 :]
+        folders = self._visible_folders - self._rows.is_folder(row)
+        target = position_of(self._rows, rest, folders, row, self._spec)
+        self._move_row(shown, target)
+        return target
+
+    # -- the table ----------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section])
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Role.DisplayRole:
+                return self.tr(COLUMNS[section])
+            if role == Role.TextAlignmentRole and section == Column.SIZE:
+                return _RIGHT
         return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            icon = QStyle.StandardPixmap.SP_DirIcon if entry.is_prefix else QStyle.StandardPixmap.SP_FileIcon
-            return QApplication.style().standardIcon(icon)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return entry.key
-        return None
-
-    def _display(self, entry: ObjectInfo, column: int) -> str:
-        if column == 0:
-            return entry.name
-        if entry.is_prefix:
-            return self.tr("Folder") if column == 3 else ""
-        if column == 1:
-            return human_size(entry.size)
-        if column == 2:
-            return local_time(entry.modified)
-        if column == 3:
-            return entry.content_type or ""
-        return entry.etag or ""
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return _ROW_FLAGS
+
+    def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> object:
+        if role not in _HANDLED_ROLES or not index.isValid():
+            return None
+        shown = index.row()
+        if not 0 <= shown < len(self._visible):
+            return None
+        row, column = self._visible[shown], index.column()
+        if role == Role.DisplayRole:
+            return self._display(row, column)
+        if role == Role.TextAlignmentRole:
+            return _RIGHT if column == Column.SIZE else None
+        if role == Role.DecorationRole:
+            return self._icon(row) if column == Column.NAME else None
+        return self._tooltip(row, column)
+
+    def _display(self, row: int, column: int) -> str:
+        rows = self._rows
+        if column == Column.NAME:
+            return rows.name(row)
+        if rows.is_folder(row):
+            return self.tr("Folder") if column == Column.TYPE else ""
+        if column == Column.SIZE:
+            return human_size(rows.sizes[row])
+        if column == Column.MODIFIED:
+            return local_time(rows.modified_at(row))
+        if column == Column.TYPE:
+            return rows.content_type(row) or ""
+        if column == Column.STORAGE_CLASS:
+            return rows.storage_class(row) or ""
+        return rows.etag(row) or ""
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        rows = self._rows
+        if column == Column.NAME:
+            return rows.key(row)
+        if rows.is_folder(row):
+            return None
+        if column == Column.SIZE:
+            return self.tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
+        if column == Column.MODIFIED:
+            moment = rows.modified_at(row)
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
+        if column == Column.TYPE and rows.type_guessed(row):
+            return self.tr("{type}, guessed from the name: the listing does not give types").format(
+                type=rows.content_type(row)
+            )
+        return None
+
+    def _icon(self, row: int) -> QIcon:
+        if self._icons is None:
+            style = QApplication.style()
+            self._icons = (
+                style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+                style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            )
+        return self._icons[0] if self._rows.is_folder(row) else self._icons[1]

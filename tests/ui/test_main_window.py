@@ -183,7 +183,7 @@ def test_browse_a_real_server_through_the_tree(qtbot, server_explorer) -> None:
     assert model.kind_at(node) is NodeKind.CONTAINER
     window.tree.setCurrentIndex(node)  # the person clicks the container
     wait_listed(qtbot, window)
-    assert sorted(table_names(window)) == ["docs/", "pics/", "top.txt"]
+    assert table_names(window) == ["docs/", "pics/", "top.txt"]
     window.tree.expand(node)  # its folders load into the tree
     qtbot.waitUntil(
         lambda: model.state_at(_child(window, account, container)) is LoadState.LOADED, timeout=WAIT
@@ -194,7 +194,7 @@ def test_browse_a_real_server_through_the_tree(qtbot, server_explorer) -> None:
     window.tree.setCurrentIndex(docs)
     wait_listed(qtbot, window)
     assert window.location == Location(window.location.account, container, "docs/")
-    assert sorted(table_names(window)) == ["a.txt", "b.txt", "deep/"]
+    assert table_names(window) == ["deep/", "a.txt", "b.txt"]  # folders first, as file managers do
     assert "3 items" in window.status_label.text()
 
 
@@ -225,3 +225,26 @@ def test_the_accounts_dialog_changes_the_tree(
     dialog.accountsChanged.emit()
     qtbot.waitUntil(lambda: window.tree_model.account_names() == ["Local files"], timeout=WAIT)
     dialog.close()
+
+
+def test_filter_while_typing_and_search_the_server_on_enter(qtbot, make_explorer, local_account) -> None:
+    window = make_explorer().window
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    window.activateWindow()
+    window.actions["focus_filter"].trigger()  # Ctrl+F, as a person would
+    qtbot.waitUntil(window.filter_box.hasFocus, timeout=WAIT)
+    qtbot.keyClicks(window.filter_box, "FILE-011")  # any case, any part of the name
+    qtbot.waitUntil(lambda: window.object_model.rowCount() == 10, timeout=WAIT)
+    assert table_names(window) == [f"file-011{n}.txt" for n in range(10)]
+    assert "10 of 1,201 items match" in window.status_label.text()
+    window.filter_box.setText("file-05")
+    qtbot.keyClick(window.filter_box, Qt.Key.Key_Return)  # the server lists that prefix
+    assert window.filter_box.text() == ""
+    wait_listed(qtbot, window)
+    assert window.object_model.search_text == "file-05"
+    assert window.object_model.loaded_count == 100
+    assert "names starting with" in window.status_label.text()
+    window.refresh()
+    wait_listed(qtbot, window)
+    assert window.object_model.loaded_count == 1201

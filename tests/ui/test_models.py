@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.navigation import Location
-from storebrowser.ui.object_model import PAGE_SIZE, ObjectTableModel
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState
 
 
@@ -34,39 +33,3 @@ def test_an_account_that_cannot_connect_shows_an_error_on_its_node(
     assert "cannot connect" in model.data(index)
     assert "Opening the folder" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     qtmodeltester.check(model)
-
-
-def test_object_table_pages_in(
-    qtbot, qtmodeltester, runner: TaskRunner, local_account: AccountEntry, pool
-) -> None:
-    model = ObjectTableModel(runner)
-    with qtbot.waitSignal(model.pageLoaded, timeout=10_000):
-        model.open(pool.get("Local files"), "documents")
-    assert model.rowCount() == PAGE_SIZE
-    assert model.canFetchMore(QModelIndex())
-    while model.canFetchMore(QModelIndex()):
-        with qtbot.waitSignal(model.pageLoaded, timeout=10_000):
-            model.fetchMore(QModelIndex())
-    assert model.rowCount() == 1201  # 1,200 files and the drafts/ folder
-    assert model.data(model.index(0, 0)) == "drafts/"
-    assert model.data(model.index(0, 3)) == "Folder"
-    qtmodeltester.check(model)
-
-
-def test_a_stale_page_is_dropped(qtbot, runner: TaskRunner, local_account: AccountEntry, pool) -> None:
-    model = ObjectTableModel(runner)
-    model.open(pool.get("Local files"), "documents")
-    with qtbot.waitSignal(model.pageLoaded, timeout=10_000):
-        model.open(pool.get("Local files"), "photos")
-    runner.wait_idle()
-    qtbot.wait(50)
-    assert model.rowCount() == 1 and not model.error  # photos holds 2024/ only
-
-
-def test_listing_errors_become_a_message(
-    qtbot, runner: TaskRunner, local_account: AccountEntry, pool
-) -> None:
-    model = ObjectTableModel(runner)
-    with qtbot.waitSignal(model.failed, timeout=10_000) as blocker:
-        model.open(pool.get("Local files"), "no-such-container")
-    assert "no folder 'no-such-container'" in blocker.args[0]

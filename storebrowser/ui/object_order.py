@@ -1,0 +1,251 @@
+"""Sorting, filtering and merging row ids of ``ObjectColumns`` (no Qt here).
+
+Orders are ``array('I')`` of row ids. Sorted orders put folders first (as file managers
+do), then sort by the column's value; equal values keep the listing's order, in both
+directions (Python's stable ``sort(reverse=True)``). Folders tie on every column but the
+name, so there they keep the listing's (name) order.
+
+Names compare case-insensitively (``str.casefold``). Types and storage classes compare
+by their text, case-insensitively. Missing dates sort before every date.
+
+New rows are merged into a sorted order by binary search (``bisect`` with a key), not by
+sorting everything again: O(k log n) key calls for k new rows among n.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from itertools import compress
+from operator import not_ as _is_zero
+from typing import Any
+
+from storebrowser.ui.object_columns import DELETED, FOLDER, Interner, ObjectColumns
+
+
+class Column(IntEnum):
+    NAME = 0
+    SIZE = 1
+    MODIFIED = 2
+    TYPE = 3
+    STORAGE_CLASS = 4
+    ETAG = 5
+
+
+COLUMNS = ("Name", "Size", "Modified", "Type", "Storage class", "ETag")
+
+RowKey = Callable[[int], Any]
+#: Byte inversion for descending text keys: a NUL-free UTF-8 name, each byte inverted and
+#: 0xFF appended, sorts ascending exactly where the name sorts descending.
+_INVERT = bytes(range(255, -1, -1))
+
+
+@dataclass(frozen=True, slots=True)
+class SortSpec:
+    """Which column and direction; column -1 is the listing's own order."""
+
+    column: int = -1
+    descending: bool = False
+
+    @property
+    def natural(self) -> bool:
+        return self.column < 0
+
+
+NATURAL = SortSpec()
+
+
+def _ranks(interner: Interner) -> list[int]:
+    """Rank of each interned id by its text (``None`` first)."""
+    values = interner.values
+    ids = sorted(range(len(values)), key=lambda i: ((values[i] or "").casefold(), values[i] or ""))
+    ranks = [0] * len(values)
+    for rank, value_id in enumerate(ids):
+        ranks[value_id] = rank
+    return ranks
+
+
+def bulk_keys(columns: ObjectColumns, column: int) -> Sequence[Any]:
+    """The sort value of every row, indexed by row id."""
+    if column == Column.NAME:
+        return columns.folded_names()
+    # Sizes and microsecond dates are below 2**53, so floats hold them exactly, and a
+    # list of floats sorts several times faster than one of big ints.
+    if column == Column.SIZE:
+        return list(map(float, columns.sizes))
+    if column == Column.MODIFIED:
+        return list(map(float, columns.modified))
+    if column == Column.TYPE:
+        return list(map(_ranks(columns.types).__getitem__, columns.type_ids))
+    if column == Column.STORAGE_CLASS:
+        return list(map(_ranks(columns.classes).__getitem__, columns.class_ids))
+    return columns.etags()
+
+
+def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
+    """A key of one row that ascends along the display order of ``spec``.
+
+    Ascending, it is the sort value; descending, numbers are negated and texts inverted
+    byte by byte, so ``bisect`` works on either direction.
+    """
+    column = spec.column
+    if column == Column.NAME:
+        plain: RowKey = columns.folded_name
+    elif column == Column.SIZE:
+        plain = columns.sizes.__getitem__
+    elif column == Column.MODIFIED:
+        plain = columns.modified.__getitem__
+    elif column in (Column.TYPE, Column.STORAGE_CLASS):
+        by_type = column == Column.TYPE
+        ids = columns.type_ids if by_type else columns.class_ids
+        ranks = _ranks(columns.types if by_type else columns.classes)
+
+        def plain(row: int) -> int:
+            return ranks[ids[row]]
+    else:
+
+        def plain(row: int) -> str:
+            return columns.etag(row) or ""
+
+    if not spec.descending:
+        return plain
+    if column in (Column.NAME, Column.ETAG):
+        return lambda row: plain(row).encode("utf-8", "surrogatepass").translate(_INVERT) + b"\xff"
+    return lambda row: -plain(row)
+
+
+def split_folders(columns: ObjectColumns, rows: Sequence[int]) -> tuple[list[int], list[int]]:
+    """(folders, objects) of the live ``rows``, each keeping its order (C-level loops)."""
+    if not columns.folders and columns.live == len(columns):
+        return [], list(rows)
+    every = isinstance(rows, range) and rows == range(len(columns))
+    bits = columns.flags if every else list(map(columns.flags.__getitem__, rows))
+    objects = list(compress(rows, map(_is_zero, map((FOLDER | DELETED).__and__, bits))))
+    if not columns.folders:
+        return [], objects
+    folders = list(compress(rows, map(_is_folder, bits)))
+    return folders, objects
+
+
+def _is_folder(bits: int) -> bool:
+    return bits & (FOLDER | DELETED) == FOLDER
+
+
+def sort_rows(columns: ObjectColumns, rows: Sequence[int], spec: SortSpec) -> array[int]:
+    """``rows`` (live ones, given in row-id order) in the display order of ``spec``."""
+    if spec.natural:
+        flags = columns.flags
+        return array("I", (row for row in rows if not flags[row] & DELETED))
+    folders, objects = split_folders(columns, rows)
+    keys = bulk_keys(columns, spec.column)
+    objects.sort(key=keys.__getitem__, reverse=spec.descending)
+    if spec.column == Column.NAME:
+        folders.sort(key=keys.__getitem__, reverse=spec.descending)
+    return array("I", folders + objects)
+
+
+def all_rows_sorted(columns: ObjectColumns, spec: SortSpec) -> array[int]:
+    if spec.natural and not columns.live < len(columns):
+        return array("I", range(len(columns)))
+    return sort_rows(columns, range(len(columns)), spec)
+
+
+def matching(columns: ObjectColumns, rows: Iterable[int], needle: str) -> array[int]:
+    """The rows whose case-folded name contains ``needle`` (already case-folded)."""
+    if not needle:
+        return array("I", rows)
+    rows = list(rows)
+    if len(rows) < 2000:  # a page: per row is cheaper than folding every name
+        name = columns.folded_name
+        return array("I", (row for row in rows if needle in name(row)))
+    names = columns.folded_names()
+    return array("I", (row for row in rows if needle in names[row]))
+
+
+@dataclass(slots=True)
+class Merge:
+    """Where new rows go: ``rows`` in display order, ``positions[j]`` the index in the
+    old order before which ``rows[j]`` lands (non-decreasing)."""
+
+    rows: list[int]
+    positions: list[int]
+    folders: int  # how many of ``rows`` are folders (they come first)
+
+
+def plan_merge(
+    columns: ObjectColumns, order: array[int], folder_count: int, new_rows: Sequence[int], spec: SortSpec
+) -> Merge:
+    """Plan inserting ``new_rows`` (live, newer than every row of ``order``)."""
+    if spec.natural:
+        return Merge(list(new_rows), [len(order)] * len(new_rows), 0)
+    folders, objects = split_folders(columns, new_rows)
+    key = row_key(columns, spec)
+    positions: list[int] = []
+    if spec.column == Column.NAME:
+        folders.sort(key=key)
+        positions += _positions(order, 0, folder_count, folders, key)
+    else:
+        positions += [folder_count] * len(folders)  # folders tie: after the older ones
+    objects.sort(key=key)
+    positions += _positions(order, folder_count, len(order), objects, key)
+    return Merge(folders + objects, positions, len(folders))
+
+
+def _positions(order: array[int], lo: int, hi: int, rows: list[int], key: RowKey) -> list[int]:
+    """Insertion points of ``rows`` (sorted by ``key``) into ``order[lo:hi]``.
+
+    Each search starts where the previous one landed. Rows that go after the last row (a
+    listing arriving in order) cost one key call each, rows landing together two.
+    """
+    positions: list[int] = []
+    last_key = key(order[hi - 1]) if hi > lo else None
+    for row in rows:
+        wanted = key(row)
+        if last_key is None or not wanted < last_key:
+            lo = hi  # after everything: the common case while a listing arrives
+        elif not wanted < key(order[lo]):  # else it lands where the previous one did
+            lo = bisect_right(order, wanted, lo, hi, key=key)
+        positions.append(lo)
+    return positions
+
+
+def splice(order: array[int], merge: Merge) -> array[int]:
+    """``order`` with ``merge.rows`` inserted at ``merge.positions``."""
+    if not merge.rows:
+        return order
+    if merge.positions[0] == len(order):
+        return order + array("I", merge.rows)
+    result = array("I")
+    start = 0
+    positions, rows = merge.positions, merge.rows
+    j = 0
+    while j < len(rows):
+        at = positions[j]
+        end = j + 1
+        while end < len(rows) and positions[end] == at:
+            end += 1
+        result += order[start:at]
+        result += array("I", rows[j:end])
+        start, j = at, end
+    result += order[start:]
+    return result
+
+
+def position_of(
+    columns: ObjectColumns, order: array[int], folder_count: int, row: int, spec: SortSpec
+) -> int:
+    """Where ``row`` (not in ``order``) goes, ties broken by row id: for a changed row."""
+    if spec.natural:
+        return bisect_right(order, row)  # the listing order is row-id order
+    folder = columns.is_folder(row)
+    lo, hi = (0, folder_count) if folder else (folder_count, len(order))
+    if folder and spec.column != Column.NAME:
+        return bisect_right(order, row, lo, hi)  # folders tie: by row id
+    key = row_key(columns, spec)
+    wanted = key(row)
+    first = bisect_left(order, wanted, lo, hi, key=key)
+    last = bisect_right(order, wanted, first, hi, key=key)
+    return bisect_right(order, row, first, last)  # among equals, by row id
