@@ -29,15 +29,23 @@ def drop_on(view: QAbstractItemView, point: QPoint, mime: QMimeData, *, shift: b
     modifiers = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
     buttons = Qt.MouseButton.LeftButton
     target = view.viewport()
-    enter = QDragEnterEvent(QPointF(point), ACTIONS, mime, buttons, modifiers)
+    enter = _drag_event(QDragEnterEvent, point, mime, buttons, modifiers)
     QApplication.sendEvent(target, enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(QPointF(point), ACTIONS, mime, buttons, modifiers)
+    move = _drag_event(QDragMoveEvent, point, mime, buttons, modifiers)
     QApplication.sendEvent(target, move)
     drop = QDropEvent(QPointF(point), ACTIONS, mime, buttons, modifiers)
     QApplication.sendEvent(target, drop)
     return drop.isAccepted()
+
+
+def _drag_event(kind, point: QPoint, mime: QMimeData, buttons, modifiers):
+    """Qt 6.12 takes a QPointF (and calls the QPoint form deprecated); earlier, a QPoint."""
+    try:
+        return kind(QPointF(point), ACTIONS, mime, buttons, modifiers)
+    except TypeError:
+        return kind(point, ACTIONS, mime, buttons, modifiers)
 
 
 def uri_list(*paths: Path) -> QMimeData:
