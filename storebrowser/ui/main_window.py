@@ -53,9 +53,9 @@ from storebrowser.ui.transfer_dialogs import QuitGuard
 from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
-from storebrowser.ui.views import ObjectTableView, PlacesTreeView
+from storebrowser.ui.views import ContainerTableView, ObjectTableView, PlacesTreeView
 
-OBJECT_COLUMN_WIDTHS = (320, 90, 130, 150, 110, 250)
+OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
 CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
 FILTER_PAUSE_MS = 200
 
@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
         setup_table(table, self.object_model, OBJECT_COLUMN_WIDTHS)
         return table
 
-    def _make_container_table(self) -> QTableView:
-        table = QTableView(self)
+    def _make_container_table(self) -> ContainerTableView:
+        table = ContainerTableView(self)
         table.setObjectName("containers")
         setup_table(table, self.container_model, CONTAINER_COLUMN_WIDTHS)
         return table
@@ -387,6 +387,7 @@ class MainWindow(QMainWindow):
                 )
             if here.is_account:
                 self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
+                self._update_status()
         if here.text().startswith(location.text()) and here != location:
             self._sync_tree(here)
         self._update_actions()
@@ -505,7 +506,9 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.containers_table:
             count = self.container_model.rowCount()
             self.status_label.setText(count_of(count, self.tr("container"), self.tr("containers")))
+            self.containers_table.set_empty_text(self._containers_empty_text())
             return
+        self.table.set_empty_text(self._objects_empty_text())
         model = self.object_model
         shown, loaded = model.rowCount(), model.loaded_count
         if model.filter_text:
@@ -523,6 +526,31 @@ class MainWindow(QMainWindow):
             text += self.tr(" (loaded so far)")
         self.status_label.setText(text)
         self.loading_label.setText(self.tr("Loading…"))
+
+    def _containers_empty_text(self) -> str:
+        location = self._location
+        assert location is not None
+        index = self.tree_model.index_of(Location(location.account))
+        state = self.tree_model.state_at(index)
+        if state is LoadState.ERROR:
+            return self.tr("The account could not be reached; the message above says why.")
+        if state is not LoadState.LOADED:
+            return self.tr("Loading…")
+        return self.tr("No containers yet.\nFile ▸ New Container… makes one.")
+
+    def _objects_empty_text(self) -> str:
+        model = self.object_model
+        if model.error:
+            return self.tr("The listing failed; the message above says why.")
+        if model.filter_text:
+            return self.tr("No loaded name contains “{text}”.").format(text=model.filter_text)
+        if model.search_text:
+            return self.tr("No name starts with “{text}”.").format(text=model.search_text)
+        if not model.complete:
+            return self.tr("Loading…")
+        if self._location is not None and self._location.prefix:
+            return self.tr("This folder is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+        return self.tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
 
     def show_error(self, message: str, *, retry: Callable[[], None] | None = None) -> None:
         self.messages.show_message(

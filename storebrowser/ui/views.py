@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
 
 from storebrowser.ui.dragdrop import dragged_objects, local_paths
@@ -92,7 +92,36 @@ class _DragDropMixin:
         drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
 
 
-class ObjectTableView(_DragDropMixin, QTableView):
+class _EmptyTextMixin:
+    """A grey sentence in the middle of an empty view ("This folder is empty…"), so an
+    empty table says why it is empty and what to do instead of looking broken."""
+
+    _empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        view: QAbstractItemView = self  # type: ignore[assignment]
+        if text != self._empty_text:
+            self._empty_text = text
+            view.viewport().update()
+
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        view: QAbstractItemView = self  # type: ignore[assignment]
+        super().paintEvent(event)  # type: ignore[misc]
+        model = view.model()
+        if not self._empty_text or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(view.viewport())
+        painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = view.viewport().rect().adjusted(24, 24, -24, -24)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self._empty_text)
+        painter.end()
+
+
+class ObjectTableView(_EmptyTextMixin, _DragDropMixin, QTableView):
     """Signals:
     filesDropped(list[Path], target): local files and folders dropped from outside.
     objectsDropped(DraggedObjects, target, bool move): objects dragged inside the app.
@@ -104,6 +133,10 @@ class ObjectTableView(_DragDropMixin, QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup()
+
+
+class ContainerTableView(_EmptyTextMixin, QTableView):
+    """The containers of an account."""
 
 
 class PlacesTreeView(_DragDropMixin, QTreeView):

@@ -248,3 +248,47 @@ def test_filter_while_typing_and_search_the_server_on_enter(qtbot, make_explorer
     window.refresh()
     wait_listed(qtbot, window)
     assert window.object_model.loaded_count == 1201
+
+
+def _painted_text_pixels(view) -> int:
+    """Pixels in the middle band of the viewport that differ from its background."""
+    image = view.viewport().grab().toImage()
+    background = image.pixelColor(2, 2)
+    middle = image.height() // 2
+    return sum(
+        image.pixelColor(x, y) != background
+        for y in range(middle - 30, middle + 30, 2)
+        for x in range(0, image.width(), 3)
+    )
+
+
+def test_an_empty_place_says_why_and_what_to_do(
+    qtbot, make_explorer, local_account, local_root, add_account, tmp_path
+) -> None:
+    (local_root / "empty").mkdir()
+    window = make_explorer().window
+    window.navigate(Location("Local files", "empty"))
+    wait_listed(qtbot, window)
+    qtbot.waitUntil(lambda: "container is empty" in window.table.empty_text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: _painted_text_pixels(window.table) > 20, timeout=WAIT)
+
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    window.filter_box.setText("no-such-name")
+    qtbot.waitUntil(lambda: window.object_model.rowCount() == 0, timeout=WAIT)
+    assert "no-such-name" in window.table.empty_text()
+    qtbot.waitUntil(lambda: _painted_text_pixels(window.table) > 20, timeout=WAIT)
+    window.filter_box.clear()
+
+    window.navigate(Location("Local files", "documents", "drafts/"))
+    wait_listed(qtbot, window)
+    qtbot.waitUntil(lambda: window.object_model.rowCount() == 1, timeout=WAIT)
+    assert "folder is empty" in window.table.empty_text()  # computed, yet one row is there,
+    assert _painted_text_pixels(window.table) == 0  # so the middle stays blank
+
+    (tmp_path / "bare").mkdir()
+    add_account("Bare", "local", {"root": str(tmp_path / "bare")})
+    window.set_accounts([local_account, AccountEntry("Bare", "Local folder")])
+    window.navigate(Location("Bare"))
+    qtbot.waitUntil(lambda: "No containers yet" in window.containers_table.empty_text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: _painted_text_pixels(window.containers_table) > 20, timeout=WAIT)
