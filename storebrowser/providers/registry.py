@@ -53,12 +53,18 @@ class ProviderKind:
     fields: tuple[ConnectionField, ...] = field(default_factory=tuple)
     #: Checks settings as a whole (required alternatives); returns problems to show.
     validate: Callable[[Settings], list[str]] | None = None
+    #: (group, title) pairs: how a form titles the box of a field group.
+    group_titles: tuple[tuple[str, str], ...] = ()
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:
             if candidate.name == name:
                 return candidate
         raise KeyError(f"{self.name} has no connection field {name!r}")
+
+    def group_title(self, group: str) -> str | None:
+        """The title of ``group``'s box, or ``None`` when the kind gives none."""
+        return dict(self.group_titles).get(group)
 
     @property
     def secret_fields(self) -> tuple[str, ...]:

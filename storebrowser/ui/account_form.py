@@ -350,7 +350,7 @@ class AccountForm(QWidget):
                 layout.addWidget(self._group_box(field.group))
 
     def _group_box(self, group: str) -> QGroupBox:
-        box = QGroupBox(group_title(group), self)
+        box = QGroupBox(self.kind.group_title(group) or group_title(group), self)
         self._boxes.append(box)
         form = self._form_layout()
         box.setLayout(form)

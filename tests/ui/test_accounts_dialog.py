@@ -116,10 +116,11 @@ def test_form_has_one_widget_of_the_right_type_per_field(qtbot: Any, kind_name: 
     assert len(form.findChildren(QCheckBox)) == sum(f.type is FieldType.BOOL for f in kind.fields)
     assert len(form.findChildren(QComboBox)) == sum(f.type is FieldType.CHOICE for f in kind.fields)
     groups = list(dict.fromkeys(f.group for f in kind.fields if f.group))
+    assert sorted(group for group, _title in kind.group_titles) == sorted(groups)  # titled, none stale
     boxes = form.findChildren(QGroupBox)
-    assert [b.title().lower() for b in boxes] == groups
-    for box in boxes:  # each group's fields sit in its box
-        inside = {f.name for f in kind.fields if f.group == box.title().lower()}
+    assert [b.title() for b in boxes] == [kind.group_title(g) for g in groups]
+    for box, group in zip(boxes, groups, strict=True):  # each group's fields sit in its box
+        inside = {f.name for f in kind.fields if f.group == group}
         assert all(box.isAncestorOf(form.input(name)) for name in inside)
     required = [f for f in kind.fields if f.required]
     labels = [label.text() for label in form._labels]

@@ -38,6 +38,12 @@ KIND = register(
         label="Azure Blob Storage",
         factory="storebrowser.providers.azure.provider:AzureProvider.from_settings",
         validate=_validate,
+        group_titles=(
+            ("connection string", "Connection string"),
+            ("account", "Account name and key"),
+            ("sas", "Shared access signature (SAS)"),
+            ("azure ad", "Azure AD (Microsoft Entra ID)"),
+        ),
         fields=(
             ConnectionField(
                 "connection_string", "Connection string", FieldType.SECRET, group="connection string"

@@ -28,6 +28,10 @@ KIND = register(
         label="Amazon S3 / S3-compatible",
         factory="storebrowser.providers.s3.provider:S3Provider.from_settings",
         validate=_validate,
+        group_titles=(
+            ("keys", "Access keys"),
+            ("profile", "AWS profile"),
+        ),
         fields=(
             ConnectionField("access_key_id", "Access key ID", group="keys"),
             ConnectionField("secret_access_key", "Secret access key", FieldType.SECRET, group="keys"),

@@ -39,6 +39,10 @@ KIND = register(
         label="OpenStack Swift / Rackspace Cloud Files",
         factory="storebrowser.providers.swift.provider:SwiftProvider.from_settings",
         validate=_validate,
+        group_titles=(
+            ("auth", "User name and key"),
+            ("preauth", "Pre-authenticated storage URL and token"),
+        ),
         fields=(
             ConnectionField(
                 "auth_url",
@@ -61,7 +65,9 @@ KIND = register(
             ConnectionField("project_name", "Project (tenant) name", group="auth"),
             ConnectionField("project_domain_name", "Project domain", default="Default", group="auth"),
             ConnectionField("user_domain_name", "User domain", default="Default", group="auth"),
-            ConnectionField("region", "Region", help="For example DFW, ORD, LON."),
+            # Region and endpoint pick the storage URL from the sign-in's catalogue, so
+            # they belong to that box, not to the pre-authenticated URL.
+            ConnectionField("region", "Region", help="For example DFW, ORD, LON.", group="auth"),
             ConnectionField(
                 "endpoint_type",
                 "Endpoint",
@@ -69,6 +75,7 @@ KIND = register(
                 default="public",
                 choices=("public", "internal"),
                 help="internal = Rackspace ServiceNet / the cloud's internal network.",
+                group="auth",
             ),
             ConnectionField("storage_url", "Storage URL (pre-authenticated)", FieldType.URL, group="preauth"),
             ConnectionField(
