@@ -509,6 +509,33 @@ class ObjectColumns:
             return self._names[:-1].decode("utf-8", "surrogatepass").casefold().split("\0")
         return [self.folded_name(row) for row in range(len(self.flags))]
 
+    def rows_with_name(self, needle: str, *, at_start: bool, limit: int) -> set[int] | None:
+        """Row ids whose case-folded name contains ``needle`` (begins with it: ``at_start``),
+        found in one lower-cased copy of the name blob at C speed (~70 ms for a million
+        names); ``None`` when more than ``limit`` rows match or the names are not all
+        ASCII (folding could change lengths, and offsets would not be the blob's)."""
+        if not self.flags or not needle:
+            return set()
+        if self._odd_names or "\0" in needle or not self._names.isascii():
+            return None
+        if not needle.isascii():
+            return set()  # an ASCII name cannot contain it
+        blob, pattern = self._names.lower(), needle.encode("ascii")  # ASCII: lower() is casefold()
+        found: set[int] = set()
+        if at_start:
+            if blob.startswith(pattern):
+                found.add(0)
+            pattern = b"\0" + pattern  # the end of the previous name, then ours
+        shift = 1 if at_start else 0  # from the match to a byte of the row's name
+        ends = self._ends
+        at = blob.find(pattern)
+        while at != -1:
+            found.add(bisect_right(ends, at + shift) - 1)
+            if len(found) > limit:
+                return None
+            at = blob.find(pattern, at + 1)
+        return found
+
     def etags(self) -> list[str]:
         """Every row's ETag ("" for none), indexed by row id; MD5s from one ``hex()``."""
         text = self._etags.hex()

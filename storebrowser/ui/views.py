@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
 
 from storebrowser.ui.dragdrop import dragged_objects, local_paths
+from storebrowser.ui.object_order import Column
 
 #: Builds the mime data of a drag from the view's selected rows (or None: no drag).
 MimeSource = Callable[[], QMimeData | None]
@@ -133,6 +134,16 @@ class ObjectTableView(_EmptyTextMixin, _DragDropMixin, QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup()
+
+    def keyboardSearch(self, search: str) -> None:
+        """Type-ahead looks at names, whichever column the current cell is in (Qt
+        searches the current cell's column)."""
+        current = self.currentIndex()
+        if current.isValid() and current.column() != Column.NAME:
+            self.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(Column.NAME), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        super().keyboardSearch(search)
 
 
 class ContainerTableView(_EmptyTextMixin, QTableView):
