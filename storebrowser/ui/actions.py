@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.capabilities import Capabilities
-from storebrowser.core.types import ObjectInfo
 from storebrowser.ui.icons import arrow_icon
 from storebrowser.ui.navigation import Location
 
@@ -29,8 +28,10 @@ class SelectionState:
     #: ``None`` while the account's provider is not open yet.
     capabilities: Capabilities | None
     provider_name: str = ""
-    #: Selected rows of the object table (objects and pseudo-folders).
-    objects: tuple[ObjectInfo, ...] = ()
+    #: Selected rows of the object table (objects and pseudo-folders), and how many of
+    #: them are folders: counts, so a select-all of a million rows costs nothing here.
+    selected: int = 0
+    selected_folders: int = 0
     #: Selected containers (account view rows, or the container node in the tree).
     containers: tuple[str, ...] = ()
     can_back: bool = False
@@ -45,8 +46,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
     """Which actions apply, and why not when they do not."""
     loc, caps, name = state.location, state.capabilities, state.provider_name or "This service"
     in_container = loc is not None and not loc.is_account
-    objects = state.objects
-    plain = [o for o in objects if not o.is_prefix]
+    objects, plain = state.selected, state.selected - state.selected_folders
     connected = caps is not None
     not_yet = "The account is not connected yet."
 
@@ -72,23 +72,23 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "new_folder": need(in_container, "Open a container first."),
         "upload_files": need(in_container, "Open a container first."),
         "upload_folder": need(in_container, "Open a container first."),
-        "download": need(bool(objects) or bool(state.containers), pick),
-        "delete": need(bool(objects), pick),
+        "download": need(objects > 0 or bool(state.containers), pick),
+        "delete": need(objects > 0, pick),
         "rename": both(
-            need(len(objects) == 1, "Select exactly one object or folder."),
+            need(objects == 1, "Select exactly one object or folder."),
             capable("server_side_copy", "renaming (it needs a copy on the server)"),
         ),
-        "copy_to": both(need(bool(objects), pick), capable("server_side_copy", "copying on the server")),
-        "copy_path": need(bool(objects) or bool(state.containers), pick),
+        "copy_to": both(need(objects > 0, pick), capable("server_side_copy", "copying on the server")),
+        "copy_path": need(objects > 0 or bool(state.containers), pick),
         "copy_url": both(
-            need(bool(plain) and len(plain) == len(objects), "Select one or more objects."),
+            need(plain > 0 and plain == objects, "Select one or more objects."),
             need(connected, not_yet),
         ),
         "share_url": both(
-            need(len(plain) == 1 and len(objects) == 1, "Select exactly one object."),
+            need(plain == 1 and objects == 1, "Select exactly one object."),
             capable("presigned_urls", "time-limited URLs"),
         ),
-        "properties": need(bool(plain), "Select one or more objects (folders have no properties)."),
+        "properties": need(plain > 0, "Select one or more objects (folders have no properties)."),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(

@@ -47,7 +47,7 @@ from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.navigation import History, Location
-from storebrowser.ui.object_model import ObjectTableModel
+from storebrowser.ui.object_model import ObjectTableModel, RowsSummary
 from storebrowser.ui.pathbar import PathBar
 from storebrowser.ui.transfer_dialogs import QuitGuard
 from storebrowser.ui.transfers_dock import TransfersDock
@@ -335,10 +335,12 @@ class MainWindow(QMainWindow):
             if rows:
                 self.navigate(location.child(self.container_model.container_at(rows[0]).name))
             return
+        if self.selection_summary().count != 1:
+            return
         infos = self.selected_objects()
-        if len(infos) == 1 and infos[0].is_prefix:
+        if infos[0].is_prefix:
             self.navigate(location.folder(infos[0].key))
-        elif len(infos) == 1:
+        else:
             self.actions["properties"].trigger()
 
     # -- tree -------------------------------------------------------------------------
@@ -394,13 +396,33 @@ class MainWindow(QMainWindow):
 
     # -- table ------------------------------------------------------------------------
 
+    def _selected_spans(self, table: QTableView) -> list[range]:
+        """The selected rows as disjoint spans, read off the selection's ranges: Qt's
+        ``selectedRows()`` makes an index per row and takes about a minute for a
+        select-all of a million rows."""
+        ranges = table.selectionModel().selection()
+        spans = sorted((range(r.top(), r.bottom() + 1) for r in ranges), key=lambda span: span.start)
+        merged: list[range] = []
+        for span in spans:  # ranges of one selection may overlap (Ctrl-click over a range)
+            if merged and span.start <= merged[-1].stop:
+                merged[-1] = range(merged[-1].start, max(merged[-1].stop, span.stop))
+            else:
+                merged.append(span)
+        return merged
+
     def _selected_rows(self, table: QTableView) -> list[int]:
-        return sorted({index.row() for index in table.selectionModel().selectedRows()})
+        return [row for span in self._selected_spans(table) for row in span]
 
     def selected_objects(self) -> list[ObjectInfo]:
         if self.stack.currentWidget() is not self.table:
             return []
         return self.object_model.infos(self._selected_rows(self.table))
+
+    def selection_summary(self) -> RowsSummary:
+        """Counts and bytes of the selected objects and folders, without building them."""
+        if self.stack.currentWidget() is not self.table:
+            return RowsSummary()
+        return self.object_model.summary(self._selected_spans(self.table))
 
     def selected_containers(self) -> list[str]:
         if self.stack.currentWidget() is self.containers_table:
@@ -445,12 +467,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _selection_changed(self, *_args: object) -> None:
-        self._update_actions()
-        objects = self.selected_objects()
-        if objects:
-            size = sum(o.size for o in objects if not o.is_prefix)
+        selected = self.selection_summary()
+        self.actions.update(self.selection_state(selected))
+        if selected.count:
             self.selection_label.setText(
-                self.tr("{n} selected ({size})").format(n=f"{len(objects):,}", size=human_size(size))
+                self.tr("{n} selected ({size})").format(
+                    n=f"{selected.count:,}", size=human_size(selected.size)
+                )
             )
         else:
             self.selection_label.setText("")
@@ -468,7 +491,7 @@ class MainWindow(QMainWindow):
         if table is self.containers_table:
             layout = CONTAINERS_MENU
         else:
-            layout = OBJECTS_MENU if self.selected_objects() else PLACE_MENU
+            layout = OBJECTS_MENU if self.selection_summary().count else PLACE_MENU
         self._popup(table, pos, layout)
 
     def _popup(self, view: QAbstractItemView, pos: object, layout: str) -> None:
@@ -483,14 +506,17 @@ class MainWindow(QMainWindow):
 
     # -- status -----------------------------------------------------------------------
 
-    def selection_state(self) -> SelectionState:
+    def selection_state(self, selected: RowsSummary | None = None) -> SelectionState:
         location = self._location
         provider = self.pool.cached(location.account) if location is not None else None
+        if selected is None:
+            selected = self.selection_summary()
         return SelectionState(
             location=location,
             capabilities=provider.capabilities if provider is not None else None,
             provider_name=self.pool.description(location.account) if location is not None else "",
-            objects=tuple(self.selected_objects()),
+            selected=selected.count,
+            selected_folders=selected.folders,
             containers=tuple(self.selected_containers()),
             can_back=self.history.can_back,
             can_forward=self.history.can_forward,

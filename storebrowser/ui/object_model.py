@@ -23,6 +23,7 @@ import collections
 import time
 from array import array
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -40,7 +41,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.format import human_size, local_time
 from storebrowser.ui.object_changes import ShownRows
-from storebrowser.ui.object_columns import DELETED, ObjectColumns, Packed
+from storebrowser.ui.object_columns import DELETED, FOLDER, ObjectColumns, Packed
 from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 from storebrowser.ui.object_order import (
     COLUMNS,
@@ -57,7 +58,7 @@ from storebrowser.ui.object_order import (
     sort_rows,
 )
 
-__all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel"]
+__all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel", "RowsSummary"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -81,6 +82,15 @@ _NAME_MATCHES = {
 }
 _NOT_FAST = Qt.MatchFlag.MatchCaseSensitive | Qt.MatchFlag.MatchRecursive
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+
+@dataclass(frozen=True, slots=True)
+class RowsSummary:
+    """What the status bar and the actions need of a selection."""
+
+    count: int = 0
+    folders: int = 0
+    size: int = 0  # bytes of the objects (folders count 0)
 
 
 class ObjectTableModel(ShownRows):
@@ -386,6 +396,20 @@ class ObjectTableModel(ShownRows):
 
     def infos(self, rows: Iterable[int]) -> list[ObjectInfo]:
         return [self.info(row) for row in rows]
+
+    def summary(self, spans: Iterable[range]) -> RowsSummary:
+        """Count, folders and bytes of the shown rows in ``spans`` (disjoint), from the
+        columns: no ``ObjectInfo`` per row, so a select-all of a million rows is cheap."""
+        rows = self._rows
+        sizes, flags = rows.sizes.__getitem__, rows.flags.__getitem__
+        count = folders = size = 0
+        for span in spans:
+            ids = self._visible[span.start : span.stop]
+            count += len(ids)
+            if rows.folders:  # maps all the way down: no Python code per row
+                folders += sum(map(FOLDER.__and__, map(flags, ids))) // FOLDER
+            size += sum(map(sizes, ids))
+        return RowsSummary(count, folders, size)
 
     def row_of_key(self, key: str) -> int | None:
         """The row showing ``key``, or ``None`` (not loaded, or filtered out)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QToolButton
 
 from storebrowser.accounts.pool import ProviderPool
@@ -292,3 +292,31 @@ def test_an_empty_place_says_why_and_what_to_do(
     window.navigate(Location("Bare"))
     qtbot.waitUntil(lambda: "No containers yet" in window.containers_table.empty_text(), timeout=WAIT)
     qtbot.waitUntil(lambda: _painted_text_pixels(window.containers_table) > 20, timeout=WAIT)
+
+
+def test_select_all_is_counted_from_the_selection_ranges(qtbot, make_explorer, local_account) -> None:
+    window = make_explorer().window
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    window.table.selectAll()
+    summary = window.selection_summary()
+    assert (summary.count, summary.folders) == (1201, 1)  # drafts/ is a folder
+    assert summary.size == sum(i % 7 for i in range(1200))  # a folder adds nothing itself
+    assert window.selection_label.text().startswith("1,201 selected")
+    assert window.actions["delete"].isEnabled() and window.actions["properties"].isEnabled()
+    assert not window.actions["rename"].isEnabled()
+
+    # Overlapping ranges (Ctrl-click over a range) count each row once.
+    model, selection = window.object_model, window.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
+    selection.clearSelection()
+    for first, last in ((1, 10), (6, 15)):
+        block = QItemSelection(model.index(first, 0), model.index(last, model.columnCount() - 1))
+        selection.select(block, flags.Select)
+    assert window.selection_summary().count == 15
+    assert [info.name for info in window.selected_objects()] == [f"file-{i:04}.txt" for i in range(15)]
+
+    selection.clearSelection()
+    window.table.selectRow(0)  # drafts/: Enter goes in
+    window.open_selected()
+    assert window.location == Location("Local files", "documents", "drafts/")

@@ -114,7 +114,9 @@ def test_one_object_leaves_unchanged_system_values_out() -> None:
 
 def test_properties_apply_to_the_selected_objects_and_leave_folders_out() -> None:
     def verdict(*objects: ObjectInfo) -> tuple[bool, str]:
-        state = SelectionState(Location("acct", "box"), Capabilities(user_metadata=True), objects=objects)
+        folders = sum(o.is_prefix for o in objects)
+        caps = Capabilities(user_metadata=True)
+        state = SelectionState(Location("acct", "box"), caps, selected=len(objects), selected_folders=folders)
         return enablement(state)["properties"]
 
     a, b, folder = ObjectInfo("a"), ObjectInfo("b"), ObjectInfo("f/", is_prefix=True)
