@@ -424,6 +424,8 @@ class TransferEngine:
         if job.running or not job.expanded or job.state in (State.FAILED, State.DONE):
             return
         if job.state is State.CANCELLED:
+            if job.items and all(item.state is State.DONE for item in job.items):
+                job.state = State.DONE  # the cancel came after the last object was stored
             self.journal.save_job(job)
             return
         if any(not item.state.finished for item in job.items):
