@@ -85,11 +85,12 @@ def job_title(job: JobSnapshot) -> str:
 def _many_title(spec: JobSpec, count: int) -> str:
     """``Upload 500 items to photos/2024/`` until the files are counted, then
     ``Upload 1,234 files to photos/2024/``; downloads name the folder they come from."""
-    if count:
-        what = _count(count, "1 file", "{n} files") if spec.kind.is_upload else _count(
-            count, "1 object", "{n} objects")  # fmt: skip
-    else:
+    if not count:
         what = _count(len(spec.sources), "1 item", "{n} items")
+    elif spec.kind.is_upload:
+        what = _count(count, "1 file", "{n} files")
+    else:
+        what = _count(count, "1 object", "{n} objects")
     if spec.kind.is_upload:
         return tr("Upload {what} to {place}").format(what=what, place=place(spec.container, spec.key))
     where = place(spec.container, common_folder(spec.sources))
