@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -24,6 +25,7 @@ from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.sources import is_contents, sources_problem, upload_prefix
 from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
 
 CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
@@ -122,6 +124,7 @@ def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None 
         "bytes": sum(j.done for j in jobs),
         "failed": failed,
         "notes": sorted({i.note for i in items if i.note}),
+        "jobs": len(jobs),
         **(extra or {}),
     }
     job_errors = [j.error for j in jobs if j.error]
@@ -139,57 +142,68 @@ def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None 
 
 
 def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
+    """One job: a single source as its own kind; several as one UPLOAD_MANY job."""
     container, prefix = split_location(args.target)
     metadata = parse_pairs(args.meta, "--meta")
     account = ctx.account().name
-    many = len(args.sources) > 1
-    specs = []
     for source in args.sources:
-        path = Path(source)
-        if not path.exists():
+        if not Path(source).exists():
             raise UsageError(f"{source}: no such file or folder")
-        folder_prefix = prefix if not prefix or prefix.endswith("/") else prefix + "/"
+    folder_prefix = upload_prefix(prefix)
+    if len(args.sources) > 1:
+        spec = JobSpec(JobKind.UPLOAD_MANY, account, container, key=folder_prefix,
+                       sources=tuple(_put_source(s) for s in args.sources),
+                       content_type=args.content_type, metadata=metadata)  # fmt: skip
+    else:
+        path = Path(args.sources[0])
         if path.is_dir():
-            key = folder_prefix if source.endswith("/") else f"{folder_prefix}{path.resolve().name}/"
+            key = folder_prefix if is_contents(args.sources[0]) else f"{folder_prefix}{path.resolve().name}/"
             kind = JobKind.UPLOAD_FOLDER
         else:
-            key = folder_prefix if many else prefix
-            kind = JobKind.UPLOAD_FILE
-        specs.append(
-            JobSpec(
-                kind,
-                account,
-                container,
-                key=key,
-                local=str(path.resolve()),
-                content_type=args.content_type,
-                metadata=metadata,
-            )
-        )
+            key, kind = prefix, JobKind.UPLOAD_FILE
+        spec = JobSpec(kind, account, container, key=key, local=str(path.resolve()),
+                       content_type=args.content_type, metadata=metadata)  # fmt: skip
+    _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
-    _report(ctx, _run(ctx, specs))
+    _report(ctx, _run(ctx, [spec]))
+
+
+def _put_source(source: str) -> str:
+    """The absolute path, keeping a folder's trailing separator (its contents only)."""
+    path = Path(source)
+    resolved = str(path.resolve())
+    return resolved + os.sep if is_contents(source) and path.is_dir() else resolved
+
+
+def _refuse_clashes(spec: JobSpec) -> None:
+    """Two sources landing on one target: bad arguments (exit 2), said before any I/O."""
+    problem = sources_problem(spec)
+    if problem is not None:
+        raise UsageError(problem)
 
 
 def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
+    """One job per container: several keys of a container are one DOWNLOAD_MANY job."""
     folder = Path(args.folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{args.folder} is a file; give the folder to download into")
-    folder.mkdir(parents=True, exist_ok=True)
-    account = ctx.account().name
-    specs = []
+    account, conflict = ctx.account().name, ConflictPolicy(args.conflict)
+    keys_of: dict[str, list[str]] = {}
     for location in args.objects:
         container, key = split_object(location)
-        kind = JobKind.DOWNLOAD_PREFIX if key.endswith("/") else JobKind.DOWNLOAD_OBJECT
-        specs.append(
-            JobSpec(
-                kind,
-                account,
-                container,
-                key=key,
-                local=str(folder.resolve()),
-                conflict=ConflictPolicy(args.conflict),
-            )
-        )
+        keys_of.setdefault(container, []).append(key)
+    local = str(folder.resolve())
+    specs = []
+    for container, keys in keys_of.items():
+        if len(keys) > 1:
+            spec = JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=local, sources=tuple(keys),
+                           conflict=conflict)  # fmt: skip
+        else:
+            kind = JobKind.DOWNLOAD_PREFIX if keys[0].endswith("/") else JobKind.DOWNLOAD_OBJECT
+            spec = JobSpec(kind, account, container, key=keys[0], local=local, conflict=conflict)
+        _refuse_clashes(spec)
+        specs.append(spec)
+    folder.mkdir(parents=True, exist_ok=True)
     ctx.provider()
     _report(ctx, _run(ctx, specs))
 

@@ -25,6 +25,7 @@ from storebrowser.core.types import ObjectInfo, PartRecord
 from storebrowser.transfers.conflicts import Skip, decide, path_exists
 from storebrowser.transfers.context import Paused, TaskContext
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind
+from storebrowser.transfers.sources import is_prefix
 
 PART_SUFFIX = ".part"
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
@@ -40,6 +41,16 @@ def strip_prefix_for(kind: JobKind, key: str) -> str:
     return parent + "/" if parent else ""
 
 
+def _strip_prefix(ctx: TaskContext) -> str:
+    """What of the item's key is not mirrored: by its own source in a DOWNLOAD_MANY job
+    (an object lands as its name, a prefix as its last segment and what is under it)."""
+    spec = ctx.job.spec
+    if spec.kind is not JobKind.DOWNLOAD_MANY:
+        return strip_prefix_for(spec.kind, spec.key)
+    source = spec.sources[ctx.item.source]
+    return strip_prefix_for(JobKind.DOWNLOAD_PREFIX if is_prefix(source) else JobKind.DOWNLOAD_OBJECT, source)
+
+
 def identity(info: ObjectInfo) -> str:
     return f"{info.etag}|{info.size}"
 
@@ -48,7 +59,7 @@ def run_download(ctx: TaskContext) -> str:
     spec, item = ctx.job.spec, ctx.item
     root = Path(spec.local)
     # Map first: a hostile key fails here, before any folder or file is made.
-    mapped = key_to_local_path(root, item.key, strip_prefix=strip_prefix_for(spec.kind, spec.key))
+    mapped = key_to_local_path(root, item.key, strip_prefix=_strip_prefix(ctx))
     info = item.listed
     # Resuming: look again, the object may have changed. A listing rarely vouches for an
     # MD5 (S3's has no encryption details, Swift's cannot tell every manifest): for an

@@ -39,6 +39,7 @@ from storebrowser.transfers.progress import (
     eta_seconds,
 )
 from storebrowser.transfers.properties import run_set_properties
+from storebrowser.transfers.sources import sources_problem
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,10 @@ _RUNNERS: dict[JobKind, Runner] = {
     JobKind.UPLOAD_FILE: upload.run_upload,
     JobKind.UPLOAD_FOLDER: upload.run_upload,
     JobKind.UPLOAD_STREAM: upload.run_upload,
+    JobKind.UPLOAD_MANY: upload.run_upload,
     JobKind.DOWNLOAD_OBJECT: download.run_download,
     JobKind.DOWNLOAD_PREFIX: download.run_download,
+    JobKind.DOWNLOAD_MANY: download.run_download,
     JobKind.COPY: run_copy,
     JobKind.MOVE: run_copy,
     JobKind.DELETE: run_delete,
@@ -106,6 +109,11 @@ class TransferEngine:
     # -- commands -----------------------------------------------------------------------
 
     def submit(self, spec: JobSpec, *, stream: BinaryIO | None = None) -> str:
+        """Queue ``spec``; raises ``InvalidName`` when its sources clash (two land on one
+        target), before anything is queued."""
+        problem = sources_problem(spec)
+        if problem is not None:
+            raise InvalidName(problem)
         job = Job(spec, stream=stream)
         with self._lock:
             job.position = max((j.position for j in self._jobs.values()), default=0.0) + 1
@@ -416,6 +424,8 @@ class TransferEngine:
         if job.running or not job.expanded or job.state in (State.FAILED, State.DONE):
             return
         if job.state is State.CANCELLED:
+            if job.items and all(item.state is State.DONE for item in job.items):
+                job.state = State.DONE  # the cancel came after the last object was stored
             self.journal.save_job(job)
             return
         if any(not item.state.finished for item in job.items):

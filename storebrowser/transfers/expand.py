@@ -1,4 +1,5 @@
-"""Turn a job into its items: walk a local folder, list a prefix, batch keys."""
+"""Turn a job into its items: walk a local folder, list a prefix, batch keys; for a job
+of several sources, each source as its own kind would, in one list."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.errors import NotFound
 from storebrowser.core.listing import iter_objects
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, JobKind, State
+from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
 
 DELETE_BATCH = 1000
 
@@ -25,7 +28,11 @@ def expand(job: Job, provider: Provider) -> list[Item]:
     if kind is JobKind.UPLOAD_STREAM:
         return [Item(job.id, 0, spec.key)]
     if kind is JobKind.UPLOAD_FOLDER:
-        return list(_folder_items(job, job.cancel))
+        return list(_folder_items(job.id, Path(spec.local), upload_prefix(spec.key), job.cancel))
+    if kind is JobKind.UPLOAD_MANY:
+        return _numbered(_upload_many_items(job))
+    if kind is JobKind.DOWNLOAD_MANY:
+        return _numbered(_download_many_items(job, provider))
     if kind is JobKind.DELETE:
         return _delete_items(job, provider)
     if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
@@ -58,13 +65,12 @@ def _delete_items(job: Job, provider: Provider) -> list[Item]:
     return items
 
 
-def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:
+def _folder_items(
+    job_id: str, root: Path, prefix: str, cancel: CancelToken, source: int = 0
+) -> Iterator[Item]:
     """Files under the folder, keys keeping the structure; links that leave it skipped,
     unreadable folders reported as failed items."""
-    spec = job.spec
-    root = Path(spec.local)
     real_root = Path(os.path.realpath(root))
-    prefix = spec.key if not spec.key or spec.key.endswith("/") else spec.key + "/"
     index = 0
     problems: list[tuple[str, str]] = []
 
@@ -81,14 +87,69 @@ def _folder_items(job: Job, cancel: CancelToken) -> Iterator[Item]:
                 if real_root not in real.parents or not real.is_file():
                     continue  # a link leaving the folder (or dangling): not ours to send
             relative = path.relative_to(root).as_posix()
-            yield Item(job.id, index, prefix + relative, str(path), total=_size(path))
+            yield Item(job_id, index, prefix + relative, str(path), total=_size(path), source=source)
             index += 1
     for filename, why in problems:
         relative = Path(filename).relative_to(root).as_posix() if filename != "None" else "?"
-        item = Item(job.id, index, prefix + relative + "/", filename)
+        item = Item(job_id, index, prefix + relative + "/", filename, source=source)
         item.state, item.error = State.FAILED, f"Cannot read the folder {filename}: {why}."
         index += 1
         yield item
+
+
+def _upload_many_items(job: Job) -> Iterator[Item]:
+    """Each source as UPLOAD_FILE into a folder or UPLOAD_FOLDER would send it: a file
+    keeps its name, a folder its name and structure, a folder's contents go as they are."""
+    prefix = upload_prefix(job.spec.key)
+    seen: dict[str, str] = {}
+    for n, source in enumerate(job.spec.sources):
+        path = Path(source)
+        if is_contents(source) or path.is_dir():
+            into = prefix if is_contents(source) else f"{prefix}{path.name}/"
+            items: Iterator[Item] = _folder_items(job.id, path, into, job.cancel, n)
+        else:  # missing or unreadable: the upload fails this item with why
+            items = iter([Item(job.id, 0, prefix + path.name, str(path), total=_size(path), source=n)])
+        for item in items:
+            _fail_a_second_sender(item, seen)
+            yield item
+
+
+def _fail_a_second_sender(item: Item, seen: dict[str, str]) -> None:
+    """Two sources sending the same key (a folder's contents beside a file of that name):
+    the first wins; the second fails with why, rather than overwrite it in a race."""
+    first = seen.setdefault(item.key, item.local)
+    if first != item.local and item.state is State.QUEUED:
+        item.state = State.FAILED
+        item.error = f"{item.local} would be uploaded as {item.key}, as {first} is; upload it separately."
+
+
+def _download_many_items(job: Job, provider: Provider) -> Iterator[Item]:
+    """Prefixes listed, objects looked up (the size makes the job's total known at once;
+    the download uses what was found instead of asking again)."""
+    spec = job.spec
+    for n, source in enumerate(spec.sources):
+        if is_prefix(source):
+            for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
+                if not info.is_prefix:
+                    yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
+            continue
+        job.cancel.raise_if_cancelled()
+        try:
+            info = provider.stat(spec.container, source)
+        except NotFound as missing:
+            item = Item(job.id, 0, source, source=n)
+            item.state, item.error = State.FAILED, missing.message
+            yield item
+            continue
+        yield Item(job.id, 0, source, total=info.size, listed=info, source=n)
+
+
+def _numbered(items: Iterator[Item]) -> list[Item]:
+    """Items of several sources, numbered in one sequence."""
+    listed = list(items)
+    for index, item in enumerate(listed):
+        item.index = index
+    return listed
 
 
 def _size(path: Path) -> int | None:

@@ -25,6 +25,10 @@ class JobKind(enum.Enum):
     UPLOAD_STREAM = "upload_stream"
     DOWNLOAD_OBJECT = "download_object"
     DOWNLOAD_PREFIX = "download_prefix"  # a whole container is the prefix ""
+    #: Several files and folders chosen at once (``sources``), into the prefix ``key``.
+    UPLOAD_MANY = "upload_many"
+    #: Several objects and prefixes of one container (``sources``), into the folder ``local``.
+    DOWNLOAD_MANY = "download_many"
     COPY = "copy"
     MOVE = "move"
     DELETE = "delete"
@@ -38,11 +42,18 @@ class JobKind(enum.Enum):
 
     @property
     def is_download(self) -> bool:
-        return self in (JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_PREFIX)
+        return self in (JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_PREFIX, JobKind.DOWNLOAD_MANY)
 
     @property
     def is_upload(self) -> bool:
-        return self in (JobKind.UPLOAD_FILE, JobKind.UPLOAD_FOLDER, JobKind.UPLOAD_STREAM)
+        return self in (JobKind.UPLOAD_FILE, JobKind.UPLOAD_FOLDER, JobKind.UPLOAD_STREAM,
+                        JobKind.UPLOAD_MANY)  # fmt: skip
+
+    @property
+    def many_items(self) -> bool:
+        """The job may expand into many items (a conflict answer can hold for them all)."""
+        return self in (JobKind.UPLOAD_FOLDER, JobKind.DOWNLOAD_PREFIX, JobKind.UPLOAD_MANY,
+                        JobKind.DOWNLOAD_MANY)  # fmt: skip
 
 
 class State(enum.Enum):
@@ -76,6 +87,10 @@ class JobSpec:
     container); ``dst_*`` name the target of a copy or move; ``keys`` the objects of a
     batch delete (without ``keys`` a delete takes every object under the prefix ``key``,
     listed when the job starts; with ``remove_container`` the emptied container goes last).
+    ``sources`` are what an UPLOAD_MANY or DOWNLOAD_MANY job carries: local files and
+    folders (a folder path ending with a separator sends only its contents), or object
+    keys and prefixes (ending ``/``) of ``container``. Journals written before it existed
+    have no ``sources``: it defaults to empty.
     """
 
     kind: JobKind
@@ -93,12 +108,14 @@ class JobSpec:
     remove_container: bool = False
     edit: MetadataEdit | None = None
     etags: dict[str, str] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = self.kind.value
         data["conflict"] = self.conflict.value
         data["keys"] = list(self.keys)
+        data["sources"] = list(self.sources)
         data["edit"] = self.edit.to_json() if self.edit is not None else None
         return data
 
@@ -108,6 +125,7 @@ class JobSpec:
         values["kind"] = JobKind(values["kind"])
         values["conflict"] = ConflictPolicy(values["conflict"])
         values["keys"] = tuple(values.get("keys", ()))
+        values["sources"] = tuple(values.get("sources", ()))
         edit = values.get("edit")
         values["edit"] = MetadataEdit.from_json(edit) if edit is not None else None
         return cls(**values)
@@ -132,6 +150,8 @@ class Item:
     note: str = ""
     #: A delete batch: the keys it deletes.
     keys: tuple[str, ...] = ()
+    #: UPLOAD_MANY / DOWNLOAD_MANY: the index in ``spec.sources`` this item comes from.
+    source: int = 0
     #: Downloads: the remote ETag and size when the ``.part`` file was started.
     remote_etag: str | None = None
     #: Uploads in parts: ``MultipartUpload.state()``.
@@ -143,7 +163,7 @@ class Item:
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "local": self.local, "total": self.total,
-                "keys": list(self.keys)}  # fmt: skip
+                "keys": list(self.keys), "source": self.source}  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ def run_upload(ctx: TaskContext) -> str:
     if path.is_symlink() and not path.exists():
         raise Skip(f"{path} is a broken link; skipped.")
     if path.exists() and not path.is_file():
-        _refuse_special(spec.kind, path)
+        _refuse_special(_found_in_a_folder(ctx), path)
     with _open_local(path) as stream:
         size = path.stat().st_size
         ctx.set_progress(sum(p.size for p in item.parts.values()), size)
@@ -46,11 +46,20 @@ def run_upload(ctx: TaskContext) -> str:
         return _upload_parts(ctx, provider, stream, size)
 
 
-def _refuse_special(kind: JobKind, path: Path) -> None:
+def _found_in_a_folder(ctx: TaskContext) -> bool:
+    """The item was found walking a folder, not named by the person."""
+    spec, item = ctx.job.spec, ctx.item
+    if spec.kind is JobKind.UPLOAD_MANY:
+        return Path(spec.sources[item.source]) != Path(item.local)
+    return spec.kind is JobKind.UPLOAD_FOLDER
+
+
+def _refuse_special(in_folder: bool, path: Path) -> None:
     """Pipes, sockets and devices are no files to upload: opening a pipe waits for a writer
-    forever (a worker lost, no cancel reaches it), and a device may never end."""
+    forever (a worker lost, no cancel reaches it), and a device may never end. Met in a
+    folder they are skipped; named on their own, the item fails."""
     why = f"{path} is not a regular file (a pipe, socket, device or folder)"
-    if kind is JobKind.UPLOAD_FOLDER:
+    if in_folder:
         raise Skip(f"{why}; skipped.")
     raise StorageError(f"{why}; only files and folders can be uploaded.")
 

@@ -23,7 +23,7 @@ from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.ui.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
 from storebrowser.ui.navigation import Location
-from storebrowser.ui.operations import Operations
+from storebrowser.ui.operations import Operations, download_spec
 from storebrowser.ui.tree_model import NodeKind
 
 
@@ -94,33 +94,18 @@ class Drops(QObject):
     def fetch_for_drop(
         self, objects: Sequence[ObjectInfo], folder: Path, done: Callable[[str | None], None]
     ) -> None:
-        """Download ``objects`` into the staging ``folder`` through the engine (verified,
-        renamed into place when complete); ``done(None)`` when every one arrived."""
+        """Download ``objects`` into the staging ``folder`` through the engine, as one job
+        (verified, renamed into place when complete); ``done(None)`` when every one arrived."""
         here = self.window.location
         if here is None:
             done("no place")
             return
-        waiting = {o.key for o in objects}
-        failures: list[str] = []
 
         def finished(job: JobSnapshot) -> None:
-            if job.state is not State.DONE:
-                failures.append(job.error or job.state.value)
-            for item in job.items:
-                waiting.discard(item.key)
-            if not waiting:
-                done(failures[0] if failures else None)
+            done(None if job.state is State.DONE else job.error or job.state.value)
 
-        for info in objects:
-            spec = JobSpec(
-                JobKind.DOWNLOAD_OBJECT,
-                here.account,
-                here.container,
-                key=info.key,
-                local=str(folder),
-                conflict=ConflictPolicy.OVERWRITE,
-            )
-            self.ops.jobs.submit(spec, when_finished=finished)
+        spec = download_spec(here.account, here.container, objects, folder, ConflictPolicy.OVERWRITE)
+        self.ops.jobs.submit(spec, when_finished=finished)
         self.window.show_transfers()
 
     # -- drops ------------------------------------------------------------------------

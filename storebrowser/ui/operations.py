@@ -246,8 +246,9 @@ class Operations(QObject):
         """Files and folders into ``location``; a folder keeps its name and structure
         (as a file manager copies it). Used by the menus and by drops. Without
         ``options`` the upload dialog asks for them. What they set is checked by the
-        provider's rules before any job is queued. Which paths are folders is looked up
-        on a worker (a stat is disk I/O)."""
+        provider's rules before any job is queued. Several paths make one job (the
+        engine tells files from folders on its worker); whether one path alone is a
+        folder is looked up on a worker (a stat is disk I/O)."""
         if not paths:
             return
         if options is None:
@@ -258,36 +259,22 @@ class Operations(QObject):
         if problem is not None:
             self.window.show_error(problem)
             return
-        chosen = options
+        after = self.refresh_if_here(location)
+        if len(paths) > 1:  # one job for them all: one row, one bar, one pause or cancel
+            sources = tuple(str(p) for p in paths)
+            self.submit(upload_spec(JobKind.UPLOAD_MANY, location, options, sources=sources), after)
+            return
+        path, chosen = paths[0], options
 
-        def submit(result: TaskResult[list[tuple[Path, bool]]]) -> None:
-            for path, is_folder in result.value or []:
-                if is_folder:
-                    key = f"{location.prefix}{path.name}/"
-                    spec = JobSpec(
-                        JobKind.UPLOAD_FOLDER,
-                        location.account,
-                        location.container,
-                        key=key,
-                        local=str(path),
-                        conflict=chosen.conflict,
-                        content_type=chosen.content_type,
-                        metadata=dict(chosen.metadata),
-                    )
-                else:
-                    spec = JobSpec(
-                        JobKind.UPLOAD_FILE,
-                        location.account,
-                        location.container,
-                        key=location.prefix,
-                        local=str(path),
-                        conflict=chosen.conflict,
-                        content_type=chosen.content_type,
-                        metadata=dict(chosen.metadata),
-                    )
-                self.submit(spec, self.refresh_if_here(location))
+        def submit(result: TaskResult[bool]) -> None:
+            if result.value:
+                folder_key = f"{location.prefix}{path.name}/"
+                spec = upload_spec(JobKind.UPLOAD_FOLDER, location, chosen, key=folder_key, local=str(path))
+            else:
+                spec = upload_spec(JobKind.UPLOAD_FILE, location, chosen, local=str(path))
+            self.submit(spec, after)
 
-        self.window.runner.run(lambda: [(p, p.is_dir()) for p in paths], submit)
+        self.window.runner.run(path.is_dir, submit)
 
     def download(self) -> None:
         location = self.location
@@ -305,13 +292,8 @@ class Operations(QObject):
         self, folder: Path, location: Location, objects: Sequence[ObjectInfo], containers: Sequence[str] = ()
     ) -> None:
         account = location.account
-        for info in objects:
-            kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
-            self.submit(
-                JobSpec(
-                    kind, account, location.container, key=info.key, local=str(folder), conflict=self.conflict
-                )
-            )
+        if objects:
+            self.submit(download_spec(account, location.container, objects, folder, self.conflict))
         for name in containers:
             self.submit(
                 JobSpec(
@@ -507,3 +489,28 @@ class Operations(QObject):
         if here is not None and (here.account, here.container) == (location.account, location.container):
             self.window.object_model.refresh()
         self.window.show_info(message)
+
+
+def upload_spec(
+    kind: JobKind, location: Location, options: UploadOptions, *, key: str | None = None, local: str = "",
+    sources: tuple[str, ...] = (),
+) -> JobSpec:
+    """An upload into ``location`` (or the prefix ``key``) with the options chosen."""
+    return JobSpec(kind, location.account, location.container,
+                   key=location.prefix if key is None else key, local=local, sources=sources,
+                   conflict=options.conflict, content_type=options.content_type,
+                   metadata=dict(options.metadata))  # fmt: skip
+
+
+def download_spec(
+    account: str, container: str, objects: Sequence[ObjectInfo], folder: Path, conflict: ConflictPolicy
+) -> JobSpec:
+    """One job that downloads ``objects`` (folders among them) into ``folder``: a folder
+    lands as its last segment with what is under it, an object as its name."""
+    if len(objects) == 1:
+        info = objects[0]
+        kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
+        return JobSpec(kind, account, container, key=info.key, local=str(folder), conflict=conflict)
+    sources = tuple(info.key for info in objects)
+    return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
+                   conflict=conflict)  # fmt: skip

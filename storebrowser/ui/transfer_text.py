@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import PurePath
 
@@ -73,10 +74,40 @@ def job_title(job: JobSnapshot) -> str:
             objects = _count(len(items), "1 object", "{n} objects")
             return tr("Download {objects} from {place}").format(objects=objects, place=where)
         return tr("Download {place}").format(place=where)
+    if kind in (JobKind.UPLOAD_MANY, JobKind.DOWNLOAD_MANY):
+        return _many_title(spec, len(items))
     if kind in (JobKind.COPY, JobKind.MOVE):
         return _copy_title(spec, len(items))
     objects = _count(len(spec.keys), "1 object", "{n} objects")
     return tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
+
+
+def _many_title(spec: JobSpec, count: int) -> str:
+    """``Upload 500 items to photos/2024/`` until the files are counted, then
+    ``Upload 1,234 files to photos/2024/``; downloads name the folder they come from."""
+    if not count:
+        what = _count(len(spec.sources), "1 item", "{n} items")
+    elif spec.kind.is_upload:
+        what = _count(count, "1 file", "{n} files")
+    else:
+        what = _count(count, "1 object", "{n} objects")
+    if spec.kind.is_upload:
+        return tr("Upload {what} to {place}").format(what=what, place=place(spec.container, spec.key))
+    where = place(spec.container, common_folder(spec.sources))
+    return tr("Download {what} from {place}").format(what=what, place=where)
+
+
+def common_folder(keys: tuple[str, ...]) -> str:
+    """The folder every key is in: ``a/b/`` for ``a/b/x`` and ``a/b/y/``."""
+    shared = os.path.commonprefix(list(keys))  # noqa: RUF071 - by characters, then cut at a "/"
+    return shared.rpartition("/")[0] + "/" if "/" in shared else ""
+
+
+def _sources_text(spec: JobSpec) -> str:
+    """The first sources of a job of many, one a line; how many more after that."""
+    shown = [f"{spec.container}/{s}" if spec.kind.is_download else s for s in spec.sources[:10]]
+    rest = len(spec.sources) - len(shown)
+    return "\n".join(shown + ([tr("… and {n} more").format(n=f"{rest:,}")] if rest > 0 else []))
 
 
 def _copy_title(spec: JobSpec, count: int) -> str:
@@ -94,6 +125,10 @@ def job_tooltip(job: JobSnapshot) -> str:
     remote = place(spec.container, spec.key)
     if spec.account:
         remote = f"{spec.account}: {remote}"
+    if spec.kind is JobKind.UPLOAD_MANY:
+        return tr("{local}\n→ {remote}").format(local=_sources_text(spec), remote=remote)
+    if spec.kind is JobKind.DOWNLOAD_MANY:
+        return tr("{remote}\n→ {local}").format(remote=_sources_text(spec), local=spec.local)
     if spec.kind.is_upload:
         return tr("{local}\n→ {remote}").format(local=spec.local or tr("(a stream)"), remote=remote)
     if spec.kind.is_download:
@@ -106,7 +141,7 @@ def job_tooltip(job: JobSnapshot) -> str:
 
 def item_name(job: JobSnapshot, item: ItemSnapshot) -> str:
     """The item's key below the job's own prefix (the part that differs between items)."""
-    prefix = job.spec.key
+    prefix = job.spec.key if job.kind is not JobKind.DOWNLOAD_MANY else common_folder(job.spec.sources)
     if prefix.endswith("/") and item.key.startswith(prefix) and item.key != prefix:
         return item.key[len(prefix) :]
     return item.key

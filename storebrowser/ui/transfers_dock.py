@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from storebrowser.qtbridge.conflicts import ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
-from storebrowser.transfers.jobs import JobKind, State
+from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
 from storebrowser.ui import transfer_text as text
 from storebrowser.ui.progress_delegate import ProgressDelegate
@@ -198,7 +198,7 @@ class TransfersDock(QDockWidget):
 
     def _ask(self, question: ConflictQuestion) -> None:
         latest = self.bridge.latest
-        many = question.kind in (JobKind.UPLOAD_FOLDER, JobKind.DOWNLOAD_PREFIX)
+        many = question.kind.many_items
         with contextlib.suppress(KeyError):  # a copy of a prefix: the items tell
             many = many or (latest is not None and len(latest.job(question.job_id).items) > 1)
         ask_conflict(question, self.bridge.asker, self.window(), many=many)

@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import Any
 
 import boto3
 import pytest
@@ -35,6 +36,12 @@ def _ok(result: CliResult) -> bytes:
 
 def _name() -> str:
     return f"clitest-{uuid.uuid4().hex[:12]}"
+
+
+def _s3(moto_server: MotoServer) -> Any:
+    """boto3 straight at the moto server: another client than ours, to read back."""
+    return boto3.client("s3", endpoint_url=moto_server.endpoint_url, region_name=moto_server.region,
+                        aws_access_key_id="testing", aws_secret_access_key="testing")  # fmt: skip
 
 
 @pytest.fixture
@@ -181,13 +188,7 @@ def test_cat_matches_python_slicing_on_s3(
 ) -> None:
     container = _name()
     _ok(moto("mb", container))
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=moto_server.endpoint_url,
-        region_name=moto_server.region,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    s3 = _s3(moto_server)
     data = bytes(range(256)) * 4
     s3.put_object(Bucket=container, Key="blob.bin", Body=data)
     args = ["cat", f"{container}/blob.bin", f"--start={start}"] + ([] if end is None else [f"--end={end}"])
@@ -199,13 +200,7 @@ def test_a_hostile_key_on_restore_writes_nothing_outside(
 ) -> None:
     container = _name()
     _ok(moto("mb", container))
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=moto_server.endpoint_url,
-        region_name=moto_server.region,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    s3 = _s3(moto_server)
     s3.put_object(Bucket=container, Key="../../escaped.txt", Body=b"evil")
     s3.put_object(Bucket=container, Key="fine.txt", Body=b"good")
     target = tmp_path / "deep" / "restore"
@@ -214,6 +209,43 @@ def test_a_hostile_key_on_restore_writes_nothing_outside(
     assert b"cannot be saved as a local file" in result.stderr or b"cannot be saved" in result.stdout
     assert (target / "fine.txt").read_bytes() == b"good"
     assert not list(tmp_path.rglob("escaped.txt"))
+
+
+def test_put_and_get_of_several_sources_are_one_job_each(
+    moto: RunCli, moto_server: MotoServer, tmp_path: Path
+) -> None:
+    container = _name()
+    _ok(moto("mb", container))
+    files = _mixed_folder(tmp_path / "proj")
+    (tmp_path / "a.txt").write_bytes(b"a")
+    (tmp_path / "b.bin").write_bytes(os.urandom(2 * 1024 * 1024 + 7))
+    sources = [str(tmp_path / "a.txt"), str(tmp_path / "b.bin"), str(tmp_path / "proj")]
+    put = json.loads(_ok(moto("--json", "--part-size", "1", "put", *sources, f"{container}/in")))
+    assert put["jobs"] == 1 and put["items"] == put["done"] == 2 + len(files) and put["failed"] == {}
+    s3 = _s3(moto_server)
+    assert s3.get_object(Bucket=container, Key="in/b.bin")["Body"].read() == (tmp_path / "b.bin").read_bytes()
+    for name, data in files.items():
+        assert s3.get_object(Bucket=container, Key=f"in/proj/{name}")["Body"].read() == data
+
+    out = tmp_path / "out"
+    got = json.loads(_ok(moto("--json", "get", f"{container}/in/a.txt", f"{container}/in/b.bin",
+                              f"{container}/in/proj/deep/", str(out))))  # fmt: skip
+    assert got["jobs"] == 1 and got["items"] == got["done"] == 3
+    assert (out / "a.txt").read_bytes() == b"a"
+    assert (out / "b.bin").read_bytes() == (tmp_path / "b.bin").read_bytes()
+    assert (out / "deep" / "er" / "than" / "that.json").read_bytes() == files["deep/er/than/that.json"]
+    assert not list(out.rglob("*.part"))
+
+
+def test_several_sources_landing_on_one_name_are_refused(moto: RunCli, tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(folder)
+    put = moto("put", str(tmp_path / "one" / "x.txt"), str(tmp_path / "two" / "x.txt"), "c/")
+    assert put.returncode == 2 and b"would both be uploaded as c/x.txt" in put.stderr
+    get = moto("get", "c/a/x.txt", "c/b/x.txt", str(tmp_path / "out"))
+    assert get.returncode == 2 and b"would both land in" in get.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_bad_meta_and_missing_container(moto: RunCli, tmp_path: Path) -> None:

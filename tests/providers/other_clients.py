@@ -49,6 +49,9 @@ class RawView:
 class OtherClient(Protocol):
     def head(self, container: str, key: str) -> RawView: ...
 
+    def read(self, container: str, key: str) -> bytes:
+        """The object's content, as the SDK gives it."""
+
     def overwrite(self, container: str, key: str, data: bytes, metadata: Mapping[str, str]) -> None:
         """Store new content (and metadata) under ``key``, as someone else would."""
 
@@ -75,6 +78,10 @@ class S3Other:
         system = {name: head[field] for name, field in _S3_FIELDS.items() if head.get(field)}
         return RawView(head["ETag"].strip('"'), system, dict(head.get("Metadata", {})), head["ContentLength"])
 
+    def read(self, container: str, key: str) -> bytes:
+        body: bytes = self.client.get_object(Bucket=container, Key=key)["Body"].read()
+        return body
+
     def overwrite(self, container: str, key: str, data: bytes, metadata: Mapping[str, str]) -> None:
         self.client.put_object(Bucket=container, Key=key, Body=data, Metadata=dict(metadata))
 
@@ -98,6 +105,9 @@ class AzureOther:
         system = {name: getattr(settings, name) for name in HTTP_HEADERS if getattr(settings, name)}
         return RawView(properties.etag.strip('"'), system, dict(properties.metadata), properties.size)
 
+    def read(self, container: str, key: str) -> bytes:
+        return self.service.get_blob_client(container, key).download_blob().readall()
+
     def overwrite(self, container: str, key: str, data: bytes, metadata: Mapping[str, str]) -> None:
         self.service.get_blob_client(container, key).upload_blob(
             data, overwrite=True, metadata=dict(metadata)
@@ -120,6 +130,10 @@ class SwiftOther:
             n[len("x-object-meta-") :]: v for n, v in headers.items() if n.startswith("x-object-meta-")
         }
         return RawView(headers["etag"].strip('"'), system, metadata, int(headers["content-length"]))
+
+    def read(self, container: str, key: str) -> bytes:
+        _headers, body = self.connection.get_object(container, key)
+        return bytes(body)
 
     def overwrite(self, container: str, key: str, data: bytes, metadata: Mapping[str, str]) -> None:
         headers = {f"X-Object-Meta-{name}": value for name, value in metadata.items()}
@@ -145,6 +159,9 @@ class LocalOther:
         system = {CONTENT_TYPE: os.getxattr(path, _LOCAL_TYPE).decode()} if _LOCAL_TYPE in names else {}
         st = path.stat()
         return RawView(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}", system, metadata, st.st_size)
+
+    def read(self, container: str, key: str) -> bytes:
+        return (self.root / container / key).read_bytes()
 
     def overwrite(self, container: str, key: str, data: bytes, metadata: Mapping[str, str]) -> None:
         path = self.root / container / key

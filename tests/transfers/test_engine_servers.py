@@ -19,7 +19,8 @@ from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from tests.transfers.helpers import FAST_RETRY, Counting
+from tests.providers.other_clients import other_client
+from tests.transfers.helpers import FAST_RETRY, Counting, CountingUpload
 
 MiB = 1024 * 1024
 BACKENDS = ["swift", "s3_swift", "azure"]
@@ -31,6 +32,7 @@ class Backend:
     settings: dict[str, Any]
     provider: Provider
     container: str
+    name: str = ""  # the BACKENDS entry, for ``other_client``
 
 
 def _settings(name: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
@@ -57,7 +59,7 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     # Small parts so a few MiB exercise the multipart/staged/SLO path.
     provider.part_size = provider.min_part_size
     provider.multipart_threshold = provider.min_part_size
-    yield Backend(kind, settings, provider, container)
+    yield Backend(kind, settings, provider, container, request.param)
     with contextlib.suppress(StorageError):
         provider.delete_container(container, force=True)
     provider.close()
@@ -325,3 +327,82 @@ def test_copy_between_accounts_streams_through_the_engine(
     assert left == (set() if kind is JobKind.MOVE else set(files))
     engine.shutdown()
     journal.close()
+
+
+# -- jobs of several sources ----------------------------------------------------------------
+
+
+def test_files_and_a_folder_upload_as_one_job_another_client_reads_them(
+    backend: Backend, journal, tmp_path, request
+):
+    big, data = big_file(tmp_path, backend.provider, parts=2.5)  # in parts
+    (tmp_path / "note.txt").write_bytes(b"note")
+    (tmp_path / "album" / "deep").mkdir(parents=True)
+    (tmp_path / "album" / "a.jpg").write_bytes(b"a")
+    (tmp_path / "album" / "deep" / "b.jpg").write_bytes(os.urandom(1000))
+    sources = (str(big), str(tmp_path / "note.txt"), str(tmp_path / "album"))
+    engine = engine_for(backend.provider, journal)
+    job = engine.submit(JobSpec(JobKind.UPLOAD_MANY, "acct", backend.container, key="to/",
+                                sources=sources))  # fmt: skip
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.DONE, snap.error
+    other = other_client(backend.name, request, backend.provider)
+    expected = {"to/big.bin": data, "to/note.txt": b"note", "to/album/a.jpg": b"a",
+                "to/album/deep/b.jpg": (tmp_path / "album" / "deep" / "b.jpg").read_bytes()}  # fmt: skip
+    assert sorted(i.key for i in snap.items) == sorted(expected)
+    for key, body in expected.items():
+        assert other.read(backend.container, key) == body, key
+
+
+def test_objects_and_a_prefix_download_as_one_job_byte_identical(backend: Backend, journal, tmp_path):
+    big = os.urandom(int(2.5 * MiB))
+    objects = {"d/big.bin": big, "d/tiny": b"t", "d/sub/x": b"x", "d/sub/y/z": os.urandom(5000)}
+    for key, body in objects.items():
+        backend.provider.upload_bytes(backend.container, key, body)
+    out = tmp_path / "out"
+    engine = engine_for(backend.provider, journal)
+    job = engine.submit(JobSpec(JobKind.DOWNLOAD_MANY, "acct", backend.container, local=str(out),
+                                sources=("d/big.bin", "d/tiny", "d/sub/")))  # fmt: skip
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.DONE, snap.error
+    assert len(snap.items) == 4 and snap.total == sum(len(b) for b in objects.values())
+    assert (out / "big.bin").read_bytes() == big and (out / "tiny").read_bytes() == b"t"
+    assert (out / "sub" / "x").read_bytes() == b"x"
+    assert (out / "sub" / "y" / "z").read_bytes() == objects["d/sub/y/z"]
+    assert not list(out.rglob("*.part"))
+
+
+class _CancelBeforeComplete(Counting):
+    """Cancels the job once every part is on the server, just before ``complete``."""
+
+    cancel_job: Any = None
+
+    def start_multipart(self, *args: Any, **kwargs: Any) -> CountingUpload:
+        upload = super().start_multipart(*args, **kwargs)
+        inner_complete = upload._inner.complete
+
+        def complete(parts: Any) -> Any:
+            self.cancel_job()
+            return inner_complete(parts)
+
+        upload._inner.complete = complete  # type: ignore[method-assign]
+        return upload
+
+
+def test_a_cancel_after_the_last_part_leaves_the_stored_object_done(backend: Backend, journal, tmp_path):
+    path, data = big_file(tmp_path, backend.provider, parts=2.5)
+    late = _CancelBeforeComplete(backend.provider)
+    engine = engine_for(late, journal)
+    job = engine.submit(upload_spec(backend, path, "late.bin"))
+    late.cancel_job = lambda: engine.cancel(job)
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert backend.provider.read(backend.container, "late.bin") == data  # stored
+    assert snap.items[0].state is State.DONE
+    assert snap.state is State.DONE  # not "Cancelled": nothing was cancelled
+    assert journal.load_jobs() == []  # finished in the journal too

@@ -11,6 +11,8 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from storebrowser.transfers import JobKind
+from storebrowser.ui import transfer_text as text
 from storebrowser.ui.application import account_entry
 from storebrowser.ui.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
 from storebrowser.ui.main_window import MainWindow
@@ -93,7 +95,7 @@ def test_files_dropped_on_the_table_and_on_a_folder_row_upload_there(qtbot, swif
     wait_listed(qtbot, window)
 
     assert drop_on(window.table, empty_point(window.table), uri_list(here / "notes.txt", here / "holiday"))
-    wait_jobs(qtbot, explorer, 2)
+    wait_jobs(qtbot, explorer, 1)  # two paths, one job
     assert other.read(container, "notes.txt") == b"notes"
     assert other.read(container, "holiday/day1/beach.jpg")[:3] == b"\xff\xd8\xff"  # structure kept
     qtbot.waitUntil(lambda: {"notes.txt", "holiday/", "inbox/"} <= names_shown(window), timeout=WAIT)
@@ -101,8 +103,31 @@ def test_files_dropped_on_the_table_and_on_a_folder_row_upload_there(qtbot, swif
     model = window.object_model
     inbox = next(r for r in range(model.rowCount()) if model.info(r).name == "inbox/")
     assert drop_on(window.table, row_point(window.table, model.index(inbox, 0)), uri_list(here / "notes.txt"))
-    wait_jobs(qtbot, explorer, 3)
+    wait_jobs(qtbot, explorer, 2)
     assert other.read(container, "inbox/notes.txt") == b"notes"
+
+
+def test_three_files_and_a_folder_dropped_make_one_job_of_their_items(qtbot, swift, tmp_path: Path) -> None:
+    explorer, account, container, _second, other = swift
+    window = explorer.window
+    here = tmp_path / "desk"
+    (here / "trip" / "day2").mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "c.bin"):
+        (here / name).write_bytes(name.encode())
+    (here / "trip" / "map.png").write_bytes(b"map")
+    (here / "trip" / "day2" / "sea.jpg").write_bytes(b"sea")
+    window.navigate(Location(account, container, "in/"))
+    wait_listed(qtbot, window)
+    dropped = [here / "a.txt", here / "b.txt", here / "c.bin", here / "trip"]
+    assert drop_on(window.table, empty_point(window.table), uri_list(*dropped))
+    wait_jobs(qtbot, explorer, 1)
+    [job] = explorer.jobs.engine.snapshot().jobs
+    assert job.kind is JobKind.UPLOAD_MANY and job.spec.key == "in/"
+    assert job.spec.sources == tuple(str(p) for p in dropped)
+    assert [i.key for i in job.items] == ["in/a.txt", "in/b.txt", "in/c.bin", "in/trip/map.png",
+                                          "in/trip/day2/sea.jpg"]  # fmt: skip
+    assert other.read(container, "in/trip/day2/sea.jpg") == b"sea"
+    assert text.job_title(job) == f"Upload 5 files to {container}/in/"
 
 
 def test_files_dropped_on_a_tree_container_upload_into_it(qtbot, swift, tmp_path: Path) -> None:
@@ -149,6 +174,17 @@ def test_dragging_objects_out_fetches_verified_files_when_asked(qtbot, swift, tm
     select_names(window, "docs/")
     window.table.startDrag(Qt.DropAction.CopyAction)
     assert URI_LIST not in started[1].formats() and INTERNAL_MIME in started[1].formats()
+    # Several objects dragged out are fetched by one job.
+    other.upload_bytes(container, "second.txt", b"two")
+    window.object_model.refresh()
+    qtbot.waitUntil(lambda: "second.txt" in names_shown(window), timeout=WAIT)
+    select_names(window, "report.pdf", "second.txt")
+    window.table.startDrag(Qt.DropAction.CopyAction)
+    fetched_both = sorted(Path(url.toLocalFile()).name for url in started[2].urls())
+    assert fetched_both == ["report.pdf", "second.txt"]
+    jobs = explorer.jobs.engine.snapshot().jobs
+    assert [j.kind for j in jobs] == [JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_MANY]
+    assert len(jobs[1].items) == 2
 
 
 def test_tree_to_tree_drag_copies_on_the_server_and_shift_moves(qtbot, swift) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from storebrowser.core.errors import NotFound
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.transfers import State
+from storebrowser.transfers import JobKind, State
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.dialogs import NameDialog, ShareUrlDialog, folder_name_problem
 from storebrowser.ui.main_window import MainWindow
@@ -145,7 +145,9 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     select_names(window, "notes.txt", "album/")
     ops.ask_folder = lambda _title: target
     window.actions["download"].trigger()
-    wait_jobs(qtbot, explorer, 4)
+    wait_jobs(qtbot, explorer, 3)  # the file and the folder: one job
+    download = explorer.jobs.engine.snapshot().jobs[-1]
+    assert download.kind is JobKind.DOWNLOAD_MANY and len(download.items) == 3
     assert (target / "notes.txt").read_bytes() == b"some notes"
     assert (target / "album" / "inner" / "two.txt").read_bytes() == b"two"
     assert not list(target.rglob("*.part"))
@@ -154,14 +156,14 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     select_names(window, "notes.txt")
     ops.ask_name = lambda *_a, **_k: "renamed.txt"
     window.actions["rename"].trigger()
-    wait_jobs(qtbot, explorer, 5)
+    wait_jobs(qtbot, explorer, 4)
     qtbot.waitUntil(lambda: "renamed.txt" in names_shown(window), timeout=WAIT)
     assert not exists(other, container, "notes.txt")
     assert other.read(container, "renamed.txt") == b"some notes"
     select_names(window, "album/")
     ops.ask_name = lambda *_a, **_k: "photos"
     window.actions["rename"].trigger()
-    wait_jobs(qtbot, explorer, 6)
+    wait_jobs(qtbot, explorer, 5)
     qtbot.waitUntil(lambda: "photos/" in names_shown(window) and "album/" not in names_shown(window),
                     timeout=WAIT)  # fmt: skip
     assert other.read(container, "photos/inner/two.txt") == b"two"
@@ -170,7 +172,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     select_names(window, "renamed.txt", "photos/")
     ops.ask_destination = lambda *_a: (second, "copies/")
     window.actions["copy_to"].trigger()
-    wait_jobs(qtbot, explorer, 8)
+    wait_jobs(qtbot, explorer, 7)
     assert other.read(second, "copies/renamed.txt") == b"some notes"
     assert other.read(second, "copies/photos/one.jpg")[:3] == b"\xff\xd8\xff"
 
@@ -198,7 +200,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     asked.clear()
     select_names(window, "renamed.txt", "photos/")
     window.actions["delete"].trigger()
-    wait_jobs(qtbot, explorer, 10)
+    wait_jobs(qtbot, explorer, 9)
     assert "with everything in it" in asked[-1]
     qtbot.waitUntil(lambda: names_shown(window) == {"empty folder/"}, timeout=WAIT)
     assert not exists(other, container, "renamed.txt")
@@ -213,7 +215,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     window.actions["delete_container"].trigger()
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=WAIT)
     assert "holds 3 objects" in asked[-1]
-    wait_jobs(qtbot, explorer, 11)
+    wait_jobs(qtbot, explorer, 10)
     qtbot.waitUntil(lambda: second not in {c.name for c in other.list_containers()}, timeout=WAIT)
     assert container in {c.name for c in other.list_containers()}
 

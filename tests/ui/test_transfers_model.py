@@ -187,11 +187,25 @@ def test_the_columns_say_what_a_person_wants_to_know(qapp):
             "Move 2 objects to other/z/",
         ),
         (JobKind.DELETE, {"keys": ("a", "b", "c")}, 1, "Delete 3 objects from bucket"),
+        (JobKind.UPLOAD_MANY, {"key": "in/", "sources": ("/x/a", "/x/b")}, 0, "Upload 2 items to bucket/in/"),
+        (JobKind.UPLOAD_MANY, {"key": "in/", "sources": ("/x/a", "/x/b")}, 5, "Upload 5 files to bucket/in/"),
+        (JobKind.DOWNLOAD_MANY, {"sources": ("a/b/x", "a/b/y/")}, 0, "Download 2 items from bucket/a/b/"),
+        (JobKind.DOWNLOAD_MANY, {"sources": ("x", "y/")}, 3, "Download 3 objects from bucket"),
     ],
 )
 def test_job_titles(qapp, kind, spec, count, title):
     snap = job("t", tuple(item(n) for n in range(count)), kind=kind, **{"key": "", "local": ""} | spec)
     assert text.job_title(snap) == title
+
+
+def test_a_job_of_many_sources_says_where_from_and_names_its_items_below_their_folder(qapp):
+    many = [f"/home/u/{n}.jpg" for n in range(12)]
+    upload = job("u", (), kind=JobKind.UPLOAD_MANY, key="in/", local="", sources=tuple(many))
+    assert text.job_tooltip(upload).splitlines() == [*many[:10], "… and 2 more", "→ acct: bucket/in/"]
+    download = job("d", (item(0),), kind=JobKind.DOWNLOAD_MANY, key="", local="/home/u/out",
+                   sources=("photos/00000.jpg", "photos/more/"))  # fmt: skip
+    assert text.job_tooltip(download) == "bucket/photos/00000.jpg\nbucket/photos/more/\n→ /home/u/out"
+    assert text.item_name(download, download.items[0]) == "00000.jpg"
 
 
 def test_the_summary_line(qapp):

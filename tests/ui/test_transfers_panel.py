@@ -248,6 +248,35 @@ def test_one_answer_for_the_whole_job(qtbot, open_panel, local_provider, tmp_pat
     assert all((out / "docs" / f"{n}.txt").read_bytes() == b"server" for n in range(3))
 
 
+@pytest.mark.parametrize("kind", [JobKind.DOWNLOAD_MANY, JobKind.UPLOAD_MANY])
+def test_one_answer_for_the_whole_job_of_several_sources(qtbot, open_panel, local_provider, tmp_path, kind):
+    local_provider.create_container("files")
+    for n in range(3):
+        local_provider.upload_bytes("files", f"d{n}/{n}.txt", b"server")
+        (tmp_path / f"{n}.txt").write_bytes(b"local")
+    panel = open_panel({"acct": local_provider}, concurrency=3)
+    asked: list[object] = []
+    panel.bridge.asker.asked.connect(asked.append)
+    if kind is JobKind.DOWNLOAD_MANY:
+        spec = JobSpec(kind, "acct", "files", local=str(tmp_path), conflict=ConflictPolicy.ASK,
+                       sources=tuple(f"d{n}/{n}.txt" for n in range(3)))  # fmt: skip
+    else:
+        for n in range(3):
+            local_provider.upload_bytes("files", f"up/{n}.txt", b"server")
+        spec = JobSpec(kind, "acct", "files", key="up/", conflict=ConflictPolicy.ASK,
+                       sources=tuple(str(tmp_path / f"{n}.txt") for n in range(3)))  # fmt: skip
+    job = panel.submit(qtbot, spec)
+    box = find_box(qtbot, panel.window, "conflictDialog")
+    box.checkBox().setChecked(True)  # offered: a job of several sources
+    click(box, "overwrite")
+    panel.wait_state(qtbot, job, State.DONE)
+    assert len(asked) == 1
+    if kind is JobKind.DOWNLOAD_MANY:
+        assert all((tmp_path / f"{n}.txt").read_bytes() == b"server" for n in range(3))
+    else:
+        assert all(local_provider.read("files", f"up/{n}.txt") == b"local" for n in range(3))
+
+
 def test_cancelling_a_job_takes_its_question_away(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
     local_provider.upload_bytes("files", "c.txt", b"new")

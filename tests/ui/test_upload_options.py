@@ -66,14 +66,14 @@ def test_content_type_and_metadata_set_at_upload_arrive(qtbot, place: Place, tmp
     # The default: each file's type from its name.
     explorer.operations.upload_paths(paths, Location(account, place.container),
                                      options=UploadOptions(metadata=metadata))  # fmt: skip
-    wait_jobs(qtbot, explorer, 3)
+    wait_jobs(qtbot, explorer, 1)  # three files: one job
     _check_arrived(place, "", None, metadata)
 
     # One type for every file, into a folder.
     if provider.capabilities.content_type:
         options = UploadOptions("application/x-apollo", metadata, ConflictPolicy.OVERWRITE)
         explorer.operations.upload_paths(paths, Location(account, place.container, "typed/"), options=options)
-        wait_jobs(qtbot, explorer, 6)
+        wait_jobs(qtbot, explorer, 2)
         _check_arrived(place, "typed/", "application/x-apollo", metadata)
     wait_listed(qtbot, explorer.window)
 
