@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import NotFound
 from storebrowser.core.listing import iter_objects
+from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, JobKind, State
 from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
 
 DELETE_BATCH = 1000
+#: Objects of a job of several sources looked up at once when it expands.
+LOOKUPS = 8
 
 
 def expand(job: Job, provider: Provider) -> list[Item]:
@@ -127,21 +131,44 @@ def _download_many_items(job: Job, provider: Provider) -> Iterator[Item]:
     """Prefixes listed, objects looked up (the size makes the job's total known at once;
     the download uses what was found instead of asking again)."""
     spec = job.spec
+    found = _look_up(provider, spec.container, [s for s in spec.sources if not is_prefix(s)], job.cancel)
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
             for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
                 if not info.is_prefix:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
             continue
-        job.cancel.raise_if_cancelled()
-        try:
-            info = provider.stat(spec.container, source)
-        except NotFound as missing:
+        info = found[source]
+        if isinstance(info, NotFound):
             item = Item(job.id, 0, source, source=n)
-            item.state, item.error = State.FAILED, missing.message
+            item.state, item.error = State.FAILED, info.message
             yield item
             continue
         yield Item(job.id, 0, source, total=info.size, listed=info, source=n)
+
+
+def _look_up(
+    provider: Provider, container: str, keys: list[str], cancel: CancelToken
+) -> dict[str, ObjectInfo | NotFound]:
+    """``stat`` of every key, ``LOOKUPS`` at a time: one after the other, a thousand
+    selected objects would wait a thousand round trips before the first byte moves.
+    A missing object is kept as its error; any other error fails the expansion."""
+
+    def one(key: str) -> ObjectInfo | NotFound:
+        cancel.raise_if_cancelled()
+        try:
+            return provider.stat(container, key)
+        except NotFound as missing:
+            return missing
+
+    unique = list(dict.fromkeys(keys))
+    if len(unique) <= 1:
+        return {key: one(key) for key in unique}
+    pool = ThreadPoolExecutor(min(LOOKUPS, len(unique)), thread_name_prefix="lookup")
+    try:
+        return dict(zip(unique, pool.map(one, unique), strict=True))
+    finally:  # after an error, the lookups not started yet are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _numbered(items: Iterator[Item]) -> list[Item]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -206,3 +208,39 @@ def test_a_named_pipe_fails_a_folder_of_them_skips(local: Provider, journal, tmp
     assert states["in/box/inner"][0] is State.DONE and "skipped" in states["in/box/inner"][1]
     assert local.read("bucket", "in/box/file") == b"f"
 
+
+
+class SlowStat(Counting):
+    """The local provider with a round trip's delay in ``stat``; records how many overlap."""
+
+    def __init__(self, inner: Provider) -> None:
+        super().__init__(inner)
+        self.running = self.most = 0
+
+    def stat(self, container: str, key: str) -> Any:
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            time.sleep(0.02)
+            return self._inner.stat(container, key)
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def test_many_objects_are_looked_up_side_by_side_and_keep_their_order(local: Provider, journal, tmp_path):
+    keys = [f"obj-{n:03}" for n in range(40)]
+    for n, key in enumerate(keys):
+        local.upload_bytes("bucket", key, b"x" * n)
+    sources = (*keys[:20], "missing-one", *keys[20:])
+    slow = SlowStat(local)
+    engine = serial_engine(slow, journal)  # type: ignore[arg-type]
+    job = engine.submit(download_many(*sources, folder=tmp_path / "out"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert slow.most > 1  # side by side, not one round trip after the other
+    assert [item.key for item in snap.items] == list(sources)
+    assert [item.total for item in snap.items if item.key != "missing-one"] == list(range(40))
+    assert snap.items[20].state is State.FAILED and "1 of 41 items failed" in (snap.error or "")
+    assert all((tmp_path / "out" / key).stat().st_size == n for n, key in enumerate(keys))
