@@ -363,7 +363,7 @@ class TransferEngine:
 
     def _expand(self, job: Job) -> None:
         try:
-            items = expand(job, self._provider_for(job.spec.account))
+            items = expand(job, self._provider_for(job.spec.account), self.settings.retry)
         except Cancelled:
             items = []
         except (StorageError, OSError) as error:

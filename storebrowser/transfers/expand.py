@@ -9,8 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.errors import NotFound
+from storebrowser.core.errors import AuthFailed, StorageError
 from storebrowser.core.listing import iter_objects
+from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, JobKind, State
@@ -19,9 +20,11 @@ from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
 DELETE_BATCH = 1000
 #: Objects of a job of several sources looked up at once when it expands.
 LOOKUPS = 8
+LOOKUP_WINDOW = 1000
+DEFAULT_RETRY = RetryPolicy()
 
 
-def expand(job: Job, provider: Provider) -> list[Item]:
+def expand(job: Job, provider: Provider, retry: RetryPolicy = DEFAULT_RETRY) -> list[Item]:
     spec = job.spec
     kind = spec.kind
     if kind is JobKind.UPLOAD_FILE:
@@ -36,7 +39,7 @@ def expand(job: Job, provider: Provider) -> list[Item]:
     if kind is JobKind.UPLOAD_MANY:
         return _numbered(_upload_many_items(job))
     if kind is JobKind.DOWNLOAD_MANY:
-        return _numbered(_download_many_items(job, provider))
+        return _numbered(_download_many_items(job, provider, retry))
     if kind is JobKind.DELETE:
         return _delete_items(job, provider)
     if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
@@ -127,11 +130,12 @@ def _fail_a_second_sender(item: Item, seen: dict[str, str]) -> None:
         item.error = f"{item.local} would be uploaded as {item.key}, as {first} is; upload it separately."
 
 
-def _download_many_items(job: Job, provider: Provider) -> Iterator[Item]:
+def _download_many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[Item]:
     """Prefixes listed, objects looked up (the size makes the job's total known at once;
     the download uses what was found instead of asking again)."""
     spec = job.spec
-    found = _look_up(provider, spec.container, [s for s in spec.sources if not is_prefix(s)], job.cancel)
+    keys = [s for s in spec.sources if not is_prefix(s)]
+    found = _look_up(provider, spec.container, keys, job.cancel, retry)
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
             for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
@@ -139,7 +143,7 @@ def _download_many_items(job: Job, provider: Provider) -> Iterator[Item]:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
             continue
         info = found[source]
-        if isinstance(info, NotFound):
+        if isinstance(info, StorageError):
             item = Item(job.id, 0, source, source=n)
             item.state, item.error = State.FAILED, info.message
             yield item
@@ -148,27 +152,35 @@ def _download_many_items(job: Job, provider: Provider) -> Iterator[Item]:
 
 
 def _look_up(
-    provider: Provider, container: str, keys: list[str], cancel: CancelToken
-) -> dict[str, ObjectInfo | NotFound]:
-    """``stat`` of every key, ``LOOKUPS`` at a time: one after the other, a thousand
-    selected objects would wait a thousand round trips before the first byte moves.
-    A missing object is kept as its error; any other error fails the expansion."""
+    provider: Provider, container: str, keys: list[str], cancel: CancelToken, retry: RetryPolicy
+) -> dict[str, ObjectInfo | StorageError]:
+    """``stat`` of every key, ``LOOKUPS`` at a time (one after the other, a thousand
+    selected objects would wait a thousand round trips before the first byte moves), a
+    window of ``LOOKUP_WINDOW`` queued at most. An object that cannot be looked up (gone,
+    denied, still failing after the retries) keeps its error and fails its own item; a
+    failed sign-in fails the job, as nothing else would work either."""
 
-    def one(key: str) -> ObjectInfo | NotFound:
-        cancel.raise_if_cancelled()
+    def one(key: str) -> ObjectInfo | StorageError:
         try:
-            return provider.stat(container, key)
-        except NotFound as missing:
-            return missing
+            return call_with_retry(lambda: provider.stat(container, key), retry, cancel=cancel)
+        except AuthFailed:
+            raise
+        except StorageError as error:
+            return error
 
     unique = list(dict.fromkeys(keys))
     if len(unique) <= 1:
         return {key: one(key) for key in unique}
+    found: dict[str, ObjectInfo | StorageError] = {}
     pool = ThreadPoolExecutor(min(LOOKUPS, len(unique)), thread_name_prefix="lookup")
     try:
-        return dict(zip(unique, pool.map(one, unique), strict=True))
+        for start in range(0, len(unique), LOOKUP_WINDOW):
+            window = unique[start : start + LOOKUP_WINDOW]
+            cancel.raise_if_cancelled()
+            found.update(zip(window, pool.map(one, window), strict=True))
     finally:  # after an error, the lookups not started yet are dropped
         pool.shutdown(wait=True, cancel_futures=True)
+    return found
 
 
 def _numbered(items: Iterator[Item]) -> list[Item]:

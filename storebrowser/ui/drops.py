@@ -21,6 +21,7 @@ from storebrowser import APP_NAME
 from storebrowser.core.types import ObjectInfo
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
 from storebrowser.ui.navigation import Location
 from storebrowser.ui.operations import Operations, download_spec
@@ -105,6 +106,9 @@ class Drops(QObject):
             done(None if job.state is State.DONE else job.error or job.state.value)
 
         spec = download_spec(here.account, here.container, objects, folder, ConflictPolicy.OVERWRITE)
+        if (problem := sources_problem(spec)) is not None:
+            done(problem)  # the engine would refuse it: say so now, the drag waits for an answer
+            return
         self.ops.jobs.submit(spec, when_finished=finished)
         self.window.show_transfers()
 

@@ -506,7 +506,13 @@ def download_spec(
     account: str, container: str, objects: Sequence[ObjectInfo], folder: Path, conflict: ConflictPolicy
 ) -> JobSpec:
     """One job that downloads ``objects`` (folders among them) into ``folder``: a folder
-    lands as its last segment with what is under it, an object as its name."""
+    lands as its last segment with what is under it, an object as its name.
+
+    Folder markers (zero-byte objects named ``photos/``, made by the AWS console, Swift
+    Horizon and our New Folder) are left out: as sources they would read as the folder
+    itself and clash with their own contents, and there is no file to make of them."""
+    if len(objects) > 1:
+        objects = [info for info in objects if info.is_prefix or not info.key.endswith("/")] or objects[:1]
     if len(objects) == 1:
         info = objects[0]
         kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from storebrowser.core.errors import InvalidName
+from storebrowser.core.errors import AccessDenied, AuthFailed, InvalidName, Transient
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import Item, JobSpec
@@ -244,3 +244,46 @@ def test_many_objects_are_looked_up_side_by_side_and_keep_their_order(local: Pro
     assert [item.total for item in snap.items if item.key != "missing-one"] == list(range(40))
     assert snap.items[20].state is State.FAILED and "1 of 41 items failed" in (snap.error or "")
     assert all((tmp_path / "out" / key).stat().st_size == n for n, key in enumerate(keys))
+
+
+class FailingStat(Counting):
+    """``stat`` of chosen keys raises the given errors, one per call, then works."""
+
+    def __init__(self, inner: Provider, errors: dict[str, list[Exception]]) -> None:
+        super().__init__(inner)
+        self.errors = errors
+
+    def stat(self, container: str, key: str) -> Any:
+        with self.lock:
+            queued = self.errors.get(key, [])
+            error = queued.pop(0) if queued else None
+        if error is not None:
+            raise error
+        return self._inner.stat(container, key)
+
+
+def test_a_lookup_that_fails_fails_its_item_and_a_passing_glitch_is_retried(
+    local: Provider, journal, tmp_path
+):
+    for key in ("a", "b", "c", "d"):
+        local.upload_bytes("bucket", key, key.encode())
+    flaky = FailingStat(local, {"b": [AccessDenied("Access to b is denied.")], "c": [Transient("timed out")]})
+    engine = serial_engine(flaky, journal)
+    job = engine.submit(download_many("a", "b", "c", "d", folder=tmp_path / "out"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert [item.state for item in snap.items] == [State.DONE, State.FAILED, State.DONE, State.DONE]
+    assert snap.items[1].error == "Access to b is denied."
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "c", "d"]
+
+
+def test_a_failed_sign_in_during_the_lookups_fails_the_job(local: Provider, journal, tmp_path):
+    for key in ("a", "b"):
+        local.upload_bytes("bucket", key, key.encode())
+    refused = FailingStat(local, {"b": [AuthFailed("The key was refused.")]})
+    engine = serial_engine(refused, journal)
+    job = engine.submit(download_many("a", "b", folder=tmp_path / "out"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.FAILED and "The key was refused." in (snap.error or "")
+    assert not (tmp_path / "out").exists()

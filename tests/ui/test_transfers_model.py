@@ -308,3 +308,16 @@ def test_render_the_panel_in_a_dark_theme(qtbot, qapp, tmp_path, request):
     bar = view.visualRect(model.index(1, Column.PROGRESS))  # the failed job's bar
     red = image.pixelColor(bar.center().x() - bar.width() // 3, bar.center().y())
     assert red.red() > red.green() + 40  # drawn red
+
+
+def test_the_common_folder_of_many_sources_is_remembered_per_spec_and_never_mixed_up() -> None:
+    many = tuple(f"photos/2024/img-{n:06}.jpg" for n in range(100_000))
+    assert text.common_folder(many) == "photos/2024/"
+    assert text.common_folder(many) == "photos/2024/"  # the remembered answer
+    other = tuple(f"docs/{n}.txt" for n in range(3))
+    assert text.common_folder(other) == "docs/"
+    for n in range(200):  # more specs than are remembered: old ones are computed again
+        keys = (f"f{n}/a", f"f{n}/b")
+        assert text.common_folder(keys) == f"f{n}/"
+    assert text.common_folder(many) == "photos/2024/"
+    assert text.common_folder(("a", "b/")) == ""

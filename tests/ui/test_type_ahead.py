@@ -78,7 +78,12 @@ def test_rows_with_name_finds_starts_and_parts_or_declines() -> None:
     assert columns.rows_with_name("zzz", at_start=False, limit=10) == set()
     assert columns.rows_with_name("é", at_start=False, limit=10) == set()  # not in ASCII names
     assert columns.rows_with_name("a", at_start=False, limit=2) is None  # too many: the caller scans
-    assert columns_of(["Straße"]).rows_with_name("ss", at_start=False, limit=10) is None  # not ASCII
+    mixed = columns_of(["Straße", "strasse", "café", "KELVIN", "\u212aelvin", "plain"])
+    assert mixed.rows_with_name("stras", at_start=True, limit=10) == {0, 1}  # ß folds to ss
+    assert mixed.rows_with_name("kelvin", at_start=True, limit=10) == {3, 4}  # the Kelvin sign to k
+    assert mixed.rows_with_name("é", at_start=False, limit=10) == {2}
+    assert mixed.rows_with_name("a", at_start=False, limit=10) == {0, 1, 2, 5}
+    assert mixed.rows_with_name("x", at_start=False, limit=1) is None  # too many non-ASCII names
 
 
 @pytest.fixture
@@ -87,8 +92,8 @@ def many_files(local_root: Path, local_account: AccountEntry) -> list[str]:
     names = sorted(set(random_names(4000, seed=1, unicode=False)))
     folder = local_root / "many"
     folder.mkdir()
-    for name in names:
-        (folder / name).write_bytes(b"")
+    for n, name in enumerate(names):
+        (folder / name).write_bytes(b"x" * (n * 7919 % 97))  # sizes in no name order
     return names
 
 
@@ -104,10 +109,14 @@ def test_model_match_gives_what_qt_match_gives(
 ) -> None:
     model = loaded_model(qtbot, runner, pool)
     model.sort(Column.SIZE, Qt.SortOrder.DescendingOrder)  # display order is not name order
-    model.set_filter("_")
-    qtbot.waitUntil(lambda: model.rowCount() < len(many_files), timeout=LOAD_TIMEOUT)
+    model.set_filter("A")  # filtered (~3/4 stay), still more rows than the one-by-one scan takes
+    qtbot.waitUntil(lambda: 2500 < model.rowCount() < len(many_files), timeout=LOAD_TIMEOUT)
+    far = str(model.data(model.index(model.rowCount() - 3, Column.NAME)))  # past the first 2,000
     flags = Qt.MatchFlag
     cases = [
+        (0, far, 1, flags.MatchStartsWith | flags.MatchWrap),
+        (0, far[2:], 2, flags.MatchContains),
+        (model.rowCount() - 1, far[:10], 3, flags.MatchStartsWith | flags.MatchWrap),
         (0, "zeta", 1, flags.MatchStartsWith | flags.MatchWrap),
         (model.rowCount() - 5, "IMG_", 3, flags.MatchStartsWith | flags.MatchWrap),
         (model.rowCount() - 5, "img_", 3, flags.MatchStartsWith),
