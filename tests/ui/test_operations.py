@@ -12,14 +12,18 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from storebrowser.core.errors import NotFound
+from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import JobKind, State
+from storebrowser.transfers.jobs import ConflictPolicy
+from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.dialogs import NameDialog, ShareUrlDialog, folder_name_problem
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.navigation import Location
+from storebrowser.ui.operations import download_spec
 from storebrowser.ui.upload_dialog import UploadOptions
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, unique_name
 
@@ -262,3 +266,14 @@ def test_invalid_container_name_is_refused_before_sending(qtbot, make_explorer, 
     ops.ask_name = ask
     window.actions["new_container"].trigger()
     assert problems and problems[0] and "lowercase" in problems[0].lower()
+
+
+def test_a_download_of_a_selection_leaves_folder_markers_out(tmp_path: Path) -> None:
+    """Inside photos/, S3 lists the console's zero-byte photos/ marker beside the objects."""
+    marker, inside = ObjectInfo("photos/"), ObjectInfo("photos/a.jpg", 3)
+    sub = ObjectInfo("photos/b/", is_prefix=True)
+    spec = download_spec("acct", "c", [marker, inside, sub], tmp_path, ConflictPolicy.OVERWRITE)
+    assert spec.kind is JobKind.DOWNLOAD_MANY and spec.sources == ("photos/a.jpg", "photos/b/")
+    assert sources_problem(spec) is None
+    alone = download_spec("acct", "c", [marker, inside], tmp_path, ConflictPolicy.OVERWRITE)
+    assert (alone.kind, alone.key) == (JobKind.DOWNLOAD_OBJECT, "photos/a.jpg")
