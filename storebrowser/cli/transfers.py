@@ -25,7 +25,7 @@ from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
-from storebrowser.transfers.sources import is_contents, sources_problem, upload_prefix
+from storebrowser.transfers.sources import is_contents, key_name, sources_problem, upload_prefix
 from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
 
 CONFLICTS = [p.value for p in ConflictPolicy if p is not ConflictPolicy.ASK]
@@ -182,6 +182,23 @@ def _refuse_clashes(spec: JobSpec) -> None:
         raise UsageError(problem)
 
 
+def _refuse_cross_container_clashes(keys_of: dict[str, list[str]], folder: str) -> None:
+    """Jobs of different containers would race on one file: ``get a/x b/x DIR`` (or two
+    whole containers, whose contents share the folder) is refused before any I/O."""
+    if len(keys_of) < 2:
+        return
+    landing: dict[str, tuple[str, str]] = {}
+    for container, keys in keys_of.items():
+        for key in keys:
+            name = key_name(key) if key else "(the whole container)"
+            first_container, first_key = landing.setdefault(name, (container, key))
+            if first_container != container:
+                raise UsageError(
+                    f"{first_container}/{first_key} and {container}/{key} would both land in "
+                    f"{folder} as {name}; download them into separate folders."
+                )
+
+
 def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
     """One job per container: several keys of a container are one DOWNLOAD_MANY job."""
     folder = Path(args.folder)
@@ -192,6 +209,7 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
     for location in args.objects:
         container, key = split_object(location)
         keys_of.setdefault(container, []).append(key)
+    _refuse_cross_container_clashes(keys_of, args.folder)
     local = str(folder.resolve())
     specs = []
     for container, keys in keys_of.items():

@@ -245,6 +245,8 @@ def test_several_sources_landing_on_one_name_are_refused(moto: RunCli, tmp_path:
     assert put.returncode == 2 and b"would both be uploaded as c/x.txt" in put.stderr
     get = moto("get", "c/a/x.txt", "c/b/x.txt", str(tmp_path / "out"))
     assert get.returncode == 2 and b"would both land in" in get.stderr
+    across = moto("get", "c/a/x.txt", "d/x.txt", str(tmp_path / "out"))  # two containers, two jobs
+    assert across.returncode == 2 and b"c/a/x.txt and d/x.txt would both land in" in across.stderr
     assert not (tmp_path / "out").exists()
 
 
