@@ -9,6 +9,7 @@ a separator) cannot be checked that way; the expansion fails the later duplicate
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from pathlib import PurePath
 
@@ -51,8 +52,15 @@ def sources_problem(spec: JobSpec) -> str | None:
     if nested is not None:
         inner, outer = nested
         return f"{inner} is inside {outer}, which is chosen too; choose one of them."
-    names = [(key_name(s), s) for s in spec.sources if s]
+    # On the usual macOS and Windows disks Report.pdf and report.pdf are one file: two
+    # items would write one .part at once. Elsewhere both are kept, as the service has both.
+    fold = str.casefold if CASE_INSENSITIVE_DISKS else str
+    names = [(fold(key_name(s)), s) for s in spec.sources if s]
     return _same_names(names, f"both land in {spec.local} as {{name}}")
+
+
+#: Whether local names differing only in case are one file (APFS and NTFS by default).
+CASE_INSENSITIVE_DISKS = sys.platform in ("darwin", "win32")
 
 
 def _same_names(names: list[tuple[str, str]], what: str) -> str | None:

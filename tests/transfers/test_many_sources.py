@@ -14,7 +14,7 @@ import pytest
 
 from storebrowser.core.errors import AccessDenied, AuthFailed, InvalidName, Transient
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sources
 from storebrowser.transfers.jobs import Item, JobSpec
 from tests.transfers.helpers import Counting
 from tests.transfers.test_engine_local import KiB, serial_engine, threaded_engine
@@ -287,3 +287,12 @@ def test_a_failed_sign_in_during_the_lookups_fails_the_job(local: Provider, jour
     snap = engine.snapshot().job(job)
     assert snap.state is State.FAILED and "The key was refused." in (snap.error or "")
     assert not (tmp_path / "out").exists()
+
+
+def test_names_differing_in_case_are_refused_where_disks_ignore_case(monkeypatch, tmp_path):
+    spec = download_many("docs/Report.pdf", "old/report.pdf", folder=tmp_path)
+    monkeypatch.setattr(sources, "CASE_INSENSITIVE_DISKS", False)
+    assert sources.sources_problem(spec) is None  # Linux keeps both files
+    monkeypatch.setattr(sources, "CASE_INSENSITIVE_DISKS", True)
+    problem = sources.sources_problem(spec) or ""
+    assert "docs/Report.pdf and old/report.pdf would both land in" in problem
