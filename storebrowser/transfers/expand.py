@@ -117,17 +117,26 @@ def _upload_many_items(job: Job) -> Iterator[Item]:
         else:  # missing or unreadable: the upload fails this item with why
             items = iter([Item(job.id, 0, prefix + path.name, str(path), total=_size(path), source=n)])
         for item in items:
-            _fail_a_second_sender(item, seen)
+            if _second_sender(item, seen):
+                continue
             yield item
 
 
-def _fail_a_second_sender(item: Item, seen: dict[str, str]) -> None:
+def _second_sender(item: Item, seen: dict[str, str]) -> bool:
     """Two sources sending the same key (a folder's contents beside a file of that name):
-    the first wins; the second fails with why, rather than overwrite it in a race."""
-    first = seen.setdefault(item.key, item.local)
-    if first != item.local and item.state is State.QUEUED:
-        item.state = State.FAILED
-        item.error = f"{item.local} would be uploaded as {item.key}, as {first} is; upload it separately."
+    the first wins; the second fails with why, rather than overwrite it in a race. The same
+    file chosen twice (``photos/`` and ``photos/a.jpg``) goes once: True, leave it out."""
+    first = seen.get(item.key)
+    if first is None:
+        seen[item.key] = item.local
+        return False
+    if item.state is not State.QUEUED:
+        return False
+    if first == item.local:
+        return True
+    item.state = State.FAILED
+    item.error = f"{item.local} would be uploaded as {item.key}, as {first} is; upload it separately."
+    return False
 
 
 def _download_many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[Item]:

@@ -296,3 +296,13 @@ def test_names_differing_in_case_are_refused_where_disks_ignore_case(monkeypatch
     monkeypatch.setattr(sources, "CASE_INSENSITIVE_DISKS", True)
     problem = sources.sources_problem(spec) or ""
     assert "docs/Report.pdf and old/report.pdf would both land in" in problem
+
+
+def test_a_file_chosen_twice_goes_once(local: Provider, journal, tmp_path):
+    src = tree(tmp_path / "src", {"photos/a.jpg": b"a", "photos/b.jpg": b"b"})
+    engine = serial_engine(local, journal)
+    job = engine.submit(upload_many(f"{src / 'photos'}/", src / "photos" / "a.jpg", key="in/"))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.state is State.DONE, snap.error
+    assert [item.key for item in snap.items] == ["in/a.jpg", "in/b.jpg"]  # not in/a.jpg twice
