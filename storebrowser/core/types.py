@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -64,6 +65,78 @@ class ObjectInfo:
         stripped = self.key[:-1] if self.key.endswith("/") else self.key
         tail = stripped.rsplit("/", 1)[-1]
         return tail + "/" if self.key.endswith("/") else tail
+
+
+class LazyEntries(Sequence[T]):
+    """A page's entries, made from the service's raw answer the first time they are read.
+
+    ``list_page`` returns as soon as the answer is in, so the next request can go out
+    while this page is still being converted (the object table converts it on its
+    packing worker). Behaves as a read-only list: ``len`` without converting; indexing,
+    slicing (a list), iteration, ``==`` with lists and other ``LazyEntries``.
+    ``convert`` runs at most once, on whichever thread reads first; its error surfaces
+    there, as it would have from ``list_page``.
+    """
+
+    __slots__ = ("_convert", "_items", "_length", "_lock")
+
+    def __init__(self, length: int, convert: Callable[[], list[T]]) -> None:
+        self._length = length
+        self._convert: Callable[[], list[T]] | None = convert
+        self._items: list[T] | None = None
+        self._lock = threading.Lock()
+
+    def _list(self) -> list[T]:
+        items = self._items
+        if items is None:
+            with self._lock:  # two readers on two threads convert once, not twice
+                if self._items is None:
+                    assert self._convert is not None
+                    converted = self._convert()
+                    if len(converted) != self._length:
+                        raise ValueError(f"converted {len(converted)} entries, expected {self._length}")
+                    self._items, self._convert = converted, None  # the raw answer is freed
+                items = self._items
+        return items
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._list())
+
+    def __reversed__(self) -> Iterator[T]:
+        return reversed(self._list())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._list()
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        return self._list().index(value, start, self._length if stop is None else stop)
+
+    def count(self, value: Any) -> int:
+        return self._list().count(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyEntries):
+            return self._length == other._length and self._list() == other._list()
+        if isinstance(other, list):
+            return self._length == len(other) and self._list() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list: equal to one, so not hashable
+
+    def __repr__(self) -> str:
+        return f"LazyEntries({self._list()!r})"
 
 
 @dataclass(frozen=True, slots=True)

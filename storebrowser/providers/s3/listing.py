@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.core.types import ContainerInfo, LazyEntries, ObjectInfo, Page
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import decode_metadata
 
@@ -57,12 +57,21 @@ def list_page(
         params["ContinuationToken"] = token
     with s3_errors(f"Listing {bucket!r}", container=bucket):
         reply = client.list_objects_v2(**params)
-    entries = [object_from_listing(item) for item in reply.get("Contents", [])]
-    entries += [ObjectInfo(p["Prefix"], is_prefix=True) for p in reply.get("CommonPrefixes", [])]
+    contents, prefixes = reply.get("Contents", []), reply.get("CommonPrefixes", [])
+    next_token = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
+    # Converted when first read (the object table does it on its packing worker, while
+    # the next page is already asked): the next request need not wait for it.
+    entries = LazyEntries(len(contents) + len(prefixes), lambda: page_entries(contents, prefixes))
+    return Page(entries, next_token)
+
+
+def page_entries(contents: list[Mapping[str, Any]], prefixes: list[Mapping[str, Any]]) -> list[ObjectInfo]:
+    """Objects and common prefixes of a reply as entries in key order."""
+    entries = [object_from_listing(item) for item in contents]
+    entries += [ObjectInfo(p["Prefix"], is_prefix=True) for p in prefixes]
     # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
     entries.sort(key=lambda entry: entry.key)
-    next_token = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
-    return Page(entries, next_token)
+    return entries
 
 
 def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
