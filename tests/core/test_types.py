@@ -1,22 +1,24 @@
-"""LazyEntries: a page's entries converted when first read, behaving as a read-only list."""
+"""LazyEntries: a page's entries converted when first read, behaving as a read-only list;
+EntryColumns: the columns they are converted to."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 import pytest
 
-from storebrowser.core.types import LazyEntries, ObjectInfo, Page
+from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, Page
 
 
-def counted(raw: list[str]) -> tuple[LazyEntries[ObjectInfo], list[int]]:
+def counted(raw: list[str]) -> tuple[LazyEntries, list[int]]:
     """Entries made from ``raw`` names, and a list that grows by one per conversion."""
     calls: list[int] = []
 
-    def convert() -> list[ObjectInfo]:
+    def convert() -> EntryColumns:
         calls.append(1)
-        return [ObjectInfo(name, size=len(name)) for name in raw]
+        return EntryColumns.of([ObjectInfo(name, size=len(name)) for name in raw])
 
     return LazyEntries(len(raw), convert), calls
 
@@ -61,10 +63,10 @@ def test_equality_as_a_list() -> None:
 
 
 def test_a_conversion_error_surfaces_where_the_entries_are_read() -> None:
-    def broken() -> list[ObjectInfo]:
+    def broken() -> EntryColumns:
         raise ValueError("not a number: 'x'")
 
-    entries: LazyEntries[ObjectInfo] = LazyEntries(1, broken)
+    entries = LazyEntries(1, broken)
     assert len(entries) == 1  # list_page returned fine ...
     with pytest.raises(ValueError, match="not a number"):  # ... the reader sees the error
         list(entries)
@@ -73,20 +75,22 @@ def test_a_conversion_error_surfaces_where_the_entries_are_read() -> None:
 
 
 def test_a_converter_that_loses_entries_is_an_error() -> None:
-    entries: LazyEntries[ObjectInfo] = LazyEntries(2, lambda: [ObjectInfo("a")])
+    entries = LazyEntries(2, lambda: EntryColumns.of([ObjectInfo("a")]))
     with pytest.raises(ValueError, match="expected 2"):
         list(entries)
+    with pytest.raises(ValueError, match="expected 2"):
+        entries.columns()
 
 
 def test_readers_on_many_threads_convert_once() -> None:
     started = threading.Barrier(4)
     calls: list[int] = []
 
-    def slow() -> list[ObjectInfo]:
+    def slow() -> EntryColumns:
         calls.append(1)
-        return [ObjectInfo(str(i)) for i in range(50_000)]
+        return EntryColumns.of([ObjectInfo(str(i)) for i in range(50_000)])
 
-    entries: LazyEntries[ObjectInfo] = LazyEntries(50_000, slow)
+    entries = LazyEntries(50_000, slow)
     seen: list[list[ObjectInfo]] = []
 
     def read(get: Callable[[], list[ObjectInfo]]) -> None:
@@ -100,3 +104,21 @@ def test_readers_on_many_threads_convert_once() -> None:
         thread.join()
     assert calls == [1] and len(seen) == 4
     assert all(a is b for a, b in zip(seen[0], seen[3], strict=True))  # the same objects
+
+
+def test_columns_need_no_objects_and_objects_come_from_the_columns() -> None:
+    moment = datetime(2026, 11, 22, 3, 42, 20, 415520, tzinfo=UTC)
+    infos = [
+        ObjectInfo("a/", is_prefix=True),
+        ObjectInfo("a.txt", 3, moment, "e" * 32, "text/plain", storage_class="STANDARD"),
+        ObjectInfo("b", 0, None, None, None, {"k": "v"}, content_md5="f" * 32),
+    ]
+    columns = EntryColumns.of(infos)
+    assert columns.keys == ["a/", "a.txt", "b"] and columns.is_prefix == [True, False, False]
+    assert columns.content_md5s == [None, None, "f" * 32] and columns.metadata == [{}, {}, {"k": "v"}]
+    assert columns.infos() == infos
+    plain = EntryColumns.of(infos[:2])
+    assert plain.content_md5s is None and plain.metadata is None  # none in the listing
+    assert plain.infos() == infos[:2]
+    entries = LazyEntries(3, lambda: columns)
+    assert entries.columns() is columns and entries == infos and entries.columns() is columns

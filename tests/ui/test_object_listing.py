@@ -28,11 +28,14 @@ WAIT_MS = 30_000
 
 
 class CountingProvider(LocalProvider):
-    """A local folder whose ``list_page`` counts its calls and fails from call ``fail_at``."""
+    """A local folder whose ``list_page`` counts its calls, fails from call ``fail_at``
+    and, from call ``hold_at``, waits until ``release`` is set."""
 
-    def __init__(self, root: Path, fail_at: int | None = None) -> None:
+    def __init__(self, root: Path, fail_at: int | None = None, hold_at: int | None = None) -> None:
         super().__init__(root)
         self.fail_at = fail_at
+        self.hold_at = hold_at
+        self.release = threading.Event()
         self.calls = 0
         self._lock = threading.Lock()
 
@@ -47,6 +50,8 @@ class CountingProvider(LocalProvider):
         with self._lock:
             self.calls += 1
             call = self.calls
+        if self.hold_at is not None and call >= self.hold_at:
+            self.release.wait(WAIT_MS / 1000)
         if self.fail_at is not None and call >= self.fail_at:
             raise Transient(f"The server dropped page {call}; try again.")
         return super().list_page(container, prefix, delimiter, token, limit)
@@ -110,14 +115,15 @@ def test_a_continuing_listing_arrives_whole_and_in_order(
 def test_cancel_drops_the_page_asked_ahead_and_the_worker_stops(
     qtbot: Any, runner: TaskRunner, folder: Path
 ) -> None:
-    provider, pages = CountingProvider(folder), Pages()
+    provider, pages = CountingProvider(folder, hold_at=2), Pages()
     lister = pages.lister(runner, first_page=100, page_size=300)
     start(lister, place(provider))
-    qtbot.waitUntil(lambda: pages.counts == [100], timeout=WAIT_MS)
-    lister.cancel()
+    qtbot.waitUntil(lambda: pages.counts == [100] and provider.calls == 2, timeout=WAIT_MS)
+    lister.cancel()  # while the worker is asking the second page
+    provider.release.set()
     settle(qtbot, runner, lister)
     assert pages.counts == [100]  # what the worker had asked ahead never got in
-    assert provider.calls <= 1 + 1 + object_listing.AHEAD  # and it stopped asking
+    assert provider.calls == 2  # and it stopped asking
     calls = provider.calls
     assert lister.can_fetch_more() and not lister.continuing
     lister.fetch_more()  # one page, no more
@@ -127,15 +133,16 @@ def test_cancel_drops_the_page_asked_ahead_and_the_worker_stops(
 
 
 def test_a_new_place_stops_the_feed_of_the_old_one(qtbot: Any, runner: TaskRunner, folder: Path) -> None:
-    provider, pages = CountingProvider(folder), Pages()
+    provider, pages = CountingProvider(folder, hold_at=3), Pages()
     lister = pages.lister(runner, first_page=100, page_size=100)
     start(lister, place(provider))
-    qtbot.waitUntil(lambda: bool(pages.counts), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(pages.counts) and provider.calls == 3, timeout=WAIT_MS)
     pages.names.clear()
-    start(lister, place(provider, "photos"))
+    start(lister, place(provider, "photos"))  # while the worker is asking documents' third page
+    provider.release.set()
     settle(qtbot, runner, lister)
     assert pages.names == ["cat.jpg"] and lister.exhausted
-    assert provider.calls < 1 + len(FILES) // 100  # documents was not listed to its end
+    assert provider.calls == 3 + 1  # documents stopped there; photos is one page
 
 
 def test_a_failure_on_a_page_asked_ahead_surfaces(qtbot: Any, runner: TaskRunner, folder: Path) -> None:
