@@ -317,14 +317,17 @@ def raw_s3(server: Any, container: str) -> RawRun:
 
 
 def provider_pager(provider: Any, container: str) -> RawRun:
-    """The provider's own ``list_page`` loop, no model: what the SDK adaptation costs."""
+    """The provider's own ``list_page`` loop, no model: what the SDK adaptation costs.
+
+    Every entry is read (so lazily converted pages are converted, as any caller that
+    reads them pays), in the loop, before the next page is asked."""
     from storebrowser.ui.object_listing import PAGE_SIZE
 
     def pager() -> int:
         token, count = None, 0
         while True:
             page = provider.list_page(container, "", "/", token, PAGE_SIZE)
-            count += len(page.entries)
+            count += sum(1 for _entry in page.entries)
             token = page.next_token
             if token is None:
                 return count

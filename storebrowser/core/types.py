@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -61,9 +62,145 @@ class ObjectInfo:
     @property
     def name(self) -> str:
         """The last path segment, as a file manager shows it (``a/b/`` -> ``b/``)."""
-        stripped = self.key[:-1] if self.key.endswith("/") else self.key
-        tail = stripped.rsplit("/", 1)[-1]
-        return tail + "/" if self.key.endswith("/") else tail
+        return key_name(self.key)
+
+
+def key_name(key: str) -> str:
+    """The last path segment of ``key``, as a file manager shows it (``a/b/`` -> ``b/``)."""
+    stripped = key[:-1] if key.endswith("/") else key
+    tail = stripped.rsplit("/", 1)[-1]
+    return tail + "/" if key.endswith("/") else tail
+
+
+@dataclass(frozen=True, slots=True)
+class EntryColumns:
+    """A page's entries as one list per ``ObjectInfo`` field; entry ``i`` is index ``i``.
+
+    What providers turn a raw listing answer into: the object table stores columns and
+    packs these directly, without an ``ObjectInfo`` per listed object (that costs more
+    than the rest of the conversion). ``content_md5s`` and ``metadata`` are ``None``
+    when the listing carries none at all, as most do.
+    """
+
+    keys: Sequence[str]
+    sizes: Sequence[int]
+    modified: Sequence[datetime | None]
+    etags: Sequence[str | None]
+    content_types: Sequence[str | None]
+    storage_classes: Sequence[str | None]
+    is_prefix: Sequence[bool]
+    content_md5s: Sequence[str | None] | None = None
+    metadata: Sequence[Mapping[str, str]] | None = None
+
+    @classmethod
+    def of(cls, infos: Sequence[ObjectInfo]) -> EntryColumns:
+        md5s = [info.content_md5 for info in infos]
+        metadata = [info.metadata for info in infos]
+        return cls(
+            keys=[info.key for info in infos],
+            sizes=[info.size for info in infos],
+            modified=[info.modified for info in infos],
+            etags=[info.etag for info in infos],
+            content_types=[info.content_type for info in infos],
+            storage_classes=[info.storage_class for info in infos],
+            is_prefix=[info.is_prefix for info in infos],
+            content_md5s=md5s if any(md5s) else None,
+            metadata=metadata if any(metadata) else None,
+        )
+
+    def infos(self) -> list[ObjectInfo]:
+        count = len(self.keys)
+        md5s = self.content_md5s or [None] * count
+        metadata = self.metadata or [_EMPTY] * count
+        fields = (self.keys, self.sizes, self.modified, self.etags, self.content_types, metadata)
+        rest = (self.is_prefix, self.storage_classes, md5s)
+        # Positional, in field order: once per entry, and keywords cost a quarter more.
+        return [ObjectInfo(*values) for values in zip(*fields, *rest, strict=True)]
+
+
+class LazyEntries(Sequence[ObjectInfo]):
+    """A page's entries, made from the service's raw answer the first time they are read.
+
+    ``list_page`` returns as soon as the answer is in, so the next request can go out
+    while this page is still being converted (the object table converts it on its
+    packing worker, as ``columns()``, and never makes the ``ObjectInfo``s). Behaves as a
+    read-only list: ``len`` without converting; indexing, slicing (a list), iteration,
+    ``==`` with lists and other ``LazyEntries``. ``convert`` runs at most once, on
+    whichever thread reads first; its error surfaces there, as it would have from
+    ``list_page``.
+    """
+
+    __slots__ = ("_columns", "_convert", "_items", "_length", "_lock")
+
+    def __init__(self, length: int, convert: Callable[[], EntryColumns]) -> None:
+        self._length = length
+        self._convert: Callable[[], EntryColumns] | None = convert
+        self._columns: EntryColumns | None = None
+        self._items: list[ObjectInfo] | None = None
+        self._lock = threading.Lock()
+
+    def columns(self) -> EntryColumns:
+        """The entries as columns (converted now if nobody read them yet)."""
+        columns = self._columns
+        if columns is None:
+            with self._lock:  # two readers on two threads convert once, not twice
+                if self._columns is None:
+                    assert self._convert is not None
+                    converted = self._convert()
+                    if len(converted.keys) != self._length:
+                        raise ValueError(f"converted {len(converted.keys)} entries, expected {self._length}")
+                    self._columns, self._convert = converted, None  # the raw answer is freed
+                columns = self._columns
+        return columns
+
+    def _list(self) -> list[ObjectInfo]:
+        items = self._items
+        if items is None:
+            columns = self.columns()
+            with self._lock:
+                if self._items is None:
+                    self._items = columns.infos()
+                items = self._items
+        return items
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> ObjectInfo: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ObjectInfo]: ...
+
+    def __getitem__(self, index: int | slice) -> ObjectInfo | list[ObjectInfo]:
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[ObjectInfo]:
+        return iter(self._list())
+
+    def __reversed__(self) -> Iterator[ObjectInfo]:
+        return reversed(self._list())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._list()
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        return self._list().index(value, start, self._length if stop is None else stop)
+
+    def count(self, value: Any) -> int:
+        return self._list().count(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyEntries):
+            return self._length == other._length and self._list() == other._list()
+        if isinstance(other, list):
+            return self._length == len(other) and self._list() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list: equal to one, so not hashable
+
+    def __repr__(self) -> str:
+        return f"LazyEntries({self._list()!r})"
 
 
 @dataclass(frozen=True, slots=True)

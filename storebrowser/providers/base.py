@@ -144,7 +144,9 @@ class Provider(abc.ABC):
         limit: int = 1000,
     ) -> Page[ObjectInfo]:
         """One page in key order; with a delimiter, pseudo-folders come as ``is_prefix``
-        entries (each once per listing) mixed into key order."""
+        entries (each once per listing) mixed into key order. A provider may return the
+        entries as ``LazyEntries`` (converted from the raw answer when first read), so
+        that the caller can ask the next page before converting this one."""
 
     @abc.abstractmethod
     def stat(self, container: str, key: str) -> ObjectInfo: ...

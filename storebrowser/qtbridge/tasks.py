@@ -47,6 +47,10 @@ class TaskResult(Generic[T]):
         return f"Unexpected error: {type(self.error).__name__}: {self.error}"
 
 
+def _ignore(_result: TaskResult[object]) -> None:
+    """The end of a feed that went well: nothing to deliver, only counted."""
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; a signal emitted from a worker is queued to it."""
 
@@ -92,12 +96,41 @@ class TaskRunner(QObject):
         """Call ``func()`` on a worker; ``on_done(result)`` later on the GUI thread."""
 
         def deliver(result: TaskResult[object]) -> None:
-            with self._lock:
-                self._ready.append((on_done, result))  # type: ignore[arg-type]
-            self._relay.wake.emit()
+            self._post(on_done, result, count=False)  # type: ignore[arg-type]
 
-        self._pending += 1
+        with self._lock:
+            self._pending += 1
         self._pool.start(_Task(func, deliver))
+
+    def run_feed(
+        self, produce: Callable[[Callable[[T], None]], None], on_item: Callable[[TaskResult[T]], None]
+    ) -> None:
+        """Call ``produce(emit)`` on a worker; each ``emit(value)`` reaches ``on_item`` on
+        the GUI thread, in order, while ``produce`` goes on. If ``produce`` fails, its
+        error arrives last, as a failed result. For a stream of results (listing pages)
+        that should not wait for the GUI thread between one and the next."""
+
+        def emit(value: T) -> None:
+            self._post(on_item, TaskResult(value=value), count=True)  # type: ignore[arg-type]
+
+        def feed() -> None:
+            produce(emit)
+
+        def deliver(result: TaskResult[object]) -> None:
+            self._post(on_item if result.error else _ignore, result, count=False)  # type: ignore[arg-type]
+
+        with self._lock:
+            self._pending += 1  # the feed's end (a failure, or nothing)
+        self._pool.start(_Task(feed, deliver))
+
+    def _post(
+        self, on_done: Callable[[TaskResult[object]], None], result: TaskResult[object], *, count: bool
+    ) -> None:
+        """Queue ``on_done(result)`` for the GUI thread (from any thread)."""
+        with self._lock:
+            self._pending += count
+            self._ready.append((on_done, result))
+        self._relay.wake.emit()
 
     @property
     def busy(self) -> bool:
@@ -112,7 +145,7 @@ class TaskRunner(QObject):
                 if not self._ready:
                     return
                 on_done, result = self._ready.popleft()
-            self._pending -= 1
+                self._pending -= 1
             try:
                 on_done(result)
             except Exception:

@@ -5,8 +5,9 @@ an object (names as one UTF-8 blob with end offsets, numbers in ``array``s, cont
 and storage classes interned, ETags packed into 16-byte slots). Row ids are the order in
 which rows arrived; they never change, so sorting and filtering only reorder row ids.
 
-``pack`` turns a page of ``ObjectInfo`` into column pieces on a worker thread; the GUI
-thread then appends the pieces with a handful of C-level ``extend`` calls.
+``pack`` turns a page into column pieces on a worker thread (from the provider's
+``EntryColumns`` when the page has them: no ``ObjectInfo`` per row); the GUI thread then
+appends the pieces with a handful of C-level ``extend`` calls.
 
 What is kept of a listing entry: key, size, modified, ETag, content type (or, when the
 listing has none, a type guessed from the name, flagged as guessed), storage class, the
@@ -27,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 
 from storebrowser.core.mime import guess_type
-from storebrowser.core.types import ObjectInfo
+from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, key_name
 
 #: A byte of a non-ASCII character in UTF-8.
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
@@ -170,14 +171,24 @@ def _micros(moment: datetime) -> int:
 def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: Interner) -> Packed:
     """Column pieces of ``entries``; names are stored relative to ``folder``.
 
+    A provider's ``LazyEntries`` give their columns straight from the raw answer, so no
+    ``ObjectInfo`` is made per listed object; other sequences are read field by field.
+    """
+    columns = entries.columns() if isinstance(entries, LazyEntries) else EntryColumns.of(entries)
+    return pack_columns(columns, folder, types, classes)
+
+
+def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: Interner) -> Packed:
+    """Column pieces of ``columns``; names are stored relative to ``folder``.
+
     Column by column (a comprehension per field, whole-page ``encode``/``fromhex``)
     rather than row by row: it runs once per listed object, ~1 µs each.
     """
-    count = len(entries)
-    keys = [info.key for info in entries]
+    keys = columns.keys
+    count = len(keys)
     cut = len(folder)
     outside = [row for row, key in enumerate(keys) if not key.startswith(folder)] if cut else []
-    names = [key[cut:] for key in keys] if cut else keys
+    names = [key[cut:] for key in keys] if cut else list(keys)
     for row in outside:
         names[row] = keys[row]
     text = "\0".join(names) + "\0" if count else ""
@@ -186,21 +197,23 @@ def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: I
         ends = array("Q", accumulate(len(name) + 1 for name in names))
     else:
         ends = array("Q", accumulate(len(name.encode("utf-8", "surrogatepass")) + 1 for name in names))
-    folders = [info.is_prefix for info in entries]
+    folders = columns.is_prefix
     sizes = array(
-        "q", [0 if folder_row else info.size for info, folder_row in zip(entries, folders, strict=True)]
+        "q", [0 if folder_row else size for size, folder_row in zip(columns.sizes, folders, strict=True)]
     )
-    dates = [None if folder_row else info.modified for info, folder_row in zip(entries, folders, strict=True)]
+    dates = [
+        None if folder_row else moment for moment, folder_row in zip(columns.modified, folders, strict=True)
+    ]
     bits = [FOLDER | NO_MODIFIED if folder_row else 0 for folder_row in folders]
     for row in outside:
         bits[row] |= FULL_KEY
-    type_names = _type_names(entries, names, folders, bits)
-    etags, extras = _etag_slots(entries, folders, bits)
-    md5s = _md5_slots(entries, bits)
-    for row, info in enumerate(entries):
-        if info.metadata:
+    type_names = _type_names(columns, names, bits)
+    etags, extras = _etag_slots(columns, bits)
+    md5s = _md5_slots(columns.content_md5s, bits)
+    for row, metadata in enumerate(columns.metadata or ()):
+        if metadata:
             bits[row] |= EXTRA
-            extras[row] = Extra(extras[row].etag if row in extras else None, dict(info.metadata))
+            extras[row] = Extra(extras[row].etag if row in extras else None, dict(metadata))
     return Packed(
         count=count,
         names=blob,
@@ -218,8 +231,8 @@ def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: I
         types=types.ids(type_names),
         classes=classes.ids(
             [
-                None if folder_row else info.storage_class
-                for info, folder_row in zip(entries, folders, strict=True)
+                None if folder_row else storage_class
+                for storage_class, folder_row in zip(columns.storage_classes, folders, strict=True)
             ]
         ),
         md5s=md5s,
@@ -229,14 +242,13 @@ def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: I
     )
 
 
-def _type_names(
-    entries: Sequence[ObjectInfo], names: list[str], folders: list[bool], bits: list[int]
-) -> list[str | None]:
+def _type_names(columns: EntryColumns, names: list[str], bits: list[int]) -> list[str | None]:
     """The listing's types; a type guessed from the name where it gave none (flagged)."""
-    type_names: list[str | None] = [info.content_type for info in entries]
+    folders = columns.is_prefix
+    type_names: list[str | None] = list(columns.content_types)
     for row, content_type in enumerate(type_names):
         if not content_type and not folders[row]:
-            name = names[row] if "/" not in names[row] else entries[row].name
+            name = names[row] if "/" not in names[row] else key_name(columns.keys[row])
             type_names[row] = guess_from_name(name)
             bits[row] |= TYPE_GUESSED
         elif folders[row]:
@@ -244,11 +256,12 @@ def _type_names(
     return type_names
 
 
-def _etag_slots(
-    entries: Sequence[ObjectInfo], folders: list[bool], bits: list[int]
-) -> tuple[bytes, dict[int, Extra]]:
+def _etag_slots(columns: EntryColumns, bits: list[int]) -> tuple[bytes, dict[int, Extra]]:
     """16 bytes per row; MD5-style ETags (most of them) decoded in one ``fromhex``."""
-    etags = [None if folder_row else info.etag for info, folder_row in zip(entries, folders, strict=True)]
+    etags = [
+        None if folder_row else etag
+        for etag, folder_row in zip(columns.etags, columns.is_prefix, strict=True)
+    ]
     joined = "".join(etag if etag and len(etag) == 2 * SLOT else _EMPTY_HEX for etag in etags)
     try:
         slots = bytearray.fromhex(joined)
@@ -270,10 +283,9 @@ def _etag_slots(
     return bytes(slots), extras
 
 
-def _md5_slots(entries: Sequence[ObjectInfo], bits: list[int]) -> bytes | None:
+def _md5_slots(md5s: Sequence[str | None] | None, bits: list[int]) -> bytes | None:
     """Content MD5s when the listing gave any (Azure does), else nothing at all."""
-    md5s = [info.content_md5 for info in entries]
-    if not any(md5s):
+    if not md5s or not any(md5s):
         return None
     slots = bytearray(SLOT * len(md5s))
     for row, content_md5 in enumerate(md5s):

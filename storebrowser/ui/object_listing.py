@@ -1,18 +1,23 @@
 """The paging of one listing, for the object table: requests, packing, in order.
 
-Pages are asked one at a time on a worker (``TaskRunner``): first a small one, so the
-first rows show fast, then full ones (``PAGE_SIZE``; providers clamp it to what their
-service gives: S3 1,000, Azure 5,000, Swift its ``container_listing_limit``, 10,000 by
-default). When a page arrives the next one is asked at once, and the page is packed
-into column pieces on another worker meanwhile, so packing hides behind the network.
-Packed pages are delivered in order to ``on_packed`` on the GUI thread.
+Pages are asked on a worker (``TaskRunner.run_feed``): first a small one, so the first
+rows show fast, then full ones (``PAGE_SIZE``; providers clamp it to what their service
+gives: S3 1,000, Azure 5,000, Swift its ``container_listing_limit``, 10,000 by default).
+While the listing continues by itself, the worker asks the next page as soon as one is
+in, without waiting for the GUI thread, but stays at most one page ahead of it
+(``AHEAD``), so a busy window does not pile up pages. Each page is packed into column
+pieces on another worker (providers convert their raw answer there, lazily), so
+conversion and packing hide behind the network. Packed pages are delivered in order to
+``on_packed`` on the GUI thread.
 
-Results for an older place (``generation``) or a cancelled request are dropped.
+Results for an older place (``generation``) or a cancelled request are dropped; a
+cancelled feed stops after the page it is waiting for.
 """
 
 from __future__ import annotations
 
 import collections
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +31,12 @@ FIRST_PAGE = 200
 #: Every later page; providers clamp it to their service's maximum.
 PAGE_SIZE = 10_000
 DELIMITER = "/"
+#: Pages the worker may ask while the GUI thread has yet to take the one before: one, so
+#: the next request never waits for the GUI thread's turn, and no more, so a busy window
+#: does not pile up pages.
+AHEAD = 1
+#: How long a worker waits for the GUI thread to take a page before it gives up.
+ROOM_WAIT_S = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +74,7 @@ class ObjectLister:
         self._generation = 0
         self._request_id = 0
         self._in_flight: int | None = None  # the request whose answer is awaited
+        self._feed: _Feed | None = None  # what lets the worker of that request go on
         self._next_token: str | None = None
         self._pages = 0
         self._exhausted = False
@@ -112,7 +124,7 @@ class ObjectLister:
         self._generation += 1
         self._place = place
         self._types, self._classes = types, classes
-        self._in_flight = None
+        self._stop_feed()
         self._next_token = None
         self._pages = 0
         self._exhausted = place is None
@@ -126,35 +138,37 @@ class ObjectLister:
     def cancel(self) -> None:
         """No more pages on their own; the answer awaited now is dropped."""
         self._continuing = False
-        self._in_flight = None
+        self._stop_feed()
 
     def fetch_more(self) -> None:
         """Ask the next page (only that one)."""
         if self.can_fetch_more():
             self._request(self.page_size)
 
+    def _stop_feed(self) -> None:
+        self._in_flight = None
+        if self._feed is not None:
+            self._feed.stop()
+            self._feed = None
+
     # -- requests ---------------------------------------------------------------------------
 
     def _request(self, limit: int) -> None:
+        """Ask a page of ``limit``; while continuing, the worker goes on with the next."""
         place = self._place
         assert place is not None
-        token = self._next_token
         generation = self._generation
         self._request_id += 1
         request_id = self._in_flight = self._request_id
-
-        def list_page() -> Page[ObjectInfo]:
-            place.provider.ensure_connected()
-            return place.provider.list_page(place.container, place.listing_prefix, DELIMITER, token, limit)
-
-        self._runner.run(list_page, lambda result: self._arrived(generation, request_id, result))
+        feed = self._feed = _Feed(place, self._next_token, limit, self.page_size, more=self._continuing)
+        self._runner.run_feed(feed.produce, lambda result: self._arrived(generation, request_id, result))
         self._on_state()
 
     def _arrived(self, generation: int, request_id: int, result: TaskResult[Page[ObjectInfo]]) -> None:
         if generation != self._generation or request_id != self._in_flight:
             return  # another place, or cancelled
-        self._in_flight = None
         if not result.ok or result.value is None:
+            self._stop_feed()
             self.error = result.message() or "The listing failed."
             self._continuing = False
             self._on_failed(self.error)
@@ -164,8 +178,12 @@ class ObjectLister:
         self._pages += 1
         self._next_token = page.next_token
         self._exhausted = page.next_token is None
+        assert self._feed is not None
         if self._continuing and not self._exhausted:
-            self._request(self.page_size)  # ask the next page before packing this one
+            if not self._feed.taken():  # the worker gave up waiting for us: ask again
+                self._request(self.page_size)
+        else:
+            self._stop_feed()
         self._to_pack.append(page.entries)
         self._pack_next()
         self._on_state()
@@ -193,7 +211,69 @@ class ObjectLister:
         else:
             self.error = result.message()
             self._continuing = False
-            self._in_flight = None
+            self._stop_feed()
             self._on_failed(self.error)
         self._pack_next()
         self._on_state()
+
+
+class _Feed:
+    """The worker's side of one request: a page, and the following ones while continuing.
+
+    ``produce`` runs on a worker; ``taken`` and ``stop`` are called by the GUI thread. A
+    worker that finds no room for ``ROOM_WAIT_S`` (a window that stopped taking pages,
+    or one that is quitting) gives up rather than hold its thread; the GUI thread then
+    asks the next page itself (``taken`` says so).
+    """
+
+    def __init__(self, place: Place, token: str | None, limit: int, page_size: int, *, more: bool) -> None:
+        self._place = place
+        self._token = token
+        self._limit = limit
+        self._page_size = page_size
+        self._more = more
+        self._changed = threading.Condition()
+        self._room = 1 + AHEAD  # pages the worker may ask before the GUI thread takes one
+        self._emitted = 0
+        self._taken = 0
+        self._stopped = False
+        self._gone = False
+
+    def produce(self, emit: Callable[[Page[ObjectInfo]], None]) -> None:
+        place = self._place
+        place.provider.ensure_connected()
+        while self._wait_for_room():
+            page = place.provider.list_page(
+                place.container, place.listing_prefix, DELIMITER, self._token, self._limit
+            )
+            with self._changed:
+                self._emitted += 1
+            emit(page)
+            if not self._more or page.next_token is None:
+                return
+            self._token, self._limit = page.next_token, self._page_size
+
+    def _wait_for_room(self) -> bool:
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._room > 0 or self._stopped, ROOM_WAIT_S):
+                self._gone = True
+                return False
+            self._room -= 1
+            return not self._stopped
+
+    def taken(self) -> bool:
+        """The GUI thread took a page: the worker may ask one more. False when the worker
+        has given up and sent everything it had: the caller asks the next page itself."""
+        with self._changed:
+            self._taken += 1
+            if self._gone:
+                return self._taken < self._emitted
+            self._room += 1
+            self._changed.notify()
+            return True
+
+    def stop(self) -> None:
+        """Ask no more pages; the one being asked now is dropped by the GUI thread."""
+        with self._changed:
+            self._stopped = True
+            self._changed.notify()

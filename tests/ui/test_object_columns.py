@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storebrowser.core.mime import guess_type
-from storebrowser.core.types import ObjectInfo
+from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo
 from storebrowser.ui.object_columns import ObjectColumns, guess_from_name, pack
 
 MODIFIED = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
@@ -61,6 +61,20 @@ def test_every_field_comes_back() -> None:
     assert columns.key(9) == "elsewhere/odd"
     assert columns.object_bytes == sum(info.size for info in ROUND_TRIP)
     assert columns.live == len(ROUND_TRIP) and columns.folders == 1
+
+
+def test_a_lazy_page_packs_from_its_columns_without_making_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = EntryColumns.of(ROUND_TRIP)
+
+    def no_objects(_columns: EntryColumns) -> list[ObjectInfo]:
+        raise AssertionError("an ObjectInfo per row was made")
+
+    monkeypatch.setattr(EntryColumns, "infos", no_objects)
+    columns = ObjectColumns("docs/")
+    lazy = LazyEntries(len(ROUND_TRIP), lambda: source)
+    columns.append(pack(lazy, "docs/", columns.types, columns.classes))
+    assert [columns.info(row) for row in range(len(columns))] == [expected(info) for info in ROUND_TRIP]
+    assert columns.object_bytes == filled(ROUND_TRIP).object_bytes and columns.folders == 1
 
 
 def test_a_missing_type_is_guessed_and_flagged_not_invented() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from operator import itemgetter
 from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import decode_metadata
 
@@ -57,12 +58,32 @@ def list_page(
         params["ContinuationToken"] = token
     with s3_errors(f"Listing {bucket!r}", container=bucket):
         reply = client.list_objects_v2(**params)
-    entries = [object_from_listing(item) for item in reply.get("Contents", [])]
-    entries += [ObjectInfo(p["Prefix"], is_prefix=True) for p in reply.get("CommonPrefixes", [])]
-    # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
-    entries.sort(key=lambda entry: entry.key)
+    contents, prefixes = reply.get("Contents", []), reply.get("CommonPrefixes", [])
     next_token = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
+    # Converted when first read (the object table does it on its packing worker, while
+    # the next page is already asked): the next request need not wait for it.
+    entries = LazyEntries(len(contents) + len(prefixes), lambda: entry_columns(contents, prefixes))
     return Page(entries, next_token)
+
+
+def entry_columns(contents: list[Mapping[str, Any]], prefixes: list[Mapping[str, Any]]) -> EntryColumns:
+    """Objects and common prefixes of a reply as columns, in key order."""
+    rows = [
+        (
+            item["Key"],
+            int(item.get("Size", 0)),
+            item.get("LastModified"),
+            strip_etag(item.get("ETag")),
+            item.get("StorageClass"),
+            False,
+        )
+        for item in contents
+    ]
+    rows += [(prefix["Prefix"], 0, None, None, None, True) for prefix in prefixes]
+    # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
+    rows.sort(key=itemgetter(0))
+    keys, sizes, modified, etags, classes, folders = zip(*rows, strict=True) if rows else ((),) * 6
+    return EntryColumns(keys, sizes, modified, etags, (None,) * len(rows), classes, folders)
 
 
 def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
@@ -77,16 +98,6 @@ def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> I
         if page.next_token is None:
             return
         token = page.next_token
-
-
-def object_from_listing(item: Mapping[str, Any]) -> ObjectInfo:
-    return ObjectInfo(
-        key=item["Key"],
-        size=int(item.get("Size", 0)),
-        modified=item.get("LastModified"),
-        etag=strip_etag(item.get("ETag")),
-        storage_class=item.get("StorageClass"),
-    )
 
 
 def object_from_head(key: str, head: Mapping[str, Any]) -> ObjectInfo:

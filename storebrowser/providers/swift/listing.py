@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.metadata import (
     clean_content_type,
@@ -57,20 +57,28 @@ def list_page(
         ),
         container=container,
     )
-    infos = [info_from_entry(entry) for entry in entries]
-    next_token = infos[-1].key if len(entries) >= limit else None
-    return Page(infos, next_token)
+    next_token = entry_name(entries[-1]) if len(entries) >= limit else None
+    # Converted when first read (the object table does it on its packing worker, while
+    # the next page is already asked): the next request need not wait for it.
+    return Page(LazyEntries(len(entries), lambda: entry_columns(entries)), next_token)
 
 
-def info_from_entry(entry: Mapping[str, Any]) -> ObjectInfo:
-    if "subdir" in entry:
-        return ObjectInfo(entry["subdir"], is_prefix=True)
-    return ObjectInfo(
-        key=entry["name"],
-        size=int(entry.get("bytes", 0)),
-        modified=parse_listing_date(entry.get("last_modified")),
-        etag=unquote_etag(entry.get("slo_etag") or entry.get("hash")),
-        content_type=clean_content_type(entry.get("content_type")),
+def entry_name(entry: Mapping[str, Any]) -> str:
+    """The key of a raw entry (an object's name, or a pseudo-folder's ``subdir``)."""
+    return str(entry["subdir"] if "subdir" in entry else entry["name"])
+
+
+def entry_columns(entries: list[dict[str, Any]]) -> EntryColumns:
+    """Raw listing entries as columns; a ``subdir`` entry is a pseudo-folder (it has
+    none of the other fields, so it gets 0 and ``None``)."""
+    return EntryColumns(
+        keys=[entry["subdir"] if "subdir" in entry else entry["name"] for entry in entries],
+        sizes=[int(entry.get("bytes", 0)) for entry in entries],
+        modified=[parse_listing_date(entry.get("last_modified")) for entry in entries],
+        etags=[unquote_etag(entry.get("slo_etag") or entry.get("hash")) for entry in entries],
+        content_types=[clean_content_type(entry.get("content_type")) for entry in entries],
+        storage_classes=[None] * len(entries),
+        is_prefix=["subdir" in entry for entry in entries],
     )
 
 
