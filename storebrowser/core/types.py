@@ -108,6 +108,20 @@ class EntryColumns:
             metadata=metadata if any(metadata) else None,
         )
 
+    def without_first(self) -> EntryColumns:
+        """The same entries but the first."""
+        return EntryColumns(
+            keys=self.keys[1:],
+            sizes=self.sizes[1:],
+            modified=self.modified[1:],
+            etags=self.etags[1:],
+            content_types=self.content_types[1:],
+            storage_classes=self.storage_classes[1:],
+            is_prefix=self.is_prefix[1:],
+            content_md5s=self.content_md5s[1:] if self.content_md5s is not None else None,
+            metadata=self.metadata[1:] if self.metadata is not None else None,
+        )
+
     def infos(self) -> list[ObjectInfo]:
         count = len(self.keys)
         md5s = self.content_md5s or [None] * count

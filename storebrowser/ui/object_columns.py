@@ -184,6 +184,11 @@ def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: I
     Column by column (a comprehension per field, whole-page ``encode``/``fromhex``)
     rather than row by row: it runs once per listed object, ~1 µs each.
     """
+    if folder and columns.keys and columns.keys[0] == folder and not columns.is_prefix[0]:
+        # The folder's own marker (a zero-byte "photos/" made by the AWS console, Horizon
+        # or New Folder) is the folder, not a row of it: Cyberduck and the consoles hide
+        # it too. Names sort by bytes, so it can only be the first entry of the listing.
+        columns = columns.without_first()
     keys = columns.keys
     count = len(keys)
     cut = len(folder)

@@ -155,3 +155,11 @@ def test_a_million_rows_would_fit_in_about_a_hundred_bytes_each() -> None:
     assert columns.info(count - 1) == ObjectInfo(
         infos[-1].key, infos[-1].size, infos[-1].modified, infos[-1].etag, storage_class="STANDARD"
     )
+
+
+def test_the_folders_own_marker_is_left_out() -> None:
+    marker, inside = ObjectInfo("docs/", 0, MODIFIED), ObjectInfo("docs/a.txt", 1, MODIFIED)
+    columns = filled([marker, inside])
+    assert [columns.key(row) for row in range(len(columns))] == ["docs/a.txt"]
+    elsewhere = filled([ObjectInfo("docs/", 0, MODIFIED), inside], folder="")  # not this folder's
+    assert len(elsewhere) == 2

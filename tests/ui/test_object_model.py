@@ -552,3 +552,24 @@ def test_many_removed_rows_and_a_selection(
     assert model.rowCount() == 1201 - len(gone)
     assert not set(gone) & set(shown_keys(model))
     assert [model.info(index.row()).key for index in selection.selectedIndexes()] == [keep]
+
+
+def test_a_folders_own_marker_is_not_a_row_of_it(
+    qtbot: Any, make_model: Callable[..., ObjectTableModel], seeded_provider: Provider
+) -> None:
+    """The zero-byte ``photos/`` object the AWS console, Horizon and New Folder make is
+    listed inside ``photos/`` as an object; it is the folder itself, not a nameless row."""
+    container = f"marker-{uuid.uuid4().hex[:10]}"
+    seeded_provider.create_container(container)
+    try:
+        for key in ("photos/", "photos/a.jpg", "photos/sub/", "photos/sub/b.jpg"):
+            seeded_provider.upload_bytes(container, key, b"" if key.endswith("/") else b"data")
+        model = make_model()
+        model.open(seeded_provider, container, "photos/")
+        load_all(qtbot, model)
+        assert sorted(shown_names(model)) == ["a.jpg", "sub/"] and model.loaded_count == 2
+        model.open(seeded_provider, container, "")  # at the top, photos/ is a folder row
+        load_all(qtbot, model)
+        assert shown_names(model) == ["photos/"]
+    finally:
+        seeded_provider.delete_container(container, force=True)
