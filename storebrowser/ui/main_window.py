@@ -49,11 +49,12 @@ from storebrowser.ui.messagebar import Level, MessageBar
 from storebrowser.ui.navigation import History, Location
 from storebrowser.ui.object_model import ObjectTableModel, RowsSummary
 from storebrowser.ui.pathbar import PathBar
+from storebrowser.ui.status_text import containers_empty_text, objects_empty_text, objects_status
 from storebrowser.ui.transfer_dialogs import QuitGuard
 from storebrowser.ui.transfers_dock import TransfersDock
 from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
-from storebrowser.ui.views import ContainerTableView, ObjectTableView, PlacesTreeView
+from storebrowser.ui.views import ContainerTableView, ObjectTableView, PlacesTreeView, selected_spans
 
 OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
 CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
     def _make_status_bar(self) -> None:
         self.status_label = QLabel(self)
         self.selection_label = QLabel(self)
-        self.loading_label = QLabel(self)
+        self.loading_label = QLabel(self.tr("Loading…"), self)
         self.stop_button = QToolButton(self)
         self.stop_button.setDefaultAction(self.actions["stop"])
         self.stop_button.setAutoRaise(True)
@@ -396,22 +397,8 @@ class MainWindow(QMainWindow):
 
     # -- table ------------------------------------------------------------------------
 
-    def _selected_spans(self, table: QTableView) -> list[range]:
-        """The selected rows as disjoint spans, read off the selection's ranges: Qt's
-        ``selectedRows()`` makes an index per row and takes about a minute for a
-        select-all of a million rows."""
-        ranges = table.selectionModel().selection()
-        spans = sorted((range(r.top(), r.bottom() + 1) for r in ranges), key=lambda span: span.start)
-        merged: list[range] = []
-        for span in spans:  # ranges of one selection may overlap (Ctrl-click over a range)
-            if merged and span.start <= merged[-1].stop:
-                merged[-1] = range(merged[-1].start, max(merged[-1].stop, span.stop))
-            else:
-                merged.append(span)
-        return merged
-
     def _selected_rows(self, table: QTableView) -> list[int]:
-        return [row for span in self._selected_spans(table) for row in span]
+        return [row for span in selected_spans(table) for row in span]
 
     def selected_objects(self) -> list[ObjectInfo]:
         if self.stack.currentWidget() is not self.table:
@@ -422,7 +409,7 @@ class MainWindow(QMainWindow):
         """Counts and bytes of the selected objects and folders, without building them."""
         if self.stack.currentWidget() is not self.table:
             return RowsSummary()
-        return self.object_model.summary(self._selected_spans(self.table))
+        return self.object_model.summary(selected_spans(self.table))
 
     def selected_containers(self) -> list[str]:
         if self.stack.currentWidget() is self.containers_table:
@@ -532,51 +519,12 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.containers_table:
             count = self.container_model.rowCount()
             self.status_label.setText(count_of(count, self.tr("container"), self.tr("containers")))
-            self.containers_table.set_empty_text(self._containers_empty_text())
+            account = self.tree_model.index_of(Location(self._location.account))
+            self.containers_table.set_empty_text(containers_empty_text(self.tree_model.state_at(account)))
             return
-        self.table.set_empty_text(self._objects_empty_text())
-        model = self.object_model
-        shown, loaded = model.rowCount(), model.loaded_count
-        if model.filter_text:
-            text = self.tr("{shown} of {loaded} match, {size}").format(
-                shown=f"{shown:,}",
-                loaded=count_of(loaded, self.tr("item"), self.tr("items")),
-                size=human_size(model.visible_bytes),
-            )
-        else:
-            items = count_of(loaded, self.tr("item"), self.tr("items"))
-            text = self.tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
-        if model.search_text:
-            text += self.tr(" — names starting with “{text}”").format(text=model.search_text)
-        if not model.complete:
-            text += self.tr(" (loaded so far)")
-        self.status_label.setText(text)
-        self.loading_label.setText(self.tr("Loading…"))
-
-    def _containers_empty_text(self) -> str:
-        location = self._location
-        assert location is not None
-        index = self.tree_model.index_of(Location(location.account))
-        state = self.tree_model.state_at(index)
-        if state is LoadState.ERROR:
-            return self.tr("The account could not be reached; the message above says why.")
-        if state is not LoadState.LOADED:
-            return self.tr("Loading…")
-        return self.tr("No containers yet.\nFile ▸ New Container… makes one.")
-
-    def _objects_empty_text(self) -> str:
-        model = self.object_model
-        if model.error:
-            return self.tr("The listing failed; the message above says why.")
-        if model.filter_text:
-            return self.tr("No loaded name contains “{text}”.").format(text=model.filter_text)
-        if model.search_text:
-            return self.tr("No name starts with “{text}”.").format(text=model.search_text)
-        if not model.complete:
-            return self.tr("Loading…")
-        if self._location is not None and self._location.prefix:
-            return self.tr("This folder is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
-        return self.tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+        in_folder = bool(self._location.prefix)
+        self.table.set_empty_text(objects_empty_text(self.object_model, in_folder=in_folder))
+        self.status_label.setText(objects_status(self.object_model))
 
     def show_error(self, message: str, *, retry: Callable[[], None] | None = None) -> None:
         self.messages.show_message(

@@ -18,7 +18,6 @@ any (listings rarely do; such rows keep it in a side table).
 from __future__ import annotations
 
 import mimetypes
-import re
 import threading
 from array import array
 from bisect import bisect_right
@@ -29,10 +28,6 @@ from itertools import accumulate
 
 from storebrowser.core.mime import guess_type
 from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, key_name
-
-#: A byte of a non-ASCII character in UTF-8.
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
-_CHUNK = 1 << 16
 
 # -- per-row flags (array 'H') --------------------------------------------------------------
 FOLDER = 0x0001
@@ -523,6 +518,21 @@ class ObjectColumns:
             return self._names[:-1].decode("utf-8", "surrogatepass").split("\0")
         return [self.name(row) for row in range(len(self.flags))]
 
+    @property
+    def name_blob(self) -> bytearray:
+        """Every name, each ended by a NUL, in row order (read it, do not change it)."""
+        return self._names
+
+    @property
+    def name_ends(self) -> array[int]:
+        """``name_ends[r]`` .. ``name_ends[r + 1] - 1``: the bytes of name ``r`` in the blob."""
+        return self._ends
+
+    @property
+    def has_odd_names(self) -> bool:
+        """Some name holds a NUL, so the blob cannot be split on NULs."""
+        return bool(self._odd_names)
+
     def folded_names(self) -> list[str]:
         """Every row's name, case-folded, indexed by row id (deleted rows included)."""
         if not self.flags:
@@ -530,66 +540,6 @@ class ObjectColumns:
         if not self._odd_names:  # casefold works per character, so folding all at once is the same
             return self._names[:-1].decode("utf-8", "surrogatepass").casefold().split("\0")
         return [self.folded_name(row) for row in range(len(self.flags))]
-
-    def rows_with_name(self, needle: str, *, at_start: bool, limit: int) -> set[int] | None:
-        """Row ids whose case-folded name contains ``needle`` (begins with it: ``at_start``);
-        ``None`` when more than ``limit`` rows match or hold non-ASCII names.
-
-        Found at C speed in one lower-cased copy of the name blob (~70 ms for a million
-        names): ``bytes.lower`` folds ASCII letters only and keeps every offset. Names
-        with other characters may fold differently (``ß`` -> ``ss``, the Kelvin sign ->
-        ``k``), so those rows are judged one by one with ``casefold``.
-        """
-        if not self.flags or not needle:
-            return set()
-        if self._odd_names or "\0" in needle:
-            return None
-        others = self._non_ascii_rows(limit)
-        if others is None:
-            return None
-        found = self._ascii_matches(needle, at_start, limit) if needle.isascii() else set()
-        if found is None:
-            return None
-        found -= others
-        test = str.startswith if at_start else str.__contains__
-        found.update(row for row in others if test(self.folded_name(row), needle))
-        return found if len(found) <= limit else None
-
-    def _non_ascii_rows(self, limit: int) -> set[int] | None:
-        """Rows whose name has a non-ASCII byte; ``None`` when more than ``limit``."""
-        blob, ends, rows = self._names, self._ends, set()
-        if blob.isascii():
-            return rows
-        # isascii() runs at memory speed, the regex at a tenth of it: only chunks that
-        # hold a non-ASCII byte are searched.
-        for first in range(0, len(blob), _CHUNK):
-            if blob[first : first + _CHUNK].isascii():
-                continue
-            at, stop = first, min(first + _CHUNK, len(blob))
-            while (hit := _NON_ASCII.search(blob, at, stop)) is not None:
-                row = bisect_right(ends, hit.start()) - 1
-                rows.add(row)
-                if len(rows) > limit:
-                    return None
-                at = ends[row + 1]  # on to the next name
-        return rows
-
-    def _ascii_matches(self, needle: str, at_start: bool, limit: int) -> set[int] | None:
-        blob, pattern = self._names.lower(), needle.encode("ascii")
-        found: set[int] = set()
-        if at_start:
-            if blob.startswith(pattern):
-                found.add(0)
-            pattern = b"\0" + pattern  # the end of the previous name, then ours
-        shift = 1 if at_start else 0  # from the match to a byte of the row's name
-        ends = self._ends
-        at = blob.find(pattern)
-        while at != -1:
-            found.add(bisect_right(ends, at + shift) - 1)
-            if len(found) > limit:
-                return None
-            at = blob.find(pattern, at + 1)
-        return found
 
     def etags(self) -> list[str]:
         """Every row's ETag ("" for none), indexed by row id; MD5s from one ``hex()``."""

@@ -40,6 +40,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.name_search import NameMatch, find_names
 from storebrowser.ui.object_changes import ShownRows
 from storebrowser.ui.object_columns import DELETED, FOLDER, ObjectColumns, Packed
 from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
@@ -47,10 +48,8 @@ from storebrowser.ui.object_order import (
     COLUMNS,
     NATURAL,
     Column,
-    NameMatch,
     SortSpec,
     all_rows_sorted,
-    find_names,
     matching,
     plan_merge,
     position_of,

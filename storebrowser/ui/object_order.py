@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from itertools import chain, compress, islice
+from itertools import compress
 from operator import not_ as _is_zero
 from typing import Any
 
@@ -163,83 +163,6 @@ def matching(columns: ObjectColumns, rows: Iterable[int], needle: str) -> array[
         return array("I", (row for row in rows if needle in name(row)))
     names = columns.folded_names()
     return array("I", (row for row in rows if needle in names[row]))
-
-
-#: ``find_names`` first tries this many rows from the start by folding names one by one.
-_HEAD_SCAN = 2000
-#: Up to this many matching rows, ``find_names`` looks each one up instead of scanning.
-_FEW = 64
-
-
-class NameMatch(IntEnum):
-    """How ``find_names`` compares a case-folded name with the needle."""
-
-    STARTS = 0
-    CONTAINS = 1
-    EQUALS = 2
-
-
-_NAME_TESTS: dict[NameMatch, Callable[[str, str], bool]] = {
-    NameMatch.STARTS: str.startswith,
-    NameMatch.CONTAINS: str.__contains__,
-    NameMatch.EQUALS: str.__eq__,
-}
-
-
-def find_names(
-    columns: ObjectColumns,
-    visible: Sequence[int],
-    start: int,
-    needle: str,
-    how: NameMatch,
-    *,
-    wrap: bool,
-    hits: int,
-) -> list[int]:
-    """Positions in ``visible`` whose case-folded name matches ``needle`` (case-folded),
-    from ``start`` on (then from the top with ``wrap``); at most ``hits`` (-1: all).
-
-    For type-ahead, which Qt would answer with a Python ``data()`` call per row (seconds
-    on a million rows when nothing matches). Where few rows match, they are found in the
-    name blob and the scan is a set lookup per row; otherwise names are folded one by one
-    as the scan goes. The rows right after ``start`` are tried first, one by one:
-    type-ahead usually finds its row there."""
-    count = len(visible)
-    start = min(max(start, 0), count)
-    after, before = range(start, count), range(start) if wrap else range(0)
-    wanted = count if hits < 0 else hits
-    test, name = _NAME_TESTS[how], columns.folded_name
-    head = chain(after[:_HEAD_SCAN], before[: max(0, _HEAD_SCAN - len(after))])
-    found = list(islice((pos for pos in head if test(name(visible[pos]), needle)), wanted))
-    rest = chain(after[_HEAD_SCAN:], before[max(0, _HEAD_SCAN - len(after)) :])
-    if len(found) == wanted or len(after) + len(before) <= _HEAD_SCAN:
-        return found
-    candidates = None
-    if how is not NameMatch.EQUALS:
-        candidates = columns.rows_with_name(needle, at_start=how is NameMatch.STARTS, limit=count // 16)
-    if candidates is not None and len(candidates) <= _FEW:
-        return found + _positions_of(visible, candidates, start, wrap, seen=found)[: wanted - len(found)]
-    if candidates is not None:
-        passing = (pos for pos in rest if visible[pos] in candidates)
-    else:  # many matches (so probably one soon) or non-ASCII names
-        passing = (pos for pos in rest if test(name(visible[pos]), needle))
-    return found + list(islice(passing, wanted - len(found)))
-
-
-def _positions_of(
-    visible: Sequence[int], rows: Iterable[int], start: int, wrap: bool, *, seen: list[int]
-) -> list[int]:
-    """Where ``rows`` are shown, in search order from ``start``; one C-speed ``index``
-    per row, so a handful of matches costs nothing next to a scan of every position."""
-    count, skip = len(visible), set(seen)
-    positions = []
-    for row in rows:
-        try:
-            positions.append(visible.index(row))  # type: ignore[attr-defined]
-        except ValueError:  # filtered out or deleted
-            continue
-    positions = [pos for pos in positions if pos not in skip and (wrap or pos >= start)]
-    return sorted(positions, key=lambda pos: (pos - start) % count)
 
 
 @dataclass(slots=True)

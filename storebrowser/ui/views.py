@@ -27,6 +27,21 @@ def _is_move(event: QDropEvent) -> bool:
     )
 
 
+def selected_spans(view: QAbstractItemView) -> list[range]:
+    """The selected rows as disjoint spans, read off the selection's ranges: Qt's
+    ``selectedRows()`` makes an index per row and takes about a minute for a
+    select-all of a million rows."""
+    ranges = view.selectionModel().selection()
+    spans = sorted((range(r.top(), r.bottom() + 1) for r in ranges), key=lambda span: span.start)
+    merged: list[range] = []
+    for span in spans:  # ranges of one selection may overlap (Ctrl-click over a range)
+        if merged and span.start <= merged[-1].stop:
+            merged[-1] = range(merged[-1].start, max(merged[-1].stop, span.stop))
+        else:
+            merged.append(span)
+    return merged
+
+
 class _DragDropMixin:
     """Drag enter/move/drop and drag start for an item view: ``target_at`` says where a
     drop lands, ``mime_source`` what a drag carries."""

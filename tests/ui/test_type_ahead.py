@@ -14,9 +14,9 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.types import ObjectInfo
+from storebrowser.ui.name_search import NameMatch, find_names, rows_with_name
 from storebrowser.ui.object_columns import ObjectColumns, pack
 from storebrowser.ui.object_model import Column, ObjectTableModel
-from storebrowser.ui.object_order import NameMatch, find_names
 from storebrowser.ui.tree_model import AccountEntry
 from storebrowser.ui.views import ObjectTableView
 
@@ -73,17 +73,17 @@ def test_find_names_agrees_with_a_plain_scan(count: int, unicode: bool) -> None:
 def test_rows_with_name_finds_starts_and_parts_or_declines() -> None:
     names = ["alpha", "beta", "alphabet", "gamma-alpha", "Alpine"]
     columns = columns_of(names)
-    assert columns.rows_with_name("alp", at_start=True, limit=10) == {0, 2, 4}
-    assert columns.rows_with_name("alpha", at_start=False, limit=10) == {0, 2, 3}
-    assert columns.rows_with_name("zzz", at_start=False, limit=10) == set()
-    assert columns.rows_with_name("é", at_start=False, limit=10) == set()  # not in ASCII names
-    assert columns.rows_with_name("a", at_start=False, limit=2) is None  # too many: the caller scans
+    assert rows_with_name(columns, "alp", at_start=True, limit=10) == {0, 2, 4}
+    assert rows_with_name(columns, "alpha", at_start=False, limit=10) == {0, 2, 3}
+    assert rows_with_name(columns, "zzz", at_start=False, limit=10) == set()
+    assert rows_with_name(columns, "é", at_start=False, limit=10) == set()  # not in ASCII names
+    assert rows_with_name(columns, "a", at_start=False, limit=2) is None  # too many: the caller scans
     mixed = columns_of(["Straße", "strasse", "café", "KELVIN", "\u212aelvin", "plain"])
-    assert mixed.rows_with_name("stras", at_start=True, limit=10) == {0, 1}  # ß folds to ss
-    assert mixed.rows_with_name("kelvin", at_start=True, limit=10) == {3, 4}  # the Kelvin sign to k
-    assert mixed.rows_with_name("é", at_start=False, limit=10) == {2}
-    assert mixed.rows_with_name("a", at_start=False, limit=10) == {0, 1, 2, 5}
-    assert mixed.rows_with_name("x", at_start=False, limit=1) is None  # too many non-ASCII names
+    assert rows_with_name(mixed, "stras", at_start=True, limit=10) == {0, 1}  # ß folds to ss
+    assert rows_with_name(mixed, "kelvin", at_start=True, limit=10) == {3, 4}  # the Kelvin sign to k
+    assert rows_with_name(mixed, "é", at_start=False, limit=10) == {2}
+    assert rows_with_name(mixed, "a", at_start=False, limit=10) == {0, 1, 2, 5}
+    assert rows_with_name(mixed, "x", at_start=False, limit=1) is None  # too many non-ASCII names
 
 
 @pytest.fixture

@@ -1,0 +1,58 @@
+"""The window's words about the table: the status bar's counts, and what an empty table
+says (why it is empty and what to do, painted by the views' ``set_empty_text``) so an
+empty place never looks like a broken window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from storebrowser.ui.format import count_of, human_size
+from storebrowser.ui.object_model import ObjectTableModel
+from storebrowser.ui.tree_model import LoadState
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def containers_empty_text(account_state: LoadState) -> str:
+    """An account's container list, from the state of its node in the tree."""
+    if account_state is LoadState.ERROR:
+        return tr("The account could not be reached; the message above says why.")
+    if account_state is not LoadState.LOADED:
+        return tr("Loading…")
+    return tr("No containers yet.\nFile ▸ New Container… makes one.")
+
+
+def objects_empty_text(model: ObjectTableModel, *, in_folder: bool) -> str:
+    """The object table of a container (or of a folder in it, ``in_folder``)."""
+    if model.error:
+        return tr("The listing failed; the message above says why.")
+    if model.filter_text:
+        return tr("No loaded name contains “{text}”.").format(text=model.filter_text)
+    if model.search_text:
+        return tr("No name starts with “{text}”.").format(text=model.search_text)
+    if not model.complete:
+        return tr("Loading…")
+    if in_folder:
+        return tr("This folder is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+    return tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+
+
+def objects_status(model: ObjectTableModel) -> str:
+    """Items and bytes of what is loaded (what matches, while filtered)."""
+    shown, loaded = model.rowCount(), model.loaded_count
+    if model.filter_text:
+        text = tr("{shown} of {loaded} match, {size}").format(
+            shown=f"{shown:,}",
+            loaded=count_of(loaded, tr("item"), tr("items")),
+            size=human_size(model.visible_bytes),
+        )
+    else:
+        items = count_of(loaded, tr("item"), tr("items"))
+        text = tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
+    if model.search_text:
+        text += tr(" — names starting with “{text}”").format(text=model.search_text)
+    if not model.complete:
+        text += tr(" (loaded so far)")
+    return text
