@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from storebrowser.accounts.model import Account, AccountError
+from storebrowser.accounts.model import Account, AccountError, MergedSettings
 from storebrowser.accounts.redact import SECRETS
 from storebrowser.accounts.store import AccountStore
 from storebrowser.core.errors import AccessDenied, AuthFailed, StorageError
@@ -65,7 +65,11 @@ _UNREACHABLE_NAMES = {
 
 def test_connection(store: AccountStore, account: Account) -> ConnectionTest:
     """Connect and list containers once. Blocking: run it on a worker thread."""
-    return _timed_test(account.name, lambda: store.open_provider(account))
+    try:
+        secrets: list[str] | None = store.settings_for(account).secret_values()
+    except AccountError:  # a missing secret: the test below says so
+        secrets = None
+    return _timed_test(account.name, lambda: store.open_provider(account), secrets)
 
 
 def test_settings(kind: ProviderKind, settings: Settings, name: str = "") -> ConnectionTest:
@@ -78,10 +82,15 @@ def test_settings(kind: ProviderKind, settings: Settings, name: str = "") -> Con
         except ValueError as error:  # the registry lists problems by label, never values
             raise AccountError(str(error)) from None
 
-    return _timed_test(name or kind.label, open_provider)
+    secrets = MergedSettings(settings, kind.secret_fields).secret_values()
+    return _timed_test(name or kind.label, open_provider, secrets)
 
 
-def _timed_test(name: str, open_provider: Callable[[], Provider]) -> ConnectionTest:
+def _timed_test(
+    name: str, open_provider: Callable[[], Provider], secrets: list[str] | None
+) -> ConnectionTest:
+    """``secrets``: the account's own, masked in its message (another account's secret
+    that happens to be a word of the message must not mask that word)."""
     started = time.monotonic()
     provider = None
     try:
@@ -91,7 +100,7 @@ def _timed_test(name: str, open_provider: Callable[[], Provider]) -> ConnectionT
     except Exception as error:  # every failure becomes an outcome
         outcome, message = classify(error)
         log.debug("Connection test of %s: %s", name, outcome.value)
-        return ConnectionTest(outcome, SECRETS.redact(message), time.monotonic() - started)
+        return ConnectionTest(outcome, SECRETS.redact(message, only=secrets), time.monotonic() - started)
     finally:
         if provider is not None:
             provider.close()

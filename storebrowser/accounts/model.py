@@ -101,6 +101,10 @@ class MergedSettings(dict[str, Any]):
         super().__init__(settings)
         self.secret_names = secret_names
 
+    def secret_values(self) -> list[str]:
+        """The secrets held here: what messages about this account must mask."""
+        return [str(self[name]) for name in self.secret_names if self.get(name)]
+
     def __repr__(self) -> str:
         shown = {k: ("***" if k in self.secret_names else v) for k, v in self.items()}
         return f"MergedSettings({shown!r})"

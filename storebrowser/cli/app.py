@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return _fail(f"{PROG}: error: {error}", 2)
     except (StorageError, AccountError, OperationFailed, Cancelled) as error:
-        return _fail(f"{PROG}: {error}", 1)
+        return _fail(f"{PROG}: {error}", 1, ctx.secrets_in_use())
     except KeyboardInterrupt:
         return _fail(f"{PROG}: interrupted", 1)
     except BrokenPipeError:  # `storebrowser-cli ls | head`: the reader left, not a failure
@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _fail(message: str, code: int) -> int:
-    print(redact.SECRETS.redact(message), file=sys.stderr)
+def _fail(message: str, code: int, secrets: list[str] | None = None) -> int:
+    """Print ``message`` with secrets masked: those of the account in use when known, so
+    that another account's secret that happens to be a word here does not garble it."""
+    print(redact.SECRETS.redact(message, only=secrets), file=sys.stderr)
     return code

@@ -35,6 +35,8 @@ class Context:
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     _store: AccountStore | None = None
     _providers: dict[str, Provider] = field(default_factory=dict)
+    #: The secrets of the accounts this command opened: what its messages may hold.
+    _secrets_in_use: list[str] | None = None
 
     @property
     def store(self) -> AccountStore:
@@ -62,6 +64,8 @@ class Context:
     def provider(self, name: str | None = None) -> Provider:
         account = self.account(name)
         if account.name not in self._providers:
+            in_use = self.store.settings_for(account).secret_values()
+            self._secrets_in_use = (self._secrets_in_use or []) + in_use
             provider = self.store.open_provider(account)
             provider.ensure_connected()
             if self.part_size_mib is not None:
@@ -80,6 +84,11 @@ class Context:
             if rendered:
                 self.out.write(rendered.rstrip("\n") + "\n")
         self.out.flush()
+
+    def secrets_in_use(self) -> list[str] | None:
+        """The secrets to mask in this command's messages; ``None`` before any account was
+        opened (then every known secret is masked)."""
+        return None if self._secrets_in_use is None else list(self._secrets_in_use)
 
     @property
     def part_size(self) -> int | None:

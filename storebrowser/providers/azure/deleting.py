@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, StorageError, Transient
-from storebrowser.providers.azure.errors import azure_errors, map_error
+from storebrowser.providers.azure.errors import azure_errors, error_code, map_error
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, ContainerClient
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH_LIMIT = 256  # sub-requests per Blob Batch request (service limit)
+CONTAINER_NOT_FOUND = "ContainerNotFound"
 
 
 class BatchSupport:
@@ -32,12 +33,16 @@ class BatchSupport:
 
 
 def delete_blob(blob: BlobClient) -> None:
-    """Delete one blob with its snapshots; a missing blob is not an error."""
-    try:
-        with azure_errors(f"Deleting {blob.blob_name!r}", container=blob.container_name, key=blob.blob_name):
+    """Delete one blob with its snapshots; a missing blob is not an error (gone is the
+    goal), a missing container is (``NotFound``, as S3 and Swift say)."""
+    from azure.core.exceptions import ResourceNotFoundError
+
+    with azure_errors(f"Deleting {blob.blob_name!r}", container=blob.container_name, key=blob.blob_name):
+        try:
             blob.delete_blob(delete_snapshots="include")
-    except NotFound:
-        pass
+        except ResourceNotFoundError as error:
+            if error_code(error) == CONTAINER_NOT_FOUND:
+                raise
 
 
 def delete_many(
@@ -83,15 +88,21 @@ def _delete_batch(
     support.supported = True
     failures: dict[str, StorageError] = {}
     for key, reply in zip(keys, replies, strict=True):
-        if reply.status_code in (200, 202, 404):  # 404: gone already, which is the goal
+        missing_blob = reply.status_code == 404 and _reply_code(reply) != CONTAINER_NOT_FOUND
+        if reply.status_code in (200, 202) or missing_blob:  # gone already is the goal
             continue
         failures[key] = _sub_error(reply, action, client.container_name, key)
     return failures
+
+
+def _reply_code(reply: object) -> str | None:
+    code = getattr(reply, "headers", {}).get("x-ms-error-code")
+    return str(code) if code else None
 
 
 def _sub_error(reply: object, action: str, container: str, key: str) -> StorageError:
     from azure.core.exceptions import HttpResponseError
 
     error = HttpResponseError(response=reply)  # type: ignore[arg-type]
-    error.error_code = getattr(reply, "headers", {}).get("x-ms-error-code")  # type: ignore[attr-defined]
+    error.error_code = _reply_code(reply)  # type: ignore[attr-defined]
     return map_error(error, f"{action}: {key!r}", container=container, key=key)
