@@ -81,24 +81,11 @@ def build_services() -> Services:
     return Services(store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=state)
 
 
-def setup_logging(debug: bool) -> None:
-    """Warnings (or everything with --debug) to stderr, every secret the account store
-    hands out masked, as in the CLI."""
-    import logging
-
-    from storebrowser.accounts import redact
-
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    redact.install()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    setup_logging(args.debug)
+    from storebrowser.accounts.logs import setup_logging
+
+    setup_logging(args.debug)  # our warnings (everything with --debug), secrets masked
     from storebrowser.ui.application import StartOptions, run_gui
 
     options = StartOptions(

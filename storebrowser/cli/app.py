@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
 
 from storebrowser import APP_NAME, __version__
 from storebrowser.accounts import redact
+from storebrowser.accounts.logs import setup_logging
 from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
 from storebrowser.cli import accounts, objects, transfers
@@ -48,19 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _setup_logging(debug: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    redact.install()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on bad usage
-    _setup_logging(args.debug)
+    setup_logging(args.debug)
     if args.part_size is not None and args.part_size < 1:
         parser.error("--part-size must be at least 1 (MiB)")
     ctx = Context(

@@ -9,7 +9,7 @@ from typing import IO
 
 from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import State
-from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.progress import STALLED, JobSnapshot
 
 REFRESH_S = 0.25
 
@@ -53,4 +53,7 @@ def _line(jobs: list[JobSnapshot]) -> str:
     eta = [j.eta for j in jobs if j.eta is not None]
     tail = f", {max(eta):.0f} s left" if eta else ""
     size = human_bytes(done) + (f" of {human_bytes(total)}" if total else "")
+    stalled = sum(1 for j in jobs for i in j.items if i.state is State.RUNNING and i.note.startswith(STALLED))
+    if stalled:  # the items say it in full (``stall_note``); the line says how many
+        tail += f", {stalled} stalled, retrying"
     return f"{percent}{size}, {finished}/{items} items, {human_bytes(rate)}/s{tail}"

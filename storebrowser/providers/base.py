@@ -26,6 +26,7 @@ from storebrowser.core.properties import (
     same_etag,
 )
 from storebrowser.core.ranges import ByteRange
+from storebrowser.core.timeouts import MIN_READ_TIMEOUT, read_timeout_for
 from storebrowser.core.types import (
     ContainerInfo,
     ObjectInfo,
@@ -95,6 +96,22 @@ class Provider(abc.ABC):
     part_concurrency: int = 4
 
     capabilities: Capabilities
+    #: The shortest read timeout, whatever the part size (tests lower it to meet stalls fast).
+    min_read_timeout: float = MIN_READ_TIMEOUT
+
+    def fit_transfers(self, connections: int, part_size: int) -> None:  # noqa: B027 - optional hook
+        """Make room for ``connections`` requests at once (the transfer engine's workers
+        times the parts each runs at once) and wait for a silent connection as long as a
+        part of ``part_size`` bytes (or the provider's own, if larger) may need. Cheap to
+        call again; a provider without connection pools or timeouts ignores it."""
+
+    def discard_unanswered_uploads(self, container: str, key: str) -> None:  # noqa: B027 - optional hook
+        """Abort chunked uploads of ``key`` that a start request opened but whose answer was
+        lost (S3's CreateMultipartUpload is not idempotent); the others have none."""
+
+    def read_timeout(self, part_size: int = 0) -> float:
+        """The read timeout that fits parts of ``part_size`` and of the provider's own size."""
+        return read_timeout_for(max(part_size, self.part_size), floor=self.min_read_timeout)
 
     def connect(self) -> None:  # noqa: B027 - optional hook
         """First contact, on a worker thread: authenticate, probe what the server offers

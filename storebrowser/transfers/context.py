@@ -4,12 +4,14 @@ counters to add progress to. Runners (upload, download, copy, delete) take only 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.timeouts import STALL_NOTICE
 from storebrowser.core.types import PartRecord
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import AskCallback
@@ -63,6 +65,8 @@ class Settings:
     budget: ByteBudget
     executor_factory: ExecutorFactory
     chunk_size: int = 1024 * 1024
+    #: Seconds without progress before a running item says it stalled.
+    stall_notice: float = STALL_NOTICE
 
 
 @dataclass(slots=True)
@@ -88,13 +92,16 @@ class TaskContext:
         return self.job.pause.is_set() or self.stopping()
 
     def add(self, delta: int) -> None:
-        """Progress, called by workers per chunk: an addition under the lock."""
+        """Progress, called by workers per chunk: an addition under the lock (and the time,
+        which is how a stalled connection shows)."""
         with self.lock:
             self.item.done += delta
+            self.item.progressed_at = time.monotonic()
 
     def set_progress(self, done: int, total: int | None) -> None:
         with self.lock:
             self.item.done, self.item.total = done, total
+            self.item.progressed_at = time.monotonic()
 
     def record_part(self, part: PartRecord) -> None:
         with self.lock:

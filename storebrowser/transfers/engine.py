@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
 from storebrowser.core.errors import Cancelled, InvalidName, StorageError
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.timeouts import STALL_NOTICE
 from storebrowser.providers.base import MiB, Provider
 from storebrowser.transfers import download, upload
 from storebrowser.transfers.conflicts import AskCallback, Skip
@@ -37,6 +40,7 @@ from storebrowser.transfers.progress import (
     JobSnapshot,
     RateMeter,
     eta_seconds,
+    stall_note,
 )
 from storebrowser.transfers.properties import run_set_properties
 from storebrowser.transfers.sources import sources_problem
@@ -82,14 +86,19 @@ class TransferEngine:
         executor_factory: ExecutorFactory = _thread_pool,
         ask: AskCallback | None = None,
         start: bool = True,
+        stall_notice: float = STALL_NOTICE,
     ) -> None:
         """``start=False`` runs no threads: call ``run_pending()`` to do the work in the
-        calling thread (with a serial ``executor_factory`` tests are deterministic)."""
+        calling thread (with a serial ``executor_factory`` tests are deterministic).
+        ``stall_notice``: seconds without progress before a running item says it stalled."""
         self._provider_for = providers.__getitem__ if isinstance(providers, Mapping) else providers
         self.journal = journal
         self.settings = Settings(part_size, part_concurrency, retry, ByteBudget(memory_cap_bytes),
-                                 executor_factory)  # fmt: skip
+                                 executor_factory, stall_notice=stall_notice)  # fmt: skip
         self._ask = ask
+        #: Requests transfers may have in flight at once: what providers size pools for.
+        self._connections = max(1, concurrency) * max(1, part_concurrency)
+        self._fitted: weakref.WeakSet[Provider] = weakref.WeakSet()
         self._lock = threading.RLock()
         self._wake = threading.Condition(self._lock)
         self._jobs: dict[str, Job] = {}
@@ -259,15 +268,17 @@ class TransferEngine:
         rate = self._total_rate.sample(done)
         return EngineSnapshot(snaps, done, total, rate, eta_seconds(done, total, rate))
 
-    def _item_snapshot(self, item: Item, last: ItemSnapshot | None) -> ItemSnapshot:
+    def _item_snapshot(self, kind: JobKind, item: Item, last: ItemSnapshot | None) -> ItemSnapshot:
         """``last`` is the item's previous snapshot: an item that is not running and did
         not change gets it back, so a job of 10,000 waiting or finished items costs a few
         comparisons each, not 10,000 new snapshots under the lock."""
         if item.state is State.RUNNING:  # meters only for the few items in flight
             rate = self._rates.setdefault(f"{item.job_id}/{item.index}", RateMeter()).sample(item.done)
             eta = eta_seconds(item.done, item.total, rate)
+            stalled = stall_note(kind, item.done, item.total, item.progressed_at, time.monotonic(),
+                                 self.settings.stall_notice)  # fmt: skip
             return ItemSnapshot(item.index, item.key, item.local, item.state, item.done, item.total,
-                                item.error, item.note, rate, eta)  # fmt: skip
+                                item.error, stalled or item.note, rate, eta)  # fmt: skip
         if (
             last is not None and last.state is item.state and last.done == item.done
             and last.total == item.total and last.note == item.note and last.error == item.error
@@ -282,7 +293,9 @@ class TransferEngine:
         previous = self._item_snaps.get(job.id, ())
         if len(previous) != len(job.items):
             previous = (None,) * len(job.items)
-        items = tuple(self._item_snapshot(i, last) for i, last in zip(job.items, previous, strict=True))
+        items = tuple(
+            self._item_snapshot(job.kind, i, last) for i, last in zip(job.items, previous, strict=True)
+        )
         self._item_snaps[job.id] = items
         done = sum(i.done for i in items)
         total: int | None = sum(i.total for i in items if i.total is not None)
@@ -295,6 +308,16 @@ class TransferEngine:
                            eta_seconds(done, total, rate), job.error, items, job.spec)  # fmt: skip
 
     # -- the work loop ------------------------------------------------------------------
+
+    def _provider(self, account: str) -> Provider:
+        """The account's provider, its connection pool and timeouts fitted to this engine
+        once (a pool smaller than the requests in flight discards connections)."""
+        provider = self._provider_for(account)
+        if provider not in self._fitted:
+            provider.fit_transfers(self._connections, self.settings.part_size)
+            with self._lock:
+                self._fitted.add(provider)
+        return provider
 
     def run_pending(self) -> None:
         """Do all the work there is in the calling thread (``start=False`` engines)."""
@@ -339,6 +362,7 @@ class TransferEngine:
                 if item.state is State.QUEUED:
                     if claim:
                         item.state, job.state = State.RUNNING, State.RUNNING
+                        item.progressed_at = time.monotonic()
                         job.running += 1
                         job.cursor = index + 1
                     return ("item", job, item)
@@ -349,7 +373,7 @@ class TransferEngine:
         if what == "expand":
             self._expand(job)
         elif item is not None:
-            context = TaskContext(job, item, self._provider_for, self.journal, self.settings,
+            context = TaskContext(job, item, self._provider, self.journal, self.settings,
                                   self._lock, self._ask, lambda: self._stopping)  # fmt: skip
             if what == "cleanup":
                 self._cleanup(context)
@@ -363,7 +387,7 @@ class TransferEngine:
 
     def _expand(self, job: Job) -> None:
         try:
-            items = expand(job, self._provider_for(job.spec.account), self.settings.retry)
+            items = expand(job, self._provider(job.spec.account), self.settings.retry)
         except Cancelled:
             items = []
         except (StorageError, OSError) as error:
@@ -412,7 +436,7 @@ class TransferEngine:
 
     def _cleanup(self, ctx: TaskContext) -> None:
         kind = ctx.job.kind
-        if kind.is_upload and ctx.item.upload_state is not None:
+        if kind.is_upload:
             upload.abort_upload(ctx)
         elif kind.is_download:
             download.remove_partial(ctx.item.local)

@@ -45,6 +45,11 @@ class JobKind(enum.Enum):
         return self in (JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_PREFIX, JobKind.DOWNLOAD_MANY)
 
     @property
+    def moves_bytes(self) -> bool:
+        """Its items' progress is bytes that travel (a silence means a stalled connection)."""
+        return self.is_download or self.is_upload or self in (JobKind.COPY, JobKind.MOVE)
+
+    @property
     def is_upload(self) -> bool:
         return self in (JobKind.UPLOAD_FILE, JobKind.UPLOAD_FOLDER, JobKind.UPLOAD_STREAM,
                         JobKind.UPLOAD_MANY)  # fmt: skip
@@ -160,6 +165,8 @@ class Item:
     #: What the listing said of the object (prefix downloads): saves a HEAD per object.
     #: Not journaled; after a restart the object is looked up again.
     listed: ObjectInfo | None = None
+    #: ``time.monotonic()`` when it last moved a byte (or started): a stall shows. Not journaled.
+    progressed_at: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "local": self.local, "total": self.total,

@@ -11,9 +11,26 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
+from storebrowser.core.timeouts import STALL_NOTICE
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 
 RATE_WINDOW_SECONDS = 5.0
+STALLED = "stalled, retrying"
+
+
+def stall_note(
+    kind: JobKind, done: int, total: int | None, progressed_at: float, now: float,
+    notice: float = STALL_NOTICE,
+) -> str:  # fmt: skip
+    """What a running item shows when no byte moved for ``notice`` seconds: its connection
+    stalled, and the provider's read timeout (fitted to the part size) will give it up
+    and retry. Not while nothing is left to move (hashing, completing)."""
+    silent = now - progressed_at
+    if not kind.moves_bytes or not progressed_at or silent < notice:
+        return ""
+    if total is not None and done >= total:
+        return ""
+    return f"{STALLED} (no data for {silent:.0f} s)"
 
 
 @dataclass(frozen=True, slots=True)

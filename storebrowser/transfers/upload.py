@@ -187,6 +187,10 @@ def _token(part: PartRecord) -> str:
 def abort_upload(ctx: TaskContext, upload: MultipartUpload | None = None) -> None:
     """Remove what a cancelled upload left on the server; forget it in the journal."""
     item = ctx.item
+    # Uploads whose start request lost its answer: no state of ours names them.
+    ctx.provider().discard_unanswered_uploads(ctx.job.spec.container, item.key)
+    if upload is None and item.upload_state is None:
+        return  # nothing started that we know of: nothing to forget either
     try:
         if upload is None and item.upload_state is not None:
             upload = ctx.provider().resume_multipart(item.upload_state)

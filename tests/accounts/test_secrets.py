@@ -124,3 +124,20 @@ def test_the_keyring_is_looked_for_only_when_first_needed(user_dirs, monkeypatch
     assert calls == [1] and secrets.storage is Storage.KEYRING
     secrets.set("A", "api_key", "lazy-secret-1")
     assert calls == [1]
+
+
+def test_a_word_like_secret_is_masked_as_a_whole_token_only():
+    registry = SecretRegistry()
+    registry.register("wrong")  # too short to be a secret worth masking
+    registry.register("testing")
+    registry.register("x7Kq-random-9Zp")
+    text = "the key is wrong; retesting with X-Auth-Key: testing and 'testing'\\ntesting"
+    assert registry.redact(text) == "the key is wrong; retesting with X-Auth-Key: *** and '***'\\n***"
+    assert registry.redact("prefix-x7Kq-random-9Zpsuffix") == "prefix-***suffix"  # random: anywhere
+
+
+def test_a_message_about_one_account_masks_only_that_accounts_secrets():
+    registry = SecretRegistry()
+    registry.register("signature")  # another account's (poor) secret
+    message = "the signature did not match, so the secret access key my-own-key-42 is wrong"
+    assert registry.redact(message, only=["my-own-key-42"]) == message.replace("my-own-key-42", "***")

@@ -179,10 +179,13 @@ def _counted_settings(name: str, request: pytest.FixtureRequest) -> tuple[str, s
 
 
 @contextlib.contextmanager
-def open_counted(name: str, request: pytest.FixtureRequest) -> Iterator[CountedProvider]:
-    """The backend ``name`` (one of ``COUNTED_BACKENDS``) through a fresh counting proxy."""
+def open_counted(
+    name: str, request: pytest.FixtureRequest, proxy_type: type[CountingProxy] = CountingProxy
+) -> Iterator[CountedProvider]:
+    """The backend ``name`` (one of ``COUNTED_BACKENDS``) through a fresh counting proxy
+    (or a ``FaultProxy``, as ``proxy_type``)."""
     kind, server_url, settings = _counted_settings(name, request)
-    with CountingProxy(_port(server_url)) as proxy:
+    with proxy_type(_port(server_url)) as proxy:
         provider = open_provider(kind, settings(proxy))
         provider.connect()
         proxy.reset()

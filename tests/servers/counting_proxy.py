@@ -21,6 +21,7 @@ import re
 import socket
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
@@ -30,6 +31,7 @@ from .ports import LOOPBACK
 HEADER_ALLOWANCE = 8 * 1024
 _BUFFER = 64 * 1024
 _CONTENT_LENGTH = re.compile(rb"^content-length:\s*(\d+)\s*$", re.IGNORECASE | re.MULTILINE)
+_EXPECT_CONTINUE = re.compile(rb"^expect:\s*100-continue", re.IGNORECASE | re.MULTILINE)
 _CHUNKED = re.compile(rb"^transfer-encoding:[^\r\n]*chunked", re.IGNORECASE | re.MULTILINE)
 
 
@@ -54,12 +56,20 @@ class _RequestCounter:
             elif not self._read_head():
                 return
 
+    @property
+    def between_requests(self) -> bool:
+        """Every request seen so far was received whole (head and body)."""
+        return not self._buffer and not self._body_left and not self._chunked
+
     def _read_head(self) -> bool:
         end = self._buffer.find(b"\r\n\r\n")
         if end < 0:
             return False
         head, self._buffer = self._buffer[:end], self._buffer[end + 4 :]
-        self._on_request(head.split(b"\r\n", 1)[0].decode("latin-1"))
+        line = head.split(b"\r\n", 1)[0].decode("latin-1")
+        self.last_method = line.partition(" ")[0]
+        self.expects_continue = _EXPECT_CONTINUE.search(head) is not None
+        self._on_request(line)
         if _CHUNKED.search(head):
             self._chunked = True
         elif match := _CONTENT_LENGTH.search(head):
@@ -82,6 +92,18 @@ class _RequestCounter:
             return False
         self._buffer = rest[size + 2 :]
         return True
+
+
+@dataclass
+class Link:
+    """One client connection and the server connection it is forwarded to."""
+
+    client: socket.socket
+    server: socket.socket
+    counter: _RequestCounter = field(init=False)
+    #: Bytes forwarded so far each way on this connection.
+    up: int = 0
+    down: int = 0
 
 
 class CountingProxy:
@@ -141,35 +163,28 @@ class CountingProxy:
                     return
                 self.connections += 1
                 self._sockets.update((client, server))
-            counter = _RequestCounter(self._saw_request)
+            link = Link(client, server)
+            link.counter = _RequestCounter(lambda line, lk=link: self._saw_request(line, lk))
             done = threading.Barrier(2, action=lambda c=client, s=server: self._close_pair(c, s))
-            for source, target, upstream in ((client, server, True), (server, client, False)):
-                threading.Thread(
-                    target=self._pump, args=(source, target, upstream, counter, done), daemon=True
-                ).start()
+            for upstream in (True, False):
+                threading.Thread(target=self._pump, args=(link, upstream, done), daemon=True).start()
 
-    def _saw_request(self, line: str) -> None:
+    def _saw_request(self, line: str, _link: Link) -> None:
         with self._lock:
             self.request_lines.append(line)
 
-    def _pump(
-        self,
-        source: socket.socket,
-        target: socket.socket,
-        upstream: bool,
-        counter: _RequestCounter,
-        done: threading.Barrier,
-    ) -> None:
+    def _pump(self, link: Link, upstream: bool, done: threading.Barrier) -> None:
+        source, target = (link.client, link.server) if upstream else (link.server, link.client)
         try:
-            while data := source.recv(_BUFFER):
+            while data := source.recv(self._buffer_size()):
                 with self._lock:
                     if upstream:
                         self.bytes_to_server += len(data)
                     else:
                         self.bytes_from_server += len(data)
                 if upstream:
-                    counter.feed(data)
-                target.sendall(data)
+                    link.counter.feed(data)
+                self._forward(link, data, upstream)
         except OSError:
             pass  # one side went away; the other pump notices on its own
         finally:
@@ -177,6 +192,15 @@ class CountingProxy:
                 target.shutdown(socket.SHUT_WR)
             with contextlib.suppress(threading.BrokenBarrierError):
                 done.wait()
+
+    # -- hooks for proxies that do more than count (``fault_proxy.FaultProxy``) ----------
+
+    def _buffer_size(self) -> int:
+        return _BUFFER
+
+    def _forward(self, link: Link, data: bytes, upstream: bool) -> None:
+        """Pass ``data`` on, the client's to the server (``upstream``) or back."""
+        (link.server if upstream else link.client).sendall(data)
 
     def _close_pair(self, *pair: socket.socket) -> None:
         with self._lock:

@@ -1,5 +1,7 @@
-"""Child process of the SIGKILL test: download one object with the engine and its
-journal, logging each part it starts, slowed so the parent can kill it mid-way.
+"""Child process of the SIGKILL tests: download one object (or, with ``"upload"``, upload
+one file) with the engine and its journal, logging each part it starts, slowed so the
+parent can kill it mid-way. ``slow_part``: that part waits ``slow_delay`` seconds before
+it starts (so later parts finish first, and the ``.part`` file has a hole there).
 
 Run as ``python -m tests.transfers.kill_child '<json>'`` from the project root.
 """
@@ -10,37 +12,46 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import JobKind, Journal, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
 from tests.transfers.helpers import FAST_RETRY, Counting
 
 
-def main(config: dict) -> None:
+def _started(config: dict[str, Any], number: int) -> None:
+    with Path(config["started_log"]).open("a") as f:  # closed at once: it must survive SIGKILL
+        f.write(f"{number}\n")
+    slow = number == config.get("slow_part")
+    time.sleep(config["slow_delay"] if slow else config["delay"])  # slow enough to be killed mid-way
+
+
+def _spec(config: dict[str, Any]) -> JobSpec:
+    if config.get("upload"):
+        return JobSpec(JobKind.UPLOAD_FILE, "acct", config["container"], key=config["key"],
+                       local=config["upload"])  # fmt: skip
+    return JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", config["container"], key=config["key"],
+                   local=config["folder"])  # fmt: skip
+
+
+def main(config: dict[str, Any]) -> None:
     provider = open_provider(config["kind"], config["settings"])
     provider.connect()
+    provider.part_size = provider.multipart_threshold = config["part_size"]
     counting = Counting(provider)
-    log = Path(config["started_log"])
-
-    def started(byte_range: ByteRange) -> None:
-        with log.open("a") as f:  # closed at once: the record must survive SIGKILL
-            f.write(f"{byte_range.start // config['part_size']}\n")
-        time.sleep(config["delay"])  # slow enough to be killed with parts in flight
-
-    counting.before_read = started
+    part_size = config["part_size"]
+    counting.before_read = lambda byte_range: _started(config, byte_range.start // part_size + 1)
+    counting.before_part = lambda number: _started(config, number)
     engine = TransferEngine(
         {"acct": counting},  # type: ignore[dict-item]
         Journal(config["journal"]),
-        part_size=config["part_size"],
+        part_size=part_size,
         part_concurrency=config["workers"],
         concurrency=1,
         retry=FAST_RETRY,
     )
-    spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", config["container"], key=config["key"],
-                   local=config["folder"])  # fmt: skip
-    engine.submit(spec)
+    engine.submit(_spec(config))
     engine.wait_idle()
     sys.exit(3)  # the parent kills us before this; finishing means the test is broken
 

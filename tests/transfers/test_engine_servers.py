@@ -242,6 +242,29 @@ def test_download_killed_with_sigkill_resumes(backend: Backend, tmp_path):
                     "kill/me.bin", data, tmp_path, part_size=256 * 1024)  # fmt: skip
 
 
+def test_upload_killed_with_sigkill_resumes(backend: Backend, tmp_path):
+    from tests.transfers.killtest import kill_upload_and_resume
+
+    source, _data = big_file(tmp_path, backend.provider, parts=4.5)
+    kill_upload_and_resume(backend.provider, backend.kind, backend.settings, backend.container, source,
+                           tmp_path)  # fmt: skip
+
+
+@pytest.mark.xfail(strict=True, reason="defect 1, fixed on branch integrity")
+def test_download_killed_then_fetched_again_with_resume_is_byte_identical(backend: Backend, tmp_path):
+    """The journal lost, the ``.part`` of a killed download has a hole (part 2 never came):
+    ``--conflict resume`` must not take its length for finished data."""
+    from tests.transfers.killtest import kill_and_download_again
+
+    data = os.urandom(2 * MiB + 3)
+    backend.provider.upload(backend.container, "again.bin", io.BytesIO(data), size=len(data))
+    snap = kill_and_download_again(backend.provider, backend.kind, backend.settings, backend.container,
+                                   "again.bin", data, tmp_path, part_size=256 * 1024)  # fmt: skip
+    got = tmp_path / "down" / "again.bin"
+    assert snap.state is not State.DONE or got.read_bytes() == data, "a wrong byte reported as done"
+    assert snap.state is State.DONE, snap.error
+
+
 HOSTILE = ["../../x", "/etc/x", "C:\\x", "a/../../y"]
 
 

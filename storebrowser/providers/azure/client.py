@@ -23,22 +23,45 @@ if TYPE_CHECKING:
 MiB = 1024 * 1024
 AZURE_AD_EXTRA = "pip install 'storebrowser[azure-ad]'"
 
-#: The SDK's own retry and timeout settings (ExponentialRetry inside azure-core): we do
-#: not retry requests by hand. Gets are cut in 8 MiB: a part of the transfer engine (8 MiB
-#: by default) is then one request, not two. Each get is read whole before its bytes are
+#: The SDK's own retry settings (ExponentialRetry inside azure-core): we do not retry
+#: requests by hand. Gets are cut in 8 MiB: a part of the transfer engine (8 MiB by
+#: default) is then one request, not two. Each get is read whole before its bytes are
 #: handed on, so a cancel waits for at most 8 MiB per stream; 4 MiB gets halved download
-#: throughput against Azurite (twice the requests; fewer also cost less on Azure). The SDK
-#: reads a reply in blocks of ``connection_data_block_size`` (256 KiB by default): 1 MiB
-#: blocks spend less CPU per byte.
+#: throughput against Azurite (twice the requests; fewer also cost less on Azure).
 CLIENT_OPTIONS: dict[str, Any] = {
-    "connection_timeout": 20,
-    "read_timeout": 120,
     "max_single_get_size": 8 * MiB,
     "max_chunk_get_size": 8 * MiB,
-    "connection_data_block_size": MiB,
     "max_single_put_size": 64 * MiB,
     "max_block_size": 8 * MiB,
 }
+CONNECT_TIMEOUT = 20.0
+#: The SDK reads a reply in blocks of this (256 KiB by default): 1 MiB blocks spend less
+#: CPU per byte.
+DATA_BLOCK_SIZE = MiB
+#: requests' default: pools for this many hosts (one host here, a few after redirects).
+POOL_HOSTS = 10
+
+
+def new_transport(pool_size: int, read_timeout: float) -> Any:
+    """Our own HTTP transport, so that its connection pool and read timeout can follow
+    the transfers (``fit_transport``); the SDK's would keep 10 connections, and discard
+    (with a warning) every one above that which a busier transfer opened."""
+    from azure.core.pipeline.transport import RequestsTransport
+
+    transport = RequestsTransport(connection_timeout=CONNECT_TIMEOUT, read_timeout=read_timeout,
+                                  connection_data_block_size=DATA_BLOCK_SIZE)  # fmt: skip
+    transport.open()  # makes the session and its adapters, to size them now
+    fit_transport(transport, pool_size, read_timeout)
+    return transport
+
+
+def fit_transport(transport: Any, pool_size: int, read_timeout: float) -> None:
+    """Pools of ``pool_size`` connections and this read timeout from the next request on
+    (calls in flight finish on the pool they took their connection from)."""
+    transport.connection_config.read_timeout = read_timeout
+    adapters = {id(adapter): adapter for adapter in transport.session.adapters.values()}
+    for adapter in adapters.values():
+        adapter.init_poolmanager(POOL_HOSTS, pool_size)
 
 
 @dataclass(frozen=True)
@@ -53,10 +76,13 @@ class Connection:
     #: Set for a container SAS URL: the account shows only this container.
     only_container: str | None = None
 
-    def build(self) -> BlobServiceClient:
+    def build(self, transport: Any = None) -> BlobServiceClient:
+        """The client; on ``transport`` (``new_transport``) when given, else the SDK's."""
         from azure.storage.blob import BlobServiceClient
 
         options = {**CLIENT_OPTIONS, "retry_policy": _retry_policy()}
+        if transport is not None:
+            options["transport"] = transport
         try:
             with azure_errors(f"Opening the Azure account ({self.auth})"):
                 if self.connection_string:

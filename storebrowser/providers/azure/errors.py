@@ -22,6 +22,7 @@ from storebrowser.core.errors import (
     Transient,
     Unsupported,
 )
+from storebrowser.core.netfail import describe_connection_failure
 
 NOT_FOUND = frozenset({"ResourceNotFound", "ContainerNotFound", "BlobNotFound"})
 ALREADY_EXISTS = frozenset({"ContainerAlreadyExists", "BlobAlreadyExists"})
@@ -85,9 +86,15 @@ def map_error(error: BaseException, action: str, *, container: str | None, key: 
     code = error_code(error)
     status = status_code(error)
     detail = f"{_first_line(error)}" + (f" ({code})" if code else "")
-    if isinstance(error, ServiceRequestError | ServiceResponseError):
-        return Transient(f"{action} failed: could not reach Azure Storage ({detail}). Check the network "
-                         "and the blob endpoint, then retry.", **where)  # fmt: skip
+    broken = describe_connection_failure(error)
+    if isinstance(error, ServiceRequestError):
+        return Transient(f"{action} failed: could not reach Azure Storage ({broken or detail}). Check the "
+                         "network and the blob endpoint, then retry.", **where)  # fmt: skip
+    if isinstance(error, ServiceResponseError) or (status is None and broken is not None):
+        # Also an HttpResponseError without a status: the SDK's own retries of a broken
+        # download ran out (its text is a raw tuple of the socket error).
+        return Transient(f"{action} failed: {broken or 'the connection broke'}, after several tries. "
+                         "Check the network, then retry.", **where)  # fmt: skip
     signed_in_badly = isinstance(error, ClientAuthenticationError) and status is None
     if signed_in_badly or type(error).__name__ == "CredentialUnavailableError":
         # Refused before any request: azure-identity found no token, or the shared key

@@ -29,7 +29,13 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.azure import copying, deleting, listing, website
 from storebrowser.providers.azure.blocks import BlockUpload
-from storebrowser.providers.azure.client import Connection, account_key_of, connection_from_settings
+from storebrowser.providers.azure.client import (
+    Connection,
+    account_key_of,
+    connection_from_settings,
+    fit_transport,
+    new_transport,
+)
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import (
     CONTENT_SETTINGS,
@@ -52,6 +58,10 @@ if TYPE_CHECKING:
 
 #: Access tiers a block blob can be moved to (Archive needs hours to come back).
 TIERS = ("Hot", "Cool", "Cold", "Archive")
+#: Connections before the transfer engine says how many it needs (``fit_transfers``):
+#: the engine's default 4 workers x 4 parts, and a few for listing and previews.
+DEFAULT_POOL_SIZE = 24
+EXTRA_CONNECTIONS = 8
 #: Content settings ``set_http_headers`` may change, by their SDK names.
 HTTP_HEADERS = CONTENT_SETTINGS
 
@@ -68,6 +78,8 @@ class AzureProvider(Provider):
         self._key: tuple[str, str] | None = None
         self._batch = deleting.BatchSupport()
         self.capabilities = self._capabilities()
+        self._pool_size = DEFAULT_POOL_SIZE
+        self._transport: Any = None
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> AzureProvider:
@@ -84,7 +96,8 @@ class AzureProvider(Provider):
 
     def connect(self) -> None:
         """Build the (thread-safe) client once and make one cheap call to prove the way in."""
-        service = self._connection.build()
+        self._transport = new_transport(self._pool_size, self.read_timeout())
+        service = self._connection.build(self._transport)
         only = self._connection.only_container
         try:
             with azure_errors(f"Connecting to {self.describe()}", container=only):
@@ -118,6 +131,12 @@ class AzureProvider(Provider):
     def close(self) -> None:
         if self._service is not None:
             self._service.close()
+
+    def fit_transfers(self, connections: int, part_size: int) -> None:
+        # Listing and previews share the pool with transfers: a few more than they need.
+        self._pool_size = max(self._pool_size, connections + EXTRA_CONNECTIONS)
+        if self._transport is not None:
+            fit_transport(self._transport, self._pool_size, self.read_timeout(part_size))
 
     # -- clients ------------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ from storebrowser.providers.s3.errors import s3_errors
 
 DEFAULT_REGION = "us-east-1"
 CONNECT_TIMEOUT = 10.0
-READ_TIMEOUT = 60.0
 #: botocore retries throttling, 5xx and dropped connections itself ("standard" mode);
 #: what still fails after these attempts surfaces as ``Transient``.
 RETRY_ATTEMPTS = 4
@@ -88,13 +87,27 @@ class S3Settings:
 class ClientFactory:
     """One boto3 session and its S3 clients (one per region), built lazily and once."""
 
-    def __init__(self, settings: S3Settings, *, pool_size: int) -> None:
+    def __init__(self, settings: S3Settings, *, pool_size: int, read_timeout: float) -> None:
         self._settings = settings
         self._pool_size = pool_size
+        self._read_timeout = read_timeout
         self._lock = threading.Lock()
         self._session: boto3.session.Session | None = None
         self._clients: dict[str, Any] = {}
+        #: Clients built before ``fit``: still used by calls in flight, closed at the end.
+        self._retired: list[Any] = []
         self._bucket_regions: dict[str, str] = {}
+
+    def fit(self, pool_size: int, read_timeout: float) -> None:
+        """A pool of at least ``pool_size`` connections and this read timeout; botocore
+        fixes both when it builds a client, so the next call gets a new client."""
+        with self._lock:
+            pool_size = max(pool_size, self._pool_size)
+            if (pool_size, read_timeout) == (self._pool_size, self._read_timeout):
+                return
+            self._pool_size, self._read_timeout = pool_size, read_timeout
+            self._retired += self._clients.values()
+            self._clients = {}
 
     def session(self) -> boto3.session.Session:
         with self._lock:
@@ -135,7 +148,7 @@ class ClientFactory:
             s3={"addressing_style": "path" if s.path_style else "auto"},
             retries={"mode": "standard", "max_attempts": RETRY_ATTEMPTS},
             connect_timeout=CONNECT_TIMEOUT,
-            read_timeout=READ_TIMEOUT,
+            read_timeout=self._read_timeout,
             # Every part upload of every transfer holds a connection while it runs.
             max_pool_connections=self._pool_size,
             tcp_keepalive=True,
@@ -157,7 +170,8 @@ class ClientFactory:
     def close(self) -> None:
         """Close the connection pools of every client built so far."""
         with self._lock:
-            clients, self._clients = list(self._clients.values()), {}
+            clients, self._clients = [*self._clients.values(), *self._retired], {}
+            self._retired = []
         for client in clients:
             client.close()
 

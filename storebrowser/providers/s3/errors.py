@@ -25,6 +25,7 @@ from storebrowser.core.errors import (
     Transient,
     Unsupported,
 )
+from storebrowser.core.netfail import describe_connection_failure
 
 _NOT_FOUND = {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NotFound", "404", "NoSuchVersion"}
 _AUTH = {
@@ -107,8 +108,9 @@ def map_error(
             **where,
         )
     if isinstance(error, _CONNECTION_ERRORS):
+        why = describe_connection_failure(error) or error
         return Transient(
-            f"{what}: the connection failed ({error}). Check the endpoint and the "
+            f"{what}: the connection failed ({why}). Check the endpoint and the "
             "network; retrying may help.",
             **where,
         )

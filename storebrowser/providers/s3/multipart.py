@@ -18,6 +18,7 @@ from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
+from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.progress import SendProgressStream
 
 log = logging.getLogger(__name__)
@@ -105,11 +106,15 @@ class S3MultipartUpload(MultipartUpload):
 
 
 def start(
-    client: Any, container: str, key: str, part_size: int, extra: Mapping[str, Any]
+    client: Any, container: str, key: str, part_size: int, extra: Mapping[str, Any], starts: UnansweredStarts
 ) -> S3MultipartUpload:
-    with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
-        reply = client.create_multipart_upload(Bucket=container, Key=key, **extra)
-    return S3MultipartUpload(client, container, key, part_size, reply["UploadId"])
+    def create() -> dict[str, Any]:
+        with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
+            reply: dict[str, Any] = client.create_multipart_upload(Bucket=container, Key=key, **extra)
+        return reply
+
+    upload_id = starts.start(client, container, key, create)
+    return S3MultipartUpload(client, container, key, part_size, upload_id)
 
 
 def resume(client: Any, state: Mapping[str, Any]) -> S3MultipartUpload:

@@ -37,6 +37,7 @@ from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
+from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.streams import read_exactly
 
@@ -45,6 +46,8 @@ MAX_PRESIGN = timedelta(days=7)
 #: A single PUT takes at most 5 GiB; a stream of unknown length is held in memory up to
 #: this before ``put_object`` refuses it (``upload`` sends such streams in parts).
 MAX_BUFFERED_PUT = 256 * 1024 * 1024
+#: Connections beyond the transfers' own, for listing, previews and HEADs meanwhile.
+EXTRA_CONNECTIONS = 8
 
 
 class S3Provider(Provider):
@@ -58,8 +61,10 @@ class S3Provider(Provider):
     def __init__(self, settings: S3Settings) -> None:
         self.settings = settings
         # Room for the parts of a few transfers at once, plus listing and previews.
-        self._clients = ClientFactory(settings, pool_size=4 * self.part_concurrency + 8)
+        self._clients = ClientFactory(settings, pool_size=4 * self.part_concurrency + 8,
+                                      read_timeout=self.read_timeout())  # fmt: skip
         self.capabilities = self._capabilities(website=settings.is_aws)
+        self._starts = UnansweredStarts()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> S3Provider:
@@ -88,6 +93,10 @@ class S3Provider(Provider):
 
     def close(self) -> None:
         self._clients.close()
+
+    def fit_transfers(self, connections: int, part_size: int) -> None:
+        # Listing and previews share the pool with transfers: a few more than they need.
+        self._clients.fit(connections + EXTRA_CONNECTIONS, self.read_timeout(part_size))
 
     @property
     def _client(self) -> Any:
@@ -293,7 +302,10 @@ class S3Provider(Provider):
         metadata: Mapping[str, str] | None = None,
     ) -> MultipartUpload:
         extra = self._upload_args(key, content_type, metadata)
-        return multipart.start(self._client, container, key, part_size, extra)
+        return multipart.start(self._client, container, key, part_size, extra, self._starts)
+
+    def discard_unanswered_uploads(self, container: str, key: str) -> None:
+        self._starts.sweep(self._client, container, key)
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         return multipart.resume(self._client, state)

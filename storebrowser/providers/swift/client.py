@@ -59,11 +59,22 @@ class SwiftClient:
             timeout=self._timeout,
         )
 
+    def fit(self, connections: int, timeout: float) -> None:
+        """Keep up to ``connections`` idle connections, and give up on a silent one after
+        ``timeout`` seconds (from the next call on each connection)."""
+        with self._idle.mutex:  # LifoQueue reads maxsize under this lock
+            self._idle.maxsize = max(self._idle.maxsize, connections)
+        self._timeout = timeout
+
     def checkout(self) -> Any:
         try:
-            return self._idle.get_nowait()
+            connection = self._idle.get_nowait()
         except queue.Empty:
             return self._new_connection()
+        if connection.timeout != self._timeout:
+            connection.close()  # its HTTP connection has the old timeout; the next one not
+            connection.timeout = self._timeout
+        return connection
 
     def checkin(self, connection: Any) -> None:
         try:

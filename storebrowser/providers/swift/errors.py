@@ -23,6 +23,7 @@ from storebrowser.core.errors import (
     StorageError,
     Transient,
 )
+from storebrowser.core.netfail import describe_connection_failure
 
 
 class SwiftSettingsLike(Protocol):
@@ -72,7 +73,8 @@ def map_swift_error(
     reason = _reason(error)
     if status is None:
         if _is_connection_error(error):
-            return Transient(f"{what}: the connection to Swift failed ({reason}). Retry later.", **where)
+            why = describe_connection_failure(error) or reason
+            return Transient(f"{what}: the connection to Swift failed ({why}). Retry later.", **where)
         return SwiftError(f"{what}: {reason}.", **where)
     return error_for_status(
         status, reason, what, container=container, key=key,

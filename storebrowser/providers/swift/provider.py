@@ -19,7 +19,7 @@ from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCal
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
 from storebrowser.providers.swift import deleting, listing, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
-from storebrowser.providers.swift.client import TIMEOUT, SwiftClient
+from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
 from storebrowser.providers.swift.metadata import (
     SYSTEM_PROPERTIES,
@@ -43,6 +43,8 @@ from storebrowser.providers.swift.uploading import put_plain
 
 #: A forced container delete retries a 409 (listings lag behind deletes) this often.
 CONTAINER_DELETE_ATTEMPTS = 5
+#: Idle connections kept beyond the transfers' own, for listing and previews meanwhile.
+EXTRA_CONNECTIONS = 8
 
 
 class SwiftProvider(Provider):
@@ -52,8 +54,10 @@ class SwiftProvider(Provider):
     #: SLO's default max_manifest_segments; ``connect`` reads the cluster's.
     max_parts: ClassVar[int] = 1000
 
-    def __init__(self, settings: SwiftSettings, *, timeout: float = TIMEOUT) -> None:
+    def __init__(self, settings: SwiftSettings, *, timeout: float | None = None) -> None:
+        """``timeout``: for signing in, and for requests until ``fit_transfers`` says."""
         self.settings = settings
+        timeout = timeout or self.read_timeout()
         self.client = SwiftClient(Authenticator(settings, timeout=timeout), timeout=timeout)
         self.info: dict[str, Any] = {}
         self.limits = MetadataLimits()
@@ -103,6 +107,9 @@ class SwiftProvider(Provider):
 
     def close(self) -> None:
         self.client.close()
+
+    def fit_transfers(self, connections: int, part_size: int) -> None:
+        self.client.fit(connections + EXTRA_CONNECTIONS, self.read_timeout(part_size))
 
     # -- containers ---------------------------------------------------------------------
 

@@ -1,0 +1,37 @@
+"""Logging for the app and the CLI: stderr, every known secret masked.
+
+Without ``--debug`` only StoreBrowser's own warnings reach stderr. The SDKs' warnings
+("Connection pool is full", "Unable to stream download", "Unexpected return type" …)
+are about requests that we retry or turn into one clear message of our own; printed
+as well they are noise a person cannot act on. ``--debug`` shows everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from storebrowser.accounts import redact
+
+OWN_LOGGER = "storebrowser"
+
+
+class OwnRecordsOnly(logging.Filter):
+    """Lets through the records of StoreBrowser's loggers only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name == OWN_LOGGER or record.name.startswith(OWN_LOGGER + ".")
+
+
+def setup_logging(debug: bool) -> None:
+    """Warnings of our own (everything with ``debug``) to stderr, secrets masked."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not debug:
+        for handler in logging.getLogger().handlers:
+            if not any(isinstance(f, OwnRecordsOnly) for f in handler.filters):
+                handler.addFilter(OwnRecordsOnly())
+    redact.install()
