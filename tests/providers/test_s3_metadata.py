@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storebrowser.core.errors import InvalidMetadata, NotFound
+from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.providers.s3.provider import S3Provider
 from tests.providers.s3_support import bucket_fixture, raw, s3_fixture  # noqa: F401
 
@@ -80,3 +81,19 @@ def test_set_metadata_of_a_missing_object_is_not_found(s3: S3Provider, bucket: s
 def test_content_type_is_guessed_from_the_name(s3: S3Provider, bucket: str) -> None:
     s3.upload_bytes(bucket, "photo.png", b"x")
     assert s3.stat(bucket, "photo.png").content_type == "image/png"
+
+
+def test_a_metadata_change_keeps_untouched_values_byte_for_byte(s3: S3Provider, bucket: str) -> None:
+    """Another client stored values our encoder would write otherwise (trailing blanks,
+    which moto keeps and s3api trims); setting one other key (``meta set``) or editing
+    must send them back as they were, not RFC 2047-encoded."""
+    raw(s3).put_object(Bucket=bucket, Key="m.txt", Body=b"x",
+                       Metadata={"note": "value  ", "plain": "as is", "other": "x"})  # fmt: skip
+    before = raw(s3).head_object(Bucket=bucket, Key="m.txt")["Metadata"]
+    info = s3.stat(bucket, "m.txt")
+    s3.set_metadata(bucket, "m.txt", {**info.metadata, "other": "y"})
+    after = raw(s3).head_object(Bucket=bucket, Key="m.txt")["Metadata"]
+    assert after == {**before, "other": "y"}
+    s3.edit_properties(bucket, "m.txt", MetadataEdit(set_user={"added": "z"}))
+    edited = raw(s3).head_object(Bucket=bucket, Key="m.txt")["Metadata"]
+    assert edited == {**before, "other": "y", "added": "z"}

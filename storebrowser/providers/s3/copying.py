@@ -79,9 +79,9 @@ def _replacement(
     job: CopyJob, metadata: Mapping[str, str] | None, system: Mapping[str, str | None] | None
 ) -> dict[str, Any]:
     extra = replaced_properties(job.head, system, job.dst_key)
-    # Metadata read back from the server is already in its sent (encoded) form.
-    extra["Metadata"] = (
-        encode_metadata(metadata) if metadata is not None else dict(job.head.get("Metadata", {}))
-    )
+    # Metadata read back from the server is already in its sent (encoded) form: what is
+    # not changed goes back as it was read.
+    stored = dict(job.head.get("Metadata", {}))
+    extra["Metadata"] = encode_metadata(metadata, stored=stored) if metadata is not None else stored
     extra["MetadataDirective"] = "REPLACE"
     return extra

@@ -60,10 +60,20 @@ SYSTEM_FIELDS: dict[str, str] = {
 SYSTEM_PROPERTIES = frozenset(SYSTEM_FIELDS)
 
 
-def encode_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
-    """Check ``metadata`` against the rules above and return it ready for boto3."""
+def encode_metadata(
+    metadata: Mapping[str, str] | None, *, stored: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Check ``metadata`` against the rules above and return it ready for boto3.
+
+    ``stored``: the object's metadata as read (still encoded). A value it holds already
+    travels back exactly as read, byte for byte: an edit of one entry must not rewrite the
+    others (a value with trailing blanks would otherwise come back RFC 2047-encoded)."""
     encoded: dict[str, str] = {}
+    stored = stored or {}
     for key, value in (metadata or {}).items():
+        if key in stored and decode_value(stored[key]) == value:
+            encoded[key] = stored[key]
+            continue
         _check_key(key)
         encoded[key] = encode_value(key, value)
     size = sum(len(k) + len(v) for k, v in encoded.items())
