@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 
 from tests.cli.conftest import CliResult, RunCli
 from tests.servers.azurite import AzuriteServer
@@ -45,3 +49,40 @@ def test_rm_in_a_missing_azure_container_fails_like_s3_and_swift(
         assert result.returncode == 1, result.stdout
         assert "deleted" not in result.stdout.decode()
         assert missing in result.stderr.decode()
+
+
+def test_a_busy_azure_put_has_connections_enough(
+    cli: RunCli, azurite_server: AzuriteServer, tmp_path: Path
+) -> None:
+    """4 files at once, 4 parts each: 16 requests, more than the SDK's own pool of 10,
+    which discarded connections (and printed a warning, even without --debug)."""
+    _add(cli, "az", "azure", {}, {"connection_string": azurite_server.connection_string})
+    container = f"busy-{uuid.uuid4().hex[:8]}"
+    _ok(cli("--account", "az", "mb", container))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"f{n}.bin").write_bytes(os.urandom(4 * 1024 * 1024 + n))
+    result = cli("--account", "az", "--debug", "--part-size", "1", "put", str(folder), f"{container}/")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert b"Connection pool is full" not in result.stderr  # seen with --debug only, if at all
+
+
+def _log_from(debug: bool) -> str:
+    code = (
+        "import logging; from storebrowser.accounts.logs import setup_logging; "
+        f"setup_logging({debug}); "
+        "logging.getLogger('urllib3.connectionpool').warning('Connection pool is full'); "
+        "logging.getLogger('azure.core.pipeline').warning('Unable to stream download.'); "
+        "logging.getLogger('storebrowser.transfers').warning('ours')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def test_library_warnings_reach_stderr_only_with_debug() -> None:
+    quiet = _log_from(False)
+    assert "ours" in quiet and "pool is full" not in quiet and "stream download" not in quiet
+    loud = _log_from(True)
+    assert "ours" in loud and "pool is full" in loud and "stream download" in loud

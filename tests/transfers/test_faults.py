@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from storebrowser.core.retry import RetryPolicy
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import MiB, Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import STALLED, JobSnapshot
@@ -165,3 +165,32 @@ def test_a_stalled_download_says_so_gives_up_and_retries(faulty: FaultyBackend, 
     assert faulty.proxy.faults_done["stall"] == 1
     assert any(note.startswith(STALLED) for note in notes), notes
     assert (tmp_path / "stall.bin").read_bytes() == data
+
+
+def _pool_and_timeout(b: FaultyBackend) -> tuple[int, float]:
+    """What the SDK under the provider was given (read off its own objects)."""
+    provider: Any = b.provider
+    if b.name == "s3_swift":
+        config = provider._client.meta.config
+        return config.max_pool_connections, config.read_timeout
+    if b.name == "azure":
+        transport = provider._transport
+        adapter = transport.session.get_adapter("http://")
+        return adapter.poolmanager.connection_pool_kw["maxsize"], transport.connection_config.read_timeout
+    client = provider.client
+    return client._idle.maxsize, client._new_connection().timeout
+
+
+def test_the_engine_fits_pools_and_read_timeouts_to_its_workers_and_parts(
+    faulty: FaultyBackend, journal, tmp_path
+) -> None:
+    (tmp_path / "one.txt").write_bytes(b"one")
+    part_size = 48 * MiB
+    engine = _engine(faulty.provider, journal, concurrency=5, part_concurrency=6, part_size=part_size)
+    snap = _run(engine, JobSpec(JobKind.UPLOAD_FILE, "acct", faulty.container, key="one.txt",
+                                local=str(tmp_path / "one.txt")))  # fmt: skip
+    engine.shutdown()
+    assert snap.state is State.DONE, snap.error
+    pool, timeout = _pool_and_timeout(faulty)
+    assert pool >= 5 * 6
+    assert timeout == faulty.provider.read_timeout(part_size) == 48.0  # 48 MiB at 1 MiB/s
