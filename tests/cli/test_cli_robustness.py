@@ -68,21 +68,23 @@ def test_a_busy_azure_put_has_connections_enough(
     assert b"Connection pool is full" not in result.stderr  # seen with --debug only, if at all
 
 
-def _log_from(debug: bool) -> str:
+def _log_from(debug: bool, env: dict[str, str]) -> str:
+    """What stderr shows of SDK warnings once the CLI has set up its logging."""
+    flags = "(['--debug'] if " + str(debug) + " else [])"
     code = (
-        "import logging; from storebrowser.accounts.logs import setup_logging; "
-        f"setup_logging({debug}); "
+        "import logging; from storebrowser.cli.app import main; "
+        f"main({flags} + ['accounts', 'list']); "
         "logging.getLogger('urllib3.connectionpool').warning('Connection pool is full'); "
         "logging.getLogger('azure.core.pipeline').warning('Unable to stream download.'); "
         "logging.getLogger('storebrowser.transfers').warning('ours')"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     return result.stderr
 
 
-def test_library_warnings_reach_stderr_only_with_debug() -> None:
-    quiet = _log_from(False)
+def test_library_warnings_reach_stderr_only_with_debug(cli_env: dict[str, str]) -> None:
+    quiet = _log_from(False, cli_env)
     assert "ours" in quiet and "pool is full" not in quiet and "stream download" not in quiet
-    loud = _log_from(True)
+    loud = _log_from(True, cli_env)
     assert "ours" in loud and "pool is full" in loud and "stream download" in loud

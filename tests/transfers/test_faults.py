@@ -87,17 +87,21 @@ def _check_download(snap: JobSnapshot, files: dict[str, bytes], out: Path) -> in
     return check_items(snap, files, "d/", lambda name: (out / "d" / name).read_bytes())
 
 
+def _settle(b: FaultyBackend, engine: TransferEngine, snap: JobSnapshot, failed: int) -> None:
+    """The faults were met; a job that failed is cancelled (and cleans up); the engine stops."""
+    print(f"{b.name}: {dict(b.proxy.faults_done)}, {failed} of {len(snap.items)} failed")
+    assert b.proxy.faults_done["reset"] >= 1 and b.proxy.faults_done["status 503"] == 2
+    _cancel_if_failed(engine, snap)
+    engine.shutdown()
+
+
 def test_a_mixed_tree_uploads_through_resets_and_503s(faulty: FaultyBackend, journal, tmp_path) -> None:
     faulty.proxy.reset_after(600_000, times=2, upstream=True)
     faulty.proxy.fail_next(2)
     engine = _engine(faulty.provider, journal)
     snap, files = _upload_tree(faulty, tmp_path, engine)
     faulty.proxy.clear()
-    failed = _check_upload(faulty, snap, files)
-    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {len(files)} failed")
-    assert faulty.proxy.faults_done["reset"] >= 1 and faulty.proxy.faults_done["status 503"] == 2
-    _cancel_if_failed(engine, snap)
-    engine.shutdown()
+    _settle(faulty, engine, snap, _check_upload(faulty, snap, files))
     assert leftovers(faulty, [item.key for item in snap.items]) == []
 
 
@@ -112,11 +116,7 @@ def test_a_mixed_tree_downloads_over_a_slow_link_through_resets_and_503s(
     faulty.proxy.fail_next(2)
     snap = _run(engine, _download_spec(faulty, out))
     faulty.proxy.clear()
-    failed = _check_download(snap, files, out)
-    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {len(files)} failed")
-    assert faulty.proxy.faults_done["reset"] >= 1 and faulty.proxy.faults_done["status 503"] == 2
-    _cancel_if_failed(engine, snap)
-    engine.shutdown()
+    _settle(faulty, engine, snap, _check_download(snap, files, out))
     assert stray_part_files(out) == []
 
 
