@@ -16,6 +16,7 @@ import boto3
 from botocore import UNSIGNED
 from botocore.config import Config
 
+from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.s3 import progress
 from storebrowser.providers.s3.errors import s3_errors
 
@@ -130,17 +131,20 @@ class ClientFactory:
         """The region asked for, else the profile's, else us-east-1."""
         return self._settings.region or self.session().region_name or DEFAULT_REGION
 
-    def client(self, region: str | None = None) -> Any:
-        """The S3 client for ``region`` (the account's region when ``None``)."""
+    def client(self, region: str | None = None, *, slow: bool = False) -> Any:
+        """The S3 client for ``region`` (the account's region when ``None``). ``slow``:
+        one that waits ``MAX_READ_TIMEOUT`` for an answer, for server-side copies, which
+        answer only once they copied up to 5 GiB (some servers send nothing meanwhile)."""
         region = region or self.region
+        name = f"{region} (slow)" if slow else region
         with self._lock:
-            client = self._clients.get(region)
+            client = self._clients.get(name)
             if client is None:
-                client = self._build(region)
-                self._clients[region] = client
+                client = self._build(region, MAX_READ_TIMEOUT if slow else self._read_timeout)
+                self._clients[name] = client
             return client
 
-    def _build(self, region: str) -> Any:
+    def _build(self, region: str, read_timeout: float) -> Any:
         s = self._settings
         config = Config(
             region_name=region,
@@ -148,7 +152,7 @@ class ClientFactory:
             s3={"addressing_style": "path" if s.path_style else "auto"},
             retries={"mode": "standard", "max_attempts": RETRY_ATTEMPTS},
             connect_timeout=CONNECT_TIMEOUT,
-            read_timeout=self._read_timeout,
+            read_timeout=read_timeout,
             # Every part upload of every transfer holds a connection while it runs.
             max_pool_connections=self._pool_size,
             tcp_keepalive=True,

@@ -106,8 +106,17 @@ class S3MultipartUpload(MultipartUpload):
 
 
 def start(
-    client: Any, container: str, key: str, part_size: int, extra: Mapping[str, Any], starts: UnansweredStarts
+    client: Any,
+    container: str,
+    key: str,
+    part_size: int,
+    extra: Mapping[str, Any],
+    starts: UnansweredStarts | None = None,
 ) -> S3MultipartUpload:
+    """CreateMultipartUpload; ``starts`` keeps note of lost answers across calls (a copy
+    in parts sweeps within its own call only)."""
+    starts = starts or UnansweredStarts()
+
     def create() -> dict[str, Any]:
         with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
             reply: dict[str, Any] = client.create_multipart_upload(Bucket=container, Key=key, **extra)

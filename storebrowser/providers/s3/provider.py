@@ -288,7 +288,7 @@ class S3Provider(Provider):
             part_size=max(self.copy_part_size, self.min_part_size),
             concurrency=self.part_concurrency,
         )
-        return copying.copy(self._client, job, metadata, system, limits, if_match=if_match)
+        return copying.copy(self._clients.client(slow=True), job, metadata, system, limits, if_match=if_match)
 
     # -- multipart ----------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from storebrowser.core.errors import StorageError
+from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.swift.auth import Authenticator, Credentials
 from storebrowser.providers.swift.errors import status_of, swift_errors
 
@@ -97,7 +98,17 @@ class SwiftClient:
             self.checkin(connection)
 
     @contextlib.contextmanager
-    def borrowed(self) -> Iterator[Any]:
+    def borrowed(self, *, slow: bool = False) -> Iterator[Any]:
+        """A connection for one call; ``slow``: a connection of its own that waits
+        ``MAX_READ_TIMEOUT`` for the answer (a server-side copy answers only when done)."""
+        if slow:
+            connection = self._new_connection()
+            connection.timeout = MAX_READ_TIMEOUT
+            try:
+                yield connection
+            finally:
+                self.discard(connection)
+            return
         connection = self.checkout()
         try:
             yield connection
@@ -126,13 +137,15 @@ class SwiftClient:
         container: str | None = None,
         key: str | None = None,
         conflict_means_not_empty: bool = False,
+        slow: bool = False,
     ) -> T:
-        """Run ``func`` on a borrowed connection; swiftclient errors become core errors."""
+        """Run ``func`` on a borrowed connection (``slow``: see ``borrowed``); swiftclient
+        errors become core errors."""
         with (
             swift_errors(
                 what, container=container, key=key, conflict_means_not_empty=conflict_means_not_empty
             ),
-            self.borrowed() as connection,
+            self.borrowed(slow=slow) as connection,
         ):
             return self.run(connection, func)
 

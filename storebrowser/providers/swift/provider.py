@@ -276,6 +276,7 @@ class SwiftProvider(Provider):
             ),
             container=src_container,
             key=src_key,
+            slow=True,
         )  # fmt: skip
         delete_replaced_segments(self._delete_segments, dst_key, replaced)
         return self.stat(dst_container, dst_key)
