@@ -51,14 +51,17 @@ def s3_other(s3: S3Provider) -> S3Other:
 @pytest.fixture
 def hooked(s3: S3Provider) -> Iterator[Callable[[str, Once], None]]:
     registered: list[tuple[str, Once]] = []
+    copier = s3._clients.client(slow=True)  # server-side copies have a client of their own
 
     def register(operation: str, handler: Once) -> None:
-        raw(s3).meta.events.register(f"before-call.s3.{operation}", handler)
+        for client in (raw(s3), copier):
+            client.meta.events.register(f"before-call.s3.{operation}", handler)
         registered.append((operation, handler))
 
     yield register
     for operation, handler in registered:
-        raw(s3).meta.events.unregister(f"before-call.s3.{operation}", handler)
+        for client in (raw(s3), copier):
+            client.meta.events.unregister(f"before-call.s3.{operation}", handler)
 
 
 @pytest.mark.parametrize("in_parts", [False, True], ids=["copy", "part-copies"])

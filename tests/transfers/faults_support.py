@@ -56,10 +56,11 @@ def faulty_backend(name: str, request: pytest.FixtureRequest) -> Iterator[Faulty
 
 def mixed_tree(root: Path, part_size: int, *, small: bool = False) -> dict[str, bytes]:
     """Small files and files of several parts (one not a whole number of parts); with
-    ``small`` one of each."""
-    files = {"sub/b.bin": os.urandom(40_000), "big/two-and-a-half.bin": os.urandom(part_size * 5 // 2)}
+    ``small`` only one file of several parts."""
+    files = {"big/two-and-a-half.bin": os.urandom(part_size * 5 // 2)}
     if not small:
-        files |= {"a.txt": b"a" * 100, "empty.bin": b"", "sub/deeper/c.bin": os.urandom(300_000),
+        files |= {"a.txt": b"a" * 100, "empty.bin": b"", "sub/b.bin": os.urandom(40_000),
+                  "sub/deeper/c.bin": os.urandom(300_000),
                   "big/three.bin": os.urandom(part_size * 3)}  # fmt: skip
     for name, data in files.items():
         path = root / name
