@@ -18,6 +18,8 @@ ALLOWED_OURS = {
     "providers": ("storebrowser.core", "storebrowser.providers"),
     "accounts": ("storebrowser.core", "storebrowser.providers", "storebrowser.accounts"),
     "transfers": ("storebrowser.core", "storebrowser.providers", "storebrowser.transfers"),
+    # The object table's rows, order and name search: plain data, no Qt.
+    "table": ("storebrowser.core", "storebrowser.table"),
     # The CLI is a top layer like the UI, but without Qt.
     "cli": (
         "storebrowser.core",

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject
 
-from storebrowser.ui.object_order import Merge, splice
+from storebrowser.table.order import Merge, splice
 
 #: More separate insert positions than this: insert at the end, then one layout change.
 MAX_INSERT_RUNS = 4

@@ -3,9 +3,9 @@
 ``open`` asks the first page at once on a worker; the listing then continues in the
 background page after page (``object_listing``) while the window keeps answering.
 ``cancel_loading`` stops it; afterwards ``canFetchMore``/``fetchMore`` page on as the
-view scrolls. Rows live in columns (``object_columns``), not in an object per row.
+view scrolls. Rows live in columns (``storebrowser.table.columns``), not in an object per row.
 
-Sorting and the name filter happen here, on row ids (``object_order``), never through
+Sorting and the name filter happen here, on row ids (``storebrowser.table.order``), never through
 QSortFilterProxyModel. Both are exact at every moment: a page that arrives while the
 table is sorted or filtered is merged into place before anyone sees it. Merging is done
 in slices of a few milliseconds per event-loop turn, so a page never stalls the window,
@@ -39,12 +39,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui.format import human_size, local_time
-from storebrowser.ui.name_search import NameMatch, find_names
-from storebrowser.ui.object_changes import ShownRows
-from storebrowser.ui.object_columns import DELETED, FOLDER, ObjectColumns, Packed
-from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
-from storebrowser.ui.object_order import (
+from storebrowser.table.columns import DELETED, FOLDER, ObjectColumns, Packed
+from storebrowser.table.name_search import NameMatch, find_names
+from storebrowser.table.order import (
     COLUMNS,
     NATURAL,
     Column,
@@ -56,6 +53,9 @@ from storebrowser.ui.object_order import (
     row_key,
     sort_rows,
 )
+from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.object_changes import ShownRows
+from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
 __all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel", "RowsSummary"]
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt, Sign
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
 
+from storebrowser.table.order import Column
 from storebrowser.ui.dragdrop import dragged_objects, local_paths
-from storebrowser.ui.object_order import Column
 
 #: Builds the mime data of a drag from the view's selected rows (or None: no drag).
 MimeSource = Callable[[], QMimeData | None]

@@ -19,8 +19,8 @@ from storebrowser.core.errors import Transient
 from storebrowser.core.types import ObjectInfo, Page
 from storebrowser.providers.local.provider import LocalProvider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.table.columns import Interner, Packed
 from storebrowser.ui import object_listing
-from storebrowser.ui.object_columns import Interner, Packed
 from storebrowser.ui.object_listing import ObjectLister, Place
 
 FILES = [f"file-{i:04}.txt" for i in range(1200)]

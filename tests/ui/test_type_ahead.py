@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.types import ObjectInfo
-from storebrowser.ui.name_search import NameMatch, find_names, rows_with_name
-from storebrowser.ui.object_columns import ObjectColumns, pack
+from storebrowser.table.columns import ObjectColumns, pack
+from storebrowser.table.name_search import NameMatch, find_names, rows_with_name
 from storebrowser.ui.object_model import Column, ObjectTableModel
 from storebrowser.ui.tree_model import AccountEntry
 from storebrowser.ui.views import ObjectTableView

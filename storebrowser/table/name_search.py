@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from itertools import chain, islice
 
-from storebrowser.ui.object_columns import ObjectColumns
+from storebrowser.table.columns import ObjectColumns
 
 #: A byte of a non-ASCII character in UTF-8.
 _NON_ASCII = re.compile(rb"[\x80-\xff]")

@@ -23,7 +23,7 @@ from itertools import compress
 from operator import not_ as _is_zero
 from typing import Any
 
-from storebrowser.ui.object_columns import DELETED, FOLDER, Interner, ObjectColumns
+from storebrowser.table.columns import DELETED, FOLDER, Interner, ObjectColumns
 
 
 class Column(IntEnum):

@@ -1,0 +1,4 @@
+"""The object table's data without Qt: rows stored as columns (``columns``), their sorted
+and filtered orders (``order``) and type-ahead over names (``name_search``).
+
+Imports only ``core``; the Qt model that shows these rows is ``ui.objects``' job."""
