@@ -175,7 +175,7 @@ def run_model(
     from PySide6.QtWidgets import QTableView
 
     from storebrowser.qtbridge.tasks import TaskRunner
-    from storebrowser.ui.object_model import Column, ObjectTableModel
+    from storebrowser.ui.objects.model import Column, ObjectTableModel
 
     runner = TaskRunner()
     model = ObjectTableModel(runner)
@@ -236,7 +236,7 @@ def time_actions(model: Any, view: Any, loop: Any) -> dict[str, float]:
     """Sort and filter the complete table; each time includes one repaint."""
     from PySide6.QtCore import Qt
 
-    from storebrowser.ui.object_model import Column
+    from storebrowser.ui.objects.model import Column
 
     def timed(action: Callable[[], None]) -> float:
         started = time.perf_counter()
@@ -321,7 +321,7 @@ def provider_pager(provider: Any, container: str) -> RawRun:
 
     Every entry is read (so lazily converted pages are converted, as any caller that
     reads them pays), in the loop, before the next page is asked."""
-    from storebrowser.ui.object_listing import PAGE_SIZE
+    from storebrowser.ui.objects.listing import PAGE_SIZE
 
     def pager() -> int:
         token, count = None, 0

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.ui.icons import arrow_icon
-from storebrowser.ui.navigation import Location
+from storebrowser.ui.places.navigation import Location
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,20 +20,20 @@ from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
-from storebrowser.ui.accounts_dialog import AccountsDialog
-from storebrowser.ui.drops import Drops
+from storebrowser.ui.accounts.dialog import AccountsDialog
+from storebrowser.ui.commands.drops import Drops
+from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
-from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.operations import Operations
-from storebrowser.ui.preview_dock import PreviewDock, install_preview
-from storebrowser.ui.transfer_dialogs import QuitGuard, offer_unfinished
-from storebrowser.ui.transfers_dock import TransfersDock
-from storebrowser.ui.tree_model import AccountEntry, LoadState
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.places.tree_model import AccountEntry, LoadState
+from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
+from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
+from storebrowser.ui.transfers.dock import TransfersDock
+from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
-from storebrowser.ui.workflows import Workflows
 
 SCREENSHOT_TIMEOUT_MS = 20_000
 

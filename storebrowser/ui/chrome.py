@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.ui.actions import ExplorerActions
-from storebrowser.ui.tree_model import NodeKind
+from storebrowser.ui.places.tree_model import NodeKind
 
 MENUS = (
     ("&File", "accounts | new_container delete_container | upload_files upload_folder download"

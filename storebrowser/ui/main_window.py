@@ -42,19 +42,19 @@ from storebrowser.ui.chrome import (
     fill,
     setup_table,
 )
-from storebrowser.ui.container_model import ContainerTableModel
 from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level, MessageBar
-from storebrowser.ui.navigation import History, Location
-from storebrowser.ui.object_model import ObjectTableModel, RowsSummary
-from storebrowser.ui.pathbar import PathBar
-from storebrowser.ui.status_text import containers_empty_text, objects_empty_text, objects_status
-from storebrowser.ui.transfer_dialogs import QuitGuard
-from storebrowser.ui.transfers_dock import TransfersDock
-from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
+from storebrowser.ui.objects.containers import ContainerTableModel
+from storebrowser.ui.objects.model import ObjectTableModel, RowsSummary
+from storebrowser.ui.objects.status_text import containers_empty_text, objects_empty_text, objects_status
+from storebrowser.ui.objects.views import ContainerTableView, ObjectTableView, PlacesTreeView, selected_spans
+from storebrowser.ui.places.navigation import History, Location
+from storebrowser.ui.places.pathbar import PathBar
+from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
+from storebrowser.ui.transfers.dialogs import QuitGuard
+from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.uistate import UiState
-from storebrowser.ui.views import ContainerTableView, ObjectTableView, PlacesTreeView, selected_spans
 
 OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
 CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)

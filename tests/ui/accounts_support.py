@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 from storebrowser.accounts import Account, AccountStore, SecretStore, Storage
 from storebrowser.accounts.secrets import usable_keyring
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui.account_form import AccountForm, BoolEditor, ChoiceEditor
-from storebrowser.ui.accounts_dialog import AccountsDialog
+from storebrowser.ui.accounts.dialog import AccountsDialog
+from storebrowser.ui.accounts.form import AccountForm, BoolEditor, ChoiceEditor
 
 # -- a store that notes on which thread it is used ------------------------------------------
 

@@ -18,7 +18,7 @@ from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import Journal, TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.application import Explorer, Services, build_explorer
-from storebrowser.ui.tree_model import AccountEntry
+from storebrowser.ui.places.tree_model import AccountEntry
 from storebrowser.ui.uistate import UiState
 
 

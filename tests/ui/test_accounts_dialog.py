@@ -30,9 +30,9 @@ from storebrowser.accounts.redact import SECRETS
 from storebrowser.accounts.secrets import SECRETS_FILE_NAME
 from storebrowser.providers.registry import ConnectionField, FieldType, ProviderKind, kinds
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui import accounts_dialog
-from storebrowser.ui.account_form import AccountForm, SecretEditor
-from storebrowser.ui.accounts_dialog import AccountsDialog
+from storebrowser.ui.accounts import dialog as accounts_dialog
+from storebrowser.ui.accounts.dialog import AccountsDialog
+from storebrowser.ui.accounts.form import AccountForm, SecretEditor
 from storebrowser.ui.notice import Level
 from tests.providers.backends import s3_swift_settings
 from tests.ui.accounts_support import (

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QToolButton
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.main_window import MainWindow
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.tree_model import AccountEntry, LoadState, NodeKind
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.places.tree_model import AccountEntry, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, temporary_container
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from storebrowser.core.errors import NotFound
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE, SYSTEM_PROPERTIES
 from storebrowser.transfers import JobKind, State
-from storebrowser.ui.metadata_editor import MetadataEditor
+from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from tests.providers.backends import COUNTED_BACKENDS
 from tests.ui.editing import (
     BACKENDS,

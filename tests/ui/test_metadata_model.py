@@ -13,9 +13,9 @@ from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE, ObjectProperties
 from storebrowser.core.types import ObjectInfo
 from storebrowser.ui.actions import SelectionState, enablement
-from storebrowser.ui.metadata_model import MetadataTableModel, common_metadata
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.property_selection import Selection
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.properties.metadata_model import MetadataTableModel, common_metadata
+from storebrowser.ui.properties.selection import Selection
 
 
 def _props(key: str, metadata: dict[str, str], system: dict[str, str] | None = None) -> ObjectProperties:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.tree_model import AccountEntry, AccountTreeModel, LoadState
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel, LoadState
 
 
 def test_tree_lists_containers_lazily(

@@ -20,8 +20,8 @@ from storebrowser.core.types import ObjectInfo, Page
 from storebrowser.providers.local.provider import LocalProvider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.table.columns import Interner, Packed
-from storebrowser.ui import object_listing
-from storebrowser.ui.object_listing import ObjectLister, Place
+from storebrowser.ui.objects import listing as object_listing
+from storebrowser.ui.objects.listing import ObjectLister, Place
 
 FILES = [f"file-{i:04}.txt" for i in range(1200)]
 WAIT_MS = 30_000

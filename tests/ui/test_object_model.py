@@ -25,8 +25,8 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui.object_model import COLUMNS, Column, ObjectTableModel
-from storebrowser.ui.tree_model import AccountEntry
+from storebrowser.ui.objects.model import COLUMNS, Column, ObjectTableModel
+from storebrowser.ui.places.tree_model import AccountEntry
 from tests.providers.backends import s3_swift_settings
 from tests.servers.swift_aio import SwiftServer
 from tests.servers.swift_seed import Row, seed_listing

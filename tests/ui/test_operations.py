@@ -19,12 +19,12 @@ from storebrowser.transfers import JobKind, State
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.application import Explorer
-from storebrowser.ui.dialogs import NameDialog, ShareUrlDialog, folder_name_problem
+from storebrowser.ui.commands.dialogs import NameDialog, ShareUrlDialog, folder_name_problem
+from storebrowser.ui.commands.operations import download_spec
+from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.operations import download_spec
-from storebrowser.ui.upload_dialog import UploadOptions
+from storebrowser.ui.places.navigation import Location
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, unique_name
 
 WAIT = 20_000

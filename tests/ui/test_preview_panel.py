@@ -20,10 +20,10 @@ from storebrowser.core.preview import hexdump
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.preview_dock import PreviewDock
-from storebrowser.ui.preview_panel import HEX, IMAGE, PreviewPanel
-from storebrowser.ui.preview_range import DEFAULT_LENGTH, MAX_LENGTH
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.properties.preview_dock import PreviewDock
+from storebrowser.ui.properties.preview_panel import HEX, IMAGE, PreviewPanel
+from storebrowser.ui.properties.preview_range import DEFAULT_LENGTH, MAX_LENGTH
 from tests.providers.backends import COUNTED_BACKENDS, CountedProvider
 from tests.providers.test_s3_ranges import BODY as IGNORED_BODY
 from tests.providers.test_s3_ranges import ignoring_server  # noqa: F401 - the fixture

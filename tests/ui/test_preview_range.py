@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storebrowser.ui.preview_range import DEFAULT_LENGTH, MAX_LENGTH, Note, RangePlan, parse_offset, plan
+from storebrowser.ui.properties.preview_range import (
+    DEFAULT_LENGTH,
+    MAX_LENGTH,
+    Note,
+    RangePlan,
+    parse_offset,
+    plan,
+)
 
 SIZE = 1000
 

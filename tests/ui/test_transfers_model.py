@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeView
 
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
-from storebrowser.ui import transfer_text as text
-from storebrowser.ui.progress_delegate import STEPS, ProgressDelegate, bar_palette
-from storebrowser.ui.transfers_model import PROGRESS_ROLE, Column, TransfersModel
+from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column, TransfersModel
+from storebrowser.ui.transfers.progress_delegate import STEPS, ProgressDelegate, bar_palette
 
 MB = 1_000_000
 

@@ -24,8 +24,8 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from storebrowser.ui.transfer_dialogs import offer_unfinished
-from storebrowser.ui.transfers_model import PROGRESS_ROLE, Column
+from storebrowser.ui.transfers.dialogs import offer_unfinished
+from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column
 from tests.transfers.helpers import FAST_RETRY
 from tests.ui.transfers_support import (
     WAIT_MS,

@@ -16,9 +16,9 @@ from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.types import ObjectInfo
 from storebrowser.table.columns import ObjectColumns, pack
 from storebrowser.table.name_search import NameMatch, find_names, rows_with_name
-from storebrowser.ui.object_model import Column, ObjectTableModel
-from storebrowser.ui.tree_model import AccountEntry
-from storebrowser.ui.views import ObjectTableView
+from storebrowser.ui.objects.model import Column, ObjectTableModel
+from storebrowser.ui.objects.views import ObjectTableView
+from storebrowser.ui.places.tree_model import AccountEntry
 
 LOAD_TIMEOUT = 30_000
 TESTS = {NameMatch.STARTS: str.startswith, NameMatch.CONTAINS: str.__contains__, NameMatch.EQUALS: str.__eq__}

@@ -12,8 +12,8 @@ import pytest
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.transfers.jobs import ConflictPolicy
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.upload_dialog import UploadDialog, UploadOptions
+from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions
+from storebrowser.ui.places.navigation import Location
 from tests.ui.editing import (
     BACKENDS,
     Place,

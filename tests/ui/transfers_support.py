@@ -18,8 +18,8 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from storebrowser.ui.transfer_dialogs import QuitGuard
-from storebrowser.ui.transfers_dock import TransfersDock
+from storebrowser.ui.transfers.dialogs import QuitGuard
+from storebrowser.ui.transfers.dock import TransfersDock
 from tests.transfers.helpers import Counting, CountingUpload
 
 MiB = 1024 * 1024

@@ -22,10 +22,10 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sources import sources_problem
-from storebrowser.ui.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.operations import Operations, download_spec
-from storebrowser.ui.tree_model import NodeKind
+from storebrowser.ui.commands.operations import Operations, download_spec
+from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.places.tree_model import NodeKind
 
 
 def staging_root() -> Path:

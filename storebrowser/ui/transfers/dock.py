@@ -25,11 +25,11 @@ from storebrowser.qtbridge.conflicts import ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
-from storebrowser.ui import transfer_text as text
-from storebrowser.ui.progress_delegate import ProgressDelegate
-from storebrowser.ui.transfer_dialogs import ask_conflict
-from storebrowser.ui.transfer_text import tr
-from storebrowser.ui.transfers_model import Column, TransfersModel
+from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers.dialogs import ask_conflict
+from storebrowser.ui.transfers.model import Column, TransfersModel
+from storebrowser.ui.transfers.progress_delegate import ProgressDelegate
+from storebrowser.ui.transfers.text import tr
 
 #: A job that ran at least this long is worth a notification when the window is elsewhere.
 LONG_JOB_SECONDS = 10.0

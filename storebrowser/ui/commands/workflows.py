@@ -17,13 +17,13 @@ from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
-from storebrowser.ui.command_dialog import CommandDialog
-from storebrowser.ui.dialogs import folder_name_problem
+from storebrowser.ui.commands.command_dialog import CommandDialog
+from storebrowser.ui.commands.dialogs import folder_name_problem
+from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.publish_dialog import PublishDialog
 from storebrowser.ui.format import human_size
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.operations import Operations
-from storebrowser.ui.publish_dialog import PublishDialog
+from storebrowser.ui.places.navigation import Location
 
 AZURE_WEB = "$web"
 

@@ -32,8 +32,15 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
-from storebrowser.ui.metadata_model import error_colour
-from storebrowser.ui.preview_range import DEFAULT_LENGTH, MAX_LENGTH, Note, RangePlan, parse_offset, plan
+from storebrowser.ui.properties.metadata_model import error_colour
+from storebrowser.ui.properties.preview_range import (
+    DEFAULT_LENGTH,
+    MAX_LENGTH,
+    Note,
+    RangePlan,
+    parse_offset,
+    plan,
+)
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "latin-1", "cp1252", "shift_jis", "gb18030", "euc-kr")
 TEXT, HEX, IMAGE = range(3)

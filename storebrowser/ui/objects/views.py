@@ -11,7 +11,7 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QP
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
 
 from storebrowser.table.order import Column
-from storebrowser.ui.dragdrop import dragged_objects, local_paths
+from storebrowser.ui.objects.dragdrop import dragged_objects, local_paths
 
 #: Builds the mime data of a drag from the view's selected rows (or None: no drag).
 MimeSource = Callable[[], QMimeData | None]

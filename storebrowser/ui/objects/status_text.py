@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from storebrowser.ui.format import count_of, human_size
-from storebrowser.ui.object_model import ObjectTableModel
-from storebrowser.ui.tree_model import LoadState
+from storebrowser.ui.objects.model import ObjectTableModel
+from storebrowser.ui.places.tree_model import LoadState
 
 
 def tr(text: str) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from storebrowser.ui.main_window import MainWindow
-from storebrowser.ui.preview_panel import PreviewPanel
+from storebrowser.ui.properties.preview_panel import PreviewPanel
 
 #: A selection held this long is previewed (arrowing through rows asks nothing).
 SETTLE_MS = 150

@@ -54,8 +54,8 @@ from storebrowser.table.order import (
     sort_rows,
 )
 from storebrowser.ui.format import human_size, local_time
-from storebrowser.ui.object_changes import ShownRows
-from storebrowser.ui.object_listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
+from storebrowser.ui.objects.changes import ShownRows
+from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
 __all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel", "RowsSummary"]
 

@@ -19,14 +19,20 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
-from storebrowser.ui.counting import count_objects
-from storebrowser.ui.dialogs import CopyToDialog, NameCheck, NameDialog, ShareUrlDialog, folder_name_problem
+from storebrowser.ui.commands.counting import count_objects
+from storebrowser.ui.commands.dialogs import (
+    CopyToDialog,
+    NameCheck,
+    NameDialog,
+    ShareUrlDialog,
+    folder_name_problem,
+)
+from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
-from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.main_window import MainWindow
-from storebrowser.ui.metadata_editor import MetadataEditor
-from storebrowser.ui.navigation import Location
-from storebrowser.ui.upload_dialog import UploadDialog, UploadOptions, options_problem
+from storebrowser.ui.places.navigation import Location
+from storebrowser.ui.properties.metadata_editor import MetadataEditor
+from storebrowser.ui.transfers.jobs import JobQueue
 
 
 class Operations(QObject):

@@ -39,11 +39,16 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import JobSnapshot
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.format import human_size, local_time
-from storebrowser.ui.job_progress import JobProgress
-from storebrowser.ui.jobs import JobQueue
 from storebrowser.ui.messagebar import Level, MessageBar
-from storebrowser.ui.metadata_model import COMMON_TYPES, MetadataTable, MetadataTableModel, error_colour
-from storebrowser.ui.property_selection import ReviewLine, Selection
+from storebrowser.ui.properties.metadata_model import (
+    COMMON_TYPES,
+    MetadataTable,
+    MetadataTableModel,
+    error_colour,
+)
+from storebrowser.ui.properties.selection import ReviewLine, Selection
+from storebrowser.ui.transfers.job_progress import JobProgress
+from storebrowser.ui.transfers.jobs import JobQueue
 
 #: Properties read at the same time (the runner's pool is shared with the listing).
 READS_IN_FLIGHT = 4

@@ -40,11 +40,11 @@ from storebrowser.accounts.secrets import Storage
 from storebrowser.accounts.store import AccountStore
 from storebrowser.providers.registry import ProviderKind, get_kind, kinds
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui import account_tasks as tasks
-from storebrowser.ui.account_form import AccountForm
-from storebrowser.ui.account_list import KIND_ROLE, NAME_ROLE, AccountDelegate, kind_icon
-from storebrowser.ui.account_tasks import Failed, SecretState, StoreView
-from storebrowser.ui.import_dialog import ImportDialog
+from storebrowser.ui.accounts import tasks as tasks
+from storebrowser.ui.accounts.delegate import KIND_ROLE, NAME_ROLE, AccountDelegate, kind_icon
+from storebrowser.ui.accounts.form import AccountForm
+from storebrowser.ui.accounts.import_dialog import ImportDialog
+from storebrowser.ui.accounts.tasks import Failed, SecretState, StoreView
 from storebrowser.ui.notice import Level, Notice
 
 T = TypeVar("T")

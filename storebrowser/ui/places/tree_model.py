@@ -22,7 +22,7 @@ from storebrowser.core.types import ContainerInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
-from storebrowser.ui.navigation import Location
+from storebrowser.ui.places.navigation import Location
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Entries a folder node reads to find its sub-folders before it stops looking.

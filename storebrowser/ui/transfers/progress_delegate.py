@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.transfers.jobs import State
-from storebrowser.ui.transfers_model import PROGRESS_ROLE, STATE_ROLE
+from storebrowser.ui.transfers.model import PROGRESS_ROLE, STATE_ROLE
 
 STEPS = 1000  # the bar's maximum: tenths of a percent
 #: Hue (HSL degrees) of the bar's chunk by state; the others keep the palette's highlight.

@@ -32,7 +32,12 @@ from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers.jobs import ConflictPolicy
-from storebrowser.ui.metadata_model import COMMON_TYPES, MetadataTable, MetadataTableModel, error_colour
+from storebrowser.ui.properties.metadata_model import (
+    COMMON_TYPES,
+    MetadataTable,
+    MetadataTableModel,
+    error_colour,
+)
 
 #: Files named in the dialog with the type guessed for each, before "and N more".
 NAMED_FILES = 6

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
-from storebrowser.ui import transfer_text as text
 from storebrowser.ui.format import human_size
 from storebrowser.ui.icons import kind_icon
+from storebrowser.ui.transfers import text as text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

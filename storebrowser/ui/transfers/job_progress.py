@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QVBoxLayout,
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import EngineSnapshot
-from storebrowser.ui.jobs import JobQueue
+from storebrowser.ui.transfers.jobs import JobQueue
 
 
 class JobProgress(QWidget):
