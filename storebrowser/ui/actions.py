@@ -8,7 +8,7 @@ in ``enablement`` (no Qt) so it is tested on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -205,6 +205,11 @@ class ExplorerActions(QObject):
 
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
+
+    def connect_handlers(self, handlers: Mapping[str, Callable[[], None]]) -> None:
+        """Run ``handlers[name]`` when the action ``name`` is triggered."""
+        for name, handler in handlers.items():
+            self.by_name[name].triggered.connect(handler)
 
     def update(self, state: SelectionState) -> None:
         for name, (enabled, why) in enablement(state).items():

@@ -21,7 +21,7 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.accounts.dialog import AccountsDialog
-from storebrowser.ui.commands.drops import Drops
+from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
@@ -34,6 +34,7 @@ from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.window_context import window_context
 
 SCREENSHOT_TIMEOUT_MS = 20_000
 
@@ -129,15 +130,29 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
     bridge = EngineBridge(services.make_engine, parent=window)
     jobs = JobQueue(bridge, window)
-    operations = Operations(window, jobs)
-    Workflows(operations)
-    Drops(operations)
+    operations = Operations(window_context(window, jobs))
+    window.actions.connect_handlers(operations.handlers())
+    window.actions.connect_handlers(Workflows(operations).handlers())
+    Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
-    preview = install_preview(window)  # before the transfers dock: restoreState places both
+    # Before the transfers dock: restoreState places both.
+    preview = install_preview(window, window.view_menu, preview_dock(window))
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     return Explorer(window, operations, jobs, runner, bridge, dock, preview)
+
+
+def preview_dock(window: MainWindow) -> PreviewDock:
+    """The preview, following the object table while it is the page shown."""
+    return PreviewDock(
+        window.table,
+        window.object_model,
+        window.runner,
+        window.ui_state,
+        lambda: window.stack.currentWidget() is window.table,
+        window,
+    )
 
 
 def apply_color_scheme(app: QApplication, scheme: str) -> None:

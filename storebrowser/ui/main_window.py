@@ -2,7 +2,7 @@
 account or the objects of a container/pseudo-folder, with a path bar, a filter, a
 message strip and a status bar. Every blocking call goes through the TaskRunner.
 
-What each action does lives in ``operations.py``; which actions apply lives in
+What each action does lives in ``commands/operations.py``; which actions apply lives in
 ``actions.py``; this module lays the window out and moves between places.
 """
 

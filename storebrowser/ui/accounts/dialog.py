@@ -1,7 +1,7 @@
 """The Accounts dialog: the saved accounts on the left, the chosen one's form on the right.
 
 Add (a kind first), edit, rename, remove, import and test connection. Every call on the
-AccountStore runs on the TaskRunner (``ui.account_tasks``); while one is in flight the
+AccountStore runs on the TaskRunner (``ui.accounts.tasks``); while one is in flight the
 buttons that start another are disabled, and the dialog keeps answering.
 
 Signals:

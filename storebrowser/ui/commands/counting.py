@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from storebrowser.core.types import ObjectInfo, Page
 from storebrowser.qtbridge.tasks import TaskResult
-from storebrowser.ui.main_window import MainWindow
+from storebrowser.ui.commands.context import CommandContext
 
 COUNT_PAGE = 1000
 SHOW_AFTER_MS = 400
@@ -19,20 +19,21 @@ SHOW_AFTER_MS = 400
 Counted = Callable[[tuple[int, int] | None], None]
 
 
-def count_objects(window: MainWindow, account: str, container: str, done: Counted) -> None:
+def count_objects(context: CommandContext, account: str, container: str, done: Counted) -> None:
     """Every object of ``container`` (flat listing); each page is its own task, so the
     window answers and Cancel stops after the page in flight."""
+    owner = context.parent  # the dialog's owner: its words are translated there too
     dialog = QProgressDialog(
-        window.tr("Counting the objects in {name}…").format(name=container), window.tr("Cancel"), 0, 0, window
+        owner.tr("Counting the objects in {name}…").format(name=container), owner.tr("Cancel"), 0, 0, owner
     )
-    dialog.setWindowTitle(window.tr("Delete Container"))
+    dialog.setWindowTitle(owner.tr("Delete Container"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     totals = [0, 0]
-    pool = window.pool
+    pool = context.pool
 
     def ask(token: str | None) -> None:
-        window.runner.run(
+        context.runner.run(
             lambda: pool.get(account).list_page(container, "", None, token, COUNT_PAGE), arrived
         )
 
@@ -42,14 +43,14 @@ def count_objects(window: MainWindow, account: str, container: str, done: Counte
             return
         if not result.ok or result.value is None:
             dialog.reset()
-            window.show_error(result.message())
+            context.messages.show_error(result.message())
             done(None)
             return
         page = result.value
         totals[0] += sum(1 for e in page.entries if not e.is_prefix)
         totals[1] += sum(e.size for e in page.entries if not e.is_prefix)
         dialog.setLabelText(
-            window.tr("Counting the objects in {name}… {n} so far").format(name=container, n=f"{totals[0]:,}")
+            owner.tr("Counting the objects in {name}… {n} so far").format(name=container, n=f"{totals[0]:,}")
         )
         if page.next_token is None:
             dialog.reset()

@@ -1,4 +1,4 @@
-"""What drags and drops mean in the explorer (see ``dragdrop`` for the why):
+"""What drags and drops mean in the explorer (see ``ui.objects.dragdrop`` for the why):
 
 - files and folders from a file manager dropped on the table upload into the current
   place (onto a folder row: into that folder); dropped on a container or folder of the
@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -24,44 +25,58 @@ from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.commands.operations import Operations, download_spec
 from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
+from storebrowser.ui.objects.model import ObjectTableModel
+from storebrowser.ui.objects.views import ObjectTableView, PlacesTreeView
 from storebrowser.ui.places.navigation import Location
-from storebrowser.ui.places.tree_model import NodeKind
+from storebrowser.ui.places.tree_model import AccountTreeModel, NodeKind
 
 
 def staging_root() -> Path:
     return platformdirs.user_cache_path(APP_NAME) / "drag"
 
 
+@dataclass(frozen=True)
+class DropSurfaces:
+    """The views that take drops and start drags, and the models that say what is where."""
+
+    table: ObjectTableView
+    objects: ObjectTableModel
+    tree: PlacesTreeView
+    places: AccountTreeModel
+
+
 class Drops(QObject):
-    def __init__(self, operations: Operations, staging: Path | None = None) -> None:
+    def __init__(self, operations: Operations, surfaces: DropSurfaces, staging: Path | None = None) -> None:
         super().__init__(operations)
         self.ops = operations
-        self.window = operations.window
+        self.context = operations.context
+        self.places = operations.places
+        self.messages = operations.messages
+        self.surfaces = surfaces
         self.staging = staging or staging_root()
-        window = self.window
-        window.table.set_drag_handlers(self.table_mime, self.table_target)
-        window.tree.set_drag_handlers(self.tree_mime, self.tree_target)
-        for view in (window.table, window.tree):
+        surfaces.table.set_drag_handlers(self.table_mime, self.table_target)
+        surfaces.tree.set_drag_handlers(self.tree_mime, self.tree_target)
+        for view in (surfaces.table, surfaces.tree):
             view.filesDropped.connect(self.upload_dropped)
             view.objectsDropped.connect(self.copy_dropped)
         root = self.staging
-        window.runner.run(lambda: clean_staging(root), lambda _result: None)
+        self.context.runner.run(lambda: clean_staging(root), lambda _result: None)
 
     # -- where a drop lands -----------------------------------------------------------
 
     def table_target(self, index: QModelIndex) -> Location | None:
         """A folder row takes the drop into itself; anywhere else, the current place."""
-        here = self.window.location
+        here = self.places.location
         if here is None or here.is_account:
             return None
         if index.isValid():
-            info = self.window.object_model.info(index.row())
+            info = self.surfaces.objects.info(index.row())
             if info.is_prefix:
                 return here.folder(info.key)
         return here
 
     def tree_target(self, index: QModelIndex) -> Location | None:
-        model = self.window.tree_model
+        model = self.surfaces.places
         if model.kind_at(index) in (NodeKind.CONTAINER, NodeKind.FOLDER):
             return model.location_at(index)
         return None
@@ -69,21 +84,21 @@ class Drops(QObject):
     # -- what a drag carries ----------------------------------------------------------
 
     def table_mime(self) -> QMimeData | None:
-        here, objects = self.window.location, self.window.selected_objects()
+        here, objects = self.places.location, self.places.selected_objects()
         if here is None or here.is_account or not objects:
             return None
         dragged = DraggedObjects(here.account, here.container, tuple(o.key for o in objects))
         if not fits_outside(objects):
-            self.window.statusBar().showMessage(
+            self.messages.show_status(
                 self.tr(
                     "Folders and big selections drag only within the app; use Download To… to save them."
                 ),
                 8000,
             )
-        return ObjectsMimeData(dragged, objects, self.staging, self.fetch_for_drop, self.window)
+        return ObjectsMimeData(dragged, objects, self.staging, self.fetch_for_drop, self.context.parent)
 
     def tree_mime(self) -> QMimeData | None:
-        model, index = self.window.tree_model, self.window.tree.currentIndex()
+        model, index = self.surfaces.places, self.surfaces.tree.currentIndex()
         location = model.location_at(index)
         if location is None or location.is_account:
             return None
@@ -97,7 +112,7 @@ class Drops(QObject):
     ) -> None:
         """Download ``objects`` into the staging ``folder`` through the engine, as one job
         (verified, renamed into place when complete); ``done(None)`` when every one arrived."""
-        here = self.window.location
+        here = self.places.location
         if here is None:
             done("no place")
             return
@@ -110,7 +125,7 @@ class Drops(QObject):
             done(problem)  # the engine would refuse it: say so now, the drag waits for an answer
             return
         self.ops.jobs.submit(spec, when_finished=finished)
-        self.window.show_transfers()
+        self.messages.show_transfers()
 
     # -- drops ------------------------------------------------------------------------
 
@@ -126,7 +141,7 @@ class Drops(QObject):
             same_account = dragged.account == target.account
             if same_account and dragged.container == target.container:
                 if key == "" or (key.endswith("/") and target.prefix.startswith(key)):
-                    self.window.show_error(self.tr("{name} cannot go into itself.").format(name=name))
+                    self.messages.show_error(self.tr("{name} cannot go into itself.").format(name=name))
                     return
                 if target.prefix + name == key:
                     continue  # dropped where it is already

@@ -1,6 +1,7 @@
 """What the explorer's actions do. Each handler asks what it needs (a name, a folder,
-a confirmation), then runs the work on a worker or as an engine job, and updates the
-window when the result arrives. Errors land in the window's message strip.
+a confirmation), then runs the work on a worker or as an engine job, and shows the
+change when the result arrives. Errors land in the window's message strip. What they work
+with comes in a ``CommandContext``, never the window itself.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.dialogs import (
     CopyToDialog,
@@ -29,22 +31,29 @@ from storebrowser.ui.commands.dialogs import (
 )
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
-from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from storebrowser.ui.transfers.jobs import JobQueue
 
 
 class Operations(QObject):
-    """Connects the window's actions to their work."""
+    """The work behind the explorer's actions (``handlers`` maps action names to it)."""
 
-    def __init__(self, window: MainWindow, jobs: JobQueue) -> None:
-        super().__init__(window)
-        self.window = window
-        self.jobs = jobs
+    def __init__(self, context: CommandContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.places = context.places
+        self.messages = context.messages
         self.conflict = ConflictPolicy.ASK
-        jobs.failed.connect(window.show_error)
-        handlers: dict[str, Callable[[], None]] = {
+        context.jobs.failed.connect(context.messages.show_error)
+
+    @property
+    def jobs(self) -> JobQueue:
+        return self.context.jobs
+
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        """What each action does, by action name."""
+        return {
             "new_container": self.new_container,
             "delete_container": self.delete_container,
             "new_folder": self.new_folder,
@@ -59,34 +68,32 @@ class Operations(QObject):
             "share_url": self.share_url,
             "properties": self.properties,
         }
-        for name, handler in handlers.items():
-            window.actions[name].triggered.connect(handler)
 
     # -- helpers ----------------------------------------------------------------------
 
     @property
     def location(self) -> Location | None:
-        return self.window.location
+        return self.places.location
 
     def run(self, account: str, work: Callable[[Provider], object], done: Callable[[object], None]) -> None:
         """``work(provider)`` on a worker, then ``done(value)`` here; errors to the strip."""
-        pool = self.window.pool
+        pool = self.context.pool
 
         def finished(result: TaskResult[object]) -> None:
             if result.ok:
                 done(result.value)
             else:
-                self.window.show_error(result.message())
+                self.messages.show_error(result.message())
 
-        self.window.runner.run(lambda: work(pool.get(account)), finished)
+        self.context.runner.run(lambda: work(pool.get(account)), finished)
 
     def _provider_kind(self, account: str) -> str:
-        provider = self.window.pool.cached(account)
+        provider = self.context.pool.cached(account)
         return provider.kind if provider is not None else ""
 
     def submit(self, spec: JobSpec, after: Callable[[JobSnapshot], None] | None = None) -> None:
         self.jobs.submit(spec, when_finished=after)
-        self.window.show_transfers()
+        self.messages.show_transfers()
 
     def refresh_if_here(self, location: Location) -> Callable[[JobSnapshot], None]:
         """After a job changed ``location``: list it again if the window still shows it."""
@@ -94,10 +101,10 @@ class Operations(QObject):
         def after(job: JobSnapshot) -> None:
             here = self.location
             if here is not None and here.account == location.account and here.container == location.container:
-                self.window.object_model.refresh()
-            self.window.tree_model.reload_location(location)
+                self.places.relist()
+            self.places.reload_folders(location)
             if job.state is State.FAILED and job.error:
-                self.window.show_error(job.error)
+                self.messages.show_error(job.error)
 
         return after
 
@@ -124,19 +131,19 @@ class Operations(QObject):
             return
 
         def created(_value: object) -> None:
-            self.window.tree_model.reload(self.window.tree_model.index_of(Location(location.account)))
-            self.window.navigate(Location(location.account, name))
-            self.window.show_info(self.tr("Container {name} created.").format(name=name))
+            self.places.reload_containers(location.account)
+            self.places.navigate(Location(location.account, name))
+            self.messages.show_info(self.tr("Container {name} created.").format(name=name))
 
         self.run(location.account, lambda p: p.create_container(name), created)
 
     def delete_container(self) -> None:
-        location, names = self.location, self.window.selected_containers()
+        location, names = self.location, self.places.selected_containers()
         if location is None or len(names) != 1:
             return
         account, name = location.account, names[0]
         count_objects(
-            self.window, account, name, lambda count: self._confirm_container_delete(account, name, count)
+            self.context, account, name, lambda count: self._confirm_container_delete(account, name, count)
         )
 
     def _confirm_container_delete(self, account: str, name: str, count: tuple[int, int] | None) -> None:
@@ -156,15 +163,14 @@ class Operations(QObject):
             return
 
         def after(job: JobSnapshot) -> None:
-            tree = self.window.tree_model
-            tree.reload(tree.index_of(Location(account)))
+            self.places.reload_containers(account)
             here = self.location
             if here is not None and (here.account, here.container) == (account, name):
-                self.window.navigate(Location(account))
+                self.places.navigate(Location(account))
             if job.state is State.DONE:
-                self.window.show_info(self.tr("Container {name} deleted.").format(name=name))
+                self.messages.show_info(self.tr("Container {name} deleted.").format(name=name))
             elif job.error:
-                self.window.show_error(job.error)
+                self.messages.show_error(job.error)
 
         self.submit(JobSpec(JobKind.DELETE, account, name, remove_container=True), after)
 
@@ -173,27 +179,27 @@ class Operations(QObject):
     def ask_name(
         self, title: str, label: str, check: NameCheck, *, text: str = "", ok_text: str = ""
     ) -> str | None:
-        dialog = NameDialog(title, label, check, text=text, ok_text=ok_text, parent=self.window)
+        dialog = NameDialog(title, label, check, text=text, ok_text=ok_text, parent=self.context.parent)
         return dialog.name if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_files(self, title: str) -> list[Path]:
-        paths, _filter = QFileDialog.getOpenFileNames(self.window, title)
+        paths, _filter = QFileDialog.getOpenFileNames(self.context.parent, title)
         return [Path(p) for p in paths]
 
     def ask_folder(self, title: str) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self.window, title)
+        folder = QFileDialog.getExistingDirectory(self.context.parent, title)
         return Path(folder) if folder else None
 
     def ask_destination(
         self, containers: Sequence[str], location: Location, count: int
     ) -> tuple[str, str] | None:
-        dialog = CopyToDialog(containers, location.container, location.prefix, count, self.window)
+        dialog = CopyToDialog(containers, location.container, location.prefix, count, self.context.parent)
         return dialog.destination() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_upload_options(self, paths: Sequence[Path], location: Location) -> UploadOptions | None:
-        provider = self.window.pool.cached(location.account)
+        provider = self.context.pool.cached(location.account)
         dialog = UploadDialog(paths, location.text(), provider, conflict=self.conflict,
-                              runner=self.window.runner, parent=self.window)  # fmt: skip
+                              runner=self.context.runner, parent=self.context.parent)  # fmt: skip
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def show_dialog(self, dialog: QDialog) -> None:
@@ -201,7 +207,7 @@ class Operations(QObject):
 
     def confirm(self, title: str, question: str, button: str) -> bool:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, self.window
+            QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, self.context.parent
         )
         go = box.addButton(button, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -226,8 +232,8 @@ class Operations(QObject):
 
         def created(_value: object) -> None:
             if self.location == location:
-                self.window.object_model.add_or_update(ObjectInfo(key, is_prefix=True))
-            self.window.tree_model.reload_location(location)
+                self.places.show_listed(ObjectInfo(key, is_prefix=True))
+            self.places.reload_folders(location)
 
         self.run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
 
@@ -261,9 +267,9 @@ class Operations(QObject):
             options = self.ask_upload_options(paths, location)
             if options is None:
                 return
-        problem = options_problem(self.window.pool.cached(location.account), options)
+        problem = options_problem(self.context.pool.cached(location.account), options)
         if problem is not None:
-            self.window.show_error(problem)
+            self.messages.show_error(problem)
             return
         after = self.refresh_if_here(location)
         if len(paths) > 1:  # one job for them all: one row, one bar, one pause or cancel
@@ -280,14 +286,14 @@ class Operations(QObject):
                 spec = upload_spec(JobKind.UPLOAD_FILE, location, chosen, local=str(path))
             self.submit(spec, after)
 
-        self.window.runner.run(path.is_dir, submit)
+        self.context.runner.run(path.is_dir, submit)
 
     def download(self) -> None:
         location = self.location
         if location is None:
             return
-        objects = self.window.selected_objects()
-        containers = [] if objects else self.window.selected_containers()  # the more specific wins
+        objects = self.places.selected_objects()
+        containers = [] if objects else self.places.selected_containers()  # the more specific wins
         if not objects and not containers:
             return
         folder = self.ask_folder(self.tr("Download To"))
@@ -313,7 +319,7 @@ class Operations(QObject):
             )
 
     def delete(self) -> None:
-        location, objects = self.location, self.window.selected_objects()
+        location, objects = self.location, self.places.selected_objects()
         if location is None or location.is_account or not objects:
             return
         plain = [o.key for o in objects if not o.is_prefix]
@@ -341,7 +347,7 @@ class Operations(QObject):
             self.submit(JobSpec(JobKind.DELETE, location.account, location.container, key=prefix), after)
 
     def rename(self) -> None:
-        location, objects = self.location, self.window.selected_objects()
+        location, objects = self.location, self.places.selected_objects()
         if location is None or len(objects) != 1:
             return
         info = objects[0]
@@ -371,10 +377,10 @@ class Operations(QObject):
         )
 
     def copy_to(self) -> None:
-        location, objects = self.location, self.window.selected_objects()
+        location, objects = self.location, self.places.selected_objects()
         if location is None or not objects:
             return
-        containers = [c.name for c in self.window.tree_model.containers_of(location.account) or []]
+        containers = self.places.container_names(location.account)
         destination = self.ask_destination(containers, location, len(objects))
         if destination is None:
             return
@@ -398,14 +404,14 @@ class Operations(QObject):
         location = self.location
         if location is None:
             return
-        objects = self.window.selected_objects()
+        objects = self.places.selected_objects()
         if objects:
             lines = [f"{location.container}/{o.key}" for o in objects]
         else:
-            lines = self.window.selected_containers()
+            lines = self.places.selected_containers()
         if lines:
             QGuiApplication.clipboard().setText("\n".join(lines))
-            self.window.show_info(
+            self.messages.show_info(
                 self.tr("Copied {n} paths.").format(n=len(lines))
                 if len(lines) > 1
                 else self.tr("Copied {path}").format(path=lines[0])
@@ -413,17 +419,17 @@ class Operations(QObject):
 
     def copy_url(self) -> None:
         """Plain object URLs (no signature) to the clipboard; made without I/O."""
-        location, objects = self.location, self.window.selected_objects()
-        provider = self.window.pool.cached(location.account) if location is not None else None
+        location, objects = self.location, self.places.selected_objects()
+        provider = self.context.pool.cached(location.account) if location is not None else None
         if location is None or provider is None or not objects:
             return
         try:
             urls = [provider.object_url(location.container, o.key) for o in objects if not o.is_prefix]
         except StorageError as error:
-            self.window.show_error(str(error))
+            self.messages.show_error(str(error))
             return
         QGuiApplication.clipboard().setText("\n".join(urls))
-        self.window.show_info(
+        self.messages.show_info(
             self.tr(
                 "Copied. The URL opens for anyone only if the container is public; "
                 "Copy Time-Limited URL makes one that always works."
@@ -431,11 +437,11 @@ class Operations(QObject):
         )
 
     def share_url(self) -> None:
-        location, objects = self.location, self.window.selected_objects()
+        location, objects = self.location, self.places.selected_objects()
         if location is None or len(objects) != 1:
             return
         key = objects[0].key
-        dialog = ShareUrlDialog(f"{location.container}/{key}", self.window)
+        dialog = ShareUrlDialog(f"{location.container}/{key}", self.context.parent)
 
         def make() -> None:
             lifetime = dialog.lifetime()
@@ -450,8 +456,8 @@ class Operations(QObject):
                 else:
                     dialog.show_problem(result.message())
 
-            pool = self.window.pool
-            self.window.runner.run(
+            pool = self.context.pool
+            self.context.runner.run(
                 lambda: pool.get(location.account).share_url(location.container, key, expires_in=lifetime),
                 made,
             )
@@ -476,25 +482,26 @@ class Operations(QObject):
     def properties(self) -> None:
         """The metadata editor for the selected objects (folders are left out)."""
         location = self.location
-        objects = [o for o in self.window.selected_objects() if not o.is_prefix]
+        objects = [o for o in self.places.selected_objects() if not o.is_prefix]
         if location is None or location.is_account or not objects:
             return
 
         def edit(provider: Provider) -> None:
+            context = self.context
             editor = MetadataEditor(
-                self.window.runner, provider, location.account, location.container, objects,
-                jobs=self.jobs, service=self.window.pool.description(location.account), parent=self.window,
+                context.runner, provider, location.account, location.container, objects,
+                jobs=self.jobs, service=context.pool.description(location.account), parent=context.parent,
             )  # fmt: skip
             editor.applied.connect(lambda message: self._properties_saved(location, message))
             self.show_dialog(editor)
 
-        self.window.with_provider(location.account, edit, place=location)
+        self.places.with_provider(location.account, edit, place=location)
 
     def _properties_saved(self, location: Location, message: str) -> None:
         here = self.location
         if here is not None and (here.account, here.container) == (location.account, location.container):
-            self.window.object_model.refresh()
-        self.window.show_info(message)
+            self.places.relist()
+        self.messages.show_info(message)
 
 
 def upload_spec(

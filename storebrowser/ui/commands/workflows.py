@@ -5,6 +5,7 @@ the CLI."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -29,21 +30,29 @@ AZURE_WEB = "$web"
 
 
 class Workflows(QObject):
+    """Asks its questions through ``operations`` (tests answer them there)."""
+
     def __init__(self, operations: Operations) -> None:
         super().__init__(operations)
         self.ops = operations
-        self.window = operations.window
-        acts = self.window.actions
-        acts["backup_here"].triggered.connect(self.backup_here)
-        acts["download_all"].triggered.connect(self.download_all)
-        acts["publish"].triggered.connect(self.publish)
-        acts["copy_command"].triggered.connect(self.copy_command)
+        self.context = operations.context
+        self.places = operations.places
+        self.messages = operations.messages
+
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        """What each action does, by action name."""
+        return {
+            "backup_here": self.backup_here,
+            "download_all": self.download_all,
+            "publish": self.publish,
+            "copy_command": self.copy_command,
+        }
 
     # -- backup -----------------------------------------------------------------------
 
     def backup_here(self) -> None:
         """A folder as tar.gz into the current place, archived while it uploads."""
-        location = self.window.location
+        location = self.places.location
         if location is None or location.is_account:
             return
         folder = self.ops.ask_folder(
@@ -76,7 +85,7 @@ class Workflows(QObject):
             refresh(job)
             if job.state is State.DONE:
                 skipped = self.tr(" {n} unreadable files were left out.").format(n=len(stream.skipped))
-                self.window.messages.show_message(
+                self.messages.show_message(
                     self.tr("Backup {key} stored: {size}, SHA-256 {sha}.").format(
                         key=key, size=human_size(stream.size), sha=stream.sha256
                     )
@@ -92,10 +101,10 @@ class Workflows(QObject):
     def download_all(self) -> None:
         """Every object of the selected container (or the current place) into a folder,
         keeping the structure, verified, through the safe key-to-path mapping."""
-        location = self.window.location
+        location = self.places.location
         if location is None:
             return
-        containers = self.window.selected_containers()
+        containers = self.places.selected_containers()
         if containers:
             places = [Location(location.account, name) for name in containers]
         elif not location.is_account:
@@ -120,23 +129,23 @@ class Workflows(QObject):
     # -- website ----------------------------------------------------------------------
 
     def publish(self) -> None:
-        location = self.window.location
+        location = self.places.location
         if location is None:
             return
-        provider = self.window.pool.cached(location.account)
+        provider = self.context.pool.cached(location.account)
         if provider is None or not provider.capabilities.static_website:
             return
         azure = provider.kind == "azure"
         note = self.tr("Azure serves a website only from the $web container of the account.") if azure else ""
-        containers = [c.name for c in self.window.tree_model.containers_of(location.account) or []]
-        chosen = self.window.selected_containers()
+        containers = self.places.container_names(location.account)
+        chosen = self.places.selected_containers()
         dialog = PublishDialog(
-            self.window.runner,
+            self.context.runner,
             containers,
             chosen[0] if chosen else location.container,
             fixed_container=AZURE_WEB if azure else "",
             note=note,
-            parent=self.window,
+            parent=self.context.parent,
         )
         if self.ask_publish(dialog) != QDialog.DialogCode.Accepted:
             return
@@ -163,8 +172,7 @@ class Workflows(QObject):
 
         def prepared(site: object) -> None:
             assert isinstance(site, WebsiteConfig)
-            tree = self.window.tree_model
-            tree.reload(tree.index_of(Location(account)))
+            self.places.reload_containers(account)
             spec = JobSpec(JobKind.UPLOAD_FOLDER, account, container, key="", local=str(folder))
             self.ops.jobs.submit(spec, when_finished=lambda job: self._published(job, container, site))
 
@@ -172,18 +180,18 @@ class Workflows(QObject):
 
     def _published(self, job: JobSnapshot, container: str, site: WebsiteConfig) -> None:
         if job.state is not State.DONE:
-            self.window.show_error(job.error or self.tr("The site was not fully uploaded."))
+            self.messages.show_error(job.error or self.tr("The site was not fully uploaded."))
             return
         if site.url:
             url = site.url
-            self.window.messages.show_message(
+            self.messages.show_message(
                 self.tr("{container} is published at {url}").format(container=container, url=url),
                 Level.WARNING,
                 action=self.tr("Copy URL"),
                 callback=lambda: QGuiApplication.clipboard().setText(url),
             )
         else:
-            self.window.show_info(
+            self.messages.show_info(
                 self.tr("{container} is published; the service shows its address in its console.").format(
                     container=container
                 )
@@ -192,17 +200,16 @@ class Workflows(QObject):
     # -- the command line -------------------------------------------------------------
 
     def copy_command(self) -> None:
-        self.ops.show_dialog(CommandDialog(self.requests(), self.window))
+        self.ops.show_dialog(CommandDialog(self.requests(), self.context.parent))
 
     def requests(self) -> list[Request]:
         """What the selection would be on a command line: the likely actions for it."""
-        location = self.window.location
+        location = self.places.location
         if location is None:
             return []
-        entry = self.window.tree_model.entry(location.account)
-        if entry is None or entry.account is None:
+        account = self.places.account(location.account)
+        if account is None:
             return []
-        account = entry.account
 
         def make(action: str, container: str = location.container, **extra: tuple[str, ...]) -> Request:
             return Request(
@@ -215,7 +222,7 @@ class Workflows(QObject):
                 **extra,
             )
 
-        objects = self.window.selected_objects()
+        objects = self.places.selected_objects()
         downloads = (str(Path.home() / "Downloads"),)
         if objects:
             keys = tuple(o.key for o in objects)
@@ -224,7 +231,7 @@ class Workflows(QObject):
                 found.append(make("url", keys=keys))
             return found
         if location.is_account:
-            names = self.window.selected_containers()
+            names = self.places.selected_containers()
             if names:
                 return [make("restore", names[0], local=downloads), make("rb", names[0])]
             return [make("ls")]

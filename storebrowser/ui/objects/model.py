@@ -1,7 +1,7 @@
 """Right pane: the objects of one container and pseudo-folder, fast with a million rows.
 
 ``open`` asks the first page at once on a worker; the listing then continues in the
-background page after page (``object_listing``) while the window keeps answering.
+background page after page (``listing``) while the window keeps answering.
 ``cancel_loading`` stops it; afterwards ``canFetchMore``/``fetchMore`` page on as the
 view scrolls. Rows live in columns (``storebrowser.table.columns``), not in an object per row.
 
@@ -14,7 +14,7 @@ showing costs the view a repaint; see ``SHOW_INTERVAL_S``); the rows of a page n
 yet do not count as loaded.
 
 How changes reach the views (inserts, layout changes that carry the selection along):
-``object_changes``.
+``changes``.
 """
 
 from __future__ import annotations

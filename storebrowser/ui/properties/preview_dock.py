@@ -3,12 +3,16 @@ object while it is shown (View > Preview, F3), and asks nothing while hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QWidget
 
-from storebrowser.ui.main_window import MainWindow
+from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.properties.preview_panel import PreviewPanel
+from storebrowser.ui.uistate import UiState
 
 #: A selection held this long is previewed (arrowing through rows asks nothing).
 SETTLE_MS = 150
@@ -16,24 +20,35 @@ STATE_KEY = "preview_visible"
 
 
 class PreviewDock(QDockWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.tr("Preview"), window)
+    """Follows ``table`` (showing ``model``) while ``table_shown()`` says the table is the
+    page on screen; remembers in ``state`` whether it is shown."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        model: ObjectTableModel,
+        runner: TaskRunner,
+        state: UiState,
+        table_shown: Callable[[], bool],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent.tr("Preview"), parent)
         self.setObjectName("previewDock")
-        self.explorer_window = window
-        self.panel = PreviewPanel(window.runner, self)
+        self.table, self.model, self.state, self.table_shown = table, model, state, table_shown
+        self.panel = PreviewPanel(runner, self)
         self.setWidget(self.panel)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.follow)
         toggle = self.toggleViewAction()
-        toggle.setText(window.tr("Preview"))
+        toggle.setText(parent.tr("Preview"))
         toggle.setShortcut(QKeySequence("F3"))
-        toggle.setStatusTip(window.tr("Show the first bytes of the current object"))
-        window.table.selectionModel().currentChanged.connect(self._current_changed)
-        window.table.selectionModel().selectionChanged.connect(self._current_changed)
-        window.object_model.modelReset.connect(self._current_changed)
-        toggle.toggled.connect(lambda shown: window.ui_state.set(STATE_KEY, shown))
+        toggle.setStatusTip(parent.tr("Show the first bytes of the current object"))
+        table.selectionModel().currentChanged.connect(self._current_changed)
+        table.selectionModel().selectionChanged.connect(self._current_changed)
+        model.modelReset.connect(self._current_changed)
+        toggle.toggled.connect(lambda shown: state.set(STATE_KEY, shown))
         self.visibilityChanged.connect(self._visibility_changed)
 
     def _current_changed(self, *_args: object) -> None:
@@ -48,10 +63,9 @@ class PreviewDock(QDockWidget):
 
     def follow(self) -> None:
         """Preview the table's current object (or say there is none)."""
-        window = self.explorer_window
-        model = window.object_model
+        model = self.model
         row = self._chosen_row()
-        if window.stack.currentWidget() is not window.table or row is None or model.provider is None:
+        if not self.table_shown() or row is None or model.provider is None:
             self.panel.show_object(None, "", None)
             return
         info = model.info(row)
@@ -62,7 +76,7 @@ class PreviewDock(QDockWidget):
 
     def _chosen_row(self) -> int | None:
         """The current row when it is selected (or nothing is), else the first selected."""
-        table = self.explorer_window.table
+        table = self.table
         rows = sorted(index.row() for index in table.selectionModel().selectedRows())
         current: QModelIndex = table.currentIndex()
         if current.isValid() and (not rows or current.row() in rows):
@@ -70,13 +84,12 @@ class PreviewDock(QDockWidget):
         return rows[0] if rows else None
 
 
-def install_preview(window: MainWindow) -> PreviewDock:
+def install_preview(window: QMainWindow, view_menu: QMenu, dock: PreviewDock) -> PreviewDock:
     """Add the dock (beside the table, as file managers show a preview; shown as last
     time) and its View menu entry."""
-    dock = PreviewDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
-    window.view_menu.addSeparator()
-    window.view_menu.addAction(dock.toggleViewAction())
-    dock.setVisible(bool(window.ui_state.get(STATE_KEY)))
+    view_menu.addSeparator()
+    view_menu.addAction(dock.toggleViewAction())
+    dock.setVisible(bool(dock.state.get(STATE_KEY)))
     return dock
