@@ -12,6 +12,8 @@ from typing import IO, Any
 from storebrowser.accounts.model import Account, UnknownAccount
 from storebrowser.accounts.startup import load_accounts_at_start
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.places import split_account as split_account  # the commands import it from here
+from storebrowser.core.places import split_container
 from storebrowser.providers.base import MiB, Provider
 
 ACCOUNT_ENV = "STOREBROWSER_ACCOUNT"
@@ -101,7 +103,7 @@ class Context:
 
 def split_location(location: str) -> tuple[str, str]:
     """``CONTAINER[/PREFIX]`` -> ``(container, prefix)``."""
-    container, _, rest = location.partition("/")
+    container, rest = split_container(location)
     if not container:
         raise UsageError(f"{location!r}: expected CONTAINER or CONTAINER/KEY")
     return container, rest
@@ -113,14 +115,6 @@ def split_object(location: str) -> tuple[str, str]:
     if not key:
         raise UsageError(f"{location!r}: expected CONTAINER/KEY")
     return container, key
-
-
-def split_account(location: str) -> tuple[str | None, str]:
-    """``[ACCOUNT:]CONTAINER/KEY`` -> ``(account or None, rest)``."""
-    account, sep, rest = location.partition(":")
-    if sep and "/" not in account:
-        return account, rest
-    return None, location
 
 
 def parse_pairs(pairs: list[str], option: str = "") -> dict[str, str]:

@@ -1,17 +1,23 @@
-"""The kinds of provider and their connection fields.
+"""The kinds of provider: their connection fields and what the rest of the app asks of a
+kind (container-name rules, the website container, the service's own command line).
 
 Dialogs and the CLI are generated from these schemas. Nothing here imports an SDK: each
 kind names its factory as ``"module:callable"``, imported only when an account opens.
+Each provider package registers its kind in its ``kind.py``; ``kinds()`` finds them all.
 """
 
 from __future__ import annotations
 
 import enum
 import importlib
+import importlib.util
+import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from storebrowser import providers
+from storebrowser.core.equivalent import Equivalent, Request
 from storebrowser.providers.base import Provider
 
 Settings = Mapping[str, Any]
@@ -45,6 +51,10 @@ class ConnectionField:
         return self.type is FieldType.SECRET
 
 
+def _any_container_name(_name: str) -> None:
+    """A kind without rules of its own: the service answers for the name."""
+
+
 @dataclass(frozen=True, slots=True)
 class ProviderKind:
     name: str
@@ -55,6 +65,18 @@ class ProviderKind:
     validate: Callable[[Settings], list[str]] | None = None
     #: (group, title) pairs: how a form titles the box of a field group.
     group_titles: tuple[tuple[str, str], ...] = ()
+    #: Where lists of kinds (the Add menu, ``accounts kinds``) put this one.
+    order: int = 100
+    #: The standard icon that stands for the kind: "folder" (on this computer) or "network".
+    icon: str = "network"
+    #: Raises ``InvalidName`` quoting the rule for a name the service would refuse.
+    container_name_rule: Callable[[str], None] = _any_container_name
+    #: The one container a static website is served from, when the service fixes it
+    #: (Azure's ``$web``), and what a person should know about it.
+    website_container: str = ""
+    website_note: str = ""
+    #: The service's own tool's command line for a request (``aws``, ``az``, ``swift``).
+    tool_command: Callable[[Request], Equivalent | None] | None = None
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:
@@ -65,6 +87,10 @@ class ProviderKind:
     def group_title(self, group: str) -> str | None:
         """The title of ``group``'s box, or ``None`` when the kind gives none."""
         return dict(self.group_titles).get(group)
+
+    def check_container_name(self, name: str) -> None:
+        """Raise ``InvalidName`` quoting the rule when ``name`` is no container name here."""
+        self.container_name_rule(name)
 
     @property
     def secret_fields(self) -> tuple[str, ...]:
@@ -92,6 +118,7 @@ class ProviderKind:
 
 
 _KINDS: dict[str, ProviderKind] = {}
+_found_all = False
 
 
 def register(kind: ProviderKind) -> ProviderKind:
@@ -102,13 +129,22 @@ def register(kind: ProviderKind) -> ProviderKind:
 
 
 def _load_builtin_kinds() -> None:
-    # Each package's ``kind.py`` registers on import and imports no SDK.
-    for package in ("local", "s3", "azure", "swift"):
-        importlib.import_module(f"storebrowser.providers.{package}.kind")
+    """Import the ``kind.py`` of every provider package: it registers the kind and imports
+    no SDK. A new provider is a new package; nothing here names it."""
+    global _found_all
+    for package in pkgutil.iter_modules(providers.__path__):
+        module = f"{providers.__name__}.{package.name}.kind"
+        if package.ispkg and importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
+    ordered = sorted(_KINDS.values(), key=lambda kind: (kind.order, kind.name))
+    _KINDS.clear()
+    _KINDS.update((kind.name, kind) for kind in ordered)
+    _found_all = True
 
 
 def kinds() -> dict[str, ProviderKind]:
-    if not _KINDS:
+    """Every kind, in their ``order``."""
+    if not _found_all:
         _load_builtin_kinds()
     return dict(_KINDS)
 

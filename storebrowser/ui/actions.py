@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.places import Location
 from storebrowser.ui.icons import arrow_icon
-from storebrowser.ui.places.navigation import Location
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.places import Location
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
@@ -27,7 +28,6 @@ from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState
 from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished

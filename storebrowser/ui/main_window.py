@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
@@ -49,7 +50,7 @@ from storebrowser.ui.objects.containers import ContainerTableModel
 from storebrowser.ui.objects.model import ObjectTableModel, RowsSummary
 from storebrowser.ui.objects.status_text import containers_empty_text, objects_empty_text, objects_status
 from storebrowser.ui.objects.views import ContainerTableView, ObjectTableView, PlacesTreeView, selected_spans
-from storebrowser.ui.places.navigation import History, Location
+from storebrowser.ui.places.navigation import History
 from storebrowser.ui.places.pathbar import PathBar
 from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
 from storebrowser.ui.transfers.dialogs import QuitGuard

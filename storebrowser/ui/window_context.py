@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from storebrowser.accounts.model import Account
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.transfers.jobs import JobQueue
 
 

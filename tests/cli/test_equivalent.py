@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from storebrowser.cli.app import build_parser
-from storebrowser.cli.equivalent import Request, equivalents
+from storebrowser.core.equivalent import Request
+from storebrowser.providers.equivalent import equivalents
 from tests.cli.conftest import RunCli
 
 SETTINGS = {

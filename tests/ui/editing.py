@@ -15,9 +15,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from storebrowser.core.errors import NotFound
+from storebrowser.core.places import Location
 from storebrowser.providers.base import Provider
 from storebrowser.ui.application import Explorer
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from tests.providers.other_clients import OtherClient, other_client
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, unique_name

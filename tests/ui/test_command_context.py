@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
@@ -23,7 +24,6 @@ from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.transfers.jobs import JobQueue
 
 WAIT = 20_000

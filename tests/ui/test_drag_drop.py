@@ -11,12 +11,12 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from storebrowser.core.places import Location
 from storebrowser.transfers import JobKind
 from storebrowser.ui.application import account_entry
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.objects.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.transfers import text as text
 from tests.ui.servers import temporary_container
 from tests.ui.test_operations import names_shown, select_names, wait_jobs, wait_listed

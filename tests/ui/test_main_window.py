@@ -10,9 +10,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QToolButton
 
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.places import Location
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.main_window import MainWindow
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, temporary_container

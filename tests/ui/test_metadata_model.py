@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.metadiff import MetadataEdit
+from storebrowser.core.places import Location
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE, ObjectProperties
 from storebrowser.core.types import ObjectInfo
 from storebrowser.ui.actions import SelectionState, enablement
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.metadata_model import MetadataTableModel, common_metadata
 from storebrowser.ui.properties.selection import Selection
 

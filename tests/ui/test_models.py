@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel, LoadState
 
 

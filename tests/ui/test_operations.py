@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from storebrowser.core.errors import NotFound
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
@@ -24,7 +25,6 @@ from storebrowser.ui.commands.operations import download_spec
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
 from tests.ui.servers import SERVER_ACCOUNTS, server_account, unique_name
 
 WAIT = 20_000

@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from storebrowser.core.places import Location
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_DISPOSITION
 from storebrowser.ui.application import dark_palette
 from storebrowser.ui.commands.upload_dialog import UploadDialog
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.preview_panel import HEX, IMAGE, TEXT, PreviewPanel
 from tests.providers.other_clients import other_client
 from tests.ui.editing import add_metadata, edit_cell, open_editor, remove_metadata, row_of, type_into

@@ -16,11 +16,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 
 from storebrowser.core.errors import NotFound
+from storebrowser.core.places import Location
 from storebrowser.core.preview import hexdump
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.preview_dock import PreviewDock
 from storebrowser.ui.properties.preview_panel import HEX, IMAGE, PreviewPanel
 from storebrowser.ui.properties.preview_range import DEFAULT_LENGTH, MAX_LENGTH

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from storebrowser.core.mime import guess_type
+from storebrowser.core.places import Location
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions
-from storebrowser.ui.places.navigation import Location
 from tests.ui.editing import (
     BACKENDS,
     Place,

@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from storebrowser.cli.app import build_parser
+from storebrowser.core.places import Location
 from storebrowser.ui.commands.command_dialog import CommandDialog
 from storebrowser.ui.commands.publish_dialog import PublishDialog
 from storebrowser.ui.commands.workflows import Workflows
-from storebrowser.ui.places.navigation import Location
 from tests.ui.servers import temporary_container
 from tests.ui.test_operations import select_names, wait_jobs, wait_listed
 

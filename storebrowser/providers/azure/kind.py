@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from storebrowser.providers.azure.equivalent import az_command
+from storebrowser.providers.azure.names import WEB_CONTAINER, check_container_name
 from storebrowser.providers.registry import (
     ConnectionField,
     FieldType,
@@ -37,6 +39,11 @@ KIND = register(
         name="azure",
         label="Azure Blob Storage",
         factory="storebrowser.providers.azure.provider:AzureProvider.from_settings",
+        order=2,
+        container_name_rule=check_container_name,
+        website_container=WEB_CONTAINER,
+        website_note="Azure serves a website only from the $web container of the account.",
+        tool_command=az_command,
         validate=_validate,
         group_titles=(
             ("connection string", "Connection string"),

@@ -23,7 +23,6 @@ from storebrowser.core.errors import (
     StorageError,
     Unsupported,
 )
-from storebrowser.core.names import validate_container_name
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
@@ -37,6 +36,7 @@ from storebrowser.providers.azure.client import (
     new_transport,
 )
 from storebrowser.providers.azure.errors import azure_errors
+from storebrowser.providers.azure.names import check_container_name
 from storebrowser.providers.azure.properties import (
     CONTENT_SETTINGS,
     changed_content_settings,
@@ -147,7 +147,7 @@ class AzureProvider(Provider):
         return self._service
 
     def _container(self, name: str) -> ContainerClient:
-        validate_container_name("azure", name)
+        check_container_name(name)
         only = self._connection.only_container
         if only and name != only:
             raise NotFound(f"This SAS only opens the container {only!r}, not {name!r}.", container=name)

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.azure.errors import azure_errors
+from storebrowser.providers.azure.names import WEB_CONTAINER
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobServiceClient
-
-WEB_CONTAINER = "$web"
 
 
 def _require_web(container: str) -> None:

@@ -1,5 +1,6 @@
 """Registry entry of the local-folder provider (no imports beyond the registry)."""
 
+from storebrowser.providers.local.names import check_container_name
 from storebrowser.providers.registry import ConnectionField, FieldType, ProviderKind, register
 
 KIND = register(
@@ -7,6 +8,9 @@ KIND = register(
         name="local",
         label="Local folder",
         factory="storebrowser.providers.local.provider:LocalProvider.from_settings",
+        order=0,
+        icon="folder",
+        container_name_rule=check_container_name,
         fields=(
             ConnectionField(
                 "root",

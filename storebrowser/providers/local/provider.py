@@ -27,13 +27,13 @@ from storebrowser.core.errors import (
 )
 from storebrowser.core.localpath import key_to_local_path
 from storebrowser.core.mime import guess_type
-from storebrowser.core.names import validate_container_name
 from storebrowser.core.properties import CONTENT_TYPE, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.providers.local import xattrs
 from storebrowser.providers.local.errors import os_errors
+from storebrowser.providers.local.names import check_container_name
 from storebrowser.providers.local.walk import (
     TEMP_PREFIX,
     Entry,
@@ -87,7 +87,7 @@ class LocalProvider(Provider):
     # -- paths --------------------------------------------------------------------------
 
     def _container_path(self, name: str) -> Path:
-        validate_container_name("local", name)
+        check_container_name(name)
         path = self.root / name
         if not path.is_dir():
             raise NotFound(f"There is no folder {name!r} in {self.root}.", container=name)
@@ -104,7 +104,7 @@ class LocalProvider(Provider):
         return [ContainerInfo(name=name[:-1]) for name in names]
 
     def create_container(self, name: str) -> None:
-        validate_container_name("local", name)
+        check_container_name(name)
         with os_errors(f"Creating the folder {name!r}", container=name):
             (self.root / name).mkdir()
 

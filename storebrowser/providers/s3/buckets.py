@@ -16,10 +16,10 @@ from storebrowser.core.errors import (
     StorageError,
     Unsupported,
 )
-from storebrowser.core.names import validate_container_name
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.s3.errors import error_code, map_error, s3_errors
 from storebrowser.providers.s3.listing import iter_all_keys
+from storebrowser.providers.s3.names import check_container_name
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ DELETE_BATCH = 1000
 
 
 def create_bucket(client: Any, name: str, region: str) -> None:
-    validate_container_name("s3", name)
+    check_container_name(name)
     # us-east-1 answers 200 to re-creating a bucket you own (a legacy of AWS), so ask first.
     if bucket_exists(client, name):
         raise AlreadyExists(f"You own a bucket {name!r} already.", container=name)

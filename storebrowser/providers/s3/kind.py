@@ -9,6 +9,8 @@ from storebrowser.providers.registry import (
     Settings,
     register,
 )
+from storebrowser.providers.s3.equivalent import aws_command
+from storebrowser.providers.s3.names import check_container_name
 
 
 def _validate(settings: Settings) -> list[str]:
@@ -27,6 +29,9 @@ KIND = register(
         name="s3",
         label="Amazon S3 / S3-compatible",
         factory="storebrowser.providers.s3.provider:S3Provider.from_settings",
+        order=1,
+        container_name_rule=check_container_name,
+        tool_command=aws_command,
         validate=_validate,
         group_titles=(
             ("keys", "Access keys"),

@@ -9,6 +9,8 @@ from storebrowser.providers.registry import (
     Settings,
     register,
 )
+from storebrowser.providers.swift.equivalent import swift_command
+from storebrowser.providers.swift.names import check_container_name
 
 
 def _validate(settings: Settings) -> list[str]:
@@ -38,6 +40,9 @@ KIND = register(
         name="swift",
         label="OpenStack Swift / Rackspace Cloud Files",
         factory="storebrowser.providers.swift.provider:SwiftProvider.from_settings",
+        order=3,
+        container_name_rule=check_container_name,
+        tool_command=swift_command,
         validate=_validate,
         group_titles=(
             ("auth", "User name and key"),

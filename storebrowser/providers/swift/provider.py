@@ -12,7 +12,6 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
-from storebrowser.core.names import validate_container_name
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
@@ -31,6 +30,7 @@ from storebrowser.providers.swift.metadata import (
     post_headers,
     properties_from_headers,
 )
+from storebrowser.providers.swift.names import check_container_name
 from storebrowser.providers.swift.slo import (
     SloUpload,
     delete_replaced_segments,
@@ -117,7 +117,7 @@ class SwiftProvider(Provider):
         return listing.list_containers(self.client)
 
     def create_container(self, name: str) -> None:
-        validate_container_name("swift", name)
+        check_container_name(name)
         reply: dict[str, Any] = {}
         self.client.call(
             f"Creating the container {name!r}",
@@ -128,7 +128,7 @@ class SwiftProvider(Provider):
             raise AlreadyExists(f"The container {name!r} exists already.", container=name)
 
     def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
-        validate_container_name("swift", name)
+        check_container_name(name)
         for attempt in range(CONTAINER_DELETE_ATTEMPTS):
             if force:
                 self._empty_container(name, cancel)
@@ -171,11 +171,11 @@ class SwiftProvider(Provider):
         token: str | None = None,
         limit: int = 1000,
     ) -> Page[ObjectInfo]:
-        validate_container_name("swift", container)
+        check_container_name(container)
         return listing.list_page(self.client, container, prefix, delimiter, token, limit)
 
     def stat(self, container: str, key: str) -> ObjectInfo:
-        validate_container_name("swift", container)
+        check_container_name(container)
         return info_from_headers(key, reading.head(self.client, container, key))
 
     def iter_read(
@@ -187,7 +187,7 @@ class SwiftProvider(Provider):
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
     ) -> Iterator[bytes]:
-        validate_container_name("swift", container)
+        check_container_name(container)
         return reading.iter_read(
             self.client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel
         )
@@ -204,7 +204,7 @@ class SwiftProvider(Provider):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
     ) -> ObjectInfo:
-        validate_container_name("swift", container)
+        check_container_name(container)
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
         cancel.raise_if_cancelled()
@@ -218,13 +218,13 @@ class SwiftProvider(Provider):
         return self.stat(container, key)
 
     def delete_object(self, container: str, key: str) -> None:
-        validate_container_name("swift", container)
+        check_container_name(container)
         deleting.delete_one(self.client, container, key)
 
     def delete_objects(
         self, container: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
     ) -> dict[str, StorageError]:
-        validate_container_name("swift", container)
+        check_container_name(container)
         if not keys:
             return {}
         slo = deleting.find_slo_keys(self.client, container, keys)
@@ -260,7 +260,7 @@ class SwiftProvider(Provider):
         """Server-side COPY. The copy of an SLO is a plain object holding all its bytes
         (up to the cluster's max_file_size), so deleting either never harms the other."""
         for name in (src_container, dst_container):
-            validate_container_name("swift", name)
+            check_container_name(name)
         headers: dict[str, str] = {}
         if metadata is not None:
             headers.update(metadata_headers(check_metadata(metadata, self.limits)))
@@ -282,7 +282,7 @@ class SwiftProvider(Provider):
         return self.stat(dst_container, dst_key)
 
     def get_properties(self, container: str, key: str) -> ObjectProperties:
-        validate_container_name("swift", container)
+        check_container_name(container)
         return properties_from_headers(key, reading.head(self.client, container, key))
 
     def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
@@ -306,7 +306,7 @@ class SwiftProvider(Provider):
         the ETag (the MD5 of the content) as it is, so the guard sees content changes,
         not another client's metadata-only change.
         """
-        validate_container_name("swift", container)
+        check_container_name(container)
         self.check_properties(metadata, system, key=key)
         checked = check_metadata(metadata, self.limits) if metadata is not None else None
         current = reading.head(self.client, container, key)
@@ -334,7 +334,7 @@ class SwiftProvider(Provider):
     ) -> MultipartUpload:
         if not self.capabilities.multipart:
             raise self._unsupported("Static Large Objects (no 'slo' in the cluster's /info)")
-        validate_container_name("swift", container)
+        check_container_name(container)
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
         segment_container = ensure_segment_container(self.client, container)
@@ -391,7 +391,7 @@ class SwiftProvider(Provider):
         then ``set_temp_url_key``)."""
         if not self.capabilities.presigned_urls:
             raise self._unsupported("time-limited URLs (no 'tempurl' in the cluster's /info)")
-        validate_container_name("swift", container)
+        check_container_name(container)
         signing_key = sharing.temp_url_key(self.client, container)
         digests = (self.info.get("tempurl") or {}).get("allowed_digests") or ["sha256"]
         digest = "sha256" if "sha256" in digests else digests[0]
@@ -401,7 +401,7 @@ class SwiftProvider(Provider):
         )  # fmt: skip
 
     def object_url(self, container: str, key: str) -> str:
-        validate_container_name("swift", container)
+        check_container_name(container)
         return sharing.public_url(self.client, container) + quote(key, safe="/~")
 
     def grant(self, request: ConsentRequired) -> None:
@@ -420,11 +420,11 @@ class SwiftProvider(Provider):
         ``404<error_document>`` (e.g. ``404error.html``)."""
         if not self.capabilities.static_website:
             raise self._unsupported("static websites (no 'staticweb' in the cluster's /info)")
-        validate_container_name("swift", container)
+        check_container_name(container)
         return sharing.set_website(self.client, container, config)
 
     def get_website(self, container: str) -> WebsiteConfig | None:
         if not self.capabilities.static_website:
             raise self._unsupported("static websites (no 'staticweb' in the cluster's /info)")
-        validate_container_name("swift", container)
+        check_container_name(container)
         return sharing.get_website(self.client, container)

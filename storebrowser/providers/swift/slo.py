@@ -188,10 +188,10 @@ class SloUpload(MultipartUpload):
 
 def ensure_segment_container(client: SwiftClient, container: str) -> str:
     """Create ``<container>_segments`` unless it exists (a PUT is idempotent in Swift)."""
-    from storebrowser.core.names import validate_container_name
+    from storebrowser.providers.swift.names import check_container_name
 
     name = segment_container_of(container)
-    validate_container_name("swift", name)
+    check_container_name(name)
     client.call(f"Creating the segments container {name!r}", lambda c: c.put_container(name), container=name)
     return name
 

@@ -6,12 +6,16 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from storebrowser.providers.registry import ProviderKind
+
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def kind_icon(widget: QWidget, kind: str) -> QIcon:
-    pixmap = QStyle.StandardPixmap.SP_DirIcon if kind == "local" else QStyle.StandardPixmap.SP_DriveNetIcon
+def kind_icon(widget: QWidget, kind: ProviderKind) -> QIcon:
+    """The style's folder icon for a kind on this computer, its network drive for the rest."""
+    folder = kind.icon == "folder"
+    pixmap = QStyle.StandardPixmap.SP_DirIcon if folder else QStyle.StandardPixmap.SP_DriveNetIcon
     return widget.style().standardIcon(pixmap)
 
 

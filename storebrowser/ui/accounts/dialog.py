@@ -141,7 +141,7 @@ class AccountsDialog(QDialog):
         self.add_button.setToolTip(self.tr("Add an account of the kind you choose"))
         menu = QMenu(self.add_button)
         for kind in kinds().values():
-            action = menu.addAction(kind_icon(self, kind.name), kind.label)
+            action = menu.addAction(kind_icon(self, kind), kind.label)
             action.triggered.connect(lambda _=False, k=kind.name: self.start_add(k))
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton(self.tr("Remove"), panel)
@@ -282,11 +282,11 @@ class AccountsDialog(QDialog):
         self.list_view.selectionModel().blockSignals(True)
         self.list_model.removeRows(0, self.list_model.rowCount())
         for account in view.accounts:
-            item = QStandardItem(kind_icon(self, account.kind), account.name)
+            kind = get_kind(account.kind)
+            item = QStandardItem(kind_icon(self, kind), account.name)
             item.setData(account.name, NAME_ROLE)
-            label = get_kind(account.kind).label
-            item.setData(label, KIND_ROLE)
-            item.setToolTip(f"{account.name}\n{label}")
+            item.setData(kind.label, KIND_ROLE)
+            item.setToolTip(f"{account.name}\n{kind.label}")
             self.list_model.appendRow(item)
         self.list_view.selectionModel().blockSignals(False)
         self._show_storage(view)
@@ -363,7 +363,7 @@ class AccountsDialog(QDialog):
         form.load(account)
         self.forms.setCurrentWidget(form)
         self.editor_pages.setCurrentIndex(1)
-        self.kind_icon.setPixmap(kind_icon(self, kind.name).pixmap(24, 24))
+        self.kind_icon.setPixmap(kind_icon(self, kind).pixmap(24, 24))
         self.kind_label.setText(kind.label if account is not None else "")
         self.problems.clear()
         self.test_result.clear()

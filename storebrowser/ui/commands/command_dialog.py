@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storebrowser.cli.equivalent import Request, equivalents
+from storebrowser.core.equivalent import Request
+from storebrowser.providers.equivalent import equivalents
 
 _TITLES = {
     "ls": "List",

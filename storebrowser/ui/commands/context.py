@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.transfers.jobs import JobQueue
 
 

@@ -19,6 +19,7 @@ import platformdirs
 from PySide6.QtCore import QMimeData, QModelIndex, QObject
 
 from storebrowser import APP_NAME
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
@@ -27,7 +28,6 @@ from storebrowser.ui.commands.operations import Operations, download_spec
 from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView, PlacesTreeView
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.places.tree_model import AccountTreeModel, NodeKind
 
 

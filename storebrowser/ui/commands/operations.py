@@ -14,9 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from storebrowser.core.errors import ConsentRequired, InvalidName, StorageError
-from storebrowser.core.names import validate_container_name
+from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import get_kind
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
@@ -31,7 +32,6 @@ from storebrowser.ui.commands.dialogs import (
 )
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
-from storebrowser.ui.places.navigation import Location
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from storebrowser.ui.transfers.jobs import JobQueue
 
@@ -120,7 +120,7 @@ class Operations(QObject):
             if not name:
                 return self.tr("Type a name.")
             try:
-                validate_container_name(kind, name) if kind else None
+                get_kind(kind).check_container_name(name) if kind else None
             except InvalidName as error:
                 return str(error)
             return None

@@ -13,8 +13,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
-from storebrowser.cli.equivalent import Request
+from storebrowser.core.equivalent import Request
+from storebrowser.core.places import Location
 from storebrowser.core.types import WebsiteConfig
+from storebrowser.providers.registry import get_kind
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
@@ -24,9 +26,6 @@ from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.publish_dialog import PublishDialog
 from storebrowser.ui.format import human_size
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.places.navigation import Location
-
-AZURE_WEB = "$web"
 
 
 class Workflows(QObject):
@@ -135,15 +134,15 @@ class Workflows(QObject):
         provider = self.context.pool.cached(location.account)
         if provider is None or not provider.capabilities.static_website:
             return
-        azure = provider.kind == "azure"
-        note = self.tr("Azure serves a website only from the $web container of the account.") if azure else ""
+        kind = get_kind(provider.kind)  # a fixed website container (Azure's $web) comes with a note
+        note = self.tr(kind.website_note) if kind.website_note else ""
         containers = self.places.container_names(location.account)
         chosen = self.places.selected_containers()
         dialog = PublishDialog(
             self.context.runner,
             containers,
             chosen[0] if chosen else location.container,
-            fixed_container=AZURE_WEB if azure else "",
+            fixed_container=kind.website_container,
             note=note,
             parent=self.context.parent,
         )
@@ -166,7 +165,7 @@ class Workflows(QObject):
             from storebrowser.providers.base import Provider
 
             assert isinstance(provider, Provider)
-            if container != AZURE_WEB:
+            if container != get_kind(provider.kind).website_container:  # that one the website makes
                 provider.ensure_container(container)
             return provider.set_website(container, config)
 

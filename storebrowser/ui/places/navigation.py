@@ -1,84 +1,13 @@
-"""Where the window is (account, container, pseudo-folder) and the Back/Forward history.
+"""The window's Back/Forward history of places (``core.places.Location``).
 
-Plain Python: the window owns one ``History`` and asks it where Back, Forward and Up
-lead. A location in text is the CLI's form, ``ACCOUNT:CONTAINER/PREFIX``, so what the
-path bar shows can be pasted into a ``storebrowser-cli`` command and back.
+Plain Python: the window owns one ``History`` and asks it where Back and Forward lead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """An account (``container == ""``), a container, or a pseudo-folder in it.
-
-    ``prefix`` is empty or ends with ``/``.
-    """
-
-    account: str
-    container: str = ""
-    prefix: str = ""
-
-    def __post_init__(self) -> None:
-        if self.prefix and not self.prefix.endswith("/"):
-            raise ValueError(f"a folder prefix ends with '/': {self.prefix!r}")
-        if self.prefix and not self.container:
-            raise ValueError("a folder needs a container")
-
-    @property
-    def is_account(self) -> bool:
-        return not self.container
-
-    def parent(self) -> Location | None:
-        """One level up: folder -> its folder -> container -> account -> None."""
-        if self.prefix:
-            head = self.prefix[:-1].rpartition("/")[0]
-            return Location(self.account, self.container, head + "/" if head else "")
-        if self.container:
-            return Location(self.account)
-        return None
-
-    def child(self, name: str) -> Location:
-        """Into a container (at account level) or a sub-folder ``name/``."""
-        if not self.container:
-            return Location(self.account, name)
-        return Location(self.account, self.container, self.prefix + name.rstrip("/") + "/")
-
-    def folder(self, prefix: str) -> Location:
-        return Location(self.account, self.container, prefix)
-
-    def crumbs(self) -> list[tuple[str, Location]]:
-        """``(label, location)`` from the account down to here, for the path bar."""
-        trail = [(self.account, Location(self.account))]
-        if self.container:
-            trail.append((self.container, Location(self.account, self.container)))
-        walked = ""
-        for segment in self.prefix.split("/")[:-1]:
-            walked += segment + "/"
-            trail.append((segment or "/", Location(self.account, self.container, walked)))
-        return trail
-
-    def text(self) -> str:
-        return f"{self.account}:{self.container}/{self.prefix}" if self.container else f"{self.account}:"
-
-    @classmethod
-    def parse(cls, text: str, current_account: str) -> Location:
-        """``[ACCOUNT:]CONTAINER[/PREFIX]`` as typed in the path bar; a prefix typed without
-        its trailing ``/`` is taken as a folder. ``ValueError`` says what is wrong."""
-        text = text.strip()
-        account, sep, rest = text.partition(":")
-        if not sep or "/" in account:
-            account, rest = current_account, text
-        account = account.strip() or current_account
-        rest = rest.lstrip("/")
-        container, _, prefix = rest.partition("/")
-        if not container:
-            return cls(account)
-        if prefix and not prefix.endswith("/"):
-            prefix += "/"
-        return cls(account, container, prefix)
+from storebrowser.core.places import Location
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storebrowser.ui.places.navigation import Location
+from storebrowser.core.places import Location
 
 
 class PathBar(QStackedWidget):

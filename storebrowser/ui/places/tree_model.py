@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.accounts.model import Account
 from storebrowser.core.listing import iter_pages
+from storebrowser.core.places import Location
 from storebrowser.core.types import ContainerInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
-from storebrowser.ui.places.navigation import Location
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Entries a folder node reads to find its sub-folders before it stops looking.

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storebrowser.core.errors import InvalidName
-from storebrowser.core.names import validate_container_name
+from storebrowser.providers.registry import get_kind
 
 VALID = {
     "s3": ["abc", "my.bucket-1", "a" * 63],
@@ -28,7 +28,7 @@ INVALID = {
 
 @pytest.mark.parametrize(("kind", "name"), [(k, n) for k, names in VALID.items() for n in names])
 def test_valid_names_pass(kind: str, name: str) -> None:
-    validate_container_name(kind, name)
+    get_kind(kind).check_container_name(name)
 
 
 @pytest.mark.parametrize(
@@ -36,5 +36,5 @@ def test_valid_names_pass(kind: str, name: str) -> None:
 )
 def test_invalid_names_quote_the_rule(kind: str, name: str, rule: str) -> None:
     with pytest.raises(InvalidName, match="not a valid container name") as caught:
-        validate_container_name(kind, name)
+        get_kind(kind).check_container_name(name)
     assert rule in str(caught.value)

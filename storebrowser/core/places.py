@@ -1,0 +1,99 @@
+"""A place in the stores, and its text: ``ACCOUNT:CONTAINER/PREFIX``.
+
+The one parser of that form: the window's path bar and remembered place (``Location``)
+and the CLI's arguments (``split_account``, ``split_container``) read it here, so what
+the path bar shows can be pasted into a ``storebrowser-cli`` command and back. A colon
+before the first ``/`` ends an account name; after the container, the rest is verbatim
+(object keys may hold any character, ``:`` included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def split_account(text: str) -> tuple[str | None, str]:
+    """``[ACCOUNT:]REST`` -> ``(account or None, REST)``."""
+    account, sep, rest = text.partition(":")
+    if sep and "/" not in account:
+        return account, rest
+    return None, text
+
+
+def split_container(text: str) -> tuple[str, str]:
+    """``CONTAINER[/REST]`` -> ``(container, REST)``: REST (a key or a prefix) verbatim,
+    the container empty when the text names none."""
+    container, _, rest = text.partition("/")
+    return container, rest
+
+
+def place_text(account: str, container: str = "", prefix: str = "") -> str:
+    """The text of a place: ``ACCOUNT:`` or ``ACCOUNT:CONTAINER/PREFIX``."""
+    return f"{account}:{container}/{prefix}" if container else f"{account}:"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """An account (``container == ""``), a container, or a pseudo-folder in it.
+
+    ``prefix`` is empty or ends with ``/``.
+    """
+
+    account: str
+    container: str = ""
+    prefix: str = ""
+
+    def __post_init__(self) -> None:
+        if self.prefix and not self.prefix.endswith("/"):
+            raise ValueError(f"a folder prefix ends with '/': {self.prefix!r}")
+        if self.prefix and not self.container:
+            raise ValueError("a folder needs a container")
+
+    @property
+    def is_account(self) -> bool:
+        return not self.container
+
+    def parent(self) -> Location | None:
+        """One level up: folder -> its folder -> container -> account -> None."""
+        if self.prefix:
+            head = self.prefix[:-1].rpartition("/")[0]
+            return Location(self.account, self.container, head + "/" if head else "")
+        if self.container:
+            return Location(self.account)
+        return None
+
+    def child(self, name: str) -> Location:
+        """Into a container (at account level) or a sub-folder ``name/``."""
+        if not self.container:
+            return Location(self.account, name)
+        return Location(self.account, self.container, self.prefix + name.rstrip("/") + "/")
+
+    def folder(self, prefix: str) -> Location:
+        return Location(self.account, self.container, prefix)
+
+    def crumbs(self) -> list[tuple[str, Location]]:
+        """``(label, location)`` from the account down to here, for the path bar."""
+        trail = [(self.account, Location(self.account))]
+        if self.container:
+            trail.append((self.container, Location(self.account, self.container)))
+        walked = ""
+        for segment in self.prefix.split("/")[:-1]:
+            walked += segment + "/"
+            trail.append((segment or "/", Location(self.account, self.container, walked)))
+        return trail
+
+    def text(self) -> str:
+        return place_text(self.account, self.container, self.prefix)
+
+    @classmethod
+    def parse(cls, text: str, current_account: str) -> Location:
+        """``[ACCOUNT:]CONTAINER[/PREFIX]`` as typed in the path bar; a prefix typed without
+        its trailing ``/`` is taken as a folder. ``ValueError`` says what is wrong."""
+        named, rest = split_account(text.strip())
+        account = (named or "").strip() or current_account
+        container, prefix = split_container(rest.lstrip("/"))
+        if not container:
+            return cls(account)
+        if prefix and not prefix.endswith("/"):
+            prefix += "/"
+        return cls(account, container, prefix)
