@@ -1,4 +1,5 @@
-"""The object table's data without Qt: rows stored as columns (``columns``), their sorted
-and filtered orders (``order``) and type-ahead over names (``name_search``).
+"""The object table's data without Qt: rows stored as columns (``columns``, a page packed
+for them on a worker by ``packing``), their sorted and filtered orders (``order``) and
+type-ahead over names (``name_search``).
 
-Imports only ``core``; the Qt model that shows these rows is ``ui.objects``' job."""
+Imports only ``core``; the Qt model that shows these rows is in ``ui.objects``."""

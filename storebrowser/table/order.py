@@ -23,7 +23,8 @@ from itertools import compress
 from operator import not_ as _is_zero
 from typing import Any
 
-from storebrowser.table.columns import DELETED, FOLDER, Interner, ObjectColumns
+from storebrowser.table.columns import ObjectColumns
+from storebrowser.table.packing import DELETED, FOLDER, Interner
 
 
 class Column(IntEnum):
@@ -249,3 +250,16 @@ def position_of(
     first = bisect_left(order, wanted, lo, hi, key=key)
     last = bisect_right(order, wanted, first, hi, key=key)
     return bisect_right(order, row, first, last)  # among equals, by row id
+
+
+def leading_folders(columns: ObjectColumns, visible: Sequence[int], spec: SortSpec) -> int:
+    """How many rows at the start of ``visible`` are folders (a sorted order puts them
+    first; the listing's own order keeps no such block)."""
+    if spec.natural or not columns.folders:
+        return 0
+    count = 0
+    for row in visible:
+        if not columns.is_folder(row):
+            break
+        count += 1
+    return count

@@ -11,7 +11,8 @@ import pytest
 
 from storebrowser.core.mime import guess_type
 from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo
-from storebrowser.table.columns import ObjectColumns, guess_from_name, pack
+from storebrowser.table.columns import ObjectColumns
+from storebrowser.table.packing import guess_from_name, pack
 
 MODIFIED = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from storebrowser.core.errors import Transient
 from storebrowser.core.types import ObjectInfo, Page
 from storebrowser.providers.local.provider import LocalProvider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.table.columns import Interner, Packed
+from storebrowser.table.packing import Interner, Packed
 from storebrowser.ui.objects import listing as object_listing
 from storebrowser.ui.objects.listing import ObjectLister, Place
 

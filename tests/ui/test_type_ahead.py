@@ -14,8 +14,9 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.types import ObjectInfo
-from storebrowser.table.columns import ObjectColumns, pack
+from storebrowser.table.columns import ObjectColumns
 from storebrowser.table.name_search import NameMatch, find_names, rows_with_name
+from storebrowser.table.packing import pack
 from storebrowser.ui.objects.model import Column, ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView
 from storebrowser.ui.places.tree_model import AccountEntry

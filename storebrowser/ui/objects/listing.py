@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from storebrowser.core.types import ObjectInfo, Page
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.table.columns import Interner, Packed, pack
+from storebrowser.table.packing import Interner, Packed, pack
 
 #: The first page: small, so that the first rows show fast.
 FIRST_PAGE = 200

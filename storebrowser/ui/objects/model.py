@@ -14,7 +14,7 @@ showing costs the view a repaint; see ``SHOW_INTERVAL_S``); the rows of a page n
 yet do not count as loaded.
 
 How changes reach the views (inserts, layout changes that carry the selection along):
-``changes``.
+``changes``; what each cell shows: ``cells``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import collections
 import time
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -33,27 +32,26 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
-from storebrowser.table.columns import DELETED, FOLDER, ObjectColumns, Packed
-from storebrowser.table.name_search import NameMatch, find_names
+from storebrowser.table.columns import ObjectColumns, RowsSummary, summarize
 from storebrowser.table.order import (
     COLUMNS,
     NATURAL,
     Column,
     SortSpec,
     all_rows_sorted,
+    leading_folders,
     matching,
     plan_merge,
     position_of,
     row_key,
     sort_rows,
 )
-from storebrowser.ui.format import human_size, local_time
+from storebrowser.table.packing import DELETED, Packed
+from storebrowser.ui.objects.cells import RIGHT, RowIcons, cell_text, cell_tooltip, match_names
 from storebrowser.ui.objects.changes import ShownRows
 from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
@@ -71,25 +69,8 @@ SHOW_INTERVAL_S, SHOW_LATEST_S = 0.3, 1.0
 #: Rows merged per slice when the sort key is text (a key costs ~0.5 µs) or a number.
 TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
 _HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 #: Objects and folders alike (the drag-out itself is the window's, later).
-#: Match kinds ``match`` answers from the name column itself (Qt's MatchTypeMask is 0x0F).
-_NAME_MATCHES = {
-    Qt.MatchFlag.MatchStartsWith.value: NameMatch.STARTS,
-    Qt.MatchFlag.MatchContains.value: NameMatch.CONTAINS,
-    Qt.MatchFlag.MatchFixedString.value: NameMatch.EQUALS,
-}
-_NOT_FAST = Qt.MatchFlag.MatchCaseSensitive | Qt.MatchFlag.MatchRecursive
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-
-
-@dataclass(frozen=True, slots=True)
-class RowsSummary:
-    """What the status bar and the actions need of a selection."""
-
-    count: int = 0
-    folders: int = 0
-    size: int = 0  # bytes of the objects (folders count 0)
 
 
 class ObjectTableModel(ShownRows):
@@ -140,7 +121,7 @@ class ObjectTableModel(ShownRows):
         self._loaded_bytes = 0
         self._visible_bytes = 0
         self._loading = False
-        self._icons: tuple[QIcon, QIcon] | None = None
+        self._icons = RowIcons()
         self._merge_timer = QTimer(self)
         self._merge_timer.setSingleShot(True)
         self._merge_timer.timeout.connect(self._merge_some)
@@ -331,18 +312,8 @@ class ObjectTableModel(ShownRows):
 
     def _show(self, new: array[int]) -> None:
         self._replace_visible(new)
-        self._visible_folders = self._leading_folders(new)
+        self._visible_folders = leading_folders(self._rows, new, self._spec)
         self._visible_bytes = sum(map(self._rows.sizes.__getitem__, new))
-
-    def _leading_folders(self, visible: array[int]) -> int:
-        if self._spec.natural or not self._rows.folders:
-            return 0
-        count = 0
-        for row in visible:
-            if not self._rows.is_folder(row):
-                break
-            count += 1
-        return count
 
     def _full_order(self) -> array[int]:
         if self._order is None:
@@ -366,7 +337,7 @@ class ObjectTableModel(ShownRows):
         else:
             visible = all_rows_sorted(self._rows, spec)
         self._reorder(visible)
-        self._visible_folders = self._leading_folders(visible)
+        self._visible_folders = leading_folders(self._rows, visible, self._spec)
 
     def set_filter(self, text: str) -> None:
         """Show only rows whose name contains ``text``, ignoring case."""
@@ -399,16 +370,7 @@ class ObjectTableModel(ShownRows):
     def summary(self, spans: Iterable[range]) -> RowsSummary:
         """Count, folders and bytes of the shown rows in ``spans`` (disjoint), from the
         columns: no ``ObjectInfo`` per row, so a select-all of a million rows is cheap."""
-        rows = self._rows
-        sizes, flags = rows.sizes.__getitem__, rows.flags.__getitem__
-        count = folders = size = 0
-        for span in spans:
-            ids = self._visible[span.start : span.stop]
-            count += len(ids)
-            if rows.folders:  # maps all the way down: no Python code per row
-                folders += sum(map(FOLDER.__and__, map(flags, ids))) // FOLDER
-            size += sum(map(sizes, ids))
-        return RowsSummary(count, folders, size)
+        return summarize(self._rows, self._visible, spans)
 
     def row_of_key(self, key: str) -> int | None:
         """The row showing ``key``, or ``None`` (not loaded, or filtered out)."""
@@ -493,7 +455,7 @@ class ObjectTableModel(ShownRows):
             if role == Role.DisplayRole:
                 return self.tr(COLUMNS[section])
             if role == Role.TextAlignmentRole and section == Column.SIZE:
-                return _RIGHT
+                return RIGHT
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -509,12 +471,12 @@ class ObjectTableModel(ShownRows):
             return None
         row, column = self._visible[shown], index.column()
         if role == Role.DisplayRole:
-            return self._display(row, column)
+            return cell_text(self._rows, row, column, self.tr)
         if role == Role.TextAlignmentRole:
-            return _RIGHT if column == Column.SIZE else None
+            return RIGHT if column == Column.SIZE else None
         if role == Role.DecorationRole:
-            return self._icon(row) if column == Column.NAME else None
-        return self._tooltip(row, column)
+            return self._icons.of(self._rows, row) if column == Column.NAME else None
+        return cell_tooltip(self._rows, row, column, self.tr)
 
     def match(
         self,
@@ -527,58 +489,7 @@ class ObjectTableModel(ShownRows):
         """Type-ahead in the table (``keyboardSearch``) on a million names without a
         ``data()`` call per row: names are searched in the columns. Other searches go to Qt."""
         flags = Qt.MatchFlag(flags)
-        how = _NAME_MATCHES.get(flags.value & 0x0F)
-        if (
-            how is None
-            or flags & _NOT_FAST
-            or role != Role.DisplayRole
-            or not isinstance(value, str)
-            or start.column() != Column.NAME
-        ):
+        found = match_names(self._rows, self._visible, start, role, value, hits, flags)
+        if found is None:
             return super().match(start, role, value, hits, flags)
-        needle = value.casefold()
-        wrap = bool(flags & Qt.MatchFlag.MatchWrap)
-        found = find_names(self._rows, self._visible, start.row(), needle, how, wrap=wrap, hits=hits)
         return [self.index(shown, Column.NAME) for shown in found]
-
-    def _display(self, row: int, column: int) -> str:
-        rows = self._rows
-        if column == Column.NAME:
-            return rows.name(row)
-        if rows.is_folder(row):
-            return self.tr("Folder") if column == Column.TYPE else ""
-        if column == Column.SIZE:
-            return human_size(rows.sizes[row])
-        if column == Column.MODIFIED:
-            return local_time(rows.modified_at(row))
-        if column == Column.TYPE:
-            return rows.content_type(row) or ""
-        if column == Column.STORAGE_CLASS:
-            return rows.storage_class(row) or ""
-        return rows.etag(row) or ""
-
-    def _tooltip(self, row: int, column: int) -> str | None:
-        rows = self._rows
-        if column == Column.NAME:
-            return rows.key(row)
-        if rows.is_folder(row):
-            return None
-        if column == Column.SIZE:
-            return self.tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
-        if column == Column.MODIFIED:
-            moment = rows.modified_at(row)
-            return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
-        if column == Column.TYPE and rows.type_guessed(row):
-            return self.tr("{type}, guessed from the name: the listing does not give types").format(
-                type=rows.content_type(row)
-            )
-        return None
-
-    def _icon(self, row: int) -> QIcon:
-        if self._icons is None:
-            style = QApplication.style()
-            self._icons = (
-                style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
-                style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-            )
-        return self._icons[0] if self._rows.is_folder(row) else self._icons[1]

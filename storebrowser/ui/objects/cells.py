@@ -1,0 +1,106 @@
+"""What the cells of the object table show: a name, a size, a date, a type, an ETag, with
+a tooltip and an icon, read from the columns of a row; and type-ahead over the names.
+
+The model (``model``) asks these per visible cell; nothing here keeps state but the two
+icons."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from storebrowser.table.columns import ObjectColumns
+from storebrowser.table.name_search import NameMatch, find_names
+from storebrowser.table.order import Column
+from storebrowser.ui.format import human_size, local_time
+
+#: ``QObject.tr`` of the model: the words are translated in its context.
+Translate = Callable[[str], str]
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Match kinds answered from the name column itself (Qt's MatchTypeMask is 0x0F).
+_NAME_MATCHES = {
+    Qt.MatchFlag.MatchStartsWith.value: NameMatch.STARTS,
+    Qt.MatchFlag.MatchContains.value: NameMatch.CONTAINS,
+    Qt.MatchFlag.MatchFixedString.value: NameMatch.EQUALS,
+}
+_NOT_FAST = Qt.MatchFlag.MatchCaseSensitive | Qt.MatchFlag.MatchRecursive
+
+
+def cell_text(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str:
+    """The text of a cell."""
+    if column == Column.NAME:
+        return rows.name(row)
+    if rows.is_folder(row):
+        return tr("Folder") if column == Column.TYPE else ""
+    if column == Column.SIZE:
+        return human_size(rows.sizes[row])
+    if column == Column.MODIFIED:
+        return local_time(rows.modified_at(row))
+    if column == Column.TYPE:
+        return rows.content_type(row) or ""
+    if column == Column.STORAGE_CLASS:
+        return rows.storage_class(row) or ""
+    return rows.etag(row) or ""
+
+
+def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str | None:
+    """The tooltip of a cell: the full key of a name, the exact size, the date with its zone."""
+    if column == Column.NAME:
+        return rows.key(row)
+    if rows.is_folder(row):
+        return None
+    if column == Column.SIZE:
+        return tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
+    if column == Column.MODIFIED:
+        moment = rows.modified_at(row)
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
+    if column == Column.TYPE and rows.type_guessed(row):
+        return tr("{type}, guessed from the name: the listing does not give types").format(
+            type=rows.content_type(row)
+        )
+    return None
+
+
+class RowIcons:
+    """The style's folder and file icons, made on first use (a style needs the app)."""
+
+    def __init__(self) -> None:
+        self._icons: tuple[QIcon, QIcon] | None = None
+
+    def of(self, rows: ObjectColumns, row: int) -> QIcon:
+        if self._icons is None:
+            style = QApplication.style()
+            self._icons = (
+                style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+                style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+            )
+        return self._icons[0] if rows.is_folder(row) else self._icons[1]
+
+
+def match_names(
+    rows: ObjectColumns,
+    visible: array[int],
+    start: QModelIndex | QPersistentModelIndex,
+    role: int,
+    value: object,
+    hits: int,
+    flags: Qt.MatchFlag,
+) -> list[int] | None:
+    """The shown rows whose name matches, for ``QAbstractItemModel.match`` (type-ahead),
+    searched in the name columns; ``None`` for a search only Qt's own ``match`` can do."""
+    flags = Qt.MatchFlag(flags)
+    how = _NAME_MATCHES.get(flags.value & 0x0F)
+    if (
+        how is None
+        or flags & _NOT_FAST
+        or role != Qt.ItemDataRole.DisplayRole
+        or not isinstance(value, str)
+        or start.column() != Column.NAME
+    ):
+        return None
+    wrap = bool(flags & Qt.MatchFlag.MatchWrap)
+    return find_names(rows, visible, start.row(), value.casefold(), how, wrap=wrap, hits=hits)
