@@ -1,23 +1,33 @@
-"""The window's chrome: which actions go in which menu, toolbar and context menu, and
-how the item views are set up. Layouts are written as action names ("|" is a
-separator) so the whole arrangement reads at a glance."""
+"""The window's chrome: which actions go in which menu, toolbar and context menu, how
+the item views are set up, and the widgets around them (filter box, splitter, status
+bar). Layouts are written as action names ("|" is a separator) so the whole arrangement
+reads at a glance."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QSplitter,
     QTableView,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from storebrowser.ui.actions import ExplorerActions
+from storebrowser.ui.objects.views import PlacesTreeView
 from storebrowser.ui.places.tree_model import NodeKind
 
 MENUS = (
@@ -115,3 +125,83 @@ def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[i
     table.setSortingEnabled(True)
     for column, width in enumerate(widths):
         header.resizeSection(column, width)
+
+
+OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
+CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
+TableView = TypeVar("TableView", bound=QTableView)
+
+
+def make_table(table: TableView, name: str, model: QAbstractItemModel, widths: Sequence[int]) -> TableView:
+    table.setObjectName(name)
+    setup_table(table, model, widths)
+    return table
+
+
+def make_filter_box(parent: QWidget) -> QLineEdit:
+    box = QLineEdit(parent)
+    box.setObjectName("filter")
+    box.setClearButtonEnabled(True)
+    box.setPlaceholderText(parent.tr("Filter (Enter: search the server)"))
+    box.setToolTip(
+        parent.tr(
+            "Typing filters the loaded names (any part, any case).\n"
+            "Enter asks the server for names that start with the text."
+        )
+    )
+    box.setMaximumWidth(280)
+    return box
+
+
+def make_places_tree(parent: QWidget, model: QAbstractItemModel) -> PlacesTreeView:
+    tree = PlacesTreeView(parent)
+    tree.setObjectName("accounts")
+    tree.setModel(model)
+    tree.setHeaderHidden(True)
+    tree.setUniformRowHeights(True)
+    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return tree
+
+
+def make_splitter(parent: QWidget, tree: QWidget, messages: QWidget, pages: QWidget) -> QSplitter:
+    """The tree on the left; on the right the message strip above the pages."""
+    right = QWidget(parent)
+    layout = QVBoxLayout(right)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(messages)
+    layout.addWidget(pages, 1)
+    splitter = QSplitter(Qt.Orientation.Horizontal, parent)
+    splitter.setObjectName("splitter")
+    splitter.addWidget(tree)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([270, 930])
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWidgets:
+    status: QLabel
+    selection: QLabel
+    loading: QLabel
+    stop: QToolButton
+
+
+def make_status_bar(window: QMainWindow, stop: QAction) -> StatusWidgets:
+    """What is shown and selected; while a listing loads, "Loading…" and a Stop button."""
+    widgets = StatusWidgets(
+        QLabel(window), QLabel(window), QLabel(window.tr("Loading…"), window), QToolButton(window)
+    )
+    widgets.stop.setDefaultAction(stop)
+    widgets.stop.setAutoRaise(True)
+    bar = window.statusBar()
+    bar.addWidget(widgets.status, 1)
+    bar.addPermanentWidget(widgets.selection)
+    bar.addPermanentWidget(widgets.loading)
+    bar.addPermanentWidget(widgets.stop)
+    widgets.loading.hide()
+    widgets.stop.hide()
+    return widgets

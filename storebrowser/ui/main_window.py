@@ -3,66 +3,39 @@ account or the objects of a container/pseudo-folder, with a path bar, a filter, 
 message strip and a status bar. Every blocking call goes through the TaskRunner.
 
 What each action does lives in ``commands/operations.py``; which actions apply lives in
-``actions.py``; this module lays the window out and moves between places.
+``actions.py``; the widgets are laid out by ``window_frame.py``; this module moves between
+places and keeps the status line and the actions up to date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
-from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.actions import ExplorerActions, SelectionState
-from storebrowser.ui.chrome import (
-    CONTAINERS_MENU,
-    OBJECTS_MENU,
-    PLACE_MENU,
-    TREE_MENUS,
-    build_menus,
-    build_toolbars,
-    fill,
-    setup_table,
-)
+from storebrowser.ui.actions import SelectionState
+from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
 from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.heap import freeze_long_lived
-from storebrowser.ui.messagebar import Level, MessageBar
-from storebrowser.ui.objects.containers import ContainerTableModel
-from storebrowser.ui.objects.model import ObjectTableModel, RowsSummary
+from storebrowser.ui.messagebar import Level
+from storebrowser.ui.objects.model import RowsSummary
 from storebrowser.ui.objects.status_text import containers_empty_text, objects_empty_text, objects_status
-from storebrowser.ui.objects.views import ContainerTableView, ObjectTableView, PlacesTreeView, selected_spans
+from storebrowser.ui.objects.views import selected_spans
 from storebrowser.ui.places.navigation import History
-from storebrowser.ui.places.pathbar import PathBar
-from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel, LoadState, NodeKind
-from storebrowser.ui.transfers.dialogs import QuitGuard
-from storebrowser.ui.transfers.dock import TransfersDock
+from storebrowser.ui.places.tree_model import AccountEntry, LoadState, NodeKind
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.window_frame import WindowFrame
 
-OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
-CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
 FILTER_PAUSE_MS = 200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFrame):
     def __init__(
         self,
         accounts: Sequence[AccountEntry],
@@ -72,114 +45,12 @@ class MainWindow(QMainWindow):
         state: UiState | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(APP_NAME)
-        self.resize(1200, 720)
-        self.runner = runner
-        self.pool = pool
-        self.ui_state = state or UiState(None)
+        super().__init__(accounts, runner, pool, state=state, parent=parent)
         self.history = History()
-        self._location: Location | None = None
         self._syncing_tree = False
-        self.tree_model = AccountTreeModel(accounts, runner, pool.get, self)
-        self.object_model = ObjectTableModel(runner, self)
-        self.container_model = ContainerTableModel(self)
-        self.actions = ExplorerActions(self)
-        self.messages = MessageBar(self)
-        self.pathbar = PathBar(self)
-        self.filter_box = self._make_filter()
-        self.tree = self._make_tree()
-        self.table = self._make_object_table()
-        self.containers_table = self._make_container_table()
-        self.hint = QLabel(self.tr("Choose an account on the left."), self)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setEnabled(False)
-        self.stack = QStackedWidget(self)
-        for page in (self.hint, self.containers_table, self.table):
-            self.stack.addWidget(page)
-        self.splitter = self._make_splitter()
-        self.setCentralWidget(self.splitter)
-        self._make_status_bar()
-        self._make_toolbars()
-        self._make_menus()
         self._connect()
         self.restore_layout()
         self._update_actions()
-
-    # -- building ---------------------------------------------------------------------
-
-    def _make_filter(self) -> QLineEdit:
-        box = QLineEdit(self)
-        box.setObjectName("filter")
-        box.setClearButtonEnabled(True)
-        box.setPlaceholderText(self.tr("Filter (Enter: search the server)"))
-        box.setToolTip(
-            self.tr(
-                "Typing filters the loaded names (any part, any case).\n"
-                "Enter asks the server for names that start with the text."
-            )
-        )
-        box.setMaximumWidth(280)
-        return box
-
-    def _make_tree(self) -> PlacesTreeView:
-        tree = PlacesTreeView(self)
-        tree.setObjectName("accounts")
-        tree.setModel(self.tree_model)
-        tree.setHeaderHidden(True)
-        tree.setUniformRowHeights(True)
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        return tree
-
-    def _make_object_table(self) -> ObjectTableView:
-        table = ObjectTableView(self)
-        table.setObjectName("objects")
-        setup_table(table, self.object_model, OBJECT_COLUMN_WIDTHS)
-        return table
-
-    def _make_container_table(self) -> ContainerTableView:
-        table = ContainerTableView(self)
-        table.setObjectName("containers")
-        setup_table(table, self.container_model, CONTAINER_COLUMN_WIDTHS)
-        return table
-
-    def _make_splitter(self) -> QSplitter:
-        right = QWidget(self)
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.stack, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("splitter")
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 930])
-        splitter.setChildrenCollapsible(False)
-        return splitter
-
-    def _make_status_bar(self) -> None:
-        self.status_label = QLabel(self)
-        self.selection_label = QLabel(self)
-        self.loading_label = QLabel(self.tr("Loading…"), self)
-        self.stop_button = QToolButton(self)
-        self.stop_button.setDefaultAction(self.actions["stop"])
-        self.stop_button.setAutoRaise(True)
-        bar = self.statusBar()
-        bar.addWidget(self.status_label, 1)
-        bar.addPermanentWidget(self.selection_label)
-        bar.addPermanentWidget(self.loading_label)
-        bar.addPermanentWidget(self.stop_button)
-        self.loading_label.hide()
-        self.stop_button.hide()
-
-    def _make_toolbars(self) -> None:
-        build_toolbars(self, self.actions, [self.pathbar, self.filter_box])
-
-    def _make_menus(self) -> None:
-        self.view_menu = build_menus(self, self.actions, (self.tree, self.table, self.containers_table))
 
     def _connect(self) -> None:
         acts = self.actions
@@ -486,11 +357,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         menu = QMenu(self)
         fill(menu, self.actions, layout)
-        self.extend_context_menu(menu, view)
         menu.popup(view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
-    def extend_context_menu(self, menu: QMenu, view: QAbstractItemView) -> None:
-        """A hook for features that add entries (workflows); nothing by default."""
+    def remember_layout(self) -> None:
+        super().remember_layout()
+        if self._location is not None:
+            self.ui_state.set("location", self._location.text())
 
     # -- status -----------------------------------------------------------------------
 
@@ -534,71 +406,3 @@ class MainWindow(QMainWindow):
 
     def show_info(self, message: str) -> None:
         self.messages.show_message(message, Level.INFO)
-
-    # -- layout memory ----------------------------------------------------------------
-
-    def restore_layout(self) -> None:
-        state = self.ui_state
-        if (geometry := state.get_bytes("geometry")) is not None:
-            self.restoreGeometry(geometry)
-        if (splitter := state.get_bytes("splitter")) is not None:
-            self.splitter.restoreState(splitter)
-        if (header := state.get_bytes("object_columns")) is not None:
-            self.table.horizontalHeader().restoreState(header)
-        if (header := state.get_bytes("container_columns")) is not None:
-            self.containers_table.horizontalHeader().restoreState(header)
-
-    def remember_layout(self) -> None:
-        state = self.ui_state
-        state.set_bytes("geometry", self.saveGeometry().data())
-        state.set_bytes("splitter", self.splitter.saveState().data())
-        state.set_bytes("object_columns", self.table.horizontalHeader().saveState().data())
-        state.set_bytes("container_columns", self.containers_table.horizontalHeader().saveState().data())
-        state.set_bytes("window_state", self.saveState().data())
-        if self._location is not None:
-            state.set("location", self._location.text())
-
-    # -- transfers --------------------------------------------------------------------
-
-    def add_transfers(self, dock: TransfersDock, guard: QuitGuard) -> TransfersDock:
-        """The transfers panel at the bottom, its summary in the status bar, and the
-        question on quit while transfers run."""
-        self.transfers = dock
-        self.quit_guard = guard
-        dock.setObjectName("transfers")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.transfers_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.transfers_label)
-        dock.summary.connect(self.transfers_label.setText)
-        dock.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        toggle = dock.toggleViewAction()
-        toggle.setText(self.tr("Transfers"))
-        toggle.setShortcut("Ctrl+T")
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(toggle)
-        if (state := self.ui_state.get_bytes("window_state")) is not None:
-            self.restoreState(state)
-        else:
-            self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
-        return dock
-
-    def show_transfers(self) -> None:
-        """A job was queued: make sure its progress can be seen."""
-        dock = getattr(self, "transfers", None)
-        if dock is not None and dock.isHidden():
-            dock.show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self.actions.refresh_icons()
-        super().changeEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        guard = getattr(self, "quit_guard", None)
-        if guard is not None and not guard.allow_close():
-            event.ignore()  # asks about running transfers, then closes again itself
-            return
-        self.remember_layout()
-        values = self.ui_state.snapshot()
-        self.runner.run(lambda: self.ui_state.save(values), lambda _result: None)
-        super().closeEvent(event)

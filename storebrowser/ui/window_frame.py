@@ -1,0 +1,155 @@
+"""The explorer window's frame: its models, widgets, toolbars, menus and docks, laid out,
+and the layout remembered between runs. ``main_window.MainWindow`` adds what they do
+(moving between places, selections, the status line)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from storebrowser import APP_NAME
+from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.places import Location
+from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.actions import ExplorerActions
+from storebrowser.ui.chrome import (
+    CONTAINER_COLUMN_WIDTHS,
+    OBJECT_COLUMN_WIDTHS,
+    build_menus,
+    build_toolbars,
+    make_filter_box,
+    make_places_tree,
+    make_splitter,
+    make_status_bar,
+    make_table,
+)
+from storebrowser.ui.messagebar import MessageBar
+from storebrowser.ui.objects.containers import ContainerTableModel
+from storebrowser.ui.objects.model import ObjectTableModel
+from storebrowser.ui.objects.views import ContainerTableView, ObjectTableView
+from storebrowser.ui.places.pathbar import PathBar
+from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel
+from storebrowser.ui.transfers.dialogs import QuitGuard
+from storebrowser.ui.transfers.dock import TransfersDock
+from storebrowser.ui.uistate import UiState
+
+
+class WindowFrame(QMainWindow):
+    def __init__(
+        self,
+        accounts: Sequence[AccountEntry],
+        runner: TaskRunner,
+        pool: ProviderPool,
+        *,
+        state: UiState | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 720)
+        self.runner = runner
+        self.pool = pool
+        self.ui_state = state or UiState(None)
+        self._location: Location | None = None
+        self.tree_model = AccountTreeModel(accounts, runner, pool.get, self)
+        self.object_model = ObjectTableModel(runner, self)
+        self.container_model = ContainerTableModel(self)
+        self.actions = ExplorerActions(self)
+        self.messages = MessageBar(self)
+        self.pathbar = PathBar(self)
+        self.filter_box = make_filter_box(self)
+        self.tree = make_places_tree(self, self.tree_model)
+        self.table = make_table(ObjectTableView(self), "objects", self.object_model, OBJECT_COLUMN_WIDTHS)
+        self.containers_table = make_table(
+            ContainerTableView(self), "containers", self.container_model, CONTAINER_COLUMN_WIDTHS
+        )
+        self.hint = QLabel(self.tr("Choose an account on the left."), self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        for page in (self.hint, self.containers_table, self.table):
+            self.stack.addWidget(page)
+        self.splitter = make_splitter(self, self.tree, self.messages, self.stack)
+        self.setCentralWidget(self.splitter)
+        bar = make_status_bar(self, self.actions["stop"])
+        self.status_label, self.selection_label = bar.status, bar.selection
+        self.loading_label, self.stop_button = bar.loading, bar.stop
+        self._make_toolbars()
+        self._make_menus()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _make_toolbars(self) -> None:
+        build_toolbars(self, self.actions, [self.pathbar, self.filter_box])
+
+    def _make_menus(self) -> None:
+        self.view_menu = build_menus(self, self.actions, (self.tree, self.table, self.containers_table))
+
+    # -- layout memory ----------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = self.ui_state
+        if (geometry := state.get_bytes("geometry")) is not None:
+            self.restoreGeometry(geometry)
+        if (splitter := state.get_bytes("splitter")) is not None:
+            self.splitter.restoreState(splitter)
+        if (header := state.get_bytes("object_columns")) is not None:
+            self.table.horizontalHeader().restoreState(header)
+        if (header := state.get_bytes("container_columns")) is not None:
+            self.containers_table.horizontalHeader().restoreState(header)
+
+    def remember_layout(self) -> None:
+        state = self.ui_state
+        state.set_bytes("geometry", self.saveGeometry().data())
+        state.set_bytes("splitter", self.splitter.saveState().data())
+        state.set_bytes("object_columns", self.table.horizontalHeader().saveState().data())
+        state.set_bytes("container_columns", self.containers_table.horizontalHeader().saveState().data())
+        state.set_bytes("window_state", self.saveState().data())
+
+    # -- transfers --------------------------------------------------------------------
+
+    def add_transfers(self, dock: TransfersDock, guard: QuitGuard) -> TransfersDock:
+        """The transfers panel at the bottom, its summary in the status bar, and the
+        question on quit while transfers run."""
+        self.transfers = dock
+        self.quit_guard = guard
+        dock.setObjectName("transfers")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.transfers_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.transfers_label)
+        dock.summary.connect(self.transfers_label.setText)
+        dock.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        toggle = dock.toggleViewAction()
+        toggle.setText(self.tr("Transfers"))
+        toggle.setShortcut("Ctrl+T")
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(toggle)
+        if (state := self.ui_state.get_bytes("window_state")) is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
+        return dock
+
+    def show_transfers(self) -> None:
+        """A job was queued: make sure its progress can be seen."""
+        dock = getattr(self, "transfers", None)
+        if dock is not None and dock.isHidden():
+            dock.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.actions.refresh_icons()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        guard = getattr(self, "quit_guard", None)
+        if guard is not None and not guard.allow_close():
+            event.ignore()  # asks about running transfers, then closes again itself
+            return
+        self.remember_layout()
+        values = self.ui_state.snapshot()
+        self.runner.run(lambda: self.ui_state.save(values), lambda _result: None)
+        super().closeEvent(event)
