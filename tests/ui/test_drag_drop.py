@@ -17,7 +17,7 @@ from storebrowser.ui.application import account_entry
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.objects.dragdrop import INTERNAL_MIME, URI_LIST, DraggedObjects
-from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers import text
 from tests.ui.servers import temporary_container
 from tests.ui.test_operations import names_shown, select_names, wait_jobs, wait_listed
 

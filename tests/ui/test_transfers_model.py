@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeView
 
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
-from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column, TransfersModel
 from storebrowser.ui.transfers.progress_delegate import STEPS, ProgressDelegate, bar_palette
 

@@ -14,36 +14,35 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMenu,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from storebrowser.accounts.connection import ConnectionTest, Outcome
+from storebrowser.accounts.connection import ConnectionTest
 from storebrowser.accounts.importers import ImportReport, import_all
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.secrets import Storage
 from storebrowser.accounts.store import AccountStore
-from storebrowser.providers.registry import ProviderKind, get_kind, kinds
+from storebrowser.providers.registry import ProviderKind, get_kind
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.accounts import tasks as tasks
-from storebrowser.ui.accounts.delegate import KIND_ROLE, NAME_ROLE, AccountDelegate, kind_icon
+from storebrowser.ui.accounts import tasks
+from storebrowser.ui.accounts.delegate import NAME_ROLE, kind_icon
 from storebrowser.ui.accounts.form import AccountForm
 from storebrowser.ui.accounts.import_dialog import ImportDialog
+from storebrowser.ui.accounts.panels import (
+    build_bottom_row,
+    build_editor_panel,
+    build_list_panel,
+    connection_report,
+    row_of,
+    show_accounts,
+    show_store_notices,
+)
 from storebrowser.ui.accounts.tasks import Failed, SecretState, StoreView
 from storebrowser.ui.notice import Level, Notice
 
@@ -110,96 +109,30 @@ class AccountsDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([270, 630])
         layout.addWidget(splitter, 1)
-        bottom = QHBoxLayout()
-        self.status = QLabel(self)
-        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        bottom.addWidget(self.status, 1)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.ApplyRole)
-        self.save_button.setDefault(True)
+        bottom = build_bottom_row(self)
+        self.status, self.buttons = bottom.status, bottom.buttons
+        self.save_button, self.close_button = bottom.save, bottom.close
         self.save_button.clicked.connect(self.save)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        layout.addLayout(bottom.layout)
 
     def _build_list(self) -> QWidget:
-        panel = QWidget(self)
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.list_model = QStandardItemModel(0, 1, self)
-        self.list_view = QListView(panel)
-        self.list_view.setModel(self.list_model)
-        self.list_view.setItemDelegate(AccountDelegate(self.list_view))
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        panel = build_list_panel(self, self.start_add)
+        self.list_model, self.list_view = panel.model, panel.view
+        self.add_button, self.remove_button, self.import_button = panel.add, panel.remove, panel.import_
         self.list_view.selectionModel().currentRowChanged.connect(self._row_changed)
-        column.addWidget(self.list_view, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add"), panel)
-        self.add_button.setToolTip(self.tr("Add an account of the kind you choose"))
-        menu = QMenu(self.add_button)
-        for kind in kinds().values():
-            action = menu.addAction(kind_icon(self, kind), kind.label)
-            action.triggered.connect(lambda _=False, k=kind.name: self.start_add(k))
-        self.add_button.setMenu(menu)
-        self.remove_button = QPushButton(self.tr("Remove"), panel)
         self.remove_button.clicked.connect(self.remove)
-        self.import_button = QPushButton(self.tr("Import…"), panel)
-        self.import_button.setToolTip(
-            self.tr("Find accounts in AWS, Azure, OpenStack and rclone settings on this computer")
-        )
         self.import_button.clicked.connect(self.open_import)
-        for button in (self.add_button, self.remove_button, self.import_button):
-            button.setAutoDefault(False)
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
-        return panel
+        return panel.widget
 
     def _build_editor(self) -> QWidget:
-        self.editor_pages = QStackedWidget(self)
-        empty = QLabel(self.tr("Choose an account on the left, or add one."), self)
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.editor_pages.addWidget(empty)
-        page = QWidget(self)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(8, 0, 0, 0)
-        header = QHBoxLayout()
-        self.kind_icon = QLabel(page)
-        self.title = QLabel(page)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.kind_label = QLabel(page)
-        self.kind_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        header.addWidget(self.kind_icon)
-        header.addWidget(self.title)
-        header.addWidget(self.kind_label, 1, Qt.AlignmentFlag.AlignBottom)
-        column.addLayout(header)
-        self.forms = QStackedWidget(page)
-        scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.forms)
-        column.addWidget(scroll, 1)
-        self.problems = Notice(page)
-        column.addWidget(self.problems)
-        test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("Test connection"), page)
-        self.test_button.setAutoDefault(False)
-        self.test_button.setToolTip(self.tr("Sign in with what the form shows and list the containers once"))
+        panel = build_editor_panel(self)
+        self.editor_pages, self.forms = panel.pages, panel.forms
+        self.kind_icon, self.title, self.kind_label = panel.kind_icon, panel.title, panel.kind_label
+        self.problems, self.test_result = panel.problems, panel.test_result
+        self.test_button = panel.test_button
         self.test_button.clicked.connect(self.test_connection)
-        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.test_result = Notice(page)
-        test_row.addWidget(self.test_result, 1)
-        test_row.addStretch(0)
-        column.addLayout(test_row)
-        self.editor_pages.addWidget(page)
-        return self.editor_pages
+        return panel.pages
 
     # -- running store calls ------------------------------------------------------------
 
@@ -280,31 +213,16 @@ class AccountsDialog(QDialog):
         self.view = view
         keep = select if select is not None else (self.current.name if self.current else None)
         self.list_view.selectionModel().blockSignals(True)
-        self.list_model.removeRows(0, self.list_model.rowCount())
-        for account in view.accounts:
-            kind = get_kind(account.kind)
-            item = QStandardItem(kind_icon(self, kind), account.name)
-            item.setData(account.name, NAME_ROLE)
-            item.setData(kind.label, KIND_ROLE)
-            item.setToolTip(f"{account.name}\n{kind.label}")
-            self.list_model.appendRow(item)
+        show_accounts(self.list_model, view.accounts, self)
         self.list_view.selectionModel().blockSignals(False)
-        self._show_storage(view)
-        self._show_file_problems(view)
+        show_store_notices(view, self.storage_notice, self.file_notice, self.tr)
         if keep is not None and view.get(keep) is not None:
             self._select_row(keep)
         elif self.current is not None:  # it is gone
             self._show_nothing()
 
-    def _row_of(self, name: str) -> QModelIndex:
-        for row in range(self.list_model.rowCount()):
-            index = self.list_model.index(row, 0)
-            if index.data(NAME_ROLE) == name:
-                return index
-        return QModelIndex()
-
     def _select_row(self, name: str) -> None:
-        index = self._row_of(name)
+        index = row_of(self.list_model, name)
         selection = self.list_view.selectionModel()
         selection.blockSignals(True)
         selection.setCurrentIndex(index, _SELECT_ROW)
@@ -325,26 +243,6 @@ class AccountsDialog(QDialog):
             selection.blockSignals(False)
             return
         self._show_account(self.view.get(name))
-
-    def _show_storage(self, view: StoreView) -> None:
-        if view.storage is Storage.SESSION:
-            text = self.tr(
-                "There is no system keyring on this computer: passwords and keys are kept for "
-                "this session only, and you will be asked for them again after StoreBrowser "
-                "closes. You can store them in a file instead."
-            )
-            self.storage_notice.show_message(Level.WARNING, text)
-        elif view.storage is Storage.FILE:
-            self.storage_notice.show_message(Level.INFO, view.warning, action=False)
-        else:
-            self.storage_notice.clear()
-
-    def _show_file_problems(self, view: StoreView) -> None:
-        if view.problems:
-            lines = [self.tr("Some saved accounts could not be read:")] + [str(p) for p in view.problems]
-            self.file_notice.show_message(Level.ERROR, "\n".join(lines))
-        else:
-            self.file_notice.clear()
 
     # -- the form -----------------------------------------------------------------------
 
@@ -534,27 +432,7 @@ class AccountsDialog(QDialog):
         )
 
     def _tested(self, result: ConnectionTest) -> None:
-        seconds = QLocale().toString(result.seconds, "f", 2)
-        if result.ok:
-            count = result.containers or 0
-            text = (
-                self.tr("Connected; 1 container ({s} s)")
-                if count == 1
-                else self.tr("Connected; {n} containers ({s} s)")
-            ).format(n=count, s=seconds)
-            self.test_result.show_message(Level.OK, text)
-            return
-        heading = self._outcome_text(result.outcome)
-        level = Level.WARNING if result.outcome is Outcome.ACCESS_DENIED else Level.ERROR
-        self.test_result.show_message(level, f"{heading} ({seconds} s)\n{result.message}")
-
-    def _outcome_text(self, outcome: Outcome) -> str:
-        return {
-            Outcome.AUTH_FAILED: self.tr("Authentication failed"),
-            Outcome.ACCESS_DENIED: self.tr("Signed in, but not allowed to list containers"),
-            Outcome.UNREACHABLE: self.tr("Server not reachable"),
-            Outcome.TLS_ERROR: self.tr("Secure connection failed"),
-        }.get(outcome, self.tr("Connection failed"))
+        self.test_result.show_message(*connection_report(result, self.tr))
 
     def _keep_secrets_in_file(self) -> None:
         if self.view is None or self._busy:

@@ -37,7 +37,7 @@ from storebrowser.accounts.model import Account, NewAccount
 from storebrowser.accounts.store import AccountStore
 from storebrowser.providers.registry import FieldType, get_kind
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.accounts import tasks as tasks
+from storebrowser.ui.accounts import tasks
 from storebrowser.ui.accounts.tasks import StoreView
 from storebrowser.ui.notice import Level, Notice
 

@@ -19,7 +19,7 @@ from storebrowser.qtbridge.conflicts import ConflictAsker, ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.transfers.progress import JobSnapshot
-from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.text import tr
 
 #: Object names of the buttons, for tests and for people automating the app.

@@ -25,7 +25,7 @@ from storebrowser.qtbridge.conflicts import ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
-from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.dialogs import ask_conflict
 from storebrowser.ui.transfers.model import Column, TransfersModel
 from storebrowser.ui.transfers.progress_delegate import ProgressDelegate

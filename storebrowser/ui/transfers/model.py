@@ -20,7 +20,7 @@ from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui.format import human_size
 from storebrowser.ui.icons import kind_icon
-from storebrowser.ui.transfers import text as text
+from storebrowser.ui.transfers import text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
