@@ -24,6 +24,7 @@ from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.main_window import MainWindow
@@ -132,6 +133,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     jobs = JobQueue(bridge, window)
     operations = Operations(window_context(window, jobs))
     window.actions.connect_handlers(operations.handlers())
+    window.actions.connect_handlers(Sharing(operations).handlers())
     window.actions.connect_handlers(Workflows(operations).handlers())
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)

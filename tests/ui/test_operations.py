@@ -21,7 +21,7 @@ from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.commands.dialogs import NameDialog, ShareUrlDialog, folder_name_problem
-from storebrowser.ui.commands.operations import download_spec
+from storebrowser.ui.commands.specs import download_spec
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level

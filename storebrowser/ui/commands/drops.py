@@ -24,7 +24,8 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sources import sources_problem
-from storebrowser.ui.commands.operations import Operations, download_spec
+from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.specs import download_spec
 from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView, PlacesTreeView

@@ -2,6 +2,8 @@
 a confirmation), then runs the work on a worker or as an engine job, and shows the
 change when the result arrives. Errors land in the window's message strip. What they work
 with comes in a ``CommandContext``, never the window itself.
+
+Paths and URLs for others are handed out by ``sharing``; the jobs' specs are made by ``specs``.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from storebrowser.core.errors import ConsentRequired, InvalidName, StorageError
+from storebrowser.core.errors import InvalidName
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
@@ -23,13 +24,8 @@ from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
-from storebrowser.ui.commands.dialogs import (
-    CopyToDialog,
-    NameCheck,
-    NameDialog,
-    ShareUrlDialog,
-    folder_name_problem,
-)
+from storebrowser.ui.commands.dialogs import CopyToDialog, NameCheck, NameDialog, folder_name_problem
+from storebrowser.ui.commands.specs import download_spec, upload_spec
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
@@ -63,9 +59,6 @@ class Operations(QObject):
             "delete": self.delete,
             "rename": self.rename,
             "copy_to": self.copy_to,
-            "copy_path": self.copy_path,
-            "copy_url": self.copy_url,
-            "share_url": self.share_url,
             "properties": self.properties,
         }
 
@@ -400,85 +393,6 @@ class Operations(QObject):
                 self.refresh_if_here(target),
             )
 
-    def copy_path(self) -> None:
-        location = self.location
-        if location is None:
-            return
-        objects = self.places.selected_objects()
-        if objects:
-            lines = [f"{location.container}/{o.key}" for o in objects]
-        else:
-            lines = self.places.selected_containers()
-        if lines:
-            QGuiApplication.clipboard().setText("\n".join(lines))
-            self.messages.show_info(
-                self.tr("Copied {n} paths.").format(n=len(lines))
-                if len(lines) > 1
-                else self.tr("Copied {path}").format(path=lines[0])
-            )
-
-    def copy_url(self) -> None:
-        """Plain object URLs (no signature) to the clipboard; made without I/O."""
-        location, objects = self.location, self.places.selected_objects()
-        provider = self.context.pool.cached(location.account) if location is not None else None
-        if location is None or provider is None or not objects:
-            return
-        try:
-            urls = [provider.object_url(location.container, o.key) for o in objects if not o.is_prefix]
-        except StorageError as error:
-            self.messages.show_error(str(error))
-            return
-        QGuiApplication.clipboard().setText("\n".join(urls))
-        self.messages.show_info(
-            self.tr(
-                "Copied. The URL opens for anyone only if the container is public; "
-                "Copy Time-Limited URL makes one that always works."
-            )
-        )
-
-    def share_url(self) -> None:
-        location, objects = self.location, self.places.selected_objects()
-        if location is None or len(objects) != 1:
-            return
-        key = objects[0].key
-        dialog = ShareUrlDialog(f"{location.container}/{key}", self.context.parent)
-
-        def make() -> None:
-            lifetime = dialog.lifetime()
-            dialog.make_button.setEnabled(False)
-
-            def made(result: TaskResult[str]) -> None:
-                dialog.make_button.setEnabled(True)
-                if result.ok and result.value:
-                    dialog.show_url(result.value)
-                elif isinstance(result.error, ConsentRequired):
-                    self._ask_consent(location.account, result.error, then=make, refused=dialog.show_problem)
-                else:
-                    dialog.show_problem(result.message())
-
-            pool = self.context.pool
-            self.context.runner.run(
-                lambda: pool.get(location.account).share_url(location.container, key, expires_in=lifetime),
-                made,
-            )
-
-        dialog.make_button.clicked.connect(make)
-        self.show_dialog(dialog)
-
-    def _ask_consent(
-        self,
-        account: str,
-        request: ConsentRequired,
-        *,
-        then: Callable[[], None],
-        refused: Callable[[str], None],
-    ) -> None:
-        """The service needs a change to the account first: ask, make it, try again."""
-        if not self.confirm(self.tr("Change the Account?"), request.question, self.tr("Allow")):
-            refused(request.message)
-            return
-        self.run(account, lambda provider: provider.grant(request), lambda _value: then())
-
     def properties(self) -> None:
         """The metadata editor for the selected objects (folders are left out)."""
         location = self.location
@@ -502,34 +416,3 @@ class Operations(QObject):
         if here is not None and (here.account, here.container) == (location.account, location.container):
             self.places.relist()
         self.messages.show_info(message)
-
-
-def upload_spec(
-    kind: JobKind, location: Location, options: UploadOptions, *, key: str | None = None, local: str = "",
-    sources: tuple[str, ...] = (),
-) -> JobSpec:
-    """An upload into ``location`` (or the prefix ``key``) with the options chosen."""
-    return JobSpec(kind, location.account, location.container,
-                   key=location.prefix if key is None else key, local=local, sources=sources,
-                   conflict=options.conflict, content_type=options.content_type,
-                   metadata=dict(options.metadata))  # fmt: skip
-
-
-def download_spec(
-    account: str, container: str, objects: Sequence[ObjectInfo], folder: Path, conflict: ConflictPolicy
-) -> JobSpec:
-    """One job that downloads ``objects`` (folders among them) into ``folder``: a folder
-    lands as its last segment with what is under it, an object as its name.
-
-    Folder markers (zero-byte objects named ``photos/``, made by the AWS console, Swift
-    Horizon and our New Folder) are left out: as sources they would read as the folder
-    itself and clash with their own contents, and there is no file to make of them."""
-    if len(objects) > 1:
-        objects = [info for info in objects if info.is_prefix or not info.key.endswith("/")] or objects[:1]
-    if len(objects) == 1:
-        info = objects[0]
-        kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
-        return JobSpec(kind, account, container, key=info.key, local=str(folder), conflict=conflict)
-    sources = tuple(info.key for info in objects)
-    return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
-                   conflict=conflict)  # fmt: skip

@@ -1,0 +1,43 @@
+"""The engine jobs the explorer's commands queue: an upload with the options chosen, a
+download of a selection. Plain values, no Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from storebrowser.core.places import Location
+from storebrowser.core.types import ObjectInfo
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.ui.commands.upload_dialog import UploadOptions
+
+
+def upload_spec(
+    kind: JobKind, location: Location, options: UploadOptions, *, key: str | None = None, local: str = "",
+    sources: tuple[str, ...] = (),
+) -> JobSpec:
+    """An upload into ``location`` (or the prefix ``key``) with the options chosen."""
+    return JobSpec(kind, location.account, location.container,
+                   key=location.prefix if key is None else key, local=local, sources=sources,
+                   conflict=options.conflict, content_type=options.content_type,
+                   metadata=dict(options.metadata))  # fmt: skip
+
+
+def download_spec(
+    account: str, container: str, objects: Sequence[ObjectInfo], folder: Path, conflict: ConflictPolicy
+) -> JobSpec:
+    """One job that downloads ``objects`` (folders among them) into ``folder``: a folder
+    lands as its last segment with what is under it, an object as its name.
+
+    Folder markers (zero-byte objects named ``photos/``, made by the AWS console, Swift
+    Horizon and our New Folder) are left out: as sources they would read as the folder
+    itself and clash with their own contents, and there is no file to make of them."""
+    if len(objects) > 1:
+        objects = [info for info in objects if info.is_prefix or not info.key.endswith("/")] or objects[:1]
+    if len(objects) == 1:
+        info = objects[0]
+        kind = JobKind.DOWNLOAD_PREFIX if info.is_prefix else JobKind.DOWNLOAD_OBJECT
+        return JobSpec(kind, account, container, key=info.key, local=str(folder), conflict=conflict)
+    sources = tuple(info.key for info in objects)
+    return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
+                   conflict=conflict)  # fmt: skip
