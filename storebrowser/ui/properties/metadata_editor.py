@@ -10,11 +10,9 @@ refused by the service and offered for reload, never overwritten.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -31,22 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.errors import PreconditionFailed
-from storebrowser.core.metadiff import Change, MetadataEdit
+from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import CONTENT_TYPE, HTTP_HEADERS, SYSTEM_PROPERTIES, ObjectProperties
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import JobSnapshot
 from storebrowser.transfers.jobs import JobKind, JobSpec
-from storebrowser.ui.format import human_size, local_time
 from storebrowser.ui.messagebar import Level, MessageBar
+from storebrowser.ui.properties.editor_text import review_html, selection_facts
 from storebrowser.ui.properties.metadata_model import (
     COMMON_TYPES,
     MetadataTable,
     MetadataTableModel,
     error_colour,
 )
-from storebrowser.ui.properties.selection import ReviewLine, Selection
+from storebrowser.ui.properties.selection import Selection
 from storebrowser.ui.transfers.job_progress import JobProgress
 from storebrowser.ui.transfers.jobs import JobQueue
 
@@ -286,7 +284,7 @@ class MetadataEditor(QDialog):
         self.title.setText(self._title_text(len(selection.objects)))
         while self.facts.rowCount():
             self.facts.removeRow(0)
-        for label, value in self._facts(selection):
+        for label, value in selection_facts(selection, self.tr):
             text = QLabel(value, self)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setTextFormat(Qt.TextFormat.PlainText)
@@ -302,32 +300,6 @@ class MetadataEditor(QDialog):
                 placeholder = self.tr("empty: guessed from the name")
             field.setPlaceholderText(placeholder)
         self.model.load(selection.user_metadata())
-
-    def _facts(self, selection: Selection) -> list[tuple[str, str]]:
-        various = self.tr("(various)")
-        first = selection.objects[0].info
-        size = selection.total_size
-        size_text = f"{human_size(size)} ({size:,} bytes)"
-        if selection.single:
-            rows = [(self.tr("Size"), size_text), (self.tr("Last modified"), local_time(first.modified))]
-        else:
-            moments = [p.info.modified for p in selection.objects if p.info.modified is not None]
-            earliest = local_time(min(moments)) if moments else ""
-            latest = local_time(max(moments)) if moments else ""
-            span = earliest if earliest == latest else f"{earliest} … {latest}"
-            rows = [(self.tr("Total size"), size_text), (self.tr("Last modified"), span)]
-        for label, name, missing in (
-            (self.tr("ETag"), "etag", ""),
-            (self.tr("MD5"), "content_md5", self.tr("not given by the service")),
-            (self.tr("Storage class"), "storage_class", ""),
-            (self.tr("Version"), "version", None),
-        ):
-            value = selection.fact(name)
-            if value is None:
-                rows.append((label, various))
-            elif value or missing:
-                rows.append((label, value or missing))
-        return rows
 
     # -- editing ----------------------------------------------------------------------
 
@@ -409,7 +381,7 @@ class MetadataEditor(QDialog):
         selection = self.selection
         count = len(selection.objects)
         self.review_lines = selection.review(self._edit)
-        self.review_text.setHtml(self._review_html(self.review_lines, count))
+        self.review_text.setHtml(review_html(self.review_lines, count, self.palette(), self.tr))
         if selection.single:
             intro = self.tr(
                 "These changes go to {key}, only if it is still the object shown (ETag {etag})."
@@ -423,31 +395,6 @@ class MetadataEditor(QDialog):
             self.apply_button.setText(self.tr("Apply to {n} Objects").format(n=count))
         self.review_intro.setText(intro)
         self._show_page(_REVIEW)
-
-    def _review_html(self, lines: Sequence[ReviewLine], count: int) -> str:
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        colours = {
-            Change.ADDED: "#3fb950" if dark else "#1a7f37",
-            Change.REMOVED: error_colour(palette).name(),
-            Change.CHANGED: "#d29922" if dark else "#9a6700",
-        }
-        parts: list[str] = []
-        headings = (("system", self.tr("System properties")), ("user", self.tr("User metadata")))
-        for section, heading in headings:
-            chosen = [line for line in lines if line.section == section]
-            if not chosen:
-                continue
-            parts.append(f"<p><b>{html.escape(heading)}</b></p><table cellpadding='2'>")
-            for line in chosen:
-                sign = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}[line.change.change]
-                text = html.escape(line.describe(count)[2:])
-                parts.append(
-                    f"<tr><td style='color:{colours[line.change.change]}'><b>{sign}</b></td>"
-                    f"<td>{text}</td></tr>"
-                )
-            parts.append("</table>")
-        return "".join(parts)
 
     def apply(self) -> None:
         if self.selection is None or self._edit.empty or self.has_problem:

@@ -1,0 +1,72 @@
+"""What the metadata editor says: the facts of the objects chosen, and the review of an
+edit before it is sent (``metadata_editor`` shows them)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QPalette
+
+from storebrowser.core.metadiff import Change
+from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.properties.metadata_model import error_colour
+from storebrowser.ui.properties.selection import ReviewLine, Selection
+
+#: ``QObject.tr`` of the editor: the words are translated in its context.
+Translate = Callable[[str], str]
+
+
+def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]]:
+    """Label and value of what the objects are: size, date, ETag, MD5, class, version;
+    "(various)" where several objects differ."""
+    various = tr("(various)")
+    first = selection.objects[0].info
+    size = selection.total_size
+    size_text = f"{human_size(size)} ({size:,} bytes)"
+    if selection.single:
+        rows = [(tr("Size"), size_text), (tr("Last modified"), local_time(first.modified))]
+    else:
+        moments = [p.info.modified for p in selection.objects if p.info.modified is not None]
+        earliest = local_time(min(moments)) if moments else ""
+        latest = local_time(max(moments)) if moments else ""
+        span = earliest if earliest == latest else f"{earliest} … {latest}"
+        rows = [(tr("Total size"), size_text), (tr("Last modified"), span)]
+    for label, name, missing in (
+        (tr("ETag"), "etag", ""),
+        (tr("MD5"), "content_md5", tr("not given by the service")),
+        (tr("Storage class"), "storage_class", ""),
+        (tr("Version"), "version", None),
+    ):
+        value = selection.fact(name)
+        if value is None:
+            rows.append((label, various))
+        elif value or missing:
+            rows.append((label, value or missing))
+    return rows
+
+
+def review_html(lines: Sequence[ReviewLine], count: int, palette: QPalette, tr: Translate) -> str:
+    """The changes of an edit as HTML: + added, - removed, ~ changed, in the palette's colours."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    colours = {
+        Change.ADDED: "#3fb950" if dark else "#1a7f37",
+        Change.REMOVED: error_colour(palette).name(),
+        Change.CHANGED: "#d29922" if dark else "#9a6700",
+    }
+    parts: list[str] = []
+    headings = (("system", tr("System properties")), ("user", tr("User metadata")))
+    for section, heading in headings:
+        chosen = [line for line in lines if line.section == section]
+        if not chosen:
+            continue
+        parts.append(f"<p><b>{html.escape(heading)}</b></p><table cellpadding='2'>")
+        for line in chosen:
+            sign = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}[line.change.change]
+            text = html.escape(line.describe(count)[2:])
+            parts.append(
+                f"<tr><td style='color:{colours[line.change.change]}'><b>{sign}</b></td>"
+                f"<td>{text}</td></tr>"
+            )
+        parts.append("</table>")
+    return "".join(parts)
