@@ -1,4 +1,6 @@
-"""The layering of DESIGN.md, enforced: dependencies point down only."""
+"""The layering of docs/ARCHITECTURE.md, enforced: dependencies point down only, the UI
+is used by the composition root alone, its feature packages never reach for the window,
+no two modules import each other round a circle, and no module grows past the limit."""
 
 from __future__ import annotations
 
@@ -20,6 +22,13 @@ ALLOWED_OURS = {
     "transfers": ("storebrowser.core", "storebrowser.providers", "storebrowser.transfers"),
     # The object table's rows, order and name search: plain data, no Qt.
     "table": ("storebrowser.core", "storebrowser.table"),
+    # Where worker threads meet Qt: the engine and blocking calls, for the UI.
+    "qtbridge": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.transfers",
+        "storebrowser.qtbridge",
+    ),
     # The CLI is a top layer like the UI, but without Qt.
     "cli": (
         "storebrowser.core",
@@ -28,7 +37,19 @@ ALLOWED_OURS = {
         "storebrowser.transfers",
         "storebrowser.cli",
     ),
+    # The window: everything below it but the CLI (what both need lives below them both).
+    "ui": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.accounts",
+        "storebrowser.transfers",
+        "storebrowser.table",
+        "storebrowser.qtbridge",
+        "storebrowser.ui",
+    ),
 }
+#: No module in storebrowser/ grows past this many lines: split it by concern first.
+MAX_LINES = 500
 
 
 def _module_name(path: Path) -> str:
@@ -115,8 +136,9 @@ def test_registry_describes_every_kind_without_loading_an_sdk_or_qt() -> None:
 
 
 #: Top-level packages with rules of their own (checked above) or that hold no code.
-PLACED = {*ALLOWED_OURS, "ui", "qtbridge", "resources"}
-CONCRETE = tuple(f"storebrowser.providers.{kind}" for kind in ("local", "s3", "azure", "swift"))
+PLACED = {*ALLOWED_OURS, "resources"}
+#: Every provider package (one with a registry ``kind.py``).
+CONCRETE = tuple(f"storebrowser.providers.{kind.parent.name}" for kind in PACKAGE.glob("providers/*/kind.py"))
 
 
 def test_every_package_has_a_place_in_the_layering() -> None:
@@ -136,3 +158,138 @@ def test_only_the_providers_know_concrete_provider_classes() -> None:
         if name.startswith(CONCRETE)
     ]
     assert not bad, "concrete provider packages imported outside providers/ and app.py:\n" + "\n".join(bad)
+
+
+# -- the UI ---------------------------------------------------------------------------------
+
+#: What each feature package of ui/ may use besides the shared widgets at the top of ui/:
+#: a newcomer finds a feature by its folder's name, and no two features lean on each other.
+UI_FEATURES: dict[str, tuple[str, ...]] = {
+    "places": (),
+    "objects": ("places",),
+    "transfers": (),
+    "accounts": (),
+    "properties": ("objects", "transfers"),
+    "commands": ("objects", "places", "properties", "transfers"),
+}
+#: Small widgets and helpers at the top of ui/ that any feature may use.
+UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate")
+
+
+def _module_files() -> dict[str, Path]:
+    return {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _targets(path: Path, modules: dict[str, Path]) -> Iterator[str]:
+    """Our modules that ``path`` imports (at any depth, type-checking and lazy imports
+    included), ``from package import module`` resolved to the module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names if alias.name in modules)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                source = ".".join([*base, node.module] if node.module else base)
+            else:
+                source = node.module or ""
+            for alias in node.names:
+                whole = f"{source}.{alias.name}"
+                if whole in modules:
+                    yield whole
+                elif source in modules:
+                    yield source
+
+
+def test_nothing_but_the_composition_root_imports_the_ui() -> None:
+    """app.py starts the window; nothing else may need it (the CLI, the engine...)."""
+    bad = [
+        f"{path.relative_to(PACKAGE.parent)}: {name}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] not in ("ui", "app.py")
+        for name in _imports(path)
+        if name == "storebrowser.ui" or name.startswith("storebrowser.ui.")
+    ]
+    assert not bad, "the UI imported from outside ui/ and app.py:\n" + "\n".join(bad)
+
+
+def test_ui_features_use_the_shared_widgets_and_the_features_below_them_only() -> None:
+    """A feature package never reaches for the window (main_window, window_frame,
+    window_context, application, chrome, actions): commands get a CommandContext."""
+    modules = _module_files()
+    bad = []
+    for feature, allowed in UI_FEATURES.items():
+        allowed_names = {f"storebrowser.ui.{name}" for name in (feature, *allowed, *UI_SHARED)}
+        for path in _files(f"ui/{feature}"):
+            for target in _targets(path, modules):
+                parts = target.split(".")
+                in_ui = parts[:2] == ["storebrowser", "ui"] and len(parts) > 2
+                if in_ui and ".".join(parts[:3]) not in allowed_names:
+                    bad.append(f"{path.relative_to(PACKAGE.parent)}: {target}")
+    assert not bad, "ui/ features importing what is not below them:\n" + "\n".join(bad)
+
+
+def test_every_ui_package_is_a_known_feature() -> None:
+    packages = {path.parent.name for path in (PACKAGE / "ui").glob("*/__init__.py")}
+    assert packages == set(UI_FEATURES), "add the new ui/ package to UI_FEATURES with what it may use"
+
+
+# -- the whole package ----------------------------------------------------------------------
+
+#: Circles being removed elsewhere (issue 18, item 3: one upload path). Nothing may be added.
+KNOWN_CIRCLES: list[set[str]] = [
+    {"storebrowser.providers.base", "storebrowser.providers.chunked", "storebrowser.providers.streams"},
+]
+
+
+def _circles(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The strongly connected parts of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[set[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in graph[module]:
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            part: set[str] = set()
+            while module not in part:
+                part.add(stack.pop())
+            if len(part) > 1:
+                found.append(part)
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_circle_finder_finds_a_circle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert _circles(graph) == [{"a", "b", "c"}]
+
+
+def test_no_import_circles_between_modules() -> None:
+    """A module never imports (even lazily, even for types) one that imports it back."""
+    modules = _module_files()
+    graph = {name: set(_targets(path, modules)) - {name} for name, path in modules.items()}
+    circles = [circle for circle in _circles(graph) if circle not in KNOWN_CIRCLES]
+    assert not circles, "import circles:\n" + "\n".join(" <-> ".join(sorted(c)) for c in circles)
+
+
+def test_no_module_over_the_line_limit() -> None:
+    long = {
+        str(path.relative_to(PACKAGE.parent)): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"split these by concern (limit {MAX_LINES} lines): {long}"
