@@ -57,18 +57,25 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(path: Path) -> Iterator[str]:
+def _import_statements(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """``(module, names)`` of every import in ``path`` (at any depth): ``import a.b`` is
+    ``("a.b", ())``, ``from ..c import d`` is ``("<package>.c", ("d",))``."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     package = _module_name(path).rsplit(".", 0 if path.name == "__init__.py" else 1)[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
+            yield from ((alias.name, ()) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                yield ".".join([*base, node.module] if node.module else base)
+                source = ".".join([*base, node.module] if node.module else base)
             else:
-                yield node.module or ""
+                source = node.module or ""
+            yield source, tuple(alias.name for alias in node.names)
+
+
+def _imports(path: Path) -> Iterator[str]:
+    return (module for module, _names in _import_statements(path))
 
 
 def _files(layer: str) -> list[Path]:
@@ -183,24 +190,13 @@ def _module_files() -> dict[str, Path]:
 def _targets(path: Path, modules: dict[str, Path]) -> Iterator[str]:
     """Our modules that ``path`` imports (at any depth, type-checking and lazy imports
     included), ``from package import module`` resolved to the module."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    name = _module_name(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names if alias.name in modules)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                source = ".".join([*base, node.module] if node.module else base)
-            else:
-                source = node.module or ""
-            for alias in node.names:
-                whole = f"{source}.{alias.name}"
-                if whole in modules:
-                    yield whole
-                elif source in modules:
-                    yield source
+    for source, names in _import_statements(path):
+        for name in names or ("",):
+            whole = f"{source}.{name}"
+            if name and whole in modules:
+                yield whole
+            elif source in modules:
+                yield source
 
 
 def test_nothing_but_the_composition_root_imports_the_ui() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QMimeData, QModelIndex, QObject
+from PySide6.QtCore import QMimeData, QModelIndex
 
 from storebrowser import APP_NAME
 from storebrowser.core.places import Location
@@ -24,7 +24,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sources import sources_problem
-from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.operations import CommandGroup, Operations
 from storebrowser.ui.commands.specs import download_spec
 from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
 from storebrowser.ui.objects.model import ObjectTableModel
@@ -46,13 +46,9 @@ class DropSurfaces:
     places: AccountTreeModel
 
 
-class Drops(QObject):
+class Drops(CommandGroup):
     def __init__(self, operations: Operations, surfaces: DropSurfaces, staging: Path | None = None) -> None:
         super().__init__(operations)
-        self.ops = operations
-        self.context = operations.context
-        self.places = operations.places
-        self.messages = operations.messages
         self.surfaces = surfaces
         self.staging = staging or staging_root()
         surfaces.table.set_drag_handlers(self.table_mime, self.table_target)

@@ -416,3 +416,15 @@ class Operations(QObject):
         if here is not None and (here.account, here.container) == (location.account, location.container):
             self.places.relist()
         self.messages.show_info(message)
+
+
+class CommandGroup(QObject):
+    """Commands that work beside ``operations``: on its context, asking their questions
+    through it (tests answer them there), and its child (``operations.findChild``)."""
+
+    def __init__(self, operations: Operations) -> None:
+        super().__init__(operations)
+        self.ops = operations
+        self.context = operations.context
+        self.places = operations.places
+        self.messages = operations.messages

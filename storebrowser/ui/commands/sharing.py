@@ -5,25 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from storebrowser.core.errors import ConsentRequired, StorageError
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.ui.commands.dialogs import ShareUrlDialog
-from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.operations import CommandGroup
 
 
-class Sharing(QObject):
-    """Asks its questions through ``operations`` (tests answer them there)."""
-
-    def __init__(self, operations: Operations) -> None:
-        super().__init__(operations)
-        self.ops = operations
-        self.context = operations.context
-        self.places = operations.places
-        self.messages = operations.messages
-
+class Sharing(CommandGroup):
     def handlers(self) -> dict[str, Callable[[], None]]:
         """What each action does, by action name."""
         return {"copy_path": self.copy_path, "copy_url": self.copy_url, "share_url": self.share_url}

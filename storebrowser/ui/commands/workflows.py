@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
@@ -22,22 +21,13 @@ from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.transfers.tarstream import DEFAULT_BACKUP_NAME, TarStream, backup_name
 from storebrowser.ui.commands.command_dialog import CommandDialog
 from storebrowser.ui.commands.dialogs import folder_name_problem
-from storebrowser.ui.commands.operations import Operations
+from storebrowser.ui.commands.operations import CommandGroup
 from storebrowser.ui.commands.publish_dialog import PublishDialog
 from storebrowser.ui.format import human_size
 from storebrowser.ui.messagebar import Level
 
 
-class Workflows(QObject):
-    """Asks its questions through ``operations`` (tests answer them there)."""
-
-    def __init__(self, operations: Operations) -> None:
-        super().__init__(operations)
-        self.ops = operations
-        self.context = operations.context
-        self.places = operations.places
-        self.messages = operations.messages
-
+class Workflows(CommandGroup):
     def handlers(self) -> dict[str, Callable[[], None]]:
         """What each action does, by action name."""
         return {
