@@ -12,6 +12,7 @@ import enum
 import importlib
 import importlib.util
 import pkgutil
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,6 +120,8 @@ class ProviderKind:
 
 _KINDS: dict[str, ProviderKind] = {}
 _found_all = False
+#: Workers open accounts at the same time: one of them finds the kinds, the rest wait.
+_finding = threading.Lock()
 
 
 def register(kind: ProviderKind) -> ProviderKind:
@@ -145,7 +148,9 @@ def _load_builtin_kinds() -> None:
 def kinds() -> dict[str, ProviderKind]:
     """Every kind, in their ``order``."""
     if not _found_all:
-        _load_builtin_kinds()
+        with _finding:
+            if not _found_all:
+                _load_builtin_kinds()
     return dict(_KINDS)
 
 
