@@ -16,7 +16,7 @@ from storebrowser.ui.messagebar import Level
 from storebrowser.ui.transfers.jobs import JobQueue
 
 
-class WindowPlaces:
+class WindowServices:
     """``Places`` and ``Messages`` over the explorer window."""
 
     def __init__(self, window: MainWindow) -> None:
@@ -84,7 +84,7 @@ class WindowPlaces:
 
 def window_context(window: MainWindow, jobs: JobQueue) -> CommandContext:
     """The services commands run on, for the explorer ``window``."""
-    places = WindowPlaces(window)
+    answers = WindowServices(window)
     return CommandContext(
-        pool=window.pool, runner=window.runner, jobs=jobs, places=places, messages=places, parent=window
+        pool=window.pool, runner=window.runner, jobs=jobs, places=answers, messages=answers, parent=window
     )
