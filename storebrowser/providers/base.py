@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.digests import ContentProof, ReceiptCallback, nothing_vouched, whole_md5
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError, Unsupported
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import (
@@ -177,9 +178,26 @@ class Provider(abc.ABC):
         *,
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         """Stream ``data[byte_range]``; only the asked bytes travel (``RangeNotHonored``
-        when the server ignores the range). A range past the end yields nothing."""
+        when the server ignores the range). A range past the end yields nothing.
+
+        ``receipt``, when given, is called once before the first chunk with what the
+        reply said of itself: the ETag of the version served and, where the service
+        vouches for it (``ContentProof.range_md5_limit``), the MD5 of the range."""
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        """What the service vouches for about the object's bytes now, to check a download
+        against (a request or two where needed; ``listed``, what a listing said, may spare
+        one). ``exact_layout``: the segment bounds must be looked up, not inferred (asked
+        again when a ``layout_guessed`` proof did not match)."""
+        info = self.stat(container, key)
+        if info.content_md5:
+            return whole_md5(info, info.content_md5, "the MD5 the service vouches for")
+        return nothing_vouched(info, "the service gives no digest for this object")
 
     @abc.abstractmethod
     def put_object(

@@ -108,6 +108,13 @@ class TaskContext:
             self.item.parts[part.number] = part
         self.journal.add_part(self.item, part)
 
+    def drop_parts(self, numbers: list[int]) -> None:
+        """Forget these parts (not proven, or to fetch again)."""
+        with self.lock:
+            for number in numbers:
+                self.item.parts.pop(number, None)
+        self.journal.drop_parts(self.item, numbers)
+
     def forget_parts(self) -> None:
         with self.lock:
             self.item.parts = {}

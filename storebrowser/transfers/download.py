@@ -1,7 +1,10 @@
-"""Download one object into ``<name>.part`` beside its target, in parallel ranges.
+"""Download one object into ``<name>.part`` beside its target, in parallel ranges, and
+check it end to end against what the service vouches for (``verify``).
 
-Each finished range is journaled; after a restart only the missing ranges travel, once
-the remote object is checked unchanged (same ETag and size; otherwise start over). The
+Each finished range is journaled with the CRC32 of its bytes; after a restart only the
+missing ranges travel, once the remote object is checked unchanged (same ETag and size;
+otherwise start over) and the kept ranges are read back and found intact (``partial``).
+Every read must come from the version the download started with (its reply's ETag). The
 file is renamed into place only when complete and verified. A key that the safe mapping
 refuses fails the item before anything is written.
 """
@@ -9,101 +12,151 @@ refuses fails the item before anything is written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import threading
+import zlib
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from storebrowser.core.errors import Cancelled, ChecksumMismatch, Transient
+from storebrowser.core.digests import ContentProof, ReadReceipt, whole_md5
+from storebrowser.core.errors import Cancelled, ChecksumMismatch, InvalidName, Transient
 from storebrowser.core.localpath import key_to_local_path
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import ObjectInfo, PartRecord
+from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import Skip, decide, path_exists
 from storebrowser.transfers.context import Paused, TaskContext
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind
-from storebrowser.transfers.sources import is_prefix
+from storebrowser.transfers.jobs import ConflictPolicy
+from storebrowser.transfers.landing import strip_prefix_for, strip_prefix_of
+from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
+from storebrowser.transfers.positional import reader, write_at
+from storebrowser.transfers.verify import (
+    Hashed,
+    PartCheck,
+    SegmentHasher,
+    VersionChanged,
+    check,
+    crc32_hex,
+    file_digests,
+    segments_to_hash,
+)
+
+__all__ = ["PART_SUFFIX", "identity", "remove_partial", "run_download", "strip_prefix_for"]
 
 PART_SUFFIX = ".part"
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
-
-
-def strip_prefix_for(kind: JobKind, key: str) -> str:
-    """The part of the key not mirrored locally: the folder of the object or prefix."""
-    if kind is JobKind.DOWNLOAD_OBJECT:
-        return key.rpartition("/")[0] + "/" if "/" in key else ""
-    # A prefix "a/photos/" lands as <folder>/photos/..., as a file manager copies a folder.
-    folder = key.rpartition("/")[0] if key.endswith("/") else key
-    parent = folder.rpartition("/")[0]
-    return parent + "/" if parent else ""
-
-
-def _strip_prefix(ctx: TaskContext) -> str:
-    """What of the item's key is not mirrored: by its own source in a DOWNLOAD_MANY job
-    (an object lands as its name, a prefix as its last segment and what is under it)."""
-    spec = ctx.job.spec
-    if spec.kind is not JobKind.DOWNLOAD_MANY:
-        return strip_prefix_for(spec.kind, spec.key)
-    source = spec.sources[ctx.item.source]
-    return strip_prefix_for(JobKind.DOWNLOAD_PREFIX if is_prefix(source) else JobKind.DOWNLOAD_OBJECT, source)
+T = TypeVar("T")
 
 
 def identity(info: ObjectInfo) -> str:
     return f"{info.etag}|{info.size}"
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The object as this download takes it, what to check it against, and its parts.
+    ``hint``: the proof is only what a listing said (an MD5-looking ETag of a small
+    object, which spares a request per object); a mismatch asks the service."""
+
+    info: ObjectInfo
+    proof: ContentProof
+    layout: PartLayout
+    hint: bool = False
+
+
 def run_download(ctx: TaskContext) -> str:
     spec, item = ctx.job.spec, ctx.item
-    root = Path(spec.local)
     # Map first: a hostile key fails here, before any folder or file is made.
-    mapped = key_to_local_path(root, item.key, strip_prefix=_strip_prefix(ctx))
-    info = item.listed
-    # Resuming: look again, the object may have changed. A listing rarely vouches for an
-    # MD5 (S3's has no encryption details, Swift's cannot tell every manifest): for an
-    # object of several parts one HEAD is cheap and may give one to verify against.
-    if info is None or item.parts or _head_may_give_md5(info, ctx.settings.part_size):
-        info = _stat(ctx)
-    target = Path(item.local) if item.local else mapped
-    part_path = target.with_name(target.name + PART_SUFFIX)
-    resuming = bool(item.parts) and item.remote_etag == identity(info) and part_path.exists()
-    if not resuming:
-        target = _settle_conflict(ctx, mapped, info)
-        part_path = target.with_name(target.name + PART_SUFFIX)
-        _start_over(ctx, info, target, part_path)
-    note = ""
-    with ctx.lock:
-        item.total = info.size
-        item.done = sum(part.size for part in item.parts.values())
+    mapped = key_to_local_path(Path(spec.local), item.key, strip_prefix=strip_prefix_of(spec, item))
     if item.key.endswith("/"):
-        target.mkdir(parents=True, exist_ok=True)  # a folder marker
-        part_path.unlink(missing_ok=True)
-        return "folder"
+        return _folder_marker(ctx, mapped)
     try:
-        digest = _fetch_missing(ctx, info, part_path)
-        note = _verify(ctx, part_path, info, digest)
-    except Cancelled:
-        part_path.unlink(missing_ok=True)
-        ctx.forget_parts()
+        return _download(ctx, mapped, fresh=False)
+    except VersionChanged:
+        # Changed since it was listed, or while it downloaded: once more, from scratch,
+        # as it is now (a second change fails the item).
+        return _download(ctx, mapped, fresh=True)
+
+
+def _download(ctx: TaskContext, mapped: Path, *, fresh: bool) -> str:
+    item = ctx.item
+    plan = _plan(ctx, fresh=fresh)
+    target = Path(item.local) if item.local else mapped
+    part_path = _part_path(target)
+    resuming = (
+        not fresh and bool(item.parts) and item.remote_etag == identity(plan.info) and part_path.exists()
+    )
+    if not resuming:
+        target = _settle_conflict(ctx, mapped, plan)
+        part_path = _part_path(target)
+        _make_folder(target.parent, item.key)
+    with ctx.lock:
+        item.total = plan.info.size
+    fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
+    try:
+        note = _fill_and_verify(ctx, plan, fd, target, resuming=resuming)
+    except (Cancelled, ChecksumMismatch):
+        os.close(fd)
+        fd = -1
+        _discard(ctx, part_path)
         raise
-    except ChecksumMismatch:
-        part_path.unlink(missing_ok=True)
-        ctx.forget_parts()
-        raise
-    os.replace(part_path, target)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    _place(ctx, part_path, target)
     return note
 
 
-def _stat(ctx: TaskContext) -> ObjectInfo:
-    spec, provider = ctx.job.spec, ctx.provider()
-    return call_with_retry(lambda: provider.stat(spec.container, ctx.item.key), ctx.settings.retry,
-                           cancel=ctx.cancel)  # fmt: skip
+def _part_path(target: Path) -> Path:
+    return target.with_name(target.name + PART_SUFFIX)
 
 
-def _head_may_give_md5(listed: ObjectInfo, part_size: int) -> bool:
-    return listed.content_md5 is None and listed.size > part_size and _etag_md5(listed) is not None
+def _fill_and_verify(ctx: TaskContext, plan: Plan, fd: int, target: Path, *, resuming: bool) -> str:
+    if resuming:
+        kept = proven_parts(reader(fd), ctx.item.parts, plan.layout)
+    else:
+        kept = _start_over(ctx, plan, fd, target)
+    _keep_only(ctx, set(kept))
+    if os.fstat(fd).st_size > plan.info.size:
+        os.ftruncate(fd, plan.info.size)
+    hashed, receipts = _fetch_missing(ctx, plan, fd)
+    note = _verify(ctx, plan, fd, hashed, receipts)
+    os.fsync(fd)
+    return note
+
+
+# -- what to download and check it against ---------------------------------------------
+
+
+def _plan(ctx: TaskContext, *, fresh: bool) -> Plan:
+    item, part_size = ctx.item, ctx.settings.part_size
+    listed = None if fresh or item.parts else item.listed
+    if listed is not None and 0 < listed.size <= part_size:
+        hint = listed.content_md5 or _etag_md5(listed)
+        if hint:
+            label = "Content-MD5" if listed.content_md5 else "ETag"
+            return Plan(listed, whole_md5(listed, hint, label), PartLayout(listed.size, part_size), hint=True)
+    proof = _content_proof(ctx, listed)
+    if proof.range_md5_limit:
+        part_size = min(part_size, proof.range_md5_limit)
+    return Plan(proof.info, proof, PartLayout(proof.info.size, part_size))
+
+
+def _content_proof(
+    ctx: TaskContext, listed: ObjectInfo | None, *, exact_layout: bool = False
+) -> ContentProof:
+    container, key = ctx.job.spec.container, ctx.item.key
+    return _retrying(ctx, lambda p: p.content_proof(container, key, listed, exact_layout=exact_layout))
+
+
+def _retrying(ctx: TaskContext, call: Callable[[Provider], T]) -> T:
+    provider = ctx.provider()
+    return call_with_retry(lambda: call(provider), ctx.settings.retry, cancel=ctx.cancel)
 
 
 def _etag_md5(info: ObjectInfo) -> str | None:
@@ -112,130 +165,124 @@ def _etag_md5(info: ObjectInfo) -> str | None:
     return etag if _PLAIN_MD5.match(etag) else None
 
 
-def _settle_conflict(ctx: TaskContext, mapped: Path, info: ObjectInfo) -> Path:
+# -- where it goes -----------------------------------------------------------------------
+
+
+def _folder_marker(ctx: TaskContext, mapped: Path) -> str:
+    spec, item = ctx.job.spec, ctx.item
+    decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
+    _make_folder(Path(decision.target), item.key)
+    return "folder"
+
+
+def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan) -> Path:
     spec, item = ctx.job.spec, ctx.item
     decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
     target = Path(decision.target)
     resume = decision.policy is ConflictPolicy.RESUME
-    if resume and target.is_file() and target.stat().st_size == info.size:
-        raise Skip(f"{target} is complete already (same size); skipped.")
+    if resume and target.is_file() and target.stat().st_size == plan.info.size:
+        note = _complete_already(plan, target)
+        if note is not None:
+            raise Skip(note)
     if target != mapped:  # renamed: check the new name stays inside the folder too
         key_to_local_path(mapped.parent, target.name)
     return target
 
 
-def _start_over(ctx: TaskContext, info: ObjectInfo, target: Path, part_path: Path) -> None:
+def _complete_already(plan: Plan, target: Path) -> str | None:
+    """Policy RESUME and a file of the object's size: checked as a download would be;
+    ``None`` when it differs (it is downloaded again)."""
+    segments = segments_to_hash(plan.proof, plan.layout.segments())
+    if plan.proof.range_md5_limit or not segments:
+        why = plan.proof.reason or "the service gives an MD5 only with the bytes it sends"
+        return f"{target} is complete already (same size; not checked: {why}); skipped."
+    with open(target, "rb") as existing:
+        digests = file_digests(reader(existing.fileno()), segments, plan.proof.algorithm)
+    try:
+        note = check(plan.proof, Hashed(segments, plan.proof.algorithm, tuple(digests)), {}, plan.info.key)
+    except ChecksumMismatch:
+        return None
+    return f"{target} is complete already ({note}); skipped."
+
+
+def _make_folder(folder: Path, key: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = folder
+        while not blocker.exists() and blocker != blocker.parent:
+            blocker = blocker.parent
+        raise InvalidName(f"{key!r} cannot be saved: {blocker} is a file, where a folder must be.",
+                          key=key) from None  # fmt: skip
+
+
+def _place(ctx: TaskContext, part_path: Path, target: Path) -> None:
+    try:
+        os.replace(part_path, target)
+    except OSError as error:
+        _discard(ctx, part_path)
+        why = "a folder of that name is there" if target.is_dir() else (error.strerror or str(error))
+        raise InvalidName(f"{ctx.item.key!r} cannot be saved as {target}: {why}.", key=ctx.item.key) from None
+
+
+def _discard(ctx: TaskContext, part_path: Path) -> None:
+    part_path.unlink(missing_ok=True)
+    ctx.forget_parts()
+
+
+# -- which parts travel ------------------------------------------------------------------
+
+
+def _start_over(ctx: TaskContext, plan: Plan, fd: int, target: Path) -> dict[int, PartRecord]:
+    """A new download into ``target``: with policy RESUME, what of a ``.part`` file found
+    there can be proven is kept (``partial.adoptable_parts``); the rest is cleared."""
     item = ctx.item
     kept: dict[int, PartRecord] = {}
-    if ctx.job.spec.conflict is ConflictPolicy.RESUME:
-        kept = _adopt_partial(ctx, part_path, info)
+    length = os.fstat(fd).st_size
+    if ctx.job.spec.conflict is ConflictPolicy.RESUME and length:
+        kept = adoptable_parts(reader(fd), length, plan.proof, plan.layout)
     if item.parts:
         ctx.forget_parts()
-    target.parent.mkdir(parents=True, exist_ok=True)
     if not kept:
-        with open(part_path, "wb"):
-            pass
-    item.local, item.remote_etag = str(target), identity(info)
+        os.ftruncate(fd, 0)
+    item.local, item.remote_etag = str(target), identity(plan.info)
     ctx.save()
     for part in kept.values():
         ctx.record_part(part)
+    return kept
 
 
-def _adopt_partial(ctx: TaskContext, part_path: Path, info: ObjectInfo) -> dict[int, PartRecord]:
-    """Policy RESUME with a ``.part`` file the journal does not know: keep its whole
-    leading parts (it may come from an earlier run whose journal was lost)."""
-    if not part_path.is_file():
-        return {}
-    whole = min(part_path.stat().st_size, info.size) // ctx.settings.part_size
-    return {n + 1: PartRecord(n + 1, _part_len(n + 1, ctx, info.size), "") for n in range(whole)}
+def _keep_only(ctx: TaskContext, kept: set[int]) -> None:
+    dropped = [number for number in ctx.item.parts if number not in kept]
+    if dropped:
+        ctx.drop_parts(dropped)
+    with ctx.lock:
+        ctx.item.done = sum(part.size for part in ctx.item.parts.values())
 
 
-def _part_len(number: int, ctx: TaskContext, size: int) -> int:
-    start = (number - 1) * ctx.settings.part_size
-    return min(size, start + ctx.settings.part_size) - start
+def _fetch_missing(ctx: TaskContext, plan: Plan, fd: int) -> tuple[Hashed | None, dict[int, ReadReceipt]]:
+    """Fetch the parts not on disk yet, hashing each segment to check as its bytes are
+    written (``SegmentHasher``); returns those digests and what each reply said."""
+    layout, item = plan.layout, ctx.item
+    segments = segments_to_hash(plan.proof, layout.segments())
+    hasher = None
+    if segments:
+        hasher = SegmentHasher(reader(fd), segments, plan.proof.algorithm, layout.part_size,
+                               written=set(item.parts))  # fmt: skip
+    receipts: dict[int, ReadReceipt] = {}
+    pinned = None if plan.hint else plan.info.etag
 
+    def fetch(number: int) -> None:
+        receipts[number] = _fetch_part(ctx, plan, fd, number, pinned)
+        if hasher is not None:
+            hasher.part_done(number)
 
-def _fetch_missing(ctx: TaskContext, info: ObjectInfo, part_path: Path) -> str | None:
-    """Fetch the parts not on disk yet; return the file's MD5 when there is one to compare
-    it with (hashed part by part, in order, while later parts still travel)."""
-    part_size = ctx.settings.part_size
-    count = -(-info.size // part_size)
-    missing = [n for n in range(1, count + 1) if n not in ctx.item.parts]
-    fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
-    try:
-        hasher = None
-        # An MD5-looking ETag is worth hashing for as a hint only for a one-part object:
-        # a bigger one was looked at with a HEAD already, which would have vouched for it.
-        if info.content_md5 or (_etag_md5(info) and count <= 1):
-            hasher = InOrderMD5(fd, part_size, info.size, done=set(ctx.item.parts))
-
-        def fetch(number: int) -> None:
-            _fetch_part(ctx, info, fd, number)
-            if hasher is not None:
-                hasher.part_done(number)
-
-        if missing:
-            _run_parts(ctx, missing, fetch)
-        os.fsync(fd)
-        return hasher.hexdigest() if hasher is not None else None
-    finally:
-        os.close(fd)
-
-
-class InOrderMD5:
-    """MD5 of a file whose parts complete in any order: each part is hashed as soon as
-    every part before it is done, read back while it is still in the page cache and while
-    later parts still download, so no second pass over the whole file is left at the end.
-
-    One thread hashes at a time; a thread that finds another at it goes back to
-    downloading (``hexdigest`` catches up with whatever is left)."""
-
-    def __init__(self, fd: int, part_size: int, size: int, *, done: set[int]) -> None:
-        self._fd, self._part_size, self._size = fd, part_size, size
-        self._digest = hashlib.md5(usedforsecurity=False)
-        self._complete = set(done)
-        self._next = 1  # the first part not hashed yet
-        self._state = threading.Lock()  # guards _complete and _next
-        self._hashing = threading.Lock()
-
-    def part_done(self, number: int) -> None:
-        with self._state:
-            self._complete.add(number)
-        self._catch_up(wait=False)
-
-    def hexdigest(self) -> str:
-        self._catch_up(wait=True)
-        if self._next <= -(-self._size // self._part_size):
-            raise RuntimeError(f"part {self._next} was never reported done")  # a bug, not I/O
-        return self._digest.hexdigest()
-
-    def _catch_up(self, *, wait: bool) -> None:
-        if not self._hashing.acquire(blocking=wait):
-            return
-        try:
-            while True:
-                with self._state:
-                    if self._next not in self._complete:
-                        return
-                    number = self._next
-                self._hash_part(number)
-                with self._state:
-                    self._next += 1
-        finally:
-            self._hashing.release()
-
-    def _hash_part(self, number: int) -> None:
-        position = (number - 1) * self._part_size
-        end = min(self._size, position + self._part_size)
-        while position < end:
-            block = _read_at(self._fd, min(_HASH_BLOCK, end - position), position)
-            if not block:
-                raise ChecksumMismatch(f"The partial file ended at byte {position} of {end}.")
-            self._digest.update(block)  # hashlib lets go of the GIL on big blocks
-            position += len(block)
-
-
-_HASH_BLOCK = 1024 * 1024
+    missing = [n for n in range(1, layout.count + 1) if n not in item.parts]
+    if missing:
+        _run_parts(ctx, missing, fetch)
+    if hasher is None:
+        return None, receipts
+    return Hashed(hasher.segments, hasher.algorithm, tuple(hasher.hexdigests())), receipts
 
 
 def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None]) -> None:
@@ -272,23 +319,30 @@ def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None
         raise Paused()
 
 
-def _fetch_part(ctx: TaskContext, info: ObjectInfo, fd: int, number: int) -> None:
-    spec = ctx.job.spec
-    provider = ctx.provider()
-    start = (number - 1) * ctx.settings.part_size
-    end = min(info.size, start + ctx.settings.part_size)
-    counted = [0]
+def _fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str | None) -> ReadReceipt:
+    """One range, retried from its start; journaled with its CRC32 (and the MD5 the
+    service sent with it) unless the object is a single part."""
+    spec, provider = ctx.job.spec, ctx.provider()
+    start, end = plan.layout.bounds(number)
+    counted, crc = [0], [0]
+    said: list[ReadReceipt] = []
 
     def attempt() -> None:
         ctx.add(-counted[0])  # a retried part starts from zero again
-        counted[0] = 0
+        counted[0] = crc[0] = 0
+        said.clear()
         position = start
         chunks = provider.iter_read(
             spec.container, ctx.item.key, ByteRange(start, end),
-            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel,
+            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel, receipt=said.append,
         )  # fmt: skip
         for chunk in chunks:
-            _write_at(fd, chunk, position)
+            if position == start:
+                _check_version(ctx, said, pinned)
+            if position + len(chunk) > end:
+                raise Transient(f"{ctx.item.key!r}: the server sent more than the bytes asked.")
+            write_at(fd, chunk, position)
+            crc[0] = zlib.crc32(chunk, crc[0])
             position += len(chunk)
             counted[0] += len(chunk)
             ctx.add(len(chunk))
@@ -297,65 +351,104 @@ def _fetch_part(ctx: TaskContext, info: ObjectInfo, fd: int, number: int) -> Non
                             "it may have changed on the server.")  # fmt: skip
 
     call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
-    if info.size > ctx.settings.part_size:  # a one-part object has nothing to resume
-        ctx.record_part(PartRecord(number, end - start, ""))
+    receipt = said[-1] if said else ReadReceipt(None)
+    if plan.layout.count > 1:  # a one-part object has nothing to resume
+        ctx.record_part(plan.layout.record(number, PartCheck(crc32_hex(crc[0]), receipt.md5)))
+    return receipt
 
 
-_seek_lock = threading.Lock()
+def _check_version(ctx: TaskContext, said: list[ReadReceipt], pinned: str | None) -> None:
+    served = said[-1].etag if said else None
+    if pinned and served and served != pinned:
+        raise VersionChanged(
+            f"{ctx.item.key!r} changed on the server while it downloaded (ETag {pinned} became "
+            f"{served}); the partial file was removed. Download it again.",
+            key=ctx.item.key,
+        )
 
 
-def _write_at(fd: int, data: bytes, position: int) -> None:
-    if hasattr(os, "pwrite"):
-        os.pwrite(fd, data, position)
-        return
-    with _seek_lock:  # Windows: no pwrite; seek and write as one step
-        os.lseek(fd, position, os.SEEK_SET)
-        os.write(fd, data)
+# -- the check ---------------------------------------------------------------------------
 
 
-def _read_at(fd: int, size: int, position: int) -> bytes:
-    if hasattr(os, "pread"):
-        return os.pread(fd, size, position)
-    with _seek_lock:
-        os.lseek(fd, position, os.SEEK_SET)
-        return os.read(fd, size)
-
-
-def _verify(ctx: TaskContext, part_path: Path, info: ObjectInfo, digest: str | None) -> str:
-    """Size always; MD5 when the provider vouches for one (``content_md5``). A plain-MD5
-    looking ETag is checked too, but only as a hint: SLO manifests and encrypted objects
-    have such ETags that are not the content's MD5, so on a mismatch a HEAD decides (only
-    when the listing said nothing; a mismatch is rare, so this costs nothing usually).
-    ``digest`` is the file's MD5 when ``_fetch_missing`` had something to compare it with.
-    Returns what was verified, for the item's note."""
-    size = part_path.stat().st_size
-    if size != info.size:
+def _verify(
+    ctx: TaskContext, plan: Plan, fd: int, hashed: Hashed | None, receipts: dict[int, ReadReceipt]
+) -> str:
+    size = os.fstat(fd).st_size
+    if size != plan.info.size:
         raise ChecksumMismatch(
-            f"Downloaded {size} bytes of {info.key!r} but the server said {info.size}; the "
+            f"Downloaded {size} bytes of {plan.info.key!r} but the server said {plan.info.size}; the "
             "partial file was removed. Retry the download."
         )
-    if digest is None:
-        if "-" in (info.etag or ""):
-            return "verified: size only (multipart ETag)"
-        return "verified: size only (the provider gives no MD5 for this object)"
-    if info.content_md5:
-        _check_md5(info, digest, info.content_md5)
-        return "verified: size and MD5"
-    if digest == _etag_md5(info):
-        return "verified: size and MD5 (ETag)"
-    vouched = _stat(ctx).content_md5
-    if vouched:  # the service says what the MD5 is after all: it must match
-        _check_md5(info, digest, vouched)
-        return "verified: size and MD5"
-    return "verified: size only (the ETag is not an MD5 of the content: SLO or encrypted object)"
+    md5s = _part_md5s(ctx, receipts)
+    try:
+        return check(plan.proof, hashed or Hashed((), "", ()), md5s, plan.info.key)
+    except ChecksumMismatch:
+        note = _second_look(ctx, plan, fd, receipts, md5s)
+        if note is None:
+            raise
+        return note
 
 
-def _check_md5(info: ObjectInfo, digest: str, expected: str) -> None:
-    if digest != expected.lower():
-        raise ChecksumMismatch(
-            f"The MD5 of the downloaded {info.key!r} ({digest}) differs from the server's "
-            f"({expected}); the partial file was removed. Retry the download."
-        )
+def _part_md5s(ctx: TaskContext, receipts: dict[int, ReadReceipt]) -> dict[int, str | None]:
+    """The MD5 the service sent with each part: this run's replies, the journal's for
+    parts kept from before."""
+    md5s = {number: receipt.md5 for number, receipt in receipts.items()}
+    for number, part in ctx.item.parts.items():
+        if number not in md5s:
+            kept = PartCheck.decode(part.checksum)
+            md5s[number] = kept.md5 if kept is not None else None
+    return md5s
+
+
+def _second_look(
+    ctx: TaskContext, plan: Plan, fd: int, receipts: dict[int, ReadReceipt], md5s: dict[int, str | None]
+) -> str | None:
+    """A first check failed. Where the proof was only a guess (a listing's ETag, S3 part
+    sizes inferred), ask the service; fetch again parts taken unproven from a ``.part``
+    file found without a journal entry; then hash the whole file again and check. ``None``
+    when there is nothing to try (the first failure stands)."""
+    proof = _better_proof(ctx, plan, receipts)
+    refetched = _refetch_unproven(ctx, plan, fd)
+    if proof is None and not refetched:
+        return None
+    proof = proof or plan.proof
+    segments = segments_to_hash(proof, plan.layout.segments())
+    digests = file_digests(reader(fd), segments, proof.algorithm)
+    return check(proof, Hashed(segments, proof.algorithm, tuple(digests)), md5s, plan.info.key)
+
+
+def _better_proof(ctx: TaskContext, plan: Plan, receipts: dict[int, ReadReceipt]) -> ContentProof | None:
+    if plan.hint:
+        proof = _content_proof(ctx, None)
+        served = receipts[1].etag if 1 in receipts else None
+        if proof.info.size != plan.info.size or (served is not None and served != proof.info.etag):
+            raise VersionChanged(f"{plan.info.key!r} changed on the server while it downloaded.")
+        return proof
+    if plan.proof.layout_guessed:
+        proof = _content_proof(ctx, None, exact_layout=True)
+        if identity(proof.info) != identity(plan.info):
+            raise VersionChanged(f"{plan.info.key!r} changed on the server while it downloaded.")
+        return proof
+    return None
+
+
+def _refetch_unproven(ctx: TaskContext, plan: Plan, fd: int) -> bool:
+    unproven = []
+    for number, part in ctx.item.parts.items():
+        kept = PartCheck.decode(part.checksum)
+        if kept is not None and kept.unproven:
+            unproven.append(number)
+    if not unproven:
+        return False
+    ctx.drop_parts(unproven)
+    with ctx.lock:
+        ctx.item.done -= sum(plan.layout.bounds(n)[1] - plan.layout.bounds(n)[0] for n in unproven)
+
+    def fetch(number: int) -> None:
+        _fetch_part(ctx, plan, fd, number, plan.info.etag)
+
+    _run_parts(ctx, sorted(unproven), fetch)
+    return True
 
 
 def remove_partial(local: str) -> None:

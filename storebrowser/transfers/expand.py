@@ -15,6 +15,7 @@ from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, JobKind, State
+from storebrowser.transfers.landing import fail_clashes
 from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
 
 DELETE_BATCH = 1000
@@ -25,6 +26,13 @@ DEFAULT_RETRY = RetryPolicy()
 
 
 def expand(job: Job, provider: Provider, retry: RetryPolicy = DEFAULT_RETRY) -> list[Item]:
+    items = _expand(job, provider, retry)
+    if job.spec.kind.is_download:
+        fail_clashes(job.spec, items)  # ``x`` and ``x/y.txt``: a file and a folder of one name
+    return items
+
+
+def _expand(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
     spec = job.spec
     kind = spec.kind
     if kind is JobKind.UPLOAD_FILE:

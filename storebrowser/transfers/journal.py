@@ -135,6 +135,13 @@ class Journal:
                 (item.job_id, item.index, part.number, part.size, part.token, part.checksum),
             )
 
+    def drop_parts(self, item: Item, numbers: list[int]) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "DELETE FROM parts WHERE job_id=? AND idx=? AND number=?",
+                [(item.job_id, item.index, number) for number in numbers],
+            )
+
     def clear_parts(self, item: Item) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM parts WHERE job_id=? AND idx=?", (item.job_id, item.index))

@@ -86,7 +86,7 @@ def test_parallel_ranged_download_is_byte_identical(local: Provider, journal, tm
     assert (tmp_path / "out" / "big.bin").read_bytes() == data
     assert len(counting.reads) == 16  # 64 KiB parts
     assert counting.bytes_read(len(data)) == len(data)
-    assert snap.items[0].note.startswith("verified: size")
+    assert snap.items[0].note == "verified: SHA-256 of the whole object (hashed from the source file)"
     engine.shutdown()
 
 
@@ -466,16 +466,43 @@ def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
                     tmp_path, part_size=128 * KiB)  # fmt: skip
 
 
-class _WrongMd5(Counting):
-    def stat(self, container: str, key: str):
+class _Vouching(Counting):
+    """The local provider vouching for the MD5s of our choosing (one per ``content_proof``
+    call, the last repeated), and listing an ETag of our choosing when given."""
+
+    def __init__(self, inner: Provider, vouched: list[str | None], listed_etag: str | None = None) -> None:
+        super().__init__(inner)
+        self.vouched, self.listed_etag = vouched, listed_etag
+        self.proofs = 0
+
+    def content_proof(self, container: str, key: str, listed=None, *, exact_layout: bool = False):
+        from storebrowser.core.digests import nothing_vouched, whole_md5
+
+        info = self._inner.stat(container, key)
+        said = self.vouched[min(self.proofs, len(self.vouched) - 1)]
+        self.proofs += 1
+        return whole_md5(info, said, "test") if said else nothing_vouched(info, "the test says none")
+
+    def list_page(self, *args, **kwargs):
         import dataclasses
 
-        return dataclasses.replace(self._inner.stat(container, key), content_md5="0" * 32)
+        from storebrowser.core.types import Page
+
+        page = self._inner.list_page(*args, **kwargs)
+        if self.listed_etag is None:
+            return page
+        return Page([dataclasses.replace(e, etag=self.listed_etag) for e in page.entries], page.next_token)
+
+
+def _md5(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.md5(data).hexdigest()
 
 
 def test_md5_mismatch_fails_the_item_and_removes_the_part_file(local, journal, tmp_path):
     local.upload_bytes("bucket", "bad.bin", b"payload")
-    engine = serial_engine(_WrongMd5(local), journal)
+    engine = serial_engine(_Vouching(local, ["0" * 32]), journal)
     job = engine.submit(download("bad.bin", tmp_path / "out"))
     engine.run_pending()
     snap = engine.snapshot().job(job)
@@ -485,47 +512,19 @@ def test_md5_mismatch_fails_the_item_and_removes_the_part_file(local, journal, t
 
 
 def test_declared_md5_is_verified(local, journal, tmp_path):
-    import hashlib
-
-    class RightMd5(Counting):
-        def stat(self, container: str, key: str):
-            import dataclasses
-
-            info = self._inner.stat(container, key)
-            return dataclasses.replace(info, content_md5=hashlib.md5(b"payload").hexdigest())
-
     local.upload_bytes("bucket", "good.bin", b"payload")
-    engine = serial_engine(RightMd5(local), journal)
+    engine = serial_engine(_Vouching(local, [_md5(b"payload")]), journal)
     job = engine.submit(download("good.bin", tmp_path))
     engine.run_pending()
-    assert engine.snapshot().job(job).items[0].note == "verified: size and MD5"
-
-
-class _Md5Says(Counting):
-    """The local provider, with an ETag and a vouched MD5 of our choosing, per stat()."""
-
-    def __init__(self, inner: Provider, etag: str, vouched: list[str | None]) -> None:
-        super().__init__(inner)
-        self.etag, self.vouched = etag, vouched
-        self.stats = 0
-
-    def stat(self, container: str, key: str):
-        import dataclasses
-
-        said = self.vouched[min(self.stats, len(self.vouched) - 1)]
-        self.stats += 1
-        return dataclasses.replace(self._inner.stat(container, key), etag=self.etag, content_md5=said)
+    assert engine.snapshot().job(job).items[0].note == "verified: MD5 of the whole object (test)"
 
 
 @pytest.mark.parametrize("wrong", [False, True])
 def test_parts_finishing_out_of_order_are_hashed_in_order(local, journal, tmp_path, wrong):
-    import hashlib
-
     data = payload(1000 * KiB + 17)  # 16 parts, 4 at a time
     local.upload_bytes("bucket", "big.bin", data)
-    right = hashlib.md5(data).hexdigest()
-    said = "0" * 32 if wrong else right
-    engine = threaded_engine(_Md5Says(local, "x", [said]), journal)
+    said = "0" * 32 if wrong else _md5(data)
+    engine = threaded_engine(_Vouching(local, [said]), journal)
     job = engine.submit(download("big.bin", tmp_path / "out"))
     assert engine.wait_idle(60)
     snap = engine.snapshot().job(job)
@@ -535,43 +534,57 @@ def test_parts_finishing_out_of_order_are_hashed_in_order(local, journal, tmp_pa
         assert list((tmp_path / "out").iterdir()) == []
     else:
         assert snap.state is State.DONE, snap.error
-        assert snap.items[0].note == "verified: size and MD5"
+        assert snap.items[0].note == "verified: MD5 of the whole object (test)"
         assert (tmp_path / "out" / "big.bin").read_bytes() == data
 
 
-def test_an_md5_looking_etag_that_differs_is_only_a_hint(local, journal, tmp_path):
-    local.upload_bytes("bucket", "slo.bin", b"payload")
-    provider = _Md5Says(local, "0" * 32, [None])  # like an SLO: the ETag is not the MD5
+def _prefix(folder: Path) -> JobSpec:
+    return JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", "bucket", key="d/", local=str(folder))
+
+
+def test_an_md5_looking_listed_etag_that_differs_is_only_a_hint(local, journal, tmp_path):
+    local.upload_bytes("bucket", "d/slo.bin", b"payload")
+    provider = _Vouching(local, [None], listed_etag="0" * 32)  # like an SLO: the ETag is no MD5
     engine = serial_engine(provider, journal)
-    job = engine.submit(download("slo.bin", tmp_path))
+    job = engine.submit(_prefix(tmp_path))
     engine.run_pending()
     snap = engine.snapshot().job(job)
     assert snap.state is State.DONE, snap.error
-    assert "size only" in snap.items[0].note and provider.stats == 2  # a HEAD decided
-    assert (tmp_path / "slo.bin").read_bytes() == b"payload"
+    assert "size only" in snap.items[0].note and provider.proofs == 1  # the service decided
+    assert (tmp_path / "d" / "slo.bin").read_bytes() == b"payload"
 
 
-def test_a_differing_etag_hint_fails_when_a_head_vouches_for_it(local, journal, tmp_path):
-    local.upload_bytes("bucket", "plain.bin", b"payload")
-    engine = serial_engine(_Md5Says(local, "0" * 32, [None, "0" * 32]), journal)
-    job = engine.submit(download("plain.bin", tmp_path))
+def test_a_matching_listed_etag_needs_no_request(local, journal, tmp_path):
+    local.upload_bytes("bucket", "d/plain.bin", b"payload")
+    provider = _Vouching(local, ["0" * 32], listed_etag=_md5(b"payload"))
+    engine = serial_engine(provider, journal)
+    job = engine.submit(_prefix(tmp_path))
+    engine.run_pending()
+    snap = engine.snapshot().job(job)
+    assert snap.items[0].note == "verified: MD5 of the whole object (ETag)" and provider.proofs == 0
+
+
+def test_a_differing_etag_hint_fails_when_the_service_vouches_for_it(local, journal, tmp_path):
+    local.upload_bytes("bucket", "d/plain.bin", b"payload")
+    engine = serial_engine(_Vouching(local, ["0" * 32], listed_etag="0" * 32), journal)
+    job = engine.submit(_prefix(tmp_path))
     engine.run_pending()
     snap = engine.snapshot().job(job)
     assert snap.state is State.FAILED and "MD5" in (snap.items[0].error or "")
 
 
-def test_no_md5_to_compare_means_no_hashing(local, journal, tmp_path, monkeypatch):
-    from storebrowser.transfers import download as download_module
+def test_nothing_to_compare_means_no_hashing(local, journal, tmp_path, monkeypatch):
+    from storebrowser.transfers import verify
 
     def no_hashing(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("hashed with nothing to compare")
 
-    monkeypatch.setattr(download_module.InOrderMD5, "__init__", no_hashing)
+    monkeypatch.setattr(verify.SegmentHasher, "__init__", no_hashing)
     data = payload(300 * KiB)
-    local.upload_bytes("bucket", "big.bin", data)  # the local ETag is size and mtime: no MD5
-    engine = serial_engine(local, journal)
+    local.upload_bytes("bucket", "big.bin", data)
+    engine = serial_engine(_Vouching(local, [None]), journal)
     job = engine.submit(download("big.bin", tmp_path))
     engine.run_pending()
     snap = engine.snapshot().job(job)
     assert snap.state is State.DONE, snap.error
-    assert snap.items[0].note == "verified: size only (the provider gives no MD5 for this object)"
+    assert snap.items[0].note == "verified: size only (the test says none)"

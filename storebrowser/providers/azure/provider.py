@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import (
     AccessDenied,
     InvalidName,
@@ -48,7 +49,7 @@ from storebrowser.providers.azure.properties import (
     system_changes,
     write_if_unchanged,
 )
-from storebrowser.providers.azure.reading import iter_blob
+from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
 from storebrowser.providers.azure.sharing import blob_sas_url
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
 from storebrowser.providers.streams import ProgressStream
@@ -210,9 +211,19 @@ class AzureProvider(Provider):
         *,
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         # ``chunk_size`` is left to the SDK's 8 MiB gets (client.CLIENT_OPTIONS).
-        return iter_blob(self._blob(container, key), byte_range, cancel)
+        return iter_blob(self._blob(container, key), byte_range, cancel, receipt)
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        """The service's MD5 of each read of up to 4 MiB, which it computes from the stored
+        bytes. (A blob's Content-MD5 is a property any client sets, or leaves empty, as our
+        staged uploads and most tools' do: it is not used.) No request when listed."""
+        info = listed if listed is not None else self.stat(container, key)
+        return ContentProof(info, "Azure range MD5", range_md5_limit=RANGE_MD5_LIMIT)
 
     # -- writing ------------------------------------------------------------------------
 

@@ -11,17 +11,25 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.digests import ReadReceipt, ReceiptCallback, hex_of_base64
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.azure.errors import azure_errors, status_code
+from storebrowser.providers.azure.properties import strip_etag
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient
 
 _ASKED = re.compile(r"^bytes=(\d+)-(\d*)$")
+#: The largest read the service sends an MD5 with (``x-ms-range-get-content-md5``).
+RANGE_MD5_LIMIT = 4 * 1024 * 1024
 
 
-def iter_blob(blob: BlobClient, byte_range: ByteRange, cancel: CancelToken) -> Iterator[bytes]:
-    """``data[byte_range]`` of the blob, streamed in the SDK's chunks."""
+def iter_blob(
+    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
+) -> Iterator[bytes]:
+    """``data[byte_range]`` of the blob, streamed in the SDK's chunks. With ``receipt``, a
+    read of at most ``RANGE_MD5_LIMIT`` bytes asks the service for the MD5 of the range
+    (computed by the service from the stored bytes) and hands it on with the ETag."""
     where = f"{blob.blob_name!r} in {blob.container_name!r}"
     action = f"Reading {where}"
     window, etag = _window(blob, byte_range, action)
@@ -31,7 +39,10 @@ def iter_blob(blob: BlobClient, byte_range: ByteRange, cancel: CancelToken) -> I
     # decompress=False: the stored bytes, as asked. The SDK would otherwise decode a blob
     # whose Content-Encoding is gzip (and fail on a range of it, or on bytes that only
     # claim to be gzip), so sizes, MD5s and previews would not be the object's.
-    options: dict[str, Any] = {"raw_response_hook": _range_checker(where), "decompress": False}
+    replies: list[ReadReceipt] = []
+    options: dict[str, Any] = {"raw_response_hook": _range_checker(where, replies), "decompress": False}
+    if receipt is not None and length is not None and 0 < length <= RANGE_MD5_LIMIT:
+        options["headers"] = {"x-ms-range-get-content-md5": "true"}
     if etag is not None:
         from azure.core import MatchConditions
 
@@ -45,6 +56,8 @@ def iter_blob(blob: BlobClient, byte_range: ByteRange, cancel: CancelToken) -> I
                 return
             raise
         cancel.raise_if_cancelled()
+        if receipt is not None:
+            receipt(replies[0] if len(replies) == 1 else ReadReceipt(replies[0].etag if replies else None))
         for chunk in downloader.chunks():
             cancel.raise_if_cancelled()
             yield chunk
@@ -73,12 +86,19 @@ def _window(blob: BlobClient, byte_range: ByteRange, action: str) -> tuple[Windo
     return (byte_range.start, length), None
 
 
-def _range_checker(where: str) -> Any:
+def _range_checker(where: str, replies: list[ReadReceipt]) -> Any:
+    """Checks each reply's range; keeps what each said of itself in ``replies`` (an MD5
+    counts only when the SDK made a single request for the whole read)."""
+
     def check(response: Any) -> None:
         asked_header = response.http_request.headers.get("x-ms-range") or response.http_request.headers.get(
             "Range"
         )
         http = response.http_response
+        if http.status_code in (200, 206):
+            md5 = http.headers.get("Content-MD5")
+            etag = strip_etag(http.headers.get("ETag"))
+            replies.append(ReadReceipt(etag, hex_of_base64(md5) if md5 else None))
         match = _ASKED.match(asked_header or "")
         if match is None or http.status_code not in (200, 206):
             return  # errors are the SDK's to raise; 416 means an empty slice

@@ -17,12 +17,14 @@ from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback
 from storebrowser.core.errors import (
     ChecksumMismatch,
     InvalidMetadata,
     InvalidName,
     NotEmpty,
     NotFound,
+    Transient,
     Unsupported,
 )
 from storebrowser.core.localpath import key_to_local_path
@@ -196,12 +198,15 @@ class LocalProvider(Provider):
         *,
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         info = self.stat(container, key)
         start, end = byte_range.resolve(info.size)
         path = self._object_path(container, key)
         if key.endswith("/") or start >= end:
             return
+        if receipt is not None:
+            receipt(ReadReceipt(info.etag))
         with os_errors(f"Reading {key!r}", container=container, key=key), path.open("rb") as f:
             f.seek(start)
             remaining = end - start
@@ -212,6 +217,20 @@ class LocalProvider(Provider):
                     break  # the file shrank while we read; the caller checks sizes
                 remaining -= len(chunk)
                 yield chunk
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        """The SHA-256 of the file, read now (the ETag is a cheap validator, not a hash).
+        The file must not change while it is hashed: its ETag is compared after."""
+        info = self.stat(container, key)
+        if info.content_md5 or key.endswith("/"):
+            return super().content_proof(container, key, listed)
+        with os_errors(f"Reading {key!r}", container=container, key=key):
+            digest = _sha256_of(self._object_path(container, key))
+        if self.stat(container, key).etag != info.etag:
+            raise Transient(f"{key!r} changed while it was hashed; try again.", container=container, key=key)
+        return ContentProof(info, "hashed from the source file", algorithm="sha256", whole=digest)
 
     def put_object(
         self,
@@ -368,6 +387,11 @@ def _copy_stream(source: ProgressStream, target: Path) -> int:
         out.flush()
         os.fsync(out.fileno())  # the rename must never expose a file the disk has not got
     return written
+
+
+def _sha256_of(path: Path) -> str:
+    with path.open("rb") as source:
+        return hashlib.file_digest(source, "sha256").hexdigest()
 
 
 def _make_folder(path: Path) -> None:

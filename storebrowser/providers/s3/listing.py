@@ -115,7 +115,7 @@ def object_from_head(key: str, head: Mapping[str, Any]) -> ObjectInfo:
 
 #: SSE-S3 (AES256) leaves a single-part ETag the MD5 of the content; KMS (and DSSE-KMS)
 #: and customer keys (SSE-C) make it something else.
-_ETAG_IS_MD5_SSE = frozenset({"", "AES256"})
+ETAG_IS_MD5_SSE = frozenset({"", "AES256"})
 
 
 def md5_from_head(head: Mapping[str, Any]) -> str | None:
@@ -125,7 +125,7 @@ def md5_from_head(head: Mapping[str, Any]) -> str | None:
     etag = (strip_etag(head.get("ETag")) or "").lower()
     if not _is_plain_md5(etag) or head.get("SSECustomerAlgorithm"):
         return None  # multipart ("<md5>-<parts>"), or unknown, or SSE-C
-    if str(head.get("ServerSideEncryption") or "") not in _ETAG_IS_MD5_SSE:
+    if str(head.get("ServerSideEncryption") or "") not in ETAG_IS_MD5_SSE:
         return None
     return etag
 

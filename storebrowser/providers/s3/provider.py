@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import (
     AccessDenied,
     ChecksumMismatch,
@@ -31,7 +32,7 @@ from storebrowser.core.types import (
     WebsiteConfig,
 )
 from storebrowser.providers.base import DEFAULT_CHUNK, MultipartUpload, Provider
-from storebrowser.providers.s3 import buckets, copying, listing, multipart, reading
+from storebrowser.providers.s3 import buckets, copying, listing, multipart, proof, reading
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
@@ -160,10 +161,18 @@ class S3Provider(Provider):
         *,
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         return reading.iter_read(
-            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel
+            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel, receipt=receipt
         )
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        """A HEAD; a multipart object's parts as the first part's HEAD implies them (each
+        part's HEAD with ``exact_layout``); a stored checksum where the ETag is no MD5."""
+        return proof.content_proof(self._client, container, key, exact_layout=exact_layout)
 
     def put_object(
         self,

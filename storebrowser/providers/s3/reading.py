@@ -9,15 +9,17 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.digests import ReadReceipt, ReceiptCallback
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3.errors import is_range_not_satisfiable, map_error, s3_errors
-from storebrowser.providers.s3.listing import object_from_head
+from storebrowser.providers.s3.listing import object_from_head, strip_etag
 
 
-def head(client: Any, bucket: str, key: str) -> dict[str, Any]:
+def head(client: Any, bucket: str, key: str, **options: Any) -> dict[str, Any]:
+    """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``)."""
     with s3_errors(f"Reading {key!r}", container=bucket, key=key):
-        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key)
+        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, **options)
     return reply
 
 
@@ -33,8 +35,10 @@ def iter_read(
     *,
     chunk_size: int,
     cancel: CancelToken = NEVER,
+    receipt: ReceiptCallback | None = None,
 ) -> Iterator[bytes]:
-    """Stream ``data[byte_range]``; only the asked bytes travel.
+    """Stream ``data[byte_range]``; only the asked bytes travel; ``receipt`` hears the
+    ETag of the version served.
 
     A range the server cannot satisfy (416: it starts past the end) is an empty slice, as
     in Python; a missing object is still ``NotFound`` because S3 answers 404 before 416.
@@ -61,6 +65,8 @@ def iter_read(
                 body_length=reply.get("ContentLength"),
                 where=where,
             )
+        if receipt is not None:
+            receipt(ReadReceipt(strip_etag(reply.get("ETag"))))
         yield from _chunks(body, bucket, key, chunk_size, cancel)
 
 

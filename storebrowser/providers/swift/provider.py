@@ -10,13 +10,14 @@ from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
+from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
-from storebrowser.providers.swift import deleting, listing, reading, sharing
+from storebrowser.providers.swift import deleting, listing, proof, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
@@ -186,11 +187,19 @@ class SwiftProvider(Provider):
         *,
         chunk_size: int = DEFAULT_CHUNK,
         cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         check_container_name(container)
         return reading.iter_read(
-            self.client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel
+            self.client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel, receipt=receipt
         )
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        """A HEAD; an SLO's manifest or a DLO's segment listing for the segments' ETags."""
+        validate_container_name("swift", container)
+        return proof.content_proof(self.client, container, key)
 
     def put_object(
         self,

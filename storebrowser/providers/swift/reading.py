@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.digests import ReadReceipt, ReceiptCallback
 from storebrowser.core.errors import Transient
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import status_of, swift_errors
-from storebrowser.providers.swift.metadata import info_from_headers
+from storebrowser.providers.swift.metadata import info_from_headers, unquote_etag
 
 
 def head(client: SwiftClient, container: str, key: str) -> dict[str, str]:
@@ -50,6 +51,7 @@ def iter_read(
     *,
     chunk_size: int,
     cancel: CancelToken,
+    receipt: ReceiptCallback | None = None,
 ) -> Iterator[bytes]:
     cancel.raise_if_cancelled()
     byte_range = concrete_range(client, container, key, asked)
@@ -71,6 +73,8 @@ def iter_read(
         client.checkin(connection)
         return  # the object exists and the range starts past its end: no bytes, as slicing
     headers, body = opened
+    if receipt is not None:
+        receipt(ReadReceipt(unquote_etag(headers.get("etag"))))
     yield from _stream(client, connection, byte_range, headers, body, reply, where, cancel)
 
 

@@ -1,0 +1,97 @@
+"""Where downloaded objects land in the chosen folder, and objects that cannot both land.
+
+A container may hold ``x`` and ``x/y.txt``; a folder cannot hold a file ``x`` and a
+folder ``x``. When a job expands, the later of two such objects (in listing order, so
+the file ``x``, which sorts first, is kept) fails with which key it clashed with, before
+anything is written, instead of racing the other for the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storebrowser.core.errors import InvalidName
+from storebrowser.core.localpath import key_parts
+from storebrowser.transfers.jobs import Item, JobKind, JobSpec, State
+from storebrowser.transfers.sources import CASE_INSENSITIVE_DISKS, is_prefix
+
+
+def strip_prefix_for(kind: JobKind, key: str) -> str:
+    """The part of the key not mirrored locally: the folder of the object or prefix."""
+    if kind is JobKind.DOWNLOAD_OBJECT:
+        return key.rpartition("/")[0] + "/" if "/" in key else ""
+    # A prefix "a/photos/" lands as <folder>/photos/..., as a file manager copies a folder.
+    folder = key.rpartition("/")[0] if key.endswith("/") else key
+    parent = folder.rpartition("/")[0]
+    return parent + "/" if parent else ""
+
+
+def strip_prefix_of(spec: JobSpec, item: Item) -> str:
+    """What of the item's key is not mirrored: by its own source in a DOWNLOAD_MANY job
+    (an object lands as its name, a prefix as its last segment and what is under it)."""
+    if spec.kind is not JobKind.DOWNLOAD_MANY:
+        return strip_prefix_for(spec.kind, spec.key)
+    source = spec.sources[item.source]
+    return strip_prefix_for(JobKind.DOWNLOAD_PREFIX if is_prefix(source) else JobKind.DOWNLOAD_OBJECT, source)
+
+
+def landing_parts(spec: JobSpec, item: Item) -> tuple[str, ...] | None:
+    """The item's path below the chosen folder, as segments, from its key alone (no
+    I/O); ``None`` for a key that cannot be saved (its download fails it with why)."""
+    strip = strip_prefix_of(spec, item)
+    if not item.key.startswith(strip):
+        return None
+    try:
+        return tuple(key_parts(item.key[len(strip) :]))
+    except InvalidName:
+        return None
+
+
+def fail_clashes(spec: JobSpec, items: Iterable[Item]) -> None:
+    """Fail every item that would need a file where an earlier one needs a folder, or
+    the other way round, or the very file an earlier one is saved as."""
+    fold = str.casefold if CASE_INSENSITIVE_DISKS else str
+    files: dict[tuple[str, ...], str] = {}
+    folders: dict[tuple[str, ...], str] = {}
+    for item in items:
+        parts = landing_parts(spec, item) if item.state is State.QUEUED else None
+        if parts is None:
+            continue
+        path = tuple(fold(part) for part in parts)
+        is_folder = item.key.endswith("/")
+        problem = _clash(item.key, parts, path, is_folder, files, folders)
+        if problem is not None:
+            item.state, item.error = State.FAILED, problem
+            continue
+        for depth in range(1, len(path) + (1 if is_folder else 0)):
+            folders.setdefault(path[:depth], item.key)
+        if not is_folder:
+            files[path] = item.key
+
+
+def _clash(
+    key: str,
+    parts: tuple[str, ...],
+    path: tuple[str, ...],
+    is_folder: bool,
+    files: dict[tuple[str, ...], str],
+    folders: dict[tuple[str, ...], str],
+) -> str | None:
+    for depth in range(1, len(path) + (1 if is_folder else 0)):
+        other = files.get(path[:depth])
+        if other is not None:
+            name = "/".join(parts[:depth])
+            return (f"{key!r} would be saved in a folder {name}, but {other!r} is saved as the file "
+                    f"{name}; {other!r} was kept. Download {key!r} into another folder.")  # fmt: skip
+    if is_folder:
+        return None
+    name = "/".join(parts)
+    other = files.get(path)
+    if other is not None:
+        return (f"{key!r} and {other!r} would both be saved as {name}; {other!r} was kept. "
+                f"Download {key!r} into another folder.")  # fmt: skip
+    other = folders.get(path)
+    if other is not None:
+        return (f"{key!r} would be saved as the file {name}, but {other!r} needs a folder {name}; "
+                f"{other!r} was kept. Download {key!r} into another folder.")  # fmt: skip
+    return None
