@@ -109,10 +109,16 @@ def _run(ctx: Context, specs: list[JobSpec], **streams: Any) -> list[JobSnapshot
     with _engine(ctx) as engine:
         ids = [engine.submit(spec, stream=streams.get(str(n))) for n, spec in enumerate(specs)]
         jobs = wait_for(engine, ids)
-        for job in jobs:
-            if job.state is State.DONE:
-                engine.forget(job.id)  # finished jobs need no journal entry
+        _forget_settled(engine, jobs)
     return jobs
+
+
+def _forget_settled(engine: TransferEngine, jobs: list[JobSnapshot]) -> None:
+    """Done jobs need no journal entry, nor failed ones with nothing to resume from; a
+    failed job with partial files or open uploads stays for `jobs resume` or `jobs cancel`."""
+    for job in jobs:
+        if job.state is State.DONE or (job.state is State.FAILED and not engine.has_leftovers(job.id)):
+            engine.forget(job.id)
 
 
 def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None = None) -> None:
@@ -138,7 +144,19 @@ def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None 
     ctx.emit(value, text)
     if failed or job_errors or any(j.state is not State.DONE for j in jobs):
         reason = "; ".join(job_errors) or f"{len(failed)} of {len(items)} items failed"
+        if _kept(jobs):
+            reason += "; `storebrowser-cli jobs resume` retries them from where they stopped"
         raise OperationFailed(reason)
+
+
+def _kept(jobs: list[JobSnapshot]) -> bool:
+    """Whether a failed job stayed in the journal (it had something to resume from)."""
+    journal = Journal()
+    try:
+        kept = {job.id for job in journal.load_jobs()}
+    finally:
+        journal.close()
+    return any(job.id in kept for job in jobs if job.state is State.FAILED)
 
 
 def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
@@ -321,9 +339,7 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
             for job_id in ids:
                 engine.resume(job_id)
             jobs = wait_for(engine, ids)
-            for job in jobs:
-                if job.state is State.DONE:
-                    engine.forget(job.id)
+            _forget_settled(engine, jobs)
         _report(ctx, jobs)
         return
     _cancel(ctx, args.ids)

@@ -100,14 +100,14 @@ def _download(ctx: TaskContext, mapped: Path, *, fresh: bool) -> str:
     fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
     try:
         note = _fill_and_verify(ctx, plan, fd, target, resuming=resuming)
-    except (Cancelled, ChecksumMismatch):
+    except BaseException as error:
         os.close(fd)
-        fd = -1
-        _discard(ctx, part_path)
+        # Wrong bytes, a cancel, or nothing journaled to resume from: the file goes. A
+        # failure with parts journaled keeps both, for a retry (``jobs resume``).
+        if isinstance(error, Cancelled | ChecksumMismatch) or not item.parts:
+            _discard(ctx, part_path)
         raise
-    finally:
-        if fd >= 0:
-            os.close(fd)
+    os.close(fd)
     _place(ctx, part_path, target)
     return note
 
@@ -192,14 +192,17 @@ def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan) -> Path:
 def _complete_already(plan: Plan, target: Path) -> str | None:
     """Policy RESUME and a file of the object's size: checked as a download would be;
     ``None`` when it differs (it is downloaded again)."""
-    segments = segments_to_hash(plan.proof, plan.layout.segments())
-    if plan.proof.range_md5_limit or not segments:
-        why = plan.proof.reason or "the service gives an MD5 only with the bytes it sends"
+    proof = plan.proof
+    if proof.range_md5_limit and plan.info.content_md5:  # Azure: the blob's Content-MD5, when set
+        proof = whole_md5(plan.info, plan.info.content_md5, "Content-MD5")
+    segments = segments_to_hash(proof, plan.layout.segments())
+    if proof.range_md5_limit or not segments:
+        why = proof.reason or "the service gives an MD5 only with the bytes it sends"
         return f"{target} is complete already (same size; not checked: {why}); skipped."
     with open(target, "rb") as existing:
-        digests = file_digests(reader(existing.fileno()), segments, plan.proof.algorithm)
+        digests = file_digests(reader(existing.fileno()), segments, proof.algorithm)
     try:
-        note = check(plan.proof, Hashed(segments, plan.proof.algorithm, tuple(digests)), {}, plan.info.key)
+        note = check(proof, Hashed(segments, proof.algorithm, tuple(digests)), {}, plan.info.key)
     except ChecksumMismatch:
         return None
     return f"{target} is complete already ({note}); skipped."

@@ -33,7 +33,7 @@ from storebrowser.transfers.context import (
 from storebrowser.transfers.copy import run_copy, run_delete
 from storebrowser.transfers.expand import expand
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
-from storebrowser.transfers.journal import Journal
+from storebrowser.transfers.journal import Journal, has_leftovers
 from storebrowser.transfers.progress import (
     EngineSnapshot,
     ItemSnapshot,
@@ -173,15 +173,23 @@ class TransferEngine:
             job = self._jobs[job_id]
             if job.state is not State.FAILED:
                 return
-            for item in job.items:
-                if item.state is State.FAILED:
-                    item.state, item.error = State.QUEUED, None
-                    self.journal.save_item(item)
-            job.state, job.error, job.cursor = State.QUEUED, None, 0
             if not job.expanded:
                 self._expanding.discard(job.id)
-            self.journal.save_job(job)
+            self._requeue_failed(job)
             self._wake.notify_all()
+
+    def _requeue_failed(self, job: Job) -> None:
+        for item in job.items:
+            if item.state is State.FAILED:
+                item.state, item.error = State.QUEUED, None
+                self.journal.save_item(item)
+        job.state, job.error, job.cursor = State.QUEUED, None, 0
+        self.journal.save_job(job)
+
+    def has_leftovers(self, job_id: str) -> bool:
+        """A failed item of the job left something to resume from (see ``journal.has_leftovers``)."""
+        with self._lock:
+            return has_leftovers(self._jobs[job_id])
 
     def move_to_top(self, job_id: str) -> None:
         with self._lock:
@@ -228,6 +236,8 @@ class TransferEngine:
             for job in self.journal.load_jobs():
                 if job.id in self._jobs:
                     continue
+                if job.state is State.FAILED:
+                    self._requeue_failed(job)  # it comes back to be retried from its leftovers
                 if paused:
                     job.state = State.PAUSED
                 if job.state is State.PAUSED:

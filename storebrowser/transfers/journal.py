@@ -161,7 +161,10 @@ class Journal:
         return {row[0]: PartRecord(row[0], row[1], row[2], row[3]) for row in rows}
 
     def load_jobs(self, *, unfinished_only: bool = True) -> list[Job]:
-        """Jobs as they were journaled; running ones come back queued."""
+        """Jobs as they were journaled; running ones come back queued. Unfinished are the
+        jobs not done nor cancelled, and failed jobs with something to resume (see
+        ``has_leftovers``): their ``.part`` files or open uploads wait for a retry or a
+        cancel, which removes them."""
         with self._lock:
             job_rows = self._db.execute(
                 "SELECT id, spec, state, position, expanded, error FROM jobs ORDER BY position"
@@ -169,12 +172,14 @@ class Journal:
         jobs = []
         for job_id, spec, state, position, expanded, error in job_rows:
             job_state = State(state)
-            if unfinished_only and job_state.finished:
+            if unfinished_only and job_state.finished and job_state is not State.FAILED:
                 continue
             job = Job(JobSpec.from_json(json.loads(spec)), id=job_id, position=position,
                       expanded=bool(expanded), error=error)  # fmt: skip
             job.state = State.QUEUED if job_state is State.RUNNING else job_state
             job.items = self._load_items(job_id)
+            if unfinished_only and job_state is State.FAILED and not has_leftovers(job):
+                continue
             jobs.append(job)
         return jobs
 
@@ -201,3 +206,9 @@ class Journal:
                 item.done = sum(part.size for part in item.parts.values())
             items.append(item)
         return items
+
+
+def has_leftovers(job: Job) -> bool:
+    """A failed item left something to resume from: journaled download parts (their
+    ``.part`` file) or an open upload on the server."""
+    return any(item.parts or item.upload_state for item in job.items if item.state is State.FAILED)
