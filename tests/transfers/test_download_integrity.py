@@ -182,8 +182,8 @@ def test_an_object_overwritten_mid_download_is_never_mixed(backend: Backend, jou
     snap = run(counting, journal, download(backend, "moving.bin", tmp_path / "out"), part_concurrency=1)
     assert overwritten
     assert snap.state is State.DONE, snap.error  # started over with the new version
+    assert (tmp_path / "out" / "moving.bin").read_bytes() == new, "old and new bytes mixed"
     assert len(counting.reads) == 3 + -(-len(new) // PART)  # the third read saw the change
-    assert (tmp_path / "out" / "moving.bin").read_bytes() == new
     assert snap.items[0].note == verified_note(backend, len(new))
 
 
