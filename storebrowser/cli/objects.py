@@ -9,17 +9,19 @@ from typing import Any
 
 from storebrowser.cli.context import (
     Context,
+    OperationFailed,
     UsageError,
     parse_pairs,
     split_account,
     split_location,
     split_object,
 )
-from storebrowser.core.errors import ConsentRequired
+from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
 from storebrowser.providers.streams import stream_copy
+from storebrowser.transfers.stream import VerifiedRead
 
 MAX_URL_EXPIRY = 7 * 24 * 3600
 
@@ -125,10 +127,19 @@ def cmd_rb(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
+    """The whole object is checked as it streams (``VerifiedRead``); a range is not."""
     container, key = split_object(args.object)
     sink = sys.stdout.buffer
-    for chunk in ctx.provider().iter_read(container, key, ByteRange(args.start, args.end)):
-        sink.write(chunk)
+    whole = ByteRange(args.start, args.end).is_whole
+    chunks = VerifiedRead(ctx.provider(), container, key) if whole else ctx.provider().iter_read(
+        container, key, ByteRange(args.start, args.end)
+    )
+    try:
+        for chunk in chunks:
+            sink.write(chunk)
+    except ChecksumMismatch as wrong:
+        sink.flush()
+        raise OperationFailed(f"{wrong.message} What was written is not the object.") from None
     sink.flush()
 
 
@@ -148,8 +159,6 @@ def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:
         {"deleted": deleted, "failed": failed}, lambda v: "\n".join(f"deleted {k}" for k in v["deleted"])
     )
     if failed:
-        from storebrowser.cli.context import OperationFailed
-
         raise OperationFailed("; ".join(f"{k}: {why}" for k, why in failed.items()))
 
 

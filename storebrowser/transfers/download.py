@@ -382,14 +382,22 @@ def _verify(
             f"Downloaded {size} bytes of {plan.info.key!r} but the server said {plan.info.size}; the "
             "partial file was removed. Retry the download."
         )
+    if size == 0:
+        return "verified: empty, as the server said"
     md5s = _part_md5s(ctx, receipts)
     try:
-        return check(plan.proof, hashed or Hashed((), "", ()), md5s, plan.info.key)
-    except ChecksumMismatch:
-        note = _second_look(ctx, plan, fd, receipts, md5s)
-        if note is None:
-            raise
-        return note
+        try:
+            return check(plan.proof, hashed or Hashed((), "", ()), md5s, plan.info.key)
+        except ChecksumMismatch:
+            note = _second_look(ctx, plan, fd, receipts, md5s)
+            if note is None:
+                raise
+            return note
+    except VersionChanged:
+        raise
+    except ChecksumMismatch as wrong:
+        raise ChecksumMismatch(f"{wrong.message} The partial file was removed; download it again.",
+                               key=plan.info.key) from None  # fmt: skip
 
 
 def _part_md5s(ctx: TaskContext, receipts: dict[int, ReadReceipt]) -> dict[int, str | None]:

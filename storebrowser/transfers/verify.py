@@ -15,6 +15,8 @@ Two checks, for two questions:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -117,6 +119,7 @@ class SegmentHasher:
         self.algorithm = algorithm
         self._read_at, self._part_size = read_at, part_size
         self._progress = [_Progress(segment, algorithm) for segment in self.segments]
+        self._starts = [segment.start for segment in self.segments]  # sorted: bisect finds a part's
         self._written = set(written)
         self._state = threading.Lock()  # guards _written
 
@@ -125,8 +128,9 @@ class SegmentHasher:
             self._written.add(number)
         start = (number - 1) * self._part_size
         end = start + self._part_size
-        for progress in self._progress:
-            if progress.start < end and start < progress.end:
+        first = max(0, bisect.bisect_right(self._starts, start) - 1)
+        for progress in itertools.takewhile(lambda p: p.start < end, self._progress[first:]):
+            if start < progress.end:
                 self._advance(progress, wait=False)
 
     def hexdigests(self) -> list[str]:
@@ -227,6 +231,5 @@ def _check_reads(proof: ContentProof, hashed: Hashed, part_md5s: Mapping[int, st
 def _expect(got: str, expected: str, what: str, proof: ContentProof, key: str) -> None:
     if got.lower() != expected.lower():
         raise ChecksumMismatch(
-            f"The {what} of the downloaded {key!r} is {got}, but the server's ({proof.label}) is "
-            f"{expected}; the partial file was removed. Retry the download."
+            f"The {what} of {key!r} as received is {got}, but the server's ({proof.label}) is {expected}."
         )

@@ -31,9 +31,23 @@ def _ok(result: CliResult) -> bytes:
 @pytest.fixture
 def sw(cli: RunCli, swift_server: SwiftServer) -> RunCli:
     """The CLI with the Swift account 'sw'."""
-    _ok(cli("accounts", "add", "sw", "--kind", "swift", "--set", f"auth_url={swift_server.auth_url}",
-            "--set", f"username={swift_server.user}", "--secret-env", f"api_key={KEY_ENV}",
-            "--secrets-in-file", env={KEY_ENV: swift_server.key}))  # fmt: skip
+    _ok(
+        cli(
+            "accounts",
+            "add",
+            "sw",
+            "--kind",
+            "swift",
+            "--set",
+            f"auth_url={swift_server.auth_url}",
+            "--set",
+            f"username={swift_server.user}",
+            "--secret-env",
+            f"api_key={KEY_ENV}",
+            "--secrets-in-file",
+            env={KEY_ENV: swift_server.key},
+        )
+    )
     return lambda *args, **kwargs: cli("--account", "sw", *args, **kwargs)
 
 
@@ -57,7 +71,9 @@ def test_resume_over_a_part_file_with_a_hole_ends_byte_identical(sw: RunCli, tmp
     # As a killed or failed run leaves it: full length, an early part never written.
     part.write_bytes(data[:MiB] + bytes(MiB) + data[2 * MiB :])
     source = f"{container}/d/big.bin" if command == "get" else f"{container}/d/"
-    report = json.loads(_ok(sw("--json", "--part-size", "1", command, source, str(out), "--conflict", "resume")))
+    report = json.loads(
+        _ok(sw("--json", "--part-size", "1", command, source, str(out), "--conflict", "resume"))
+    )
     landed = out / "big.bin" if command == "get" else out / "d" / "big.bin"
     assert landed.read_bytes() == data
     assert report["notes"] == ["verified: MD5 of 6 segments (Swift SLO manifest)"]
@@ -69,8 +85,10 @@ def test_a_download_whose_retries_ran_out_is_listed_and_resumed(
 ):
     container, data = _segmented(sw, tmp_path)
     out = tmp_path / "out"
-    provider = open_provider("swift", {"auth_url": swift_server.auth_url, "username": swift_server.user,
-                                       "api_key": swift_server.key})  # fmt: skip
+    provider = open_provider(
+        "swift",
+        {"auth_url": swift_server.auth_url, "username": swift_server.user, "api_key": swift_server.key},
+    )
     provider.connect()
     failing = Counting(provider)
 
@@ -81,8 +99,13 @@ def test_a_download_whose_retries_ran_out_is_listed_and_resumed(
     failing.before_read = reset_the_third
     # The journal the CLI uses, and the account name it knows.
     journal = Journal(Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3")
-    engine = TransferEngine({"sw": failing}, journal, part_size=MiB, part_concurrency=1,  # type: ignore[dict-item]
-                            retry=FAST_RETRY)  # fmt: skip
+    engine = TransferEngine(
+        {"sw": failing},
+        journal,
+        part_size=MiB,
+        part_concurrency=1,  # type: ignore[dict-item]
+        retry=FAST_RETRY,
+    )
     job = engine.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, "sw", container, key="d/", local=str(out)))
     assert engine.wait_idle(120)
     assert engine.snapshot().job(job).state is State.FAILED

@@ -143,7 +143,9 @@ class Corrupting(Counting):
         super().__init__(inner)
         self.at = at
 
-    def iter_read(self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any) -> Iterator[bytes]:
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
         chunks = super().iter_read(container, key, byte_range, **kwargs)
         return self._flipped(chunks) if byte_range.start == self.at else chunks
 
@@ -198,7 +200,9 @@ class FailingFirstPart(Counting):
         super().__init__(inner)
         self.arrived = threading.Semaphore(0)
 
-    def iter_read(self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any) -> Iterator[bytes]:
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
         if byte_range.start == 0:
             taken = [self.arrived.acquire(timeout=60) for _ in range(2)]
             for _ in filter(None, taken):
@@ -228,8 +232,13 @@ def test_a_restore_whose_retries_ran_out_resumes_from_the_journal(backend: Backe
 
     again = Journal(journal.path)
     counting = Counting(backend.provider)
-    engine = TransferEngine({"acct": counting}, again, part_size=PART, part_concurrency=3,  # type: ignore[dict-item]
-                            retry=FAST_RETRY)  # fmt: skip
+    engine = TransferEngine(
+        {"acct": counting},
+        again,
+        part_size=PART,
+        part_concurrency=3,  # type: ignore[dict-item]
+        retry=FAST_RETRY,
+    )
     assert engine.resume_unfinished() == [first.id]
     assert engine.wait_idle(180)
     snap = engine.snapshot().job(first.id)
@@ -271,17 +280,26 @@ def test_a_download_killed_then_resumed_by_a_new_job_is_byte_identical(backend: 
     data = os.urandom(8 * MiB + 3)
     backend.upload("kill/me.bin", data)
     part = 256 * KiB
-    folder, _started, _done = kill_mid_download(backend.kind, backend.settings, backend.container,
-                                                "kill/me.bin", len(data), tmp_path, part_size=part)  # fmt: skip
+    folder, _started, _done = kill_mid_download(
+        backend.kind, backend.settings, backend.container, "kill/me.bin", len(data), tmp_path, part_size=part
+    )
     counting = Counting(backend.provider)
-    spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", backend.container, key="kill/me.bin", local=str(folder),
-                   conflict=ConflictPolicy.RESUME)  # fmt: skip
+    spec = JobSpec(
+        JobKind.DOWNLOAD_OBJECT,
+        "acct",
+        backend.container,
+        key="kill/me.bin",
+        local=str(folder),
+        conflict=ConflictPolicy.RESUME,
+    )
     snap = run(counting, Journal(tmp_path / "fresh.sqlite3"), spec, part_size=part)
     assert snap.state is State.DONE, snap.error
     assert (folder / "me.bin").read_bytes() == data
     assert leftovers(folder) == []
-    print(f"{backend.name}: {len(counting.reads)} of {-(-len(data) // part)} parts fetched again; "
-          f"{snap.items[0].note}")  # fmt: skip
+    print(
+        f"{backend.name}: {len(counting.reads)} of {-(-len(data) // part)} parts fetched again; "
+        f"{snap.items[0].note}"
+    )
 
 
 def test_a_complete_file_is_skipped_only_when_it_checks_out(backend: Backend, journal, tmp_path):
@@ -334,12 +352,21 @@ def test_s3_parts_of_uneven_sizes_are_looked_up_when_the_guess_fails(backend: Ba
     upload = client.create_multipart_upload(Bucket=backend.container, Key="uneven.bin")
     parts, start = [], 0
     for number, size in enumerate(sizes, 1):
-        reply = client.upload_part(Bucket=backend.container, Key="uneven.bin", UploadId=upload["UploadId"],
-                                   PartNumber=number, Body=data[start : start + size])  # fmt: skip
+        reply = client.upload_part(
+            Bucket=backend.container,
+            Key="uneven.bin",
+            UploadId=upload["UploadId"],
+            PartNumber=number,
+            Body=data[start : start + size],
+        )
         parts.append({"PartNumber": number, "ETag": reply["ETag"]})
         start += size
-    client.complete_multipart_upload(Bucket=backend.container, Key="uneven.bin", UploadId=upload["UploadId"],
-                                     MultipartUpload={"Parts": parts})  # fmt: skip
+    client.complete_multipart_upload(
+        Bucket=backend.container,
+        Key="uneven.bin",
+        UploadId=upload["UploadId"],
+        MultipartUpload={"Parts": parts},
+    )
     snap = run(backend.provider, journal, download(backend, "uneven.bin", tmp_path))
     assert snap.state is State.DONE, snap.error
     assert snap.items[0].note == "verified: MD5 of 3 parts (S3 multipart ETag)"
@@ -355,10 +382,46 @@ def test_a_swift_dlo_restores_whole_and_verified_by_its_segments(backend: Backen
         backend.provider.upload_bytes(backend.container, f"segs/{n:03d}", body)
     client = backend.provider.client  # type: ignore[attr-defined]  # our swiftclient pool, for a DLO
     manifest = f"{backend.container}/segs/"
-    client.call("DLO", lambda c: c.put_object(backend.container, "dlo/whole.bin", b"",
-                                              headers={"X-Object-Manifest": manifest}))  # fmt: skip
-    snap = run(backend.provider, journal, JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", backend.container,
-                                                  key="dlo/", local=str(tmp_path)))  # fmt: skip
+    client.call(
+        "DLO",
+        lambda c: c.put_object(
+            backend.container, "dlo/whole.bin", b"", headers={"X-Object-Manifest": manifest}
+        ),
+    )
+    snap = run(
+        backend.provider,
+        journal,
+        JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", backend.container, key="dlo/", local=str(tmp_path)),
+    )
     assert snap.state is State.DONE, snap.error
     assert (tmp_path / "dlo" / "whole.bin").read_bytes() == b"".join(segments)
     assert snap.items[0].note == "verified: MD5 of 3 segments (Swift DLO segment listing)"
+
+
+# -- a stream (cat) ------------------------------------------------------------------------
+
+
+def test_a_whole_object_streamed_is_checked_as_it_goes(backend: Backend):
+    from storebrowser.transfers.stream import VerifiedRead
+
+    data = multipart_object(backend)
+    backend.upload("cat.bin", data)
+    read = VerifiedRead(backend.provider, backend.container, "cat.bin")
+    assert b"".join(read) == data
+    expected = verified_note(backend, len(data))
+    if backend.name == "azure":  # ranges of 4 MiB, each checked before it is handed on
+        expected = f"verified: MD5 of {-(-len(data) // (4 * MiB))} ranges (Azure range MD5)"
+    assert read.note == expected
+
+
+def test_a_byte_damaged_in_a_stream_is_said(backend: Backend):
+    from storebrowser.core.errors import ChecksumMismatch
+    from storebrowser.transfers.stream import VerifiedRead
+
+    data = multipart_object(backend)
+    backend.upload("cat.bin", data)
+    handed: list[bytes] = []
+    with pytest.raises(ChecksumMismatch, match="but the server's"):
+        handed.extend(VerifiedRead(Corrupting(backend.provider, at=0), backend.container, "cat.bin"))
+    if backend.name == "azure":
+        assert handed == []  # the damaged range was never handed on

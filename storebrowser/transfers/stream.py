@@ -1,0 +1,135 @@
+"""A whole object read as a stream (``cat``), checked as it goes by what the service
+vouches for (``ContentProof``), with no file to read back.
+
+Per-read MD5s (Azure) are checked before a range's bytes are handed on, so a wrong range
+is never written out. Every other digest covers bytes already handed on: a mismatch
+raises ``ChecksumMismatch`` after the last chunk, and the caller says the output is not
+the object (``cat`` exits 1).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.digests import ReadReceipt, Segment, new_hasher
+from storebrowser.core.errors import ChecksumMismatch
+from storebrowser.core.ranges import ByteRange
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
+from storebrowser.transfers.verify import Hashed, VersionChanged, check, segments_to_hash
+
+
+class StreamHasher:
+    """Digests of consecutive segments of a stream fed in order."""
+
+    def __init__(self, segments: tuple[Segment, ...], algorithm: str) -> None:
+        self.segments, self.algorithm = segments, algorithm
+        self._hashers = [new_hasher(algorithm) for _ in segments]
+        self._position = 0
+        self._current = 0  # the first segment not wholly behind the position
+
+    def update(self, data: bytes) -> None:
+        start = self._position
+        self._position += len(data)
+        index = self._current
+        while index < len(self.segments) and self.segments[index].start < self._position:
+            segment = self.segments[index]
+            if start < segment.end:
+                self._hashers[index].update(data[max(0, segment.start - start) : segment.end - start])
+            if segment.end <= self._position:
+                self._current = index + 1
+            index += 1
+
+    def hashed(self) -> Hashed:
+        return Hashed(self.segments, self.algorithm, tuple(h.hexdigest() for h in self._hashers))
+
+
+class VerifiedRead:
+    """Iterate for the object's bytes; ``note`` says what they were checked by once the
+    iteration ended without an error."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        container: str,
+        key: str,
+        *,
+        cancel: CancelToken = NEVER,
+        chunk_size: int = DEFAULT_CHUNK,
+    ) -> None:
+        self._provider, self._container, self._key = provider, container, key
+        self._cancel, self._chunk_size = cancel, chunk_size
+        self.proof = provider.content_proof(container, key)
+        self.note = ""
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self.proof.range_md5_limit:
+            yield from self._by_ranges(self.proof.range_md5_limit)
+            return
+        segments = segments_to_hash(self.proof, (Segment(0, self.proof.info.size),))
+        hasher = StreamHasher(segments, self.proof.algorithm)
+        yield from self._read(ByteRange(), hasher.update)
+        self.note = self._checked(hasher.hashed())
+
+    def _read(self, byte_range: ByteRange, feed: Callable[[bytes], None]) -> Iterator[bytes]:
+        said: list[ReadReceipt] = []
+        first = True
+        chunks = self._provider.iter_read(
+            self._container,
+            self._key,
+            byte_range,
+            chunk_size=self._chunk_size,
+            cancel=self._cancel,
+            receipt=said.append,
+        )
+        for chunk in chunks:
+            if first:
+                self._check_version(said)
+                first = False
+            feed(chunk)
+            yield chunk
+
+    def _by_ranges(self, limit: int) -> Iterator[bytes]:
+        """Ranges of at most ``limit`` bytes, each checked before it is handed on."""
+        size = self.proof.info.size
+        for start in range(0, size, limit):
+            said: list[ReadReceipt] = []
+            chunks = self._provider.iter_read(
+                self._container,
+                self._key,
+                ByteRange(start, min(size, start + limit)),
+                cancel=self._cancel,
+                receipt=said.append,
+            )
+            data = b"".join(chunks)
+            self._check_version(said)
+            expected = said[-1].md5 if said else None
+            got = hashlib.md5(data, usedforsecurity=False).hexdigest()
+            if expected is not None and got != expected:
+                raise ChecksumMismatch(
+                    f"The MD5 of bytes {start}-{start + len(data) - 1} of {self._key!r} is "
+                    f"{got}, but the server's ({self.proof.label}) is {expected}."
+                )
+            yield data
+        count = -(-size // limit)
+        self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"
+
+    def _check_version(self, said: list[ReadReceipt]) -> None:
+        served, pinned = (said[-1].etag if said else None), self.proof.info.etag
+        if pinned and served and served != pinned:
+            raise VersionChanged(f"{self._key!r} changed on the server while it was read.")
+
+    def _checked(self, hashed: Hashed) -> str:
+        try:
+            return check(self.proof, hashed, {}, self._key)
+        except ChecksumMismatch:
+            if not self.proof.layout_guessed:
+                raise
+            exact = self._provider.content_proof(self._container, self._key, exact_layout=True)
+            if exact.segments == self.proof.segments:
+                raise
+            raise ChecksumMismatch(
+                f"{self._key!r} was stored in parts of uneven sizes, which cannot be checked while "
+                "streaming; the bytes may be right. Download it (get) to have it checked."
+            ) from None
