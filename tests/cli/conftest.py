@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers.swift_aio import SwiftServer
+
 ROOT = Path(__file__).resolve().parents[2]
+SWIFT_KEY_ENV = "SB_TEST_SWIFT_KEY"
 CliResult = subprocess.CompletedProcess[bytes]
 RunCli = Callable[..., CliResult]
 
@@ -40,5 +43,38 @@ def cli(cli_env: dict[str, str]) -> RunCli:
             capture_output=True,
             timeout=120,
         )
+
+    return run
+
+
+def ok(result: CliResult) -> bytes:
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+@pytest.fixture
+def swift(cli: RunCli, swift_server: SwiftServer) -> RunCli:
+    """The CLI with a Swift account 'sw' (secret from the environment, kept in a 0600 file)."""
+    env = {SWIFT_KEY_ENV: swift_server.key}
+    ok(
+        cli(
+            "accounts",
+            "add",
+            "sw",
+            "--kind",
+            "swift",
+            "--set",
+            f"auth_url={swift_server.auth_url}",
+            "--set",
+            f"username={swift_server.user}",
+            "--secret-env",
+            f"api_key={SWIFT_KEY_ENV}",
+            "--secrets-in-file",
+            env=env,
+        )
+    )
+
+    def run(*args: str, **kwargs: object) -> CliResult:
+        return cli("--account", "sw", *args, **kwargs)  # type: ignore[arg-type]
 
     return run

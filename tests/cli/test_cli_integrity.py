@@ -15,56 +15,28 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from tests.cli.conftest import CliResult, RunCli
+from tests.cli.conftest import RunCli
+from tests.cli.conftest import ok as _ok
 from tests.servers.swift_aio import SwiftServer
 from tests.transfers.helpers import FAST_RETRY, Counting
 
 MiB = 1024 * 1024
-KEY_ENV = "SB_TEST_SWIFT_KEY"
 
 
-def _ok(result: CliResult) -> bytes:
-    assert result.returncode == 0, result.stderr.decode()
-    return result.stdout
-
-
-@pytest.fixture
-def sw(cli: RunCli, swift_server: SwiftServer) -> RunCli:
-    """The CLI with the Swift account 'sw'."""
-    _ok(
-        cli(
-            "accounts",
-            "add",
-            "sw",
-            "--kind",
-            "swift",
-            "--set",
-            f"auth_url={swift_server.auth_url}",
-            "--set",
-            f"username={swift_server.user}",
-            "--secret-env",
-            f"api_key={KEY_ENV}",
-            "--secrets-in-file",
-            env={KEY_ENV: swift_server.key},
-        )
-    )
-    return lambda *args, **kwargs: cli("--account", "sw", *args, **kwargs)
-
-
-def _segmented(sw: RunCli, tmp_path: Path) -> tuple[str, bytes]:
+def _segmented(swift: RunCli, tmp_path: Path) -> tuple[str, bytes]:
     """A 5.5 MiB object stored as an SLO of 1 MiB segments; returns its container."""
     container = f"cliint-{uuid.uuid4().hex[:10]}"
     data = os.urandom(5 * MiB + MiB // 2)
     source = tmp_path / "big.bin"
     source.write_bytes(data)
-    _ok(sw("mb", container))
-    _ok(sw("--part-size", "1", "put", str(source), f"{container}/d/"))
+    _ok(swift("mb", container))
+    _ok(swift("--part-size", "1", "put", str(source), f"{container}/d/"))
     return container, data
 
 
 @pytest.mark.parametrize("command", ["get", "restore"])
-def test_resume_over_a_part_file_with_a_hole_ends_byte_identical(sw: RunCli, tmp_path: Path, command: str):
-    container, data = _segmented(sw, tmp_path)
+def test_resume_over_a_part_file_with_a_hole_ends_byte_identical(swift: RunCli, tmp_path: Path, command: str):
+    container, data = _segmented(swift, tmp_path)
     out = tmp_path / "out"
     part = (out / "big.bin.part") if command == "get" else (out / "d" / "big.bin.part")
     part.parent.mkdir(parents=True)
@@ -72,7 +44,7 @@ def test_resume_over_a_part_file_with_a_hole_ends_byte_identical(sw: RunCli, tmp
     part.write_bytes(data[:MiB] + bytes(MiB) + data[2 * MiB :])
     source = f"{container}/d/big.bin" if command == "get" else f"{container}/d/"
     report = json.loads(
-        _ok(sw("--json", "--part-size", "1", command, source, str(out), "--conflict", "resume"))
+        _ok(swift("--json", "--part-size", "1", command, source, str(out), "--conflict", "resume"))
     )
     landed = out / "big.bin" if command == "get" else out / "d" / "big.bin"
     assert landed.read_bytes() == data
@@ -81,9 +53,9 @@ def test_resume_over_a_part_file_with_a_hole_ends_byte_identical(sw: RunCli, tmp
 
 
 def test_a_download_whose_retries_ran_out_is_listed_and_resumed(
-    sw: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
+    swift: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
 ):
-    container, data = _segmented(sw, tmp_path)
+    container, data = _segmented(swift, tmp_path)
     out = tmp_path / "out"
     provider = open_provider(
         "swift",
@@ -100,10 +72,10 @@ def test_a_download_whose_retries_ran_out_is_listed_and_resumed(
     # The journal the CLI uses, and the account name it knows.
     journal = Journal(Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3")
     engine = TransferEngine(
-        {"sw": failing},
+        {"sw": failing},  # type: ignore[dict-item]
         journal,
         part_size=MiB,
-        part_concurrency=1,  # type: ignore[dict-item]
+        part_concurrency=1,
         retry=FAST_RETRY,
     )
     job = engine.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, "sw", container, key="d/", local=str(out)))
@@ -113,10 +85,10 @@ def test_a_download_whose_retries_ran_out_is_listed_and_resumed(
     journal.close()
     assert (out / "d" / "big.bin.part").exists()
 
-    listed = json.loads(_ok(sw("--json", "jobs", "list")))
+    listed = json.loads(_ok(swift("--json", "jobs", "list")))
     assert [(row["id"], row["state"]) for row in listed] == [(job, "failed")]
-    report = json.loads(_ok(sw("--json", "jobs", "resume")))
+    report = json.loads(_ok(swift("--json", "jobs", "resume")))
     assert report["done"] == 1 and report["failed"] == {}
     assert (out / "d" / "big.bin").read_bytes() == data
     assert not list(out.rglob("*.part"))
-    assert json.loads(_ok(sw("--json", "jobs", "list"))) == []
+    assert json.loads(_ok(swift("--json", "jobs", "list"))) == []

@@ -21,17 +21,12 @@ from typing import Any
 import boto3
 import pytest
 
-from tests.cli.conftest import CliResult, RunCli
+from tests.cli.conftest import SWIFT_KEY_ENV, CliResult, RunCli
+from tests.cli.conftest import ok as _ok
 from tests.servers.moto_s3 import MotoServer
 from tests.servers.swift_aio import SwiftServer
 
-SWIFT_KEY_ENV = "SB_TEST_SWIFT_KEY"
 S3_SECRET_ENV = "SB_TEST_S3_SECRET"
-
-
-def _ok(result: CliResult) -> bytes:
-    assert result.returncode == 0, result.stderr.decode()
-    return result.stdout
 
 
 def _name() -> str:
@@ -42,34 +37,6 @@ def _s3(moto_server: MotoServer) -> Any:
     """boto3 straight at the moto server: another client than ours, to read back."""
     return boto3.client("s3", endpoint_url=moto_server.endpoint_url, region_name=moto_server.region,
                         aws_access_key_id="testing", aws_secret_access_key="testing")  # fmt: skip
-
-
-@pytest.fixture
-def swift(cli: RunCli, swift_server: SwiftServer) -> RunCli:
-    """The CLI with a Swift account 'sw' (secret from the environment, kept in a 0600 file)."""
-    env = {SWIFT_KEY_ENV: swift_server.key}
-    _ok(
-        cli(
-            "accounts",
-            "add",
-            "sw",
-            "--kind",
-            "swift",
-            "--set",
-            f"auth_url={swift_server.auth_url}",
-            "--set",
-            f"username={swift_server.user}",
-            "--secret-env",
-            f"api_key={SWIFT_KEY_ENV}",
-            "--secrets-in-file",
-            env=env,
-        )
-    )
-
-    def run(*args: str, **kwargs: object) -> CliResult:
-        return cli("--account", "sw", *args, **kwargs)  # type: ignore[arg-type]
-
-    return run
 
 
 @pytest.fixture

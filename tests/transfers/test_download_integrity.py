@@ -233,10 +233,10 @@ def test_a_restore_whose_retries_ran_out_resumes_from_the_journal(backend: Backe
     again = Journal(journal.path)
     counting = Counting(backend.provider)
     engine = TransferEngine(
-        {"acct": counting},
+        {"acct": counting},  # type: ignore[dict-item]
         again,
         part_size=PART,
-        part_concurrency=3,  # type: ignore[dict-item]
+        part_concurrency=3,
         retry=FAST_RETRY,
     )
     assert engine.resume_unfinished() == [first.id]
@@ -435,7 +435,8 @@ def test_s3_kms_objects_are_checked_by_their_stored_checksum(backend: Backend, j
     client = backend.provider._client  # type: ignore[attr-defined]  # our boto3 client, for KMS options
     data = os.urandom(PART + 1)  # more than one part: the listing's ETag is no hint then
     kms = {"ServerSideEncryption": "aws:kms"}
-    client.put_object(Bucket=backend.container, Key="kms/summed", Body=data, ChecksumAlgorithm="SHA256", **kms)
+    summed = {"ChecksumAlgorithm": "SHA256", **kms}
+    client.put_object(Bucket=backend.container, Key="kms/summed", Body=data, **summed)
     client.put_object(Bucket=backend.container, Key="kms/plain", Body=data, **kms)
     snap = run(backend.provider, journal, restore(backend, tmp_path))
     assert snap.state is State.DONE, snap.error
