@@ -266,7 +266,6 @@ def test_upload_killed_with_sigkill_resumes(backend: Backend, tmp_path):
                            tmp_path)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="defect 1, fixed on branch integrity")
 @pytest.mark.parametrize("backend", ["swift"], indirect=True)  # the engine's flaw, the same everywhere
 def test_download_killed_then_fetched_again_with_resume_is_byte_identical(backend: Backend, tmp_path):
     """The journal lost, the ``.part`` of a killed download has a hole (part 2 never came):
