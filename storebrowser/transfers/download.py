@@ -14,34 +14,28 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import threading
-import zlib
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from storebrowser.core.digests import ContentProof, ReadReceipt, whole_md5
-from storebrowser.core.errors import Cancelled, ChecksumMismatch, InvalidName, Transient
+from storebrowser.core.errors import Cancelled, ChecksumMismatch, InvalidName
 from storebrowser.core.localpath import key_to_local_path
-from storebrowser.core.ranges import ByteRange
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import ObjectInfo, PartRecord
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import Skip, decide, path_exists
-from storebrowser.transfers.context import Paused, TaskContext
+from storebrowser.transfers.context import TaskContext
+from storebrowser.transfers.fetching import Plan, fetch_missing, fetch_part, run_parts
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.transfers.landing import strip_prefix_for, strip_prefix_of
 from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
-from storebrowser.transfers.positional import reader, write_at
+from storebrowser.transfers.positional import reader
 from storebrowser.transfers.verify import (
     Hashed,
     PartCheck,
-    SegmentHasher,
     VersionChanged,
     check,
-    crc32_hex,
     file_digests,
     segments_to_hash,
 )
@@ -55,18 +49,6 @@ T = TypeVar("T")
 
 def identity(info: ObjectInfo) -> str:
     return f"{info.etag}|{info.size}"
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The object as this download takes it, what to check it against, and its parts.
-    ``hint``: the proof is only what a listing said (an MD5-looking ETag of a small
-    object, which spares a request per object); a mismatch asks the service."""
-
-    info: ObjectInfo
-    proof: ContentProof
-    layout: PartLayout
-    hint: bool = False
 
 
 def run_download(ctx: TaskContext) -> str:
@@ -124,7 +106,7 @@ def _fill_and_verify(ctx: TaskContext, plan: Plan, fd: int, target: Path, *, res
     _keep_only(ctx, set(kept))
     if os.fstat(fd).st_size > plan.info.size:
         os.ftruncate(fd, plan.info.size)
-    hashed, receipts = _fetch_missing(ctx, plan, fd)
+    hashed, receipts = fetch_missing(ctx, plan, fd)
     note = _verify(ctx, plan, fd, hashed, receipts)
     os.fsync(fd)
     return note
@@ -263,113 +245,6 @@ def _keep_only(ctx: TaskContext, kept: set[int]) -> None:
         ctx.item.done = sum(part.size for part in ctx.item.parts.values())
 
 
-def _fetch_missing(ctx: TaskContext, plan: Plan, fd: int) -> tuple[Hashed | None, dict[int, ReadReceipt]]:
-    """Fetch the parts not on disk yet, hashing each segment to check as its bytes are
-    written (``SegmentHasher``); returns those digests and what each reply said."""
-    layout, item = plan.layout, ctx.item
-    segments = segments_to_hash(plan.proof, layout.segments())
-    hasher = None
-    if segments:
-        hasher = SegmentHasher(reader(fd), segments, plan.proof.algorithm, layout.part_size,
-                               written=set(item.parts))  # fmt: skip
-    receipts: dict[int, ReadReceipt] = {}
-    pinned = None if plan.hint else plan.info.etag
-
-    def fetch(number: int) -> None:
-        receipts[number] = _fetch_part(ctx, plan, fd, number, pinned)
-        if hasher is not None:
-            hasher.part_done(number)
-
-    missing = [n for n in range(1, layout.count + 1) if n not in item.parts]
-    if missing:
-        _run_parts(ctx, missing, fetch)
-    if hasher is None:
-        return None, receipts
-    return Hashed(hasher.segments, hasher.algorithm, tuple(hasher.hexdigests())), receipts
-
-
-def _run_parts(ctx: TaskContext, numbers: list[int], fetch: Callable[[int], None]) -> None:
-    """Up to ``part_concurrency`` parts at once; between parts, honour pause and failure."""
-    if len(numbers) == 1:  # a small object: no pool, no thread hand-off
-        ctx.cancel.raise_if_cancelled()
-        fetch(numbers[0])
-        return
-    workers = max(1, min(ctx.settings.part_concurrency, len(numbers)))
-    slots = threading.BoundedSemaphore(workers)
-    failed = threading.Event()
-    futures: list[Future[None]] = []
-
-    def done(_future: Future[None]) -> None:
-        slots.release()
-        if _future.exception() is not None:
-            failed.set()
-
-    stopped = False
-    with ctx.settings.executor_factory(workers) as pool:
-        for number in numbers:
-            slots.acquire()
-            if failed.is_set() or ctx.stop() or ctx.cancel.cancelled:
-                slots.release()
-                stopped = not failed.is_set()
-                break
-            future = pool.submit(fetch, number)
-            future.add_done_callback(done)
-            futures.append(future)
-    for future in futures:
-        future.result()  # raises the first failure
-    ctx.cancel.raise_if_cancelled()
-    if stopped:
-        raise Paused()
-
-
-def _fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str | None) -> ReadReceipt:
-    """One range, retried from its start; journaled with its CRC32 (and the MD5 the
-    service sent with it) unless the object is a single part."""
-    spec, provider = ctx.job.spec, ctx.provider()
-    start, end = plan.layout.bounds(number)
-    counted, crc = [0], [0]
-    said: list[ReadReceipt] = []
-
-    def attempt() -> None:
-        ctx.add(-counted[0])  # a retried part starts from zero again
-        counted[0] = crc[0] = 0
-        said.clear()
-        position = start
-        chunks = provider.iter_read(
-            spec.container, ctx.item.key, ByteRange(start, end),
-            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel, receipt=said.append,
-        )  # fmt: skip
-        for chunk in chunks:
-            if position == start:
-                _check_version(ctx, said, pinned)
-            if position + len(chunk) > end:
-                raise Transient(f"{ctx.item.key!r}: the server sent more than the bytes asked.")
-            write_at(fd, chunk, position)
-            crc[0] = zlib.crc32(chunk, crc[0])
-            position += len(chunk)
-            counted[0] += len(chunk)
-            ctx.add(len(chunk))
-        if position != end:
-            raise Transient(f"{ctx.item.key!r} ended early at byte {position} of {end}; "
-                            "it may have changed on the server.")  # fmt: skip
-
-    call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
-    receipt = said[-1] if said else ReadReceipt(None)
-    if plan.layout.count > 1:  # a one-part object has nothing to resume
-        ctx.record_part(plan.layout.record(number, PartCheck(crc32_hex(crc[0]), receipt.md5)))
-    return receipt
-
-
-def _check_version(ctx: TaskContext, said: list[ReadReceipt], pinned: str | None) -> None:
-    served = said[-1].etag if said else None
-    if pinned and served and served != pinned:
-        raise VersionChanged(
-            f"{ctx.item.key!r} changed on the server while it downloaded (ETag {pinned} became "
-            f"{served}); the partial file was removed. Download it again.",
-            key=ctx.item.key,
-        )
-
-
 # -- the check ---------------------------------------------------------------------------
 
 
@@ -456,9 +331,9 @@ def _refetch_unproven(ctx: TaskContext, plan: Plan, fd: int) -> bool:
         ctx.item.done -= sum(plan.layout.bounds(n)[1] - plan.layout.bounds(n)[0] for n in unproven)
 
     def fetch(number: int) -> None:
-        _fetch_part(ctx, plan, fd, number, plan.info.etag)
+        fetch_part(ctx, plan, fd, number, plan.info.etag)
 
-    _run_parts(ctx, sorted(unproven), fetch)
+    run_parts(ctx, sorted(unproven), fetch)
     return True
 
 
