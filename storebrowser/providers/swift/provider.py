@@ -198,7 +198,7 @@ class SwiftProvider(Provider):
         self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
     ) -> ContentProof:
         """A HEAD; an SLO's manifest or a DLO's segment listing for the segments' ETags."""
-        validate_container_name("swift", container)
+        check_container_name(container)
         return proof.content_proof(self.client, container, key)
 
     def put_object(
