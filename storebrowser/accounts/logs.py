@@ -12,8 +12,10 @@ import logging
 import sys
 
 from storebrowser.accounts import redact
+from storebrowser.core.display import display_text
 
 OWN_LOGGER = "storebrowser"
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 
 class OwnRecordsOnly(logging.Filter):
@@ -23,13 +25,20 @@ class OwnRecordsOnly(logging.Filter):
         return record.name == OWN_LOGGER or record.name.startswith(OWN_LOGGER + ".")
 
 
+class EscapingFormatter(logging.Formatter):
+    """Log lines may quote keys and server answers: no escape sequence or bidi mark of
+    theirs reaches the terminal (``core.display``). Line by line, so a traceback keeps
+    its lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(display_text(line) for line in super().format(record).split("\n"))
+
+
 def setup_logging(debug: bool) -> None:
     """Warnings of our own (everything with ``debug``) to stderr, secrets masked."""
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(EscapingFormatter(LOG_FORMAT))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
     if not debug:
         for handler in logging.getLogger().handlers:
             if not any(isinstance(f, OwnRecordsOnly) for f in handler.filters):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from storebrowser import APP_NAME, __version__
 from storebrowser.accounts import redact
@@ -14,13 +16,23 @@ from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
 from storebrowser.cli import accounts, objects, transfers
 from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
 
 PROG = "storebrowser-cli"
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes some arguments in its errors and prints others as they are
+    (``unrecognized arguments: ...``): escape them all."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(display_text(message))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=f"{APP_NAME} on the command line: the app's accounts, the same engine.",
         epilog="Exit codes: 0 ok, 1 the operation failed, 2 usage.",
@@ -69,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `storebrowser-cli ls | head`: the reader left, not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # a local folder or file the command could not use
+        return _fail(f"{PROG}: {os_error_text(error)}", 1)
+    except Exception as bug:  # a bug: one line, the traceback only with --debug
+        log.debug("unexpected error", exc_info=True)
+        return _fail(f"{PROG}: unexpected error: {bug!r} (--debug shows where)", 1)
     finally:
         ctx.close()
     return 0
@@ -77,5 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str, code: int, secrets: list[str] | None = None) -> int:
     """Print ``message`` with secrets masked: those of the account in use when known, so
     that another account's secret that happens to be a word here does not garble it."""
-    print(redact.SECRETS.redact(message, only=secrets), file=sys.stderr)
+    print(display_text(redact.SECRETS.redact(message, only=secrets)), file=sys.stderr)
     return code
+
+
+def os_error_text(error: OSError) -> str:
+    """``somefile.txt/sub: Not a directory``: the path and what the system said."""
+    reason = error.strerror or str(error)
+    paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+    return f"{' -> '.join(paths)}: {reason}" if paths else reason

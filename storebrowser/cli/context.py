@@ -12,6 +12,7 @@ from typing import IO, Any
 from storebrowser.accounts.model import Account, UnknownAccount
 from storebrowser.accounts.startup import load_accounts_at_start
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.display import display_text
 from storebrowser.core.places import split_account as split_account  # the commands import it from here
 from storebrowser.core.places import split_container
 from storebrowser.providers.base import MiB, Provider
@@ -77,12 +78,14 @@ class Context:
         return self._providers[account.name]
 
     def emit(self, value: Any, text: Callable[[Any], str]) -> None:
-        """Print ``value`` as JSON with --json, else as ``text(value)`` (if not empty)."""
+        """Print ``value`` as JSON with --json (exact: JSON escapes control characters
+        itself), else as ``text(value)`` (if not empty) with every string in ``value``
+        made safe to show first, so a key cannot split a row or drive the terminal."""
         if self.json:
             json.dump(value, self.out, indent=2, ensure_ascii=False, default=str)
             self.out.write("\n")
         else:
-            rendered = text(value)
+            rendered = text(shown(value))
             if rendered:
                 self.out.write(rendered.rstrip("\n") + "\n")
         self.out.flush()
@@ -91,6 +94,10 @@ class Context:
         """The secrets to mask in this command's messages; ``None`` before any account was
         opened (then every known secret is masked)."""
         return None if self._secrets_in_use is None else list(self._secrets_in_use)
+
+    def write_line(self, line: str) -> None:
+        """One line of text output (a listing row, streamed), made safe to show."""
+        self.out.write(display_text(line) + "\n")
 
     @property
     def part_size(self) -> int | None:
@@ -101,12 +108,38 @@ class Context:
             provider.close()
 
 
+def shown(value: Any) -> Any:
+    """``value`` with every string in it (dict keys too) passed through ``display_text``."""
+    if isinstance(value, str):
+        return display_text(value)
+    if isinstance(value, dict):
+        return {shown(k): shown(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [shown(v) for v in value]
+    return value
+
+
 def split_location(location: str) -> tuple[str, str]:
     """``CONTAINER[/PREFIX]`` -> ``(container, prefix)``."""
     container, rest = split_container(location)
     if not container:
         raise UsageError(f"{location!r}: expected CONTAINER or CONTAINER/KEY")
+    if not is_unicode(location):
+        raise UsageError(
+            f"{location!r} is not valid UTF-8 (as the terminal passed it): container and "
+            "object names are Unicode text"
+        )
     return container, rest
+
+
+def is_unicode(text: str) -> bool:
+    """False for text holding lone surrogates: bytes of an argument or a file name that
+    were not UTF-8 (Python keeps them as ``\\udcXX``); no service can store those."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def split_object(location: str) -> tuple[str, str]:

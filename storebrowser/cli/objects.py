@@ -16,6 +16,7 @@ from storebrowser.cli.context import (
     split_location,
     split_object,
 )
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
@@ -113,7 +114,7 @@ def cmd_ls(ctx: Context, args: argparse.Namespace) -> None:
         ctx.emit([_object_dict(e) for e in iter_objects(provider, container, prefix, delimiter)], str)
         return
     for entry in iter_objects(provider, container, prefix, delimiter):  # streams: a million is fine
-        ctx.out.write(_object_line(_object_dict(entry)) + "\n")
+        ctx.write_line(_object_line(_object_dict(entry)))
 
 
 def cmd_mb(ctx: Context, args: argparse.Namespace) -> None:
@@ -229,6 +230,6 @@ def _agrees(question: str) -> bool:
     """Ask on the terminal; without one (a script) the answer is no."""
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         return False
-    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.write(f"{display_text(question)} [y/N] ")
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower() in ("y", "yes")

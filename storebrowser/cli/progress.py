@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import IO
 
+from storebrowser.core.display import display_text
 from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import STALLED, JobSnapshot
@@ -33,7 +34,7 @@ def wait_for(
         if all(j.state.finished or j.state is State.PAUSED for j in jobs):
             break
         if draw:
-            stream.write("\r" + _line(jobs) + "\x1b[K")
+            stream.write("\r" + display_text(_line(jobs)) + "\x1b[K")
             stream.flush()
         time.sleep(REFRESH_S)
     if draw:
