@@ -320,6 +320,11 @@ class Provider(abc.ABC):
     ) -> MultipartUpload:
         raise self._unsupported("uploads in parts")
 
+    def can_upload_in_parts(self, key: str) -> bool:
+        """Whether ``key`` may go in parts (with ``capabilities.multipart`` on); a service
+        may take some names in one request only."""
+        return self.capabilities.multipart
+
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         """Rebuild an upload from ``MultipartUpload.state()``; ``NotFound`` when the
         server no longer has it (expired or aborted)."""

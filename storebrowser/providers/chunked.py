@@ -53,7 +53,7 @@ def upload_stream(
 ) -> ObjectInfo:
     """Single request when small or when the provider has no parts; parts otherwise."""
     small = size is not None and size <= provider.multipart_threshold
-    if small or not provider.capabilities.multipart:
+    if small or not provider.can_upload_in_parts(key):
         return provider.put_object(
             container, key, stream, size=size, content_type=content_type,
             metadata=metadata, progress=progress, cancel=cancel,

@@ -40,7 +40,7 @@ def run_upload(ctx: TaskContext) -> str:
         ctx.set_progress(sum(p.size for p in item.parts.values()), size)
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
-        small = size <= provider.multipart_threshold or not provider.capabilities.multipart
+        small = size <= provider.multipart_threshold or not provider.can_upload_in_parts(item.key)
         if small:
             return _upload_whole(ctx, provider, stream, size)
         return _upload_parts(ctx, provider, stream, size)

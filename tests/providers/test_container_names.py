@@ -21,7 +21,13 @@ INVALID = {
         ("xn--abc", "reserve"),
     ],
     "azure": [("ab", "3-63"), ("a--b", "hyphen"), ("Upper", "lowercase"), ("a_b", "lowercase")],
-    "swift": [("a/b", "may not contain '/'"), ("", "empty"), ("x" * 257, "256 bytes")],
+    "swift": [
+        ("a/b", "may not contain '/'"),
+        ("", "empty"),
+        ("x" * 257, "256 bytes"),
+        (".", "may not be '.' or '..'"),
+        ("..", "may not be '.' or '..'"),
+    ],
     "local": [("a/b", "'/'"), ("..", "'..'"), ("", "empty")],
 }
 

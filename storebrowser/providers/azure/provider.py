@@ -28,6 +28,7 @@ from storebrowser.core.properties import ObjectProperties, object_changed, same_
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.azure import copying, deleting, listing, website
+from storebrowser.providers.azure.blob_names import check_blob_name
 from storebrowser.providers.azure.blocks import BlockUpload
 from storebrowser.providers.azure.client import (
     Connection,
@@ -155,8 +156,7 @@ class AzureProvider(Provider):
         return self.service.get_container_client(name)
 
     def _blob(self, container: str, key: str) -> BlobClient:
-        if not key:
-            raise InvalidName("A blob name may not be empty.", container=container)
+        check_blob_name(key, container=container)
         return self._container(container).get_blob_client(key)
 
     # -- containers ---------------------------------------------------------------------
@@ -293,7 +293,15 @@ class AzureProvider(Provider):
     def delete_objects(
         self, container: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
     ) -> dict[str, StorageError]:
-        return deleting.delete_many(self._batch, self._container(container), keys, cancel)
+        client = self._container(container)
+        refused: dict[str, StorageError] = {}
+        for key in keys:
+            try:
+                check_blob_name(key, container=container)
+            except InvalidName as error:
+                refused[key] = error
+        valid = [key for key in keys if key not in refused]
+        return {**refused, **deleting.delete_many(self._batch, client, valid, cancel)}
 
     # -- properties -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from storebrowser.core.errors import (
 )
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.s3.errors import error_code, map_error, s3_errors
+from storebrowser.providers.s3.keys import xml_safe
 from storebrowser.providers.s3.listing import iter_all_keys
 from storebrowser.providers.s3.names import check_container_name
 
@@ -53,15 +54,31 @@ def bucket_exists(client: Any, name: str) -> bool:
 def delete_objects(
     client: Any, bucket: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
 ) -> dict[str, StorageError]:
-    """DeleteObjects in batches of 1,000; returns the keys the server refused, with why."""
-    failures: dict[str, StorageError] = {}
-    for start in range(0, len(keys), DELETE_BATCH):
+    """DeleteObjects in batches of 1,000; returns the keys the server refused, with why.
+    A key XML cannot carry exactly goes in a DeleteObject of its own (``keys.xml_safe``)."""
+    failures = _delete_one_by_one(client, bucket, [key for key in keys if not xml_safe(key)], cancel)
+    in_xml = [key for key in keys if xml_safe(key)]
+    for start in range(0, len(in_xml), DELETE_BATCH):
         cancel.raise_if_cancelled()
-        batch = [{"Key": key} for key in keys[start : start + DELETE_BATCH]]
+        batch = [{"Key": key} for key in in_xml[start : start + DELETE_BATCH]]
         with s3_errors(f"Deleting objects in {bucket!r}", container=bucket):
             reply = client.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
         for error in reply.get("Errors", []):
             failures[error["Key"]] = _batch_error(bucket, error)
+    return failures
+
+
+def _delete_one_by_one(
+    client: Any, bucket: str, keys: Sequence[str], cancel: CancelToken
+) -> dict[str, StorageError]:
+    failures: dict[str, StorageError] = {}
+    for key in keys:
+        cancel.raise_if_cancelled()
+        try:
+            with s3_errors(f"Deleting {key!r}", container=bucket, key=key):
+                client.delete_object(Bucket=bucket, Key=key)
+        except StorageError as error:
+            failures[key] = error
     return failures
 
 

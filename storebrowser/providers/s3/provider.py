@@ -36,11 +36,13 @@ from storebrowser.providers.s3 import buckets, copying, listing, multipart, proo
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
+from storebrowser.providers.s3.keys import refuse_parts, xml_safe
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
 from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.streams import read_exactly
+from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
 
 #: S3 refuses presigned URLs that live longer than seven days (SigV4).
 MAX_PRESIGN = timedelta(days=7)
@@ -293,7 +295,8 @@ class S3Provider(Provider):
         if_match: str | None = None,
     ) -> ObjectInfo:
         limits = CopyLimits(
-            threshold=self.copy_threshold,
+            # A key XML cannot carry is copied in one request (up to 5 GiB) or not at all.
+            threshold=self.copy_threshold if xml_safe(job.dst_key) else multipart.MAX_SINGLE_COPY,
             part_size=max(self.copy_part_size, self.min_part_size),
             concurrency=self.part_concurrency,
         )
@@ -310,11 +313,16 @@ class S3Provider(Provider):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> MultipartUpload:
+        if not xml_safe(key):
+            raise refuse_parts(key, container=container)
         extra = self._upload_args(key, content_type, metadata)
         return multipart.start(self._client, container, key, part_size, extra, self._starts)
 
     def discard_unanswered_uploads(self, container: str, key: str) -> None:
         self._starts.sweep(self._client, container, key)
+
+    def can_upload_in_parts(self, key: str) -> bool:
+        return self.capabilities.multipart and xml_safe(key)
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         return multipart.resume(self._client, state)
@@ -340,7 +348,9 @@ class S3Provider(Provider):
                 Params={"Bucket": container, "Key": key},
                 ExpiresIn=seconds,
             )
-        return url
+        # botocore signs the exact key; '.'/'..' as %2E survive requests and curl, and
+        # the server decodes them back into the signed name.
+        return url_with_encoded_dot_segments(url)
 
     def set_website(self, container: str, config: WebsiteConfig) -> WebsiteConfig:
         if not self.capabilities.static_website:
@@ -358,7 +368,7 @@ class S3Provider(Provider):
 
     def object_url(self, container: str, key: str) -> str:
         client = self._clients.client_for_bucket(container)
-        path = quote(key, safe="/~")
+        path = plain_url_path(key)
         endpoint = client.meta.endpoint_url.rstrip("/")
         if self.settings.path_style or not self.settings.is_aws:
             return f"{endpoint}/{quote(container)}/{path}"

@@ -51,9 +51,9 @@ class SwiftClient:
         return self.auth.current().storage_url
 
     def _new_connection(self) -> Any:
-        from swiftclient.client import Connection
+        from storebrowser.providers.swift.exact_path import ExactPathConnection
 
-        return Connection(
+        return ExactPathConnection(
             retries=self._retries,
             starting_backoff=STARTING_BACKOFF,
             max_backoff=MAX_BACKOFF,

@@ -15,6 +15,12 @@ def check_container_name(name: str) -> None:
             "Swift container names may not contain '/' (object names may; use a "
             "pseudo-folder inside the container instead).",
         )
+    if name in (".", ".."):
+        raise container_name_error(
+            name,
+            "Swift container names may not be '.' or '..': in a web address they mean "
+            "'this account' and 'up', not a container.",
+        )
     if len(name.encode("utf-8")) > 256:
         raise container_name_error(name, "Swift container names are at most 256 bytes of UTF-8.")
     if "\x00" in name:

@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, BinaryIO, ClassVar
-from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback
-from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
+from storebrowser.core.errors import (
+    AlreadyExists,
+    ConsentRequired,
+    InvalidName,
+    NotEmpty,
+    NotFound,
+    StorageError,
+)
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
@@ -41,6 +47,7 @@ from storebrowser.providers.swift.slo import (
     segment_container_of,
 )
 from storebrowser.providers.swift.uploading import put_plain
+from storebrowser.providers.urlpath import plain_url_path
 
 #: A forced container delete retries a 409 (listings lag behind deletes) this often.
 CONTAINER_DELETE_ATTEMPTS = 5
@@ -401,6 +408,13 @@ class SwiftProvider(Provider):
         if not self.capabilities.presigned_urls:
             raise self._unsupported("time-limited URLs (no 'tempurl' in the cluster's /info)")
         check_container_name(container)
+        if "?" in key:
+            raise InvalidName(
+                f"Swift refuses the signature of a time-limited URL whose object name holds "
+                f"'?' (seen with Swift 2.38), so none can be made for {key!r}; download it instead.",
+                container=container,
+                key=key,
+            )
         signing_key = sharing.temp_url_key(self.client, container)
         digests = (self.info.get("tempurl") or {}).get("allowed_digests") or ["sha256"]
         digest = "sha256" if "sha256" in digests else digests[0]
@@ -411,7 +425,7 @@ class SwiftProvider(Provider):
 
     def object_url(self, container: str, key: str) -> str:
         check_container_name(container)
-        return sharing.public_url(self.client, container) + quote(key, safe="/~")
+        return sharing.public_url(self.client, container) + plain_url_path(key)
 
     def grant(self, request: ConsentRequired) -> None:
         if not isinstance(request, TempUrlKeyMissing):

@@ -20,6 +20,7 @@ from storebrowser.core.errors import AccessDenied, InvalidName
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
+from storebrowser.providers.urlpath import encode_dot_segments
 
 TEMP_URL_KEY = "x-account-meta-temp-url-key"
 TEMP_URL_KEY_2 = "x-account-meta-temp-url-key-2"
@@ -89,7 +90,8 @@ def temp_url(
     signed_path = f"{parts.path}/{container}/{name}"
     signed = generate_temp_url(signed_path, seconds, key, method.upper(), digest=digest)
     query = signed.split("?", 1)[1]
-    quoted_path = f"{parts.path}/{quote(container)}/{quote(name)}"
+    # '.' and '..' as %2E: the proxy decodes them back into the signed name.
+    quoted_path = encode_dot_segments(f"{parts.path}/{quote(container)}/{quote(name)}")
     return urlunsplit((parts.scheme, parts.netloc, quoted_path, query, ""))
 
 
