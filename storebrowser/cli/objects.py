@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from storebrowser.cli.context import (
     split_location,
     split_object,
 )
+from storebrowser.cli.places import resolve_place
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
@@ -28,9 +30,15 @@ MAX_URL_EXPIRY = 7 * 24 * 3600
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    ls = commands.add_parser("ls", help="list containers, or the objects of CONTAINER[/PREFIX]")
-    ls.add_argument("location", nargs="?", metavar="CONTAINER[/PREFIX]")
+    ls = commands.add_parser(
+        "ls",
+        help="list containers, or what CONTAINER[/FOLDER] holds",
+        description="List the containers, a container, a folder (C/photos means photos/), or one "
+        "object. With --prefix, every key that starts with the text given.",
+    )
+    ls.add_argument("location", nargs="?", metavar="CONTAINER[/PATH]")
     ls.add_argument("--recursive", "-r", action="store_true", help="every object, not folder by folder")
+    ls.add_argument("--prefix", action="store_true", help="PATH is a plain prefix of keys, not a folder")
     ls.set_defaults(run=cmd_ls)
 
     mb = commands.add_parser("mb", help="make a container")
@@ -50,7 +58,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     rm = commands.add_parser("rm", help="delete objects")
     rm.add_argument("objects", nargs="+", metavar="CONTAINER/KEY")
-    rm.add_argument("--recursive", "-r", action="store_true", help="everything under each prefix")
+    rm.add_argument(
+        "--recursive", "-r", action="store_true", help="a folder and all in it (C/photos means photos/)"
+    )
+    rm.add_argument("--prefix", action="store_true", help="with -r: every key starting with the text given")
     rm.set_defaults(run=cmd_rm)
 
     cp = commands.add_parser("cp", help="copy an object (server-side within one account)")
@@ -108,12 +119,16 @@ def cmd_ls(ctx: Context, args: argparse.Namespace) -> None:
         containers = [_container_dict(c) for c in provider.list_containers()]
         ctx.emit(containers, lambda rows: "\n".join(row["name"] for row in rows))
         return
-    container, prefix = split_location(args.location)
+    place = resolve_place(provider, args.location, prefix=args.prefix)
     delimiter = None if args.recursive else "/"
+    if place.takes_many:
+        entries: Iterable[ObjectInfo] = iter_objects(provider, place.container, place.key, delimiter)
+    else:
+        entries = [provider.stat(place.container, place.key)]
     if ctx.json:
-        ctx.emit([_object_dict(e) for e in iter_objects(provider, container, prefix, delimiter)], str)
+        ctx.emit([_object_dict(e) for e in entries], str)
         return
-    for entry in iter_objects(provider, container, prefix, delimiter):  # streams: a million is fine
+    for entry in entries:  # streams: a million is fine
         ctx.write_line(_object_line(_object_dict(entry)))
 
 
@@ -148,9 +163,17 @@ def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:
     provider = ctx.provider()
     deleted: list[str] = []
     failed: dict[str, str] = {}
+    if args.prefix and not args.recursive:
+        raise UsageError("--prefix goes with --recursive")
     for location in args.objects:
-        container, key = split_location(location) if args.recursive else split_object(location)
-        keys = [e.key for e in iter_objects(provider, container, key)] if args.recursive else [key]
+        if args.recursive:
+            place = resolve_place(provider, location, prefix=args.prefix)
+            container, keys = place.container, [place.key]
+            if place.takes_many:
+                keys = [e.key for e in iter_objects(provider, container, place.key)]
+        else:
+            container, key = split_object(location)
+            keys = [key]
         for start in range(0, len(keys), 1000):
             batch = keys[start : start + 1000]
             failures = provider.delete_objects(container, batch)

@@ -19,6 +19,7 @@ from storebrowser.cli.context import (
     split_location,
     split_object,
 )
+from storebrowser.cli.places import resolve_place
 from storebrowser.cli.progress import wait_for
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers.engine import TransferEngine
@@ -44,16 +45,28 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     put.add_argument("--content-type", help="Content-Type (default: from each file's name)")
     put.set_defaults(run=cmd_put)
 
-    get = commands.add_parser("get", help="download objects (KEY/ for a whole prefix) into a folder")
+    get = commands.add_parser(
+        "get",
+        help="download objects (KEY/ for a whole folder) into a folder",
+        description="Download objects into a folder. KEY/ is a folder; KEY is the object of that "
+        "name, or the folder KEY/ when there is no such object.",
+    )
     get.add_argument("objects", nargs="+", metavar="CONTAINER/KEY")
     get.add_argument("folder", metavar="LOCAL")
     get.add_argument("--conflict", choices=CONFLICTS, default="overwrite", help="when a file exists")
     get.set_defaults(run=cmd_get)
 
-    restore = commands.add_parser("restore", help="every object of a container or prefix into a folder")
-    restore.add_argument("source", metavar="CONTAINER[/PREFIX]")
+    restore = commands.add_parser(
+        "restore",
+        help="every object of a container or folder into a local folder",
+        description="Download a whole container or folder (C/photos means photos/, which lands as "
+        "DIR/photos/...; an object of that name when there is no such folder). With --prefix, every "
+        "key that starts with the text given.",
+    )
+    restore.add_argument("source", metavar="CONTAINER[/FOLDER]")
     restore.add_argument("folder", metavar="DIR")
     restore.add_argument("--conflict", choices=CONFLICTS, default="overwrite", help="when a file exists")
+    restore.add_argument("--prefix", action="store_true", help="FOLDER is a plain prefix of keys")
     restore.set_defaults(run=cmd_restore)
 
     backup = commands.add_parser("backup", help="stream a folder as tar.gz into a container, no temp file")
@@ -224,9 +237,11 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
         raise UsageError(f"{args.folder} is a file; give the folder to download into")
     account, conflict = ctx.account().name, ConflictPolicy(args.conflict)
     keys_of: dict[str, list[str]] = {}
+    provider = ctx.provider()
     for location in args.objects:
-        container, key = split_object(location)
-        keys_of.setdefault(container, []).append(key)
+        split_object(location)  # a key is required
+        place = resolve_place(provider, location, object_first=True)
+        keys_of.setdefault(place.container, []).append(place.key)
     _refuse_cross_container_clashes(keys_of, args.folder)
     local = str(folder.resolve())
     specs = []
@@ -240,23 +255,20 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
         _refuse_clashes(spec)
         specs.append(spec)
     folder.mkdir(parents=True, exist_ok=True)
-    ctx.provider()
     _report(ctx, _run(ctx, specs))
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> None:
-    container, prefix = split_location(args.source)
     folder = Path(args.folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{args.folder} is a file; give the folder to restore into")
+    place = resolve_place(ctx.provider(), args.source, prefix=args.prefix)
     folder.mkdir(parents=True, exist_ok=True)
-    provider = ctx.provider()
-    provider.list_page(container, prefix, "/", None, 1)  # a missing container fails here, clearly
     spec = JobSpec(
-        JobKind.DOWNLOAD_PREFIX,
+        JobKind.DOWNLOAD_PREFIX if place.takes_many else JobKind.DOWNLOAD_OBJECT,
         ctx.account().name,
-        container,
-        key=prefix,
+        place.container,
+        key=place.key,
         local=str(folder.resolve()),
         conflict=ConflictPolicy(args.conflict),
     )

@@ -46,14 +46,19 @@ def _open(name: str, request: pytest.FixtureRequest, root: Path) -> tuple[str, d
     return "swift", settings, SwiftRaw(swift.auth_url, swift.user, swift.key)
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def open_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """For a module-scoped fixture parametrised by backend names."""
     root = tmp_path_factory.mktemp("hostile-local")
     kind, settings, raw = _open(request.param, request, root)
     provider = open_provider(kind, settings)
     provider.connect()
     yield Store(request.param, kind, settings, provider, raw)
     provider.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    yield from open_store(request, tmp_path_factory)
 
 
 @pytest.fixture
