@@ -42,3 +42,9 @@ def display_text(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+def display_lines(text: str) -> str:
+    """``display_text`` for text of several lines (a message, a tooltip): its line breaks
+    stay, everything else is escaped. For one line, a key or a name, use ``display_text``."""
+    return "\n".join(display_text(line) for line in text.split("\n"))

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
+from storebrowser.core.display import display_lines
+
 
 class Level(enum.Enum):
     INFO = "info"
@@ -71,7 +73,7 @@ class Notice(QFrame):
         self.level = level
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self._icon.setPixmap(level_icon(self, level).pixmap(size, size))
-        self.label.setText(text)
+        self.label.setText(display_lines(text))  # messages quote keys: shown escaped
         if self.button is not None:
             self.button.setVisible(action)
         self.setStyleSheet(

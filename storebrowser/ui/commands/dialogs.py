@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from storebrowser.core.display import display_text
 
 #: Returns what is wrong with a name, or ``None`` when it is fine.
 NameCheck = Callable[[str], str | None]
@@ -122,7 +125,9 @@ class ShareUrlDialog(QDialog):
         row.addWidget(self.url, 1)
         row.addWidget(self.copy_button)
         form = QFormLayout()
-        form.addRow(self.tr("Object:"), QLabel(name, self))
+        shown = QLabel(display_text(name), self)
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("Object:"), shown)
         form.addRow(self.tr("Valid for:"), lifetime)
         form.addRow(self.tr("URL:"), row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

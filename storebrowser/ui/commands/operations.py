@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from storebrowser.core.display import display_lines
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
@@ -200,8 +201,10 @@ class Operations(QObject):
 
     def confirm(self, title: str, question: str, button: str) -> bool:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, self.context.parent
-        )
+            QMessageBox.Icon.Warning, title, display_lines(question), QMessageBox.StandardButton.Cancel,
+            self.context.parent,
+        )  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question quotes keys: never markup
         go = box.addButton(button, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser.core.display import display_text
 from storebrowser.core.types import ContainerInfo
 from storebrowser.ui.format import human_size, local_time
 
@@ -48,8 +49,8 @@ class ContainerTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         info, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(info, column)
+        if role == Qt.ItemDataRole.DisplayRole:  # Swift names may hold control characters
+            return display_text(self._display(info, column))
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):

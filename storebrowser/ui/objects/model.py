@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
@@ -470,13 +471,14 @@ class ObjectTableModel(ShownRows):
         if not 0 <= shown < len(self._visible):
             return None
         row, column = self._visible[shown], index.column()
-        if role == Role.DisplayRole:
-            return cell_text(self._rows, row, column, self.tr)
+        if role == Role.DisplayRole:  # keys may hold control characters: shown escaped
+            return display_text(cell_text(self._rows, row, column, self.tr))
         if role == Role.TextAlignmentRole:
             return RIGHT if column == Column.SIZE else None
         if role == Role.DecorationRole:
             return self._icons.of(self._rows, row) if column == Column.NAME else None
-        return cell_tooltip(self._rows, row, column, self.tr)
+        tip = cell_tooltip(self._rows, row, column, self.tr)
+        return display_text(tip) if tip else tip
 
     def match(
         self,

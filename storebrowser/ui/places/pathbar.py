@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 
 
@@ -88,9 +89,9 @@ class PathBar(QStackedWidget):
 
     def _crumb(self, label: str, place: Location, *, last: bool) -> QToolButton:
         button = QToolButton(self._crumbs)
-        button.setText(label)
+        button.setText(display_text(label))
         button.setAutoRaise(True)
-        button.setToolTip(place.text())
+        button.setToolTip(display_text(place.text()))
         if last:
             font = button.font()
             font.setBold(True)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.accounts.model import Account
+from storebrowser.core.display import display_lines, display_text
 from storebrowser.core.listing import iter_pages
 from storebrowser.core.places import Location
 from storebrowser.core.types import ContainerInfo
@@ -290,12 +291,12 @@ class AccountTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return node.label + self._state_suffix(node)
+        if role == Qt.ItemDataRole.DisplayRole:  # names may hold control characters
+            return display_text(node.label) + self._state_suffix(node)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            return display_lines(self._tooltip(node))
         if role == Qt.ItemDataRole.EditRole:
             return node.label
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import PreconditionFailed
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import CONTENT_TYPE, HTTP_HEADERS, SYSTEM_PROPERTIES, ObjectProperties
@@ -277,8 +278,9 @@ class MetadataEditor(QDialog):
 
     def _title_text(self, count: int) -> str:
         if len(self.listed) == 1:
-            return self.tr("{key} in {container}").format(key=self.listed[0].key, container=self.container)
-        return self.tr("{n} objects in {container}").format(n=count, container=self.container)
+            key, container = display_text(self.listed[0].key), display_text(self.container)
+            return self.tr("{key} in {container}").format(key=key, container=container)
+        return self.tr("{n} objects in {container}").format(n=count, container=display_text(self.container))
 
     def _show_selection(self, selection: Selection) -> None:
         self.title.setText(self._title_text(len(selection.objects)))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled
 from storebrowser.core.preview import decode_text, hexdump, image_kind
 from storebrowser.core.types import ObjectInfo
@@ -180,7 +181,7 @@ class PreviewPanel(QWidget):
         self.end_field.setText(str(DEFAULT_LENGTH))
         if info is None or provider is None or info.is_prefix:
             self._cancel_running()
-            self.title.setText(info.key if info is not None else "")
+            self.title.setText(display_text(info.key) if info is not None else "")
             message = (
                 self.tr("A folder: nothing to preview.")
                 if info is not None

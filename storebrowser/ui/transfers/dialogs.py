@@ -15,6 +15,7 @@ from pathlib import PurePath
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from storebrowser.core.display import display_text
 from storebrowser.qtbridge.conflicts import ConflictAsker, ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import ConflictPolicy
@@ -51,6 +52,8 @@ def ask_conflict(
     where = str(PurePath(question.target).parent) if download else question.target
     box = QMessageBox(QMessageBox.Icon.Question, tr("Already there"), "", parent=parent)
     box.setObjectName("conflictDialog")
+    name, where = display_text(name), display_text(where)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(tr("“{name}” exists already.").format(name=name))
     box.setInformativeText(
         tr("In {where}. What should this download do?").format(where=where)

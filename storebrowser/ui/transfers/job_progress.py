@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QVBoxLayout, QWidget
 
+from storebrowser.core.display import display_text
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import EngineSnapshot
@@ -94,7 +95,8 @@ class JobProgress(QWidget):
             text = self.tr("Changed all {n} objects.").format(n=total)
         self.label.setText(text)
         if failed:
-            self.failures.setPlainText("\n".join(f"{item.key}: {item.error}" for item in failed))
+            lines = (f"{display_text(item.key)}: {display_text(item.error or '')}" for item in failed)
+            self.failures.setPlainText("\n".join(lines))
             self.failures.show()
 
     def _finished(self, job: JobSnapshot) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser.core.display import display_lines, display_text
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui.format import human_size
@@ -305,22 +306,22 @@ class TransfersModel(QAbstractItemModel):
         total = job.total
         if total is None and job.kind is JobKind.DELETE:
             total = len(job.spec.keys)  # known before the batches are made
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _row_text(column, job.kind, job.state, job.done, total, job.rate, job.eta,
-                             message, text.job_title(job))  # fmt: skip
+        if role == Qt.ItemDataRole.DisplayRole:  # keys and messages shown escaped
+            return display_text(_row_text(column, job.kind, job.state, job.done, total, job.rate,
+                                          job.eta, message, text.job_title(job)))  # fmt: skip
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return kind_icon(job.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.MESSAGE:
-                return message or None
-            return text.job_tooltip(job)
+                return display_lines(message) or None
+            return display_lines(text.job_tooltip(job))
         return _common(column, role, job.id, job.state, job.done, total)
 
     def _item_data(self, job: JobSnapshot, item: ItemSnapshot, column: Column, role: int) -> object:
         message = item.error or item.note
         if role == Qt.ItemDataRole.DisplayRole:
-            return _row_text(column, job.kind, item.state, item.done, item.total, item.rate, item.eta,
-                             message, text.item_name(job, item))  # fmt: skip
+            return display_text(_row_text(column, job.kind, item.state, item.done, item.total, item.rate,
+                                          item.eta, message, text.item_name(job, item)))  # fmt: skip
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             pixmap = (
                 QStyle.StandardPixmap.SP_DirIcon
@@ -330,8 +331,10 @@ class TransfersModel(QAbstractItemModel):
             return QApplication.style().standardIcon(pixmap)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.MESSAGE:
-                return message or None
-            return f"{item.key}\n{item.local}" if item.local and job.kind is not JobKind.DELETE else item.key
+                return display_lines(message) or None
+            key = display_text(item.key)
+            with_local = item.local and job.kind is not JobKind.DELETE
+            return f"{key}\n{display_text(item.local)}" if with_local else key
         return _common(column, role, job.id, item.state, item.done, item.total)
 
 
