@@ -237,13 +237,24 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
         raise UsageError(f"{args.folder} is a file; give the folder to download into")
     account, conflict = ctx.account().name, ConflictPolicy(args.conflict)
     keys_of: dict[str, list[str]] = {}
-    provider = ctx.provider()
     for location in args.objects:
-        split_object(location)  # a key is required
-        place = resolve_place(provider, location, object_first=True)
-        keys_of.setdefault(place.container, []).append(place.key)
+        container, key = split_object(location)
+        keys_of.setdefault(container, []).append(key)
+    # Names that would land on one file are refused from the names alone, before any I/O.
     _refuse_cross_container_clashes(keys_of, args.folder)
-    local = str(folder.resolve())
+    _specs(keys_of, account, "", conflict)
+    provider = ctx.provider()
+    for container, keys in keys_of.items():  # a name without '/' may be a folder: look
+        keys[:] = [resolve_place(provider, f"{container}/{key}", object_first=True).key for key in keys]
+    specs = _specs(keys_of, account, str(folder.resolve()), conflict)
+    folder.mkdir(parents=True, exist_ok=True)
+    _report(ctx, _run(ctx, specs))
+
+
+def _specs(
+    keys_of: dict[str, list[str]], account: str, local: str, conflict: ConflictPolicy
+) -> list[JobSpec]:
+    """The jobs of a ``get``, their sources checked (``UsageError`` when they clash)."""
     specs = []
     for container, keys in keys_of.items():
         if len(keys) > 1:
@@ -254,8 +265,7 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
             spec = JobSpec(kind, account, container, key=keys[0], local=local, conflict=conflict)
         _refuse_clashes(spec)
         specs.append(spec)
-    folder.mkdir(parents=True, exist_ok=True)
-    _report(ctx, _run(ctx, specs))
+    return specs
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> None:
