@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storebrowser.core.display import display_text
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
@@ -42,7 +44,30 @@ class Equivalent:
 
 def quote(parts: Sequence[str]) -> str:
     """``parts`` as one shell line, each quoted where the shell would read it otherwise."""
-    return " ".join(shlex.quote(p) for p in parts)
+    return " ".join(shell_word(p) for p in parts)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell word. Text with control or bidi characters (a key may hold
+    them) goes in bash's ``$'...'`` with those characters as escapes: the line shows
+    what it holds, and the shell still passes the exact text."""
+    if display_text(text) == text:
+        return shlex.quote(text)
+    return "$'" + "".join(_ansi_c(char) for char in text) + "'"
+
+
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _ansi_c(char: str) -> str:
+    if char in "\\'":
+        return "\\" + char
+    if display_text(char) == char:
+        return char
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)  # \xHH is a byte to bash: above ASCII, \uHHHH (UTF-8 in the locale)
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def storebrowser_cli_line(r: Request) -> str:

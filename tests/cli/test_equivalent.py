@@ -4,6 +4,7 @@ tools' lines carry no secret, and a generated line run for real does the job."""
 from __future__ import annotations
 
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,17 @@ def test_a_generated_line_does_the_job(cli: RunCli, tmp_path: Path) -> None:
     result = cli(*line[1:])
     assert result.returncode == 0, result.stderr.decode()
     assert (out / "a b.txt").read_bytes() == b"hello"
+
+
+
+@pytest.mark.parametrize("key", ["esc\x1b[31mred.txt", "new\nline.txt", "report\u202etxt.exe", "it's\\a\tb"])
+def test_a_key_with_control_characters_shows_escaped_and_reaches_the_shell_exactly(key: str) -> None:
+    request = Request("get", "a", "local", SETTINGS["local"], container="box", keys=(key,), local=("/tmp/o",))
+    line = equivalents(request)[0].command
+    assert line.isprintable(), line  # the dialog shows one readable line
+    plain = equivalents(Request("get", "a", "local", SETTINGS["local"], container="box", keys=("k",),
+                                local=("/tmp/o",)))[0].command  # fmt: skip
+    expected = [word.replace("box/k", f"box/{key}") for word in shlex.split(plain)]
+    echoed = subprocess.run(["bash", "-c", f"printf '%s\\0' {line}"], capture_output=True, check=True,
+                            env={"LANG": "C.UTF-8"})  # fmt: skip
+    assert echoed.stdout.decode().split("\0")[:-1] == expected

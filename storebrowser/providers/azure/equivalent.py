@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shlex
-
-from storebrowser.core.equivalent import Equivalent, Request, quote
+from storebrowser.core.equivalent import Equivalent, Request, quote, shell_word
 
 
 def az_command(r: Request) -> Equivalent | None:
@@ -48,5 +46,5 @@ def az_command(r: Request) -> Equivalent | None:
     if parts is None:
         return None
     # The variables stay unquoted so the shell expands them.
-    line = quote(["az", *parts]) + " " + " ".join(p if p.startswith("$") else shlex.quote(p) for p in auth)
+    line = quote(["az", *parts]) + " " + " ".join(p if p.startswith("$") else shell_word(p) for p in auth)
     return Equivalent("az", line)
