@@ -123,17 +123,9 @@ class SwiftRaw:
 
 class S3Raw:
     def __init__(self, settings: Mapping[str, Any]) -> None:
-        import boto3
-        from botocore.config import Config
+        from tests.providers.other_clients import S3Other
 
-        self.client = boto3.client(
-            "s3",
-            endpoint_url=settings["endpoint_url"],
-            aws_access_key_id=settings["access_key_id"],
-            aws_secret_access_key=settings["secret_access_key"],
-            region_name=settings["region"],
-            config=Config(s3={"addressing_style": "path"}),
-        )
+        self.client = S3Other(settings).client  # boto3 straight at the server
 
     def containers(self) -> set[str]:
         return {bucket["Name"] for bucket in self.client.list_buckets()["Buckets"]}
