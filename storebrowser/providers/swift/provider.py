@@ -10,14 +10,7 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback
-from storebrowser.core.errors import (
-    AlreadyExists,
-    ConsentRequired,
-    InvalidName,
-    NotEmpty,
-    NotFound,
-    StorageError,
-)
+from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
@@ -408,13 +401,7 @@ class SwiftProvider(Provider):
         if not self.capabilities.presigned_urls:
             raise self._unsupported("time-limited URLs (no 'tempurl' in the cluster's /info)")
         check_container_name(container)
-        if "?" in key:
-            raise InvalidName(
-                f"Swift refuses the signature of a time-limited URL whose object name holds "
-                f"'?' (seen with Swift 2.38), so none can be made for {key!r}; download it instead.",
-                container=container,
-                key=key,
-            )
+        sharing.check_signable(container, key)
         signing_key = sharing.temp_url_key(self.client, container)
         digests = (self.info.get("tempurl") or {}).get("allowed_digests") or ["sha256"]
         digest = "sha256" if "sha256" in digests else digests[0]

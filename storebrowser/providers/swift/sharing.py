@@ -60,6 +60,18 @@ def set_temp_url_key(client: SwiftClient, key: str | None = None) -> str:
     return new_key
 
 
+def check_signable(container: str, name: str) -> None:
+    """Refuse a name Swift's tempurl cannot check: before the account's key is read (or a
+    user asked to give the account one) for a link that could not work."""
+    if "?" in name:
+        raise InvalidName(
+            "Swift refuses the signature of a time-limited URL whose object name holds '?' "
+            f"(seen with Swift 2.38), so none can be made for {name!r}; download it instead.",
+            container=container,
+            key=name,
+        )
+
+
 def temp_url(
     client: SwiftClient,
     key: str | None,
@@ -85,6 +97,7 @@ def temp_url(
     seconds = int(expires_in.total_seconds())
     if seconds <= 0:
         raise InvalidName("A time-limited URL needs a positive lifetime.")
+
     parts = urlsplit(client.storage_url)
     # The signature covers the decoded path (what the proxy sees); the URL carries it quoted.
     signed_path = f"{parts.path}/{container}/{name}"
