@@ -78,3 +78,12 @@ SAMPLE = ["dotdot", "up", "only-dot", "double-slash", "escape", "newline", "perc
 
 def sample(backend: str) -> list[Hostile]:
     return [BY_NAME[name] for name in SAMPLE if name not in REFUSED[backend]]
+
+
+#: For the writes after the first (metadata, copy, delete): the sample and the other shapes
+#: of path (a leading '/', a deep one), not every character class again.
+WIDER = [*SAMPLE, "only-dotdot", "leading-slash", "query", "deep"]
+
+
+def wider(backend: str) -> list[Hostile]:
+    return [BY_NAME[name] for name in WIDER if name not in REFUSED[backend]]

@@ -4,9 +4,12 @@ folder chosen (issue 17, defect 2 and the hostile-key suite).
 
 The issue's own cases are here as they were typed: ``put p.txt 'C/../other/'``,
 ``backup --name '../x.tar.gz'``, ``cat 'C/../escape1.txt'``, ``ls .``, ``mb .``, ``rb .``.
-Every provider operation runs on every backend in test_provider_ops.py; here the CLI runs
-on one backend of each provider (moto is left out: the same S3 code as s3api, and each
-S3 command pays ~0.5 s for a fresh boto3 session).
+Every provider operation runs on every backend in test_provider_ops.py (and the engine's
+moves in test_engine_ops.py); here the CLI runs where names are refused (local, Azure)
+and where the HTTP stack used to lose them (Swift). S3 is left out for time: botocore
+sends keys as they are, the provider suite proves it on s3api and moto, and each S3
+command of the CLI pays ~0.5 s for a fresh boto3 session (tests/cli/test_cli_servers.py
+runs the S3 commands).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from tests.hostile.conftest import Store, open_store
 from tests.hostile.keys import BY_NAME, REFUSED, Hostile, refused, sample, stored
 from tests.servers.base import http_request
 
-CLI_BACKENDS = ["local", "swift", "s3_swift", "azure"]
+CLI_BACKENDS = ["local", "swift", "azure"]
 #: Where the service cannot store names with dot segments (the CLI refuses, in one line).
 NO_DOTS = {"local", "azure"}
 
@@ -105,7 +108,7 @@ def test_reads_and_changes_address_exactly(store: Store, box: str, account: str)
         store.raw.write(box, hostile.key, hostile.data)
     store.raw.write(box, "escape1.txt", b"not this one")
     problems = []
-    for hostile in keys[:4]:  # cat 'C/../escape1.txt' and its kind
+    for hostile in keys[:3]:  # cat 'C/../escape1.txt' and its kind
         cat = run_cli("cat", f"{box}/{hostile.key}")
         if (cat.code, cat.out) != (0, hostile.data):
             problems.append(f"cat {hostile.name}: exit {cat.code}, {cat.out[:60]!r} {cat.err.strip()}")
@@ -183,6 +186,5 @@ def test_dot_containers_are_refused(store: Store, account: str) -> None:
     for command in (("ls", "."), ("mb", "."), ("rb", "..")):
         run = run_cli(*command)
         assert run.code == 1 and len(run.err.strip().splitlines()) == 1, (command, run.err)
-        if store.kind != "s3":  # S3 leaves old bucket names to the server (it refuses these)
-            assert "not a valid container name" in run.err, run.err
+        assert "not a valid container name" in run.err, run.err
     assert store.raw.containers() == containers

@@ -12,7 +12,7 @@ import pytest
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
 from tests.hostile.conftest import Store
-from tests.hostile.keys import sample, stored
+from tests.hostile.keys import sample, wider
 from tests.transfers.helpers import FAST_RETRY
 
 
@@ -45,7 +45,7 @@ def test_moves_land_exactly(store: Store, box: str, engine: TransferEngine) -> N
 
 
 def test_a_folder_copy_keeps_every_name(store: Store, box: str, engine: TransferEngine) -> None:
-    keys = [h for h in stored(store.name) if h.key.startswith("h/")]
+    keys = [h for h in wider(store.name) if h.key.startswith("h/")]
     for hostile in keys:
         store.raw.write(box, hostile.key, hostile.data)
     _run(engine, [JobSpec(JobKind.COPY, "acct", box, key="h/", dst_key="c/")])

@@ -19,7 +19,7 @@ from storebrowser.core.errors import ConsentRequired, InvalidName, StorageError
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from tests.hostile.conftest import Store
-from tests.hostile.keys import KEYS, Hostile, refused, sample, stored
+from tests.hostile.keys import KEYS, Hostile, refused, sample, stored, wider
 from tests.servers.base import http_request
 
 
@@ -36,8 +36,8 @@ def _check_each(keys: list[Hostile], check: Callable[[Hostile], str | None]) -> 
     assert not problems, "\n".join(problems)
 
 
-def _written_by_another_client(store: Store, box: str) -> list[Hostile]:
-    keys = stored(store.name)
+def _written_by_another_client(store: Store, box: str, keys: list[Hostile] | None = None) -> list[Hostile]:
+    keys = stored(store.name) if keys is None else keys
     for hostile in keys:
         store.raw.write(box, hostile.key, hostile.data)
     return keys
@@ -81,8 +81,6 @@ def test_reads_address_exactly(store: Store, box: str) -> None:
             return "read gives other bytes"
         if provider.read(box, hostile.key, ByteRange(1, 4)) != hostile.data[1:4]:
             return "a ranged read gives other bytes"
-        if provider.get_properties(box, hostile.key).info.key != hostile.key:
-            return "get_properties names another key"
         under = [o.key for o in iter_objects(provider, box, hostile.key, None)]
         if hostile.key not in under or any(not k.startswith(hostile.key) for k in under):
             return f"listing the key as a prefix gives {under[:3]}"
@@ -98,7 +96,7 @@ def test_reads_address_exactly(store: Store, box: str) -> None:
 def test_metadata_changes_address_exactly(store: Store, box: str) -> None:
     if not store.provider.capabilities.user_metadata:
         pytest.skip(f"{store.name} keeps no user metadata")
-    keys = _written_by_another_client(store, box)
+    keys = _written_by_another_client(store, box, wider(store.name))
 
     def check(hostile: Hostile) -> str | None:
         store.provider.set_metadata(box, hostile.key, {"hostile": hostile.name})
@@ -113,7 +111,7 @@ def test_metadata_changes_address_exactly(store: Store, box: str) -> None:
 
 
 def test_copy_and_delete_address_exactly(store: Store, box: str) -> None:
-    keys = _written_by_another_client(store, box)
+    keys = _written_by_another_client(store, box, wider(store.name))
     provider = store.provider
 
     def copy(hostile: Hostile) -> str | None:
