@@ -12,7 +12,7 @@ import logging
 import sys
 
 from storebrowser.accounts import redact
-from storebrowser.core.display import display_text
+from storebrowser.core.display import display_lines
 
 OWN_LOGGER = "storebrowser"
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -31,7 +31,7 @@ class EscapingFormatter(logging.Formatter):
     its lines."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(display_text(line) for line in super().format(record).split("\n"))
+        return display_lines(super().format(record))
 
 
 def setup_logging(debug: bool) -> None:
