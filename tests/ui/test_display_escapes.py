@@ -62,6 +62,11 @@ def test_the_window_shows_names_escaped(
     panel.fetchMore(panel.index(0, 0))  # the items of a job come when it is opened
     qtbot.waitUntil(lambda: panel.rowCount(panel.index(0, 0)) == 3, timeout=WAIT)
     job = panel.index(0, 0)
+    # The panel follows the engine on a timer: wait until it shows where each item went.
+    def tip(row: int) -> str:
+        return panel.data(panel.index(row, 0, job), Tip) or ""
+
+    qtbot.waitUntil(lambda: all("\n" in tip(row) for row in range(3)), timeout=WAIT)
     cells = [panel.data(panel.index(0, column), Display) for column in range(panel.columnCount())]
     cells += [panel.data(panel.index(row, 0, job), Display) for row in range(3)]
     assert [cell for cell in cells if not (cell is None or _clean(cell))] == []
