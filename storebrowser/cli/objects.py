@@ -18,6 +18,7 @@ from storebrowser.cli.context import (
     split_object,
 )
 from storebrowser.cli.places import resolve_place
+from storebrowser.cli.tiers import container_class
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
@@ -43,6 +44,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     mb = commands.add_parser("mb", help="make a container")
     mb.add_argument("container")
+    mb.add_argument("--class", dest="storage_class", metavar="CLASS",
+                    help="Swift: the storage policy of its objects (`storebrowser-cli classes`)")  # fmt: skip
     mb.set_defaults(run=cmd_mb)
 
     rb = commands.add_parser("rb", help="remove a container")
@@ -98,6 +101,7 @@ def _object_dict(info: ObjectInfo) -> dict[str, Any]:
         "etag": info.etag,
         "content_type": info.content_type,
         "storage_class": info.storage_class,
+        "archive": info.archive.to_json() if info.archive else None,
         "metadata": dict(info.metadata),
     }
 
@@ -133,7 +137,11 @@ def cmd_ls(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def cmd_mb(ctx: Context, args: argparse.Namespace) -> None:
-    ctx.provider().create_container(args.container)
+    provider = ctx.provider()
+    if args.storage_class is None:
+        provider.create_container(args.container)
+    else:
+        provider.create_container_in_class(args.container, container_class(provider, args.storage_class))
     ctx.emit({"created": args.container}, lambda v: f"created {v['created']}")
 
 
@@ -229,6 +237,8 @@ def cmd_meta(ctx: Context, args: argparse.Namespace) -> None:
 
 def _meta_text(value: dict[str, Any]) -> str:
     lines = [f"content-type: {value['content_type']}", f"size: {value['size']}", f"etag: {value['etag']}"]
+    lines += [f"storage-class: {value['storage_class']}"] if value["storage_class"] else []
+    lines += [f"archive: {value['archive']['text']}"] if value["archive"] else []
     lines += [f"{k}={v}" for k, v in sorted(value["metadata"].items())]
     return "\n".join(lines)
 

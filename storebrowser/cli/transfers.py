@@ -21,6 +21,7 @@ from storebrowser.cli.context import (
 )
 from storebrowser.cli.places import resolve_place
 from storebrowser.cli.progress import wait_for
+from storebrowser.cli.tiers import upload_class
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
@@ -43,6 +44,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     put.add_argument("target", metavar="CONTAINER[/PREFIX]")
     put.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE", help="user metadata")
     put.add_argument("--content-type", help="Content-Type (default: from each file's name)")
+    put.add_argument(
+        "--class", dest="storage_class", metavar="CLASS",
+        help="the storage class (access tier) to store them in (`storebrowser-cli classes`)",
+    )  # fmt: skip
     put.set_defaults(run=cmd_put)
 
     get = commands.add_parser(
@@ -181,10 +186,12 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
         if not Path(source).exists():
             raise UsageError(f"{source}: no such file or folder")
     folder_prefix = upload_prefix(prefix)
+    storage_class = upload_class(ctx.provider(), args.storage_class)
     if len(args.sources) > 1:
         spec = JobSpec(JobKind.UPLOAD_MANY, account, container, key=folder_prefix,
                        sources=tuple(_put_source(s) for s in args.sources),
-                       content_type=args.content_type, metadata=metadata)  # fmt: skip
+                       content_type=args.content_type, metadata=metadata,
+                       storage_class=storage_class)  # fmt: skip
     else:
         path = Path(args.sources[0])
         if path.is_dir():
@@ -193,7 +200,8 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
         else:
             key, kind = prefix, JobKind.UPLOAD_FILE
         spec = JobSpec(kind, account, container, key=key, local=str(path.resolve()),
-                       content_type=args.content_type, metadata=metadata)  # fmt: skip
+                       content_type=args.content_type, metadata=metadata,
+                       storage_class=storage_class)  # fmt: skip
     _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
     _report(ctx, _run(ctx, [spec]))

@@ -30,10 +30,26 @@ class Capabilities:
     presigned_urls: bool = False
     #: Objects keep older versions.
     versioning: bool = False
-    #: Objects have storage classes / access tiers that can be changed.
+    #: Objects have storage classes / access tiers that can be changed in place
+    #: (``storage_classes``, ``set_storage_class``; S3 storage class, Azure access tier).
     storage_tiers: bool = False
+    #: Archived objects can be restored (``restore_object``: S3 RestoreObject, Azure
+    #: rehydration).
+    archive_restore: bool = False
+    #: ``get_tags`` / ``set_tags``: S3 object tagging, Azure blob index tags.
+    object_tags: bool = False
+    #: Containers are created in a storage class of their own (``storage_classes`` with
+    #: scope CONTAINER, ``create_container_in_class``: Swift storage policies).
+    container_classes: bool = False
     #: ``list_containers`` gives object counts and bytes used.
     container_counts: bool = False
 
+    #: Why a capability is off, where a person should know: (name, reason) pairs.
+    reasons: tuple[tuple[str, str], ...] = ()
+
     def enabled(self) -> list[str]:
         return [f.name for f in fields(self) if getattr(self, f.name) is True]
+
+    def reason(self, name: str) -> str | None:
+        """Why ``name`` is off (a sentence), when the provider said."""
+        return dict(self.reasons).get(name)

@@ -56,6 +56,31 @@ class PreconditionFailed(StorageError):
     what was shown was refused, and nothing was changed. Reload and edit again."""
 
 
+class InvalidTags(InvalidMetadata):
+    """Object tags break the service's rules (how many, how long, which characters)."""
+
+
+class InvalidStorageClass(StorageError):
+    """A storage class, access tier, storage policy or restore priority the service does
+    not offer, or a restore asked wrongly (days where there are none...)."""
+
+
+class ObjectArchived(StorageError):
+    """The object is in an archive class (S3 GLACIER / DEEP_ARCHIVE, Azure Archive): it
+    cannot be read or copied until it is restored. ``restoring``: a restore is under way
+    already, so there is nothing to do but wait."""
+
+    def __init__(self, message: str, *, container: str | None = None, key: str | None = None,
+                 storage_class: str | None = None, restoring: bool = False) -> None:  # fmt: skip
+        super().__init__(message, container=container, key=key)
+        self.storage_class = storage_class
+        self.restoring = restoring
+
+
+class NotArchived(StorageError):
+    """A restore was asked of an object that is not archived: it can be read as it is."""
+
+
 class Unsupported(StorageError):
     """The provider (or this server) cannot do this; its capability flag is off."""
 

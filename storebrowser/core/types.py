@@ -9,6 +9,8 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, overload
 
+from storebrowser.core.tiers import ArchiveStatus
+
 T = TypeVar("T")
 
 #: Called with a byte delta as data moves; a retried part reports a negative delta so
@@ -54,6 +56,9 @@ class ObjectInfo:
     #: ETag, Swift ETag of a plain object, Azure Content-MD5); ``None`` for multipart,
     #: SLO/DLO or encrypted objects and when unknown. Downloads verify against it.
     content_md5: str | None = None
+    #: Archived / restoring / restored; ``None`` when not archived or not known (see
+    #: ``ArchiveStatus``). Listings of S3 leave it ``None``: only a ``stat`` knows.
+    archive: ArchiveStatus | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.metadata, MappingProxyType):

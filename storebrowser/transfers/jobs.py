@@ -114,6 +114,9 @@ class JobSpec:
     edit: MetadataEdit | None = None
     etags: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    #: Uploads: the storage class (access tier) to store the objects in; ``None``: the
+    #: service's default. Journals written before it existed have none.
+    storage_class: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -96,10 +96,10 @@ def test_listing_entries_carry_content_type_etag_and_tier(azure: AzureProvider, 
 
 def test_set_tier(azure: AzureProvider, azure_box: str) -> None:
     azure.upload_bytes(azure_box, "cold.bin", b"x")
-    assert azure.set_tier(azure_box, "cold.bin", "cool").storage_class == "Cool"
+    assert azure.set_storage_class(azure_box, "cold.bin", "cool").info.storage_class == "Cool"
     assert azure.stat(azure_box, "cold.bin").storage_class == "Cool"
-    with pytest.raises(Exception, match="not an Azure access tier"):
-        azure.set_tier(azure_box, "cold.bin", "glacier")
+    with pytest.raises(Exception, match="not an access tier"):
+        azure.set_storage_class(azure_box, "cold.bin", "glacier")
 
 
 # -- copy ---------------------------------------------------------------------------------------

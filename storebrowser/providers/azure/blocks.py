@@ -19,6 +19,7 @@ from storebrowser.core.errors import AlreadyExists, NotFound, StorageError
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import check_metadata, new_content_settings, object_info
+from storebrowser.providers.azure.tiers import sdk_tier
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.streams import ProgressStream
 
@@ -55,12 +56,15 @@ class BlockUpload(MultipartUpload):
         upload_id: str | None = None,
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        tier: str | None = None,
     ) -> None:
         super().__init__(blob.container_name, blob.blob_name, part_size)
         self._blob = blob
         self.upload_id = upload_id or secrets.token_hex(_ID_CHARS // 2)
         self.content_type = content_type
         self.metadata = check_metadata(metadata, key=blob.blob_name)
+        #: The access tier the blob is committed in (``None``: the account's default).
+        self.tier = tier
 
     def _errors(self, action: str) -> Any:
         where = f"{action} {self.key!r} in {self.container!r}"
@@ -74,6 +78,7 @@ class BlockUpload(MultipartUpload):
             "upload_id": self.upload_id,
             "content_type": self.content_type,
             "metadata": dict(self.metadata),
+            "tier": self.tier,
         }
 
     def upload_part(
@@ -108,8 +113,10 @@ class BlockUpload(MultipartUpload):
 
         blocks = [BlobBlock(block_id=part.token) for part in sorted(parts, key=lambda part: part.number)]
         settings = new_content_settings(self.key, self.content_type)
+        tier = {"standard_blob_tier": sdk_tier(self.tier)} if self.tier else {}
         with self._errors("Committing the blocks of"):
-            self._blob.commit_block_list(blocks, content_settings=settings, metadata=self.metadata or None)
+            self._blob.commit_block_list(blocks, content_settings=settings, metadata=self.metadata or None,
+                                         **tier)  # fmt: skip
             return object_info(self._blob.get_blob_properties(), key=self.key)
 
     def abort(self) -> None:

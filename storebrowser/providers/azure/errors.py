@@ -23,6 +23,7 @@ from storebrowser.core.errors import (
     Unsupported,
 )
 from storebrowser.core.netfail import describe_connection_failure
+from storebrowser.core.tiers import archived_error
 
 NOT_FOUND = frozenset({"ResourceNotFound", "ContainerNotFound", "BlobNotFound"})
 ALREADY_EXISTS = frozenset({"ContainerAlreadyExists", "BlobAlreadyExists"})
@@ -102,6 +103,9 @@ def map_error(error: BaseException, action: str, *, container: str | None, key: 
         return AuthFailed(f"{action} failed: the credentials could not be used ({detail}).", **where)
     if not isinstance(error, HttpResponseError):
         return StorageError(f"{action} failed: {detail}", **where)
+    if code in ("BlobArchived", "BlobBeingRehydrated"):  # a read (or tier change) of an archived blob
+        restoring = code == "BlobBeingRehydrated"
+        return archived_error(action, storage_class="Archive", restoring=restoring, **where)
     return _map_http(code, status, f"{action} failed: {detail}", where)
 
 
@@ -123,9 +127,6 @@ def _map_http(code: str, status: int | None, text: str, where: dict[str, str | N
         return InvalidMetadata(text, **where)
     if code in ("InvalidResourceName", "InvalidUri", "OutOfRangeInput"):
         return InvalidName(text, **where)
-    if code == "BlobArchived":
-        return AccessDenied(f"{text} The blob is in the Archive tier; change its tier to Hot or Cool "
-                            "and wait for it to rehydrate.", **where)  # fmt: skip
     if code in UNSUPPORTED or status in (405, 501):
         return Unsupported(text, **where)
     return StorageError(text, **where)

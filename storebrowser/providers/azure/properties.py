@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from storebrowser.core.errors import InvalidMetadata
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE, SYSTEM_PROPERTIES, ObjectProperties, object_changed
+from storebrowser.core.tiers import ArchiveState, ArchiveStatus
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.azure.errors import azure_errors, error_code, status_code
 
@@ -124,7 +125,25 @@ def object_info(properties: BlobProperties, *, key: str | None = None) -> Object
         metadata=dict(properties.metadata or {}),
         storage_class=_tier_name(properties.blob_tier),
         content_md5=_hex_md5(settings.content_md5 if settings else None),
+        archive=archive_status(properties),
     )
+
+
+#: The offline tier: a blob in it must be rehydrated before it can be read.
+ARCHIVE = "Archive"
+_PENDING_PREFIX = "rehydrate-pending-to-"
+
+
+def archive_status(properties: BlobProperties) -> ArchiveStatus | None:
+    """From a listing entry or Get Blob Properties; ``None`` for an online blob."""
+    pending = str(getattr(properties, "archive_status", None) or "")
+    priority = getattr(properties, "rehydrate_priority", None) or None
+    if pending.lower().startswith(_PENDING_PREFIX):
+        target = pending[len(_PENDING_PREFIX) :].capitalize()
+        return ArchiveStatus(ArchiveState.RESTORING, target=target, priority=priority)
+    if _tier_name(getattr(properties, "blob_tier", None)) == ARCHIVE:
+        return ArchiveStatus(ArchiveState.ARCHIVED)
+    return None
 
 
 def _hex_md5(value: bytes | bytearray | None) -> str | None:

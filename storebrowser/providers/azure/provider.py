@@ -18,16 +18,18 @@ from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import (
     AccessDenied,
     InvalidName,
+    InvalidStorageClass,
     NotEmpty,
     NotFound,
     PreconditionFailed,
     StorageError,
-    Unsupported,
 )
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
+from storebrowser.core.tags import AZURE_TAG_RULES
+from storebrowser.core.tiers import ClassChange, StorageClasses
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
-from storebrowser.providers.azure import copying, deleting, listing, website
+from storebrowser.providers.azure import copying, deleting, listing, tagging, tiers, website
 from storebrowser.providers.azure.blob_names import check_blob_name
 from storebrowser.providers.azure.blocks import BlockUpload
 from storebrowser.providers.azure.client import (
@@ -58,8 +60,6 @@ from storebrowser.providers.streams import ProgressStream
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, BlobServiceClient, ContainerClient, ContentSettings
 
-#: Access tiers a block blob can be moved to (Archive needs hours to come back).
-TIERS = ("Hot", "Cool", "Cold", "Archive")
 #: Connections before the transfer engine says how many it needs (``fit_transfers``):
 #: the engine's default 4 workers x 4 parts, and a few for listing and previews.
 DEFAULT_POOL_SIZE = 24
@@ -128,6 +128,8 @@ class AzureProvider(Provider):
             static_website=signs_with_key and self._connection.only_container is None,
             presigned_urls=signs_with_key,
             storage_tiers=True,
+            archive_restore=True,
+            object_tags=True,
         )
 
     def close(self) -> None:
@@ -238,9 +240,11 @@ class AzureProvider(Provider):
         metadata: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
+        storage_class: str | None = None,
     ) -> ObjectInfo:
         blob = self._blob(container, key)
         checked = check_metadata(metadata, key=key)
+        tier = self._upload_tier(storage_class)
         cancel.raise_if_cancelled()
         body = ProgressStream(stream, progress, cancel)
         with azure_errors(f"Uploading {key!r} to {container!r}", container=container, key=key):
@@ -251,6 +255,7 @@ class AzureProvider(Provider):
                 validate_content=True,  # Content-MD5 per request: the service refuses changed bytes
                 content_settings=new_content_settings(key, content_type),
                 metadata=checked or None,
+                **tier,
             )
             return object_info(blob.get_blob_properties(), key=key)
 
@@ -262,9 +267,11 @@ class AzureProvider(Provider):
         part_size: int,
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        storage_class: str | None = None,
     ) -> MultipartUpload:
         blob = self._blob(container, key)
-        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata)
+        tier = self.check_storage_class(storage_class).name if storage_class is not None else None
+        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata, tier=tier)
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         upload = BlockUpload(
@@ -273,6 +280,7 @@ class AzureProvider(Provider):
             upload_id=str(state["upload_id"]),
             content_type=state.get("content_type"),
             metadata=state.get("metadata"),
+            tier=state.get("tier"),
         )
         try:
             found = upload.uploaded_parts()
@@ -388,15 +396,54 @@ class AzureProvider(Provider):
             raise ValueError(f"not content settings: {', '.join(unknown)}")
         return self.set_properties(container, key, system=changes)
 
-    def set_tier(self, container: str, key: str, tier: str) -> ObjectInfo:
-        """Move a block blob to another access tier (Hot, Cool, Cold, Archive)."""
-        matching = [name for name in TIERS if name.lower() == tier.lower()]
-        if not matching:
-            raise Unsupported(f"{tier!r} is not an Azure access tier; use one of {', '.join(TIERS)}.")
-        blob = self._blob(container, key)
-        with azure_errors(f"Changing the tier of {key!r} to {matching[0]}", container=container, key=key):
-            blob.set_standard_blob_tier(matching[0])
-            return object_info(blob.get_blob_properties(), key=key)
+    # -- access tiers, rehydration, index tags -------------------------------------------
+
+    def storage_classes(self) -> StorageClasses:
+        return tiers.AZURE_TIERS
+
+    def _upload_tier(self, storage_class: str | None) -> dict[str, Any]:
+        if storage_class is None:
+            return {}
+        return {"standard_blob_tier": tiers.sdk_tier(self.check_storage_class(storage_class).name)}
+
+    def set_storage_class(
+        self, container: str, key: str, storage_class: str, *, priority: str | None = None
+    ) -> ClassChange:
+        """Set Blob Tier; out of Archive it is a rehydration at ``priority`` (Standard)."""
+        tier = self.check_storage_class(storage_class).name
+        return tiers.set_tier(self._blob(container, key), tier, tiers.AZURE_TIERS.priority(priority))
+
+    def restore_object(
+        self,
+        container: str,
+        key: str,
+        *,
+        days: int | None = None,
+        priority: str | None = None,
+        storage_class: str | None = None,
+    ) -> ObjectInfo:
+        """Rehydrate into ``storage_class`` (Hot when not given), for good: no days."""
+        if days is not None:
+            raise InvalidStorageClass(
+                "Azure rehydrates a blob into an online tier for good, so it takes no number of "
+                "days; leave it out."
+            )
+        target = self.check_storage_class(storage_class or tiers.DEFAULT_TARGET).name
+        if target not in tiers.AZURE_TIERS.restore_targets:
+            raise InvalidStorageClass(
+                f"A blob is rehydrated into {', '.join(tiers.AZURE_TIERS.restore_targets)}, not {target}."
+            )
+        wanted = tiers.AZURE_TIERS.priority(priority) or "Standard"
+        return tiers.rehydrate(self._blob(container, key), target, wanted)
+
+    def get_tags(self, container: str, key: str) -> dict[str, str]:
+        return tagging.get_tags(self._blob(container, key))
+
+    def check_tags(self, tags: Mapping[str, str], *, key: str | None = None) -> None:
+        AZURE_TAG_RULES.check(tags, key=key)
+
+    def set_tags(self, container: str, key: str, tags: Mapping[str, str]) -> None:
+        tagging.set_tags(self._blob(container, key), tags)
 
     def copy_object(
         self,

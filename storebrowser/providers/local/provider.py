@@ -243,7 +243,9 @@ class LocalProvider(Provider):
         metadata: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
+        storage_class: str | None = None,
     ) -> ObjectInfo:
+        self._refuse_class(storage_class)
         self._check_metadata(metadata, content_type)
         path = self._object_path(container, key)
         what = f"Saving {key!r}"

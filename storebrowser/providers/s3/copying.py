@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from storebrowser.core.errors import Unsupported
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3 import multipart, reading
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import encode_metadata, replaced_properties
+from storebrowser.providers.s3.tagging import get_tags, tagging_header
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +40,12 @@ def copy(
     limits: CopyLimits,
     *,
     if_match: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
 ) -> ObjectInfo:
     """Copy ``job``; new ``metadata`` replaces the old, ``system`` changes those system
-    properties (see ``Provider.set_properties``), all else is kept.
+    properties (see ``Provider.set_properties``), all else is kept. ``overrides``: more
+    CopyObject / CreateMultipartUpload parameters (a new ``StorageClass``...), sent with
+    everything else carried over.
 
     REPLACE drops every property not sent again, so the source's system properties
     (Cache-Control, Content-Disposition, storage class, encryption...) are sent along.
@@ -49,15 +54,17 @@ def copy(
     with 412 if the source has another one by then (``PreconditionFailed``).
     """
     size = int(job.head.get("ContentLength", 0))
-    replace = metadata is not None or bool(system)
+    replace = metadata is not None or bool(system) or bool(overrides)
     if not replace and size <= limits.threshold:
         extra: dict[str, Any] = {"MetadataDirective": "COPY"}
     else:
-        extra = _replacement(job, metadata, system)
+        extra = _replacement(job, metadata, system) | dict(overrides or {})
     source = {"Bucket": job.src_container, "Key": job.src_key}
     condition = {"CopySourceIfMatch": f'"{if_match.strip(chr(34))}"'} if if_match else {}
     if size > limits.threshold:
         extra.pop("MetadataDirective", None)
+        # A copy in parts starts from nothing, tags included: they are sent again.
+        extra.update(_source_tagging(client, job))
         return multipart.copy_in_parts(
             client,
             source,
@@ -69,10 +76,21 @@ def copy(
             concurrency=limits.concurrency,
             condition=condition,
         )
+    extra.pop("Tagging", None)  # a single copy keeps the tags itself (TaggingDirective=COPY)
     what = f"Copying {job.src_key!r} to {job.dst_key!r}"
     with s3_errors(what, container=job.dst_container, key=job.dst_key):
         client.copy_object(CopySource=source, Bucket=job.dst_container, Key=job.dst_key, **condition, **extra)
     return reading.stat(client, job.dst_container, job.dst_key)
+
+
+def _source_tagging(client: Any, job: CopyJob) -> dict[str, str]:
+    """The source's tags as CreateMultipartUpload's ``Tagging``; nothing on a server
+    without tagging (it has none to lose). Tags that cannot be read fail the copy."""
+    try:
+        tags = get_tags(client, job.src_container, job.src_key)
+    except Unsupported:
+        return {}
+    return {"Tagging": tagging_header(tags)} if tags else {}
 
 
 def _replacement(

@@ -18,6 +18,7 @@ from storebrowser.core.errors import (
     AuthFailed,
     InvalidMetadata,
     InvalidName,
+    InvalidStorageClass,
     NotEmpty,
     NotFound,
     PreconditionFailed,
@@ -26,6 +27,7 @@ from storebrowser.core.errors import (
     Unsupported,
 )
 from storebrowser.core.netfail import describe_connection_failure
+from storebrowser.core.tiers import archived_error
 
 _NOT_FOUND = {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NotFound", "404", "NoSuchVersion"}
 _AUTH = {
@@ -57,6 +59,8 @@ _TRANSIENT = {
 _UNSUPPORTED = {"NotImplemented", "501", "XNotImplemented", "MethodNotAllowed"}
 _BAD_NAME = {"InvalidBucketName", "KeyTooLongError"}
 _BAD_METADATA = {"MetadataTooLarge", "InvalidArgument"}
+#: Reading or copying an object that is archived (GLACIER, DEEP_ARCHIVE) and not restored.
+_ARCHIVED = {"InvalidObjectState", "ObjectNotInActiveTierError"}
 
 #: Errors of the connection itself: the same request may work a moment later.
 _CONNECTION_ERRORS: tuple[type[Exception], ...] = (
@@ -161,6 +165,15 @@ def _map_client_error(
         return PreconditionFailed(f"{what}: the object changed meanwhile ({server_says}).", **where)
     if code in _AUTH:
         return AuthFailed(_auth_message(code, what), **where)
+    if code in _ARCHIVED:
+        storage_class = error.response.get("Error", {}).get("StorageClass")
+        return archived_error(what, container=container, key=key, storage_class=storage_class)
+    if code == "RestoreAlreadyInProgress":
+        return archived_error(what, container=container, key=key, storage_class=None, restoring=True)
+    if code == "InvalidStorageClass":
+        return InvalidStorageClass(
+            f"{what}: this server does not offer that storage class ({server_says}).", **where
+        )
     if code in _DENIED:
         return AccessDenied(
             f"{what}: access denied by the server ({server_says}). The "

@@ -8,6 +8,7 @@ from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
+from storebrowser.providers.s3.archive import archive_status
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import decode_metadata
 
@@ -110,6 +111,7 @@ def object_from_head(key: str, head: Mapping[str, Any]) -> ObjectInfo:
         metadata=decode_metadata(head.get("Metadata")),
         storage_class=head.get("StorageClass") or "STANDARD",
         content_md5=md5_from_head(head),
+        archive=archive_status(head),
     )
 
 

@@ -17,6 +17,7 @@ from storebrowser.core.errors import (
     AccessDenied,
     ChecksumMismatch,
     InvalidMetadata,
+    InvalidStorageClass,
     PreconditionFailed,
     StorageError,
     Unsupported,
@@ -24,6 +25,8 @@ from storebrowser.core.errors import (
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE, ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
+from storebrowser.core.tags import S3_TAG_RULES
+from storebrowser.core.tiers import ClassChange, StorageClasses
 from storebrowser.core.types import (
     ContainerInfo,
     ObjectInfo,
@@ -32,7 +35,17 @@ from storebrowser.core.types import (
     WebsiteConfig,
 )
 from storebrowser.providers.base import DEFAULT_CHUNK, MultipartUpload, Provider
-from storebrowser.providers.s3 import buckets, copying, listing, multipart, proof, reading
+from storebrowser.providers.s3 import (
+    buckets,
+    classes,
+    copying,
+    listing,
+    multipart,
+    proof,
+    reading,
+    restore,
+    tagging,
+)
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
@@ -66,14 +79,22 @@ class S3Provider(Provider):
         # Room for the parts of a few transfers at once, plus listing and previews.
         self._clients = ClientFactory(settings, pool_size=4 * self.part_concurrency + 8,
                                       read_timeout=self.read_timeout())  # fmt: skip
-        self.capabilities = self._capabilities(website=settings.is_aws)
+        #: What the server offers beyond plain objects; AWS offers all, clones are asked.
+        self._website = self._classes = self._tagging = settings.is_aws
+        self.capabilities = self._capabilities()
         self._starts = UnansweredStarts()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> S3Provider:
         return cls(S3Settings.from_mapping(settings))
 
-    def _capabilities(self, *, website: bool) -> Capabilities:
+    def _capabilities(self) -> Capabilities:
+        reasons = []
+        if not self._classes:
+            reasons.append(("storage_tiers", classes.ONLY_STANDARD))
+            reasons.append(("archive_restore", classes.ONLY_STANDARD))
+        if not self._tagging:
+            reasons.append(("object_tags", tagging.NO_TAGGING))
         return Capabilities(
             user_metadata=True,
             content_type=True,
@@ -81,10 +102,13 @@ class S3Provider(Provider):
             server_side_copy=True,
             ranged_read=True,
             multipart=True,
-            static_website=website,
+            static_website=self._website,
             presigned_urls=not self.settings.anonymous,
             versioning=False,  # listing versions is not offered yet
-            storage_tiers=False,
+            storage_tiers=self._classes,
+            archive_restore=self._classes,
+            object_tags=self._tagging,
+            reasons=tuple(reasons),
         )
 
     def describe(self) -> str:
@@ -112,8 +136,11 @@ class S3Provider(Provider):
             # Keys that lack s3:ListAllMyBuckets are still good for the buckets they may use.
             with contextlib.suppress(AccessDenied):
                 listing.list_buckets(client)
-        website = self.settings.is_aws or self._probe_website(client)
-        self.capabilities = self._capabilities(website=website)
+        if not self.settings.is_aws:
+            self._website = self._probe_website(client)
+            self._classes = classes.probe(client)
+            self._tagging = tagging.probe(client)
+        self.capabilities = self._capabilities()
 
     def _probe_website(self, client: Any) -> bool:
         """s3api (Swift) and other S3 clones answer NotImplemented for ?website whatever
@@ -187,8 +214,9 @@ class S3Provider(Provider):
         metadata: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
+        storage_class: str | None = None,
     ) -> ObjectInfo:
-        extra = self._upload_args(key, content_type, metadata)
+        extra = self._upload_args(key, content_type, metadata, storage_class)
         cancel.raise_if_cancelled()
         if size is None or not stream.seekable():
             # botocore signs the body and may rewind it: it must be seekable and sized.
@@ -214,15 +242,20 @@ class S3Provider(Provider):
             etag=strip_etag(reply.get("ETag")),
             content_type=extra["ContentType"],
             metadata=metadata,
+            storage_class=extra.get("StorageClass", "STANDARD"),
         )
 
     def _upload_args(
-        self, key: str, content_type: str | None, metadata: Mapping[str, str] | None
+        self,
+        key: str,
+        content_type: str | None,
+        metadata: Mapping[str, str] | None,
+        storage_class: str | None = None,
     ) -> dict[str, Any]:
-        return {
-            "ContentType": content_type or guess_type(key),
-            "Metadata": encode_metadata(metadata),
-        }
+        args = {"ContentType": content_type or guess_type(key), "Metadata": encode_metadata(metadata)}
+        if storage_class is not None:
+            args["StorageClass"] = self.check_storage_class(storage_class).name
+        return args
 
     def delete_object(self, container: str, key: str) -> None:
         with s3_errors(f"Deleting {key!r}", container=container, key=key):
@@ -294,13 +327,69 @@ class S3Provider(Provider):
         *,
         if_match: str | None = None,
     ) -> ObjectInfo:
-        limits = CopyLimits(
+        client = self._clients.client(slow=True)  # a copy answers only when done
+        return copying.copy(client, job, metadata, system, self._copy_limits(job.dst_key), if_match=if_match)
+
+    def _copy_limits(self, dst_key: str) -> CopyLimits:
+        return CopyLimits(
             # A key XML cannot carry is copied in one request (up to 5 GiB) or not at all.
-            threshold=self.copy_threshold if xml_safe(job.dst_key) else multipart.MAX_SINGLE_COPY,
+            threshold=self.copy_threshold if xml_safe(dst_key) else multipart.MAX_SINGLE_COPY,
             part_size=max(self.copy_part_size, self.min_part_size),
             concurrency=self.part_concurrency,
         )
-        return copying.copy(self._clients.client(slow=True), job, metadata, system, limits, if_match=if_match)
+
+    # -- storage classes, archive restore, tags ------------------------------------------
+
+    def storage_classes(self) -> StorageClasses:
+        if not self.capabilities.storage_tiers:
+            raise self._unsupported_because("storage_tiers", "storage classes")
+        return classes.S3_CLASSES
+
+    def set_storage_class(
+        self, container: str, key: str, storage_class: str, *, priority: str | None = None
+    ) -> ClassChange:
+        """A copy in place into ``storage_class`` (see ``classes``); an archived object
+        must be restored first, and then the change makes it an online object for good."""
+        wanted = self.check_storage_class(storage_class).name
+        if priority is not None:
+            raise InvalidStorageClass(
+                "S3 changes a storage class at once; a priority is for restores from the archive."
+            )
+        client = self._clients.client(slow=True)  # a copy answers only when done
+        return classes.change_class(client, container, key, wanted, self._copy_limits(key))
+
+    def restore_object(
+        self,
+        container: str,
+        key: str,
+        *,
+        days: int | None = None,
+        priority: str | None = None,
+        storage_class: str | None = None,
+    ) -> ObjectInfo:
+        """RestoreObject: a copy readable for ``days`` (GLACIER, DEEP_ARCHIVE), at the
+        retrieval tier ``priority`` (Standard when not given)."""
+        known = self.storage_classes()
+        if storage_class is not None:
+            raise InvalidStorageClass(
+                "An S3 restore keeps the object in its storage class (a readable copy for some days); "
+                "to move it for good, change its class once it is restored."
+            )
+        return restore.restore(self._client, container, key, known, days=days, priority=priority)
+
+    def get_tags(self, container: str, key: str) -> dict[str, str]:
+        if not self.capabilities.object_tags:
+            raise self._unsupported_because("object_tags", "object tags")
+        return tagging.get_tags(self._client, container, key)
+
+    def check_tags(self, tags: Mapping[str, str], *, key: str | None = None) -> None:
+        if not self.capabilities.object_tags:
+            raise self._unsupported_because("object_tags", "object tags")
+        S3_TAG_RULES.check(tags, key=key)
+
+    def set_tags(self, container: str, key: str, tags: Mapping[str, str]) -> None:
+        self.check_tags(tags, key=key)
+        tagging.set_tags(self._client, container, key, tags)
 
     # -- multipart ----------------------------------------------------------------------
 
@@ -312,10 +401,11 @@ class S3Provider(Provider):
         part_size: int,
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        storage_class: str | None = None,
     ) -> MultipartUpload:
         if not xml_safe(key):
             raise refuse_parts(key, container=container)
-        extra = self._upload_args(key, content_type, metadata)
+        extra = self._upload_args(key, content_type, metadata, storage_class)
         return multipart.start(self._client, container, key, part_size, extra, self._starts)
 
     def discard_unanswered_uploads(self, container: str, key: str) -> None:

@@ -14,6 +14,7 @@ from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, N
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
+from storebrowser.core.tiers import StorageClasses
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
 from storebrowser.providers.swift import deleting, listing, proof, reading, sharing
@@ -31,6 +32,14 @@ from storebrowser.providers.swift.metadata import (
     properties_from_headers,
 )
 from storebrowser.providers.swift.names import check_container_name
+from storebrowser.providers.swift.policies import (
+    NO_TAGS,
+    NOT_PER_OBJECT,
+    ONE_POLICY,
+    container_policy,
+    policies_from_info,
+)
+from storebrowser.providers.swift.policies import create_container as create_policy_container
 from storebrowser.providers.swift.slo import (
     SloUpload,
     delete_replaced_segments,
@@ -94,6 +103,11 @@ class SwiftProvider(Provider):
         self.capabilities = self._capabilities()
 
     def _capabilities(self) -> Capabilities:
+        policies = policies_from_info(self.info)
+        several = policies is not None and len(policies.classes) > 1
+        reasons = [("storage_tiers", NOT_PER_OBJECT), ("object_tags", NO_TAGS)]
+        if not several:
+            reasons.append(("container_classes", ONE_POLICY))
         return Capabilities(
             user_metadata=True,
             content_type=True,
@@ -104,6 +118,8 @@ class SwiftProvider(Provider):
             static_website="staticweb" in self.info,
             presigned_urls="tempurl" in self.info,
             container_counts=True,
+            container_classes=several,
+            reasons=tuple(reasons),
         )
 
     def close(self) -> None:
@@ -162,6 +178,26 @@ class SwiftProvider(Provider):
                 raise next(iter(failures.values()))
             marker = entries[-1]["name"]
 
+    # -- storage policies -----------------------------------------------------------------
+
+    def storage_classes(self) -> StorageClasses:
+        """The cluster's storage policies (scope CONTAINER): a container is created in one
+        (``create_container_in_class``) and an object moves by a copy into a container of
+        another (``copy_object``)."""
+        policies = policies_from_info(self.info)
+        if policies is None:
+            raise self._unsupported("storage policies (the cluster's /info lists none)")
+        return policies
+
+    def create_container_in_class(self, name: str, storage_class: str) -> None:
+        check_container_name(name)
+        policy = self.check_storage_class(storage_class).name
+        create_policy_container(self.client, name, policy)
+
+    def container_storage_class(self, name: str) -> str | None:
+        check_container_name(name)
+        return container_policy(self.client, name)
+
     # -- objects ------------------------------------------------------------------------
 
     def list_page(
@@ -212,7 +248,9 @@ class SwiftProvider(Provider):
         metadata: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
+        storage_class: str | None = None,
     ) -> ObjectInfo:
+        self._refuse_class(storage_class)
         check_container_name(container)
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
@@ -340,7 +378,9 @@ class SwiftProvider(Provider):
         part_size: int,
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        storage_class: str | None = None,
     ) -> MultipartUpload:
+        self._refuse_class(storage_class)
         if not self.capabilities.multipart:
             raise self._unsupported("Static Large Objects (no 'slo' in the cluster's /info)")
         check_container_name(container)
