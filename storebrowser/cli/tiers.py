@@ -148,8 +148,7 @@ def cmd_class(ctx: Context, args: argparse.Namespace) -> None:
 
     def change(outcome: Outcome, place: str, container: str, entry: ObjectInfo) -> None:
         result = provider.set_storage_class(container, entry.key, wanted, priority=priority)
-        changed = "unchanged" if result.note.startswith("already in") else "changed"
-        outcome.add(place, changed, result.info, result.note)
+        outcome.add(place, "changed" if result.changed else "unchanged", result.info, result.note)
 
     _finish(ctx, _each(ctx, _objects(provider, args.objects, args.recursive), change))
 

@@ -157,11 +157,13 @@ class ArchiveStatus:
 
 @dataclass(frozen=True, slots=True)
 class ClassChange:
-    """What one class change did: the object as it is now, and what a person should
-    know about it (an ACL that could not be carried over...), or ``""``."""
+    """What one class change did: the object as it is now, whether anything was sent
+    (``False``: it was in that class already), and what a person should know about it
+    (an ACL that could not be carried over, a rehydration under way...), or ``""``."""
 
     info: ObjectInfo
     note: str = ""
+    changed: bool = True
 
 
 def archived_error(

@@ -1,10 +1,9 @@
 """Fixtures of the moto-only S3 tests (storage classes, restores, tags): our provider,
-boto3 straight at the server (another client, to set up and to read back), a bucket."""
+boto3 straight at the server (another client, to set up and to read back). A bucket is
+``s3_support.bucket_fixture``, which makes it with whichever ``s3`` the test sees."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
@@ -14,7 +13,6 @@ from botocore.config import Config
 from storebrowser.providers.base import Provider
 from storebrowser.providers.s3.provider import S3Provider
 from tests.providers.backends import s3_moto_settings
-from tests.providers.conftest import unique_container_name
 from tests.servers.moto_s3 import MotoServer
 
 
@@ -30,12 +28,3 @@ def moto_sdk_fixture(moto_server: MotoServer) -> Any:
     return boto3.client("s3", endpoint_url=settings["endpoint_url"], region_name=settings["region"],
                         aws_access_key_id="testing", aws_secret_access_key="testing",
                         config=Config(s3={"addressing_style": "path"}))  # fmt: skip
-
-
-@pytest.fixture(name="bucket")
-def moto_bucket_fixture(s3: S3Provider) -> Iterator[str]:
-    name = unique_container_name()
-    s3.create_container(name)
-    yield name
-    with contextlib.suppress(Exception):
-        s3.delete_container(name, force=True)

@@ -16,7 +16,8 @@ from storebrowser.core.tiers import ClassScope
 from storebrowser.providers.base import Provider
 from storebrowser.providers.s3.provider import S3Provider
 from tests.providers.backends import CountedProvider
-from tests.providers.moto_support import moto_bucket_fixture, moto_s3_fixture, moto_sdk_fixture  # noqa: F401
+from tests.providers.moto_support import moto_s3_fixture, moto_sdk_fixture  # noqa: F401
+from tests.providers.s3_support import bucket_fixture  # noqa: F401
 from tests.servers.moto_s3 import MotoServer
 
 MiB = 1024 * 1024
@@ -88,7 +89,7 @@ def test_a_class_change_keeps_bytes_metadata_settings_and_tags(s3: S3Provider, b
     _put_rich(sdk, bucket, "r.csv", body)
     before = _kept(sdk, bucket, "r.csv")
     change = s3.set_storage_class(bucket, "r.csv", "standard_ia")
-    assert change.info.storage_class == "STANDARD_IA" and change.note == ""
+    assert change.info.storage_class == "STANDARD_IA" and change.note == "" and change.changed
     assert sdk.head_object(Bucket=bucket, Key="r.csv")["StorageClass"] == "STANDARD_IA"
     assert _kept(sdk, bucket, "r.csv") == before
     assert sdk.get_object(Bucket=bucket, Key="r.csv")["Body"].read() == body
@@ -127,10 +128,10 @@ def test_a_granted_acl_is_put_back_after_the_copy(s3: S3Provider, bucket: str, s
 
 def test_the_same_class_sends_no_copy(s3: S3Provider, bucket: str, sdk: Any) -> None:
     sdk.put_object(Bucket=bucket, Key="a", Body=b"a", StorageClass="STANDARD_IA")
-    etag = sdk.head_object(Bucket=bucket, Key="a")["LastModified"]
+    stamp = sdk.head_object(Bucket=bucket, Key="a")["LastModified"]
     change = s3.set_storage_class(bucket, "a", "STANDARD_IA")
-    assert change.note == "already in STANDARD_IA"
-    assert sdk.head_object(Bucket=bucket, Key="a")["LastModified"] == etag
+    assert change.note == "already in STANDARD_IA" and not change.changed
+    assert sdk.head_object(Bucket=bucket, Key="a")["LastModified"] == stamp
 
 
 def test_an_archived_object_says_so_and_offers_the_restore(s3: S3Provider, bucket: str, sdk: Any) -> None:

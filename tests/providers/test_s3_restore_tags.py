@@ -25,7 +25,8 @@ from storebrowser.providers.s3.archive import archive_status
 from storebrowser.providers.s3.provider import S3Provider
 from tests.providers.backends import CountedProvider
 from tests.providers.conftest import unique_container_name
-from tests.providers.moto_support import moto_bucket_fixture, moto_s3_fixture, moto_sdk_fixture  # noqa: F401
+from tests.providers.moto_support import moto_s3_fixture, moto_sdk_fixture  # noqa: F401
+from tests.providers.s3_support import bucket_fixture  # noqa: F401
 from tests.servers.base import http_request
 from tests.servers.moto_s3 import MotoServer
 

@@ -69,7 +69,7 @@ def set_tier(blob: BlobClient, tier: str, priority: str | None) -> ClassChange:
     if status is not None and status.state is ArchiveState.RESTORING:
         raise archived_error(action, storage_class=ARCHIVE, restoring=True, **where)
     if _tier(before) == tier:
-        return ClassChange(object_info(before, key=key), note=f"already in {tier}")
+        return ClassChange(object_info(before, key=key), note=f"already in {tier}", changed=False)
     leaving_archive = status is not None and tier != ARCHIVE
     if priority is not None and not leaving_archive:
         raise InvalidStorageClass(

@@ -105,7 +105,7 @@ def change_class(client: Any, bucket: str, key: str, storage_class: str, limits:
             what, container=bucket, key=key, storage_class=archive_name(head), restoring=restoring
         )
     if (head.get("StorageClass") or "STANDARD") == storage_class:
-        return ClassChange(object_from_head(key, head), note=f"already in {storage_class}")
+        return ClassChange(object_from_head(key, head), note=f"already in {storage_class}", changed=False)
     grants, note = _grants(client, bucket, key)
     etag = str(head.get("ETag") or "").strip('"') or None
     job = CopyJob(bucket, key, bucket, key, head)
