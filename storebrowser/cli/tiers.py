@@ -65,6 +65,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     classes = commands.add_parser("classes", help="the storage classes the account offers")
     classes.add_argument("container", nargs="?", help="also say which class this container was created in")
     classes.set_defaults(run=cmd_classes)
+    for parser in (change, thaw, tags, classes):
+        # As the global --json, also after the command (SUPPRESS: absent, the global one stands).
+        parser.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+        )
 
 
 # -- one object after the other ---------------------------------------------------------

@@ -77,6 +77,9 @@ def test_put_in_a_class_and_the_status_in_ls_and_meta(
     assert "storage-class: GLACIER" in text and "archive: archived" in text
     _refused(moto("cat", f"{name}/small.txt"), 1, f"must be restored before it can be read or copied: use "
              f"Restore from Archive… (or `storebrowser-cli thaw {name}/small.txt`)")  # fmt: skip
+    download = moto("get", f"{name}/small.txt", str(tmp_path / "out"))
+    assert download.returncode == 1 and b"is archived (in GLACIER)" in download.stdout + download.stderr
+    assert not (tmp_path / "out" / "small.txt").exists()  # (its empty .part stays for a retry)
     _refused(moto("put", str(tmp_path / "small.txt"), f"{name}/x", "--class", "COLDEST"), 2,
              "'COLDEST' is not a storage class this service offers")  # fmt: skip
 
@@ -114,7 +117,7 @@ def test_class_runs_item_by_item_and_lists_the_failures(
     _refused(moto("class", f"{name}/a.txt", "COLDEST"), 2, "'COLDEST' is not a storage class")
     _refused(moto("class", f"{name}/a.txt", "GLACIER", "--priority", "High"), 2, "S3 restores with `thaw`")
     assert sdk.head_object(Bucket=name, Key="a.txt")["LastModified"] == stamp  # nothing was sent
-    result = moto("--json", "class", f"{name}/a.txt", f"{name}/missing", "standard_ia")
+    result = moto("class", f"{name}/a.txt", f"{name}/missing", "standard_ia", "--json")
     _refused(result, 1, "1 of 2 objects failed")
     report = json.loads(result.stdout)
     assert [item["result"] for item in report["items"]] == ["changed", "failed"]
