@@ -9,7 +9,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, overload
 
-from storebrowser.core.tiers import ArchiveStatus
+from storebrowser.core.archive import ArchiveStatus
 
 T = TypeVar("T")
 

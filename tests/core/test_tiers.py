@@ -6,11 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.errors import InvalidStorageClass, InvalidTags, ObjectArchived
 from storebrowser.core.tags import AZURE_TAG_RULES, S3_TAG_RULES, apply_tag_edit
 from storebrowser.core.tiers import (
-    ArchiveState,
-    ArchiveStatus,
     Choice,
     ClassScope,
     StorageClass,

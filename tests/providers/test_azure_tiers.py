@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, InvalidTags, NotArchived, ObjectArchived
-from storebrowser.core.tiers import ArchiveState, ClassScope
+from storebrowser.core.tiers import ClassScope
 from storebrowser.providers.azure.provider import AzureProvider
 from tests.providers.backends import CountedProvider
 from tests.servers.azurite import AzuriteServer

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, InvalidTags, NotArchived, ObjectArchived
-from storebrowser.core.tiers import ArchiveState
 from storebrowser.providers.s3.archive import archive_status
 from storebrowser.providers.s3.provider import S3Provider
 from tests.providers.backends import CountedProvider

@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.errors import InvalidMetadata
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE, SYSTEM_PROPERTIES, ObjectProperties, object_changed
-from storebrowser.core.tiers import ArchiveState, ArchiveStatus
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.azure.errors import azure_errors, error_code, status_code
 

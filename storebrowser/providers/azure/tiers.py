@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, NotArchived
 from storebrowser.core.tiers import (
-    ArchiveState,
     Choice,
     ClassChange,
     ClassScope,

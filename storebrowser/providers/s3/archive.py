@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from storebrowser.core.tiers import ArchiveState, ArchiveStatus
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 
 #: Storage classes whose objects must be restored before they can be read.
 ARCHIVE_CLASSES = frozenset({"GLACIER", "DEEP_ARCHIVE"})

@@ -15,9 +15,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import AccessDenied, InvalidStorageClass, StorageError, Unsupported
 from storebrowser.core.tiers import (
-    ArchiveState,
     Choice,
     ClassChange,
     ClassScope,

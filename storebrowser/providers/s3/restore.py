@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, NotArchived, ObjectArchived
-from storebrowser.core.tiers import ArchiveState, StorageClasses
+from storebrowser.core.tiers import StorageClasses
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3 import reading
 from storebrowser.providers.s3.archive import ARCHIVE_CLASSES, archive_name, archive_status
