@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import CliResult, RunCli
-from tests.cli.test_cli_servers import _s3, moto, swift  # noqa: F401 - fixtures
+from tests.cli.test_cli_servers import _s3, moto  # noqa: F401 - fixtures
 from tests.servers.azurite import AzuriteServer
 from tests.servers.moto_s3 import MotoServer
 
@@ -152,7 +152,7 @@ def test_tags_show_set_and_unset(moto: RunCli, moto_server: MotoServer) -> None:
 # -- Swift ---------------------------------------------------------------------------------------
 
 
-def test_swift_policies_per_container(swift: RunCli, tmp_path: Path) -> None:  # noqa: F811
+def test_swift_policies_per_container(swift: RunCli, tmp_path: Path) -> None:
     listing = _ok(swift("--json", "classes"))
     assert listing["scope"] == "container" and [c["name"] for c in listing["classes"]] == ["gold", "silver"]
     name = f"clitiers-{uuid.uuid4().hex[:12]}"
