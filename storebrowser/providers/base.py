@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback, nothing_vouched, whole_md5
-from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError, Unsupported
+from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import (
     CONTENT_TYPE,
@@ -27,7 +27,6 @@ from storebrowser.core.properties import (
     same_etag,
 )
 from storebrowser.core.ranges import ByteRange
-from storebrowser.core.tiers import ClassChange, StorageClass, StorageClasses
 from storebrowser.core.timeouts import MIN_READ_TIMEOUT, read_timeout_for
 from storebrowser.core.types import (
     ContainerInfo,
@@ -37,6 +36,7 @@ from storebrowser.core.types import (
     ProgressCallback,
     WebsiteConfig,
 )
+from storebrowser.providers.tiering import StorageClassMethods
 
 MiB = 1024 * 1024
 _CONNECT_LOCKS_GUARD = threading.Lock()
@@ -84,7 +84,7 @@ class MultipartUpload(abc.ABC):
         return None
 
 
-class Provider(abc.ABC):
+class Provider(StorageClassMethods, abc.ABC):
     """One account on one storage service."""
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.
@@ -101,13 +101,13 @@ class Provider(abc.ABC):
     #: The shortest read timeout, whatever the part size (tests lower it to meet stalls fast).
     min_read_timeout: float = MIN_READ_TIMEOUT
 
-    def fit_transfers(self, connections: int, part_size: int) -> None:  # noqa: B027 - optional hook
+    def fit_transfers(self, connections: int, part_size: int) -> None:
         """Make room for ``connections`` requests at once (the transfer engine's workers
         times the parts each runs at once) and wait for a silent connection as long as a
         part of ``part_size`` bytes (or the provider's own, if larger) may need. Cheap to
         call again; a provider without connection pools or timeouts ignores it."""
 
-    def discard_unanswered_uploads(self, container: str, key: str) -> None:  # noqa: B027 - optional hook
+    def discard_unanswered_uploads(self, container: str, key: str) -> None:
         """Abort chunked uploads of ``key`` that a start request opened but whose answer was
         lost (S3's CreateMultipartUpload is not idempotent); the others have none."""
 
@@ -115,7 +115,7 @@ class Provider(abc.ABC):
         """The read timeout that fits parts of ``part_size`` and of the provider's own size."""
         return read_timeout_for(max(part_size, self.part_size), floor=self.min_read_timeout)
 
-    def connect(self) -> None:  # noqa: B027 - optional hook
+    def connect(self) -> None:
         """First contact, on a worker thread: authenticate, probe what the server offers
         and settle ``capabilities``. Constructors do no I/O; call this before the rest."""
 
@@ -278,7 +278,7 @@ class Provider(abc.ABC):
         if metadata:
             self._check_user_metadata(metadata, key)
 
-    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:  # noqa: B027
+    def _check_user_metadata(self, metadata: Mapping[str, str], key: str | None) -> None:
         """The provider's own rules for user metadata (called by ``check_properties``)."""
 
     def set_properties(
@@ -354,70 +354,6 @@ class Provider(abc.ABC):
 
     def get_website(self, container: str) -> WebsiteConfig | None:
         raise self._unsupported("static websites")
-
-    # -- storage classes, archives, tags (capabilities storage_tiers, archive_restore,
-    # -- object_tags, container_classes) ------------------------------------------------
-
-    def storage_classes(self) -> StorageClasses:
-        """The classes (tiers, policies) this account can set, no I/O after ``connect``."""
-        raise self._unsupported("storage classes")
-
-    def check_storage_class(self, storage_class: str) -> StorageClass:
-        """The class called ``storage_class`` (any case), or ``InvalidStorageClass`` naming
-        those offered; no request. ``Unsupported`` where there are none."""
-        return self.storage_classes().find(storage_class)
-
-    def set_storage_class(
-        self, container: str, key: str, storage_class: str, *, priority: str | None = None
-    ) -> ClassChange:
-        """Move one object to ``storage_class``, keeping its bytes, metadata, content
-        settings and tags. Checked before any request; an archived object moving to an
-        online class is a restore for good (Azure rehydration, at ``priority``)."""
-        raise self._unsupported_because("storage_tiers", f"changing the {self._class_noun()} of an object")
-
-    def restore_object(
-        self,
-        container: str,
-        key: str,
-        *,
-        days: int | None = None,
-        priority: str | None = None,
-        storage_class: str | None = None,
-    ) -> ObjectInfo:
-        """Start bringing an archived object back: S3 a copy readable for ``days``, Azure
-        a rehydration into ``storage_class`` (Hot when not given). ``priority`` from
-        ``storage_classes().priorities``. ``NotArchived`` (no request sent but the look)
-        when the object is readable as it is. Returns the object with its archive status."""
-        raise self._unsupported_because("archive_restore", "restoring archived objects")
-
-    def create_container_in_class(self, name: str, storage_class: str) -> None:
-        """Create ``name`` with its objects stored in ``storage_class`` (a Swift storage
-        policy); an object moves to another class by ``copy_object`` into a container of
-        that class."""
-        noun = self._class_noun()
-        raise self._unsupported_because("container_classes", f"choosing the {noun} of a container")
-
-    def container_storage_class(self, name: str) -> str | None:
-        """The storage class ``name`` was created in (capability ``container_classes``)."""
-        raise self._unsupported_because("container_classes", f"a {self._class_noun()} per container")
-
-    def get_tags(self, container: str, key: str) -> dict[str, str]:
-        raise self._unsupported_because("object_tags", "object tags")
-
-    def check_tags(self, tags: Mapping[str, str], *, key: str | None = None) -> None:
-        """``InvalidTags`` quoting the service's rule when ``tags`` break it; no request."""
-        raise self._unsupported_because("object_tags", "object tags")
-
-    def set_tags(self, container: str, key: str, tags: Mapping[str, str]) -> None:
-        """Replace all the tags of the object (an empty mapping removes them); checked
-        (``check_tags``) before the request."""
-        raise self._unsupported_because("object_tags", "object tags")
-
-    def _class_noun(self) -> str:
-        try:
-            return self.storage_classes().noun
-        except Unsupported:
-            return "storage class"
 
     # -- built once on the primitives ---------------------------------------------------
 
@@ -495,24 +431,10 @@ class Provider(abc.ABC):
         system = dict(edit.set_system) or None
         return self.set_properties(container, key, metadata=metadata, system=system, if_match=if_match)
 
-    def close(self) -> None:  # noqa: B027 - most providers have nothing to release
+    def close(self) -> None:
         """Release connections; the provider is not used afterwards."""
 
     # -- helpers ------------------------------------------------------------------------
-
-    def _unsupported(self, what: str) -> Unsupported:
-        return Unsupported(f"{self.describe()} does not support {what}.")
-
-    def _refuse_class(self, storage_class: str | None) -> None:
-        """For a provider without a class per object: a class asked at upload is refused
-        (never silently dropped)."""
-        if storage_class is not None:
-            raise self._unsupported_because("storage_tiers", "a storage class per object")
-
-    def _unsupported_because(self, capability: str, what: str) -> Unsupported:
-        """``Unsupported`` giving the reason the capability is off, when there is one."""
-        reason = self.capabilities.reason(capability)
-        return Unsupported(f"{self.describe()}: {reason}") if reason else self._unsupported(what)
 
     def describe(self) -> str:
         """A short human name for messages, e.g. 'S3 at s3.example.com'."""
