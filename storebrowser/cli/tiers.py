@@ -1,16 +1,18 @@
 """Storage classes, archive restores and tags: class, thaw, tags, classes.
 
-``class`` and ``thaw`` run object by object for now, each with its own result, and end
-with the list of those that failed (exit 1 when any did). Everything that can be judged
-without the server (an unknown class or priority, days where the service takes none, a
-tag over the limits) is refused before the first request, as a usage error (exit 2).
+``class``, ``thaw`` and ``tags ... set|unset`` run as engine jobs (one per container):
+one journaled item per object, several at once, each with its own result; they end with
+the list of those that failed, by object and with why (exit 1 when any did). A job with
+failures stays in the journal: `storebrowser-cli jobs resume` retries them. Everything
+that can be judged without the server (an unknown class or priority, days where the
+service takes none, a tag over the limits) is refused before the first request, as a
+usage error (exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from storebrowser.cli.context import (
@@ -21,12 +23,14 @@ from storebrowser.cli.context import (
     split_location,
     split_object,
 )
-from storebrowser.core.errors import InvalidStorageClass, InvalidTags, StorageError
+from storebrowser.cli.jobrun import run_jobs
+from storebrowser.core.errors import InvalidStorageClass, InvalidTags
 from storebrowser.core.listing import iter_objects
-from storebrowser.core.tags import apply_tag_edit
+from storebrowser.core.tags import TagEdit
 from storebrowser.core.tiers import ClassScope, StorageClasses
-from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
+from storebrowser.transfers.jobs import JobKind, JobSpec, State
+from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
 
 #: How long S3 keeps a restored copy when --days is not given.
 DEFAULT_DAYS = 7
@@ -36,7 +40,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     change = commands.add_parser(
         "class",
         help="change the storage class (access tier) of objects",
-        description="Change the storage class of objects, one by one; S3 copies each onto itself "
+        description="Change the storage class of objects, as one resumable job; S3 copies each onto itself "
         "(metadata, content settings and tags kept), Azure sets the access tier. Out of an "
         "archive this is a restore for good (Azure; S3 objects must be thawed first).",
     )
@@ -56,10 +60,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     thaw.add_argument("--to", metavar="CLASS", help="Azure: the tier to rehydrate into (default Hot)")
     thaw.set_defaults(run=cmd_thaw)
 
-    tags = commands.add_parser("tags", help="show or change an object's tags (S3 tagging, Azure index tags)")
-    tags.add_argument("object", metavar="CONTAINER/KEY")
-    tags.add_argument("action", nargs="?", choices=("set", "unset"))
-    tags.add_argument("pairs", nargs="*", metavar="KEY=VALUE (set) or KEY (unset)")
+    tags = commands.add_parser(
+        "tags",
+        help="show or change the tags of objects (S3 tagging, Azure index tags)",
+        usage="%(prog)s CONTAINER/KEY... [set KEY=VALUE... | unset KEY...] [-r] [--json]",
+        description="Without set or unset, print the tags. With them, change the tags of every object "
+        "named (with -r: every object under each prefix) as one resumable job.",
+    )
+    tags.add_argument("words", nargs="+", metavar="CONTAINER/KEY... [set KEY=VALUE... | unset KEY...]")
+    tags.add_argument("--recursive", "-r", action="store_true", help="every object under each prefix")
     tags.set_defaults(run=cmd_tags)
 
     classes = commands.add_parser("classes", help="the storage classes the account offers")
@@ -72,72 +81,55 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         )
 
 
-# -- one object after the other ---------------------------------------------------------
+# -- as engine jobs --------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome:
-    """What happened to each object, in order, and which failed."""
-
-    items: list[dict[str, Any]] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-
-    def add(self, place: str, result: str, info: ObjectInfo | None = None, note: str = "") -> None:
-        self.items.append({"object": place, "result": result, "note": note, **_state(info)})
-
-    def fail(self, place: str, error: StorageError) -> None:
-        self.items.append({"object": place, "result": "failed", "error": error.message})
-        self.failed[place] = error.message
+#: Makes the job of one container from the keys and prefixes named there.
+JobMaker = Callable[[str, tuple[str, ...]], JobSpec]
 
 
-def _state(info: ObjectInfo | None) -> dict[str, Any]:
-    if info is None:
-        return {}
-    archive = info.archive.to_json() if info.archive else None
-    return {"storage_class": info.storage_class, "archive": archive}
-
-
-def _objects(provider: Provider, locations: list[str], recursive: bool) -> Iterator[tuple[str, ObjectInfo]]:
-    """``(container, entry)`` for each object named, or under each prefix with -r."""
+def _sources(locations: list[str], recursive: bool) -> dict[str, list[str]]:
+    """The keys (and with -r the prefixes, ending ``/``) named, by container."""
+    by_container: dict[str, list[str]] = {}
     for location in locations:
-        if not recursive:
+        if recursive:
+            container, prefix = split_location(location)
+            key = prefix if not prefix or prefix.endswith("/") else prefix + "/"
+        else:
             container, key = split_object(location)
-            yield container, ObjectInfo(key=key)
-            continue
-        container, prefix = split_location(location)
-        for entry in iter_objects(provider, container, prefix, None):
-            yield container, entry
+        by_container.setdefault(container, []).append(key)
+    return by_container
 
 
-def _each(ctx: Context, objects: Iterator[tuple[str, ObjectInfo]], act: Callable[..., None]) -> Outcome:
-    outcome = Outcome()
-    for container, entry in objects:
-        place = f"{container}/{entry.key}"
-        try:
-            act(outcome, place, container, entry)
-        except StorageError as error:
-            outcome.fail(place, error)
-        if not ctx.json:
-            ctx.out.write(_item_line(outcome.items[-1]) + "\n")
-            ctx.out.flush()
-    return outcome
+def _run_each_container(ctx: Context, locations: list[str], recursive: bool, make: JobMaker) -> None:
+    """One job per container; then each object's result, and the failures by object."""
+    specs = [make(container, tuple(keys)) for container, keys in _sources(locations, recursive).items()]
+    jobs = run_jobs(ctx, specs)
+    items = [_item(job, item) for job in jobs for item in job.items]
+    failed = {item["object"]: item["error"] for item in items if item["result"] == "failed"}
+    kept = [job.id for job in jobs if any(item.state is State.FAILED for item in job.items)]
+    errors = [job.error for job in jobs if job.error and not job.items]  # a listing that failed
+    ctx.emit({"items": items, "failed": failed, "kept_jobs": kept}, _items_text)
+    if failed or errors:
+        reason = "; ".join(errors) or f"{len(failed)} of {len(items)} objects failed"
+        if kept:
+            reason += "; `storebrowser-cli jobs resume` retries them"
+        raise OperationFailed(reason)
 
 
-def _item_line(item: dict[str, Any]) -> str:
-    if item["result"] == "failed":
-        return f"failed {item['object']}: {item['error']}"
-    details = [item.get("storage_class") or "", item.get("note") or ""]
-    shown = "; ".join(detail for detail in details if detail)
-    return f"{item['result']} {item['object']}" + (f": {shown}" if shown else "")
+def _item(job: JobSnapshot, item: ItemSnapshot) -> dict[str, Any]:
+    place = f"{job.spec.container}/{item.key}"
+    if item.state is State.FAILED:
+        return {"object": place, "result": "failed", "error": item.error or "failed"}
+    return {"object": place, "result": item.state.value, "note": item.note}
 
 
-def _finish(ctx: Context, outcome: Outcome) -> None:
-    if ctx.json:
-        ctx.emit({"items": outcome.items, "failed": outcome.failed}, str)
-    elif not outcome.items:
-        ctx.out.write("no objects\n")
-    if outcome.failed:
-        raise OperationFailed(f"{len(outcome.failed)} of {len(outcome.items)} objects failed")
+def _items_text(value: dict[str, Any]) -> str:
+    lines = []
+    for item in value["items"]:
+        said = item.get("error") if item["result"] == "failed" else item.get("note")
+        lines.append(f"{item['result']} {item['object']}" + (f": {said}" if said else ""))
+    return "\n".join(lines) or "no objects"
 
 
 # -- class ----------------------------------------------------------------------------------
@@ -150,12 +142,13 @@ def cmd_class(ctx: Context, args: argparse.Namespace) -> None:
     if args.priority is not None and not classes.restore_targets:
         raise UsageError("--priority is for a change out of an archive tier (Azure); S3 restores with `thaw`")
     priority = _checked(lambda: classes.priority(args.priority))
+    account = ctx.account().name
 
-    def change(outcome: Outcome, place: str, container: str, entry: ObjectInfo) -> None:
-        result = provider.set_storage_class(container, entry.key, wanted, priority=priority)
-        outcome.add(place, "changed" if result.changed else "unchanged", result.info, result.note)
+    def make(container: str, sources: tuple[str, ...]) -> JobSpec:
+        return JobSpec(JobKind.SET_CLASS, account, container, sources=sources, storage_class=wanted,
+                       priority=priority)  # fmt: skip
 
-    _finish(ctx, _each(ctx, _objects(provider, args.objects, args.recursive), change))
+    _run_each_container(ctx, args.objects, args.recursive, make)
 
 
 def _classes(provider: Provider, capability: str, what: str) -> StorageClasses:
@@ -192,22 +185,19 @@ def container_class(provider: Provider, storage_class: str) -> str:
 
 
 def cmd_thaw(ctx: Context, args: argparse.Namespace) -> None:
+    """Objects named that are not archived are left alone (said so); under a prefix, only
+    the archived ones are taken."""
     provider = ctx.provider()
     classes = _classes(provider, "archive_restore", "restore archived objects")
     priority = _checked(lambda: classes.priority(args.priority))
     days, target = _restore_options(classes, args)
+    account = ctx.account().name
 
-    def thaw(outcome: Outcome, place: str, container: str, entry: ObjectInfo) -> None:
-        if args.recursive and not classes.is_archive(entry.storage_class):
-            outcome.add(place, "skipped", entry, "not archived")
-            return
-        info = provider.restore_object(
-            container, entry.key, days=days, priority=priority, storage_class=target
-        )
-        result = info.archive.state.value if info.archive else "restored"
-        outcome.add(place, result, info, _restore_note(info))
+    def make(container: str, sources: tuple[str, ...]) -> JobSpec:
+        return JobSpec(JobKind.RESTORE_ARCHIVED, account, container, sources=sources, days=days,
+                       priority=priority, storage_class=target)  # fmt: skip
 
-    _finish(ctx, _each(ctx, _objects(provider, args.objects, args.recursive), thaw))
+    _run_each_container(ctx, args.objects, args.recursive, make)
 
 
 def _restore_options(classes: StorageClasses, args: argparse.Namespace) -> tuple[int | None, str | None]:
@@ -226,44 +216,85 @@ def _restore_options(classes: StorageClasses, args: argparse.Namespace) -> tuple
     return None, target
 
 
-def _restore_note(info: ObjectInfo) -> str:
-    return info.archive.describe() if info.archive else f"readable now ({info.storage_class})"
-
-
 # -- tags ------------------------------------------------------------------------------------
 
 
 def cmd_tags(ctx: Context, args: argparse.Namespace) -> None:
-    container, key = split_object(args.object)
+    objects, action, pairs = _split_tag_words(args.words)
     provider = ctx.provider()
     if not provider.capabilities.object_tags:
         reason = provider.capabilities.reason("object_tags") or "it has no object tags"
         raise OperationFailed(f"{provider.describe()}: {reason}")
-    if args.action is None and args.pairs:
-        raise UsageError("tags: say `set KEY=VALUE...` or `unset KEY...`")
-    if args.action is None:
-        tags = provider.get_tags(container, key)
-    else:
-        tags = _edit_tags(provider, container, key, args.action, args.pairs)
-    ctx.emit(
-        {"object": f"{container}/{key}", "tags": tags},
-        lambda v: "\n".join(f"{k}={val}" for k, val in sorted(v["tags"].items())),
-    )
+    if action is None:
+        _print_tags(ctx, provider, objects, args.recursive)
+        return
+    edit = _tag_edit(action, pairs)
+    _checked(lambda: provider.check_tags(edit.set_tags))  # before any request
+    if len(objects) == 1 and not args.recursive:
+        _check_one_edit(provider, objects[0], edit)
+    account = ctx.account().name
+
+    def make(container: str, sources: tuple[str, ...]) -> JobSpec:
+        return JobSpec(JobKind.SET_TAGS, account, container, sources=sources, tags=edit)
+
+    _run_each_container(ctx, objects, args.recursive, make)
 
 
-def _edit_tags(provider: Provider, container: str, key: str, action: str, pairs: list[str]) -> dict[str, str]:
-    if not pairs:
-        raise UsageError(f"tags {action} needs {'KEY=VALUE pairs' if action == 'set' else 'the KEYs'}")
-    new = parse_pairs(pairs) if action == "set" else {}
-    _checked(lambda: provider.check_tags(new, key=key))  # before any request
+def _split_tag_words(words: list[str]) -> tuple[list[str], str | None, list[str]]:
+    """``C/K... [set K=V... | unset K...]``: objects always hold a ``/``, so the first
+    bare ``set`` or ``unset`` starts the change."""
+    for index, word in enumerate(words):
+        if word in ("set", "unset"):
+            objects, pairs = words[:index], words[index + 1 :]
+            if not objects:
+                raise UsageError("tags: name the objects first: CONTAINER/KEY... set KEY=VALUE...")
+            if not pairs:
+                wanted = "KEY=VALUE pairs" if word == "set" else "the KEYs"
+                raise UsageError(f"tags {word} needs {wanted}")
+            return objects, word, pairs
+    return words, None, []
+
+
+def _tag_edit(action: str, pairs: list[str]) -> TagEdit:
+    if action == "set":
+        return TagEdit(parse_pairs(pairs))
+    return TagEdit({}, tuple(pairs))
+
+
+def _check_one_edit(provider: Provider, location: str, edit: TagEdit) -> None:
+    """One object: what the edit would make of its tags is judged before it is sent (a
+    key to unset it does not have, an 11th tag), as a usage error."""
+    container, key = split_object(location)
     current = provider.get_tags(container, key)
-    missing = sorted(set(pairs) - set(current)) if action == "unset" else []
+    missing = sorted(set(edit.unset) - set(current))
     if missing:
         raise UsageError(f"not among the tags of {key!r}: {', '.join(missing)}")
-    tags = apply_tag_edit(current, new, pairs if action == "unset" else [])
-    _checked(lambda: provider.check_tags(tags, key=key))  # the whole set: at most 10
-    provider.set_tags(container, key, tags)
-    return tags
+    _checked(lambda: provider.check_tags(edit.apply(current), key=key))
+
+
+def _print_tags(ctx: Context, provider: Provider, objects: list[str], recursive: bool) -> None:
+    """One object: ``{"object", "tags"}`` (text: KEY=VALUE lines); several: a list of them."""
+    found = [
+        {"object": f"{container}/{key}", "tags": provider.get_tags(container, key)}
+        for container, keys in _sources(objects, recursive).items()
+        for key in _listed(provider, container, keys)
+    ]
+    if len(objects) == 1 and not recursive:
+        ctx.emit(found[0], lambda v: _tag_lines(v["tags"]))
+        return
+    ctx.emit(found, lambda rows: "\n".join(f"{r['object']}: {_tag_lines(r['tags'], ' ')}" for r in rows))
+
+
+def _listed(provider: Provider, container: str, keys: list[str]) -> Iterator[str]:
+    for key in keys:
+        if key and not key.endswith("/"):
+            yield key
+            continue
+        yield from (i.key for i in iter_objects(provider, container, key, None) if not i.is_prefix)
+
+
+def _tag_lines(tags: dict[str, str], separator: str = "\n") -> str:
+    return separator.join(f"{k}={v}" for k, v in sorted(tags.items()))
 
 
 # -- classes ---------------------------------------------------------------------------------

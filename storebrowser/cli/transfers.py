@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import threading
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,11 +16,11 @@ from storebrowser.cli.context import (
     split_location,
     split_object,
 )
+from storebrowser.cli.jobrun import forget_settled, run_engine, run_jobs
 from storebrowser.cli.places import resolve_place
 from storebrowser.cli.progress import wait_for
 from storebrowser.cli.tiers import upload_class
 from storebrowser.core.types import WebsiteConfig
-from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
@@ -102,43 +99,6 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     jobs.set_defaults(run=cmd_jobs)
 
 
-@contextlib.contextmanager
-def _engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
-    lock = threading.Lock()
-
-    def provider(name: str) -> Any:
-        with lock:  # workers may ask at once; open each account once
-            return ctx.provider(name)
-
-    options = {"part_size": ctx.part_size} if ctx.part_size else {}
-    engine = TransferEngine(provider, Journal(), start=start, **options)
-    try:
-        yield engine
-    except KeyboardInterrupt:
-        engine.shutdown(pause_running=True, timeout=30)
-        raise OperationFailed(
-            "interrupted: the transfer is paused; `storebrowser-cli jobs resume` continues it"
-        ) from None
-    engine.shutdown(pause_running=True, timeout=30)
-    engine.journal.close()
-
-
-def _run(ctx: Context, specs: list[JobSpec], **streams: Any) -> list[JobSnapshot]:
-    with _engine(ctx) as engine:
-        ids = [engine.submit(spec, stream=streams.get(str(n))) for n, spec in enumerate(specs)]
-        jobs = wait_for(engine, ids)
-        _forget_settled(engine, jobs)
-    return jobs
-
-
-def _forget_settled(engine: TransferEngine, jobs: list[JobSnapshot]) -> None:
-    """Done jobs need no journal entry, nor failed ones with nothing to resume from; a
-    failed job with partial files or open uploads stays for `jobs resume` or `jobs cancel`."""
-    for job in jobs:
-        if job.state is State.DONE or (job.state is State.FAILED and not engine.has_leftovers(job.id)):
-            engine.forget(job.id)
-
-
 def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None = None) -> None:
     items = [i for j in jobs for i in j.items]
     failed = {i.key: i.error or "failed" for i in items if i.state is State.FAILED}
@@ -204,7 +164,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
                        storage_class=storage_class)  # fmt: skip
     _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
-    _report(ctx, _run(ctx, [spec]))
+    _report(ctx, run_jobs(ctx, [spec]))
 
 
 def _put_source(source: str) -> str:
@@ -256,7 +216,7 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
         keys[:] = [resolve_place(provider, f"{container}/{key}", object_first=True).key for key in keys]
     specs = _specs(keys_of, account, str(folder.resolve()), conflict)
     folder.mkdir(parents=True, exist_ok=True)
-    _report(ctx, _run(ctx, specs))
+    _report(ctx, run_jobs(ctx, specs))
 
 
 def _specs(
@@ -290,7 +250,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> None:
         local=str(folder.resolve()),
         conflict=ConflictPolicy(args.conflict),
     )
-    _report(ctx, _run(ctx, [spec]))
+    _report(ctx, run_jobs(ctx, [spec]))
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> None:
@@ -310,7 +270,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> None:
     spec = JobSpec(
         JobKind.UPLOAD_STREAM, ctx.account().name, container, key=key, content_type="application/gzip"
     )
-    jobs = _run(ctx, [spec], **{"0": stream})
+    jobs = run_jobs(ctx, [spec], **{"0": stream})
     extra = {
         "object": f"{container}/{key}",
         "size": stream.size,
@@ -336,7 +296,7 @@ def cmd_publish(ctx: Context, args: argparse.Namespace) -> None:
     spec = JobSpec(
         JobKind.UPLOAD_FOLDER, ctx.account().name, args.container, key="", local=str(folder.resolve())
     )
-    jobs = _run(ctx, [spec])
+    jobs = run_jobs(ctx, [spec])
     site = provider.set_website(args.container, WebsiteConfig(args.index, args.error))
     _report(ctx, jobs, {"url": site.url or "(the service does not say; see its console)"})
 
@@ -364,12 +324,12 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
         )
         return
     if args.action == "resume":
-        with _engine(ctx) as engine:
+        with run_engine(ctx) as engine:
             ids = engine.resume_unfinished()
             for job_id in ids:
                 engine.resume(job_id)
             jobs = wait_for(engine, ids)
-            _forget_settled(engine, jobs)
+            forget_settled(engine, jobs)
         _report(ctx, jobs)
         return
     _cancel(ctx, args.ids)
@@ -378,7 +338,7 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
 def _cancel(ctx: Context, ids: list[str]) -> None:
     if not ids:
         raise UsageError("jobs cancel needs the JOB_IDs (see `jobs list`)")
-    with _engine(ctx, start=False) as engine:
+    with run_engine(ctx, start=False) as engine:
         loaded = engine.resume_unfinished()
         unknown = sorted(set(ids) - set(loaded))
         if unknown:

@@ -126,3 +126,35 @@ def apply_tag_edit(
     result = {name: value for name, value in current.items() if name not in unset}
     result.update(set_tags)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class TagEdit:
+    """A change of tags for one object or many: tags to set and keys to remove, applied
+    to what each object has; with ``replace`` the object's tags become ``set_tags``
+    exactly (the editor of one object, which showed them all). Plain data: a job's spec
+    carries it through the journal."""
+
+    set_tags: Mapping[str, str]
+    unset: tuple[str, ...] = ()
+    replace: bool = False
+
+    def apply(self, current: Mapping[str, str]) -> dict[str, str]:
+        if self.replace:
+            return dict(self.set_tags)
+        return apply_tag_edit(current, self.set_tags, self.unset)
+
+    @property
+    def empty(self) -> bool:
+        return not self.replace and not self.set_tags and not self.unset
+
+    def to_json(self) -> dict[str, object]:
+        return {"set": dict(self.set_tags), "unset": list(self.unset), "replace": self.replace}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> TagEdit:
+        tags = data.get("set") or {}
+        unset = data.get("unset") or []
+        assert isinstance(tags, dict) and isinstance(unset, list)
+        return cls({str(k): str(v) for k, v in tags.items()}, tuple(str(k) for k in unset),
+                   bool(data.get("replace")))  # fmt: skip

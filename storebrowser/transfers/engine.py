@@ -44,6 +44,7 @@ from storebrowser.transfers.progress import (
 )
 from storebrowser.transfers.properties import run_set_properties
 from storebrowser.transfers.sources import sources_problem
+from storebrowser.transfers.tiering import run_tiering
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ _RUNNERS: dict[JobKind, Runner] = {
     JobKind.MOVE: run_copy,
     JobKind.DELETE: run_delete,
     JobKind.SET_PROPERTIES: run_set_properties,
+    JobKind.SET_CLASS: run_tiering,
+    JobKind.RESTORE_ARCHIVED: run_tiering,
+    JobKind.SET_TAGS: run_tiering,
 }
 
 

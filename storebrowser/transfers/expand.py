@@ -17,6 +17,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, JobKind, State
 from storebrowser.transfers.landing import fail_clashes
 from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
+from storebrowser.transfers.tiering import tiering_items
 
 DELETE_BATCH = 1000
 #: Objects of a job of several sources looked up at once when it expands.
@@ -50,6 +51,8 @@ def _expand(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return _numbered(_download_many_items(job, provider, retry))
     if kind is JobKind.DELETE:
         return _delete_items(job, provider)
+    if kind.is_tiering:
+        return tiering_items(job, provider)
     if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
         return [Item(job.id, n, key, total=1) for n, key in enumerate(dict.fromkeys(spec.keys))]
     single = kind is JobKind.DOWNLOAD_OBJECT or (

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.metadiff import MetadataEdit
+from storebrowser.core.tags import TagEdit
 from storebrowser.core.types import ObjectInfo, PartRecord
 
 
@@ -34,11 +35,24 @@ class JobKind(enum.Enum):
     DELETE = "delete"
     #: One metadata edit applied to many objects, each guarded by the ETag the user saw.
     SET_PROPERTIES = "set_properties"
+    #: Objects (``sources``: keys, and prefixes ending ``/``) moved to ``storage_class``.
+    SET_CLASS = "set_class"
+    #: Archived objects (``sources``) brought back: for ``days`` (S3) or into
+    #: ``storage_class`` (Azure), at ``priority``.
+    RESTORE_ARCHIVED = "restore_archived"
+    #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
+    SET_TAGS = "set_tags"
 
     @property
     def counts_objects(self) -> bool:
         """Progress (``done``/``total``) counts objects, not bytes."""
-        return self in (JobKind.DELETE, JobKind.SET_PROPERTIES)
+        return self in (JobKind.DELETE, JobKind.SET_PROPERTIES) or self.is_tiering
+
+    @property
+    def is_tiering(self) -> bool:
+        """A change of class, a restore or a tag edit: one request or two per object,
+        each object an item whose outcome (or failure, with why) is kept."""
+        return self in (JobKind.SET_CLASS, JobKind.RESTORE_ARCHIVED, JobKind.SET_TAGS)
 
     @property
     def is_download(self) -> bool:
@@ -117,6 +131,12 @@ class JobSpec:
     #: Uploads: the storage class (access tier) to store the objects in; ``None``: the
     #: service's default. Journals written before it existed have none.
     storage_class: str | None = None
+    #: SET_CLASS out of an archive (Azure) and RESTORE_ARCHIVED: the restore priority.
+    priority: str | None = None
+    #: RESTORE_ARCHIVED on S3: how long the restored copy stays.
+    days: int | None = None
+    #: SET_TAGS: the change.
+    tags: TagEdit | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -125,6 +145,7 @@ class JobSpec:
         data["keys"] = list(self.keys)
         data["sources"] = list(self.sources)
         data["edit"] = self.edit.to_json() if self.edit is not None else None
+        data["tags"] = self.tags.to_json() if self.tags is not None else None
         return data
 
     @classmethod
@@ -136,6 +157,8 @@ class JobSpec:
         values["sources"] = tuple(values.get("sources", ()))
         edit = values.get("edit")
         values["edit"] = MetadataEdit.from_json(edit) if edit is not None else None
+        tags = values.get("tags")
+        values["tags"] = TagEdit.from_json(tags) if tags is not None else None
         return cls(**values)
 
 

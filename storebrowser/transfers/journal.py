@@ -210,5 +210,8 @@ class Journal:
 
 def has_leftovers(job: Job) -> bool:
     """A failed item left something to resume from: journaled download parts (their
-    ``.part`` file) or an open upload on the server."""
-    return any(item.parts or item.upload_state for item in job.items if item.state is State.FAILED)
+    ``.part`` file) or an open upload on the server; or the job is a class change, a
+    restore or a tag edit, whose failed objects are kept by key, with why, to be listed
+    and retried (nothing else remembers which of thousands failed)."""
+    failed = [item for item in job.items if item.state is State.FAILED]
+    return bool(failed) and (job.kind.is_tiering or any(item.parts or item.upload_state for item in failed))

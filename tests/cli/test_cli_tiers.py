@@ -91,22 +91,21 @@ def test_thaw_then_read_and_what_is_refused(moto: RunCli, moto_server: MotoServe
     _refused(moto("thaw", f"{name}/old/a.log", "--days", "0"), 2, "1 day at least")
     _refused(moto("thaw", f"{name}/old/a.log", "--to", "STANDARD"), 2, "--to is for Azure")
     _refused(moto("thaw", f"{name}/old/a.log", "--priority", "Fast"), 2, "not a restore priority")
-    not_archived = moto("thaw", f"{name}/old/b.log")
-    _refused(not_archived, 1, "1 of 1 objects failed")
-    assert b"failed " in not_archived.stdout and b"not archived" in not_archived.stdout
+    not_archived = _ok(moto("thaw", f"{name}/old/b.log"))  # said, and left alone
+    assert f"done {name}/old/b.log: not archived: it can be read as it is" in not_archived
     assert "Restore" not in sdk.head_object(Bucket=name, Key="old/b.log")
     assert "Restore" not in sdk.head_object(Bucket=name, Key="old/a.log")  # nothing asked above
     report = _ok(moto("--json", "thaw", "-r", f"{name}/old/", "--days", "2", "--priority", "bulk"))
     results = {item["object"]: item for item in report["items"]}
-    assert results[f"{name}/old/b.log"]["result"] == "skipped" and report["failed"] == {}
-    assert results[f"{name}/old/a.log"]["result"] == "restored"  # moto restores at once
-    assert results[f"{name}/old/a.log"]["archive"]["until"]
+    assert list(results) == [f"{name}/old/a.log"] and report["failed"] == {}  # b.log: not archived
+    assert results[f"{name}/old/a.log"]["result"] == "done"
+    assert results[f"{name}/old/a.log"]["note"].startswith("restored until")  # moto restores at once
     assert 'ongoing-request="false"' in sdk.head_object(Bucket=name, Key="old/a.log")["Restore"]
     assert moto("cat", f"{name}/old/a.log").stdout == b"a"
     assert "restored until" in _ok(moto("meta", "get", f"{name}/old/a.log"))
 
 
-def test_class_runs_item_by_item_and_lists_the_failures(
+def test_class_runs_as_a_job_and_lists_the_failures_by_object(
     moto: RunCli, moto_server: MotoServer  # noqa: F811
 ) -> None:
     sdk, name = _bucket(moto_server)
@@ -120,17 +119,25 @@ def test_class_runs_item_by_item_and_lists_the_failures(
     result = moto("class", f"{name}/a.txt", f"{name}/missing", "standard_ia", "--json")
     _refused(result, 1, "1 of 2 objects failed")
     report = json.loads(result.stdout)
-    assert [item["result"] for item in report["items"]] == ["changed", "failed"]
-    assert list(report["failed"]) == [f"{name}/missing"]
+    assert [item["result"] for item in report["items"]] == ["done", "failed"]
+    assert report["items"][0]["note"] == "now in STANDARD_IA"
+    assert list(report["failed"]) == [f"{name}/missing"] and len(report["kept_jobs"]) == 1
+    assert "`storebrowser-cli jobs resume` retries them" in result.stderr.decode()
     assert "no object 'missing'" in report["failed"][f"{name}/missing"]
     head = sdk.head_object(Bucket=name, Key="a.txt")
     assert head["StorageClass"] == "STANDARD_IA" and head["Metadata"] == {"owner": "qa"}
     assert head["ContentType"] == "text/x-a"
     assert sdk.get_object_tagging(Bucket=name, Key="a.txt")["TagSet"] == [{"Key": "keep", "Value": "yes"}]
     text = _ok(moto("class", "-r", f"{name}/logs/", "GLACIER_IR"))
-    assert f"changed {name}/logs/1: GLACIER_IR" in text and f"changed {name}/logs/2: GLACIER_IR" in text
+    assert all(f"done {name}/logs/{n}: now in GLACIER_IR" in text for n in (1, 2))
     again = _ok(moto("class", f"{name}/logs/1", "GLACIER_IR"))
-    assert "unchanged" in again and "already in GLACIER_IR" in again
+    assert f"done {name}/logs/1: already in GLACIER_IR" in again
+    # The failure kept in the journal: once the object is there, `jobs resume` retries it alone.
+    sdk.put_object(Bucket=name, Key="missing", Body=b"m")
+    resumed = _ok(moto("--json", "jobs", "resume"))
+    assert resumed["failed"] == {} and resumed["done"] == resumed["items"] == 2
+    assert sdk.head_object(Bucket=name, Key="missing")["StorageClass"] == "STANDARD_IA"
+    assert sdk.head_object(Bucket=name, Key="a.txt")["LastModified"] == head["LastModified"]  # not again
 
 
 def test_tags_show_set_and_unset(moto: RunCli, moto_server: MotoServer) -> None:  # noqa: F811
@@ -147,6 +154,25 @@ def test_tags_show_set_and_unset(moto: RunCli, moto_server: MotoServer) -> None:
     _refused(moto("tags", place, "set", *many), 2, "11 tags of 't': S3 allows at most 10")
     _refused(moto("tags", place, "unset", "nope"), 2, "not among the tags")
     assert sdk.get_object_tagging(Bucket=name, Key="t")["TagSet"] == [{"Key": "team", "Value": "data"}]
+
+
+def test_tags_of_a_prefix_as_one_job(moto: RunCli, moto_server: MotoServer) -> None:  # noqa: F811
+    sdk, name = _bucket(moto_server)
+    sdk.put_object(Bucket=name, Key="p/a", Body=b"a", Tagging="keep=1&tmp=x")
+    sdk.put_object(Bucket=name, Key="p/b", Body=b"b")
+    sdk.put_object(Bucket=name, Key="other", Body=b"o")
+    _refused(moto("tags", f"{name}/p/", "set", "bad#=x", "-r"), 2, "S3 tags may hold only letters")
+    _refused(moto("tags", "set", "a=b"), 2, "name the objects first")
+    report = _ok(moto("--json", "tags", "-r", f"{name}/p", "set", "team=data"))
+    assert [item["object"] for item in report["items"]] == [f"{name}/p/a", f"{name}/p/b"]
+    assert report["failed"] == {} and report["kept_jobs"] == []
+    _ok(moto("tags", "-r", f"{name}/p/", "unset", "tmp"))
+    shown = _ok(moto("--json", "tags", f"{name}/p/a", f"{name}/p/b", f"{name}/other"))
+    assert shown == [
+        {"object": f"{name}/p/a", "tags": {"keep": "1", "team": "data"}},
+        {"object": f"{name}/p/b", "tags": {"team": "data"}},
+        {"object": f"{name}/other", "tags": {}},
+    ]
 
 
 # -- Swift ---------------------------------------------------------------------------------------
@@ -190,7 +216,7 @@ def test_azure_tiers_archive_and_rehydration(
     _refused(azure("thaw", f"{name}/r.csv", "--days", "3"), 2, "--days is for S3")
     _refused(azure("thaw", f"{name}/r.csv", "--to", "Archive"), 2, "--to Archive: choose one of Hot, Cool")
     report = _ok(azure("--json", "thaw", f"{name}/r.csv", "--priority", "high", "--to", "Cold"))
-    assert report["items"][0]["storage_class"] == "Cold"  # Azurite: no rehydration time
+    assert report["items"][0]["note"] == "readable now (Cold)"  # Azurite: no rehydration time
     props = blob.get_blob_properties()
     assert props.blob_tier == "Cold" and props.metadata == {"owner": "qa"}
     assert blob.get_blob_tags() == {"project": "apollo"}
