@@ -177,7 +177,8 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "transfers": (),
     "accounts": (),
     "properties": ("objects", "transfers"),
-    "commands": ("objects", "places", "properties", "transfers"),
+    "tiers": ("properties",),
+    "commands": ("objects", "places", "properties", "transfers", "tiers"),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate")

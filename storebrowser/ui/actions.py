@@ -89,6 +89,9 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             capable("presigned_urls", "time-limited URLs"),
         ),
         "properties": need(plain > 0, "Select one or more objects (folders have no properties)."),
+        "storage_class": both(need(objects > 0, pick), capable("storage_tiers", "changing storage classes")),
+        "restore_archive": both(need(objects > 0, pick), capable("archive_restore", "archive restores")),
+        "tags": both(need(objects > 0, pick), capable("object_tags", "object tags")),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(
@@ -137,6 +140,9 @@ _SPECS = (
     ),
     _Spec("share_url", "Copy Time-Limited URL…", ["Ctrl+Shift+L"], None, "emblem-shared"),
     _Spec("properties", "Properties", ["Alt+Return"], _SP.SP_FileDialogInfoView, "document-properties"),
+    _Spec("storage_class", "Storage Class…", [], None, "", "Move the objects to another class or tier"),
+    _Spec("restore_archive", "Restore from Archive…", [], None, "", "Make archived objects readable again"),
+    _Spec("tags", "Tags…", [], None, "", "The tags lifecycle rules and access policies go by"),
     _Spec(
         "backup_here",
         "Back Up Folder Here…",

@@ -25,6 +25,7 @@ from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.sharing import Sharing
+from storebrowser.ui.commands.tiers import Tiers
 from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.main_window import MainWindow
@@ -135,6 +136,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.actions.connect_handlers(operations.handlers())
     window.actions.connect_handlers(Sharing(operations).handlers())
     window.actions.connect_handlers(Workflows(operations).handlers())
+    window.actions.connect_handlers(Tiers(operations).handlers())
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
     # Before the transfers dock: restoreState places both.

@@ -33,7 +33,8 @@ from storebrowser.ui.places.tree_model import NodeKind
 MENUS = (
     ("&File", "accounts | new_container delete_container | upload_files upload_folder download"
               " | backup_here download_all publish | quit"),
-    ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete | properties"),
+    ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
+              " | storage_class restore_archive tags | properties"),
     ("&View", "refresh stop | focus_filter"),
     ("&Go", "back forward up | focus_path"),
 )  # fmt: skip
@@ -49,7 +50,7 @@ TREE_MENUS = {
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
                    " | refresh")  # fmt: skip
 OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
-                " | properties")  # fmt: skip
+                " | storage_class restore_archive tags | properties")  # fmt: skip
 PLACE_MENU = "upload_files upload_folder new_folder backup_here | download_all copy_command | refresh"
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
 #: have focus.

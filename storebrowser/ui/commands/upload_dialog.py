@@ -36,7 +36,7 @@ from storebrowser.ui.properties.metadata_model import (
     COMMON_TYPES,
     MetadataTable,
     MetadataTableModel,
-    error_colour,
+    problem_label,
 )
 
 #: Files named in the dialog with the type guessed for each, before "and N more".
@@ -56,6 +56,8 @@ class UploadOptions:
     content_type: str | None = None
     metadata: Mapping[str, str] = field(default_factory=dict)
     conflict: ConflictPolicy = ConflictPolicy.ASK
+    #: The storage class (access tier) to store them in; ``None``: the service's default.
+    storage_class: str | None = None
 
 
 def options_problem(provider: Provider | None, options: UploadOptions) -> str | None:
@@ -142,12 +144,19 @@ class UploadDialog(QDialog):
         self.conflict.setCurrentIndex(max(0, self.conflict.findData(conflict)))
         form = QFormLayout()
         form.addRow(self.tr("When the name exists:"), self.conflict)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        palette = self.problem.palette()
-        palette.setColor(self.problem.foregroundRole(), error_colour(palette))
-        self.problem.setPalette(palette)
+        self.storage_class = QComboBox(self)
+        self.storage_class.setObjectName("storageClass")
+        if provider is not None and caps is not None and caps.storage_tiers:
+            classes = provider.storage_classes()  # described when it opened: no request
+            self.storage_class.addItem(self.tr("The service's default"), None)
+            for entry in classes.classes:
+                self.storage_class.addItem(entry.name, entry.name)
+                self.storage_class.setItemData(self.storage_class.count() - 1, entry.description,
+                                               Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+            form.addRow(self.tr("Store in {noun}:").format(noun=classes.noun), self.storage_class)
+        else:
+            self.storage_class.hide()
+        self.problem = problem_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -187,6 +196,7 @@ class UploadDialog(QDialog):
             content_type=self.content_type.text().strip() if fixed else None,
             metadata=dict(edit.set_user),
             conflict=self.conflict.currentData(),
+            storage_class=self.storage_class.currentData(),
         )
 
     def problem_text(self) -> str | None:

@@ -18,8 +18,9 @@ Translate = Callable[[str], str]
 
 
 def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]]:
-    """Label and value of what the objects are: size, date, ETag, MD5, class, version;
-    "(various)" where several objects differ."""
+    """Label and value of what the objects are: size, date, ETag, MD5, class, version,
+    where an archived object stands (archived, restoring, restored until...); "(various)"
+    where several objects differ."""
     various = tr("(various)")
     first = selection.objects[0].info
     size = selection.total_size
@@ -43,6 +44,10 @@ def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]
             rows.append((label, various))
         elif value or missing:
             rows.append((label, value or missing))
+    statuses = [p.info.archive.describe() if p.info.archive else "" for p in selection.objects]
+    archive = selection.common(statuses)
+    if archive != "":  # archived, being restored, restored until...; or several of these
+        rows.append((tr("Archive"), archive or various))
     return rows
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,6 +42,17 @@ def error_colour(palette: QPalette) -> QColor:
     """A red that reads on the palette's window colour, light or dark."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff7b72" if dark else "#b3261e")
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    """The line under a form that says, in red, why OK is disabled (``objectName`` "problem")."""
+    label = QLabel(parent)
+    label.setObjectName("problem")
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), error_colour(palette))
+    label.setPalette(palette)
+    return label
 
 
 @dataclass(slots=True)

@@ -54,6 +54,12 @@ class JobQueue(QObject):
 
         self.bridge.submit(spec, stream=stream, on_submitted=queued)
 
+    def retry(self, job_id: str, *, when_finished: WhenFinished | None = None) -> None:
+        """Run the failed items of a failed job again; ``when_finished`` as for ``submit``."""
+        if when_finished is not None:
+            self._watching[job_id] = when_finished
+        self.bridge.retry([job_id])
+
     def _finished(self, job: JobSnapshot, _seconds: float) -> None:
         callback = self._watching.pop(job.id, None)
         if callback is not None:

@@ -78,8 +78,27 @@ def job_title(job: JobSnapshot) -> str:
         return _many_title(spec, len(items))
     if kind in (JobKind.COPY, JobKind.MOVE):
         return _copy_title(spec, len(items))
+    if kind.is_tiering or kind is JobKind.SET_PROPERTIES:
+        return _change_title(spec, len(items))
     objects = _count(len(spec.keys), "1 object", "{n} objects")
     return tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
+
+
+def _change_title(spec: JobSpec, count: int) -> str:
+    """``Storage class of 2,000 objects in logs/ → GLACIER``; items before the listing."""
+    if count:
+        what = _count(count, "1 object", "{n} objects")
+    else:
+        what = _count(len(spec.sources or spec.keys), "1 item", "{n} items")
+    where = place(spec.container, common_folder(spec.sources or spec.keys))
+    if spec.kind is JobKind.SET_CLASS:
+        return tr("Storage class of {what} in {place} → {name}").format(what=what, place=where,
+                                                                        name=spec.storage_class)  # fmt: skip
+    if spec.kind is JobKind.RESTORE_ARCHIVED:
+        return tr("Restore {what} in {place} from the archive").format(what=what, place=where)
+    if spec.kind is JobKind.SET_TAGS:
+        return tr("Tags of {what} in {place}").format(what=what, place=where)
+    return tr("Properties of {what} in {place}").format(what=what, place=where)
 
 
 def _many_title(spec: JobSpec, count: int) -> str:
@@ -150,12 +169,13 @@ def job_tooltip(job: JobSnapshot) -> str:
     if spec.kind in (JobKind.COPY, JobKind.MOVE):
         target = place(spec.dst_container or spec.container, spec.dst_key)
         return tr("{remote}\n→ {target}").format(remote=remote, target=target)
-    return tr("{remote}: {keys}").format(remote=remote, keys=", ".join(spec.keys[:10]))
+    return tr("{remote}: {keys}").format(remote=remote, keys=", ".join((spec.keys or spec.sources)[:10]))
 
 
 def item_name(job: JobSnapshot, item: ItemSnapshot) -> str:
     """The item's key below the job's own prefix (the part that differs between items)."""
-    prefix = job.spec.key if job.kind is not JobKind.DOWNLOAD_MANY else common_folder(job.spec.sources)
+    many = job.kind is JobKind.DOWNLOAD_MANY or job.kind.is_tiering
+    prefix = common_folder(job.spec.sources) if many else job.spec.key
     if prefix.endswith("/") and item.key.startswith(prefix) and item.key != prefix:
         return item.key[len(prefix) :]
     return item.key
@@ -175,8 +195,8 @@ def duration(seconds: float | None) -> str:
 
 
 def counts_objects(kind: JobKind) -> bool:
-    """A delete batch counts objects, not bytes."""
-    return kind is JobKind.DELETE
+    """A delete batch, a metadata edit, a class change... count objects, not bytes."""
+    return kind.counts_objects
 
 
 def amount(kind: JobKind, done: int, total: int | None) -> str:
