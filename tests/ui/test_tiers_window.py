@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+from azure.storage.blob import BlobServiceClient  # here, not while a worker imports the SDK too
 from botocore.config import Config
 
 from storebrowser.core.capabilities import Capabilities
@@ -25,7 +26,7 @@ from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog
 from storebrowser.ui.tiers.results import JobResultsDialog
 from storebrowser.ui.tiers.tags_dialog import TagsDialog
 from tests.ui.servers import server_account, unique_name
-from tests.ui.test_operations import select_names, wait_listed
+from tests.ui.test_operations import pick, wait_listed
 
 WAIT = 30_000
 
@@ -45,7 +46,10 @@ def _open(qtbot, request, add_account, make_explorer, backend: str) -> tuple[Exp
 
 def _moto_place(qtbot, request, add_account, make_explorer) -> tuple[Explorer, str, Any, str]:
     """The explorer, the moto account's name, boto3 on the server and a fresh bucket."""
-    explorer, account, sdk, bucket = _moto_place(qtbot, request, add_account, make_explorer)
+    explorer, account, settings = _open(qtbot, request, add_account, make_explorer, "s3_moto")
+    sdk = _moto_sdk(settings)
+    bucket = unique_name()
+    sdk.create_bucket(Bucket=bucket)
     return explorer, account, sdk, bucket
 
 
@@ -86,7 +90,7 @@ def test_storage_class_of_objects_and_a_folder_then_the_failures_listed_exported
         return "STANDARD_IA", None
 
     tiers.ask_class = answer  # type: ignore[method-assign]
-    select_names(window, "a.txt", "logs/")
+    pick(qtbot, window, "a.txt", "logs/")
     assert window.actions["storage_class"].isEnabled(), window.actions["storage_class"].toolTip()
     window.actions["storage_class"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_CLASS)
@@ -101,9 +105,7 @@ def test_storage_class_of_objects_and_a_folder_then_the_failures_listed_exported
     qtbot.waitUntil(lambda: "now in STANDARD_IA" in window.messages.text, timeout=WAIT)
 
     # One object gone since it was listed: it fails alone, named, with the service's reason.
-    wait_listed(qtbot, window)  # listed again after the job
-    select_names(window, "a.txt", "b.txt")
-    assert len(window.table.selectionModel().selectedRows()) == 2
+    pick(qtbot, window, "a.txt", "b.txt")  # once listed again after the job
     sdk.delete_object(Bucket=bucket, Key="b.txt")
     window.actions["storage_class"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_CLASS, count=2)
@@ -159,7 +161,7 @@ def test_restore_from_archive_and_the_archive_status_in_properties(
         return 2, "Bulk", None
 
     tiers.ask_restore = answer  # type: ignore[method-assign]
-    select_names(window, "cold.txt", "warm.txt")
+    pick(qtbot, window, "cold.txt", "warm.txt")
     window.actions["restore_archive"].trigger()
     job = _last_job(qtbot, explorer, JobKind.RESTORE_ARCHIVED)
     assert job.state is State.DONE and asked[0].restore_days
@@ -178,8 +180,6 @@ def test_tag_editor_checks_the_rules_as_typed_and_tags_many_as_one_job(
     qtbot, request, add_account, make_explorer, runner
 ) -> None:
     explorer, account, settings = _open(qtbot, request, add_account, make_explorer, "azure")
-    from azure.storage.blob import BlobServiceClient
-
     service = BlobServiceClient.from_connection_string(settings["connection_string"])
     name = unique_name()
     box = service.create_container(name)
@@ -203,7 +203,7 @@ def test_tag_editor_checks_the_rules_as_typed_and_tags_many_as_one_job(
 
     window, tiers = explorer.window, _tiers(explorer)
     tiers.ask_tags = lambda provider, container, objects: TagEdit({"team": "data"}, ("project",))  # type: ignore[method-assign]
-    select_names(window, "r.csv", "s.csv")
+    pick(qtbot, window, "r.csv", "s.csv")
     assert window.actions["tags"].isEnabled()
     window.actions["tags"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_TAGS)

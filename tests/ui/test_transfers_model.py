@@ -191,6 +191,15 @@ def test_the_columns_say_what_a_person_wants_to_know(qapp):
         (JobKind.UPLOAD_MANY, {"key": "in/", "sources": ("/x/a", "/x/b")}, 5, "Upload 5 files to bucket/in/"),
         (JobKind.DOWNLOAD_MANY, {"sources": ("a/b/x", "a/b/y/")}, 0, "Download 2 items from bucket/a/b/"),
         (JobKind.DOWNLOAD_MANY, {"sources": ("x", "y/")}, 3, "Download 3 objects from bucket"),
+        # A metadata edit was titled "Delete 2 objects from bucket" before the tiering jobs.
+        (JobKind.SET_PROPERTIES, {"keys": ("d/a", "d/b")}, 2, "Properties of 2 objects in bucket/d/"),
+        (JobKind.SET_CLASS, {"sources": ("logs/",), "storage_class": "GLACIER"}, 0,
+         "Storage class of 1 item in bucket/logs/ → GLACIER"),
+        (JobKind.SET_CLASS, {"sources": ("logs/",), "storage_class": "GLACIER"}, 3,
+         "Storage class of 3 objects in bucket/logs/ → GLACIER"),
+        (JobKind.RESTORE_ARCHIVED, {"sources": ("a", "b")}, 2,
+         "Restore 2 objects in bucket from the archive"),
+        (JobKind.SET_TAGS, {"sources": ("t/x", "t/y")}, 2, "Tags of 2 objects in bucket/t/"),
     ],
 )
 def test_job_titles(qapp, kind, spec, count, title):

@@ -18,7 +18,6 @@ from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import (
     AccessDenied,
     InvalidName,
-    InvalidStorageClass,
     NotEmpty,
     NotFound,
     PreconditionFailed,
@@ -423,17 +422,7 @@ class AzureProvider(Provider):
         storage_class: str | None = None,
     ) -> ObjectInfo:
         """Rehydrate into ``storage_class`` (Hot when not given), for good: no days."""
-        if days is not None:
-            raise InvalidStorageClass(
-                "Azure rehydrates a blob into an online tier for good, so it takes no number of "
-                "days; leave it out."
-            )
-        target = self.check_storage_class(storage_class or tiers.DEFAULT_TARGET).name
-        if target not in tiers.AZURE_TIERS.restore_targets:
-            raise InvalidStorageClass(
-                f"A blob is rehydrated into {', '.join(tiers.AZURE_TIERS.restore_targets)}, not {target}."
-            )
-        wanted = tiers.AZURE_TIERS.priority(priority) or "Standard"
+        target, wanted = tiers.rehydration_asked(days, storage_class, priority)
         return tiers.rehydrate(self._blob(container, key), target, wanted)
 
     def get_tags(self, container: str, key: str) -> dict[str, str]:

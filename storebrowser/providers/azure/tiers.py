@@ -105,3 +105,19 @@ def rehydrate(blob: BlobClient, target: str, priority: str) -> ObjectInfo:
 def _tier(properties: BlobProperties) -> str | None:
     tier = getattr(properties, "blob_tier", None)
     return str(getattr(tier, "value", tier)) if tier else None
+
+
+def rehydration_asked(days: int | None, storage_class: str | None, priority: str | None) -> tuple[str, str]:
+    """The tier and priority of a restore as asked, checked before any request: Azure
+    takes no days (a rehydration is for good) and rehydrates into an online tier only."""
+    if days is not None:
+        raise InvalidStorageClass(
+            "Azure rehydrates a blob into an online tier for good, so it takes no number of "
+            "days; leave it out."
+        )
+    target = AZURE_TIERS.find(storage_class or DEFAULT_TARGET).name
+    if target not in AZURE_TIERS.restore_targets:
+        raise InvalidStorageClass(
+            f"A blob is rehydrated into {', '.join(AZURE_TIERS.restore_targets)}, not {target}."
+        )
+    return target, AZURE_TIERS.priority(priority) or "Standard"

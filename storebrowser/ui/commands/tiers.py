@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog
 
+from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 from storebrowser.core.tags import TagEdit
 from storebrowser.core.tiers import StorageClasses
@@ -138,8 +139,9 @@ class Tiers(CommandGroup):
 
 
 def _what(objects: Sequence[ObjectInfo]) -> str:
+    """What the dialogs and messages call the selection: a name shown escaped, or counts."""
     if len(objects) == 1:
-        return objects[0].name or objects[0].key
+        return display_text(objects[0].name or objects[0].key)
     folders = sum(1 for o in objects if o.is_prefix)
     return selection_text(len(objects) - folders, folders)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
@@ -121,7 +122,8 @@ class JobResultsDialog(QDialog):
         self.table.setRowCount(len(rows))
         red = error_colour(self.palette())
         for row, item in enumerate(rows):
-            cells = (item.key, self._result(item), item.error or item.note)
+            # Keys and the messages quoting them are shown escaped (control and bidi characters).
+            cells = (display_text(item.key), self._result(item), display_text(item.error or item.note))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
@@ -174,7 +176,9 @@ class JobResultsDialog(QDialog):
         if result.ok:
             text = self.tr("{n} failures written to {path}.").format(n=len(self.job.failed_items), path=path)
         elif isinstance(error, OSError):
-            text = self.tr("Cannot write {path}: {why}").format(path=path, why=error.strerror or error)
+            text = self.tr("Cannot write {path}: {why}").format(
+                path=display_text(str(path)), why=error.strerror or error
+            )
         else:
             text = result.message()
         self.status.setText(text)
