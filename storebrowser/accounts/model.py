@@ -9,12 +9,13 @@ from types import MappingProxyType
 from typing import Any
 
 from storebrowser.accounts.redact import SECRETS
+from storebrowser.core.errors import ActionableError
 from storebrowser.providers.registry import ProviderKind, get_kind
 
 DEFAULT_LOCAL_NAME = "Local files"
 
 
-class AccountError(Exception):
+class AccountError(ActionableError):
     """A problem with accounts themselves (not with a storage service)."""
 
 
@@ -27,7 +28,14 @@ class AccountExists(AccountError):
 
 
 class MissingSecret(AccountError):
-    """A secret the account needs is not stored (e.g. kept for a session that ended)."""
+    """A secret the account needs is not stored (e.g. kept for a session that ended).
+
+    ``account`` and ``fields`` (secret field names) say what to ask the user for."""
+
+    def __init__(self, message: str, *, account: str = "", fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.account = account
+        self.fields = fields
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,8 @@ class SecretStore:
         self._find_backend = find_backend
         self._registry = registry
         self._memory: dict[str, str] = {}
+        #: Keys in ``_memory`` the user chose not to remember: never written to the file.
+        self._session_only: set[str] = set()
         self._file: Path | None = None
         self._failure = ""
         if file is not None:
@@ -141,20 +143,27 @@ class SecretStore:
             self._registry.register(value)
         return value
 
-    def set(self, account: str, field: str, value: str) -> None:
+    def set(self, account: str, field: str, value: str, *, remember: bool = True) -> None:
+        """Keep ``value``: where secrets are kept, or (``remember=False``) in memory for
+        this session only (a sign-in the user chose not to remember)."""
         self._registry.register(value)
         key = _username(account, field)
         with self._lock:
-            if self.storage is Storage.KEYRING:
+            if remember and self.storage is Storage.KEYRING:
                 self._keyring_set(key, value)
             self._memory[key] = value
-            if self.storage is Storage.FILE:
+            if remember:
+                self._session_only.discard(key)
+            else:
+                self._session_only.add(key)
+            if remember and self.storage is Storage.FILE:
                 self._write_file()
 
     def delete(self, account: str, field: str) -> None:
         key = _username(account, field)
         with self._lock:
             self._memory.pop(key, None)
+            self._session_only.discard(key)
             if self.storage is Storage.KEYRING and self._backend is not None:
                 from keyring.errors import KeyringError, PasswordDeleteError
 
@@ -230,7 +239,8 @@ class SecretStore:
         assert self._file is not None
         import tomli_w
 
-        text = FILE_HEADER + tomli_w.dumps({"secrets": dict(sorted(self._memory.items()))})
+        kept = {k: v for k, v in sorted(self._memory.items()) if k not in self._session_only}
+        text = FILE_HEADER + tomli_w.dumps({"secrets": kept})
         write_atomically(self._file, text, mode=0o600)
 
 

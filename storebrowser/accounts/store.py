@@ -193,20 +193,39 @@ class AccountStore:
         with self._lock:
             wanted = self._secret_names.get(account.name, ())
         merged = MergedSettings(account.settings, kind.secret_fields)
-        missing = []
+        missing: list[str] = []
         for field_name in wanted:
             value = self.secrets.get(account.name, field_name)
             if value is None:
-                missing.append(kind.field(field_name).label)
+                missing.append(field_name)
             else:
                 merged[field_name] = value
         if missing:
             why = "" if self.secrets.persistent else " (secrets were kept for one session only)"
+            labels = ", ".join(kind.field(name).label for name in missing)
             raise MissingSecret(
-                f"Account {account.name!r}: the {', '.join(missing)} is not "
-                f"stored{why}. Enter it again in the account settings."
+                f"Account {account.name!r}: the {labels} is not stored{why}. Enter it again to sign in.",
+                account=account.name,
+                fields=tuple(missing),
             )
         return merged
+
+    def supply_secrets(self, name: str, values: Mapping[str, str], *, remember: bool) -> None:
+        """Give an account the secrets it lacks (a sign-in prompt): kept where secrets are
+        kept when ``remember``, else for this session only. Blocking (keyring, file)."""
+        account = self.get(name)
+        given = SecretValues(values)
+        unknown = sorted(set(given) - set(account.provider_kind.secret_fields))
+        if unknown:
+            raise AccountError(f"{', '.join(unknown)}: not secret fields of {account.provider_kind.label}.")
+        with self._lock:
+            for field_name, value in given.items():
+                if value:
+                    self.secrets.set(name, field_name, value, remember=remember)
+            if remember and any(given.values()):
+                present = set(self._secret_names.get(name, ())) | {k for k, v in given.items() if v}
+                self._secret_names[name] = tuple(sorted(present))
+                self._write()
 
     def open_provider(self, account: Account) -> Provider:
         """Build the provider (no I/O yet: call ``connect()`` on a worker thread)."""

@@ -13,7 +13,7 @@ from storebrowser.accounts import paths
 from storebrowser.accounts.connection import test_connection
 from storebrowser.accounts.importers import Clash, add_imported, import_all
 from storebrowser.accounts.model import Account, NewAccount, SecretValues
-from storebrowser.accounts.secrets import SECRETS_FILE_NAME
+from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.providers.registry import FieldType, ProviderKind, get_kind, kinds
 
@@ -139,10 +139,38 @@ def _prompt_missing(kind: ProviderKind, settings: dict[str, Any], secrets: dict[
     if not sys.stdin.isatty():
         return
     for field in kind.fields:
-        if field.secret and field.name not in secrets and kind.problems({**settings, **secrets}):
+        if field.secret and field.name not in secrets and kind.missing({**settings, **secrets}):
             value = getpass.getpass(f"{field.label} (empty to skip): ")
             if value:
                 secrets[field.name] = value
+
+
+def _keep_secrets(ctx: Context, secrets: dict[str, str], in_file: bool) -> None:
+    """Where the secrets go. Each command is a session of its own: with no keyring, a
+    secret kept "for this session" is gone when ``add`` ends, so the file is used only
+    when asked for (--secrets-in-file, or a yes at the terminal), else ``add`` refuses."""
+    secrets_file = paths.config_dir() / SECRETS_FILE_NAME
+    if not in_file and (not secrets or ctx.store.secrets.storage is not Storage.SESSION):
+        return
+    if not in_file:
+        print(
+            "There is no system keyring on this computer: the secret would be forgotten when "
+            "this command ends.",
+            file=sys.stderr,
+        )
+        question = f"Keep it in {secrets_file} (not encrypted; only your user can read it)?"
+        if not (sys.stdin.isatty() and _yes(question)):
+            raise UsageError(
+                "no system keyring here, so the secret would be forgotten at once: add "
+                f"--secrets-in-file to keep it in {secrets_file} (not encrypted; only your user "
+                "can read it), or set up a keyring (Secret Service, KWallet)"
+            )
+    ctx.store.secrets.use_file(secrets_file)
+
+
+def _yes(question: str) -> bool:
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> None:
@@ -150,8 +178,10 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> None:
     settings = _settings(kind, args.set)
     secrets = _secrets(kind, args)
     _prompt_missing(kind, settings, secrets)
-    if args.secrets_in_file:
-        ctx.store.secrets.use_file(paths.config_dir() / SECRETS_FILE_NAME)
+    if problems := kind.missing({**settings, **{k: v for k, v in secrets.items() if v}}):
+        fields = "storebrowser-cli accounts kinds lists the fields"
+        raise UsageError(f"{args.name}: {' '.join(problems)} ({fields})")
+    _keep_secrets(ctx, secrets, args.secrets_in_file)
     account = Account(args.name, kind.name, settings)
     ctx.store.add(NewAccount(account, SecretValues(secrets), source="storebrowser-cli"))
     warning = ctx.store.secrets.warning if secrets else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sys
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from storebrowser.accounts.model import Account, UnknownAccount
+from storebrowser.accounts.model import Account, MergedSettings, MissingSecret, UnknownAccount
 from storebrowser.accounts.startup import load_accounts_at_start
 from storebrowser.accounts.store import AccountStore
 from storebrowser.core.display import display_text
@@ -67,7 +68,7 @@ class Context:
     def provider(self, name: str | None = None) -> Provider:
         account = self.account(name)
         if account.name not in self._providers:
-            in_use = self.store.settings_for(account).secret_values()
+            in_use = self._settings(account).secret_values()
             self._secrets_in_use = (self._secrets_in_use or []) + in_use
             provider = self.store.open_provider(account)
             provider.ensure_connected()
@@ -76,6 +77,23 @@ class Context:
                 provider.part_size = provider.multipart_threshold = part
             self._providers[account.name] = provider
         return self._providers[account.name]
+
+    def _settings(self, account: Account) -> MergedSettings:
+        """The account's settings and secrets; a secret that is not stored is asked for
+        when a person is at the terminal (kept for this command only)."""
+        try:
+            return self.store.settings_for(account)
+        except MissingSecret as error:
+            if not sys.stdin.isatty():
+                raise
+            kind = account.provider_kind
+            print(f"{error}", file=sys.stderr)
+            typed = {
+                field: getpass.getpass(f"{kind.field(field).label} for {account.name}: ")
+                for field in error.fields
+            }
+            self.store.supply_secrets(account.name, typed, remember=False)
+            return self.store.settings_for(account)
 
     def emit(self, value: Any, text: Callable[[Any], str]) -> None:
         """Print ``value`` as JSON with --json (exact: JSON escapes control characters

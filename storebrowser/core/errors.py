@@ -7,7 +7,12 @@ what it is about, so the UI can show the error on the right node instead of a di
 from __future__ import annotations
 
 
-class StorageError(Exception):
+class ActionableError(Exception):
+    """A failure whose message a person can act on (a refused key, a missing setting),
+    never a bug: shown as its message, without a traceback."""
+
+
+class StorageError(ActionableError):
     """Base of every error a provider raises on purpose."""
 
     #: Whether retrying the same call later may succeed.

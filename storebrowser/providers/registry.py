@@ -78,6 +78,10 @@ class ProviderKind:
     website_note: str = ""
     #: The service's own tool's command line for a request (``aws``, ``az``, ``swift``).
     tool_command: Callable[[Request], Equivalent | None] | None = None
+    #: The ways to sign in, each the fields that together make one (keys; a profile;
+    #: anonymous access): a new account fills one of them (``missing``). Empty: the
+    #: ``required`` fields and ``validate`` say all there is.
+    sign_in: tuple[tuple[str, ...], ...] = ()
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:
@@ -104,6 +108,15 @@ class ProviderKind:
         found += [f"Unknown setting {name!r} for {self.label}." for name in unknown]
         if self.validate is not None:
             found += self.validate(settings)
+        return found
+
+    def missing(self, settings: Settings) -> list[str]:
+        """What a NEW account lacks: ``problems`` plus a way to sign in. (Accounts saved
+        before a kind named its ways keep opening: only ``problems`` stops those.)"""
+        found = self.problems(settings)
+        if self.sign_in and not any(all(settings.get(name) for name in way) for way in self.sign_in):
+            ways = [" and ".join(self.field(name).label for name in way) for way in self.sign_in]
+            found.append(f"Give one way to sign in: {'; or '.join(ways)}.")
         return found
 
     def open(self, settings: Settings) -> Provider:

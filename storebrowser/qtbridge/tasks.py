@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from storebrowser.core.errors import Cancelled, StorageError
+from storebrowser.core.errors import ActionableError, Cancelled
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -28,8 +28,9 @@ DRAIN_BUDGET_S = 0.008
 
 @dataclass(frozen=True, slots=True)
 class TaskResult(Generic[T]):
-    """Either ``value`` or ``error``; ``error`` is a ``StorageError`` or ``Cancelled``
-    for expected failures, or a wrapped unexpected exception (a bug, logged)."""
+    """Either ``value`` or ``error``; ``error`` is an ``ActionableError`` (a provider's
+    ``StorageError``, an account's problem) or ``Cancelled`` for expected failures, or
+    a wrapped unexpected exception (a bug, logged)."""
 
     value: T | None = None
     error: BaseException | None = None
@@ -42,7 +43,7 @@ class TaskResult(Generic[T]):
         """What to show a person: the error's own message, never a traceback."""
         if self.error is None:
             return ""
-        if isinstance(self.error, StorageError | Cancelled):
+        if isinstance(self.error, ActionableError | Cancelled):
             return str(self.error)
         return f"Unexpected error: {type(self.error).__name__}: {self.error}"
 
@@ -66,7 +67,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result: TaskResult[object] = TaskResult(value=self._func())
-        except (StorageError, Cancelled) as error:
+        except (ActionableError, Cancelled) as error:
             result = TaskResult(error=error)
         except Exception as error:  # a bug: keep the window alive, log the traceback
             log.exception("background task failed")

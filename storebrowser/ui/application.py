@@ -101,15 +101,19 @@ class AccountsAction(QObject):
         self.window = window
         self.store = store
         self.dialog: AccountsDialog | None = None
-        window.actions["accounts"].triggered.connect(self.open)
+        window.actions["accounts"].triggered.connect(lambda: self.open())
+        window.editAccount.connect(lambda name: self.open(name))
 
-    def open(self) -> AccountsDialog:
+    def open(self, account: str | None = None) -> AccountsDialog:
+        """The dialog, showing ``account`` (default: the account the window is in)."""
         if self.dialog is None:
             self.dialog = AccountsDialog(self.store, self.window.runner, self.window)
             self.dialog.accountsChanged.connect(self.reload)
         here = self.window.location
-        if here is not None:
-            self.dialog.select(here.account)
+        if account is None and here is not None:
+            account = here.account
+        if account is not None:
+            self.dialog.select(account)
         self.dialog.open()
         return self.dialog
 

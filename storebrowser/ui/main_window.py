@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from storebrowser.accounts.pool import ProviderPool
@@ -19,6 +19,7 @@ from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.ui.accounts.sign_in import report_failure
 from storebrowser.ui.actions import SelectionState
 from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
 from storebrowser.ui.format import count_of, human_size
@@ -152,7 +153,8 @@ class MainWindow(WindowFrame):
             if place is not None and self._location != place:
                 return
             if not result.ok or result.value is None:
-                self.show_error(result.message())
+                again = lambda: self.with_provider(account, then, place=place)  # noqa: E731
+                self.account_failed(account, result.error, result.message(), again)
                 return
             self._update_actions()
             then(result.value)
@@ -256,9 +258,12 @@ class MainWindow(WindowFrame):
         if kind is NodeKind.ACCOUNT:
             freeze_long_lived()  # its SDK is loaded now
             if self.tree_model.state_at(index) is LoadState.ERROR:
-                self.show_error(
+                node = QPersistentModelIndex(index)
+                self.account_failed(
+                    location.account,
+                    self.tree_model.failure_at(index),
                     str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
-                    retry=lambda: self.tree_model.reload(index),
+                    lambda: self.tree_model.reload(node),
                 )
             if here.is_account:
                 self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
@@ -398,6 +403,14 @@ class MainWindow(WindowFrame):
         in_folder = bool(self._location.prefix)
         self.table.set_empty_text(objects_empty_text(self.object_model, in_folder=in_folder))
         self.status_label.setText(objects_status(self.object_model))
+
+    def account_failed(
+        self, account: str, error: BaseException | None, message: str, retry: Callable[[], None]
+    ) -> None:
+        """``account`` could not be opened: ask for a missing secret, offer to edit a
+        refused sign-in, or to try again."""
+        edit = self.editAccount.emit
+        report_failure(self.messages, self.sign_in, edit, account, error, message, retry)
 
     def show_error(self, message: str, *, retry: Callable[[], None] | None = None) -> None:
         self.messages.show_message(

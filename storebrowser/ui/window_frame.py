@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -14,6 +14,7 @@ from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.accounts.sign_in import SignIn
 from storebrowser.ui.actions import ExplorerActions
 from storebrowser.ui.chrome import (
     CONTAINER_COLUMN_WIDTHS,
@@ -38,6 +39,12 @@ from storebrowser.ui.uistate import UiState
 
 
 class WindowFrame(QMainWindow):
+    """Signals:
+    editAccount(str): the user asked to edit an account's settings (a refused sign-in).
+    """
+
+    editAccount = Signal(str)
+
     def __init__(
         self,
         accounts: Sequence[AccountEntry],
@@ -59,6 +66,7 @@ class WindowFrame(QMainWindow):
         self.container_model = ContainerTableModel(self)
         self.actions = ExplorerActions(self)
         self.messages = MessageBar(self)
+        self.sign_in = SignIn(pool.store, runner, self)
         self.pathbar = PathBar(self)
         self.filter_box = make_filter_box(self)
         self.tree = make_places_tree(self, self.tree_model)

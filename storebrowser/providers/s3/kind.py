@@ -21,6 +21,8 @@ def _validate(settings: Settings) -> list[str]:
         return ["Give either access keys or an AWS profile name, not both."]
     if settings.get("anonymous") and (has_keys or settings.get("profile")):
         return ["Anonymous access takes no keys and no profile."]
+    if settings.get("environment") and (has_keys or settings.get("profile") or settings.get("anonymous")):
+        return ["Credentials from the environment take no keys, no profile and no anonymous access."]
     return []
 
 
@@ -36,7 +38,9 @@ KIND = register(
         group_titles=(
             ("keys", "Access keys"),
             ("profile", "AWS profile"),
+            ("environment", "Credentials from the environment"),
         ),
+        sign_in=(("access_key_id", "secret_access_key"), ("profile",), ("anonymous",), ("environment",)),
         fields=(
             ConnectionField("access_key_id", "Access key ID", group="keys"),
             ConnectionField("secret_access_key", "Secret access key", FieldType.SECRET, group="keys"),
@@ -71,6 +75,15 @@ KIND = register(
             ),
             ConnectionField("verify_tls", "Verify TLS certificates", FieldType.BOOL, default=True),
             ConnectionField("anonymous", "Anonymous (public buckets)", FieldType.BOOL, default=False),
+            ConnectionField(
+                "environment",
+                "Credentials from the environment",
+                FieldType.BOOL,
+                default=False,
+                group="environment",
+                help="AWS_ACCESS_KEY_ID and friends, or the role of the machine or container this "
+                "runs on (boto3's default chain).",
+            ),
         ),
     )
 )

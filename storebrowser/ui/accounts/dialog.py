@@ -378,8 +378,8 @@ class AccountsDialog(QDialog):
         form = self.form
         if form is None or self._busy or not self._secrets_known:
             return None
-        problems = form.problems()
         original = self.current.name if self.current is not None else None
+        problems = form.problems(new=original is None)
         if new_name and self.view is not None and form.name() in self.view.names() - {original}:
             problems.insert(0, self.tr("An account named {name!r} exists already.").format(name=form.name()))
         if problems:

@@ -446,14 +446,15 @@ class AccountForm(QWidget):
         """The account as the form shows it; ``AccountError`` for a bad name."""
         return Account(self.name(), self.kind.name, self.settings())
 
-    def problems(self) -> list[str]:
-        """What stops saving, checked as the store will (stored secrets count as given)."""
+    def problems(self, *, new: bool = False) -> list[str]:
+        """What stops saving, checked as the store will (stored secrets count as given);
+        a ``new`` account also needs a way to sign in (``ProviderKind.missing``)."""
         try:
             self.account()
         except AccountError as error:
             return [str(error)]
         merged: dict[str, Any] = {**self.settings(), **{n: "(stored)" for n in self.present_secrets()}}
-        return self.kind.problems(merged)
+        return self.kind.missing(merged) if new else self.kind.problems(merged)
 
     def is_dirty(self) -> bool:
         return (self.name(), self.settings()) != self._baseline or bool(self.secret_changes())

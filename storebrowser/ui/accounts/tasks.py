@@ -144,6 +144,19 @@ def keep_secrets_in_file(store: AccountStore) -> StoreView:
     return read_view(store)
 
 
+def storage(store: AccountStore) -> Storage:
+    """Where secrets are kept (finding the keyring probes its backends: a worker's job)."""
+    return store.secrets.storage
+
+
+def supply(store: AccountStore, name: str, values: Mapping[str, str], *, remember: bool) -> None:
+    """A sign-in's secrets: remembered where secrets are kept (with no keyring, the user
+    chose the secrets file by asking to remember), or kept for this session only."""
+    if remember and store.secrets.storage is Storage.SESSION:
+        store.secrets.use_file(store.path.parent / SECRETS_FILE_NAME)
+    store.supply_secrets(name, values, remember=remember)
+
+
 def test_form(
     store: AccountStore, original: str | None, account: Account, changes: Mapping[str, str]
 ) -> ConnectionTest:

@@ -66,6 +66,8 @@ class _Node:
     label: str
     state: LoadState = LoadState.NOT_LOADED
     error: str = ""
+    #: What failed, for the window to answer it (a sign-in for a missing secret).
+    failure: BaseException | None = None
     children: list[_Node] = field(default_factory=list)
     info: ContainerInfo | None = None
     entry: AccountEntry | None = None
@@ -123,6 +125,11 @@ class AccountTreeModel(QAbstractItemModel):
     def state_at(self, index: AnyIndex) -> LoadState:
         node = self._node(index)
         return node.state if node is not None else LoadState.NOT_LOADED
+
+    def failure_at(self, index: AnyIndex) -> BaseException | None:
+        """The error of a node that failed to load, else ``None``."""
+        node = self._node(index)
+        return node.failure if node is not None and node.state is LoadState.ERROR else None
 
     def location_at(self, index: AnyIndex) -> Location | None:
         node = self._node(index)
@@ -259,7 +266,7 @@ class AccountTreeModel(QAbstractItemModel):
         if generation != node.generation or not self._attached(node):
             return  # reloaded or removed meanwhile
         if not result.ok or result.value is None:
-            node.state, node.error = LoadState.ERROR, result.message()
+            node.state, node.error, node.failure = LoadState.ERROR, result.message(), result.error
         else:
             children, node.truncated = result.value
             node.state = LoadState.LOADED
