@@ -258,13 +258,10 @@ class MainWindow(WindowFrame):
         if kind is NodeKind.ACCOUNT:
             freeze_long_lived()  # its SDK is loaded now
             if self.tree_model.state_at(index) is LoadState.ERROR:
-                node = QPersistentModelIndex(index)
-                self.account_failed(
-                    location.account,
-                    self.tree_model.failure_at(index),
-                    str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole)),
-                    lambda: self.tree_model.reload(node),
-                )
+                node, failure = QPersistentModelIndex(index), self.tree_model.failure_at(index)
+                message = TaskResult(error=failure).message() if failure is not None else ""
+                message = message or str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole))
+                self.account_failed(location.account, failure, message, lambda: self.tree_model.reload(node))
             if here.is_account:
                 self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
                 self._update_status()
