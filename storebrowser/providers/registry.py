@@ -93,6 +93,11 @@ class ProviderKind:
         """The title of ``group``'s box, or ``None`` when the kind gives none."""
         return dict(self.group_titles).get(group)
 
+    @property
+    def remote(self) -> bool:
+        """The data lives on a service, not on this computer (what ``icon`` says)."""
+        return self.icon != "folder"
+
     def check_container_name(self, name: str) -> None:
         """Raise ``InvalidName`` quoting the rule when ``name`` is no container name here."""
         self.container_name_rule(name)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from storebrowser import APP_NAME, __version__
+from storebrowser.accounts.importers import ImportReport, import_all
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
@@ -53,6 +54,8 @@ class Services:
     pool: ProviderPool
     make_engine: Callable[[AskCallback], TransferEngine]
     ui_state: UiState
+    #: Finds accounts other tools set up on this computer (the welcome page lists them).
+    import_source: Callable[[], ImportReport] = import_all
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ class AccountsAction(QObject):
         self.dialog: AccountsDialog | None = None
         window.actions["accounts"].triggered.connect(lambda: self.open())
         window.editAccount.connect(lambda name: self.open(name))
+        window.welcome.addAccount.connect(self.add)
+        window.welcome.accountsAdded.connect(lambda names: self.reload(names[0]))
 
     def open(self, account: str | None = None) -> AccountsDialog:
         """The dialog, showing ``account`` (default: the account the window is in)."""
@@ -117,10 +122,17 @@ class AccountsAction(QObject):
         self.dialog.open()
         return self.dialog
 
-    def reload(self) -> None:
-        self.window.runner.run(self.store.accounts, self._reloaded)
+    def add(self, kind: str) -> AccountsDialog:
+        """The dialog with a new account of ``kind`` to fill in."""
+        dialog = self.open()
+        dialog.start_add(kind)
+        return dialog
 
-    def _reloaded(self, result: TaskResult[list[Account]]) -> None:
+    def reload(self, go_to: str | None = None) -> None:
+        """The tree from the store again; then, with ``go_to``, that account is opened."""
+        self.window.runner.run(self.store.accounts, lambda result: self._reloaded(result, go_to))
+
+    def _reloaded(self, result: TaskResult[list[Account]], go_to: str | None = None) -> None:
         if not result.ok or result.value is None:
             self.window.show_error(result.message())
             return
@@ -130,10 +142,13 @@ class AccountsAction(QObject):
             if before is not None and before.account != account:
                 self.window.pool.forget(account.name)
         self.window.set_accounts([account_entry(account) for account in result.value])
+        if go_to is not None and go_to in model.account_names():
+            self.window.navigate(Location(go_to))
 
 
 def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
+    window.welcome.import_source = services.import_source
     bridge = EngineBridge(services.make_engine, parent=window)
     jobs = JobQueue(bridge, window)
     operations = Operations(window_context(window, jobs))
@@ -208,6 +223,8 @@ def dark_palette() -> QPalette:
 
 
 def first_location(services: Services, options: StartOptions) -> Location | None:
+    """Where the window opens: the place asked for, else the one remembered, else the
+    first account; ``None`` (the welcome page) while no account of a service exists."""
     names = [a.name for a in services.startup.accounts]
     if not names:
         return None
@@ -225,6 +242,8 @@ def first_location(services: Services, options: StartOptions) -> Location | None
             place = None
         if place is not None and place.account in names:
             return place
+    if options.account is None and not any(a.provider_kind.remote for a in services.startup.accounts):
+        return None  # only this computer's folders: first, what else StoreBrowser is for
     return Location(account)
 
 
@@ -249,6 +268,8 @@ def run_gui(services: Services, options: StartOptions) -> int:
     start = first_location(services, options)
     if start is not None:
         window.navigate(start)
+    else:
+        window.show_welcome()
     shooter = None  # kept referenced: its timers call its methods
     if options.screenshot is not None:
         shooter = ScreenshotTaker(window, options.screenshot, open_first_container=options.container is None)
@@ -289,7 +310,8 @@ class ScreenshotTaker:
         window = self._window
         location = window.location
         if location is None:
-            self._save(0)
+            if not window.welcome.searching:
+                self._save(0)
             return
         if location.is_account:
             state = window.tree_model.state_at(window.tree_model.index_of(Location(location.account)))

@@ -105,11 +105,25 @@ class MainWindow(WindowFrame):
             if accounts:
                 self.navigate(Location(accounts[0].name))
             else:
-                self.pathbar.set_location(None)
-                self.stack.setCurrentWidget(self.hint)
+                self.show_welcome()
         elif here is not None:
             self._sync_tree(here)
         self._update_actions()
+
+    def show_welcome(self) -> None:
+        """No place: what StoreBrowser is for, adding an account, importing one."""
+        self._location = None
+        self.pathbar.set_location(None)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.search()
+        self.tree.selectionModel().clearCurrentIndex()
+        for name in self.tree_model.account_names():  # this computer's folders, at hand
+            entry = self.tree_model.entry(name)
+            if entry is not None and entry.account is not None and not entry.account.provider_kind.remote:
+                self.tree.expand(self.tree_model.index_of(Location(name)))
+        self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_status()
+        self._selection_changed()
 
     @property
     def location(self) -> Location | None:
@@ -221,8 +235,8 @@ class MainWindow(WindowFrame):
     # -- tree -------------------------------------------------------------------------
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing_tree:
-            return
+        if self._syncing_tree or not self.tree.selectionModel().isSelected(current):
+            return  # not chosen: the tree took the focus and marked its first row current
         location = self.tree_model.location_at(current)
         if location is not None and location != self._location:
             self.navigate(location)

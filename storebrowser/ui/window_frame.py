@@ -15,6 +15,7 @@ from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.accounts.sign_in import SignIn
+from storebrowser.ui.accounts.welcome import WelcomePage
 from storebrowser.ui.actions import ExplorerActions
 from storebrowser.ui.chrome import (
     CONTAINER_COLUMN_WIDTHS,
@@ -74,11 +75,9 @@ class WindowFrame(QMainWindow):
         self.containers_table = make_table(
             ContainerTableView(self), "containers", self.container_model, CONTAINER_COLUMN_WIDTHS
         )
-        self.hint = QLabel(self.tr("Choose an account on the left."), self)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setEnabled(False)
+        self.welcome = WelcomePage(pool.store, runner, self)  # shown where no place is
         self.stack = QStackedWidget(self)
-        for page in (self.hint, self.containers_table, self.table):
+        for page in (self.welcome, self.containers_table, self.table):
             self.stack.addWidget(page)
         self.splitter = make_splitter(self, self.tree, self.messages, self.stack)
         self.setCentralWidget(self.splitter)
