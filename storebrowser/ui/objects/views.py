@@ -4,11 +4,21 @@ what a drop means (upload, copy, move) and ``dragdrop`` builds what a drag carri
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView, QWidget
+from PySide6.QtGui import (
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTreeView, QWidget
 
 from storebrowser.table.order import Column
 from storebrowser.ui.objects.dragdrop import dragged_objects, local_paths
@@ -145,14 +155,28 @@ class ObjectTableView(_EmptyTextMixin, _DragDropMixin, QTableView):
 
     filesDropped = Signal(list, object)
     objectsDropped = Signal(object, object, bool)
+    previewToggled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup()
+        self._typed_at = -1.0  # when type-ahead last had a key (monotonic seconds)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space shows or hides the preview (as Quick Look does), unless it continues a
+        name being typed ("my file")."""
+        typing = time.monotonic() - self._typed_at < QApplication.keyboardInputInterval() / 1000
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() == Qt.Key.Key_Space and plain and not typing:
+            self.previewToggled.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
         """Type-ahead looks at names, whichever column the current cell is in (Qt
         searches the current cell's column)."""
+        self._typed_at = time.monotonic()
         current = self.currentIndex()
         if current.isValid() and current.column() != Column.NAME:
             self.selectionModel().setCurrentIndex(

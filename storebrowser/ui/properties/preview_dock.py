@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QWidg
 
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.objects.model import ObjectTableModel
+from storebrowser.ui.objects.views import ObjectTableView
 from storebrowser.ui.properties.preview_panel import PreviewPanel
 from storebrowser.ui.uistate import UiState
 
@@ -45,6 +46,9 @@ class PreviewDock(QDockWidget):
         toggle.setText(parent.tr("Preview"))
         toggle.setShortcut(QKeySequence("F3"))
         toggle.setStatusTip(parent.tr("Show the first bytes of the current object"))
+        if isinstance(table, ObjectTableView):
+            table.previewToggled.connect(toggle.trigger)  # Space
+            toggle.setToolTip(parent.tr("Preview (F3, or Space in the list)"))
         table.selectionModel().currentChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(self._current_changed)
         model.modelReset.connect(self._current_changed)

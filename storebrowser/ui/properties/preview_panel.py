@@ -1,7 +1,9 @@
 """A byte range of the current object, as text, a hex dump or an image, without
 downloading the rest: by default its first 64 KiB, read on a worker.
 
-A new object (or range) cancels the read under way and drops its result (generation
+The tab follows the content: the first bytes of a new object choose Image, Text, or (for
+other binaries) "No preview for this kind of file" on the Text tab, the Hex tab always
+there. A new object (or range) cancels the read under way and drops its result (generation
 counter). A server that ignores the range is shown as the error it is
 (``RangeNotHonored``), never turned into a full download.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QPixmap
+from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled
-from storebrowser.core.preview import decode_text, hexdump, image_kind
+from storebrowser.core.preview import Looks, decode_text, hexdump, image_kind, looks
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
+from storebrowser.ui.properties.image_view import FittedImage
 from storebrowser.ui.properties.metadata_model import error_colour
 from storebrowser.ui.properties.preview_range import (
     DEFAULT_LENGTH,
@@ -49,11 +51,12 @@ TEXT, HEX, IMAGE = range(3)
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """What a worker read and prepared: the bytes and their hex dump."""
+    """What a worker read and prepared: the bytes, their hex dump and what they look like."""
 
     plan: RangePlan
     data: bytes
     hex: str
+    looks: Looks = Looks.TEXT
 
 
 def fetch(provider: Provider, container: str, key: str, chosen: RangePlan, cancel: CancelToken) -> Fetched:
@@ -63,7 +66,7 @@ def fetch(provider: Provider, container: str, key: str, chosen: RangePlan, cance
         parts.append(chunk)
         cancel.raise_if_cancelled()
     data = b"".join(parts)
-    return Fetched(chosen, data, hexdump(data, chosen.start))
+    return Fetched(chosen, data, hexdump(data, chosen.start), looks(data))
 
 
 class PreviewPanel(QWidget):
@@ -84,6 +87,8 @@ class PreviewPanel(QWidget):
         self.image: QImage | None = None
         self._generation = 0
         self._cancel: CancelToken | None = None
+        #: The next bytes to arrive are a new object's first: they choose the tab.
+        self._choose_tab = False
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.start_field = QLineEdit(self)
@@ -158,18 +163,14 @@ class PreviewPanel(QWidget):
         self.whole_image_button = QPushButton(page)
         self.whole_image_button.clicked.connect(self.load_whole_image)
         self.whole_image_button.hide()
-        self.image_label = QLabel(page)
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = self.image_scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.image_label)
+        self.image_view = FittedImage(page)
         row = QHBoxLayout()
         row.addWidget(self.image_note, 1)
         row.addWidget(self.whole_image_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.image_view, 1)
         return page
 
     # -- what to show -----------------------------------------------------------------
@@ -195,6 +196,7 @@ class PreviewPanel(QWidget):
             )
         )
         # The default is "the first 64 KiB, or all of a smaller object": nothing to clamp.
+        self._choose_tab = True
         self.request(plan(0, min(DEFAULT_LENGTH, info.size), info.size))
 
     def load(self) -> None:
@@ -265,6 +267,10 @@ class PreviewPanel(QWidget):
                 n=fetched.plan.start + len(fetched.data)
             )
         self._show_bytes(fetched, notes.strip())
+        if self._choose_tab and fetched.plan.start == 0:
+            self._choose_tab = False
+            tab = IMAGE if fetched.looks is Looks.IMAGE else TEXT
+            self.tabs.setCurrentIndex(tab)
 
     # -- showing ----------------------------------------------------------------------
 
@@ -307,14 +313,22 @@ class PreviewPanel(QWidget):
     def _show_text(self) -> None:
         fetched = self.fetched
         if fetched is None:
+            self.text_view.setPlaceholderText("")
             self.text_view.setPlainText("")
             return
+        if fetched.looks is Looks.BINARY:
+            self.text_view.setPlainText("")
+            self.text_view.setPlaceholderText(
+                self.tr("No preview for this kind of file. The Hex tab shows its bytes.")
+            )
+            return
+        self.text_view.setPlaceholderText("")
         text = decode_text(fetched.data, self.encoding.currentText(), at_end=fetched.plan.at_end)
         self.text_view.setPlainText(text)
 
     def _show_image(self) -> None:
         fetched, info = self.fetched, self.info
-        self.image_label.clear()
+        self.image_view.set_image(None)
         self.image = None
         self.whole_image_button.hide()
         if fetched is None or info is None or not fetched.data:
@@ -347,13 +361,7 @@ class PreviewPanel(QWidget):
                 kind=kind.upper(), w=image.width(), h=image.height()
             )
         )
-        pixmap = QPixmap.fromImage(image)
-        room = self.image_scroll.viewport().size()
-        if pixmap.width() > room.width() or pixmap.height() > room.height():  # fit, never enlarge
-            pixmap = pixmap.scaled(
-                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        self.image_label.setPixmap(pixmap)
+        self.image_view.set_image(image)  # fitted to the panel when painted
 
     def _image_does_not_fit(self, kind: str, info: ObjectInfo) -> None:
         fits = info.size <= MAX_LENGTH
