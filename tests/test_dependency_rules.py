@@ -181,7 +181,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
-UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate")
+UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")
 
 
 def _module_files() -> dict[str, Path]:

@@ -22,6 +22,7 @@ from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
+from storebrowser.ui import file_types
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.operations import Operations
@@ -147,6 +148,7 @@ class AccountsAction(QObject):
 
 
 def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
+    runner.run(file_types.warm_up, lambda _result: None)  # the MIME database, off the GUI thread
     window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
     window.welcome.import_source = services.import_source
     bridge = EngineBridge(services.make_engine, parent=window)

@@ -113,6 +113,7 @@ def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[i
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setShowGrid(False)
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its extension
     table.setAlternatingRowColors(True)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.verticalHeader().hide()

@@ -25,6 +25,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.file_types import file_type
 from storebrowser.ui.objects.model import COLUMNS, Column, ObjectTableModel
 from storebrowser.ui.places.tree_model import AccountEntry
 from tests.providers.backends import s3_swift_settings
@@ -252,19 +253,20 @@ def test_rows_carry_what_the_listing_said(
     assert model.data(cell[Column.ETAG]) == info.etag
     assert model.data(cell[Column.NAME], Qt.ItemDataRole.ToolTipRole) == info.key
     type_tip = model.data(cell[Column.TYPE], Qt.ItemDataRole.ToolTipRole)
-    if info.content_type:  # Swift lists types
-        assert model.data(cell[Column.TYPE]) == info.content_type and type_tip is None
+    shown_type = file_type(info.content_type or guess_type(info.name), lambda: info.name)
+    assert model.data(cell[Column.TYPE]) == shown_type.label  # "PDF document", or the type itself
+    if info.content_type:  # Swift lists types: the tooltip says which
+        assert type_tip == info.content_type
     else:  # S3 lists none: guessed from the name, and the tooltip says so
-        assert model.data(cell[Column.TYPE]) == guess_type(info.name)
-        assert "guessed" in type_tip
+        assert shown_type.mime == guess_type(info.name) and "guessed" in type_tip
         assert model.data(cell[Column.STORAGE_CLASS]) == info.storage_class == "STANDARD"
     style = QApplication.style()
     folder_row = next(i for i, info in enumerate(reference) if info.is_prefix)
     folder_icon = model.data(model.index(folder_row, Column.NAME), Qt.ItemDataRole.DecorationRole)
     file_icon = model.data(cell[Column.NAME], Qt.ItemDataRole.DecorationRole)
-    pixmaps = QStyle.StandardPixmap
-    for icon, kind in ((folder_icon, pixmaps.SP_DirIcon), (file_icon, pixmaps.SP_FileIcon)):
-        assert icon.pixmap(16).toImage() == style.standardIcon(kind).pixmap(16).toImage()
+    folder = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+    assert folder_icon.pixmap(16).toImage() == folder.pixmap(16).toImage()
+    assert file_icon.cacheKey() == shown_type.icon.cacheKey()  # the icon of its type
     assert folder_icon.pixmap(16).toImage() != file_icon.pixmap(16).toImage()
     flags = model.flags(cell[Column.NAME])
     for flag in (Qt.ItemFlag.ItemIsEnabled, Qt.ItemFlag.ItemIsSelectable, Qt.ItemFlag.ItemIsDragEnabled):

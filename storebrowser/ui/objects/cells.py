@@ -1,8 +1,8 @@
 """What the cells of the object table show: a name, a size, a date, a type, an ETag, with
 a tooltip and an icon, read from the columns of a row; and type-ahead over the names.
 
-The model (``model``) asks these per visible cell; nothing here keeps state but the two
-icons."""
+The model (``model``) asks these per visible cell; what a type looks like (its icon and
+name, "PDF document") comes from ``file_types``, kept per type: a dictionary lookup."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from storebrowser.table.columns import ObjectColumns
 from storebrowser.table.name_search import NameMatch, find_names
 from storebrowser.table.order import Column
+from storebrowser.ui.file_types import KNOWN_TYPES, FileType, file_type
 from storebrowser.ui.format import human_size, local_time
 
 #: ``QObject.tr`` of the model: the words are translated in its context.
@@ -41,7 +42,7 @@ def cell_text(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str:
     if column == Column.MODIFIED:
         return local_time(rows.modified_at(row))
     if column == Column.TYPE:
-        return rows.content_type(row) or ""
+        return _file_type(rows, row).label
     if column == Column.STORAGE_CLASS:
         return rows.storage_class(row) or ""
     return rows.etag(row) or ""
@@ -58,27 +59,32 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
     if column == Column.MODIFIED:
         moment = rows.modified_at(row)
         return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
-    if column == Column.TYPE and rows.type_guessed(row):
-        return tr("{type}, guessed from the name: the listing does not give types").format(
-            type=rows.content_type(row)
-        )
+    if column == Column.TYPE:
+        mime = _file_type(rows, row).mime
+        if rows.type_guessed(row):
+            return tr("{type}, guessed from the name: the listing does not give types").format(type=mime)
+        return mime
     return None
 
 
+def _file_type(rows: ObjectColumns, row: int) -> FileType:
+    content_type = rows.content_type(row)
+    known = KNOWN_TYPES.get(content_type) if content_type else None  # the usual case: one lookup
+    return known if known is not None else file_type(content_type, lambda: rows.name(row))
+
+
 class RowIcons:
-    """The style's folder and file icons, made on first use (a style needs the app)."""
+    """The style's folder icon, and each file's icon by its type."""
 
     def __init__(self) -> None:
-        self._icons: tuple[QIcon, QIcon] | None = None
+        self._folder: QIcon | None = None
 
     def of(self, rows: ObjectColumns, row: int) -> QIcon:
-        if self._icons is None:
-            style = QApplication.style()
-            self._icons = (
-                style.standardIcon(QStyle.StandardPixmap.SP_DirIcon),
-                style.standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-            )
-        return self._icons[0] if rows.is_folder(row) else self._icons[1]
+        if not rows.is_folder(row):
+            return _file_type(rows, row).icon
+        if self._folder is None:  # a style needs the app: made on first use
+            self._folder = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        return self._folder
 
 
 def match_names(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from storebrowser.core.display import display_lines, display_text
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
+from storebrowser.ui.file_types import file_type
 from storebrowser.ui.format import human_size
 from storebrowser.ui.icons import kind_icon
 from storebrowser.ui.transfers import text
@@ -323,12 +324,9 @@ class TransfersModel(QAbstractItemModel):
             return display_text(_row_text(column, job.kind, item.state, item.done, item.total, item.rate,
                                           item.eta, message, text.item_name(job, item)))  # fmt: skip
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
-            pixmap = (
-                QStyle.StandardPixmap.SP_DirIcon
-                if item.key.endswith("/")
-                else QStyle.StandardPixmap.SP_FileIcon
-            )
-            return QApplication.style().standardIcon(pixmap)
+            if item.key.endswith("/"):
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+            return file_type(None, lambda: item.key.rpartition("/")[2]).icon
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.MESSAGE:
                 return display_lines(message) or None
