@@ -82,6 +82,9 @@ class ProviderKind:
     #: anonymous access): a new account fills one of them (``missing``). Empty: the
     #: ``required`` fields and ``validate`` say all there is.
     sign_in: tuple[tuple[str, ...], ...] = ()
+    #: Its listings say each object's storage class (S3) or access tier (Azure): the
+    #: object list shows that column by default.
+    lists_storage_class: bool = False
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:

@@ -129,7 +129,7 @@ def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[i
         header.resizeSection(column, width)
 
 
-OBJECT_COLUMN_WIDTHS = (300, 80, 130, 130, 100, 150)  # fits the default window: no scroll bar
+OBJECT_COLUMN_WIDTHS = (300, 80, 130, 170, 110, 150)  # fits the default window: no scroll bar
 CONTAINER_COLUMN_WIDTHS = (320, 100, 100, 150, 120)
 TableView = TypeVar("TableView", bound=QTableView)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
-from storebrowser.core.types import ObjectInfo
+from storebrowser.core.types import ContainerInfo, ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.accounts.sign_in import report_failure
@@ -25,6 +25,7 @@ from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TR
 from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level
+from storebrowser.ui.objects.column_choice import object_defaults
 from storebrowser.ui.objects.model import RowsSummary
 from storebrowser.ui.objects.status_text import containers_empty_text, objects_empty_text, objects_status
 from storebrowser.ui.objects.views import selected_spans
@@ -142,6 +143,7 @@ class MainWindow(WindowFrame):
         if location.is_account:
             self._show_containers(location.account)
         else:
+            self.object_columns.apply(*self._kind_defaults(location.account))
             self.stack.setCurrentWidget(self.table)
             self.with_provider(
                 location.account,
@@ -175,14 +177,25 @@ class MainWindow(WindowFrame):
 
         self.runner.run(lambda: self.pool.get(account), opened)
 
+    def _kind_defaults(self, account: str) -> tuple[str, Callable[[], set[int]]]:
+        """The account's kind and the object columns its service leaves empty."""
+        entry = self.tree_model.entry(account)
+        kind = entry.account.provider_kind if entry is not None and entry.account is not None else None
+        return (kind.name if kind else ""), lambda: object_defaults(kind)
+
     def _show_containers(self, account: str) -> None:
         self.stack.setCurrentWidget(self.containers_table)
         containers = self.tree_model.containers_of(account)
-        self.container_model.set_containers(containers or [])
+        self._set_containers(account, containers or [])
         if containers is None:
             index = self.tree_model.index_of(Location(account))
             if self.tree_model.state_at(index) is LoadState.NOT_LOADED:
                 self.tree_model.fetchMore(index)
+
+    def _set_containers(self, account: str, containers: Sequence[ContainerInfo]) -> None:
+        self.container_model.set_containers(containers)
+        kind = self._kind_defaults(account)[0]
+        self.container_columns.apply(kind, self.container_model.empty_columns if containers else set)
 
     def go_back(self) -> None:
         if (place := self.history.back()) is not None:
@@ -277,7 +290,7 @@ class MainWindow(WindowFrame):
                 message = message or str(self.tree_model.data(index, Qt.ItemDataRole.ToolTipRole))
                 self.account_failed(location.account, failure, message, lambda: self.tree_model.reload(node))
             if here.is_account:
-                self.container_model.set_containers(self.tree_model.containers_of(here.account) or [])
+                self._set_containers(here.account, self.tree_model.containers_of(here.account) or [])
                 self._update_status()
         if here.text().startswith(location.text()) and here != location:
             self._sync_tree(here)

@@ -29,8 +29,9 @@ from storebrowser.ui.chrome import (
     make_table,
 )
 from storebrowser.ui.messagebar import MessageBar
-from storebrowser.ui.objects.containers import ContainerTableModel
-from storebrowser.ui.objects.model import ObjectTableModel
+from storebrowser.ui.objects.column_choice import ColumnChoice, NameFitter
+from storebrowser.ui.objects.containers import CONTAINER_COLUMNS, ContainerTableModel
+from storebrowser.ui.objects.model import COLUMNS, Column, ObjectTableModel
 from storebrowser.ui.objects.views import ContainerTableView, ObjectTableView
 from storebrowser.ui.places.pathbar import PathBar
 from storebrowser.ui.places.tree_model import AccountEntry, AccountTreeModel
@@ -75,6 +76,11 @@ class WindowFrame(QMainWindow):
         self.containers_table = make_table(
             ContainerTableView(self), "containers", self.container_model, CONTAINER_COLUMN_WIDTHS
         )
+        self.object_columns = ColumnChoice(self.table, COLUMNS, self.ui_state, "object_columns_hidden")
+        self.container_columns = ColumnChoice(
+            self.containers_table, CONTAINER_COLUMNS, self.ui_state, "container_columns_hidden"
+        )
+        self.name_fitter = NameFitter(self.table, keep=Column.MODIFIED)
         self.welcome = WelcomePage(pool.store, runner, self)  # shown where no place is
         self.stack = QStackedWidget(self)
         for page in (self.welcome, self.containers_table, self.table):

@@ -45,6 +45,7 @@ KIND = register(
         website_note="Azure serves a website only from the $web container of the account.",
         tool_command=az_command,
         validate=_validate,
+        lists_storage_class=True,
         group_titles=(
             ("connection string", "Connection string"),
             ("account", "Account name and key"),

@@ -35,6 +35,7 @@ KIND = register(
         container_name_rule=check_container_name,
         tool_command=aws_command,
         validate=_validate,
+        lists_storage_class=True,
         group_titles=(
             ("keys", "Access keys"),
             ("profile", "AWS profile"),

@@ -28,6 +28,15 @@ class ContainerTableModel(QAbstractTableModel):
         self._apply_sort()
         self.endResetModel()
 
+    def empty_columns(self) -> set[int]:
+        """Columns no container fills (an S3 bucket list has no counts, sizes or, off AWS,
+        regions): hidden until the user asks for them."""
+        return {
+            column
+            for column in range(1, len(CONTAINER_COLUMNS))
+            if not any(self._display(info, column) for info in self._rows)
+        }
+
     def container_at(self, row: int) -> ContainerInfo:
         return self._rows[row]
 
