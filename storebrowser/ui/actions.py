@@ -72,6 +72,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "new_folder": need(in_container, "Open a container first."),
         "upload_files": need(in_container, "Open a container first."),
         "upload_folder": need(in_container, "Open a container first."),
+        "upload_options": need(in_container, "Open a container first."),
         "download": need(objects > 0 or bool(state.containers), pick),
         "delete": need(objects > 0, pick),
         "rename": both(
@@ -125,6 +126,15 @@ _SPECS = (
     _Spec("new_folder", "New Folder…", ["Ctrl+Shift+N"], _SP.SP_FileDialogNewFolder, "folder-new"),
     _Spec("upload_files", "Upload Files…", ["Ctrl+U"], None, "document-send", drawn="upload"),
     _Spec("upload_folder", "Upload Folder…", ["Ctrl+Shift+U"], _SP.SP_DirOpenIcon, "folder-open"),
+    _Spec(
+        "upload_options",
+        "Upload with Options…",
+        ["Ctrl+Alt+U"],
+        None,
+        "document-send",
+        "Choose the content type, metadata and what to do when a name exists (or hold Alt as you drop)",
+        drawn="upload",
+    ),
     _Spec("download", "Download To…", ["Ctrl+D"], None, "document-save", drawn="download"),
     _Spec("delete", "Delete", [_KEYS.Delete], _SP.SP_TrashIcon, "edit-delete"),
     _Spec("rename", "Rename…", ["F2"], None, "edit-rename"),

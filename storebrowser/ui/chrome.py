@@ -31,7 +31,7 @@ from storebrowser.ui.objects.views import PlacesTreeView
 from storebrowser.ui.places.tree_model import NodeKind
 
 MENUS = (
-    ("&File", "accounts | new_container delete_container | upload_files upload_folder download"
+    ("&File", "accounts | new_container delete_container | upload_files upload_folder upload_options download"
               " | backup_here download_all publish | quit"),
     ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
               " | storage_class restore_archive tags | properties"),
@@ -51,7 +51,8 @@ CONTAINERS_MENU = ("open | new_container delete_container | download_all publish
                    " | refresh")  # fmt: skip
 OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
                 " | storage_class restore_archive tags | properties")  # fmt: skip
-PLACE_MENU = "upload_files upload_folder new_folder backup_here | download_all copy_command | refresh"
+PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"
+              " | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
 #: have focus.
 VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path")

@@ -25,10 +25,14 @@ WAIT = 30_000
 ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
 
-def drop_on(view: QAbstractItemView, point: QPoint, mime: QMimeData, *, shift: bool = False) -> bool:
+def drop_on(
+    view: QAbstractItemView, point: QPoint, mime: QMimeData, *, shift: bool = False, alt: bool = False
+) -> bool:
     """Enter, move and drop at ``point`` of the viewport, as a window system delivers
     them; True when the view accepted the drop."""
     modifiers = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    if alt:
+        modifiers |= Qt.KeyboardModifier.AltModifier
     buttons = Qt.MouseButton.LeftButton
     target = view.viewport()
     enter = _drag_event(QDragEnterEvent, point, mime, buttons, modifiers)
@@ -71,7 +75,7 @@ def swift(swift_account, make_explorer):
     name, other = swift_account
     with temporary_container(other) as first, temporary_container(other) as second:
         explorer = make_explorer()
-        # A drop asks for upload options; here the person takes the defaults.
+        # A drop uploads with the defaults (an Alt-drop would ask; here it takes the defaults).
         explorer.operations.ask_upload_options = lambda _paths, _location: UploadOptions()
         yield explorer, name, first, second, other
 

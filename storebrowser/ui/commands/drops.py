@@ -2,7 +2,8 @@
 
 - files and folders from a file manager dropped on the table upload into the current
   place (onto a folder row: into that folder); dropped on a container or folder of the
-  tree, into that place; folders keep their structure; conflicts follow the policy;
+  tree, into that place; folders keep their structure; conflicts follow the policy; a
+  drop uploads at once with the defaults, Alt-drop asks for the options first;
 - objects dragged from the table (or a container/folder from the tree) onto another
   place of the same account are copied on the server (Shift: moved); onto another
   account, copied through the engine;
@@ -126,8 +127,10 @@ class Drops(CommandGroup):
 
     # -- drops ------------------------------------------------------------------------
 
-    def upload_dropped(self, paths: list[Path], target: Location) -> None:
-        self.ops.upload_paths(paths, target)
+    def upload_dropped(self, paths: list[Path], target: Location, with_options: bool = False) -> None:
+        """At once with the defaults (types from the names, the conflict policy in force);
+        with Alt held, the upload options first."""
+        self.ops.upload_paths(paths, target, ask=with_options)
 
     def copy_dropped(self, dragged: DraggedObjects, target: Location, move: bool) -> None:
         """Server-side within an account, streamed between accounts (the engine decides)."""

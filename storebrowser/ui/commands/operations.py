@@ -56,6 +56,7 @@ class Operations(QObject):
             "new_folder": self.new_folder,
             "upload_files": self.upload_files,
             "upload_folder": self.upload_folder,
+            "upload_options": self.upload_with_options,
             "download": self.download,
             "delete": self.delete,
             "rename": self.rename,
@@ -234,11 +235,18 @@ class Operations(QObject):
         self.run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
 
     def upload_files(self) -> None:
+        self._upload_chosen(ask=False)
+
+    def upload_with_options(self) -> None:
+        """Files chosen, then their content type, metadata and conflict policy."""
+        self._upload_chosen(ask=True)
+
+    def _upload_chosen(self, *, ask: bool) -> None:
         location = self.location
         if location is None or location.is_account:
             return
         paths = self.ask_files(self.tr("Upload Files to {place}").format(place=location.text()))
-        self.upload_paths(paths, location)
+        self.upload_paths(paths, location, ask=ask)
 
     def upload_folder(self) -> None:
         location = self.location
@@ -249,18 +257,25 @@ class Operations(QObject):
             self.upload_paths([folder], location)
 
     def upload_paths(
-        self, paths: Sequence[Path], location: Location, options: UploadOptions | None = None
+        self,
+        paths: Sequence[Path],
+        location: Location,
+        options: UploadOptions | None = None,
+        *,
+        ask: bool = False,
     ) -> None:
         """Files and folders into ``location``; a folder keeps its name and structure
         (as a file manager copies it). Used by the menus and by drops. Without
-        ``options`` the upload dialog asks for them. What they set is checked by the
+        ``options``: the defaults (types from the names, the conflict policy in force), or
+        with ``ask`` what the upload dialog says. What they set is checked by the
         provider's rules before any job is queued. Several paths make one job (the
         engine tells files from folders on its worker); whether one path alone is a
         folder is looked up on a worker (a stat is disk I/O)."""
         if not paths:
             return
         if options is None:
-            options = self.ask_upload_options(paths, location)
+            defaults = UploadOptions(conflict=self.conflict)
+            options = self.ask_upload_options(paths, location) if ask else defaults
             if options is None:
                 return
         problem = options_problem(self.context.pool.cached(location.account), options)

@@ -106,8 +106,9 @@ class _DragDropMixin:
         event.accept()
         if dragged is not None:
             self.objectsDropped.emit(dragged, target, move)
-        else:
-            self.filesDropped.emit(local_paths(mime), target)
+        else:  # Alt (Option): choose the upload's options first
+            with_options = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self.filesDropped.emit(local_paths(mime), target, with_options)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         mime = self._mime_source()
@@ -149,11 +150,12 @@ class _EmptyTextMixin:
 
 class ObjectTableView(_EmptyTextMixin, _DragDropMixin, QTableView):
     """Signals:
-    filesDropped(list[Path], target): local files and folders dropped from outside.
+    filesDropped(list[Path], target, bool with_options): local files and folders dropped
+        from outside (with Alt held: ask the upload's options first).
     objectsDropped(DraggedObjects, target, bool move): objects dragged inside the app.
     """
 
-    filesDropped = Signal(list, object)
+    filesDropped = Signal(list, object, bool)
     objectsDropped = Signal(object, object, bool)
     previewToggled = Signal()
 
@@ -192,7 +194,7 @@ class ContainerTableView(_EmptyTextMixin, QTableView):
 class PlacesTreeView(_DragDropMixin, QTreeView):
     """The accounts tree: containers and folders are drop targets and drag sources."""
 
-    filesDropped = Signal(list, object)
+    filesDropped = Signal(list, object, bool)
     objectsDropped = Signal(object, object, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
