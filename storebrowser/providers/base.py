@@ -139,6 +139,12 @@ class Provider(StorageClassMethods, abc.ABC):
     def create_container(self, name: str) -> None:
         """Create ``name``; ``AlreadyExists`` when it exists, ``InvalidName`` before sending."""
 
+    def container_regions(self) -> tuple[str, ...]:
+        """Where a new container may be kept, the account's own place first; a provider
+        that answers some also takes ``create_container(name, region=...)``. Empty: the
+        service decides."""
+        return ()
+
     @abc.abstractmethod
     def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
         """Delete ``name``; ``NotEmpty`` unless ``force``, which deletes its objects first."""

@@ -30,6 +30,7 @@ from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.tiers import Tiers
 from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
+from storebrowser.ui.icons import PaletteIconStyle
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState
@@ -255,7 +256,9 @@ def run_gui(services: Services, options: StartOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setStyle("Fusion")  # one look everywhere; Fusion follows the light/dark scheme
+    # One look everywhere (Fusion follows the light/dark scheme), the docks' buttons drawn
+    # in the palette's colours.
+    app.setStyle(PaletteIconStyle("Fusion"))
     apply_color_scheme(app, options.color_scheme)
     if options.icon_path is not None:
         app.setWindowIcon(QIcon(str(options.icon_path)))

@@ -2,15 +2,17 @@
 
 The style's own arrows are black whatever the palette, and in a tree they are the
 triangles of branches, which read as "expand". Here: the job kinds (arrows onto a tray
-for upload and download, two sheets for copy, an arrow for move, a bin for delete) and
-the navigation arrows of the toolbar.
+for upload and download, two sheets for copy, an arrow for move, a bin for delete), the
+navigation arrows of the toolbar, and the signs of the transfers panel, the message
+strip and the docks' title bars (``line_icon``; ``PaletteIconStyle`` hands the latter to
+every dock).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from storebrowser.transfers.jobs import JobKind
 
@@ -47,6 +49,14 @@ _ARROWS: dict[str, tuple[bool, tuple[float, float], tuple[float, float]]] = {
 def arrow_icon(name: str) -> QIcon:
     """``back``, ``forward``, ``up``, ``upload`` or ``download`` in the window text colour,
     greyed where disabled."""
+    return line_icon(name)
+
+
+def line_icon(name: str) -> QIcon:
+    """An arrow (``arrow_icon``'s names) or a sign (``pause``, ``play``, ``retry``,
+    ``cancel``, ``top``, ``clear``, ``close``, ``float``) drawn in the palette's window
+    text colour, and in its disabled colour where disabled: it reads on light and dark
+    schemes alike, and a disabled one looks disabled."""
     palette = QApplication.palette()
     icon = QIcon()
     for mode, group in (
@@ -55,22 +65,95 @@ def arrow_icon(name: str) -> QIcon:
     ):
         ink = palette.color(group, QPalette.ColorRole.WindowText)
         for size in _SIZES:
-            icon.addPixmap(_draw_arrow(name, size, ink), mode)
+            icon.addPixmap(_draw_line(name, size, ink), mode)
     return icon
 
 
-def _draw_arrow(name: str, size: int, ink: QColor) -> QPixmap:
-    tray, tail, tip = _ARROWS[name]
+def _draw_line(name: str, size: int, ink: QColor) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(size / 16, size / 16)
-    if tray:
-        _tray(painter, ink)
-    _arrow(painter, ink, QPointF(*tail), QPointF(*tip))
+    if name in _ARROWS:
+        tray, tail, tip = _ARROWS[name]
+        if tray:
+            _tray(painter, ink)
+        _arrow(painter, ink, QPointF(*tail), QPointF(*tip))
+    else:
+        _SIGNS[name](painter, ink)
     painter.end()
     return pixmap
+
+
+def _pause(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawRoundedRect(QRectF(3.5, 2.5, 3, 11), 0.8, 0.8)
+    painter.drawRoundedRect(QRectF(9.5, 2.5, 3, 11), 0.8, 0.8)
+
+
+def _play(painter: QPainter, ink: QColor) -> None:
+    path = QPainterPath(QPointF(4, 2.5))
+    path.lineTo(13, 8)
+    path.lineTo(4, 13.5)
+    path.closeSubpath()
+    painter.setPen(_pen(ink, 1.2))
+    painter.setBrush(ink)
+    painter.drawPath(path)
+
+
+def _retry(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.8))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawArc(QRectF(2.5, 2.5, 11, 11), 60 * 16, 290 * 16)  # open at the top right
+    head = QPainterPath(QPointF(9.2, 0.9))
+    head.lineTo(13.4, 3.1)
+    head.lineTo(9.6, 5.9)
+    head.closeSubpath()
+    painter.setPen(_pen(ink, 1.0))
+    painter.setBrush(ink)
+    painter.drawPath(head)
+
+
+def _cancel(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.4))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QRectF(1.8, 1.8, 12.4, 12.4))
+    painter.drawLine(QPointF(5.5, 5.5), QPointF(10.5, 10.5))
+    painter.drawLine(QPointF(10.5, 5.5), QPointF(5.5, 10.5))
+
+
+def _close(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.7))
+    painter.drawLine(QPointF(4, 4), QPointF(12, 12))
+    painter.drawLine(QPointF(12, 4), QPointF(4, 12))
+
+
+def _float(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(2.5, 5.5, 8, 8))
+    painter.drawLine(QPointF(5.5, 2.5), QPointF(13.5, 2.5))
+    painter.drawLine(QPointF(13.5, 2.5), QPointF(13.5, 10.5))
+
+
+def _top(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.8))
+    painter.drawLine(QPointF(2.5, 2.5), QPointF(13.5, 2.5))
+    _arrow(painter, ink, QPointF(8, 14), QPointF(8, 5.5))
+
+
+def _clear(painter: QPainter, ink: QColor) -> None:
+    painter.setPen(_pen(ink, 1.5))
+    for y in (3.5, 7, 10.5):
+        painter.drawLine(QPointF(2, y), QPointF(8, y))
+    painter.drawLine(QPointF(10, 8), QPointF(14, 12))
+    painter.drawLine(QPointF(14, 8), QPointF(10, 12))
+
+
+_SIGNS = {"pause": _pause, "play": _play, "retry": _retry, "cancel": _cancel, "close": _close,
+          "float": _float, "top": _top, "clear": _clear}  # fmt: skip
 
 
 def _draw(kind: JobKind, size: int, palette: QPalette) -> QPixmap:
@@ -145,3 +228,26 @@ def _bin(painter: QPainter, color: QColor) -> None:
     painter.drawPath(body)
     for x in (7, 9):
         painter.drawLine(QPointF(x, 6.5), QPointF(x, 11.5))
+
+
+class PaletteIconStyle(QProxyStyle):
+    """The style with the docks' title-bar buttons and close buttons drawn in the palette's
+    colours: Fusion's are dark grey, nearly invisible on a dark scheme."""
+
+    _DRAWN = {
+        QStyle.StandardPixmap.SP_TitleBarCloseButton: "close",
+        QStyle.StandardPixmap.SP_DockWidgetCloseButton: "close",
+        QStyle.StandardPixmap.SP_DialogCloseButton: "close",
+        QStyle.StandardPixmap.SP_TitleBarNormalButton: "float",
+    }
+
+    def standardIcon(
+        self,
+        standardIcon: QStyle.StandardPixmap,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        drawn = self._DRAWN.get(standardIcon)
+        if drawn is not None:
+            return line_icon(drawn)
+        return super().standardIcon(standardIcon, option, widget)

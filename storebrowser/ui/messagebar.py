@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QStyle, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QToolButton, QWidget
 
+from storebrowser.ui.icons import line_icon
 from storebrowser.ui.notice import Level, Notice
 
 __all__ = ["INFO_SECONDS", "Level", "MessageBar"]
@@ -19,9 +20,10 @@ INFO_SECONDS = 6
 class MessageBar(Notice):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, action=" ")  # the button's text is set per message
-        close = QToolButton(self)
+        close = self.close_button = QToolButton(self)
+        close.setObjectName("closeMessage")
         close.setAutoRaise(True)
-        close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
+        close.setIcon(line_icon("close"))  # the palette's colour: it shows on dark schemes too
         close.setToolTip(self.tr("Close"))
         close.clicked.connect(self.hide)
         self.layout().addWidget(close)
@@ -30,6 +32,11 @@ class MessageBar(Notice):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.close_button.setIcon(line_icon("close"))
+        super().changeEvent(event)
 
     @property  # type: ignore[override]
     def text(self) -> str:

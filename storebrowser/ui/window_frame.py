@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
@@ -155,6 +155,8 @@ class WindowFrame(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.actions.refresh_icons()
+            for dock in self.findChildren(QDockWidget):  # their title buttons, in the new colours
+                QApplication.sendEvent(dock, QEvent(QEvent.Type.StyleChange))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -54,6 +54,7 @@ from storebrowser.providers.s3.listing import object_from_head, strip_etag
 from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
 from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.progress import SendProgressStream
+from storebrowser.providers.s3.regions import AWS_REGIONS
 from storebrowser.providers.streams import read_exactly
 from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
 
@@ -161,8 +162,18 @@ class S3Provider(Provider):
     def list_containers(self) -> list[ContainerInfo]:
         return listing.list_buckets(self._client)
 
-    def create_container(self, name: str) -> None:
-        buckets.create_bucket(self._client, name, self._clients.region)
+    def create_container(self, name: str, *, region: str | None = None) -> None:
+        """``region``: where AWS keeps the new bucket (one of ``container_regions()``);
+        asked of that region's endpoint, as AWS wants. Default: the account's region."""
+        region = region or self._clients.region
+        buckets.create_bucket(self._clients.client(region), name, region)
+
+    def container_regions(self) -> tuple[str, ...]:
+        """AWS's regions, the account's first; an S3-compatible service has its own place."""
+        if not self.settings.is_aws:
+            return ()
+        here = self._clients.region
+        return (here, *(r for r in AWS_REGIONS if r != here))
 
     def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
         buckets.delete_bucket(self._client, name, force=force, cancel=cancel)

@@ -40,15 +40,23 @@ class NameDialog(QDialog):
         *,
         text: str = "",
         ok_text: str = "",
+        regions: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``regions``: where the new thing may be kept (the first is the default); a
+        choice appears under the name when there are some."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self._check = check
         self.edit = QLineEdit(text, self)
-        self.problem = QLabel(self)
+        self.region: QComboBox | None = None
+        if regions:
+            self.region = QComboBox(self)
+            self.region.setObjectName("region")
+            self.region.addItems(list(regions))
+        self.problem = QLabel(self)  # in the normal colour: it is what to fix, not a hint
+        self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setEnabled(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -57,8 +65,14 @@ class NameDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(label, self))
+        question = QLabel(label, self)
+        question.setWordWrap(True)
+        layout.addWidget(question)
         layout.addWidget(self.edit)
+        if self.region is not None:
+            row = QFormLayout()
+            row.addRow(self.tr("Region:"), self.region)
+            layout.addLayout(row)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.edit.textChanged.connect(self._validate)
@@ -71,10 +85,26 @@ class NameDialog(QDialog):
     def name(self) -> str:
         return self.edit.text()
 
+    @property
+    def chosen_region(self) -> str | None:
+        return self.region.currentText() if self.region is not None else None
+
     def _validate(self, text: str) -> None:
         problem = self._check(text)
         self.problem.setText(problem or "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+        grow_to_fit(self)
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make a shown dialog tall enough for its wrapped text (a longer problem takes more
+    lines; Qt does not grow a window for that, and the text would be cut)."""
+    if not dialog.isVisible() or dialog.layout() is None:
+        return
+    dialog.layout().activate()
+    needed = dialog.heightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
 
 
 def folder_name_problem(name: str) -> str | None:
@@ -158,6 +188,7 @@ class ShareUrlDialog(QDialog):
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
+        grow_to_fit(self)
 
     def copy(self) -> None:
         if self.url.text():

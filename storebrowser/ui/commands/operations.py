@@ -121,7 +121,14 @@ class Operations(QObject):
             return None
 
         label = self.tr("Name of the new container in {account}:").format(account=location.account)
-        name = self.ask_name(self.tr("New Container"), label, problem, ok_text=self.tr("Create"))
+        provider = self.context.pool.cached(location.account)
+        regions = provider.container_regions() if provider is not None else ()
+        region: str | None = None
+        if regions:
+            answer = self.ask_name_and_region(self.tr("New Container"), label, problem, regions)
+            name, region = answer if answer is not None else (None, None)
+        else:
+            name = self.ask_name(self.tr("New Container"), label, problem, ok_text=self.tr("Create"))
         if name is None:
             return
 
@@ -130,7 +137,11 @@ class Operations(QObject):
             self.places.navigate(Location(location.account, name))
             self.messages.show_info(self.tr("Container {name} created.").format(name=name))
 
-        self.run(location.account, lambda p: p.create_container(name), created)
+        if region is None:
+            self.run(location.account, lambda p: p.create_container(name), created)
+        else:  # a provider that offers regions takes one (Provider.container_regions)
+            where = region
+            self.run(location.account, lambda p: p.create_container(name, region=where), created)
 
     def delete_container(self) -> None:
         location, names = self.location, self.places.selected_containers()
@@ -176,6 +187,14 @@ class Operations(QObject):
     ) -> str | None:
         dialog = NameDialog(title, label, check, text=text, ok_text=ok_text, parent=self.context.parent)
         return dialog.name if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_name_and_region(
+        self, title: str, label: str, check: NameCheck, regions: Sequence[str]
+    ) -> tuple[str, str] | None:
+        dialog = NameDialog(title, label, check, ok_text=self.tr("Create"), regions=regions,
+                            parent=self.context.parent)  # fmt: skip
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.name, dialog.chosen_region or regions[0]) if accepted else None
 
     def ask_files(self, title: str) -> list[Path]:
         paths, _filter = QFileDialog.getOpenFileNames(self.context.parent, title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMenu,
-    QStyle,
     QSystemTrayIcon,
     QToolBar,
     QTreeView,
@@ -25,6 +24,7 @@ from storebrowser.qtbridge.conflicts import ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
+from storebrowser.ui.icons import line_icon
 from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.dialogs import ask_conflict
 from storebrowser.ui.transfers.model import Column, TransfersModel
@@ -102,37 +102,41 @@ class TransfersDock(QDockWidget):
         return view
 
     def _make_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
+        self._icons: dict[QAction, str] = {}
 
-        def action(
-            name: str, label: str, icon: QStyle.StandardPixmap, tip: str, run: Callable[[], None]
-        ) -> QAction:
-            made = QAction(self.style().standardIcon(icon), label, self)
+        def action(name: str, label: str, icon: str, tip: str, run: Callable[[], None]) -> QAction:
+            made = QAction(line_icon(icon), label, self)  # the palette's colours, greyed when disabled
             made.setObjectName(name)
             made.setToolTip(tip)
             made.triggered.connect(run)
             self.toolbar.addAction(made)
+            self._icons[made] = icon
             return made
 
-        self.pause_action = action("pauseTransfers", tr("Pause"), pixmap.SP_MediaPause,
+        self.pause_action = action("pauseTransfers", tr("Pause"), "pause",
                                    tr("Pause the selected transfers (running parts finish)"),
                                    self.pause_selected)  # fmt: skip
-        self.resume_action = action("resumeTransfers", tr("Resume"), pixmap.SP_MediaPlay,
+        self.resume_action = action("resumeTransfers", tr("Resume"), "play",
                                     tr("Resume the selected transfers"), self.resume_selected)  # fmt: skip
-        self.retry_action = action("retryTransfers", tr("Retry"), pixmap.SP_BrowserReload,
+        self.retry_action = action("retryTransfers", tr("Retry"), "retry",
                                    tr("Run the failed items of the selected transfers again"),
                                    self.retry_selected)  # fmt: skip
-        self.cancel_action = action("cancelTransfers", tr("Cancel"), pixmap.SP_DialogCancelButton,
+        self.cancel_action = action("cancelTransfers", tr("Cancel"), "cancel",
                                     tr("Cancel the selected transfers and remove what they left half-done"),
                                     self.cancel_selected)  # fmt: skip
         self.toolbar.addSeparator()
-        self.top_action = action("moveTransfersToTop", tr("Move to top"), pixmap.SP_ArrowUp,
+        self.top_action = action("moveTransfersToTop", tr("Move to top"), "top",
                                  tr("Run the selected transfers next"),
                                  self.move_selected_to_top)  # fmt: skip
-        self.clear_action = action("clearFinishedTransfers", tr("Clear finished"),
-                                   pixmap.SP_DialogResetButton,
+        self.clear_action = action("clearFinishedTransfers", tr("Clear finished"), "clear",
                                    tr("Remove finished, failed and cancelled transfers from the list"),
                                    self.bridge.clear_finished)  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: icons in the new colours
+            for made, icon in self._icons.items():
+                made.setIcon(line_icon(icon))
+        super().changeEvent(event)
 
     def pause_selected(self) -> None:
         self.bridge.pause(self._selected_ids(_CAN_PAUSE))
