@@ -152,6 +152,7 @@ class MainWindow(WindowFrame):
             )
         self._sync_tree(location)
         self._update_status()
+        self._selection_changed()  # the last page's selection is gone: so is its count
         self._update_actions()
 
     def with_provider(

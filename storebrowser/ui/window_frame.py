@@ -143,7 +143,7 @@ class WindowFrame(QMainWindow):
         if (state := self.ui_state.get_bytes("window_state")) is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([dock], [190], Qt.Orientation.Vertical)
+            self.resizeDocks([dock], [dock.compact_height()], Qt.Orientation.Vertical)
         return dock
 
     def show_transfers(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMenu,
+    QStyle,
     QSystemTrayIcon,
     QToolBar,
     QTreeView,
@@ -40,6 +41,11 @@ _WIDTHS = {Column.NAME: 380, Column.PROGRESS: 130, Column.STATE: 80, Column.SIZE
 _CAN_PAUSE = (State.QUEUED, State.RUNNING)
 _CAN_CANCEL = (State.QUEUED, State.RUNNING, State.PAUSED, State.FAILED)
 _UNFINISHED = (State.QUEUED, State.RUNNING, State.PAUSED)
+#: What the buttons act on when no row is selected: Cancel only what is running.
+_ALL_PAUSE, _ALL_RESUME = _CAN_PAUSE, (State.PAUSED,)
+_ALL_RETRY, _ALL_CANCEL = (State.FAILED,), (State.RUNNING,)
+#: Rows an empty panel keeps room for (the header and the toolbar besides).
+COMPACT_ROWS = 2
 
 
 class TransfersDock(QDockWidget):
@@ -62,6 +68,8 @@ class TransfersDock(QDockWidget):
         #: Used for notifications; made on first need when the desktop has a tray.
         self.tray_icon: QSystemTrayIcon | None = None
         self._summary = ""
+        #: The "already there" questions on screen, oldest first, with the job each is for.
+        self._questions: list[tuple[str, QWidget]] = []
         self.view = self._make_view()
         self.toolbar = QToolBar(tr("Transfers"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -99,6 +107,7 @@ class TransfersDock(QDockWidget):
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
         view.selectionModel().selectionChanged.connect(self._update_actions)
+        view.doubleClicked.connect(self._double_clicked)
         return view
 
     def _make_actions(self) -> None:
@@ -124,6 +133,13 @@ class TransfersDock(QDockWidget):
         self.cancel_action = action("cancelTransfers", tr("Cancel"), "cancel",
                                     tr("Cancel the selected transfers and remove what they left half-done"),
                                     self.cancel_selected)  # fmt: skip
+        self._pause_tips = (self.pause_action.toolTip(), tr("Pause the running and queued transfers"))
+        self._resume_tips = (self.resume_action.toolTip(), tr("Resume the paused transfers"))
+        self._retry_tips = (self.retry_action.toolTip(), tr("Run the failed items of failed transfers again"))
+        self._cancel_tips = (
+            self.cancel_action.toolTip(),
+            tr("Cancel the running transfers and remove what they left half-done"),
+        )
         self.toolbar.addSeparator()
         self.top_action = action("moveTransfersToTop", tr("Move to top"), "top",
                                  tr("Run the selected transfers next"),
@@ -139,16 +155,16 @@ class TransfersDock(QDockWidget):
         super().changeEvent(event)
 
     def pause_selected(self) -> None:
-        self.bridge.pause(self._selected_ids(_CAN_PAUSE))
+        self.bridge.pause(self._target_ids(_CAN_PAUSE, _ALL_PAUSE))
 
     def resume_selected(self) -> None:
-        self.bridge.resume(self._selected_ids((State.PAUSED,)))
+        self.bridge.resume(self._target_ids((State.PAUSED,), _ALL_RESUME))
 
     def retry_selected(self) -> None:
-        self.bridge.retry(self._selected_ids((State.FAILED,)))
+        self.bridge.retry(self._target_ids((State.FAILED,), _ALL_RETRY))
 
     def cancel_selected(self) -> None:
-        self.bridge.cancel(self._selected_ids(_CAN_CANCEL))
+        self.bridge.cancel(self._target_ids(_CAN_CANCEL, _ALL_CANCEL))
 
     def move_selected_to_top(self) -> None:
         self.bridge.move_to_top(self._selected_ids(_UNFINISHED))
@@ -167,14 +183,28 @@ class TransfersDock(QDockWidget):
     def _selected_ids(self, states: tuple[State, ...]) -> list[str]:
         return [job.id for job in self.selected_jobs() if job.state in states]
 
-    def _update_actions(self) -> None:
-        states = {job.state for job in self.selected_jobs()}
-        self.pause_action.setEnabled(bool(states & set(_CAN_PAUSE)))
-        self.resume_action.setEnabled(State.PAUSED in states)
-        self.retry_action.setEnabled(State.FAILED in states)
-        self.cancel_action.setEnabled(bool(states & set(_CAN_CANCEL)))
-        self.top_action.setEnabled(bool(states & set(_UNFINISHED)))
+    def _target_ids(self, selected: tuple[State, ...], otherwise: tuple[State, ...]) -> list[str]:
+        """The selected jobs in ``selected`` states; with no row selected, every job in
+        ``otherwise`` states (one transfer runs: Pause needs no selection)."""
+        if self.view.selectionModel().hasSelection():
+            return self._selected_ids(selected)
         latest = self.bridge.latest
+        return [job.id for job in (latest.jobs if latest else ()) if job.state in otherwise]
+
+    def _update_actions(self) -> None:
+        chosen = self.view.selectionModel().hasSelection()
+        latest = self.bridge.latest
+        jobs = self.selected_jobs() if chosen else list(latest.jobs if latest else ())
+        states = {job.state for job in jobs}
+        for action, selected, otherwise, tips in (
+            (self.pause_action, _CAN_PAUSE, _ALL_PAUSE, self._pause_tips),
+            (self.resume_action, (State.PAUSED,), _ALL_RESUME, self._resume_tips),
+            (self.retry_action, (State.FAILED,), _ALL_RETRY, self._retry_tips),
+            (self.cancel_action, _CAN_CANCEL, _ALL_CANCEL, self._cancel_tips),
+        ):
+            action.setEnabled(bool(states & set(selected if chosen else otherwise)))
+            action.setToolTip(tips[0] if chosen else tips[1])
+        self.top_action.setEnabled(chosen and bool(states & set(_UNFINISHED)))  # needs a selection
         self.clear_action.setEnabled(latest is not None and any(j.state.finished for j in latest.jobs))
 
     def _context_menu(self, point: QPoint) -> None:
@@ -195,17 +225,62 @@ class TransfersDock(QDockWidget):
         line = text.summary(snap)
         if line != self._summary:
             self._summary = line
-            self.summary.emit(line)
+            self._say_summary()
+
+    @property
+    def question(self) -> QWidget | None:
+        """The newest open "already there" question, if any."""
+        return self._questions[-1][1] if self._questions else None
+
+    def _say_summary(self) -> None:
+        waiting = tr("Waiting for your answer") if self.question is not None else ""
+        self.summary.emit(" — ".join(part for part in (waiting, self._summary) if part))
 
     def summary_text(self) -> str:
         return self._summary
 
+    def compact_height(self) -> int:
+        """Room for the toolbar, the header and a couple of rows: an empty panel is small."""
+        rows = COMPACT_ROWS * (self.view.fontMetrics().height() + 6)
+        chrome = self.toolbar.sizeHint().height() + self.view.header().sizeHint().height()
+        title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, self)
+        return chrome + rows + title + 2 * self.view.frameWidth() + 4
+
     def _ask(self, question: ConflictQuestion) -> None:
+        """Ask, bring the question forward (it may open behind another window), and say in
+        the job's row and the status line that it waits for the answer."""
         latest = self.bridge.latest
         many = question.kind.many_items
         with contextlib.suppress(KeyError):  # a copy of a prefix: the items tell
             many = many or (latest is not None and len(latest.job(question.job_id).items) > 1)
-        ask_conflict(question, self.bridge.asker, self.window(), many=many)
+        box = ask_conflict(question, self.bridge.asker, self.window(), many=many)
+        self._questions.append((question.job_id, box))
+        self.model.set_waiting(question.job_id, True)
+        self._say_summary()
+        box.finished.connect(lambda _code: self._answered(question.job_id, box))
+        self.bring_question_forward()
+
+    def _answered(self, job_id: str, box: QWidget) -> None:
+        """Answered or withdrawn (the job was cancelled): the row and the line say so."""
+        self._questions = [(job, open_box) for job, open_box in self._questions if open_box is not box]
+        self.model.set_waiting(job_id, any(job == job_id for job, _box in self._questions))
+        self._say_summary()
+
+    def bring_question_forward(self) -> None:
+        """Show the open question on top (double-clicking a waiting transfer does this)."""
+        box = self.question
+        if box is None:
+            return
+        box.show()
+        box.raise_()
+        box.activateWindow()
+        if not self.window().isActiveWindow():
+            QApplication.alert(self.window())  # the taskbar asks for attention
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        job = self.model.job_at(index)
+        if job is not None and self.model.waiting(job.id):
+            self.bring_question_forward()
 
     def _job_finished(self, job: JobSnapshot, seconds: float) -> None:
         title = text.job_title(job)

@@ -93,6 +93,8 @@ class TransfersModel(QAbstractItemModel):
         self._serials = itertools.count(1)
         self._updating = False
         self._fetch_later: set[int] = set()
+        #: Jobs whose worker waits for the user's answer to a question ("already there").
+        self._waiting: set[str] = set()
 
     # -- feeding --------------------------------------------------------------------------
 
@@ -181,6 +183,22 @@ class TransfersModel(QAbstractItemModel):
         ]  # fmt: skip
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0, parent), self.index(last, len(Column) - 1, parent))
+
+    def set_waiting(self, job_id: str, waiting: bool) -> None:
+        """The job waits for an answer (or no longer): its row says so instead of a
+        progress that does not move."""
+        if waiting == (job_id in self._waiting):
+            return
+        if waiting:
+            self._waiting.add(job_id)
+        else:
+            self._waiting.discard(job_id)
+        row = self.job_row(job_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def waiting(self, job_id: str) -> bool:
+        return job_id in self._waiting
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -307,6 +325,11 @@ class TransfersModel(QAbstractItemModel):
         total = job.total
         if total is None and job.kind is JobKind.DELETE:
             total = len(job.spec.keys)  # known before the batches are made
+        asking = job.id in self._waiting and not job.state.finished
+        if asking and column in (Column.STATE, Column.MESSAGE) and role == Qt.ItemDataRole.DisplayRole:
+            return text.tr("Waiting") if column is Column.STATE else text.tr("Waiting for your answer")
+        if asking and column is Column.MESSAGE and role == Qt.ItemDataRole.ToolTipRole:
+            return text.tr("A question is open: double-click this transfer to see it.")
         if role == Qt.ItemDataRole.DisplayRole:  # keys and messages shown escaped
             return display_text(_row_text(column, job.kind, job.state, job.done, total, job.rate,
                                           job.eta, message, text.job_title(job)))  # fmt: skip
