@@ -71,6 +71,18 @@ class Location:
     def folder(self, prefix: str) -> Location:
         return Location(self.account, self.container, prefix)
 
+    def entry_toward(self, deeper: Location) -> str | None:
+        """The name this place lists on the way down to ``deeper``: the container (from an
+        account) or the folder's whole prefix (``"photos/2024/"``); ``None`` when
+        ``deeper`` is not below here. Going up selects the place one came from."""
+        if deeper.account != self.account or deeper == self:
+            return None
+        if self.is_account:
+            return deeper.container
+        if deeper.container != self.container or not deeper.prefix.startswith(self.prefix):
+            return None
+        return self.prefix + deeper.prefix[len(self.prefix) :].partition("/")[0] + "/"
+
     def crumbs(self) -> list[tuple[str, Location]]:
         """``(label, location)`` from the account down to here, for the path bar."""
         trail = [(self.account, Location(self.account))]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser import APP_NAME
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.places import Location
 from storebrowser.ui.icons import arrow_icon
@@ -184,6 +185,8 @@ _SPECS = (
     _Spec("open", "Open", ["Return", "Enter"], None, ""),
     _Spec("stop", "Stop Loading", [], _SP.SP_BrowserStop, "process-stop"),
     _Spec("quit", "Quit", [_KEYS.Quit], None, "application-exit"),
+    _Spec("shortcuts", "Keyboard Shortcuts", [_KEYS.HelpContents], None, "preferences-desktop-keyboard"),
+    _Spec("about", f"About {APP_NAME}", [], None, "help-about", "Versions of StoreBrowser, Qt and the SDKs"),
 )
 
 

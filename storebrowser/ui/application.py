@@ -30,6 +30,7 @@ from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.tiers import Tiers
 from storebrowser.ui.commands.workflows import Workflows
 from storebrowser.ui.heap import freeze_long_lived
+from storebrowser.ui.help import Help
 from storebrowser.ui.icons import PaletteIconStyle
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
@@ -159,6 +160,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.actions.connect_handlers(Sharing(operations).handlers())
     window.actions.connect_handlers(Workflows(operations).handlers())
     window.actions.connect_handlers(Tiers(operations).handlers())
+    window.actions.connect_handlers(Help(window, runner).handlers())
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
     # Before the transfers dock: restoreState places both.

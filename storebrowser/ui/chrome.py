@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -37,6 +37,7 @@ MENUS = (
               " | storage_class restore_archive tags | properties"),
     ("&View", "refresh stop | focus_filter"),
     ("&Go", "back forward up | focus_path"),
+    ("&Help", "shortcuts | about"),
 )  # fmt: skip
 ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts"
 NAVIGATION_TOOLBAR = "back forward up refresh"
@@ -112,6 +113,7 @@ def setup_table(table: QTableView, model: QAbstractItemModel, widths: Sequence[i
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next panel; the arrows move in the table
     table.setShowGrid(False)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its extension
@@ -141,15 +143,35 @@ def make_table(table: TableView, name: str, model: QAbstractItemModel, widths: S
     return table
 
 
-def make_filter_box(parent: QWidget) -> QLineEdit:
-    box = QLineEdit(parent)
+class FilterBox(QLineEdit):
+    """The filter. Esc clears it; Esc in an empty box gives the focus back (``left``).
+
+    Signals:
+        left: Esc with nothing to clear.
+    """
+
+    left = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.text():
+                self.clear()
+            else:
+                self.left.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def make_filter_box(parent: QWidget) -> FilterBox:
+    box = FilterBox(parent)
     box.setObjectName("filter")
     box.setClearButtonEnabled(True)
     box.setPlaceholderText(parent.tr("Filter (Enter: search the server)"))
     box.setToolTip(
         parent.tr(
             "Typing filters the loaded names (any part, any case).\n"
-            "Enter asks the server for names that start with the text."
+            "Enter asks the server for names that start with the text. Esc clears it."
         )
     )
     box.setMaximumWidth(280)

@@ -50,6 +50,8 @@ class MainWindow(WindowFrame):
         super().__init__(accounts, runner, pool, state=state, parent=parent)
         self.history = History()
         self._syncing_tree = False
+        #: The entry to select once listed: the container or folder one came up from.
+        self._came_from: str | None = None
         self._connect()
         self.restore_layout()
         self._update_actions()
@@ -74,6 +76,7 @@ class MainWindow(WindowFrame):
         self._filter_timer.timeout.connect(lambda: self._filter_changed(self.filter_box.text()))
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_box.returnPressed.connect(self._search)
+        self.filter_box.left.connect(self._filter_left)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.tree_model.nodeLoaded.connect(self._node_loaded)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
@@ -134,7 +137,8 @@ class MainWindow(WindowFrame):
         """Show ``location``: an account's containers, or a container/folder's objects."""
         if record:
             self.history.visit(location)
-        self._location = location
+        previous, self._location = self._location, location
+        self._came_from = location.entry_toward(previous) if previous is not None else None
         self.pathbar.set_location(location)
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
@@ -197,6 +201,8 @@ class MainWindow(WindowFrame):
         self.container_model.set_containers(containers)
         kind = self._kind_defaults(account)[0]
         self.container_columns.apply(kind, self.container_model.empty_columns if containers else set)
+        if containers:
+            self._select_came_from()
 
     def go_back(self) -> None:
         if (place := self.history.back()) is not None:
@@ -340,12 +346,44 @@ class MainWindow(WindowFrame):
             self.object_model.search(text)
             self._update_status()
 
+    def _filter_left(self) -> None:
+        """Esc in the empty filter: a server search ends; else the list takes the focus."""
+        if self.stack.currentWidget() is self.table and self.object_model.search_text:
+            self.object_model.refresh()
+            self._update_status()
+        else:
+            self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
 
     def _page_loaded(self) -> None:
         self._update_status()
+        self._select_came_from()
+
+    def _select_came_from(self) -> None:
+        """After going up, select the container or folder one came from once it is listed
+        (a later page may bring it), unless the user has chosen something meanwhile."""
+        name = self._came_from
+        if name is None:
+            return
+        if self.stack.currentWidget() is self.table:
+            table, row = self.table, self.object_model.row_of_key(name)
+            finished = row is not None or self.object_model.complete
+        else:
+            model = self.container_model
+            table, finished = self.containers_table, True
+            row = next((r for r in range(model.rowCount()) if model.container_at(r).name == name), None)
+        if finished or table.selectionModel().hasSelection():
+            self._came_from = None
+        if row is not None and not table.selectionModel().hasSelection():
+            index = table.model().index(row, 0)
+            table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _listing_failed(self, message: str) -> None:
         self.show_error(message, retry=self.refresh)

@@ -92,6 +92,8 @@ class WindowFrame(QMainWindow):
         self.loading_label, self.stop_button = bar.loading, bar.stop
         self._make_toolbars()
         self._make_menus()
+        # Tab: the tree, the filter, the page it filters, then the docks and the path bar.
+        QWidget.setTabOrder(self.tree, self.filter_box)
 
     # -- building ---------------------------------------------------------------------
 

@@ -39,3 +39,20 @@ def test_the_path_bar_is_forgiving() -> None:
     assert Location.parse("  box/photos ", "acct") == Location("acct", "box", "photos/")
     assert Location.parse("acct2:", "acct") == Location("acct2")
     assert Location.parse("/box", "acct") == Location("acct", "box")
+
+
+@pytest.mark.parametrize(
+    ("here", "deeper", "entry"),
+    [
+        (Location("a"), Location("a", "box", "x/y/"), "box"),
+        (Location("a", "box"), Location("a", "box", "x/y/"), "x/"),
+        (Location("a", "box", "x/"), Location("a", "box", "x/y/z/"), "x/y/"),
+        (Location("a", "box", "x/"), Location("a", "box", "x//z/"), "x//"),  # an empty segment is a folder
+        (Location("a", "box", "x/"), Location("a", "box", "x/"), None),
+        (Location("a", "box", "x/"), Location("a", "box", "w/"), None),
+        (Location("a", "box"), Location("a", "other", "x/"), None),
+        (Location("a"), Location("b", "box"), None),
+    ],
+)
+def test_going_up_knows_the_entry_one_came_from(here: Location, deeper: Location, entry: str | None) -> None:
+    assert here.entry_toward(deeper) == entry

@@ -42,6 +42,7 @@ from storebrowser.ui.accounts.panels import (
     row_of,
     show_accounts,
     show_store_notices,
+    tab_through,
 )
 from storebrowser.ui.accounts.tasks import Failed, SecretState, StoreView
 from storebrowser.ui.notice import Level, Notice
@@ -253,6 +254,8 @@ class AccountsDialog(QDialog):
             form.changed.connect(self._form_changed)
             self._forms[kind.name] = form
             self.forms.addWidget(form)
+            tab_through([self.list_view, form, self.test_button, self.save_button, self.close_button,
+                         self.add_button, self.remove_button, self.import_button])  # fmt: skip
         return form
 
     def _open_form(self, kind: ProviderKind, account: Account | None) -> AccountForm:

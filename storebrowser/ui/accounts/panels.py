@@ -5,7 +5,8 @@ connects them to what they do."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt
@@ -116,6 +117,7 @@ def build_editor_panel(dialog: QWidget) -> EditorPanel:
     scroll = QScrollArea(page)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not their frame
     scroll.setWidget(forms)
     column.addWidget(scroll, 1)
     problems = Notice(page)
@@ -155,6 +157,22 @@ def build_bottom_row(dialog: QWidget) -> BottomRow:
     close.setAutoDefault(False)
     layout.addWidget(buttons)
     return BottomRow(layout, status, buttons, save, close)
+
+
+def tab_through(widgets: Sequence[QWidget]) -> None:
+    """Tab visits ``widgets`` in this order; a widget that takes no focus itself (a form)
+    stands for its fields, first to last. A form made when first needed would otherwise
+    come after every button of the dialog."""
+    stops = [
+        stop
+        for widget in widgets
+        for stop in (
+            [widget] if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else widget.findChildren(QWidget)
+        )
+        if stop.focusPolicy() & Qt.FocusPolicy.TabFocus and stop.window() is widget.window()  # not a popup's
+    ]
+    for first, second in itertools.pairwise(stops):
+        QWidget.setTabOrder(first, second)
 
 
 def show_accounts(model: QStandardItemModel, accounts: Iterable[Account], widget: QWidget) -> None:
