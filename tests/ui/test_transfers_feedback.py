@@ -61,3 +61,30 @@ def test_the_selection_count_goes_with_the_selection(
     qtbot.waitUntil(lambda: "selected" in window.selection_label.text(), timeout=WAIT)
     window.navigate(Location("Second"))
     assert window.selection_label.text() == ""
+
+
+def test_two_jobs_asking_in_turn_each_row_says_when_it_waits(
+    qtbot, make_explorer, local_account, tmp_path
+) -> None:
+    explorer = make_explorer()
+    window, dock, model = explorer.window, explorer.transfers, explorer.transfers.model
+    place = Location("Local files", "photos", "2024/")
+    for name in ("one", "two"):  # two jobs (two workers), each finds cat.jpg there
+        (tmp_path / name).mkdir()
+        again = tmp_path / name / "cat.jpg"
+        again.write_bytes(b"\xff\xd8\xff " + name.encode())
+        explorer.operations.upload_paths([again], place)
+
+    def waiting() -> list[bool]:
+        jobs = [model.job_at(model.index(row, 0)) for row in range(model.rowCount())]
+        return [model.waiting(job.id) for job in jobs if job is not None]
+
+    # One question at a time (the asker's rule): one row waits, the other job queues behind it.
+    qtbot.waitUntil(lambda: len(waiting()) == 2 and sum(waiting()) == 1, timeout=WAIT)
+    first = waiting()
+    dock.question.reject()  # Skip: that job ends, the other asks next
+    qtbot.waitUntil(lambda: waiting() == [not wait for wait in first], timeout=WAIT)
+    assert window.transfers_label.text().startswith("Waiting for your answer")
+    dock.question.reject()
+    qtbot.waitUntil(lambda: waiting() == [False, False] and dock.question is None, timeout=WAIT)
+    assert not window.transfers_label.text().startswith("Waiting")
