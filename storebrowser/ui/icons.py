@@ -251,3 +251,33 @@ class PaletteIconStyle(QProxyStyle):
         if drawn is not None:
             return line_icon(drawn)
         return super().standardIcon(standardIcon, option, widget)
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Check boxes and radio buttons get a visible edge on a dark scheme: Fusion draws
+        theirs a shade darker than the window, a dark box on a dark dialog."""
+        super().drawPrimitive(element, option, painter, widget)
+        box = element is QStyle.PrimitiveElement.PE_IndicatorCheckBox
+        if not (box or element is QStyle.PrimitiveElement.PE_IndicatorRadioButton):
+            return
+        palette = option.palette
+        if palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+            return  # light: Fusion's edge shows
+        edge = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
+        if not option.state & QStyle.StateFlag.State_Enabled:
+            edge.setAlphaF(0.5)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(edge, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if box:
+            painter.drawRoundedRect(rect, 1.0, 1.0)
+        else:
+            painter.drawEllipse(rect.adjusted(1.0, 1.0, -0.0, -0.0))
+        painter.restore()

@@ -1,7 +1,7 @@
 """Clipped and faint text, and icons that vanish: the New Container rule shows whole and in
 the normal colour; a new S3 bucket can be put in a region; the strip's close button, the
 docks' buttons and the transfers panel's icons are drawn in the palette's colours, and a
-disabled one looks disabled, on light and dark schemes."""
+disabled one looks disabled, on light and dark schemes; an unchecked box shows its edge."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import boto3
 import pytest
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.places import Location
@@ -114,8 +114,13 @@ def test_a_new_s3_bucket_goes_to_the_region_chosen(qtbot, request, make_explorer
     qtbot.waitUntil(lambda: window.location == Location(account.name, name), timeout=WAIT)
     assert asked == [("us-east-1", "eu-west-1")]
     moto = request.getfixturevalue("moto_server")
-    s3 = boto3.client("s3", endpoint_url=moto.endpoint_url, region_name=moto.region,
-                      aws_access_key_id="testing", aws_secret_access_key="testing")  # another client
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=moto.endpoint_url,
+        region_name=moto.region,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )  # another client
     try:
         assert s3.get_bucket_location(Bucket=name)["LocationConstraint"] == "eu-west-1"
     finally:
@@ -123,3 +128,31 @@ def test_a_new_s3_bucket_goes_to_the_region_chosen(qtbot, request, make_explorer
     dialog = NameDialog("New Container", "Name:", _s3_rule, regions=("us-east-1", "eu-west-1"))
     qtbot.addWidget(dialog)
     assert dialog.region is not None and dialog.chosen_region == "us-east-1"
+
+
+@pytest.mark.parametrize("kind", [QCheckBox, QRadioButton])
+def test_an_unchecked_box_shows_its_edge_on_both_schemes(qtbot, scheme, kind) -> None:
+    style = PaletteIconStyle("Fusion")
+    button = kind("Remember in a file")
+    button.setStyle(style)
+    button.setPalette(scheme)
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if kind is QCheckBox
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    box = style.subElementRect(element, option, button)
+    image = button.grab().toImage()
+    ratio = image.devicePixelRatio()
+    background = scheme.color(QPalette.ColorRole.Window)
+    contrast = max(
+        _distance(image.pixelColor(round(x * ratio), round(y * ratio)), background)
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    )
+    assert contrast > 0.15, f"the {kind.__name__}'s edge hardly shows ({contrast:.2f})"
