@@ -15,6 +15,7 @@ from storebrowser.accounts.importers import Clash, add_imported, import_all
 from storebrowser.accounts.model import Account, NewAccount, SecretValues
 from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
 from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.core.display import display_text
 from storebrowser.providers.registry import FieldType, ProviderKind, get_kind, kinds
 
 
@@ -169,7 +170,7 @@ def _keep_secrets(ctx: Context, secrets: dict[str, str], in_file: bool) -> None:
 
 
 def _yes(question: str) -> bool:
-    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    print(f"{display_text(question)} [y/N] ", end="", file=sys.stderr, flush=True)  # a path may hold anything
     return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 

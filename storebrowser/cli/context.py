@@ -87,9 +87,10 @@ class Context:
             if not sys.stdin.isatty():
                 raise
             kind = account.provider_kind
-            print(f"{error}", file=sys.stderr)
+            print(display_text(str(error)), file=sys.stderr)
+            name = display_text(account.name)
             typed = {
-                field: getpass.getpass(f"{kind.field(field).label} for {account.name}: ")
+                field: getpass.getpass(f"{kind.field(field).label} for {name}: ")
                 for field in error.fields
             }
             self.store.supply_secrets(account.name, typed, remember=False)

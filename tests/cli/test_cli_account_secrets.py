@@ -96,6 +96,21 @@ def test_a_missing_secret_is_asked_for_at_a_terminal(
     assert b"not stored" in output
 
 
+
+def test_the_terminal_prompt_shows_a_strange_account_name_escaped(
+    cli_env: dict[str, str], swift_server: SwiftServer
+) -> None:
+    config = Path(cli_env["XDG_CONFIG_HOME"]) / "StoreBrowser"
+    store = AccountStore(config / "accounts.toml", SecretStore(None))
+    name = "s\x1b[2Jw"
+    store.save(Account(name, "swift", {"auth_url": swift_server.auth_url, "username": swift_server.user}),
+               {"api_key": swift_server.key})  # fmt: skip
+    prompt = b"for s\\x1b[2Jw:"
+    code, output = in_terminal(["--account", name, "ls"], cli_env, {prompt: swift_server.key.encode()})
+    assert code == 0, output
+    assert prompt in output and b"\x1b[2J" not in output
+
+
 def test_add_checks_the_fields_a_kind_requires(cli: RunCli) -> None:
     empty = cli("accounts", "add", "s3x", "--kind", "s3")
     assert empty.returncode == 2

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtWidgets import QLabel
+
 from storebrowser.accounts import AccountStore, SecretStore
-from storebrowser.accounts.secrets import SECRETS_FILE_NAME
+from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
 from storebrowser.core.places import Location
+from storebrowser.providers.registry import get_kind
 from storebrowser.ui.accounts.sign_in import SignInDialog
 from storebrowser.ui.places.tree_model import LoadState
 
@@ -84,3 +87,12 @@ def test_a_refused_key_offers_to_edit_the_account(qtbot, caplog, make_explorer, 
     qtbot.waitUntil(lambda: dialog.current is not None and dialog.current.name == "Wrong key", timeout=WAIT)
     dialog.close()
     assert not [r for r in caplog.records if r.exc_info], "a traceback was logged"
+
+
+def test_the_prompt_shows_a_strange_account_name_escaped(qtbot) -> None:
+    fields = [field for field in get_kind("s3").fields if field.secret]
+    dialog = SignInDialog("work\x1b[2J\u202etxt", fields, Storage.SESSION)
+    qtbot.addWidget(dialog)
+    texts = [dialog.windowTitle(), *(label.text() for label in dialog.findChildren(QLabel))]
+    assert any("work\\x1b[2J\\u202etxt" in text for text in texts)
+    assert not any("\x1b" in text or "\u202e" in text for text in texts)

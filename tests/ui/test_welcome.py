@@ -10,6 +10,7 @@ from pathlib import Path
 from storebrowser.accounts.importers import ImportReport, import_all
 from storebrowser.accounts.startup import Startup
 from storebrowser.core.places import Location
+from storebrowser.ui.accounts.welcome import WelcomePage
 from storebrowser.ui.application import Services, StartOptions, build_explorer, first_location
 from storebrowser.ui.uistate import UiState
 
@@ -76,3 +77,18 @@ def test_an_account_of_a_service_opens_as_before(store, pool, add_account, tmp_p
     services = Services(store=store, startup=Startup(store.accounts()), pool=pool,
                         make_engine=lambda ask: None, ui_state=UiState(None))  # type: ignore[arg-type]  # fmt: skip
     assert first_location(services, StartOptions()) == Location("Local files")
+
+
+def test_names_found_in_other_tools_files_are_shown_escaped(qtbot, store, runner, tmp_path) -> None:
+    home = tmp_path / "home"
+    (home / ".aws").mkdir(parents=True)
+    (home / ".aws" / "credentials").write_text(
+        "[work\x1b[2J\u202etxt]\naws_access_key_id = AKIAWORK\naws_secret_access_key = work-secret-1\n"
+    )
+    page = WelcomePage(store, runner)
+    qtbot.addWidget(page)
+    page.import_source = lambda: import_all(env={}, home=home, cwd=tmp_path)
+    page.search()
+    qtbot.waitUntil(lambda: bool(page.found_boxes), timeout=WAIT)
+    shown = page.found_boxes[0].text() + page.found_boxes[0].toolTip()
+    assert "work\\x1b[2J\\u202etxt" in shown and "\x1b" not in shown and "\u202e" not in shown

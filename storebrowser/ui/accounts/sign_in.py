@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from storebrowser.accounts.model import MissingSecret
 from storebrowser.accounts.secrets import Storage
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import AuthFailed
 from storebrowser.providers.registry import ConnectionField
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
@@ -43,10 +44,11 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle(self.tr("Sign in to {account}").format(account=account))
+        shown = display_text(account)  # a name read from the settings file: shown escaped
+        self.setWindowTitle(self.tr("Sign in to {account}").format(account=shown))
         labels = ", ".join(f.label for f in fields)
         intro = QLabel(
-            self.tr("{account} needs its {labels} to sign in.").format(account=account, labels=labels), self
+            self.tr("{account} needs its {labels} to sign in.").format(account=shown, labels=labels), self
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from storebrowser import APP_NAME
 from storebrowser.accounts.importers import Imported, ImportReport, import_all
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.display import display_lines, display_text
 from storebrowser.providers.registry import kinds
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.accounts import tasks
@@ -115,6 +116,7 @@ class WelcomePage(QScrollArea):
         looking = self.tr("Looking for the settings of the AWS, Azure and OpenStack tools…")
         self.found_note = QLabel(looking, self)
         self.found_note.setWordWrap(True)
+        self.found_note.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name or a path
         column.addWidget(self.found_note)
         self.found_list = QVBoxLayout()
         column.addLayout(self.found_list)
@@ -158,9 +160,10 @@ class WelcomePage(QScrollArea):
         report = self.report
         found = report.accounts[:SHOWN_FOUND] if report is not None else []
         for new in found:
-            box = QCheckBox(f"{new.account.name}  ({new.account.provider_kind.label})", self)
+            # Names and places come from other tools' files: shown escaped.
+            box = QCheckBox(f"{display_text(new.account.name)}  ({new.account.provider_kind.label})", self)
             box.setChecked(True)
-            box.setToolTip(f"{new.source}\n{describe(new)}")
+            box.setToolTip(display_lines(f"{new.source}\n{describe(new)}"))
             box.toggled.connect(self._update_button)
             self.found_list.addWidget(box)
             self.found_boxes.append(box)
@@ -189,11 +192,11 @@ class WelcomePage(QScrollArea):
 
     def _imported(self, result: TaskResult[tuple[Imported, StoreView]]) -> None:
         if not result.ok or result.value is None:
-            self.found_note.setText(result.message())
+            self.found_note.setText(display_lines(result.message()))
             self._update_button()
             return
         imported, _view = result.value
-        names = [account.name for account in imported.added]
+        names = [display_text(account.name) for account in imported.added]
         self.found_note.setText(
             self.tr("Imported: {names}.").format(names=", ".join(names))
             if names
