@@ -9,6 +9,7 @@ import json
 import os
 import pty
 import select
+import signal
 import sys
 import time
 from pathlib import Path
@@ -53,7 +54,14 @@ def in_terminal(args: list[str], env: dict[str, str], answers: dict[bytes, bytes
             if prompt not in answered and output.rstrip().endswith(prompt):
                 answered.add(prompt)
                 os.write(fd, answer + b"\n")
-    _, status = os.waitpid(pid, 0)
+    for _ in range(100):  # it ends once the terminal says it did; one still waiting for input is stopped
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), output
 
