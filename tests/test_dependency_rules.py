@@ -22,6 +22,8 @@ ALLOWED_OURS = {
     "transfers": ("storebrowser.core", "storebrowser.providers", "storebrowser.transfers"),
     # The object table's rows, order and name search: plain data, no Qt.
     "table": ("storebrowser.core", "storebrowser.table"),
+    # Find, folder statistics and the partitioned walk below them: listings, no Qt.
+    "find": ("storebrowser.core", "storebrowser.find"),
     # Where worker threads meet Qt: the engine and blocking calls, for the UI.
     "qtbridge": (
         "storebrowser.core",
@@ -35,6 +37,7 @@ ALLOWED_OURS = {
         "storebrowser.providers",
         "storebrowser.accounts",
         "storebrowser.transfers",
+        "storebrowser.find",
         "storebrowser.cli",
     ),
     # The window: everything below it but the CLI (what both need lives below them both).
@@ -44,6 +47,7 @@ ALLOWED_OURS = {
         "storebrowser.accounts",
         "storebrowser.transfers",
         "storebrowser.table",
+        "storebrowser.find",
         "storebrowser.qtbridge",
         "storebrowser.ui",
     ),
