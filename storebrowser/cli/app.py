@@ -14,7 +14,7 @@ from storebrowser.accounts import redact
 from storebrowser.accounts.logs import setup_logging
 from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
-from storebrowser.cli import accounts, objects, tiers, transfers
+from storebrowser.cli import accounts, find, objects, tiers, transfers
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     objects.add_commands(commands)
     transfers.add_commands(commands)
     tiers.add_commands(commands)
+    find.add_commands(commands)
     return parser
 
 
