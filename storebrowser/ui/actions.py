@@ -94,6 +94,10 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "storage_class": both(need(objects > 0, pick), capable("storage_tiers", "changing storage classes")),
         "restore_archive": both(need(objects > 0, pick), capable("archive_restore", "archive restores")),
         "tags": both(need(objects > 0, pick), capable("object_tags", "object tags")),
+        "find": need(in_container, "Open a container first."),
+        "folder_stats": need(
+            in_container or len(state.containers) == 1, "Open or select a container, or select a folder."
+        ),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(
@@ -182,6 +186,22 @@ _SPECS = (
     _Spec("accounts", "Accounts…", [], _SP.SP_DriveNetIcon, "network-server"),
     _Spec("focus_path", "Go to Place…", ["Ctrl+L"], None, ""),
     _Spec("focus_filter", "Filter…", [_KEYS.Find], None, "edit-find"),
+    _Spec(
+        "find",
+        "Find…",
+        ["Ctrl+Shift+F"],
+        None,
+        "system-search",
+        "Search everything below this place: name, size, date, class, type",
+    ),
+    _Spec(
+        "folder_stats",
+        "Folder Statistics…",
+        ["Ctrl+Shift+I"],
+        None,
+        "document-properties",
+        "Objects and bytes below a folder or container, by storage class and sub-folder",
+    ),
     _Spec("open", "Open", ["Return", "Enter"], None, ""),
     _Spec("stop", "Stop Loading", [], _SP.SP_BrowserStop, "process-stop"),
     _Spec("quit", "Quit", [_KEYS.Quit], None, "application-exit"),

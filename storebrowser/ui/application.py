@@ -25,6 +25,7 @@ from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
+from storebrowser.ui.commands.finding import Finding
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.tiers import Tiers
@@ -161,6 +162,9 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.actions.connect_handlers(Workflows(operations).handlers())
     window.actions.connect_handlers(Tiers(operations).handlers())
     window.actions.connect_handlers(Help(window, runner).handlers())
+    finding = Finding(operations)
+    window.actions.connect_handlers(finding.handlers())
+    window.actions["refresh"].triggered.connect(finding.forget_counts)
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
     # Before the transfers dock: restoreState places both.

@@ -34,8 +34,8 @@ MENUS = (
     ("&File", "accounts | new_container delete_container | upload_files upload_folder upload_options download"
               " | backup_here download_all publish | quit"),
     ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
-              " | storage_class restore_archive tags | properties"),
-    ("&View", "refresh stop | focus_filter"),
+              " | storage_class restore_archive tags | properties folder_stats | find"),
+    ("&View", "refresh stop | focus_filter find"),
     ("&Go", "back forward up | focus_path"),
     ("&Help", "shortcuts | about"),
 )  # fmt: skip
@@ -43,17 +43,17 @@ ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts
 NAVIGATION_TOOLBAR = "back forward up refresh"
 TREE_MENUS = {
     NodeKind.ACCOUNT: "refresh | new_container publish | copy_command accounts",
-    NodeKind.CONTAINER: "refresh | upload_files upload_folder new_folder backup_here"
+    NodeKind.CONTAINER: "refresh find folder_stats | upload_files upload_folder new_folder backup_here"
                         " | download_all publish copy_path copy_command | delete_container",
-    NodeKind.FOLDER: "refresh | upload_files upload_folder new_folder backup_here"
+    NodeKind.FOLDER: "refresh find folder_stats | upload_files upload_folder new_folder backup_here"
                      " | download_all copy_command",
 }  # fmt: skip
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
-                   " | refresh")  # fmt: skip
+                   " | folder_stats | refresh")  # fmt: skip
 OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
-                " | storage_class restore_archive tags | properties")  # fmt: skip
+                " | storage_class restore_archive tags | properties folder_stats")  # fmt: skip
 PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"
-              " | refresh")  # fmt: skip
+              " | find folder_stats | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
 #: have focus.
 VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path")

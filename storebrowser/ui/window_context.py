@@ -9,6 +9,7 @@ from collections.abc import Callable
 from storebrowser.accounts.model import Account
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
+from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.main_window import MainWindow
@@ -50,7 +51,19 @@ class WindowServices:
         self._window.with_provider(account, then, place=place)
 
     def relist(self) -> None:
-        self._window.object_model.refresh()
+        model = self._window.object_model
+        if model.criteria is not None and model.provider is not None:
+            model.open(model.provider, model.container, model.prefix, model.criteria)
+        else:
+            model.refresh()
+
+    def show_found(self, location: Location, criteria: Criteria) -> None:
+        model = self._window.object_model
+        self._window.with_provider(
+            location.account,
+            lambda provider: model.open(provider, location.container, location.prefix, criteria),
+            place=location,
+        )
 
     def show_listed(self, info: ObjectInfo) -> None:
         self._window.object_model.add_or_update(info)

@@ -19,6 +19,7 @@ from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
+from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.messagebar import Level
@@ -55,7 +56,11 @@ class Places(Protocol):
         ...
 
     def relist(self) -> None:
-        """List the place shown again."""
+        """List the place shown again (a Find shown is run again)."""
+        ...
+
+    def show_found(self, location: Location, criteria: Criteria) -> None:
+        """Show in the object table what ``criteria`` match below ``location``, as found."""
         ...
 
     def show_listed(self, info: ObjectInfo) -> None:

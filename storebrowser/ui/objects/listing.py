@@ -22,9 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storebrowser.core.types import ObjectInfo, Page
+from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.table.packing import Interner, Packed, pack
+from storebrowser.ui.objects.found import FoundFeed
 
 #: The first page: small, so that the first rows show fast.
 FIRST_PAGE = 200
@@ -47,6 +49,8 @@ class Place:
     listing_prefix: str
     #: What names are stored relative to: the folder part of the prefix.
     folder: str
+    #: Find: the matches below ``listing_prefix`` instead of its listing (``found``).
+    criteria: Criteria | None = None
 
 
 class ObjectLister:
@@ -74,7 +78,8 @@ class ObjectLister:
         self._generation = 0
         self._request_id = 0
         self._in_flight: int | None = None  # the request whose answer is awaited
-        self._feed: _Feed | None = None  # what lets the worker of that request go on
+        self._feed: _Feed | FoundFeed | None = None  # what lets the worker of that request go on
+        self._scanned = 0  # objects a search looked at
         self._next_token: str | None = None
         self._pages = 0
         self._exhausted = False
@@ -108,9 +113,15 @@ class ObjectLister:
         """The last page has arrived."""
         return self._exhausted
 
+    @property
+    def scanned(self) -> int:
+        """Objects a search looked at so far (0 for a listing)."""
+        return self._feed.scanned if isinstance(self._feed, FoundFeed) else self._scanned
+
     def can_fetch_more(self) -> bool:
         return (
             self._place is not None
+            and self._place.criteria is None  # a stopped search cannot go on where it stopped
             and not self._exhausted
             and self._in_flight is None
             and not self.error
@@ -126,7 +137,7 @@ class ObjectLister:
         self._types, self._classes = types, classes
         self._stop_feed()
         self._next_token = None
-        self._pages = 0
+        self._pages = self._scanned = 0
         self._exhausted = place is None
         self._continuing = place is not None
         self.error = ""
@@ -147,6 +158,8 @@ class ObjectLister:
 
     def _stop_feed(self) -> None:
         self._in_flight = None
+        if isinstance(self._feed, FoundFeed):
+            self._scanned = self._feed.scanned
         if self._feed is not None:
             self._feed.stop()
             self._feed = None
@@ -160,7 +173,12 @@ class ObjectLister:
         generation = self._generation
         self._request_id += 1
         request_id = self._in_flight = self._request_id
-        feed = self._feed = _Feed(place, self._next_token, limit, self.page_size, more=self._continuing)
+        feed: _Feed | FoundFeed
+        if place.criteria is not None:
+            feed = FoundFeed(place.provider, place.container, place.listing_prefix, place.criteria)
+        else:
+            feed = _Feed(place, self._next_token, limit, self.page_size, more=self._continuing)
+        self._feed = feed
         self._runner.run_feed(feed.produce, lambda result: self._arrived(generation, request_id, result))
         self._on_state()
 

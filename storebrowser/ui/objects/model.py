@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 
 from storebrowser.core.display import display_text
 from storebrowser.core.types import ObjectInfo
+from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.table.columns import ObjectColumns, RowsSummary, summarize
@@ -52,7 +53,7 @@ from storebrowser.table.order import (
     sort_rows,
 )
 from storebrowser.table.packing import DELETED, Packed
-from storebrowser.ui.objects.cells import RIGHT, RowIcons, cell_text, cell_tooltip, match_names
+from storebrowser.ui.objects.cells import RIGHT, NameTypeAhead, RowIcons, cell_text, cell_tooltip
 from storebrowser.ui.objects.changes import ShownRows
 from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
@@ -74,7 +75,7 @@ _HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipR
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ObjectTableModel(ShownRows):
+class ObjectTableModel(NameTypeAhead, ShownRows):
     """Signals:
     pageLoaded: a page is in the table (or the listing failed, or was cancelled).
     failed(str): the listing failed, with a message a person can act on.
@@ -107,6 +108,8 @@ class ObjectTableModel(ShownRows):
         self._container = ""
         self._prefix = ""
         self._search = ""
+        #: Find: what the table shows the matches of, anywhere below the place.
+        self.criteria: Criteria | None = None
         self._filter_text = ""
         self._needle = ""  # the filter, case-folded
         self._spec = NATURAL
@@ -130,20 +133,23 @@ class ObjectTableModel(ShownRows):
 
     # -- the place ----------------------------------------------------------------------------
 
-    def open(self, provider: Provider, container: str, prefix: str = "") -> None:
-        """Show ``container``/``prefix``; the first page is asked at once."""
+    def open(
+        self, provider: Provider, container: str, prefix: str = "", criteria: Criteria | None = None
+    ) -> None:
+        """Show ``container``/``prefix``, or what ``criteria`` match anywhere below it (named
+        from there down: ``2024/a.psd``); the first page is asked at once."""
         self._provider, self._container, self._prefix = provider, container, prefix
-        self._search = ""
+        self._search, self.criteria = "", criteria
         self._relist()
 
     def refresh(self) -> None:
         """List the same place again (a search ends)."""
-        self._search = ""
+        self._search, self.criteria = "", None
         self._relist()
 
     def search(self, text: str) -> None:
         """List only names starting with ``text``, asked from the server (prefix search)."""
-        self._search = text
+        self._search, self.criteria = text, None
         self._relist()
 
     def cancel_loading(self) -> None:
@@ -159,7 +165,7 @@ class ObjectTableModel(ShownRows):
         self.beginResetModel()
         self._merge_timer.stop()
         self._last_shown = 0.0
-        folder = self._prefix[: self._prefix.rfind("/") + 1]
+        folder = self._prefix if self.criteria else self._prefix[: self._prefix.rfind("/") + 1]
         self._rows.reset(folder)
         self._order = array("I")
         self._visible = self._order if not self._needle else array("I")
@@ -169,7 +175,8 @@ class ObjectTableModel(ShownRows):
         self.endResetModel()
         place = None
         if self._provider is not None:
-            place = Place(self._provider, self._container, self._prefix + self._search, folder)
+            listing = self._prefix + self._search
+            place = Place(self._provider, self._container, listing, folder, self.criteria)
         self._lister.start(place, self._rows.types, self._rows.classes)
         self._update_loading()
 
@@ -190,6 +197,11 @@ class ObjectTableModel(ShownRows):
     @property
     def search_text(self) -> str:
         return self._search
+
+    @property
+    def scanned_count(self) -> int:
+        """Objects Find looked at so far."""
+        return self._lister.scanned
 
     @property
     def filter_text(self) -> str:
@@ -404,7 +416,7 @@ class ObjectTableModel(ShownRows):
         again, in its sorted place; a key in a sub-folder shows as that folder. Returns its
         row, or ``None`` when it is not shown here (another place, or filtered out)."""
         place = self._lister.place
-        if place is None or not info.key.startswith(place.listing_prefix):
+        if place is None or place.criteria or not info.key.startswith(place.listing_prefix):
             return None
         self._merge_pending()
         cut = info.key.find(DELIMITER, len(place.listing_prefix))
@@ -479,19 +491,3 @@ class ObjectTableModel(ShownRows):
             return self._icons.of(self._rows, row) if column == Column.NAME else None
         tip = cell_tooltip(self._rows, row, column, self.tr)
         return display_text(tip) if tip else tip
-
-    def match(
-        self,
-        start: AnyIndex,
-        role: int,
-        value: object,
-        hits: int = 1,
-        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
-    ) -> list[QModelIndex]:
-        """Type-ahead in the table (``keyboardSearch``) on a million names without a
-        ``data()`` call per row: names are searched in the columns. Other searches go to Qt."""
-        flags = Qt.MatchFlag(flags)
-        found = match_names(self._rows, self._visible, start, role, value, hits, flags)
-        if found is None:
-            return super().match(start, role, value, hits, flags)
-        return [self.index(shown, Column.NAME) for shown in found]

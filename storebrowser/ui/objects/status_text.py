@@ -30,6 +30,8 @@ def objects_empty_text(model: ObjectTableModel, *, in_folder: bool) -> str:
         return tr("The listing failed; the message above says why.")
     if model.filter_text:
         return tr("No loaded name contains “{text}”.").format(text=model.filter_text)
+    if model.criteria is not None:
+        return tr("Searching…") if not model.complete else tr("Nothing below matches.")
     if model.search_text:
         return tr("No name starts with “{text}”.").format(text=model.search_text)
     if not model.complete:
@@ -39,8 +41,25 @@ def objects_empty_text(model: ObjectTableModel, *, in_folder: bool) -> str:
     return tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
 
 
+def found_status(model: ObjectTableModel) -> str:
+    """Find's running count: matches, objects looked at, the place, what is looked for."""
+    assert model.criteria is not None
+    text = tr("{found} found among {scanned} below {place}, {size} — {what}").format(
+        found=f"{model.loaded_count:,}",
+        scanned=count_of(model.scanned_count, tr("object"), tr("objects")),
+        place=f"{model.container}/{model.prefix}",
+        size=human_size(model.total_bytes),
+        what=model.criteria.describe(),
+    )
+    if model.error:
+        return text + tr(" (incomplete)")
+    return text if model.complete else text + (tr(" (searching…)") if model.loading else tr(" (stopped)"))
+
+
 def objects_status(model: ObjectTableModel) -> str:
     """Items and bytes of what is loaded (what matches, while filtered)."""
+    if model.criteria is not None and not model.filter_text:
+        return found_status(model)
     shown, loaded = model.rowCount(), model.loaded_count
     if model.filter_text:
         text = tr("{shown} of {loaded} match, {size}").format(
