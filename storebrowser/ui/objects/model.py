@@ -266,7 +266,8 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
         self._page_ends.append(rows.stop)
         wait = self._last_shown + SHOW_INTERVAL_S - time.perf_counter()
         lister = self._lister
-        if wait <= 0 or not lister.continuing or lister.exhausted:  # first, asked for, last
+        # The first rows (a Find's first match may come after many empty pages), asked for, last.
+        if wait <= 0 or not self._loaded_rows or not lister.continuing or lister.exhausted:
             self._merge_some()
         elif not self._merge_timer.isActive():
             self._merge_timer.start(int(SHOW_LATEST_S * 1000))
