@@ -81,8 +81,11 @@ def bench_rows(count: int) -> Iterator[Any]:
         yield Row(name, size, created, content_type, hashlib.md5(name.encode()).hexdigest())
 
 
-def prepared_db(count: int, cache: Path, container: str) -> Path:
-    """The container database for ``count`` rows, built once and kept in ``cache``."""
+def prepared_db(
+    count: int, cache: Path, container: str, rows: Callable[[int], Iterator[Any]] | None = None
+) -> Path:
+    """The container database for ``count`` rows (``bench_rows`` unless ``rows`` says),
+    built once and kept in ``cache``."""
     from tests.servers.swift_seed import write_rows
 
     path = cache / f"swift-{container}.db"
@@ -92,10 +95,21 @@ def prepared_db(count: int, cache: Path, container: str) -> Path:
         started = time.perf_counter()
         partial = path.with_suffix(".partial")
         partial.unlink(missing_ok=True)
-        write_rows(partial, bench_rows(count), container=container)
+        write_rows(partial, (rows or bench_rows)(count), container=container)
         partial.rename(path)
         print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
     return path
+
+
+def seeded_container(server: Any, container: str, prepared: Path) -> None:
+    """Create ``container`` on ``server`` listing what the ``prepared`` database holds."""
+    import swiftclient
+
+    from tests.servers.swift_seed import install_db
+
+    connection = swiftclient.Connection(authurl=server.auth_url, user=server.user, key=server.key)
+    connection.put_container(container)
+    install_db(server, container, prepared)
 
 
 def listed_count(count: int) -> int:
@@ -473,17 +487,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from tests.servers.swift_aio import start_swift
-    from tests.servers.swift_seed import install_db
 
     app = QApplication.instance() or QApplication([])
     expected = listed_count(args.objects)
     results = []
     with start_swift() as server:
-        import swiftclient
-
-        connection = swiftclient.Connection(authurl=server.auth_url, user=server.user, key=server.key)
-        connection.put_container(container)
-        install_db(server, container, prepared)
+        seeded_container(server, container, prepared)
         for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
             print(f"{backend}:", flush=True)
             extra_runs = backend == "swift" and not args.no_extra_runs
