@@ -14,8 +14,10 @@ import json
 import sys
 from typing import Any
 
-from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location
+from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.cli.places import PlaceKind, resolve_place
 from storebrowser.cli.progress import human_bytes
+from storebrowser.core.display import display_text
 from storebrowser.core.types import EntryColumns
 from storebrowser.find.criteria import BadCriteria, Criteria
 from storebrowser.find.search import Search
@@ -62,6 +64,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--prefix", action="store_true", help="every key starting with PREFIX, not a folder")
     parser.add_argument(
         "--connections",
         type=int,
@@ -101,7 +104,7 @@ def cmd_find(ctx: Context, args: argparse.Namespace) -> None:
     as_json = bool(getattr(args, "json", False) or ctx.json)
     criteria = _criteria(args)  # refused before any request
     connections = _connections(args)
-    container, prefix = split_location(args.location)
+    container, prefix = _below(ctx, args)
     search = Search(ctx.provider(), container, prefix, criteria, connections=connections)
     write = ctx.out.write
     for matches in search:
@@ -113,6 +116,18 @@ def cmd_find(ctx: Context, args: argparse.Namespace) -> None:
     if sys.stderr.isatty():
         _note(f"{search.found:,} found among {search.scanned:,} objects below {args.location}")
     _fail_if_missing(search.missing)
+
+
+def _below(ctx: Context, args: argparse.Namespace) -> tuple[str, str]:
+    """The container and prefix to look below: ``C/photos`` is the folder ``photos/``
+    (``cli.places``), with ``--prefix`` every key starting with ``photos``."""
+    place = resolve_place(ctx.provider(), args.location, prefix=args.prefix)
+    if place.kind is PlaceKind.OBJECT:
+        raise OperationFailed(
+            f"{display_text(args.location)} is an object, not a folder: name the folder or container "
+            "to look below (or add --prefix for every key starting with it)"
+        )
+    return place.container, place.key
 
 
 def _rows(entries: EntryColumns) -> list[dict[str, Any]]:
@@ -143,14 +158,14 @@ def _json_line(row: dict[str, Any]) -> str:
 
 def _text_line(row: dict[str, Any]) -> str:
     modified = (row["modified"] or "")[:16].replace("T", " ")
-    return f"{modified:>16}  {row['size']:>12}  {row['key']}\n"
+    return f"{modified:>16}  {row['size']:>12}  {display_text(row['key'])}\n"
 
 
 def cmd_du(ctx: Context, args: argparse.Namespace) -> None:
     if args.depth < 1:
         raise UsageError("--depth must be at least 1")
     connections = _connections(args)
-    container, prefix = split_location(args.location)
+    container, prefix = _below(ctx, args)
     stats = folder_stats(ctx.provider(), container, prefix, depth=args.depth, connections=connections)
     if getattr(args, "json", False) or ctx.json:
         ctx.json = True
@@ -175,7 +190,7 @@ def _du_text(stats: FolderStats, place: str, by_class: bool) -> str:
 
 
 def _du_line(size: int, objects: int, label: str) -> str:
-    return f"{human_bytes(size):>10}  {objects:>12,} objects  {label}"
+    return f"{human_bytes(size):>10}  {objects:>12,} objects  {display_text(label)}"
 
 
 def _note(text: str) -> None:

@@ -89,3 +89,23 @@ def test_du_of_a_missing_container_fails_with_one_line(swift: RunCli) -> None:
     result = swift("du", "sbtest-there-is-no-such-container")
     assert result.returncode == 1 and "Traceback" not in result.stderr.decode()
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_place_is_a_folder_unless_prefix_is_asked(swift: RunCli, filled: str) -> None:
+    folder = _lines(ok(swift("find", f"{filled}/b", "--name", "*.png")))
+    assert sorted(line.split()[-1] for line in folder) == ["b/1.png", "b/2.png", "b/3.png", "b/sub/4.png"]
+    keys = _lines(ok(swift("find", f"{filled}/b", "--prefix", "--name", "*.png")))
+    assert {"b+/5.png", "b-/6.png"} <= {line.split()[-1] for line in keys}
+    refused = swift("du", f"{filled}/top.txt")
+    assert refused.returncode == 1 and "is an object, not a folder" in refused.stderr.decode()
+
+
+def test_names_are_shown_escaped_and_exact_in_json(
+    swift: RunCli, swift_provider: Provider, filled: str
+) -> None:
+    key = "bidi/report\u202etxt.exe"
+    swift_provider.upload_bytes(filled, key, b"x")
+    text = ok(swift("find", f"{filled}/bidi/")).decode()
+    assert "report\\u202etxt.exe" in text and "\u202e" not in text
+    [row] = [json.loads(line) for line in _lines(ok(swift("find", f"{filled}/bidi/", "--json")))]
+    assert row["key"] == key

@@ -3,6 +3,7 @@ the server (a bad size, date or expression is said under the fields, in one line
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.find.criteria import BadCriteria, Criteria
 
 #: How the name field is read: (label, the keyword of ``Criteria.parse``).
@@ -47,10 +49,12 @@ class FindDialog(QDialog):
         self.case_sensitive = QCheckBox(self.tr("Names are case-sensitive"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self._lay_out(place)
 
     def _lay_out(self, place: str) -> None:
-        intro = QLabel(self.tr("Everything below {place}").format(place=place))
+        intro = QLabel(self.tr("Everything below {place}").format(place=display_text(place)))
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_mode)

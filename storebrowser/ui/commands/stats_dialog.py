@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.cancel import CancelToken
+from storebrowser.core.display import display_lines, display_text
 from storebrowser.core.places import Location
 from storebrowser.find.stats import FolderStats, Tally, folder_stats
 from storebrowser.providers.base import Provider
@@ -66,6 +67,7 @@ class StatsDialog(QDialog):
         self.stats: FolderStats | None = None
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTreeWidget()
         self.table.setColumnCount(3)
         self.table.setHeaderLabels([self.tr("What"), self.tr("Objects"), self.tr("Size")])
@@ -79,7 +81,8 @@ class StatsDialog(QDialog):
         self.stop_button.clicked.connect(self.stop)
         self.again_button.clicked.connect(self.count)
         layout = QVBoxLayout(self)
-        title = QLabel(place.text())
+        title = QLabel(display_text(place.text()))
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(title)
         layout.addWidget(self.state)
@@ -136,7 +139,7 @@ class StatsDialog(QDialog):
             return
         if not result.ok or result.value is None:
             self._cancel = None
-            self._set_counting(False, result.message())
+            self._set_counting(False, display_lines(result.message()))
             return
         stats = result.value
         self._show(stats)
@@ -147,7 +150,8 @@ class StatsDialog(QDialog):
                 self._set_counting(False, self.tr("Done."))
             else:
                 parts = "; ".join(gap.describe() for gap in stats.missing)
-                self._set_counting(False, self.tr("Incomplete: could not list {parts}").format(parts=parts))
+                incomplete = self.tr("Incomplete: could not list {parts}").format(parts=parts)
+                self._set_counting(False, display_lines(incomplete))
         else:
             self.state.setText(self.tr("Counting… {objects} so far").format(
                 objects=count_of(stats.total.objects, self.tr("object"), self.tr("objects"))))  # fmt: skip
@@ -171,7 +175,7 @@ class StatsDialog(QDialog):
                          sum(t.bytes for _, t in folders[SHOWN_FOLDERS:]))  # fmt: skip
             rows.append((self.tr("{n} more folders").format(n=len(folders) - SHOWN_FOLDERS), rest))
         for label, tally in rows:
-            item = QTreeWidgetItem([label, f"{tally.objects:,}", human_size(tally.bytes)])
+            item = QTreeWidgetItem([display_text(label), f"{tally.objects:,}", human_size(tally.bytes)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(2, f"{tally.bytes:,} bytes")

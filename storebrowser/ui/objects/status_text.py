@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from storebrowser.core.display import display_text
 from storebrowser.ui.format import count_of, human_size
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
@@ -47,9 +48,9 @@ def found_status(model: ObjectTableModel) -> str:
     text = tr("{found} found among {scanned} below {place}, {size} — {what}").format(
         found=f"{model.loaded_count:,}",
         scanned=count_of(model.scanned_count, tr("object"), tr("objects")),
-        place=f"{model.container}/{model.prefix}",
+        place=display_text(f"{model.container}/{model.prefix}"),
         size=human_size(model.total_bytes),
-        what=model.criteria.describe(),
+        what=display_text(model.criteria.describe()),
     )
     if model.error:
         return text + tr(" (incomplete)")
