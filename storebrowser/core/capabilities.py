@@ -43,6 +43,20 @@ class Capabilities:
     container_classes: bool = False
     #: ``list_containers`` gives object counts and bytes used.
     container_counts: bool = False
+    #: Who can read a container or object without signing in: ``access_report``,
+    #: ``plan_access`` / ``apply_access``, ``live_check`` (``providers.container_settings``).
+    access_control: bool = False
+    #: ``get_cors`` / ``set_cors`` / ``preflight``: which web pages may call the storage.
+    cors: bool = False
+    #: ``get_lifecycle`` / ``set_lifecycle``: expiration and class-transition rules (S3).
+    lifecycle: bool = False
+    #: ``object_expiry`` / ``set_object_expiry``: one object deleted at a moment (Swift).
+    object_expiry: bool = False
+    #: Encryption an upload may ask for (``EncryptionMode`` values: s3, kms, c, scope).
+    upload_encryption: frozenset[str] = frozenset()
+
+    #: Why a capability is off, where a person should know: (name, reason) pairs.
+    reasons: tuple[tuple[str, str], ...] = ()
 
     #: Why a capability is off, where a person should know: (name, reason) pairs.
     reasons: tuple[tuple[str, str], ...] = ()

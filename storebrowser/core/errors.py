@@ -112,6 +112,22 @@ class ConsentRequired(StorageError):
         self.question = question
 
 
+class InvalidConfiguration(StorageError):
+    """Container settings (CORS, lifecycle rules, an expiry) break a rule; the message
+    names the line of the file and the rule, and nothing was sent."""
+
+
+class CustomerKeyRequired(StorageError):
+    """The object is encrypted with a customer-provided key (SSE-C) and no key is known
+    for the account, or the one known is not the object's: ask for it, keep it in the
+    keyring under the account (``Provider.use_customer_key``), and try again."""
+
+
+class EncryptionNotApplied(StorageError):
+    """An upload asked for server-side encryption and the server stored the object
+    without confirming it (it ignores the request): the object is not encrypted as asked."""
+
+
 class Transient(StorageError):
     """A failure that may go away on retry: throttling, 5xx, a dropped connection."""
 

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback, nothing_vouched, whole_md5
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import (
@@ -36,6 +37,7 @@ from storebrowser.core.types import (
     ProgressCallback,
     WebsiteConfig,
 )
+from storebrowser.providers.container_settings import ContainerSettings
 from storebrowser.providers.tiering import StorageClassMethods
 
 MiB = 1024 * 1024
@@ -84,8 +86,8 @@ class MultipartUpload(abc.ABC):
         return None
 
 
-class Provider(StorageClassMethods, abc.ABC):
-    """One account on one storage service."""
+class Provider(StorageClassMethods, ContainerSettings, abc.ABC):
+    """One account on one storage service (container settings: ``ContainerSettings``)."""
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.
     kind: ClassVar[str]
@@ -219,10 +221,14 @@ class Provider(StorageClassMethods, abc.ABC):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> ObjectInfo:
         """Upload in one request. Prefer ``upload``, which picks parts when it pays.
         ``storage_class``: where capability ``storage_tiers`` is on, the class (tier) to
-        store it in, checked before sending; elsewhere a class is ``Unsupported``."""
+        store it in, checked before sending; elsewhere a class is ``Unsupported``.
+        ``encryption``: one of ``capabilities.upload_encryption`` (``check_encryption``
+        refuses the others before sending); ``EncryptionNotApplied`` when the server
+        stored the object without confirming it."""
 
     @abc.abstractmethod
     def delete_object(self, container: str, key: str) -> None:
@@ -328,6 +334,7 @@ class Provider(StorageClassMethods, abc.ABC):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> MultipartUpload:
         raise self._unsupported("uploads in parts")
 

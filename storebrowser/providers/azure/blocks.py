@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import AlreadyExists, NotFound, StorageError
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
+from storebrowser.providers.azure.container_settings import check_scope
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import check_metadata, new_content_settings, object_info
 from storebrowser.providers.azure.tiers import sdk_tier
@@ -57,8 +58,12 @@ class BlockUpload(MultipartUpload):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
         tier: str | None = None,
+        encryption_scope: str | None = None,
     ) -> None:
         super().__init__(blob.container_name, blob.blob_name, part_size)
+        #: The encryption scope every block and the commit name (Azure wants it on each).
+        self.encryption_scope = encryption_scope
+        self._scope: dict[str, str] = {"encryption_scope": encryption_scope} if encryption_scope else {}
         self._blob = blob
         self.upload_id = upload_id or secrets.token_hex(_ID_CHARS // 2)
         self.content_type = content_type
@@ -79,6 +84,7 @@ class BlockUpload(MultipartUpload):
             "content_type": self.content_type,
             "metadata": dict(self.metadata),
             "tier": self.tier,
+            **({"encryption_scope": self.encryption_scope} if self.encryption_scope else {}),
         }
 
     def upload_part(
@@ -95,7 +101,8 @@ class BlockUpload(MultipartUpload):
         body = _BlockBody(data, progress, cancel)
         with self._errors("Uploading a block of"):
             # Content-MD5 of the block: the service refuses a block that arrived changed.
-            self._blob.stage_block(raw_id, body, length=len(data), transactional_content_md5=digest)
+            self._blob.stage_block(raw_id, body, length=len(data), transactional_content_md5=digest,
+                                   **self._scope)  # fmt: skip
         return PartRecord(number=number, size=len(data), token=raw_id, checksum=digest.hex())
 
     def uploaded_parts(self) -> list[PartRecord]:
@@ -115,8 +122,10 @@ class BlockUpload(MultipartUpload):
         settings = new_content_settings(self.key, self.content_type)
         tier = {"standard_blob_tier": sdk_tier(self.tier)} if self.tier else {}
         with self._errors("Committing the blocks of"):
-            self._blob.commit_block_list(blocks, content_settings=settings, metadata=self.metadata or None,
-                                         **tier)  # fmt: skip
+            reply = self._blob.commit_block_list(
+                blocks, content_settings=settings, metadata=self.metadata or None, **tier, **self._scope
+            )
+            check_scope(reply, self.encryption_scope, self.container, self.key)
             return object_info(self._blob.get_blob_properties(), key=self.key)
 
     def abort(self) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import (
     AccessDenied,
     InvalidName,
@@ -37,6 +38,12 @@ from storebrowser.providers.azure.client import (
     connection_from_settings,
     fit_transport,
     new_transport,
+)
+from storebrowser.providers.azure.container_settings import (
+    REASONS,
+    AzureContainerSettings,
+    check_scope,
+    scope_of,
 )
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.names import check_container_name
@@ -67,7 +74,7 @@ EXTRA_CONNECTIONS = 8
 HTTP_HEADERS = CONTENT_SETTINGS
 
 
-class AzureProvider(Provider):
+class AzureProvider(AzureContainerSettings, Provider):
     kind = "azure"
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB
@@ -129,6 +136,10 @@ class AzureProvider(Provider):
             storage_tiers=True,
             archive_restore=True,
             object_tags=True,
+            access_control=True,
+            cors=signs_with_key and self._connection.only_container is None,
+            upload_encryption=frozenset({"scope"}),
+            reasons=REASONS,
         )
 
     def close(self) -> None:
@@ -240,14 +251,17 @@ class AzureProvider(Provider):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> ObjectInfo:
         blob = self._blob(container, key)
         checked = check_metadata(metadata, key=key)
         tier = self._upload_tier(storage_class)
+        self.check_encryption(encryption)
+        scope = scope_of(encryption)
         cancel.raise_if_cancelled()
         body = ProgressStream(stream, progress, cancel)
         with azure_errors(f"Uploading {key!r} to {container!r}", container=container, key=key):
-            blob.upload_blob(
+            reply = blob.upload_blob(
                 body,
                 length=size,
                 overwrite=True,
@@ -255,7 +269,9 @@ class AzureProvider(Provider):
                 content_settings=new_content_settings(key, content_type),
                 metadata=checked or None,
                 **tier,
+                **({"encryption_scope": scope} if scope else {}),
             )
+            check_scope(reply, scope, container, key)
             return object_info(blob.get_blob_properties(), key=key)
 
     def start_multipart(
@@ -267,10 +283,13 @@ class AzureProvider(Provider):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> MultipartUpload:
         blob = self._blob(container, key)
         tier = self.check_storage_class(storage_class).name if storage_class is not None else None
-        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata, tier=tier)
+        self.check_encryption(encryption)
+        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata, tier=tier,
+                           encryption_scope=scope_of(encryption))  # fmt: skip
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         upload = BlockUpload(
@@ -280,6 +299,7 @@ class AzureProvider(Provider):
             content_type=state.get("content_type"),
             metadata=state.get("metadata"),
             tier=state.get("tier"),
+            encryption_scope=state.get("encryption_scope"),
         )
         try:
             found = upload.uploaded_parts()

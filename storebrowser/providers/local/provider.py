@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import (
     ChecksumMismatch,
     InvalidMetadata,
@@ -47,6 +48,12 @@ from storebrowser.providers.local.walk import (
 from storebrowser.providers.streams import ProgressStream
 
 FOLDER_TYPE = "application/x-directory"
+#: Container settings that mean something only where a server hands out objects.
+SERVED_SETTINGS = ("access_control", "cors", "lifecycle", "object_expiry", "upload_encryption")
+NOT_SERVED = (
+    "a local folder is served to nobody: it has no public access, CORS, lifecycle rules, expiry or "
+    "server-side encryption; the file system's permissions say who may read its files."
+)
 _MAX_META_KEY_BYTES = 200  # xattr names are at most 255 bytes, our prefix included
 _MAX_META_VALUE_BYTES = 64 * 1024
 #: Edits compare the ETag and write under this lock, so two of ours cannot interleave
@@ -84,6 +91,7 @@ class LocalProvider(Provider):
             system_properties=frozenset({CONTENT_TYPE}) if self._xattrs else frozenset(),
             server_side_copy=True,
             ranged_read=True,
+            reasons=tuple((name, NOT_SERVED) for name in SERVED_SETTINGS),
         )
 
     # -- paths --------------------------------------------------------------------------
@@ -244,8 +252,10 @@ class LocalProvider(Provider):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> ObjectInfo:
         self._refuse_class(storage_class)
+        self.check_encryption(encryption)  # none is offered here: refused, never dropped
         self._check_metadata(metadata, content_type)
         path = self._object_path(container, key)
         what = f"Saving {key!r}"

@@ -16,6 +16,7 @@ import boto3
 from botocore import UNSIGNED
 from botocore.config import Config
 
+from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.s3 import progress
 from storebrowser.providers.s3.errors import s3_errors
@@ -53,6 +54,8 @@ class S3Settings:
     path_style: bool = False
     verify_tls: bool = True
     anonymous: bool = False
+    #: SSE-C: the customer's AES-256 key, base64 (a secret field, kept in the keyring).
+    sse_customer_key: str | None = None
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> S3Settings:
@@ -66,6 +69,7 @@ class S3Settings:
             path_style=_flag(settings.get("path_style"), False),
             verify_tls=_flag(settings.get("verify_tls"), True),
             anonymous=_flag(settings.get("anonymous"), False),
+            sse_customer_key=_text(settings.get(CUSTOMER_KEY_FIELD)),
         )
 
     def __repr__(self) -> str:

@@ -8,7 +8,8 @@ never carry a credential (botocore's own messages quote neither keys nor secrets
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from botocore import exceptions as bx
 
@@ -28,6 +29,8 @@ from storebrowser.core.errors import (
 )
 from storebrowser.core.netfail import describe_connection_failure
 from storebrowser.core.tiers import archived_error
+
+T = TypeVar("T")
 
 _NOT_FOUND = {"NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NotFound", "404", "NoSuchVersion"}
 _AUTH = {
@@ -114,8 +117,7 @@ def map_error(
     if isinstance(error, _CONNECTION_ERRORS):
         why = describe_connection_failure(error) or error
         return Transient(
-            f"{what}: the connection failed ({why}). Check the endpoint and the "
-            "network; retrying may help.",
+            f"{what}: the connection failed ({why}). Check the endpoint and the network; retrying may help.",
             **where,
         )
     if isinstance(error, _CREDENTIAL_ERRORS):
@@ -247,3 +249,37 @@ def is_unsupported(error: Exception) -> bool:
     return isinstance(error, bx.ClientError) and (
         error_code(error) in _UNSUPPORTED or http_status(error) == 501
     )
+
+
+#: The codes of a bucket setting that is simply not set (S3 answers 404 with these).
+SETTING_ABSENT = frozenset({
+    "NoSuchPublicAccessBlockConfiguration", "NoSuchBucketPolicy", "OwnershipControlsNotFoundError",
+    "NoSuchCORSConfiguration", "NoSuchLifecycleConfiguration",
+    "ServerSideEncryptionConfigurationNotFoundError",
+})  # fmt: skip
+
+
+def read_setting(call: Callable[[], T], what: str, *, container: str) -> T | None:
+    """``call()``, a bucket setting's GET; ``None`` when the setting is not set. Other
+    errors mapped as ``s3_errors`` maps them (a missing bucket is still ``NotFound``)."""
+    try:
+        return call()
+    except bx.ClientError as error:
+        if error_code(error) in SETTING_ABSENT:
+            return None
+        raise map_error(error, what, container=container) from error
+    except bx.BotoCoreError as error:
+        raise map_error(error, what, container=container) from error
+
+
+def needs_customer_key(error: Exception) -> bool:
+    """The object is encrypted with a customer key (SSE-C) and the request did not carry
+    the right one: S3 answers 400 (a HEAD without a body, a GET with InvalidRequest), or
+    403 when a wrong key was sent."""
+    if not isinstance(error, bx.ClientError):
+        return False
+    status, code = http_status(error), error_code(error)
+    message = str(error.response.get("Error", {}).get("Message", "")).lower()
+    if status == 400 and code in ("400", "BadRequest", ""):
+        return True  # HEAD: no body to say more
+    return status in (400, 403) and ("encrypt" in message or "customer" in message)

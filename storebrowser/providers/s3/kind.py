@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.providers.registry import (
     ConnectionField,
     FieldType,
@@ -84,6 +85,13 @@ KIND = register(
                 group="environment",
                 help="AWS_ACCESS_KEY_ID and friends, or the role of the machine or container this "
                 "runs on (boto3's default chain).",
+            ),
+            ConnectionField(
+                CUSTOMER_KEY_FIELD,
+                "SSE-C customer key",
+                FieldType.SECRET,
+                help="Only for objects encrypted with your own key (SSE-C): 32 bytes as base64. Kept "
+                "in the system keyring; uploads with SSE-C use it, reads of such objects need it.",
             ),
         ),
     )

@@ -8,7 +8,7 @@ import contextlib
 import hashlib
 import logging
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -32,10 +32,20 @@ COPY_PART_SIZE = 512 * 1024 * 1024
 class S3MultipartUpload(MultipartUpload):
     """One CreateMultipartUpload; parts carry Content-MD5, which the server checks."""
 
-    def __init__(self, client: Any, container: str, key: str, part_size: int, upload_id: str) -> None:
+    def __init__(
+        self,
+        client: Any,
+        container: str,
+        key: str,
+        part_size: int,
+        upload_id: str,
+        part_args: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(container, key, part_size)
         self._client = client
         self.upload_id = upload_id
+        #: What each part carries besides its bytes: an SSE-C key (never in ``state()``).
+        self._part_args = dict(part_args or {})
 
     def _where(self, what: str) -> Any:
         return s3_errors(f"{what} {self.key!r}", container=self.container, key=self.key)
@@ -46,6 +56,7 @@ class S3MultipartUpload(MultipartUpload):
             "key": self.key,
             "part_size": self.part_size,
             "upload_id": self.upload_id,
+            **({"customer_key": True} if self._part_args else {}),
         }
 
     def upload_part(
@@ -67,6 +78,7 @@ class S3MultipartUpload(MultipartUpload):
                 Body=SendProgressStream.of_bytes(data, progress, cancel),
                 ContentLength=len(data),
                 ContentMD5=md5,
+                **self._part_args,
             )
         return PartRecord(number=number, size=len(data), token=reply["ETag"], checksum=md5)
 
@@ -112,21 +124,37 @@ def start(
     part_size: int,
     extra: Mapping[str, Any],
     starts: UnansweredStarts | None = None,
+    *,
+    part_args: Mapping[str, Any] | None = None,
+    on_created: Callable[[Mapping[str, Any]], None] | None = None,
 ) -> S3MultipartUpload:
     """CreateMultipartUpload; ``starts`` keeps note of lost answers across calls (a copy
-    in parts sweeps within its own call only)."""
+    in parts sweeps within its own call only). ``on_created`` sees the answer (whether
+    the encryption asked was taken); ``part_args`` go with every part."""
     starts = starts or UnansweredStarts()
+
+    answers: list[dict[str, Any]] = []
 
     def create() -> dict[str, Any]:
         with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
             reply: dict[str, Any] = client.create_multipart_upload(Bucket=container, Key=key, **extra)
+        answers.append(reply)
         return reply
 
     upload_id = starts.start(client, container, key, create)
-    return S3MultipartUpload(client, container, key, part_size, upload_id)
+    upload = S3MultipartUpload(client, container, key, part_size, upload_id, part_args)
+    if on_created is not None:
+        try:
+            on_created(answers[-1])
+        except StorageError:
+            upload.abort()  # refused before any part was sent: nothing is left behind
+            raise
+    return upload
 
 
-def resume(client: Any, state: Mapping[str, Any]) -> S3MultipartUpload:
+def resume(
+    client: Any, state: Mapping[str, Any], *, part_args: Mapping[str, Any] | None = None
+) -> S3MultipartUpload:
     """Rebuild from ``state()``; ListParts proves the upload still exists (else NotFound)."""
     try:
         upload = S3MultipartUpload(
@@ -135,6 +163,7 @@ def resume(client: Any, state: Mapping[str, Any]) -> S3MultipartUpload:
             str(state["key"]),
             int(state["part_size"]),
             str(state["upload_id"]),
+            part_args,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise StorageError(

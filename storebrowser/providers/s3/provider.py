@@ -13,6 +13,7 @@ from urllib.parse import quote
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback
+from storebrowser.core.encryption import Encryption, EncryptionMode
 from storebrowser.core.errors import (
     AccessDenied,
     ChecksumMismatch,
@@ -46,7 +47,9 @@ from storebrowser.providers.s3 import (
     restore,
     tagging,
 )
+from storebrowser.providers.s3 import encryption as s3_encryption
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
+from storebrowser.providers.s3.container_settings import NO_OBJECT_EXPIRY, S3ContainerSettings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.keys import refuse_parts, xml_safe
@@ -67,7 +70,7 @@ MAX_BUFFERED_PUT = 256 * 1024 * 1024
 EXTRA_CONNECTIONS = 8
 
 
-class S3Provider(Provider):
+class S3Provider(S3ContainerSettings, Provider):
     kind = "s3"
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000
@@ -84,6 +87,7 @@ class S3Provider(Provider):
         self._website = self._classes = self._tagging = settings.is_aws
         self.capabilities = self._capabilities()
         self._starts = UnansweredStarts()
+        self._customer_key = settings.sse_customer_key
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> S3Provider:
@@ -109,8 +113,13 @@ class S3Provider(Provider):
             storage_tiers=self._classes,
             archive_restore=self._classes,
             object_tags=self._tagging,
-            reasons=tuple(reasons),
-        )
+            access_control=True,
+            cors=True,
+            lifecycle=True,
+            upload_encryption=frozenset(mode.value for mode in S3_ENCRYPTION),
+            reasons=(*reasons, ("object_expiry", NO_OBJECT_EXPIRY),
+                     ("upload_encryption", "S3 encrypts with SSE-S3, SSE-KMS or SSE-C.")),
+        )  # fmt: skip
 
     def describe(self) -> str:
         try:
@@ -191,7 +200,7 @@ class S3Provider(Provider):
         return listing.list_page(self._client, container, prefix, delimiter, token, limit)
 
     def stat(self, container: str, key: str) -> ObjectInfo:
-        return reading.stat(self._client, container, key)
+        return reading.stat(self._client, container, key, self._customer_key)
 
     def iter_read(
         self,
@@ -204,8 +213,9 @@ class S3Provider(Provider):
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         return reading.iter_read(
-            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel, receipt=receipt
-        )
+            self._client, container, key, byte_range, chunk_size=chunk_size, cancel=cancel,
+            receipt=receipt, customer_key=self._customer_key,
+        )  # fmt: skip
 
     def content_proof(
         self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
@@ -226,8 +236,9 @@ class S3Provider(Provider):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> ObjectInfo:
-        extra = self._upload_args(key, content_type, metadata, storage_class)
+        extra = self._upload_args(key, content_type, metadata, storage_class, encryption)
         cancel.raise_if_cancelled()
         if size is None or not stream.seekable():
             # botocore signs the body and may rewind it: it must be seekable and sized.
@@ -247,6 +258,7 @@ class S3Provider(Provider):
         body = SendProgressStream(stream, progress, cancel)
         with s3_errors(f"Uploading {key!r}", container=container, key=key):
             reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
+        encryption_checked(reply, encryption, container, key)
         return ObjectInfo(
             key=key,
             size=size,
@@ -262,11 +274,13 @@ class S3Provider(Provider):
         content_type: str | None,
         metadata: Mapping[str, str] | None,
         storage_class: str | None = None,
+        sse: Encryption | None = None,
     ) -> dict[str, Any]:
+        self.check_encryption(sse)
         args = {"ContentType": content_type or guess_type(key), "Metadata": encode_metadata(metadata)}
         if storage_class is not None:
             args["StorageClass"] = self.check_storage_class(storage_class).name
-        return args
+        return {**args, **s3_encryption.upload_args(sse, self._customer_key)}
 
     def delete_object(self, container: str, key: str) -> None:
         with s3_errors(f"Deleting {key!r}", container=container, key=key):
@@ -294,7 +308,7 @@ class S3Provider(Provider):
         return self._copy(CopyJob(src_container, src_key, dst_container, dst_key, head), metadata, system)
 
     def get_properties(self, container: str, key: str) -> ObjectProperties:
-        head = reading.head(self._client, container, key)
+        head = reading.head(self._client, container, key, self._customer_key)
         version = head.get("VersionId")
         return ObjectProperties(
             object_from_head(key, head), system_from_head(head), version if version != "null" else None
@@ -413,11 +427,22 @@ class S3Provider(Provider):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> MultipartUpload:
         if not xml_safe(key):
             raise refuse_parts(key, container=container)
-        extra = self._upload_args(key, content_type, metadata, storage_class)
-        return multipart.start(self._client, container, key, part_size, extra, self._starts)
+        extra = self._upload_args(key, content_type, metadata, storage_class, encryption)
+        return multipart.start(
+            self._client, container, key, part_size, extra, self._starts,
+            part_args=self._part_args(encryption is not None and encryption.mode is EncryptionMode.SSE_C),
+            on_created=lambda reply: encryption_checked(reply, encryption, container, key),
+        )  # fmt: skip
+
+    def _part_args(self, customer_key: bool) -> dict[str, str]:
+        """What every part of an SSE-C upload carries: the key (never in the journal)."""
+        if not customer_key:
+            return {}
+        return s3_encryption.upload_args(Encryption(EncryptionMode.SSE_C), self._customer_key)
 
     def discard_unanswered_uploads(self, container: str, key: str) -> None:
         self._starts.sweep(self._client, container, key)
@@ -426,7 +451,8 @@ class S3Provider(Provider):
         return self.capabilities.multipart and xml_safe(key)
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
-        return multipart.resume(self._client, state)
+        part_args = self._part_args(bool(state.get("customer_key")))
+        return multipart.resume(self._client, state, part_args=part_args)
 
     # -- sharing and websites -----------------------------------------------------------
 
@@ -481,6 +507,11 @@ class S3Provider(Provider):
             return None
         region = self._clients.client_for_bucket(container).meta.region_name
         return f"http://{container}.s3-website.{region}.amazonaws.com/"
+
+
+#: The encryption an upload may ask of S3.
+S3_ENCRYPTION = (EncryptionMode.SSE_S3, EncryptionMode.SSE_KMS, EncryptionMode.SSE_C)
+encryption_checked = s3_encryption.check_applied
 
 
 def _remaining(stream: BinaryIO) -> int:

@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ReadReceipt, ReceiptCallback
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.core.types import ObjectInfo
-from storebrowser.providers.s3.errors import is_range_not_satisfiable, map_error, s3_errors
+from storebrowser.providers.s3.encryption import with_customer_key
+from storebrowser.providers.s3.errors import is_range_not_satisfiable, s3_errors
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 
 
-def head(client: Any, bucket: str, key: str, **options: Any) -> dict[str, Any]:
-    """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``)."""
-    with s3_errors(f"Reading {key!r}", container=bucket, key=key):
-        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, **options)
-    return reply
+def head(
+    client: Any, bucket: str, key: str, customer_key: str | None = None, **options: Any
+) -> dict[str, Any]:
+    """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``).
+    An object encrypted with a customer key (SSE-C) is asked again with ``customer_key``,
+    the account's."""
+
+    def ask(extra: Mapping[str, str]) -> dict[str, Any]:
+        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, **options, **extra)
+        return reply
+
+    return with_customer_key(ask, customer_key, f"Reading {key!r}", bucket, key)
 
 
-def stat(client: Any, bucket: str, key: str) -> ObjectInfo:
-    return object_from_head(key, head(client, bucket, key))
+def stat(client: Any, bucket: str, key: str, customer_key: str | None = None) -> ObjectInfo:
+    return object_from_head(key, head(client, bucket, key, customer_key))
 
 
 def iter_read(
@@ -36,6 +44,7 @@ def iter_read(
     chunk_size: int,
     cancel: CancelToken = NEVER,
     receipt: ReceiptCallback | None = None,
+    customer_key: str | None = None,
 ) -> Iterator[bytes]:
     """Stream ``data[byte_range]``; only the asked bytes travel; ``receipt`` hears the
     ETag of the version served.
@@ -44,17 +53,26 @@ def iter_read(
     in Python; a missing object is still ``NotFound`` because S3 answers 404 before 416.
     """
     cancel.raise_if_cancelled()
-    asked = _concrete_range(client, bucket, key, byte_range)
+    asked = _concrete_range(client, bucket, key, byte_range, customer_key)
     if asked is None:
         return
     header = asked.http_header()
     where = f"{key!r} in {bucket!r}"
-    try:
-        reply = client.get_object(Bucket=bucket, Key=key, **({"Range": header} if header else {}))
-    except (ClientError, BotoCoreError) as error:
-        if is_range_not_satisfiable(error):
-            return
-        raise map_error(error, f"Reading {key!r}", container=bucket, key=key) from error
+
+    def ask(extra: Mapping[str, str]) -> dict[str, Any] | None:
+        try:
+            found: dict[str, Any] = client.get_object(
+                Bucket=bucket, Key=key, **({"Range": header} if header else {}), **extra
+            )
+        except ClientError as error:
+            if is_range_not_satisfiable(error):
+                return None
+            raise  # with_customer_key decides: a customer key wanted, or an error to map
+        return found
+
+    reply = with_customer_key(ask, customer_key, f"Reading {key!r}", bucket, key)
+    if reply is None:
+        return
     body = reply["Body"]
     with contextlib.closing(body):
         if header is not None:
@@ -70,7 +88,9 @@ def iter_read(
         yield from _chunks(body, bucket, key, chunk_size, cancel)
 
 
-def _concrete_range(client: Any, bucket: str, key: str, byte_range: ByteRange) -> ByteRange | None:
+def _concrete_range(
+    client: Any, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None
+) -> ByteRange | None:
     """A range that can go into a ``Range`` header, or ``None`` when nothing is to be read.
 
     Ranges that need the size (``[2:-2]``) or that are empty whatever the size
@@ -79,7 +99,7 @@ def _concrete_range(client: Any, bucket: str, key: str, byte_range: ByteRange) -
     empty_anyway = byte_range.end is not None and 0 <= byte_range.end <= byte_range.start
     if not byte_range.needs_size and not empty_anyway:
         return byte_range
-    size = int(head(client, bucket, key).get("ContentLength", 0))
+    size = int(head(client, bucket, key, customer_key).get("ContentLength", 0))
     start, end = byte_range.resolve(size)
     if start >= end:
         return None

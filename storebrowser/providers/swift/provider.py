@@ -10,6 +10,7 @@ from typing import Any, BinaryIO, ClassVar
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.digests import ContentProof, ReceiptCallback
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
@@ -20,6 +21,7 @@ from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Pro
 from storebrowser.providers.swift import deleting, listing, proof, reading, sharing
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.container_settings import REASONS, SwiftContainerSettings
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
 from storebrowser.providers.swift.metadata import (
     SYSTEM_PROPERTIES,
@@ -57,7 +59,7 @@ CONTAINER_DELETE_ATTEMPTS = 5
 EXTRA_CONNECTIONS = 8
 
 
-class SwiftProvider(Provider):
+class SwiftProvider(SwiftContainerSettings, Provider):
     kind = "swift"
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
     min_part_size: ClassVar[int] = 1 * MiB
@@ -119,7 +121,10 @@ class SwiftProvider(Provider):
             presigned_urls="tempurl" in self.info,
             container_counts=True,
             container_classes=several,
-            reasons=tuple(reasons),
+            access_control=True,
+            cors=True,
+            object_expiry=True,
+            reasons=(*reasons, *REASONS),
         )
 
     def close(self) -> None:
@@ -249,8 +254,10 @@ class SwiftProvider(Provider):
         progress: ProgressCallback | None = None,
         cancel: CancelToken = NEVER,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> ObjectInfo:
         self._refuse_class(storage_class)
+        self.check_encryption(encryption)  # none is offered here: refused, never dropped
         check_container_name(container)
         checked = check_metadata(metadata, self.limits)
         check_content_type(content_type)
@@ -379,8 +386,10 @@ class SwiftProvider(Provider):
         content_type: str | None = None,
         metadata: Mapping[str, str] | None = None,
         storage_class: str | None = None,
+        encryption: Encryption | None = None,
     ) -> MultipartUpload:
         self._refuse_class(storage_class)
+        self.check_encryption(encryption)
         if not self.capabilities.multipart:
             raise self._unsupported("Static Large Objects (no 'slo' in the cluster's /info)")
         check_container_name(container)

@@ -1,0 +1,40 @@
+"""S3 bucket CORS: the rules as the service keeps them (GetBucketCors / PutBucketCors)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from storebrowser.core.cors import METHODS, CorsRule, check_methods
+from storebrowser.providers.s3.errors import read_setting, s3_errors
+
+
+def get_rules(client: Any, bucket: str) -> tuple[CorsRule, ...]:
+    found = read_setting(
+        lambda: client.get_bucket_cors(Bucket=bucket)["CORSRules"], "Reading the CORS rules", container=bucket
+    )
+    return tuple(_rule(raw) for raw in found or [])
+
+
+def _rule(raw: dict[str, Any]) -> CorsRule:
+    return CorsRule(
+        allowed_origins=tuple(raw.get("AllowedOrigins", [])),
+        allowed_methods=tuple(raw.get("AllowedMethods", [])),
+        allowed_headers=tuple(raw.get("AllowedHeaders", [])),
+        expose_headers=tuple(raw.get("ExposeHeaders", [])),
+        max_age_seconds=raw.get("MaxAgeSeconds"),
+        id=raw.get("ID"),
+    )
+
+
+def check(rules: Sequence[CorsRule]) -> None:
+    check_methods(rules, METHODS, "S3")
+
+
+def set_rules(client: Any, bucket: str, rules: Sequence[CorsRule]) -> None:
+    with s3_errors("Changing the CORS rules", container=bucket):
+        if not rules:
+            client.delete_bucket_cors(Bucket=bucket)
+        else:
+            configuration = {"CORSRules": [rule.to_json() for rule in rules]}
+            client.put_bucket_cors(Bucket=bucket, CORSConfiguration=configuration)
