@@ -73,7 +73,7 @@ class BucketFacts:
 
 def read_bucket(client: Any, bucket: str) -> BucketFacts:
     def blocks() -> Any:
-        return client.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"]
+        return client.get_public_access_block(Bucket=bucket).get("PublicAccessBlockConfiguration")
 
     def bucket_policy() -> Any:
         return client.get_bucket_policy(Bucket=bucket)["Policy"]
@@ -83,7 +83,7 @@ def read_bucket(client: Any, bucket: str) -> BucketFacts:
         return {"Owner": reply.get("Owner", {}), "Grants": reply.get("Grants", [])}
 
     def ownership() -> Any:
-        return client.get_bucket_ownership_controls(Bucket=bucket)["OwnershipControls"]
+        return client.get_bucket_ownership_controls(Bucket=bucket).get("OwnershipControls")
 
     return BucketFacts(
         _fact(blocks, "Reading Block Public Access", bucket),

@@ -11,7 +11,9 @@ from storebrowser.providers.s3.errors import read_setting, s3_errors
 
 def get_rules(client: Any, bucket: str) -> tuple[CorsRule, ...]:
     found = read_setting(
-        lambda: client.get_bucket_cors(Bucket=bucket)["CORSRules"], "Reading the CORS rules", container=bucket
+        lambda: client.get_bucket_cors(Bucket=bucket).get("CORSRules", []),
+        "Reading the CORS rules",
+        container=bucket,
     )
     return tuple(_rule(raw) for raw in found or [])
 

@@ -91,7 +91,7 @@ def object_info(head: Mapping[str, Any]) -> EncryptionInfo:
 
 def bucket_default(client: Any, bucket: str) -> DefaultEncryption:
     found = read_setting(
-        lambda: client.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"],
+        lambda: client.get_bucket_encryption(Bucket=bucket).get("ServerSideEncryptionConfiguration"),
         "Reading the default encryption",
         container=bucket,
     )

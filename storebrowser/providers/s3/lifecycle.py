@@ -19,7 +19,7 @@ DAY = timedelta(days=1)
 
 def get_rules(client: Any, bucket: str) -> tuple[LifecycleRule, ...]:
     found = read_setting(
-        lambda: client.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"],
+        lambda: client.get_bucket_lifecycle_configuration(Bucket=bucket).get("Rules", []),
         "Reading the lifecycle rules",
         container=bucket,
     )
