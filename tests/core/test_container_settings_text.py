@@ -40,7 +40,10 @@ def test_a_container_sentence_says_what_a_stranger_can_do(access, level, words) 
 
 
 def test_an_object_sentence_and_one_naming_the_exceptions() -> None:
-    assert sentence(Access(True), "box", "a.txt") == "Anyone who has its address can read a.txt, without signing in."
+    assert (
+        sentence(Access(True), "box", "a.txt")
+        == "Anyone who has its address can read a.txt, without signing in."
+    )
     some = Access(False, False, "objects matching 'pub/*'")
     assert "except objects matching 'pub/*'" in sentence(some, "box")
 
@@ -58,7 +61,8 @@ def test_the_live_check_and_the_settings_are_compared_where_both_say_something()
     check = LiveCheck((LiveAnswer("list", "u", 200), LiveAnswer("read", "u", 403)))
     assert check.agrees_with(Access(False, True))
     assert check.disagreements(Access(False, False)) == [
-        "The settings say the server should refuse a listing without credentials, but it allowed one just now."
+        "The settings say the server should refuse a listing without credentials, "
+        "but it allowed one just now."
     ]
     # Some objects readable: one read says nothing either way.
     assert check.agrees_with(Access(False, True, "objects under 'pub/'"))
@@ -90,7 +94,8 @@ def test_a_cors_file_round_trips() -> None:
     ("text", "words"),
     [
         ('{"CORSRules": [\n{"AllowedMethods": ["GET"]}\n]}', "line 2: rule 1 has no AllowedOrigins"),
-        ('{"CORSRules": [\n{"AllowedOrigins": ["*"], "AllowedMethods": ["get"]}]}', "line 2: rule 1: the method 'get'"),
+        ('{"CORSRules": [\n{"AllowedOrigins": ["*"], "AllowedMethods": ["get"]}]}',
+         "line 2: rule 1: the method 'get'"),
         ('{"CORSRules": [{"AllowedOrigins": ["*"],\n "AllowedMethods": ["GET"]},\n'
          '{"AllowedOrigin": ["x"]}]}', "line 3: rule 2: unknown field 'AllowedOrigin'"),
         ('{"CORSRules": [\n\n{"AllowedOrigins": ["https://*.a.*"], "AllowedMethods": ["GET"]}]}',
@@ -173,7 +178,9 @@ def test_a_filter_the_editor_does_not_model_is_kept_as_it_was() -> None:
 )  # fmt: skip
 def test_a_broken_lifecycle_rule_is_refused_with_the_line_and_the_rule(rule: str, words: str) -> None:
     with pytest.raises(InvalidConfiguration) as refused:
-        parse_lifecycle('{"Rules": [\n  {"ID": "ok", "Expiration": {"Days": 1}},\n  ' + rule + "\n]}", "lc.json")
+        parse_lifecycle(
+            '{"Rules": [\n  {"ID": "ok", "Expiration": {"Days": 1}},\n  ' + rule + "\n]}", "lc.json"
+        )
     message = str(refused.value)
     assert message.startswith("lc.json line 3: rule 2"), message
     assert words in message

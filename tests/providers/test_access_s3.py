@@ -68,8 +68,8 @@ def test_a_public_bucket_policy_and_back(moto, moto_bucket) -> None:
     plan = moto.plan_access(moto_bucket, None, AccessLevel.PUBLIC_READ)
     assert plan.exposes == f"the 2 objects in {moto_bucket}, and every one added later"
     assert plan.changes == (
-        'Bucket policy: add the statement {"Sid": "StoreBrowserPublicRead", "Effect": "Allow", "Principal": "*", '
-        f'"Action": "s3:GetObject", "Resource": "arn:aws:s3:::{moto_bucket}/*"}}',
+        'Bucket policy: add the statement {"Sid": "StoreBrowserPublicRead", "Effect": "Allow", '
+        f'"Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::{moto_bucket}/*"}}',
     )
     report = moto.apply_access(plan)
     assert (report.access.read, report.access.list) == (True, False)
@@ -78,7 +78,8 @@ def test_a_public_bucket_policy_and_back(moto, moto_bucket) -> None:
     # The one disagreement moto makes: the listing.
     assert check.observed("list") is True, MOTO_LISTS_FOR_ANYONE
     assert check.disagreements(report.access) == [
-        "The settings say the server should refuse a listing without credentials, but it allowed one just now."
+        "The settings say the server should refuse a listing without credentials, "
+        "but it allowed one just now."
     ]
     for key in ("a.txt", "pub/b.txt"):  # the object's own view says the same
         report = moto.access_report(moto_bucket, key)
@@ -114,7 +115,9 @@ def test_a_policy_for_a_prefix_is_an_exception_object_by_object(moto, moto_bucke
 
 
 def test_block_public_access_refuses_a_public_change_before_anything_is_sent(moto, moto_bucket) -> None:
-    flags = dict.fromkeys(("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"), True)
+    flags = dict.fromkeys(
+        ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"), True
+    )
     raw(moto).put_public_access_block(Bucket=moto_bucket, PublicAccessBlockConfiguration=flags)
     report = moto.access_report(moto_bucket)
     assert report.how[0] == ("Block Public Access on this bucket: BlockPublicAcls, IgnorePublicAcls, "

@@ -78,12 +78,16 @@ def test_an_empty_container_is_checked_for_listing_only(served: Provider) -> Non
 # -- Swift only ------------------------------------------------------------------------------------
 
 
-def test_swift_referrer_entries_are_named_and_the_proxy_agrees(swift_provider: Provider, swift_server) -> None:
+def test_swift_referrer_entries_are_named_and_the_proxy_agrees(
+    swift_provider: Provider, swift_server
+) -> None:
     name = unique_container_name()
     swift_provider.create_container(name)
     try:
         swift_provider.upload_bytes(name, "a.txt", b"x")
-        swift_provider.client.call("acl", lambda c: c.post_container(name, {"X-Container-Read": ".r:example.com"}))
+        swift_provider.client.call(
+            "acl", lambda c: c.post_container(name, {"X-Container-Read": ".r:example.com"})
+        )
         report = swift_provider.access_report(name)
         assert report.access.read is False
         assert "requests whose Referer names example.com (a header any client can send)" in report.sentence
@@ -173,8 +177,8 @@ def test_azure_with_a_sas_is_told_it_cannot_change_the_level(azurite_server, azu
         resource_types=ResourceTypes(service=True, container=True, object=True),
         permission=AccountSasPermissions(read=True, list=True), expiry=datetime.now(UTC) + timedelta(hours=1),
     )  # fmt: skip
-    sas = open_provider("azure", {"account_name": azurite_server.account_name,
-                                  "blob_endpoint": azurite_server.blob_endpoint, "sas_token": token})  # fmt: skip
+    settings = {"account_name": azurite_server.account_name, "blob_endpoint": azurite_server.blob_endpoint}
+    sas = open_provider("azure", {**settings, "sas_token": token})
     sas.connect()
     try:
         plan = sas.plan_access(azure_box, None, AccessLevel.PUBLIC_READ)

@@ -85,8 +85,10 @@ def test_what_a_service_cannot_keep_is_refused_before_sending(fresh, rules, word
 @pytest.mark.parametrize("fresh", ["s3_moto"], indirect=True)
 def test_moto_keeps_cors_rules_and_applies_them_to_plain_requests(fresh) -> None:
     provider, box = fresh
-    rules = parse_cors('{"CORSRules": [{"ID": "app", "AllowedOrigins": ["https://app.example"],'
-                       ' "AllowedMethods": ["GET"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 60}]}')  # fmt: skip
+    rules = parse_cors(
+        '{"CORSRules": [{"ID": "app", "AllowedOrigins": ["https://app.example"],'
+        ' "AllowedMethods": ["GET"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 60}]}'
+    )
     assert provider.set_cors(box, rules).rules == rules
     provider.apply_access(provider.plan_access(box, "page.json", provider.access_report(box).levels[1]))
     answer = probe.anonymous("GET", provider.object_url(box, "page.json"), {"Origin": ORIGIN})

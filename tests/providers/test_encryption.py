@@ -64,7 +64,10 @@ def test_the_bucket_default_is_shown(boxed) -> None:
     assert "No default encryption" in provider.default_encryption(box).sentence()
     rule = {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "k-1"}}
     raw(provider).put_bucket_encryption(Bucket=box, ServerSideEncryptionConfiguration={"Rules": [rule]})
-    assert provider.default_encryption(box).sentence() == "New objects are encrypted with SSE-KMS by default, key k-1."
+    assert (
+        provider.default_encryption(box).sentence()
+        == "New objects are encrypted with SSE-KMS by default, key k-1."
+    )
 
 
 @pytest.mark.parametrize("boxed", ["s3_moto", "s3_swift"], indirect=True)
@@ -97,11 +100,16 @@ def test_an_azure_scope_azurite_does_not_apply_is_said(boxed) -> None:
     provider, box = boxed
     with pytest.raises(EncryptionNotApplied, match="did not confirm the encryption scope 'team'"):
         _put(provider, box, "scoped.bin", Encryption.parse("scope:team"))
-    upload = provider.start_multipart(box, "scoped-big.bin", part_size=2**20, encryption=Encryption.parse("scope:team"))
+    upload = provider.start_multipart(
+        box, "scoped-big.bin", part_size=2**20, encryption=Encryption.parse("scope:team")
+    )
     assert upload.state()["encryption_scope"] == "team"
     with pytest.raises(EncryptionNotApplied):
         upload.complete([upload.upload_part(1, b"z" * 10)])
-    assert provider.object_encryption(box, "scoped.bin").sentence() == "Encrypted at rest with keys the service manages."
+    assert (
+        provider.object_encryption(box, "scoped.bin").sentence()
+        == "Encrypted at rest with keys the service manages."
+    )
     with pytest.raises(Unsupported, match="encryption scope"):
         _put(provider, box, "s3.bin", Encryption.parse("s3"))
 

@@ -21,23 +21,32 @@ def _allow(action: str, resource: str, **extra: object) -> dict:
     return {"Effect": "Allow", "Principal": "*", "Action": action, "Resource": resource, **extra}
 
 
-def _facts(policy_text: str | None = None, blocks: dict | None = None, acl: list | None = None) -> BucketFacts:
-    return BucketFacts(Fact(blocks), Fact(policy_text), Fact({"Owner": {"ID": "me"}, "Grants": acl or [OWNER]}),
-                       Fact(None))  # fmt: skip
+def _facts(
+    policy_text: str | None = None, blocks: dict | None = None, acl: list | None = None
+) -> BucketFacts:
+    grants = Fact({"Owner": {"ID": "me"}, "Grants": acl or [OWNER]})
+    return BucketFacts(Fact(blocks), Fact(policy_text), grants, Fact(None))
 
 
 def test_an_allow_for_everyone_that_matches_grants_and_a_deny_wins() -> None:
     found = policy.statements(_policy(_allow("s3:GetObject", "arn:aws:s3:::b/pub/*")))
     assert policy.verdict(found, "s3:GetObject", policy.object_arn("b", "pub/a.txt")).allowed is True
     assert policy.verdict(found, "s3:GetObject", policy.object_arn("b", "private/a.txt")).allowed is False
-    deny = {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "s3:*", "Resource": "arn:aws:s3:::b/pub/secret*"}
+    deny = {
+        "Effect": "Deny",
+        "Principal": {"AWS": "*"},
+        "Action": "s3:*",
+        "Resource": "arn:aws:s3:::b/pub/secret*",
+    }
     found = policy.statements(_policy(_allow("s3:Get*", "arn:aws:s3:::b/*"), deny))
     assert policy.verdict(found, "s3:GetObject", policy.object_arn("b", "pub/secret.txt")).allowed is False
     assert policy.verdict(found, "s3:GetObject", policy.object_arn("b", "pub/open.txt")).allowed is True
 
 
 def test_conditions_and_not_elements_make_it_depend() -> None:
-    conditional = _allow("s3:GetObject", "arn:aws:s3:::b/*", Condition={"IpAddress": {"aws:SourceIp": "1.2.3.4"}})
+    conditional = _allow(
+        "s3:GetObject", "arn:aws:s3:::b/*", Condition={"IpAddress": {"aws:SourceIp": "1.2.3.4"}}
+    )
     found = policy.statements(_policy(conditional))
     outcome = policy.verdict(found, "s3:GetObject", policy.object_arn("b", "x"))
     assert outcome.allowed is None and "conditions (IpAddress) decide" in outcome.because[0]
@@ -51,8 +60,8 @@ def test_a_principal_that_is_not_everyone_grants_no_anonymous_read() -> None:
 
 def test_block_public_access_turns_grants_and_policies_off() -> None:
     public = _policy(_allow("s3:GetObject", "arn:aws:s3:::b/*"))
-    report = object_report(_facts(public, {"RestrictPublicBuckets": True}), Fact({"Grants": [OWNER]}), "b", "k",
-                           is_aws=True)  # fmt: skip
+    facts = _facts(public, {"RestrictPublicBuckets": True})
+    report = object_report(facts, Fact({"Grants": [OWNER]}), "b", "k", is_aws=True)
     assert report.access.read is False
     assert any("RestrictPublicBuckets is on" in line for line in report.how)
     report = object_report(_facts(None, {"IgnorePublicAcls": True}), Fact({"Grants": [OWNER, EVERYONE_READ]}),
@@ -83,11 +92,16 @@ def test_a_plan_names_each_statement_it_adds_and_removes_and_keeps_the_others() 
     kept = json.loads(plan.payload["policy"])["Statement"]
     assert [s.get("Sid") for s in kept] == ["Team", "StoreBrowserPublicRead"]
     assert plan.exposes == "the 3 objects in b, and every one added later"
-    refused = plan_bucket(_facts(blocks={"BlockPublicPolicy": True}), "b", AccessLevel.PUBLIC_LIST, (1, False))
+    refused = plan_bucket(
+        _facts(blocks={"BlockPublicPolicy": True}), "b", AccessLevel.PUBLIC_LIST, (1, False)
+    )
     assert refused.refusal is not None and "BlockPublicPolicy" in refused.refusal and not refused.changes
 
 
 def test_grants_travel_as_headers() -> None:
     acl = policy.with_everyone_read({"Owner": {"ID": "me"}, "Grants": [OWNER]})
-    assert policy.grant_headers(acl) == {"GrantFullControl": 'id="me"', "GrantRead": f'uri="{policy.ALL_USERS}"'}
+    assert policy.grant_headers(acl) == {
+        "GrantFullControl": 'id="me"',
+        "GrantRead": f'uri="{policy.ALL_USERS}"',
+    }
     assert policy.grant_headers(policy.without_everyone(acl)) == {"GrantFullControl": 'id="me"'}

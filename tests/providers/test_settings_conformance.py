@@ -39,7 +39,9 @@ def test_each_setting_works_or_says_why_not(provider: Provider, container: str, 
 def test_the_local_folder_offers_none_of_it(local_provider: Provider, tmp_path) -> None:
     local_provider.create_container("box")
     caps = local_provider.capabilities
-    assert not (caps.access_control or caps.cors or caps.lifecycle or caps.object_expiry or caps.upload_encryption)
+    assert not (
+        caps.access_control or caps.cors or caps.lifecycle or caps.object_expiry or caps.upload_encryption
+    )
     for call in (lambda: local_provider.plan_access("box", None, AccessLevel.PUBLIC_READ),
                  lambda: local_provider.live_check("box"),
                  lambda: local_provider.set_object_expiry("box", "a", after=timedelta(days=1))):  # fmt: skip
