@@ -20,6 +20,8 @@ from storebrowser.cli.jobrun import forget_settled, run_engine, run_jobs
 from storebrowser.cli.places import resolve_place
 from storebrowser.cli.progress import wait_for
 from storebrowser.cli.tiers import upload_class
+from storebrowser.core.encryption import Encryption
+from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
@@ -45,6 +47,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--class", dest="storage_class", metavar="CLASS",
         help="the storage class (access tier) to store them in (`storebrowser-cli classes`)",
     )  # fmt: skip
+    put.add_argument(
+        "--sse",
+        metavar="s3|kms[:KEY]|c|scope:NAME",
+        help="server-side encryption: SSE-S3, SSE-KMS (with a key id), SSE-C (the account's key from "
+        "the keyring: see sse-key), an Azure encryption scope",
+    )
     put.set_defaults(run=cmd_put)
 
     get = commands.add_parser(
@@ -141,6 +149,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
     """One job: a single source as its own kind; several as one UPLOAD_MANY job."""
     container, prefix = split_location(args.target)
     metadata = parse_pairs(args.meta, "--meta")
+    encryption = chosen_encryption(ctx, args.sse)
     account = ctx.account().name
     for source in args.sources:
         if not Path(source).exists():
@@ -151,7 +160,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
         spec = JobSpec(JobKind.UPLOAD_MANY, account, container, key=folder_prefix,
                        sources=tuple(_put_source(s) for s in args.sources),
                        content_type=args.content_type, metadata=metadata,
-                       storage_class=storage_class)  # fmt: skip
+                       storage_class=storage_class, encryption=encryption)  # fmt: skip
     else:
         path = Path(args.sources[0])
         if path.is_dir():
@@ -161,10 +170,28 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
             key, kind = prefix, JobKind.UPLOAD_FILE
         spec = JobSpec(kind, account, container, key=key, local=str(path.resolve()),
                        content_type=args.content_type, metadata=metadata,
-                       storage_class=storage_class)  # fmt: skip
+                       storage_class=storage_class, encryption=encryption)  # fmt: skip
     _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
     _report(ctx, run_jobs(ctx, [spec]))
+
+
+def chosen_encryption(ctx: Context, words: str | None) -> str | None:
+    """``--sse`` checked against what the account offers, before any byte is read."""
+    if words is None:
+        return None
+    try:
+        encryption = Encryption.parse(words)
+    except InvalidConfiguration as error:
+        raise UsageError(f"--sse: {error}") from None
+    try:
+        ctx.provider().check_encryption(encryption)
+    except CustomerKeyRequired:
+        raise OperationFailed(
+            f"--sse c: no customer key is kept for the account {ctx.account().name}; keep one first with "
+            "`storebrowser-cli sse-key --generate` (or give yours with sse-key --stdin)."
+        ) from None
+    return encryption.text()
 
 
 def _put_source(source: str) -> str:

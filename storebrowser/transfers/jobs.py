@@ -137,6 +137,9 @@ class JobSpec:
     days: int | None = None
     #: SET_TAGS: the change.
     tags: TagEdit | None = None
+    #: Uploads: the server-side encryption asked, as ``Encryption.text()`` words (``s3``,
+    #: ``kms:KEY``, ``c``, ``scope:NAME``): never a key. Journals before it have none.
+    encryption: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import BinaryIO
 
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import Cancelled, NotFound, StorageError
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import PartRecord
@@ -99,7 +100,8 @@ def _upload_whole(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: 
         stream.seek(0)
         provider.put_object(spec.container, item.key, stream, size=size,
                             content_type=spec.content_type, metadata=spec.metadata or None,
-                            progress=ctx.add, cancel=ctx.cancel, **class_option(spec))  # fmt: skip
+                            progress=ctx.add, cancel=ctx.cancel, **class_option(spec),
+                            **encryption_option(spec))  # fmt: skip
 
     call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
     return ""
@@ -153,6 +155,7 @@ def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[Multi
         lambda: provider.start_multipart(
             spec.container, item.key, part_size=choose_part_size(provider, size),
             content_type=spec.content_type, metadata=spec.metadata or None, **class_option(spec),
+            **encryption_option(spec),
         ),
         ctx.settings.retry, cancel=ctx.cancel,
     )  # fmt: skip
@@ -184,6 +187,11 @@ def class_option(spec: JobSpec) -> dict[str, str]:
     """``storage_class=`` for the upload calls when the job asks one (providers without
     classes per object take no such argument unless asked, and then refuse it)."""
     return {"storage_class": spec.storage_class} if spec.storage_class else {}
+
+
+def encryption_option(spec: JobSpec) -> dict[str, Encryption]:
+    """``encryption=`` for the upload calls when the job asks one."""
+    return {"encryption": Encryption.parse(spec.encryption)} if spec.encryption else {}
 
 
 def _token(part: PartRecord) -> str:
@@ -222,6 +230,8 @@ def _upload_pipe(ctx: TaskContext, provider: Provider) -> str:
         )
     if spec.storage_class:  # not carried by the stream path yet: refused, never dropped
         raise StorageError("A storage class for a piped upload is not offered yet; change it afterwards.")
+    if spec.encryption:  # the stream path takes none yet: refused, never dropped
+        raise StorageError("Encryption for a piped upload is not offered yet; upload a file instead.")
     ctx.set_progress(0, None)
     info = provider.upload(spec.container, item.key, stream, size=None,
                            content_type=spec.content_type, metadata=spec.metadata or None,
