@@ -10,6 +10,7 @@ error message seen on the way.
 
 from __future__ import annotations
 
+import io
 import logging
 import secrets as random_secrets
 from collections.abc import Iterator
@@ -175,3 +176,68 @@ def _account_sas(azurite) -> str:
         permission=AccountSasPermissions(read=True, write=True, delete=True, list=True, create=True),
         expiry=datetime.now(UTC) + timedelta(hours=1),
     )  # fmt: skip
+
+
+def test_an_sse_c_key_reaches_no_log_message_journal_or_argument(
+    request, user_dirs, memory_keyring, debug_log, tmp_path
+) -> None:
+    """The customer key of SSE-C goes into every upload part and read of such an object;
+    a DEBUG session of uploads (one request, in parts, through the engine and its journal),
+    reads and the server's refusal keeps it out of every file, log line and message."""
+    from storebrowser.cli.app import build_parser
+    from storebrowser.core.encryption import CUSTOMER_KEY_FIELD, Encryption, new_customer_key
+    from storebrowser.core.errors import StorageError
+    from storebrowser.providers.s3 import multipart
+    from storebrowser.transfers.engine import TransferEngine
+    from storebrowser.transfers.jobs import JobKind, JobSpec
+    from storebrowser.transfers.journal import Journal
+
+    moto = request.getfixturevalue("moto_server")
+    store = AccountStore.default()
+    session = Session(store)
+    key = new_customer_key()
+    session.secrets.add(key)
+    settings = {"access_key_id": "AKIASSEC", "region": "us-east-1", "endpoint_url": moto.endpoint_url,
+                "path_style": True}  # fmt: skip
+    session.save(Account("Keyed", "s3", settings),
+                 {"secret_access_key": session.secret("s3sk"), CUSTOMER_KEY_FIELD: key})  # fmt: skip
+    fresh = AccountStore.default()  # the next start: the key comes back from the keyring
+    fresh.load()
+    provider = fresh.open_provider(fresh.get("Keyed"))
+    provider.connect()
+    session.shown += [repr(provider), repr(provider.settings)]
+    bucket = f"leak-{random_secrets.token_hex(4)}"
+    provider.create_container(bucket)
+    try:
+        sse_c = Encryption.parse("c")
+        with pytest.raises(StorageError) as ignored:  # moto stores it plain, and that is said
+            provider.put_object(bucket, "c.txt", io.BytesIO(b"secret"), size=6, encryption=sse_c)
+        session.shown.append(str(ignored.value))
+        parts = multipart.start(provider._client, bucket, "parts.bin", 5 * 2**20, {},
+                                part_args=provider._part_args(True))  # fmt: skip
+        session.shown.append(repr(parts.state()))
+        parts.complete([parts.upload_part(1, b"y" * 100)])
+        session.shown.append(repr(provider.stat(bucket, "parts.bin")))
+        session.shown.append(provider.read(bucket, "parts.bin").decode())
+        session.shown.append(provider.object_encryption(bucket, "parts.bin").sentence())
+        source = tmp_path / "doc.txt"
+        source.write_bytes(b"document")
+        engine = TransferEngine({"Keyed": provider}, Journal(), start=False)
+        engine.submit(JobSpec(JobKind.UPLOAD_FILE, "Keyed", bucket, key="doc.txt", local=str(source),
+                              encryption="c"))  # fmt: skip
+        engine.run_pending()
+        snapshot = engine.snapshot()
+        errors = [item.error or "" for job in snapshot.jobs for item in job.items]
+        session.shown += [repr(snapshot), *errors]
+        assert any("did not confirm SSE-C" in error for error in errors), errors
+        engine.shutdown()
+    finally:
+        provider.delete_container(bucket, force=True)
+        provider.close()
+    # No command line takes the key: sse-key reads it from a prompt or stdin only.
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["sse-key", key])
+    logging.getLogger("storebrowser.test").debug("the key in args: %s", key)
+    _assert_no_secret_anywhere(session, user_dirs, debug_log)
+    assert any(p.suffix in (".db", ".sqlite", ".sqlite3") or "journal" in p.name
+               for folder in user_dirs.values() if folder.exists() for p in folder.rglob("*"))  # fmt: skip
