@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from storebrowser.cli.access import add_json_option
@@ -20,7 +20,7 @@ from storebrowser.core.encryption import (
     new_customer_key,
 )
 from storebrowser.core.errors import InvalidConfiguration
-from storebrowser.core.expiry import describe_duration, parse_duration, parse_moment
+from storebrowser.core.expiry import parse_duration, parse_moment, time_left
 from storebrowser.core.lifecycle import lifecycle_json, parse_lifecycle
 
 #: Where a person can find the key in the keyring, by the keyring's own tool.
@@ -169,9 +169,7 @@ def cmd_expire(ctx: Context, args: argparse.Namespace) -> None:
 def _expiry_text(value: dict, moment: datetime | None) -> str:
     if moment is None:
         return f"{value['object']} has no expiry now."
-    left = moment - datetime.now(UTC)
-    when = f"in {describe_duration(left)}" if left.total_seconds() >= 1 else "now"
-    return f"{value['object']} expires at {moment.isoformat()} ({when}, by the server's clock)."
+    return f"{value['object']} expires at {moment.isoformat()} ({time_left(moment)}, by the server's clock)."
 
 
 def cmd_sse_key(ctx: Context, args: argparse.Namespace) -> None:

@@ -47,11 +47,20 @@ def parse_moment(text: str, *, now: datetime | None = None) -> datetime:
     return moment
 
 
-def describe_duration(duration: timedelta) -> str:
-    """``timedelta(days=7)`` -> ``"7 days"`` (the largest whole unit)."""
-    seconds = int(duration.total_seconds())
-    for size, unit in ((604800, "week"), (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second")):
-        if seconds % size == 0 and seconds >= size:
-            count = seconds // size
-            return f"{count} {unit}{'' if count == 1 else 's'}"
-    return f"{seconds} seconds"
+_SIZES = ((604800, "week"), (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+
+
+def time_left(moment: datetime, now: datetime | None = None) -> str:
+    """How long until ``moment``, in its two largest units, rounded down: ``"in 1 week, 6 days"``,
+    ``"in 3 minutes, 20 seconds"``; ``"now"`` once it has come."""
+    seconds = int((moment - (now or datetime.now(UTC))).total_seconds())
+    if seconds < 1:
+        return "now"
+    parts: list[str] = []
+    for size, unit in _SIZES:
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(f"{count} {unit}{'' if count == 1 else 's'}")
+        if len(parts) == 2 or (parts and not count):
+            break
+    return "in " + ", ".join(parts)

@@ -18,7 +18,7 @@ from storebrowser.core.encryption import (
     new_customer_key,
 )
 from storebrowser.core.errors import InvalidConfiguration
-from storebrowser.core.expiry import describe_duration, parse_duration, parse_moment
+from storebrowser.core.expiry import parse_duration, parse_moment, time_left
 from storebrowser.core.lifecycle import LifecycleRule, lifecycle_json, parse_lifecycle
 
 # -- who can read this ---------------------------------------------------------------------
@@ -219,8 +219,15 @@ def test_moments_need_a_zone_and_a_future() -> None:
         parse_moment("2029-12-31T23:59:59Z", now=now)
     with pytest.raises(InvalidConfiguration, match="not an ISO 8601 moment"):
         parse_moment("tomorrow", now=now)
-    assert describe_duration(timedelta(days=14)) == "2 weeks"
-    assert describe_duration(timedelta(seconds=90)) == "90 seconds"
+
+
+def test_time_left_says_the_two_largest_units_rounded_down() -> None:
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    assert time_left(now + timedelta(weeks=2) - timedelta(seconds=1), now) == "in 1 week, 6 days"
+    assert time_left(now + timedelta(weeks=2), now) == "in 2 weeks"
+    assert time_left(now + timedelta(minutes=3, seconds=20), now) == "in 3 minutes, 20 seconds"
+    assert time_left(now + timedelta(days=1, minutes=5), now) == "in 1 day"
+    assert time_left(now, now) == "now"
 
 
 # -- encryption ----------------------------------------------------------------------------------------
