@@ -20,7 +20,8 @@ def upload_spec(
     return JobSpec(kind, location.account, location.container,
                    key=location.prefix if key is None else key, local=local, sources=sources,
                    conflict=options.conflict, content_type=options.content_type,
-                   metadata=dict(options.metadata), storage_class=options.storage_class)  # fmt: skip
+                   metadata=dict(options.metadata), storage_class=options.storage_class,
+                   encryption=options.encryption)  # fmt: skip
 
 
 def download_spec(

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storebrowser.core.errors import InvalidMetadata, Unsupported
+from storebrowser.core.encryption import Encryption
+from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration, InvalidMetadata, Unsupported
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers.jobs import ConflictPolicy
+from storebrowser.ui.commands.encryption_choice import EncryptionChoice
 from storebrowser.ui.properties.metadata_model import (
     COMMON_TYPES,
     MetadataTable,
@@ -58,6 +60,8 @@ class UploadOptions:
     conflict: ConflictPolicy = ConflictPolicy.ASK
     #: The storage class (access tier) to store them in; ``None``: the service's default.
     storage_class: str | None = None
+    #: The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default.
+    encryption: str | None = None
 
 
 def options_problem(provider: Provider | None, options: UploadOptions) -> str | None:
@@ -67,7 +71,9 @@ def options_problem(provider: Provider | None, options: UploadOptions) -> str | 
     system = {CONTENT_TYPE: options.content_type} if options.content_type else None
     try:
         provider.check_properties(dict(options.metadata) or None, system)
-    except (InvalidMetadata, Unsupported) as error:
+        if options.encryption:
+            provider.check_encryption(Encryption.parse(options.encryption))
+    except (InvalidMetadata, InvalidConfiguration, CustomerKeyRequired, Unsupported) as error:
         return str(error)
     return None
 
@@ -142,8 +148,12 @@ class UploadDialog(QDialog):
         for policy, label in CONFLICT_CHOICES:
             self.conflict.addItem(self.tr(label), policy)
         self.conflict.setCurrentIndex(max(0, self.conflict.findData(conflict)))
+        self.encryption = EncryptionChoice(caps, self)
+        self.encryption.mode.currentIndexChanged.connect(self._check)
+        self.encryption.detail.textChanged.connect(self._check)
         form = QFormLayout()
         form.addRow(self.tr("When the name exists:"), self.conflict)
+        form.addRow(self.tr("Encryption:"), self.encryption)
         self.storage_class = QComboBox(self)
         self.storage_class.setObjectName("storageClass")
         if provider is not None and caps is not None and caps.storage_tiers:
@@ -197,6 +207,7 @@ class UploadDialog(QDialog):
             metadata=dict(edit.set_user),
             conflict=self.conflict.currentData(),
             storage_class=self.storage_class.currentData(),
+            encryption=self.encryption.value(),
         )
 
     def problem_text(self) -> str | None:
