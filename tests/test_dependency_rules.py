@@ -183,6 +183,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "properties": ("objects", "transfers"),
     "tiers": ("properties",),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
+    "access": ("commands",),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")

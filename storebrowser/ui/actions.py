@@ -104,7 +104,20 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             need(loc is not None, "Choose an account first."), capable("static_website", "static websites")
         ),
         "copy_command": need(loc is not None, "Choose an account first."),
+        "access": both(
+            need(in_container or bool(state.containers), "Open or select a container first."),
+            settings_verdict(caps, name),
+        ),
     }
+
+
+def settings_verdict(caps: Capabilities | None, name: str) -> Verdict:
+    """Container settings: any of them offered; else the provider's reason."""
+    if caps is None:
+        return False, "The account is not connected yet."
+    if caps.access_control or caps.cors or caps.lifecycle or caps.object_expiry:
+        return True, ""
+    return False, caps.reason("access_control") or f"{name} has no such settings."
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +171,14 @@ _SPECS = (
     _Spec("storage_class", "Storage Class…", [], None, "", "Move the objects to another class or tier"),
     _Spec("restore_archive", "Restore from Archive…", [], None, "", "Make archived objects readable again"),
     _Spec("tags", "Tags…", [], None, "", "The tags lifecycle rules and access policies go by"),
+    _Spec(
+        "access",
+        "Who Can Read This?…",
+        ["Ctrl+Shift+A"],
+        _SP.SP_MessageBoxQuestion,
+        "security-medium",
+        "Who can read it without signing in, checked live; CORS, lifecycle, expiry, encryption",
+    ),
     _Spec(
         "backup_here",
         "Back Up Folder Here…",

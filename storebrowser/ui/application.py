@@ -17,12 +17,14 @@ from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types
+from storebrowser.ui.access.commands import AccessCommands
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.finding import Finding
@@ -165,6 +167,8 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     finding = Finding(operations)
     window.actions.connect_handlers(finding.handlers())
     window.actions["refresh"].triggered.connect(finding.forget_counts)
+    access = AccessCommands(operations, customer_key_keeper(services.store))
+    window.actions.connect_handlers(access.handlers())
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
     # Before the transfers dock: restoreState places both.
@@ -173,6 +177,15 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     return Explorer(window, operations, jobs, runner, bridge, dock, preview)
+
+
+def customer_key_keeper(store: AccountStore) -> Callable[[str, str], None]:
+    """Keeps an account's SSE-C key in the keyring (the account's secrets); blocking."""
+
+    def keep(account: str, key: str) -> None:
+        store.save(store.get(account), {CUSTOMER_KEY_FIELD: key})
+
+    return keep
 
 
 def preview_dock(window: MainWindow) -> PreviewDock:

@@ -34,7 +34,7 @@ MENUS = (
     ("&File", "accounts | new_container delete_container | upload_files upload_folder upload_options download"
               " | backup_here download_all publish | quit"),
     ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
-              " | storage_class restore_archive tags | properties folder_stats | find"),
+              " | storage_class restore_archive tags | properties access folder_stats | find"),
     ("&View", "refresh stop | focus_filter find"),
     ("&Go", "back forward up | focus_path"),
     ("&Help", "shortcuts | about"),
@@ -44,16 +44,16 @@ NAVIGATION_TOOLBAR = "back forward up refresh"
 TREE_MENUS = {
     NodeKind.ACCOUNT: "refresh | new_container publish | copy_command accounts",
     NodeKind.CONTAINER: "refresh find folder_stats | upload_files upload_folder new_folder backup_here"
-                        " | download_all publish copy_path copy_command | delete_container",
+                        " | download_all publish copy_path copy_command | access | delete_container",
     NodeKind.FOLDER: "refresh find folder_stats | upload_files upload_folder new_folder backup_here"
                      " | download_all copy_command",
 }  # fmt: skip
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
-                   " | folder_stats | refresh")  # fmt: skip
+                   " | access folder_stats | refresh")  # fmt: skip
 OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
-                " | storage_class restore_archive tags | properties folder_stats")  # fmt: skip
+                " | storage_class restore_archive tags | properties access folder_stats")  # fmt: skip
 PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"
-              " | find folder_stats | refresh")  # fmt: skip
+              " | access find folder_stats | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
 #: have focus.
 VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path")
