@@ -34,8 +34,12 @@ _CHECKSUMS = {"ChecksumSHA256": ("sha256", "SHA-256"), "ChecksumSHA1": ("sha1", 
               "ChecksumCRC32": ("crc32", "CRC32")}  # fmt: skip
 
 
-def content_proof(client: Any, bucket: str, key: str, *, exact_layout: bool = False) -> ContentProof:
-    reply = head(client, bucket, key, ChecksumMode="ENABLED")
+def content_proof(
+    client: Any, bucket: str, key: str, *, exact_layout: bool = False, customer_key: str | None = None
+) -> ContentProof:
+    # An SSE-C object answers its HEAD only with the key; its ETag is no MD5, so the part
+    # HEADs below are never asked for it.
+    reply = head(client, bucket, key, customer_key, ChecksumMode="ENABLED")
     info = object_from_head(key, reply)
     if info.content_md5:
         return whole_md5(info, info.content_md5, "S3 ETag")

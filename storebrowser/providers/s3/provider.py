@@ -222,7 +222,9 @@ class S3Provider(S3ContainerSettings, Provider):
     ) -> ContentProof:
         """A HEAD; a multipart object's parts as the first part's HEAD implies them (each
         part's HEAD with ``exact_layout``); a stored checksum where the ETag is no MD5."""
-        return proof.content_proof(self._client, container, key, exact_layout=exact_layout)
+        return proof.content_proof(
+            self._client, container, key, exact_layout=exact_layout, customer_key=self._customer_key
+        )
 
     def put_object(
         self,
