@@ -9,9 +9,10 @@ import getpass
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from storebrowser.cli.access import add_json_option
-from storebrowser.cli.context import Context, OperationFailed, UsageError, split_object
+from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
 from storebrowser.core.cors import cors_json, parse_cors
 from storebrowser.core.encryption import (
     CUSTOMER_KEY_FIELD,
@@ -43,15 +44,28 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     expire = commands.add_parser(
         "expire",
-        help="have the server delete an object later (Swift; S3: a lifecycle rule for the prefix)",
+        help="when the server deletes an object by itself; have it delete one later (Swift; S3: a "
+        "lifecycle rule for the prefix)",
+        description="Without --after, --at or --never: say when the server deletes the object.",
     )
     expire.add_argument("object", metavar="CONTAINER/KEY")
-    when = expire.add_mutually_exclusive_group(required=True)
+    when = expire.add_mutually_exclusive_group()
     when.add_argument("--after", metavar="DURATION", help="e.g. 90s, 10m, 12h, 7d, 2w")
     when.add_argument("--at", metavar="ISO", help="a moment with a zone, e.g. 2027-01-31T18:00:00Z")
     when.add_argument("--never", action="store_true", help="remove the object's expiry (Swift)")
     add_json_option(expire)
     expire.set_defaults(run=cmd_expire)
+
+    encryption = commands.add_parser(
+        "encryption",
+        help="how an object is encrypted at rest, and the container's default",
+        description="Say the server-side encryption of CONTAINER's objects by default and, with a KEY, "
+        "of that object (SSE-S3, SSE-KMS and its key, SSE-C, an Azure scope). An SSE-C object is "
+        "read with the account's key (storebrowser-cli sse-key).",
+    )
+    encryption.add_argument("location", metavar="CONTAINER[/KEY]")
+    add_json_option(encryption)
+    encryption.set_defaults(run=cmd_encryption)
 
     key = commands.add_parser(
         "sse-key",
@@ -149,12 +163,16 @@ def cmd_expire(ctx: Context, args: argparse.Namespace) -> None:
     except InvalidConfiguration as error:
         raise UsageError(str(error)) from None
     provider = ctx.provider()
+    asks_change = after is not None or at is not None or args.never
     if provider.capabilities.object_expiry:
-        moment = provider.set_object_expiry(container, key, after=after, at=at)
+        if asks_change:
+            moment = provider.set_object_expiry(container, key, after=after, at=at)
+        else:
+            moment = provider.object_expiry(container, key)
         value = {"object": f"{container}/{key}", "expires": moment.isoformat() if moment else None}
         ctx.emit(value, lambda v: _expiry_text(v, moment))
         return
-    if args.never or not provider.capabilities.lifecycle:
+    if args.never or not asks_change or not provider.capabilities.lifecycle:
         reason = provider.capabilities.reason("object_expiry") or "it has no expiry per object"
         raise OperationFailed(f"{provider.describe()}: {reason}")
     rule = provider.expire_prefix(container, key, after=after, at=at)
@@ -170,6 +188,19 @@ def _expiry_text(value: dict, moment: datetime | None) -> str:
     if moment is None:
         return f"{value['object']} has no expiry now."
     return f"{value['object']} expires at {moment.isoformat()} ({time_left(moment)}, by the server's clock)."
+
+
+def cmd_encryption(ctx: Context, args: argparse.Namespace) -> None:
+    container, key = split_location(args.location)
+    provider = ctx.provider()
+    default = provider.default_encryption(container)
+    value: dict[str, Any] = {"container": container, "default": default.to_json()}
+    lines = [f"Default of {container}: {default.sentence()}"]
+    if key:
+        info = provider.object_encryption(container, key)
+        value["object"] = {"key": key, **info.to_json()}
+        lines.append(f"{key}: {info.sentence()}")
+    ctx.emit(value, lambda v: "\n".join(lines))
 
 
 def cmd_sse_key(ctx: Context, args: argparse.Namespace) -> None:
