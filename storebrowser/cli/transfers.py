@@ -22,6 +22,7 @@ from storebrowser.cli.progress import wait_for
 from storebrowser.cli.tiers import upload_class
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration
+from storebrowser.core.expiry import parse_duration, parse_moment
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
@@ -53,6 +54,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="server-side encryption: SSE-S3, SSE-KMS (with a key id), SSE-C (the account's key from "
         "the keyring: see sse-key), an Azure encryption scope",
     )
+    expiry = put.add_mutually_exclusive_group()
+    expiry.add_argument("--expire-after", metavar="DURATION",
+                        help="the server deletes each object this long after it is written (Swift): "
+                        "90s, 10m, 12h, 7d, 2w")  # fmt: skip
+    expiry.add_argument("--expire-at", metavar="ISO", help="the server deletes each object then (Swift)")
     put.set_defaults(run=cmd_put)
 
     get = commands.add_parser(
@@ -150,6 +156,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
     container, prefix = split_location(args.target)
     metadata = parse_pairs(args.meta, "--meta")
     encryption = chosen_encryption(ctx, args.sse)
+    expiry = chosen_expiry(ctx, args.expire_after, args.expire_at)
     account = ctx.account().name
     for source in args.sources:
         if not Path(source).exists():
@@ -160,7 +167,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
         spec = JobSpec(JobKind.UPLOAD_MANY, account, container, key=folder_prefix,
                        sources=tuple(_put_source(s) for s in args.sources),
                        content_type=args.content_type, metadata=metadata,
-                       storage_class=storage_class, encryption=encryption)  # fmt: skip
+                       storage_class=storage_class, encryption=encryption, **expiry)  # fmt: skip
     else:
         path = Path(args.sources[0])
         if path.is_dir():
@@ -170,7 +177,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
             key, kind = prefix, JobKind.UPLOAD_FILE
         spec = JobSpec(kind, account, container, key=key, local=str(path.resolve()),
                        content_type=args.content_type, metadata=metadata,
-                       storage_class=storage_class, encryption=encryption)  # fmt: skip
+                       storage_class=storage_class, encryption=encryption, **expiry)  # fmt: skip
     _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
     _report(ctx, run_jobs(ctx, [spec]))
@@ -192,6 +199,24 @@ def chosen_encryption(ctx: Context, words: str | None) -> str | None:
             "`storebrowser-cli sse-key --generate` (or give yours with sse-key --stdin)."
         ) from None
     return encryption.text()
+
+
+def chosen_expiry(ctx: Context, after: str | None, at: str | None) -> dict[str, Any]:
+    """``--expire-after`` / ``--expire-at`` as the job keeps them, checked before any byte is read."""
+    if after is None and at is None:
+        return {}
+    try:
+        if after is not None:
+            expiry: dict[str, Any] = {"expire_after": int(parse_duration(after).total_seconds())}
+        else:
+            expiry = {"expire_at": parse_moment(at or "").isoformat()}
+    except InvalidConfiguration as error:
+        raise UsageError(f"--expire-{'after' if after is not None else 'at'}: {error}") from None
+    provider = ctx.provider()
+    if not provider.capabilities.object_expiry:
+        reason = provider.capabilities.reason("object_expiry") or "it has no expiry per object"
+        raise OperationFailed(f"{provider.describe()}: {reason}")
+    return expiry
 
 
 def _put_source(source: str) -> str:

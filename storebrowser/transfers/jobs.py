@@ -140,6 +140,11 @@ class JobSpec:
     #: Uploads: the server-side encryption asked, as ``Encryption.text()`` words (``s3``,
     #: ``kms:KEY``, ``c``, ``scope:NAME``): never a key. Journals before it have none.
     encryption: str | None = None
+    #: Uploads: have the server delete each object this many seconds after it is written
+    #: (Swift ``X-Delete-After``, by the server's clock), or at this moment (ISO 8601, UTC).
+    #: Journals before them have neither.
+    expire_after: int | None = None
+    expire_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,9 +43,28 @@ def run_upload(ctx: TaskContext) -> str:
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
         small = size <= provider.multipart_threshold or not provider.can_upload_in_parts(item.key)
-        if small:
-            return _upload_whole(ctx, provider, stream, size)
-        return _upload_parts(ctx, provider, stream, size)
+        send = _upload_whole if small else _upload_parts
+        note = send(ctx, provider, stream, size)
+    _set_expiry(ctx, provider)
+    return note
+
+
+def _set_expiry(ctx: TaskContext, provider: Provider) -> None:
+    """The expiry the job asks, once the object is whole (a POST of its own: a failure
+    after the bytes are in leaves the object, and the item fails saying so)."""
+    spec, item = ctx.job.spec, ctx.item
+    if spec.expire_after is None and spec.expire_at is None:
+        return
+    after = timedelta(seconds=spec.expire_after) if spec.expire_after is not None else None
+    at = datetime.fromisoformat(spec.expire_at) if spec.expire_at is not None else None
+    if at is not None and at <= datetime.now(UTC):
+        raise StorageError(f"{item.key!r} was uploaded, but the expiry asked ({spec.expire_at}) has passed; "
+                           "it was not set.")  # fmt: skip
+    try:
+        call_with_retry(lambda: provider.set_object_expiry(spec.container, item.key, after=after, at=at),
+                        ctx.settings.retry, cancel=ctx.cancel)  # fmt: skip
+    except StorageError as error:
+        raise StorageError(f"{item.key!r} was uploaded, but its expiry was not set: {error}") from error
 
 
 def _found_in_a_folder(ctx: TaskContext) -> bool:
@@ -237,4 +257,5 @@ def _upload_pipe(ctx: TaskContext, provider: Provider) -> str:
                            content_type=spec.content_type, metadata=spec.metadata or None,
                            progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
     ctx.set_progress(info.size, info.size)
+    _set_expiry(ctx, provider)
     return ""

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from storebrowser.core.access import AccessLevel
 from storebrowser.core.places import Location
+from storebrowser.transfers.jobs import JobKind
 from storebrowser.ui.access.dialog import SettingsDialog
+from storebrowser.ui.commands.specs import upload_spec
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.notice import Level
 from tests.ui.servers import server_account, temporary_container
@@ -207,3 +209,16 @@ def test_pictures_of_the_lifecycle_editor(qtbot, scheme, shots, make_explorer, s
     save(dialog, shots / f"lifecycle-editor-{scheme}.png")
     dialog.tabs.setCurrentIndex(0)
     save(dialog, shots / f"access-panel-s3-{scheme}.png")
+
+
+def test_the_upload_dialog_offers_an_expiry_where_the_server_keeps_one(qtbot, served, pool, tmp_path) -> None:
+    account, container = served  # Swift: X-Delete-After per object
+    dialog = UploadDialog([tmp_path / "a.txt"], "here", pool.get(account))
+    qtbot.addWidget(dialog)
+    assert dialog.expiry.isVisibleTo(dialog)
+    dialog.expiry.setText("soon")
+    assert "'soon' is not a duration" in dialog.problem.text() and not dialog.ok_button.isEnabled()
+    dialog.expiry.setText("2w")
+    assert dialog.ok_button.isEnabled()
+    spec = upload_spec(JobKind.UPLOAD_FILE, Location(account, container), dialog.options(), key="a.txt")
+    assert spec.expire_after == 14 * 86400

@@ -21,7 +21,7 @@ def upload_spec(
                    key=location.prefix if key is None else key, local=local, sources=sources,
                    conflict=options.conflict, content_type=options.content_type,
                    metadata=dict(options.metadata), storage_class=options.storage_class,
-                   encryption=options.encryption)  # fmt: skip
+                   encryption=options.encryption, expire_after=options.expire_after)  # fmt: skip
 
 
 def download_spec(

@@ -5,6 +5,7 @@ object of the same name exists. Checked by the provider's rules before any job i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration, InvalidMetadata, Unsupported
+from storebrowser.core.expiry import parse_duration
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.providers.base import Provider
@@ -62,6 +64,8 @@ class UploadOptions:
     storage_class: str | None = None
     #: The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default.
     encryption: str | None = None
+    #: Seconds after which the server deletes each object (Swift); ``None``: never.
+    expire_after: int | None = None
 
 
 def options_problem(provider: Provider | None, options: UploadOptions) -> str | None:
@@ -166,6 +170,14 @@ class UploadDialog(QDialog):
             form.addRow(self.tr("Store in {noun}:").format(noun=classes.noun), self.storage_class)
         else:
             self.storage_class.hide()
+        self.expiry = QLineEdit(self)
+        self.expiry.setObjectName("expireAfter")
+        self.expiry.setPlaceholderText(self.tr("Never (or 90s, 10m, 12h, 7d, 2w)"))
+        self.expiry.textChanged.connect(self._check)
+        if caps is not None and caps.object_expiry:
+            form.addRow(self.tr("Server deletes after:"), self.expiry)
+        else:
+            self.expiry.hide()
         self.problem = problem_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -208,13 +220,25 @@ class UploadDialog(QDialog):
             conflict=self.conflict.currentData(),
             storage_class=self.storage_class.currentData(),
             encryption=self.encryption.value(),
+            expire_after=self._expire_after(),
         )
+
+    def _expire_after(self) -> int | None:
+        text = self.expiry.text().strip()
+        with contextlib.suppress(InvalidConfiguration):
+            return int(parse_duration(text).total_seconds()) if text else None
+        return None
 
     def problem_text(self) -> str | None:
         if self.fixed_button.isChecked() and not self.content_type.text().strip():
             return self.tr("Type the content type, or let each file's name choose it.")
         if (problem := self.model.problem()) is not None:
             return problem
+        if text := self.expiry.text().strip():
+            try:
+                parse_duration(text)
+            except InvalidConfiguration as error:
+                return str(error)
         return options_problem(self.provider, self.options())
 
     def _check(self) -> None:
