@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storebrowser.core.errors import InvalidConfiguration
-from storebrowser.core.jsonlines import JsonProblem, line_of, load_located
+from storebrowser.core.jsonlines import JsonProblem, line_of, load_located, problem_at
 
 #: The methods a CORS rule may name on S3 (Azure adds a few: its provider allows them).
 METHODS = ("GET", "PUT", "POST", "DELETE", "HEAD")
@@ -92,28 +92,23 @@ def parse_cors(text: str, source: str = "the CORS file") -> tuple[CorsRule, ...]
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"CORSRules"})
         if unknown:
-            raise _problem(source, line_of(data), f"unknown field {unknown[0]!r}: the file holds "
+            raise problem_at(source, line_of(data), f"unknown field {unknown[0]!r}: the file holds "
                            '{"CORSRules": [...]}')  # fmt: skip
         data = data.get("CORSRules", [])
     if not isinstance(data, list):
-        raise _problem(source, line_of(data), 'expected {"CORSRules": [...]} or a list of rules')
+        raise problem_at(source, line_of(data), 'expected {"CORSRules": [...]} or a list of rules')
     rules = tuple(_rule(item, number, source) for number, item in enumerate(data, 1))
     check_rules(rules, source)
     return rules
 
 
-def _problem(source: str, line: int, text: str) -> InvalidConfiguration:
-    where = f"{source} line {line}" if line else source
-    return InvalidConfiguration(f"{where}: {text}.")
-
-
 def _rule(item: Any, number: int, source: str) -> CorsRule:
     line = line_of(item)
     if not isinstance(item, dict):
-        raise _problem(source, line, f"rule {number} is not an object {{...}}")
+        raise problem_at(source, line, f"rule {number} is not an object {{...}}")
     unknown = sorted(set(item) - set(_FIELDS))
     if unknown:
-        raise _problem(source, line, f"rule {number}: unknown field {unknown[0]!r}; a rule has "
+        raise problem_at(source, line, f"rule {number}: unknown field {unknown[0]!r}; a rule has "
                        f"{', '.join(_FIELDS)}")  # fmt: skip
     values: dict[str, Any] = {"line": line}
     for name, attribute in _FIELDS.items():
@@ -122,19 +117,19 @@ def _rule(item: Any, number: int, source: str) -> CorsRule:
         value = item[name]
         if attribute == "max_age_seconds":
             if not isinstance(value, int) or isinstance(value, bool):
-                raise _problem(source, line, f"rule {number}: MaxAgeSeconds must be a whole number")
+                raise problem_at(source, line, f"rule {number}: MaxAgeSeconds must be a whole number")
             values[attribute] = value
         elif attribute == "id":
             if not isinstance(value, str):
-                raise _problem(source, line, f"rule {number}: ID must be a string")
+                raise problem_at(source, line, f"rule {number}: ID must be a string")
             values[attribute] = value
         else:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise _problem(source, line, f"rule {number}: {name} must be a list of strings")
+                raise problem_at(source, line, f"rule {number}: {name} must be a list of strings")
             values[attribute] = tuple(value)
     for required in ("AllowedOrigins", "AllowedMethods"):
         if not values.get(_FIELDS[required]):
-            raise _problem(source, line, f"rule {number} has no {required}: every rule names at least one")
+            raise problem_at(source, line, f"rule {number} has no {required}: every rule names at least one")
     return CorsRule(**values)
 
 
@@ -149,7 +144,7 @@ def check_rules(rules: Sequence[CorsRule], source: str = "the CORS rules") -> No
 
 def _check_rule(rule: CorsRule, number: int, source: str, seen_ids: set[str]) -> None:
     def refuse(text: str) -> InvalidConfiguration:
-        return _problem(source, rule.line, f"rule {number}: {text}")
+        return problem_at(source, rule.line, f"rule {number}: {text}")
 
     if not rule.allowed_origins:
         raise refuse("no AllowedOrigins: every rule names at least one")

@@ -13,6 +13,8 @@ import json.decoder
 import json.scanner
 from typing import Any
 
+from storebrowser.core.errors import InvalidConfiguration
+
 
 class LocatedDict(dict[str, Any]):
     """A JSON object and the line (1-based) of its opening brace."""
@@ -58,3 +60,9 @@ def load_located(text: str, source: str = "the JSON") -> Any:
 def line_of(value: Any) -> int:
     """The line of a ``LocatedDict`` (0 when unknown)."""
     return value.line if isinstance(value, LocatedDict) else 0
+
+
+def problem_at(source: str, line: int, text: str) -> InvalidConfiguration:
+    """``"rules.json line 3: <text>."``: a broken rule where a person finds it."""
+    where = f"{source} line {line}" if line else source
+    return InvalidConfiguration(f"{where}: {text}.")

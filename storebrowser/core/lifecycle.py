@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from storebrowser.core.errors import InvalidConfiguration
-from storebrowser.core.jsonlines import JsonProblem, line_of, load_located
+from storebrowser.core.jsonlines import JsonProblem, line_of, load_located, problem_at
 
 MAX_RULES = 1000
 #: Classes a transition may name, and the fewest days S3 asks before each.
@@ -133,18 +133,13 @@ def parse_lifecycle(text: str, source: str = "the lifecycle file") -> tuple[Life
         unknown = sorted(set(data) - {"Rules"})
         if unknown:
             shape = '{"Rules": [...]}'
-            raise _problem(source, line_of(data), f"unknown field {unknown[0]!r}: the file holds {shape}")
+            raise problem_at(source, line_of(data), f"unknown field {unknown[0]!r}: the file holds {shape}")
         data = data.get("Rules", [])
     if not isinstance(data, list):
-        raise _problem(source, line_of(data), 'expected {"Rules": [...]} or a list of rules')
+        raise problem_at(source, line_of(data), 'expected {"Rules": [...]} or a list of rules')
     rules = tuple(rule_from_json(item, number, source) for number, item in enumerate(data, 1))
     check_rules(rules, source)
     return rules
-
-
-def _problem(source: str, line: int, text: str) -> InvalidConfiguration:
-    where = f"{source} line {line}" if line else source
-    return InvalidConfiguration(f"{where}: {text}.")
 
 
 def rule_from_json(item: Any, number: int, source: str = "the lifecycle rules") -> LifecycleRule:
@@ -152,7 +147,7 @@ def rule_from_json(item: Any, number: int, source: str = "the lifecycle rules") 
     line = line_of(item)
 
     def refuse(text: str) -> InvalidConfiguration:
-        return _problem(source, line, f"rule {number}: {text}")
+        return problem_at(source, line, f"rule {number}: {text}")
 
     if not isinstance(item, dict):
         raise refuse("not an object {...}")
@@ -265,7 +260,7 @@ def check_rules(rules: Sequence[LifecycleRule], source: str = "the lifecycle rul
 
 def _check_rule(rule: LifecycleRule, number: int, source: str, ids: set[str]) -> None:
     def refuse(text: str) -> InvalidConfiguration:
-        return _problem(source, rule.line, f"{rule.label(number)}: {text}")
+        return problem_at(source, rule.line, f"{rule.label(number)}: {text}")
 
     if len(rule.id) > 255:
         raise refuse("the ID is longer than 255 characters")

@@ -5,12 +5,14 @@ pictures of the panel and the editors, light and dark, to look at."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from storebrowser.core.access import AccessLevel
+from storebrowser.core.encryption import Encryption
 from storebrowser.core.places import Location
 from storebrowser.transfers.jobs import JobKind
 from storebrowser.ui.access.dialog import SettingsDialog
@@ -126,9 +128,9 @@ def test_the_cors_editor_validates_saves_and_checks_a_preflight(qtbot, make_expl
     editor = dialog.cors
     qtbot.waitUntil(lambda: not editor.text.isReadOnly(), timeout=WAIT)
     editor.text.setPlainText(BAD_CORS)
-    no_origins = "the rules line 2: rule 1 has no AllowedOrigins: every rule names at least one."
+    no_origins = "The rules line 2: rule 1 has no AllowedOrigins: every rule names at least one."
     assert editor.state.text() == no_origins
-    assert not editor.save_button.isEnabled()
+    assert not editor.save_button.isEnabled() and editor.summary.text() == ""
     editor.text.setPlainText(GOOD_CORS)
     assert editor.save_button.isEnabled()
     editor.save()
@@ -190,10 +192,21 @@ def test_pictures_of_the_access_panel(qtbot, request, scheme, shots, make_explor
     qtbot.waitUntil(lambda: not editor.text.isReadOnly(), timeout=WAIT)
     editor.text.setPlainText(BAD_CORS)
     save(dialog, shots / f"cors-editor-{scheme}.png")
+    dialog.close()
+
+    select_names(explorer.window, "page.json")
+    dialog = open_settings(qtbot, explorer)
+    expiry = dialog.tabs.widget(1)
+    qtbot.waitUntil(lambda: expiry.current.text().startswith("No expiry"), timeout=WAIT)
+    expiry.after.setText("2w")
+    next(b for b in expiry.findChildren(QPushButton) if b.text() == "Delete After").click()
+    qtbot.waitUntil(lambda: expiry.current.text().startswith("The server deletes it at"), timeout=WAIT)
+    dialog.tabs.setCurrentIndex(1)
+    save(dialog, shots / f"expiry-object-swift-{scheme}.png")
 
 
 @pytest.mark.parametrize("served", ["s3_moto"], indirect=True)
-def test_pictures_of_the_lifecycle_editor(qtbot, scheme, shots, make_explorer, served) -> None:  # noqa: F811
+def test_pictures_of_the_lifecycle_editor(qtbot, scheme, shots, make_explorer, served, pool) -> None:  # noqa: F811
     account, container = served
     explorer = make_explorer()
     explorer.window.navigate(Location(account, container))
@@ -209,6 +222,21 @@ def test_pictures_of_the_lifecycle_editor(qtbot, scheme, shots, make_explorer, s
     save(dialog, shots / f"lifecycle-editor-{scheme}.png")
     dialog.tabs.setCurrentIndex(0)
     save(dialog, shots / f"access-panel-s3-{scheme}.png")
+    dialog.close()
+
+    # An object's panel: its ACL, and its encryption beside the bucket's default.
+    pool.get(account).put_object(container, "kms.bin", io.BytesIO(b"secret"), size=6,
+                                 encryption=Encryption.parse("kms:alias/team"))  # fmt: skip
+    explorer.window.refresh()
+    wait_listed(qtbot, explorer.window)
+    select_names(explorer.window, "kms.bin")
+    dialog = open_settings(qtbot, explorer)
+    wait_checked(qtbot, dialog)
+    save(dialog, shots / f"access-object-s3-{scheme}.png")
+    dialog.tabs.setCurrentIndex(2)
+    tab = dialog.tabs.widget(2)
+    qtbot.waitUntil(lambda: "SSE-KMS" in tab.object.text() and tab.default.text() != "Reading…", timeout=WAIT)
+    save(dialog, shots / f"encryption-object-s3-{scheme}.png")
 
 
 def test_the_upload_dialog_offers_an_expiry_where_the_server_keeps_one(qtbot, served, pool, tmp_path) -> None:

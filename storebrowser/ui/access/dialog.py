@@ -5,7 +5,15 @@ encryption). A setting the provider lacks keeps its tab, which says why."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
@@ -27,6 +35,16 @@ def why_not(parent: QWidget, provider: Provider, capability: str) -> QWidget:
     return page
 
 
+def scrolled(page: QWidget) -> QScrollArea:
+    """A page whose explanations may outgrow the window: it scrolls rather than squeezing
+    (a squeezed wrapped label loses its last lines)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class SettingsDialog(QDialog):
     """Signals:
     changed: something was changed (a sentence for the window's message strip).
@@ -46,7 +64,7 @@ class SettingsDialog(QDialog):
         if caps.access_control:
             self.access = AccessPanel(runner, provider, container, key, confirm, self)
             self.access.changed.connect(self.changed)
-            self.tabs.addTab(self.access, self.tr("Who Can Read This?"))
+            self.tabs.addTab(scrolled(self.access), self.tr("Who Can Read This?"))
         else:
             self.tabs.addTab(why_not(self, provider, "access_control"), self.tr("Who Can Read This?"))
         if key is None:

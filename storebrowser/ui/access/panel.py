@@ -42,6 +42,12 @@ def plain_label(parent: QWidget, text: str = "", *, muted: bool = False) -> QLab
     return label
 
 
+def set_shown(label: QLabel, text: str) -> None:
+    """An empty wrapped label still takes a line's height: hidden while it says nothing."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def change_question(plan: AccessPlan) -> str:
     """What a change asks: the exact change, and what becomes readable by anyone."""
     subject = plan.container if plan.key is None else f"{plan.container}/{plan.key}"
@@ -83,6 +89,8 @@ class AccessPanel(QWidget):
         self.buttons: dict[AccessLevel, QRadioButton] = {}
         self.refusal = plain_label(self, muted=True)
         self.scope = plain_label(self, muted=True)
+        for quiet in (self.notes, self.refusal, self.scope):
+            quiet.hide()  # until they have something to say
         self.change_button = QPushButton(self.tr("Change…"), self)
         self.change_button.clicked.connect(self.plan_change)
         self._lay_out()
@@ -145,7 +153,7 @@ class AccessPanel(QWidget):
         report = self.report = result.value
         self.headline.setText(report.sentence)
         self.how.setText("\n".join(f"• {line}" for line in report.how))
-        self.notes.setText("\n".join(report.notes))
+        set_shown(self.notes, "\n".join(report.notes))
         for level, button in self.buttons.items():
             button.setVisible(level in report.levels)
             button.setToolTip(report.refusals.get(level, ""))
@@ -154,7 +162,7 @@ class AccessPanel(QWidget):
             self.buttons[current].setChecked(True)
         if report.per_container and report.key is not None:
             text = self.tr("Access is decided per container: a change applies to every object in {name}.")
-            self.scope.setText(text.format(name=report.container))
+            set_shown(self.scope, text.format(name=report.container))
         self._show_refusal()
         self._compare()
 
@@ -185,7 +193,7 @@ class AccessPanel(QWidget):
     def _show_refusal(self) -> None:
         chosen = self._chosen()
         why = self.report.refusals.get(chosen) if self.report is not None and chosen is not None else None
-        self.refusal.setText(self.tr("Not possible here: {why}.").format(why=why) if why else "")
+        set_shown(self.refusal, self.tr("Not possible here: {why}.").format(why=why) if why else "")
         current = self.report.access.level if self.report is not None else None
         self.change_button.setEnabled(self.report is not None and chosen is not None and not why
                                       and chosen is not current)  # fmt: skip

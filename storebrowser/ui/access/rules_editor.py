@@ -27,7 +27,7 @@ from storebrowser.core.errors import InvalidConfiguration, StorageError
 from storebrowser.core.lifecycle import LifecycleRule, lifecycle_json, parse_lifecycle
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.access.panel import plain_label
+from storebrowser.ui.access.panel import plain_label, set_shown
 from storebrowser.ui.notice import Level, Notice
 
 Rules = tuple[Any, ...]
@@ -113,7 +113,7 @@ class RulesEditor(QWidget):
 
     def revert(self) -> None:
         self.text.setPlainText(self._render(self.kept))
-        self.summary.setText(self._summary(self.kept))
+        set_shown(self.summary, self._summary(self.kept))
 
     def current(self) -> Rules | None:
         """The rules typed, or ``None`` (the notice says why) when they break a rule."""
@@ -121,7 +121,8 @@ class RulesEditor(QWidget):
             rules = self._parse(self.text.toPlainText())
             self._check(rules)
         except (InvalidConfiguration, StorageError) as problem:
-            self.state.show_message(Level.ERROR, str(problem))
+            said = str(problem)
+            self.state.show_message(Level.ERROR, said[:1].upper() + said[1:])
             return None
         return rules
 
@@ -129,12 +130,13 @@ class RulesEditor(QWidget):
         rules = self.current()
         if rules is None:
             self.save_button.setEnabled(False)
+            set_shown(self.summary, "")  # the rules kept are not what is typed: no summary of them
             return
         self.save_button.setEnabled(not self.text.isReadOnly())
         changed = rules != self.kept
         said = self.tr("Valid; Save sends it.") if changed else self.tr("As kept now.")
         self.state.show_message(Level.OK if changed else Level.INFO, said)
-        self.summary.setText(self._summary(rules))
+        set_shown(self.summary, self._summary(rules))
 
     def save(self) -> None:
         rules = self.current()
