@@ -147,6 +147,32 @@ def test_the_cors_editor_validates_saves_and_checks_a_preflight(qtbot, make_expl
     assert ": refused" in box.result.text().splitlines()[0]
 
 
+@pytest.mark.parametrize("served", ["azure"], indirect=True)
+def test_on_azurite_the_panel_and_an_anonymous_get_agree_after_a_change(qtbot, make_explorer, served) -> None:
+    account, container = served
+    explorer = make_explorer()
+    explorer.window.navigate(Location(account, container))
+    wait_listed(qtbot, explorer.window)
+    asked: list[str] = []
+    dialog = open_settings(qtbot, explorer, confirm=lambda _t, question, _b: asked.append(question) or True)
+    panel = dialog.access
+    wait_checked(qtbot, dialog)
+    assert panel.agreement.level is Level.OK and panel.buttons[AccessLevel.PRIVATE].isChecked()
+    panel.buttons[AccessLevel.PUBLIC_READ].setChecked(True)
+    panel.change_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    assert f"Public access level of {container}: private -> blob (anonymous read of blobs)" in asked[0]
+    qtbot.waitUntil(lambda: panel.buttons[AccessLevel.PUBLIC_READ].isChecked()
+                    and panel.report is not None and panel.report.access.level is AccessLevel.PUBLIC_READ,
+                    timeout=WAIT)  # fmt: skip
+    panel.check = None
+    panel.run_check()
+    wait_checked(qtbot, dialog)
+    assert "page.json answered 20" in panel.live.text() and panel.agreement.level is Level.OK
+    qtbot.waitUntil(lambda: not dialog.cors.text.isReadOnly(), timeout=WAIT)
+    assert "the whole storage account's blob service" in dialog.cors.note.text()
+
+
 def test_a_local_account_says_why_not(qtbot, make_explorer, local_account) -> None:
     explorer = make_explorer()
     explorer.window.navigate(Location("Local files", "documents"))
