@@ -18,8 +18,8 @@ from storebrowser.cli.context import (
     split_object,
 )
 from storebrowser.cli.places import resolve_place
+from storebrowser.cli.prompt import agrees
 from storebrowser.cli.tiers import container_class
-from storebrowser.core.display import display_text
 from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
@@ -252,17 +252,8 @@ def cmd_url(ctx: Context, args: argparse.Namespace) -> None:
     try:
         url = provider.share_url(container, key, expires_in=lifetime, method=args.method)
     except ConsentRequired as request:
-        if not (args.allow_account_change or _agrees(request.question)):
+        if not (args.allow_account_change or agrees(request.question)):
             raise
         provider.grant(request)
         url = provider.share_url(container, key, expires_in=lifetime, method=args.method)
     ctx.emit({"url": url, "expires_in": args.expires, "method": args.method}, lambda v: v["url"])
-
-
-def _agrees(question: str) -> bool:
-    """Ask on the terminal; without one (a script) the answer is no."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return False
-    sys.stderr.write(f"{display_text(question)} [y/N] ")
-    sys.stderr.flush()
-    return sys.stdin.readline().strip().lower() in ("y", "yes")
