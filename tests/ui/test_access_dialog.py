@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from storebrowser.core.access import AccessLevel
-from storebrowser.core.encryption import Encryption
+from storebrowser.core.encryption import CUSTOMER_KEY_FIELD, Encryption, new_customer_key
 from storebrowser.core.places import Location
 from storebrowser.transfers.jobs import JobKind
 from storebrowser.ui.access.dialog import SettingsDialog
@@ -171,6 +171,31 @@ def test_on_azurite_the_panel_and_an_anonymous_get_agree_after_a_change(qtbot, m
     assert "page.json answered 20" in panel.live.text() and panel.agreement.level is Level.OK
     qtbot.waitUntil(lambda: not dialog.cors.text.isReadOnly(), timeout=WAIT)
     assert "the whole storage account's blob service" in dialog.cors.note.text()
+
+
+@pytest.mark.parametrize("served", ["s3_moto"], indirect=True)
+def test_a_customer_key_given_in_the_encryption_tab_is_kept_in_the_keyring(
+    qtbot, make_explorer, served, store, pool
+) -> None:
+    account, container = served
+    explorer = make_explorer()
+    explorer.window.navigate(Location(account, container))
+    wait_listed(qtbot, explorer.window)
+    select_names(explorer.window, "page.json")
+    dialog = open_settings(qtbot, explorer)
+    tab = dialog.tabs.widget(2)
+    qtbot.waitUntil(lambda: tab.object.text() != "Reading…", timeout=WAIT)
+    tab._ask_key = lambda: "c2hvcnQ="
+    tab.give_key()
+    assert tab.problem.level is Level.ERROR and "is 5 bytes; SSE-C takes 32" in tab.problem.text()
+    assert store.secrets.get(account, CUSTOMER_KEY_FIELD) is None
+    key = new_customer_key()
+    tab._ask_key = lambda: key
+    tab.give_key()
+    qtbot.waitUntil(lambda: tab.problem.level is Level.OK, timeout=WAIT)
+    assert "kept in the system keyring" in tab.problem.text() and key not in tab.problem.text()
+    assert store.secrets.get(account, CUSTOMER_KEY_FIELD) == key
+    pool.get(account).check_encryption(Encryption.parse("c"))  # the open provider has it too
 
 
 def test_a_local_account_says_why_not(qtbot, make_explorer, local_account) -> None:
