@@ -15,6 +15,7 @@ from typing import Any
 from storebrowser.cli.context import Context, OperationFailed, split_location
 from storebrowser.cli.prompt import agrees
 from storebrowser.core.access import DISAGREEMENT_HINT, AccessLevel, AccessPlan, AccessReport, LiveCheck
+from storebrowser.core.display import display_rows
 
 LEVELS = [level.value for level in AccessLevel]
 
@@ -80,7 +81,7 @@ def _show_plan(ctx: Context, plan: AccessPlan) -> None:
     lines += [f"  {change}" for change in plan.changes]
     if plan.exposes:
         lines.append(f"Readable by anyone afterwards: {plan.exposes}.")
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write(display_rows(lines) + "\n")
     sys.stderr.flush()
 
 
@@ -115,4 +116,5 @@ def _text(report: AccessReport, check: LiveCheck | None, plan: AccessPlan | None
         offered = [level.value for level in report.levels if level not in report.refusals]
         lines.append(f"Changes offered: {', '.join(offered) or 'none'}")
         lines += [f"  {level.value}: not possible: {why}." for level, why in report.refusals.items()]
-    return "\n".join(lines)
+    return display_rows(lines)
+

@@ -14,6 +14,7 @@ from typing import Any
 from storebrowser.cli.access import add_json_option
 from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
 from storebrowser.core.cors import cors_json, parse_cors
+from storebrowser.core.display import display_rows
 from storebrowser.core.encryption import (
     CUSTOMER_KEY_FIELD,
     check_customer_key,
@@ -177,11 +178,11 @@ def cmd_expire(ctx: Context, args: argparse.Namespace) -> None:
         raise OperationFailed(f"{provider.describe()}: {reason}")
     rule = provider.expire_prefix(container, key, after=after, at=at)
     value = {"container": container, "prefix": key, "rule": rule.to_json()}
-    ctx.emit(value, lambda v: (
-        f"Added the lifecycle rule {rule.id} to {container}: {rule.summary()}.\n"
+    ctx.emit(value, lambda v: display_rows([
+        f"Added the lifecycle rule {rule.id} to {container}: {rule.summary()}.",
         f"S3 has no expiry per object: the rule covers every key that starts with {key!r}, and counts "
-        "days from each object's creation, at midnight UTC."
-    ))  # fmt: skip
+        "days from each object's creation, at midnight UTC.",
+    ]))  # fmt: skip
 
 
 def _expiry_text(value: dict, moment: datetime | None) -> str:
@@ -200,7 +201,7 @@ def cmd_encryption(ctx: Context, args: argparse.Namespace) -> None:
         info = provider.object_encryption(container, key)
         value["object"] = {"key": key, **info.to_json()}
         lines.append(f"{key}: {info.sentence()}")
-    ctx.emit(value, lambda v: "\n".join(lines))
+    ctx.emit(value, lambda v: display_rows(lines))
 
 
 def cmd_sse_key(ctx: Context, args: argparse.Namespace) -> None:

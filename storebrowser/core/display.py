@@ -16,6 +16,7 @@ So ``\n`` on screen may be a line break or a backslash and an ``n``; where that 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: C0 controls, DEL and C1 controls; the bidirectional controls (embeddings, overrides,
 #: isolates, marks) that reorder what follows; the line and paragraph separators that
@@ -48,3 +49,9 @@ def display_lines(text: str) -> str:
     """``display_text`` for text of several lines (a message, a tooltip): its line breaks
     stay, everything else is escaped. For one line, a key or a name, use ``display_text``."""
     return "\n".join(display_text(line) for line in text.split("\n"))
+
+
+def display_rows(rows: Iterable[str]) -> str:
+    """Rows of one line each that quote keys and names, joined by line breaks: each row
+    passes through ``display_text``, so a line break inside a key cannot start another."""
+    return "\n".join(display_text(row) for row in rows)

@@ -204,3 +204,15 @@ def test_put_with_an_expiry_on_swift_and_refused_on_moto(swift: RunCli, moto: Ru
     refused = moto("put", str(source), f"{box}/x.txt", "--expire-after", "7d")
     assert refused.returncode == 1 and "S3 has no expiry per object" in refused.stderr.decode()
     assert ok(moto("ls", box)).strip() == b""  # refused before anything was sent
+
+
+def test_a_hostile_key_is_escaped_by_access_and_encryption(swift: RunCli, box: str, tmp_path: Path) -> None:
+    source = tmp_path / "plain.txt"
+    source.write_bytes(b"x")
+    key = "red\x1b[31m\u202etxt.exe"
+    ok(swift("put", str(source), f"{box}/{key}"))
+    said = ok(swift("access", f"{box}/{key}")).decode()
+    assert "red\\x1b[31m\\u202etxt.exe" in said and "\x1b" not in said and "\u202e" not in said
+    said = ok(swift("encryption", f"{box}/{key}")).decode()
+    assert "red\\x1b[31m\\u202etxt.exe: " in said and "\x1b" not in said
+    assert _json(swift("access", f"{box}/{key}", "--json"))["key"] == key  # --json stays exact

@@ -198,6 +198,21 @@ def test_a_customer_key_given_in_the_encryption_tab_is_kept_in_the_keyring(
     pool.get(account).check_encryption(Encryption.parse("c"))  # the open provider has it too
 
 
+def test_a_hostile_key_is_shown_escaped_in_the_panel(qtbot, make_explorer, served, pool) -> None:
+    account, container = served
+    key = "red\x1b[31m\u202etxt.exe"
+    pool.get(account).upload_bytes(container, key, b"x")
+    explorer = make_explorer()
+    explorer.window.navigate(Location(account, container))
+    wait_listed(qtbot, explorer.window)
+    select_names(explorer.window, key)
+    dialog = open_settings(qtbot, explorer)
+    wait_checked(qtbot, dialog)
+    shown = [dialog.windowTitle(), dialog.access.headline.text(), dialog.access.live.text()]
+    assert "red\\x1b[31m\\u202etxt.exe" in dialog.access.headline.text()
+    assert not any("\x1b" in text or "\u202e" in text for text in shown), shown
+
+
 def test_a_local_account_says_why_not(qtbot, make_explorer, local_account) -> None:
     explorer = make_explorer()
     explorer.window.navigate(Location("Local files", "documents"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.display import display_text
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.ui.access.object_tabs import AskKey, EncryptionTab, ExpiryTab, KeepKey
@@ -57,7 +58,7 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         subject = container if key is None else f"{container}/{key}"
-        self.setWindowTitle(self.tr("Who Can Read {subject}?").format(subject=subject))
+        self.setWindowTitle(self.tr("Who Can Read {subject}?").format(subject=display_text(subject)))
         self.resize(720, 640)
         caps = provider.capabilities
         self.tabs = QTabWidget(self)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from storebrowser.core.display import display_lines, display_text
 from storebrowser.core.encryption import DefaultEncryption, EncryptionInfo, check_customer_key
 from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration
 from storebrowser.core.expiry import parse_duration, parse_moment, time_left
@@ -115,7 +116,7 @@ class EncryptionTab(QWidget):
 
     def _object_read(self, result: TaskResult[EncryptionInfo]) -> None:
         if result.value is not None:
-            self.object.setText(result.value.sentence())
+            self.object.setText(display_text(result.value.sentence()))
             return
         self.object.setText(self.tr("Unknown."))
         needs_key = isinstance(result.error, CustomerKeyRequired)
@@ -123,7 +124,8 @@ class EncryptionTab(QWidget):
         self.problem.show_message(level, result.message(), action=needs_key)
 
     def _default_read(self, result: TaskResult[DefaultEncryption]) -> None:
-        self.default.setText(result.value.sentence() if result.value is not None else result.message())
+        said = result.value.sentence() if result.value is not None else result.message()
+        self.default.setText(display_lines(said))
 
     def give_key(self) -> None:
         given = self._ask_key()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.access import DISAGREEMENT_HINT, AccessLevel, AccessPlan, AccessReport, LiveCheck
+from storebrowser.core.display import display_lines, display_rows, display_text
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.notice import Level, Notice
@@ -151,9 +152,9 @@ class AccessPanel(QWidget):
             return
         self.problem.clear()
         report = self.report = result.value
-        self.headline.setText(report.sentence)
-        self.how.setText("\n".join(f"• {line}" for line in report.how))
-        set_shown(self.notes, "\n".join(report.notes))
+        self.headline.setText(display_text(report.sentence))
+        self.how.setText(display_rows(f"• {line}" for line in report.how))
+        set_shown(self.notes, display_rows(report.notes))
         for level, button in self.buttons.items():
             button.setVisible(level in report.levels)
             button.setToolTip(report.refusals.get(level, ""))
@@ -162,18 +163,18 @@ class AccessPanel(QWidget):
             self.buttons[current].setChecked(True)
         if report.per_container and report.key is not None:
             text = self.tr("Access is decided per container: a change applies to every object in {name}.")
-            set_shown(self.scope, text.format(name=report.container))
+            set_shown(self.scope, text.format(name=display_text(report.container)))
         self._show_refusal()
         self._compare()
 
     def _checked(self, result: TaskResult[LiveCheck]) -> None:
         self.check_button.setEnabled(True)
         if not result.ok or result.value is None:
-            self.live.setText(result.message())
+            self.live.setText(display_lines(result.message()))
             return
         self.check = result.value
         lines = [answer.sentence() for answer in self.check.answers] + list(self.check.gaps)
-        self.live.setText("\n".join(lines))
+        self.live.setText(display_rows(lines))
         self._compare()
 
     def _compare(self) -> None:
@@ -193,7 +194,8 @@ class AccessPanel(QWidget):
     def _show_refusal(self) -> None:
         chosen = self._chosen()
         why = self.report.refusals.get(chosen) if self.report is not None and chosen is not None else None
-        set_shown(self.refusal, self.tr("Not possible here: {why}.").format(why=why) if why else "")
+        refusal = self.tr("Not possible here: {why}.").format(why=why) if why else ""
+        set_shown(self.refusal, display_text(refusal))
         current = self.report.access.level if self.report is not None else None
         self.change_button.setEnabled(self.report is not None and chosen is not None and not why
                                       and chosen is not current)  # fmt: skip

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.cors import CorsRule, PreflightResult, cors_json, matching_rule, parse_cors
+from storebrowser.core.display import display_lines, display_rows
 from storebrowser.core.errors import InvalidConfiguration, StorageError
 from storebrowser.core.lifecycle import LifecycleRule, lifecycle_json, parse_lifecycle
 from storebrowser.providers.base import Provider
@@ -107,7 +108,7 @@ class RulesEditor(QWidget):
     def _keep(self, kept: Kept) -> None:
         rules, note = kept
         self.kept = tuple(rules)
-        self.note.setText(note)
+        self.note.setText(display_lines(note))
         self.note.setVisible(bool(note))
         self.revert()
 
@@ -231,11 +232,11 @@ class PreflightBox(QGroupBox):
     def _answered(self, result: TaskResult[PreflightResult]) -> None:
         self.send.setEnabled(True)
         if not result.ok or result.value is None:
-            self.result.setText(result.message())
+            self.result.setText(display_lines(result.message()))
             return
         answer = result.value
         rules: Sequence[CorsRule] = self._editor.current() or ()
         rule = matching_rule(rules, answer.origin, answer.method)
         said = (self.tr("The rules say: allowed by rule {n}.").format(n=rule) if rule
                 else self.tr("The rules say: refused."))  # fmt: skip
-        self.result.setText(f"{answer.sentence()}\n{said}")
+        self.result.setText(display_rows([answer.sentence(), said]))
