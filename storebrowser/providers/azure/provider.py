@@ -31,7 +31,7 @@ from storebrowser.core.tiers import ClassChange, StorageClasses
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.azure import copying, deleting, listing, tagging, tiers, website
 from storebrowser.providers.azure.blob_names import check_blob_name
-from storebrowser.providers.azure.blocks import BlockUpload
+from storebrowser.providers.azure.block_uploads import AzureBlockUploads
 from storebrowser.providers.azure.client import (
     Connection,
     account_key_of,
@@ -60,7 +60,7 @@ from storebrowser.providers.azure.properties import (
 )
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
 from storebrowser.providers.azure.sharing import blob_sas_url
-from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, MiB, Provider
 from storebrowser.providers.streams import ProgressStream
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ EXTRA_CONNECTIONS = 8
 HTTP_HEADERS = CONTENT_SETTINGS
 
 
-class AzureProvider(AzureContainerSettings, Provider):
+class AzureProvider(AzureBlockUploads, AzureContainerSettings, Provider):
     kind = "azure"
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB
@@ -273,46 +273,6 @@ class AzureProvider(AzureContainerSettings, Provider):
             )
             check_scope(reply, scope, container, key)
             return object_info(blob.get_blob_properties(), key=key)
-
-    def start_multipart(
-        self,
-        container: str,
-        key: str,
-        *,
-        part_size: int,
-        content_type: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-        storage_class: str | None = None,
-        encryption: Encryption | None = None,
-    ) -> MultipartUpload:
-        blob = self._blob(container, key)
-        tier = self.check_storage_class(storage_class).name if storage_class is not None else None
-        self.check_encryption(encryption)
-        return BlockUpload(blob, part_size=part_size, content_type=content_type, metadata=metadata, tier=tier,
-                           encryption_scope=scope_of(encryption))  # fmt: skip
-
-    def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
-        upload = BlockUpload(
-            self._blob(state["container"], state["key"]),
-            part_size=int(state["part_size"]),
-            upload_id=str(state["upload_id"]),
-            content_type=state.get("content_type"),
-            metadata=state.get("metadata"),
-            tier=state.get("tier"),
-            encryption_scope=state.get("encryption_scope"),
-        )
-        try:
-            found = upload.uploaded_parts()
-        except NotFound:
-            found = []  # no blob and no blocks under that name any more
-        if not found:
-            raise NotFound(
-                f"The staged blocks of {state['key']!r} are gone (committed, discarded, or older "
-                "than Azure's 7 days); start the upload again.",
-                container=upload.container,
-                key=upload.key,
-            )
-        return upload
 
     def delete_object(self, container: str, key: str) -> None:
         deleting.delete_blob(self._blob(container, key))

@@ -35,7 +35,7 @@ from storebrowser.core.types import (
     ProgressCallback,
     WebsiteConfig,
 )
-from storebrowser.providers.base import DEFAULT_CHUNK, MultipartUpload, Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.providers.s3 import (
     buckets,
     classes,
@@ -52,10 +52,11 @@ from storebrowser.providers.s3.client import ClientFactory, S3Settings
 from storebrowser.providers.s3.container_settings import NO_OBJECT_EXPIRY, S3ContainerSettings
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
-from storebrowser.providers.s3.keys import refuse_parts, xml_safe
+from storebrowser.providers.s3.keys import xml_safe
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
 from storebrowser.providers.s3.orphans import UnansweredStarts
+from storebrowser.providers.s3.part_uploads import S3PartUploads
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.s3.regions import AWS_REGIONS
 from storebrowser.providers.streams import read_exactly
@@ -70,7 +71,7 @@ MAX_BUFFERED_PUT = 256 * 1024 * 1024
 EXTRA_CONNECTIONS = 8
 
 
-class S3Provider(S3ContainerSettings, Provider):
+class S3Provider(S3PartUploads, S3ContainerSettings, Provider):
     kind = "s3"
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000
@@ -419,42 +420,6 @@ class S3Provider(S3ContainerSettings, Provider):
         tagging.set_tags(self._client, container, key, tags)
 
     # -- multipart ----------------------------------------------------------------------
-
-    def start_multipart(
-        self,
-        container: str,
-        key: str,
-        *,
-        part_size: int,
-        content_type: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-        storage_class: str | None = None,
-        encryption: Encryption | None = None,
-    ) -> MultipartUpload:
-        if not xml_safe(key):
-            raise refuse_parts(key, container=container)
-        extra = self._upload_args(key, content_type, metadata, storage_class, encryption)
-        return multipart.start(
-            self._client, container, key, part_size, extra, self._starts,
-            part_args=self._part_args(encryption is not None and encryption.mode is EncryptionMode.SSE_C),
-            on_created=lambda reply: encryption_checked(reply, encryption, container, key),
-        )  # fmt: skip
-
-    def _part_args(self, customer_key: bool) -> dict[str, str]:
-        """What every part of an SSE-C upload carries: the key (never in the journal)."""
-        if not customer_key:
-            return {}
-        return s3_encryption.upload_args(Encryption(EncryptionMode.SSE_C), self._customer_key)
-
-    def discard_unanswered_uploads(self, container: str, key: str) -> None:
-        self._starts.sweep(self._client, container, key)
-
-    def can_upload_in_parts(self, key: str) -> bool:
-        return self.capabilities.multipart and xml_safe(key)
-
-    def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
-        part_args = self._part_args(bool(state.get("customer_key")))
-        return multipart.resume(self._client, state, part_args=part_args)
 
     # -- sharing and websites -----------------------------------------------------------
 
