@@ -31,6 +31,8 @@ ALLOWED_OURS = {
         "storebrowser.transfers",
         "storebrowser.qtbridge",
     ),
+    # Revert, undelete, restore as of a moment: on the provider protocol, like transfers.
+    "versions": ("storebrowser.core", "storebrowser.providers", "storebrowser.versions"),
     # The CLI is a top layer like the UI, but without Qt.
     "cli": (
         "storebrowser.core",
@@ -38,6 +40,7 @@ ALLOWED_OURS = {
         "storebrowser.accounts",
         "storebrowser.transfers",
         "storebrowser.find",
+        "storebrowser.versions",
         "storebrowser.cli",
     ),
     # The window: everything below it but the CLI (what both need lives below them both).
@@ -49,6 +52,7 @@ ALLOWED_OURS = {
         "storebrowser.table",
         "storebrowser.find",
         "storebrowser.qtbridge",
+        "storebrowser.versions",
         "storebrowser.ui",
     ),
 }
@@ -184,6 +188,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "tiers": ("properties",),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
+    "versions": ("commands",),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")

@@ -14,7 +14,7 @@ from storebrowser.accounts import redact
 from storebrowser.accounts.logs import setup_logging
 from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
-from storebrowser.cli import access, accounts, container_settings, find, objects, tiers, transfers
+from storebrowser.cli import access, accounts, container_settings, find, objects, tiers, transfers, versions
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_commands(commands)
     access.add_commands(commands)
     container_settings.add_commands(commands)
+    versions.add_commands(commands)
     return parser
 
 

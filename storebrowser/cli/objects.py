@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from storebrowser.cli import versions
 from storebrowser.cli.context import (
     Context,
     OperationFailed,
@@ -57,6 +58,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     cat.add_argument("object", metavar="CONTAINER/KEY")
     cat.add_argument("--start", type=int, default=0, help="first byte (Python slice start; may be negative)")
     cat.add_argument("--end", type=int, default=None, help="end byte, exclusive (Python slice end)")
+    cat.add_argument("--version", metavar="ID", dest="version_id", help="an earlier version (see `versions`)")
     cat.set_defaults(run=cmd_cat)
 
     rm = commands.add_parser("rm", help="delete objects")
@@ -65,6 +67,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--recursive", "-r", action="store_true", help="a folder and all in it (C/photos means photos/)"
     )
     rm.add_argument("--prefix", action="store_true", help="with -r: every key starting with the text given")
+    rm.add_argument(
+        "--version", metavar="ID", dest="version_id", help="delete this version for good (asks, or --yes)"
+    )
+    rm.add_argument("--yes", action="store_true", help="with --version: do not ask")
     rm.set_defaults(run=cmd_rm)
 
     cp = commands.add_parser("cp", help="copy an object (server-side within one account)")
@@ -154,10 +160,13 @@ def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
     """The whole object is checked as it streams (``VerifiedRead``); a range is not."""
     container, key = split_object(args.object)
     sink = sys.stdout.buffer
-    whole = ByteRange(args.start, args.end).is_whole
-    chunks = VerifiedRead(ctx.provider(), container, key) if whole else ctx.provider().iter_read(
-        container, key, ByteRange(args.start, args.end)
-    )
+    asked = ByteRange(args.start, args.end)
+    if args.version_id is not None:
+        chunks = versions.read_version(ctx, container, key, args.version_id, asked)
+    elif asked.is_whole:
+        chunks = VerifiedRead(ctx.provider(), container, key)
+    else:
+        chunks = ctx.provider().iter_read(container, key, asked)
     try:
         for chunk in chunks:
             sink.write(chunk)
@@ -168,6 +177,9 @@ def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:
+    if args.version_id is not None:
+        versions.rm_version(ctx, args.objects, args.version_id, args.yes)
+        return
     provider = ctx.provider()
     deleted: list[str] = []
     failed: dict[str, str] = {}

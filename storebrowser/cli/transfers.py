@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from storebrowser.cli import versions
 from storebrowser.cli.context import (
     Context,
     OperationFailed,
@@ -70,6 +71,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     get.add_argument("objects", nargs="+", metavar="CONTAINER/KEY")
     get.add_argument("folder", metavar="LOCAL")
     get.add_argument("--conflict", choices=CONFLICTS, default="overwrite", help="when a file exists")
+    get.add_argument(
+        "--version", metavar="ID", dest="version_id", help="an earlier version of one object (see `versions`)"
+    )
     get.set_defaults(run=cmd_get)
 
     restore = commands.add_parser(
@@ -253,6 +257,9 @@ def _refuse_cross_container_clashes(keys_of: dict[str, list[str]], folder: str) 
 def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
     """One job per container: several keys of a container are one DOWNLOAD_MANY job."""
     folder = Path(args.folder)
+    if args.version_id is not None:
+        versions.get_version(ctx, args.objects, folder, args.version_id)
+        return
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{args.folder} is a file; give the folder to download into")
     account, conflict = ctx.account().name, ConflictPolicy(args.conflict)

@@ -28,8 +28,14 @@ class Capabilities:
     static_website: bool = False
     #: ``share_url`` makes a time-limited URL that works without credentials.
     presigned_urls: bool = False
-    #: Objects keep older versions.
+    #: Containers can keep older versions: ``list_versions_page``, ``stat_version``,
+    #: ``iter_read_version``, ``delete_version``, ``restore_version``,
+    #: ``versioning_state`` (``set_versioning`` where a container can be switched).
     versioning: bool = False
+    #: ``create_snapshot`` keeps the current content of one object as a version (Azure).
+    snapshots: bool = False
+    #: A sentence for a person: why versioning is off, or how versions are kept here.
+    versioning_note: str = ""
     #: Objects have storage classes / access tiers that can be changed in place
     #: (``storage_classes``, ``set_storage_class``; S3 storage class, Azure access tier).
     storage_tiers: bool = False

@@ -6,11 +6,13 @@ objects" goes through these helpers so paging bugs are fixed in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from typing import Protocol, TypeVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.types import ObjectInfo, Page
+
+T = TypeVar("T")
 
 
 class PageLister(Protocol):
@@ -33,15 +35,27 @@ def iter_pages(
     page_size: int = 1000,
     cancel: CancelToken = NEVER,
 ) -> Iterator[Page[ObjectInfo]]:
+    return follow_tokens(
+        lambda token: lister.list_page(container, prefix, delimiter, token, page_size),
+        f"listing of {container!r}",
+        cancel=cancel,
+    )
+
+
+def follow_tokens(
+    fetch: Callable[[str | None], Page[T]], what: str, *, cancel: CancelToken = NEVER
+) -> Iterator[Page[T]]:
+    """``fetch(None)``, then ``fetch(next_token)`` until a page has none; ``what`` names
+    the listing in the error a token that does not advance raises."""
     token: str | None = None
     while True:
         cancel.raise_if_cancelled()
-        page = lister.list_page(container, prefix, delimiter, token, page_size)
+        page = fetch(token)
         yield page
         if page.next_token is None:
             return
         if page.next_token == token:
-            raise RuntimeError(f"listing of {container!r} did not advance past {token!r}")
+            raise RuntimeError(f"{what} did not advance past {token!r}")
         token = page.next_token
 
 

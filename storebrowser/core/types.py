@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -254,3 +255,70 @@ class PartRecord:
     size: int
     token: str
     checksum: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectVersion:
+    """One entry of a versions listing: a version of an object, a delete marker, or a
+    pseudo-folder (``is_prefix``, with ``version_id`` empty).
+
+    A listing gives the versions of a key newest first, the current one (``is_latest``)
+    leading. ``modified`` is when this version's content was written (timezone-aware,
+    UTC; for a delete marker, when the object was deleted). ``version_id`` is what
+    ``Provider.stat_version`` and friends take: the service's own id (S3, Swift: ``null``
+    for a version written while versioning was off), an Azure snapshot's timestamp, or
+    ``CURRENT_BLOB`` for an Azure blob itself.
+    """
+
+    key: str
+    version_id: str
+    is_latest: bool = False
+    is_delete_marker: bool = False
+    size: int = 0
+    modified: datetime | None = None
+    etag: str | None = None
+    #: Hex MD5 of this version's content when the service vouches for it (as
+    #: ``ObjectInfo.content_md5``); ``None`` when unknown.
+    content_md5: str | None = None
+    is_prefix: bool = False
+    #: When the object was first written, where the service keeps that apart from its
+    #: versions (an Azure blob: its content before the oldest snapshot is not kept, but
+    #: it existed); ``None`` elsewhere.
+    created: datetime | None = None
+
+    @property
+    def name(self) -> str:
+        return key_name(self.key)
+
+
+#: The version id of an Azure blob itself (its snapshots have timestamps as ids).
+CURRENT_BLOB = "current"
+
+
+class VersioningStatus(enum.Enum):
+    """Whether a container keeps earlier versions of its objects."""
+
+    #: Overwrites and deletes keep the earlier version.
+    ENABLED = "enabled"
+    #: Was enabled once: the versions kept stay, new writes replace the current one.
+    SUSPENDED = "suspended"
+    #: Never enabled: nothing is kept (it can be turned on).
+    NEVER = "never"
+    #: Earlier versions are kept only where someone took a snapshot (Azure).
+    SNAPSHOTS = "snapshots"
+    #: This service or server cannot keep versions; ``reason`` says why.
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True, slots=True)
+class VersioningState:
+    """A container's versioning, with a sentence for a person (why it is unsupported,
+    what turning it on costs, how snapshots work)."""
+
+    status: VersioningStatus
+    reason: str = ""
+
+    @property
+    def keeps_versions(self) -> bool:
+        """Versions may be listed, read and restored (even if none are kept any more)."""
+        return self.status is not VersioningStatus.UNSUPPORTED

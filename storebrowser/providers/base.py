@@ -39,10 +39,10 @@ from storebrowser.core.types import (
 )
 from storebrowser.providers.container_settings import ContainerSettings
 from storebrowser.providers.tiering import StorageClassMethods
+from storebrowser.providers.versions_api import DEFAULT_CHUNK, VersionsApi
 
 MiB = 1024 * 1024
 _CONNECT_LOCKS_GUARD = threading.Lock()
-DEFAULT_CHUNK = 1 * MiB
 
 
 class MultipartUpload(abc.ABC):
@@ -86,7 +86,7 @@ class MultipartUpload(abc.ABC):
         return None
 
 
-class Provider(StorageClassMethods, ContainerSettings, abc.ABC):
+class Provider(StorageClassMethods, ContainerSettings, VersionsApi, abc.ABC):
     """One account on one storage service (container settings: ``ContainerSettings``)."""
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.

@@ -13,11 +13,16 @@ import hashlib
 from collections.abc import Callable, Iterator
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.digests import ReadReceipt, Segment, new_hasher
+from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback, Segment, new_hasher
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.transfers.verify import Hashed, VersionChanged, check, segments_to_hash
+
+
+class UnevenParts(ChecksumMismatch):
+    """The digests did not match an S3 multipart ETag as the parts were guessed to be cut,
+    and they were not: the bytes may be right, but a stream cannot be hashed again."""
 
 
 class StreamHasher:
@@ -46,8 +51,8 @@ class StreamHasher:
 
 
 class VerifiedRead:
-    """Iterate for the object's bytes; ``note`` says what they were checked by once the
-    iteration ended without an error."""
+    """Iterate for the object's bytes (of one version with ``version_id``); ``note`` says
+    what they were checked by once the iteration ended without an error."""
 
     def __init__(
         self,
@@ -57,11 +62,28 @@ class VerifiedRead:
         *,
         cancel: CancelToken = NEVER,
         chunk_size: int = DEFAULT_CHUNK,
+        version_id: str | None = None,
     ) -> None:
         self._provider, self._container, self._key = provider, container, key
         self._cancel, self._chunk_size = cancel, chunk_size
-        self.proof = provider.content_proof(container, key)
+        self._version_id = version_id
+        self.proof = self._content_proof(exact_layout=False)
         self.note = ""
+
+    def _content_proof(self, *, exact_layout: bool) -> ContentProof:
+        if self._version_id is None:
+            return self._provider.content_proof(self._container, self._key, exact_layout=exact_layout)
+        return self._provider.version_proof(
+            self._container, self._key, self._version_id, exact_layout=exact_layout
+        )
+
+    def _iter_read(self, byte_range: ByteRange, receipt: ReceiptCallback, chunk_size: int) -> Iterator[bytes]:
+        if self._version_id is None:
+            return self._provider.iter_read(self._container, self._key, byte_range, chunk_size=chunk_size,
+                                            cancel=self._cancel, receipt=receipt)  # fmt: skip
+        return self._provider.iter_read_version(self._container, self._key, self._version_id, byte_range,
+                                                chunk_size=chunk_size, cancel=self._cancel,
+                                                receipt=receipt)  # fmt: skip
 
     def __iter__(self) -> Iterator[bytes]:
         if self.proof.range_md5_limit:
@@ -75,15 +97,7 @@ class VerifiedRead:
     def _read(self, byte_range: ByteRange, feed: Callable[[bytes], None]) -> Iterator[bytes]:
         said: list[ReadReceipt] = []
         first = True
-        chunks = self._provider.iter_read(
-            self._container,
-            self._key,
-            byte_range,
-            chunk_size=self._chunk_size,
-            cancel=self._cancel,
-            receipt=said.append,
-        )
-        for chunk in chunks:
+        for chunk in self._iter_read(byte_range, said.append, self._chunk_size):
             if first:
                 self._check_version(said)
                 first = False
@@ -95,14 +109,9 @@ class VerifiedRead:
         size = self.proof.info.size
         for start in range(0, size, limit):
             said: list[ReadReceipt] = []
-            chunks = self._provider.iter_read(
-                self._container,
-                self._key,
-                ByteRange(start, min(size, start + limit)),
-                cancel=self._cancel,
-                receipt=said.append,
+            data = b"".join(
+                self._iter_read(ByteRange(start, min(size, start + limit)), said.append, self._chunk_size)
             )
-            data = b"".join(chunks)
             self._check_version(said)
             expected = said[-1].md5 if said else None
             got = hashlib.md5(data, usedforsecurity=False).hexdigest()
@@ -126,10 +135,10 @@ class VerifiedRead:
         except ChecksumMismatch:
             if not self.proof.layout_guessed:
                 raise
-            exact = self._provider.content_proof(self._container, self._key, exact_layout=True)
+            exact = self._content_proof(exact_layout=True)
             if exact.segments == self.proof.segments:
                 raise
-            raise ChecksumMismatch(
+            raise UnevenParts(
                 f"{self._key!r} was stored in parts of uneven sizes, which cannot be checked while "
                 "streaming; the bytes may be right. Download it (get) to have it checked."
             ) from None

@@ -108,6 +108,12 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             need(in_container or bool(state.containers), "Open or select a container first."),
             settings_verdict(caps, name),
         ),
+        "show_versions": both(
+            need(in_container, "Open a container first."), capable("versioning", "versions")
+        ),
+        "versions": both(
+            need(plain == 1 and objects == 1, "Select exactly one object."), capable("versioning", "versions")
+        ),
     }
 
 
@@ -204,6 +210,15 @@ _SPECS = (
         "utilities-terminal",
         "The command line that does this from a terminal",
     ),
+    _Spec(
+        "show_versions",
+        "Show Versions",
+        ["Ctrl+Shift+V"],
+        None,
+        "",
+        "Earlier versions and deleted objects of this folder, instead of its objects",
+    ),
+    _Spec("versions", "Versions…", [], None, "", "The earlier versions of the selected object"),
     _Spec("accounts", "Accounts…", [], _SP.SP_DriveNetIcon, "network-server"),
     _Spec("focus_path", "Go to Place…", ["Ctrl+L"], None, ""),
     _Spec("focus_filter", "Filter…", [_KEYS.Find], None, "edit-find"),

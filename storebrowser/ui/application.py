@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from storebrowser import APP_NAME, __version__
 from storebrowser.accounts.importers import ImportReport, import_all
@@ -26,6 +26,7 @@ from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types
 from storebrowser.ui.access.commands import AccessCommands
 from storebrowser.ui.accounts.dialog import AccountsDialog
+from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.finding import Finding
 from storebrowser.ui.commands.operations import Operations
@@ -43,6 +44,8 @@ from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.versions.commands import VersionsCommands
+from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.ui.window_context import window_context
 
 SCREENSHOT_TIMEOUT_MS = 20_000
@@ -85,6 +88,7 @@ class Explorer:
     bridge: EngineBridge
     transfers: TransfersDock
     preview: PreviewDock
+    versions: VersionsCommands | None = None
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -171,12 +175,34 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.actions.connect_handlers(access.handlers())
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
+    versions = install_versions(window, operations.context)
     # Before the transfers dock: restoreState places both.
     preview = install_preview(window, window.view_menu, preview_dock(window))
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
-    return Explorer(window, operations, jobs, runner, bridge, dock, preview)
+    versions.offer_unfinished()
+    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions)
+
+
+def install_versions(window: MainWindow, context: CommandContext) -> VersionsCommands:
+    """View > Show Versions as a page of the window's stack, following the place shown."""
+
+    def show_page(page: QWidget | None) -> None:
+        if page is None:
+            if window.stack.currentWidget() not in (window.table, window.containers_table, window.hint):
+                window.stack.setCurrentWidget(window.table)
+            return
+        window.stack.setCurrentWidget(page)
+
+    unfinished = UnfinishedRestores(window.ui_state, window.runner)
+    commands = VersionsCommands(context, window.actions["show_versions"], show_page, unfinished)
+    window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
+    window.actions.connect_handlers(commands.handlers())
+    window.stack.currentChanged.connect(
+        lambda _index: commands.place_shown() if window.stack.currentWidget() is window.table else None
+    )
+    return commands
 
 
 def customer_key_keeper(store: AccountStore) -> Callable[[str, str], None]:

@@ -35,7 +35,7 @@ MENUS = (
               " | backup_here download_all publish | quit"),
     ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
               " | storage_class restore_archive tags | properties access folder_stats | find"),
-    ("&View", "refresh stop | focus_filter find"),
+    ("&View", "refresh stop | show_versions | focus_filter find"),
     ("&Go", "back forward up | focus_path"),
     ("&Help", "shortcuts | about"),
 )  # fmt: skip
@@ -51,7 +51,8 @@ TREE_MENUS = {
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
                    " | access folder_stats | refresh")  # fmt: skip
 OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
-                " | storage_class restore_archive tags | properties access folder_stats")  # fmt: skip
+                " | storage_class restore_archive tags | versions properties access"
+                " folder_stats")  # fmt: skip
 PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"
               " | access find folder_stats | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views

@@ -78,6 +78,8 @@ class SwiftServer(ServerHandle):
         ("test2:tester2", "testing2"),
         ("test:tester3", "testing3"),
     )
+    #: Whether the proxy offers object versioning (``X-Versions-Enabled``, s3api versioning).
+    object_versioning: bool = True
 
     @property
     def etc_dir(self) -> Path:
@@ -170,7 +172,22 @@ def _backend_conf(name: str, etc: Path, devices: Path, ports: SwiftPorts) -> str
     )
 
 
-def _proxy_conf(etc: Path, ports: SwiftPorts) -> str:
+def _versioning_conf(object_versioning: bool) -> str:
+    """Object versioning (the ``X-Versions-Enabled`` API, which s3api's bucket versioning
+    also needs) is off unless ``allow_object_versioning`` is set; it needs ``symlink``
+    after ``versioned_writes`` in the pipeline, and ``versioned_writes`` after ``copy``,
+    ``slo`` and ``dlo`` (the order Swift's proxy enforces, as ``PROXY_PIPELINE`` has it)."""
+    return textwrap.dedent(
+        f"""\
+
+        [filter:versioned_writes]
+        use = egg:swift#versioned_writes
+        allow_object_versioning = {str(object_versioning).lower()}
+        """
+    )
+
+
+def _proxy_conf(etc: Path, ports: SwiftPorts, object_versioning: bool = True) -> str:
     filters = [
         "catch_errors",
         "gatekeeper",
@@ -182,7 +199,6 @@ def _proxy_conf(etc: Path, ports: SwiftPorts) -> str:
         "copy",
         "slo",
         "dlo",
-        "versioned_writes",
         "symlink",
     ]
     simple = "".join(f"\n[filter:{f}]\nuse = egg:swift#{f}\n" for f in filters)
@@ -222,15 +238,16 @@ def _proxy_conf(etc: Path, ports: SwiftPorts) -> str:
         """
         )
         + simple
+        + _versioning_conf(object_versioning)
     )
 
 
-def write_configs(etc: Path, devices: Path, ports: SwiftPorts) -> None:
+def write_configs(etc: Path, devices: Path, ports: SwiftPorts, object_versioning: bool = True) -> None:
     etc.mkdir(parents=True, exist_ok=True)
     (etc / "swift.conf").write_text(_swift_conf())
     for name in BACKENDS:
         (etc / f"{name}-server.conf").write_text(_backend_conf(name, etc, devices, ports))
-    (etc / "proxy-server.conf").write_text(_proxy_conf(etc, ports))
+    (etc / "proxy-server.conf").write_text(_proxy_conf(etc, ports, object_versioning))
 
 
 def make_device(devices: Path) -> None:
@@ -318,7 +335,7 @@ def _healthy(server: SwiftServer) -> bool:
 def _prepare(server: SwiftServer) -> None:
     devices = server.base_dir / "srv"
     make_device(devices)
-    write_configs(server.etc_dir, devices, server.ports)
+    write_configs(server.etc_dir, devices, server.ports, server.object_versioning)
     build_rings(server.etc_dir, server.ports)
 
 
@@ -380,8 +397,9 @@ def _start(server: SwiftServer, timeout: float) -> None:
     server.wait_until("PUT/GET/DELETE round trip", lambda: round_trip(server), timeout)
 
 
-def start_swift(timeout: float = 30.0) -> SwiftServer:
-    """Start a Swift all-in-one and return it once a real object round trip works."""
+def start_swift(timeout: float = 30.0, *, object_versioning: bool = True) -> SwiftServer:
+    """Start a Swift all-in-one and return it once a real object round trip works;
+    ``object_versioning=False``: a cluster that does not offer it (not in ``/info``)."""
     find_memcached()  # fail before creating anything when it is missing
     swift_script("swift-proxy-server")
     ports = SwiftPorts.pick()
@@ -394,6 +412,7 @@ def start_swift(timeout: float = 30.0) -> SwiftServer:
         auth_url=f"{proxy_url}/auth/v1.0",
         storage_url=f"{proxy_url}/v1/AUTH_test",
         s3_endpoint=proxy_url,
+        object_versioning=object_versioning,
     )
     return boot(server, lambda s: _start(s, timeout))
 

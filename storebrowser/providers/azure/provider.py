@@ -29,7 +29,7 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.tags import AZURE_TAG_RULES
 from storebrowser.core.tiers import ClassChange, StorageClasses
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
-from storebrowser.providers.azure import copying, deleting, listing, tagging, tiers, website
+from storebrowser.providers.azure import copying, deleting, listing, snapshots, tagging, tiers, website
 from storebrowser.providers.azure.blob_names import check_blob_name
 from storebrowser.providers.azure.block_uploads import AzureBlockUploads
 from storebrowser.providers.azure.client import (
@@ -60,6 +60,7 @@ from storebrowser.providers.azure.properties import (
 )
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
 from storebrowser.providers.azure.sharing import blob_sas_url
+from storebrowser.providers.azure.snapshotted import AzureSnapshots
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, Provider
 from storebrowser.providers.streams import ProgressStream
 
@@ -74,7 +75,7 @@ EXTRA_CONNECTIONS = 8
 HTTP_HEADERS = CONTENT_SETTINGS
 
 
-class AzureProvider(AzureBlockUploads, AzureContainerSettings, Provider):
+class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, Provider):
     kind = "azure"
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB
@@ -140,6 +141,9 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, Provider):
             cors=signs_with_key and self._connection.only_container is None,
             upload_encryption=frozenset({"scope"}),
             reasons=REASONS,
+            versioning=True,
+            snapshots=True,
+            versioning_note=snapshots.NOTE,
         )
 
     def close(self) -> None:

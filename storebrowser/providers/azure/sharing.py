@@ -18,7 +18,8 @@ LONGEST = timedelta(days=365)
 
 
 def blob_sas_url(blob: BlobClient, key: tuple[str, str], expires_in: timedelta, method: str) -> str:
-    """``blob.url`` plus a service SAS: read for GET/HEAD, create+write for PUT."""
+    """``blob.url`` plus a service SAS: read for GET/HEAD, create+write for PUT (of the
+    snapshot the client names, if it names one)."""
     from azure.storage.blob import BlobSasPermissions, generate_blob_sas
 
     verb = method.upper()
@@ -40,5 +41,6 @@ def blob_sas_url(blob: BlobClient, key: tuple[str, str], expires_in: timedelta, 
         permission=permission,
         start=now - CLOCK_SKEW,
         expiry=now + expires_in,
+        snapshot=blob.snapshot,
     )
-    return f"{blob.url}?{token}"
+    return f"{blob.url}{'&' if '?' in blob.url else '?'}{token}"

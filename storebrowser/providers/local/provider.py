@@ -92,6 +92,7 @@ class LocalProvider(Provider):
             server_side_copy=True,
             ranged_read=True,
             reasons=tuple((name, NOT_SERVED) for name in SERVED_SETTINGS),
+            versioning_note="a folder on this computer keeps no earlier versions of its files",
         )
 
     # -- paths --------------------------------------------------------------------------

@@ -181,3 +181,18 @@ def get_website(client: Any, name: str) -> tuple[str, str | None] | None:
         raise map_error(error, f"Reading the website of {name!r}", container=name) from error
     index = reply.get("IndexDocument", {}).get("Suffix", "index.html")
     return index, reply.get("ErrorDocument", {}).get("Key")
+
+
+def probe_website(client: Any, probe: str) -> bool:
+    """Whether the server knows the website calls. s3api (Swift) and other S3 clones answer
+    NotImplemented for ?website whatever the bucket, so asking about ``probe``, a bucket
+    that does not exist, is enough."""
+    try:
+        get_website(client, probe)
+    except Unsupported:
+        return False
+    except StorageError as error:
+        if error.retryable:
+            raise  # an unreachable server tells nothing about websites
+        return True  # NoSuchBucket, AccessDenied...: the server knows the call
+    return True

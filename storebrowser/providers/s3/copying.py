@@ -23,6 +23,8 @@ class CopyJob:
     dst_key: str
     #: The source's HEAD reply: its size picks the method, its properties are carried over.
     head: Mapping[str, Any]
+    #: Copy this version of the source rather than the current one.
+    src_version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def copy(
     else:
         extra = _replacement(job, metadata, system) | dict(overrides or {})
     source = {"Bucket": job.src_container, "Key": job.src_key}
+    if job.src_version is not None:
+        source["VersionId"] = job.src_version
     condition = {"CopySourceIfMatch": f'"{if_match.strip(chr(34))}"'} if if_match else {}
     if size > limits.threshold:
         extra.pop("MetadataDirective", None)

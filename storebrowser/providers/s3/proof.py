@@ -35,17 +35,25 @@ _CHECKSUMS = {"ChecksumSHA256": ("sha256", "SHA-256"), "ChecksumSHA1": ("sha1", 
 
 
 def content_proof(
-    client: Any, bucket: str, key: str, *, exact_layout: bool = False, customer_key: str | None = None
+    client: Any,
+    bucket: str,
+    key: str,
+    *,
+    exact_layout: bool = False,
+    customer_key: str | None = None,
+    version_id: str | None = None,
 ) -> ContentProof:
+    """Of the current object, or of version ``version_id``."""
     # An SSE-C object answers its HEAD only with the key; its ETag is no MD5, so the part
     # HEADs below are never asked for it.
-    reply = head(client, bucket, key, customer_key, ChecksumMode="ENABLED")
+    version = {"VersionId": version_id} if version_id is not None else {}
+    reply = head(client, bucket, key, customer_key, ChecksumMode="ENABLED", **version)
     info = object_from_head(key, reply)
     if info.content_md5:
         return whole_md5(info, info.content_md5, "S3 ETag")
     parts = _parts_count(info.etag)
     if parts is not None and _etag_is_md5_based(reply):
-        return _multipart_proof(client, bucket, key, info, parts, exact_layout=exact_layout)
+        return _multipart_proof(client, bucket, key, info, parts, version, exact_layout=exact_layout)
     stored = _stored_checksum(info, reply, multipart=parts is not None)
     if stored is not None:
         return stored
@@ -67,11 +75,12 @@ def _etag_is_md5_based(reply: Mapping[str, Any]) -> bool:
 
 
 def _multipart_proof(
-    client: Any, bucket: str, key: str, info: ObjectInfo, count: int, *, exact_layout: bool
-) -> ContentProof:
+    client: Any, bucket: str, key: str, info: ObjectInfo, count: int, version: Mapping[str, str], *,
+    exact_layout: bool,
+) -> ContentProof:  # fmt: skip
     # (The ETag of this reply is the object's on AWS and s3api, the part's on moto: a
     # change in between shows when the reads' ETags or the recomputed one differ.)
-    first = head(client, bucket, key, PartNumber=1)
+    first = head(client, bucket, key, PartNumber=1, **version)
     said = first.get("PartsCount")
     if said is None or int(said) != count:
         # The server ignored PartNumber (it answered for the whole object).
@@ -80,7 +89,8 @@ def _multipart_proof(
     guessed = segments is not None
     if segments is None:
         sizes = [int(first["ContentLength"])]
-        sizes += [int(head(client, bucket, key, PartNumber=n)["ContentLength"]) for n in range(2, count + 1)]
+        for number in range(2, count + 1):
+            sizes.append(int(head(client, bucket, key, PartNumber=number, **version)["ContentLength"]))
         segments = segments_of_sizes(sizes)
         if segments[-1].end != info.size:
             return nothing_vouched(info, "the part sizes the server gives do not add up to the object")

@@ -46,6 +46,7 @@ from storebrowser.providers.s3 import (
     reading,
     restore,
     tagging,
+    versions,
 )
 from storebrowser.providers.s3 import encryption as s3_encryption
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
@@ -59,6 +60,7 @@ from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.part_uploads import S3PartUploads
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.s3.regions import AWS_REGIONS
+from storebrowser.providers.s3.versioned import S3Versions
 from storebrowser.providers.streams import read_exactly
 from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
 
@@ -71,7 +73,7 @@ MAX_BUFFERED_PUT = 256 * 1024 * 1024
 EXTRA_CONNECTIONS = 8
 
 
-class S3Provider(S3PartUploads, S3ContainerSettings, Provider):
+class S3Provider(S3PartUploads, S3ContainerSettings, S3Versions, Provider):
     kind = "s3"
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000
@@ -86,6 +88,8 @@ class S3Provider(S3PartUploads, S3ContainerSettings, Provider):
                                       read_timeout=self.read_timeout())  # fmt: skip
         #: What the server offers beyond plain objects; AWS offers all, clones are asked.
         self._website = self._classes = self._tagging = settings.is_aws
+        #: Why the server keeps no versions ("" when it can).
+        self._no_versioning = ""
         self.capabilities = self._capabilities()
         self._starts = UnansweredStarts()
         self._customer_key = settings.sse_customer_key
@@ -110,7 +114,8 @@ class S3Provider(S3PartUploads, S3ContainerSettings, Provider):
             multipart=True,
             static_website=self._website,
             presigned_urls=not self.settings.anonymous,
-            versioning=False,  # listing versions is not offered yet
+            versioning=not self._no_versioning,
+            versioning_note=self._no_versioning or versions.COST_NOTE,
             storage_tiers=self._classes,
             archive_restore=self._classes,
             object_tags=self._tagging,
@@ -148,24 +153,12 @@ class S3Provider(S3PartUploads, S3ContainerSettings, Provider):
             with contextlib.suppress(AccessDenied):
                 listing.list_buckets(client)
         if not self.settings.is_aws:
-            self._website = self._probe_website(client)
+            probe = f"storebrowser-probe-{uuid.uuid4().hex[:12]}"  # a bucket that does not exist
+            self._website = buckets.probe_website(client, probe)
             self._classes = classes.probe(client)
             self._tagging = tagging.probe(client)
+            self._no_versioning = versions.probe_versioning(client, probe)
         self.capabilities = self._capabilities()
-
-    def _probe_website(self, client: Any) -> bool:
-        """s3api (Swift) and other S3 clones answer NotImplemented for ?website whatever
-        the bucket, so asking about a bucket that does not exist is enough."""
-        probe = f"storebrowser-probe-{uuid.uuid4().hex[:12]}"
-        try:
-            buckets.get_website(client, probe)
-        except Unsupported:
-            return False
-        except StorageError as error:
-            if error.retryable:
-                raise  # an unreachable server tells nothing about websites
-            return True  # NoSuchBucket, AccessDenied...: the server knows the call
-        return True
 
     # -- containers ---------------------------------------------------------------------
 

@@ -20,7 +20,8 @@ from storebrowser.providers.s3.listing import object_from_head, strip_etag
 def head(
     client: Any, bucket: str, key: str, customer_key: str | None = None, **options: Any
 ) -> dict[str, Any]:
-    """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``).
+    """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``,
+    ``VersionId``).
     An object encrypted with a customer key (SSE-C) is asked again with ``customer_key``,
     the account's."""
 
@@ -45,15 +46,17 @@ def iter_read(
     cancel: CancelToken = NEVER,
     receipt: ReceiptCallback | None = None,
     customer_key: str | None = None,
+    version_id: str | None = None,
 ) -> Iterator[bytes]:
-    """Stream ``data[byte_range]``; only the asked bytes travel; ``receipt`` hears the
-    ETag of the version served.
+    """Stream ``data[byte_range]`` (of one version, with ``version_id``); only the asked
+    bytes travel; ``receipt`` hears the ETag of the version served.
 
     A range the server cannot satisfy (416: it starts past the end) is an empty slice, as
     in Python; a missing object is still ``NotFound`` because S3 answers 404 before 416.
     """
     cancel.raise_if_cancelled()
-    asked = _concrete_range(client, bucket, key, byte_range, customer_key)
+    version = {"VersionId": version_id} if version_id is not None else {}
+    asked = _concrete_range(client, bucket, key, byte_range, customer_key, version)
     if asked is None:
         return
     header = asked.http_header()
@@ -62,7 +65,7 @@ def iter_read(
     def ask(extra: Mapping[str, str]) -> dict[str, Any] | None:
         try:
             found: dict[str, Any] = client.get_object(
-                Bucket=bucket, Key=key, **({"Range": header} if header else {}), **extra
+                Bucket=bucket, Key=key, **version, **({"Range": header} if header else {}), **extra
             )
         except ClientError as error:
             if is_range_not_satisfiable(error):
@@ -89,7 +92,8 @@ def iter_read(
 
 
 def _concrete_range(
-    client: Any, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None
+    client: Any, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None,
+    version: Mapping[str, str],
 ) -> ByteRange | None:
     """A range that can go into a ``Range`` header, or ``None`` when nothing is to be read.
 
@@ -99,7 +103,7 @@ def _concrete_range(
     empty_anyway = byte_range.end is not None and 0 <= byte_range.end <= byte_range.start
     if not byte_range.needs_size and not empty_anyway:
         return byte_range
-    size = int(head(client, bucket, key, customer_key).get("ContentLength", 0))
+    size = int(head(client, bucket, key, customer_key, **version).get("ContentLength", 0))
     start, end = byte_range.resolve(size)
     if start >= end:
         return None

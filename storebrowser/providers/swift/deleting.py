@@ -23,6 +23,18 @@ from storebrowser.providers.swift.metadata import is_slo
 from storebrowser.providers.swift.reading import head
 
 MANIFEST_DELETE = "multipart-manifest=delete"
+#: Container headers of a container that keeps what a write or delete replaces: object
+#: versioning (on, or suspended with versions kept) and the older versioning modes.
+_KEEPS_VERSIONS = ("x-versions-enabled", "x-versions-location", "x-history-location")
+
+
+def keeps_versions(client: SwiftClient, container: str) -> bool:
+    """Whether replaced or deleted SLO manifests stay as versions, and so need their
+    segments: then a manifest is deleted alone (a delete marker), never its segments."""
+    headers: dict[str, str] = client.call(
+        f"Reading the versioning of {container!r}", lambda c: c.head_container(container), container=container
+    )
+    return any(name in headers for name in _KEEPS_VERSIONS)
 
 
 def delete_one(client: SwiftClient, container: str, key: str, *, slo: bool | None = None) -> None:
@@ -32,7 +44,7 @@ def delete_one(client: SwiftClient, container: str, key: str, *, slo: bool | Non
             slo = is_slo(head(client, container, key))
         except NotFound:
             return
-    query = MANIFEST_DELETE if slo else None
+    query = MANIFEST_DELETE if slo and not keeps_versions(client, container) else None
     try:
         client.call(
             f"Deleting {key!r} in {container!r}",

@@ -28,13 +28,14 @@ from storebrowser.providers.swift.reading import head
 from storebrowser.providers.swift.slo import MANIFEST_GET
 
 
-def content_proof(client: SwiftClient, container: str, key: str) -> ContentProof:
-    headers = head(client, container, key)
+def content_proof(client: SwiftClient, container: str, key: str, query: str | None = None) -> ContentProof:
+    """Of the current object, or of a version (``query``: ``version-id=...``)."""
+    headers = head(client, container, key, query)
     info = info_from_headers(key, headers)
     if info.content_md5:
         return whole_md5(info, info.content_md5, "Swift ETag")
     if is_slo(headers):
-        entries = _manifest(client, container, key)
+        entries = _manifest(client, container, key, query)
         return _segments_proof(info, [_slo_segment(entry) for entry in entries], "Swift SLO manifest")
     manifest = headers.get("x-object-manifest")
     if manifest:
@@ -42,10 +43,11 @@ def content_proof(client: SwiftClient, container: str, key: str) -> ContentProof
     return nothing_vouched(info, "the ETag is not an MD5 of the content")
 
 
-def _manifest(client: SwiftClient, container: str, key: str) -> list[dict[str, Any]]:
+def _manifest(client: SwiftClient, container: str, key: str, query: str | None) -> list[dict[str, Any]]:
+    asked = f"{MANIFEST_GET}&{query}" if query else MANIFEST_GET
     _headers, body = client.call(
         f"Reading the manifest of {key!r}",
-        lambda c: c.get_object(container, key, query_string=MANIFEST_GET),
+        lambda c: c.get_object(container, key, query_string=asked),
         container=container,
         key=key,
     )

@@ -18,7 +18,7 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.tiers import StorageClasses
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, ProgressCallback, WebsiteConfig
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, MultipartUpload, Provider
-from storebrowser.providers.swift import deleting, listing, proof, reading, sharing
+from storebrowser.providers.swift import deleting, listing, proof, reading, sharing, versions
 from storebrowser.providers.swift.auth import Authenticator, SwiftSettings
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.container_settings import REASONS, SwiftContainerSettings
@@ -46,11 +46,12 @@ from storebrowser.providers.swift.slo import (
     SloUpload,
     delete_replaced_segments,
     ensure_segment_container,
-    manifest_segments,
     new_segment_prefix,
     segment_container_of,
+    segments_to_free,
 )
 from storebrowser.providers.swift.uploading import put_plain
+from storebrowser.providers.swift.versioned import SwiftVersions
 from storebrowser.providers.urlpath import plain_url_path
 
 #: A forced container delete retries a 409 (listings lag behind deletes) this often.
@@ -59,7 +60,7 @@ CONTAINER_DELETE_ATTEMPTS = 5
 EXTRA_CONNECTIONS = 8
 
 
-class SwiftProvider(SwiftContainerSettings, Provider):
+class SwiftProvider(SwiftContainerSettings, SwiftVersions, Provider):
     kind = "swift"
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
     min_part_size: ClassVar[int] = 1 * MiB
@@ -125,6 +126,8 @@ class SwiftProvider(SwiftContainerSettings, Provider):
             cors=True,
             object_expiry=True,
             reasons=(*reasons, *REASONS),
+            versioning="object_versioning" in self.info,
+            versioning_note=versions.COST_NOTE if "object_versioning" in self.info else versions.NOT_OFFERED,
         )
 
     def close(self) -> None:
@@ -151,6 +154,8 @@ class SwiftProvider(SwiftContainerSettings, Provider):
 
     def delete_container(self, name: str, *, force: bool = False, cancel: CancelToken = NEVER) -> None:
         check_container_name(name)
+        if force and self.capabilities.versioning:
+            versions.empty_versions(self.client, name, cancel)
         for attempt in range(CONTAINER_DELETE_ATTEMPTS):
             if force:
                 self._empty_container(name, cancel)
@@ -282,6 +287,8 @@ class SwiftProvider(SwiftContainerSettings, Provider):
         if not keys:
             return {}
         slo = deleting.find_slo_keys(self.client, container, keys)
+        if slo and deleting.keeps_versions(self.client, container):
+            slo = set()  # each manifest stays as a version, with its segments
         return self._delete_keys(container, list(keys), slo, cancel)
 
     def _delete_keys(
@@ -437,7 +444,7 @@ class SwiftProvider(SwiftContainerSettings, Provider):
                 self._has_segments[segment_container] = False
         if not self._has_segments[segment_container]:
             return {}
-        return manifest_segments(self.client, container, key)
+        return segments_to_free(self.client, container, key)
 
     def _delete_segments(self, container: str, names: list[str]) -> None:
         failures = self._delete_keys(container, names, set(), NEVER)

@@ -20,24 +20,27 @@ from storebrowser.providers.swift.errors import status_of, swift_errors
 from storebrowser.providers.swift.metadata import info_from_headers, unquote_etag
 
 
-def head(client: SwiftClient, container: str, key: str) -> dict[str, str]:
+def head(client: SwiftClient, container: str, key: str, query: str | None = None) -> dict[str, str]:
+    """HEAD the object; ``query`` is added to the URL (``version-id=...``)."""
     headers: dict[str, str] = client.call(
         f"Reading {key!r} in {container!r}",
-        lambda c: c.head_object(container, key),
+        lambda c: c.head_object(container, key, query_string=query),
         container=container,
         key=key,
     )
     return headers
 
 
-def concrete_range(client: SwiftClient, container: str, key: str, asked: ByteRange) -> ByteRange | None:
+def concrete_range(
+    client: SwiftClient, container: str, key: str, asked: ByteRange, query: str | None = None
+) -> ByteRange | None:
     """``asked`` in a form HTTP can say, or ``None`` when no bytes can come back.
 
     Ranges that need the size (``[2:-2]``) cost a HEAD; a missing object raises
     ``NotFound`` here even when the range is empty whatever the size.
     """
     if asked.needs_size or (asked.end is not None and asked.start >= 0 and asked.end <= asked.start):
-        size = info_from_headers(key, head(client, container, key)).size
+        size = info_from_headers(key, head(client, container, key, query)).size
         start, end = asked.resolve(size)
         return ByteRange(start, end) if end > start else None
     return asked
@@ -52,9 +55,11 @@ def iter_read(
     chunk_size: int,
     cancel: CancelToken,
     receipt: ReceiptCallback | None = None,
+    query: str | None = None,
 ) -> Iterator[bytes]:
+    """``data[asked]``; ``query`` is added to the URL (``version-id=...``)."""
     cancel.raise_if_cancelled()
-    byte_range = concrete_range(client, container, key, asked)
+    byte_range = concrete_range(client, container, key, asked, query)
     if byte_range is None:
         return
     where = f"{key!r} in {container!r}"
@@ -65,7 +70,7 @@ def iter_read(
     reply: dict[str, Any] = {}
     try:
         with swift_errors(what, container=container, key=key):
-            opened = _open(client, connection, container, key, request_headers, chunk_size, reply)
+            opened = _open(client, connection, container, key, request_headers, chunk_size, reply, query)
     except BaseException as error:
         client.release(connection, error)
         raise
@@ -86,13 +91,14 @@ def _open(
     request_headers: dict[str, str] | None,
     chunk_size: int,
     reply: dict[str, Any],
+    query: str | None = None,
 ) -> tuple[dict[str, str], Any] | None:
     try:
         opened: tuple[dict[str, str], Any] = client.run(
             connection,
             lambda c: c.get_object(
                 container, key, resp_chunk_size=chunk_size, headers=request_headers,
-                response_dict=reply,
+                response_dict=reply, query_string=query,
             ),
         )  # fmt: skip
     except Exception as error:

@@ -26,6 +26,7 @@ from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.streams import ProgressStream
 from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.deleting import keeps_versions
 from storebrowser.providers.swift.listing import iter_raw_entries
 from storebrowser.providers.swift.metadata import info_from_headers, is_slo, metadata_headers
 from storebrowser.providers.swift.reading import head
@@ -141,7 +142,7 @@ class SloUpload(MultipartUpload):
             for part in ordered
         ]
         headers = {"Content-Type": self.content_type, **metadata_headers(self.metadata)}
-        replaced = manifest_segments(self._client, self.container, self.key)
+        replaced = segments_to_free(self._client, self.container, self.key)
         self._client.call(
             f"Saving the manifest of {self.key!r}",
             lambda c: c.put_object(
@@ -217,6 +218,14 @@ def manifest_segments(client: SwiftClient, container: str, key: str) -> dict[str
         if segment_container and name and not entry.get("sub_slo"):
             segments[path] = (segment_container, name)
     return segments
+
+
+def segments_to_free(client: SwiftClient, container: str, key: str) -> dict[str, tuple[str, str]]:
+    """The segments a write over ``key`` would leave unused: its manifest's, unless the
+    container keeps versions, where the replaced manifest stays as a version and still
+    needs every one of them (deleting them made earlier versions unreadable: 409)."""
+    segments = manifest_segments(client, container, key)
+    return {} if segments and keeps_versions(client, container) else segments
 
 
 def delete_replaced_segments(

@@ -1,0 +1,251 @@
+"""Restore Folder to a Date…: pick a moment, see the plan (which objects come back, which
+change, which are deleted because they did not exist then) before anything happens, then
+apply it key by key on a worker, with Stop.
+
+Not an engine job: a restore started and not complete (stopped, failed, or the app
+ended) is remembered in the window's state (``unfinished``) and offered at the next start;
+finishing it is running it again (a new plan finds the keys done already unchanged)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.display import display_text
+from storebrowser.core.places import Location
+from storebrowser.qtbridge.tasks import TaskResult
+from storebrowser.ui.commands.context import CommandContext
+from storebrowser.ui.format import count_of, human_size, local_time
+from storebrowser.ui.versions.unfinished import Unfinished, UnfinishedRestores
+from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
+from storebrowser.versions.restore import ApplyReport, apply_plan
+
+#: How each planned change is said, in the order they are listed.
+_SAID = {
+    PlanAction.UNDELETE: "comes back",
+    PlanAction.RESTORE: "back to its content then",
+    PlanAction.DELETE: "deleted (did not exist then)",
+    PlanAction.UNKNOWN: "left as it is (its content then was not kept)",
+}
+
+
+class RestoreDialog(QDialog):
+    def __init__(
+        self,
+        context: CommandContext,
+        place: Location,
+        parent: QWidget | None = None,
+        *,
+        unfinished: UnfinishedRestores | None = None,
+    ) -> None:
+        super().__init__(parent or context.parent)
+        self.context, self.place = context, place
+        #: Where a started restore is remembered until it is complete.
+        self.unfinished = unfinished
+        self._started: Unfinished | None = None
+        self.plan: RestorePlan | None = None
+        self._cancel: CancelToken | None = None
+        where = display_text(f"{place.container}/{place.prefix}")
+        self.setWindowTitle(self.tr("Restore {0} to a Date").format(where))
+        self.resize(760, 460)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime().addDays(-1), self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.show_plan = QPushButton(self.tr("Show Plan"), self)
+        self.summary = QLabel(
+            self.tr("Pick the moment to bring {0} back to, then look at the plan.").format(where)
+        )
+        self.summary.setWordWrap(True)
+        self.table = _plan_table(self)
+        self.permanent = QCheckBox(self)
+        self.permanent.setVisible(False)
+        self.restore = QPushButton(self.tr("Restore"), self)
+        self.stop = QPushButton(self.tr("Stop"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self._layout()
+        self.show_plan.clicked.connect(self.make_plan)
+        self.restore.clicked.connect(self.apply)
+        self.stop.clicked.connect(self._stop)
+        self.close_button.clicked.connect(self.reject)
+        self.when.dateTimeChanged.connect(self._moment_changed)
+        self._set_busy(False)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("As it was at:"), self))
+        top.addWidget(self.when)
+        top.addWidget(self.show_plan)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.permanent)
+        bottom.addStretch(1)
+        for button in (self.restore, self.stop, self.close_button):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+
+    def moment(self) -> datetime:
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+
+    def set_moment(self, moment: datetime) -> None:
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+
+    # -- the plan ---------------------------------------------------------------------
+
+    def _moment_changed(self) -> None:
+        self.plan = None
+        self.table.setRowCount(0)
+        self._set_busy(False)
+
+    def make_plan(self) -> None:
+        place, moment = self.place, self.moment()
+        if moment > datetime.now(UTC) + timedelta(minutes=1):
+            self.summary.setText(self.tr("That moment is in the future: pick one in the past."))
+            return
+        self.summary.setText(self.tr("Reading the versions of every object in this folder and below…"))
+        self._set_busy(True)
+        cancel = self._cancel = CancelToken()
+        pool = self.context.pool
+        self.context.runner.run(
+            lambda: make_plan(pool.get(place.account), place.container, place.prefix, moment, cancel=cancel),
+            self._planned,
+        )
+
+    def _planned(self, result: TaskResult[RestorePlan]) -> None:
+        self._set_busy(False)
+        if not result.ok or result.value is None:
+            self.summary.setText(result.message())
+            return
+        self.plan = plan = result.value
+        self.summary.setText(plan_summary(plan))
+        shown = sorted(plan.changes + plan.unknown, key=lambda item: list(_SAID).index(item.action))
+        self.table.setRowCount(len(shown))
+        for row, item in enumerate(shown):
+            for column, text in enumerate(_plan_cells(item)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        deletes = plan.count(PlanAction.DELETE)
+        self.permanent.setVisible(plan.permanent_deletes and deletes > 0)
+        self.permanent.setChecked(False)
+        what = count_of(deletes, "object", "objects")
+        self.permanent.setText(
+            self.tr("Also delete for good the {0} that did not exist then (this service keeps no "
+                    "delete marker: they and their snapshots cannot be brought back)").format(what)
+        )  # fmt: skip
+        self.restore.setText(self.tr("Restore {0}").format(count_of(len(plan.changes), "Object", "Objects")))
+        self._set_busy(False)
+
+    # -- applying ---------------------------------------------------------------------
+
+    def apply(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.changes:
+            return
+        self._set_busy(True)
+        self.summary.setText(
+            self.tr("Restoring {0}…").format(count_of(len(plan.changes), "object", "objects"))
+        )
+        cancel = self._cancel = CancelToken()
+        pool, account, allow = self.context.pool, self.place.account, self.permanent.isChecked()
+        self._started = Unfinished.of(self.place, plan.as_of)
+        if self.unfinished is not None:
+            self.unfinished.started(self._started)
+        self.context.runner.run(
+            lambda: apply_plan(pool.get(account), plan, allow_permanent_deletes=allow, cancel=cancel),
+            self._applied,
+        )
+
+    def _applied(self, result: TaskResult[ApplyReport]) -> None:
+        self._set_busy(False)
+        self.plan = None
+        self.restore.setText(self.tr("Restore"))
+        self.context.places.relist()
+        if not result.ok or result.value is None:
+            self.summary.setText(self.tr("{0} Run it again to finish: keys done already stay done.").format(
+                result.message()))  # fmt: skip
+            return
+        report = result.value
+        if report.complete and self.unfinished is not None and self._started is not None:
+            self.unfinished.finished(self._started)
+        text = self.tr("Done: {0} restored.").format(count_of(len(report.done), "object", "objects"))
+        if report.needs_confirmation:
+            text += self.tr(" {0} left (not confirmed).").format(len(report.needs_confirmation))
+        if report.failed:
+            first_key, error = next(iter(report.failed.items()))
+            text += self.tr(" {0} failed, {1}: {2} Run it again to retry them.").format(
+                len(report.failed), first_key, error)  # fmt: skip
+        self.summary.setText(text)
+        self.table.setRowCount(0)
+
+    def _stop(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.show_plan.setEnabled(not busy)
+        self.when.setEnabled(not busy)
+        self.stop.setEnabled(busy)
+        self.restore.setEnabled(not busy and self.plan is not None and bool(self.plan.changes))
+
+
+def plan_summary(plan: RestorePlan) -> str:
+    back, changed = plan.count(PlanAction.UNDELETE), plan.count(PlanAction.RESTORE)
+    deleted, kept, unknown = (
+        plan.count(PlanAction.DELETE),
+        plan.count(PlanAction.KEEP),
+        plan.count(PlanAction.UNKNOWN),
+    )
+    if not plan.changes and not unknown:
+        objects = count_of(kept, "object is", "objects are")
+        return f"Nothing to do: {objects} as they were at {local_time(plan.as_of)}."
+    parts = [f"{back:,} come back", f"{changed:,} go back to their content then",
+             f"{deleted:,} deleted (they did not exist then)", f"{kept:,} unchanged"]  # fmt: skip
+    if unknown:
+        parts.append(f"{unknown:,} left as they are (their content then was not kept)")
+    return "As at " + local_time(plan.as_of) + ": " + ", ".join(parts) + ". Nothing has changed yet."
+
+
+def _plan_cells(item: PlanItem) -> tuple[str, str, str, str]:
+    then = item.target
+    now = item.current
+    return (
+        display_text(item.key),
+        _SAID[item.action],
+        f"{human_size(then.size)}, {local_time(then.modified)}" if then is not None else "did not exist",
+        f"{human_size(now.size)}, {local_time(now.modified)}" if now is not None else "deleted",
+    )
+
+
+def _plan_table(parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, 4, parent)
+    table.setHorizontalHeaderLabels([parent.tr("Object"), parent.tr("What happens"), parent.tr("Then"),
+                                     parent.tr("Now")])  # fmt: skip
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setShowGrid(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in (1, 2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    return table

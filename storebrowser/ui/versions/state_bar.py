@@ -1,0 +1,41 @@
+"""The line above a folder's versions that says whether its container keeps versions, and
+offers to turn versioning on (saying what it costs) where it is off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from storebrowser.core.types import VersioningState, VersioningStatus
+
+#: What each state means for a person; ``{reason}`` is the state's own sentence.
+_SAYS = {
+    VersioningStatus.ENABLED: "This container keeps versions: overwrites and deletes keep the earlier one.",
+    VersioningStatus.SUSPENDED: "Versioning is suspended here: {reason}",
+    VersioningStatus.NEVER: "This container keeps no versions: an overwrite or a delete cannot be undone.",
+    VersioningStatus.SNAPSHOTS: "{reason}",
+    VersioningStatus.UNSUPPORTED: "No versions here: {reason}",
+}
+
+
+class VersioningBar(QWidget):
+    turnOnAsked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.turn_on = QPushButton(self.tr("Turn On Versioning…"), self)
+        self.turn_on.clicked.connect(self.turnOnAsked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.turn_on)
+        self.state: VersioningState | None = None
+        self.setVisible(False)
+
+    def show_state(self, state: VersioningState) -> None:
+        self.state = state
+        self.label.setText(self.tr(_SAYS[state.status]).format(reason=state.reason.rstrip(".") + "."))
+        self.turn_on.setVisible(state.status in (VersioningStatus.NEVER, VersioningStatus.SUSPENDED))
+        self.setVisible(True)

@@ -1,0 +1,105 @@
+"""Azure blob snapshots as versions, on Azurite: take, list (whole per blob, even where
+a page ends inside a blob's snapshots), read, promote, delete. Azurite has no blob
+versioning and no soft delete, so those are not covered (see the versions note)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import pytest
+
+from storebrowser.core.errors import NotFound, Unsupported
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
+from storebrowser.providers.azure.provider import AzureProvider
+from tests.providers.versions_support import all_versions, put, versions_of
+
+
+def test_snapshots_are_the_versions_of_a_blob(azure: AzureProvider, azure_box: str) -> None:
+    put(azure, azure_box, "docs/a.txt", b"first")
+    first = azure.create_snapshot(azure_box, "docs/a.txt")
+    time.sleep(1.1)  # Last-Modified is to the second
+    put(azure, azure_box, "docs/a.txt", b"second")
+    second = azure.create_snapshot(azure_box, "docs/a.txt")
+    put(azure, azure_box, "docs/a.txt", b"third!")
+    blob, newer, older = versions_of(azure, azure_box, "docs/a.txt")
+    assert (blob.version_id, blob.is_latest, blob.size) == (CURRENT_BLOB, True, 6)
+    assert [newer.version_id, older.version_id] == [second.version_id, first.version_id]
+    assert not newer.is_latest and not older.is_latest and not older.is_delete_marker
+    assert older.content_md5 == hashlib.md5(b"first").hexdigest()
+    assert blob.modified and newer.modified and older.modified
+    assert blob.modified >= newer.modified > older.modified
+    assert azure.read_version(azure_box, "docs/a.txt", first.version_id) == b"first"
+    assert azure.read_version(azure_box, "docs/a.txt", first.version_id, ByteRange(1, 3)) == b"ir"
+    assert azure.read_version(azure_box, "docs/a.txt", CURRENT_BLOB) == b"third!"
+    assert azure.stat_version(azure_box, "docs/a.txt", second.version_id).size == 6
+
+
+def test_pages_never_split_a_blob_s_snapshots(azure: AzureProvider, azure_box: str) -> None:
+    """Azurite's marker is a blob name: a page that ends inside a blob's snapshots would
+    lose the rest of them."""
+    for key, snaps in (("a", 3), ("b/x", 2), ("c", 0), ("d", 4)):
+        put(azure, azure_box, key, key.encode())
+        for _ in range(snaps):
+            azure.create_snapshot(azure_box, key)
+    whole = all_versions(azure, azure_box, "", None)
+    assert [(e.key, e.is_latest) for e in whole].count(("d", False)) == 4
+    assert len(whole) == 4 + 3 + 1 + 5
+    for limit in (1, 2, 3, 5):
+        assert all_versions(azure, azure_box, "", None, limit) == whole, limit
+        by_folder = all_versions(azure, azure_box, "", "/", limit)
+        assert [e.key for e in by_folder] == ["a"] * 4 + ["b/", "c"] + ["d"] * 5, limit
+
+
+def test_promoting_a_snapshot_keeps_what_it_replaces(azure: AzureProvider, azure_box: str) -> None:
+    put(azure, azure_box, "p.txt", b"good", content_type="text/plain", metadata={"owner": "ann"})
+    good = azure.create_snapshot(azure_box, "p.txt")
+    put(azure, azure_box, "p.txt", b"oops", content_type="application/json", metadata={"owner": "bob"})
+    azure.restore_version(azure_box, "p.txt", good.version_id)
+    assert azure.read(azure_box, "p.txt") == b"good"
+    info = azure.stat(azure_box, "p.txt")
+    assert (info.content_type, dict(info.metadata)) == ("text/plain", {"owner": "ann"})
+    blob, kept, original = versions_of(azure, azure_box, "p.txt")
+    assert azure.read_version(azure_box, "p.txt", kept.version_id) == b"oops"
+    assert original.version_id == good.version_id
+    # Back and forth: no snapshot is taken of what a snapshot holds already.
+    azure.restore_version(azure_box, "p.txt", kept.version_id)
+    azure.restore_version(azure_box, "p.txt", good.version_id)
+    azure.restore_version(azure_box, "p.txt", good.version_id)
+    assert len(versions_of(azure, azure_box, "p.txt")) == 3
+    assert blob.is_latest and azure.read(azure_box, "p.txt") == b"good"
+
+
+def test_deleting_a_snapshot_removes_exactly_it(azure: AzureProvider, azure_box: str) -> None:
+    put(azure, azure_box, "k", b"1")
+    one = azure.create_snapshot(azure_box, "k")
+    put(azure, azure_box, "k", b"2")
+    two = azure.create_snapshot(azure_box, "k")
+    azure.delete_version(azure_box, "k", one.version_id)
+    assert [v.version_id for v in versions_of(azure, azure_box, "k")] == [CURRENT_BLOB, two.version_id]
+    with pytest.raises(Unsupported, match="not a snapshot"):
+        azure.delete_version(azure_box, "k", CURRENT_BLOB)
+
+
+def test_an_unknown_snapshot_is_not_found(azure: AzureProvider, azure_box: str) -> None:
+    put(azure, azure_box, "k", b"1")
+    real = azure.create_snapshot(azure_box, "k")
+    bogus = "2001-01-01T00:00:00.0000000Z"
+    for call in (
+        lambda: azure.stat_version(azure_box, "k", bogus),
+        lambda: azure.read_version(azure_box, "k", bogus),
+        lambda: azure.delete_version(azure_box, "k", bogus),
+        lambda: azure.restore_version(azure_box, "k", bogus),
+    ):
+        with pytest.raises(NotFound, match="no snapshot"):
+            call()
+    assert [v.version_id for v in versions_of(azure, azure_box, "k")] == [CURRENT_BLOB, real.version_id]
+
+
+def test_the_state_says_snapshots_and_there_is_no_switch(azure: AzureProvider, azure_box: str) -> None:
+    assert azure.capabilities.versioning and azure.capabilities.snapshots
+    state = azure.versioning_state(azure_box)
+    assert state.status is VersioningStatus.SNAPSHOTS and "snapshot" in state.reason
+    with pytest.raises(Unsupported, match="storage account"):
+        azure.set_versioning(azure_box, True)
