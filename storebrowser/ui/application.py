@@ -45,6 +45,7 @@ from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.versions.commands import VersionsCommands
+from storebrowser.ui.versions.pane import VersionsPane
 from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.ui.window_context import window_context
 
@@ -190,7 +191,7 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
 
     def show_page(page: QWidget | None) -> None:
         if page is None:
-            if window.stack.currentWidget() not in (window.table, window.containers_table, window.hint):
+            if isinstance(window.stack.currentWidget(), VersionsPane):  # off: the objects again
                 window.stack.setCurrentWidget(window.table)
             return
         window.stack.setCurrentWidget(page)
