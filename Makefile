@@ -18,6 +18,7 @@ test: system-deps-test $(TEST_STAMP) $(NODE_STAMP) lint pytest
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check storebrowser tests bench installer
+	$(PY) -m mypy
 
 pytest: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -139,9 +139,9 @@ def _check_setting(kind_name: str, key: str, value: object) -> None:
             f"{key!r} is a secret and must not be in this file; remove the line and enter "
             "it again in StoreBrowser (it goes to the system keyring)."
         )
-    expected: type | tuple[type, ...] = {FieldType.BOOL: bool, FieldType.INT: int}.get(field.type, str)
+    expected: type = {FieldType.BOOL: bool, FieldType.INT: int}.get(field.type, str)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        wanted = {bool: "true or false", int: "a whole number"}.get(expected, "quoted text")  # type: ignore[call-overload]
+        wanted = {bool: "true or false", int: "a whole number"}.get(expected, "quoted text")
         raise AccountError(f"{key!r} must be {wanted}.")
     if field.choices and value not in field.choices:
         raise AccountError(f"{key!r} must be one of {', '.join(field.choices)}.")

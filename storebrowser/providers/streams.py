@@ -4,17 +4,41 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.types import ObjectInfo, ProgressCallback
 
 if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
     from storebrowser.providers.base import Provider
 
 
-class ProgressStream(io.RawIOBase):
+class ReadStream(io.RawIOBase):
+    """A readable raw stream whose subclass implements ``read``; ``readinto`` (what
+    ``io.BufferedReader`` and ``shutil`` call) copies from it."""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        raise NotImplementedError
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def binary(self) -> BinaryIO:
+        """This stream where a ``BinaryIO`` is expected: at run time it is a binary file
+        (read, seek, close...), but typeshed does not declare ``io.RawIOBase`` one."""
+        return cast(BinaryIO, self)
+
+
+class ProgressStream(ReadStream):
     """Wrap a stream: report bytes read as progress and check the cancel token per read.
 
     Progress follows the high-water mark of the position, so an SDK that reads a body
@@ -41,9 +65,6 @@ class ProgressStream(io.RawIOBase):
     ) -> ProgressStream:
         return cls(io.BytesIO(data), progress, cancel)
 
-    def readable(self) -> bool:
-        return True
-
     def seekable(self) -> bool:
         return self._raw.seekable()
 
@@ -58,11 +79,6 @@ class ProgressStream(io.RawIOBase):
         data = self._raw.read(-1 if size is None else size)
         self._advance(len(data))
         return data
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def _advance(self, count: int) -> None:
         position = self._raw.tell() if self._raw.seekable() else self._high + count
@@ -87,7 +103,7 @@ def read_exactly(stream: BinaryIO, size: int) -> bytes:
     return b"".join(chunks)
 
 
-class IterStream(io.RawIOBase):
+class IterStream(ReadStream):
     """A readable stream over an iterator of byte chunks (a download feeding an upload).
 
     Not seekable; uploads of it therefore go by size or in parts, never re-read."""
@@ -96,9 +112,6 @@ class IterStream(io.RawIOBase):
         super().__init__()
         self._chunks = chunks
         self._buffer = b""
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
@@ -112,11 +125,6 @@ class IterStream(io.RawIOBase):
             self._buffer += chunk
         data, self._buffer = self._buffer[:size], self._buffer[size:]
         return data
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def close(self) -> None:
         close = getattr(self._chunks, "close", None)
@@ -147,7 +155,7 @@ def stream_copy(
         info = target.upload(
             dst_container,
             dst_key,
-            stream,
+            stream.binary(),
             size=stat.size,
             content_type=stat.content_type if target.capabilities.content_type else None,
             metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,

@@ -89,7 +89,7 @@ def _positions_of(
     positions = []
     for row in rows:
         try:
-            positions.append(visible.index(row))  # type: ignore[attr-defined]
+            positions.append(visible.index(row))
         except ValueError:  # filtered out or deleted
             continue
     positions = [pos for pos in positions if pos not in skip and (wrap or pos >= start)]
@@ -123,7 +123,8 @@ def rows_with_name(columns: ObjectColumns, needle: str, *, at_start: bool, limit
 
 def _non_ascii_rows(columns: ObjectColumns, limit: int) -> set[int] | None:
     """Rows whose name has a non-ASCII byte; ``None`` when more than ``limit``."""
-    blob, ends, rows = columns.name_blob, columns.name_ends, set()
+    blob, ends = columns.name_blob, columns.name_ends
+    rows: set[int] = set()
     if blob.isascii():
         return rows
     # isascii() runs at memory speed, the regex at a tenth of it: only chunks that

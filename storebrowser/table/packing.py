@@ -255,11 +255,11 @@ def _etag_slots(columns: EntryColumns, bits: list[int]) -> tuple[bytes, dict[int
     joined = "".join(etag if etag and len(etag) == 2 * SLOT else _EMPTY_HEX for etag in etags)
     try:
         slots = bytearray.fromhex(joined)
-        odd = [] if slots.hex() == joined else range(len(etags))  # uppercase somewhere
+        recheck: Sequence[int] = [] if slots.hex() == joined else range(len(etags))  # uppercase somewhere
     except ValueError:
-        slots, odd = bytearray(SLOT * len(etags)), range(len(etags))
+        slots, recheck = bytearray(SLOT * len(etags)), range(len(etags))
     md5_bits = ETAG_HEX << ETAG_SHIFT | SLOT << ETAG_LEN_SHIFT
-    odd = set(odd) | {row for row, etag in enumerate(etags) if not etag or len(etag) != 2 * SLOT}
+    odd = set(recheck) | {row for row, etag in enumerate(etags) if not etag or len(etag) != 2 * SLOT}
     extras: dict[int, Extra] = {}
     for row in range(len(etags)):
         if row not in odd:

@@ -48,6 +48,9 @@ from storebrowser.transfers.tiering import run_tiering
 
 log = logging.getLogger(__name__)
 
+#: The part size of uploads and downloads when the caller chooses none.
+DEFAULT_PART_SIZE = 8 * MiB
+
 Runner = Callable[[TaskContext], str]
 _RUNNERS: dict[JobKind, Runner] = {
     JobKind.UPLOAD_FILE: upload.run_upload,
@@ -84,7 +87,7 @@ class TransferEngine:
         *,
         concurrency: int = 4,
         part_concurrency: int = 4,
-        part_size: int = 8 * MiB,
+        part_size: int = DEFAULT_PART_SIZE,
         memory_cap_bytes: int = 256 * MiB,
         retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         executor_factory: ExecutorFactory = _thread_pool,

@@ -162,13 +162,13 @@ def _download_many_items(job: Job, provider: Provider, retry: RetryPolicy) -> It
                 if not info.is_prefix:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
             continue
-        info = found[source]
-        if isinstance(info, StorageError):
+        looked_up = found[source]
+        if isinstance(looked_up, StorageError):
             item = Item(job.id, 0, source, source=n)
-            item.state, item.error = State.FAILED, info.message
+            item.state, item.error = State.FAILED, looked_up.message
             yield item
             continue
-        yield Item(job.id, 0, source, total=info.size, listed=info, source=n)
+        yield Item(job.id, 0, source, total=looked_up.size, listed=looked_up, source=n)
 
 
 def _look_up(

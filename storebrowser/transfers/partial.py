@@ -93,7 +93,9 @@ def _proven_by_segments(
         for number in range(1, layout.count + 1):
             start, end = layout.bounds(number)
             if segment.start <= start and end <= segment.end:
-                adopted[number] = layout.record(number, PartCheck(_crc_on_disk(read_at, start, end)))
+                crc = _crc_on_disk(read_at, start, end)
+                if crc is not None:  # None only when the file shrank since the segment was read
+                    adopted[number] = layout.record(number, PartCheck(crc))
     return adopted
 
 

@@ -16,8 +16,13 @@ import tarfile
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storebrowser.core.errors import StorageError
+from storebrowser.providers.streams import ReadStream
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 PIPE_CHUNK = 1024 * 1024
 DEFAULT_BACKUP_NAME = "backup-%Y-%m-%d.tar.gz"
@@ -44,14 +49,15 @@ class _HashingPipe(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+    def write(self, data: ReadableBuffer) -> int:
         view = memoryview(data)
+        total = len(view)
         self.sha256.update(view)
-        self.size += len(view)
+        self.size += total
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
-        return len(data)
+        return total
 
     def close(self) -> None:
         if not self.closed:
@@ -59,7 +65,7 @@ class _HashingPipe(io.RawIOBase):
         super().close()
 
 
-class TarStream(io.RawIOBase):
+class TarStream(ReadStream):
     """Read a tar.gz of ``folder`` as it is being made."""
 
     def __init__(self, folder: Path) -> None:
@@ -81,9 +87,6 @@ class TarStream(io.RawIOBase):
     def sha256(self) -> str:
         return self._sink.sha256.hexdigest()
 
-    def readable(self) -> bool:
-        return True
-
     def read(self, size: int | None = -1) -> bytes:
         data = os.read(self._read_fd, PIPE_CHUNK if size is None or size < 0 else size)
         if not data:
@@ -93,11 +96,6 @@ class TarStream(io.RawIOBase):
                     f"The backup of {self._folder} could not be finished ({self._error}); nothing was stored."
                 )
         return data
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def close(self) -> None:
         if not self.closed:

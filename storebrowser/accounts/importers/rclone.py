@@ -134,6 +134,7 @@ def _s3(report: ImportReport, source: str, remote: str, o: dict[str, str], home:
 
 
 def _azureblob(report: ImportReport, source: str, remote: str, o: dict[str, str], home: Path) -> None:
+    settings: dict[str, str | None]
     if _truthy(o.get("use_emulator")):
         settings = {
             "account_name": o.get("account") or EMULATOR_ACCOUNT,

@@ -22,7 +22,7 @@ from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import check_metadata, new_content_settings, object_info
 from storebrowser.providers.azure.tiers import sdk_tier
 from storebrowser.providers.base import MultipartUpload
-from storebrowser.providers.streams import ProgressStream
+from storebrowser.providers.streams import ProgressStream, ReadStream
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient
@@ -142,7 +142,7 @@ class BlockUpload(MultipartUpload):
         try:
             with self._errors("Discarding the blocks of"):
                 reply = self._blob.commit_block_list([], if_none_match="*")
-                self._blob.delete_blob(etag=reply["etag"], match_condition=MatchConditions.IfNotModified)
+                self._blob.delete_blob(etag=str(reply["etag"]), match_condition=MatchConditions.IfNotModified)
         except (AlreadyExists, NotFound):
             return  # a blob exists (or appeared meanwhile), or the empty one went already
         except StorageError as error:
@@ -151,7 +151,7 @@ class BlockUpload(MultipartUpload):
             raise
 
 
-class _BlockBody(io.RawIOBase):
+class _BlockBody(ReadStream):
     """A block's bytes for the SDK: progress per read, and a cancel honoured only while
     bytes remain to be sent.
 
@@ -166,9 +166,6 @@ class _BlockBody(io.RawIOBase):
         self._size = len(data)
         self._cancel = cancel
 
-    def readable(self) -> bool:
-        return True
-
     def seekable(self) -> bool:
         return True
 
@@ -182,8 +179,3 @@ class _BlockBody(io.RawIOBase):
         if self._inner.tell() < self._size:
             self._cancel.raise_if_cancelled()
         return self._inner.read(size)
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)

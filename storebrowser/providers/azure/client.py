@@ -102,7 +102,12 @@ def _retry_policy() -> Any:
     Here: about 0.5, 2.5, 4.5 s (with jitter)."""
     from azure.storage.blob import ExponentialRetry
 
-    return ExponentialRetry(initial_backoff=0.5, increment_base=2, retry_total=3, random_jitter_range=1)
+    return ExponentialRetry(
+        initial_backoff=0.5,  # type: ignore[arg-type]  # annotated int, but used as float seconds
+        increment_base=2,
+        retry_total=3,
+        random_jitter_range=1,
+    )
 
 
 def connection_from_settings(settings: Mapping[str, Any]) -> Connection:

@@ -34,7 +34,8 @@ def copy_blob(
         status, copy_id = reply.get("copy_status"), reply.get("copy_id")
         while status == "pending":
             if cancel.wait(POLL_SECONDS):
-                target.abort_copy(copy_id)
+                if isinstance(copy_id, str):  # a pending copy always has an id
+                    target.abort_copy(copy_id)
                 cancel.raise_if_cancelled()
             copy = target.get_blob_properties().copy
             status, copy_id = copy.status, copy.id or copy_id

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import object_info
 
 if TYPE_CHECKING:
-    from azure.storage.blob import BlobServiceClient, ContainerClient
+    from azure.core.paging import PageIterator
+    from azure.storage.blob import BlobPrefix, BlobProperties, BlobServiceClient, ContainerClient
+
+    #: ``by_page()`` is annotated as a bare iterator of pages; what it returns is a PageIterator,
+    #: whose ``continuation_token`` is how the SDK documents resuming a listing.
+    BlobPages = PageIterator[BlobProperties | BlobPrefix]
 
 #: The service returns at most 5000 entries per page.
 MAX_PAGE = 5000
@@ -37,13 +42,13 @@ def list_blob_page(
     size = max(1, min(limit, MAX_PAGE))
     with azure_errors(f"Listing {client.container_name!r}", container=client.container_name):
         if delimiter:
-            pages = client.walk_blobs(
+            walked = client.walk_blobs(
                 name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
-            ).by_page(continuation_token=token)
-        else:
-            pages = client.list_blobs(name_starts_with=prefix or None, results_per_page=size).by_page(
-                continuation_token=token
             )
+            pages = cast("BlobPages", walked.by_page(continuation_token=token))
+        else:
+            listed = client.list_blobs(name_starts_with=prefix or None, results_per_page=size)
+            pages = cast("BlobPages", listed.by_page(continuation_token=token))
         entries = sorted((_entry(item) for item in next(pages, [])), key=lambda entry: entry.key)
         return Page(entries, pages.continuation_token or None)
 
@@ -59,5 +64,5 @@ def _entry(item: Any) -> ObjectInfo:
 def has_any_blob(client: ContainerClient) -> bool:
     """One request for at most one name: enough to tell an empty container."""
     with azure_errors(f"Looking into {client.container_name!r}", container=client.container_name):
-        first = next(client.list_blobs(results_per_page=1).by_page(), [])
-        return any(True for _ in first)
+        first_page = next(client.list_blobs(results_per_page=1).by_page(), iter(()))
+        return any(True for _ in first_page)

@@ -69,7 +69,7 @@ def changed_content_settings(current: ContentSettings, **changes: Any) -> Conten
     """
     from azure.storage.blob import ContentSettings
 
-    fields = {
+    fields: dict[str, Any] = {
         "content_type": current.content_type,
         "content_encoding": current.content_encoding,
         "content_language": current.content_language,
@@ -97,7 +97,13 @@ def object_properties(properties: BlobProperties, key: str) -> ObjectProperties:
 
 
 def write_if_unchanged(
-    write: Callable[..., Mapping[str, Any]], etag: str, *, action: str, container: str, key: str, shown: str
+    write: Callable[..., Mapping[str, Any]],
+    etag: str,
+    *,
+    action: str,
+    container: str,
+    key: str,
+    shown: str | None,
 ) -> str:
     """``write(etag=..., match_condition=IfNotModified)``: the service refuses it (412) when
     the blob's ETag is no longer ``etag``, and nothing changes. Returns the new ETag."""

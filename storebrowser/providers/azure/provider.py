@@ -112,10 +112,11 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, P
             with azure_errors(f"Connecting to {self.describe()}", container=only):
                 # One retry only: a wrong endpoint should say so in seconds, not a minute.
                 if only:
-                    pages = service.get_container_client(only).list_blobs(results_per_page=1, retry_total=1)
+                    blobs = service.get_container_client(only).list_blobs(results_per_page=1, retry_total=1)
+                    next(blobs.by_page(), None)
                 else:
-                    pages = service.list_containers(results_per_page=1, retry_total=1)
-                next(pages.by_page(), None)
+                    containers = service.list_containers(results_per_page=1, retry_total=1)
+                    next(containers.by_page(), None)
         except AccessDenied:
             pass  # signed in fine, only not allowed to list: a SAS without 'l' still reads
         self._service = service
@@ -333,14 +334,14 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, P
         shown = if_match if if_match is not None else strip_etag(current.etag)
         if if_match is not None and not same_etag(if_match, current.etag):
             raise object_changed(container, key, if_match, strip_etag(current.etag))
-        where = {"action": action, "container": container, "key": key, "shown": shown}
+        write = partial(write_if_unchanged, action=action, container=container, key=key, shown=shown)
         etag = current.etag
         if system:
             settings = changed_content_settings(current.content_settings, **system_changes(system, key))
-            etag = write_if_unchanged(partial(blob.set_http_headers, settings), etag, **where)
+            etag = write(partial(blob.set_http_headers, settings), etag)
         if metadata is not None:
             try:
-                write_if_unchanged(partial(blob.set_blob_metadata, dict(metadata)), etag, **where)
+                write(partial(blob.set_blob_metadata, dict(metadata)), etag)
             except StorageError as error:
                 if system:
                     raise self._undo_settings(blob, current.content_settings, etag, error) from None

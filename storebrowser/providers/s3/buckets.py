@@ -85,14 +85,10 @@ def _delete_one_by_one(
 def _batch_error(bucket: str, error: dict[str, str]) -> StorageError:
     from botocore.exceptions import ClientError
 
-    reply = {"Error": {"Code": error.get("Code", ""), "Message": error.get("Message", "")}}
+    code, message = error.get("Code", ""), error.get("Message", "")
+    failed = ClientError({"Error": {"Code": code, "Message": message}}, "DeleteObjects")
     key = error["Key"]
-    return map_error(
-        ClientError(reply, "DeleteObjects"),
-        f"Deleting {key!r}",  # type: ignore[arg-type]
-        container=bucket,
-        key=key,
-    )
+    return map_error(failed, f"Deleting {key!r}", container=bucket, key=key)
 
 
 def delete_bucket(client: Any, name: str, *, force: bool, cancel: CancelToken = NEVER) -> None:

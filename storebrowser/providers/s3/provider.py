@@ -260,7 +260,7 @@ class S3Provider(S3PartUploads, S3ContainerSettings, S3Versions, Provider):
             size=size,
             etag=strip_etag(reply.get("ETag")),
             content_type=extra["ContentType"],
-            metadata=metadata,
+            metadata=metadata or {},
             storage_class=extra.get("StorageClass", "STANDARD"),
         )
 

@@ -119,8 +119,8 @@ def _bulk_failures(
     try:
         answer: dict[str, Any] = json.loads(body)
     except ValueError:
-        error = SwiftError(f"Deleting objects in {container!r}: Swift's bulk answer was not JSON.")
-        return dict.fromkeys(keys, error)
+        not_json = SwiftError(f"Deleting objects in {container!r}: Swift's bulk answer was not JSON.")
+        return dict.fromkeys(keys, not_json)
     failures: dict[str, StorageError] = {}
     for path, status_text in answer.get("Errors") or []:
         key = paths.get(path) or paths.get(quote(unquote(path))) or unquote(path).split("/", 2)[-1]

@@ -27,8 +27,13 @@ from storebrowser.core.netfail import describe_connection_failure
 
 
 class SwiftSettingsLike(Protocol):
-    region: str
-    endpoint_type: str
+    """What the error messages name; read-only, as the frozen settings are."""
+
+    @property
+    def region(self) -> str: ...
+
+    @property
+    def endpoint_type(self) -> str: ...
 
 
 class SwiftError(StorageError):

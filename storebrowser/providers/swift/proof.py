@@ -89,7 +89,7 @@ def _dlo_segments(client: SwiftClient, manifest: str) -> list[_Listed]:
         entries: Iterable[dict[str, Any]] = list(iter_raw_entries(client, container, prefix))
     except NotFound:
         return []
-    listed = []
+    listed: list[_Listed] = []
     for entry in entries:
         etag = str(entry.get("hash", "")).lower()
         listed.append((int(entry.get("bytes", 0)), etag, etag))

@@ -101,7 +101,7 @@ def temp_url(
     parts = urlsplit(client.storage_url)
     # The signature covers the decoded path (what the proxy sees); the URL carries it quoted.
     signed_path = f"{parts.path}/{container}/{name}"
-    signed = generate_temp_url(signed_path, seconds, key, method.upper(), digest=digest)
+    signed: str = generate_temp_url(signed_path, seconds, key, method.upper(), digest=digest)
     query = signed.split("?", 1)[1]
     # '.' and '..' as %2E: the proxy decodes them back into the signed name.
     quoted_path = encode_dot_segments(f"{parts.path}/{quote(container)}/{quote(name)}")

@@ -21,11 +21,11 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import ChecksumMismatch, NotFound
 from storebrowser.core.types import ProgressCallback
 from storebrowser.providers.base import DEFAULT_CHUNK
-from storebrowser.providers.streams import ProgressStream
+from storebrowser.providers.streams import ProgressStream, ReadStream
 from storebrowser.providers.swift.client import SwiftClient
 
 
-class ExactSizeStream(io.RawIOBase):
+class ExactSizeStream(ReadStream):
     def __init__(self, raw: BinaryIO, size: int, what: str) -> None:
         super().__init__()
         self._raw = raw
@@ -33,9 +33,6 @@ class ExactSizeStream(io.RawIOBase):
         self._what = what
         self._start = raw.tell() if raw.seekable() else 0
         self._left = size
-
-    def readable(self) -> bool:
-        return True
 
     def seekable(self) -> bool:
         return self._raw.seekable()
@@ -59,11 +56,6 @@ class ExactSizeStream(io.RawIOBase):
         if self._left == 0 and self._raw.read(1):
             raise self._mismatch("the source holds more bytes")
         return data
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def _mismatch(self, why: str) -> ChecksumMismatch:
         return ChecksumMismatch(
@@ -96,7 +88,7 @@ def put_plain(
     from swiftclient.utils import LengthWrapper, ReadableToIterable
 
     what = f"Uploading {key!r} to {container!r}"
-    source = stream if size is None else ExactSizeStream(stream, size, f"{key!r}")
+    source = stream if size is None else ExactSizeStream(stream, size, f"{key!r}").binary()
     progress_stream = ProgressStream(source, progress, cancel)
     body: Any = progress_stream if progress_stream.seekable() else _ReadOnly(progress_stream)
     data = (
