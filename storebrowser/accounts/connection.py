@@ -152,4 +152,4 @@ def _named(error: BaseException, names: set[str]) -> bool:
 
 
 test_connection.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
-test_settings.__test__ = False  # type: ignore[attr-defined]
+test_settings.__test__ = False  # type: ignore[attr-defined]  # not a pytest test

@@ -91,9 +91,10 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, abc.ABC):
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.
     kind: ClassVar[str]
-    #: Smallest part the service accepts (except the last) and most parts per object.
-    min_part_size: ClassVar[int] = 5 * MiB
-    max_parts: ClassVar[int] = 10_000
+    #: Smallest part the service accepts (except the last) and most parts per object:
+    #: the kind's defaults, which an account may replace by what its service says (Swift).
+    min_part_size: int = 5 * MiB
+    max_parts: int = 10_000
     #: Uploads larger than this go in parts when ``capabilities.multipart``.
     multipart_threshold: int = 64 * MiB
     part_size: int = 16 * MiB

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -48,7 +49,7 @@ class TaskResult(Generic[T]):
         return f"Unexpected error: {type(self.error).__name__}: {self.error}"
 
 
-def _ignore(_result: TaskResult[object]) -> None:
+def _ignore(_result: TaskResult[None]) -> None:
     """The end of a feed that went well: nothing to deliver, only counted."""
 
 
@@ -58,15 +59,15 @@ class _Relay(QObject):
     wake = Signal()
 
 
-class _Task(QRunnable):
-    def __init__(self, func: Callable[[], object], deliver: Callable[[TaskResult[object]], None]) -> None:
+class _Task(QRunnable, Generic[T]):
+    def __init__(self, func: Callable[[], T], deliver: Callable[[TaskResult[T]], None]) -> None:
         super().__init__()
         self._func = func
         self._deliver = deliver
 
     def run(self) -> None:
         try:
-            result: TaskResult[object] = TaskResult(value=self._func())
+            result: TaskResult[T] = TaskResult(value=self._func())
         except (ActionableError, Cancelled) as error:
             result = TaskResult(error=error)
         except Exception as error:  # a bug: keep the window alive, log the traceback
@@ -83,8 +84,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._lock = threading.Lock()
-        self._ready: collections.deque[tuple[Callable[[TaskResult[object]], None], TaskResult[object]]]
-        self._ready = collections.deque()
+        self._ready: collections.deque[Callable[[], None]] = collections.deque()  # on_done(result)
         self._relay = _Relay(self)
         self._relay.wake.connect(self._drain)
         self._drain_timer = QTimer(self)
@@ -96,8 +96,8 @@ class TaskRunner(QObject):
     def run(self, func: Callable[[], T], on_done: Callable[[TaskResult[T]], None]) -> None:
         """Call ``func()`` on a worker; ``on_done(result)`` later on the GUI thread."""
 
-        def deliver(result: TaskResult[object]) -> None:
-            self._post(on_done, result, count=False)  # type: ignore[arg-type]
+        def deliver(result: TaskResult[T]) -> None:
+            self._post(on_done, result, count=False)
 
         with self._lock:
             self._pending += 1
@@ -112,25 +112,26 @@ class TaskRunner(QObject):
         that should not wait for the GUI thread between one and the next."""
 
         def emit(value: T) -> None:
-            self._post(on_item, TaskResult(value=value), count=True)  # type: ignore[arg-type]
+            self._post(on_item, TaskResult(value=value), count=True)
 
         def feed() -> None:
             produce(emit)
 
-        def deliver(result: TaskResult[object]) -> None:
-            self._post(on_item if result.error else _ignore, result, count=False)  # type: ignore[arg-type]
+        def deliver(end: TaskResult[None]) -> None:
+            if end.error is not None:
+                self._post(on_item, TaskResult(error=end.error), count=False)
+            else:
+                self._post(_ignore, end, count=False)
 
         with self._lock:
             self._pending += 1  # the feed's end (a failure, or nothing)
         self._pool.start(_Task(feed, deliver))
 
-    def _post(
-        self, on_done: Callable[[TaskResult[object]], None], result: TaskResult[object], *, count: bool
-    ) -> None:
+    def _post(self, on_done: Callable[[TaskResult[T]], None], result: TaskResult[T], *, count: bool) -> None:
         """Queue ``on_done(result)`` for the GUI thread (from any thread)."""
         with self._lock:
             self._pending += count
-            self._ready.append((on_done, result))
+            self._ready.append(partial(on_done, result))
         self._relay.wake.emit()
 
     @property
@@ -145,10 +146,10 @@ class TaskRunner(QObject):
             with self._lock:
                 if not self._ready:
                     return
-                on_done, result = self._ready.popleft()
+                deliver = self._ready.popleft()
                 self._pending -= 1
             try:
-                on_done(result)
+                deliver()
             except Exception:
                 log.exception("result handler failed")
         self._drain_timer.start()  # more left: continue after Qt had a turn

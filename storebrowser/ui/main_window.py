@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from storebrowser.accounts.pool import ProviderPool
@@ -57,7 +57,7 @@ class MainWindow(WindowFrame):
         self._update_actions()
 
     def _connect(self) -> None:
-        acts = self.actions
+        acts = self.explorer_actions
         acts["back"].triggered.connect(self.go_back)
         acts["forward"].triggered.connect(self.go_forward)
         acts["up"].triggered.connect(self.go_up)
@@ -250,7 +250,7 @@ class MainWindow(WindowFrame):
         if infos[0].is_prefix:
             self.navigate(location.folder(infos[0].key))
         else:
-            self.actions["properties"].trigger()
+            self.explorer_actions["properties"].trigger()
 
     # -- tree -------------------------------------------------------------------------
 
@@ -395,7 +395,7 @@ class MainWindow(WindowFrame):
 
     def _selection_changed(self, *_args: object) -> None:
         selected = self.selection_summary()
-        self.actions.update(self.selection_state(selected))
+        self.explorer_actions.update(self.selection_state(selected))
         if selected.count:
             self.selection_label.setText(
                 self.tr("{n} selected ({size})").format(
@@ -407,25 +407,25 @@ class MainWindow(WindowFrame):
 
     # -- menus ------------------------------------------------------------------------
 
-    def _tree_menu(self, pos: object) -> None:
-        index = self.tree.indexAt(pos)  # type: ignore[arg-type]
+    def _tree_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.setCurrentIndex(index)
         kind = self.tree_model.kind_at(index)
         self._popup(self.tree, pos, TREE_MENUS[kind] if kind is not None else "refresh")
 
-    def _table_menu(self, table: QTableView, pos: object) -> None:
+    def _table_menu(self, table: QTableView, pos: QPoint) -> None:
         if table is self.containers_table:
             layout = CONTAINERS_MENU
         else:
             layout = OBJECTS_MENU if self.selection_summary().count else PLACE_MENU
         self._popup(table, pos, layout)
 
-    def _popup(self, view: QAbstractItemView, pos: object, layout: str) -> None:
+    def _popup(self, view: QAbstractItemView, pos: QPoint, layout: str) -> None:
         self._update_actions()
         menu = QMenu(self)
-        fill(menu, self.actions, layout)
-        menu.popup(view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        fill(menu, self.explorer_actions, layout)
+        menu.popup(view.viewport().mapToGlobal(pos))
 
     def remember_layout(self) -> None:
         super().remember_layout()
@@ -451,7 +451,7 @@ class MainWindow(WindowFrame):
         )
 
     def _update_actions(self) -> None:
-        self.actions.update(self.selection_state())
+        self.explorer_actions.update(self.selection_state())
 
     def _update_status(self) -> None:
         if self._location is None:

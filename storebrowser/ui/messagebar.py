@@ -26,7 +26,7 @@ class MessageBar(Notice):
         close.setIcon(line_icon("close"))  # the palette's colour: it shows on dark schemes too
         close.setToolTip(self.tr("Close"))
         close.clicked.connect(self.hide)
-        self.layout().addWidget(close)
+        self.row.addWidget(close)
         self._callback: Callable[[], None] | None = None
         self.actionClicked.connect(self._act)
         self._timer = QTimer(self)
@@ -38,11 +38,11 @@ class MessageBar(Notice):
             self.close_button.setIcon(line_icon("close"))
         super().changeEvent(event)
 
-    @property  # type: ignore[override]
-    def text(self) -> str:
+    @property
+    def text(self) -> str:  # type: ignore[override]  # a property: the window's bar is read as .text
         return self.label.text()
 
-    def show_message(  # type: ignore[override]
+    def show_message(  # type: ignore[override]  # (text, level=ERROR): most callers name no level
         self,
         text: str,
         level: Level = Level.ERROR,

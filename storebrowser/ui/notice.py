@@ -51,7 +51,7 @@ class Notice(QFrame):
         super().__init__(parent)
         self.setObjectName("notice")
         self.level = Level.INFO
-        row = QHBoxLayout(self)
+        self.row = row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 8, 6)
         self._icon = QLabel(self)
         self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)

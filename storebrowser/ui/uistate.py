@@ -55,7 +55,7 @@ class UiState:
         except ValueError:
             return None
 
-    def set_bytes(self, name: str, value: bytes) -> None:
+    def set_bytes(self, name: str, value: bytes | bytearray | memoryview) -> None:
         self._values[name] = base64.b64encode(value).decode("ascii")
 
     def snapshot(self) -> dict[str, Any]:

@@ -66,7 +66,7 @@ class WindowFrame(QMainWindow):
         self.tree_model = AccountTreeModel(accounts, runner, pool.get, self)
         self.object_model = ObjectTableModel(runner, self)
         self.container_model = ContainerTableModel(self)
-        self.actions = ExplorerActions(self)
+        self.explorer_actions = ExplorerActions(self)
         self.messages = MessageBar(self)
         self.sign_in = SignIn(pool.store, runner, self)
         self.pathbar = PathBar(self)
@@ -87,7 +87,7 @@ class WindowFrame(QMainWindow):
             self.stack.addWidget(page)
         self.splitter = make_splitter(self, self.tree, self.messages, self.stack)
         self.setCentralWidget(self.splitter)
-        bar = make_status_bar(self, self.actions["stop"])
+        bar = make_status_bar(self, self.explorer_actions["stop"])
         self.status_label, self.selection_label = bar.status, bar.selection
         self.loading_label, self.stop_button = bar.loading, bar.stop
         self._make_toolbars()
@@ -98,10 +98,11 @@ class WindowFrame(QMainWindow):
     # -- building ---------------------------------------------------------------------
 
     def _make_toolbars(self) -> None:
-        build_toolbars(self, self.actions, [self.pathbar, self.filter_box])
+        build_toolbars(self, self.explorer_actions, [self.pathbar, self.filter_box])
 
     def _make_menus(self) -> None:
-        self.view_menu = build_menus(self, self.actions, (self.tree, self.table, self.containers_table))
+        views = (self.tree, self.table, self.containers_table)
+        self.view_menu = build_menus(self, self.explorer_actions, views)
 
     # -- layout memory ----------------------------------------------------------------
 
@@ -156,7 +157,7 @@ class WindowFrame(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            self.actions.refresh_icons()
+            self.explorer_actions.refresh_icons()
             for dock in self.findChildren(QDockWidget):  # their title buttons, in the new colours
                 QApplication.sendEvent(dock, QEvent(QEvent.Type.StyleChange))
         super().changeEvent(event)

@@ -54,8 +54,8 @@ def open_editor(qtbot, explorer: Explorer, *names: str) -> MetadataEditor:
     select_names(window, *names)
     shown: list[MetadataEditor] = []
     ops.show_dialog = lambda dialog: (shown.append(dialog), dialog.show())  # type: ignore[method-assign]
-    assert window.actions["properties"].isEnabled(), window.actions["properties"].toolTip()
-    window.actions["properties"].trigger()
+    assert window.explorer_actions["properties"].isEnabled(), window.explorer_actions["properties"].toolTip()
+    window.explorer_actions["properties"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
     editor = shown[0]
     qtbot.addWidget(editor)

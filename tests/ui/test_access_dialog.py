@@ -50,7 +50,7 @@ def open_settings(qtbot, explorer, *, confirm=None) -> SettingsDialog:
     ops.show_dialog = lambda dialog: (shown.append(dialog), dialog.show())
     if confirm is not None:
         ops.confirm = confirm
-    explorer.window.actions["access"].trigger()
+    explorer.window.explorer_actions["access"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
     dialog = shown[0]
     assert isinstance(dialog, SettingsDialog)
@@ -217,7 +217,7 @@ def test_a_local_account_says_why_not(qtbot, make_explorer, local_account) -> No
     explorer = make_explorer()
     explorer.window.navigate(Location("Local files", "documents"))
     wait_listed(qtbot, explorer.window)
-    action = explorer.window.actions["access"]
+    action = explorer.window.explorer_actions["access"]
     assert not action.isEnabled()
     assert "a local folder is served to nobody" in action.toolTip()
 

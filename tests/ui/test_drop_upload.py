@@ -41,6 +41,6 @@ def test_a_drop_uploads_at_once_and_alt_asks_first(qtbot, make_explorer, swift_a
         assert asked == [[backup]]
 
         ops.ask_files = lambda _title: [dump]
-        window.actions["upload_options"].trigger()
+        window.explorer_actions["upload_options"].trigger()
         assert asked == [[backup], [dump]]
         assert "Upload with Options…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]

@@ -80,7 +80,7 @@ def test_matches_stream_into_the_table_and_take_the_usual_actions(
     timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
     timer.start(5)
     _finding(explorer).ask_criteria = lambda _location: Criteria.parse(glob="*.bin", max_size="10")
-    window.actions["find"].trigger()
+    window.explorer_actions["find"].trigger()
     qtbot.waitUntil(lambda: model.criteria is not None and model.complete, timeout=WAIT)
     timer.stop()
     assert sorted(_shown_keys(window)) == BULK
@@ -96,15 +96,15 @@ def test_matches_stream_into_the_table_and_take_the_usual_actions(
     window.navigate(Location(account, container, "b/"))
     wait_listed(qtbot, window)
     _finding(explorer).ask_criteria = lambda _location: Criteria.parse(glob="*.png")
-    window.actions["find"].trigger()
+    window.explorer_actions["find"].trigger()
     qtbot.waitUntil(lambda: model.criteria is not None and model.complete, timeout=WAIT)
     assert sorted(_shown_keys(window)) == ["b/1.png", "b/2.png", "b/3.png", "b/sub/4.png"]
     assert "sub/4.png" in {model.data(model.index(row, 0)) for row in range(model.rowCount())}
     select_names(window, "4.png")
-    window.actions["copy_path"].trigger()
+    window.explorer_actions["copy_path"].trigger()
     assert QGuiApplication.clipboard().text() == f"{container}/b/sub/4.png"
     ops.confirm = lambda *_args: True
-    window.actions["delete"].trigger()
+    window.explorer_actions["delete"].trigger()
     qtbot.waitUntil(lambda: "b/sub/4.png" not in _shown_keys(window) and model.complete, timeout=WAIT)
     with pytest.raises(NotFound):
         other.stat(container, "b/sub/4.png")
@@ -124,16 +124,16 @@ def test_stop_ends_a_search_and_refresh_lists_the_place(qtbot, make_explorer, sw
     def stop_at_first_page() -> None:
         if model.criteria is not None and not stopped:
             stopped.append(True)
-            window.actions["stop"].trigger()
+            window.explorer_actions["stop"].trigger()
 
     model.pageLoaded.connect(stop_at_first_page)
     _finding(explorer).ask_criteria = lambda _location: Criteria.parse()
-    window.actions["find"].trigger()
+    window.explorer_actions["find"].trigger()
     qtbot.waitUntil(lambda: bool(stopped) and not model.loading, timeout=WAIT)
     assert not model.complete and model.rowCount() < len(ALL) + len(BULK)
     assert "(stopped)" in window.status_label.text()
     assert not model.canFetchMore()  # a stopped search does not restart by scrolling
-    window.actions["refresh"].trigger()
+    window.explorer_actions["refresh"].trigger()
     wait_listed(qtbot, window)
     assert model.criteria is None and "bulk/" in _shown_keys(window)
 
@@ -147,7 +147,7 @@ def test_folder_statistics_count_on_a_worker_and_are_kept(qtbot, make_explorer, 
     dialogs: list[StatsDialog] = []
     ops.show_dialog = lambda dialog: dialogs.append(dialog)  # not modal here: the test reads it
     select_names(window, "b/")
-    window.actions["folder_stats"].trigger()
+    window.explorer_actions["folder_stats"].trigger()
     qtbot.waitUntil(lambda: bool(dialogs) and dialogs[0].stats is not None and dialogs[0].stats.finished,
                     timeout=WAIT)  # fmt: skip
     stats = dialogs[0].stats
@@ -158,7 +158,7 @@ def test_folder_statistics_count_on_a_worker_and_are_kept(qtbot, make_explorer, 
     texts = [dialogs[0].table.topLevelItem(i).text(0) for i in range(dialogs[0].table.topLevelItemCount())]
     assert texts[0] == "Total" and "sub/" in texts
     # Asked again: the kept count, no counting; Count Again counts anew.
-    window.actions["folder_stats"].trigger()
+    window.explorer_actions["folder_stats"].trigger()
     qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=WAIT)
     assert not dialogs[1].counting and dialogs[1].stats is stats
     dialogs[1].again_button.click()
@@ -166,7 +166,7 @@ def test_folder_statistics_count_on_a_worker_and_are_kept(qtbot, make_explorer, 
     dialogs[1].stop_button.click()
     assert not dialogs[1].counting and dialogs[1].again_button.isEnabled()
     # Refresh forgets the counts of the container.
-    window.actions["refresh"].trigger()
+    window.explorer_actions["refresh"].trigger()
     assert _finding(explorer).stats_cache.get(Location(account, container, "b/")) is None
     for dialog in dialogs:
         dialog.close()
@@ -216,15 +216,15 @@ def test_pictures_of_a_search_in_progress_and_of_folder_statistics(
 
     model.pageLoaded.connect(picture_while_searching)
     _finding(explorer).ask_criteria = lambda _location: Criteria.parse(glob="*.psd", min_size="2K")
-    window.actions["find"].trigger()
+    window.explorer_actions["find"].trigger()
     qtbot.waitUntil(lambda: model.criteria is not None and model.complete, timeout=WAIT)
     assert taken, "the search ended before a picture of it in progress was taken"
     save(window, shots / f"find-done-{scheme}.png")
     dialogs: list[StatsDialog] = []
     explorer.operations.show_dialog = lambda dialog: dialogs.append(dialog)
-    window.actions["refresh"].trigger()
+    window.explorer_actions["refresh"].trigger()
     wait_listed(qtbot, window)
-    window.actions["folder_stats"].trigger()
+    window.explorer_actions["folder_stats"].trigger()
     qtbot.waitUntil(lambda: bool(dialogs) and dialogs[0].stats is not None and dialogs[0].stats.finished,
                     timeout=WAIT)  # fmt: skip
     dialogs[0].show()

@@ -99,11 +99,11 @@ def test_going_up_selects_where_one_came_from(qtbot, make_explorer, local_accoun
     window = make_explorer().window
     window.navigate(Location("Local files", "photos", "2024/"))
     wait_listed(qtbot, window)
-    window.actions["up"].trigger()
+    window.explorer_actions["up"].trigger()
     qtbot.waitUntil(lambda: selected_keys(window) == ["2024/"], timeout=WAIT)
     assert window.table.currentIndex().row() == window.object_model.row_of_key("2024/")
 
-    window.actions["up"].trigger()  # to the account: the container is chosen
+    window.explorer_actions["up"].trigger()  # to the account: the container is chosen
     qtbot.waitUntil(lambda: window.selected_containers() == ["photos"], timeout=WAIT)
 
     # Into a folder of a long listing and back: the folder, not the first row.
@@ -140,7 +140,7 @@ def test_the_accounts_dialog_tabs_from_the_list_into_the_form(
 def test_help_lists_the_keys_and_the_versions(qtbot, make_explorer, local_account) -> None:
     window = make_explorer().window
     assert [a.text() for a in window.menuBar().actions()][-1] == "&Help"
-    window.actions["shortcuts"].trigger()
+    window.explorer_actions["shortcuts"].trigger()
     dialog = window.findChild(QDialog, "shortcutsDialog")
     assert dialog is not None and dialog.isVisible()
     tree = dialog.findChild(QTreeWidget)
@@ -153,7 +153,7 @@ def test_help_lists_the_keys_and_the_versions(qtbot, make_explorer, local_accoun
     assert rows["Show or hide the preview"] == "Space"
     assert "Keyboard Shortcuts" in rows  # F1 itself
 
-    window.actions["about"].trigger()
+    window.explorer_actions["about"].trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "aboutBox") is not None, timeout=WAIT)
     text = window.findChild(QMessageBox, "aboutBox").text()
     assert "Qt 6." in text and "PySide6 6." in text

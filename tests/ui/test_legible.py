@@ -97,7 +97,7 @@ def test_a_new_s3_bucket_goes_to_the_region_chosen(qtbot, request, make_explorer
     explorer = make_explorer()
     window, ops = explorer.window, explorer.operations
     window.navigate(Location(account.name))
-    qtbot.waitUntil(window.actions["new_container"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(window.explorer_actions["new_container"].isEnabled, timeout=WAIT)
     provider = window.pool.get(account.name)
     assert provider.container_regions() == ()  # an S3-compatible service has its own place
     provider.container_regions = lambda: ("us-east-1", "eu-west-1")  # as AWS answers
@@ -110,7 +110,7 @@ def test_a_new_s3_bucket_goes_to_the_region_chosen(qtbot, request, make_explorer
         return name, "eu-west-1"
 
     ops.ask_name_and_region = ask
-    window.actions["new_container"].trigger()
+    window.explorer_actions["new_container"].trigger()
     qtbot.waitUntil(lambda: window.location == Location(account.name, name), timeout=WAIT)
     assert asked == [("us-east-1", "eu-west-1")]
     moto = request.getfixturevalue("moto_server")

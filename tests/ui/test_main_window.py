@@ -69,7 +69,7 @@ def test_tree_then_table_then_folders_and_history(qtbot, make_explorer, local_ac
     assert window.location == Location("Local files")
     window.go_forward()
     assert window.location == Location("Local files", "documents")
-    assert window.actions["back"].isEnabled() and window.actions["forward"].isEnabled()
+    assert window.explorer_actions["back"].isEnabled() and window.explorer_actions["forward"].isEnabled()
 
     # A crumb is a way back up.
     account_crumb = next(b for b in window.pathbar.findChildren(QToolButton) if b.text() == "Local files")
@@ -80,7 +80,7 @@ def test_tree_then_table_then_folders_and_history(qtbot, make_explorer, local_ac
 def test_typed_place_in_the_path_bar(qtbot, make_explorer, local_account: AccountEntry) -> None:
     window = make_explorer().window
     window.navigate(Location("Local files"))
-    window.actions["focus_path"].trigger()
+    window.explorer_actions["focus_path"].trigger()
     editor = window.pathbar.editor
     assert editor.isVisible() and editor.text() == "Local files:"
     editor.setText("photos/2024")
@@ -110,7 +110,7 @@ def test_actions_follow_capabilities_and_selection(qtbot, make_explorer, local_a
     window = make_explorer().window
     window.navigate(Location("Local files", "documents"))
     wait_listed(qtbot, window)
-    actions = window.actions
+    actions = window.explorer_actions
     assert not actions["delete"].isEnabled() and "Select" in actions["delete"].toolTip()
     assert actions["upload_files"].isEnabled() and actions["new_folder"].isEnabled()
     window.table.selectRow(table_names(window).index("file-0003.txt"))
@@ -232,7 +232,7 @@ def test_filter_while_typing_and_search_the_server_on_enter(qtbot, make_explorer
     window.navigate(Location("Local files", "documents"))
     wait_listed(qtbot, window)
     window.activateWindow()
-    window.actions["focus_filter"].trigger()  # Ctrl+F, as a person would
+    window.explorer_actions["focus_filter"].trigger()  # Ctrl+F, as a person would
     qtbot.waitUntil(window.filter_box.hasFocus, timeout=WAIT)
     qtbot.keyClicks(window.filter_box, "FILE-011")  # any case, any part of the name
     qtbot.waitUntil(lambda: window.object_model.rowCount() == 10, timeout=WAIT)
@@ -303,8 +303,8 @@ def test_select_all_is_counted_from_the_selection_ranges(qtbot, make_explorer, l
     assert (summary.count, summary.folders) == (1201, 1)  # drafts/ is a folder
     assert summary.size == sum(i % 7 for i in range(1200))  # a folder adds nothing itself
     assert window.selection_label.text().startswith("1,201 selected")
-    assert window.actions["delete"].isEnabled() and window.actions["properties"].isEnabled()
-    assert not window.actions["rename"].isEnabled()
+    assert window.explorer_actions["delete"].isEnabled() and window.explorer_actions["properties"].isEnabled()
+    assert not window.explorer_actions["rename"].isEnabled()
 
     # Overlapping ranges (Ctrl-click over a range) count each row once.
     model, selection = window.object_model, window.table.selectionModel()

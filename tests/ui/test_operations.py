@@ -121,10 +121,10 @@ def test_every_action_against_a_server(
 def _scenario(qtbot, explorer, window, ops, other, account, container, second, tmp_path) -> None:
     # New container (twice, for the copy later), from the account view.
     window.navigate(Location(account))
-    qtbot.waitUntil(window.actions["new_container"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(window.explorer_actions["new_container"].isEnabled, timeout=WAIT)
     for new in (second, container):
         ops.ask_name = lambda *_a, new=new, **_k: new
-        window.actions["new_container"].trigger()
+        window.explorer_actions["new_container"].trigger()
         qtbot.waitUntil(lambda new=new: window.location == Location(account, new) or failed_visibly(window),
                         timeout=WAIT)  # fmt: skip
         assert window.location == Location(account, new), window.messages.text
@@ -139,9 +139,9 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     (files / "album" / "inner" / "two.txt").write_bytes(b"two")
     ops.ask_files = lambda _title: [files / "notes.txt"]
     ops.ask_upload_options = lambda _paths, _location: UploadOptions()  # the dialog's defaults
-    window.actions["upload_files"].trigger()
+    window.explorer_actions["upload_files"].trigger()
     ops.ask_folder = lambda _title: files / "album"
-    window.actions["upload_folder"].trigger()
+    window.explorer_actions["upload_folder"].trigger()
     wait_jobs(qtbot, explorer, 2)
     assert other.read(container, "notes.txt") == b"some notes"
     assert other.read(container, "album/inner/two.txt") == b"two"
@@ -149,7 +149,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
 
     # New folder.
     ops.ask_name = lambda *_a, **_k: "empty folder"
-    window.actions["new_folder"].trigger()
+    window.explorer_actions["new_folder"].trigger()
     qtbot.waitUntil(lambda: "empty folder/" in names_shown(window), timeout=WAIT)
     assert exists(other, container, "empty folder/")
 
@@ -158,7 +158,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     target.mkdir()
     pick(qtbot, window, "notes.txt", "album/")
     ops.ask_folder = lambda _title: target
-    window.actions["download"].trigger()
+    window.explorer_actions["download"].trigger()
     wait_jobs(qtbot, explorer, 3)  # the file and the folder: one job
     download = explorer.jobs.engine.snapshot().jobs[-1]
     assert download.kind is JobKind.DOWNLOAD_MANY and len(download.items) == 3
@@ -169,14 +169,14 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     # Rename an object and a folder (server-side copy, then delete).
     pick(qtbot, window, "notes.txt")
     ops.ask_name = lambda *_a, **_k: "renamed.txt"
-    window.actions["rename"].trigger()
+    window.explorer_actions["rename"].trigger()
     wait_jobs(qtbot, explorer, 4)
     qtbot.waitUntil(lambda: "renamed.txt" in names_shown(window), timeout=WAIT)
     assert not exists(other, container, "notes.txt")
     assert other.read(container, "renamed.txt") == b"some notes"
     pick(qtbot, window, "album/")
     ops.ask_name = lambda *_a, **_k: "photos"
-    window.actions["rename"].trigger()
+    window.explorer_actions["rename"].trigger()
     wait_jobs(qtbot, explorer, 5)
     qtbot.waitUntil(lambda: "photos/" in names_shown(window) and "album/" not in names_shown(window),
                     timeout=WAIT)  # fmt: skip
@@ -185,7 +185,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     # Copy to the other container, into a folder.
     pick(qtbot, window, "renamed.txt", "photos/")
     ops.ask_destination = lambda *_a: (second, "copies/")
-    window.actions["copy_to"].trigger()
+    window.explorer_actions["copy_to"].trigger()
     wait_jobs(qtbot, explorer, 7)
     assert other.read(second, "copies/renamed.txt") == b"some notes"
     assert other.read(second, "copies/photos/one.jpg")[:3] == b"\xff\xd8\xff"
@@ -206,14 +206,14 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
             urls.append(dialog.url.text())
 
         ops.show_dialog = make_url
-        window.actions["share_url"].trigger()
+        window.explorer_actions["share_url"].trigger()
         with urllib.request.urlopen(urls[0], timeout=10) as reply:  # 127.0.0.1 only
             assert reply.read() == b"some notes"
 
     # Delete objects and a folder with everything in it, after confirmation.
     asked.clear()
     pick(qtbot, window, "renamed.txt", "photos/")
-    window.actions["delete"].trigger()
+    window.explorer_actions["delete"].trigger()
     wait_jobs(qtbot, explorer, 9)
     assert "with everything in it" in asked[-1]
     qtbot.waitUntil(lambda: names_shown(window) == {"empty folder/"}, timeout=WAIT)
@@ -226,7 +226,7 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     rows = [r for r in range(window.container_model.rowCount())
             if window.container_model.container_at(r).name == second]  # fmt: skip
     window.containers_table.selectRow(rows[0])
-    window.actions["delete_container"].trigger()
+    window.explorer_actions["delete_container"].trigger()
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=WAIT)
     assert "holds 3 objects" in asked[-1]
     wait_jobs(qtbot, explorer, 10)
@@ -241,10 +241,10 @@ def test_a_refused_question_changes_nothing(qtbot, make_explorer, local_account,
     wait_listed(qtbot, window)
     pick(qtbot, window, "file-0001.txt")
     ops.confirm = lambda *_a: False
-    window.actions["delete"].trigger()
+    window.explorer_actions["delete"].trigger()
     ops.ask_name = lambda *_a, **_k: None
-    window.actions["rename"].trigger()
-    window.actions["new_folder"].trigger()
+    window.explorer_actions["rename"].trigger()
+    window.explorer_actions["new_folder"].trigger()
     assert not explorer.jobs.engine.snapshot().jobs
     assert exists(pool.get("Local files"), "documents", "file-0001.txt")
 
@@ -266,7 +266,7 @@ def test_invalid_container_name_is_refused_before_sending(qtbot, make_explorer, 
     explorer = make_explorer()
     window, ops = explorer.window, explorer.operations
     window.navigate(Location(account.name))
-    qtbot.waitUntil(window.actions["new_container"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(window.explorer_actions["new_container"].isEnabled, timeout=WAIT)
     problems: list[str | None] = []
 
     def ask(_title, _label, check, **_kwargs):
@@ -274,7 +274,7 @@ def test_invalid_container_name_is_refused_before_sending(qtbot, make_explorer, 
         return None
 
     ops.ask_name = ask
-    window.actions["new_container"].trigger()
+    window.explorer_actions["new_container"].trigger()
     assert problems and problems[0] and "lowercase" in problems[0].lower()
 
 

@@ -91,8 +91,8 @@ def test_storage_class_of_objects_and_a_folder_then_the_failures_listed_exported
 
     tiers.ask_class = answer  # type: ignore[method-assign]
     pick(qtbot, window, "a.txt", "logs/")
-    assert window.actions["storage_class"].isEnabled(), window.actions["storage_class"].toolTip()
-    window.actions["storage_class"].trigger()
+    assert window.explorer_actions["storage_class"].isEnabled(), window.explorer_actions["storage_class"].toolTip()
+    window.explorer_actions["storage_class"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_CLASS)
     classes, what, current = asked[0]
     assert "GLACIER" in classes.names() and what == "1 object and 1 folder with everything in it"
@@ -107,7 +107,7 @@ def test_storage_class_of_objects_and_a_folder_then_the_failures_listed_exported
     # One object gone since it was listed: it fails alone, named, with the service's reason.
     pick(qtbot, window, "a.txt", "b.txt")  # once listed again after the job
     sdk.delete_object(Bucket=bucket, Key="b.txt")
-    window.actions["storage_class"].trigger()
+    window.explorer_actions["storage_class"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_CLASS, count=2)
     assert job.state is State.FAILED and [i.key for i in job.failed_items] == ["b.txt"]
     qtbot.waitUntil(lambda: "1 of 2 objects failed" in window.messages.text, timeout=WAIT)
@@ -163,7 +163,7 @@ def test_restore_from_archive_and_the_archive_status_in_properties(
 
     tiers.ask_restore = answer  # type: ignore[method-assign]
     pick(qtbot, window, "cold.txt", "warm.txt")
-    window.actions["restore_archive"].trigger()
+    window.explorer_actions["restore_archive"].trigger()
     job = _last_job(qtbot, explorer, JobKind.RESTORE_ARCHIVED)
     assert job.state is State.DONE and asked[0].restore_days
     notes = {item.key: item.note for item in job.items}
@@ -206,8 +206,8 @@ def test_tag_editor_checks_the_rules_as_typed_and_tags_many_as_one_job(
     window, tiers = explorer.window, _tiers(explorer)
     tiers.ask_tags = lambda provider, container, objects: TagEdit({"team": "data"}, ("project",))  # type: ignore[method-assign]
     pick(qtbot, window, "r.csv", "s.csv")
-    assert window.actions["tags"].isEnabled()
-    window.actions["tags"].trigger()
+    assert window.explorer_actions["tags"].isEnabled()
+    window.explorer_actions["tags"].trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_TAGS)
     assert job.state is State.DONE
     assert box.get_blob_client("r.csv").get_blob_tags() == {"team": "data"}

@@ -51,7 +51,7 @@ def test_back_up_a_folder_here_then_download_all(qtbot, swift_explorer, tmp_path
     wait_listed(qtbot, window)
     ops.ask_folder = lambda _title: source
     ops.ask_name = lambda _title, _label, _check, text="", **_k: "nightly/" + text
-    window.actions["backup_here"].trigger()
+    window.explorer_actions["backup_here"].trigger()
     wait_jobs(qtbot, explorer, 1)
     backups = [e.key for e in other.list_page(container, "nightly/", None).entries]
     assert len(backups) == 1 and backups[0].startswith("nightly/backup-") and backups[0].endswith(".tar.gz")
@@ -66,7 +66,7 @@ def test_back_up_a_folder_here_then_download_all(qtbot, swift_explorer, tmp_path
     other.upload_bytes(container, "docs/deep/er/x.txt", b"deep")
     target = tmp_path / "restore"
     ops.ask_folder = lambda _title: target
-    window.actions["download_all"].trigger()
+    window.explorer_actions["download_all"].trigger()
     wait_jobs(qtbot, explorer, 2)
     restored = _tree(target / container)
     assert restored["docs/deep/er/x.txt"] == b"deep"
@@ -85,7 +85,7 @@ def test_publish_a_site_to_swift(qtbot, swift_explorer, tmp_path: Path) -> None:
     (site / "css" / "style.css").write_text("h1 { color: teal }")
     window.navigate(Location(account, container))
     wait_listed(qtbot, window)
-    qtbot.waitUntil(window.actions["publish"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(window.explorer_actions["publish"].isEnabled, timeout=WAIT)
     flows = workflows_of(explorer)
 
     def answer(dialog: PublishDialog) -> int:
@@ -97,7 +97,7 @@ def test_publish_a_site_to_swift(qtbot, swift_explorer, tmp_path: Path) -> None:
         return QDialog.DialogCode.Accepted
 
     flows.ask_publish = answer
-    window.actions["publish"].trigger()
+    window.explorer_actions["publish"].trigger()
     wait_jobs(qtbot, explorer, 1)
     qtbot.waitUntil(lambda: "published at" in window.messages.text, timeout=WAIT)
     url = window.messages.text.split(" published at ", 1)[1].strip()

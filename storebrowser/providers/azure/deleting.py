@@ -12,6 +12,7 @@ from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, Storage
 from storebrowser.providers.azure.errors import azure_errors, error_code, map_error
 
 if TYPE_CHECKING:
+    from azure.core.pipeline.transport import HttpResponse
     from azure.storage.blob import BlobClient, ContainerClient
 
 log = logging.getLogger(__name__)
@@ -95,14 +96,15 @@ def _delete_batch(
     return failures
 
 
-def _reply_code(reply: object) -> str | None:
+def _reply_code(reply: HttpResponse) -> str | None:
     code = getattr(reply, "headers", {}).get("x-ms-error-code")
     return str(code) if code else None
 
 
-def _sub_error(reply: object, action: str, container: str, key: str) -> StorageError:
+def _sub_error(reply: HttpResponse, action: str, container: str, key: str) -> StorageError:
     from azure.core.exceptions import HttpResponseError
 
-    error = HttpResponseError(response=reply)  # type: ignore[arg-type]
-    error.error_code = _reply_code(reply)  # type: ignore[attr-defined]
+    error = HttpResponseError(response=reply)
+    # Where the SDK's own storage errors carry the service's code (process_storage_error).
+    error.error_code = _reply_code(reply)  # type: ignore[attr-defined]  # set ad hoc, as the SDK does
     return map_error(error, f"{action}: {key!r}", container=container, key=key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.capabilities import Capabilities
@@ -63,9 +63,9 @@ EXTRA_CONNECTIONS = 8
 class SwiftProvider(SwiftContainerSettings, SwiftVersions, Provider):
     kind = "swift"
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
-    min_part_size: ClassVar[int] = 1 * MiB
+    min_part_size = 1 * MiB
     #: SLO's default max_manifest_segments; ``connect`` reads the cluster's.
-    max_parts: ClassVar[int] = 1000
+    max_parts = 1000
 
     def __init__(self, settings: SwiftSettings, *, timeout: float | None = None) -> None:
         """``timeout``: for signing in, and for requests until ``fit_transfers`` says."""
@@ -100,9 +100,9 @@ class SwiftProvider(SwiftContainerSettings, SwiftVersions, Provider):
         self.client.listing_limit = int(swift.get("container_listing_limit", listing.MAX_PAGE))
         slo = self.info.get("slo") or {}
         if "max_manifest_segments" in slo:
-            self.max_parts = int(slo["max_manifest_segments"])  # type: ignore[misc]
+            self.max_parts = int(slo["max_manifest_segments"])
         # Older clusters ask 1 MiB at least per segment (but the last); current ones 1 byte.
-        self.min_part_size = max(type(self).min_part_size, int(slo.get("min_segment_size", 1)))  # type: ignore[misc]
+        self.min_part_size = max(type(self).min_part_size, int(slo.get("min_segment_size", 1)))
         self.capabilities = self._capabilities()
 
     def _capabilities(self) -> Capabilities:

@@ -172,11 +172,11 @@ class AccountsDialog(QDialog):
                     self.status.clear()
             if writes:
                 self.forms.setEnabled(True)
-            failure = tasks.failure_message(result)
-            if failure is None:
-                done(result.value)  # type: ignore[arg-type]
+            value = tasks.outcome(result)
+            if not isinstance(value, Failed):
+                done(value)
             else:
-                self.show_problems([failure])
+                self.show_problems([value.message])
                 if writes:
                     self._reread()
             self._update_buttons()
@@ -199,7 +199,7 @@ class AccountsDialog(QDialog):
         self.remove_button.setEnabled(idle and self.current is not None)
         self.list_view.setEnabled(self._busy == 0)
         self.test_button.setEnabled(idle and editing and self._secrets_known)
-        dirty = editing and (self.current is None or self.form.is_dirty())  # type: ignore[union-attr]
+        dirty = self.form is not None and (self.current is None or self.form.is_dirty())
         self.save_button.setEnabled(idle and editing and self._secrets_known and dirty)
 
     # -- the list -----------------------------------------------------------------------

@@ -392,8 +392,8 @@ class AccountForm(QWidget):
         if self._boxes:
             box = self._boxes[0]
             box.ensurePolished()
-            inner = box.layout().contentsMargins()
-            inset = box.contentsMargins().left() + inner.left()
+            inner = box.layout()
+            inset = box.contentsMargins().left() + (inner.contentsMargins().left() if inner else 0)
         for form in self._loose:
             form.setContentsMargins(inset, 0, inset, 0)
 

@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
         self.runner = runner
         self.view = view
         self.report: ImportReport | None = None
-        self.result: Imported | None = None
+        self.imported: Imported | None = None  # after Add; not `result`: QDialog.result()
         self._busy = False
         self.setWindowTitle(self.tr("Import accounts"))
         self.resize(860, 520)
@@ -197,16 +197,16 @@ class ImportDialog(QDialog):
         self._busy = True
         self.add_button.setEnabled(False)
 
-        def finished(result: TaskResult[Any]) -> None:
+        def finished(result: TaskResult[T | tasks.Failed]) -> None:
             if not shiboken6.isValid(self):
                 return
             self._busy = False
-            failure = tasks.failure_message(result)
-            if failure is not None:
+            value = tasks.outcome(result)
+            if isinstance(value, tasks.Failed):
                 self.pages.setCurrentIndex(1)
-                self.problem.show_message(Level.ERROR, failure)
+                self.problem.show_message(Level.ERROR, value.message)
             else:
-                done(result.value)
+                done(value)
             self._ticks_changed()
 
         self.runner.run(tasks.guarded(func), finished)
@@ -266,7 +266,7 @@ class ImportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
 
     def _ticks_changed(self, _item: QStandardItem | None = None) -> None:
-        count = len(self.ticked()) if self.result is None else 0
+        count = len(self.ticked()) if self.imported is None else 0
         text = self.tr("Add 1 account") if count == 1 else self.tr("Add {n} accounts")
         self.add_button.setText(text.format(n=count) if count else self.tr("Add"))
         self.add_button.setEnabled(not self._busy and self.report is not None and count > 0)
@@ -281,7 +281,7 @@ class ImportDialog(QDialog):
 
     def _added(self, outcome: tuple[Imported, StoreView]) -> None:
         result, view = outcome
-        self.result, self.view = result, view
+        self.imported, self.view = result, view
         self.found_model.itemChanged.disconnect(self._ticks_changed)
         for row in range(self.found_model.rowCount()):
             self.found_model.item(row, 0).setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from storebrowser.accounts.connection import ConnectionTest, test_settings
 from storebrowser.accounts.importers import Imported, ImportReport, add_imported
@@ -82,11 +82,12 @@ def guarded(func: Callable[[], T]) -> Callable[[], T | Failed]:
     return call
 
 
-def failure_message(result: TaskResult[Any]) -> str | None:
-    """What went wrong with a guarded call, or None when it worked."""
+def outcome(result: TaskResult[T | Failed]) -> T | Failed:
+    """What a guarded call gave: its value, or a ``Failed`` saying what went wrong."""
     if not result.ok:
-        return SECRETS.redact(result.message())
-    return result.value.message if isinstance(result.value, Failed) else None
+        return Failed(SECRETS.redact(result.message()))
+    # It returned, so ``value`` is what it returned (None too, where T allows it).
+    return cast("T | Failed", result.value)
 
 
 def read_view(store: AccountStore, *, reload: bool = False) -> StoreView:

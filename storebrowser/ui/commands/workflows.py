@@ -83,7 +83,7 @@ class Workflows(CommandGroup):
                 )
             stream.close()
 
-        self.ops.jobs.submit(spec, when_finished=after, stream=stream)
+        self.ops.jobs.submit(spec, when_finished=after, stream=stream.binary())
 
     # -- restore ----------------------------------------------------------------------
 
@@ -200,7 +200,13 @@ class Workflows(CommandGroup):
         if account is None:
             return []
 
-        def make(action: str, container: str = location.container, **extra: tuple[str, ...]) -> Request:
+        def make(
+            action: str,
+            container: str = location.container,
+            *,
+            keys: tuple[str, ...] = (),
+            local: tuple[str, ...] = (),
+        ) -> Request:
             return Request(
                 action,
                 account.name,
@@ -208,7 +214,8 @@ class Workflows(CommandGroup):
                 account.settings,
                 container=container,
                 prefix=location.prefix if container == location.container else "",
-                **extra,
+                keys=keys,
+                local=local,
             )
 
         objects = self.places.selected_objects()

@@ -37,9 +37,10 @@ class ShownRows(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._visible: array[int] = array("I")
-        # The overloads with a hint, so that selection models keep whole rows.
-        self._about_to_change = self.layoutAboutToBeChanged[_PARENTS, _HINT]
-        self._changed = self.layoutChanged[_PARENTS, _HINT]
+        # The overloads with a hint, so that selection models keep whole rows. (Choosing
+        # an overload by indexing a signal is PySide6's API; its stub lacks __getitem__.)
+        self._about_to_change = self.layoutAboutToBeChanged[_PARENTS, _HINT]  # type: ignore[index]
+        self._changed = self.layoutChanged[_PARENTS, _HINT]  # type: ignore[index]
 
     def _set_visible(self, visible: array[int]) -> None:
         self._visible = visible

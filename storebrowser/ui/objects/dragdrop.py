@@ -55,7 +55,7 @@ class DraggedObjects:
         ).encode()
 
     @classmethod
-    def decode(cls, data: bytes) -> DraggedObjects | None:
+    def decode(cls, data: bytes | bytearray | memoryview) -> DraggedObjects | None:
         try:
             value = json.loads(bytes(data).decode())
             return cls(str(value["account"]), str(value["container"]), tuple(str(k) for k in value["keys"]))
@@ -119,12 +119,13 @@ class ObjectsMimeData(QMimeData):
     def hasFormat(self, mimetype: str) -> bool:
         return mimetype in self.formats()
 
-    def retrieveData(self, mimetype: str, preferred: QMetaType) -> object:
+    def retrieveData(self, mimetype: str, preferred: QMetaType | QMetaType.Type) -> object:
         if mimetype == URI_LIST and self._fetch is not None:
             urls = self.fetched_urls()
             if not urls:
                 return None
-            if preferred.id() == QMetaType.Type.QVariantList.value:
+            wanted = preferred.value if isinstance(preferred, QMetaType.Type) else preferred.id()
+            if wanted == QMetaType.Type.QVariantList.value:
                 return list(urls)  # what QMimeData.urls() asks for
             return QByteArray("".join(url.toString() + "\r\n" for url in urls).encode())
         return super().retrieveData(mimetype, preferred)

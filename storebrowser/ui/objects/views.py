@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
@@ -29,6 +30,11 @@ MimeSource = Callable[[], QMimeData | None]
 #: current place), or None where nothing can be dropped.
 TargetAt = Callable[[QModelIndex], object]
 
+if TYPE_CHECKING:  # the mixins below are only ever mixed into item views
+    _ItemView = QAbstractItemView
+else:
+    _ItemView = object
+
 
 def _is_move(event: QDropEvent) -> bool:
     """Shift (or a source that proposes a move) makes a move; otherwise a copy."""
@@ -42,7 +48,10 @@ def selected_spans(view: QAbstractItemView) -> list[range]:
     ``selectedRows()`` makes an index per row and takes about a minute for a
     select-all of a million rows."""
     ranges = view.selectionModel().selection()
-    spans = sorted((range(r.top(), r.bottom() + 1) for r in ranges), key=lambda span: span.start)
+    spans = sorted(
+        (range(r.top(), r.bottom() + 1) for r in map(ranges.at, range(ranges.count()))),
+        key=lambda span: span.start,
+    )
     merged: list[range] = []
     for span in spans:  # ranges of one selection may overlap (Ctrl-click over a range)
         if merged and span.start <= merged[-1].stop:
@@ -52,7 +61,7 @@ def selected_spans(view: QAbstractItemView) -> list[range]:
     return merged
 
 
-class _DragDropMixin:
+class _DragDropMixin(_ItemView):
     """Drag enter/move/drop and drag start for an item view: ``target_at`` says where a
     drop lands, ``mime_source`` what a drag carries."""
 
@@ -62,14 +71,13 @@ class _DragDropMixin:
     _mime_source: MimeSource
 
     def _setup(self) -> None:
-        view: QAbstractItemView = self  # type: ignore[assignment]
         self.set_drag_handlers(lambda: None, lambda _index: None)
-        view.setDragEnabled(True)
-        view.setAcceptDrops(True)
-        view.viewport().setAcceptDrops(True)
-        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        view.setDefaultDropAction(Qt.DropAction.CopyAction)
-        view.setDropIndicatorShown(True)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setDropIndicatorShown(True)
 
     def set_drag_handlers(self, mime_source: MimeSource, target_at: TargetAt) -> None:
         """Who builds a drag's data and says where a drop lands (the window's drop
@@ -78,21 +86,23 @@ class _DragDropMixin:
         self.target_at = target_at
 
     def _target(self, event: QDragMoveEvent | QDragEnterEvent | QDropEvent) -> object:
-        view: QAbstractItemView = self  # type: ignore[assignment]
         mime = event.mimeData()
         if not (local_paths(mime) or dragged_objects(mime)):
             return None
-        return self.target_at(view.indexAt(event.position().toPoint()))
+        return self.target_at(self.indexAt(event.position().toPoint()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_where_droppable(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_where_droppable(event)
+
+    def _accept_where_droppable(self, event: QDragMoveEvent) -> None:
         if self._target(event) is not None:
             event.setDropAction(Qt.DropAction.MoveAction if _is_move(event) else Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
 
     def dropEvent(self, event: QDropEvent) -> None:
         target = self._target(event)
@@ -114,35 +124,33 @@ class _DragDropMixin:
         mime = self._mime_source()
         if mime is None:
             return
-        drag = QDrag(self)  # type: ignore[arg-type]
+        drag = QDrag(self)
         drag.setMimeData(mime)
         drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
 
 
-class _EmptyTextMixin:
+class _EmptyTextMixin(_ItemView):
     """A grey sentence in the middle of an empty view ("This folder is empty…"), so an
     empty table says why it is empty and what to do instead of looking broken."""
 
     _empty_text = ""
 
     def set_empty_text(self, text: str) -> None:
-        view: QAbstractItemView = self  # type: ignore[assignment]
         if text != self._empty_text:
             self._empty_text = text
-            view.viewport().update()
+            self.viewport().update()
 
     def empty_text(self) -> str:
         return self._empty_text
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        view: QAbstractItemView = self  # type: ignore[assignment]
-        super().paintEvent(event)  # type: ignore[misc]
-        model = view.model()
+        super().paintEvent(event)
+        model = self.model()
         if not self._empty_text or model is None or model.rowCount() > 0:
             return
-        painter = QPainter(view.viewport())
-        painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
-        area = view.viewport().rect().adjusted(24, 24, -24, -24)
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(area, int(flags), self._empty_text)
         painter.end()

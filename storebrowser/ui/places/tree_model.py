@@ -182,7 +182,8 @@ class AccountTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, siblings[row])
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    # Qt overloads parent(): no argument, the QObject's parent; an index, the index's.
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # index only
         node = self._node(index)
         if node is None or node.parent is None:
             return QModelIndex()

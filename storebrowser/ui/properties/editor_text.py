@@ -42,8 +42,10 @@ def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]
         value = selection.fact(name)
         if value is None:
             rows.append((label, various))
-        elif value or missing:
-            rows.append((label, value or missing))
+        elif value:
+            rows.append((label, value))
+        elif missing:
+            rows.append((label, missing))
     statuses = [p.info.archive.describe() if p.info.archive else "" for p in selection.objects]
     archive = selection.common(statuses)
     if archive != "":  # archived, being restored, restored until...; or several of these

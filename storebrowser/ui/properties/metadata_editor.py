@@ -286,8 +286,8 @@ class MetadataEditor(QDialog):
         self.title.setText(self._title_text(len(selection.objects)))
         while self.facts.rowCount():
             self.facts.removeRow(0)
-        for label, value in selection_facts(selection, self.tr):
-            text = QLabel(value, self)
+        for label, fact in selection_facts(selection, self.tr):
+            text = QLabel(fact, self)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setTextFormat(Qt.TextFormat.PlainText)
             self.facts.addRow(label + ":", text)

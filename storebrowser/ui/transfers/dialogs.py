@@ -250,7 +250,7 @@ class QuitGuard(QObject):
             return
         progress = QProgressDialog(label, "", 0, 0, self._window)
         progress.setObjectName("quitProgress")
-        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.show()

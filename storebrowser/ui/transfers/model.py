@@ -234,7 +234,8 @@ class TransfersModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, job_row.serial)
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    # Qt overloads parent(): no argument, the QObject's parent; an index, the index's.
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # index only
         if not index.isValid() or index.internalId() == _ROOT_ID:
             return QModelIndex()
         job_row = self._by_serial.get(index.internalId())

@@ -47,11 +47,11 @@ class ProgressDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if isinstance(widget, QWidget) else QApplication.style()
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)
-        cell.text = ""  # type: ignore[attr-defined]
+        cell.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)  # selection, focus
         if index.data(STATE_ROLE) is State.QUEUED and not index.data(PROGRESS_ROLE):
             return  # waiting, nothing done: a column of empty bars would only be noise
@@ -65,10 +65,10 @@ class ProgressDelegate(QStyledItemDelegate):
         percent = index.data(PROGRESS_ROLE)
         state = index.data(STATE_ROLE)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
-        bar.direction = option.direction  # type: ignore[attr-defined]
-        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
-        bar.palette = bar_palette(option.palette, state)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)
+        bar.direction = option.direction
+        bar.fontMetrics = option.fontMetrics
+        bar.palette = bar_palette(option.palette, state)
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
