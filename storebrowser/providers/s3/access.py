@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.access import Access, AccessLevel, AccessPlan, AccessReport, exposure
 from storebrowser.core.errors import AccessDenied, PreconditionFailed, StorageError, Unsupported
 from storebrowser.providers.s3 import policy
 from storebrowser.providers.s3.errors import read_setting, s3_errors
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 CONTAINER_LEVELS = (AccessLevel.PRIVATE, AccessLevel.PUBLIC_READ, AccessLevel.PUBLIC_LIST)
 OBJECT_LEVELS = (AccessLevel.PRIVATE, AccessLevel.PUBLIC_READ)
@@ -71,7 +74,7 @@ class BucketFacts:
         return any(rule.get("ObjectOwnership") == "BucketOwnerEnforced" for rule in rules)
 
 
-def read_bucket(client: Any, bucket: str) -> BucketFacts:
+def read_bucket(client: S3Client, bucket: str) -> BucketFacts:
     def blocks() -> Any:
         return client.get_public_access_block(Bucket=bucket).get("PublicAccessBlockConfiguration")
 
@@ -93,7 +96,7 @@ def read_bucket(client: Any, bucket: str) -> BucketFacts:
     )
 
 
-def read_object_acl(client: Any, bucket: str, key: str) -> Fact:
+def read_object_acl(client: S3Client, bucket: str, key: str) -> Fact:
     def acl() -> Any:
         reply = client.get_object_acl(Bucket=bucket, Key=key)
         return {"Owner": reply.get("Owner", {}), "Grants": reply.get("Grants", [])}
@@ -311,7 +314,7 @@ def plan_object(facts: BucketFacts, acl: Fact, bucket: str, key: str, level: Acc
     return AccessPlan(bucket, key, level, payload=payload)
 
 
-def apply_bucket(client: Any, plan: AccessPlan) -> None:
+def apply_bucket(client: S3Client, plan: AccessPlan) -> None:
     bucket, payload = plan.container, plan.payload
     facts = read_bucket(client, bucket)
     if facts.policy.value != payload["policy_before"] or (facts.acl.value or {}) != payload["acl_before"]:
@@ -327,7 +330,7 @@ def apply_bucket(client: Any, plan: AccessPlan) -> None:
             client.put_bucket_acl(Bucket=bucket, **policy.grant_headers(payload["acl"]))
 
 
-def apply_object(client: Any, plan: AccessPlan) -> None:
+def apply_object(client: S3Client, plan: AccessPlan) -> None:
     bucket, key = plan.container, plan.key
     assert key is not None
     current = read_object_acl(client, bucket, key)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import (
@@ -22,13 +22,19 @@ from storebrowser.providers.s3.keys import xml_safe
 from storebrowser.providers.s3.listing import iter_all_keys
 from storebrowser.providers.s3.names import check_container_name
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import ErrorTypeDef, ObjectIdentifierTypeDef, WebsiteConfigurationTypeDef
+
+_Page = TypeVar("_Page")
+
 log = logging.getLogger(__name__)
 
 #: DeleteObjects takes at most 1,000 keys a request.
 DELETE_BATCH = 1000
 
 
-def create_bucket(client: Any, name: str, region: str) -> None:
+def create_bucket(client: S3Client, name: str, region: str) -> None:
     check_container_name(name)
     # us-east-1 answers 200 to re-creating a bucket you own (a legacy of AWS), so ask first.
     if bucket_exists(client, name):
@@ -40,7 +46,7 @@ def create_bucket(client: Any, name: str, region: str) -> None:
         client.create_bucket(**params)
 
 
-def bucket_exists(client: Any, name: str) -> bool:
+def bucket_exists(client: S3Client, name: str) -> bool:
     """True when we own ``name`` already. A bucket of another account answers 403 here;
     CreateBucket then says BucketAlreadyExists, which has the clearer message."""
     try:
@@ -52,7 +58,7 @@ def bucket_exists(client: Any, name: str) -> bool:
 
 
 def delete_objects(
-    client: Any, bucket: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
+    client: S3Client, bucket: str, keys: Sequence[str], *, cancel: CancelToken = NEVER
 ) -> dict[str, StorageError]:
     """DeleteObjects in batches of 1,000; returns the keys the server refused, with why.
     A key XML cannot carry exactly goes in a DeleteObject of its own (``keys.xml_safe``)."""
@@ -60,7 +66,7 @@ def delete_objects(
     in_xml = [key for key in keys if xml_safe(key)]
     for start in range(0, len(in_xml), DELETE_BATCH):
         cancel.raise_if_cancelled()
-        batch = [{"Key": key} for key in in_xml[start : start + DELETE_BATCH]]
+        batch: list[ObjectIdentifierTypeDef] = [{"Key": key} for key in in_xml[start : start + DELETE_BATCH]]
         with s3_errors(f"Deleting objects in {bucket!r}", container=bucket):
             reply = client.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
         for error in reply.get("Errors", []):
@@ -69,7 +75,7 @@ def delete_objects(
 
 
 def _delete_one_by_one(
-    client: Any, bucket: str, keys: Sequence[str], cancel: CancelToken
+    client: S3Client, bucket: str, keys: Sequence[str], cancel: CancelToken
 ) -> dict[str, StorageError]:
     failures: dict[str, StorageError] = {}
     for key in keys:
@@ -82,7 +88,7 @@ def _delete_one_by_one(
     return failures
 
 
-def _batch_error(bucket: str, error: dict[str, str]) -> StorageError:
+def _batch_error(bucket: str, error: ErrorTypeDef) -> StorageError:
     from botocore.exceptions import ClientError
 
     code, message = error.get("Code", ""), error.get("Message", "")
@@ -91,7 +97,7 @@ def _batch_error(bucket: str, error: dict[str, str]) -> StorageError:
     return map_error(failed, f"Deleting {key!r}", container=bucket, key=key)
 
 
-def delete_bucket(client: Any, name: str, *, force: bool, cancel: CancelToken = NEVER) -> None:
+def delete_bucket(client: S3Client, name: str, *, force: bool, cancel: CancelToken = NEVER) -> None:
     """Delete ``name``; with ``force``, first its objects, unfinished uploads and versions."""
     if force:
         empty_bucket(client, name, cancel=cancel)
@@ -99,7 +105,7 @@ def delete_bucket(client: Any, name: str, *, force: bool, cancel: CancelToken = 
         client.delete_bucket(Bucket=name)
 
 
-def empty_bucket(client: Any, name: str, *, cancel: CancelToken = NEVER) -> None:
+def empty_bucket(client: S3Client, name: str, *, cancel: CancelToken = NEVER) -> None:
     for keys in iter_all_keys(client, name, cancel=cancel):
         _raise_first(delete_objects(client, name, keys, cancel=cancel))
     _abort_uploads(client, name, cancel)
@@ -116,17 +122,19 @@ def _raise_first(failures: dict[str, StorageError]) -> None:
         )
 
 
-def _abort_uploads(client: Any, name: str, cancel: CancelToken) -> None:
+def _abort_uploads(client: S3Client, name: str, cancel: CancelToken) -> None:
     """Unfinished multipart uploads keep a bucket from being deleted on some servers."""
-    for upload in _pages(client, "list_multipart_uploads", "Uploads", name, cancel):
-        with (
-            contextlib.suppress(NotFound),
-            s3_errors(f"Aborting an unfinished upload in {name!r}", container=name),
-        ):
-            client.abort_multipart_upload(Bucket=name, Key=upload["Key"], UploadId=upload["UploadId"])
+    pages = client.get_paginator("list_multipart_uploads").paginate(Bucket=name)
+    for page in _each_page(pages, "uploads", name, cancel):
+        for upload in page.get("Uploads", []):
+            with (
+                contextlib.suppress(NotFound),
+                s3_errors(f"Aborting an unfinished upload in {name!r}", container=name),
+            ):
+                client.abort_multipart_upload(Bucket=name, Key=upload["Key"], UploadId=upload["UploadId"])
 
 
-def _delete_versions(client: Any, name: str, cancel: CancelToken) -> None:
+def _delete_versions(client: S3Client, name: str, cancel: CancelToken) -> None:
     """Older versions and delete markers of a versioned bucket (best effort: a server
     that has no versioning says NotImplemented, which leaves nothing to delete)."""
     try:
@@ -137,35 +145,35 @@ def _delete_versions(client: Any, name: str, cancel: CancelToken) -> None:
     if not status:
         return  # never versioned: the objects deleted above were everything
     for kind in ("Versions", "DeleteMarkers"):
-        for version in _pages(client, "list_object_versions", kind, name, cancel):
-            with s3_errors(f"Deleting a version of {version['Key']!r}", container=name):
-                client.delete_object(Bucket=name, Key=version["Key"], VersionId=version["VersionId"])
+        pages = client.get_paginator("list_object_versions").paginate(Bucket=name)
+        for page in _each_page(pages, kind.lower(), name, cancel):
+            listed = page.get("Versions", []) if kind == "Versions" else page.get("DeleteMarkers", [])
+            for version in listed:
+                with s3_errors(f"Deleting a version of {version['Key']!r}", container=name):
+                    client.delete_object(Bucket=name, Key=version["Key"], VersionId=version["VersionId"])
 
 
-def _pages(
-    client: Any, operation: str, field: str, name: str, cancel: CancelToken
-) -> Iterator[dict[str, Any]]:
-    paginator = client.get_paginator(operation)
-    with s3_errors(f"Listing {field.lower()} of {name!r}", container=name):
-        for page in paginator.paginate(Bucket=name):
+def _each_page(pages: Iterable[_Page], what: str, name: str, cancel: CancelToken) -> Iterator[_Page]:
+    with s3_errors(f"Listing {what} of {name!r}", container=name):
+        for page in pages:
             cancel.raise_if_cancelled()
-            yield from page.get(field, [])
+            yield page
 
 
-def set_website(client: Any, name: str, config: WebsiteConfig) -> None:
+def set_website(client: S3Client, name: str, config: WebsiteConfig) -> None:
     if "/" in config.index_document or not config.index_document:
         raise InvalidName(
             "The index document is a file name such as 'index.html' (no '/'); S3 appends it "
             "to every folder address."
         )
-    website: dict[str, Any] = {"IndexDocument": {"Suffix": config.index_document}}
+    website: WebsiteConfigurationTypeDef = {"IndexDocument": {"Suffix": config.index_document}}
     if config.error_document:
         website["ErrorDocument"] = {"Key": config.error_document}
     with s3_errors(f"Publishing {name!r} as a website", container=name):
         client.put_bucket_website(Bucket=name, WebsiteConfiguration=website)
 
 
-def get_website(client: Any, name: str) -> tuple[str, str | None] | None:
+def get_website(client: S3Client, name: str) -> tuple[str, str | None] | None:
     """``(index, error document)`` or ``None`` when the bucket is no website."""
     from botocore.exceptions import BotoCoreError, ClientError
 
@@ -179,7 +187,7 @@ def get_website(client: Any, name: str) -> tuple[str, str | None] | None:
     return index, reply.get("ErrorDocument", {}).get("Key")
 
 
-def probe_website(client: Any, probe: str) -> bool:
+def probe_website(client: S3Client, probe: str) -> bool:
     """Whether the server knows the website calls. s3api (Swift) and other S3 clones answer
     NotImplemented for ?website whatever the bucket, so asking about ``probe``, a bucket
     that does not exist, is enough."""

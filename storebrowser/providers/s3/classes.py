@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import AccessDenied, InvalidStorageClass, StorageError, Unsupported
@@ -30,6 +30,9 @@ from storebrowser.providers.s3.archive import archive_name, archive_status
 from storebrowser.providers.s3.copying import CopyJob, CopyLimits
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import object_from_head
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 #: AWS's classes for general-purpose buckets, cheapest to read first. REDUCED_REDUNDANCY
 #: (deprecated, dearer than STANDARD) and the Outposts/Express/Snow ones are not offered.
@@ -73,7 +76,7 @@ S3_CLASSES = StorageClasses(
 ONLY_STANDARD = "this server stores every object in the STANDARD storage class and offers no other."
 
 
-def probe(client: Any) -> bool:
+def probe(client: S3Client) -> bool:
     """Whether the server takes storage classes other than STANDARD. S3 clones that do
     not refuse the header before anything else (s3api, MinIO), so a copy between two
     objects of a bucket that does not exist is enough: nothing can be written."""
@@ -94,7 +97,7 @@ def probe(client: Any) -> bool:
     return True
 
 
-def change_class(client: Any, bucket: str, key: str, storage_class: str, limits: CopyLimits) -> ClassChange:
+def change_class(client: S3Client, bucket: str, key: str, storage_class: str, limits: CopyLimits) -> ClassChange:
     """Copy ``key`` onto itself in ``storage_class``; see the module's docstring."""
     head = reading.head(client, bucket, key)
     status = archive_status(head)
@@ -125,7 +128,7 @@ _GRANT_PARAMS = {
 }
 
 
-def _grants(client: Any, bucket: str, key: str) -> tuple[dict[str, str], str]:
+def _grants(client: S3Client, bucket: str, key: str) -> tuple[dict[str, str], str]:
     """The object's ACL as grant parameters of the copy (which would otherwise reset it
     to the bucket's default), and a note when it could not be read (the copy goes on). An ACL that grants
     nothing beyond the owner's own is the default anyway: nothing is sent (buckets with

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import boto3
@@ -20,6 +20,9 @@ from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.s3 import progress
 from storebrowser.providers.s3.errors import s3_errors
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 DEFAULT_REGION = "us-east-1"
 CONNECT_TIMEOUT = 10.0
@@ -135,7 +138,7 @@ class ClientFactory:
         """The region asked for, else the profile's, else us-east-1."""
         return self._settings.region or self.session().region_name or DEFAULT_REGION
 
-    def client(self, region: str | None = None, *, slow: bool = False) -> Any:
+    def client(self, region: str | None = None, *, slow: bool = False) -> S3Client:
         """The S3 client for ``region`` (the account's region when ``None``). ``slow``:
         one that waits ``MAX_READ_TIMEOUT`` for an answer, for server-side copies, which
         answer only once they copied up to 5 GiB (some servers send nothing meanwhile)."""
@@ -148,7 +151,7 @@ class ClientFactory:
                 self._clients[name] = client
             return client
 
-    def _build(self, region: str, read_timeout: float) -> Any:
+    def _build(self, region: str, read_timeout: float) -> S3Client:
         s = self._settings
         config = Config(
             region_name=region,
@@ -183,7 +186,7 @@ class ClientFactory:
         for client in clients:
             client.close()
 
-    def client_for_bucket(self, bucket: str) -> Any:
+    def client_for_bucket(self, bucket: str) -> S3Client:
         """The client of the bucket's own region.
 
         botocore follows region redirects by itself for ordinary calls, but a presigned
@@ -201,6 +204,7 @@ class ClientFactory:
     def _lookup_region(self, bucket: str) -> str:
         from botocore.exceptions import ClientError
 
+        reply: Mapping[str, Any]
         try:
             reply = self.client().head_bucket(Bucket=bucket)
         except ClientError as error:  # a 301/403 still names the region in a header

@@ -21,6 +21,7 @@ from storebrowser.providers.container_settings import ContainerSettings, count_o
 from storebrowser.providers.s3 import access, cors, encryption, lifecycle, reading
 
 if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
     from storebrowser.providers.s3.client import S3Settings
 
 #: Why S3 has no expiry per object (a capability reason).
@@ -37,7 +38,7 @@ class S3ContainerSettings(ContainerSettings):
     if TYPE_CHECKING:
 
         @property
-        def _client(self) -> Any: ...
+        def _client(self) -> S3Client: ...
 
     # -- access -------------------------------------------------------------------------
 

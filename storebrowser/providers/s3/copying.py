@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.errors import Unsupported
 from storebrowser.core.types import ObjectInfo
@@ -13,6 +13,10 @@ from storebrowser.providers.s3 import multipart, reading
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import encode_metadata, replaced_properties
 from storebrowser.providers.s3.tagging import get_tags, tagging_header
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import CopySourceTypeDef
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,7 @@ class CopyLimits:
 
 
 def copy(
-    client: Any,
+    client: S3Client,
     job: CopyJob,
     metadata: Mapping[str, str] | None,
     system: Mapping[str, str | None] | None,
@@ -87,7 +91,7 @@ def copy(
     return reading.stat(client, job.dst_container, job.dst_key)
 
 
-def _source_tagging(client: Any, job: CopyJob) -> dict[str, str]:
+def _source_tagging(client: S3Client, job: CopyJob) -> dict[str, str]:
     """The source's tags as CreateMultipartUpload's ``Tagging``; nothing on a server
     without tagging (it has none to lose). Tags that cannot be read fail the copy."""
     try:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cors import METHODS, CorsRule, check_methods
 from storebrowser.providers.s3.errors import read_setting, s3_errors
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
-def get_rules(client: Any, bucket: str) -> tuple[CorsRule, ...]:
+
+def get_rules(client: S3Client, bucket: str) -> tuple[CorsRule, ...]:
     found = read_setting(
         lambda: client.get_bucket_cors(Bucket=bucket).get("CORSRules", []),
         "Reading the CORS rules",
@@ -33,7 +36,7 @@ def check(rules: Sequence[CorsRule]) -> None:
     check_methods(rules, METHODS, "S3")
 
 
-def set_rules(client: Any, bucket: str, rules: Sequence[CorsRule]) -> None:
+def set_rules(client: S3Client, bucket: str, rules: Sequence[CorsRule]) -> None:
     with s3_errors("Changing the CORS rules", container=bucket):
         if not rules:
             client.delete_bucket_cors(Bucket=bucket)

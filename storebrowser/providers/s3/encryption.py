@@ -9,7 +9,7 @@ given: every form of it that could reach a log line is the one the redactor know
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -22,6 +22,9 @@ from storebrowser.core.encryption import (
 )
 from storebrowser.core.errors import CustomerKeyRequired, EncryptionNotApplied, InvalidConfiguration
 from storebrowser.providers.s3.errors import map_error, needs_customer_key, read_setting
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 T = TypeVar("T")
 #: What S3 echoes in the answer to a write that encrypted as asked.
@@ -89,7 +92,7 @@ def object_info(head: Mapping[str, Any]) -> EncryptionInfo:
     )
 
 
-def bucket_default(client: Any, bucket: str) -> DefaultEncryption:
+def bucket_default(client: S3Client, bucket: str) -> DefaultEncryption:
     found = read_setting(
         lambda: client.get_bucket_encryption(Bucket=bucket).get("ServerSideEncryptionConfiguration"),
         "Reading the default encryption",

@@ -6,18 +6,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.errors import InvalidConfiguration
 from storebrowser.core.lifecycle import LifecycleRule, rule_from_json
 from storebrowser.providers.s3.errors import read_setting, s3_errors
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 #: The ID of the rule ``expire`` writes for a prefix starts so, then a digest of the prefix.
 EXPIRE_ID = "storebrowser-expire-"
 DAY = timedelta(days=1)
 
 
-def get_rules(client: Any, bucket: str) -> tuple[LifecycleRule, ...]:
+def get_rules(client: S3Client, bucket: str) -> tuple[LifecycleRule, ...]:
     found = read_setting(
         lambda: client.get_bucket_lifecycle_configuration(Bucket=bucket).get("Rules", []),
         "Reading the lifecycle rules",
@@ -27,7 +30,7 @@ def get_rules(client: Any, bucket: str) -> tuple[LifecycleRule, ...]:
     return tuple(rule_from_json(raw, number, source) for number, raw in enumerate(found or [], 1))
 
 
-def set_rules(client: Any, bucket: str, rules: Sequence[LifecycleRule]) -> None:
+def set_rules(client: S3Client, bucket: str, rules: Sequence[LifecycleRule]) -> None:
     with s3_errors("Changing the lifecycle rules", container=bucket):
         if not rules:
             client.delete_bucket_lifecycle(Bucket=bucket)

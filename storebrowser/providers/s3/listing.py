@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
@@ -12,8 +12,11 @@ from storebrowser.providers.s3.archive import archive_status
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import decode_metadata
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
-def list_buckets(client: Any) -> list[ContainerInfo]:
+
+def list_buckets(client: S3Client) -> list[ContainerInfo]:
     """Every bucket of the account, whatever its region (ListBuckets is global).
 
     Newer servers page ListBuckets; older ones ignore the token and answer at once.
@@ -38,7 +41,7 @@ def list_buckets(client: Any) -> list[ContainerInfo]:
 
 
 def list_page(
-    client: Any,
+    client: S3Client,
     bucket: str,
     prefix: str,
     delimiter: str | None,
@@ -67,7 +70,9 @@ def list_page(
     return Page(entries, next_token)
 
 
-def entry_columns(contents: list[Mapping[str, Any]], prefixes: list[Mapping[str, Any]]) -> EntryColumns:
+def entry_columns(
+    contents: Sequence[Mapping[str, Any]], prefixes: Sequence[Mapping[str, Any]]
+) -> EntryColumns:
     """Objects and common prefixes of a reply as columns, in key order."""
     rows = [
         (
@@ -87,7 +92,7 @@ def entry_columns(contents: list[Mapping[str, Any]], prefixes: list[Mapping[str,
     return EntryColumns(keys, sizes, modified, etags, (None,) * len(rows), classes, folders)
 
 
-def iter_all_keys(client: Any, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
+def iter_all_keys(client: S3Client, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
     """Every key of ``bucket`` in batches of at most 1,000 (one ListObjectsV2 page each)."""
     token: str | None = None
     while True:

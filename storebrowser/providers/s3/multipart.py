@@ -10,7 +10,7 @@ import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import NotFound, StorageError
@@ -20,6 +20,10 @@ from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import strip_etag
 from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.progress import SendProgressStream
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import CopySourceTypeDef
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ class S3MultipartUpload(MultipartUpload):
 
     def __init__(
         self,
-        client: Any,
+        client: S3Client,
         container: str,
         key: str,
         part_size: int,
@@ -75,7 +79,7 @@ class S3MultipartUpload(MultipartUpload):
                 Key=self.key,
                 UploadId=self.upload_id,
                 PartNumber=number,
-                Body=SendProgressStream.of_bytes(data, progress, cancel),
+                Body=SendProgressStream.of_bytes(data, progress, cancel).binary(),
                 ContentLength=len(data),
                 ContentMD5=md5,
                 **self._part_args,
@@ -118,7 +122,7 @@ class S3MultipartUpload(MultipartUpload):
 
 
 def start(
-    client: Any,
+    client: S3Client,
     container: str,
     key: str,
     part_size: int,
@@ -153,7 +157,7 @@ def start(
 
 
 def resume(
-    client: Any, state: Mapping[str, Any], *, part_args: Mapping[str, Any] | None = None
+    client: S3Client, state: Mapping[str, Any], *, part_args: Mapping[str, Any] | None = None
 ) -> S3MultipartUpload:
     """Rebuild from ``state()``; ListParts proves the upload still exists (else NotFound)."""
     try:
@@ -175,8 +179,8 @@ def resume(
 
 
 def copy_in_parts(
-    client: Any,
-    source: Mapping[str, str],
+    client: S3Client,
+    source: CopySourceTypeDef,
     size: int,
     container: str,
     key: str,
@@ -184,7 +188,7 @@ def copy_in_parts(
     *,
     part_size: int = COPY_PART_SIZE,
     concurrency: int = 4,
-    condition: Mapping[str, str] | None = None,
+    condition: Mapping[str, Any] | None = None,
 ) -> ObjectInfo:
     """Server-side copy with UploadPartCopy, parts in parallel; aborted on any failure.
 
@@ -202,7 +206,7 @@ def copy_in_parts(
                 Key=key,
                 UploadId=upload.upload_id,
                 PartNumber=number,
-                CopySource=dict(source),
+                CopySource=source.copy(),
                 CopySourceRange=f"bytes={first}-{last}",
                 **(condition or {}),
             )

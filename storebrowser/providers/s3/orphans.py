@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.errors import StorageError, Transient
 from storebrowser.providers.s3.errors import s3_errors
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +37,9 @@ class UnansweredStarts:
         self._lock = threading.Lock()
         self._since: dict[tuple[str, str], datetime] = {}
 
-    def start(self, client: Any, container: str, key: str, create: Callable[[], dict[str, Any]]) -> str:
+    def start(
+        self, client: S3Client, container: str, key: str, create: Callable[[], Mapping[str, Any]]
+    ) -> str:
         """Run ``create`` (CreateMultipartUpload); its upload id. Uploads opened by lost
         answers, this time or before, are aborted when this one is known."""
         began = datetime.now(UTC)
@@ -53,7 +58,7 @@ class UnansweredStarts:
         with self._lock:
             self._since.setdefault((container, key), began)
 
-    def sweep(self, client: Any, container: str, key: str, *, keep: str | None = None) -> None:
+    def sweep(self, client: S3Client, container: str, key: str, *, keep: str | None = None) -> None:
         """Abort the unknown uploads of ``key`` (not ``keep``), if its start lost an answer.
         Best effort: a failure leaves the note for the next sweep."""
         with self._lock:
@@ -72,7 +77,7 @@ class UnansweredStarts:
             self._since.pop((container, key), None)
 
 
-def _uploads_of(client: Any, container: str, key: str, since: datetime) -> list[str]:
+def _uploads_of(client: S3Client, container: str, key: str, since: datetime) -> list[str]:
     pages = client.get_paginator("list_multipart_uploads").paginate(Bucket=container, Prefix=key)
     return [
         str(upload["UploadId"])

@@ -14,6 +14,7 @@ from storebrowser.providers.s3 import multipart
 from storebrowser.providers.s3.keys import refuse_parts, xml_safe
 
 if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
     from storebrowser.core.capabilities import Capabilities
     from storebrowser.providers.s3.orphans import UnansweredStarts
 
@@ -25,7 +26,7 @@ class S3PartUploads:
         _customer_key: str | None
 
         @property
-        def _client(self) -> Any: ...
+        def _client(self) -> S3Client: ...
 
         def _upload_args(
             self,

@@ -8,9 +8,12 @@ left. Like s3transfer, we stop counting while a request is being created and sig
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.providers.streams import ProgressStream
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 
 class SendProgressStream(ProgressStream):
@@ -38,7 +41,7 @@ def _resume(request: Any, **_: Any) -> None:
         body.signing = False
 
 
-def install(client: Any) -> None:
+def install(client: S3Client) -> None:
     """Wrap the signer (a ``request-created`` handler) between pause and resume."""
     events = client.meta.events
     events.register_first("request-created.s3", _pause, unique_id="storebrowser-progress-pause")

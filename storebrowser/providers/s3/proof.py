@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.digests import (
     Combine,
@@ -28,6 +28,9 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3.listing import ETAG_IS_MD5_SSE, object_from_head
 from storebrowser.providers.s3.reading import head
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 #: Stored whole-object checksums we can recompute without another library, by the name
 #: ``head_object`` gives them: (hashlib name or crc32, as said in the note).
 _CHECKSUMS = {"ChecksumSHA256": ("sha256", "SHA-256"), "ChecksumSHA1": ("sha1", "SHA-1"),
@@ -35,7 +38,7 @@ _CHECKSUMS = {"ChecksumSHA256": ("sha256", "SHA-256"), "ChecksumSHA1": ("sha1", 
 
 
 def content_proof(
-    client: Any,
+    client: S3Client,
     bucket: str,
     key: str,
     *,
@@ -75,7 +78,7 @@ def _etag_is_md5_based(reply: Mapping[str, Any]) -> bool:
 
 
 def _multipart_proof(
-    client: Any, bucket: str, key: str, info: ObjectInfo, count: int, version: Mapping[str, str], *,
+    client: S3Client, bucket: str, key: str, info: ObjectInfo, count: int, version: Mapping[str, str], *,
     exact_layout: bool,
 ) -> ContentProof:  # fmt: skip
     # (The ETag of this reply is the object's on AWS and s3api, the part's on moto: a

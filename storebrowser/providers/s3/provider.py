@@ -7,7 +7,7 @@ import io
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote
 
 from storebrowser.core.cancel import NEVER, CancelToken
@@ -63,6 +63,9 @@ from storebrowser.providers.s3.regions import AWS_REGIONS
 from storebrowser.providers.s3.versioned import S3Versions
 from storebrowser.providers.streams import read_exactly
 from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 #: S3 refuses presigned URLs that live longer than seven days (SigV4).
 MAX_PRESIGN = timedelta(days=7)
@@ -142,7 +145,7 @@ class S3Provider(S3PartUploads, S3ContainerSettings, S3Versions, Provider):
         self._clients.fit(connections + EXTRA_CONNECTIONS, self.read_timeout(part_size))
 
     @property
-    def _client(self) -> Any:
+    def _client(self) -> S3Client:
         return self._clients.client()
 
     def connect(self) -> None:
@@ -251,7 +254,7 @@ class S3Provider(S3PartUploads, S3ContainerSettings, S3Versions, Provider):
         elif (remaining := _remaining(stream)) != size:
             # Content-Length must match what follows, or the request hangs or is corrupt.
             raise _size_changed(container, key, size, remaining)
-        body = SendProgressStream(stream, progress, cancel)
+        body = SendProgressStream(stream, progress, cancel).binary()
         with s3_errors(f"Uploading {key!r}", container=container, key=key):
             reply = self._client.put_object(Bucket=container, Key=key, Body=body, ContentLength=size, **extra)
         encryption_checked(reply, encryption, container, key)

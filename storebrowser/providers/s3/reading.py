@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
@@ -16,9 +16,11 @@ from storebrowser.providers.s3.encryption import with_customer_key
 from storebrowser.providers.s3.errors import is_range_not_satisfiable, s3_errors
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 def head(
-    client: Any, bucket: str, key: str, customer_key: str | None = None, **options: Any
+    client: S3Client, bucket: str, key: str, customer_key: str | None = None, **options: Any
 ) -> dict[str, Any]:
     """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``,
     ``VersionId``).
@@ -32,12 +34,12 @@ def head(
     return with_customer_key(ask, customer_key, f"Reading {key!r}", bucket, key)
 
 
-def stat(client: Any, bucket: str, key: str, customer_key: str | None = None) -> ObjectInfo:
+def stat(client: S3Client, bucket: str, key: str, customer_key: str | None = None) -> ObjectInfo:
     return object_from_head(key, head(client, bucket, key, customer_key))
 
 
 def iter_read(
-    client: Any,
+    client: S3Client,
     bucket: str,
     key: str,
     byte_range: ByteRange,
@@ -92,7 +94,7 @@ def iter_read(
 
 
 def _concrete_range(
-    client: Any, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None,
+    client: S3Client, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None,
     version: Mapping[str, str],
 ) -> ByteRange | None:
     """A range that can go into a ``Range`` header, or ``None`` when nothing is to be read.

@@ -5,7 +5,7 @@ can be known from the object's HEAD is checked before the request goes."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, NotArchived, ObjectArchived
@@ -16,13 +16,16 @@ from storebrowser.providers.s3.archive import ARCHIVE_CLASSES, archive_name, arc
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.listing import object_from_head
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 #: Where Expedited retrieval is not offered.
 _NO_EXPEDITED = frozenset({"DEEP_ARCHIVE", "DEEP_ARCHIVE_ACCESS"})
 DEFAULT_PRIORITY = "Standard"
 
 
 def restore(
-    client: Any, bucket: str, key: str, classes: StorageClasses, *, days: int | None, priority: str | None
+    client: S3Client, bucket: str, key: str, classes: StorageClasses, *, days: int | None, priority: str | None
 ) -> ObjectInfo:
     """Ask for the restore; the object as it is then (``archive`` RESTORING, or RESTORED
     where the server is quick). A restore under way already is left alone (nothing sent);

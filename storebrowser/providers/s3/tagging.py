@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from storebrowser.core.errors import StorageError, Unsupported
 from storebrowser.core.tags import S3_TAG_RULES
 from storebrowser.providers.s3.errors import s3_errors
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 #: What a server that answers NotImplemented (Swift's s3api) is told it lacks.
 NO_TAGGING = "this server does not implement S3 object tagging."
 
 
-def get_tags(client: Any, bucket: str, key: str) -> dict[str, str]:
+def get_tags(client: S3Client, bucket: str, key: str) -> dict[str, str]:
     with s3_errors(f"Reading the tags of {key!r}", container=bucket, key=key):
         reply = client.get_object_tagging(Bucket=bucket, Key=key)
     return {tag["Key"]: tag["Value"] for tag in reply.get("TagSet", [])}
 
 
-def set_tags(client: Any, bucket: str, key: str, tags: Mapping[str, str]) -> None:
+def set_tags(client: S3Client, bucket: str, key: str, tags: Mapping[str, str]) -> None:
     """Replace all the tags; no tags is a DeleteObjectTagging. Checked before sending."""
     checked = S3_TAG_RULES.check(tags, key=key)
     with s3_errors(f"Changing the tags of {key!r}", container=bucket, key=key):
@@ -37,7 +40,7 @@ def tagging_header(tags: Mapping[str, str]) -> str:
     return urlencode(dict(tags))
 
 
-def probe(client: Any) -> bool:
+def probe(client: S3Client) -> bool:
     """Whether the server implements tagging: S3 clones without it (s3api) answer
     NotImplemented before they look for the bucket, which does not exist."""
     bucket = f"storebrowser-probe-{uuid.uuid4().hex[:12]}"

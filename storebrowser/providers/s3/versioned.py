@@ -4,7 +4,7 @@ methods over ``s3.versions``, apart from provider.py by concern."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
@@ -15,6 +15,9 @@ from storebrowser.providers.s3 import versions
 from storebrowser.providers.s3.copying import CopyJob
 from storebrowser.providers.s3.listing import object_from_head
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 
 class S3Versions(Provider):
     """The version methods of ``S3Provider``, which gives the client, the copy and
@@ -23,7 +26,7 @@ class S3Versions(Provider):
     _no_versioning: str
 
     @property
-    def _client(self) -> Any:
+    def _client(self) -> S3Client:
         raise NotImplementedError
 
     def _copy(

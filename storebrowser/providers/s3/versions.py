@@ -17,7 +17,7 @@ import itertools
 import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator, Mapping
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from botocore import exceptions as bx
 
@@ -30,6 +30,9 @@ from storebrowser.core.versionlist import marker_past, only_first_is_latest
 from storebrowser.providers.s3 import proof, reading
 from storebrowser.providers.s3.errors import error_code, http_status, map_error, s3_errors
 from storebrowser.providers.s3.listing import md5_from_head, strip_etag
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
 
 #: The element order of the last ListObjectVersions reply, added to the parsed answer.
 ORDER_FIELD = "StoreBrowserEntryOrder"
@@ -53,7 +56,7 @@ def _remember_order(http_response: Any, parsed: dict[str, Any], **_: Any) -> Non
     parsed[ORDER_FIELD] = [tag == "DeleteMarker" for tag in tags if tag in ("Version", "DeleteMarker")]
 
 
-def _hooked(client: Any) -> Any:
+def _hooked(client: S3Client) -> Any:
     # register() with a unique id is a no-op the second time: cheap to call per request.
     client.meta.events.register("after-call.s3.ListObjectVersions", _remember_order, unique_id=_HOOK_ID)
     return client
@@ -82,7 +85,7 @@ def version_errors(what: str, bucket: str, key: str, version_id: str) -> Iterato
 # -- the bucket's switch ---------------------------------------------------------------
 
 
-def versioning_state(client: Any, bucket: str) -> VersioningState:
+def versioning_state(client: S3Client, bucket: str) -> VersioningState:
     with s3_errors(f"Reading the versioning of {bucket!r}", container=bucket):
         status = client.get_bucket_versioning(Bucket=bucket).get("Status")
     if status == "Enabled":
@@ -94,14 +97,14 @@ def versioning_state(client: Any, bucket: str) -> VersioningState:
     return VersioningState(VersioningStatus.NEVER, f"Versioning was never turned on. {COST_NOTE}")
 
 
-def set_versioning(client: Any, bucket: str, enabled: bool) -> VersioningState:
+def set_versioning(client: S3Client, bucket: str, enabled: bool) -> VersioningState:
     status = "Enabled" if enabled else "Suspended"
     with s3_errors(f"Turning versioning {'on' if enabled else 'off'} for {bucket!r}", container=bucket):
         client.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": status})
     return versioning_state(client, bucket)
 
 
-def probe_versioning(client: Any, probe_bucket: str) -> str:
+def probe_versioning(client: S3Client, probe_bucket: str) -> str:
     """``""`` when the server knows PutBucketVersioning (asked of a bucket that does not
     exist, so nothing changes), else why not. s3api without Swift's object versioning
     answers NotImplemented whatever the bucket."""
@@ -123,7 +126,7 @@ def probe_versioning(client: Any, probe_bucket: str) -> str:
 
 
 def list_versions_page(
-    client: Any, bucket: str, prefix: str, delimiter: str | None, token: str | None, limit: int
+    client: S3Client, bucket: str, prefix: str, delimiter: str | None, token: str | None, limit: int
 ) -> Page[ObjectVersion]:
     params: dict[str, Any] = {"Bucket": bucket, "MaxKeys": max(1, min(limit, 1000))}
     if prefix:
@@ -151,7 +154,7 @@ def list_versions_page(
     return Page(entries, _next_token(reply, last_key))
 
 
-def _list(client: Any, params: dict[str, Any]) -> dict[str, Any]:
+def _list(client: S3Client, params: dict[str, Any]) -> dict[str, Any]:
     with s3_errors(f"Listing the versions in {params['Bucket']!r}", container=params["Bucket"]):
         reply: dict[str, Any] = _hooked(client).list_object_versions(**params)
     return reply
@@ -230,7 +233,7 @@ def _marker(item: Mapping[str, Any]) -> ObjectVersion:
 # -- one version -------------------------------------------------------------------------
 
 
-def head_version(client: Any, bucket: str, key: str, version_id: str) -> dict[str, Any]:
+def head_version(client: S3Client, bucket: str, key: str, version_id: str) -> dict[str, Any]:
     with version_errors(f"Reading version {version_id!r} of {key!r}", bucket, key, version_id):
         reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
     return reply
@@ -247,7 +250,7 @@ def version_of_head(key: str, version_id: str, head: Mapping[str, Any]) -> Objec
     )
 
 
-def delete_version(client: Any, bucket: str, key: str, version_id: str) -> None:
+def delete_version(client: S3Client, bucket: str, key: str, version_id: str) -> None:
     """Delete one version or delete marker for good. S3 answers success for an id it does
     not have, so the version is looked up first."""
     if not exists(client, bucket, key, version_id):
@@ -258,7 +261,7 @@ def delete_version(client: Any, bucket: str, key: str, version_id: str) -> None:
 
 
 def iter_read_version(
-    client: Any, bucket: str, key: str, version_id: str, byte_range: ByteRange, chunk_size: int,
+    client: S3Client, bucket: str, key: str, version_id: str, byte_range: ByteRange, chunk_size: int,
     cancel: CancelToken, receipt: ReceiptCallback | None = None,
 ) -> Iterator[bytes]:  # fmt: skip
     """``reading.iter_read`` of one version, its errors said about that version."""
@@ -269,7 +272,7 @@ def iter_read_version(
         _say_of_version(error, bucket, key, version_id)
 
 
-def version_proof(client: Any, bucket: str, key: str, version_id: str, exact_layout: bool) -> ContentProof:
+def version_proof(client: S3Client, bucket: str, key: str, version_id: str, exact_layout: bool) -> ContentProof:
     """``proof.content_proof`` of one version, its errors said about that version."""
     try:
         return proof.content_proof(client, bucket, key, exact_layout=exact_layout, version_id=version_id)
@@ -287,7 +290,7 @@ def _say_of_version(error: StorageError, bucket: str, key: str, version_id: str)
     raise error  # pragma: no cover - version_errors always raises
 
 
-def exists(client: Any, bucket: str, key: str, version_id: str) -> bool:
+def exists(client: S3Client, bucket: str, key: str, version_id: str) -> bool:
     """Whether ``key`` has this version or delete marker. A HEAD answers for versions
     (and on AWS and moto for delete markers, with 405); s3api answers 404 for a delete
     marker, so a 404 is checked against the key's versions listing."""
