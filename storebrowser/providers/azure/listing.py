@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import object_info
 
 if TYPE_CHECKING:
-    from azure.core.paging import PageIterator
-    from azure.storage.blob import BlobPrefix, BlobProperties, BlobServiceClient, ContainerClient
+    from azure.core.paging import ItemPaged, PageIterator
+    from azure.storage.blob import BlobServiceClient, ContainerClient
 
-    #: ``by_page()`` is annotated as a bare iterator of pages; what it returns is a PageIterator,
-    #: whose ``continuation_token`` is how the SDK documents resuming a listing.
-    BlobPages = PageIterator[BlobProperties | BlobPrefix]
+_Item = TypeVar("_Item")
 
 #: The service returns at most 5000 entries per page.
 MAX_PAGE = 5000
@@ -45,12 +43,21 @@ def list_blob_page(
             walked = client.walk_blobs(
                 name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
             )
-            pages = cast("BlobPages", walked.by_page(continuation_token=token))
+            blobs_and_prefixes, next_token = one_page(walked, token)
+            entries = [_entry(item) for item in blobs_and_prefixes]
         else:
             listed = client.list_blobs(name_starts_with=prefix or None, results_per_page=size)
-            pages = cast("BlobPages", listed.by_page(continuation_token=token))
-        entries = sorted((_entry(item) for item in next(pages, [])), key=lambda entry: entry.key)
-        return Page(entries, pages.continuation_token or None)
+            blobs, next_token = one_page(listed, token)
+            entries = [_entry(item) for item in blobs]
+        return Page(sorted(entries, key=lambda entry: entry.key), next_token)
+
+
+def one_page(paged: ItemPaged[_Item], token: str | None) -> tuple[list[_Item], str | None]:
+    """The page of ``paged`` at ``token`` (None: the first), and the token of the next."""
+    # by_page() is annotated as a bare iterator of pages; what it returns is a PageIterator,
+    # whose continuation_token is how the SDK documents resuming a listing.
+    pages = cast("PageIterator[_Item]", paged.by_page(continuation_token=token))
+    return list(next(pages, [])), pages.continuation_token or None
 
 
 def _entry(item: Any) -> ObjectInfo:
