@@ -40,7 +40,7 @@ def setup_logging(debug: bool) -> None:
     handler.setFormatter(EscapingFormatter(LOG_FORMAT))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
     if not debug:
-        for handler in logging.getLogger().handlers:
-            if not any(isinstance(f, OwnRecordsOnly) for f in handler.filters):
-                handler.addFilter(OwnRecordsOnly())
+        for installed in logging.getLogger().handlers:
+            if not any(isinstance(f, OwnRecordsOnly) for f in installed.filters):
+                installed.addFilter(OwnRecordsOnly())
     redact.install()

@@ -32,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    # Declared as the base class, so that its sub-command table is the one the command
+    # modules fill (`_SubParsersAction[ArgumentParser]`); sub-parsers are still _Parsers.
+    parser: argparse.ArgumentParser = _Parser(
         prog=PROG,
         description=f"{APP_NAME} on the command line: the app's accounts, the same engine.",
         epilog="Exit codes: 0 ok, 1 the operation failed, 2 usage.",

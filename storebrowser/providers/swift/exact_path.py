@@ -24,7 +24,7 @@ from swiftclient.requests_compat import SwiftClientRequestsSession
 from storebrowser.providers.urlpath import encode_dot_segments, has_dot_segment
 
 
-class _ExactPathSession(SwiftClientRequestsSession):  # type: ignore[misc]
+class _ExactPathSession(SwiftClientRequestsSession):  # type: ignore[misc]  # swiftclient is untyped: its classes are Any
     def prepare_request(self, request: Any) -> Any:
         prepared = super().prepare_request(request)
         asked = urlsplit(request.url).path
@@ -34,7 +34,9 @@ class _ExactPathSession(SwiftClientRequestsSession):  # type: ignore[misc]
         return prepared
 
 
-class _ExactPathHTTPConnection(HTTPConnection):  # type: ignore[misc]
+class _ExactPathHTTPConnection(HTTPConnection):  # type: ignore[misc]  # swiftclient is untyped: its classes are Any
+    request_session: Any  # swiftclient's requests session
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request_session.close()
@@ -42,7 +44,7 @@ class _ExactPathHTTPConnection(HTTPConnection):  # type: ignore[misc]
         self.request_session.headers = None  # as swiftclient: no requests default headers
 
 
-class ExactPathConnection(Connection):  # type: ignore[misc]
+class ExactPathConnection(Connection):  # type: ignore[misc]  # swiftclient is untyped: its classes are Any
     """A ``swiftclient.client.Connection`` whose requests keep ``.``/``..`` in names."""
 
     def http_connection(self, url: str | None = None) -> tuple[Any, Any]:
