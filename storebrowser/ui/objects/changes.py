@@ -40,7 +40,7 @@ class ShownRows(QAbstractTableModel):
         # The overloads with a hint, so that selection models keep whole rows. (Choosing
         # an overload by indexing a signal is PySide6's API; its stub lacks __getitem__.)
         self._about_to_change = self.layoutAboutToBeChanged[_PARENTS, _HINT]  # type: ignore[index]
-        self._changed = self.layoutChanged[_PARENTS, _HINT]  # type: ignore[index]
+        self._changed = self.layoutChanged[_PARENTS, _HINT]  # type: ignore[index]  # as above
 
     def _set_visible(self, visible: array[int]) -> None:
         self._visible = visible
