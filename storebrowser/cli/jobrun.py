@@ -10,7 +10,7 @@ from typing import Any
 
 from storebrowser.cli.context import Context, OperationFailed
 from storebrowser.cli.progress import wait_for
-from storebrowser.transfers.engine import TransferEngine
+from storebrowser.transfers.engine import DEFAULT_PART_SIZE, TransferEngine
 from storebrowser.transfers.jobs import JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
@@ -24,8 +24,7 @@ def run_engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
         with lock:  # workers may ask at once; open each account once
             return ctx.provider(name)
 
-    options = {"part_size": ctx.part_size} if ctx.part_size else {}
-    engine = TransferEngine(provider, Journal(), start=start, **options)
+    engine = TransferEngine(provider, Journal(), start=start, part_size=ctx.part_size or DEFAULT_PART_SIZE)
     try:
         yield engine
     except KeyboardInterrupt:

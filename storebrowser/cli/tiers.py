@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from storebrowser.cli.context import (
     Context,
@@ -31,6 +31,8 @@ from storebrowser.core.tiers import ClassScope, StorageClasses
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
+
+T = TypeVar("T")
 
 #: How long S3 keeps a restored copy when --days is not given.
 DEFAULT_DAYS = 7
@@ -159,7 +161,7 @@ def _classes(provider: Provider, capability: str, what: str) -> StorageClasses:
     return provider.storage_classes()
 
 
-def _checked(check: Callable[[], Any]) -> Any:
+def _checked(check: Callable[[], T]) -> T:
     """A check that needs no server: its refusal is a usage error."""
     try:
         return check()

@@ -91,8 +91,9 @@ def test_storage_class_of_objects_and_a_folder_then_the_failures_listed_exported
 
     tiers.ask_class = answer  # type: ignore[method-assign]
     pick(qtbot, window, "a.txt", "logs/")
-    assert window.explorer_actions["storage_class"].isEnabled(), window.explorer_actions["storage_class"].toolTip()
-    window.explorer_actions["storage_class"].trigger()
+    storage_class = window.explorer_actions["storage_class"]
+    assert storage_class.isEnabled(), storage_class.toolTip()
+    storage_class.trigger()
     job = _last_job(qtbot, explorer, JobKind.SET_CLASS)
     classes, what, current = asked[0]
     assert "GLACIER" in classes.names() and what == "1 object and 1 folder with everything in it"

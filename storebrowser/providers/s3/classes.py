@@ -97,7 +97,9 @@ def probe(client: S3Client) -> bool:
     return True
 
 
-def change_class(client: S3Client, bucket: str, key: str, storage_class: str, limits: CopyLimits) -> ClassChange:
+def change_class(
+    client: S3Client, bucket: str, key: str, storage_class: str, limits: CopyLimits
+) -> ClassChange:
     """Copy ``key`` onto itself in ``storage_class``; see the module's docstring."""
     head = reading.head(client, bucket, key)
     status = archive_status(head)

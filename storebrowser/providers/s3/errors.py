@@ -168,7 +168,8 @@ def _map_client_error(
     if code in _AUTH:
         return AuthFailed(_auth_message(code, what), **where)
     if code in _ARCHIVED:
-        storage_class = error.response.get("Error", {}).get("StorageClass")
+        said = error.response.get("Error", {}).get("StorageClass")
+        storage_class = said if isinstance(said, str) else None
         return archived_error(what, container=container, key=key, storage_class=storage_class)
     if code == "RestoreAlreadyInProgress":
         return archived_error(what, container=container, key=key, storage_class=None, restoring=True)

@@ -5,7 +5,7 @@ can be known from the object's HEAD is checked before the request goes."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from storebrowser.core.archive import ArchiveState
 from storebrowser.core.errors import InvalidStorageClass, NotArchived, ObjectArchived
@@ -18,6 +18,8 @@ from storebrowser.providers.s3.listing import object_from_head
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.literals import TierType
+    from mypy_boto3_s3.type_defs import RestoreRequestTypeDef
 
 #: Where Expedited retrieval is not offered.
 _NO_EXPEDITED = frozenset({"DEEP_ARCHIVE", "DEEP_ARCHIVE_ACCESS"})
@@ -25,7 +27,13 @@ DEFAULT_PRIORITY = "Standard"
 
 
 def restore(
-    client: S3Client, bucket: str, key: str, classes: StorageClasses, *, days: int | None, priority: str | None
+    client: S3Client,
+    bucket: str,
+    key: str,
+    classes: StorageClasses,
+    *,
+    days: int | None,
+    priority: str | None,
 ) -> ObjectInfo:
     """Ask for the restore; the object as it is then (``archive`` RESTORING, or RESTORED
     where the server is quick). A restore under way already is left alone (nothing sent);
@@ -52,7 +60,7 @@ def restore(
     return reading.stat(client, bucket, key)
 
 
-def _request(head: Mapping[str, Any], key: str, days: int | None, tier: str) -> dict[str, Any]:
+def _request(head: Mapping[str, Any], key: str, days: int | None, tier: str) -> RestoreRequestTypeDef:
     in_class = head.get("StorageClass") in ARCHIVE_CLASSES
     where = archive_name(head)
     if in_class and days is None:
@@ -75,7 +83,8 @@ def _request(head: Mapping[str, Any], key: str, days: int | None, tier: str) -> 
             f"Restoring {key!r} from {where}: Expedited retrieval is not offered from Deep Archive; "
             "choose Standard (within 12 hours) or Bulk (within 48 hours)."
         )
-    request: dict[str, Any] = {"GlacierJobParameters": {"Tier": tier}}
+    # One of S3's priorities: classes.priority() accepted it.
+    request: RestoreRequestTypeDef = {"GlacierJobParameters": {"Tier": cast("TierType", tier)}}
     if days is not None:
         request["Days"] = days
     return request

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from storebrowser.core.errors import StorageError, Unsupported
@@ -13,6 +13,7 @@ from storebrowser.providers.s3.errors import s3_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import TagTypeDef
 
 #: What a server that answers NotImplemented (Swift's s3api) is told it lacks.
 NO_TAGGING = "this server does not implement S3 object tagging."
@@ -29,7 +30,7 @@ def set_tags(client: S3Client, bucket: str, key: str, tags: Mapping[str, str]) -
     checked = S3_TAG_RULES.check(tags, key=key)
     with s3_errors(f"Changing the tags of {key!r}", container=bucket, key=key):
         if checked:
-            tag_set = [{"Key": name, "Value": value} for name, value in checked.items()]
+            tag_set: list[TagTypeDef] = [{"Key": name, "Value": value} for name, value in checked.items()]
             client.put_object_tagging(Bucket=bucket, Key=key, Tagging={"TagSet": tag_set})
         else:
             client.delete_object_tagging(Bucket=bucket, Key=key)

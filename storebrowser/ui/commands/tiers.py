@@ -7,6 +7,7 @@ an export (``JobResultsDialog``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
@@ -103,10 +104,11 @@ class Tiers(CommandGroup):
         self.places.with_provider(location.account, lambda p: start(p, location, objects), place=location)
 
     def _submit(
-        self, location: Location, objects: Sequence[ObjectInfo], kind: JobKind, **what: object
+        self, location: Location, objects: Sequence[ObjectInfo], kind: JobKind, **what: Any
     ) -> None:
+        """``what``: the JobSpec fields of this kind (storage class, restore days...)."""
         sources = tuple(dict.fromkeys(o.key for o in objects))
-        spec = JobSpec(kind, location.account, location.container, sources=sources, **what)  # type: ignore[arg-type]
+        spec = JobSpec(kind, location.account, location.container, sources=sources, **what)
         self.ops.submit(spec, self._finished(location, _what(objects)))
 
     def _finished(self, location: Location, what: str) -> Callable[[JobSnapshot], None]:
@@ -121,8 +123,12 @@ class Tiers(CommandGroup):
                 text = self.tr("{failed} of {total} objects failed ({what}).").format(
                     failed=f"{failed:,}", total=f"{len(job.items):,}", what=_job_words(job.kind)
                 )
-                self.messages.show_message(text, Level.ERROR, action=self.tr("Show Failures…"),
-                                           callback=lambda: self.open_results(job, after))  # fmt: skip
+                def show_failures() -> None:
+                    self.open_results(job, after)
+
+                self.messages.show_message(
+                    text, Level.ERROR, action=self.tr("Show Failures…"), callback=show_failures
+                )
             elif job.error:
                 self.messages.show_error(job.error)
 

@@ -159,7 +159,9 @@ class TagsDialog(QDialog):
     def _add(self) -> None:
         row = self.table.add_row()
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def unset_keys(self) -> tuple[str, ...]:
         lines = (line.strip() for line in self.unset.toPlainText().splitlines())
