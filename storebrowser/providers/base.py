@@ -139,8 +139,9 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, abc.ABC):
     def list_containers(self) -> list[ContainerInfo]: ...
 
     @abc.abstractmethod
-    def create_container(self, name: str) -> None:
-        """Create ``name``; ``AlreadyExists`` when it exists, ``InvalidName`` before sending."""
+    def create_container(self, name: str, *, region: str | None = None) -> None:
+        """Create ``name``; ``AlreadyExists`` when it exists, ``InvalidName`` before sending.
+        ``region``: one of ``container_regions()``; never given where that is empty."""
 
     def container_regions(self) -> tuple[str, ...]:
         """Where a new container may be kept, the account's own place first; a provider

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,7 +43,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):  # None: a plain action on the bar
             continue
         where = menu_action.text().replace("&", "")
         for action in menu.actions():

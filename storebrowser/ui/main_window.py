@@ -351,8 +351,8 @@ class MainWindow(WindowFrame):
         if self.stack.currentWidget() is self.table and self.object_model.search_text:
             self.object_model.refresh()
             self._update_status()
-        else:
-            self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif (shown := self.stack.currentWidget()) is not None:
+            shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -368,6 +368,7 @@ class MainWindow(WindowFrame):
         name = self._came_from
         if name is None:
             return
+        table: QTableView
         if self.stack.currentWidget() is self.table:
             table, row = self.table, self.object_model.row_of_key(name)
             finished = row is not None or self.object_model.complete

@@ -183,7 +183,7 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, P
             return [ContainerInfo(name=self._connection.only_container)]
         return listing.list_containers(self.service)
 
-    def create_container(self, name: str) -> None:
+    def create_container(self, name: str, *, region: str | None = None) -> None:  # no regions here
         client = self._container(name)
         with azure_errors(f"Creating the container {name!r}", container=name):
             client.create_container()

@@ -114,7 +114,7 @@ class LocalProvider(Provider):
             names = [name for name, is_dir in self._cache.names(self.root) if is_dir]
         return [ContainerInfo(name=name[:-1]) for name in names]
 
-    def create_container(self, name: str) -> None:
+    def create_container(self, name: str, *, region: str | None = None) -> None:  # no regions here
         check_container_name(name)
         with os_errors(f"Creating the folder {name!r}", container=name):
             (self.root / name).mkdir()

@@ -141,7 +141,7 @@ class SwiftProvider(SwiftContainerSettings, SwiftVersions, Provider):
     def list_containers(self) -> list[ContainerInfo]:
         return listing.list_containers(self.client)
 
-    def create_container(self, name: str) -> None:
+    def create_container(self, name: str, *, region: str | None = None) -> None:  # no regions here
         check_container_name(name)
         reply: dict[str, Any] = {}
         self.client.call(

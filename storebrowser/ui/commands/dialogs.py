@@ -99,9 +99,10 @@ class NameDialog(QDialog):
 def grow_to_fit(dialog: QDialog) -> None:
     """Make a shown dialog tall enough for its wrapped text (a longer problem takes more
     lines; Qt does not grow a window for that, and the text would be cut)."""
-    if not dialog.isVisible() or dialog.layout() is None:
+    layout = dialog.layout()
+    if not dialog.isVisible() or layout is None:
         return
-    dialog.layout().activate()
+    layout.activate()
     needed = dialog.heightForWidth(dialog.width())
     if needed > dialog.height():
         dialog.resize(dialog.width(), needed)
