@@ -3,6 +3,8 @@ the server (a bad size, date or expression is said under the fields, in one line
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -86,8 +88,9 @@ class FindDialog(QDialog):
         """What the fields say; ``BadCriteria`` (one line) when they cannot be a search."""
         keyword = NAME_MODES[self.name_mode.currentIndex()][1]
         name = self.name.text().strip()
+        named: dict[str, Any] = {keyword: name} if name else {}
         return Criteria.parse(
-            **({keyword: name} if name else {}),
+            **named,
             min_size=self.min_size.text().strip() or None,
             max_size=self.max_size.text().strip() or None,
             newer=self.newer.text().strip() or None,

@@ -181,8 +181,9 @@ class StatsDialog(QDialog):
             item.setToolTip(2, f"{tally.bytes:,} bytes")
             self.table.addTopLevelItem(item)
         total = self.table.topLevelItem(0)
-        font = total.font(0)
-        font.setBold(True)
-        for column in range(3):
-            total.setFont(column, font)
+        if total is not None:  # the first row, the total, in bold
+            font = total.font(0)
+            font.setBold(True)
+            for column in range(3):
+                total.setFont(column, font)
         self.table.resizeColumnToContents(0)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -112,7 +113,13 @@ def match_names(
     return find_names(rows, visible, start.row(), value.casefold(), how, wrap=wrap, hits=hits)
 
 
-class NameTypeAhead:
+if TYPE_CHECKING:  # mixed into the object table's model only
+    _TableModel = QAbstractTableModel
+else:
+    _TableModel = object
+
+
+class NameTypeAhead(_TableModel):
     """The object model's ``match``: type-ahead in the table (``keyboardSearch``) on a
     million names without a ``data()`` call per row, the names searched in the columns.
     Other searches go to Qt."""
@@ -131,5 +138,5 @@ class NameTypeAhead:
         flags = Qt.MatchFlag(flags)
         found = match_names(self._rows, self._visible, start, role, value, hits, flags)
         if found is None:
-            return super().match(start, role, value, hits, flags)  # type: ignore[misc,no-any-return]
-        return [self.index(shown, Column.NAME) for shown in found]  # type: ignore[attr-defined]
+            return super().match(start, role, value, hits, flags)
+        return [self.index(shown, Column.NAME) for shown in found]
