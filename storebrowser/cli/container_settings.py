@@ -7,13 +7,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storebrowser.cli.access import add_json_option
 from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
-from storebrowser.core.cors import cors_json, parse_cors
+from storebrowser.core.cors import CorsRule, cors_json, parse_cors
 from storebrowser.core.display import display_rows
 from storebrowser.core.encryption import (
     CUSTOMER_KEY_FIELD,
@@ -28,6 +29,8 @@ from storebrowser.core.lifecycle import lifecycle_json, parse_lifecycle
 #: Where a person can find the key in the keyring, by the keyring's own tool.
 KEYRING_HINT = "secret-tool lookup service StoreBrowser username '{account}/" + CUSTOMER_KEY_FIELD + "'"
 
+
+_Parsed = TypeVar("_Parsed")
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cors = commands.add_parser("cors", help="show, set or clear a container's CORS rules; check a preflight")
@@ -96,9 +99,9 @@ def _read_file(path: str) -> str:
         raise UsageError(f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
 
 
-def _parsed(parse: object, path: str) -> tuple:
+def _parsed(parse: Callable[[str, str], _Parsed], path: str) -> _Parsed:
     try:
-        return parse(_read_file(path), path)  # type: ignore[operator, no-any-return]
+        return parse(_read_file(path), path)
     except InvalidConfiguration as error:
         raise UsageError(str(error)) from None
 
@@ -122,7 +125,7 @@ def cmd_cors(ctx: Context, args: argparse.Namespace) -> None:
     ctx.emit(value, lambda v: _cors_text(v, settings.rules))
 
 
-def _cors_text(value: dict, rules: tuple) -> str:
+def _cors_text(value: dict[str, Any], rules: tuple[CorsRule, ...]) -> str:
     lines = [cors_json(rules) if rules else f"No CORS rules on {value['container']}."]
     if value["note"]:
         lines.append(f"Note: {value['note']}")
@@ -170,7 +173,8 @@ def cmd_expire(ctx: Context, args: argparse.Namespace) -> None:
             moment = provider.set_object_expiry(container, key, after=after, at=at)
         else:
             moment = provider.object_expiry(container, key)
-        value = {"object": f"{container}/{key}", "expires": moment.isoformat() if moment else None}
+        expires = moment.isoformat() if moment else None
+        value: dict[str, Any] = {"object": f"{container}/{key}", "expires": expires}
         ctx.emit(value, lambda v: _expiry_text(v, moment))
         return
     if args.never or not asks_change or not provider.capabilities.lifecycle:
@@ -185,7 +189,7 @@ def cmd_expire(ctx: Context, args: argparse.Namespace) -> None:
     ]))  # fmt: skip
 
 
-def _expiry_text(value: dict, moment: datetime | None) -> str:
+def _expiry_text(value: dict[str, Any], moment: datetime | None) -> str:
     if moment is None:
         return f"{value['object']} has no expiry now."
     return f"{value['object']} expires at {moment.isoformat()} ({time_left(moment)}, by the server's clock)."

@@ -64,9 +64,6 @@ class Capabilities:
     #: Why a capability is off, where a person should know: (name, reason) pairs.
     reasons: tuple[tuple[str, str], ...] = ()
 
-    #: Why a capability is off, where a person should know: (name, reason) pairs.
-    reasons: tuple[tuple[str, str], ...] = ()
-
     def enabled(self) -> list[str]:
         return [f.name for f in fields(self) if getattr(self, f.name) is True]
 

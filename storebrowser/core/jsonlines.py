@@ -33,7 +33,7 @@ class JsonProblem(ValueError):
 class _LocatingDecoder(json.JSONDecoder):
     def __init__(self) -> None:
         super().__init__()
-        plain = json.decoder.JSONObject
+        plain = json.decoder.JSONObject  # type: ignore[attr-defined]  # CPython's, not in typeshed
 
         def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[LocatedDict, int]:
             text, end = s_and_end
@@ -42,8 +42,8 @@ class _LocatingDecoder(json.JSONDecoder):
             located.line = text.count("\n", 0, end) + 1  # ``end`` is just past the "{"
             return located, new_end
 
-        self.parse_object = parse_object  # type: ignore[assignment]
-        self.scan_once = json.scanner.py_make_scanner(self)
+        self.parse_object = parse_object
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]  # as above
 
 
 def load_located(text: str, source: str = "the JSON") -> Any:

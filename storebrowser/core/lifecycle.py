@@ -246,7 +246,7 @@ def _transition(value: Any, refuse: Any) -> Transition:
     when = _date(found.get("Date"), "Transitions", refuse)
     if (days is None) == (when is None):
         raise refuse(f"the transition to {storage_class} needs either Days or Date")
-    return Transition(storage_class, days, when)
+    return Transition(str(storage_class), days, when)
 
 
 def check_rules(rules: Sequence[LifecycleRule], source: str = "the lifecycle rules") -> None:

@@ -11,7 +11,7 @@ import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict
 
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import Cancelled, NotFound, StorageError
@@ -120,8 +120,7 @@ def _upload_whole(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: 
         stream.seek(0)
         provider.put_object(spec.container, item.key, stream, size=size,
                             content_type=spec.content_type, metadata=spec.metadata or None,
-                            progress=ctx.add, cancel=ctx.cancel, **class_option(spec),
-                            **encryption_option(spec))  # fmt: skip
+                            progress=ctx.add, cancel=ctx.cancel, **upload_options(spec))  # fmt: skip
 
     call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
     return ""
@@ -174,8 +173,7 @@ def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[Multi
     new = call_with_retry(
         lambda: provider.start_multipart(
             spec.container, item.key, part_size=choose_part_size(provider, size),
-            content_type=spec.content_type, metadata=spec.metadata or None, **class_option(spec),
-            **encryption_option(spec),
+            content_type=spec.content_type, metadata=spec.metadata or None, **upload_options(spec),
         ),
         ctx.settings.retry, cancel=ctx.cancel,
     )  # fmt: skip
@@ -203,15 +201,21 @@ def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> boo
         return bool(item.parts)
 
 
-def class_option(spec: JobSpec) -> dict[str, str]:
-    """``storage_class=`` for the upload calls when the job asks one (providers without
-    classes per object take no such argument unless asked, and then refuse it)."""
-    return {"storage_class": spec.storage_class} if spec.storage_class else {}
+class UploadOptions(TypedDict, total=False):
+    storage_class: str
+    encryption: Encryption
 
 
-def encryption_option(spec: JobSpec) -> dict[str, Encryption]:
-    """``encryption=`` for the upload calls when the job asks one."""
-    return {"encryption": Encryption.parse(spec.encryption)} if spec.encryption else {}
+def upload_options(spec: JobSpec) -> UploadOptions:
+    """``storage_class=`` and ``encryption=`` for the upload calls, each when the job asks
+    one (providers without classes per object take no such argument unless asked, and
+    then refuse it)."""
+    options = UploadOptions()
+    if spec.storage_class:
+        options["storage_class"] = spec.storage_class
+    if spec.encryption:
+        options["encryption"] = Encryption.parse(spec.encryption)
+    return options
 
 
 def _token(part: PartRecord) -> str:

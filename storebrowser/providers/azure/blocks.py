@@ -63,7 +63,7 @@ class BlockUpload(MultipartUpload):
         super().__init__(blob.container_name, blob.blob_name, part_size)
         #: The encryption scope every block and the commit name (Azure wants it on each).
         self.encryption_scope = encryption_scope
-        self._scope: dict[str, str] = {"encryption_scope": encryption_scope} if encryption_scope else {}
+        self._scope: dict[str, Any] = {"encryption_scope": encryption_scope} if encryption_scope else {}
         self._blob = blob
         self.upload_id = upload_id or secrets.token_hex(_ID_CHARS // 2)
         self.content_type = content_type

@@ -266,6 +266,7 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, P
         cancel.raise_if_cancelled()
         body = ProgressStream(stream, progress, cancel)
         with azure_errors(f"Uploading {key!r} to {container!r}", container=container, key=key):
+            scoped: dict[str, Any] = {"encryption_scope": scope} if scope else {}
             reply = blob.upload_blob(
                 body,
                 length=size,
@@ -274,7 +275,7 @@ class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, P
                 content_settings=new_content_settings(key, content_type),
                 metadata=checked or None,
                 **tier,
-                **({"encryption_scope": scope} if scope else {}),
+                **scoped,
             )
             check_scope(reply, scope, container, key)
             return object_info(blob.get_blob_properties(), key=key)

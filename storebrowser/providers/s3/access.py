@@ -19,6 +19,7 @@ from storebrowser.core.access import Access, AccessLevel, AccessPlan, AccessRepo
 from storebrowser.core.errors import AccessDenied, PreconditionFailed, StorageError, Unsupported
 from storebrowser.providers.s3 import policy
 from storebrowser.providers.s3.errors import read_setting, s3_errors
+from storebrowser.providers.s3.policy import Statement
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -65,7 +66,7 @@ class BucketFacts:
         return policy.blocks(self.blocks.value)
 
     @property
-    def statements(self) -> list[policy.Statement]:
+    def statements(self) -> list[Statement]:
         return policy.statements(self.policy.value)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storebrowser.core.access import AccessLevel, AccessPlan, AccessReport
 from storebrowser.core.cors import CorsRule, CorsSettings
@@ -22,6 +22,7 @@ from storebrowser.providers.s3 import access, cors, encryption, lifecycle, readi
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+
     from storebrowser.providers.s3.client import S3Settings
 
 #: Why S3 has no expiry per object (a capability reason).

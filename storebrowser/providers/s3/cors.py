@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from storebrowser.core.cors import METHODS, CorsRule, check_methods
 from storebrowser.providers.s3.errors import read_setting, s3_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import CORSConfigurationTypeDef
 
 
 def get_rules(client: S3Client, bucket: str) -> tuple[CorsRule, ...]:
@@ -21,7 +22,7 @@ def get_rules(client: S3Client, bucket: str) -> tuple[CorsRule, ...]:
     return tuple(_rule(raw) for raw in found or [])
 
 
-def _rule(raw: dict[str, Any]) -> CorsRule:
+def _rule(raw: Mapping[str, Any]) -> CorsRule:
     return CorsRule(
         allowed_origins=tuple(raw.get("AllowedOrigins", [])),
         allowed_methods=tuple(raw.get("AllowedMethods", [])),
@@ -41,5 +42,6 @@ def set_rules(client: S3Client, bucket: str, rules: Sequence[CorsRule]) -> None:
         if not rules:
             client.delete_bucket_cors(Bucket=bucket)
         else:
-            configuration = {"CORSRules": [rule.to_json() for rule in rules]}
+            # to_json() gives S3's own JSON of a rule, the shape the stubs describe.
+            configuration = cast("CORSConfigurationTypeDef", {"CORSRules": [r.to_json() for r in rules]})
             client.put_bucket_cors(Bucket=bucket, CORSConfiguration=configuration)

@@ -98,8 +98,8 @@ def bucket_default(client: S3Client, bucket: str) -> DefaultEncryption:
         "Reading the default encryption",
         container=bucket,
     )
-    for rule in (found or {}).get("Rules", []):
-        default = rule.get("ApplyServerSideEncryptionByDefault") or {}
+    for rule in found.get("Rules", []) if found else []:
+        default: Mapping[str, Any] = rule.get("ApplyServerSideEncryptionByDefault") or {}
         if default.get("SSEAlgorithm"):
             return DefaultEncryption(default["SSEAlgorithm"], default.get("KMSMasterKeyID"),
                                      rule.get("BucketKeyEnabled"))  # fmt: skip
@@ -108,7 +108,7 @@ def bucket_default(client: S3Client, bucket: str) -> DefaultEncryption:
 
 
 def with_customer_key(
-    call: Callable[[Mapping[str, str]], T], customer_key: str | None, what: str, container: str, key: str
+    call: Callable[[Mapping[str, Any]], T], customer_key: str | None, what: str, container: str, key: str
 ) -> T:
     """``call({})``; when the object turns out to need a customer key, ``call`` again with
     the account's (``CustomerKeyRequired`` when there is none, or it is not this object's)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from storebrowser.core.errors import InvalidConfiguration
 from storebrowser.core.lifecycle import LifecycleRule, rule_from_json
@@ -14,6 +14,7 @@ from storebrowser.providers.s3.errors import read_setting, s3_errors
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+    from mypy_boto3_s3.type_defs import BucketLifecycleConfigurationTypeDef
 
 #: The ID of the rule ``expire`` writes for a prefix starts so, then a digest of the prefix.
 EXPIRE_ID = "storebrowser-expire-"
@@ -35,7 +36,9 @@ def set_rules(client: S3Client, bucket: str, rules: Sequence[LifecycleRule]) -> 
         if not rules:
             client.delete_bucket_lifecycle(Bucket=bucket)
         else:
-            configuration = {"Rules": [rule.to_json() for rule in rules]}
+            # to_json() gives S3's own JSON of a rule, the shape the stubs describe.
+            listed = [rule.to_json() for rule in rules]
+            configuration = cast("BucketLifecycleConfigurationTypeDef", {"Rules": listed})
             client.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration=configuration)
 
 

@@ -137,11 +137,11 @@ def start(
     the encryption asked was taken); ``part_args`` go with every part."""
     starts = starts or UnansweredStarts()
 
-    answers: list[dict[str, Any]] = []
+    answers: list[Mapping[str, Any]] = []
 
-    def create() -> dict[str, Any]:
+    def create() -> Mapping[str, Any]:
         with s3_errors(f"Starting the upload of {key!r}", container=container, key=key):
-            reply: dict[str, Any] = client.create_multipart_upload(Bucket=container, Key=key, **extra)
+            reply: Mapping[str, Any] = client.create_multipart_upload(Bucket=container, Key=key, **extra)
         answers.append(reply)
         return reply
 

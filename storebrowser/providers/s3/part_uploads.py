@@ -15,6 +15,7 @@ from storebrowser.providers.s3.keys import refuse_parts, xml_safe
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
+
     from storebrowser.core.capabilities import Capabilities
     from storebrowser.providers.s3.orphans import UnansweredStarts
 

@@ -222,7 +222,7 @@ _GRANT_HEADERS = {"READ": "GrantRead", "WRITE": "GrantWrite", "READ_ACP": "Grant
                   "WRITE_ACP": "GrantWriteACP", "FULL_CONTROL": "GrantFullControl"}  # fmt: skip
 
 
-def grant_headers(acl: Mapping[str, Any]) -> dict[str, str]:
+def grant_headers(acl: Mapping[str, Any]) -> dict[str, Any]:
     """The ACL as the ``x-amz-grant-*`` arguments of a Put*Acl (one per permission).
     Headers rather than an XML body: every server reads those alike (moto drops a group
     grant in an object ACL's body)."""

@@ -19,16 +19,17 @@ from storebrowser.providers.s3.listing import object_from_head, strip_etag
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
+
 def head(
     client: S3Client, bucket: str, key: str, customer_key: str | None = None, **options: Any
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """HEAD the object; ``options`` are ``head_object``'s (``PartNumber``, ``ChecksumMode``,
     ``VersionId``).
     An object encrypted with a customer key (SSE-C) is asked again with ``customer_key``,
     the account's."""
 
-    def ask(extra: Mapping[str, str]) -> dict[str, Any]:
-        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, **options, **extra)
+    def ask(extra: Mapping[str, Any]) -> Mapping[str, Any]:
+        reply: Mapping[str, Any] = client.head_object(Bucket=bucket, Key=key, **options, **extra)
         return reply
 
     return with_customer_key(ask, customer_key, f"Reading {key!r}", bucket, key)
@@ -57,18 +58,17 @@ def iter_read(
     in Python; a missing object is still ``NotFound`` because S3 answers 404 before 416.
     """
     cancel.raise_if_cancelled()
-    version = {"VersionId": version_id} if version_id is not None else {}
+    version: dict[str, Any] = {"VersionId": version_id} if version_id is not None else {}
     asked = _concrete_range(client, bucket, key, byte_range, customer_key, version)
     if asked is None:
         return
     header = asked.http_header()
     where = f"{key!r} in {bucket!r}"
 
-    def ask(extra: Mapping[str, str]) -> dict[str, Any] | None:
+    def ask(extra: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        ranged: dict[str, Any] = {"Range": header} if header else {}
         try:
-            found: dict[str, Any] = client.get_object(
-                Bucket=bucket, Key=key, **version, **({"Range": header} if header else {}), **extra
-            )
+            found: Mapping[str, Any] = client.get_object(Bucket=bucket, Key=key, **version, **ranged, **extra)
         except ClientError as error:
             if is_range_not_satisfiable(error):
                 return None
@@ -94,8 +94,12 @@ def iter_read(
 
 
 def _concrete_range(
-    client: S3Client, bucket: str, key: str, byte_range: ByteRange, customer_key: str | None,
-    version: Mapping[str, str],
+    client: S3Client,
+    bucket: str,
+    key: str,
+    byte_range: ByteRange,
+    customer_key: str | None,
+    version: Mapping[str, Any],
 ) -> ByteRange | None:
     """A range that can go into a ``Range`` header, or ``None`` when nothing is to be read.
 

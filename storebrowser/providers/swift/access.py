@@ -79,10 +79,10 @@ def access_of(acl: str | None) -> Access:
 
 def report(container: str, key: str | None, headers: Mapping[str, str], admin: bool) -> AccessReport:
     if not admin:
-        how = (f"Container read ACL: not shown ({NOT_ADMIN}).",)
+        hidden = (f"Container read ACL: not shown ({NOT_ADMIN}).",)
         refused = dict.fromkeys(LEVELS, NOT_ADMIN)
         unknown = Access(None, None)
-        return AccessReport(container, key, unknown, how, NOTES, LEVELS, refused, per_container=True)
+        return AccessReport(container, key, unknown, hidden, NOTES, LEVELS, refused, per_container=True)
     acl = headers.get(READ_ACL)
     said = repr(acl) if acl else "none, so only the account's own users may read"
     how = [f"Container read ACL (X-Container-Read): {said}."]
