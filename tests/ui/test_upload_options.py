@@ -95,7 +95,8 @@ def test_upload_asks_for_options_and_refuses_bad_ones_before_queueing(
         return None  # Cancel
 
     ops.ask_upload_options = ask
-    window.explorer_actions["upload_options"].trigger()  # Upload with Options… (plain Upload Files asks nothing)
+    # Upload with Options… (plain Upload Files asks nothing)
+    window.explorer_actions["upload_options"].trigger()
     assert asked == [([note], Location("Local files", "photos"))]
     if window.pool.cached("Local files").capabilities.user_metadata:
         ops.upload_paths([note], window.location, options=UploadOptions(metadata={"k" * 201: "x"}))
