@@ -39,7 +39,8 @@ from storebrowser.core.types import (
 )
 from storebrowser.providers.container_settings import ContainerSettings
 from storebrowser.providers.tiering import StorageClassMethods
-from storebrowser.providers.versions_api import DEFAULT_CHUNK, VersionsApi
+from storebrowser.providers.versions_api import DEFAULT_CHUNK as DEFAULT_CHUNK  # re-exported
+from storebrowser.providers.versions_api import VersionsApi
 
 MiB = 1024 * 1024
 _CONNECT_LOCKS_GUARD = threading.Lock()

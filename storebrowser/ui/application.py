@@ -197,9 +197,9 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
         window.stack.setCurrentWidget(page)
 
     unfinished = UnfinishedRestores(window.ui_state, window.runner)
-    commands = VersionsCommands(context, window.actions["show_versions"], show_page, unfinished)
+    commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page, unfinished)
     window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
-    window.actions.connect_handlers(commands.handlers())
+    window.explorer_actions.connect_handlers(commands.handlers())
     window.stack.currentChanged.connect(
         lambda _index: commands.place_shown() if window.stack.currentWidget() is window.table else None
     )

@@ -55,7 +55,7 @@ def _scenario(qtbot, explorer: Explorer, other, account: str, container: str, tm
     window, versions = explorer.window, explorer.versions
     assert versions is not None
     page = show_versions(qtbot, explorer, Location(account, container, "docs/"))
-    toggle = window.actions["show_versions"]
+    toggle = window.explorer_actions["show_versions"]
     _listed(qtbot, page)
     # One folder level: the subfolder as a row, never its versions.
     assert _rows(page) == [

@@ -55,7 +55,7 @@ def show_versions(qtbot: Any, explorer: Explorer, place: Location) -> VersionsPa
     window, versions = explorer.window, explorer.versions
     assert versions is not None
     window.navigate(place)
-    qtbot.waitUntil(window.actions["show_versions"].isEnabled, timeout=WAIT)
-    window.actions["show_versions"].trigger()
+    qtbot.waitUntil(window.explorer_actions["show_versions"].isEnabled, timeout=WAIT)
+    window.explorer_actions["show_versions"].trigger()
     assert window.stack.currentWidget() is versions.page
     return versions.page

@@ -32,7 +32,7 @@ from storebrowser.core.types import (
 )
 from storebrowser.providers.azure.copying import copy_blob
 from storebrowser.providers.azure.errors import azure_errors
-from storebrowser.providers.azure.listing import MAX_PAGE
+from storebrowser.providers.azure.listing import MAX_PAGE, one_page
 from storebrowser.providers.azure.properties import object_info
 from storebrowser.providers.azure.reading import iter_blob
 
@@ -84,16 +84,13 @@ def _raw_page(
     include = ["snapshots", "metadata"] if metadata else ["snapshots"]
     with azure_errors(f"Listing the snapshots in {name!r}", container=name):
         if delimiter:
-            pages = client.walk_blobs(
+            walked = client.walk_blobs(
                 name_starts_with=prefix or None, delimiter=delimiter, include=include,
                 results_per_page=size,
-            ).by_page(continuation_token=marker)  # fmt: skip
-        else:
-            pages = client.list_blobs(
-                name_starts_with=prefix or None, include=include, results_per_page=size
-            ).by_page(continuation_token=marker)
-        items = list(next(pages, []))
-        return items, pages.continuation_token or None
+            )  # fmt: skip
+            return one_page(walked, marker)
+        listed = client.list_blobs(name_starts_with=prefix or None, include=include, results_per_page=size)
+        return one_page(listed, marker)
 
 
 def _all_of(client: ContainerClient, blob_name: str, *, metadata: bool = False) -> list[Any]:
@@ -176,7 +173,7 @@ def take_snapshot(blob: BlobClient, container: ContainerClient) -> ObjectVersion
     what = f"Taking a snapshot of {blob.blob_name!r}"
     with azure_errors(what, container=blob.container_name, key=blob.blob_name):
         reply = blob.create_snapshot()
-        taken = container.get_blob_client(blob.blob_name, snapshot=reply["snapshot"])
+        taken = container.get_blob_client(blob.blob_name, snapshot=str(reply["snapshot"]))
         properties = taken.get_blob_properties()
     return _version(properties, blob.blob_name, str(reply["snapshot"]))
 

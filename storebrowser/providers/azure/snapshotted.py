@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.ranges import ByteRange
-from storebrowser.core.types import ObjectInfo, ObjectVersion, Page, VersioningState
+from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import snapshots
 from storebrowser.providers.azure.blob_names import check_blob_name
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT
-from storebrowser.providers.azure.snapshots import CURRENT_BLOB
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 
 if TYPE_CHECKING:

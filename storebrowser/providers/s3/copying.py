@@ -65,10 +65,10 @@ def copy(
         extra: dict[str, Any] = {"MetadataDirective": "COPY"}
     else:
         extra = _replacement(job, metadata, system) | dict(overrides or {})
-    source = {"Bucket": job.src_container, "Key": job.src_key}
+    source: CopySourceTypeDef = {"Bucket": job.src_container, "Key": job.src_key}
     if job.src_version is not None:
         source["VersionId"] = job.src_version
-    condition = {"CopySourceIfMatch": f'"{if_match.strip(chr(34))}"'} if if_match else {}
+    condition: dict[str, Any] = {"CopySourceIfMatch": f'"{if_match.strip(chr(34))}"'} if if_match else {}
     if size > limits.threshold:
         extra.pop("MetadataDirective", None)
         # A copy in parts starts from nothing, tags included: they are sent again.

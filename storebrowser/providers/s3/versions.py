@@ -17,7 +17,7 @@ import itertools
 import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from botocore import exceptions as bx
 
@@ -98,7 +98,7 @@ def versioning_state(client: S3Client, bucket: str) -> VersioningState:
 
 
 def set_versioning(client: S3Client, bucket: str, enabled: bool) -> VersioningState:
-    status = "Enabled" if enabled else "Suspended"
+    status: Literal["Enabled", "Suspended"] = "Enabled" if enabled else "Suspended"
     with s3_errors(f"Turning versioning {'on' if enabled else 'off'} for {bucket!r}", container=bucket):
         client.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": status})
     return versioning_state(client, bucket)
@@ -233,9 +233,9 @@ def _marker(item: Mapping[str, Any]) -> ObjectVersion:
 # -- one version -------------------------------------------------------------------------
 
 
-def head_version(client: S3Client, bucket: str, key: str, version_id: str) -> dict[str, Any]:
+def head_version(client: S3Client, bucket: str, key: str, version_id: str) -> Mapping[str, Any]:
     with version_errors(f"Reading version {version_id!r} of {key!r}", bucket, key, version_id):
-        reply: dict[str, Any] = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
+        reply: Mapping[str, Any] = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
     return reply
 
 
@@ -272,7 +272,9 @@ def iter_read_version(
         _say_of_version(error, bucket, key, version_id)
 
 
-def version_proof(client: S3Client, bucket: str, key: str, version_id: str, exact_layout: bool) -> ContentProof:
+def version_proof(
+    client: S3Client, bucket: str, key: str, version_id: str, exact_layout: bool
+) -> ContentProof:
     """``proof.content_proof`` of one version, its errors said about that version."""
     try:
         return proof.content_proof(client, bucket, key, exact_layout=exact_layout, version_id=version_id)

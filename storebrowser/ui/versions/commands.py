@@ -89,9 +89,11 @@ class VersionsCommands(QObject):
         restore = found[0]
         where = display_text(f"{restore.container}/{restore.prefix}")
         text = self.tr("Restoring {0} to {1} did not finish.").format(where, local_time(restore.moment))
-        self.context.messages.show_message(
-            text, Level.WARNING, action=self.tr("Finish…"), callback=lambda: self.finish(restore)
-        )
+
+        def finish() -> None:
+            self.finish(restore)
+
+        self.context.messages.show_message(text, Level.WARNING, action=self.tr("Finish…"), callback=finish)
         return restore
 
     def finish(self, restore: Unfinished) -> RestoreDialog | None:

@@ -104,9 +104,9 @@ class VersionsPane(QWidget):
         layout.addWidget(self.table)
 
     def _connect(self) -> None:
-        actions: dict[str, Callable[[], None]] = {
+        actions: dict[str, Callable[[], object]] = {  # what a handler returns is not used
             "undelete": self.undelete_selected,
-            "versions": lambda: self.versionsAsked.emit(self._one_row().key if self._one_row() else ""),
+            "versions": self._ask_versions,
             "download": self.download_selected,
             "revert": self.revert_selected,
             "delete": self.delete_selected,
@@ -166,6 +166,10 @@ class VersionsPane(QWidget):
     def _one_row(self) -> VersionRow | None:
         rows = self.selected_rows()
         return rows[0] if len(rows) == 1 else None
+
+    def _ask_versions(self) -> None:
+        row = self._one_row()
+        self.versionsAsked.emit(row.key if row else "")
 
     def deleted_keys(self) -> list[str]:
         """Keys of the selection (any of their rows) whose object is deleted now."""
