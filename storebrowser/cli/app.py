@@ -14,7 +14,17 @@ from storebrowser.accounts import redact
 from storebrowser.accounts.logs import setup_logging
 from storebrowser.accounts.model import AccountError
 from storebrowser.accounts.store import AccountStore
-from storebrowser.cli import access, accounts, container_settings, find, objects, tiers, transfers, versions
+from storebrowser.cli import (
+    access,
+    accounts,
+    bookmarks,
+    container_settings,
+    find,
+    objects,
+    tiers,
+    transfers,
+    versions,
+)
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
@@ -64,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     access.add_commands(commands)
     container_settings.add_commands(commands)
     versions.add_commands(commands)
+    bookmarks.add_commands(commands)
     return parser
 
 
@@ -77,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         AccountStore.default, account_name=args.account, json=args.json, part_size_mib=args.part_size
     )
     try:
+        bookmarks.expand_place_arguments(ctx, args)
         args.run(ctx, args)
     except UsageError as error:
         parser.print_usage(sys.stderr)

@@ -5,11 +5,48 @@ and the CLI's arguments (``split_account``, ``split_container``) read it here, s
 the path bar shows can be pasted into a ``storebrowser-cli`` command and back. A colon
 before the first ``/`` ends an account name; after the container, the rest is verbatim
 (object keys may hold any character, ``:`` included).
+
+A bookmark stands for a place: ``@NAME`` (or ``@NAME/MORE``, below it) is expanded here,
+by ``expand_bookmark``, so the path bar and every CLI argument that takes a place accept
+it alike. The bookmarks themselves are kept by ``storebrowser.accounts.bookmarks``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+#: What starts a bookmark's name where a place is expected.
+BOOKMARK_MARK = "@"
+
+
+class UnknownBookmark(ValueError):
+    """``@name`` names no bookmark; the message lists the ones there are."""
+
+
+def is_bookmark_ref(text: str) -> bool:
+    return text.strip().startswith(BOOKMARK_MARK)
+
+
+def expand_bookmark(text: str, bookmarks: Mapping[str, str]) -> str:
+    """``@NAME[/MORE]`` -> the place text of bookmark ``NAME`` with ``MORE`` below it
+    (``ACCOUNT:CONTAINER/PREFIX`` + ``MORE``); any other text as it is.
+
+    ``bookmarks`` maps names to place texts. ``UnknownBookmark`` when NAME is not one."""
+    stripped = text.strip()
+    if not stripped.startswith(BOOKMARK_MARK):
+        return text
+    name, sep, more = stripped[len(BOOKMARK_MARK) :].partition("/")
+    place = bookmarks.get(name)
+    if place is None:
+        known = ", ".join("@" + n for n in sorted(bookmarks)) or "none yet"
+        raise UnknownBookmark(f"no bookmark named {BOOKMARK_MARK}{name} (bookmarks: {known})")
+    if not sep or not more:
+        return place
+    account, rest = split_account(place)
+    if not rest:  # an account's bookmark: MORE starts with a container
+        return f"{account}:{more}"
+    return place + more if rest.endswith("/") else f"{place}/{more}"
 
 
 def split_account(text: str) -> tuple[str | None, str]:
@@ -98,9 +135,12 @@ class Location:
         return place_text(self.account, self.container, self.prefix)
 
     @classmethod
-    def parse(cls, text: str, current_account: str) -> Location:
-        """``[ACCOUNT:]CONTAINER[/PREFIX]`` as typed in the path bar; a prefix typed without
-        its trailing ``/`` is taken as a folder. ``ValueError`` says what is wrong."""
+    def parse(cls, text: str, current_account: str, bookmarks: Mapping[str, str] | None = None) -> Location:
+        """``[ACCOUNT:]CONTAINER[/PREFIX]`` as typed in the path bar, or ``@BOOKMARK[/MORE]``
+        when ``bookmarks`` are given; a prefix typed without its trailing ``/`` is taken as
+        a folder. ``ValueError`` says what is wrong."""
+        if bookmarks is not None:
+            text = expand_bookmark(text, bookmarks)
         named, rest = split_account(text.strip())
         account = (named or "").strip() or current_account
         container, prefix = split_container(rest.lstrip("/"))
