@@ -60,6 +60,7 @@ def build_services() -> Services:
     journal (small files, before any window exists); no keyring, no network."""
     import platformdirs
 
+    from storebrowser.accounts.bookmarks import BookmarkStore
     from storebrowser.accounts.pool import ProviderPool
     from storebrowser.accounts.startup import load_accounts_at_start
     from storebrowser.accounts.store import AccountStore
@@ -78,7 +79,14 @@ def build_services() -> Services:
         return TransferEngine(pool, Journal(state_dir / "gui-transfers.sqlite3"), ask=ask)
 
     state = UiState.load(state_dir / FILE_NAME)
-    return Services(store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=state)
+    return Services(
+        store=store,
+        startup=startup,
+        pool=pool,
+        make_engine=make_engine,
+        ui_state=state,
+        bookmarks=BookmarkStore.beside(store.path),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

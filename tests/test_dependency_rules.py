@@ -189,6 +189,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
     "versions": ("commands",),
+    "bookmarks": ("places", "commands"),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")

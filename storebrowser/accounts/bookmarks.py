@@ -152,6 +152,11 @@ class BookmarkStore:
             self._items.insert(max(0, min(to, len(self._items))), bookmark)
             self._write()
 
+    def shift(self, name: str, by: int) -> None:
+        """Move ``name`` up (``by < 0``) or down by ``by`` places."""
+        with self._lock:
+            self.move(name, self.position(name) + by)
+
     def position(self, name: str) -> int:
         with self._lock:
             self._ensure_loaded()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from storebrowser import APP_NAME, __version__
+from storebrowser.accounts.bookmarks import BookmarkStore
 from storebrowser.accounts.importers import ImportReport, import_all
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
@@ -26,6 +27,7 @@ from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types
 from storebrowser.ui.access.commands import AccessCommands
 from storebrowser.ui.accounts.dialog import AccountsDialog
+from storebrowser.ui.bookmarks.commands import ACTION_NAMES, BookmarkCommands, BookmarkSurfaces
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.finding import Finding
@@ -66,6 +68,8 @@ class Services:
     ui_state: UiState
     #: Finds accounts other tools set up on this computer (the welcome page lists them).
     import_source: Callable[[], ImportReport] = import_all
+    #: Named places (beside the accounts file); in memory only unless given.
+    bookmarks: BookmarkStore = field(default_factory=lambda: BookmarkStore(None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class Explorer:
     transfers: TransfersDock
     preview: PreviewDock
     versions: VersionsCommands | None = None
+    bookmarks: BookmarkCommands | None = None
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -177,13 +182,35 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
     AccountsAction(window, services.store)
     versions = install_versions(window, operations.context)
+    bookmarks = install_bookmarks(window, services.bookmarks)
     # Before the transfers dock: restoreState places both.
     preview = install_preview(window, window.view_menu, preview_dock(window))
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     versions.offer_unfinished()
-    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions)
+    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks)
+
+
+def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkCommands:
+    """The Bookmarks section of the tree, the Bookmarks menu, Ctrl+D, ``@NAME`` in the path bar."""
+    menu = window.menuBar().findChild(QMenu, "bookmarks-menu")
+    assert isinstance(menu, QMenu), "chrome.MENUS has a Bookmarks menu"
+    surfaces = BookmarkSurfaces(
+        tree=window.tree,
+        tree_model=window.tree_model,
+        menu=menu,
+        actions={name: window.explorer_actions[name] for name in ACTION_NAMES},
+        runner=window.runner,
+        here=lambda: window.location,
+        go=window.navigate,
+        say=lambda text: window.statusBar().showMessage(text, 8000),
+        fail=lambda text: window.messages.show_message(text, Level.WARNING),
+        parent=window,
+    )
+    commands = BookmarkCommands(store, surfaces)
+    window.pathbar.bookmarks = commands.places
+    return commands
 
 
 def install_versions(window: MainWindow, context: CommandContext) -> VersionsCommands:

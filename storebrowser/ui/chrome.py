@@ -37,6 +37,7 @@ MENUS = (
               " | storage_class restore_archive tags | properties access folder_stats | find"),
     ("&View", "refresh stop | show_versions | focus_filter find"),
     ("&Go", "back forward up | focus_path"),
+    ("&Bookmarks", "bookmark_add"),  # and the bookmarks themselves (ui/bookmarks/commands.py)
     ("&Help", "shortcuts | about"),
 )  # fmt: skip
 ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts"
@@ -47,6 +48,8 @@ TREE_MENUS = {
                         " | download_all publish copy_path copy_command | access | delete_container",
     NodeKind.FOLDER: "refresh find folder_stats | upload_files upload_folder new_folder backup_here"
                      " | download_all copy_command",
+    NodeKind.BOOKMARK: "bookmark_rename bookmark_up bookmark_down | bookmark_remove",
+    NodeKind.BOOKMARKS: "bookmark_add",
 }  # fmt: skip
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
                    " | access folder_stats | refresh")  # fmt: skip
@@ -78,6 +81,7 @@ def build_menus(window: QMainWindow, actions: ExplorerActions, views: Iterable[Q
     view_menu = None
     for title, layout in MENUS:
         menu = window.menuBar().addMenu(window.tr(title))
+        menu.setObjectName(title.replace("&", "").lower() + "-menu")
         fill(menu, actions, layout)
         if title == "&View":
             view_menu = menu

@@ -264,7 +264,13 @@ class MainWindow(WindowFrame):
 
     def _sync_tree(self, location: Location) -> None:
         """Select the tree node of ``location`` (expanding the way to it) without
-        navigating again."""
+        navigating again. A bookmark of it that is chosen stays chosen."""
+        current = self.tree.currentIndex()
+        if (
+            self.tree_model.kind_at(current) is NodeKind.BOOKMARK
+            and self.tree_model.location_at(current) == location
+        ):
+            return
         index = self.tree_model.index_of(location)
         if not index.isValid():
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -32,6 +34,8 @@ class PathBar(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._location: Location | None = None
+        #: The bookmarks ``@NAME`` may name (name -> place text); the window sets it.
+        self.bookmarks: Callable[[], Mapping[str, str]] = dict
         self._crumbs = QWidget(self)
         self._crumb_layout = QHBoxLayout(self._crumbs)
         self._crumb_layout.setContentsMargins(2, 0, 2, 0)
@@ -104,7 +108,7 @@ class PathBar(QStackedWidget):
     def _typed(self) -> None:
         current = self._location.account if self._location else ""
         try:
-            place = Location.parse(self._edit.text(), current)
+            place = Location.parse(self._edit.text(), current, self.bookmarks())
         except ValueError as error:
             self.invalid.emit(str(error))
             return

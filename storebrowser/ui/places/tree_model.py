@@ -1,5 +1,6 @@
 """Left pane: accounts -> containers -> pseudo-folders, each level loaded lazily off the
-GUI thread when it is first expanded.
+GUI thread when it is first expanded; above them, while there are any, a Bookmarks
+section whose rows are places (``set_bookmarks``).
 
 A container or folder node learns its sub-folders by listing with the ``/`` delimiter
 and keeping only the prefixes. A folder that holds a great many objects would need its
@@ -45,6 +46,9 @@ class NodeKind(enum.Enum):
     ACCOUNT = "account"
     CONTAINER = "container"
     FOLDER = "folder"
+    #: The Bookmarks section's heading, and one bookmark in it.
+    BOOKMARKS = "bookmarks"
+    BOOKMARK = "bookmark"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +81,16 @@ class _Node:
     generation: int = 0
 
     def row(self, roots: Sequence[_Node]) -> int:
+        """The row among its siblings; ``roots`` are the top-level rows."""
         siblings = self.parent.children if self.parent is not None else roots
         return siblings.index(self)
 
 
 class AccountTreeModel(QAbstractItemModel):
-    """Accounts at the top; containers and folders below, loaded when first expanded."""
+    """Accounts at the top (the Bookmarks section above them when there are bookmarks);
+    containers and folders below, loaded when first expanded."""
 
-    #: An account's containers arrived or it failed (row of the account).
+    #: An account's containers arrived or it failed (position among the accounts).
     accountLoaded = Signal(int)
     #: Any node finished loading (or failed); the index is of that node.
     nodeLoaded = Signal(QModelIndex)
@@ -100,6 +106,9 @@ class AccountTreeModel(QAbstractItemModel):
         self._runner = runner
         self._providers = providers
         self._roots = [self._account_node(entry) for entry in accounts]
+        self._bookmarks = _Node(
+            NodeKind.BOOKMARKS, Location(""), None, self.tr("Bookmarks"), state=LoadState.LOADED
+        )
 
     @staticmethod
     def _account_node(entry: AccountEntry) -> _Node:
@@ -110,6 +119,45 @@ class AccountTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._roots = [self._account_node(entry) for entry in accounts]
         self.endResetModel()
+
+    def set_bookmarks(self, bookmarks: Sequence[tuple[str, Location]]) -> None:
+        """The Bookmarks section shows these ``(name, place)``, in this order."""
+        section = self._bookmarks
+        new = [
+            _Node(NodeKind.BOOKMARK, place, section, name, state=LoadState.LOADED)
+            for name, place in bookmarks
+        ]
+        # Rows in and out, never a reset: the accounts keep what is expanded and selected.
+        if section.children and new:
+            heading = self.createIndex(0, 0, section)
+            self.beginRemoveRows(heading, 0, len(section.children) - 1)
+            section.children = []
+            self.endRemoveRows()
+            self.beginInsertRows(heading, 0, len(new) - 1)
+            section.children = new
+            self.endInsertRows()
+        elif new:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            section.children = new
+            self.endInsertRows()
+        elif section.children:
+            self.beginRemoveRows(QModelIndex(), 0, 0)
+            section.children = []
+            self.endRemoveRows()
+
+    def bookmarks_index(self) -> QModelIndex:
+        """The section's heading (invalid while there are no bookmarks)."""
+        if not self._bookmarks.children:
+            return QModelIndex()
+        return self.createIndex(0, 0, self._bookmarks)
+
+    def bookmark_at(self, index: AnyIndex) -> str | None:
+        """The name of the bookmark at ``index``, else ``None``."""
+        node = self._node(index)
+        return node.label if node is not None and node.kind is NodeKind.BOOKMARK else None
+
+    def _top(self) -> list[_Node]:
+        return [self._bookmarks, *self._roots] if self._bookmarks.children else self._roots
 
     # -- lookup -------------------------------------------------------------------------
 
@@ -133,7 +181,7 @@ class AccountTreeModel(QAbstractItemModel):
 
     def location_at(self, index: AnyIndex) -> Location | None:
         node = self._node(index)
-        return node.location if node is not None else None
+        return node.location if node is not None and node.kind is not NodeKind.BOOKMARKS else None
 
     def kind_at(self, index: AnyIndex) -> NodeKind | None:
         node = self._node(index)
@@ -153,17 +201,17 @@ class AccountTreeModel(QAbstractItemModel):
     def index_of(self, location: Location) -> QModelIndex:
         """The node of ``location`` if it is loaded, else the nearest loaded ancestor."""
         best = QModelIndex()
-        for row, node in enumerate(self._roots):
+        for node in self._roots:
             if node.label != location.account:
                 continue
-            best = self.createIndex(row, 0, node)
+            best = self.createIndex(node.row(self._top()), 0, node)
             current = node
             for step in location.crumbs()[1:]:
                 match = next((c for c in current.children if c.location == step[1]), None)
                 if match is None:
                     return best
                 current = match
-                best = self.createIndex(current.row(self._roots), 0, current)
+                best = self.createIndex(current.row(self._top()), 0, current)
         return best
 
     def _node(self, index: AnyIndex) -> _Node | None:
@@ -187,11 +235,11 @@ class AccountTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None or node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.parent.row(self._roots), 0, node.parent)
+        return self.createIndex(node.parent.row(self._top()), 0, node.parent)
 
     def _children(self, parent: AnyIndex) -> list[_Node] | None:
         if not parent.isValid():
-            return self._roots
+            return self._top()
         if parent.column() != 0:
             return None
         node = self._node(parent)
@@ -206,7 +254,7 @@ class AccountTreeModel(QAbstractItemModel):
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:
         if not parent.isValid():
-            return bool(self._roots)
+            return bool(self._top())
         node = self._node(parent)
         if node is None or parent.column() != 0:
             return False
@@ -224,10 +272,10 @@ class AccountTreeModel(QAbstractItemModel):
     def reload(self, index: AnyIndex) -> None:
         """Forget what ``index`` holds and list it again (F5, retry, after a change)."""
         node = self._node(index)
-        if node is None:
+        if node is None or node.kind in (NodeKind.BOOKMARKS, NodeKind.BOOKMARK):
             return
         if node.children:
-            self.beginRemoveRows(self.createIndex(node.row(self._roots), 0, node), 0, len(node.children) - 1)
+            self.beginRemoveRows(self.createIndex(node.row(self._top()), 0, node), 0, len(node.children) - 1)
             node.children = []
             self.endRemoveRows()
         self._load(node)
@@ -272,14 +320,14 @@ class AccountTreeModel(QAbstractItemModel):
             children, node.truncated = result.value
             node.state = LoadState.LOADED
             if children:
-                parent = self.createIndex(node.row(self._roots), 0, node)
+                parent = self.createIndex(node.row(self._top()), 0, node)
                 self.beginInsertRows(parent, 0, len(children) - 1)
                 node.children = children
                 self.endInsertRows()
         self._changed(node)
-        index = self.createIndex(node.row(self._roots), 0, node)
+        index = self.createIndex(node.row(self._top()), 0, node)
         if node.kind is NodeKind.ACCOUNT:
-            self.accountLoaded.emit(index.row())
+            self.accountLoaded.emit(self._roots.index(node))
         self.nodeLoaded.emit(index)
 
     def _attached(self, node: _Node) -> bool:
@@ -287,10 +335,10 @@ class AccountTreeModel(QAbstractItemModel):
             if node not in node.parent.children:
                 return False
             node = node.parent
-        return node in self._roots
+        return node in self._top()
 
     def _changed(self, node: _Node) -> None:
-        index = self.createIndex(node.row(self._roots), 0, node)
+        index = self.createIndex(node.row(self._top()), 0, node)
         self.dataChanged.emit(index, index)
 
     # -- data -----------------------------------------------------------------------------
@@ -307,6 +355,10 @@ class AccountTreeModel(QAbstractItemModel):
             return display_lines(self._tooltip(node))
         if role == Qt.ItemDataRole.EditRole:
             return node.label
+        if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.BOOKMARKS:
+            font = QApplication.font()
+            font.setBold(True)
+            return font
         return None
 
     def _state_suffix(self, node: _Node) -> str:
@@ -318,6 +370,10 @@ class AccountTreeModel(QAbstractItemModel):
 
     def _icon(self, node: _Node) -> object:
         style = QApplication.style()
+        if node.kind is NodeKind.BOOKMARKS:
+            return None
+        if node.kind is NodeKind.BOOKMARK:
+            return style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)
         if node.state is LoadState.ERROR:
             return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if node.kind is NodeKind.ACCOUNT:
@@ -327,6 +383,10 @@ class AccountTreeModel(QAbstractItemModel):
         return style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
 
     def _tooltip(self, node: _Node) -> str:
+        if node.kind is NodeKind.BOOKMARKS:
+            return self.tr("Places you bookmarked (Ctrl+D); right-click one to rename, move or remove it")
+        if node.kind is NodeKind.BOOKMARK:
+            return "@" + node.label + "\n" + node.location.text()
         if node.state is LoadState.ERROR:
             return self.tr("{error}\nPress F5 to try again.").format(error=node.error)
         if node.kind is NodeKind.ACCOUNT and node.entry is not None:
@@ -346,8 +406,13 @@ class AccountTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return Qt.ItemFlag.NoItemFlags
+        if node.kind is NodeKind.BOOKMARKS:
+            return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind is not NodeKind.ACCOUNT:  # containers and folders: drag sources and targets
+        if node.kind in (
+            NodeKind.CONTAINER,
+            NodeKind.FOLDER,
+        ):  # containers and folders: drag sources and targets
             flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         return flags
 

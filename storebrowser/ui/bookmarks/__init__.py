@@ -1,0 +1,1 @@
+"""Bookmarks in the window: the tree's section, the menu, Ctrl+D."""
