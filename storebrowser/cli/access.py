@@ -117,4 +117,3 @@ def _text(report: AccessReport, check: LiveCheck | None, plan: AccessPlan | None
         lines.append(f"Changes offered: {', '.join(offered) or 'none'}")
         lines += [f"  {level.value}: not possible: {why}." for level, why in report.refusals.items()]
     return display_rows(lines)
-

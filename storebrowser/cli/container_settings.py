@@ -32,6 +32,7 @@ KEYRING_HINT = "secret-tool lookup service StoreBrowser username '{account}/" + 
 
 _Parsed = TypeVar("_Parsed")
 
+
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cors = commands.add_parser("cors", help="show, set or clear a container's CORS rules; check a preflight")
     cors.add_argument("container")

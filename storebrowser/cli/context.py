@@ -90,8 +90,7 @@ class Context:
             print(display_text(str(error)), file=sys.stderr)
             name = display_text(account.name)
             typed = {
-                field: getpass.getpass(f"{kind.field(field).label} for {name}: ")
-                for field in error.fields
+                field: getpass.getpass(f"{kind.field(field).label} for {name}: ") for field in error.fields
             }
             self.store.supply_secrets(account.name, typed, remember=False)
             return self.store.settings_for(account)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,16 @@ MENUS = (
     ("&Bookmarks", "bookmark_add"),  # and the bookmarks themselves (ui/bookmarks/commands.py)
     ("&Help", "shortcuts | about"),
 )  # fmt: skip
+
+
+class Chrome:
+    """The translation context of this module's words (``Chrome.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("Chrome", text, disambiguation, n)
+
+
 ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts"
 NAVIGATION_TOOLBAR = "back forward up refresh"
 TREE_MENUS = {
@@ -80,7 +90,7 @@ def build_menus(window: QMainWindow, actions: ExplorerActions, views: Iterable[Q
     """The menu bar; returns the View menu (others add to it)."""
     view_menu = None
     for title, layout in MENUS:
-        menu = window.menuBar().addMenu(window.tr(title))
+        menu = window.menuBar().addMenu(Chrome.tr(title))
         menu.setObjectName(title.replace("&", "").lower() + "-menu")
         fill(menu, actions, layout)
         if title == "&View":
@@ -96,14 +106,14 @@ def build_menus(window: QMainWindow, actions: ExplorerActions, views: Iterable[Q
 
 def build_toolbars(window: QMainWindow, actions: ExplorerActions, extra: Sequence[QWidget]) -> None:
     """Actions with text on top; below them navigation, then ``extra`` (path bar, filter)."""
-    work = QToolBar(window.tr("Actions"), window)
+    work = QToolBar(Chrome.tr("Actions"), window)
     work.setObjectName("actions-toolbar")
     work.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     work.setMovable(False)
     fill(work, actions, ACTIONS_TOOLBAR)
     window.addToolBar(work)
     window.addToolBarBreak()
-    nav = QToolBar(window.tr("Navigation"), window)
+    nav = QToolBar(Chrome.tr("Navigation"), window)
     nav.setObjectName("navigation-toolbar")
     nav.setMovable(False)
     fill(nav, actions, NAVIGATION_TOOLBAR)
@@ -172,9 +182,9 @@ def make_filter_box(parent: QWidget) -> FilterBox:
     box = FilterBox(parent)
     box.setObjectName("filter")
     box.setClearButtonEnabled(True)
-    box.setPlaceholderText(parent.tr("Filter (Enter: search the server)"))
+    box.setPlaceholderText(Chrome.tr("Filter (Enter: search the server)"))
     box.setToolTip(
-        parent.tr(
+        Chrome.tr(
             "Typing filters the loaded names (any part, any case).\n"
             "Enter asks the server for names that start with the text. Esc clears it."
         )
@@ -223,7 +233,7 @@ class StatusWidgets:
 def make_status_bar(window: QMainWindow, stop: QAction) -> StatusWidgets:
     """What is shown and selected; while a listing loads, "Loading…" and a Stop button."""
     widgets = StatusWidgets(
-        QLabel(window), QLabel(window), QLabel(window.tr("Loading…"), window), QToolButton(window)
+        QLabel(window), QLabel(window), QLabel(Chrome.tr("Loading…"), window), QToolButton(window)
     )
     widgets.stop.setDefaultAction(stop)
     widgets.stop.setAutoRaise(True)

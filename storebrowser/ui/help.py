@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QObject, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,14 @@ _KEYS_ELSEWHERE = (
 )
 
 
+class HelpWords:
+    """The translation context of this module's words (``HelpWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("HelpWords", text, disambiguation, n)
+
+
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """``(where, keys, what)``: every menu action with a shortcut, then the other keys."""
     rows: list[tuple[str, str, str]] = []
@@ -50,7 +58,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys and not action.isSeparator():
                 rows.append((where, ", ".join(keys), action.text().replace("&", "").rstrip("…")))
-    rows.extend((window.tr(w), window.tr(k), window.tr(d)) for w, k, d in _KEYS_ELSEWHERE)
+    rows.extend((HelpWords.tr(w), HelpWords.tr(k), HelpWords.tr(d)) for w, k, d in _KEYS_ELSEWHERE)
     return rows
 
 
@@ -129,7 +137,7 @@ class Help(QObject):
         self.runner.run(installed, self._show_about)
 
     def _show_about(self, result: TaskResult[dict[str, str | None]]) -> None:
-        title = self.window.tr("About {app}").format(app=APP_NAME)
+        title = HelpWords.tr("About {app}").format(app=APP_NAME)
         close = QMessageBox.StandardButton.Close
         box = QMessageBox(QMessageBox.Icon.NoIcon, title, about_text(result.value or {}), close, self.window)
         box.setObjectName("aboutBox")

@@ -197,11 +197,12 @@ def keep_current(container: ContainerClient, key: str) -> ObjectVersion | None:
 
 def _same_content(a: Any, b: Any) -> bool:
     first, second = object_info(a), object_info(b)
-    return (
-        first.content_md5 is not None
-        and (first.size, first.content_md5, first.content_type, dict(first.metadata))
-        == (second.size, second.content_md5, second.content_type, dict(second.metadata))
-    )
+    return first.content_md5 is not None and (
+        first.size,
+        first.content_md5,
+        first.content_type,
+        dict(first.metadata),
+    ) == (second.size, second.content_md5, second.content_type, dict(second.metadata))
 
 
 def stat_snapshot(blob: BlobClient, version_id: str) -> ObjectInfo:
@@ -224,4 +225,3 @@ def promote(container: ContainerClient, source: BlobClient, source_url: str) -> 
     stat_snapshot(source, str(source.snapshot))  # NotFound before anything changes
     keep_current(container, source.blob_name)
     copy_blob(source_url, container.get_blob_client(source.blob_name), metadata=None)
-

@@ -136,7 +136,6 @@ def carried_properties(head: Mapping[str, Any]) -> dict[str, Any]:
     return carried
 
 
-
 def system_from_head(head: Mapping[str, Any]) -> dict[str, str]:
     """The system properties that are set, from a HEAD reply."""
     return {name: str(head[field]) for name, field in SYSTEM_FIELDS.items() if head.get(field)}

@@ -153,6 +153,7 @@ def user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
         if name.lower().startswith(META_PREFIX)
     }
 
+
 def clean_content_type(value: str | None) -> str | None:
     """Drop the ``;swift_bytes=N`` older clusters add to SLO manifests in listings."""
     return _SWIFT_BYTES.sub("", value) if value and ";" in value else value  # the test is cheaper

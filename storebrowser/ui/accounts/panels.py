@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,14 @@ from storebrowser.providers.registry import get_kind, kinds
 from storebrowser.ui.accounts.delegate import KIND_ROLE, NAME_ROLE, AccountDelegate, kind_icon
 from storebrowser.ui.accounts.tasks import StoreView
 from storebrowser.ui.notice import Level, Notice
+
+
+class AccountPanels:
+    """The translation context of this module's words (``AccountPanels.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("AccountPanels", text, disambiguation, n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +65,17 @@ def build_list_panel(dialog: QWidget, start_add: Callable[[str], None]) -> ListP
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     column.addWidget(view, 1)
     row = QHBoxLayout()
-    add = QPushButton(dialog.tr("Add"), panel)
-    add.setToolTip(dialog.tr("Add an account of the kind you choose"))
+    add = QPushButton(AccountPanels.tr("Add"), panel)
+    add.setToolTip(AccountPanels.tr("Add an account of the kind you choose"))
     menu = QMenu(add)
     for kind in kinds().values():
         action = menu.addAction(kind_icon(dialog, kind), kind.label)
         action.triggered.connect(lambda _=False, k=kind.name: start_add(k))
     add.setMenu(menu)
-    remove = QPushButton(dialog.tr("Remove"), panel)
-    import_ = QPushButton(dialog.tr("Import…"), panel)
+    remove = QPushButton(AccountPanels.tr("Remove"), panel)
+    import_ = QPushButton(AccountPanels.tr("Import…"), panel)
     import_.setToolTip(
-        dialog.tr("Find accounts in AWS, Azure, OpenStack and rclone settings on this computer")
+        AccountPanels.tr("Find accounts in AWS, Azure, OpenStack and rclone settings on this computer")
     )
     for button in (add, remove, import_):
         button.setAutoDefault(False)
@@ -93,7 +101,7 @@ class EditorPanel:
 
 def build_editor_panel(dialog: QWidget) -> EditorPanel:
     pages = QStackedWidget(dialog)
-    empty = QLabel(dialog.tr("Choose an account on the left, or add one."), dialog)
+    empty = QLabel(AccountPanels.tr("Choose an account on the left, or add one."), dialog)
     empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
     empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     pages.addWidget(empty)
@@ -123,9 +131,9 @@ def build_editor_panel(dialog: QWidget) -> EditorPanel:
     problems = Notice(page)
     column.addWidget(problems)
     test_row = QHBoxLayout()
-    test_button = QPushButton(dialog.tr("Test connection"), page)
+    test_button = QPushButton(AccountPanels.tr("Test connection"), page)
     test_button.setAutoDefault(False)
-    test_button.setToolTip(dialog.tr("Sign in with what the form shows and list the containers once"))
+    test_button.setToolTip(AccountPanels.tr("Sign in with what the form shows and list the containers once"))
     test_row.addWidget(test_button, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     test_result = Notice(page)
     test_row.addWidget(test_result, 1)
@@ -151,7 +159,7 @@ def build_bottom_row(dialog: QWidget) -> BottomRow:
     status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     layout.addWidget(status, 1)
     buttons = QDialogButtonBox(dialog)
-    save = buttons.addButton(dialog.tr("Save"), QDialogButtonBox.ButtonRole.ApplyRole)
+    save = buttons.addButton(AccountPanels.tr("Save"), QDialogButtonBox.ButtonRole.ApplyRole)
     save.setDefault(True)
     close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
     close.setAutoDefault(False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,6 +34,14 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.accounts import tasks
 from storebrowser.ui.accounts.form import caption
 from storebrowser.ui.messagebar import Level, MessageBar
+
+
+class SignInWords:
+    """The translation context of this module's words (``SignInWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("SignInWords", text, disambiguation, n)
 
 
 class SignInDialog(QDialog):
@@ -176,14 +184,17 @@ def report_failure(
         missing = error
         sign_in.ask(missing, retry)
         bar.show_message(
-            bar.tr("{account} needs you to sign in again.").format(account=account),
+            SignInWords.tr("{account} needs you to sign in again.").format(account=account),
             Level.WARNING,
-            action=bar.tr("Sign In…"),
+            action=SignInWords.tr("Sign In…"),
             callback=lambda: sign_in.ask(missing, retry),
         )
     elif isinstance(error, AuthFailed):
         bar.show_message(
-            message, Level.ERROR, action=bar.tr("Edit Account…"), callback=lambda: edit_account(account)
+            message,
+            Level.ERROR,
+            action=SignInWords.tr("Edit Account…"),
+            callback=lambda: edit_account(account),
         )
     else:
-        bar.show_message(message, Level.ERROR, action=bar.tr("Try Again"), callback=retry)
+        bar.show_message(message, Level.ERROR, action=SignInWords.tr("Try Again"), callback=retry)

@@ -208,4 +208,3 @@ class WelcomePage(QScrollArea):
         self.settled.emit()
         if names:
             self.accountsAdded.emit(names)
-

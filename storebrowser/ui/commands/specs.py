@@ -13,7 +13,12 @@ from storebrowser.ui.commands.upload_dialog import UploadOptions
 
 
 def upload_spec(
-    kind: JobKind, location: Location, options: UploadOptions, *, key: str | None = None, local: str = "",
+    kind: JobKind,
+    location: Location,
+    options: UploadOptions,
+    *,
+    key: str | None = None,
+    local: str = "",
     sources: tuple[str, ...] = (),
 ) -> JobSpec:
     """An upload into ``location`` (or the prefix ``key``) with the options chosen."""

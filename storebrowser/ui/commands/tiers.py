@@ -103,9 +103,7 @@ class Tiers(CommandGroup):
             return
         self.places.with_provider(location.account, lambda p: start(p, location, objects), place=location)
 
-    def _submit(
-        self, location: Location, objects: Sequence[ObjectInfo], kind: JobKind, **what: Any
-    ) -> None:
+    def _submit(self, location: Location, objects: Sequence[ObjectInfo], kind: JobKind, **what: Any) -> None:
         """``what``: the JobSpec fields of this kind (storage class, restore days...)."""
         sources = tuple(dict.fromkeys(o.key for o in objects))
         spec = JobSpec(kind, location.account, location.container, sources=sources, **what)
@@ -123,6 +121,7 @@ class Tiers(CommandGroup):
                 text = self.tr("{failed} of {total} objects failed ({what}).").format(
                     failed=f"{failed:,}", total=f"{len(job.items):,}", what=_job_words(job.kind)
                 )
+
                 def show_failures() -> None:
                     self.open_results(job, after)
 
@@ -136,6 +135,7 @@ class Tiers(CommandGroup):
 
     def open_results(self, job: JobSnapshot, after: Callable[[JobSnapshot], None]) -> JobResultsDialog:
         title = self.tr("Results: {what}").format(what=_job_words(job.kind))
+
         def retry() -> None:
             self.context.jobs.retry(job.id, when_finished=after)
 

@@ -12,49 +12,57 @@ from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+class StatusText:
+    """The translation context of this module's words (``StatusText.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("StatusText", text, disambiguation, n)
 
 
 def containers_empty_text(account_state: LoadState) -> str:
     """An account's container list, from the state of its node in the tree."""
     if account_state is LoadState.ERROR:
-        return tr("The account could not be reached; the message above says why.")
+        return StatusText.tr("The account could not be reached; the message above says why.")
     if account_state is not LoadState.LOADED:
-        return tr("Loading…")
-    return tr("No containers yet.\nFile ▸ New Container… makes one.")
+        return StatusText.tr("Loading…")
+    return StatusText.tr("No containers yet.\nFile ▸ New Container… makes one.")
 
 
 def objects_empty_text(model: ObjectTableModel, *, in_folder: bool) -> str:
     """The object table of a container (or of a folder in it, ``in_folder``)."""
     if model.error:
-        return tr("The listing failed; the message above says why.")
+        return StatusText.tr("The listing failed; the message above says why.")
     if model.filter_text:
-        return tr("No loaded name contains “{text}”.").format(text=model.filter_text)
+        return StatusText.tr("No loaded name contains “{text}”.").format(text=model.filter_text)
     if model.criteria is not None:
-        return tr("Searching…") if not model.complete else tr("Nothing below matches.")
+        return StatusText.tr("Searching…") if not model.complete else StatusText.tr("Nothing below matches.")
     if model.search_text:
-        return tr("No name starts with “{text}”.").format(text=model.search_text)
+        return StatusText.tr("No name starts with “{text}”.").format(text=model.search_text)
     if not model.complete:
-        return tr("Loading…")
+        return StatusText.tr("Loading…")
     if in_folder:
-        return tr("This folder is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
-    return tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+        return StatusText.tr("This folder is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
+    return StatusText.tr("This container is empty.\nDrop files here, or use Upload Files… (Ctrl+U).")
 
 
 def found_status(model: ObjectTableModel) -> str:
     """Find's running count: matches, objects looked at, the place, what is looked for."""
     assert model.criteria is not None
-    text = tr("{found} found among {scanned} below {place}, {size} — {what}").format(
+    text = StatusText.tr("{found} found among {scanned} below {place}, {size} — {what}").format(
         found=f"{model.loaded_count:,}",
-        scanned=count_of(model.scanned_count, tr("object"), tr("objects")),
+        scanned=count_of(model.scanned_count, StatusText.tr("object"), StatusText.tr("objects")),
         place=display_text(f"{model.container}/{model.prefix}"),
         size=human_size(model.total_bytes),
         what=display_text(model.criteria.describe()),
     )
     if model.error:
-        return text + tr(" (incomplete)")
-    return text if model.complete else text + (tr(" (searching…)") if model.loading else tr(" (stopped)"))
+        return text + StatusText.tr(" (incomplete)")
+    return (
+        text
+        if model.complete
+        else text + (StatusText.tr(" (searching…)") if model.loading else StatusText.tr(" (stopped)"))
+    )
 
 
 def objects_status(model: ObjectTableModel) -> str:
@@ -63,16 +71,16 @@ def objects_status(model: ObjectTableModel) -> str:
         return found_status(model)
     shown, loaded = model.rowCount(), model.loaded_count
     if model.filter_text:
-        text = tr("{shown} of {loaded} match, {size}").format(
+        text = StatusText.tr("{shown} of {loaded} match, {size}").format(
             shown=f"{shown:,}",
-            loaded=count_of(loaded, tr("item"), tr("items")),
+            loaded=count_of(loaded, StatusText.tr("item"), StatusText.tr("items")),
             size=human_size(model.visible_bytes),
         )
     else:
-        items = count_of(loaded, tr("item"), tr("items"))
-        text = tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
+        items = count_of(loaded, StatusText.tr("item"), StatusText.tr("items"))
+        text = StatusText.tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
     if model.search_text:
-        text += tr(" — names starting with “{text}”").format(text=model.search_text)
+        text += StatusText.tr(" — names starting with “{text}”").format(text=model.search_text)
     if not model.complete:
-        text += tr(" (loaded so far)")
+        text += StatusText.tr(" (loaded so far)")
     return text

@@ -72,8 +72,7 @@ def review_html(lines: Sequence[ReviewLine], count: int, palette: QPalette, tr: 
             sign = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}[line.change.change]
             text = html.escape(line.describe(count)[2:])
             parts.append(
-                f"<tr><td style='color:{colours[line.change.change]}'><b>{sign}</b></td>"
-                f"<td>{text}</td></tr>"
+                f"<tr><td style='color:{colours[line.change.change]}'><b>{sign}</b></td><td>{text}</td></tr>"
             )
         parts.append("</table>")
     return "".join(parts)

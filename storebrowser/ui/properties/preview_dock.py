@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QWidget
 
@@ -14,6 +14,15 @@ from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView
 from storebrowser.ui.properties.preview_panel import PreviewPanel
 from storebrowser.ui.uistate import UiState
+
+
+class PreviewWords:
+    """The translation context of this module's words (``PreviewWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("PreviewWords", text, disambiguation, n)
+
 
 #: A selection held this long is previewed (arrowing through rows asks nothing).
 SETTLE_MS = 150
@@ -33,7 +42,7 @@ class PreviewDock(QDockWidget):
         table_shown: Callable[[], bool],
         parent: QWidget,
     ) -> None:
-        super().__init__(parent.tr("Preview"), parent)
+        super().__init__(PreviewWords.tr("Preview"), parent)
         self.setObjectName("previewDock")
         self.table, self.model, self.state, self.table_shown = table, model, state, table_shown
         self.panel = PreviewPanel(runner, self)
@@ -43,12 +52,12 @@ class PreviewDock(QDockWidget):
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.follow)
         toggle = self.toggleViewAction()
-        toggle.setText(parent.tr("Preview"))
+        toggle.setText(PreviewWords.tr("Preview"))
         toggle.setShortcut(QKeySequence("F3"))
-        toggle.setStatusTip(parent.tr("Show the first bytes of the current object"))
+        toggle.setStatusTip(PreviewWords.tr("Show the first bytes of the current object"))
         if isinstance(table, ObjectTableView):
             table.previewToggled.connect(toggle.trigger)  # Space
-            toggle.setToolTip(parent.tr("Preview (F3, or Space in the list)"))
+            toggle.setToolTip(PreviewWords.tr("Preview (F3, or Space in the list)"))
         table.selectionModel().currentChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(self._current_changed)
         model.modelReset.connect(self._current_changed)

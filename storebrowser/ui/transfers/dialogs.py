@@ -21,7 +21,7 @@ from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import ConflictPolicy
 from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.ui.transfers import text
-from storebrowser.ui.transfers.text import tr
+from storebrowser.ui.transfers.text import Transfers
 
 #: Object names of the buttons, for tests and for people automating the app.
 CONFLICT_BUTTONS = {
@@ -50,34 +50,38 @@ def ask_conflict(
     download = question.kind.is_download
     name = PurePath(question.target).name if download else question.target.rpartition("/")[2]
     where = str(PurePath(question.target).parent) if download else question.target
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Already there"), "", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Question, Transfers.tr("Already there"), "", parent=parent)
     box.setObjectName("conflictDialog")
     name, where = display_text(name), display_text(where)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(tr("“{name}” exists already.").format(name=name))
+    box.setText(Transfers.tr("“{name}” exists already.").format(name=name))
     box.setInformativeText(
-        tr("In {where}. What should this download do?").format(where=where)
+        Transfers.tr("In {where}. What should this download do?").format(where=where)
         if download
-        else tr("On the server as {where}. What should this transfer do?").format(where=where)
+        else Transfers.tr("On the server as {where}. What should this transfer do?").format(where=where)
     )
     labels = {
-        ConflictPolicy.OVERWRITE: (tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
-        ConflictPolicy.RENAME: (tr("Keep both"), QMessageBox.ButtonRole.AcceptRole),
-        ConflictPolicy.SKIP: (tr("Skip"), QMessageBox.ButtonRole.RejectRole),
-        ConflictPolicy.RESUME: (tr("Skip if same size"), QMessageBox.ButtonRole.AcceptRole),
+        ConflictPolicy.OVERWRITE: (Transfers.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
+        ConflictPolicy.RENAME: (Transfers.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole),
+        ConflictPolicy.SKIP: (Transfers.tr("Skip"), QMessageBox.ButtonRole.RejectRole),
+        ConflictPolicy.RESUME: (Transfers.tr("Skip if same size"), QMessageBox.ButtonRole.AcceptRole),
     }
     buttons = {}
     for policy in question.choices:
         label, role = labels[policy]
         buttons[policy] = _button(box, label, role, CONFLICT_BUTTONS[policy])
-    buttons[ConflictPolicy.RENAME].setToolTip(tr("Save the new one under a numbered name: report (1).pdf"))
+    buttons[ConflictPolicy.RENAME].setToolTip(
+        Transfers.tr("Save the new one under a numbered name: report (1).pdf")
+    )
     buttons[ConflictPolicy.RESUME].setToolTip(
-        tr("Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it.")
+        Transfers.tr(
+            "Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it."
+        )
     )
     box.setDefaultButton(buttons[ConflictPolicy.RENAME])
     box.setEscapeButton(buttons[ConflictPolicy.SKIP])
     if many:
-        check = QCheckBox(tr("Do the same for every conflict of this transfer"), box)
+        check = QCheckBox(Transfers.tr("Do the same for every conflict of this transfer"), box)
         check.setObjectName("forWholeJob")
         box.setCheckBox(check)
 
@@ -129,22 +133,22 @@ def offer_unfinished(
 def _ask_resume(
     bridge: EngineBridge, parent: QWidget, jobs: list[JobSnapshot], on_done: Callable[[str], None] | None
 ) -> None:
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Unfinished transfers"), "", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Question, Transfers.tr("Unfinished transfers"), "", parent=parent)
     box.setObjectName("resumeOffer")
     box.setText(
-        tr("Resume the unfinished transfer from last time?")
+        Transfers.tr("Resume the unfinished transfer from last time?")
         if len(jobs) == 1
-        else tr("Resume {n} unfinished transfers from last time?").format(n=len(jobs))
+        else Transfers.tr("Resume {n} unfinished transfers from last time?").format(n=len(jobs))
     )
     lines = [f"• {text.job_title(job)}  ({text.amount(job.kind, job.done, job.total)})" for job in jobs]
     if len(lines) > _LISTED_JOBS:
-        lines = [*lines[:_LISTED_JOBS], tr("… and {n} more").format(n=len(lines) - _LISTED_JOBS)]
+        lines = [*lines[:_LISTED_JOBS], Transfers.tr("… and {n} more").format(n=len(lines) - _LISTED_JOBS)]
     box.setInformativeText("\n".join(lines))
-    resume = _button(box, tr("Resume"), QMessageBox.ButtonRole.AcceptRole, "resume")
-    discard = _button(box, tr("Discard"), QMessageBox.ButtonRole.DestructiveRole, "discard")
-    later = _button(box, tr("Later"), QMessageBox.ButtonRole.RejectRole, "later")
-    discard.setToolTip(tr("Cancel them: partial files and unfinished uploads are removed."))
-    later.setToolTip(tr("Keep them paused in the transfers panel."))
+    resume = _button(box, Transfers.tr("Resume"), QMessageBox.ButtonRole.AcceptRole, "resume")
+    discard = _button(box, Transfers.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole, "discard")
+    later = _button(box, Transfers.tr("Later"), QMessageBox.ButtonRole.RejectRole, "later")
+    discard.setToolTip(Transfers.tr("Cancel them: partial files and unfinished uploads are removed."))
+    later.setToolTip(Transfers.tr("Keep them paused in the transfers panel."))
     box.setDefaultButton(resume)
     box.setEscapeButton(later)
     ids = [job.id for job in jobs]
@@ -207,22 +211,26 @@ class QuitGuard(QObject):
 
     def _ask(self, count: int) -> None:
         self._state = _Quit.ASKING
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Transfers are running"), "", parent=self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, Transfers.tr("Transfers are running"), "", parent=self._window
+        )
         box.setObjectName("quitQuestion")
         box.setText(
-            tr("A transfer is still running.")
+            Transfers.tr("A transfer is still running.")
             if count == 1
-            else tr("{n} transfers are still running.").format(n=count)
+            else Transfers.tr("{n} transfers are still running.").format(n=count)
         )
         box.setInformativeText(
-            tr(
+            Transfers.tr(
                 "Pause them to continue at the next start, or cancel them (partial files and "
                 "unfinished uploads are removed)? Paused transfers stay paused."
             )
         )
-        pause = _button(box, tr("Pause"), QMessageBox.ButtonRole.AcceptRole, "pause")
-        cancel = _button(box, tr("Cancel transfers"), QMessageBox.ButtonRole.DestructiveRole, "cancel")
-        stay = _button(box, tr("Don't quit"), QMessageBox.ButtonRole.RejectRole, "stay")
+        pause = _button(box, Transfers.tr("Pause"), QMessageBox.ButtonRole.AcceptRole, "pause")
+        cancel = _button(
+            box, Transfers.tr("Cancel transfers"), QMessageBox.ButtonRole.DestructiveRole, "cancel"
+        )
+        stay = _button(box, Transfers.tr("Don't quit"), QMessageBox.ButtonRole.RejectRole, "stay")
         box.setDefaultButton(pause)
         box.setEscapeButton(stay)
 
@@ -241,7 +249,11 @@ class QuitGuard(QObject):
 
     def _stop(self, *, cancel: bool) -> None:
         self._state = _Quit.STOPPING
-        label = tr("Cancelling transfers and removing partial files…") if cancel else tr("Pausing transfers…")
+        label = (
+            Transfers.tr("Cancelling transfers and removing partial files…")
+            if cancel
+            else Transfers.tr("Pausing transfers…")
+        )
         QTimer.singleShot(PROGRESS_DELAY_MS, self, lambda: self._show_progress(label))
         self._bridge.shutdown(cancel_active=cancel, on_done=self._stopped)
 

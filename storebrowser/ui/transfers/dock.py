@@ -30,7 +30,7 @@ from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.dialogs import ask_conflict
 from storebrowser.ui.transfers.model import Column, TransfersModel
 from storebrowser.ui.transfers.progress_delegate import ProgressDelegate
-from storebrowser.ui.transfers.text import tr
+from storebrowser.ui.transfers.text import Transfers
 
 #: A job that ran at least this long is worth a notification when the window is elsewhere.
 LONG_JOB_SECONDS = 10.0
@@ -60,7 +60,7 @@ class TransfersDock(QDockWidget):
     notified = Signal(str, str)
 
     def __init__(self, bridge: EngineBridge, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Transfers"), parent)
+        super().__init__(Transfers.tr("Transfers"), parent)
         self.setObjectName("transfersDock")
         self.bridge = bridge
         self.model = TransfersModel(self)
@@ -71,7 +71,7 @@ class TransfersDock(QDockWidget):
         #: The "already there" questions on screen, oldest first, with the job each is for.
         self._questions: list[tuple[str, QWidget]] = []
         self.view = self._make_view()
-        self.toolbar = QToolBar(tr("Transfers"), self)
+        self.toolbar = QToolBar(Transfers.tr("Transfers"), self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._make_actions()
         body = QWidget(self)
@@ -122,31 +122,38 @@ class TransfersDock(QDockWidget):
             self._icons[made] = icon
             return made
 
-        self.pause_action = action("pauseTransfers", tr("Pause"), "pause",
-                                   tr("Pause the selected transfers (running parts finish)"),
+        self.pause_action = action("pauseTransfers", Transfers.tr("Pause"), "pause",
+                                   Transfers.tr("Pause the selected transfers (running parts finish)"),
                                    self.pause_selected)  # fmt: skip
-        self.resume_action = action("resumeTransfers", tr("Resume"), "play",
-                                    tr("Resume the selected transfers"), self.resume_selected)  # fmt: skip
-        self.retry_action = action("retryTransfers", tr("Retry"), "retry",
-                                   tr("Run the failed items of the selected transfers again"),
+        self.resume_action = action("resumeTransfers", Transfers.tr("Resume"), "play",
+                                    Transfers.tr("Resume the selected transfers"),
+                                    self.resume_selected)  # fmt: skip
+        self.retry_action = action("retryTransfers", Transfers.tr("Retry"), "retry",
+                                   Transfers.tr("Run the failed items of the selected transfers again"),
                                    self.retry_selected)  # fmt: skip
-        self.cancel_action = action("cancelTransfers", tr("Cancel"), "cancel",
-                                    tr("Cancel the selected transfers and remove what they left half-done"),
+        cancel_tip = Transfers.tr("Cancel the selected transfers and remove what they left half-done")
+        self.cancel_action = action("cancelTransfers", Transfers.tr("Cancel"), "cancel", cancel_tip,
                                     self.cancel_selected)  # fmt: skip
-        self._pause_tips = (self.pause_action.toolTip(), tr("Pause the running and queued transfers"))
-        self._resume_tips = (self.resume_action.toolTip(), tr("Resume the paused transfers"))
-        self._retry_tips = (self.retry_action.toolTip(), tr("Run the failed items of failed transfers again"))
+        self._pause_tips = (
+            self.pause_action.toolTip(),
+            Transfers.tr("Pause the running and queued transfers"),
+        )
+        self._resume_tips = (self.resume_action.toolTip(), Transfers.tr("Resume the paused transfers"))
+        self._retry_tips = (
+            self.retry_action.toolTip(),
+            Transfers.tr("Run the failed items of failed transfers again"),
+        )
         self._cancel_tips = (
             self.cancel_action.toolTip(),
-            tr("Cancel the running transfers and remove what they left half-done"),
+            Transfers.tr("Cancel the running transfers and remove what they left half-done"),
         )
         self.toolbar.addSeparator()
-        self.top_action = action("moveTransfersToTop", tr("Move to top"), "top",
-                                 tr("Run the selected transfers next"),
+        self.top_action = action("moveTransfersToTop", Transfers.tr("Move to top"), "top",
+                                 Transfers.tr("Run the selected transfers next"),
                                  self.move_selected_to_top)  # fmt: skip
-        self.clear_action = action("clearFinishedTransfers", tr("Clear finished"), "clear",
-                                   tr("Remove finished, failed and cancelled transfers from the list"),
-                                   self.bridge.clear_finished)  # fmt: skip
+        clear_tip = Transfers.tr("Remove finished, failed and cancelled transfers from the list")
+        self.clear_action = action("clearFinishedTransfers", Transfers.tr("Clear finished"), "clear",
+                                   clear_tip, self.bridge.clear_finished)  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: icons in the new colours
@@ -233,7 +240,7 @@ class TransfersDock(QDockWidget):
         return self._questions[-1][1] if self._questions else None
 
     def _say_summary(self) -> None:
-        waiting = tr("Waiting for your answer") if self.question is not None else ""
+        waiting = Transfers.tr("Waiting for your answer") if self.question is not None else ""
         self.summary.emit(" — ".join(part for part in (waiting, self._summary) if part))
 
     def summary_text(self) -> str:
@@ -285,11 +292,11 @@ class TransfersDock(QDockWidget):
     def _job_finished(self, job: JobSnapshot, seconds: float) -> None:
         title = text.job_title(job)
         if job.state is State.DONE:
-            message = tr("Finished: {title}").format(title=title)
+            message = Transfers.tr("Finished: {title}").format(title=title)
         elif job.state is State.FAILED:
-            message = tr("Failed: {title}: {why}").format(title=title, why=job.error or "")
+            message = Transfers.tr("Failed: {title}: {why}").format(title=title, why=job.error or "")
         else:
-            message = tr("Cancelled: {title}").format(title=title)
+            message = Transfers.tr("Cancelled: {title}").format(title=title)
         self.notice.emit(message)
         window = self.window()
         if job.state is State.CANCELLED or seconds < self.long_job_seconds or window.isActiveWindow():
@@ -302,8 +309,8 @@ class TransfersDock(QDockWidget):
                 if job.state is State.FAILED
                 else QSystemTrayIcon.MessageIcon.Information
             )
-            tray.showMessage(tr("Transfer finished"), message, icon, NOTIFY_MS)
-        self.notified.emit(tr("Transfer finished"), message)
+            tray.showMessage(Transfers.tr("Transfer finished"), message, icon, NOTIFY_MS)
+        self.notified.emit(Transfers.tr("Transfer finished"), message)
 
     def _tray(self) -> QSystemTrayIcon | None:
         """The tray icon, or None where there is no tray (a bare X server, offscreen)."""

@@ -23,6 +23,7 @@ from storebrowser.ui.file_types import file_type
 from storebrowser.ui.format import human_size
 from storebrowser.ui.icons import kind_icon
 from storebrowser.ui.transfers import text
+from storebrowser.ui.transfers.text import Transfers
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -303,7 +304,7 @@ class TransfersModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return text.tr(HEADERS[section])
+            return Transfers.tr(HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return _RIGHT
         return None
@@ -328,9 +329,11 @@ class TransfersModel(QAbstractItemModel):
             total = len(job.spec.keys)  # known before the batches are made
         asking = job.id in self._waiting and not job.state.finished
         if asking and column in (Column.STATE, Column.MESSAGE) and role == Qt.ItemDataRole.DisplayRole:
-            return text.tr("Waiting") if column is Column.STATE else text.tr("Waiting for your answer")
+            return (
+                Transfers.tr("Waiting") if column is Column.STATE else Transfers.tr("Waiting for your answer")
+            )
         if asking and column is Column.MESSAGE and role == Qt.ItemDataRole.ToolTipRole:
-            return text.tr("A question is open: double-click this transfer to see it.")
+            return Transfers.tr("A question is open: double-click this transfer to see it.")
         if role == Qt.ItemDataRole.DisplayRole:  # keys and messages shown escaped
             return display_text(_row_text(column, job.kind, job.state, job.done, total, job.rate,
                                           job.eta, message, text.job_title(job)))  # fmt: skip

@@ -13,18 +13,22 @@ from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSna
 from storebrowser.ui.format import human_size
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Transfers", text)
+class Transfers:
+    """The translation context of this module's words (``Transfers.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("Transfers", text, disambiguation, n)
 
 
 def state_label(state: State) -> str:
     return {
-        State.QUEUED: tr("Queued"),
-        State.RUNNING: tr("Running"),
-        State.PAUSED: tr("Paused"),
-        State.DONE: tr("Done"),
-        State.FAILED: tr("Failed"),
-        State.CANCELLED: tr("Cancelled"),
+        State.QUEUED: Transfers.tr("Queued"),
+        State.RUNNING: Transfers.tr("Running"),
+        State.PAUSED: Transfers.tr("Paused"),
+        State.DONE: Transfers.tr("Done"),
+        State.FAILED: Transfers.tr("Failed"),
+        State.CANCELLED: Transfers.tr("Cancelled"),
     }[state]
 
 
@@ -34,7 +38,7 @@ def place(container: str, key: str = "") -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return (tr(one) if n == 1 else tr(many)).format(n=f"{n:,}")
+    return (Transfers.tr(one) if n == 1 else Transfers.tr(many)).format(n=f"{n:,}")
 
 
 def _folder_of(key: str) -> str:
@@ -52,28 +56,30 @@ def job_title(job: JobSnapshot) -> str:
     expanded = bool(items)
     if kind is JobKind.UPLOAD_FILE:
         key = items[0].key if expanded else spec.key
-        return tr("Upload {name} to {place}").format(
+        return Transfers.tr("Upload {name} to {place}").format(
             name=PurePath(spec.local).name, place=place(spec.container, _folder_of(key))
         )
     if kind is JobKind.UPLOAD_FOLDER:
         if expanded:
             files = _count(len(items), "1 file", "{n} files")
-            return tr("Upload {files} to {place}").format(files=files, place=place(spec.container, spec.key))
-        return tr("Upload {name} to {place}").format(
+            return Transfers.tr("Upload {files} to {place}").format(
+                files=files, place=place(spec.container, spec.key)
+            )
+        return Transfers.tr("Upload {name} to {place}").format(
             name=PurePath(spec.local).name, place=place(spec.container, spec.key)
         )
     if kind is JobKind.UPLOAD_STREAM:
-        return tr("Upload {name} to {place}").format(
+        return Transfers.tr("Upload {name} to {place}").format(
             name=_name_of(spec.key), place=place(spec.container, _folder_of(spec.key))
         )
     if kind is JobKind.DOWNLOAD_OBJECT:
-        return tr("Download {name}").format(name=_name_of(spec.key))
+        return Transfers.tr("Download {name}").format(name=_name_of(spec.key))
     if kind is JobKind.DOWNLOAD_PREFIX:
         where = place(spec.container, spec.key)
         if expanded:
             objects = _count(len(items), "1 object", "{n} objects")
-            return tr("Download {objects} from {place}").format(objects=objects, place=where)
-        return tr("Download {place}").format(place=where)
+            return Transfers.tr("Download {objects} from {place}").format(objects=objects, place=where)
+        return Transfers.tr("Download {place}").format(place=where)
     if kind in (JobKind.UPLOAD_MANY, JobKind.DOWNLOAD_MANY):
         return _many_title(spec, len(items))
     if kind in (JobKind.COPY, JobKind.MOVE):
@@ -81,7 +87,7 @@ def job_title(job: JobSnapshot) -> str:
     if kind.is_tiering or kind is JobKind.SET_PROPERTIES:
         return _change_title(spec, len(items))
     objects = _count(len(spec.keys), "1 object", "{n} objects")
-    return tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
+    return Transfers.tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
 
 
 def _change_title(spec: JobSpec, count: int) -> str:
@@ -92,13 +98,13 @@ def _change_title(spec: JobSpec, count: int) -> str:
         what = _count(len(spec.sources or spec.keys), "1 item", "{n} items")
     where = place(spec.container, common_folder(spec.sources or spec.keys))
     if spec.kind is JobKind.SET_CLASS:
-        return tr("Storage class of {what} in {place} → {name}").format(what=what, place=where,
+        return Transfers.tr("Storage class of {what} in {place} → {name}").format(what=what, place=where,
                                                                         name=spec.storage_class)  # fmt: skip
     if spec.kind is JobKind.RESTORE_ARCHIVED:
-        return tr("Restore {what} in {place} from the archive").format(what=what, place=where)
+        return Transfers.tr("Restore {what} in {place} from the archive").format(what=what, place=where)
     if spec.kind is JobKind.SET_TAGS:
-        return tr("Tags of {what} in {place}").format(what=what, place=where)
-    return tr("Properties of {what} in {place}").format(what=what, place=where)
+        return Transfers.tr("Tags of {what} in {place}").format(what=what, place=where)
+    return Transfers.tr("Properties of {what} in {place}").format(what=what, place=where)
 
 
 def _many_title(spec: JobSpec, count: int) -> str:
@@ -111,9 +117,11 @@ def _many_title(spec: JobSpec, count: int) -> str:
     else:
         what = _count(count, "1 object", "{n} objects")
     if spec.kind.is_upload:
-        return tr("Upload {what} to {place}").format(what=what, place=place(spec.container, spec.key))
+        return Transfers.tr("Upload {what} to {place}").format(
+            what=what, place=place(spec.container, spec.key)
+        )
     where = place(spec.container, common_folder(spec.sources))
-    return tr("Download {what} from {place}").format(what=what, place=where)
+    return Transfers.tr("Download {what} from {place}").format(what=what, place=where)
 
 
 #: ``common_folder`` answers, by the identity of the keys tuple (a job's snapshots share
@@ -140,7 +148,7 @@ def _sources_text(spec: JobSpec) -> str:
     """The first sources of a job of many, one a line; how many more after that."""
     shown = [f"{spec.container}/{s}" if spec.kind.is_download else s for s in spec.sources[:10]]
     rest = len(spec.sources) - len(shown)
-    return "\n".join(shown + ([tr("… and {n} more").format(n=f"{rest:,}")] if rest > 0 else []))
+    return "\n".join(shown + ([Transfers.tr("… and {n} more").format(n=f"{rest:,}")] if rest > 0 else []))
 
 
 def _copy_title(spec: JobSpec, count: int) -> str:
@@ -148,8 +156,8 @@ def _copy_title(spec: JobSpec, count: int) -> str:
     single = spec.key and not spec.key.endswith("/")
     what = _name_of(spec.key) if single or not count else _count(count, "1 object", "{n} objects")
     if spec.kind is JobKind.MOVE:
-        return tr("Move {what} to {place}").format(what=what, place=target)
-    return tr("Copy {what} to {place}").format(what=what, place=target)
+        return Transfers.tr("Move {what} to {place}").format(what=what, place=target)
+    return Transfers.tr("Copy {what} to {place}").format(what=what, place=target)
 
 
 def job_tooltip(job: JobSnapshot) -> str:
@@ -159,17 +167,21 @@ def job_tooltip(job: JobSnapshot) -> str:
     if spec.account:
         remote = f"{spec.account}: {remote}"
     if spec.kind is JobKind.UPLOAD_MANY:
-        return tr("{local}\n→ {remote}").format(local=_sources_text(spec), remote=remote)
+        return Transfers.tr("{local}\n→ {remote}").format(local=_sources_text(spec), remote=remote)
     if spec.kind is JobKind.DOWNLOAD_MANY:
-        return tr("{remote}\n→ {local}").format(remote=_sources_text(spec), local=spec.local)
+        return Transfers.tr("{remote}\n→ {local}").format(remote=_sources_text(spec), local=spec.local)
     if spec.kind.is_upload:
-        return tr("{local}\n→ {remote}").format(local=spec.local or tr("(a stream)"), remote=remote)
+        return Transfers.tr("{local}\n→ {remote}").format(
+            local=spec.local or Transfers.tr("(a stream)"), remote=remote
+        )
     if spec.kind.is_download:
-        return tr("{remote}\n→ {local}").format(remote=remote, local=spec.local)
+        return Transfers.tr("{remote}\n→ {local}").format(remote=remote, local=spec.local)
     if spec.kind in (JobKind.COPY, JobKind.MOVE):
         target = place(spec.dst_container or spec.container, spec.dst_key)
-        return tr("{remote}\n→ {target}").format(remote=remote, target=target)
-    return tr("{remote}: {keys}").format(remote=remote, keys=", ".join((spec.keys or spec.sources)[:10]))
+        return Transfers.tr("{remote}\n→ {target}").format(remote=remote, target=target)
+    return Transfers.tr("{remote}: {keys}").format(
+        remote=remote, keys=", ".join((spec.keys or spec.sources)[:10])
+    )
 
 
 def item_name(job: JobSnapshot, item: ItemSnapshot) -> str:
@@ -186,12 +198,16 @@ def duration(seconds: float | None) -> str:
         return ""
     whole = round(seconds)
     if whole < 60:
-        return tr("{s} s").format(s=whole)
+        return Transfers.tr("{s} s").format(s=whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return tr("{m} min {s} s").format(m=minutes, s=secs) if secs else tr("{m} min").format(m=minutes)
+        return (
+            Transfers.tr("{m} min {s} s").format(m=minutes, s=secs)
+            if secs
+            else Transfers.tr("{m} min").format(m=minutes)
+        )
     hours, minutes = divmod(minutes, 60)
-    return tr("{h} h {m} min").format(h=hours, m=minutes)
+    return Transfers.tr("{h} h {m} min").format(h=hours, m=minutes)
 
 
 def counts_objects(kind: JobKind) -> bool:
@@ -202,20 +218,20 @@ def counts_objects(kind: JobKind) -> bool:
 def amount(kind: JobKind, done: int, total: int | None) -> str:
     """``45.2 MB of 120 MB``; ``3 of 5 objects`` for a delete."""
     if counts_objects(kind):
-        return tr("{done} of {total} objects").format(done=f"{done:,}", total=f"{total or 0:,}")
+        return Transfers.tr("{done} of {total} objects").format(done=f"{done:,}", total=f"{total or 0:,}")
     return byte_amount(done, total)
 
 
 def byte_amount(done: int, total: int | None) -> str:
     if total is None:
         return human_size(done) if done else ""
-    return tr("{done} of {total}").format(done=human_size(done), total=human_size(total))
+    return Transfers.tr("{done} of {total}").format(done=human_size(done), total=human_size(total))
 
 
 def rate(kind: JobKind, state: State, bytes_per_second: float) -> str:
     if state is not State.RUNNING or counts_objects(kind) or bytes_per_second <= 0:
         return ""
-    return tr("{size}/s").format(size=human_size(round(bytes_per_second)))
+    return Transfers.tr("{size}/s").format(size=human_size(round(bytes_per_second)))
 
 
 def summary(snap: EngineSnapshot) -> str:
@@ -225,17 +241,17 @@ def summary(snap: EngineSnapshot) -> str:
     parts = [
         text.format(n=counts[state])
         for state, text in (
-            (State.RUNNING, tr("{n} running")),
-            (State.QUEUED, tr("{n} queued")),
-            (State.PAUSED, tr("{n} paused")),
-            (State.FAILED, tr("{n} failed")),
+            (State.RUNNING, Transfers.tr("{n} running")),
+            (State.QUEUED, Transfers.tr("{n} queued")),
+            (State.PAUSED, Transfers.tr("{n} paused")),
+            (State.FAILED, Transfers.tr("{n} failed")),
         )
         if counts[state]
     ]
     active = [j for j in jobs if j.state in (State.RUNNING, State.QUEUED) and not counts_objects(j.kind)]
     if not active:
         if not parts and jobs:
-            return tr("Transfers finished")
+            return Transfers.tr("Transfers finished")
         return ", ".join(parts)
     done = sum(j.done for j in active)
     totals = [j.total for j in active]
@@ -243,7 +259,9 @@ def summary(snap: EngineSnapshot) -> str:
     speed = sum(j.rate for j in active)
     figures = [byte_amount(done, total) or human_size(0)]
     if speed > 0:
-        figures.append(tr("{size}/s").format(size=human_size(round(speed))))
+        figures.append(Transfers.tr("{size}/s").format(size=human_size(round(speed))))
         if total is not None:
-            figures.append(tr("{time} left").format(time=duration(max(0.0, (total - done) / speed))))
-    return tr("{states} — {figures}").format(states=", ".join(parts), figures=", ".join(figures))
+            figures.append(
+                Transfers.tr("{time} left").format(time=duration(max(0.0, (total - done) / speed)))
+            )
+    return Transfers.tr("{states} — {figures}").format(states=", ".join(parts), figures=", ".join(figures))

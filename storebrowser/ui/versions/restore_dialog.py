@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -34,6 +34,15 @@ from storebrowser.ui.format import count_of, human_size, local_time
 from storebrowser.ui.versions.unfinished import Unfinished, UnfinishedRestores
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
 from storebrowser.versions.restore import ApplyReport, apply_plan
+
+
+class RestoreWords:
+    """The translation context of this module's words (``RestoreWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("RestoreWords", text, disambiguation, n)
+
 
 #: How each planned change is said, in the order they are listed.
 _SAID = {
@@ -235,8 +244,13 @@ def _plan_cells(item: PlanItem) -> tuple[str, str, str, str]:
 
 def _plan_table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, 4, parent)
-    table.setHorizontalHeaderLabels([parent.tr("Object"), parent.tr("What happens"), parent.tr("Then"),
-                                     parent.tr("Now")])  # fmt: skip
+    words = (
+        RestoreWords.tr("Object"),
+        RestoreWords.tr("What happens"),
+        RestoreWords.tr("Then"),
+        RestoreWords.tr("Now"),
+    )
+    table.setHorizontalHeaderLabels(list(words))
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setShowGrid(False)
