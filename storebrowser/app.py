@@ -43,6 +43,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default="system",
         help="follow the desktop's light/dark setting (default) or force one",
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        choices=("en", "de", "fr"),
+        help="the window's language: en, de or fr (default: the system's, else English)",
+    )
     return parser.parse_args(argv)
 
 
@@ -103,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prefix=args.prefix,
         color_scheme=args.color_scheme,
         icon_path=icon_path(),
+        language=args.language,
     )
     return run_gui(build_services(), options)
 

@@ -190,6 +190,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "access": ("commands",),
     "versions": ("commands",),
     "bookmarks": ("places", "commands"),
+    "i18n": (),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")

@@ -23,6 +23,7 @@ from itertools import compress
 from operator import not_ as _is_zero
 from typing import Any
 
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.table.columns import ObjectColumns
 from storebrowser.table.packing import DELETED, FOLDER, Interner
 
@@ -36,7 +37,14 @@ class Column(IntEnum):
     ETAG = 5
 
 
-COLUMNS = ("Name", "Size", "Modified", "Type", "Storage class", "ETag")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Name"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Size"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Modified"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Type"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Storage class"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "ETag"),
+)
 
 RowKey = Callable[[int], Any]
 #: Byte inversion for descending text keys: a NUL-free UTF-8 name, each byte inverted and

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
-from storebrowser import APP_NAME
 from storebrowser.core.capabilities import Capabilities
 from storebrowser.core.places import Location
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.ui.icons import arrow_icon
 
 
@@ -140,122 +140,264 @@ class _Spec:
 
 
 _SP = QStyle.StandardPixmap
+#: The actions' words are marked for lupdate where they are written, and translated in
+#: this context when the actions are made.
+WORDS = "Actions"
+
 _KEYS = QKeySequence.StandardKey
 _SPECS = (
-    _Spec("back", "Back", [_KEYS.Back], None, "go-previous", drawn="back"),
-    _Spec("forward", "Forward", [_KEYS.Forward], None, "go-next", drawn="forward"),
-    _Spec("up", "Up", ["Alt+Up", "Backspace"], None, "go-up", "The folder above", drawn="up"),
-    _Spec("refresh", "Refresh", [_KEYS.Refresh], _SP.SP_BrowserReload, "view-refresh"),
-    _Spec("new_container", "New Container…", ["Ctrl+Shift+B"], _SP.SP_DriveHDIcon, "folder-new"),
-    _Spec("delete_container", "Delete Container…", [], _SP.SP_TrashIcon, "edit-delete"),
-    _Spec("new_folder", "New Folder…", ["Ctrl+Shift+N"], _SP.SP_FileDialogNewFolder, "folder-new"),
-    _Spec("upload_files", "Upload Files…", ["Ctrl+U"], None, "document-send", drawn="upload"),
-    _Spec("upload_folder", "Upload Folder…", ["Ctrl+Shift+U"], _SP.SP_DirOpenIcon, "folder-open"),
+    _Spec("back", QT_TRANSLATE_NOOP("Actions", "Back"), [_KEYS.Back], None, "go-previous", drawn="back"),
+    _Spec(
+        "forward", QT_TRANSLATE_NOOP("Actions", "Forward"), [_KEYS.Forward], None, "go-next", drawn="forward"
+    ),
+    _Spec(
+        "up",
+        QT_TRANSLATE_NOOP("Actions", "Up"),
+        ["Alt+Up", "Backspace"],
+        None,
+        "go-up",
+        QT_TRANSLATE_NOOP("Actions", "The folder above"),
+        drawn="up",
+    ),
+    _Spec(
+        "refresh",
+        QT_TRANSLATE_NOOP("Actions", "Refresh"),
+        [_KEYS.Refresh],
+        _SP.SP_BrowserReload,
+        "view-refresh",
+    ),
+    _Spec(
+        "new_container",
+        QT_TRANSLATE_NOOP("Actions", "New Container…"),
+        ["Ctrl+Shift+B"],
+        _SP.SP_DriveHDIcon,
+        "folder-new",
+    ),
+    _Spec(
+        "delete_container",
+        QT_TRANSLATE_NOOP("Actions", "Delete Container…"),
+        [],
+        _SP.SP_TrashIcon,
+        "edit-delete",
+    ),
+    _Spec(
+        "new_folder",
+        QT_TRANSLATE_NOOP("Actions", "New Folder…"),
+        ["Ctrl+Shift+N"],
+        _SP.SP_FileDialogNewFolder,
+        "folder-new",
+    ),
+    _Spec(
+        "upload_files",
+        QT_TRANSLATE_NOOP("Actions", "Upload Files…"),
+        ["Ctrl+U"],
+        None,
+        "document-send",
+        drawn="upload",
+    ),
+    _Spec(
+        "upload_folder",
+        QT_TRANSLATE_NOOP("Actions", "Upload Folder…"),
+        ["Ctrl+Shift+U"],
+        _SP.SP_DirOpenIcon,
+        "folder-open",
+    ),
     _Spec(
         "upload_options",
-        "Upload with Options…",
+        QT_TRANSLATE_NOOP("Actions", "Upload with Options…"),
         ["Ctrl+Alt+U"],
         None,
         "document-send",
-        "Choose the content type, metadata and what to do when a name exists (or hold Alt as you drop)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Choose the content type, metadata and what to do when a name exists (or hold Alt as you drop)",
+        ),
         drawn="upload",
     ),
-    _Spec("download", "Download To…", ["Ctrl+Shift+D"], None, "document-save", drawn="download"),
-    _Spec("delete", "Delete", [_KEYS.Delete], _SP.SP_TrashIcon, "edit-delete"),
-    _Spec("rename", "Rename…", ["F2"], None, "edit-rename"),
-    _Spec("copy_to", "Copy To…", ["Ctrl+Shift+C"], _SP.SP_FileLinkIcon, "edit-copy"),
-    _Spec("copy_path", "Copy Path", [_KEYS.Copy], None, "edit-copy"),
+    _Spec(
+        "download",
+        QT_TRANSLATE_NOOP("Actions", "Download To…"),
+        ["Ctrl+Shift+D"],
+        None,
+        "document-save",
+        drawn="download",
+    ),
+    _Spec("delete", QT_TRANSLATE_NOOP("Actions", "Delete"), [_KEYS.Delete], _SP.SP_TrashIcon, "edit-delete"),
+    _Spec("rename", QT_TRANSLATE_NOOP("Actions", "Rename…"), ["F2"], None, "edit-rename"),
+    _Spec(
+        "copy_to",
+        QT_TRANSLATE_NOOP("Actions", "Copy To…"),
+        ["Ctrl+Shift+C"],
+        _SP.SP_FileLinkIcon,
+        "edit-copy",
+    ),
+    _Spec("copy_path", QT_TRANSLATE_NOOP("Actions", "Copy Path"), [_KEYS.Copy], None, "edit-copy"),
     _Spec(
         "copy_url",
-        "Copy URL",
+        QT_TRANSLATE_NOOP("Actions", "Copy URL"),
         ["Ctrl+Alt+C"],
         None,
         "insert-link",
-        "The plain address; it opens for anyone only if the container is public",
+        QT_TRANSLATE_NOOP(
+            "Actions", "The plain address; it opens for anyone only if the container is public"
+        ),
     ),
-    _Spec("share_url", "Copy Time-Limited URL…", ["Ctrl+Shift+L"], None, "emblem-shared"),
-    _Spec("properties", "Properties", ["Alt+Return"], _SP.SP_FileDialogInfoView, "document-properties"),
-    _Spec("storage_class", "Storage Class…", [], None, "", "Move the objects to another class or tier"),
-    _Spec("restore_archive", "Restore from Archive…", [], None, "", "Make archived objects readable again"),
-    _Spec("tags", "Tags…", [], None, "", "The tags lifecycle rules and access policies go by"),
+    _Spec(
+        "share_url",
+        QT_TRANSLATE_NOOP("Actions", "Copy Time-Limited URL…"),
+        ["Ctrl+Shift+L"],
+        None,
+        "emblem-shared",
+    ),
+    _Spec(
+        "properties",
+        QT_TRANSLATE_NOOP("Actions", "Properties"),
+        ["Alt+Return"],
+        _SP.SP_FileDialogInfoView,
+        "document-properties",
+    ),
+    _Spec(
+        "storage_class",
+        QT_TRANSLATE_NOOP("Actions", "Storage Class…"),
+        [],
+        None,
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Move the objects to another class or tier"),
+    ),
+    _Spec(
+        "restore_archive",
+        QT_TRANSLATE_NOOP("Actions", "Restore from Archive…"),
+        [],
+        None,
+        "",
+        QT_TRANSLATE_NOOP("Actions", "Make archived objects readable again"),
+    ),
+    _Spec(
+        "tags",
+        QT_TRANSLATE_NOOP("Actions", "Tags…"),
+        [],
+        None,
+        "",
+        QT_TRANSLATE_NOOP("Actions", "The tags lifecycle rules and access policies go by"),
+    ),
     _Spec(
         "access",
-        "Who Can Read This?…",
+        QT_TRANSLATE_NOOP("Actions", "Who Can Read This?…"),
         ["Ctrl+Shift+A"],
         _SP.SP_MessageBoxQuestion,
         "security-medium",
-        "Who can read it without signing in, checked live; CORS, lifecycle, expiry, encryption",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Who can read it without signing in, checked live; CORS, lifecycle, expiry, encryption"
+        ),
     ),
     _Spec(
         "backup_here",
-        "Back Up Folder Here…",
+        QT_TRANSLATE_NOOP("Actions", "Back Up Folder Here…"),
         [],
         None,
         "document-save-as",
-        "Archive a local folder as tar.gz straight into this place",
+        QT_TRANSLATE_NOOP("Actions", "Archive a local folder as tar.gz straight into this place"),
     ),
     _Spec(
         "download_all",
-        "Download All To…",
+        QT_TRANSLATE_NOOP("Actions", "Download All To…"),
         [],
         _SP.SP_DialogSaveButton,
         "folder-download",
-        "Every object of this place into a local folder, keeping the structure",
+        QT_TRANSLATE_NOOP("Actions", "Every object of this place into a local folder, keeping the structure"),
     ),
-    _Spec("publish", "Publish as Website…", [], _SP.SP_ComputerIcon, "applications-internet"),
+    _Spec(
+        "publish",
+        QT_TRANSLATE_NOOP("Actions", "Publish as Website…"),
+        [],
+        _SP.SP_ComputerIcon,
+        "applications-internet",
+    ),
     _Spec(
         "copy_command",
-        "Copy as Command…",
+        QT_TRANSLATE_NOOP("Actions", "Copy as Command…"),
         ["Ctrl+Shift+K"],
         None,
         "utilities-terminal",
-        "The command line that does this from a terminal",
+        QT_TRANSLATE_NOOP("Actions", "The command line that does this from a terminal"),
     ),
     _Spec(
         "show_versions",
-        "Show Versions",
+        QT_TRANSLATE_NOOP("Actions", "Show Versions"),
         ["Ctrl+Shift+V"],
         None,
         "",
-        "Earlier versions and deleted objects of this folder, instead of its objects",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Earlier versions and deleted objects of this folder, instead of its objects"
+        ),
     ),
-    _Spec("versions", "Versions…", [], None, "", "The earlier versions of the selected object"),
-    _Spec("accounts", "Accounts…", [], _SP.SP_DriveNetIcon, "network-server"),
-    _Spec("focus_path", "Go to Place…", ["Ctrl+L"], None, ""),
-    _Spec("focus_filter", "Filter…", [_KEYS.Find], None, "edit-find"),
+    _Spec(
+        "versions",
+        QT_TRANSLATE_NOOP("Actions", "Versions…"),
+        [],
+        None,
+        "",
+        QT_TRANSLATE_NOOP("Actions", "The earlier versions of the selected object"),
+    ),
+    _Spec("accounts", QT_TRANSLATE_NOOP("Actions", "Accounts…"), [], _SP.SP_DriveNetIcon, "network-server"),
+    _Spec("focus_path", QT_TRANSLATE_NOOP("Actions", "Go to Place…"), ["Ctrl+L"], None, ""),
+    _Spec("focus_filter", QT_TRANSLATE_NOOP("Actions", "Filter…"), [_KEYS.Find], None, "edit-find"),
     _Spec(
         "find",
-        "Find…",
+        QT_TRANSLATE_NOOP("Actions", "Find…"),
         ["Ctrl+Shift+F"],
         None,
         "system-search",
-        "Search everything below this place: name, size, date, class, type",
+        QT_TRANSLATE_NOOP("Actions", "Search everything below this place: name, size, date, class, type"),
     ),
     _Spec(
         "folder_stats",
-        "Folder Statistics…",
+        QT_TRANSLATE_NOOP("Actions", "Folder Statistics…"),
         ["Ctrl+Shift+I"],
         None,
         "document-properties",
-        "Objects and bytes below a folder or container, by storage class and sub-folder",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Objects and bytes below a folder or container, by storage class and sub-folder"
+        ),
     ),
     _Spec(
         "bookmark_add",
-        "Bookmark This Place",
+        QT_TRANSLATE_NOOP("Actions", "Bookmark This Place"),
         ["Ctrl+D"],
         None,
         "bookmark-new",
-        "Add the place shown to the Bookmarks (use it as @name in the path bar and the CLI)",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Add the place shown to the Bookmarks (use it as @name in the path bar and the CLI)"
+        ),
     ),
-    _Spec("bookmark_rename", "Rename Bookmark…", [], None, "edit-rename"),
-    _Spec("bookmark_up", "Move Bookmark Up", ["Ctrl+Shift+Up"], None, "go-up"),
-    _Spec("bookmark_down", "Move Bookmark Down", ["Ctrl+Shift+Down"], None, "go-down"),
-    _Spec("bookmark_remove", "Remove Bookmark", [], None, "edit-delete"),
-    _Spec("open", "Open", ["Return", "Enter"], None, ""),
-    _Spec("stop", "Stop Loading", [], _SP.SP_BrowserStop, "process-stop"),
-    _Spec("quit", "Quit", [_KEYS.Quit], None, "application-exit"),
-    _Spec("shortcuts", "Keyboard Shortcuts", [_KEYS.HelpContents], None, "preferences-desktop-keyboard"),
-    _Spec("about", f"About {APP_NAME}", [], None, "help-about", "Versions of StoreBrowser, Qt and the SDKs"),
+    _Spec("bookmark_rename", QT_TRANSLATE_NOOP("Actions", "Rename Bookmark…"), [], None, "edit-rename"),
+    _Spec("bookmark_up", QT_TRANSLATE_NOOP("Actions", "Move Bookmark Up"), ["Ctrl+Shift+Up"], None, "go-up"),
+    _Spec(
+        "bookmark_down",
+        QT_TRANSLATE_NOOP("Actions", "Move Bookmark Down"),
+        ["Ctrl+Shift+Down"],
+        None,
+        "go-down",
+    ),
+    _Spec("bookmark_remove", QT_TRANSLATE_NOOP("Actions", "Remove Bookmark"), [], None, "edit-delete"),
+    _Spec("open", QT_TRANSLATE_NOOP("Actions", "Open"), ["Return", "Enter"], None, ""),
+    _Spec("stop", QT_TRANSLATE_NOOP("Actions", "Stop Loading"), [], _SP.SP_BrowserStop, "process-stop"),
+    _Spec("quit", QT_TRANSLATE_NOOP("Actions", "Quit"), [_KEYS.Quit], None, "application-exit"),
+    _Spec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "Keyboard Shortcuts"),
+        [_KEYS.HelpContents],
+        None,
+        "preferences-desktop-keyboard",
+    ),
+    _Spec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "About StoreBrowser"),
+        [],
+        None,
+        "help-about",
+        QT_TRANSLATE_NOOP("Actions", "Versions of StoreBrowser, Qt and the SDKs"),
+    ),
 )
 
 
@@ -266,11 +408,11 @@ class ExplorerActions(QObject):
         super().__init__(parent)
         self.by_name: dict[str, QAction] = {}
         for spec in _SPECS:
-            action = QAction(self.tr(spec.text), parent)
+            action = QAction(QCoreApplication.translate(WORDS, spec.text), parent)
             action.setObjectName(spec.name)
             keys = [QKeySequence(k) if isinstance(k, str | _KEYS) else k for k in spec.shortcut]
             action.setShortcuts([k for k in keys if not k.isEmpty()])
-            tip = self.tr(spec.tip or spec.text.rstrip("…"))
+            tip = QCoreApplication.translate(WORDS, spec.tip) if spec.tip else action.text().rstrip("…")
             action.setStatusTip(tip)
             if action.shortcuts():  # the first shortcut in the tooltip, as desktop apps do
                 tip += f" ({action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText)})"

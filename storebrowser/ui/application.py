@@ -24,7 +24,7 @@ from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
-from storebrowser.ui import file_types
+from storebrowser.ui import file_types, i18n
 from storebrowser.ui.access.commands import AccessCommands
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.bookmarks.commands import ACTION_NAMES, BookmarkCommands, BookmarkSurfaces
@@ -80,6 +80,8 @@ class StartOptions:
     prefix: str = ""
     color_scheme: str = "system"
     icon_path: Path | None = None
+    #: ``None``: the system's language (when there is a catalogue for it).
+    language: str | None = None
 
 
 @dataclass
@@ -333,6 +335,7 @@ def run_gui(services: Services, options: StartOptions) -> int:
     # in the palette's colours.
     app.setStyle(PaletteIconStyle("Fusion"))
     apply_color_scheme(app, options.color_scheme)
+    i18n.install(app, options.language)  # before any widget takes its words
     if options.icon_path is not None:
         app.setWindowIcon(QIcon(str(options.icon_path)))
     runner = TaskRunner()

@@ -26,19 +26,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.ui.actions import ExplorerActions
 from storebrowser.ui.objects.views import PlacesTreeView
 from storebrowser.ui.places.tree_model import NodeKind
 
 MENUS = (
-    ("&File", "accounts | new_container delete_container | upload_files upload_folder upload_options download"
-              " | backup_here download_all publish | quit"),
-    ("&Edit", "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
-              " | storage_class restore_archive tags | properties access folder_stats | find"),
-    ("&View", "refresh stop | show_versions | focus_filter find"),
-    ("&Go", "back forward up | focus_path"),
-    ("&Bookmarks", "bookmark_add"),  # and the bookmarks themselves (ui/bookmarks/commands.py)
-    ("&Help", "shortcuts | about"),
+    (QT_TRANSLATE_NOOP("Chrome", "&File"),
+     "accounts | new_container delete_container | upload_files upload_folder upload_options download"
+     " | backup_here download_all publish | quit"),
+    (QT_TRANSLATE_NOOP("Chrome", "&Edit"),
+     "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
+     " | storage_class restore_archive tags | properties access folder_stats | find"),
+    (QT_TRANSLATE_NOOP("Chrome", "&View"), "refresh stop | show_versions | focus_filter find"),
+    (QT_TRANSLATE_NOOP("Chrome", "&Go"), "back forward up | focus_path"),
+    # and the bookmarks themselves: ui/bookmarks/commands.py
+    (QT_TRANSLATE_NOOP("Chrome", "&Bookmarks"), "bookmark_add"),
+    (QT_TRANSLATE_NOOP("Chrome", "&Help"), "shortcuts | about"),
 )  # fmt: skip
 
 

@@ -25,6 +25,15 @@ def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (``"{n} item"``, ``"{n} items"``) with the number put in.
+
+    Both come translated with ``n`` (``tr("{n} items", "", n)``): a catalogue's numerus
+    forms choose the word for the language's plural rules; without one, the English
+    singular or plural is chosen here."""
+    return (one if n == 1 else many).format(n=f"{n:,}")
+
+
 def count_of(n: int, one: str, many: str) -> str:
     """``1 item``, ``2,345 items``: the noun agrees with the number."""
     return f"{n:,} {one if n == 1 else many}"

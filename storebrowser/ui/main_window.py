@@ -22,7 +22,7 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.accounts.sign_in import report_failure
 from storebrowser.ui.actions import SelectionState
 from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
-from storebrowser.ui.format import count_of, human_size
+from storebrowser.ui.format import counted, human_size
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.objects.column_choice import object_defaults
@@ -466,7 +466,9 @@ class MainWindow(WindowFrame):
             return
         if self.stack.currentWidget() is self.containers_table:
             count = self.container_model.rowCount()
-            self.status_label.setText(count_of(count, self.tr("container"), self.tr("containers")))
+            self.status_label.setText(
+                counted(count, self.tr("{n} container", "", count), self.tr("{n} containers", "", count))
+            )
             account = self.tree_model.index_of(Location(self._location.account))
             self.containers_table.set_empty_text(containers_empty_text(self.tree_model.state_at(account)))
             return

@@ -210,15 +210,17 @@ def connection_report(result: ConnectionTest, tr: Callable[[str], str]) -> tuple
     if result.ok:
         count = result.containers or 0
         text = (
-            tr("Connected; 1 container ({s} s)") if count == 1 else tr("Connected; {n} containers ({s} s)")
+            AccountPanels.tr("Connected; 1 container ({s} s)")
+            if count == 1
+            else AccountPanels.tr("Connected; {n} containers ({s} s)")
         ).format(n=count, s=seconds)
         return Level.OK, text
     heading = {
-        Outcome.AUTH_FAILED: tr("Authentication failed"),
-        Outcome.ACCESS_DENIED: tr("Signed in, but not allowed to list containers"),
-        Outcome.UNREACHABLE: tr("Server not reachable"),
-        Outcome.TLS_ERROR: tr("Secure connection failed"),
-    }.get(result.outcome, tr("Connection failed"))
+        Outcome.AUTH_FAILED: AccountPanels.tr("Authentication failed"),
+        Outcome.ACCESS_DENIED: AccountPanels.tr("Signed in, but not allowed to list containers"),
+        Outcome.UNREACHABLE: AccountPanels.tr("Server not reachable"),
+        Outcome.TLS_ERROR: AccountPanels.tr("Secure connection failed"),
+    }.get(result.outcome, AccountPanels.tr("Connection failed"))
     level = Level.WARNING if result.outcome is Outcome.ACCESS_DENIED else Level.ERROR
     return level, f"{heading} ({seconds} s)\n{result.message}"
 
@@ -226,7 +228,7 @@ def connection_report(result: ConnectionTest, tr: Callable[[str], str]) -> tuple
 def show_store_notices(view: StoreView, storage: Notice, problems: Notice, tr: Callable[[str], str]) -> None:
     """Where secrets are kept when that needs saying, and accounts the file could not give."""
     if view.storage is Storage.SESSION:
-        text = tr(
+        text = AccountPanels.tr(
             "There is no system keyring on this computer: passwords and keys are kept for "
             "this session only, and you will be asked for them again after StoreBrowser "
             "closes. You can store them in a file instead."
@@ -237,7 +239,7 @@ def show_store_notices(view: StoreView, storage: Notice, problems: Notice, tr: C
     else:
         storage.clear()
     if view.problems:
-        lines = [tr("Some saved accounts could not be read:")] + [str(p) for p in view.problems]
+        lines = [AccountPanels.tr("Some saved accounts could not be read:")] + [str(p) for p in view.problems]
         problems.show_message(Level.ERROR, "\n".join(lines))
     else:
         problems.clear()

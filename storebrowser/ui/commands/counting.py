@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from storebrowser.core.types import ObjectInfo, Page
@@ -24,9 +24,13 @@ def count_objects(context: CommandContext, account: str, container: str, done: C
     window answers and Cancel stops after the page in flight."""
     owner = context.parent  # the dialog's owner: its words are translated there too
     dialog = QProgressDialog(
-        owner.tr("Counting the objects in {name}…").format(name=container), owner.tr("Cancel"), 0, 0, owner
+        QCoreApplication.translate("Counting", "Counting the objects in {name}…").format(name=container),
+        QCoreApplication.translate("Counting", "Cancel"),
+        0,
+        0,
+        owner,
     )
-    dialog.setWindowTitle(owner.tr("Delete Container"))
+    dialog.setWindowTitle(QCoreApplication.translate("Counting", "Delete Container"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     totals = [0, 0]
@@ -50,7 +54,9 @@ def count_objects(context: CommandContext, account: str, container: str, done: C
         totals[0] += sum(1 for e in page.entries if not e.is_prefix)
         totals[1] += sum(e.size for e in page.entries if not e.is_prefix)
         dialog.setLabelText(
-            owner.tr("Counting the objects in {name}… {n} so far").format(name=container, n=f"{totals[0]:,}")
+            QCoreApplication.translate("Counting", "Counting the objects in {name}… {n} so far").format(
+                name=container, n=f"{totals[0]:,}"
+            )
         )
         if page.next_token is None:
             dialog.reset()

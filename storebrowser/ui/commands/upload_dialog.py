@@ -84,12 +84,11 @@ def options_problem(provider: Provider | None, options: UploadOptions) -> str | 
 
 def guesses(paths: Sequence[Path]) -> str:
     """The type guessed for the first files, from their names."""
-    tr = QCoreApplication.translate
     lines = [f"{p.name} → {guess_type(p.name)}" for p in paths[:NAMED_FILES] if p.suffix]
     more = len(paths) - NAMED_FILES
     if more > 0:
-        lines.append(tr("UploadDialog", "… and {n} more").format(n=more))
-    lines.append(tr("UploadDialog", "Files inside folders: each from its own name."))
+        lines.append(QCoreApplication.translate("UploadDialog", "… and {n} more").format(n=more))
+    lines.append(QCoreApplication.translate("UploadDialog", "Files inside folders: each from its own name."))
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from array import array
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -19,6 +19,15 @@ from storebrowser.table.name_search import NameMatch, find_names
 from storebrowser.table.order import Column
 from storebrowser.ui.file_types import KNOWN_TYPES, FileType, file_type
 from storebrowser.ui.format import human_size, local_time
+
+
+class CellWords:
+    """The translation context of this module's words (``CellWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("CellWords", text, disambiguation, n)
+
 
 #: ``QObject.tr`` of the model: the words are translated in its context.
 Translate = Callable[[str], str]
@@ -37,7 +46,7 @@ def cell_text(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str:
     if column == Column.NAME:
         return rows.name(row)
     if rows.is_folder(row):
-        return tr("Folder") if column == Column.TYPE else ""
+        return CellWords.tr("Folder") if column == Column.TYPE else ""
     if column == Column.SIZE:
         return human_size(rows.sizes[row])
     if column == Column.MODIFIED:
@@ -56,14 +65,16 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
     if rows.is_folder(row):
         return None
     if column == Column.SIZE:
-        return tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
+        return CellWords.tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
     if column == Column.MODIFIED:
         moment = rows.modified_at(row)
         return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
     if column == Column.TYPE:
         mime = _file_type(rows, row).mime
         if rows.type_guessed(row):
-            return tr("{type}, guessed from the name: the listing does not give types").format(type=mime)
+            return CellWords.tr("{type}, guessed from the name: the listing does not give types").format(
+                type=mime
+            )
         return mime
     return None
 

@@ -10,10 +10,17 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.display import display_text
 from storebrowser.core.types import ContainerInfo
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.ui.format import human_size, local_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-CONTAINER_COLUMNS = ("Name", "Objects", "Size", "Created", "Region")
+CONTAINER_COLUMNS = (
+    QT_TRANSLATE_NOOP("ContainerTableModel", "Name"),
+    QT_TRANSLATE_NOOP("ContainerTableModel", "Objects"),
+    QT_TRANSLATE_NOOP("ContainerTableModel", "Size"),
+    QT_TRANSLATE_NOOP("ContainerTableModel", "Created"),
+    QT_TRANSLATE_NOOP("ContainerTableModel", "Region"),
+)
 
 
 class ContainerTableModel(QAbstractTableModel):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from storebrowser.core.display import display_text
-from storebrowser.ui.format import count_of, human_size
+from storebrowser.ui.format import counted, human_size
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
 
@@ -51,7 +51,11 @@ def found_status(model: ObjectTableModel) -> str:
     assert model.criteria is not None
     text = StatusText.tr("{found} found among {scanned} below {place}, {size} — {what}").format(
         found=f"{model.loaded_count:,}",
-        scanned=count_of(model.scanned_count, StatusText.tr("object"), StatusText.tr("objects")),
+        scanned=counted(
+            model.scanned_count,
+            StatusText.tr("{n} object", "", model.scanned_count),
+            StatusText.tr("{n} objects", "", model.scanned_count),
+        ),
         place=display_text(f"{model.container}/{model.prefix}"),
         size=human_size(model.total_bytes),
         what=display_text(model.criteria.describe()),
@@ -73,11 +77,13 @@ def objects_status(model: ObjectTableModel) -> str:
     if model.filter_text:
         text = StatusText.tr("{shown} of {loaded} match, {size}").format(
             shown=f"{shown:,}",
-            loaded=count_of(loaded, StatusText.tr("item"), StatusText.tr("items")),
+            loaded=counted(
+                loaded, StatusText.tr("{n} item", "", loaded), StatusText.tr("{n} items", "", loaded)
+            ),
             size=human_size(model.visible_bytes),
         )
     else:
-        items = count_of(loaded, StatusText.tr("item"), StatusText.tr("items"))
+        items = counted(loaded, StatusText.tr("{n} item", "", loaded), StatusText.tr("{n} items", "", loaded))
         text = StatusText.tr("{items}, {size}").format(items=items, size=human_size(model.total_bytes))
     if model.search_text:
         text += StatusText.tr(" — names starting with “{text}”").format(text=model.search_text)

@@ -6,12 +6,22 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from storebrowser.core.metadiff import Change
 from storebrowser.ui.format import human_size, local_time
 from storebrowser.ui.properties.metadata_model import error_colour
 from storebrowser.ui.properties.selection import ReviewLine, Selection
+
+
+class FactWords:
+    """The translation context of this module's words (``FactWords.tr``, as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("FactWords", text, disambiguation, n)
+
 
 #: ``QObject.tr`` of the editor: the words are translated in its context.
 Translate = Callable[[str], str]
@@ -21,23 +31,26 @@ def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]
     """Label and value of what the objects are: size, date, ETag, MD5, class, version,
     where an archived object stands (archived, restoring, restored until...); "(various)"
     where several objects differ."""
-    various = tr("(various)")
+    various = FactWords.tr("(various)")
     first = selection.objects[0].info
     size = selection.total_size
     size_text = f"{human_size(size)} ({size:,} bytes)"
     if selection.single:
-        rows = [(tr("Size"), size_text), (tr("Last modified"), local_time(first.modified))]
+        rows = [
+            (FactWords.tr("Size"), size_text),
+            (FactWords.tr("Last modified"), local_time(first.modified)),
+        ]
     else:
         moments = [p.info.modified for p in selection.objects if p.info.modified is not None]
         earliest = local_time(min(moments)) if moments else ""
         latest = local_time(max(moments)) if moments else ""
         span = earliest if earliest == latest else f"{earliest} … {latest}"
-        rows = [(tr("Total size"), size_text), (tr("Last modified"), span)]
+        rows = [(FactWords.tr("Total size"), size_text), (FactWords.tr("Last modified"), span)]
     for label, name, missing in (
-        (tr("ETag"), "etag", ""),
-        (tr("MD5"), "content_md5", tr("not given by the service")),
-        (tr("Storage class"), "storage_class", ""),
-        (tr("Version"), "version", None),
+        (FactWords.tr("ETag"), "etag", ""),
+        (FactWords.tr("MD5"), "content_md5", FactWords.tr("not given by the service")),
+        (FactWords.tr("Storage class"), "storage_class", ""),
+        (FactWords.tr("Version"), "version", None),
     ):
         value = selection.fact(name)
         if value is None:
@@ -49,7 +62,7 @@ def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]
     statuses = [p.info.archive.describe() if p.info.archive else "" for p in selection.objects]
     archive = selection.common(statuses)
     if archive != "":  # archived, being restored, restored until...; or several of these
-        rows.append((tr("Archive"), archive or various))
+        rows.append((FactWords.tr("Archive"), archive or various))
     return rows
 
 
@@ -62,7 +75,7 @@ def review_html(lines: Sequence[ReviewLine], count: int, palette: QPalette, tr: 
         Change.CHANGED: "#d29922" if dark else "#9a6700",
     }
     parts: list[str] = []
-    headings = (("system", tr("System properties")), ("user", tr("User metadata")))
+    headings = (("system", FactWords.tr("System properties")), ("user", FactWords.tr("User metadata")))
     for section, heading in headings:
         chosen = [line for line in lines if line.section == section]
         if not chosen:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.metadiff import MetadataEdit
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY, VALUE = 0, 1
-_HEADERS = ("Key", "Value")
+_HEADERS = (QT_TRANSLATE_NOOP("MetadataTableModel", "Key"), QT_TRANSLATE_NOOP("MetadataTableModel", "Value"))
 #: Offered as the user types a content type.
 COMMON_TYPES = (
     "application/octet-stream", "application/json", "application/pdf", "application/zip",

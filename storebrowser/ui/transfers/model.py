@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.display import display_lines, display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui.file_types import file_type
@@ -38,7 +39,15 @@ class Column(enum.IntEnum):
     MESSAGE = 6
 
 
-HEADERS = ("Name", "Progress", "State", "Size", "Rate", "Time left", "Message")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Transfers", "Name"),
+    QT_TRANSLATE_NOOP("Transfers", "Progress"),
+    QT_TRANSLATE_NOOP("Transfers", "State"),
+    QT_TRANSLATE_NOOP("Transfers", "Size"),
+    QT_TRANSLATE_NOOP("Transfers", "Rate"),
+    QT_TRANSLATE_NOOP("Transfers", "Time left"),
+    QT_TRANSLATE_NOOP("Transfers", "Message"),
+)
 #: Progress as a float 0-100, or None while the total is unknown (the delegate reads it).
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The row's ``State``.

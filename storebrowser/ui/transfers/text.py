@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import counted, human_size
 
 
 class Transfers:
@@ -19,6 +19,18 @@ class Transfers:
     @staticmethod
     def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return QCoreApplication.translate("Transfers", text, disambiguation, n)
+
+
+def _files(n: int) -> str:
+    return counted(n, Transfers.tr("{n} file", "", n), Transfers.tr("{n} files", "", n))
+
+
+def _objects(n: int) -> str:
+    return counted(n, Transfers.tr("{n} object", "", n), Transfers.tr("{n} objects", "", n))
+
+
+def _items(n: int) -> str:
+    return counted(n, Transfers.tr("{n} item", "", n), Transfers.tr("{n} items", "", n))
 
 
 def state_label(state: State) -> str:
@@ -35,10 +47,6 @@ def state_label(state: State) -> str:
 def place(container: str, key: str = "") -> str:
     """``photos/2024/``: a container and a key or prefix, as a path."""
     return f"{container}/{key}" if key else container
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return (Transfers.tr(one) if n == 1 else Transfers.tr(many)).format(n=f"{n:,}")
 
 
 def _folder_of(key: str) -> str:
@@ -61,7 +69,7 @@ def job_title(job: JobSnapshot) -> str:
         )
     if kind is JobKind.UPLOAD_FOLDER:
         if expanded:
-            files = _count(len(items), "1 file", "{n} files")
+            files = _files(len(items))
             return Transfers.tr("Upload {files} to {place}").format(
                 files=files, place=place(spec.container, spec.key)
             )
@@ -77,7 +85,7 @@ def job_title(job: JobSnapshot) -> str:
     if kind is JobKind.DOWNLOAD_PREFIX:
         where = place(spec.container, spec.key)
         if expanded:
-            objects = _count(len(items), "1 object", "{n} objects")
+            objects = _objects(len(items))
             return Transfers.tr("Download {objects} from {place}").format(objects=objects, place=where)
         return Transfers.tr("Download {place}").format(place=where)
     if kind in (JobKind.UPLOAD_MANY, JobKind.DOWNLOAD_MANY):
@@ -86,16 +94,13 @@ def job_title(job: JobSnapshot) -> str:
         return _copy_title(spec, len(items))
     if kind.is_tiering or kind is JobKind.SET_PROPERTIES:
         return _change_title(spec, len(items))
-    objects = _count(len(spec.keys), "1 object", "{n} objects")
+    objects = _objects(len(spec.keys))
     return Transfers.tr("Delete {objects} from {place}").format(objects=objects, place=spec.container)
 
 
 def _change_title(spec: JobSpec, count: int) -> str:
     """``Storage class of 2,000 objects in logs/ → GLACIER``; items before the listing."""
-    if count:
-        what = _count(count, "1 object", "{n} objects")
-    else:
-        what = _count(len(spec.sources or spec.keys), "1 item", "{n} items")
+    what = _objects(count) if count else _items(len(spec.sources or spec.keys))
     where = place(spec.container, common_folder(spec.sources or spec.keys))
     if spec.kind is JobKind.SET_CLASS:
         return Transfers.tr("Storage class of {what} in {place} → {name}").format(what=what, place=where,
@@ -111,11 +116,11 @@ def _many_title(spec: JobSpec, count: int) -> str:
     """``Upload 500 items to photos/2024/`` until the files are counted, then
     ``Upload 1,234 files to photos/2024/``; downloads name the folder they come from."""
     if not count:
-        what = _count(len(spec.sources), "1 item", "{n} items")
+        what = _items(len(spec.sources))
     elif spec.kind.is_upload:
-        what = _count(count, "1 file", "{n} files")
+        what = _files(count)
     else:
-        what = _count(count, "1 object", "{n} objects")
+        what = _objects(count)
     if spec.kind.is_upload:
         return Transfers.tr("Upload {what} to {place}").format(
             what=what, place=place(spec.container, spec.key)
@@ -154,7 +159,7 @@ def _sources_text(spec: JobSpec) -> str:
 def _copy_title(spec: JobSpec, count: int) -> str:
     target = place(spec.dst_container or spec.container, spec.dst_key)
     single = spec.key and not spec.key.endswith("/")
-    what = _name_of(spec.key) if single or not count else _count(count, "1 object", "{n} objects")
+    what = _name_of(spec.key) if single or not count else _objects(count)
     if spec.kind is JobKind.MOVE:
         return Transfers.tr("Move {what} to {place}").format(what=what, place=target)
     return Transfers.tr("Copy {what} to {place}").format(what=what, place=target)
