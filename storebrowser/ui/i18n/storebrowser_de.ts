@@ -6,11 +6,11 @@
     <message>
         <source>Customer Key (SSE-C)</source>
         <extracomment>Keeps an account&apos;s SSE-C key in the keyring: ``(account, key)``; blocking (a worker runs it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kundenschlüssel (SSE-C)</translation>
     </message>
     <message>
         <source>The object is encrypted with your own key. Give it (base64, 32 bytes); it is kept in the system keyring for this account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Objekt ist mit Ihrem eigenen Schlüssel verschlüsselt. Geben Sie ihn ein (Base64, 32 Bytes); er wird für dieses Konto im Schlüsselbund des Systems gespeichert:</translation>
     </message>
 </context>
 <context>
@@ -18,166 +18,166 @@
     <message>
         <source>Reading the settings…</source>
         <extracomment>``confirm(title, question, button) -&gt; bool``: ``Operations.confirm`` in the window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen werden gelesen…</translation>
     </message>
     <message>
         <source>Asking the server without credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server wird ohne Anmeldedaten gefragt…</translation>
     </message>
     <message>
         <source>Check Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern…</translation>
     </message>
     <message>
         <source>How it comes about</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie es dazu kommt</translation>
     </message>
     <message>
         <source>Live check (a request with no credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Prüfung (eine Anfrage ohne Anmeldedaten)</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern</translation>
     </message>
     <message>
         <source>Who can read this could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer dies lesen darf, ließ sich nicht ermitteln.</translation>
     </message>
     <message>
         <source>Access is decided per container: a change applies to every object in {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff gilt pro Container: Eine Änderung betrifft jedes Objekt in {name}.</translation>
     </message>
     <message>
         <source>The live answer agrees with the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Antwort stimmt mit den Einstellungen überein.</translation>
     </message>
     <message>
         <source>Not possible here: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier nicht möglich: {why}.</translation>
     </message>
     <message>
         <source>Not possible: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht möglich: {why}.</translation>
     </message>
     <message>
         <source>Nothing to change: it is so already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu ändern: Es ist bereits so.</translation>
     </message>
     <message>
         <source>Make Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentlich machen</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Change Who Can Read This</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern, wer dies lesen darf</translation>
     </message>
     <message>
         <source>{subject} is now {level}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{subject} ist jetzt {level}.</translation>
     </message>
 </context>
 <context>
     <name>AccountForm</name>
     <message>
         <source>How the account is shown in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Konto im Fenster angezeigt wird</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>* required</source>
-        <translation type="unfinished"></translation>
+        <translation>* Pflichtfeld</translation>
     </message>
     <message>
         <source>The boxes below are different ways to sign in: fill in one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Felder unten sind verschiedene Anmeldewege: Füllen Sie einen davon aus.</translation>
     </message>
 </context>
 <context>
     <name>AccountPanels</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add an account of the kind you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto der gewählten Art hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <source>Find accounts in AWS, Azure, OpenStack and rclone settings on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten in den Einstellungen von AWS, Azure, OpenStack und rclone auf diesem Computer suchen</translation>
     </message>
     <message>
         <source>Choose an account on the left, or add one.</source>
         <extracomment>Page 0: &quot;choose an account&quot;; page 1: the editor. One form per provider kind, made when first needed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links ein Konto oder fügen Sie eines hinzu.</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Sign in with what the form shows and list the containers once</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den Angaben im Formular anmelden und die Container einmal auflisten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Connected; 1 container ({s} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden; 1 Container ({s} s)</translation>
     </message>
     <message>
         <source>Connected; {n} containers ({s} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden; {n} Container ({s} s)</translation>
     </message>
     <message>
         <source>Authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Signed in, but not allowed to list containers</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet, aber ohne Erlaubnis, Container aufzulisten</translation>
     </message>
     <message>
         <source>Server not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nicht erreichbar</translation>
     </message>
     <message>
         <source>Secure connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Verbindung fehlgeschlagen</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
         <source>There is no system keyring on this computer: passwords and keys are kept for this session only, and you will be asked for them again after StoreBrowser closes. You can store them in a file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gibt es keinen Schlüsselbund des Systems: Passwörter und Schlüssel werden nur für diese Sitzung behalten, und nach dem Schließen von StoreBrowser werden Sie erneut danach gefragt. Sie können sie stattdessen in einer Datei speichern.</translation>
     </message>
     <message>
         <source>Some saved accounts could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige gespeicherte Konten konnten nicht gelesen werden:</translation>
     </message>
 </context>
 <context>
@@ -185,36 +185,37 @@
     <message>
         <source>Bookmarks</source>
         <extracomment>Entries a folder node reads to find its sub-folders before it stops looking. Opens (and connects) the provider of an account; blocking, called on a worker. The Bookmarks section&apos;s heading, and one bookmark in it. What failed, for the window to answer it (a sign-in for a missing secret). A folder scan that stopped at FOLDER_SCAN_LIMIT. Bumped on reload so a listing that was already under way is dropped. An account&apos;s containers arrived or it failed (position among the accounts). Any node finished loading (or failed); the index is of that node.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen</translation>
     </message>
     <message>
         <source>  (cannot connect)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (keine Verbindung)</translation>
     </message>
     <message>
         <source>  (error)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (Fehler)</translation>
     </message>
     <message>
         <source>  (connecting…)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (verbinde…)</translation>
     </message>
     <message>
         <source>Places you bookmarked (Ctrl+D); right-click one to rename, move or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Orte mit Lesezeichen (Strg+D); Rechtsklick zum Umbenennen, Verschieben oder Entfernen</translation>
     </message>
     <message>
         <source>{error}
 Press F5 to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}
+F5 drücken, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>{count} objects, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Objekte, {size}</translation>
     </message>
     <message>
         <source>Only the folders among the first {count} entries are shown here; the table lists all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier stehen nur die Ordner unter den ersten {count} Einträgen; die Tabelle listet alle.</translation>
     </message>
 </context>
 <context>
@@ -222,99 +223,99 @@ Press F5 to try again.</source>
     <message>
         <source>Accounts</source>
         <extracomment>The account the form shows (None: a new one, or nothing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>Loading accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten werden geladen…</translation>
     </message>
     <message>
         <source>Store in a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Datei speichern…</translation>
     </message>
     <message>
         <source>Reloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird neu geladen…</translation>
     </message>
     <message>
         <source>the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>das neue Konto</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Discard your changes to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen an {name} verwerfen?</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <source>New {kind} account</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues {kind}-Konto</translation>
     </message>
     <message>
         <source>Saving {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird gespeichert…</translation>
     </message>
     <message>
         <source>An account named {name!r} exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto namens {name!r} gibt es bereits.</translation>
     </message>
     <message>
         <source>Saved {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gespeichert.</translation>
     </message>
     <message>
         <source>Remove the account {name}? Its stored passwords and keys are deleted too. Containers and objects on the server are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto {name} entfernen? Seine gespeicherten Passwörter und Schlüssel werden ebenfalls gelöscht. Container und Objekte auf dem Server bleiben unberührt.</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removed {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} entfernt.</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Passwords and keys will be written unencrypted to {path}. Only your user can read the file, but anyone with access to your files or your backups can use these accounts. Store them there?</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwörter und Schlüssel werden unverschlüsselt in {path} geschrieben. Nur Ihr Benutzer kann die Datei lesen, aber wer Zugriff auf Ihre Dateien oder Sicherungen hat, kann diese Konten nutzen. Dort speichern?</translation>
     </message>
     <message>
         <source>Store secrets in a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse in einer Datei speichern</translation>
     </message>
     <message>
         <source>Store in file</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei speichern</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Imported 1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konto importiert.</translation>
     </message>
     <message>
         <source>Imported {n} accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Konten importiert.</translation>
     </message>
 </context>
 <context>
@@ -322,239 +323,239 @@ Press F5 to try again.</source>
     <message>
         <source>Back</source>
         <extracomment>``None`` while the account&apos;s provider is not open yet. Selected rows of the object table (objects and pseudo-folders), and how many of them are folders: counts, so a select-all of a million rows costs nothing here. Selected containers (account view rows, or the container node in the tree). ``(enabled, reason shown when disabled)`` per action name. One of ``icons.arrow_icon``&apos;s names: drawn in the palette&apos;s colours. The actions&apos; words are marked for lupdate where they are written, and translated in this context when the actions are made.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>The folder above</source>
-        <translation type="unfinished"></translation>
+        <translation>Der übergeordnete Ordner</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>New Container…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Container…</translation>
     </message>
     <message>
         <source>Delete Container…</source>
-        <translation type="unfinished"></translation>
+        <translation>Container löschen…</translation>
     </message>
     <message>
         <source>New Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ordner…</translation>
     </message>
     <message>
         <source>Upload Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hochladen…</translation>
     </message>
     <message>
         <source>Upload Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hochladen…</translation>
     </message>
     <message>
         <source>Upload with Options…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Optionen hochladen…</translation>
     </message>
     <message>
         <source>Choose the content type, metadata and what to do when a name exists (or hold Alt as you drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltstyp, Metadaten und das Verhalten bei vorhandenen Namen wählen (oder beim Ablegen Alt halten)</translation>
     </message>
     <message>
         <source>Download To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen nach…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Copy To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren nach…</translation>
     </message>
     <message>
         <source>Copy Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad kopieren</translation>
     </message>
     <message>
         <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL kopieren</translation>
     </message>
     <message>
         <source>The plain address; it opens for anyone only if the container is public</source>
-        <translation type="unfinished"></translation>
+        <translation>Die einfache Adresse; sie öffnet sich für alle nur, wenn der Container öffentlich ist</translation>
     </message>
     <message>
         <source>Copy Time-Limited URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befristete URL kopieren…</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften</translation>
     </message>
     <message>
         <source>Storage Class…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherklasse…</translation>
     </message>
     <message>
         <source>Move the objects to another class or tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Objekte in eine andere Klasse oder Stufe verschieben</translation>
     </message>
     <message>
         <source>Restore from Archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Archiv wiederherstellen…</translation>
     </message>
     <message>
         <source>Make archived objects readable again</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierte Objekte wieder lesbar machen</translation>
     </message>
     <message>
         <source>Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags…</translation>
     </message>
     <message>
         <source>The tags lifecycle rules and access policies go by</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags, nach denen sich Lebenszyklusregeln und Zugriffsrichtlinien richten</translation>
     </message>
     <message>
         <source>Who Can Read This?…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer darf das lesen?…</translation>
     </message>
     <message>
         <source>Who can read it without signing in, checked live; CORS, lifecycle, expiry, encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer es ohne Anmeldung lesen kann, live geprüft; CORS, Lebenszyklus, Ablauf, Verschlüsselung</translation>
     </message>
     <message>
         <source>Back Up Folder Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hierher sichern…</translation>
     </message>
     <message>
         <source>Archive a local folder as tar.gz straight into this place</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen Ordner als tar.gz direkt hierher archivieren</translation>
     </message>
     <message>
         <source>Download All To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles herunterladen nach…</translation>
     </message>
     <message>
         <source>Every object of this place into a local folder, keeping the structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Objekt dieses Orts in einen lokalen Ordner, mit seiner Struktur</translation>
     </message>
     <message>
         <source>Publish as Website…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Website veröffentlichen…</translation>
     </message>
     <message>
         <source>Copy as Command…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Befehl kopieren…</translation>
     </message>
     <message>
         <source>The command line that does this from a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Befehlszeile, die dies im Terminal erledigt</translation>
     </message>
     <message>
         <source>Show Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen anzeigen</translation>
     </message>
     <message>
         <source>Earlier versions and deleted objects of this folder, instead of its objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Versionen und gelöschte Objekte dieses Ordners statt seiner Objekte</translation>
     </message>
     <message>
         <source>Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen…</translation>
     </message>
     <message>
         <source>The earlier versions of the selected object</source>
-        <translation type="unfinished"></translation>
+        <translation>Die früheren Versionen des ausgewählten Objekts</translation>
     </message>
     <message>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten…</translation>
     </message>
     <message>
         <source>Go to Place…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehe zu Ort…</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern…</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message>
         <source>Search everything below this place: name, size, date, class, type</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles unterhalb dieses Orts durchsuchen: Name, Größe, Datum, Klasse, Typ</translation>
     </message>
     <message>
         <source>Folder Statistics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerstatistik…</translation>
     </message>
     <message>
         <source>Objects and bytes below a folder or container, by storage class and sub-folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte und Bytes unterhalb eines Ordners oder Containers, nach Speicherklasse und Unterordner</translation>
     </message>
     <message>
         <source>Bookmark This Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen für diesen Ort</translation>
     </message>
     <message>
         <source>Add the place shown to the Bookmarks (use it as @name in the path bar and the CLI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den angezeigten Ort zu den Lesezeichen hinzufügen (als @name in der Pfadleiste und im CLI nutzbar)</translation>
     </message>
     <message>
         <source>Rename Bookmark…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen umbenennen…</translation>
     </message>
     <message>
         <source>Move Bookmark Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen nach oben</translation>
     </message>
     <message>
         <source>Move Bookmark Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen nach unten</translation>
     </message>
     <message>
         <source>Remove Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen entfernen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Stop Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden anhalten</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>About StoreBrowser</source>
-        <translation type="unfinished"></translation>
+        <translation>Über StoreBrowser</translation>
     </message>
     <message>
         <source>Versions of StoreBrowser, Qt and the SDKs</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen von StoreBrowser, Qt und den SDKs</translation>
     </message>
 </context>
 <context>
@@ -562,31 +563,31 @@ Press F5 to try again.</source>
     <message>
         <source>Open a place first, then bookmark it.</source>
         <extracomment>The actions this feature answers (defined with the others in ``ui/actions.py``). Where the window is, and how to go somewhere. Tell the user something (a line in the status bar), or that something failed. Asks for a new name (tests answer it): ``(title, label, current) -&gt; name | None``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Ort, dann setzen Sie ein Lesezeichen.</translation>
     </message>
     <message>
         <source>Already bookmarked as @{name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits als @{name} gemerkt.</translation>
     </message>
     <message>
         <source>Bookmarked as @{name}: rename it from the tree&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als @{name} gemerkt: Umbenennen über das Menü der Baumansicht.</translation>
     </message>
     <message>
         <source>Rename Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesezeichen umbenennen</translation>
     </message>
     <message>
         <source>New name of @{name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name für @{name}:</translation>
     </message>
     <message>
         <source>There is already a bookmark of that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Lesezeichen mit diesem Namen.</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
 </context>
 <context>
@@ -594,64 +595,65 @@ Press F5 to try again.</source>
     <message>
         <source>Folder</source>
         <extracomment>``QObject.tr`` of the model: the words are translated in its context. Match kinds answered from the name column itself (Qt&apos;s MatchTypeMask is 0x0F).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>{size} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} Bytes</translation>
     </message>
     <message>
         <source>{type}, guessed from the name: the listing does not give types</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}, aus dem Namen erraten: Die Auflistung liefert keine Typen</translation>
     </message>
 </context>
 <context>
     <name>Chrome</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu</translation>
     </message>
     <message>
         <source>&amp;Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lesezeichen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Actions</source>
         <extracomment>Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views have focus.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>Filter (Enter: search the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (Eingabe: auf dem Server suchen)</translation>
     </message>
     <message>
         <source>Typing filters the loaded names (any part, any case).
 Enter asks the server for names that start with the text. Esc clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen filtert die geladenen Namen (beliebiger Teil, Groß-/Kleinschreibung egal).
+Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc leert das Feld.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -659,35 +661,35 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Change {noun}</source>
         <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{noun} ändern</translation>
     </message>
     <message>
         <source>Move {what} to another {noun}. Metadata, content settings and tags are kept; one job, each object with its own result.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} in eine andere {noun} verschieben. Metadaten, Inhaltseinstellungen und Tags bleiben erhalten; ein Auftrag, jedes Objekt mit eigenem Ergebnis.</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern</translation>
     </message>
     <message>
         <source>{name} (archive)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (Archiv)</translation>
     </message>
     <message>
         <source>An archive: objects must be restored before they can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Archiv: Objekte müssen wiederhergestellt werden, bevor sie lesbar sind.</translation>
     </message>
     <message>
         <source>Out of the archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Archiv:</translation>
     </message>
     <message>
         <source>{name} is an archive class: its objects cannot be read until they are restored, which takes hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist eine Archivklasse: Ihre Objekte sind erst nach einer Wiederherstellung lesbar, und die dauert Stunden.</translation>
     </message>
     <message>
         <source>Objects in the archive now are brought back (rehydrated) at the priority chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte, die jetzt im Archiv liegen, werden mit der gewählten Priorität zurückgeholt (rehydriert).</translation>
     </message>
 </context>
 <context>
@@ -695,80 +697,80 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Reset Columns</source>
         <extracomment>The hidden columns by default, by column number, for the kind shown now.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Spalten zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>CommandDialog</name>
     <message>
         <source>Copy as Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Befehl kopieren</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse stehen nie in einer Zeile: Die anderen Werkzeuge lesen sie aus ihren üblichen Umgebungsvariablen.</translation>
     </message>
 </context>
 <context>
     <name>ContainerTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>{n} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Bytes</translation>
     </message>
 </context>
 <context>
     <name>CopyToDialog</name>
     <message>
         <source>Copy To</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren nach</translation>
     </message>
     <message>
         <source>folder/ (empty: the top of the container)</source>
-        <translation type="unfinished"></translation>
+        <translation>ordner/ (leer: die oberste Ebene des Containers)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy {n} selected on the server to:</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ausgewählte auf dem Server kopieren nach:</translation>
     </message>
     <message>
         <source>Container:</source>
-        <translation type="unfinished"></translation>
+        <translation>Container:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner:</translation>
     </message>
     <message>
         <source>Choose a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Container.</translation>
     </message>
 </context>
 <context>
@@ -776,30 +778,30 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Counting the objects in {name}…</source>
         <extracomment>Called with ``(objects, bytes)``, or ``None`` when the user cancelled or it failed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Objekte in {name} werden gezählt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Delete Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Container löschen</translation>
     </message>
     <message>
         <source>Counting the objects in {name}… {n} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte in {name} werden gezählt… bisher {n}</translation>
     </message>
 </context>
 <context>
     <name>Drops</name>
     <message>
         <source>Folders and big selections drag only within the app; use Download To… to save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner und große Auswahlen lassen sich nur innerhalb der App ziehen; zum Speichern „Herunterladen nach…“ verwenden.</translation>
     </message>
     <message>
         <source>{name} cannot go into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kann nicht in sich selbst.</translation>
     </message>
 </context>
 <context>
@@ -807,34 +809,34 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>The container&apos;s default</source>
         <extracomment>What each mode needs typed beside it, if anything.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Containers</translation>
     </message>
 </context>
 <context>
     <name>EncryptionTab</name>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>Give the Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel angeben…</translation>
     </message>
     <message>
         <source>This object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Objekt:</translation>
     </message>
     <message>
         <source>Container default:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Containers:</translation>
     </message>
     <message>
         <source>Unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt.</translation>
     </message>
     <message>
         <source>The key is kept in the system keyring for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wird für dieses Konto im Schlüsselbund des Systems gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -842,11 +844,11 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Transfers are shutting down; nothing new starts.</source>
         <extracomment>About four snapshots a second: smooth enough for a progress bar, cheap for the engine. How long quitting waits for running parts to finish, and for clean-ups to run.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen werden beendet; nichts Neues startet.</translation>
     </message>
     <message>
         <source>Transfers cannot start: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen können nicht starten: {error}</translation>
     </message>
 </context>
 <context>
@@ -854,35 +856,35 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Reading…</source>
         <extracomment>Asks a person for a customer key (hidden input); ``None``: they declined. Keeps a customer key in the keyring under the account (blocking: runs on a worker).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>90s, 10m, 12h, 7d, 2w</source>
-        <translation type="unfinished"></translation>
+        <translation>90s, 10m, 12h, 7d, 2w</translation>
     </message>
     <message>
         <source>Delete After</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen nach</translation>
     </message>
     <message>
         <source>Delete At</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen am</translation>
     </message>
     <message>
         <source>Keep It (Remove the Expiry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten (Ablauf entfernen)</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach:</translation>
     </message>
     <message>
         <source>At:</source>
-        <translation type="unfinished"></translation>
+        <translation>Am:</translation>
     </message>
     <message>
         <source>The server hides an expired object from reads at once and removes it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verbirgt ein abgelaufenes Objekt sofort vor Lesezugriffen und entfernt es später.</translation>
     </message>
 </context>
 <context>
@@ -890,51 +892,51 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>(various)</source>
         <extracomment>``QObject.tr`` of the editor: the words are translated in its context.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(verschiedene)</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
         <source>Total size</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgröße</translation>
     </message>
     <message>
         <source>ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag</translation>
     </message>
     <message>
         <source>MD5</source>
-        <translation type="unfinished"></translation>
+        <translation>MD5</translation>
     </message>
     <message>
         <source>not given by the service</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Dienst nicht angegeben</translation>
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherklasse</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv</translation>
     </message>
     <message>
         <source>System properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemeigenschaften</translation>
     </message>
     <message>
         <source>User metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Metadaten</translation>
     </message>
 </context>
 <context>
@@ -942,67 +944,67 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Find</source>
         <extracomment>How the name field is read: (label, the keyword of ``Criteria.parse``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>*.psd</source>
-        <translation type="unfinished"></translation>
+        <translation>*.psd</translation>
     </message>
     <message>
         <source>e.g. 100M</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 100M</translation>
     </message>
     <message>
         <source>e.g. 2G</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 2G</translation>
     </message>
     <message>
         <source>2025-01-01, or an age: 7d</source>
-        <translation type="unfinished"></translation>
+        <translation>2025-01-01 oder ein Alter: 7d</translation>
     </message>
     <message>
         <source>2026-01-01</source>
-        <translation type="unfinished"></translation>
+        <translation>2026-01-01</translation>
     </message>
     <message>
         <source>e.g. GLACIER, Cool</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. GLACIER, Cool</translation>
     </message>
     <message>
         <source>image/png, or image</source>
-        <translation type="unfinished"></translation>
+        <translation>image/png oder image</translation>
     </message>
     <message>
         <source>Names are case-sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/Kleinschreibung der Namen beachten</translation>
     </message>
     <message>
         <source>Everything below {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles unterhalb von {place}</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherklasse</translation>
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltstyp</translation>
     </message>
 </context>
 <context>
@@ -1010,128 +1012,128 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Browse…</source>
         <extracomment>Words shown upper-case in a group box title made from a group name (&quot;azure ad&quot;). A field&apos;s value as the settings hold it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
 </context>
 <context>
     <name>HelpWords</name>
     <message>
         <source>About {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>Über {app}</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten importieren</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Looking for accounts in ~/.aws, clouds.yaml, rclone.conf and the AWS_*, AZURE_STORAGE_* and OS_* environment variables…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Konten in ~/.aws, clouds.yaml, rclone.conf und den Umgebungsvariablen AWS_*, AZURE_STORAGE_* und OS_*…</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden in</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Found 1 account. Tick it to add it:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konto gefunden. Zum Hinzufügen ankreuzen:</translation>
     </message>
     <message>
         <source>Found {n} accounts. Tick the ones to add:</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Konten gefunden. Die hinzuzufügenden ankreuzen:</translation>
     </message>
     <message>
         <source>No accounts found to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konten zum Importieren gefunden.</translation>
     </message>
     <message>
         <source>Skipped ({n}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen ({n}):</translation>
     </message>
     <message>
         <source>Already there as {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits vorhanden als {name}</translation>
     </message>
     <message>
         <source>(name taken: saved with a number added) </source>
-        <translation type="unfinished"></translation>
+        <translation>(Name vergeben: mit angehängter Nummer gespeichert) </translation>
     </message>
     <message>
         <source>Add 1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konto hinzufügen</translation>
     </message>
     <message>
         <source>Add {n} accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Konten hinzufügen</translation>
     </message>
     <message>
         <source>Added 1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Konto hinzugefügt.</translation>
     </message>
     <message>
         <source>Added {n} accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Konten hinzugefügt.</translation>
     </message>
     <message>
         <source>{old} was saved as {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{old} wurde als {new} gespeichert.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>JobProgress</name>
     <message>
         <source>%v of %m objects</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Objekten</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <source>Applying the changes: {done} of {n} objects done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden angewendet: {done} von {n} Objekten erledigt.</translation>
     </message>
     <message>
         <source>Cancelled after {done} of {n} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen nach {done} von {n} Objekten.</translation>
     </message>
     <message>
         <source>Changed {done} of {n} objects; {failed} failed, and were left as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {n} Objekten geändert; {failed} fehlgeschlagen und unverändert geblieben.</translation>
     </message>
     <message>
         <source>Changed all {n} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle {n} Objekte geändert.</translation>
     </message>
 </context>
 <context>
@@ -1139,79 +1141,79 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Show only the failures</source>
         <extracomment>Rows shown at most (the export and the counts hold them all).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Fehlschläge anzeigen</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Why / what it is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum / wie es jetzt ist</translation>
     </message>
     <message>
         <source>Retry Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>Export Failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge exportieren…</translation>
     </message>
     <message>
         <source>{done} of {total} objects done, {failed} failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total} Objekten erledigt, {failed} fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The failures are listed first, each with the service&apos;s reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fehlschläge stehen zuerst, jeweils mit der Begründung des Dienstes.</translation>
     </message>
     <message>
         <source>{n} more not shown; the export holds them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} weitere nicht angezeigt; der Export enthält alle.</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message>
         <source>The failed objects run again; see Transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fehlgeschlagenen Objekte laufen erneut; siehe Übertragungen.</translation>
     </message>
     <message>
         <source>Export Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Writing {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} wird geschrieben…</translation>
     </message>
     <message>
         <source>{n} failures written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Fehlschläge nach {path} geschrieben.</translation>
     </message>
     <message>
         <source>Cannot write {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} kann nicht geschrieben werden: {why}</translation>
     </message>
 </context>
 <context>
@@ -1219,32 +1221,32 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>{n} selected ({size})</source>
         <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{n} ausgewählt ({size})</translation>
     </message>
     <message numerus="yes">
         <source>{n} container</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Container</numerusform>
+            <numerusform>{n} Container</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} containers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Container</numerusform>
+            <numerusform>{n} Container</numerusform>
         </translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1252,190 +1254,190 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>This service</source>
         <extracomment>Properties read at the same time (the runner&apos;s pool is shared with the listing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Dienst</translation>
     </message>
     <message>
         <source>Properties of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von {name}</translation>
     </message>
     <message>
         <source>Properties of {n} Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von {n} Objekten</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Review Changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen…</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>System properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemeigenschaften</translation>
     </message>
     <message>
         <source>cannot be set on this service</source>
-        <translation type="unfinished"></translation>
+        <translation>kann bei diesem Dienst nicht gesetzt werden</translation>
     </message>
     <message>
         <source>{service} cannot set {header}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} kann {header} nicht setzen.</translation>
     </message>
     <message>
         <source>User metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Metadaten</translation>
     </message>
     <message>
         <source>{service} does not store user metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} speichert keine Benutzer-Metadaten.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Reading the properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften werden gelesen…</translation>
     </message>
     <message>
         <source>Reading the properties… {done} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften werden gelesen… {done} von {n}</translation>
     </message>
     <message>
         <source>{n} objects could not be read and are left out, e.g. {key}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Objekte konnten nicht gelesen werden und fehlen, z. B. {key}: {error}</translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Reloaded: the object as it is now, with your changes on top. Review them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu geladen: das Objekt, wie es jetzt ist, mit Ihren Änderungen darüber. Prüfen Sie sie erneut.</translation>
     </message>
     <message>
         <source>{key} in {container}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} in {container}</translation>
     </message>
     <message>
         <source>{n} objects in {container}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Objekte in {container}</translation>
     </message>
     <message>
         <source>(various)</source>
-        <translation type="unfinished"></translation>
+        <translation>(verschiedene)</translation>
     </message>
     <message>
         <source>empty: guessed from the name</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: aus dem Namen erraten</translation>
     </message>
     <message>
         <source>No changes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Änderungen.</translation>
     </message>
     <message>
         <source>These changes go to {key}, only if it is still the object shown (ETag {etag}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderungen gehen an {key}, nur wenn es noch das angezeigte Objekt ist (ETag {etag}).</translation>
     </message>
     <message>
         <source>These changes go to {n} objects as one job. Each is changed only if it is still the object shown (its ETag); keys not listed here stay as each object has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderungen gehen als ein Auftrag an {n} Objekte. Jedes wird nur geändert, wenn es noch das angezeigte Objekt ist (sein ETag); hier nicht aufgeführte Schlüssel bleiben bei jedem Objekt, wie sie sind.</translation>
     </message>
     <message>
         <source>Apply to {n} Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf {n} Objekte anwenden</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Properties of {key} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von {key} gespeichert.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Several objects need the transfer queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Objekte brauchen die Übertragungswarteschlange.</translation>
     </message>
     <message>
         <source>Properties of {n} objects saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von {n} Objekten gespeichert.</translation>
     </message>
 </context>
 <context>
     <name>MetadataTable</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Schlüssel hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Schlüssel entfernen</translation>
     </message>
 </context>
 <context>
     <name>MetadataTableModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>A metadata key is empty: type a key or remove the row.</source>
         <extracomment>Offered as the user types a content type. What was shown when loaded (``None``: various): a key missing now is removed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ein Metadaten-Schlüssel ist leer: Geben Sie einen Schlüssel ein oder entfernen Sie die Zeile.</translation>
     </message>
     <message>
         <source>The key {key!r} appears twice; keys are unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel {key!r} kommt zweimal vor; Schlüssel sind eindeutig.</translation>
     </message>
     <message>
         <source>(various)</source>
-        <translation type="unfinished"></translation>
+        <translation>(verschiedene)</translation>
     </message>
     <message>
         <source>The selected objects have different values; each keeps its own unless you type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Objekte haben verschiedene Werte; jedes behält seinen, außer Sie geben einen ein.</translation>
     </message>
     <message>
         <source>The values differ between the objects, so this key cannot be renamed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Werte unterscheiden sich zwischen den Objekten, daher kann dieser Schlüssel hier nicht umbenannt werden.</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Changed (was {key} = {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert (war {key} = {value})</translation>
     </message>
 </context>
 <context>
@@ -1443,50 +1445,50 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Region:</source>
         <extracomment>Returns what is wrong with a name, or ``None`` when it is fine.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Region:</translation>
     </message>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
         <source>A name cannot hold &apos;/&apos;; it separates folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf kein &apos;/&apos; enthalten; es trennt Ordner.</translation>
     </message>
     <message>
         <source>&apos;.&apos; and &apos;..&apos; are not names.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;.&apos; und &apos;..&apos; sind keine Namen.</translation>
     </message>
     <message>
         <source>A name cannot hold control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf keine Steuerzeichen enthalten.</translation>
     </message>
 </context>
 <context>
     <name>ObjectTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherklasse</translation>
     </message>
     <message>
         <source>ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag</translation>
     </message>
 </context>
 <context>
@@ -1494,108 +1496,110 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>Downloading {n} objects for the drop…</source>
         <extracomment>Staging folders older than this are removed at start (a drop may still read them). Downloads ``objects`` into a folder; calls ``done(error or None)`` when finished.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{n} Objekte werden für das Ablegen heruntergeladen…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>Operations</name>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
     <message>
         <source>Name of the new container in {account}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Containers in {account}:</translation>
     </message>
     <message>
         <source>New Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Container</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen</translation>
     </message>
     <message>
         <source>Container {name} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Container {name} erstellt.</translation>
     </message>
     <message>
         <source>Delete the empty container {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den leeren Container {name} löschen?</translation>
     </message>
     <message>
         <source>Delete Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Container löschen</translation>
     </message>
     <message>
         <source>The container {name} holds {n} objects ({size}).
 
 Delete them all, then the container? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Container {name} enthält {n} Objekte ({size}).
+
+Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Delete {n} Objects and the Container</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Objekte und den Container löschen</translation>
     </message>
     <message>
         <source>Container {name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Container {name} gelöscht.</translation>
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Ordner</translation>
     </message>
     <message>
         <source>Name of the new folder in {place}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Ordners in {place}:</translation>
     </message>
     <message>
         <source>Upload Files to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien nach {place} hochladen</translation>
     </message>
     <message>
         <source>Upload Folder to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner nach {place} hochladen</translation>
     </message>
     <message>
         <source>Download To</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen nach</translation>
     </message>
     <message>
         <source>{n} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Objekte</translation>
     </message>
     <message>
         <source>{n} folders with everything in them</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Ordner mit allem darin</translation>
     </message>
     <message>
         <source>the folder {name} with everything in it</source>
-        <translation type="unfinished"></translation>
+        <translation>den Ordner {name} mit allem darin</translation>
     </message>
     <message>
         <source>Delete {what} from {container}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} aus {container} löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>New name for {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name für {name}:</translation>
     </message>
 </context>
 <context>
@@ -1603,54 +1607,54 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>account:container/folder/</source>
         <extracomment>The bookmarks ``@NAME`` may name (name -&gt; place text); the window sets it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>konto:container/ordner/</translation>
     </message>
     <message>
         <source>No account selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konto ausgewählt</translation>
     </message>
     <message>
         <source>Type a place as account:container/folder/</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Ort als konto:container/ordner/ ein</translation>
     </message>
 </context>
 <context>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Preflight-Prüfung</translation>
     </message>
     <message>
         <source>An object of the container</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Objekt des Containers</translation>
     </message>
     <message>
         <source>Send Preflight</source>
-        <translation type="unfinished"></translation>
+        <translation>Preflight senden</translation>
     </message>
     <message>
         <source>From origin:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Ursprung:</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt:</translation>
     </message>
     <message>
         <source>Name an object of the container to ask about.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nennen Sie ein Objekt des Containers, nach dem gefragt werden soll.</translation>
     </message>
     <message>
         <source>The rules say: allowed by rule {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln sagen: erlaubt durch Regel {n}.</translation>
     </message>
     <message>
         <source>The rules say: refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln sagen: abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -1658,123 +1662,123 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>to the end</source>
         <extracomment>The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>bis zum Ende</translation>
     </message>
     <message>
         <source>First byte shown (counted from 0; negative: from the end)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes angezeigtes Byte (ab 0 gezählt; negativ: vom Ende)</translation>
     </message>
     <message>
         <source>Byte after the last one shown (empty: to the end; at most {cap} at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte nach dem letzten angezeigten (leer: bis zum Ende; höchstens {cap} auf einmal)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Next Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Bereich</translation>
     </message>
     <message>
         <source>How the text view decodes the bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Textansicht die Bytes dekodiert</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Bytes [</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes [</translation>
     </message>
     <message>
         <source>Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodierung:</translation>
     </message>
     <message>
         <source>A folder: nothing to preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner: nichts für die Vorschau.</translation>
     </message>
     <message>
         <source>Select an object to preview its first bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Objekt, um seine ersten Bytes anzuzeigen.</translation>
     </message>
     <message>
         <source>{key} — {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} — {size}</translation>
     </message>
     <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes [{start:,}:{end:,}] werden gelesen…</translation>
     </message>
     <message>
         <source>The object ended after {n:,} bytes (it is shorter than listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Objekt endete nach {n:,} Bytes (es ist kürzer als aufgelistet).</translation>
     </message>
     <message>
         <source>The object is empty (0 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Objekt ist leer (0 Bytes).</translation>
     </message>
     <message>
         <source>The end is past the end of the object: clamped to {size:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende liegt hinter dem Objektende: auf {size:,} begrenzt.</translation>
     </message>
     <message>
         <source>The start is past the end of the object ({size:,} bytes): nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfang liegt hinter dem Objektende ({size:,} Bytes): nichts anzuzeigen.</translation>
     </message>
     <message>
         <source>The start is not before the end: an empty range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfang liegt nicht vor dem Ende: ein leerer Bereich.</translation>
     </message>
     <message>
         <source>At most {cap} are shown at once: cut at {end:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens {cap} werden auf einmal angezeigt: abgeschnitten bei {end:,}.</translation>
     </message>
     <message>
         <source>Bytes [{start:,}:{end:,}] of {size:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes [{start:,}:{end:,}] von {size:,}.</translation>
     </message>
     <message>
         <source>No preview for this kind of file. The Hex tab shows its bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau für diese Dateiart. Der Reiter Hex zeigt ihre Bytes.</translation>
     </message>
     <message>
         <source>An image is recognised by its first bytes; this range starts at {start:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild wird an seinen ersten Bytes erkannt; dieser Bereich beginnt bei {start:,}.</translation>
     </message>
     <message>
         <source>Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild: Die Bytes beginnen nicht wie PNG, JPEG, GIF, BMP oder WebP.</translation>
     </message>
     <message>
         <source>The bytes start as a {kind} image, but it cannot be decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bytes beginnen wie ein {kind}-Bild, aber es lässt sich nicht dekodieren.</translation>
     </message>
     <message>
         <source>{kind} image, {w} x {h} pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}-Bild, {w} × {h} Pixel.</translation>
     </message>
     <message>
         <source>A {kind} image of {size}; this range holds only part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein {kind}-Bild mit {size}; dieser Bereich enthält nur einen Teil davon.</translation>
     </message>
     <message>
         <source>A {kind} image of {size}: larger than a preview ({cap}), so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein {kind}-Bild mit {size}: größer als eine Vorschau ({cap}), daher nicht angezeigt.</translation>
     </message>
     <message>
         <source>Show Whole Image ({size})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes Bild anzeigen ({size})</translation>
     </message>
 </context>
 <context>
@@ -1782,15 +1786,15 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Preview</source>
         <extracomment>A selection held this long is previewed (arrowing through rows asks nothing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Show the first bytes of the current object</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten Bytes des aktuellen Objekts anzeigen</translation>
     </message>
     <message>
         <source>Preview (F3, or Space in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau (F3 oder Leertaste in der Liste)</translation>
     </message>
 </context>
 <context>
@@ -1798,162 +1802,162 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Publish as Website</source>
         <extracomment>HTML files looked for in the chosen folder (the choices for index and error page).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Als Website veröffentlichen</translation>
     </message>
     <message>
         <source>The folder that holds the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner mit der Website</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen</translation>
     </message>
     <message>
         <source>Container:</source>
-        <translation type="unfinished"></translation>
+        <translation>Container:</translation>
     </message>
     <message>
         <source>Local folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Ordner:</translation>
     </message>
     <message>
         <source>Index page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Startseite:</translation>
     </message>
     <message>
         <source>Error page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerseite:</translation>
     </message>
     <message>
         <source>The Site&apos;s Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner der Website</translation>
     </message>
     <message>
         <source>Looking at the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wird angesehen…</translation>
     </message>
     <message>
         <source>Choose a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Container.</translation>
     </message>
     <message>
         <source>Choose the folder to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den zu veröffentlichenden Ordner.</translation>
     </message>
     <message>
         <source>{index} is not in the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} ist nicht im Ordner.</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Archiv wiederherstellen</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep the copy for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie behalten für:</translation>
     </message>
     <message>
         <source>Move to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben nach:</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität:</translation>
     </message>
     <message>
         <source>Restore {0} to a Date</source>
         <extracomment>How each planned change is said, in the order they are listed. Where a started restore is remembered until it is complete.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0} auf ein Datum zurücksetzen</translation>
     </message>
     <message>
         <source>Show Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan anzeigen</translation>
     </message>
     <message>
         <source>Pick the moment to bring {0} back to, then look at the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Zeitpunkt, auf den {0} zurückgesetzt werden soll, und sehen Sie sich dann den Plan an.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>As it was at:</source>
-        <translation type="unfinished"></translation>
+        <translation>So wie am:</translation>
     </message>
     <message>
         <source>That moment is in the future: pick one in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Zeitpunkt liegt in der Zukunft: Wählen Sie einen in der Vergangenheit.</translation>
     </message>
     <message>
         <source>Reading the versions of every object in this folder and below…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versionen jedes Objekts in diesem Ordner und darunter werden gelesen…</translation>
     </message>
     <message>
         <source>Also delete for good the {0} that did not exist then (this service keeps no delete marker: they and their snapshots cannot be brought back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch die {0}, die es damals nicht gab, endgültig löschen (dieser Dienst behält keine Löschmarkierung: Sie und ihre Snapshots lassen sich nicht zurückholen)</translation>
     </message>
     <message>
         <source>Restore {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wiederherstellen</translation>
     </message>
     <message>
         <source>Restoring {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>{0} Run it again to finish: keys done already stay done.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Zum Abschließen erneut ausführen: Bereits erledigte Schlüssel bleiben erledigt.</translation>
     </message>
     <message>
         <source>Done: {0} restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: {0} wiederhergestellt.</translation>
     </message>
     <message>
         <source> {0} left (not confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation> {0} übrig (nicht bestätigt).</translation>
     </message>
     <message>
         <source> {0} failed, {1}: {2} Run it again to retry them.</source>
-        <translation type="unfinished"></translation>
+        <translation> {0} fehlgeschlagen, {1}: {2} Zum Wiederholen erneut ausführen.</translation>
     </message>
 </context>
 <context>
     <name>RestoreWords</name>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschieht</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Damals</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt</translation>
     </message>
 </context>
 <context>
@@ -1961,163 +1965,163 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Save</source>
         <extracomment>What loading or saving gives back: the rules kept, and a note on where they apply.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Remove All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle entfernen</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Valid; Save sends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig; Speichern sendet es.</translation>
     </message>
     <message>
         <source>As kept now.</source>
-        <translation type="unfinished"></translation>
+        <translation>So wie jetzt gespeichert.</translation>
     </message>
     <message>
         <source>Saved: {n} rules kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: {n} Regeln behalten.</translation>
     </message>
 </context>
 <context>
     <name>SecretEditor</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Show what you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe anzeigen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Delete the stored value when saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Wert beim Speichern löschen</translation>
     </message>
     <message>
         <source>Will be deleted when you save</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Speichern gelöscht</translation>
     </message>
     <message>
         <source>Type a new value to replace the stored one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen neuen Wert ein, der den gespeicherten ersetzt.</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt</translation>
     </message>
     <message>
         <source>Stored in the keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund gespeichert</translation>
     </message>
     <message>
         <source>Stored in the secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Geheimnisdatei gespeichert</translation>
     </message>
     <message>
         <source>Kept for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für diese Sitzung behalten</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Who Can Read {subject}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer darf {subject} lesen?</translation>
     </message>
     <message>
         <source>Who Can Read This?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer darf das lesen?</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung</translation>
     </message>
     <message>
         <source>CORS</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS</translation>
     </message>
     <message>
         <source>Objects under a prefix expire, or move to a colder class, a number of days after they were created (S3 acts once a day, at midnight UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte unter einem Präfix laufen eine Anzahl Tage nach ihrer Erstellung ab oder wechseln in eine kältere Klasse (S3 handelt einmal am Tag, um Mitternacht UTC).</translation>
     </message>
     <message>
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebenszyklus</translation>
     </message>
 </context>
 <context>
     <name>ShareUrlDialog</name>
     <message>
         <source>Time-Limited URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Befristete URL</translation>
     </message>
     <message>
         <source>Press “Make URL”</source>
-        <translation type="unfinished"></translation>
+        <translation>„URL erstellen“ drücken</translation>
     </message>
     <message>
         <source>Make URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL erstellen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt:</translation>
     </message>
     <message>
         <source>Valid for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig für:</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <source>At most 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens 7 Tage.</translation>
     </message>
     <message>
         <source>Anyone with this URL can read the object until it expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder mit dieser URL kann das Objekt lesen, bis sie abläuft.</translation>
     </message>
 </context>
 <context>
     <name>Sharing</name>
     <message>
         <source>Copied {n} paths.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Pfade kopiert.</translation>
     </message>
     <message>
         <source>Copied {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} kopiert</translation>
     </message>
     <message>
         <source>Copied. The URL opens for anyone only if the container is public; Copy Time-Limited URL makes one that always works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Die URL öffnet sich für alle nur, wenn der Container öffentlich ist; „Befristete URL kopieren“ erstellt eine, die immer funktioniert.</translation>
     </message>
     <message>
         <source>Change the Account?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ändern?</translation>
     </message>
     <message>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlauben</translation>
     </message>
 </context>
 <context>
@@ -2125,50 +2129,50 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Keyboard Shortcuts</source>
         <extracomment>Keys that no menu shows: what they do where they work.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei {account} anmelden</translation>
     </message>
     <message>
         <source>{account} needs its {labels} to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{account} braucht zur Anmeldung: {labels}.</translation>
     </message>
     <message>
         <source>Remember in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems merken</translation>
     </message>
     <message>
         <source>Remember in the secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Geheimnisdatei merken</translation>
     </message>
     <message>
         <source>The file is not encrypted; only your user can read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht verschlüsselt; nur Ihr Benutzer kann sie lesen.</translation>
     </message>
     <message>
         <source>Remember in a file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Datei merken (nicht verschlüsselt)</translation>
     </message>
     <message>
         <source>This computer has no system keyring: unless you choose the file, the secret is forgotten when StoreBrowser closes. Only your user can read the file, but anyone with access to your files or backups can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat keinen Schlüsselbund des Systems: Ohne die Datei wird das Geheimnis beim Schließen von StoreBrowser vergessen. Nur Ihr Benutzer kann die Datei lesen, aber auch jeder mit Zugriff auf Ihre Dateien oder Sicherungen.</translation>
     </message>
     <message>
         <source>Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
 </context>
 <context>
@@ -2176,19 +2180,19 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>{account} needs you to sign in again.</source>
         <extracomment>Account name -&gt; what runs once it is signed in (a prompt is open or coming).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{account} verlangt eine erneute Anmeldung.</translation>
     </message>
     <message>
         <source>Sign In…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <source>Edit Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto bearbeiten…</translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -2196,263 +2200,266 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Folder Statistics</source>
         <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ordnerstatistik</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Count Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut zählen</translation>
     </message>
     <message>
         <source>Counted before; Count Again counts anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Früher gezählt; „Erneut zählen“ zählt neu.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>Stopped: the sums below are what was counted so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Die Summen unten sind das bisher Gezählte.</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig.</translation>
     </message>
     <message>
         <source>Incomplete: could not list {parts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig: {parts} ließ sich nicht auflisten</translation>
     </message>
     <message>
         <source>Counting… {objects} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt… bisher {objects}</translation>
     </message>
     <message>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Class {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse {name}</translation>
     </message>
     <message>
         <source>(not said)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht angegeben)</translation>
     </message>
     <message>
         <source>(objects here)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Objekte hier)</translation>
     </message>
     <message>
         <source>{n} more folders</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} weitere Ordner</translation>
     </message>
 </context>
 <context>
     <name>StatusText</name>
     <message>
         <source>The account could not be reached; the message above says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto war nicht erreichbar; die Meldung oben sagt, warum.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>No containers yet.
 File ▸ New Container… makes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Container.
+Datei ▸ Neuer Container… legt einen an.</translation>
     </message>
     <message>
         <source>The listing failed; the message above says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auflistung ist fehlgeschlagen; die Meldung oben sagt, warum.</translation>
     </message>
     <message>
         <source>No loaded name contains “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein geladener Name enthält „{text}“.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>Nothing below matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Darunter passt nichts.</translation>
     </message>
     <message>
         <source>No name starts with “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Name beginnt mit „{text}“.</translation>
     </message>
     <message>
         <source>This folder is empty.
 Drop files here, or use Upload Files… (Ctrl+U).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Ordner ist leer.
+Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</translation>
     </message>
     <message>
         <source>This container is empty.
 Drop files here, or use Upload Files… (Ctrl+U).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Container ist leer.
+Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</translation>
     </message>
     <message>
         <source>{found} found among {scanned} below {place}, {size} — {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} gefunden unter {scanned} unterhalb von {place}, {size} — {what}</translation>
     </message>
     <message numerus="yes">
         <source>{n} object</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} objects</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
         </translation>
     </message>
     <message>
         <source> (incomplete)</source>
-        <translation type="unfinished"></translation>
+        <translation> (unvollständig)</translation>
     </message>
     <message>
         <source> (searching…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (suche…)</translation>
     </message>
     <message>
         <source> (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (angehalten)</translation>
     </message>
     <message>
         <source>{shown} of {loaded} match, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} von {loaded} passen, {size}</translation>
     </message>
     <message numerus="yes">
         <source>{n} item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Eintrag</numerusform>
+            <numerusform>{n} Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Eintrag</numerusform>
+            <numerusform>{n} Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>{items}, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{items}, {size}</translation>
     </message>
     <message>
         <source> — names starting with “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation> — Namen, die mit „{text}“ beginnen</translation>
     </message>
     <message>
         <source> (loaded so far)</source>
-        <translation type="unfinished"></translation>
+        <translation> (bisher geladen)</translation>
     </message>
 </context>
 <context>
     <name>TagTable</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
     <name>TagsDialog</name>
     <message>
         <source>Tags of {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags von {what}</translation>
     </message>
     <message>
         <source>Add Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Set these tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Tags setzen</translation>
     </message>
     <message>
         <source>One key a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel pro Zeile</translation>
     </message>
     <message>
         <source>Remove these keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schlüssel entfernen</translation>
     </message>
     <message>
         <source>Save Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags speichern</translation>
     </message>
     <message>
         <source>Apply to All</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf alle anwenden</translation>
     </message>
     <message>
         <source>Reading the tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags werden gelesen…</translation>
     </message>
     <message>
         <source>The tags of {what} (they drive lifecycle rules and access policies).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags von {what} (nach ihnen richten sich Lebenszyklusregeln und Zugriffsrichtlinien).</translation>
     </message>
     <message>
         <source>Change the tags of {what}, as one job: each object gets the tags below and loses the keys to remove, and keeps its other tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tags von {what} als ein Auftrag ändern: Jedes Objekt erhält die Tags unten, verliert die zu entfernenden Schlüssel und behält seine übrigen Tags.</translation>
     </message>
     <message>
         <source>A tag needs a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tag braucht einen Schlüssel.</translation>
     </message>
     <message>
         <source>The key {key} is there twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel {key} steht zweimal da.</translation>
     </message>
     <message>
         <source>{key} is both set and removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} wird zugleich gesetzt und entfernt.</translation>
     </message>
     <message>
         <source>Add a tag to set or a key to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein zu setzendes Tag oder einen zu entfernenden Schlüssel hinzu.</translation>
     </message>
 </context>
 <context>
@@ -2460,15 +2467,15 @@ Drop files here, or use Upload Files… (Ctrl+U).</source>
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
         <extracomment>What a restore asks: days (S3), priority, the tier to go to (Azure).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{failed} von {total} Objekten fehlgeschlagen ({what}).</translation>
     </message>
     <message>
         <source>Show Failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge anzeigen…</translation>
     </message>
     <message>
         <source>Results: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse: {what}</translation>
     </message>
 </context>
 <context>
@@ -2476,442 +2483,445 @@ Drop files here, or use Upload Files… (Ctrl+U).</source>
     <message>
         <source>Already there</source>
         <extracomment>Object names of the buttons, for tests and for people automating the app.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bereits vorhanden</translation>
     </message>
     <message>
         <source>“{name}” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>In {where}. What should this download do?</source>
-        <translation type="unfinished"></translation>
+        <translation>In {where}. Was soll dieser Download tun?</translation>
     </message>
     <message>
         <source>On the server as {where}. What should this transfer do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server als {where}. Was soll diese Übertragung tun?</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreiben</translation>
     </message>
     <message>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide behalten</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <source>Skip if same size</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei gleicher Größe überspringen</translation>
     </message>
     <message>
         <source>Save the new one under a numbered name: report (1).pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue unter einem nummerierten Namen speichern: bericht (1).pdf</translation>
     </message>
     <message>
         <source>Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belassen, wenn sie gleich groß ist (eine frühere Übertragung hat sie fertiggestellt); sonst überschreiben.</translation>
     </message>
     <message>
         <source>Do the same for every conflict of this transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei jedem Konflikt dieser Übertragung ebenso verfahren</translation>
     </message>
     <message>
         <source>Unfinished transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfertige Übertragungen</translation>
     </message>
     <message>
         <source>Resume the unfinished transfer from last time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unfertige Übertragung vom letzten Mal fortsetzen?</translation>
     </message>
     <message>
         <source>Resume {n} unfinished transfers from last time?</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unfertige Übertragungen vom letzten Mal fortsetzen?</translation>
     </message>
     <message>
         <source>… and {n} more</source>
         <extracomment>``common_folder`` answers, by the identity of the keys tuple (a job&apos;s snapshots share its spec): the panel asks for every visible cell at every refresh, and a job of 100,000 sources takes ~10 ms to compute.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… und {n} weitere</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Cancel them: partial files and unfinished uploads are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen: Teildateien und unfertige Uploads werden entfernt.</translation>
     </message>
     <message>
         <source>Keep them paused in the transfers panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert im Übertragungsbereich behalten.</translation>
     </message>
     <message>
         <source>Transfers are running</source>
         <extracomment>The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen laufen</translation>
     </message>
     <message>
         <source>A transfer is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Übertragung läuft noch.</translation>
     </message>
     <message>
         <source>{n} transfers are still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Übertragungen laufen noch.</translation>
     </message>
     <message>
         <source>Pause them to continue at the next start, or cancel them (partial files and unfinished uploads are removed)? Paused transfers stay paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren, um beim nächsten Start fortzufahren, oder abbrechen (Teildateien und unfertige Uploads werden entfernt)? Pausierte Übertragungen bleiben pausiert.</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Cancel transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen abbrechen</translation>
     </message>
     <message>
         <source>Don&apos;t quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht beenden</translation>
     </message>
     <message>
         <source>Cancelling transfers and removing partial files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen werden abgebrochen und Teildateien entfernt…</translation>
     </message>
     <message>
         <source>Pausing transfers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen werden pausiert…</translation>
     </message>
     <message>
         <source>Transfers</source>
         <extracomment>A job that ran at least this long is worth a notification when the window is elsewhere. What the buttons act on when no row is selected: Cancel only what is running. Rows an empty panel keeps room for (the header and the toolbar besides).
 ----------
 Used for notifications; made on first need when the desktop has a tray. The &quot;already there&quot; questions on screen, oldest first, with the job each is for.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen</translation>
     </message>
     <message>
         <source>Pause the selected transfers (running parts finish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Übertragungen pausieren (laufende Teile werden beendet)</translation>
     </message>
     <message>
         <source>Resume the selected transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Übertragungen fortsetzen</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Run the failed items of the selected transfers again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fehlgeschlagenen Einträge der ausgewählten Übertragungen erneut ausführen</translation>
     </message>
     <message>
         <source>Cancel the selected transfers and remove what they left half-done</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Übertragungen abbrechen und Halbfertiges entfernen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Pause the running and queued transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende und wartende Übertragungen pausieren</translation>
     </message>
     <message>
         <source>Resume the paused transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die pausierten Übertragungen fortsetzen</translation>
     </message>
     <message>
         <source>Run the failed items of failed transfers again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fehlgeschlagenen Einträge fehlgeschlagener Übertragungen erneut ausführen</translation>
     </message>
     <message>
         <source>Cancel the running transfers and remove what they left half-done</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufenden Übertragungen abbrechen und Halbfertiges entfernen</translation>
     </message>
     <message>
         <source>Move to top</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Run the selected transfers next</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Übertragungen als Nächstes ausführen</translation>
     </message>
     <message>
         <source>Remove finished, failed and cancelled transfers from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertige, fehlgeschlagene und abgebrochene Übertragungen aus der Liste entfernen</translation>
     </message>
     <message>
         <source>Clear finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertige entfernen</translation>
     </message>
     <message>
         <source>Waiting for your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Ihre Antwort</translation>
     </message>
     <message>
         <source>Finished: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: {title}</translation>
     </message>
     <message>
         <source>Failed: {title}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: {title}: {why}</translation>
     </message>
     <message>
         <source>Cancelled: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: {title}</translation>
     </message>
     <message>
         <source>Transfer finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung fertig</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Waiting</source>
         <extracomment>Progress as a float 0-100, or None while the total is unknown (the delegate reads it). The row&apos;s ``State``. The id of the row&apos;s job (items too). Item rows exposed to views (0 until a view expands the job). Jobs whose worker waits for the user&apos;s answer to a question (&quot;already there&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <source>A question is open: double-click this transfer to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Frage ist offen: Doppelklicken Sie auf diese Übertragung, um sie zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>{n} file</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Datei</numerusform>
+            <numerusform>{n} Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Datei</numerusform>
+            <numerusform>{n} Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} object</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} objects</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Eintrag</numerusform>
+            <numerusform>{n} Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} Eintrag</numerusform>
+            <numerusform>{n} Einträge</numerusform>
         </translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Upload {name} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} nach {place} hochladen</translation>
     </message>
     <message>
         <source>Upload {files} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{files} nach {place} hochladen</translation>
     </message>
     <message>
         <source>Download {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} herunterladen</translation>
     </message>
     <message>
         <source>Download {objects} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{objects} aus {place} herunterladen</translation>
     </message>
     <message>
         <source>Download {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{place} herunterladen</translation>
     </message>
     <message>
         <source>Delete {objects} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{objects} aus {place} löschen</translation>
     </message>
     <message>
         <source>Storage class of {what} in {place} → {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherklasse von {what} in {place} → {name}</translation>
     </message>
     <message>
         <source>Restore {what} in {place} from the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} in {place} aus dem Archiv wiederherstellen</translation>
     </message>
     <message>
         <source>Tags of {what} in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags von {what} in {place}</translation>
     </message>
     <message>
         <source>Properties of {what} in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften von {what} in {place}</translation>
     </message>
     <message>
         <source>Upload {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} nach {place} hochladen</translation>
     </message>
     <message>
         <source>Download {what} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} aus {place} herunterladen</translation>
     </message>
     <message>
         <source>Move {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} nach {place} verschieben</translation>
     </message>
     <message>
         <source>Copy {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} nach {place} kopieren</translation>
     </message>
     <message>
         <source>{local}
 → {remote}</source>
-        <translation type="unfinished"></translation>
+        <translation>{local}
+→ {remote}</translation>
     </message>
     <message>
         <source>{remote}
 → {local}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote}
+→ {local}</translation>
     </message>
     <message>
         <source>(a stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ein Datenstrom)</translation>
     </message>
     <message>
         <source>{remote}
 → {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote}
+→ {target}</translation>
     </message>
     <message>
         <source>{remote}: {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote}: {keys}</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s} s</translation>
     </message>
     <message>
         <source>{m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <source>{done} of {total} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total} Objekten</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total}</translation>
     </message>
     <message>
         <source>{size}/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{size}/s</translation>
     </message>
     <message>
         <source>{n} running</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} laufen</translation>
     </message>
     <message>
         <source>{n} queued</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} wartend</translation>
     </message>
     <message>
         <source>{n} paused</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} pausiert</translation>
     </message>
     <message>
         <source>{n} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fehlgeschlagen</translation>
     </message>
     <message>
         <source>Transfers finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen fertig</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch {time}</translation>
     </message>
     <message>
         <source>{states} — {figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>{states} — {figures}</translation>
     </message>
 </context>
 <context>
@@ -2919,79 +2929,79 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>… and {n} more</source>
         <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;. The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… und {n} weitere</translation>
     </message>
     <message>
         <source>Files inside folders: each from its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien in Ordnern: jede nach ihrem eigenen Namen.</translation>
     </message>
     <message>
         <source>Upload to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach {place} hochladen</translation>
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltstyp</translation>
     </message>
     <message>
         <source>From each file&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Namen jeder Datei</translation>
     </message>
     <message>
         <source>The same for every file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jede Datei derselbe:</translation>
     </message>
     <message>
         <source>This service does not store a content type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Dienst speichert keinen Inhaltstyp.</translation>
     </message>
     <message>
         <source>User metadata for every file</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-Metadaten für jede Datei</translation>
     </message>
     <message>
         <source>This service does not store user metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Dienst speichert keine Benutzer-Metadaten.</translation>
     </message>
     <message>
         <source>When the name exists:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der Name existiert:</translation>
     </message>
     <message>
         <source>Encryption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung:</translation>
     </message>
     <message>
         <source>The service&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Dienstes</translation>
     </message>
     <message>
         <source>Store in {noun}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern in {noun}:</translation>
     </message>
     <message>
         <source>Never (or 90s, 10m, 12h, 7d, 2w)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie (oder 90s, 10m, 12h, 7d, 2w)</translation>
     </message>
     <message>
         <source>Server deletes after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server löscht nach:</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochladen</translation>
     </message>
     <message>
         <source>Upload {name} to {place}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} nach {place} hochladen.</translation>
     </message>
     <message>
         <source>Upload {n} files and folders to {place}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Dateien und Ordner nach {place} hochladen.</translation>
     </message>
     <message>
         <source>Type the content type, or let each file&apos;s name choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Inhaltstyp ein, oder lassen Sie ihn aus dem Namen jeder Datei bestimmen.</translation>
     </message>
 </context>
 <context>
@@ -2999,52 +3009,52 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Turn On Versioning…</source>
         <extracomment>What each state means for a person; ``{reason}`` is the state&apos;s own sentence.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Versionierung einschalten…</translation>
     </message>
 </context>
 <context>
     <name>VersionsCommands</name>
     <message>
         <source>Restoring {0} to {1} did not finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zurücksetzen von {0} auf {1} wurde nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>Finish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschließen…</translation>
     </message>
 </context>
 <context>
     <name>VersionsDialog</name>
     <message>
         <source>Versions of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen von {0}</translation>
     </message>
     <message>
         <source>{0} in {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} in {1}</translation>
     </message>
 </context>
 <context>
     <name>VersionsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
 </context>
 <context>
@@ -3052,97 +3062,103 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Bring the selected deleted objects back</source>
         <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten gelöschten Objekte zurückholen</translation>
     </message>
     <message>
         <source>Make this version current again (a copy on the server; the current one is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version wieder zur aktuellen machen (eine Kopie auf dem Server; die aktuelle bleibt erhalten)</translation>
     </message>
     <message>
         <source>Listing versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen werden aufgelistet…</translation>
     </message>
     <message>
         <source>, {0} deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} gelöscht</translation>
     </message>
     <message>
         <source> (listing…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wird aufgelistet…)</translation>
     </message>
     <message>
         <source>Turn on versioning for {0}?
 
 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionierung für {0} einschalten?
+
+{1}</translation>
     </message>
     <message>
         <source>Turn On Versioning</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionierung einschalten</translation>
     </message>
     <message>
         <source>Turn On</source>
-        <translation type="unfinished"></translation>
+        <translation>Einschalten</translation>
     </message>
     <message>
         <source>{0} keeps versions from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} behält ab jetzt Versionen.</translation>
     </message>
     <message>
         <source>Brought back: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeholt: {0}</translation>
     </message>
     <message>
         <source>Make the version of {0} from {1} the current one?
 
 It is copied on the server; the current content stays as an earlier version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version von {0} vom {1} zur aktuellen machen?
+
+Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version erhalten.</translation>
     </message>
     <message>
         <source>Revert to This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diese Version zurücksetzen</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>{0} is at its version from {1} again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ist wieder auf seiner Version vom {1}.</translation>
     </message>
     <message>
         <source>the delete marker</source>
-        <translation type="unfinished"></translation>
+        <translation>die Löschmarkierung</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version</translation>
     </message>
     <message>
         <source>Delete {0} {1} of {2} (from {3}) for good?
 
 It cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} von {2} (vom {3}) endgültig löschen?
+
+Das lässt sich nicht zurückholen.</translation>
     </message>
     <message>
         <source>Delete Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version löschen</translation>
     </message>
     <message>
         <source>Delete for Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig löschen</translation>
     </message>
     <message>
         <source>Deleted version {0} of {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {0} von {1} gelöscht.</translation>
     </message>
     <message>
         <source>Saved {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} gespeichert ({1}).</translation>
     </message>
     <message>
         <source>Download Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version herunterladen</translation>
     </message>
 </context>
 <context>
@@ -3150,97 +3166,97 @@ It cannot be brought back.</source>
     <message>
         <source>Welcome to {app}</source>
         <extracomment>Found accounts listed at most; the Accounts dialog&apos;s Import… shows every one. Where found credentials come from (tests give a temporary home and environment).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei {app}</translation>
     </message>
     <message>
         <source>Browse, upload and download the objects of your cloud storage. Add an account to connect, or browse the folders of this computer on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekte Ihres Cloud-Speichers durchsuchen, hoch- und herunterladen. Fügen Sie ein Konto hinzu, um sich zu verbinden, oder durchsuchen Sie links die Ordner dieses Computers.</translation>
     </message>
     <message>
         <source>Add an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto hinzufügen</translation>
     </message>
     <message>
         <source>Found on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gefunden</translation>
     </message>
     <message>
         <source>Looking for the settings of the AWS, Azure and OpenStack tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach den Einstellungen der Werkzeuge von AWS, Azure und OpenStack…</translation>
     </message>
     <message>
         <source>Import Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte importieren</translation>
     </message>
     <message>
         <source>Accounts other tools set up here, ready to import:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten, die andere Werkzeuge hier eingerichtet haben, bereit zum Import:</translation>
     </message>
     <message>
         <source>No settings of the AWS, Azure or OpenStack tools (or rclone) were found here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wurden keine Einstellungen der Werkzeuge von AWS, Azure oder OpenStack (oder rclone) gefunden.</translation>
     </message>
     <message>
         <source>Imported: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: {names}.</translation>
     </message>
     <message>
         <source>Nothing was imported: these accounts are there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts importiert: Diese Konten gibt es bereits.</translation>
     </message>
 </context>
 <context>
     <name>WindowFrame</name>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen</translation>
     </message>
 </context>
 <context>
     <name>Workflows</name>
     <message>
         <source>Back Up Which Folder into {place}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welchen Ordner nach {place} sichern?</translation>
     </message>
     <message>
         <source>Back Up Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner sichern</translation>
     </message>
     <message>
         <source>Name of the backup object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Sicherungsobjekts:</translation>
     </message>
     <message>
         <source>Back Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichern</translation>
     </message>
     <message>
         <source> {n} unreadable files were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation> {n} unlesbare Dateien wurden ausgelassen.</translation>
     </message>
     <message>
         <source>Backup {key} stored: {size}, SHA-256 {sha}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung {key} gespeichert: {size}, SHA-256 {sha}.</translation>
     </message>
     <message>
         <source>Download All To</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles herunterladen nach</translation>
     </message>
     <message>
         <source>The site was not fully uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Website wurde nicht vollständig hochgeladen.</translation>
     </message>
     <message>
         <source>{container} is published at {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{container} ist veröffentlicht unter {url}</translation>
     </message>
     <message>
         <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL kopieren</translation>
     </message>
     <message>
         <source>{container} is published; the service shows its address in its console.</source>
-        <translation type="unfinished"></translation>
+        <translation>{container} ist veröffentlicht; der Dienst zeigt die Adresse in seiner Konsole.</translation>
     </message>
 </context>
 </TS>

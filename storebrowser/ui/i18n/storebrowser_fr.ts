@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>* required</source>
@@ -185,36 +185,37 @@
     <message>
         <source>Bookmarks</source>
         <extracomment>Entries a folder node reads to find its sub-folders before it stops looking. Opens (and connects) the provider of an account; blocking, called on a worker. The Bookmarks section&apos;s heading, and one bookmark in it. What failed, for the window to answer it (a sign-in for a missing secret). A folder scan that stopped at FOLDER_SCAN_LIMIT. Bumped on reload so a listing that was already under way is dropped. An account&apos;s containers arrived or it failed (position among the accounts). Any node finished loading (or failed); the index is of that node.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Signets</translation>
     </message>
     <message>
         <source>  (cannot connect)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (connexion impossible)</translation>
     </message>
     <message>
         <source>  (error)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (erreur)</translation>
     </message>
     <message>
         <source>  (connecting…)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (connexion…)</translation>
     </message>
     <message>
         <source>Places you bookmarked (Ctrl+D); right-click one to rename, move or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Les emplacements mis en signet (Ctrl+D) ; clic droit pour renommer, déplacer ou supprimer</translation>
     </message>
     <message>
         <source>{error}
 Press F5 to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}
+Appuyez sur F5 pour réessayer.</translation>
     </message>
     <message>
         <source>{count} objects, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} objets, {size}</translation>
     </message>
     <message>
         <source>Only the folders among the first {count} entries are shown here; the table lists all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les dossiers parmi les {count} premières entrées sont affichés ici ; le tableau les liste tous.</translation>
     </message>
 </context>
 <context>
@@ -322,239 +323,239 @@ Press F5 to try again.</source>
     <message>
         <source>Back</source>
         <extracomment>``None`` while the account&apos;s provider is not open yet. Selected rows of the object table (objects and pseudo-folders), and how many of them are folders: counts, so a select-all of a million rows costs nothing here. Selected containers (account view rows, or the container node in the tree). ``(enabled, reason shown when disabled)`` per action name. One of ``icons.arrow_icon``&apos;s names: drawn in the palette&apos;s colours. The actions&apos; words are marked for lupdate where they are written, and translated in this context when the actions are made.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Précédent</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier parent</translation>
     </message>
     <message>
         <source>The folder above</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier au-dessus</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>New Container…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau conteneur…</translation>
     </message>
     <message>
         <source>Delete Container…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le conteneur…</translation>
     </message>
     <message>
         <source>New Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau dossier…</translation>
     </message>
     <message>
         <source>Upload Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des fichiers…</translation>
     </message>
     <message>
         <source>Upload Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un dossier…</translation>
     </message>
     <message>
         <source>Upload with Options…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer avec options…</translation>
     </message>
     <message>
         <source>Choose the content type, metadata and what to do when a name exists (or hold Alt as you drop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le type de contenu, les métadonnées et que faire si un nom existe (ou maintenir Alt en déposant)</translation>
     </message>
     <message>
         <source>Download To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger vers…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer…</translation>
     </message>
     <message>
         <source>Copy To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier vers…</translation>
     </message>
     <message>
         <source>Copy Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le chemin</translation>
     </message>
     <message>
         <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;URL</translation>
     </message>
     <message>
         <source>The plain address; it opens for anyone only if the container is public</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse simple ; elle ne s&apos;ouvre pour tous que si le conteneur est public</translation>
     </message>
     <message>
         <source>Copy Time-Limited URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier une URL temporaire…</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés</translation>
     </message>
     <message>
         <source>Storage Class…</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage…</translation>
     </message>
     <message>
         <source>Move the objects to another class or tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer les objets vers une autre classe ou un autre niveau</translation>
     </message>
     <message>
         <source>Restore from Archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis l&apos;archive…</translation>
     </message>
     <message>
         <source>Make archived objects readable again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre les objets archivés à nouveau lisibles</translation>
     </message>
     <message>
         <source>Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes…</translation>
     </message>
     <message>
         <source>The tags lifecycle rules and access policies go by</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étiquettes sur lesquelles s&apos;appuient les règles de cycle de vie et les stratégies d&apos;accès</translation>
     </message>
     <message>
         <source>Who Can Read This?…</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut lire ceci ?…</translation>
     </message>
     <message>
         <source>Who can read it without signing in, checked live; CORS, lifecycle, expiry, encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut le lire sans se connecter, vérifié en direct ; CORS, cycle de vie, expiration, chiffrement</translation>
     </message>
     <message>
         <source>Back Up Folder Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarder un dossier ici…</translation>
     </message>
     <message>
         <source>Archive a local folder as tar.gz straight into this place</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiver un dossier local en tar.gz directement à cet emplacement</translation>
     </message>
     <message>
         <source>Download All To…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout télécharger vers…</translation>
     </message>
     <message>
         <source>Every object of this place into a local folder, keeping the structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque objet de cet emplacement dans un dossier local, en gardant la structure</translation>
     </message>
     <message>
         <source>Publish as Website…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier comme site web…</translation>
     </message>
     <message>
         <source>Copy as Command…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier comme commande…</translation>
     </message>
     <message>
         <source>The command line that does this from a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne de commande qui fait cela depuis un terminal</translation>
     </message>
     <message>
         <source>Show Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les versions</translation>
     </message>
     <message>
         <source>Earlier versions and deleted objects of this folder, instead of its objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Les versions antérieures et les objets supprimés de ce dossier, au lieu de ses objets</translation>
     </message>
     <message>
         <source>Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions…</translation>
     </message>
     <message>
         <source>The earlier versions of the selected object</source>
-        <translation type="unfinished"></translation>
+        <translation>Les versions antérieures de l&apos;objet sélectionné</translation>
     </message>
     <message>
         <source>Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes…</translation>
     </message>
     <message>
         <source>Go to Place…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à…</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer…</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher…</translation>
     </message>
     <message>
         <source>Search everything below this place: name, size, date, class, type</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher tout sous cet emplacement : nom, taille, date, classe, type</translation>
     </message>
     <message>
         <source>Folder Statistics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiques du dossier…</translation>
     </message>
     <message>
         <source>Objects and bytes below a folder or container, by storage class and sub-folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Objets et octets sous un dossier ou un conteneur, par classe de stockage et sous-dossier</translation>
     </message>
     <message>
         <source>Bookmark This Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre cet emplacement en signet</translation>
     </message>
     <message>
         <source>Add the place shown to the Bookmarks (use it as @name in the path bar and the CLI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l&apos;emplacement affiché aux signets (utilisable comme @nom dans la barre de chemin et la CLI)</translation>
     </message>
     <message>
         <source>Rename Bookmark…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le signet…</translation>
     </message>
     <message>
         <source>Move Bookmark Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter le signet</translation>
     </message>
     <message>
         <source>Move Bookmark Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre le signet</translation>
     </message>
     <message>
         <source>Remove Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le signet</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Stop Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le chargement</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>About StoreBrowser</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de StoreBrowser</translation>
     </message>
     <message>
         <source>Versions of StoreBrowser, Qt and the SDKs</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de StoreBrowser, de Qt et des SDK</translation>
     </message>
 </context>
 <context>
@@ -562,31 +563,31 @@ Press F5 to try again.</source>
     <message>
         <source>Open a place first, then bookmark it.</source>
         <extracomment>The actions this feature answers (defined with the others in ``ui/actions.py``). Where the window is, and how to go somewhere. Tell the user something (a line in the status bar), or that something failed. Asks for a new name (tests answer it): ``(title, label, current) -&gt; name | None``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez d&apos;abord un emplacement, puis mettez-le en signet.</translation>
     </message>
     <message>
         <source>Already bookmarked as @{name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà en signet sous @{name}.</translation>
     </message>
     <message>
         <source>Bookmarked as @{name}: rename it from the tree&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>En signet sous @{name} : renommez-le depuis le menu de l&apos;arborescence.</translation>
     </message>
     <message>
         <source>Rename Bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le signet</translation>
     </message>
     <message>
         <source>New name of @{name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom de @{name} :</translation>
     </message>
     <message>
         <source>There is already a bookmark of that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un signet porte déjà ce nom.</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
 </context>
 <context>
@@ -594,64 +595,65 @@ Press F5 to try again.</source>
     <message>
         <source>Folder</source>
         <extracomment>``QObject.tr`` of the model: the words are translated in its context. Match kinds answered from the name column itself (Qt&apos;s MatchTypeMask is 0x0F).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>{size} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} octets</translation>
     </message>
     <message>
         <source>{type}, guessed from the name: the listing does not give types</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}, déduit du nom : la liste ne donne pas les types</translation>
     </message>
 </context>
 <context>
     <name>Chrome</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ller</translation>
     </message>
     <message>
         <source>&amp;Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signets</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Actions</source>
         <extracomment>Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views have focus.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>Filter (Enter: search the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer (Entrée : chercher sur le serveur)</translation>
     </message>
     <message>
         <source>Typing filters the loaded names (any part, any case).
 Enter asks the server for names that start with the text. Esc clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La saisie filtre les noms chargés (n&apos;importe quelle partie, sans casse).
+Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;efface.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
 </context>
 <context>
@@ -717,27 +719,27 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <name>ContainerTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objets</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>{n} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} octets</translation>
     </message>
 </context>
 <context>
@@ -780,7 +782,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Delete Container</source>
@@ -894,7 +896,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Last modified</source>
@@ -906,7 +908,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag</translation>
     </message>
     <message>
         <source>MD5</source>
@@ -918,7 +920,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage</translation>
     </message>
     <message>
         <source>Version</source>
@@ -986,19 +988,19 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage</translation>
     </message>
     <message>
         <source>Content type</source>
@@ -1219,25 +1221,25 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <message>
         <source>{n} selected ({size})</source>
         <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{n} sélectionné(s) ({size})</translation>
     </message>
     <message numerus="yes">
         <source>{n} container</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} conteneur</numerusform>
+            <numerusform>{n} conteneurs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} containers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} conteneur</numerusform>
+            <numerusform>{n} conteneurs</numerusform>
         </translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1266,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédent</translation>
     </message>
     <message>
         <source>Review Changes…</source>
@@ -1276,7 +1278,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Object</source>
@@ -1320,7 +1322,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Reloaded: the object as it is now, with your changes on top. Review them again.</source>
@@ -1466,27 +1468,27 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     <name>ObjectTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage</translation>
     </message>
     <message>
         <source>ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag</translation>
     </message>
 </context>
 <context>
@@ -1498,7 +1500,7 @@ Enter asks the server for names that start with the text. Esc clears it.</source
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1567,7 +1569,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{n} objects</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n} objet</translation>
     </message>
     <message>
         <source>{n} folders with everything in them</source>
@@ -1587,11 +1589,11 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer</translation>
     </message>
     <message>
         <source>New name for {name}:</source>
@@ -1603,15 +1605,15 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>account:container/folder/</source>
         <extracomment>The bookmarks ``@NAME`` may name (name -&gt; place text); the window sets it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>compte:conteneur/dossier/</translation>
     </message>
     <message>
         <source>No account selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte sélectionné</translation>
     </message>
     <message>
         <source>Type a place as account:container/folder/</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un emplacement sous la forme compte:conteneur/dossier/</translation>
     </message>
 </context>
 <context>
@@ -1782,15 +1784,15 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Preview</source>
         <extracomment>A selection held this long is previewed (arrowing through rows asks nothing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>Show the first bytes of the current object</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les premiers octets de l&apos;objet courant</translation>
     </message>
     <message>
         <source>Preview (F3, or Space in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu (F3, ou Espace dans la liste)</translation>
     </message>
 </context>
 <context>
@@ -2125,7 +2127,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Keyboard Shortcuts</source>
         <extracomment>Keys that no menu shows: what they do where they work.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Action</source>
@@ -2188,7 +2190,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -2204,11 +2206,11 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Objets</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2275,106 +2277,109 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>StatusText</name>
     <message>
         <source>The account could not be reached; the message above says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte n&apos;a pas pu être joint ; le message ci-dessus explique pourquoi.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>No containers yet.
 File ▸ New Container… makes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de conteneur.
+Fichier ▸ Nouveau conteneur… en crée un.</translation>
     </message>
     <message>
         <source>The listing failed; the message above says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste a échoué ; le message ci-dessus explique pourquoi.</translation>
     </message>
     <message>
         <source>No loaded name contains “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom chargé ne contient « {text} ».</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>Nothing below matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien en dessous ne correspond.</translation>
     </message>
     <message>
         <source>No name starts with “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom ne commence par « {text} ».</translation>
     </message>
     <message>
         <source>This folder is empty.
 Drop files here, or use Upload Files… (Ctrl+U).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier est vide.
+Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</translation>
     </message>
     <message>
         <source>This container is empty.
 Drop files here, or use Upload Files… (Ctrl+U).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce conteneur est vide.
+Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</translation>
     </message>
     <message>
         <source>{found} found among {scanned} below {place}, {size} — {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} trouvés parmi {scanned} sous {place}, {size} — {what}</translation>
     </message>
     <message numerus="yes">
         <source>{n} object</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} objects</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
         </translation>
     </message>
     <message>
         <source> (incomplete)</source>
-        <translation type="unfinished"></translation>
+        <translation> (incomplet)</translation>
     </message>
     <message>
         <source> (searching…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (recherche…)</translation>
     </message>
     <message>
         <source> (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (arrêté)</translation>
     </message>
     <message>
         <source>{shown} of {loaded} match, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} sur {loaded} correspondent, {size}</translation>
     </message>
     <message numerus="yes">
         <source>{n} item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} élément</numerusform>
+            <numerusform>{n} éléments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} élément</numerusform>
+            <numerusform>{n} éléments</numerusform>
         </translation>
     </message>
     <message>
         <source>{items}, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{items}, {size}</translation>
     </message>
     <message>
         <source> — names starting with “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation> — noms commençant par « {text} »</translation>
     </message>
     <message>
         <source> (loaded so far)</source>
-        <translation type="unfinished"></translation>
+        <translation> (chargés jusqu&apos;ici)</translation>
     </message>
 </context>
 <context>
@@ -2537,7 +2542,7 @@ Drop files here, or use Upload Files… (Ctrl+U).</source>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -2574,7 +2579,7 @@ Drop files here, or use Upload Files… (Ctrl+U).</source>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Cancel transfers</source>
@@ -2597,210 +2602,210 @@ Drop files here, or use Upload Files… (Ctrl+U).</source>
         <extracomment>A job that ran at least this long is worth a notification when the window is elsewhere. What the buttons act on when no row is selected: Cancel only what is running. Rows an empty panel keeps room for (the header and the toolbar besides).
 ----------
 Used for notifications; made on first need when the desktop has a tray. The &quot;already there&quot; questions on screen, oldest first, with the job each is for.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Transferts</translation>
     </message>
     <message>
         <source>Pause the selected transfers (running parts finish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause les transferts sélectionnés (les parties en cours se terminent)</translation>
     </message>
     <message>
         <source>Resume the selected transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les transferts sélectionnés</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Run the failed items of the selected transfers again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les éléments échoués des transferts sélectionnés</translation>
     </message>
     <message>
         <source>Cancel the selected transfers and remove what they left half-done</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les transferts sélectionnés et supprimer ce qui est resté à moitié fait</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Pause the running and queued transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause les transferts en cours et en attente</translation>
     </message>
     <message>
         <source>Resume the paused transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les transferts en pause</translation>
     </message>
     <message>
         <source>Run the failed items of failed transfers again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les éléments échoués des transferts échoués</translation>
     </message>
     <message>
         <source>Cancel the running transfers and remove what they left half-done</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les transferts en cours et supprimer ce qui est resté à moitié fait</translation>
     </message>
     <message>
         <source>Move to top</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en tête</translation>
     </message>
     <message>
         <source>Run the selected transfers next</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter ensuite les transferts sélectionnés</translation>
     </message>
     <message>
         <source>Remove finished, failed and cancelled transfers from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de la liste les transferts terminés, échoués et annulés</translation>
     </message>
     <message>
         <source>Clear finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les terminés</translation>
     </message>
     <message>
         <source>Waiting for your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre réponse</translation>
     </message>
     <message>
         <source>Finished: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : {title}</translation>
     </message>
     <message>
         <source>Failed: {title}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : {title} : {why}</translation>
     </message>
     <message>
         <source>Cancelled: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : {title}</translation>
     </message>
     <message>
         <source>Transfer finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert terminé</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Waiting</source>
         <extracomment>Progress as a float 0-100, or None while the total is unknown (the delegate reads it). The row&apos;s ``State``. The id of the row&apos;s job (items too). Item rows exposed to views (0 until a view expands the job). Jobs whose worker waits for the user&apos;s answer to a question (&quot;already there&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>A question is open: double-click this transfer to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question est ouverte : double-cliquez sur ce transfert pour la voir.</translation>
     </message>
     <message numerus="yes">
         <source>{n} file</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} fichier</numerusform>
+            <numerusform>{n} fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} files</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} fichier</numerusform>
+            <numerusform>{n} fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} object</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} objects</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} élément</numerusform>
+            <numerusform>{n} éléments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{n} items</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} élément</numerusform>
+            <numerusform>{n} éléments</numerusform>
         </translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>En file</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échoué</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Upload {name} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer {name} vers {place}</translation>
     </message>
     <message>
         <source>Upload {files} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer {files} vers {place}</translation>
     </message>
     <message>
         <source>Download {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger {name}</translation>
     </message>
     <message>
         <source>Download {objects} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger {objects} depuis {place}</translation>
     </message>
     <message>
         <source>Download {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger {place}</translation>
     </message>
     <message>
         <source>Delete {objects} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {objects} de {place}</translation>
     </message>
     <message>
         <source>Storage class of {what} in {place} → {name}</source>
@@ -2820,19 +2825,19 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Upload {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer {what} vers {place}</translation>
     </message>
     <message>
         <source>Download {what} from {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger {what} depuis {place}</translation>
     </message>
     <message>
         <source>Move {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer {what} vers {place}</translation>
     </message>
     <message>
         <source>Copy {what} to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier {what} vers {place}</translation>
     </message>
     <message>
         <source>{local}
@@ -2875,39 +2880,39 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>{done} of {total} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} sur {total} objets</translation>
     </message>
     <message>
         <source>{done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} sur {total}</translation>
     </message>
     <message>
         <source>{size}/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{size}/s</translation>
     </message>
     <message>
         <source>{n} running</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} en cours</translation>
     </message>
     <message>
         <source>{n} queued</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} en file</translation>
     </message>
     <message>
         <source>{n} paused</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} en pause</translation>
     </message>
     <message>
         <source>{n} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} échoué(s)</translation>
     </message>
     <message>
         <source>Transfers finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts terminés</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} restant</translation>
     </message>
     <message>
         <source>{states} — {figures}</source>
@@ -3028,19 +3033,19 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Version</source>
@@ -3193,7 +3198,7 @@ It cannot be brought back.</source>
     <name>WindowFrame</name>
     <message>
         <source>Transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts</translation>
     </message>
 </context>
 <context>
@@ -3236,7 +3241,7 @@ It cannot be brought back.</source>
     </message>
     <message>
         <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;URL</translation>
     </message>
     <message>
         <source>{container} is published; the service shows its address in its console.</source>
