@@ -104,8 +104,8 @@ class TransfersDock(QDockWidget):
         header = view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
+        for column, width in _WIDTHS.items():  # never narrower than its title, in any language
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         view.selectionModel().selectionChanged.connect(self._update_actions)
         view.doubleClicked.connect(self._double_clicked)
         return view
