@@ -3061,7 +3061,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsPane</name>
     <message>
         <source>Bring the selected deleted objects back</source>
-        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
+        <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
         <translation>Die ausgewählten gelöschten Objekte zurückholen</translation>
     </message>
     <message>
@@ -3115,6 +3115,31 @@ Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version
     <message>
         <source>Revert to This Version</source>
         <translation>Auf diese Version zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Undelete</source>
+        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versionen…</translation>
+    </message>
+    <message>
+        <source>Download Version…</source>
+        <translation>Version herunterladen…</translation>
+    </message>
+    <message>
+        <source>Delete Version…</source>
+        <translation>Version löschen…</translation>
+    </message>
+    <message>
+        <source>Restore Folder to a Date…</source>
+        <translation>Ordner auf ein Datum zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Revert</source>

@@ -3056,7 +3056,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsPane</name>
     <message>
         <source>Bring the selected deleted objects back</source>
-        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
+        <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3106,6 +3106,31 @@ It is copied on the server; the current content stays as an earlier version.</so
     <message>
         <source>Revert to This Version</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undelete</source>
+        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <source>Download Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Folder to a Date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Revert</source>

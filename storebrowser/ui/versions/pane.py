@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 from storebrowser.core.types import VersioningState, key_name
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers.version_download import DownloadedVersion, download_version_to
@@ -65,13 +66,13 @@ class VersionsPane(QWidget):
         self.buttons = {
             name: QPushButton(self.tr(text), self)
             for name, text in (
-                ("undelete", "Undelete"),
-                ("versions", "Versions…"),
-                ("download", "Download Version…"),
-                ("revert", "Revert to This Version"),
-                ("delete", "Delete Version…"),
-                ("restore_as_of", "Restore Folder to a Date…"),
-                ("refresh", "Refresh"),
+                ("undelete", QT_TRANSLATE_NOOP("VersionsPane", "Undelete")),
+                ("versions", QT_TRANSLATE_NOOP("VersionsPane", "Versions…")),
+                ("download", QT_TRANSLATE_NOOP("VersionsPane", "Download Version…")),
+                ("revert", QT_TRANSLATE_NOOP("VersionsPane", "Revert to This Version")),
+                ("delete", QT_TRANSLATE_NOOP("VersionsPane", "Delete Version…")),
+                ("restore_as_of", QT_TRANSLATE_NOOP("VersionsPane", "Restore Folder to a Date…")),
+                ("refresh", QT_TRANSLATE_NOOP("VersionsPane", "Refresh")),
             )
         }
         self.buttons["versions"].setVisible(not one_object)
