@@ -193,7 +193,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "i18n": (),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
-UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types")
+UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y")
 
 
 def _module_files() -> dict[str, Path]:

@@ -25,6 +25,7 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types, i18n
+from storebrowser.ui.a11y import Accessibility
 from storebrowser.ui.access.commands import AccessCommands
 from storebrowser.ui.accounts.dialog import AccountsDialog
 from storebrowser.ui.bookmarks.commands import ACTION_NAMES, BookmarkCommands, BookmarkSurfaces
@@ -336,6 +337,7 @@ def run_gui(services: Services, options: StartOptions) -> int:
     app.setStyle(PaletteIconStyle("Fusion"))
     apply_color_scheme(app, options.color_scheme)
     i18n.install(app, options.language)  # before any widget takes its words
+    Accessibility(app)  # names and tab order filled in as windows are first shown
     if options.icon_path is not None:
         app.setWindowIcon(QIcon(str(options.icon_path)))
     runner = TaskRunner()

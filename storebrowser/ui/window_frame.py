@@ -14,6 +14,7 @@ from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.a11y import describe
 from storebrowser.ui.accounts.sign_in import SignIn
 from storebrowser.ui.accounts.welcome import WelcomePage
 from storebrowser.ui.actions import ExplorerActions
@@ -94,6 +95,16 @@ class WindowFrame(QMainWindow):
         self._make_menus()
         # Tab: the tree, the filter, the page it filters, then the docks and the path bar.
         QWidget.setTabOrder(self.tree, self.filter_box)
+        self._name_for_assistive_technology()
+
+    def _name_for_assistive_technology(self) -> None:
+        describe(
+            self.tree, self.tr("Places"), self.tr("Bookmarks and accounts, their containers and folders")
+        )
+        describe(self.table, self.tr("Objects"), self.tr("The objects and folders of the place shown"))
+        describe(self.containers_table, self.tr("Containers"), self.tr("The containers of the account shown"))
+        describe(self.filter_box, self.tr("Filter"), self.filter_box.toolTip())
+        describe(self.pathbar, self.tr("Path"), self.tr("Where you are; Ctrl+L to type a place or @bookmark"))
 
     # -- building ---------------------------------------------------------------------
 

@@ -75,8 +75,9 @@ def same_account(existing: tuple[Account, ...], account: Account) -> str | None:
     return None
 
 
-def _table(parent: QWidget, model: QStandardItemModel) -> QTreeView:
+def _table(parent: QWidget, model: QStandardItemModel, name: str) -> QTreeView:
     view = QTreeView(parent)
+    view.setAccessibleName(name)
     view.setModel(model)
     view.setRootIsDecorated(False)
     view.setUniformRowHeights(True)
@@ -171,7 +172,7 @@ class ImportDialog(QDialog):
             [self.tr("Account"), self.tr("Kind"), self.tr("Settings"), self.tr("Found in")]
         )
         self.found_model.itemChanged.connect(self._ticks_changed)
-        self.found_view = _table(page, self.found_model)
+        self.found_view = _table(page, self.found_model, self.tr("Accounts found"))
         header = self.found_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -183,7 +184,7 @@ class ImportDialog(QDialog):
         column.addWidget(self.skipped_label)
         self.skipped_model = QStandardItemModel(0, 3, self)
         self.skipped_model.setHorizontalHeaderLabels([self.tr("Found in"), self.tr("Entry"), self.tr("Why")])
-        self.skipped_view = _table(page, self.skipped_model)
+        self.skipped_view = _table(page, self.skipped_model, self.tr("Skipped"))
         for column_number, width in enumerate((260, 160)):
             self.skipped_view.header().resizeSection(column_number, width)
         column.addWidget(self.skipped_view, 2)

@@ -59,6 +59,7 @@ def build_list_panel(dialog: QWidget, start_add: Callable[[str], None]) -> ListP
     column.setContentsMargins(0, 0, 0, 0)
     model = QStandardItemModel(0, 1, dialog)
     view = QListView(panel)
+    view.setAccessibleName(AccountPanels.tr("Accounts"))
     view.setModel(model)
     view.setItemDelegate(AccountDelegate(view))
     view.setUniformItemSizes(True)

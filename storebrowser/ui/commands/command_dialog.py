@@ -48,6 +48,7 @@ class CommandDialog(QDialog):
             row += 1
             for line in equivalents(request):
                 edit = QLineEdit(line.command, self)
+                edit.setAccessibleName(self.tr("Command line"))
                 edit.setReadOnly(True)
                 edit.setFont(mono)
                 edit.setCursorPosition(0)

@@ -138,6 +138,8 @@ class ShareUrlDialog(QDialog):
         for label, _seconds in _UNITS:
             self.unit.addItem(self.tr(label))
         self.unit.setCurrentIndex(1)
+        self.amount.setAccessibleName(self.tr("Valid for"))
+        self.unit.setAccessibleName(self.tr("Unit of time"))
         self.url = QLineEdit(self)
         self.url.setReadOnly(True)
         self.url.setPlaceholderText(self.tr("Press “Make URL”"))

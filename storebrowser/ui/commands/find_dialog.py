@@ -34,6 +34,7 @@ class FindDialog(QDialog):
         self.setWindowTitle(self.tr("Find"))
         self.criteria: Criteria | None = None
         self.name_mode = QComboBox()
+        self.name_mode.setAccessibleName(self.tr("How the name matches"))
         for label, _keyword in NAME_MODES:
             self.name_mode.addItem(self.tr(label))
         self.name = QLineEdit()

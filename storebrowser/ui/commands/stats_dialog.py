@@ -69,6 +69,7 @@ class StatsDialog(QDialog):
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTreeWidget()
+        self.table.setAccessibleName(self.tr("Statistics"))
         self.table.setColumnCount(3)
         self.table.setHeaderLabels([self.tr("What"), self.tr("Objects"), self.tr("Size")])
         self.table.setRootIsDecorated(False)

@@ -86,6 +86,14 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Progress</source>
+        <extracomment>A dialog property: True when the dialog ordered Tab itself (then it is left alone). A row of widgets whose tops differ by less than this is one line of the dialog.</extracomment>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>How the account is shown in the window</source>
@@ -106,6 +114,10 @@
 </context>
 <context>
     <name>AccountPanels</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
     <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
@@ -672,6 +684,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Ändern</translation>
     </message>
     <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
         <source>{name} (archive)</source>
         <translation>{name} (Archiv)</translation>
     </message>
@@ -705,6 +721,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>Copy as Command</source>
         <translation>Als Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -947,6 +967,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Suchen</translation>
     </message>
     <message>
+        <source>How the name matches</source>
+        <translation>Wie der Name passt</translation>
+    </message>
+    <message>
         <source>*.psd</source>
         <translation>*.psd</translation>
     </message>
@@ -1053,12 +1077,20 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Gefunden in</translation>
     </message>
     <message>
+        <source>Accounts found</source>
+        <translation>Gefundene Konten</translation>
+    </message>
+    <message>
         <source>Entry</source>
         <translation>Eintrag</translation>
     </message>
     <message>
         <source>Why</source>
         <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Found 1 account. Tick it to add it:</source>
@@ -1142,6 +1174,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <source>Show only the failures</source>
         <extracomment>Rows shown at most (the export and the counts hold them all).</extracomment>
         <translation>Nur die Fehlschläge anzeigen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>Object</source>
@@ -1384,6 +1420,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
 <context>
     <name>MetadataTable</name>
     <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1610,8 +1650,20 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>konto:container/ordner/</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Type account:container/folder/ or @bookmark, then Enter</source>
+        <translation>konto:container/ordner/ oder @lesezeichen eingeben, dann Eingabetaste</translation>
+    </message>
+    <message>
         <source>No account selected</source>
         <translation>Kein Konto ausgewählt</translation>
+    </message>
+    <message>
+        <source>Go to {place}</source>
+        <translation>Gehe zu {place}</translation>
     </message>
     <message>
         <source>Type a place as account:container/folder/</source>
@@ -1944,6 +1996,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
 <context>
     <name>RestoreWords</name>
     <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
@@ -2069,6 +2125,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>Befristete URL</translation>
     </message>
     <message>
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message>
+        <source>Unit of time</source>
+        <translation>Zeiteinheit</translation>
+    </message>
+    <message>
         <source>Press “Make URL”</source>
         <translation>„URL erstellen“ drücken</translation>
     </message>
@@ -2129,6 +2193,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Keyboard Shortcuts</source>
         <extracomment>Keys that no menu shows: what they do where they work.</extracomment>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
@@ -2201,6 +2269,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <source>Folder Statistics</source>
         <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
         <translation>Ordnerstatistik</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>What</source>
@@ -2607,6 +2679,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>Übertragungen</translation>
     </message>
     <message>
+        <source>Each transfer with its progress, state, size, rate and time left</source>
+        <translation>Jede Übertragung mit Fortschritt, Status, Größe, Rate und Restzeit</translation>
+    </message>
+    <message>
         <source>Pause the selected transfers (running parts finish)</source>
         <translation>Die ausgewählten Übertragungen pausieren (laufende Teile werden beendet)</translation>
     </message>
@@ -2718,6 +2794,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>A question is open: double-click this transfer to see it.</source>
         <translation>Eine Frage ist offen: Doppelklicken Sie auf diese Übertragung, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>{progress}, {state}</source>
+        <translation>{progress}, {state}</translation>
     </message>
     <message numerus="yes">
         <source>{n} file</source>
@@ -3185,6 +3265,10 @@ Das lässt sich nicht zurückholen.</translation>
         <source>Download Version</source>
         <translation>Version herunterladen</translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -3232,6 +3316,42 @@ Das lässt sich nicht zurückholen.</translation>
 </context>
 <context>
     <name>WindowFrame</name>
+    <message>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Bookmarks and accounts, their containers and folders</source>
+        <translation>Lesezeichen und Konten, ihre Container und Ordner</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>The objects and folders of the place shown</source>
+        <translation>Die Objekte und Ordner des angezeigten Orts</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>The containers of the account shown</source>
+        <translation>Die Container des angezeigten Kontos</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Where you are; Ctrl+L to type a place or @bookmark</source>
+        <translation>Wo Sie sind; Strg+L, um einen Ort oder ein @lesezeichen einzugeben</translation>
+    </message>
     <message>
         <source>Transfers</source>
         <translation>Übertragungen</translation>

@@ -86,6 +86,14 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Progress</source>
+        <extracomment>A dialog property: True when the dialog ordered Tab itself (then it is left alone). A row of widgets whose tops differ by less than this is one line of the dialog.</extracomment>
+        <translation>Progression</translation>
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <source>How the account is shown in the window</source>
@@ -106,6 +114,10 @@
 </context>
 <context>
     <name>AccountPanels</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Add</source>
         <translation type="unfinished"></translation>
@@ -672,6 +684,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (archive)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,6 +720,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>CommandDialog</name>
     <message>
         <source>Copy as Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -947,6 +967,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How the name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>*.psd</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,11 +1077,19 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accounts found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1141,6 +1173,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Show only the failures</source>
         <extracomment>Rows shown at most (the export and the counts hold them all).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1384,6 +1420,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
 <context>
     <name>MetadataTable</name>
     <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,8 +1648,20 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation>compte:conteneur/dossier/</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Type account:container/folder/ or @bookmark, then Enter</source>
+        <translation>Saisissez compte:conteneur/dossier/ ou @signet, puis Entrée</translation>
+    </message>
+    <message>
         <source>No account selected</source>
         <translation>Aucun compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Go to {place}</source>
+        <translation>Aller à {place}</translation>
     </message>
     <message>
         <source>Type a place as account:container/folder/</source>
@@ -1942,6 +1994,10 @@ Delete them all, then the container? This cannot be undone.</source>
 <context>
     <name>RestoreWords</name>
     <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Object</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,6 +2123,14 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit of time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Press “Make URL”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,6 +2192,10 @@ Delete them all, then the container? This cannot be undone.</source>
         <source>Keyboard Shortcuts</source>
         <extracomment>Keys that no menu shows: what they do where they work.</extracomment>
         <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Action</source>
@@ -2198,6 +2266,10 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Folder Statistics</source>
         <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2605,6 +2677,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>Transferts</translation>
     </message>
     <message>
+        <source>Each transfer with its progress, state, size, rate and time left</source>
+        <translation>Chaque transfert avec sa progression, son état, sa taille, son débit et le temps restant</translation>
+    </message>
+    <message>
         <source>Pause the selected transfers (running parts finish)</source>
         <translation>Mettre en pause les transferts sélectionnés (les parties en cours se terminent)</translation>
     </message>
@@ -2716,6 +2792,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>A question is open: double-click this transfer to see it.</source>
         <translation>Une question est ouverte : double-cliquez sur ce transfert pour la voir.</translation>
+    </message>
+    <message>
+        <source>{progress}, {state}</source>
+        <translation>{progress}, {state}</translation>
     </message>
     <message numerus="yes">
         <source>{n} file</source>
@@ -3174,6 +3254,10 @@ It cannot be brought back.</source>
         <source>Download Version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -3221,6 +3305,42 @@ It cannot be brought back.</source>
 </context>
 <context>
     <name>WindowFrame</name>
+    <message>
+        <source>Places</source>
+        <translation>Emplacements</translation>
+    </message>
+    <message>
+        <source>Bookmarks and accounts, their containers and folders</source>
+        <translation>Signets et comptes, leurs conteneurs et dossiers</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>The objects and folders of the place shown</source>
+        <translation>Les objets et dossiers de l&apos;emplacement affiché</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <source>The containers of the account shown</source>
+        <translation>Les conteneurs du compte affiché</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Where you are; Ctrl+L to type a place or @bookmark</source>
+        <translation>Où vous êtes ; Ctrl+L pour saisir un emplacement ou un @signet</translation>
+    </message>
     <message>
         <source>Transfers</source>
         <translation>Transferts</translation>

@@ -46,6 +46,10 @@ class PathBar(QStackedWidget):
         self._edit = QLineEdit(self)
         self._edit.setClearButtonEnabled(True)
         self._edit.setPlaceholderText(self.tr("account:container/folder/"))
+        self._edit.setAccessibleName(self.tr("Place"))
+        self._edit.setAccessibleDescription(
+            self.tr("Type account:container/folder/ or @bookmark, then Enter")
+        )
         self._edit.returnPressed.connect(self._typed)
         self._edit.installEventFilter(self)
         self.addWidget(self._crumbs)
@@ -98,6 +102,8 @@ class PathBar(QStackedWidget):
         button.setText(display_text(label))
         button.setAutoRaise(True)
         button.setToolTip(display_text(place.text()))
+        button.setAccessibleName(display_text(label))
+        button.setAccessibleDescription(self.tr("Go to {place}").format(place=display_text(place.text())))
         if last:
             font = button.font()
             font.setBold(True)

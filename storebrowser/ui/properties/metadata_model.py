@@ -258,6 +258,7 @@ class MetadataTable(QWidget):
         super().__init__(parent)
         self.model = model
         self.view = QTableView(self)
+        self.view.setAccessibleName(self.tr("Metadata"))
         self.view.setObjectName("metadataTable")
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

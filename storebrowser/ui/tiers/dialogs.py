@@ -79,6 +79,7 @@ class ClassDialog(_Dialog):
         )  # fmt: skip
         self.classes = classes
         self.choices = QListWidget(self)
+        self.choices.setAccessibleName(self.tr("Classes"))
         self.choices.setObjectName("classChoices")
         for entry in classes.classes:
             name = self.tr("{name} (archive)").format(name=entry.name) if entry.archive else entry.name

@@ -56,6 +56,7 @@ class JobResultsDialog(QDialog):
         self.only_failures.setChecked(bool(failed))
         self.only_failures.setEnabled(bool(failed))
         self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Results"))
         self.table.setObjectName("results")
         headings = [self.tr("Object"), self.tr("Result"), self.tr("Why / what it is now")]
         self.table.setHorizontalHeaderLabels(headings)

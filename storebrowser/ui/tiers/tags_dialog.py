@@ -89,6 +89,7 @@ class TagsDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.table = TagTable(self)
+        self.table.setAccessibleName(self.tr("Tags"))
         self.table.setObjectName("tagTable")
         add = QPushButton(self.tr("Add Tag"), self)
         add.setObjectName("addTag")

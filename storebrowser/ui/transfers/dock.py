@@ -91,6 +91,10 @@ class TransfersDock(QDockWidget):
 
     def _make_view(self) -> QTreeView:
         view = QTreeView(self)
+        view.setAccessibleName(Transfers.tr("Transfers"))
+        view.setAccessibleDescription(
+            Transfers.tr("Each transfer with its progress, state, size, rate and time left")
+        )
         view.setObjectName("transfersView")
         view.setModel(self.model)
         view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(view))

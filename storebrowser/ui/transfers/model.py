@@ -346,6 +346,8 @@ class TransfersModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:  # keys and messages shown escaped
             return display_text(_row_text(column, job.kind, job.state, job.done, total, job.rate,
                                           job.eta, message, text.job_title(job)))  # fmt: skip
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.PROGRESS:
+            return progress_words(job.kind, job.state, job.done, total)  # the bar, as words
         if role == Qt.ItemDataRole.DecorationRole and column is Column.NAME:
             return kind_icon(job.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -384,6 +386,16 @@ def _percent(done: int, total: int | None) -> float | None:
     if total is None:
         return None
     return 100.0 if total == 0 else min(100.0, 100.0 * done / total)
+
+
+def progress_words(kind: JobKind, state: State, done: int, total: int | None) -> str:
+    """What a screen reader says for a progress bar: ``45% — 45 MB of 120 MB, Running``."""
+    percent = _percent(done, total)
+    parts = [f"{percent:.0f}%"] if percent is not None else []
+    parts.append(text.amount(kind, done, total))
+    return Transfers.tr("{progress}, {state}").format(
+        progress=" — ".join(p for p in parts if p), state=text.state_label(state)
+    )
 
 
 def _row_text(

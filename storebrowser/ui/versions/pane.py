@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -349,6 +349,7 @@ def suggested_name(name: str, modified: datetime | None) -> str:
 
 def _table(parent: QWidget, model: VersionsModel, widths: tuple[int, ...]) -> QTableView:
     table = QTableView(parent)
+    table.setAccessibleName(QCoreApplication.translate("VersionsPane", "Versions"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

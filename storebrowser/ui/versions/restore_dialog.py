@@ -244,6 +244,7 @@ def _plan_cells(item: PlanItem) -> tuple[str, str, str, str]:
 
 def _plan_table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, 4, parent)
+    table.setAccessibleName(RestoreWords.tr("Plan"))
     words = (
         RestoreWords.tr("Object"),
         RestoreWords.tr("What happens"),
