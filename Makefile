@@ -9,7 +9,7 @@ DIST_STAMP := $(VENV)/.stamp-dist
 NODE_STAMP := tests/servers/node_modules/.stamp
 ARGS ?=
 
-.PHONY: run test lint pytest dist system-deps-run system-deps-test system-deps-dist clean
+.PHONY: run test lint pytest dist translations system-deps-run system-deps-test system-deps-dist clean
 
 run: system-deps-run $(RUN_STAMP)
 	$(VENV)/bin/storebrowser $(ARGS)
@@ -22,6 +22,11 @@ lint: $(TEST_STAMP)
 
 pytest: $(TEST_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The .ts from the code (pyside6-lupdate) and the .qm from the .ts (pyside6-lrelease); both
+# are committed, tests/ui/test_translations.py says when they are stale.
+translations: $(RUN_STAMP)
+	$(PY) installer/translations.py
 
 dist: system-deps-dist $(DIST_STAMP)
 	$(PY) installer/build.py --dist dist --work build
