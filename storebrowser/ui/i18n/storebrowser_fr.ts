@@ -1712,55 +1712,55 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>to the end</source>
         <extracomment>The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>jusqu&apos;à la fin</translation>
     </message>
     <message>
         <source>First byte shown (counted from 0; negative: from the end)</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier octet affiché (compté à partir de 0 ; négatif : depuis la fin)</translation>
     </message>
     <message>
         <source>Byte after the last one shown (empty: to the end; at most {cap} at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Octet après le dernier affiché (vide : jusqu&apos;à la fin ; au plus {cap} à la fois)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Next Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Plage suivante</translation>
     </message>
     <message>
         <source>How the text view decodes the bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment la vue texte décode les octets</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Bytes [</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets [</translation>
     </message>
     <message>
         <source>Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodage :</translation>
     </message>
     <message>
         <source>A folder: nothing to preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un dossier : rien à prévisualiser.</translation>
     </message>
     <message>
         <source>Select an object to preview its first bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un objet pour afficher ses premiers octets.</translation>
     </message>
     <message>
         <source>{key} — {size}</source>
@@ -2046,7 +2046,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>SecretEditor</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Show what you typed</source>
@@ -3084,7 +3084,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Turn On Versioning…</source>
         <extracomment>What each state means for a person; ``{reason}`` is the state&apos;s own sentence.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Activer le versionnage…</translation>
     </message>
 </context>
 <context>
@@ -3137,15 +3137,15 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Bring the selected deleted objects back</source>
         <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer les objets supprimés sélectionnés</translation>
     </message>
     <message>
         <source>Make this version current again (a copy on the server; the current one is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre cette version de nouveau courante (une copie sur le serveur ; la version courante est conservée)</translation>
     </message>
     <message>
         <source>Listing versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des versions…</translation>
     </message>
     <message>
         <source>, {0} deleted</source>
@@ -3185,12 +3185,12 @@ It is copied on the server; the current content stays as an earlier version.</so
     </message>
     <message>
         <source>Revert to This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à cette version</translation>
     </message>
     <message>
         <source>Undelete</source>
         <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer</translation>
     </message>
     <message>
         <source>Versions…</source>
@@ -3198,15 +3198,15 @@ It is copied on the server; the current content stays as an earlier version.</so
     </message>
     <message>
         <source>Download Version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger la version…</translation>
     </message>
     <message>
         <source>Delete Version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la version…</translation>
     </message>
     <message>
         <source>Restore Folder to a Date…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer le dossier à une date…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -3256,7 +3256,7 @@ It cannot be brought back.</source>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions</translation>
     </message>
 </context>
 <context>
@@ -3264,43 +3264,43 @@ It cannot be brought back.</source>
     <message>
         <source>Welcome to {app}</source>
         <extracomment>Found accounts listed at most; the Accounts dialog&apos;s Import… shows every one. Where found credentials come from (tests give a temporary home and environment).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans {app}</translation>
     </message>
     <message>
         <source>Browse, upload and download the objects of your cloud storage. Add an account to connect, or browse the folders of this computer on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourez, envoyez et téléchargez les objets de votre stockage cloud. Ajoutez un compte pour vous connecter, ou parcourez à gauche les dossiers de cet ordinateur.</translation>
     </message>
     <message>
         <source>Add an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un compte</translation>
     </message>
     <message>
         <source>Found on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvés sur cet ordinateur</translation>
     </message>
     <message>
         <source>Looking for the settings of the AWS, Azure and OpenStack tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des réglages des outils AWS, Azure et OpenStack…</translation>
     </message>
     <message>
         <source>Import Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer la sélection</translation>
     </message>
     <message>
         <source>Accounts other tools set up here, ready to import:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes configurés ici par d&apos;autres outils, prêts à importer :</translation>
     </message>
     <message>
         <source>No settings of the AWS, Azure or OpenStack tools (or rclone) were found here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun réglage des outils AWS, Azure ou OpenStack (ni rclone) n&apos;a été trouvé ici.</translation>
     </message>
     <message>
         <source>Imported: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importés : {names}.</translation>
     </message>
     <message>
         <source>Nothing was imported: these accounts are there already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé : ces comptes existent déjà.</translation>
     </message>
 </context>
 <context>
