@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.equivalent import Request
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.equivalent import equivalents
 
 _TITLES = {
-    "ls": "List",
-    "get": "Download",
-    "rm": "Delete",
-    "url": "Time-limited URL",
-    "restore": "Download all",
-    "backup": "Back up a folder here",
-    "rb": "Delete the container",
-    "put": "Upload",
-    "mb": "New container",
-    "publish": "Publish",
-    "cp": "Copy",
+    "ls": QT_TRANSLATE_NOOP("CommandDialog", "List"),
+    "get": QT_TRANSLATE_NOOP("CommandDialog", "Download"),
+    "rm": QT_TRANSLATE_NOOP("CommandDialog", "Delete"),
+    "url": QT_TRANSLATE_NOOP("CommandDialog", "Time-limited URL"),
+    "restore": QT_TRANSLATE_NOOP("CommandDialog", "Download all"),
+    "backup": QT_TRANSLATE_NOOP("CommandDialog", "Back up a folder here"),
+    "rb": QT_TRANSLATE_NOOP("CommandDialog", "Delete the container"),
+    "put": QT_TRANSLATE_NOOP("CommandDialog", "Upload"),
+    "mb": QT_TRANSLATE_NOOP("CommandDialog", "New container"),
+    "publish": QT_TRANSLATE_NOOP("CommandDialog", "Publish"),
+    "cp": QT_TRANSLATE_NOOP("CommandDialog", "Copy"),
 }
 
 

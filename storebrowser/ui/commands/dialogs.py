@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 
 #: Returns what is wrong with a name, or ``None`` when it is fine.
 NameCheck = Callable[[str], str | None]
@@ -121,7 +122,11 @@ def folder_name_problem(name: str) -> str | None:
     return None
 
 
-_UNITS = (("minutes", 60), ("hours", 3600), ("days", 86400))
+_UNITS = (
+    (QT_TRANSLATE_NOOP("ShareUrlDialog", "minutes"), 60),
+    (QT_TRANSLATE_NOOP("ShareUrlDialog", "hours"), 3600),
+    (QT_TRANSLATE_NOOP("ShareUrlDialog", "days"), 86400),
+)
 MAX_URL_LIFETIME = timedelta(days=7)
 
 

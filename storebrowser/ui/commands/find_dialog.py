@@ -20,10 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.find.criteria import BadCriteria, Criteria
 
 #: How the name field is read: (label, the keyword of ``Criteria.parse``).
-NAME_MODES = (("contains", "contains"), ("matches glob", "glob"), ("matches regular expression", "regex"))
+NAME_MODES = (
+    (QT_TRANSLATE_NOOP("FindDialog", "contains"), "contains"),
+    (QT_TRANSLATE_NOOP("FindDialog", "matches glob"), "glob"),
+    (QT_TRANSLATE_NOOP("FindDialog", "matches regular expression"), "regex"),
+)
 
 
 class FindDialog(QDialog):

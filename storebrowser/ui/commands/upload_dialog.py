@@ -32,6 +32,7 @@ from storebrowser.core.errors import CustomerKeyRequired, InvalidConfiguration, 
 from storebrowser.core.expiry import parse_duration
 from storebrowser.core.mime import guess_type
 from storebrowser.core.properties import CONTENT_TYPE
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers.jobs import ConflictPolicy
@@ -46,10 +47,10 @@ from storebrowser.ui.properties.metadata_model import (
 #: Files named in the dialog with the type guessed for each, before "and N more".
 NAMED_FILES = 6
 CONFLICT_CHOICES = (
-    (ConflictPolicy.ASK, "Ask for each"),
-    (ConflictPolicy.OVERWRITE, "Overwrite"),
-    (ConflictPolicy.SKIP, "Skip"),
-    (ConflictPolicy.RENAME, "Keep both (rename the new one)"),
+    (ConflictPolicy.ASK, QT_TRANSLATE_NOOP("UploadDialog", "Ask for each")),
+    (ConflictPolicy.OVERWRITE, QT_TRANSLATE_NOOP("UploadDialog", "Overwrite")),
+    (ConflictPolicy.SKIP, QT_TRANSLATE_NOOP("UploadDialog", "Skip")),
+    (ConflictPolicy.RENAME, QT_TRANSLATE_NOOP("UploadDialog", "Keep both (rename the new one)")),
 )
 
 

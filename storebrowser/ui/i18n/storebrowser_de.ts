@@ -731,6 +731,46 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Kopieren</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Auflisten</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Time-limited URL</source>
+        <translation>Befristete URL</translation>
+    </message>
+    <message>
+        <source>Download all</source>
+        <translation>Alles herunterladen</translation>
+    </message>
+    <message>
+        <source>Back up a folder here</source>
+        <translation>Einen Ordner hierher sichern</translation>
+    </message>
+    <message>
+        <source>Delete the container</source>
+        <translation>Den Container löschen</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>New container</source>
+        <translation>Neuer Container</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
         <translation>Geheimnisse stehen nie in einer Zeile: Die anderen Werkzeuge lesen sie aus ihren üblichen Umgebungsvariablen.</translation>
     </message>
@@ -962,8 +1002,20 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
 <context>
     <name>FindDialog</name>
     <message>
-        <source>Find</source>
+        <source>contains</source>
         <extracomment>How the name field is read: (label, the keyword of ``Criteria.parse``).</extracomment>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>matches glob</source>
+        <translation>passt auf Muster</translation>
+    </message>
+    <message>
+        <source>matches regular expression</source>
+        <translation>passt auf regulären Ausdruck</translation>
+    </message>
+    <message>
+        <source>Find</source>
         <translation>Suchen</translation>
     </message>
     <message>
@@ -1484,7 +1536,6 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <name>NameDialog</name>
     <message>
         <source>Region:</source>
-        <extracomment>Returns what is wrong with a name, or ``None`` when it is fine.</extracomment>
         <translation>Region:</translation>
     </message>
     <message>
@@ -2120,6 +2171,18 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
 </context>
 <context>
     <name>ShareUrlDialog</name>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
     <message>
         <source>Time-Limited URL</source>
         <translation>Befristete URL</translation>
@@ -3007,8 +3070,25 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
 <context>
     <name>UploadDialog</name>
     <message>
+        <source>Ask for each</source>
+        <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;.</extracomment>
+        <translation>Jedes Mal fragen</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Keep both (rename the new one)</source>
+        <translation>Beide behalten (die neue umbenennen)</translation>
+    </message>
+    <message>
         <source>… and {n} more</source>
-        <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;. The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
+        <extracomment>The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
@@ -3087,8 +3167,27 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
 <context>
     <name>VersioningBar</name>
     <message>
+        <source>This container keeps versions: overwrites and deletes keep the earlier one.</source>
+        <translation>Dieser Container behält Versionen: Überschreiben und Löschen bewahren die frühere.</translation>
+    </message>
+    <message>
+        <source>Versioning is suspended here: {reason}</source>
+        <translation>Die Versionierung ist hier ausgesetzt: {reason}</translation>
+    </message>
+    <message>
+        <source>This container keeps no versions: an overwrite or a delete cannot be undone.</source>
+        <translation>Dieser Container behält keine Versionen: Überschreiben oder Löschen lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>No versions here: {reason}</source>
+        <translation>Hier keine Versionen: {reason}</translation>
+    </message>
+    <message>
         <source>Turn On Versioning…</source>
-        <extracomment>What each state means for a person; ``{reason}`` is the state&apos;s own sentence.</extracomment>
         <translation>Versionierung einschalten…</translation>
     </message>
 </context>

@@ -731,6 +731,46 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Time-limited URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up a folder here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,8 +1002,20 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
 <context>
     <name>FindDialog</name>
     <message>
-        <source>Find</source>
+        <source>contains</source>
         <extracomment>How the name field is read: (label, the keyword of ``Criteria.parse``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches glob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1484,7 +1536,6 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>NameDialog</name>
     <message>
         <source>Region:</source>
-        <extracomment>Returns what is wrong with a name, or ``None`` when it is fine.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2118,6 +2169,18 @@ Delete them all, then the container? This cannot be undone.</source>
 </context>
 <context>
     <name>ShareUrlDialog</name>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Time-Limited URL</source>
         <translation type="unfinished"></translation>
@@ -3002,8 +3065,25 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
 <context>
     <name>UploadDialog</name>
     <message>
+        <source>Ask for each</source>
+        <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both (rename the new one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>… and {n} more</source>
-        <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;. The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
+        <extracomment>The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3082,8 +3162,27 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
 <context>
     <name>VersioningBar</name>
     <message>
+        <source>This container keeps versions: overwrites and deletes keep the earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versioning is suspended here: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This container keeps no versions: an overwrite or a delete cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No versions here: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Turn On Versioning…</source>
-        <extracomment>What each state means for a person; ``{reason}`` is the state&apos;s own sentence.</extracomment>
         <translation>Activer le versionnage…</translation>
     </message>
 </context>

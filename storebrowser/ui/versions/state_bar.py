@@ -7,14 +7,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from storebrowser.core.types import VersioningState, VersioningStatus
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 
 #: What each state means for a person; ``{reason}`` is the state's own sentence.
 _SAYS = {
-    VersioningStatus.ENABLED: "This container keeps versions: overwrites and deletes keep the earlier one.",
-    VersioningStatus.SUSPENDED: "Versioning is suspended here: {reason}",
-    VersioningStatus.NEVER: "This container keeps no versions: an overwrite or a delete cannot be undone.",
-    VersioningStatus.SNAPSHOTS: "{reason}",
-    VersioningStatus.UNSUPPORTED: "No versions here: {reason}",
+    VersioningStatus.ENABLED: QT_TRANSLATE_NOOP(
+        "VersioningBar", "This container keeps versions: overwrites and deletes keep the earlier one."
+    ),
+    VersioningStatus.SUSPENDED: QT_TRANSLATE_NOOP("VersioningBar", "Versioning is suspended here: {reason}"),
+    VersioningStatus.NEVER: QT_TRANSLATE_NOOP(
+        "VersioningBar", "This container keeps no versions: an overwrite or a delete cannot be undone."
+    ),
+    VersioningStatus.SNAPSHOTS: QT_TRANSLATE_NOOP("VersioningBar", "{reason}"),
+    VersioningStatus.UNSUPPORTED: QT_TRANSLATE_NOOP("VersioningBar", "No versions here: {reason}"),
 }
 
 
