@@ -954,6 +954,20 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <extracomment>``QObject.tr`` of the editor: the words are translated in its context.</extracomment>
         <translation>(verschiedene)</translation>
     </message>
+    <message numerus="yes">
+        <source>{n} byte</source>
+        <translation>
+            <numerusform>{n} Byte</numerusform>
+            <numerusform>{n} Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} bytes</source>
+        <translation>
+            <numerusform>{n} Byte</numerusform>
+            <numerusform>{n} Bytes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Size</source>
         <translation>Größe</translation>

@@ -954,6 +954,20 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <extracomment>``QObject.tr`` of the editor: the words are translated in its context.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>{n} byte</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} bytes</source>
+        <translation>
+            <numerusform>{n} octets</numerusform>
+            <numerusform>{n} octets</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Size</source>
         <translation>Taille</translation>

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from storebrowser.core.metadiff import Change
-from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.format import counted, human_size, local_time
 from storebrowser.ui.properties.metadata_model import error_colour
 from storebrowser.ui.properties.selection import ReviewLine, Selection
 
@@ -34,7 +34,11 @@ def selection_facts(selection: Selection, tr: Translate) -> list[tuple[str, str]
     various = FactWords.tr("(various)")
     first = selection.objects[0].info
     size = selection.total_size
-    size_text = f"{human_size(size)} ({size:,} bytes)"
+    size_text = (
+        f"{human_size(size)} ("
+        + counted(size, FactWords.tr("{n} byte", "", size), FactWords.tr("{n} bytes", "", size))
+        + ")"
+    )
     if selection.single:
         rows = [
             (FactWords.tr("Size"), size_text),
