@@ -179,3 +179,13 @@ def test_at_name_in_the_path_bar(qtbot: Any, explorer: Explorer, tmp_path: Path)
     window.pathbar.editor.setText("@nope")
     qtbot.keyClick(window.pathbar.editor, Qt.Key.Key_Return)
     assert shown == ["no bookmark named @nope (bookmarks: @photos)"]
+
+
+def test_a_bookmark_of_a_gone_account_says_so(qtbot: Any, explorer: Explorer) -> None:
+    marks = _marks(explorer)
+    marks.store.add("old", "Ghost:box/")
+    marks.reload()
+    qtbot.waitUntil(lambda: _section(explorer) == ["old"], timeout=WAIT)
+    model = explorer.window.tree_model
+    index = model.index(0, 0, model.bookmarks_index())
+    assert "There is no account Ghost any more." in str(model.data(index, Qt.ItemDataRole.ToolTipRole))

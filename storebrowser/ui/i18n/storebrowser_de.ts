@@ -216,6 +216,12 @@
         <translation>Orte mit Lesezeichen (Strg+D); Rechtsklick zum Umbenennen, Verschieben oder Entfernen</translation>
     </message>
     <message>
+        <source>
+There is no account {name} any more.</source>
+        <translation>
+Das Konto {name} gibt es nicht mehr.</translation>
+    </message>
+    <message>
         <source>{error}
 Press F5 to try again.</source>
         <translation>{error}

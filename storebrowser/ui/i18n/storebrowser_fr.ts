@@ -216,6 +216,12 @@
         <translation>Les emplacements mis en signet (Ctrl+D) ; clic droit pour renommer, déplacer ou supprimer</translation>
     </message>
     <message>
+        <source>
+There is no account {name} any more.</source>
+        <translation>
+Le compte {name} n&apos;existe plus.</translation>
+    </message>
+    <message>
         <source>{error}
 Press F5 to try again.</source>
         <translation>{error}

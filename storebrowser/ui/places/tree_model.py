@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.accounts.model import Account
@@ -155,6 +156,10 @@ class AccountTreeModel(QAbstractItemModel):
         """The name of the bookmark at ``index``, else ``None``."""
         node = self._node(index)
         return node.label if node is not None and node.kind is NodeKind.BOOKMARK else None
+
+    def _dangling(self, node: _Node) -> bool:
+        """A bookmark of an account that is gone (removed or renamed)."""
+        return node.kind is NodeKind.BOOKMARK and node.location.account not in self.account_names()
 
     def _top(self) -> list[_Node]:
         return [self._bookmarks, *self._roots] if self._bookmarks.children else self._roots
@@ -355,6 +360,8 @@ class AccountTreeModel(QAbstractItemModel):
             return display_lines(self._tooltip(node))
         if role == Qt.ItemDataRole.EditRole:
             return node.label
+        if role == Qt.ItemDataRole.ForegroundRole and self._dangling(node):
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.BOOKMARKS:
             font = QApplication.font()
             font.setBold(True)
@@ -386,7 +393,8 @@ class AccountTreeModel(QAbstractItemModel):
         if node.kind is NodeKind.BOOKMARKS:
             return self.tr("Places you bookmarked (Ctrl+D); right-click one to rename, move or remove it")
         if node.kind is NodeKind.BOOKMARK:
-            return "@" + node.label + "\n" + node.location.text()
+            gone = self.tr("\nThere is no account {name} any more.").format(name=node.location.account)
+            return "@" + node.label + "\n" + node.location.text() + (gone if self._dangling(node) else "")
         if node.state is LoadState.ERROR:
             return self.tr("{error}\nPress F5 to try again.").format(error=node.error)
         if node.kind is NodeKind.ACCOUNT and node.entry is not None:
