@@ -74,6 +74,9 @@ class BookmarkStore:
         self._lock = threading.RLock()
         self._items: list[Bookmark] = []
         self._loaded = path is None
+        #: The file as last read (mtime, size): a change made meanwhile by another
+        #: process (the CLI beside the window) is read before a change is written.
+        self._seen: tuple[int, int] | None = None
         #: What was wrong with the file when it was read, for the window to say.
         self.problem = ""
 
@@ -88,6 +91,7 @@ class BookmarkStore:
             self._items, self._loaded, self.problem = [], True, ""
             if self.path is None:
                 return []
+            self._seen = self._stamp()
             try:
                 data = tomllib.loads(self.path.read_text(encoding="utf-8"))
             except FileNotFoundError:
@@ -165,8 +169,16 @@ class BookmarkStore:
     # -- inside -------------------------------------------------------------------------
 
     def _ensure_loaded(self) -> None:
-        if not self._loaded:
+        if not self._loaded or (self.path is not None and self._stamp() != self._seen):
             self.load()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        assert self.path is not None
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
 
     def _position(self, name: str) -> int:
         for at, bookmark in enumerate(self._items):
@@ -185,3 +197,4 @@ class BookmarkStore:
             self.problem = ""
         rows = [b.to_json() for b in self._items]
         write_atomically(self.path, tomli_w.dumps({"bookmark": rows}))
+        self._seen = self._stamp()
