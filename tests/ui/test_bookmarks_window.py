@@ -103,6 +103,10 @@ def test_ctrl_d_bookmarks_the_place_into_the_tree_and_menu(
     menu = window.menuBar().findChild(QMenu, "bookmarks-menu")
     assert isinstance(menu, QMenu)
     menu.aboutToShow.emit()
+    names = [a.text() for a in menu.actions() if not a.isSeparator()]
+    chosen_one = ["Rename Bookmark…", "Move Bookmark Up", "Move Bookmark Down", "Remove Bookmark"]
+    assert names == ["Bookmark This Place", "2024", *chosen_one]
+    assert not window.explorer_actions["bookmark_remove"].isEnabled()  # no bookmark chosen in the tree
     entry = next(a for a in menu.actions() if a.text() == "2024")
     entry.trigger()
     assert window.location == Location("Local files", "photos", "2024/")

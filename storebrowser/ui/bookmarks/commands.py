@@ -91,6 +91,7 @@ class BookmarkCommands(QObject):
             action = surfaces.actions[name]
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             surfaces.tree.addAction(action)
+        surfaces.tree.selectionModel().currentChanged.connect(lambda *_: self._enable())
         surfaces.menu.aboutToShow.connect(self._fill_menu)
         self._fill_menu()
         self.reload()
@@ -204,7 +205,15 @@ class BookmarkCommands(QObject):
                 return
         self.ui.tree.setCurrentIndex(QModelIndex())
 
+    def _enable(self) -> None:
+        """Rename, move and remove act on the bookmark chosen in the tree."""
+        chosen = self.current() is not None
+        for name in ACTION_NAMES[1:]:
+            self.ui.actions[name].setEnabled(chosen)
+
     def _fill_menu(self) -> None:
+        """Bookmark This Place; the bookmarks; then what to do with the one chosen in the
+        tree (so every bookmark command has a menu path, not only the context menu)."""
         menu = self.ui.menu
         menu.clear()
         menu.addAction(self.ui.actions["bookmark_add"])
@@ -215,6 +224,11 @@ class BookmarkCommands(QObject):
             action.setToolTip(display_text(bookmark.place))
             action.setStatusTip(display_text(bookmark.place))
             action.triggered.connect(lambda _checked=False, name=bookmark.name: self.go(name))
+        if self._shown:
+            menu.addSeparator()
+            for name in ACTION_NAMES[1:]:
+                menu.addAction(self.ui.actions[name])
+        self._enable()
 
     def _ask_name(self, title: str, label: str, current: str) -> str | None:
         def check(text: str) -> str | None:
