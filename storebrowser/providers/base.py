@@ -38,6 +38,7 @@ from storebrowser.core.types import (
     WebsiteConfig,
 )
 from storebrowser.providers.container_settings import ContainerSettings
+from storebrowser.providers.replacing import ObjectReplacing
 from storebrowser.providers.tiering import StorageClassMethods
 from storebrowser.providers.versions_api import DEFAULT_CHUNK as DEFAULT_CHUNK  # re-exported
 from storebrowser.providers.versions_api import VersionsApi
@@ -87,7 +88,7 @@ class MultipartUpload(abc.ABC):
         return None
 
 
-class Provider(StorageClassMethods, ContainerSettings, VersionsApi, abc.ABC):
+class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplacing, abc.ABC):
     """One account on one storage service (container settings: ``ContainerSettings``)."""
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.

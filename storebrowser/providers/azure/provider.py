@@ -59,6 +59,7 @@ from storebrowser.providers.azure.properties import (
     write_if_unchanged,
 )
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
+from storebrowser.providers.azure.replacing import AzureReplacing
 from storebrowser.providers.azure.sharing import blob_sas_url
 from storebrowser.providers.azure.snapshotted import AzureSnapshots
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, Provider
@@ -75,7 +76,7 @@ EXTRA_CONNECTIONS = 8
 HTTP_HEADERS = CONTENT_SETTINGS
 
 
-class AzureProvider(AzureBlockUploads, AzureContainerSettings, AzureSnapshots, Provider):
+class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, AzureSnapshots, Provider):
     kind = "azure"
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB

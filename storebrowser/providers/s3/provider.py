@@ -60,6 +60,7 @@ from storebrowser.providers.s3.orphans import UnansweredStarts
 from storebrowser.providers.s3.part_uploads import S3PartUploads
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.s3.regions import AWS_REGIONS
+from storebrowser.providers.s3.replacing import S3Replacing
 from storebrowser.providers.s3.versioned import S3Versions
 from storebrowser.providers.streams import read_exactly
 from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
@@ -76,7 +77,7 @@ MAX_BUFFERED_PUT = 256 * 1024 * 1024
 EXTRA_CONNECTIONS = 8
 
 
-class S3Provider(S3PartUploads, S3ContainerSettings, S3Versions, Provider):
+class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Provider):
     kind = "s3"
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000

@@ -50,6 +50,7 @@ from storebrowser.providers.swift.slo import (
     segment_container_of,
     segments_to_free,
 )
+from storebrowser.providers.swift.replacing import SwiftReplacing
 from storebrowser.providers.swift.uploading import put_plain
 from storebrowser.providers.swift.versioned import SwiftVersions
 from storebrowser.providers.urlpath import plain_url_path
@@ -60,7 +61,7 @@ CONTAINER_DELETE_ATTEMPTS = 5
 EXTRA_CONNECTIONS = 8
 
 
-class SwiftProvider(SwiftContainerSettings, SwiftVersions, Provider):
+class SwiftProvider(SwiftReplacing, SwiftContainerSettings, SwiftVersions, Provider):
     kind = "swift"
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
     min_part_size = 1 * MiB
