@@ -14,12 +14,16 @@ from storebrowser.core.errors import PreconditionFailed
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE
 from storebrowser.providers.base import Provider
 from storebrowser.providers.replacing import HEAD_COMPARE, SERVER_CONDITION
-from tests.providers.other_clients import OtherClient
-from tests.providers.test_properties import other  # noqa: F401  (the fixture)
+from tests.providers.other_clients import OtherClient, other_client
 
 #: What guards the write on each backend, as the servers were found to behave.
 GUARDS = {"s3_moto": SERVER_CONDITION, "azure": SERVER_CONDITION, "s3_swift": HEAD_COMPARE,
           "swift": HEAD_COMPARE, "local": HEAD_COMPARE}  # fmt: skip
+
+
+@pytest.fixture
+def other(provider: Provider, request: pytest.FixtureRequest) -> OtherClient:
+    return other_client(request.node.callspec.params["provider"], request, provider)
 
 
 def _opened(provider: Provider, container: str) -> tuple[str, str]:
@@ -33,7 +37,7 @@ def _opened(provider: Provider, container: str) -> tuple[str, str]:
 
 
 def test_replace_keeps_metadata_and_settings(
-    provider: Provider, container: str, other: OtherClient, request: pytest.FixtureRequest  # noqa: F811
+    provider: Provider, container: str, other: OtherClient, request: pytest.FixtureRequest
 ) -> None:
     key, etag = _opened(provider, container)
     keep = provider.get_properties(container, key)
@@ -49,7 +53,7 @@ def test_replace_keeps_metadata_and_settings(
 
 
 def test_a_change_by_another_client_is_not_overwritten(
-    provider: Provider, container: str, other: OtherClient  # noqa: F811
+    provider: Provider, container: str, other: OtherClient
 ) -> None:
     key, etag = _opened(provider, container)
     keep = provider.get_properties(container, key)
@@ -60,7 +64,7 @@ def test_a_change_by_another_client_is_not_overwritten(
 
 
 def test_the_server_refuses_a_write_after_the_compare_where_it_can(
-    provider: Provider, container: str, other: OtherClient, request: pytest.FixtureRequest  # noqa: F811
+    provider: Provider, container: str, other: OtherClient, request: pytest.FixtureRequest
 ) -> None:
     """A change landing between the HEAD compare and the write: the write itself carries
     the condition on moto and Azurite (on s3api, Swift and local it is not seen)."""

@@ -48,8 +48,10 @@ class AzureReplacing:
         cancel.raise_if_cancelled()
 
         def write(**condition: Any) -> dict[str, Any]:
-            return blob.upload_blob(body, length=size, overwrite=True, validate_content=True,
-                                    content_settings=settings, metadata=metadata or None, **condition)  # fmt: skip
+            return blob.upload_blob(
+                body, length=size, overwrite=True, validate_content=True,
+                content_settings=settings, metadata=metadata or None, **condition,
+            )  # fmt: skip
 
         write_if_unchanged(write, f'"{if_match.strip(chr(34))}"',
                            action=f"Uploading {key!r} to {container!r}", container=container, key=key,

@@ -42,6 +42,7 @@ from storebrowser.providers.swift.policies import (
     policies_from_info,
 )
 from storebrowser.providers.swift.policies import create_container as create_policy_container
+from storebrowser.providers.swift.replacing import SwiftReplacing
 from storebrowser.providers.swift.slo import (
     SloUpload,
     delete_replaced_segments,
@@ -50,7 +51,6 @@ from storebrowser.providers.swift.slo import (
     segment_container_of,
     segments_to_free,
 )
-from storebrowser.providers.swift.replacing import SwiftReplacing
 from storebrowser.providers.swift.uploading import put_plain
 from storebrowser.providers.swift.versioned import SwiftVersions
 from storebrowser.providers.urlpath import plain_url_path
