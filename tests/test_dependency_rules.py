@@ -33,6 +33,13 @@ ALLOWED_OURS = {
     ),
     # Revert, undelete, restore as of a moment: on the provider protocol, like transfers.
     "versions": ("storebrowser.core", "storebrowser.providers", "storebrowser.versions"),
+    # Open in the user's own app and upload back: the cache, the record, the round trip.
+    "editing": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.transfers",
+        "storebrowser.editing",
+    ),
     # The CLI is a top layer like the UI, but without Qt.
     "cli": (
         "storebrowser.core",
@@ -41,6 +48,7 @@ ALLOWED_OURS = {
         "storebrowser.transfers",
         "storebrowser.find",
         "storebrowser.versions",
+        "storebrowser.editing",
         "storebrowser.cli",
     ),
     # The window: everything below it but the CLI (what both need lives below them both).
@@ -53,6 +61,7 @@ ALLOWED_OURS = {
         "storebrowser.find",
         "storebrowser.qtbridge",
         "storebrowser.versions",
+        "storebrowser.editing",
         "storebrowser.ui",
     ),
 }
