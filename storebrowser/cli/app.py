@@ -19,6 +19,7 @@ from storebrowser.cli import (
     accounts,
     bookmarks,
     container_settings,
+    edit,
     find,
     objects,
     tiers,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     container_settings.add_commands(commands)
     versions.add_commands(commands)
     bookmarks.add_commands(commands)
+    edit.add_commands(commands)
     return parser
 
 

@@ -36,8 +36,7 @@ class OpenPlan:
     container: str
     key: str
     properties: ObjectProperties
-    #: Where the engine downloads into (the key is mapped inside it) and the copy's path.
-    folder: Path
+    #: The copy's path; the engine downloads a single object into its folder by its name.
     local: Path
 
     @property
@@ -71,12 +70,13 @@ def plan_open(provider: Provider, cache: EditCache, account: str, container: str
     local = cache.local_path(account, container, key)  # a hostile key stops here
     properties = provider.get_properties(container, key)
     cache.check_room(properties.info.size, container, key)
-    return OpenPlan(account, container, key, properties, cache.container_folder(account, container), local)
+    local.parent.mkdir(parents=True, exist_ok=True)
+    return OpenPlan(account, container, key, properties, local)
 
 
 def download_spec(plan: OpenPlan) -> JobSpec:
     return JobSpec(JobKind.DOWNLOAD_OBJECT, plan.account, plan.container, key=plan.key,
-                   local=str(plan.folder), conflict=ConflictPolicy.OVERWRITE)  # fmt: skip
+                   local=str(plan.local.parent), conflict=ConflictPolicy.OVERWRITE)  # fmt: skip
 
 
 def finish_open(provider: Provider, plan: OpenPlan, store: OpenedFiles) -> OpenedFile:
