@@ -18,7 +18,6 @@ import pytest
 
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE
 from storebrowser.providers.base import Provider
-from storebrowser.providers.registry import open_provider
 from tests.cli.conftest import CliResult, RunCli
 from tests.editing.editor import ADDED
 from tests.providers.backends import _counted_settings, _port
@@ -36,6 +35,7 @@ FIRST = b"first version\n"
 
 @dataclass
 class Store:
+    name: str
     run: RunCli
     provider: Provider  # ours, straight at the server (not counted)
     other: OtherClient
@@ -72,15 +72,16 @@ def store(cli: RunCli, request: pytest.FixtureRequest) -> Iterator[Store]:
         settings = settings_through(proxy)
         secret = str(settings.pop(SECRET_FIELD[kind]))
         sets = [part for key, value in settings.items() for part in ("--set", f"{key}={value}")]
-        added = cli("accounts", "add", "ed", "--kind", kind, *sets, "--secret-env",
-                    f"{SECRET_FIELD[kind]}={SECRET_ENV}", "--secrets-in-file", env={SECRET_ENV: secret})  # fmt: skip
+        secret_arg = f"{SECRET_FIELD[kind]}={SECRET_ENV}"
+        added = cli("accounts", "add", "ed", "--kind", kind, *sets, "--secret-env", secret_arg,
+                    "--secrets-in-file", env={SECRET_ENV: secret})  # fmt: skip
         assert added.returncode == 0, added.stderr.decode()
 
         def run(*args: str, env: dict[str, str] | None = None) -> CliResult:
             return cli("--account", "ed", *args, env=env)
 
         proxy.reset()
-        yield Store(run, provider, other_client(name, request, provider), proxy, container)
+        yield Store(name, run, provider, other_client(name, request, provider), proxy, container)
 
 
 def _ok(result: CliResult) -> str:
@@ -102,7 +103,9 @@ def test_a_saved_change_uploads_once_keeping_metadata(store: Store, mode: str) -
     out = _ok(store.edit(mode, signals=None))
     assert "Uploaded" in out
     assert store.other.read(store.container, KEY) == FIRST + ADDED
-    assert len(store.puts()) == 1, store.puts()
+    # s3api answers the PUT with If-Match 501 Not Implemented (nothing stored) and the
+    # write goes again without it: two requests, one object written, once per session.
+    assert len(store.puts()) == (2 if store.name == "s3_swift" else 1), store.puts()
     _kept(store)
 
 
