@@ -200,6 +200,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "versions": ("commands",),
     "bookmarks": ("places", "commands"),
     "i18n": (),
+    "editing": ("commands",),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y")

@@ -116,3 +116,16 @@ def set_mine_aside(opened: OpenedFile) -> Path:
             os.replace(path, aside)
             return aside
     raise StorageError(f"No free name beside {path} to keep your copy.", key=opened.key)
+
+
+def fetch_theirs(provider: Provider, opened: OpenedFile) -> Path:
+    """Their version beside the copy as ``name (theirs).ext``, to compare the two (written
+    to ``.part`` and renamed, replacing an earlier comparison's)."""
+    path = Path(opened.local)
+    target = path.with_name(sibling_name(path.name, "theirs", 1))
+    part = target.with_name(target.name + ".part")
+    with open(part, "wb") as out:
+        for chunk in provider.iter_read(opened.container, opened.key):
+            out.write(chunk)
+    os.replace(part, target)
+    return target

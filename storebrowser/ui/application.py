@@ -20,6 +20,7 @@ from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.places import Location
+from storebrowser.editing.cache import EditCache, default_root
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers import TransferEngine
@@ -36,6 +37,8 @@ from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.tiers import Tiers
 from storebrowser.ui.commands.workflows import Workflows
+from storebrowser.ui.editing.commands import EditingCommands
+from storebrowser.ui.editing.panel import OpenedFilesDock
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.help import Help
 from storebrowser.ui.icons import PaletteIconStyle
@@ -71,6 +74,8 @@ class Services:
     import_source: Callable[[], ImportReport] = import_all
     #: Named places (beside the accounts file); in memory only unless given.
     bookmarks: BookmarkStore = field(default_factory=lambda: BookmarkStore(None))
+    #: Where opened objects' copies are kept (``None``: the user's cache folder).
+    edit_cache: EditCache | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class Explorer:
     preview: PreviewDock
     versions: VersionsCommands | None = None
     bookmarks: BookmarkCommands | None = None
+    editing: EditingCommands | None = None
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -191,8 +197,9 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
+    editing = install_editing(window, operations, services.edit_cache or EditCache(default_root()), dock)
     versions.offer_unfinished()
-    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks)
+    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing)
 
 
 def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkCommands:
@@ -214,6 +221,26 @@ def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkComma
     commands = BookmarkCommands(store, surfaces)
     window.pathbar.bookmarks = commands.places
     return commands
+
+
+def install_editing(
+    window: MainWindow, operations: Operations, cache: EditCache, transfers: TransfersDock
+) -> EditingCommands:
+    """Open / Open With… and View > Opened Files (beside the transfers panel, hidden until
+    something is opened); copies still in the cache are watched again."""
+    dock = OpenedFilesDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(transfers, dock)
+    transfers.raise_()
+    dock.hide()
+    toggle = dock.toggleViewAction()
+    toggle.setText(window.tr("Opened Files"))
+    window.view_menu.addAction(toggle)
+    editing = EditingCommands(operations, cache, dock)
+    window.explorer_actions.connect_handlers(editing.handlers())
+    window.openObject.connect(editing.open_selected)
+    editing.resume()
+    return editing
 
 
 def install_versions(window: MainWindow, context: CommandContext) -> VersionsCommands:

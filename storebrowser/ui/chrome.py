@@ -33,8 +33,8 @@ from storebrowser.ui.places.tree_model import NodeKind
 
 MENUS = (
     (QT_TRANSLATE_NOOP("Chrome", "&File"),
-     "accounts | new_container delete_container | upload_files upload_folder upload_options download"
-     " | backup_here download_all publish | quit"),
+     "accounts | open_with | new_container delete_container | upload_files upload_folder upload_options"
+     " download | backup_here download_all publish | quit"),
     (QT_TRANSLATE_NOOP("Chrome", "&Edit"),
      "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
      " | storage_class restore_archive tags | properties access folder_stats | find"),
@@ -67,7 +67,7 @@ TREE_MENUS = {
 }  # fmt: skip
 CONTAINERS_MENU = ("open | new_container delete_container | download_all publish copy_path copy_command"
                    " | access folder_stats | refresh")  # fmt: skip
-OBJECTS_MENU = ("open | download copy_to rename delete | copy_path copy_url share_url copy_command"
+OBJECTS_MENU = ("open open_with | download copy_to rename delete | copy_path copy_url share_url copy_command"
                 " | storage_class restore_archive tags | versions properties access"
                 " folder_stats")  # fmt: skip
 PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"

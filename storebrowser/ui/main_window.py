@@ -235,7 +235,8 @@ class MainWindow(WindowFrame):
                 self.object_model.refresh()
 
     def open_selected(self) -> None:
-        """Enter / double-click: into a container or folder; an object shows its properties."""
+        """Enter / double-click: into a container or folder; an object opens in its app
+        (Properties are on Alt+Enter)."""
         location = self._location
         if location is None:
             return
@@ -250,7 +251,7 @@ class MainWindow(WindowFrame):
         if infos[0].is_prefix:
             self.navigate(location.folder(infos[0].key))
         else:
-            self.explorer_actions["properties"].trigger()
+            self.openObject.emit()
 
     # -- tree -------------------------------------------------------------------------
 

@@ -44,9 +44,11 @@ from storebrowser.ui.uistate import UiState
 class WindowFrame(QMainWindow):
     """Signals:
     editAccount(str): the user asked to edit an account's settings (a refused sign-in).
+    openObject(): Enter or a double-click on one object: open it in its app.
     """
 
     editAccount = Signal(str)
+    openObject = Signal()
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ import pytest
 from storebrowser.accounts import Account, AccountStore, SecretStore
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
+from storebrowser.editing.cache import EditCache
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.tasks import TaskRunner
@@ -97,7 +98,7 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 @pytest.fixture
 def make_explorer(
-    qtbot: Any, store: AccountStore, pool: ProviderPool, runner: TaskRunner, journal: Journal
+    qtbot: Any, store: AccountStore, pool: ProviderPool, runner: TaskRunner, journal: Journal, tmp_path: Path
 ) -> Iterator[Callable[[], Explorer]]:
     """The explorer on the store's accounts, as ``app.py`` builds it; it waits until the
     transfer engine is up."""
@@ -109,8 +110,9 @@ def make_explorer(
     def make() -> Explorer:
         startup = Startup(store.accounts())
         services = Services(
-            store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=UiState(None)
-        )
+            store=store, startup=startup, pool=pool, make_engine=make_engine, ui_state=UiState(None),
+            edit_cache=EditCache(tmp_path / "edit-cache"),
+        )  # fmt: skip
         explorer = build_explorer(services, runner)
         explorers.append(explorer)
         qtbot.addWidget(explorer.window)
