@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from storebrowser.core.places import Location
 from storebrowser.editing.conflicts import fetch_theirs, keep_as_copy, overwrite, set_mine_aside
@@ -41,6 +41,9 @@ class Opener(Protocol):
 
 
 class RoundTrip(QObject):
+    #: A copy was checked (and uploaded, or not): its path and the ``Outcome`` value.
+    checked = Signal(str, str)
+
     def __init__(self, opener: Opener, dock: OpenedFilesDock) -> None:
         super().__init__(dock)
         self.opener = opener
@@ -95,6 +98,7 @@ class RoundTrip(QObject):
             self.opener.ops.messages.show_error(result.message())
         else:
             self._report(checked)
+            self.checked.emit(local, checked.outcome.value)
         if local in self._again:
             self._again.discard(local)
             self.check(local)
