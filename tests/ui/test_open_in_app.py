@@ -17,8 +17,10 @@ from storebrowser.editing.state import EditState
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.editing.commands import EditingCommands
 from storebrowser.ui.editing.conflict_dialog import ConflictChoice
-from tests.ui.editing import Place
-from tests.ui.editing import place_fixture  # noqa: F401 - the fixture "place"
+from tests.ui.editing import (
+    Place,
+    place_fixture,  # noqa: F401 - the fixture "place"
+)
 from tests.ui.test_operations import select_names
 
 WAIT = 30_000
