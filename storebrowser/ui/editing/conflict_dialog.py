@@ -28,8 +28,8 @@ def conflict_text(opened: OpenedFile) -> str:
     )
     return (
         f"{opened.container}/{opened.key} was changed on the server after you opened it.\n\n"
-        f"You opened ETag {opened.etag}; it has now {theirs}.\n"
-        f"Your version is safe in {opened.local}. Nothing was uploaded."
+        f"You opened ETag {opened.etag}; on the server it has now {theirs}.\n\n"
+        f"Nothing was uploaded. Your version is safe in {opened.local}"
     )
 
 
@@ -39,6 +39,7 @@ class ConflictDialog(QDialog):
         self.opened = opened
         self.choice = ConflictChoice.LATER
         self.setWindowTitle(self.tr("Changed on the Server"))
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         heading = QLabel(display_text(f"Someone else changed {opened.key}"), self)
         font = heading.font()

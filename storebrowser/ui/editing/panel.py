@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from storebrowser.core.display import display_text
 from storebrowser.editing.state import EditState, OpenedFile
@@ -20,6 +29,9 @@ STATE_WORDS = {
     EditState.CONFLICT: "conflict",
     EditState.FAILED: "upload failed",
 }
+
+#: States shown with a warning: the copy holds a change that is not on the server.
+NEEDS_YOU = (EditState.CONFLICT, EditState.FAILED)
 
 
 class OpenedFilesModel(QAbstractTableModel):
@@ -70,6 +82,8 @@ class OpenedFilesModel(QAbstractTableModel):
                 opened.local,
             )
             return display_text(texts[index.column()])
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1 and opened.state in NEEDS_YOU:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole:
             return display_text(opened.note or opened.local)
         return None
