@@ -29,6 +29,7 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 #: Keys that no menu shows: what they do where they work.
 _KEYS_ELSEWHERE = (
     ("Everywhere", "Tab / Shift+Tab", "The next or previous panel: tree, filter, list, preview, transfers"),
+    ("In the list", "Enter, double-click", "Into a folder; an object opens in its app and saves upload back"),
     ("In the list", "Space", "Show or hide the preview"),
     ("In the list", "Typing a name", "Go to the first name that starts with it"),
     ("In the list", "Shift+arrows, Ctrl+A", "Select more, or everything"),
