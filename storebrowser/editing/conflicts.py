@@ -90,7 +90,14 @@ def _recreate(provider: Provider, store: OpenedFiles, opened: OpenedFile, digest
         return conflict(provider, store, opened)
     except NotFound:
         pass
-    info = _put_copy(provider, opened, opened.key)
+    try:
+        info = _put_copy(provider, opened, opened.key)
+    except (StorageError, OSError) as error:
+        failed = opened.with_state(
+            EditState.FAILED, f"Upload back failed: {error}. Your copy is kept at {opened.local}."
+        )
+        store.put(failed)
+        return Checked(Outcome.FAILED, failed)
     done = opened.with_state(EditState.UPLOADED, f"Uploaded again {now_text()}.",
                              etag=(info.etag or "").strip('"'), sha256=digest, theirs=None)  # fmt: skip
     store.put(done)

@@ -119,9 +119,20 @@ def test_take_theirs_sets_mine_aside(qtbot, place: Place) -> None:
 
 @pytest.mark.parametrize("place", ["swift"], indirect=True)
 def test_watching_resumes_after_a_restart(qtbot, place: Place, make_explorer) -> None:
-    _editing_before, path = _opened(qtbot, place)
-    again = _editing(make_explorer())  # the same edit cache, as the next start of the app
-    qtbot.waitUntil(lambda: again.dock.model.rowCount() == 1, timeout=WAIT)
-    _editing_before.round_trip.stop_watching(str(path))  # only the new window watches now
+    before, path = _opened(qtbot, place)
+    before.round_trip.watcher.forget(str(path))  # the app is closed: nobody watches
+    _save_by_rename(path, b"saved while closed\n")
+    again = _editing_first_start(qtbot, make_explorer)
+    assert again.dock.model.rows[0].key == KEY
+    assert place.other.read(place.container, KEY) == b"saved while closed\n"
     assert _next_check(qtbot, again, lambda: _save_by_rename(path, b"after a restart\n")) == "uploaded"
     assert place.other.read(place.container, KEY) == b"after a restart\n"
+
+
+def _editing_first_start(qtbot, make_explorer) -> EditingCommands:
+    """The next start of the app on the same edit cache: its copies are checked at once
+    (one saved while it was closed goes up) and watched again."""
+    editing = _editing(make_explorer())
+    rows = editing.dock.model.rows
+    qtbot.waitUntil(lambda: bool(rows) and rows[0].state is EditState.UPLOADED, timeout=WAIT)
+    return editing

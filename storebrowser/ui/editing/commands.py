@@ -78,6 +78,7 @@ class EditingCommands(QObject):
     def _resumed(self, result: TaskResult[list[OpenedFile]]) -> None:
         for opened in result.value or []:
             self.round_trip.watch(opened)
+            self.round_trip.check(opened.local)  # a save made while the app was closed goes up now
 
     # -- Open / Open With… --------------------------------------------------------------
 
