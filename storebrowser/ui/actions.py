@@ -90,6 +90,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
             need(plain == 1 and objects == 1, "Select exactly one object."),
             capable("presigned_urls", "time-limited URLs"),
         ),
+        "quick_look": need(plain == 1 and objects == 1, "Select exactly one object."),
         "open_with": need(plain == 1 and objects == 1, "Select exactly one object."),
         "properties": need(plain > 0, "Select one or more objects (folders have no properties)."),
         "storage_class": both(need(objects > 0, pick), capable("storage_tiers", "changing storage classes")),
@@ -381,6 +382,14 @@ _SPECS = (
         "go-down",
     ),
     _Spec("bookmark_remove", QT_TRANSLATE_NOOP("Actions", "Remove Bookmark"), [], None, "edit-delete"),
+    _Spec(
+        "quick_look",
+        QT_TRANSLATE_NOOP("Actions", "Quick Look"),
+        ["Shift+Space"],
+        None,
+        "document-preview",
+        QT_TRANSLATE_NOOP("Actions", "A larger preview of the object in a window of its own (Space or Esc closes it)"),
+    ),
     _Spec(
         "open",
         QT_TRANSLATE_NOOP("Actions", "Open"),

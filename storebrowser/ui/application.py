@@ -46,6 +46,7 @@ from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState
 from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
+from storebrowser.ui.properties.quick_look import QuickLook
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
@@ -198,6 +199,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     editing = install_editing(window, operations, services.edit_cache or EditCache(default_root()), dock)
+    install_quick_look(window, runner)
     versions.offer_unfinished()
     return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing)
 
@@ -221,6 +223,22 @@ def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkComma
     commands = BookmarkCommands(store, surfaces)
     window.pathbar.bookmarks = commands.places
     return commands
+
+
+def install_quick_look(window: MainWindow, runner: TaskRunner) -> QuickLook:
+    """View > Quick Look on the table's current object (Shift+Space)."""
+    look = QuickLook(runner, window)
+
+    def show() -> None:
+        model, current = window.object_model, window.table.currentIndex()
+        rows = window.table.selectionModel().selectedRows()
+        row = current.row() if current.isValid() else (rows[0].row() if rows else -1)
+        if model.provider is None or row < 0 or model.info(row).is_prefix:
+            return
+        look.show_object(model.provider, model.container, model.info(row))
+
+    window.explorer_actions["quick_look"].triggered.connect(show)
+    return look
 
 
 def install_editing(

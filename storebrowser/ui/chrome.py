@@ -38,7 +38,7 @@ MENUS = (
     (QT_TRANSLATE_NOOP("Chrome", "&Edit"),
      "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
      " | storage_class restore_archive tags | properties access folder_stats | find"),
-    (QT_TRANSLATE_NOOP("Chrome", "&View"), "refresh stop | show_versions | focus_filter find"),
+    (QT_TRANSLATE_NOOP("Chrome", "&View"), "refresh stop | show_versions | quick_look | focus_filter find"),
     (QT_TRANSLATE_NOOP("Chrome", "&Go"), "back forward up | focus_path"),
     # and the bookmarks themselves: ui/bookmarks/commands.py
     (QT_TRANSLATE_NOOP("Chrome", "&Bookmarks"), "bookmark_add"),
@@ -74,7 +74,7 @@ PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here 
               " | access find folder_stats | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views
 #: have focus.
-VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path")
+VIEW_SHORTCUTS = ("open", "delete", "up", "rename", "copy_path", "quick_look")
 
 
 def names(layout: str) -> list[str | None]:
