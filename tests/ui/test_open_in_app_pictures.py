@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
+from storebrowser.core.places import Location
 from storebrowser.editing.state import EditState, OpenedFile
 from storebrowser.ui.editing.conflict_dialog import ConflictDialog, conflict_text
 from storebrowser.ui.editing.panel import OpenedFilesDock
-from tests.ui.test_panel_pictures import save, scheme, shots  # noqa: F401 - the fixtures
+from storebrowser.ui.properties.quick_look import QuickLook
+from tests.ui import test_panel_pictures as pictures
+from tests.ui.test_operations import select_names, wait_listed
+from tests.ui.test_panel_pictures import save
+
+# The light/dark and output-folder fixtures of the other pictures.
+scheme = pictures.scheme
+shots = pictures.shots
 
 CACHE = "/home/ana/.cache/StoreBrowser/opened/work/reports"
 
@@ -32,7 +41,7 @@ def _rows() -> list[OpenedFile]:
     ]
 
 
-def test_pictures_of_the_opened_files_panel(qtbot, scheme: str, shots: Path) -> None:  # noqa: F811
+def test_pictures_of_the_opened_files_panel(qtbot, scheme: str, shots: Path) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     dock = OpenedFilesDock(window)
@@ -46,9 +55,41 @@ def test_pictures_of_the_opened_files_panel(qtbot, scheme: str, shots: Path) -> 
     save(window, shots / f"opened-files-{scheme}.png")
 
 
-def test_pictures_of_the_conflict_question(qtbot, scheme: str, shots: Path) -> None:  # noqa: F811
+def test_pictures_of_the_conflict_question(qtbot, scheme: str, shots: Path) -> None:
     conflict = _rows()[3]
     dialog = ConflictDialog(conflict)
     qtbot.addWidget(dialog)
     dialog.show()
     save(dialog, shots / f"conflict-{scheme}.png")
+
+
+def test_pictures_of_the_window_with_an_opened_file_and_quick_look(
+    qtbot,
+    scheme: str,
+    shots: Path,
+    local_account,
+    local_root: Path,
+    make_explorer,
+) -> None:
+    (local_root / "documents" / "readme.md").write_bytes(
+        b"# Notes\n\nOpened in its app; saving uploads it back.\n" * 40
+    )
+    explorer = make_explorer()
+    window = explorer.window
+    window.resize(1200, 760)
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    assert explorer.editing is not None
+    launched: list[Path] = []
+    explorer.editing.launch = lambda path: launched.append(path) or True
+    select_names(window, "readme.md")
+    window.table.setCurrentIndex(window.table.selectionModel().selectedRows()[0])
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(launched), timeout=30_000)
+    save(window, shots / f"window-opened-{scheme}.png")
+    look = window.findChild(QuickLook, "quickLook")
+    assert look is not None
+    with qtbot.waitSignal(look.panel.settled, timeout=30_000):
+        window.explorer_actions["quick_look"].trigger()
+    save(look, shots / f"quick-look-{scheme}.png")
+    look.close()
