@@ -136,3 +136,21 @@ def _editing_first_start(qtbot, make_explorer) -> EditingCommands:
     rows = editing.dock.model.rows
     qtbot.waitUntil(lambda: bool(rows) and rows[0].state is EditState.UPLOADED, timeout=WAIT)
     return editing
+
+
+@pytest.mark.parametrize("place", ["s3_moto"], indirect=True)
+def test_overwrite_theirs_after_confirming_and_compare_opens_both(qtbot, place: Place) -> None:
+    editing, path = _opened(qtbot, place)
+    launched: list[Path] = []
+    editing.launch = lambda opened: launched.append(opened) or True
+    answers = iter([ConflictChoice.COMPARE, ConflictChoice.OVERWRITE])
+    editing.round_trip.choose = lambda _opened: next(answers)
+    confirmed: list[str] = []
+    place.explorer.operations.confirm = lambda title, question, button: confirmed.append(question) or True  # type: ignore[method-assign]
+    place.other.overwrite(place.container, KEY, b"their version\n", {})
+    assert _next_check(qtbot, editing, lambda: _save_by_rename(path, b"my version\n")) == "conflict"
+    qtbot.waitUntil(lambda: len(launched) == 2, timeout=WAIT)
+    assert launched[0] == path and launched[1].read_bytes() == b"their version\n"
+    editing.round_trip.resolve(editing.round_trip.records[str(path)])  # Resolve Conflict… again
+    qtbot.waitUntil(lambda: editing.dock.model.rows[0].state is EditState.UPLOADED, timeout=WAIT)
+    assert confirmed and place.other.read(place.container, KEY) == b"my version\n"
