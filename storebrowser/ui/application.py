@@ -255,6 +255,7 @@ def install_editing(
     toggle.setText(window.tr("Opened Files"))
     window.view_menu.addAction(toggle)
     editing = EditingCommands(operations, cache, dock)
+    editing.apply_settings(window.ui_state)
     window.explorer_actions.connect_handlers(editing.handlers())
     window.openObject.connect(editing.open_selected)
     editing.resume()

@@ -182,3 +182,25 @@ def test_an_editor_that_fails_uploads_nothing(store: Store) -> None:
     assert result.returncode == 1
     assert "status 3" in result.stderr.decode() and "kept at" in result.stderr.decode()
     assert store.puts() == []
+
+
+@pytest.mark.parametrize("store", ["s3_moto"], indirect=True)
+def test_a_hostile_key_writes_nothing_outside_the_cache(store: Store, cli_env: dict[str, str]) -> None:
+    store.other.overwrite(store.container, "../../escape.txt", b"evil", {})
+    result = store.run("edit", f"{store.container}/../../escape.txt", env={"EDITOR": "true"})
+    stderr = result.stderr.decode()
+    assert (
+        result.returncode == 1 and "cannot be saved as a local file" in stderr and "Traceback" not in stderr
+    )
+    assert stderr.strip().startswith("storebrowser-cli:") and len(stderr.strip().splitlines()) == 1
+    home = Path(cli_env["XDG_CACHE_HOME"]).parent
+    assert not list(home.rglob("escape.txt"))
+
+
+@pytest.mark.parametrize("store", ["azure"], indirect=True)
+def test_json_says_what_happened(store: Store) -> None:
+    editor = shlex.join([sys.executable, str(EDITOR), "inplace"])
+    out = json.loads(_ok(store.run("--json", "edit", f"{store.container}/{KEY}", env={"EDITOR": editor})))
+    assert out["outcome"] == "uploaded" and out["key"] == KEY
+    assert out["guard"] == "the server's condition on the write (If-Match)"
+    assert out["etag"] == store.other.head(store.container, KEY).etag.strip('"')

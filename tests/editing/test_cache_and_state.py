@@ -73,3 +73,27 @@ def test_cleaning_keeps_what_may_hold_changes(tmp_path: Path) -> None:
     assert {r.key for r in store.all()} == {"recent.txt", "conflict.txt", "edited.txt"}
     Path(recent.local).unlink()
     assert {r.key for r in still_cached(store)} == {"conflict.txt", "edited.txt"}
+
+
+def test_a_failed_upload_back_keeps_the_copy_and_says_where(tmp_path: Path) -> None:
+    import shutil
+
+    from storebrowser.editing.session import Outcome, check_back, finish_open
+
+    root = tmp_path / "store"
+    (root / "box").mkdir(parents=True)
+    (root / "box" / "doc.txt").write_bytes(b"one")
+    provider = open_provider("local", {"root": str(root)})
+    cache = EditCache(tmp_path / "cache")
+    store = OpenedFiles(cache.state_path)
+    plan = plan_open(provider, cache, "loc", "box", "doc.txt")
+    shutil.copyfile(root / "box" / "doc.txt", plan.local)  # as the engine's download would
+    opened = finish_open(provider, plan, store)
+    assert check_back(provider, store, opened).outcome is Outcome.UNCHANGED
+    plan.local.write_bytes(b"two")
+    shutil.rmtree(root / "box")  # the container is gone: the upload back cannot work
+    checked = check_back(provider, store, opened)
+    assert checked.outcome is Outcome.FAILED
+    assert f"kept at {plan.local}" in checked.message
+    assert plan.local.read_bytes() == b"two"
+    assert store.get(str(plan.local)) == checked.opened  # listed for the next start

@@ -31,6 +31,7 @@ from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.editing.panel import OpenedFilesDock
 from storebrowser.ui.editing.round_trip import RoundTrip
 from storebrowser.ui.format import human_size
+from storebrowser.ui.uistate import UiState
 
 T = TypeVar("T")
 #: Objects larger than this ask before they are downloaded to be opened.
@@ -55,6 +56,15 @@ class EditingCommands(QObject):
         #: How a copy is handed to the desktop (tests put a stand-in editor here).
         self.launch: Launcher = open_in_default_app
         self.round_trip = RoundTrip(self, dock)
+
+    def apply_settings(self, state: UiState) -> None:
+        """``edit_cache_days`` (copies not opened for so many days are cleaned at start) and
+        ``edit_ask_above_mib`` (larger objects ask before they download), when set."""
+        days, above = state.get("edit_cache_days"), state.get("edit_ask_above_mib")
+        if isinstance(days, int) and days > 0:
+            self.keep_days = days
+        if isinstance(above, int) and above >= 0:
+            self.ask_above = above * MiB
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         return {"open_with": self.open_with}
