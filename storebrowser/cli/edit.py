@@ -28,6 +28,7 @@ from storebrowser.editing.session import (
     download_spec,
     finish_open,
     plan_open,
+    unsaved_copy,
 )
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles
 from storebrowser.providers.base import Provider
@@ -99,8 +100,13 @@ def _open(
     ctx: Context, provider: Provider, cache: EditCache, store: OpenedFiles, account: str, container: str,
     key: str,
 ) -> OpenedFile:  # fmt: skip
+    kept = unsaved_copy(store, cache.local_path(account, container, key))
+    if kept is not None:  # an earlier edit left work here (a conflict, a failed upload)
+        print(display_text(f"Continuing with your copy {kept.local} (opened at ETag {kept.etag})."),
+              file=sys.stderr)  # fmt: skip
+        return kept
     for _ in range(_OPEN_ATTEMPTS):
-        plan = plan_open(provider, cache, account, container, key)
+        plan = plan_open(provider, cache, store, account, container, key)
         _download(ctx, plan)
         try:
             return finish_open(provider, plan, store)

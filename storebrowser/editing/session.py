@@ -30,6 +30,10 @@ class ChangedWhileOpening(StorageError):
     """The object changed between the HEAD before its download and the one after."""
 
 
+class CopyHoldsChanges(StorageError):
+    """Opening again would download over a copy holding changes not on the server."""
+
+
 @dataclass(frozen=True, slots=True)
 class OpenPlan:
     account: str
@@ -65,13 +69,38 @@ class Checked:
         return self.opened.note
 
 
-def plan_open(provider: Provider, cache: EditCache, account: str, container: str, key: str) -> OpenPlan:
-    """``InvalidName`` for a key the cache cannot hold, ``NotEnoughSpace``, ``NotFound``."""
+def plan_open(
+    provider: Provider, cache: EditCache, store: OpenedFiles, account: str, container: str, key: str
+) -> OpenPlan:
+    """``InvalidName`` for a key the cache cannot hold, ``CopyHoldsChanges``,
+    ``NotEnoughSpace``, ``NotFound``."""
     local = cache.local_path(account, container, key)  # a hostile key stops here
+    _refuse_unsaved(store, local, container, key)
     properties = provider.get_properties(container, key)
     cache.check_room(properties.info.size, container, key)
     local.parent.mkdir(parents=True, exist_ok=True)
     return OpenPlan(account, container, key, properties, local)
+
+
+def _refuse_unsaved(store: OpenedFiles, local: Path, container: str, key: str) -> None:
+    """The copy already there may hold the user's work: never download over it."""
+    record = unsaved_copy(store, local)
+    if record is not None:
+        raise CopyHoldsChanges(
+            f"Your copy {local} holds changes that are not on the server ({record.state.value}); "
+            "settle it first (View > Opened Files; storebrowser-cli edit continues with it).",
+            container=container, key=key,
+        )  # fmt: skip
+
+
+def unsaved_copy(store: OpenedFiles, local: Path) -> OpenedFile | None:
+    """The record of the copy at ``local`` when the copy may hold work not on the server."""
+    record = store.get(str(local))
+    if record is None or not local.is_file():
+        return None
+    if record.state.holds_changes or file_sha256(local) != record.sha256:
+        return record
+    return None
 
 
 def download_spec(plan: OpenPlan) -> JobSpec:

@@ -204,3 +204,14 @@ def test_json_says_what_happened(store: Store) -> None:
     assert out["outcome"] == "uploaded" and out["key"] == KEY
     assert out["guard"] == "the server's condition on the write (If-Match)"
     assert out["etag"] == store.other.head(store.container, KEY).etag.strip('"')
+
+
+@pytest.mark.parametrize("store", ["swift"], indirect=True)
+def test_after_a_failed_conflict_edit_continues_with_the_kept_copy(store: Store, tmp_path: Path) -> None:
+    failed = _edit_during_their_change(store, tmp_path)
+    assert failed.returncode == 1
+    again = store.run("edit", f"{store.container}/{KEY}", "--on-conflict", "copy", env={"EDITOR": "true"})
+    assert "Continuing with your copy" in again.stderr.decode()
+    assert "my copy" in _ok(again)
+    assert store.other.read(store.container, KEY) == b"their version\n"
+    assert store.other.read(store.container, "docs/notes (my copy).txt") == FIRST + ADDED

@@ -40,9 +40,9 @@ def test_an_object_larger_than_the_free_space_is_refused_before_download(tmp_pat
     provider = open_provider("local", {"root": str(root)})
     cache = EditCache(tmp_path / "cache", free_space=lambda _: 999)
     with pytest.raises(NotEnoughSpace, match="1,000 bytes"):
-        plan_open(provider, cache, "loc", "box", "big.bin")
+        plan_open(provider, cache, OpenedFiles(tmp_path / "o.json"), "loc", "box", "big.bin")
     ok = EditCache(tmp_path / "cache", free_space=lambda _: 1000)
-    assert plan_open(provider, ok, "loc", "box", "big.bin").size == 1000
+    assert plan_open(provider, ok, OpenedFiles(tmp_path / "o.json"), "loc", "box", "big.bin").size == 1000
 
 
 def _record(tmp_path: Path, name: str, state: EditState, days_ago: int) -> OpenedFile:
@@ -86,7 +86,7 @@ def test_a_failed_upload_back_keeps_the_copy_and_says_where(tmp_path: Path) -> N
     provider = open_provider("local", {"root": str(root)})
     cache = EditCache(tmp_path / "cache")
     store = OpenedFiles(cache.state_path)
-    plan = plan_open(provider, cache, "loc", "box", "doc.txt")
+    plan = plan_open(provider, cache, store, "loc", "box", "doc.txt")
     shutil.copyfile(root / "box" / "doc.txt", plan.local)  # as the engine's download would
     opened = finish_open(provider, plan, store)
     assert check_back(provider, store, opened).outcome is Outcome.UNCHANGED
@@ -97,3 +97,24 @@ def test_a_failed_upload_back_keeps_the_copy_and_says_where(tmp_path: Path) -> N
     assert f"kept at {plan.local}" in checked.message
     assert plan.local.read_bytes() == b"two"
     assert store.get(str(plan.local)) == checked.opened  # listed for the next start
+
+
+def test_opening_again_never_downloads_over_unsaved_work(tmp_path: Path) -> None:
+    import shutil
+
+    from storebrowser.editing.session import CopyHoldsChanges, finish_open
+
+    root = tmp_path / "store"
+    (root / "box").mkdir(parents=True)
+    (root / "box" / "doc.txt").write_bytes(b"one")
+    provider = open_provider("local", {"root": str(root)})
+    cache = EditCache(tmp_path / "cache")
+    store = OpenedFiles(cache.state_path)
+    plan = plan_open(provider, cache, store, "loc", "box", "doc.txt")
+    shutil.copyfile(root / "box" / "doc.txt", plan.local)
+    finish_open(provider, plan, store)
+    plan_open(provider, cache, store, "loc", "box", "doc.txt")  # unchanged: fine to fetch again
+    plan.local.write_bytes(b"my work")
+    with pytest.raises(CopyHoldsChanges, match="holds changes"):
+        plan_open(provider, cache, store, "loc", "box", "doc.txt")
+    assert plan.local.read_bytes() == b"my work"

@@ -127,7 +127,7 @@ class EditingCommands(QObject):
                     download_spec(result.value), after=lambda job: self._downloaded(result.value, job, launch)
                 )
 
-        self.work(account, lambda p: plan_open(p, self.cache, account, container, key), planned)
+        self.work(account, lambda p: plan_open(p, self.cache, self.store, account, container, key), planned)
 
     def _size_ok(self, plan: OpenPlan) -> bool:
         if plan.size <= self.ask_above:
