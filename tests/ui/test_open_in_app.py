@@ -154,3 +154,20 @@ def test_overwrite_theirs_after_confirming_and_compare_opens_both(qtbot, place: 
     editing.round_trip.resolve(editing.round_trip.records[str(path)])  # Resolve Conflict… again
     qtbot.waitUntil(lambda: editing.dock.model.rows[0].state is EditState.UPLOADED, timeout=WAIT)
     assert confirmed and place.other.read(place.container, KEY) == b"my version\n"
+
+
+@pytest.mark.parametrize("place", ["s3_moto"], indirect=True)
+def test_a_large_object_asks_before_it_downloads(qtbot, place: Place) -> None:
+    place.provider.upload_bytes(place.container, KEY, FIRST)
+    editing = _editing(place.explorer)
+    editing.ask_above = 4  # bytes: the object is larger
+    asked: list[str] = []
+    place.explorer.operations.confirm = lambda title, question, button: asked.append(question) or False  # type: ignore[method-assign]
+    launched: list[Path] = []
+    editing.launch = lambda path: launched.append(path) or True
+    place.open(qtbot)
+    select_names(place.explorer.window, KEY)
+    qtbot.keyClick(place.explorer.window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    assert KEY in asked[0] and "14 B" in asked[0]
+    assert not launched and editing.dock.model.rowCount() == 0 and not editing.cache.state_path.exists()
