@@ -86,6 +86,8 @@ class RoundTrip(QObject):
             self._again.add(local)
             return
         self._busy.add(local)
+        # Shown as under way while it is hashed and, if changed, sent; the record keeps its state.
+        self.dock.model.show(opened.with_state(EditState.UPLOADING, opened.note))
         store = self.opener.store
         self.opener.work(
             opened.account, lambda p: check_back(p, store, opened), lambda r: self._checked(local, r)
@@ -96,6 +98,8 @@ class RoundTrip(QObject):
         checked = result.value
         if checked is None:
             self.opener.ops.messages.show_error(result.message())
+            if local in self.records:
+                self.dock.model.show(self.records[local])
         else:
             self._report(checked)
             self.checked.emit(local, checked.outcome.value)
