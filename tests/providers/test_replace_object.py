@@ -77,3 +77,21 @@ def test_the_server_refuses_a_write_after_the_compare_where_it_can(
         provider._put_in_place(container, key, io.BytesIO(b"mine"), size=4, if_match=etag, keep=keep,
                                progress=None, cancel=NEVER)  # fmt: skip
     assert other.read(container, key) == b"theirs"
+
+
+def test_s3_replace_keeps_the_objects_encryption(s3_moto_provider: Provider) -> None:
+    """A PUT drops what it does not send: SSE-KMS with its key is sent again (moto echoes it)."""
+    from storebrowser.core.encryption import Encryption, EncryptionMode
+    from tests.providers.conftest import unique_container_name
+
+    provider, container = s3_moto_provider, unique_container_name()
+    provider.create_container(container)
+    kms = Encryption(EncryptionMode.SSE_KMS, key_id="alias/reports")
+    provider.put_object(container, "k.txt", io.BytesIO(b"one"), size=3, encryption=kms)
+    keep = provider.get_properties(container, "k.txt")
+    provider.replace_object(
+        container, "k.txt", io.BytesIO(b"two"), size=3, if_match=keep.etag or "", keep=keep
+    )
+    head = provider._client.head_object(Bucket=container, Key="k.txt")  # type: ignore[attr-defined]
+    assert head["ServerSideEncryption"] == "aws:kms" and "alias/reports" in head["SSEKMSKeyId"]
+    assert provider.read(container, "k.txt") == b"two"
