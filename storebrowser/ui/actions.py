@@ -388,7 +388,9 @@ _SPECS = (
         ["Shift+Space"],
         None,
         "document-preview",
-        QT_TRANSLATE_NOOP("Actions", "A larger preview of the object in a window of its own (Space or Esc closes it)"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "A larger preview of the object in a window of its own (Space or Esc closes it)"
+        ),
     ),
     _Spec(
         "open",

@@ -97,6 +97,7 @@ def build_dialogs(
     explorer: Explorer, store: AccountStore, runner: TaskRunner, tmp: Path
 ) -> Iterator[QDialog]:
     """One of each dialog, on the local account where it needs a place."""
+    from storebrowser.editing.state import EditState, OpenedFile
     from storebrowser.ui.access.dialog import SettingsDialog
     from storebrowser.ui.accounts.dialog import AccountsDialog
     from storebrowser.ui.accounts.import_dialog import ImportDialog
@@ -108,8 +109,10 @@ def build_dialogs(
     from storebrowser.ui.commands.publish_dialog import PublishDialog
     from storebrowser.ui.commands.stats_dialog import StatsCache, StatsDialog
     from storebrowser.ui.commands.upload_dialog import UploadDialog
+    from storebrowser.ui.editing.conflict_dialog import ConflictDialog
     from storebrowser.ui.help import ShortcutsDialog
     from storebrowser.ui.properties.metadata_editor import MetadataEditor
+    from storebrowser.ui.properties.quick_look import QuickLook
     from storebrowser.ui.tiers import dialogs as tiers
     from storebrowser.ui.tiers.results import JobResultsDialog
     from storebrowser.ui.tiers.tags_dialog import TagsDialog
@@ -146,6 +149,11 @@ def build_dialogs(
     yield NameDialog("New Folder", "Name of the new folder:", lambda _text: None, parent=window)
     yield ShareUrlDialog("file-0001.txt", window)
     yield CopyToDialog(["documents", "photos"], "documents", "", 2, window)
+    local = str(tmp / "file-0001.txt")
+    opened = OpenedFile("Local files", "documents", "file-0001.txt", local, "e1", 1, "0" * 64,
+                        state=EditState.CONFLICT, theirs="e2")  # fmt: skip
+    yield ConflictDialog(opened, window)
+    yield QuickLook(runner, window)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.editing.state import OpenedFile
 
 
@@ -55,15 +56,41 @@ class ConflictDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         role = QDialogButtonBox.ButtonRole
         for choice, text, button_role, tip in (
-            (ConflictChoice.COPY, "Keep Mine as a Copy", role.AcceptRole,
-             "Upload yours beside it as “name (my copy)”; theirs stays"),
-            (ConflictChoice.OVERWRITE, "Overwrite Theirs…", role.DestructiveRole,
-             "Replace their version with yours (asks again)"),
-            (ConflictChoice.THEIRS, "Take Theirs", role.ActionRole,
-             "Download theirs; yours is renamed “name (mine)” beside it"),
-            (ConflictChoice.COMPARE, "Compare", role.ActionRole, "Open both versions in their app"),
-            (ConflictChoice.LATER, "Later", role.RejectRole, "Decide later from View > Opened Files"),
-        ):  # fmt: skip
+            (
+                ConflictChoice.COPY,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Keep Mine as a Copy"),
+                role.AcceptRole,
+                QT_TRANSLATE_NOOP(
+                    "ConflictDialog", "Upload yours beside it as “name (my copy)”; theirs stays"
+                ),
+            ),
+            (
+                ConflictChoice.OVERWRITE,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Overwrite Theirs…"),
+                role.DestructiveRole,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Replace their version with yours (asks again)"),
+            ),
+            (
+                ConflictChoice.THEIRS,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Take Theirs"),
+                role.ActionRole,
+                QT_TRANSLATE_NOOP(
+                    "ConflictDialog", "Download theirs; yours is renamed “name (mine)” beside it"
+                ),
+            ),
+            (
+                ConflictChoice.COMPARE,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Compare"),
+                role.ActionRole,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Open both versions in their app"),
+            ),
+            (
+                ConflictChoice.LATER,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Later"),
+                role.RejectRole,
+                QT_TRANSLATE_NOOP("ConflictDialog", "Decide later from View > Opened Files"),
+            ),
+        ):
             self._button(choice, self.tr(text), button_role, self.tr(tip))
         layout.addWidget(self.buttons)
 

@@ -4,7 +4,15 @@ and Resolve Conflict…. Names are shown escaped (``display_text``): a key canno
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,16 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.editing.state import EditState, OpenedFile
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Object", "State", "Local copy")
+WORDS = "OpenedFiles"  # the translation context of the words below
+COLUMNS = (
+    QT_TRANSLATE_NOOP("OpenedFiles", "Object"),
+    QT_TRANSLATE_NOOP("OpenedFiles", "State"),
+    QT_TRANSLATE_NOOP("OpenedFiles", "Local copy"),
+)
 STATE_WORDS = {
-    EditState.OPEN: "open",
-    EditState.UPLOADING: "uploading…",
-    EditState.UPLOADED: "uploaded",
-    EditState.CONFLICT: "conflict",
-    EditState.FAILED: "upload failed",
+    EditState.OPEN: QT_TRANSLATE_NOOP("OpenedFiles", "open"),
+    EditState.UPLOADING: QT_TRANSLATE_NOOP("OpenedFiles", "uploading…"),
+    EditState.UPLOADED: QT_TRANSLATE_NOOP("OpenedFiles", "uploaded"),
+    EditState.CONFLICT: QT_TRANSLATE_NOOP("OpenedFiles", "conflict"),
+    EditState.FAILED: QT_TRANSLATE_NOOP("OpenedFiles", "upload failed"),
 }
 
 #: States shown with a warning: the copy holds a change that is not on the server.
@@ -68,7 +82,7 @@ class OpenedFilesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+            return QCoreApplication.translate(WORDS, COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -78,7 +92,7 @@ class OpenedFilesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             texts = (
                 f"{opened.account}: {opened.container}/{opened.key}",
-                STATE_WORDS[opened.state],
+                QCoreApplication.translate(WORDS, STATE_WORDS[opened.state]),
                 opened.local,
             )
             return display_text(texts[index.column()])
@@ -97,6 +111,7 @@ class OpenedFilesDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Opened Files"), parent)
         self.setObjectName("openedFilesDock")
+        self.toggleViewAction().setText(self.tr("Opened Files"))
         self.model = OpenedFilesModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
