@@ -132,7 +132,9 @@ class EditingCommands(QObject):
     def _size_ok(self, plan: OpenPlan) -> bool:
         if plan.size <= self.ask_above:
             return True
-        question = self.tr(f"{plan.key} is {human_size(plan.size)}. Download it to open it?")
+        question = self.tr("{key} is {size}. Download it to open it?").format(
+            key=plan.key, size=human_size(plan.size)
+        )
         return self.ops.confirm(self.tr("Open a Large Object"), question, self.tr("Download and Open"))
 
     def _downloaded(self, plan: OpenPlan | None, job: JobSnapshot, launch: Launcher | None) -> None:
@@ -140,7 +142,9 @@ class EditingCommands(QObject):
             return
         if job.state is not State.DONE:
             why = job.error or next((i.error for i in job.failed_items if i.error), "") or job.state.value
-            self.context.messages.show_error(self.tr(f"{plan.key} could not be opened: {why}"))
+            self.context.messages.show_error(
+                self.tr("{key} could not be opened: {why}").format(key=plan.key, why=why)
+            )
             return
         self.work(plan.account, lambda p: finish_open(p, plan, self.store),
                   lambda result: self._recorded(result, launch))  # fmt: skip
@@ -155,7 +159,7 @@ class EditingCommands(QObject):
         self.dock.raise_()
         if launch is not None and not launch(Path(opened.local)):
             self.context.messages.show_error(
-                self.tr(
-                    f"No application opens {opened.local}; open it with Open With… (the copy is watched)."
+                self.tr("No application opens {path}; open it with Open With… (the copy is watched).").format(
+                    path=opened.local
                 )
             )

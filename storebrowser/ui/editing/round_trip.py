@@ -134,8 +134,8 @@ class RoundTrip(QObject):
             self.opener.work(opened.account, lambda p: keep_as_copy(p, store, opened), done)
         elif choice is ConflictChoice.OVERWRITE and ops.confirm(
             self.tr("Overwrite Their Version"),
-            self.tr(f"Replace the version of {opened.key} on the server with yours? Theirs is lost unless "
-                    "the container keeps versions."),
+            self.tr("Replace the version of {key} on the server with yours? Theirs is lost unless "
+                    "the container keeps versions.").format(key=opened.key),
             self.tr("Overwrite"),
         ):  # fmt: skip
             self.opener.work(opened.account, lambda p: overwrite(p, store, opened), done)

@@ -552,8 +552,28 @@ F5 drücken, um es erneut zu versuchen.</translation>
         <translation>Lesezeichen entfernen</translation>
     </message>
     <message>
+        <source>Quick Look</source>
+        <translation>Schnellansicht</translation>
+    </message>
+    <message>
+        <source>A larger preview of the object in a window of its own (Space or Esc closes it)</source>
+        <translation>Eine größere Vorschau des Objekts in einem eigenen Fenster (Leertaste oder Esc schließt sie)</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Into a container or folder; an object opens in its app</source>
+        <translation>In einen Container oder Ordner; ein Objekt öffnet sich in seiner App</translation>
+    </message>
+    <message>
+        <source>Open With…</source>
+        <translation>Öffnen mit…</translation>
+    </message>
+    <message>
+        <source>Open the object in a program you choose; saving it uploads it back</source>
+        <translation>Das Objekt in einem Programm Ihrer Wahl öffnen; Speichern lädt es wieder hoch</translation>
     </message>
     <message>
         <source>Stop Loading</source>
@@ -782,6 +802,53 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed on the Server</source>
+        <translation>Auf dem Server geändert</translation>
+    </message>
+    <message>
+        <source>Keep Mine as a Copy</source>
+        <translation>Meine als Kopie behalten</translation>
+    </message>
+    <message>
+        <source>Upload yours beside it as “name (my copy)”; theirs stays</source>
+        <translation>Ihre Fassung daneben als „Name (meine Kopie)“ hochladen; die andere bleibt</translation>
+    </message>
+    <message>
+        <source>Overwrite Theirs…</source>
+        <translation>Die andere überschreiben…</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours (asks again)</source>
+        <translation>Die andere Fassung durch Ihre ersetzen (fragt noch einmal)</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Die andere übernehmen</translation>
+    </message>
+    <message>
+        <source>Download theirs; yours is renamed “name (mine)” beside it</source>
+        <translation>Die andere herunterladen; Ihre wird daneben in „Name (meine)“ umbenannt</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Open both versions in their app</source>
+        <translation>Beide Fassungen in ihrer App öffnen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Decide later from View &gt; Opened Files</source>
+        <translation>Später unter Ansicht &gt; Geöffnete Dateien entscheiden</translation>
+    </message>
+</context>
+<context>
     <name>ContainerTableModel</name>
     <message>
         <source>Name</source>
@@ -868,6 +935,38 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>{name} cannot go into itself.</source>
         <translation>{name} kann nicht in sich selbst.</translation>
+    </message>
+</context>
+<context>
+    <name>EditingCommands</name>
+    <message>
+        <source>Open With — choose the program (this desktop&apos;s list of apps is not available)</source>
+        <extracomment>Objects larger than this ask before they are downloaded to be opened. How a copy is handed to the desktop (tests put a stand-in editor here).</extracomment>
+        <translation>Öffnen mit — Programm wählen (die App-Liste dieses Desktops ist nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Select one object to open.</source>
+        <translation>Wählen Sie ein Objekt zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>{key} is {size}. Download it to open it?</source>
+        <translation>{key} ist {size} groß. Zum Öffnen herunterladen?</translation>
+    </message>
+    <message>
+        <source>{key} could not be opened: {why}</source>
+        <translation>{key} konnte nicht geöffnet werden: {why}</translation>
+    </message>
+    <message>
+        <source>No application opens {path}; open it with Open With… (the copy is watched).</source>
+        <translation>Keine Anwendung öffnet {path}; öffnen Sie es mit „Öffnen mit…“ (die Kopie wird überwacht).</translation>
+    </message>
+    <message>
+        <source>Open a Large Object</source>
+        <translation>Großes Objekt öffnen</translation>
+    </message>
+    <message>
+        <source>Download and Open</source>
+        <translation>Herunterladen und öffnen</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1714,65 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     </message>
 </context>
 <context>
+    <name>OpenedFiles</name>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Local copy</source>
+        <translation>Lokale Kopie</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <source>uploading…</source>
+        <translation>wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>hochgeladen</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>upload failed</source>
+        <translation>Hochladen fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedFilesDock</name>
+    <message>
+        <source>Opened Files</source>
+        <extracomment>States shown with a warning: the copy holds a change that is not on the server. Stop watching the copy at this path / settle its conflict.</extracomment>
+        <translation>Geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>Uploads stop; the local copy stays until the cache is cleaned</source>
+        <translation>Das Hochladen endet; die lokale Kopie bleibt, bis der Cache aufgeräumt wird</translation>
+    </message>
+    <message>
+        <source>Stop Watching</source>
+        <translation>Nicht mehr überwachen</translation>
+    </message>
+    <message>
+        <source>The object changed on the server: keep yours, theirs, or compare</source>
+        <translation>Das Objekt wurde auf dem Server geändert: Ihre behalten, die andere, oder vergleichen</translation>
+    </message>
+    <message>
+        <source>Resolve Conflict…</source>
+        <translation>Konflikt lösen…</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Type a name.</source>
@@ -1977,6 +2135,18 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>QuickLook</name>
+    <message>
+        <source>Quick Look</source>
+        <extracomment>Share of the explorer window Quick Look covers.</extracomment>
+        <translation>Schnellansicht</translation>
+    </message>
+    <message>
+        <source>Quick Look: {name}</source>
+        <translation>Schnellansicht: {name}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Archive</source>
@@ -2085,6 +2255,22 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Now</source>
         <translation>Jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTrip</name>
+    <message>
+        <source>Overwrite Their Version</source>
+        <extracomment>A copy was checked (and uploaded, or not): its path and the ``Outcome`` value. Asks how to settle a conflict (tests answer here).</extracomment>
+        <translation>Die andere Fassung überschreiben</translation>
+    </message>
+    <message>
+        <source>Replace the version of {key} on the server with yours? Theirs is lost unless the container keeps versions.</source>
+        <translation>Die Fassung von {key} auf dem Server durch Ihre ersetzen? Die andere geht verloren, außer der Container bewahrt Versionen auf.</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
     </message>
 </context>
 <context>

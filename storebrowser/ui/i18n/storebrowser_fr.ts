@@ -552,8 +552,28 @@ Appuyez sur F5 pour réessayer.</translation>
         <translation>Supprimer le signet</translation>
     </message>
     <message>
+        <source>Quick Look</source>
+        <translation>Coup d&apos;œil</translation>
+    </message>
+    <message>
+        <source>A larger preview of the object in a window of its own (Space or Esc closes it)</source>
+        <translation>Un aperçu plus grand de l&apos;objet dans sa propre fenêtre (Espace ou Échap la ferme)</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Into a container or folder; an object opens in its app</source>
+        <translation>Dans un conteneur ou un dossier ; un objet s&apos;ouvre dans son application</translation>
+    </message>
+    <message>
+        <source>Open With…</source>
+        <translation>Ouvrir avec…</translation>
+    </message>
+    <message>
+        <source>Open the object in a program you choose; saving it uploads it back</source>
+        <translation>Ouvrir l&apos;objet dans le programme de votre choix ; l&apos;enregistrer le renvoie</translation>
     </message>
     <message>
         <source>Stop Loading</source>
@@ -782,6 +802,53 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed on the Server</source>
+        <translation>Modifié sur le serveur</translation>
+    </message>
+    <message>
+        <source>Keep Mine as a Copy</source>
+        <translation>Garder la mienne comme copie</translation>
+    </message>
+    <message>
+        <source>Upload yours beside it as “name (my copy)”; theirs stays</source>
+        <translation>Envoyer la vôtre à côté sous « nom (ma copie) » ; l&apos;autre reste</translation>
+    </message>
+    <message>
+        <source>Overwrite Theirs…</source>
+        <translation>Écraser l&apos;autre…</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours (asks again)</source>
+        <translation>Remplacer l&apos;autre version par la vôtre (redemande)</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Prendre l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Download theirs; yours is renamed “name (mine)” beside it</source>
+        <translation>Télécharger l&apos;autre ; la vôtre est renommée « nom (la mienne) » à côté</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Open both versions in their app</source>
+        <translation>Ouvrir les deux versions dans leur application</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Decide later from View &gt; Opened Files</source>
+        <translation>Décider plus tard depuis Affichage &gt; Fichiers ouverts</translation>
+    </message>
+</context>
+<context>
     <name>ContainerTableModel</name>
     <message>
         <source>Name</source>
@@ -868,6 +935,38 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>{name} cannot go into itself.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditingCommands</name>
+    <message>
+        <source>Open With — choose the program (this desktop&apos;s list of apps is not available)</source>
+        <extracomment>Objects larger than this ask before they are downloaded to be opened. How a copy is handed to the desktop (tests put a stand-in editor here).</extracomment>
+        <translation>Ouvrir avec — choisir le programme (la liste des applications de ce bureau n&apos;est pas disponible)</translation>
+    </message>
+    <message>
+        <source>Select one object to open.</source>
+        <translation>Sélectionnez un objet à ouvrir.</translation>
+    </message>
+    <message>
+        <source>{key} is {size}. Download it to open it?</source>
+        <translation>{key} fait {size}. Le télécharger pour l&apos;ouvrir ?</translation>
+    </message>
+    <message>
+        <source>{key} could not be opened: {why}</source>
+        <translation>{key} n&apos;a pas pu être ouvert : {why}</translation>
+    </message>
+    <message>
+        <source>No application opens {path}; open it with Open With… (the copy is watched).</source>
+        <translation>Aucune application n&apos;ouvre {path} ; ouvrez-le avec « Ouvrir avec… » (la copie est surveillée).</translation>
+    </message>
+    <message>
+        <source>Open a Large Object</source>
+        <translation>Ouvrir un gros objet</translation>
+    </message>
+    <message>
+        <source>Download and Open</source>
+        <translation>Télécharger et ouvrir</translation>
     </message>
 </context>
 <context>
@@ -1253,7 +1352,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Objet</translation>
     </message>
     <message>
         <source>Result</source>
@@ -1390,7 +1489,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Objet</translation>
     </message>
     <message>
         <source>System properties</source>
@@ -1612,6 +1711,65 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedFiles</name>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Local copy</source>
+        <translation>Copie locale</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>uploading…</source>
+        <translation>envoi…</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <source>upload failed</source>
+        <translation>échec de l&apos;envoi</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedFilesDock</name>
+    <message>
+        <source>Opened Files</source>
+        <extracomment>States shown with a warning: the copy holds a change that is not on the server. Stop watching the copy at this path / settle its conflict.</extracomment>
+        <translation>Fichiers ouverts</translation>
+    </message>
+    <message>
+        <source>Uploads stop; the local copy stays until the cache is cleaned</source>
+        <translation>Les envois cessent ; la copie locale reste jusqu&apos;au nettoyage du cache</translation>
+    </message>
+    <message>
+        <source>Stop Watching</source>
+        <translation>Ne plus surveiller</translation>
+    </message>
+    <message>
+        <source>The object changed on the server: keep yours, theirs, or compare</source>
+        <translation>L&apos;objet a changé sur le serveur : garder la vôtre, l&apos;autre, ou comparer</translation>
+    </message>
+    <message>
+        <source>Resolve Conflict…</source>
+        <translation>Résoudre le conflit…</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2133,18 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>QuickLook</name>
+    <message>
+        <source>Quick Look</source>
+        <extracomment>Share of the explorer window Quick Look covers.</extracomment>
+        <translation>Coup d&apos;œil</translation>
+    </message>
+    <message>
+        <source>Quick Look: {name}</source>
+        <translation>Coup d&apos;œil : {name}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Archive</source>
@@ -2070,7 +2240,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Objet</translation>
     </message>
     <message>
         <source>What happens</source>
@@ -2083,6 +2253,22 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Now</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundTrip</name>
+    <message>
+        <source>Overwrite Their Version</source>
+        <extracomment>A copy was checked (and uploaded, or not): its path and the ``Outcome`` value. Asks how to settle a conflict (tests answer here).</extracomment>
+        <translation>Écraser l&apos;autre version</translation>
+    </message>
+    <message>
+        <source>Replace the version of {key} on the server with yours? Theirs is lost unless the container keeps versions.</source>
+        <translation>Remplacer la version de {key} sur le serveur par la vôtre ? L&apos;autre est perdue sauf si le conteneur garde les versions.</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Écraser</translation>
     </message>
 </context>
 <context>
@@ -2652,7 +2838,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Écraser</translation>
     </message>
     <message>
         <source>Keep both</source>
@@ -2705,7 +2891,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Plus tard</translation>
     </message>
     <message>
         <source>Cancel them: partial files and unfinished uploads are removed.</source>
@@ -3091,7 +3277,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Écraser</translation>
     </message>
     <message>
         <source>Skip</source>
