@@ -2142,6 +2142,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>Schnellansicht</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
         <source>Quick Look: {name}</source>
         <translation>Schnellansicht: {name}</translation>
     </message>

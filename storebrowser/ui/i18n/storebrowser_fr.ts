@@ -2140,6 +2140,14 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation>Coup d&apos;œil</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
         <source>Quick Look: {name}</source>
         <translation>Coup d&apos;œil : {name}</translation>
     </message>

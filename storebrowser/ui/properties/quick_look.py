@@ -27,6 +27,10 @@ class QuickLook(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.panel)
+        # The panel leaves its two text views unnamed; here they are on screen at once, so
+        # a screen reader must be able to tell them apart.
+        self.panel.text_view.setAccessibleName(self.tr("Text"))
+        self.panel.hex_view.setAccessibleName(self.tr("Hex"))
         # Space closes it wherever the focus is in it (the range fields take digits only).
         close = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
