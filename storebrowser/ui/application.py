@@ -250,6 +250,13 @@ def install_editing(
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.splitDockWidget(transfers, dock, Qt.Orientation.Horizontal)
     dock.hide()
+
+    def share_the_bottom(visible: bool) -> None:
+        if visible and dock.width() < window.width() // 3:  # first shown: squeezed into a corner
+            half = window.width() // 2
+            window.resizeDocks([transfers, dock], [half, half], Qt.Orientation.Horizontal)
+
+    dock.visibilityChanged.connect(share_the_bottom)
     window.view_menu.addAction(dock.toggleViewAction())
     editing = EditingCommands(operations, cache, dock)
     editing.apply_settings(window.ui_state)
