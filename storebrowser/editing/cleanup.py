@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from storebrowser.editing.session import unsaved_copy
 from storebrowser.editing.state import OpenedFile, OpenedFiles, file_sha256
 
 #: The setting's default: copies not opened for this many days are removed at start.
@@ -47,3 +48,14 @@ def _opened_at(record: OpenedFile) -> datetime:
         return datetime.fromisoformat(record.opened_at)
     except ValueError:
         return datetime.now(UTC)  # unreadable: treat as just opened, keep it
+
+
+def let_go(store: OpenedFiles, local: str) -> bool:
+    """Stop Watching: the copy and its record go, unless the copy may hold work that is not
+    on the server (then both stay, for the next start or a later settling). True: gone."""
+    path = Path(local)
+    if unsaved_copy(store, path) is not None:
+        return False
+    path.unlink(missing_ok=True)
+    store.remove(local)
+    return True

@@ -118,3 +118,17 @@ def test_opening_again_never_downloads_over_unsaved_work(tmp_path: Path) -> None
     with pytest.raises(CopyHoldsChanges, match="holds changes"):
         plan_open(provider, cache, store, "loc", "box", "doc.txt")
     assert plan.local.read_bytes() == b"my work"
+
+
+def test_stop_watching_lets_a_clean_copy_go_and_keeps_one_with_changes(tmp_path: Path) -> None:
+    from storebrowser.editing.cleanup import let_go
+
+    store = OpenedFiles(tmp_path / "opened.json")
+    clean = _record(tmp_path, "clean.txt", EditState.OPEN, 0)
+    edited = _record(tmp_path, "edited.txt", EditState.OPEN, 0)
+    Path(edited.local).write_bytes(b"not uploaded yet")
+    store.put(clean)
+    store.put(edited)
+    assert let_go(store, clean.local) is True and not Path(clean.local).exists()
+    assert let_go(store, edited.local) is False and Path(edited.local).read_bytes() == b"not uploaded yet"
+    assert [r.key for r in store.all()] == ["edited.txt"]

@@ -122,7 +122,9 @@ class OpenedFilesDock(QDockWidget):
         self.view.setColumnWidth(0, 260)
         self.view.setColumnWidth(1, 110)
         self.toolbar = QToolBar(self.tr("Opened Files"), self)
-        stop_tip = self.tr("Uploads stop; the local copy stays until the cache is cleaned")
+        stop_tip = self.tr(
+            "Uploads stop; the local copy is deleted unless it holds changes not on the server"
+        )
         self.stop_action = self._action(self.tr("Stop Watching"), self.stopWatching, stop_tip)
         resolve_tip = self.tr("The object changed on the server: keep yours, theirs, or compare")
         self.resolve_action = self._action(self.tr("Resolve Conflict…"), self.resolve, resolve_tip)

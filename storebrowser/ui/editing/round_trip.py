@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from storebrowser.core.places import Location
+from storebrowser.editing.cleanup import let_go
 from storebrowser.editing.conflicts import fetch_theirs, keep_as_copy, overwrite, set_mine_aside
 from storebrowser.editing.session import Checked, Outcome, check_back
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles
@@ -68,8 +69,13 @@ class RoundTrip(QObject):
         self.watcher.forget(local)
         self.records.pop(local, None)
         self.dock.model.drop(local)
-        store = self.opener.store
-        self.opener.ops.context.runner.run(lambda: store.remove(local), lambda _result: None)
+        store, messages = self.opener.store, self.opener.ops.messages
+
+        def said(result: TaskResult[bool]) -> None:
+            if result.value is False:
+                messages.show_info(f"{local} holds changes that are not on the server: it is kept.")
+
+        self.opener.ops.context.runner.run(lambda: let_go(store, local), said)
 
     def _show(self, opened: OpenedFile) -> None:
         self.records[opened.local] = opened

@@ -1756,8 +1756,8 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Geöffnete Dateien</translation>
     </message>
     <message>
-        <source>Uploads stop; the local copy stays until the cache is cleaned</source>
-        <translation>Das Hochladen endet; die lokale Kopie bleibt, bis der Cache aufgeräumt wird</translation>
+        <source>Uploads stop; the local copy is deleted unless it holds changes not on the server</source>
+        <translation>Das Hochladen endet; die lokale Kopie wird gelöscht, außer sie enthält Änderungen, die nicht auf dem Server sind</translation>
     </message>
     <message>
         <source>Stop Watching</source>

@@ -1756,8 +1756,8 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Fichiers ouverts</translation>
     </message>
     <message>
-        <source>Uploads stop; the local copy stays until the cache is cleaned</source>
-        <translation>Les envois cessent ; la copie locale reste jusqu&apos;au nettoyage du cache</translation>
+        <source>Uploads stop; the local copy is deleted unless it holds changes not on the server</source>
+        <translation>Les envois cessent ; la copie locale est supprimée sauf si elle contient des modifications absentes du serveur</translation>
     </message>
     <message>
         <source>Stop Watching</source>
