@@ -257,12 +257,6 @@ def test_every_ui_package_is_a_known_feature() -> None:
 
 # -- the whole package ----------------------------------------------------------------------
 
-#: Circles being removed elsewhere (issue 18, item 3: one upload path). Nothing may be added.
-KNOWN_CIRCLES: list[set[str]] = [
-    {"storebrowser.providers.base", "storebrowser.providers.chunked", "storebrowser.providers.streams"},
-]
-
-
 def _circles(graph: dict[str, set[str]]) -> list[set[str]]:
     """The strongly connected parts of more than one module (Tarjan's algorithm)."""
     index: dict[str, int] = {}
@@ -301,7 +295,7 @@ def test_no_import_circles_between_modules() -> None:
     """A module never imports (even lazily, even for types) one that imports it back."""
     modules = _module_files()
     graph = {name: set(_targets(path, modules)) - {name} for name, path in modules.items()}
-    circles = [circle for circle in _circles(graph) if circle not in KNOWN_CIRCLES]
+    circles = _circles(graph)
     assert not circles, "import circles:\n" + "\n".join(" <-> ".join(sorted(c)) for c in circles)
 
 

@@ -25,7 +25,7 @@ from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
-from storebrowser.providers.streams import stream_copy
+from storebrowser.transfers.sending import stream_copy
 from storebrowser.transfers.stream import VerifiedRead
 
 MAX_URL_EXPIRY = 7 * 24 * 3600

@@ -23,6 +23,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.editing.session import Checked, Outcome, conflict, upload_back
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles, file_sha256, now_text
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 
 
 class Resolution(enum.Enum):
@@ -108,8 +109,8 @@ def _put_copy(provider: Provider, opened: OpenedFile, key: str) -> ObjectInfo:
     """The copy uploaded as ``key`` with the opened object's metadata and Content-Type."""
     path = Path(opened.local)
     with open(path, "rb") as source:
-        return provider.upload(
-            opened.container, key, source, size=path.stat().st_size,
+        return sending.upload(
+            provider, opened.container, key, source, size=path.stat().st_size,
             content_type=opened.system.get(CONTENT_TYPE), metadata=opened.metadata,
         )  # fmt: skip
 

@@ -8,7 +8,6 @@ operations raise ``Unsupported`` unless the matching ``Capabilities`` flag is on
 from __future__ import annotations
 
 import abc
-import io
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -227,7 +226,7 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
         storage_class: str | None = None,
         encryption: Encryption | None = None,
     ) -> ObjectInfo:
-        """Upload in one request. Prefer ``upload``, which picks parts when it pays.
+        """Upload in one request. ``transfers.sending`` picks parts when they pay.
         ``storage_class``: where capability ``storage_tiers`` is on, the class (tier) to
         store it in, checked before sending; elsewhere a class is ``Unsupported``.
         ``encryption``: one of ``capabilities.upload_encryption`` (``check_encryption``
@@ -377,52 +376,6 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
     def read(self, container: str, key: str, byte_range: ByteRange = ByteRange()) -> bytes:
         """``data[byte_range]`` in memory; for previews and small objects."""
         return b"".join(self.iter_read(container, key, byte_range))
-
-    def upload(
-        self,
-        container: str,
-        key: str,
-        stream: BinaryIO,
-        *,
-        size: int | None = None,
-        content_type: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken = NEVER,
-    ) -> ObjectInfo:
-        """Upload ``stream`` (of ``size`` bytes, or unknown length when ``None``),
-        in parts when it is large and the provider can."""
-        from storebrowser.providers.chunked import upload_stream
-
-        return upload_stream(
-            self,
-            container,
-            key,
-            stream,
-            size=size,
-            content_type=content_type,
-            metadata=metadata,
-            progress=progress,
-            cancel=cancel,
-        )
-
-    def upload_bytes(
-        self,
-        container: str,
-        key: str,
-        data: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: Mapping[str, str] | None = None,
-    ) -> ObjectInfo:
-        return self.upload(
-            container,
-            key,
-            io.BytesIO(data),
-            size=len(data),
-            content_type=content_type,
-            metadata=metadata,
-        )
 
     def edit_properties(
         self, container: str, key: str, edit: MetadataEdit, *, if_match: str | None = None

@@ -7,13 +7,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO, cast
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.errors import ChecksumMismatch
-from storebrowser.core.types import ObjectInfo, ProgressCallback
+from storebrowser.core.types import ProgressCallback
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
-
-    from storebrowser.providers.base import Provider
 
 
 class ReadStream(io.RawIOBase):
@@ -131,43 +128,3 @@ class IterStream(ReadStream):
         if close is not None:
             close()  # a generator releases its connection
         super().close()
-
-
-def stream_copy(
-    source: Provider,
-    src_container: str,
-    src_key: str,
-    target: Provider,
-    dst_container: str,
-    dst_key: str,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken = NEVER,
-) -> ObjectInfo:
-    """Copy one object through this process, between accounts or services: the download
-    feeds the upload chunk by chunk (in parts when large), nothing touches the disk.
-    Content type and user metadata travel where the target can hold them."""
-    stat = source.stat(src_container, src_key)
-    if src_key.endswith("/"):  # a folder marker: no bytes to move
-        return target.upload_bytes(dst_container, dst_key, b"")
-    stream = IterStream(source.iter_read(src_container, src_key, cancel=cancel))
-    try:
-        info = target.upload(
-            dst_container,
-            dst_key,
-            stream.binary(),
-            size=stat.size,
-            content_type=stat.content_type if target.capabilities.content_type else None,
-            metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
-            progress=progress,
-            cancel=cancel,
-        )
-    finally:
-        stream.close()
-    if info.size != stat.size:
-        raise ChecksumMismatch(
-            f"Copying {src_key!r}: {stat.size} bytes were read but {info.size} arrived.",
-            container=dst_container,
-            key=dst_key,
-        )
-    return info

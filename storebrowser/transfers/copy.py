@@ -6,10 +6,10 @@ from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
-from storebrowser.providers.streams import stream_copy
 from storebrowser.transfers.conflicts import decide
 from storebrowser.transfers.context import Paused, TaskContext
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, State
+from storebrowser.transfers.sending import stream_copy
 
 #: How often the container item of a delete looks whether its batches are finished.
 BATCH_POLL_SECONDS = 0.1

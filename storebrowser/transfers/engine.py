@@ -53,10 +53,10 @@ DEFAULT_PART_SIZE = 8 * MiB
 
 Runner = Callable[[TaskContext], str]
 _RUNNERS: dict[JobKind, Runner] = {
-    JobKind.UPLOAD_FILE: upload.run_upload,
-    JobKind.UPLOAD_FOLDER: upload.run_upload,
-    JobKind.UPLOAD_STREAM: upload.run_upload,
-    JobKind.UPLOAD_MANY: upload.run_upload,
+    JobKind.UPLOAD_FILE: upload.run_upload_job,
+    JobKind.UPLOAD_FOLDER: upload.run_upload_job,
+    JobKind.UPLOAD_STREAM: upload.run_upload_job,
+    JobKind.UPLOAD_MANY: upload.run_upload_job,
     JobKind.DOWNLOAD_OBJECT: download.run_download,
     JobKind.DOWNLOAD_PREFIX: download.run_download,
     JobKind.DOWNLOAD_MANY: download.run_download,

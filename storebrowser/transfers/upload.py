@@ -1,52 +1,58 @@
-"""Upload one file (or a pipe): one request when small, journaled parts when large.
-
-Parts go through ``providers.chunked.PartSender``, the one part loop of the app, with
-the journal hooked in: each finished part is recorded, so a restart re-sends none of
-them once the remote upload is confirmed to still exist (else it starts over cleanly).
+"""Upload one file (or a pipe) for the engine, through the one upload path
+(``sending.send``) with the journal as its ledger: each finished part is recorded, so a
+restart re-sends none of them once the remote upload is confirmed to still exist (else it
+starts over cleanly).
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
+from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO, TypedDict
+from typing import Any, BinaryIO
 
 from storebrowser.core.encryption import Encryption
-from storebrowser.core.errors import Cancelled, NotFound, StorageError
+from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import PartRecord
 from storebrowser.providers.base import MultipartUpload, Provider
-from storebrowser.providers.chunked import PartSender, PartsStopped, choose_part_size
-from storebrowser.providers.streams import read_exactly
 from storebrowser.transfers.conflicts import Skip, decide
-from storebrowser.transfers.context import Paused, TaskContext
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.transfers.context import Paused, Settings, TaskContext
+from storebrowser.transfers.jobs import ConflictPolicy, JobSpec
+from storebrowser.transfers.parts import PartsStopped
+from storebrowser.transfers.sending import SendPolicy, abandon, send
 
-log = logging.getLogger(__name__)
 
-
-def run_upload(ctx: TaskContext) -> str:
+def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
+    """One file; ``in_folder``: it was found walking a folder, not named by the person."""
     spec, item = ctx.job.spec, ctx.item
     provider = ctx.provider()
-    if spec.kind is JobKind.UPLOAD_STREAM:
-        return _upload_pipe(ctx, provider)
     path = Path(item.local)
     if path.is_symlink() and not path.exists():
         raise Skip(f"{path} is a broken link; skipped.")
     if path.exists() and not path.is_file():
-        _refuse_special(_found_in_a_folder(ctx), path)
+        _refuse_special(in_folder, path)
     with _open_local(path) as stream:
         size = path.stat().st_size
-        ctx.set_progress(sum(p.size for p in item.parts.values()), size)
+        ctx.set_progress(0, size)  # parts kept from an earlier run count once confirmed
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
-        small = size <= provider.multipart_threshold or not provider.can_upload_in_parts(item.key)
-        send = _upload_whole if small else _upload_parts
-        note = send(ctx, provider, stream, size)
+        try:
+            sent = send(provider, spec.container, item.key, stream, size=size,
+                        content_type=spec.content_type, metadata=spec.metadata or None,
+                        storage_class=spec.storage_class, encryption=asked_encryption(spec),
+                        progress=ctx.add, cancel=ctx.cancel, policy=engine_policy(ctx.settings),
+                        ledger=JournalLedger(ctx))  # fmt: skip
+        except PartsStopped as stopped:
+            raise Paused() from stopped
     _set_expiry(ctx, provider)
-    return note
+    return sent.note
+
+
+def asked_encryption(spec: JobSpec) -> Encryption | None:
+    """The encryption the job asks (its words parsed), or None."""
+    return Encryption.parse(spec.encryption) if spec.encryption else None
 
 
 def _set_expiry(ctx: TaskContext, provider: Provider) -> None:
@@ -67,12 +73,60 @@ def _set_expiry(ctx: TaskContext, provider: Provider) -> None:
         raise StorageError(f"{item.key!r} was uploaded, but its expiry was not set: {error}") from error
 
 
-def _found_in_a_folder(ctx: TaskContext) -> bool:
-    """The item was found walking a folder, not named by the person."""
+def run_upload_job(ctx: TaskContext) -> str:
+    """Until the kinds are classes: the pipe, or a file named or found in a folder."""
+    from storebrowser.transfers.jobs import JobKind
+
     spec, item = ctx.job.spec, ctx.item
+    if spec.kind is JobKind.UPLOAD_STREAM:
+        return run_pipe(ctx)
     if spec.kind is JobKind.UPLOAD_MANY:
-        return Path(spec.sources[item.source]) != Path(item.local)
-    return spec.kind is JobKind.UPLOAD_FOLDER
+        return run_upload(ctx, in_folder=Path(spec.sources[item.source]) != Path(item.local))
+    return run_upload(ctx, in_folder=spec.kind is JobKind.UPLOAD_FOLDER)
+
+
+def engine_policy(settings: Settings) -> SendPolicy:
+    return SendPolicy(settings.part_concurrency, part_retry=settings.retry, request_retry=settings.retry,
+                      budget=settings.budget, executor_factory=settings.executor_factory)  # fmt: skip
+
+
+class JournalLedger:
+    """The parts of an engine item, journaled: a restart resumes the remote upload."""
+
+    resumable = True
+
+    def __init__(self, ctx: TaskContext) -> None:
+        self._ctx = ctx
+
+    def upload_state(self) -> dict[str, Any] | None:
+        return self._ctx.item.upload_state
+
+    def parts(self) -> dict[int, PartRecord]:
+        with self._ctx.lock:
+            return dict(self._ctx.item.parts)
+
+    def keep_only(self, numbers: Collection[int]) -> None:
+        item = self._ctx.item
+        with self._ctx.lock:
+            item.parts = {n: part for n, part in item.parts.items() if n in numbers}
+
+    def forget_parts(self) -> None:
+        self._ctx.forget_parts()
+
+    def started(self, upload: MultipartUpload) -> None:
+        self._ctx.item.upload_state = upload.state()
+        self._ctx.save()
+
+    def part_done(self, part: PartRecord) -> None:
+        self._ctx.record_part(part)
+
+    def finished(self) -> None:
+        self._ctx.forget_parts()
+        self._ctx.item.upload_state = None
+        self._ctx.save()
+
+    def stop(self) -> bool:
+        return self._ctx.stop()
 
 
 def _refuse_special(in_folder: bool, path: Path) -> None:
@@ -112,138 +166,12 @@ def _settle_conflict(ctx: TaskContext, provider: Provider, size: int) -> str:
     return decision.target
 
 
-def _upload_whole(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: int) -> str:
-    spec, item = ctx.job.spec, ctx.item
-
-    def attempt() -> None:
-        ctx.set_progress(0, size)  # a retry starts from zero again
-        stream.seek(0)
-        provider.put_object(spec.container, item.key, stream, size=size,
-                            content_type=spec.content_type, metadata=spec.metadata or None,
-                            progress=ctx.add, cancel=ctx.cancel, **upload_options(spec))  # fmt: skip
-
-    call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
-    return ""
-
-
-def _upload_parts(ctx: TaskContext, provider: Provider, stream: BinaryIO, size: int) -> str:
-    item = ctx.item
-    upload, note = _open_upload(ctx, provider, size)
-    with ctx.lock:
-        item.done = sum(part.size for part in item.parts.values())
-    settings = ctx.settings
-    sender = PartSender(
-        upload, progress=ctx.add, cancel=ctx.cancel, concurrency=settings.part_concurrency,
-        retry=settings.retry, done=item.parts, on_part=ctx.record_part, stop=ctx.stop,
-        budget=settings.budget, executor_factory=settings.executor_factory,
-    )  # fmt: skip
-    first: bytes | PartRecord
-    if 1 in item.parts:
-        first = item.parts[1]
-        stream.seek(first.size)
-    else:
-        first = read_exactly(stream, upload.part_size)
-    try:
-        parts = sender.send_stream(first, stream, size)
-    except PartsStopped as stopped:
-        raise Paused() from stopped
-    except Cancelled:
-        abort_upload(ctx, upload)
-        raise
-    call_with_retry(lambda: upload.complete(parts), settings.retry, cancel=ctx.cancel)
-    ctx.forget_parts()
-    item.upload_state = None
-    ctx.save()
-    return note
-
-
-def _open_upload(ctx: TaskContext, provider: Provider, size: int) -> tuple[MultipartUpload, str]:
-    """The journaled upload when the server still has it, else a new one."""
-    spec, item = ctx.job.spec, ctx.item
-    note = ""
-    if item.upload_state is not None:
-        try:
-            upload: MultipartUpload | None = provider.resume_multipart(item.upload_state)
-        except NotFound:
-            upload = None
-        if upload is not None and _keep_parts_the_server_has(ctx, upload):
-            return upload, "resumed"
-        note = "the server had dropped the unfinished upload; started over"
-    ctx.forget_parts()
-    new = call_with_retry(
-        lambda: provider.start_multipart(
-            spec.container, item.key, part_size=choose_part_size(provider, size),
-            content_type=spec.content_type, metadata=spec.metadata or None, **upload_options(spec),
-        ),
-        ctx.settings.retry, cancel=ctx.cancel,
-    )  # fmt: skip
-    item.upload_state = new.state()
-    ctx.save()
-    return new, note
-
-
-def _keep_parts_the_server_has(ctx: TaskContext, upload: MultipartUpload) -> bool:
-    """Keep the journaled parts the server lists too; False when it has none of them
-    (the upload expired or was aborted: start over). When the provider cannot list parts
-    (``uploaded_parts()`` is None) the journal is trusted on its word."""
-    item = ctx.item
-    if not item.parts:
-        return True
-    listed = upload.uploaded_parts()
-    if listed is None:
-        return True
-    on_server = {part.number: part for part in listed}
-    with ctx.lock:
-        for number, part in list(item.parts.items()):
-            there = on_server.get(number)
-            if there is None or there.size != part.size or _token(there) != _token(part):
-                del item.parts[number]
-        return bool(item.parts)
-
-
-class UploadOptions(TypedDict, total=False):
-    storage_class: str
-    encryption: Encryption
-
-
-def upload_options(spec: JobSpec) -> UploadOptions:
-    """``storage_class=`` and ``encryption=`` for the upload calls, each when the job asks
-    one (providers without classes per object take no such argument unless asked, and
-    then refuse it)."""
-    options = UploadOptions()
-    if spec.storage_class:
-        options["storage_class"] = spec.storage_class
-    if spec.encryption:
-        options["encryption"] = Encryption.parse(spec.encryption)
-    return options
-
-
-def _token(part: PartRecord) -> str:
-    return part.token.strip('"')
-
-
-def abort_upload(ctx: TaskContext, upload: MultipartUpload | None = None) -> None:
+def abort_upload(ctx: TaskContext) -> None:
     """Remove what a cancelled upload left on the server; forget it in the journal."""
-    item = ctx.item
-    # Uploads whose start request lost its answer: no state of ours names them.
-    ctx.provider().discard_unanswered_uploads(ctx.job.spec.container, item.key)
-    if upload is None and item.upload_state is None:
-        return  # nothing started that we know of: nothing to forget either
-    try:
-        if upload is None and item.upload_state is not None:
-            upload = ctx.provider().resume_multipart(item.upload_state)
-        if upload is not None:
-            upload.abort()
-    except NotFound:
-        pass  # gone already
-    except StorageError:
-        log.warning("could not abort the upload of %s", item.key, exc_info=True)
-    ctx.forget_parts()
-    item.upload_state = None
-    ctx.save()
+    abandon(ctx.provider(), ctx.job.spec.container, ctx.item.key, JournalLedger(ctx))
 
 
-def _upload_pipe(ctx: TaskContext, provider: Provider) -> str:
+def run_pipe(ctx: TaskContext) -> str:
     """A stream of unknown length: parts as it comes; not resumable (cannot rewind)."""
     spec, item = ctx.job.spec, ctx.item
     stream = ctx.job.stream
@@ -257,9 +185,10 @@ def _upload_pipe(ctx: TaskContext, provider: Provider) -> str:
     if spec.encryption:  # the stream path takes none yet: refused, never dropped
         raise StorageError("Encryption for a piped upload is not offered yet; upload a file instead.")
     ctx.set_progress(0, None)
-    info = provider.upload(spec.container, item.key, stream, size=None,
-                           content_type=spec.content_type, metadata=spec.metadata or None,
-                           progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
+    provider = ctx.provider()
+    info = send(provider, spec.container, item.key, stream, size=None,
+                content_type=spec.content_type, metadata=spec.metadata or None,
+                progress=ctx.add, cancel=ctx.cancel).info  # fmt: skip
     ctx.set_progress(info.size, info.size)
     _set_expiry(ctx, provider)
     return ""

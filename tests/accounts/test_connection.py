@@ -19,6 +19,7 @@ from storebrowser.accounts.importers import (
     import_rclone,
 )
 from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, Transient
+from storebrowser.transfers import sending
 
 
 def _closed_port() -> int:
@@ -37,7 +38,7 @@ def _works(store: AccountStore, name: str) -> None:
     try:
         bucket = f"sbacct-{abs(hash(name)) % 10**8}"
         provider.ensure_container(bucket)
-        provider.upload_bytes(bucket, "dir/hello.txt", b"hello")
+        sending.upload_bytes(provider, bucket, "dir/hello.txt", b"hello")
         page = provider.list_page(bucket, "dir/")
         assert [e.key for e in page.entries] == ["dir/hello.txt"]
         provider.delete_container(bucket, force=True)

@@ -21,6 +21,7 @@ import pytest
 from storebrowser.accounts import Account, AccountError, AccountStore, MissingSecret, SecretStore, redact
 from storebrowser.accounts import connection as conn
 from storebrowser.accounts.importers import add_imported, import_all
+from storebrowser.transfers import sending
 
 SDK_LOGGERS = ("botocore", "boto3", "s3transfer", "urllib3", "azure", "swiftclient", "keystoneauth",
                "requests", "storebrowser")  # fmt: skip
@@ -77,7 +78,7 @@ class Session:
         try:
             bucket = f"leak-{random_secrets.token_hex(4)}"
             provider.create_container(bucket)
-            provider.upload_bytes(bucket, "a/b.txt", b"data")
+            sending.upload_bytes(provider, bucket, "a/b.txt", b"data")
             self.shown.append(repr(provider.list_page(bucket, "a/")))
             provider.delete_container(bucket, force=True)
         finally:

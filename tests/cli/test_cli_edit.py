@@ -18,6 +18,7 @@ import pytest
 
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from tests.cli.conftest import CliResult, RunCli
 from tests.editing.editor import ADDED
 from tests.providers.backends import _counted_settings, _port
@@ -65,7 +66,9 @@ def store(cli: RunCli, request: pytest.FixtureRequest) -> Iterator[Store]:
     container = unique_container_name()
     provider.create_container(container)
     system = {CACHE_CONTROL: "max-age=60"} if CACHE_CONTROL in provider.capabilities.system_properties else {}
-    provider.upload_bytes(container, KEY, FIRST, content_type="text/markdown", metadata={"owner": "qa"})
+    sending.upload_bytes(
+        provider, container, KEY, FIRST, content_type="text/markdown", metadata={"owner": "qa"}
+    )
     if system:
         provider.set_properties(container, KEY, system=system)
     with CountingProxy(_port(server_url)) as proxy:

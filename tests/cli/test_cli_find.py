@@ -12,6 +12,7 @@ import pytest
 
 from storebrowser.core.errors import NotFound
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from tests.cli.conftest import RunCli, ok
 from tests.find.test_find_servers import KEYS, MARKERS
 
@@ -23,7 +24,7 @@ def filled(swift_provider: Provider) -> Iterator[str]:
     name = f"sbtest-{uuid.uuid4().hex[:16]}"
     swift_provider.create_container(name)
     for key, (size, content_type) in ALL.items():
-        swift_provider.upload_bytes(name, key, b"x" * size, content_type=content_type)
+        sending.upload_bytes(swift_provider, name, key, b"x" * size, content_type=content_type)
     yield name
     with contextlib.suppress(NotFound):
         swift_provider.delete_container(name, force=True)
@@ -104,7 +105,7 @@ def test_names_are_shown_escaped_and_exact_in_json(
     swift: RunCli, swift_provider: Provider, filled: str
 ) -> None:
     key = "bidi/report\u202etxt.exe"
-    swift_provider.upload_bytes(filled, key, b"x")
+    sending.upload_bytes(swift_provider, filled, key, b"x")
     text = ok(swift("find", f"{filled}/bidi/")).decode()
     assert "report\\u202etxt.exe" in text and "\u202e" not in text
     [row] = [json.loads(line) for line in _lines(ok(swift("find", f"{filled}/bidi/", "--json")))]

@@ -17,6 +17,7 @@ from storebrowser.find.search import Search
 from storebrowser.find.stats import folder_stats
 from storebrowser.find.walk import Walk
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from tests.find.reference import Wanted, matching
 
 #: Keys that sort on both sides of the partition boundaries ("a.b" and "a0" around "a/"),
@@ -46,7 +47,7 @@ SMALL_PAGE = 2
 def _fill(provider: Provider, container: str) -> dict[str, tuple[int, str]]:
     keys = dict(KEYS) if provider.kind == "local" else {**KEYS, **MARKERS}
     for key, (size, content_type) in keys.items():
-        provider.upload_bytes(container, key, b"x" * size, content_type=content_type)
+        sending.upload_bytes(provider, container, key, b"x" * size, content_type=content_type)
     return keys
 
 

@@ -18,6 +18,7 @@ import requests
 from storebrowser.core.errors import ConsentRequired, InvalidName, StorageError
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
+from storebrowser.transfers import sending
 from tests.hostile.conftest import Store
 from tests.hostile.keys import KEYS, Hostile, refused, sample, stored, wider
 from tests.servers.base import http_request
@@ -57,8 +58,8 @@ def test_put_stores_exactly_or_refuses(store: Store, box: str) -> None:
 
     def check(hostile: Hostile) -> str | None:
         if hostile.name in refused_names:
-            return _refuses(lambda: store.provider.upload_bytes(box, hostile.key, hostile.data))
-        info = store.provider.upload_bytes(box, hostile.key, hostile.data)
+            return _refuses(lambda: sending.upload_bytes(store.provider, box, hostile.key, hostile.data))
+        info = sending.upload_bytes(store.provider, box, hostile.key, hostile.data)
         if info.key != hostile.key:
             return f"reported as {info.key!r}"
         got = store.raw.read(box, hostile.key)
@@ -141,7 +142,7 @@ def test_uploads_in_parts_address_exactly(store: Store, box: str) -> None:
 
     def check(hostile: Hostile) -> str | None:
         data = hostile.data * (provider.min_part_size // len(hostile.data) + 2)
-        provider.upload_bytes(box, hostile.key, data)
+        sending.upload_bytes(provider, box, hostile.key, data)
         got = store.raw.read(box, hostile.key)
         return None if got == data else f"another client reads {len(got)} other bytes"
 

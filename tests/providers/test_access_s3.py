@@ -18,6 +18,7 @@ import pytest
 from storebrowser.core.access import AccessLevel
 from storebrowser.core.errors import PreconditionFailed, Unsupported
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 from tests.providers.s3_support import raw
 
@@ -33,8 +34,8 @@ def moto(s3_moto_provider: S3Provider) -> S3Provider:
 def moto_bucket(moto: S3Provider) -> Iterator[str]:
     name = unique_container_name()
     moto.create_container(name)
-    moto.upload_bytes(name, "a.txt", b"first")
-    moto.upload_bytes(name, "pub/b.txt", b"second")
+    sending.upload_bytes(moto, name, "a.txt", b"first")
+    sending.upload_bytes(moto, name, "pub/b.txt", b"second")
     yield name
     moto.delete_container(name, force=True)
 
@@ -154,7 +155,7 @@ def test_swift_s3api_reports_what_it_has_and_refuses_what_it_lacks(s3_swift_prov
     name = unique_container_name()
     s3.create_container(name)
     try:
-        s3.upload_bytes(name, "a.txt", b"x")
+        sending.upload_bytes(s3, name, "a.txt", b"x")
         report = s3.access_report(name, "a.txt")
         assert report.access.read is False
         assert "Bucket policy: unknown (this server does not support it)." in report.how

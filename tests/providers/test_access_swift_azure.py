@@ -14,6 +14,7 @@ from storebrowser.core.errors import NotFound
 from storebrowser.providers import probe
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 
 LEVELS = [AccessLevel.PUBLIC_READ, AccessLevel.PUBLIC_LIST, AccessLevel.PRIVATE, AccessLevel.PUBLIC_LIST]
@@ -28,7 +29,7 @@ def served(request: pytest.FixtureRequest) -> Provider:
 def box(served: Provider) -> Iterator[str]:
     name = unique_container_name()
     served.create_container(name)
-    served.upload_bytes(name, "a.txt", b"hello")
+    sending.upload_bytes(served, name, "a.txt", b"hello")
     yield name
     served.delete_container(name, force=True)
 
@@ -84,7 +85,7 @@ def test_swift_referrer_entries_are_named_and_the_proxy_agrees(
     name = unique_container_name()
     swift_provider.create_container(name)
     try:
-        swift_provider.upload_bytes(name, "a.txt", b"x")
+        sending.upload_bytes(swift_provider, name, "a.txt", b"x")
         swift_provider.client.call(
             "acl", lambda c: c.post_container(name, {"X-Container-Read": ".r:example.com"})
         )
@@ -123,8 +124,8 @@ def test_x_delete_after_really_expires_the_object(swift_provider: Provider) -> N
     name = unique_container_name()
     swift_provider.create_container(name)
     try:
-        swift_provider.upload_bytes(name, "gone.txt", b"bye", metadata={"kept": "yes"})
-        swift_provider.upload_bytes(name, "stays.txt", b"hi")
+        sending.upload_bytes(swift_provider, name, "gone.txt", b"bye", metadata={"kept": "yes"})
+        sending.upload_bytes(swift_provider, name, "stays.txt", b"hi")
         moment = swift_provider.set_object_expiry(name, "gone.txt", after=timedelta(seconds=2))
         assert moment is not None and swift_provider.object_expiry(name, "gone.txt") == moment
         # A Swift POST replaces the metadata: the expiry went with everything else kept.

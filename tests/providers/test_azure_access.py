@@ -19,6 +19,7 @@ from storebrowser.core.errors import AccessDenied, AuthFailed, NotFound, Storage
 from storebrowser.providers.azure.errors import redact
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 from tests.servers.azurite import AzuriteServer
 
 
@@ -47,7 +48,7 @@ def _in_an_hour() -> datetime:
 
 
 def test_share_url_reads_without_credentials(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "shared/file name.txt", b"for everyone", content_type="text/plain")
+    sending.upload_bytes(azure, azure_box, "shared/file name.txt", b"for everyone", content_type="text/plain")
     url = azure.share_url(azure_box, "shared/file name.txt", expires_in=timedelta(minutes=5))
     assert url.startswith("http://127.0.0.1:") and "sig=" in url and "se=" in url
     assert _fetch(url) == (200, b"for everyone")
@@ -75,7 +76,7 @@ def test_share_url_refuses_a_past_expiry(azure: AzureProvider, azure_box: str) -
 def test_account_key_with_custom_endpoint(
     azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
 ) -> None:
-    azure.upload_bytes(azure_box, "k.txt", b"key")
+    sending.upload_bytes(azure, azure_box, "k.txt", b"key")
     provider = _open({"account_name": azurite_server.account_name, "account_key": azurite_server.account_key,
                       "blob_endpoint": azurite_server.blob_endpoint})  # fmt: skip
     assert provider.read(azure_box, "k.txt") == b"key"
@@ -87,7 +88,7 @@ def test_account_key_with_custom_endpoint(
 def test_account_sas_token_lists_and_reads(
     azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
 ) -> None:
-    azure.upload_bytes(azure_box, "s.txt", b"sas")
+    sending.upload_bytes(azure, azure_box, "s.txt", b"sas")
     token = generate_account_sas(
         azurite_server.account_name, azurite_server.account_key,
         resource_types=ResourceTypes(service=True, container=True, object=True),
@@ -97,7 +98,7 @@ def test_account_sas_token_lists_and_reads(
     provider = _open({"sas_token": "?" + token, "blob_endpoint": azurite_server.blob_endpoint})
     assert azure_box in [c.name for c in provider.list_containers()]
     assert provider.read(azure_box, "s.txt") == b"sas"
-    provider.upload_bytes(azure_box, "by-sas.txt", b"written")
+    sending.upload_bytes(provider, azure_box, "by-sas.txt", b"written")
     assert azure.read(azure_box, "by-sas.txt") == b"written"
     # No key to sign a source URL: the copy source is authorised by the SAS itself.
     provider.copy_object(azure_box, "s.txt", azure_box, "copied-by-sas.txt")
@@ -115,7 +116,7 @@ def test_account_sas_token_lists_and_reads(
 def test_container_sas_url_shows_only_that_container(
     azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
 ) -> None:
-    azure.upload_bytes(azure_box, "dir/c.txt", b"container sas")
+    sending.upload_bytes(azure, azure_box, "dir/c.txt", b"container sas")
     token = generate_container_sas(
         azurite_server.account_name, azure_box, account_key=azurite_server.account_key,
         permission=ContainerSasPermissions(read=True, list=True), expiry=_in_an_hour(),
@@ -175,4 +176,4 @@ def test_read_only_sas_cannot_write(
     )  # fmt: skip
     provider = _open({"sas_token": f"{azurite_server.blob_endpoint}/{azure_box}?{token}"})
     with pytest.raises(AccessDenied, match="lack the permission"):
-        provider.upload_bytes(azure_box, "nope.txt", b"x")
+        sending.upload_bytes(provider, azure_box, "nope.txt", b"x")

@@ -16,6 +16,7 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 
 # -- metadata rules, checked before sending ---------------------------------------------------
 
@@ -36,10 +37,10 @@ def test_bad_metadata_is_refused_before_sending(
     azure: AzureProvider, azure_box: str, metadata: dict[str, str], rule: str
 ) -> None:
     with pytest.raises(InvalidMetadata, match=rule):
-        azure.upload_bytes(azure_box, "m.txt", b"x", metadata=metadata)
+        sending.upload_bytes(azure, azure_box, "m.txt", b"x", metadata=metadata)
     with pytest.raises(NotFound):  # nothing reached the server
         azure.stat(azure_box, "m.txt")
-    azure.upload_bytes(azure_box, "m.txt", b"x")
+    sending.upload_bytes(azure, azure_box, "m.txt", b"x")
     with pytest.raises(InvalidMetadata, match=rule):
         azure.set_metadata(azure_box, "m.txt", metadata)
     with pytest.raises(InvalidMetadata, match=rule):
@@ -48,7 +49,7 @@ def test_bad_metadata_is_refused_before_sending(
 
 def test_metadata_keeps_key_case_and_underscores(azure: AzureProvider, azure_box: str) -> None:
     metadata = {"Project_Name": "alpha", "_private": "1", "v2": ""}
-    azure.upload_bytes(azure_box, "case.txt", b"x", metadata=metadata)
+    sending.upload_bytes(azure, azure_box, "case.txt", b"x", metadata=metadata)
     assert dict(azure.stat(azure_box, "case.txt").metadata) == metadata
 
 
@@ -61,7 +62,7 @@ def _content_settings(azure: AzureProvider, azure_box: str, key: str):
 
 def test_set_metadata_with_content_type_keeps_other_settings(azure: AzureProvider, azure_box: str) -> None:
     body = b"<p>hello</p>"
-    azure.upload_bytes(azure_box, "page.html", body, metadata={"a": "1"})
+    sending.upload_bytes(azure, azure_box, "page.html", body, metadata={"a": "1"})
     azure.set_http_headers(azure_box, "page.html", cache_control="max-age=60", content_disposition="inline")
     azure.set_metadata(azure_box, "page.html", {"b": "2"}, content_type="text/html; charset=utf-8")
     settings = _content_settings(azure, azure_box, "page.html")
@@ -72,7 +73,7 @@ def test_set_metadata_with_content_type_keeps_other_settings(azure: AzureProvide
 
 
 def test_set_http_headers_changes_only_what_is_asked(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "a.css", b"body{}", metadata={"keep": "me"})
+    sending.upload_bytes(azure, azure_box, "a.css", b"body{}", metadata={"keep": "me"})
     assert _content_settings(azure, azure_box, "a.css").content_type == "text/css"  # guessed from the name
     azure.set_http_headers(azure_box, "a.css", content_encoding="identity")
     settings = _content_settings(azure, azure_box, "a.css")
@@ -86,7 +87,7 @@ def test_set_http_headers_changes_only_what_is_asked(azure: AzureProvider, azure
 
 
 def test_listing_entries_carry_content_type_etag_and_tier(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "t.json", b"{}", content_type="application/json")
+    sending.upload_bytes(azure, azure_box, "t.json", b"{}", content_type="application/json")
     (entry,) = azure.list_page(azure_box).entries
     assert (entry.key, entry.size, entry.content_type) == ("t.json", 2, "application/json")
     assert entry.etag and not entry.etag.startswith('"')
@@ -95,7 +96,7 @@ def test_listing_entries_carry_content_type_etag_and_tier(azure: AzureProvider, 
 
 
 def test_set_tier(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "cold.bin", b"x")
+    sending.upload_bytes(azure, azure_box, "cold.bin", b"x")
     assert azure.set_storage_class(azure_box, "cold.bin", "cool").info.storage_class == "Cool"
     assert azure.stat(azure_box, "cold.bin").storage_class == "Cool"
     with pytest.raises(Exception, match="not an access tier"):
@@ -106,7 +107,8 @@ def test_set_tier(azure: AzureProvider, azure_box: str) -> None:
 
 
 def test_copy_with_new_metadata_and_content_type(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "src.txt", b"copied", content_type="text/plain", metadata={"old": "1"})
+    sending.upload_bytes(azure, azure_box, "src.txt", b"copied", content_type="text/plain",
+                         metadata={"old": "1"})
     azure.set_http_headers(azure_box, "src.txt", cache_control="no-cache")
     info = azure.copy_object(azure_box, "src.txt", azure_box, "dst.dat", metadata={"new": "2"},
                              content_type="application/x-copied")  # fmt: skip
@@ -122,7 +124,7 @@ def test_copy_with_new_metadata_and_content_type(azure: AzureProvider, azure_box
 
 def test_batch_delete_ignores_missing_blobs(azure: AzureProvider, azure_box: str) -> None:
     for key in ("a", "b", "odd name +%.txt"):
-        azure.upload_bytes(azure_box, key, b"x")
+        sending.upload_bytes(azure, azure_box, key, b"x")
     assert azure.delete_objects(azure_box, ["a", "missing", "odd name +%.txt", "b"]) == {}
     assert azure.list_page(azure_box).entries == []
 
@@ -136,7 +138,7 @@ def test_invalid_container_name_quotes_the_rule(azure: AzureProvider) -> None:
 
 
 def test_cancel_stops_a_read_between_chunks(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "long.bin", b"r" * (9 * 1024 * 1024))  # three SDK chunks of 4 MiB
+    sending.upload_bytes(azure, azure_box, "long.bin", b"r" * (9 * 1024 * 1024))  # three SDK chunks of 4 MiB
     token = CancelToken()
     chunks = azure.iter_read(azure_box, "long.bin", cancel=token)
     first = next(chunks)
@@ -148,7 +150,7 @@ def test_cancel_stops_a_read_between_chunks(azure: AzureProvider, azure_box: str
 
 def test_ranged_read_of_a_large_blob_spans_chunks(azure: AzureProvider, azure_box: str) -> None:
     data = bytes(range(256)) * (40 * 1024)  # 10 MiB
-    azure.upload_bytes(azure_box, "span.bin", data)
+    sending.upload_bytes(azure, azure_box, "span.bin", data)
     wanted = ByteRange(3 * 1024 * 1024 + 5, 9 * 1024 * 1024 - 7)
     assert azure.read(azure_box, "span.bin", wanted) == data[wanted.start : wanted.end]
     assert azure.read(azure_box, "span.bin", ByteRange(-5000, -10)) == data[-5000:-10]
@@ -214,7 +216,7 @@ def test_static_website_setting_round_trips_and_web_takes_uploads(web: AzureProv
     config = web.set_website("$web", WebsiteConfig("home.html", "missing.html"))
     assert config == WebsiteConfig("home.html", "missing.html", url=None)
     assert web.get_website("$web") == WebsiteConfig("home.html", "missing.html", url=None)
-    web.upload_bytes("$web", "home.html", b"<h1>hi</h1>", content_type="text/html")
+    sending.upload_bytes(web, "$web", "home.html", b"<h1>hi</h1>", content_type="text/html")
     assert web.read("$web", "home.html") == b"<h1>hi</h1>"
     assert web.get_website("photos") is None
     with pytest.raises(InvalidName, match=r"\$web"):
@@ -222,7 +224,7 @@ def test_static_website_setting_round_trips_and_web_takes_uploads(web: AzureProv
 
 
 def test_get_http_headers_reads_what_set_http_headers_wrote(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "h.txt", b"x", content_type="text/plain")
+    sending.upload_bytes(azure, azure_box, "h.txt", b"x", content_type="text/plain")
     azure.set_http_headers(azure_box, "h.txt", content_disposition='attachment; filename="h.txt"')
     assert azure.get_http_headers(azure_box, "h.txt") == {
         "cache_control": None,
@@ -236,7 +238,7 @@ def test_get_http_headers_reads_what_set_http_headers_wrote(azure: AzureProvider
 def test_per_blob_delete_when_batches_are_refused(azure: AzureProvider, azure_box: str) -> None:
     # Azurite takes Blob Batch; this walks the per-blob path an endpoint without it gets.
     for key in ("one", "two"):
-        azure.upload_bytes(azure_box, key, b"x")
+        sending.upload_bytes(azure, azure_box, key, b"x")
     azure._batch.refuse()
     assert azure.delete_objects(azure_box, ["one", "gone", "two"]) == {}
     assert azure.list_page(azure_box).entries == []

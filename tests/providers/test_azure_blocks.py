@@ -13,6 +13,7 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import Cancelled, NotFound
 from storebrowser.providers.azure.blocks import BlockUpload
 from storebrowser.providers.azure.provider import AzureProvider
+from storebrowser.transfers import sending
 
 PART = AzureProvider.min_part_size
 
@@ -34,7 +35,7 @@ def test_upload_above_threshold_commits_one_block_per_part(
     small_parts: AzureProvider, azure_box: str
 ) -> None:
     data = bytes(range(256)) * (4 * PART // 256) + b"tail"
-    info = small_parts.upload(azure_box, "big.bin", io.BytesIO(data), size=len(data),
+    info = sending.upload(small_parts, azure_box, "big.bin", io.BytesIO(data), size=len(data),
                               content_type="application/x-test", metadata={"kind": "blocks"})  # fmt: skip
     committed, uncommitted = _blob(small_parts, azure_box, "big.bin").get_block_list("all")
     assert [block.size for block in committed] == [PART] * 4 + [4]
@@ -47,18 +48,18 @@ def test_upload_above_threshold_commits_one_block_per_part(
 
 
 def test_below_threshold_is_a_single_put(small_parts: AzureProvider, azure_box: str) -> None:
-    small_parts.upload(azure_box, "small.bin", io.BytesIO(b"x" * 10), size=10)
+    sending.upload(small_parts, azure_box, "small.bin", io.BytesIO(b"x" * 10), size=10)
     committed, _ = _blob(small_parts, azure_box, "small.bin").get_block_list("all")
     assert committed == []  # Put Blob keeps no block list
 
 
 def test_content_md5_of_a_single_put_and_none_from_blocks(small_parts: AzureProvider, azure_box: str) -> None:
-    small_parts.upload(azure_box, "small.bin", io.BytesIO(b"x" * 10), size=10)
+    sending.upload(small_parts, azure_box, "small.bin", io.BytesIO(b"x" * 10), size=10)
     right = hashlib.md5(b"x" * 10).hexdigest()
     assert small_parts.stat(azure_box, "small.bin").content_md5 == right  # Put Blob computes it
     assert [e.content_md5 for e in small_parts.list_page(azure_box, "", None).entries] == [right]
     data = b"b" * (2 * PART + 1)
-    small_parts.upload(azure_box, "blocks.bin", io.BytesIO(data), size=len(data))
+    sending.upload(small_parts, azure_box, "blocks.bin", io.BytesIO(data), size=len(data))
     assert small_parts.stat(azure_box, "blocks.bin").content_md5 is None  # we set none on commit
 
 
@@ -99,7 +100,7 @@ def test_abort_discards_blocks_of_a_new_blob(azure: AzureProvider, azure_box: st
 
 
 def test_abort_leaves_an_existing_blob_untouched(azure: AzureProvider, azure_box: str) -> None:
-    azure.upload_bytes(azure_box, "kept.txt", b"old content", metadata={"v": "1"})
+    sending.upload_bytes(azure, azure_box, "kept.txt", b"old content", metadata={"v": "1"})
     before = azure.stat(azure_box, "kept.txt")
     upload = azure.start_multipart(azure_box, "kept.txt", part_size=PART)
     upload.upload_part(1, b"new" * 1000)
@@ -132,7 +133,7 @@ def test_cancel_during_a_block_upload_leaves_nothing(small_parts: AzureProvider,
 
     data = b"q" * (5 * PART)
     with pytest.raises(Cancelled):
-        small_parts.upload(azure_box, "cancelled.bin", io.BytesIO(data), size=len(data),
+        sending.upload(small_parts, azure_box, "cancelled.bin", io.BytesIO(data), size=len(data),
                            progress=cancel_after_first_megabyte, cancel=token)  # fmt: skip
     with pytest.raises(NotFound):
         small_parts.stat(azure_box, "cancelled.bin")

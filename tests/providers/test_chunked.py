@@ -22,6 +22,7 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload, Provider
 from storebrowser.providers.streams import ProgressStream
+from storebrowser.transfers import sending
 
 PART = 1000
 
@@ -145,7 +146,7 @@ def test_parts_round_trip_and_progress_sums_to_size() -> None:
     provider = MemoryProvider()
     data = _data(10 * PART + 17)
     deltas: list[int] = []
-    provider.upload("c", "k", io.BytesIO(data), size=len(data), progress=deltas.append)
+    sending.upload(provider, "c", "k", io.BytesIO(data), size=len(data), progress=deltas.append)
     assert provider.objects["k"] == data
     assert sum(deltas) == len(data)
     assert not provider.uploads[0].aborted
@@ -155,18 +156,18 @@ def test_parts_in_flight_never_exceed_the_concurrency_cap() -> None:
     provider = MemoryProvider()
     provider.rendezvous = threading.Barrier(provider.part_concurrency)
     data = _data(20 * PART)
-    provider.upload("c", "k", io.BytesIO(data), size=len(data))
+    sending.upload(provider, "c", "k", io.BytesIO(data), size=len(data))
     assert provider.objects["k"] == data
     assert provider.max_in_flight == provider.part_concurrency
 
 
 def test_a_retried_part_rewinds_its_progress(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("storebrowser.providers.chunked.PART_RETRY.__class__.delay", lambda *_a, **_k: 0.0)
+    monkeypatch.setattr("storebrowser.transfers.parts.PART_RETRY.__class__.delay", lambda *_a, **_k: 0.0)
     provider = MemoryProvider()
     provider.fail_part = {2: 2}
     data = _data(4 * PART)
     deltas: list[int] = []
-    provider.upload("c", "k", io.BytesIO(data), size=len(data), progress=deltas.append)
+    sending.upload(provider, "c", "k", io.BytesIO(data), size=len(data), progress=deltas.append)
     assert provider.objects["k"] == data
     assert sum(deltas) == len(data)
     assert any(delta < 0 for delta in deltas)
@@ -177,7 +178,7 @@ def test_a_failure_aborts_the_upload_and_stores_nothing() -> None:
     provider.fail_part = {3: 99}
     provider.failure = AccessDenied("no")
     with pytest.raises(AccessDenied):
-        provider.upload("c", "k", io.BytesIO(_data(8 * PART)), size=8 * PART)
+        sending.upload(provider, "c", "k", io.BytesIO(_data(8 * PART)), size=8 * PART)
     assert provider.uploads[0].aborted
     assert "k" not in provider.objects
 
@@ -185,16 +186,16 @@ def test_a_failure_aborts_the_upload_and_stores_nothing() -> None:
 def test_a_source_that_shrank_aborts() -> None:
     provider = MemoryProvider()
     with pytest.raises(ChecksumMismatch, match="changed while uploading"):
-        provider.upload("c", "k", io.BytesIO(_data(3 * PART)), size=5 * PART)
+        sending.upload(provider, "c", "k", io.BytesIO(_data(3 * PART)), size=5 * PART)
     assert provider.uploads[0].aborted
 
 
 def test_unknown_length_stream_in_parts_and_short_stream_in_one_request() -> None:
     provider = MemoryProvider()
     long = _data(5 * PART + 3)
-    provider.upload("c", "long", io.BytesIO(long), size=None)
+    sending.upload(provider, "c", "long", io.BytesIO(long), size=None)
     assert provider.objects["long"] == long and len(provider.uploads) == 1
-    provider.upload("c", "short", io.BytesIO(b"tiny"), size=None)
+    sending.upload(provider, "c", "short", io.BytesIO(b"tiny"), size=None)
     assert provider.objects["short"] == b"tiny" and len(provider.uploads) == 1
 
 
@@ -208,5 +209,5 @@ def test_metadata_passes_through_to_start(monkeypatch: pytest.MonkeyPatch) -> No
         return original(container, key, **kwargs)
 
     monkeypatch.setattr(provider, "start_multipart", spy)
-    provider.upload("c", "k", io.BytesIO(_data(3 * PART)), size=3 * PART, metadata={"a": "b"})
+    sending.upload(provider, "c", "k", io.BytesIO(_data(3 * PART)), size=3 * PART, metadata={"a": "b"})
     assert seen == [{"a": "b"}]

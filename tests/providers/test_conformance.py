@@ -25,6 +25,7 @@ from storebrowser.core.listing import iter_objects, iter_pages
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 
 DIGITS = b"0123456789"
@@ -77,7 +78,7 @@ def test_invalid_container_name_is_refused_before_sending(provider: Provider) ->
 
 
 def test_delete_non_empty_container_needs_force(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "keep/me.txt", b"x")
+    sending.upload_bytes(provider, container, "keep/me.txt", b"x")
     with pytest.raises(NotEmpty):
         provider.delete_container(container)
     assert provider.read(container, "keep/me.txt") == b"x"
@@ -92,7 +93,7 @@ def test_upload_with_metadata_and_content_type(provider: Provider, container: st
     need(provider, "user_metadata")
     need(provider, "content_type")
     metadata = {"owner": "qa", "color": "blue"}
-    info = provider.upload_bytes(
+    info = sending.upload_bytes(provider,
         container, "docs/report.txt", b"hello", content_type="text/plain", metadata=metadata
     )
     assert info.key == "docs/report.txt"
@@ -104,7 +105,7 @@ def test_upload_with_metadata_and_content_type(provider: Provider, container: st
 
 
 def test_stat(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "s.bin", DIGITS)
+    sending.upload_bytes(provider, container, "s.bin", DIGITS)
     info = provider.stat(container, "s.bin")
     assert (info.key, info.size, info.is_prefix) == ("s.bin", 10, False)
     assert info.etag
@@ -114,7 +115,7 @@ def test_stat(provider: Provider, container: str) -> None:
 def test_content_md5_is_the_content_s_or_unknown(provider: Provider, container: str) -> None:
     """A provider may not know the MD5, but what it vouches for is right (downloads fail
     on a mismatch). Which providers must know it: their own tests."""
-    provider.upload_bytes(container, "m.bin", DIGITS)
+    sending.upload_bytes(provider, container, "m.bin", DIGITS)
     right = hashlib.md5(DIGITS).hexdigest()
     assert provider.stat(container, "m.bin").content_md5 in (None, right)
     listed = next(e for e in iter_objects(provider, container) if e.key == "m.bin")
@@ -123,14 +124,15 @@ def test_content_md5_is_the_content_s_or_unknown(provider: Provider, container: 
 
 def test_upload_stream_of_unknown_length(provider: Provider, container: str) -> None:
     data = bytes(range(256)) * 50
-    provider.upload(container, "piped.bin", _Pipe(data), size=None)
+    sending.upload(provider, container, "piped.bin", _Pipe(data), size=None)
     assert provider.read(container, "piped.bin") == data
 
 
 def test_upload_reports_progress_summing_to_size(provider: Provider, container: str) -> None:
     data = b"p" * 300_000
     deltas: list[int] = []
-    provider.upload(container, "progress.bin", io.BytesIO(data), size=len(data), progress=deltas.append)
+    sending.upload(provider, container, "progress.bin", io.BytesIO(data), size=len(data),
+                   progress=deltas.append)
     assert sum(deltas) == len(data)
 
 
@@ -138,14 +140,14 @@ def test_cancelled_upload_stores_nothing(provider: Provider, container: str) -> 
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        provider.upload(container, "never.bin", io.BytesIO(b"x" * 1000), size=1000, cancel=token)
+        sending.upload(provider, container, "never.bin", io.BytesIO(b"x" * 1000), size=1000, cancel=token)
     with pytest.raises(NotFound):
         provider.stat(container, "never.bin")
 
 
 def test_set_metadata_replaces_user_metadata_and_keeps_content(provider: Provider, container: str) -> None:
     need(provider, "user_metadata")
-    provider.upload_bytes(
+    sending.upload_bytes(provider,
         container, "m.txt", b"body", content_type="text/plain", metadata={"a": "1", "b": "2"}
     )
     provider.set_metadata(container, "m.txt", {"b": "3", "c": "4"})
@@ -163,7 +165,7 @@ def test_multipart_upload_round_trips(
     monkeypatch.setattr(provider, "multipart_threshold", part)
     monkeypatch.setattr(provider, "part_size", part)
     data = bytes(range(251)) * ((2 * part + 12345) // 251)  # three parts, the last short
-    provider.upload(
+    sending.upload(provider,
         container,
         "big.bin",
         io.BytesIO(data),
@@ -184,7 +186,7 @@ FIVE = ["a.txt", "dir1/x", "dir1/y", "dir2/z", "e.txt"]
 @pytest.fixture
 def five(provider: Provider, container: str) -> str:
     for key in FIVE:
-        provider.upload_bytes(container, key, key.encode())
+        sending.upload_bytes(provider, container, key, key.encode())
     return container
 
 
@@ -236,7 +238,7 @@ RANGES = [
 
 @pytest.fixture
 def digits(provider: Provider, container: str) -> str:
-    provider.upload_bytes(container, "digits.txt", DIGITS)
+    sending.upload_bytes(provider, container, "digits.txt", DIGITS)
     return container
 
 
@@ -247,7 +249,7 @@ def test_read_range_has_slice_semantics(provider: Provider, digits: str, start: 
 
 
 def test_read_ranges_of_an_empty_object(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "empty", b"")
+    sending.upload_bytes(provider, container, "empty", b"")
     assert provider.stat(container, "empty").size == 0
     assert provider.read(container, "empty") == b""
     assert provider.read(container, "empty", ByteRange(0, 5)) == b""
@@ -258,8 +260,8 @@ def test_read_ranges_of_an_empty_object(provider: Provider, container: str) -> N
 
 
 def test_delete_object(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "gone.txt", b"x")
-    provider.upload_bytes(container, "stays.txt", b"y")
+    sending.upload_bytes(provider, container, "gone.txt", b"x")
+    sending.upload_bytes(provider, container, "stays.txt", b"y")
     provider.delete_object(container, "gone.txt")
     with pytest.raises(NotFound):
         provider.stat(container, "gone.txt")
@@ -270,8 +272,8 @@ def test_delete_object(provider: Provider, container: str) -> None:
 def test_delete_objects_in_batch(provider: Provider, container: str) -> None:
     keys = [f"batch/{i:03}" for i in range(12)]
     for key in keys:
-        provider.upload_bytes(container, key, b"x")
-    provider.upload_bytes(container, "other", b"y")
+        sending.upload_bytes(provider, container, key, b"x")
+    sending.upload_bytes(provider, container, "other", b"y")
     assert provider.delete_objects(container, keys) == {}
     assert [e.key for e in iter_objects(provider, container)] == ["other"]
 
@@ -279,7 +281,8 @@ def test_delete_objects_in_batch(provider: Provider, container: str) -> None:
 def test_server_side_copy_keeps_content_and_metadata(provider: Provider, container: str) -> None:
     need(provider, "server_side_copy")
     metadata = {"origin": "here"} if provider.capabilities.user_metadata else None
-    provider.upload_bytes(container, "src/file.txt", b"copy me", content_type="text/plain", metadata=metadata)
+    sending.upload_bytes(provider, container, "src/file.txt", b"copy me", content_type="text/plain",
+                         metadata=metadata)
     target = unique_container_name()
     provider.create_container(target)
     try:
@@ -308,7 +311,7 @@ ODD_KEYS = [
 @pytest.mark.parametrize("key", ODD_KEYS)
 def test_odd_keys_round_trip(provider: Provider, container: str, key: str) -> None:
     data = b"" if key.endswith("/") else key.encode()
-    provider.upload_bytes(container, key, data)
+    sending.upload_bytes(provider, container, key, data)
     assert provider.stat(container, key).size == len(data)
     assert provider.read(container, key) == data
     assert key in [e.key for e in iter_objects(provider, container)]
@@ -318,7 +321,7 @@ def test_odd_keys_round_trip(provider: Provider, container: str, key: str) -> No
 
 
 def test_folder_marker_lists_as_folder_and_as_object_inside(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "empty-folder/", b"")
+    sending.upload_bytes(provider, container, "empty-folder/", b"")
     top = list(iter_objects(provider, container, "", "/"))
     assert [(e.key, e.is_prefix) for e in top] == [("empty-folder/", True)]
     inside = list(iter_objects(provider, container, "empty-folder/", "/"))
@@ -346,7 +349,7 @@ def test_missing_things_raise_not_found(provider: Provider, container: str) -> N
 
 def test_capabilities_that_are_off_raise_unsupported(provider: Provider, container: str) -> None:
     caps = provider.capabilities
-    provider.upload_bytes(container, "k", b"v")
+    sending.upload_bytes(provider, container, "k", b"v")
     calls = {
         "server_side_copy": lambda: provider.copy_object(container, "k", container, "k2"),
         "user_metadata": lambda: provider.set_metadata(container, "k", {"a": "b"}),
@@ -365,7 +368,7 @@ def test_object_url_names_the_object_and_opens_where_public(provider: Provider, 
     import urllib.request
 
     key = "a b/c+d%e.txt"
-    provider.upload_bytes(container, key, b"public?")
+    sending.upload_bytes(provider, container, key, b"public?")
     url = provider.object_url(container, key)
     parts = urllib.parse.urlsplit(url)
     assert urllib.parse.unquote(parts.path).endswith(f"{container}/{key}")

@@ -14,12 +14,13 @@ import os
 from storebrowser.core.digests import ReadReceipt, combine_digests, new_hasher
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 
 
 def _in_parts(provider: Provider, container: str, key: str, parts: float = 2.5) -> bytes:
     data = os.urandom(int(provider.min_part_size * parts))
     provider.part_size = provider.multipart_threshold = provider.min_part_size
-    provider.upload(container, key, io.BytesIO(data), size=len(data))
+    sending.upload(provider, container, key, io.BytesIO(data), size=len(data))
     return data
 
 
@@ -49,7 +50,7 @@ def test_a_proof_is_right_about_the_bytes_it_vouches_for(provider: Provider, con
 
 
 def test_a_read_says_which_version_it_served(provider: Provider, container: str) -> None:
-    provider.upload_bytes(container, "v.txt", b"version one")
+    sending.upload_bytes(provider, container, "v.txt", b"version one")
     said: list[ReadReceipt] = []
     assert (
         b"".join(provider.iter_read(container, "v.txt", ByteRange(2, 9), receipt=said.append)) == b"rsion o"
@@ -59,7 +60,7 @@ def test_a_read_says_which_version_it_served(provider: Provider, container: str)
 
 def test_a_per_read_md5_is_the_md5_of_the_bytes_read(provider: Provider, container: str) -> None:
     data = os.urandom(300_000)
-    provider.upload_bytes(container, "m.bin", data)
+    sending.upload_bytes(provider, container, "m.bin", data)
     limit = provider.content_proof(container, "m.bin").range_md5_limit
     said: list[ReadReceipt] = []
     got = b"".join(provider.iter_read(container, "m.bin", ByteRange(1000, 201_000), receipt=said.append))

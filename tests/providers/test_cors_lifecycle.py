@@ -16,6 +16,7 @@ from storebrowser.core.expiry import parse_duration
 from storebrowser.core.lifecycle import parse_lifecycle
 from storebrowser.providers import probe
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 
 ORIGIN = "https://app.example"
@@ -27,7 +28,7 @@ def fresh(request: pytest.FixtureRequest) -> Iterator[tuple[Provider, str]]:
     provider: Provider = request.getfixturevalue(f"{request.param}_provider")
     name = unique_container_name()
     provider.create_container(name)
-    provider.upload_bytes(name, "page.json", b"{}")
+    sending.upload_bytes(provider, name, "page.json", b"{}")
     yield provider, name
     if provider.capabilities.cors and provider.kind == "azure":
         provider.set_cors(name, [])  # account-wide: leave none behind for other tests

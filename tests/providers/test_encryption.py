@@ -16,6 +16,7 @@ from storebrowser.core.errors import CustomerKeyRequired, EncryptionNotApplied, 
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.backends import s3_moto_settings
 from tests.providers.conftest import unique_container_name
 from tests.providers.s3_support import open_uploads, raw
@@ -122,7 +123,7 @@ def test_no_encryption_choice_is_refused_with_the_reason(boxed) -> None:
     reason = provider.capabilities.reason("upload_encryption")
     assert reason and reason in str(refused.value)
     if provider.kind == "swift":
-        provider.upload_bytes(box, "a.bin", b"1")
+        sending.upload_bytes(provider, box, "a.bin", b"1")
         assert "the API does not say so per object" in provider.object_encryption(box, "a.bin").sentence()
 
 

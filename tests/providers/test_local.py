@@ -13,6 +13,7 @@ from storebrowser.core.errors import Cancelled, InvalidName, NotFound, Unsupport
 from storebrowser.providers.base import Provider
 from storebrowser.providers.local.walk import TEMP_PREFIX
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def _all_files(folder: Path) -> set[str]:
 def test_hostile_keys_write_nothing_anywhere(tmp_path: Path, local: Provider, key: str) -> None:
     before = _all_files(tmp_path)
     with pytest.raises(InvalidName):
-        local.upload_bytes("box", key, b"evil")
+        sending.upload_bytes(local, "box", key, b"evil")
     assert _all_files(tmp_path) == before
 
 
@@ -44,7 +45,8 @@ def test_a_cancelled_upload_leaves_no_temp_file(tmp_path: Path, local: Provider)
             return super().read(size)
 
     with pytest.raises(Cancelled):
-        local.upload("box", "a/b.bin", CancelAfterFirstRead(b"x" * 3_000_000), size=3_000_000, cancel=token)
+        sending.upload(local, "box", "a/b.bin", CancelAfterFirstRead(b"x" * 3_000_000), size=3_000_000,
+                       cancel=token)
     leftovers = [p for p in (tmp_path / "root").rglob("*") if p.name.startswith(TEMP_PREFIX)]
     assert leftovers == []
     assert not (tmp_path / "root" / "box" / "a" / "b.bin").exists()
@@ -52,21 +54,21 @@ def test_a_cancelled_upload_leaves_no_temp_file(tmp_path: Path, local: Provider)
 
 def test_a_short_source_stores_nothing(local: Provider) -> None:
     with pytest.raises(Exception, match="expected 10 bytes"):
-        local.upload("box", "short.bin", io.BytesIO(b"123"), size=10)
+        sending.upload(local, "box", "short.bin", io.BytesIO(b"123"), size=10)
     assert [e.key for e in local.list_page("box").entries] == []
 
 
 def test_a_file_in_the_way_of_a_folder_is_a_clear_error(local: Provider) -> None:
-    local.upload_bytes("box", "x", b"file")
+    sending.upload_bytes(local, "box", "x", b"file")
     with pytest.raises(InvalidName, match="same name"):
-        local.upload_bytes("box", "x/y", b"nested")
+        sending.upload_bytes(local, "box", "x/y", b"nested")
     assert local.read("box", "x") == b"file"
 
 
 def test_upload_replaces_atomically(tmp_path: Path, local: Provider) -> None:
-    local.upload_bytes("box", "doc.txt", b"old")
+    sending.upload_bytes(local, "box", "doc.txt", b"old")
     inode_dir = os.listdir(tmp_path / "root" / "box")
-    local.upload_bytes("box", "doc.txt", b"new content")
+    sending.upload_bytes(local, "box", "doc.txt", b"new content")
     assert local.read("box", "doc.txt") == b"new content"
     assert os.listdir(tmp_path / "root" / "box") == inode_dir
 
@@ -74,7 +76,7 @@ def test_upload_replaces_atomically(tmp_path: Path, local: Provider) -> None:
 def test_paging_through_a_big_flat_folder(local: Provider) -> None:
     keys = [f"k{i:05}" for i in range(2500)]
     for key in keys:
-        local.upload_bytes("box", key, b"")
+        sending.upload_bytes(local, "box", key, b"")
     seen: list[str] = []
     token: str | None = None
     while True:
@@ -93,7 +95,7 @@ def test_container_names_are_checked(local: Provider) -> None:
 
 def test_no_content_md5_its_etag_is_size_and_mtime(local: Provider) -> None:
     local.create_container("m")
-    local.upload_bytes("m", "a.txt", b"abc")
+    sending.upload_bytes(local, "m", "a.txt", b"abc")
     assert local.stat("m", "a.txt").content_md5 is None
 
 
@@ -119,10 +121,10 @@ def test_without_extended_attributes_metadata_is_off_and_refused(
     assert not provider.capabilities.user_metadata and not provider.capabilities.content_type
     provider.create_container("box")
     with pytest.raises(Unsupported, match="extended attributes"):
-        provider.upload_bytes("box", "a.txt", b"x", metadata={"k": "v"})
+        sending.upload_bytes(provider, "box", "a.txt", b"x", metadata={"k": "v"})
     with pytest.raises(Unsupported):
-        provider.upload_bytes("box", "a.txt", b"x", content_type="text/x-mine")
+        sending.upload_bytes(provider, "box", "a.txt", b"x", content_type="text/x-mine")
     with pytest.raises(NotFound):
         provider.stat("box", "a.txt")
-    provider.upload_bytes("box", "a.txt", b"x")
+    sending.upload_bytes(provider, "box", "a.txt", b"x")
     assert provider.stat("box", "a.txt").content_type == "text/plain"  # from the name

@@ -26,6 +26,7 @@ from storebrowser.core.properties import (
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 from tests.providers.backends import CountedProvider
 from tests.providers.conftest import unique_container_name
 from tests.providers.other_clients import OtherClient, other_client
@@ -65,7 +66,7 @@ def settable(provider: Provider) -> dict[str, str]:
 def _upload(provider: Provider, container: str, key: str = "notes.txt", data: bytes = b"some notes") -> str:
     metadata = {"keep": "me", "owner": "qa"} if provider.capabilities.user_metadata else None
     content_type = "text/plain" if provider.capabilities.content_type else None
-    provider.upload_bytes(container, key, data, content_type=content_type, metadata=metadata)
+    sending.upload_bytes(provider, container, key, data, content_type=content_type, metadata=metadata)
     return key
 
 
@@ -364,7 +365,7 @@ def test_a_folder_without_extended_attributes_stores_no_properties(
     provider = open_provider("local", {"root": str(tmp_path / "plain")})
     provider.connect()
     provider.create_container("box")
-    provider.upload_bytes("box", "a.csv", b"1,2")
+    sending.upload_bytes(provider, "box", "a.csv", b"1,2")
     caps = provider.capabilities
     assert (caps.user_metadata, caps.content_type, caps.system_properties) == (False, False, frozenset())
     assert provider.get_properties("box", "a.csv").system == {CONTENT_TYPE: "text/csv"}

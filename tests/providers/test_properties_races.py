@@ -19,6 +19,7 @@ from storebrowser.core.errors import PreconditionFailed
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_LANGUAGE
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.other_clients import AzureOther, S3Other
 from tests.providers.s3_support import bucket_fixture, open_uploads, raw, s3_fixture  # noqa: F401
 
@@ -79,7 +80,7 @@ def test_s3_refuses_a_copy_of_an_object_changed_after_the_head(
     if in_parts:  # above the threshold the edit is a multipart copy of 5 MiB parts
         monkeypatch.setattr(s3, "copy_threshold", 5 * MiB)
     data = os.urandom(6 * MiB if in_parts else 1000)
-    s3.upload_bytes(bucket, "o.bin", data, metadata={"a": "1"})
+    sending.upload_bytes(s3, bucket, "o.bin", data, metadata={"a": "1"})
     shown = s3.stat(bucket, "o.bin").etag
     sneak_in = Once(lambda: s3_other.overwrite(bucket, "o.bin", b"theirs", {"theirs": "yes"}))
     hooked("UploadPartCopy" if in_parts else "CopyObject", sneak_in)
@@ -96,7 +97,7 @@ def test_s3_edit_of_an_object_copied_in_parts_keeps_everything_else(
 ) -> None:
     monkeypatch.setattr(s3, "copy_threshold", 5 * MiB)
     data = os.urandom(6 * MiB)
-    s3.upload_bytes(bucket, "o.bin", data, content_type="application/x-thing", metadata={"a": "1"})
+    sending.upload_bytes(s3, bucket, "o.bin", data, content_type="application/x-thing", metadata={"a": "1"})
     s3.set_properties(bucket, "o.bin", system={CONTENT_LANGUAGE: "de"})
     info = s3.set_properties(
         bucket, "o.bin", system={CACHE_CONTROL: "no-store"}, if_match=s3.stat(bucket, "o.bin").etag
@@ -136,7 +137,7 @@ def _before(monkeypatch: pytest.MonkeyPatch, method: str, action: Once, *, etag:
 def test_azure_refuses_a_write_when_the_blob_changed_after_the_read(
     azure: AzureProvider, azure_box: str, azure_other: AzureOther, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    azure.upload_bytes(azure_box, "b.txt", b"body", metadata={"a": "1"})
+    sending.upload_bytes(azure, azure_box, "b.txt", b"body", metadata={"a": "1"})
     shown = azure.stat(azure_box, "b.txt").etag
     sneak_in = Once(lambda: azure_other.set_metadata(azure_box, "b.txt", {"theirs": "yes"}))
     _before(monkeypatch, "set_http_headers", sneak_in)
@@ -151,7 +152,7 @@ def test_azure_refuses_a_write_when_the_blob_changed_after_the_read(
 def test_azure_puts_the_content_settings_back_when_the_metadata_write_fails(
     azure: AzureProvider, azure_box: str, azure_other: AzureOther, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    azure.upload_bytes(azure_box, "b.txt", b"body", metadata={"a": "1"})
+    sending.upload_bytes(azure, azure_box, "b.txt", b"body", metadata={"a": "1"})
     before = azure_other.head(azure_box, "b.txt")
     # The metadata write goes out with an ETag the blob never had: the server refuses it.
     _before(monkeypatch, "set_blob_metadata", Once(lambda: None), etag='"0x8D000000000000"')
@@ -164,7 +165,7 @@ def test_azure_puts_the_content_settings_back_when_the_metadata_write_fails(
 def test_azure_says_so_when_the_content_settings_cannot_be_put_back(
     azure: AzureProvider, azure_box: str, azure_other: AzureOther, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    azure.upload_bytes(azure_box, "b.txt", b"body", metadata={"a": "1"})
+    sending.upload_bytes(azure, azure_box, "b.txt", b"body", metadata={"a": "1"})
     sneak_in = Once(lambda: azure_other.set_metadata(azure_box, "b.txt", {"theirs": "yes"}))
     _before(monkeypatch, "set_blob_metadata", sneak_in)
     with pytest.raises(PreconditionFailed, match="had been changed already and stay changed"):

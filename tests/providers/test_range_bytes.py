@@ -11,6 +11,7 @@ import pytest
 
 from storebrowser.core.errors import NotFound
 from storebrowser.core.ranges import ByteRange
+from storebrowser.transfers import sending
 from tests.providers.backends import CountedProvider
 from tests.providers.conftest import unique_container_name
 from tests.servers.counting_proxy import HEADER_ALLOWANCE
@@ -44,7 +45,7 @@ def _counted_read(counted: CountedProvider, box: str, key: str, byte_range: Byte
 def test_a_range_of_a_large_object_transfers_only_that_range(
     counted_provider: CountedProvider, box: str, byte_range: ByteRange
 ) -> None:
-    counted_provider.provider.upload_bytes(box, "big.bin", DATA)
+    sending.upload_bytes(counted_provider.provider, box, "big.bin", DATA)
     got = _counted_read(counted_provider, box, "big.bin", byte_range)
     proxy = counted_provider.proxy
     assert got == DATA[byte_range.start : byte_range.end]
@@ -57,7 +58,7 @@ def test_a_range_of_a_large_object_transfers_only_that_range(
 def test_a_range_past_the_end_transfers_nothing_and_is_empty(
     counted_provider: CountedProvider, box: str
 ) -> None:
-    counted_provider.provider.upload_bytes(box, "small.bin", b"0123456789")
+    sending.upload_bytes(counted_provider.provider, box, "small.bin", b"0123456789")
     assert _counted_read(counted_provider, box, "small.bin", ByteRange(100, 100 + PREVIEW)) == b""
     assert counted_provider.proxy.bytes_from_server <= HEADER_ALLOWANCE
     assert _counted_read(counted_provider, box, "small.bin", ByteRange(5, 100 + PREVIEW)) == b"56789"
@@ -65,7 +66,7 @@ def test_a_range_past_the_end_transfers_nothing_and_is_empty(
 
 
 def test_a_zero_byte_object(counted_provider: CountedProvider, box: str) -> None:
-    counted_provider.provider.upload_bytes(box, "empty", b"")
+    sending.upload_bytes(counted_provider.provider, box, "empty", b"")
     for byte_range in (ByteRange(0, PREVIEW), ByteRange(), ByteRange(-PREVIEW)):
         assert _counted_read(counted_provider, box, "empty", byte_range) == b""
         assert counted_provider.proxy.bytes_from_server <= HEADER_ALLOWANCE
@@ -73,7 +74,7 @@ def test_a_zero_byte_object(counted_provider: CountedProvider, box: str) -> None
 
 def test_the_proxy_counts_a_whole_read(counted_provider: CountedProvider, box: str) -> None:
     """The yardstick itself: a whole read of 1 MiB counts 1 MiB and a bit."""
-    counted_provider.provider.upload_bytes(box, "whole.bin", DATA[:MiB])
+    sending.upload_bytes(counted_provider.provider, box, "whole.bin", DATA[:MiB])
     assert _counted_read(counted_provider, box, "whole.bin", ByteRange()) == DATA[:MiB]
     assert MiB <= counted_provider.proxy.bytes_from_server <= MiB + HEADER_ALLOWANCE
     assert counted_provider.proxy.requests >= 1

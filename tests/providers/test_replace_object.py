@@ -14,6 +14,7 @@ from storebrowser.core.errors import PreconditionFailed
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE
 from storebrowser.providers.base import Provider
 from storebrowser.providers.replacing import HEAD_COMPARE, SERVER_CONDITION
+from storebrowser.transfers import sending
 from tests.providers.other_clients import OtherClient, other_client
 
 #: What guards the write on each backend, as the servers were found to behave.
@@ -28,7 +29,9 @@ def other(provider: Provider, request: pytest.FixtureRequest) -> OtherClient:
 
 def _opened(provider: Provider, container: str) -> tuple[str, str]:
     metadata = {"owner": "qa"} if provider.capabilities.user_metadata else None
-    provider.upload_bytes(container, "notes.txt", b"first", content_type="text/markdown", metadata=metadata)
+    sending.upload_bytes(
+        provider, container, "notes.txt", b"first", content_type="text/markdown", metadata=metadata
+    )
     if CACHE_CONTROL in provider.capabilities.system_properties:
         provider.set_properties(container, "notes.txt", system={CACHE_CONTROL: "max-age=60"})
     etag = provider.stat(container, "notes.txt").etag

@@ -14,6 +14,7 @@ from storebrowser.providers.registry import open_provider
 from storebrowser.providers.s3 import client as s3_client
 from storebrowser.providers.s3.client import S3Settings
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
 from tests.providers.s3_support import bucket_fixture, s3_fixture  # noqa: F401
 from tests.servers.moto_s3 import MotoServer
@@ -83,7 +84,7 @@ def test_anonymous_access_cannot_sign_urls(moto_server: MotoServer) -> None:
 
 
 def test_presigned_get_fetches_with_a_plain_http_client(s3: S3Provider, bucket: str) -> None:
-    s3.upload_bytes(bucket, "shared/ü file.txt", b"for everyone")
+    sending.upload_bytes(s3, bucket, "shared/ü file.txt", b"for everyone")
     url = s3.share_url(bucket, "shared/ü file.txt", expires_in=timedelta(minutes=5))
     with urllib.request.urlopen(url, timeout=10) as reply:
         assert reply.read() == b"for everyone"
@@ -105,8 +106,8 @@ def test_tampered_presigned_url_is_refused_by_swift(swift_server: SwiftServer) -
     name = "sbtest-presign-tamper"
     provider.ensure_container(name)
     try:
-        provider.upload_bytes(name, "a", b"a")
-        provider.upload_bytes(name, "b", b"b")
+        sending.upload_bytes(provider, name, "a", b"a")
+        sending.upload_bytes(provider, name, "b", b"b")
         url = provider.share_url(name, "a", expires_in=timedelta(minutes=5))
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(url.replace(f"/{name}/a?", f"/{name}/b?"), timeout=10)

@@ -7,12 +7,13 @@ import pytest
 from storebrowser.core.errors import InvalidMetadata, NotFound
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.s3_support import bucket_fixture, raw, s3_fixture  # noqa: F401
 
 
 def test_upper_case_key_is_refused_naming_the_lower_case_form(s3: S3Provider, bucket: str) -> None:
     with pytest.raises(InvalidMetadata, match=r"'Owner' has upper-case letters.*'owner'"):
-        s3.upload_bytes(bucket, "a.txt", b"x", metadata={"Owner": "qa"})
+        sending.upload_bytes(s3, bucket, "a.txt", b"x", metadata={"Owner": "qa"})
     with pytest.raises(NotFound):
         s3.stat(bucket, "a.txt")
 
@@ -20,14 +21,14 @@ def test_upper_case_key_is_refused_naming_the_lower_case_form(s3: S3Provider, bu
 @pytest.mark.parametrize("key", ["with space", "ünï", "", "a:b"])
 def test_keys_that_are_no_header_names_are_refused(s3: S3Provider, bucket: str, key: str) -> None:
     with pytest.raises(InvalidMetadata, match="HTTP header names"):
-        s3.upload_bytes(bucket, "a.txt", b"x", metadata={key: "v"})
+        sending.upload_bytes(s3, bucket, "a.txt", b"x", metadata={key: "v"})
 
 
 @pytest.mark.parametrize(
     "value", ["Zoë Ångström", "文件", "=?UTF-8?B?bm90IG1pbmU=?=", " padded ", "plain ascii"]
 )
 def test_values_round_trip_exactly(s3: S3Provider, bucket: str, value: str) -> None:
-    s3.upload_bytes(bucket, "v.txt", b"x", metadata={"note": value})
+    sending.upload_bytes(s3, bucket, "v.txt", b"x", metadata={"note": value})
     assert dict(s3.stat(bucket, "v.txt").metadata) == {"note": value}
     sent = raw(s3).head_object(Bucket=bucket, Key="v.txt")["Metadata"]["note"]
     assert sent.isascii()
@@ -37,12 +38,12 @@ def test_values_round_trip_exactly(s3: S3Provider, bucket: str, value: str) -> N
 
 def test_control_characters_are_refused(s3: S3Provider, bucket: str) -> None:
     with pytest.raises(InvalidMetadata, match="control character"):
-        s3.upload_bytes(bucket, "c.txt", b"x", metadata={"note": "two\nlines"})
+        sending.upload_bytes(s3, bucket, "c.txt", b"x", metadata={"note": "two\nlines"})
 
 
 def test_metadata_over_2_kb_is_refused_before_sending(s3: S3Provider, bucket: str) -> None:
     with pytest.raises(InvalidMetadata, match="at most 2048 bytes"):
-        s3.upload_bytes(bucket, "big.txt", b"x", metadata={"a": "x" * 1000, "b": "y" * 1100})
+        sending.upload_bytes(s3, bucket, "big.txt", b"x", metadata={"a": "x" * 1000, "b": "y" * 1100})
 
 
 def test_set_metadata_keeps_system_properties(s3: S3Provider, bucket: str) -> None:
@@ -67,7 +68,7 @@ def test_set_metadata_keeps_system_properties(s3: S3Provider, bucket: str) -> No
 
 
 def test_set_metadata_changes_content_type_when_asked(s3: S3Provider, bucket: str) -> None:
-    s3.upload_bytes(bucket, "t.txt", b"x", content_type="text/plain", metadata={"a": "1"})
+    sending.upload_bytes(s3, bucket, "t.txt", b"x", content_type="text/plain", metadata={"a": "1"})
     info = s3.set_metadata(bucket, "t.txt", {"a": "1"}, content_type="text/markdown")
     assert info.content_type == "text/markdown"
     assert dict(info.metadata) == {"a": "1"}
@@ -79,7 +80,7 @@ def test_set_metadata_of_a_missing_object_is_not_found(s3: S3Provider, bucket: s
 
 
 def test_content_type_is_guessed_from_the_name(s3: S3Provider, bucket: str) -> None:
-    s3.upload_bytes(bucket, "photo.png", b"x")
+    sending.upload_bytes(s3, bucket, "photo.png", b"x")
     assert s3.stat(bucket, "photo.png").content_type == "image/png"
 
 

@@ -13,6 +13,7 @@ from storebrowser.core.errors import Cancelled, ChecksumMismatch, NotFound
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.s3 import buckets
 from storebrowser.providers.s3.provider import S3Provider
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 from tests.providers.s3_support import bucket_fixture, open_uploads, raw, s3_fixture  # noqa: F401
 
@@ -51,7 +52,7 @@ class _FailingStream(io.RawIOBase):
 def test_multipart_keeps_content_type_and_metadata(small_parts: S3Provider, bucket: str) -> None:
     data = _pattern(3 * PART + 1000)
     deltas: list[int] = []
-    small_parts.upload(
+    sending.upload(small_parts,
         bucket,
         "big/file.bin",
         io.BytesIO(data),
@@ -75,7 +76,7 @@ def test_multipart_keeps_content_type_and_metadata(small_parts: S3Provider, buck
 def test_failed_upload_is_aborted_on_the_server(small_parts: S3Provider, bucket: str) -> None:
     stream = _FailingStream(_pattern(2 * PART + 10))
     with pytest.raises(OSError, match="simulated"):
-        small_parts.upload(bucket, "broken.bin", stream, size=4 * PART)
+        sending.upload(small_parts, bucket, "broken.bin", stream, size=4 * PART)
     assert open_uploads(small_parts, bucket) == []
     with pytest.raises(NotFound):
         small_parts.stat(bucket, "broken.bin")
@@ -92,7 +93,7 @@ def test_cancelled_multipart_upload_is_aborted(small_parts: S3Provider, bucket: 
 
     data = _pattern(4 * PART)
     with pytest.raises(Cancelled):
-        small_parts.upload(
+        sending.upload(small_parts,
             bucket, "cancelled.bin", io.BytesIO(data), size=len(data), progress=progress, cancel=token
         )
     assert open_uploads(small_parts, bucket) == []
@@ -129,7 +130,7 @@ def test_copy_in_parts_above_the_threshold(
     monkeypatch.setattr(s3, "copy_threshold", PART)
     monkeypatch.setattr(s3, "copy_part_size", PART)
     data = _pattern(2 * PART + 777)
-    s3.upload_bytes(bucket, "src.bin", data, content_type="image/png", metadata={"k": "v"})
+    sending.upload_bytes(s3, bucket, "src.bin", data, content_type="image/png", metadata={"k": "v"})
     s3.copy_object(bucket, "src.bin", bucket, "copy.bin")
     info = s3.stat(bucket, "copy.bin")
     assert (info.size, info.content_type, dict(info.metadata)) == (len(data), "image/png", {"k": "v"})
@@ -143,7 +144,7 @@ def test_batch_delete_goes_in_batches(s3: S3Provider, bucket: str, monkeypatch: 
     monkeypatch.setattr(buckets, "DELETE_BATCH", 4)
     keys = [f"k/{i:02}" for i in range(10)]
     for key in keys:
-        s3.upload_bytes(bucket, key, b"x")
+        sending.upload_bytes(s3, bucket, key, b"x")
     calls: list[int] = []
 
     def count(params: dict[str, Any], **_: object) -> None:
@@ -160,7 +161,7 @@ def test_forced_delete_removes_objects_and_unfinished_uploads(s3: S3Provider) ->
     name = unique_container_name()
     s3.create_container(name)
     for i in range(5):
-        s3.upload_bytes(name, f"d/{i}", b"x")
+        sending.upload_bytes(s3, name, f"d/{i}", b"x")
     upload = s3.start_multipart(name, "unfinished.bin", part_size=PART)
     upload.upload_part(1, b"y" * 100)
     s3.delete_container(name, force=True)
@@ -175,8 +176,8 @@ def test_forced_delete_of_a_versioned_bucket_removes_old_versions(s3: S3Provider
     except Exception as error:  # a server without versioning: nothing to check here
         s3.delete_container(name)
         pytest.skip(f"no versioning on this server: {error}")
-    s3.upload_bytes(name, "v", b"1")
-    s3.upload_bytes(name, "v", b"2")
+    sending.upload_bytes(s3, name, "v", b"1")
+    sending.upload_bytes(s3, name, "v", b"2")
     s3.delete_object(name, "v")  # leaves a delete marker and two versions
     assert raw(s3).list_object_versions(Bucket=name).get("Versions")
     s3.delete_container(name, force=True)
@@ -191,7 +192,8 @@ def test_single_put_cancelled_midway_stores_nothing(s3: S3Provider, bucket: str)
         token.cancel()  # as soon as the first bytes are read
 
     with pytest.raises(Cancelled):
-        s3.upload(bucket, "single.bin", io.BytesIO(data), size=len(data), progress=progress, cancel=token)
+        sending.upload(s3, bucket, "single.bin", io.BytesIO(data), size=len(data), progress=progress,
+                       cancel=token)
     with pytest.raises(NotFound):
         s3.stat(bucket, "single.bin")
 
@@ -201,7 +203,7 @@ def test_progress_follows_the_send_not_the_signing_pass(s3: S3Provider, bucket: 
     # blocks; progress must come from the sending, so no single step is a whole MiB.
     data = _pattern(3 * MiB)
     deltas: list[int] = []
-    s3.upload(bucket, "watched.bin", io.BytesIO(data), size=len(data), progress=deltas.append)
+    sending.upload(s3, bucket, "watched.bin", io.BytesIO(data), size=len(data), progress=deltas.append)
     assert sum(deltas) == len(data)
     assert max(deltas) < MiB
     part_deltas: list[int] = []
@@ -221,10 +223,10 @@ def test_single_put_with_a_wrong_size_is_refused_before_sending(s3: S3Provider, 
 
 def test_content_md5_only_for_single_part_objects(small_parts: S3Provider, bucket: str) -> None:
     small = b"one request"
-    small_parts.upload_bytes(bucket, "small.bin", small)
+    sending.upload_bytes(small_parts, bucket, "small.bin", small)
     assert small_parts.stat(bucket, "small.bin").content_md5 == hashlib.md5(small).hexdigest()
     big = _pattern(2 * PART + 10)
-    small_parts.upload(bucket, "big.bin", io.BytesIO(big), size=len(big))
+    sending.upload(small_parts, bucket, "big.bin", io.BytesIO(big), size=len(big))
     stat = small_parts.stat(bucket, "big.bin")
     assert "-" in (stat.etag or "") and stat.content_md5 is None  # a multipart ETag is no MD5
     listed = small_parts.list_page(bucket, "", None).entries

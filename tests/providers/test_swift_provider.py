@@ -33,6 +33,7 @@ from storebrowser.providers.registry import open_provider
 from storebrowser.providers.swift.errors import TempUrlKeyMissing
 from storebrowser.providers.swift.provider import SwiftProvider
 from storebrowser.providers.swift.slo import segment_container_of
+from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
 
 DATA = bytes(range(251)) * ((2 * MiB + 4321) // 251)  # three 1 MiB segments, the last short
@@ -79,7 +80,7 @@ def http_get(url: str) -> tuple[int, bytes]:
 
 
 def test_large_upload_is_an_slo_with_segments_beside(swift: SwiftProvider, box: str) -> None:
-    swift.upload(box, "dir/big.bin", io.BytesIO(DATA), size=len(DATA), metadata={"k": "v"})
+    sending.upload(swift, box, "dir/big.bin", io.BytesIO(DATA), size=len(DATA), metadata={"k": "v"})
     head = raw(swift, lambda c: c.head_object(box, "dir/big.bin"))
     assert head["x-static-large-object"].lower() == "true"
     names = segments(swift, box)
@@ -94,8 +95,8 @@ def test_large_upload_is_an_slo_with_segments_beside(swift: SwiftProvider, box: 
 
 
 def test_deleting_an_slo_deletes_its_segments(swift: SwiftProvider, box: str) -> None:
-    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
-    swift.upload_bytes(box, "small.txt", b"small")
+    sending.upload(swift, box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    sending.upload_bytes(swift, box, "small.txt", b"small")
     assert len(segments(swift, box)) == 3
     swift.delete_object(box, "big.bin")
     assert segments(swift, box) == []
@@ -103,17 +104,17 @@ def test_deleting_an_slo_deletes_its_segments(swift: SwiftProvider, box: str) ->
 
 
 def test_batch_delete_handles_slo_and_plain_objects(swift: SwiftProvider, box: str) -> None:
-    swift.upload(box, "a/big.bin", io.BytesIO(DATA), size=len(DATA))
+    sending.upload(swift, box, "a/big.bin", io.BytesIO(DATA), size=len(DATA))
     for key in ("a/1", "a/2", "b/3"):
-        swift.upload_bytes(box, key, b"x")
+        sending.upload_bytes(swift, box, key, b"x")
     assert swift.delete_objects(box, ["a/1", "a/big.bin", "b/3", "never-was"]) == {}
     assert [e.key for e in iter_objects(swift, box)] == ["a/2"]
     assert segments(swift, box) == []
 
 
 def test_forced_container_delete_takes_slo_segments_too(swift: SwiftProvider, box: str) -> None:
-    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
-    swift.upload_bytes(box, "plain", b"x")
+    sending.upload(swift, box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    sending.upload_bytes(swift, box, "plain", b"x")
     swift.delete_container(box, force=True)
     assert box not in [c.name for c in swift.list_containers()]
     assert segments(swift, box) == []
@@ -140,13 +141,13 @@ def test_aborted_and_resumed_slo(swift: SwiftProvider, box: str) -> None:
 
 
 def test_content_md5_for_plain_objects_only(swift: SwiftProvider, box: str) -> None:
-    swift.upload_bytes(box, "plain", b"plain bytes")
+    sending.upload_bytes(swift, box, "plain", b"plain bytes")
     assert swift.stat(box, "plain").content_md5 == hashlib.md5(b"plain bytes").hexdigest()
-    swift.upload(box, "slo", io.BytesIO(DATA), size=len(DATA))
+    sending.upload(swift, box, "slo", io.BytesIO(DATA), size=len(DATA))
     slo = swift.stat(box, "slo")
     assert slo.etag and slo.content_md5 is None  # the ETag of a manifest, not of the content
     seg = segment_container_of(box)
-    swift.upload_bytes(seg, "d/1", b"hello")
+    sending.upload_bytes(swift, seg, "d/1", b"hello")
     raw(swift, lambda c: c.put_object(box, "dlo", b"", headers={"X-Object-Manifest": f"{seg}/d/"}))
     assert swift.stat(box, "dlo").content_md5 is None
 
@@ -154,8 +155,8 @@ def test_content_md5_for_plain_objects_only(swift: SwiftProvider, box: str) -> N
 def test_dlo_size_comes_from_stat(swift: SwiftProvider, box: str) -> None:
     seg = segment_container_of(box)
     swift.create_container(seg)
-    swift.upload_bytes(seg, "d/1", b"hello ")
-    swift.upload_bytes(seg, "d/2", b"world")
+    sending.upload_bytes(swift, seg, "d/1", b"hello ")
+    sending.upload_bytes(swift, seg, "d/2", b"world")
     raw(swift, lambda c: c.put_object(box, "dlo", b"", headers={"X-Object-Manifest": f"{seg}/d/"}))
     assert swift.stat(box, "dlo").size == 11
     assert swift.read(box, "dlo", ByteRange(6)) == b"world"
@@ -165,7 +166,8 @@ def test_dlo_size_comes_from_stat(swift: SwiftProvider, box: str) -> None:
 
 
 def test_metadata_post_keeps_what_the_user_did_not_change(swift: SwiftProvider, box: str) -> None:
-    swift.upload_bytes(box, "m.txt", b"body", content_type="text/plain", metadata={"keep": "1", "drop": "2"})
+    sending.upload_bytes(swift, box, "m.txt", b"body", content_type="text/plain",
+                         metadata={"keep": "1", "drop": "2"})
     raw(
         swift,
         lambda c: c.post_object(
@@ -194,7 +196,7 @@ def test_metadata_post_keeps_what_the_user_did_not_change(swift: SwiftProvider, 
 def test_metadata_post_keeps_a_dlo_a_dlo(swift: SwiftProvider, box: str) -> None:
     seg = segment_container_of(box)
     swift.create_container(seg)
-    swift.upload_bytes(seg, "d/1", b"12345")
+    sending.upload_bytes(swift, seg, "d/1", b"12345")
     raw(swift, lambda c: c.put_object(box, "dlo", b"", headers={"X-Object-Manifest": f"{seg}/d/"}))
     swift.set_metadata(box, "dlo", {"a": "b"})
     assert swift.stat(box, "dlo").size == 5
@@ -217,7 +219,7 @@ def test_invalid_metadata_is_refused_before_sending(
     swift: SwiftProvider, box: str, metadata: dict[str, str], rule: str
 ) -> None:
     with pytest.raises(InvalidMetadata, match=rule):
-        swift.upload_bytes(box, "x", b"x", metadata=metadata)
+        sending.upload_bytes(swift, box, "x", b"x", metadata=metadata)
     with pytest.raises(NotFound):
         swift.stat(box, "x")
 
@@ -227,7 +229,7 @@ def test_invalid_metadata_is_refused_before_sending(
 
 def test_temp_url_needs_consent_then_works_with_plain_http(swift: SwiftProvider, box: str) -> None:
     raw(swift, lambda c: c.post_account(headers={"X-Remove-Account-Meta-Temp-URL-Key": "x"}))
-    swift.upload_bytes(box, "shared/fïle 1.txt", b"shared body")
+    sending.upload_bytes(swift, box, "shared/fïle 1.txt", b"shared body")
     with pytest.raises(TempUrlKeyMissing):
         swift.share_url(box, "shared/fïle 1.txt", expires_in=timedelta(minutes=5))
     swift.set_temp_url_key()
@@ -244,8 +246,8 @@ def test_temp_url_needs_consent_then_works_with_plain_http(swift: SwiftProvider,
 
 def test_static_website_serves_index_and_custom_error_page(swift: SwiftProvider, box: str) -> None:
     assert swift.get_website(box) is None
-    swift.upload_bytes(box, "index.html", b"<h1>home</h1>", content_type="text/html")
-    swift.upload_bytes(box, "404error.html", b"<h1>lost</h1>", content_type="text/html")
+    sending.upload_bytes(swift, box, "index.html", b"<h1>home</h1>", content_type="text/html")
+    sending.upload_bytes(swift, box, "404error.html", b"<h1>lost</h1>", content_type="text/html")
     config = swift.set_website(box, WebsiteConfig("index.html", "error.html"))
     assert config.url == f"{swift.client.storage_url}/{box}/"
     assert swift.get_website(box) == config
@@ -272,7 +274,7 @@ def test_wrong_key_is_auth_failed(swift_server: Any) -> None:
 
 def test_pre_authenticated_storage_url_and_token(swift: SwiftProvider, box: str) -> None:
     credentials = swift.client.auth.current()
-    swift.upload_bytes(box, "pre.txt", b"pre")
+    sending.upload_bytes(swift, box, "pre.txt", b"pre")
     preauth = open_provider(
         "swift", {"storage_url": credentials.storage_url, "auth_token": credentials.token}
     )
@@ -285,7 +287,7 @@ def test_pre_authenticated_storage_url_and_token(swift: SwiftProvider, box: str)
 
 
 def test_expired_token_signs_in_again(swift: SwiftProvider, box: str) -> None:
-    swift.upload_bytes(box, "t.txt", b"t")
+    sending.upload_bytes(swift, box, "t.txt", b"t")
     auth = swift.client.auth
     stale = auth.current()
     auth._credentials = type(stale)(stale.storage_url, "AUTH_tkexpired")
@@ -312,7 +314,7 @@ def test_source_of_the_wrong_size_stores_nothing(
 
 
 def test_percent_escapes_in_values_are_refused(swift: SwiftProvider, box: str) -> None:
-    swift.upload_bytes(box, "p", b"x", metadata={"v": "100% sure"})
+    sending.upload_bytes(swift, box, "p", b"x", metadata={"v": "100% sure"})
     assert dict(swift.stat(box, "p").metadata) == {"v": "100% sure"}
     with pytest.raises(InvalidMetadata, match="two hex digits"):
         swift.set_metadata(box, "p", {"v": "100%25"})
@@ -320,7 +322,7 @@ def test_percent_escapes_in_values_are_refused(swift: SwiftProvider, box: str) -
 
 def test_stopping_a_read_early_leaves_the_provider_usable(swift: SwiftProvider, box: str) -> None:
     body = bytes(range(256)) * 4096
-    swift.upload_bytes(box, "long.bin", body)
+    sending.upload_bytes(swift, box, "long.bin", body)
     reader = swift.iter_read(box, "long.bin", chunk_size=4096)
     assert next(reader) == body[:4096]
     assert swift.stat(box, "long.bin").size == len(body)  # same thread, read still open
@@ -338,7 +340,7 @@ def test_many_threads_share_one_sign_in(swift: SwiftProvider, box: str) -> None:
     keys = [f"t/{i:02}" for i in range(24)]
 
     def round_trip(key: str) -> bytes:
-        swift.upload_bytes(box, key, key.encode())
+        sending.upload_bytes(swift, box, key, key.encode())
         return swift.read(box, key)
 
     token_before = swift.client.auth.current().token
@@ -350,11 +352,11 @@ def test_many_threads_share_one_sign_in(swift: SwiftProvider, box: str) -> None:
 
 def test_replacing_an_slo_deletes_the_old_segments(swift: SwiftProvider, box: str) -> None:
     key = "ünï/big file.bin"
-    swift.upload(box, key, io.BytesIO(DATA), size=len(DATA))
+    sending.upload(swift, box, key, io.BytesIO(DATA), size=len(DATA))
     first = segments(swift, box)
     assert len(first) == 3
     smaller = DATA[: MiB + 10]
-    swift.upload(box, key, io.BytesIO(smaller), size=len(smaller))
+    sending.upload(swift, box, key, io.BytesIO(smaller), size=len(smaller))
     second = segments(swift, box)
     assert len(second) == 2
     assert not set(first) & set(second)
@@ -386,7 +388,7 @@ def test_plain_put_from_a_pipe(swift: SwiftProvider, box: str, size: int | None)
 def test_temp_url_signed_with_the_container_key(swift: SwiftProvider, box: str) -> None:
     raw(swift, lambda c: c.post_account(headers={"X-Remove-Account-Meta-Temp-URL-Key": "x"}))
     raw(swift, lambda c: c.post_container(box, {"X-Container-Meta-Temp-URL-Key": "container-secret"}))
-    swift.upload_bytes(box, "c.txt", b"container key")
+    sending.upload_bytes(swift, box, "c.txt", b"container key")
     url = swift.share_url(box, "c.txt", expires_in=timedelta(seconds=60))
     assert http_get(url) == (200, b"container key")
 
@@ -396,7 +398,7 @@ def test_cluster_without_middlewares_turns_capabilities_off(swift: SwiftProvider
     swift.capabilities = swift._capabilities()
     caps = swift.capabilities
     assert not (caps.multipart or caps.presigned_urls or caps.static_website)
-    swift.upload_bytes(box, "k", b"v")
+    sending.upload_bytes(swift, box, "k", b"v")
     with pytest.raises(Unsupported, match="slo"):
         swift.start_multipart(box, "k", part_size=MiB)
     with pytest.raises(Unsupported, match="tempurl"):
@@ -404,7 +406,7 @@ def test_cluster_without_middlewares_turns_capabilities_off(swift: SwiftProvider
     with pytest.raises(Unsupported, match="staticweb"):
         swift.set_website(box, WebsiteConfig())
     data = b"x" * (2 * MiB)
-    swift.upload(box, "plain-big", io.BytesIO(data), size=len(data))  # one PUT, no segments
+    sending.upload(swift, box, "plain-big", io.BytesIO(data), size=len(data))  # one PUT, no segments
     assert segments(swift, box) == []
     assert swift.read(box, "plain-big") == data
 
@@ -412,13 +414,13 @@ def test_cluster_without_middlewares_turns_capabilities_off(swift: SwiftProvider
 def test_overwriting_an_slo_with_a_plain_object_or_a_copy_deletes_its_segments(
     swift: SwiftProvider, box: str
 ) -> None:
-    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    sending.upload(swift, box, "big.bin", io.BytesIO(DATA), size=len(DATA))
     assert len(segments(swift, box)) == 3
-    swift.upload_bytes(box, "big.bin", b"small now")
+    sending.upload_bytes(swift, box, "big.bin", b"small now")
     assert segments(swift, box) == []
     assert swift.read(box, "big.bin") == b"small now"
-    swift.upload(box, "big.bin", io.BytesIO(DATA), size=len(DATA))
-    swift.upload_bytes(box, "other", b"copied over")
+    sending.upload(swift, box, "big.bin", io.BytesIO(DATA), size=len(DATA))
+    sending.upload_bytes(swift, box, "other", b"copied over")
     swift.copy_object(box, "other", box, "big.bin")
     assert segments(swift, box) == []
     assert swift.read(box, "big.bin") == b"copied over"

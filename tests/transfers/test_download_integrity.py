@@ -20,7 +20,7 @@ from storebrowser.core.errors import StorageError, Transient
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
@@ -42,7 +42,7 @@ class Backend:
 
     def upload(self, key: str, data: bytes) -> None:
         """In parts where the service has them (S3 multipart, Swift SLO, Azure blocks)."""
-        self.provider.upload(self.container, key, io.BytesIO(data), size=len(data))
+        sending.upload(self.provider, self.container, key, io.BytesIO(data), size=len(data))
 
 
 def _settings(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, dict[str, Any]]:
@@ -125,7 +125,7 @@ def test_an_object_in_parts_is_verified_by_its_content(backend: Backend, journal
 def test_a_restore_verifies_each_object_by_content(backend: Backend, journal, tmp_path):
     big, small = multipart_object(backend), b"small and whole"
     backend.upload("r/big.bin", big)
-    backend.provider.upload_bytes(backend.container, "r/small.txt", small)
+    sending.upload_bytes(backend.provider, backend.container, "r/small.txt", small)
     snap = run(backend.provider, journal, restore(backend, tmp_path / "out"))
     assert snap.state is State.DONE, snap.error
     notes = {item.key: item.note for item in snap.items}
@@ -310,8 +310,8 @@ def test_a_complete_file_is_skipped_only_when_it_checks_out(backend: Backend, jo
 def test_objects_x_and_x_slash_y_keep_the_first_and_say_which_clashed(backend: Backend, journal, tmp_path):
     if backend.name == "local":
         pytest.skip("a local folder cannot hold x and x/y.txt either")
-    backend.provider.upload_bytes(backend.container, "x", b"the file x")
-    backend.provider.upload_bytes(backend.container, "x/y.txt", b"under x")
+    sending.upload_bytes(backend.provider, backend.container, "x", b"the file x")
+    sending.upload_bytes(backend.provider, backend.container, "x/y.txt", b"under x")
     out = tmp_path / "out"
     snap = run(backend.provider, journal, restore(backend, out))
     assert snap.state is State.FAILED
@@ -365,7 +365,7 @@ def test_a_swift_dlo_restores_whole_and_verified_by_its_segments(backend: Backen
     ask, fetch the whole object and check each segment."""
     segments = [os.urandom(300 * KiB + n) for n in range(3)]
     for n, body in enumerate(segments):
-        backend.provider.upload_bytes(backend.container, f"segs/{n:03d}", body)
+        sending.upload_bytes(backend.provider, backend.container, f"segs/{n:03d}", body)
     client = backend.provider.client  # type: ignore[attr-defined]  # our swiftclient pool, for a DLO
     manifest = f"{backend.container}/segs/"
     client.call(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import JobKind, Journal, State
+from storebrowser.transfers import JobKind, Journal, State, sending
 from storebrowser.transfers.expand import expand
 from storebrowser.transfers.jobs import Job, JobSpec
 from tests.transfers.helpers import Counting
@@ -21,7 +21,7 @@ def test_snapshots_carry_the_spec(local: Provider, journal, tmp_path):
 
 
 def test_unfinished_jobs_can_come_back_paused(local: Provider, journal, tmp_path):
-    local.upload_bytes("bucket", "p.bin", payload(640 * KiB))
+    sending.upload_bytes(local, "bucket", "p.bin", payload(640 * KiB))
     first = Counting(local)
     engine = serial_engine(first, journal)
     job = engine.submit(download("p.bin", tmp_path))
@@ -42,8 +42,8 @@ def test_unfinished_jobs_can_come_back_paused(local: Provider, journal, tmp_path
 
 
 def test_forget_finished_waits_for_the_clean_up_of_a_cancelled_job(local: Provider, journal, tmp_path):
-    local.upload_bytes("bucket", "done.txt", b"done")
-    local.upload_bytes("bucket", "big.bin", payload(640 * KiB))
+    sending.upload_bytes(local, "bucket", "done.txt", b"done")
+    sending.upload_bytes(local, "bucket", "big.bin", payload(640 * KiB))
     counting = Counting(local)
     engine = serial_engine(counting, journal)
     done = engine.submit(download("done.txt", tmp_path))
@@ -68,7 +68,7 @@ def test_forget_finished_waits_for_the_clean_up_of_a_cancelled_job(local: Provid
 def test_shutdown_says_whether_every_worker_stopped(local: Provider, journal, tmp_path):
     from tests.transfers.test_engine_local import threaded_engine
 
-    local.upload_bytes("bucket", "slow.bin", payload(64 * KiB))
+    sending.upload_bytes(local, "bucket", "slow.bin", payload(64 * KiB))
     counting = Counting(local)
     entered, release = threading.Event(), threading.Event()
 
@@ -97,7 +97,7 @@ def test_an_upload_knows_its_total_before_its_files_are_sent(local: Provider, tm
 
 
 def test_snapshots_hand_unchanged_idle_items_back_as_they_were(local: Provider, journal, tmp_path):
-    local.upload_bytes("bucket", "p.bin", payload(640 * KiB))
+    sending.upload_bytes(local, "bucket", "p.bin", payload(640 * KiB))
     counting = Counting(local)
     engine = serial_engine(counting, journal)
     job = engine.submit(download("p.bin", tmp_path))

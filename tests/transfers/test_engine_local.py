@@ -13,7 +13,7 @@ import pytest
 from storebrowser.core.errors import AccessDenied, NotFound, Transient
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import Item, JobSpec
 from tests.transfers.helpers import FAST_RETRY, Counting, SerialExecutor
 
@@ -76,7 +76,7 @@ def test_upload_folder_then_download_prefix_round_trips(local: Provider, journal
 
 def test_parallel_ranged_download_is_byte_identical(local: Provider, journal, tmp_path):
     data = payload(1000 * KiB + 17)
-    local.upload_bytes("bucket", "dir/big.bin", data)
+    sending.upload_bytes(local, "bucket", "dir/big.bin", data)
     counting = Counting(local)
     engine = threaded_engine(counting, journal)
     job = engine.submit(download("dir/big.bin", tmp_path / "out"))
@@ -134,7 +134,7 @@ def test_hostile_keys_write_nothing_outside(local: Provider, journal, tmp_path):
 )
 def test_download_conflict_policies(local, journal, tmp_path, policy, expected_name,
                                     expected_note):  # fmt: skip
-    local.upload_bytes("bucket", "f.txt", b"new")
+    sending.upload_bytes(local, "bucket", "f.txt", b"new")
     out = tmp_path / "out"
     out.mkdir()
     (out / "f.txt").write_bytes(b"old")
@@ -151,7 +151,7 @@ def test_download_conflict_policies(local, journal, tmp_path, policy, expected_n
 
 
 def test_ask_policy_calls_back(local, journal, tmp_path):
-    local.upload_bytes("bucket", "f.txt", b"new")
+    sending.upload_bytes(local, "bucket", "f.txt", b"new")
     (tmp_path / "f.txt").write_bytes(b"old")
     asked: list[str] = []
 
@@ -168,7 +168,7 @@ def test_ask_policy_calls_back(local, journal, tmp_path):
 
 def test_transient_error_mid_part_retries_and_rewinds(local, journal, tmp_path):
     data = payload(200 * KiB)
-    local.upload_bytes("bucket", "r.bin", data)
+    sending.upload_bytes(local, "bucket", "r.bin", data)
     counting = Counting(local)
     failures = [0]
 
@@ -188,7 +188,7 @@ def test_transient_error_mid_part_retries_and_rewinds(local, journal, tmp_path):
 
 
 def test_failed_job_can_be_retried(local, journal, tmp_path):
-    local.upload_bytes("bucket", "f.bin", b"abc")
+    sending.upload_bytes(local, "bucket", "f.bin", b"abc")
     counting = Counting(local)
 
     def deny(_range: ByteRange) -> None:
@@ -209,7 +209,7 @@ def test_failed_job_can_be_retried(local, journal, tmp_path):
 
 def test_pause_lets_the_running_part_finish_then_resume_fetches_the_rest(local, journal, tmp_path):
     data = payload(640 * KiB)  # ten parts
-    local.upload_bytes("bucket", "p.bin", data)
+    sending.upload_bytes(local, "bucket", "p.bin", data)
     counting = Counting(local)
     engine = serial_engine(counting, journal)
     job = engine.submit(download("p.bin", tmp_path))
@@ -236,7 +236,7 @@ def test_pause_lets_the_running_part_finish_then_resume_fetches_the_rest(local, 
 
 def test_cancel_mid_download_leaves_no_part_file(local, journal, tmp_path):
     data = payload(640 * KiB)
-    local.upload_bytes("bucket", "c.bin", data)
+    sending.upload_bytes(local, "bucket", "c.bin", data)
     counting = Counting(local)
     engine = serial_engine(counting, journal)
     job = engine.submit(download("c.bin", tmp_path))
@@ -250,7 +250,7 @@ def test_cancel_mid_download_leaves_no_part_file(local, journal, tmp_path):
 
 def test_restart_resumes_from_the_journal(local, journal, tmp_path):
     data = payload(640 * KiB)
-    local.upload_bytes("bucket", "j.bin", data)
+    sending.upload_bytes(local, "bucket", "j.bin", data)
     first = Counting(local)
     engine = serial_engine(first, journal)
     job = engine.submit(download("j.bin", tmp_path))
@@ -271,7 +271,7 @@ def test_restart_resumes_from_the_journal(local, journal, tmp_path):
 
 
 def test_changed_remote_object_starts_over(local, journal, tmp_path):
-    local.upload_bytes("bucket", "m.bin", payload(640 * KiB))
+    sending.upload_bytes(local, "bucket", "m.bin", payload(640 * KiB))
     counting = Counting(local)
     engine2_journal = Journal(journal.path)
     first = Counting(local)
@@ -280,7 +280,7 @@ def test_changed_remote_object_starts_over(local, journal, tmp_path):
     first.before_read = lambda r: engine.shutdown() if r.start == 2 * 64 * KiB else None
     engine.run_pending()
     newer = payload(300 * KiB)
-    local.upload_bytes("bucket", "m.bin", newer)
+    sending.upload_bytes(local, "bucket", "m.bin", newer)
     engine2 = serial_engine(counting, engine2_journal)
     engine2.resume_unfinished()
     engine2.run_pending()
@@ -292,7 +292,7 @@ def test_changed_remote_object_starts_over(local, journal, tmp_path):
 
 def test_copy_move_and_batch_delete(local, journal):
     for n in range(5):
-        local.upload_bytes("bucket", f"src/{n}.txt", str(n).encode())
+        sending.upload_bytes(local, "bucket", f"src/{n}.txt", str(n).encode())
     engine = serial_engine(local, journal)
     copy = engine.submit(JobSpec(JobKind.COPY, "acct", "bucket", key="src/", dst_key="copy/"))
     move = engine.submit(JobSpec(JobKind.MOVE, "acct", "bucket", key="src/0.txt",
@@ -316,7 +316,7 @@ def test_delete_by_prefix_lists_when_the_job_starts(local, journal, monkeypatch)
 
     monkeypatch.setattr(expand, "DELETE_BATCH", 2)
     for key in ("keep.txt", "dir/a", "dir/b", "dir/sub/c", "dirt"):
-        local.upload_bytes("bucket", key, b"x")
+        sending.upload_bytes(local, "bucket", key, b"x")
     engine = serial_engine(local, journal)
     job = engine.submit(JobSpec(JobKind.DELETE, "acct", "bucket", key="dir/"))
     engine.run_pending()
@@ -333,7 +333,7 @@ def test_container_delete_job_empties_then_removes_the_container(local, journal,
     monkeypatch.setattr(expand, "DELETE_BATCH", 3)
     local.create_container("doomed")
     for n in range(10):
-        local.upload_bytes("doomed", f"f/{n}", b"x")
+        sending.upload_bytes(local, "doomed", f"f/{n}", b"x")
     engine = engine_of(local, journal)
     job = engine.submit(JobSpec(JobKind.DELETE, "acct", "doomed", remove_container=True))
     if engine_of is serial_engine:
@@ -350,7 +350,7 @@ def test_container_delete_job_empties_then_removes_the_container(local, journal,
 
 def test_container_delete_keeps_the_container_when_a_batch_fails(local, journal, monkeypatch):
     local.create_container("kept")
-    local.upload_bytes("kept", "a", b"x")
+    sending.upload_bytes(local, "kept", "a", b"x")
 
     def refuse(container, keys, *, cancel=None):
         return {key: AccessDenied("not allowed") for key in keys}
@@ -367,7 +367,7 @@ def test_container_delete_keeps_the_container_when_a_batch_fails(local, journal,
 
 def test_move_to_top_runs_first(local, journal, tmp_path):
     for name in ("a", "b", "c"):
-        local.upload_bytes("bucket", name, name.encode())
+        sending.upload_bytes(local, "bucket", name, name.encode())
     read_order: list[str] = []
 
     class Recording(Counting):
@@ -461,7 +461,7 @@ def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
     from tests.transfers.killtest import kill_and_resume
 
     data = payload(4 * 1024 * KiB + 5)
-    local.upload_bytes("bucket", "k/kill.bin", data)
+    sending.upload_bytes(local, "bucket", "k/kill.bin", data)
     kill_and_resume(local, "local", {"root": str(local.root)}, "bucket", "k/kill.bin", data,
                     tmp_path, part_size=128 * KiB)  # fmt: skip
 
@@ -501,7 +501,7 @@ def _md5(data: bytes) -> str:
 
 
 def test_md5_mismatch_fails_the_item_and_removes_the_part_file(local, journal, tmp_path):
-    local.upload_bytes("bucket", "bad.bin", b"payload")
+    sending.upload_bytes(local, "bucket", "bad.bin", b"payload")
     engine = serial_engine(_Vouching(local, ["0" * 32]), journal)
     job = engine.submit(download("bad.bin", tmp_path / "out"))
     engine.run_pending()
@@ -512,7 +512,7 @@ def test_md5_mismatch_fails_the_item_and_removes_the_part_file(local, journal, t
 
 
 def test_declared_md5_is_verified(local, journal, tmp_path):
-    local.upload_bytes("bucket", "good.bin", b"payload")
+    sending.upload_bytes(local, "bucket", "good.bin", b"payload")
     engine = serial_engine(_Vouching(local, [_md5(b"payload")]), journal)
     job = engine.submit(download("good.bin", tmp_path))
     engine.run_pending()
@@ -522,7 +522,7 @@ def test_declared_md5_is_verified(local, journal, tmp_path):
 @pytest.mark.parametrize("wrong", [False, True])
 def test_parts_finishing_out_of_order_are_hashed_in_order(local, journal, tmp_path, wrong):
     data = payload(1000 * KiB + 17)  # 16 parts, 4 at a time
-    local.upload_bytes("bucket", "big.bin", data)
+    sending.upload_bytes(local, "bucket", "big.bin", data)
     said = "0" * 32 if wrong else _md5(data)
     engine = threaded_engine(_Vouching(local, [said]), journal)
     job = engine.submit(download("big.bin", tmp_path / "out"))
@@ -543,7 +543,7 @@ def _prefix(folder: Path) -> JobSpec:
 
 
 def test_an_md5_looking_listed_etag_that_differs_is_only_a_hint(local, journal, tmp_path):
-    local.upload_bytes("bucket", "d/slo.bin", b"payload")
+    sending.upload_bytes(local, "bucket", "d/slo.bin", b"payload")
     provider = _Vouching(local, [None], listed_etag="0" * 32)  # like an SLO: the ETag is no MD5
     engine = serial_engine(provider, journal)
     job = engine.submit(_prefix(tmp_path))
@@ -555,7 +555,7 @@ def test_an_md5_looking_listed_etag_that_differs_is_only_a_hint(local, journal, 
 
 
 def test_a_matching_listed_etag_needs_no_request(local, journal, tmp_path):
-    local.upload_bytes("bucket", "d/plain.bin", b"payload")
+    sending.upload_bytes(local, "bucket", "d/plain.bin", b"payload")
     provider = _Vouching(local, ["0" * 32], listed_etag=_md5(b"payload"))
     engine = serial_engine(provider, journal)
     job = engine.submit(_prefix(tmp_path))
@@ -565,7 +565,7 @@ def test_a_matching_listed_etag_needs_no_request(local, journal, tmp_path):
 
 
 def test_a_differing_etag_hint_fails_when_the_service_vouches_for_it(local, journal, tmp_path):
-    local.upload_bytes("bucket", "d/plain.bin", b"payload")
+    sending.upload_bytes(local, "bucket", "d/plain.bin", b"payload")
     engine = serial_engine(_Vouching(local, ["0" * 32], listed_etag="0" * 32), journal)
     job = engine.submit(_prefix(tmp_path))
     engine.run_pending()
@@ -581,7 +581,7 @@ def test_nothing_to_compare_means_no_hashing(local, journal, tmp_path, monkeypat
 
     monkeypatch.setattr(verify.SegmentHasher, "__init__", no_hashing)
     data = payload(300 * KiB)
-    local.upload_bytes("bucket", "big.bin", data)
+    sending.upload_bytes(local, "bucket", "big.bin", data)
     engine = serial_engine(_Vouching(local, [None]), journal)
     job = engine.submit(download("big.bin", tmp_path))
     engine.run_pending()

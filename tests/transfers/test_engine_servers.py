@@ -17,7 +17,7 @@ from storebrowser.core.errors import InvalidName, NotFound, StorageError
 from storebrowser.core.listing import iter_objects
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.transfers import JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from tests.providers.other_clients import other_client
 from tests.transfers.helpers import FAST_RETRY, Counting, CountingUpload
@@ -127,7 +127,7 @@ def test_parallel_part_upload_and_ranged_download_round_trip(backend: Backend, j
 
 
 def test_small_download_verifies_md5_where_the_etag_is_one(backend: Backend, journal, tmp_path):
-    backend.provider.upload_bytes(backend.container, "small.txt", b"hello md5")
+    sending.upload_bytes(backend.provider, backend.container, "small.txt", b"hello md5")
     engine = engine_for(backend.provider, journal)
     job = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", backend.container,
                                 key="small.txt", local=str(tmp_path)))  # fmt: skip
@@ -144,7 +144,7 @@ def test_big_single_request_object_in_a_folder_download_is_md5_verified(backend:
     for S3 and Swift, whose listings do not say; Azure's listing does) and it is checked."""
     data = os.urandom(3 * MiB + 5)
     backend.provider.multipart_threshold = 64 * MiB
-    backend.provider.upload(backend.container, "f/one.bin", io.BytesIO(data), size=len(data))
+    sending.upload(backend.provider, backend.container, "f/one.bin", io.BytesIO(data), size=len(data))
     engine = engine_for(backend.provider, journal)
     job = engine.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", backend.container,
                                 key="f/", local=str(tmp_path)))  # fmt: skip
@@ -235,7 +235,7 @@ def test_cancelled_upload_leaves_no_open_upload_or_segments(backend: Backend, jo
 
 def test_cancelled_download_leaves_no_part_file(backend: Backend, journal, tmp_path):
     data = os.urandom(6 * MiB)
-    backend.provider.upload_bytes(backend.container, "c.bin", data)
+    sending.upload_bytes(backend.provider, backend.container, "c.bin", data)
     counting = Counting(backend.provider)
     engine = engine_for(counting, journal, part_concurrency=2)
     folder = tmp_path / "out"
@@ -252,7 +252,7 @@ def test_download_killed_with_sigkill_resumes(backend: Backend, tmp_path):
     from tests.transfers.killtest import kill_and_resume
 
     data = os.urandom(8 * MiB + 3)
-    backend.provider.upload(backend.container, "kill/me.bin", io.BytesIO(data),
+    sending.upload(backend.provider, backend.container, "kill/me.bin", io.BytesIO(data),
                             size=len(data))  # fmt: skip
     kill_and_resume(backend.provider, backend.kind, backend.settings, backend.container,
                     "kill/me.bin", data, tmp_path, part_size=256 * 1024)  # fmt: skip
@@ -273,7 +273,7 @@ def test_download_killed_then_fetched_again_with_resume_is_byte_identical(backen
     from tests.transfers.killtest import kill_and_download_again
 
     data = os.urandom(2 * MiB + 3)
-    backend.provider.upload(backend.container, "again.bin", io.BytesIO(data), size=len(data))
+    sending.upload(backend.provider, backend.container, "again.bin", io.BytesIO(data), size=len(data))
     snap = kill_and_download_again(backend.provider, backend.kind, backend.settings, backend.container,
                                    "again.bin", data, tmp_path, part_size=256 * 1024)  # fmt: skip
     got = tmp_path / "down" / "again.bin"
@@ -288,11 +288,11 @@ def test_hostile_keys_write_nothing_outside_the_folder(backend: Backend, journal
     stored = []
     for key in HOSTILE:
         try:
-            backend.provider.upload_bytes(backend.container, key, b"evil")
+            sending.upload_bytes(backend.provider, backend.container, key, b"evil")
             stored.append(key)
         except (InvalidName, StorageError):
             continue
-    backend.provider.upload_bytes(backend.container, "fine/ok.txt", b"ok")
+    sending.upload_bytes(backend.provider, backend.container, "fine/ok.txt", b"ok")
     listed = {o.key for o in iter_objects(backend.provider, backend.container)}
     hostile_listed = sorted(listed - {"fine/ok.txt"})  # as stored (Azurite turns \\ into /)
     if not hostile_listed:
@@ -350,7 +350,7 @@ def test_copy_between_accounts_streams_through_the_engine(
     big = os.urandom(backend.provider.min_part_size + 123_457)  # more than one part at the target
     files = {"album/big.bin": big, "album/sub/small.txt": b"small", "album/empty": b""}
     for key, data in files.items():
-        local.upload_bytes("src", key, data, content_type="application/x-test")
+        sending.upload_bytes(local, "src", key, data, content_type="application/x-test")
     journal = Journal(tmp_path / "journal.sqlite3")
     engine = TransferEngine({"here": local, "there": backend.provider}, journal, retry=FAST_RETRY)
     job = engine.submit(JobSpec(kind, "here", "src", key="album/", dst_account="there",
@@ -399,7 +399,7 @@ def test_objects_and_a_prefix_download_as_one_job_byte_identical(backend: Backen
     big = os.urandom(int(2.5 * MiB))
     objects = {"d/big.bin": big, "d/tiny": b"t", "d/sub/x": b"x", "d/sub/y/z": os.urandom(5000)}
     for key, body in objects.items():
-        backend.provider.upload_bytes(backend.container, key, body)
+        sending.upload_bytes(backend.provider, backend.container, key, body)
     out = tmp_path / "out"
     engine = engine_for(backend.provider, journal)
     job = engine.submit(JobSpec(JobKind.DOWNLOAD_MANY, "acct", backend.container, local=str(out),

@@ -16,7 +16,7 @@ import pytest
 
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.providers.base import MiB, Provider
-from storebrowser.transfers import JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import STALLED, JobSnapshot
 from tests.transfers.faults_support import (
@@ -75,7 +75,7 @@ def _check_upload(b: FaultyBackend, snap: JobSnapshot, files: dict[str, bytes]) 
 def _store_tree(b: FaultyBackend, tmp_path: Path, *, small: bool = False) -> Files:
     files = mixed_tree(tmp_path / "tree", part_size_of(b.provider), small=small)
     for name, data in files.items():
-        b.provider.upload_bytes(b.container, "d/" + name, data)
+        sending.upload_bytes(b.provider, b.container, "d/" + name, data)
     return files
 
 
@@ -148,7 +148,7 @@ def test_a_stalled_download_says_so_gives_up_and_retries(faulty: FaultyBackend, 
     """The read timeout fits the part size (here a floor of 2 s, as a test may set): a
     connection stalled for minutes is given up in seconds, and the item says so meanwhile."""
     data = os.urandom(part_size_of(faulty.provider) * 2)
-    faulty.provider.upload_bytes(faulty.container, "stall.bin", data)
+    sending.upload_bytes(faulty.provider, faulty.container, "stall.bin", data)
     faulty.provider.min_read_timeout = 2.0
     engine = _engine(faulty.provider, journal, stall_notice=0.5, part_concurrency=1)
     faulty.proxy.stall(600.0, after=200_000)  # far longer than any timeout: only giving up ends it

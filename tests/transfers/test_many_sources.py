@@ -14,7 +14,7 @@ import pytest
 
 from storebrowser.core.errors import AccessDenied, AuthFailed, InvalidName, Transient
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sources
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending, sources
 from storebrowser.transfers.jobs import Item, JobSpec
 from tests.transfers.helpers import Counting
 from tests.transfers.test_engine_local import KiB, serial_engine, threaded_engine
@@ -90,7 +90,7 @@ def test_objects_and_a_prefix_download_as_one_job_each_in_its_place(local: Provi
     data = {"docs/report.pdf": os.urandom(300 * KiB), "docs/photos/a.jpg": b"a",
             "docs/photos/2024/b.jpg": b"b", "other/readme": b"r"}  # fmt: skip
     for key, body in data.items():
-        local.upload_bytes("bucket", key, body)
+        sending.upload_bytes(local, "bucket", key, body)
     out = tmp_path / "out"
     engine = threaded_engine(local, journal)
     job = engine.submit(download_many("docs/report.pdf", "docs/photos/", "other/readme", folder=out))
@@ -107,7 +107,7 @@ def test_objects_and_a_prefix_download_as_one_job_each_in_its_place(local: Provi
 
 
 def test_a_missing_object_fails_its_item_only(local: Provider, journal, tmp_path):
-    local.upload_bytes("bucket", "here", b"h")
+    sending.upload_bytes(local, "bucket", "here", b"h")
     engine = serial_engine(local, journal)
     job = engine.submit(download_many("gone", "here", folder=tmp_path))
     engine.run_pending()
@@ -119,7 +119,7 @@ def test_a_missing_object_fails_its_item_only(local: Provider, journal, tmp_path
 
 def test_ask_is_asked_per_item_with_the_jobs_kind(local: Provider, journal, tmp_path):
     for key in ("f/one", "f/two", "three"):
-        local.upload_bytes("bucket", key, b"new")
+        sending.upload_bytes(local, "bucket", key, b"new")
         (tmp_path / key.rpartition("/")[2]).write_bytes(b"old")
     asked: list[tuple[JobKind, str]] = []
 
@@ -139,8 +139,8 @@ def test_ask_is_asked_per_item_with_the_jobs_kind(local: Provider, journal, tmp_
 
 def test_a_restart_resumes_a_download_of_many_where_it_stopped(local: Provider, journal, tmp_path):
     big = os.urandom(640 * KiB)  # ten parts
-    local.upload_bytes("bucket", "a/small", b"s")
-    local.upload_bytes("bucket", "b/big.bin", big)
+    sending.upload_bytes(local, "bucket", "a/small", b"s")
+    sending.upload_bytes(local, "bucket", "b/big.bin", big)
     first = Counting(local)
     engine = serial_engine(first, journal)
     job = engine.submit(download_many("a/small", "b/", folder=tmp_path))
@@ -165,8 +165,8 @@ def test_a_restart_resumes_a_download_of_many_where_it_stopped(local: Provider, 
 def test_a_job_journaled_before_sources_existed_still_loads_and_runs(local: Provider, tmp_path):
     """The journal of an older StoreBrowser: no ``sources`` in the spec, no ``source`` in
     the items. It loads with the defaults and finishes its work."""
-    local.upload_bytes("bucket", "p/one", b"1")
-    local.upload_bytes("bucket", "p/two", b"2")
+    sending.upload_bytes(local, "bucket", "p/one", b"1")
+    sending.upload_bytes(local, "bucket", "p/two", b"2")
     journal = Journal(tmp_path / "old.sqlite3")
     spec = JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", "bucket", key="p/", local=str(tmp_path / "out")).to_json()
     del spec["sources"]
@@ -232,7 +232,7 @@ class SlowStat(Counting):
 def test_many_objects_are_looked_up_side_by_side_and_keep_their_order(local: Provider, journal, tmp_path):
     keys = [f"obj-{n:03}" for n in range(40)]
     for n, key in enumerate(keys):
-        local.upload_bytes("bucket", key, b"x" * n)
+        sending.upload_bytes(local, "bucket", key, b"x" * n)
     sources = (*keys[:20], "missing-one", *keys[20:])
     slow = SlowStat(local)
     engine = serial_engine(slow, journal)  # type: ignore[arg-type]
@@ -266,7 +266,7 @@ def test_a_lookup_that_fails_fails_its_item_and_a_passing_glitch_is_retried(
     local: Provider, journal, tmp_path
 ):
     for key in ("a", "b", "c", "d"):
-        local.upload_bytes("bucket", key, key.encode())
+        sending.upload_bytes(local, "bucket", key, key.encode())
     flaky = FailingStat(local, {"b": [AccessDenied("Access to b is denied.")], "c": [Transient("timed out")]})
     engine = serial_engine(flaky, journal)
     job = engine.submit(download_many("a", "b", "c", "d", folder=tmp_path / "out"))
@@ -279,7 +279,7 @@ def test_a_lookup_that_fails_fails_its_item_and_a_passing_glitch_is_retried(
 
 def test_a_failed_sign_in_during_the_lookups_fails_the_job(local: Provider, journal, tmp_path):
     for key in ("a", "b"):
-        local.upload_bytes("bucket", key, key.encode())
+        sending.upload_bytes(local, "bucket", key, key.encode())
     refused = FailingStat(local, {"b": [AuthFailed("The key was refused.")]})
     engine = serial_engine(refused, journal)
     job = engine.submit(download_many("a", "b", folder=tmp_path / "out"))

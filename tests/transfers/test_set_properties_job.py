@@ -14,7 +14,7 @@ from storebrowser.core.errors import StorageError
 from storebrowser.core.metadiff import MetadataEdit
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from tests.providers.other_clients import OtherClient, other_client
 from tests.transfers.helpers import FAST_RETRY
@@ -31,7 +31,8 @@ def store(request: pytest.FixtureRequest) -> Iterator[tuple[Provider, str, Other
     if not provider.capabilities.user_metadata:
         pytest.skip(f"{provider.kind} stores no user metadata here")
     for key in KEYS:
-        provider.upload_bytes(container, key, key.encode(), metadata={"owner": "qa", "tmp": "x", "keep": key})
+        sending.upload_bytes(provider, container, key, key.encode(),
+                             metadata={"owner": "qa", "tmp": "x", "keep": key})
     yield provider, container, other_client(request.param, request, provider)
     with contextlib.suppress(StorageError):
         provider.delete_container(container, force=True)
@@ -102,7 +103,7 @@ def test_an_edit_the_provider_refuses_fails_each_item_with_its_rule(
 ) -> None:
     if not local.capabilities.user_metadata:
         pytest.skip("no extended attributes here")
-    local.upload_bytes("bucket", "x.txt", b"x", metadata={"a": "1"})
+    sending.upload_bytes(local, "bucket", "x.txt", b"x", metadata={"a": "1"})
     engine = _engine(local, journal)
     try:
         bad = MetadataEdit(set_user={"": "empty key"})
@@ -121,7 +122,7 @@ def test_the_job_is_journaled_and_resumes_after_a_restart(local: Provider, tmp_p
     if not local.capabilities.user_metadata:
         pytest.skip("no extended attributes here")
     for key in KEYS:
-        local.upload_bytes("bucket", key, b"x", metadata={"tmp": "1"})
+        sending.upload_bytes(local, "bucket", key, b"x", metadata={"tmp": "1"})
     etags = {key: local.stat("bucket", key).etag or "" for key in KEYS}
     spec = JobSpec(JobKind.SET_PROPERTIES, "acct", "bucket", keys=KEYS, edit=_edit(local), etags=etags)
     assert JobSpec.from_json(spec.to_json()) == spec

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from storebrowser.core.access import AccessLevel
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD, Encryption, new_customer_key
 from storebrowser.core.places import Location
+from storebrowser.transfers import sending
 from storebrowser.transfers.jobs import JobKind
 from storebrowser.ui.access.dialog import SettingsDialog
 from storebrowser.ui.commands.specs import upload_spec
@@ -40,7 +41,7 @@ def served(request, add_account, pool) -> Iterator[tuple[str, str]]:
     add_account(account.name, account.kind, account.settings)
     provider = pool.get(account.name)
     with temporary_container(provider) as container:
-        provider.upload_bytes(container, "page.json", b"{}")
+        sending.upload_bytes(provider, container, "page.json", b"{}")
         yield account.name, container
 
 
@@ -201,7 +202,7 @@ def test_a_customer_key_given_in_the_encryption_tab_is_kept_in_the_keyring(
 def test_a_hostile_key_is_shown_escaped_in_the_panel(qtbot, make_explorer, served, pool) -> None:
     account, container = served
     key = "red\x1b[31m\u202etxt.exe"
-    pool.get(account).upload_bytes(container, key, b"x")
+    sending.upload_bytes(pool.get(account), container, key, b"x")
     explorer = make_explorer()
     explorer.window.navigate(Location(account, container))
     wait_listed(qtbot, explorer.window)

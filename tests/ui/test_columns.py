@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from storebrowser.core.places import Location
 from storebrowser.table.order import Column
+from storebrowser.transfers import sending
 from storebrowser.ui.objects.containers import CONTAINER_COLUMNS
 from tests.ui.servers import server_account, temporary_container
 from tests.ui.test_operations import wait_listed
@@ -49,7 +50,7 @@ def test_the_header_menu_shows_hides_and_resets_per_kind(
 
     provider = window.pool.get(s3.name)
     with temporary_container(provider) as bucket:
-        provider.upload_bytes(bucket, "a.txt", b"a")
+        sending.upload_bytes(provider, bucket, "a.txt", b"a")
         window.navigate(Location(s3.name, bucket))
         wait_listed(qtbot, window)
         assert _hidden(window.table) == {Column.ETAG}  # S3 listings give a storage class
@@ -77,7 +78,7 @@ def test_the_header_menu_shows_hides_and_resets_per_kind(
 def test_swift_containers_show_their_counts(qtbot, make_explorer, swift_account) -> None:
     name, provider = swift_account
     with temporary_container(provider) as container:
-        provider.upload_bytes(container, "a.txt", b"abc")
+        sending.upload_bytes(provider, container, "a.txt", b"abc")
         window = make_explorer().window
         window.navigate(Location(name))
         qtbot.waitUntil(lambda: window.container_model.rowCount() > 0, timeout=WAIT)

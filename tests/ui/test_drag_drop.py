@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from storebrowser.core.places import Location
-from storebrowser.transfers import JobKind
+from storebrowser.transfers import JobKind, sending
 from storebrowser.ui.application import account_entry
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 from storebrowser.ui.main_window import MainWindow
@@ -90,7 +90,7 @@ def _tree_index(window: MainWindow, qtbot, location: Location) -> QModelIndex:
 def test_files_dropped_on_the_table_and_on_a_folder_row_upload_there(qtbot, swift, tmp_path: Path) -> None:
     explorer, account, container, _second, other = swift
     window = explorer.window
-    other.upload_bytes(container, "inbox/", b"")
+    sending.upload_bytes(other, container, "inbox/", b"")
     here = tmp_path / "desk"
     (here / "holiday" / "day1").mkdir(parents=True)
     (here / "notes.txt").write_bytes(b"notes")
@@ -155,8 +155,8 @@ def test_a_drop_on_an_account_node_is_refused(qtbot, swift, tmp_path: Path) -> N
 def test_dragging_objects_out_fetches_verified_files_when_asked(qtbot, swift, tmp_path: Path) -> None:
     explorer, account, container, _second, other = swift
     window = explorer.window
-    other.upload_bytes(container, "report.pdf", b"%PDF" + bytes(range(256)) * 400)
-    other.upload_bytes(container, "docs/readme.md", b"# read me")
+    sending.upload_bytes(other, container, "report.pdf", b"%PDF" + bytes(range(256)) * 400)
+    sending.upload_bytes(other, container, "docs/readme.md", b"# read me")
     window.navigate(Location(account, container))
     wait_listed(qtbot, window)
     select_names(window, "report.pdf")
@@ -179,7 +179,7 @@ def test_dragging_objects_out_fetches_verified_files_when_asked(qtbot, swift, tm
     window.table.startDrag(Qt.DropAction.CopyAction)
     assert URI_LIST not in started[1].formats() and INTERNAL_MIME in started[1].formats()
     # Several objects dragged out are fetched by one job.
-    other.upload_bytes(container, "second.txt", b"two")
+    sending.upload_bytes(other, container, "second.txt", b"two")
     window.object_model.refresh()
     qtbot.waitUntil(lambda: "second.txt" in names_shown(window), timeout=WAIT)
     select_names(window, "report.pdf", "second.txt")
@@ -195,7 +195,7 @@ def test_tree_to_tree_drag_copies_on_the_server_and_shift_moves(qtbot, swift) ->
     explorer, account, first, second, other = swift
     window = explorer.window
     for key in ("photos/a.jpg", "photos/2024/b.jpg"):
-        other.upload_bytes(first, key, key.encode())
+        sending.upload_bytes(other, first, key, key.encode())
     source = _tree_index(window, qtbot, Location(account, first))
     window.tree.expand(source)
     photos = _tree_index(window, qtbot, Location(account, first, "photos/"))
@@ -222,7 +222,7 @@ def test_tree_to_tree_drag_copies_on_the_server_and_shift_moves(qtbot, swift) ->
 def test_a_folder_cannot_be_dropped_into_itself(qtbot, swift) -> None:
     explorer, account, first, _second, other = swift
     window = explorer.window
-    other.upload_bytes(first, "a/b/c.txt", b"c")
+    sending.upload_bytes(other, first, "a/b/c.txt", b"c")
     window.navigate(Location(account, first, "a/"))
     wait_listed(qtbot, window)
     mime = QMimeData()

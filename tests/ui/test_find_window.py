@@ -18,6 +18,7 @@ from storebrowser.core.errors import NotFound
 from storebrowser.core.places import Location
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from storebrowser.ui.commands.find_dialog import FindDialog
 from storebrowser.ui.commands.finding import Finding
 from storebrowser.ui.commands.stats_dialog import StatsDialog
@@ -44,9 +45,9 @@ def swift_box(swift_account: tuple[str, Provider]) -> Iterator[tuple[str, str, P
     container = unique_name()
     other.create_container(container)
     for key, (size, content_type) in ALL.items():
-        other.upload_bytes(container, key, b"x" * size, content_type=content_type)
+        sending.upload_bytes(other, container, key, b"x" * size, content_type=content_type)
     for key in BULK:
-        other.upload_bytes(container, key, b"b" * 10, content_type="application/octet-stream")
+        sending.upload_bytes(other, container, key, b"b" * 10, content_type="application/octet-stream")
     yield account, container, other
     with contextlib.suppress(NotFound):
         other.delete_container(container, force=True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolButton
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
+from storebrowser.transfers import sending
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState, NodeKind
@@ -159,7 +160,7 @@ def server_explorer(
     provider = pool.get(account.name)
     with temporary_container(provider) as container:
         for key in ("top.txt", "docs/a.txt", "docs/b.txt", "docs/deep/c.txt", "pics/p.png"):
-            provider.upload_bytes(container, key, key.encode())
+            sending.upload_bytes(provider, container, key, key.encode())
         yield make_explorer(), container
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from storebrowser.core.errors import NotFound
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_TYPE, SYSTEM_PROPERTIES
-from storebrowser.transfers import JobKind, State
+from storebrowser.transfers import JobKind, State, sending
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from tests.providers.backends import COUNTED_BACKENDS
 from tests.ui.editing import (
@@ -39,7 +39,7 @@ def _need_metadata(place: Place) -> None:
 
 
 def _upload(place: Place, key: str, metadata: dict[str, str] | None = None, data: bytes = NOTES) -> None:
-    place.provider.upload_bytes(place.container, key, data, content_type="text/plain",
+    sending.upload_bytes(place.provider, place.container, key, data, content_type="text/plain",
                                 metadata=metadata or {"keep": "me", "owner": "qa", "tmp": "x"})  # fmt: skip
 
 
@@ -139,7 +139,7 @@ def test_several_objects_are_one_job_and_a_stale_one_fails_alone(qtbot, place: P
     names = ("a.txt", "b.txt", "c.txt")
     for name in names:
         _upload(place, name, {"owner": "qa", "tmp": "x", "keep": name}, data=name.encode())
-    place.provider.upload_bytes(place.container, "docs/inner.txt", b"in a folder")
+    sending.upload_bytes(place.provider, place.container, "docs/inner.txt", b"in a folder")
     before = {name: place.other.head(place.container, name) for name in names}
     editor = place.editor_for(qtbot, *names, "docs/")  # a folder in the selection is left out
     assert [info.key for info in editor.listed] == list(names)
@@ -211,7 +211,7 @@ def test_bad_metadata_is_refused_before_any_request(qtbot, runner, counting_prov
     container = unique_name()
     provider.create_container(container)
     try:
-        provider.upload_bytes(container, "notes.txt", NOTES, metadata={"owner": "qa"})
+        sending.upload_bytes(provider, container, "notes.txt", NOTES, metadata={"owner": "qa"})
         editor = _standalone_editor(qtbot, runner, provider, container, "notes.txt")
         proxy.reset()
         for key, value, rule in BAD[backend]:
@@ -232,7 +232,7 @@ def test_bad_local_metadata_is_refused_with_its_rule(qtbot, runner, local_provid
     if not local_provider.capabilities.user_metadata:
         pytest.skip("no extended attributes here")
     local_provider.create_container("box")
-    local_provider.upload_bytes("box", "notes.txt", NOTES, metadata={"owner": "qa"})
+    sending.upload_bytes(local_provider, "box", "notes.txt", NOTES, metadata={"owner": "qa"})
     editor = _standalone_editor(qtbot, runner, local_provider, "box", "notes.txt")
     for key, value, rule in BAD["local"]:
         add_metadata(qtbot, editor, key, value)

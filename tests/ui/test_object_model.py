@@ -25,6 +25,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.transfers import sending
 from storebrowser.ui.file_types import file_type
 from storebrowser.ui.objects.model import COLUMNS, Column, ObjectTableModel
 from storebrowser.ui.places.tree_model import AccountEntry
@@ -523,14 +524,14 @@ def test_removed_and_added_rows_keep_sort_and_filter_exact(
     mirror.drop(gone)
     exact()
     for key, size in (("file-1999.txt", 50), ("file-1000.txt", 3), ("file-1001.txt", 0), ("zz.txt", 9)):
-        info = provider.upload_bytes("documents", key, b"u" * size)
+        info = sending.upload_bytes(provider, "documents", key, b"u" * size)
         row = model.add_or_update(info)
         mirror.put(info)
         exact()
         assert (row is None) == ("file-1" not in key)
         if row is not None:
             assert model.info(row).key == key and model.row_of_key(key) == row
-    model.add_or_update(provider.upload_bytes("documents", "file-1-new/deep/x.txt", b"x"))
+    model.add_or_update(sending.upload_bytes(provider, "documents", "file-1-new/deep/x.txt", b"x"))
     mirror.put(ObjectInfo("file-1-new/", is_prefix=True))
     exact()
     assert model.row_of_key("file-1-new/") == 0  # folders first
@@ -565,7 +566,7 @@ def test_a_folders_own_marker_is_not_a_row_of_it(
     seeded_provider.create_container(container)
     try:
         for key in ("photos/", "photos/a.jpg", "photos/sub/", "photos/sub/b.jpg"):
-            seeded_provider.upload_bytes(container, key, b"" if key.endswith("/") else b"data")
+            sending.upload_bytes(seeded_provider, container, key, b"" if key.endswith("/") else b"data")
         model = make_model()
         model.open(seeded_provider, container, "photos/")
         load_all(qtbot, model)

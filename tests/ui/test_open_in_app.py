@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.editing.state import EditState
+from storebrowser.transfers import sending
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.editing.commands import EditingCommands
 from storebrowser.ui.editing.conflict_dialog import ConflictChoice
@@ -37,8 +38,8 @@ def _editing(explorer: Explorer) -> EditingCommands:
 
 def _opened(qtbot, place: Place) -> tuple[EditingCommands, Path]:
     """Put ``notes.txt`` (with metadata), press Enter on it, wait until the app got it."""
-    place.provider.upload_bytes(
-        place.container, KEY, FIRST, content_type="text/markdown", metadata={"owner": "qa"}
+    sending.upload_bytes(
+        place.provider, place.container, KEY, FIRST, content_type="text/markdown", metadata={"owner": "qa"}
     )
     editing = _editing(place.explorer)
     launched: list[Path] = []
@@ -158,7 +159,7 @@ def test_overwrite_theirs_after_confirming_and_compare_opens_both(qtbot, place: 
 
 @pytest.mark.parametrize("place", ["s3_moto"], indirect=True)
 def test_a_large_object_asks_before_it_downloads(qtbot, place: Place) -> None:
-    place.provider.upload_bytes(place.container, KEY, FIRST)
+    sending.upload_bytes(place.provider, place.container, KEY, FIRST)
     editing = _editing(place.explorer)
     editing.ask_above = 4  # bytes: the object is larger
     asked: list[str] = []

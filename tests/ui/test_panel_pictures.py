@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from storebrowser.core.places import Location
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_DISPOSITION
+from storebrowser.transfers import sending
 from storebrowser.ui.application import dark_palette
 from storebrowser.ui.commands.upload_dialog import UploadDialog
 from storebrowser.ui.properties.preview_panel import HEX, IMAGE, TEXT, PreviewPanel
@@ -58,7 +59,7 @@ def s3_box(request, add_account, pool) -> Iterator[tuple[str, str]]:
     provider = pool.get(account.name)
     with temporary_container(provider) as container:
         for name, owner in (("report.pdf", "finance"), ("summary.pdf", "finance"), ("notes.txt", "qa")):
-            provider.upload_bytes(container, name, b"%PDF-1.7 " * 200, metadata={
+            sending.upload_bytes(provider, container, name, b"%PDF-1.7 " * 200, metadata={
                 "owner": owner, "project": "apollo", "reviewed-by": "ana",
             })  # fmt: skip
         provider.set_properties(container, "report.pdf", system={CACHE_CONTROL: "max-age=3600",
@@ -105,8 +106,8 @@ def test_pictures_of_the_preview(qtbot, scheme, shots, runner, local_provider, m
                                  local_account) -> None:  # fmt: skip
     local_provider.create_container("box")
     text = "Grüße aus Köln — a UTF-8 text file\n".encode() + large_text(300_000)
-    text_info = local_provider.upload_bytes("box", "notes.txt", text)
-    image_info = local_provider.upload_bytes("box", "picture.png", png_image())
+    text_info = sending.upload_bytes(local_provider, "box", "notes.txt", text)
+    image_info = sending.upload_bytes(local_provider, "box", "picture.png", png_image())
     panel = PreviewPanel(runner)
     qtbot.addWidget(panel)
     panel.resize(900, 460)

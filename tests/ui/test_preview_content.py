@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 
 from storebrowser.core.places import Location
 from storebrowser.core.preview import Looks, looks
+from storebrowser.transfers import sending
 from storebrowser.ui.properties.preview_panel import IMAGE, TEXT
 from tests.ui.servers import temporary_container
 from tests.ui.test_operations import select_names, wait_listed
@@ -43,10 +44,11 @@ def test_the_tab_follows_the_content_and_images_fit_the_panel(
 ) -> None:
     name, provider = swift_account
     with temporary_container(provider) as container:
-        provider.upload_bytes(container, "photo.png", small_png(), content_type="text/plain")  # mislabelled
+        mislabelled = "text/plain"
+        sending.upload_bytes(provider, container, "photo.png", small_png(), content_type=mislabelled)
         pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8
-        provider.upload_bytes(container, "report.pdf", pdf)
-        provider.upload_bytes(container, "notes.txt", b"Dear diary,\n")
+        sending.upload_bytes(provider, container, "report.pdf", pdf)
+        sending.upload_bytes(provider, container, "notes.txt", b"Dear diary,\n")
         explorer = make_explorer()
         window, dock = explorer.window, explorer.preview
         window.resize(1200, 720)

@@ -21,6 +21,7 @@ from storebrowser.core.preview import hexdump
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
+from storebrowser.transfers import sending
 from storebrowser.ui.properties.preview_dock import PreviewDock
 from storebrowser.ui.properties.preview_panel import HEX, IMAGE, PreviewPanel
 from storebrowser.ui.properties.preview_range import DEFAULT_LENGTH, MAX_LENGTH
@@ -91,7 +92,7 @@ def test_a_large_object_is_previewed_from_ranges_only(qtbot, runner, counted_box
     provider, proxy = counted.provider, counted.proxy
     size = 8 * MiB
     data = large_text(size)
-    info = provider.upload_bytes(container, "big.txt", data)
+    info = sending.upload_bytes(provider, container, "big.txt", data)
     panel = make_panel(qtbot, runner)
 
     def counted_show(action, asked: int) -> None:
@@ -145,8 +146,8 @@ def test_an_image_larger_than_the_preview(qtbot, runner, counted_box) -> None:
     provider, proxy = counted.provider, counted.proxy
     png = png_image()
     assert DEFAULT_LENGTH < len(png) < MAX_LENGTH
-    info = provider.upload_bytes(container, "picture.png", png)
-    zero = provider.upload_bytes(container, "empty.bin", b"")
+    info = sending.upload_bytes(provider, container, "picture.png", png)
+    zero = sending.upload_bytes(provider, container, "empty.bin", b"")
     panel = make_panel(qtbot, runner)
     panel.tabs.setCurrentIndex(IMAGE)
 
@@ -225,8 +226,8 @@ class Gated:
 
 def test_a_new_selection_drops_a_stale_preview(qtbot, runner, local_provider) -> None:
     local_provider.create_container("box")
-    slow = local_provider.upload_bytes("box", "slow.txt", b"slow " * 100)
-    quick = local_provider.upload_bytes("box", "quick.txt", b"quick " * 100)
+    slow = sending.upload_bytes(local_provider, "box", "slow.txt", b"slow " * 100)
+    quick = sending.upload_bytes(local_provider, "box", "quick.txt", b"quick " * 100)
     gated = Gated(local_provider, "slow.txt")
     panel = make_panel(qtbot, runner)
     panel.show_object(gated, "box", slow)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from shiboken6 import isValid
 from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
-from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.ui.transfers.dialogs import offer_unfinished
 from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column
@@ -193,7 +193,7 @@ def test_a_failed_job_shows_its_reason_retries_and_clears(qtbot, open_panel, loc
 
     panel.select(job)
     assert dock.retry_action.isEnabled() and not dock.pause_action.isEnabled()
-    local_provider.upload_bytes("files", "later.txt", b"there now")
+    sending.upload_bytes(local_provider, "files", "later.txt", b"there now")
     dock.retry_action.trigger()
     panel.wait_state(qtbot, job, State.DONE)
     assert (tmp_path / "out" / "later.txt").read_bytes() == b"there now"
@@ -211,7 +211,7 @@ def test_a_failed_job_shows_its_reason_retries_and_clears(qtbot, open_panel, loc
 
 def test_a_conflict_is_asked_in_a_dialog_and_the_engine_follows(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
-    local_provider.upload_bytes("files", "report.txt", b"new")
+    sending.upload_bytes(local_provider, "files", "report.txt", b"new")
     out = tmp_path / "out"
     out.mkdir()
     (out / "report.txt").write_bytes(b"old")
@@ -232,7 +232,7 @@ def test_one_answer_for_the_whole_job(qtbot, open_panel, local_provider, tmp_pat
     out = tmp_path / "out"
     (out / "docs").mkdir(parents=True)
     for n in range(3):
-        local_provider.upload_bytes("files", f"docs/{n}.txt", b"server")
+        sending.upload_bytes(local_provider, "files", f"docs/{n}.txt", b"server")
         (out / "docs" / f"{n}.txt").write_bytes(b"local")
     panel = open_panel({"acct": local_provider}, concurrency=3)
     asked: list[object] = []
@@ -252,7 +252,7 @@ def test_one_answer_for_the_whole_job(qtbot, open_panel, local_provider, tmp_pat
 def test_one_answer_for_the_whole_job_of_several_sources(qtbot, open_panel, local_provider, tmp_path, kind):
     local_provider.create_container("files")
     for n in range(3):
-        local_provider.upload_bytes("files", f"d{n}/{n}.txt", b"server")
+        sending.upload_bytes(local_provider, "files", f"d{n}/{n}.txt", b"server")
         (tmp_path / f"{n}.txt").write_bytes(b"local")
     panel = open_panel({"acct": local_provider}, concurrency=3)
     asked: list[object] = []
@@ -262,7 +262,7 @@ def test_one_answer_for_the_whole_job_of_several_sources(qtbot, open_panel, loca
                        sources=tuple(f"d{n}/{n}.txt" for n in range(3)))  # fmt: skip
     else:
         for n in range(3):
-            local_provider.upload_bytes("files", f"up/{n}.txt", b"server")
+            sending.upload_bytes(local_provider, "files", f"up/{n}.txt", b"server")
         spec = JobSpec(kind, "acct", "files", key="up/", conflict=ConflictPolicy.ASK,
                        sources=tuple(str(tmp_path / f"{n}.txt") for n in range(3)))  # fmt: skip
     job = panel.submit(qtbot, spec)
@@ -279,7 +279,7 @@ def test_one_answer_for_the_whole_job_of_several_sources(qtbot, open_panel, loca
 
 def test_cancelling_a_job_takes_its_question_away(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
-    local_provider.upload_bytes("files", "c.txt", b"new")
+    sending.upload_bytes(local_provider, "files", "c.txt", b"new")
     (tmp_path / "c.txt").write_bytes(b"old")
     panel = open_panel({"acct": local_provider})
     spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "files", key="c.txt", local=str(tmp_path),
@@ -298,7 +298,7 @@ def test_cancelling_a_job_takes_its_question_away(qtbot, open_panel, local_provi
 
 def test_quitting_with_a_question_open_does_not_hang(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
-    local_provider.upload_bytes("files", "x.txt", b"new")
+    sending.upload_bytes(local_provider, "files", "x.txt", b"new")
     (tmp_path / "x.txt").write_bytes(b"old")
     panel = open_panel({"acct": local_provider})
     spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "files", key="x.txt", local=str(tmp_path),
@@ -378,7 +378,7 @@ def test_nothing_to_resume_asks_nothing(qtbot, open_panel, local_provider):
 
 def _running_transfers(qtbot: Any, panel: Panel, provider: Provider, container: str, tmp_path: Path):
     data = random_file(tmp_path / "up.bin", 12 * MiB)
-    provider.upload(container, "down.bin", (tmp_path / "up.bin").open("rb"), size=len(data))
+    sending.upload(provider, container, "down.bin", (tmp_path / "up.bin").open("rb"), size=len(data))
     up = panel.submit(qtbot, upload(container, tmp_path / "up.bin", "up.bin"))
     spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", container, key="down.bin", local=str(tmp_path / "out"))
     down = panel.submit(qtbot, spec)
@@ -453,7 +453,7 @@ def test_quit_with_nothing_running_closes_without_asking(qtbot, open_panel, loca
 
 def test_a_long_job_finishing_in_the_background_notifies(qtbot, open_panel, local_provider, tmp_path):
     local_provider.create_container("files")
-    local_provider.upload_bytes("files", "n.txt", b"n")
+    sending.upload_bytes(local_provider, "files", "n.txt", b"n")
     panel = open_panel({"acct": local_provider})
     panel.dock.long_job_seconds = 0.0  # every job counts as long here
     other = QMainWindow()
@@ -489,7 +489,7 @@ def test_the_panel_mid_transfer(qtbot, open_panel, swift, local_provider, tmp_pa
     folder.mkdir()
     for n in range(12):
         random_file(folder / f"IMG_{n:04}.jpg", 3 * MiB // 2)
-    provider.upload_bytes(container, "reports/2024.pdf", random_file(tmp_path / "r.pdf", 12 * MiB))
+    sending.upload_bytes(provider, container, "reports/2024.pdf", random_file(tmp_path / "r.pdf", 12 * MiB))
     random_file(tmp_path / "later.iso", 4 * MiB)
     slow = Slow(provider, delay=0.6)
     panel = open_panel({"acct": slow, "local": local_provider}, concurrency=2)

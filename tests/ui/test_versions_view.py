@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from storebrowser.core.places import Location
+from storebrowser.transfers import sending
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.versions.model import cell_text
 from storebrowser.ui.versions.pane import VersionsPane
@@ -46,12 +47,12 @@ def test_versions_of_a_folder_and_of_one_object(
 
 
 def _scenario(qtbot, explorer: Explorer, other, account: str, container: str, tmp_path: Path) -> None:
-    other.upload_bytes(container, "docs/a.txt", b"v1")
-    other.upload_bytes(container, "docs/a.txt", b"v2")
+    sending.upload_bytes(other, container, "docs/a.txt", b"v1")
+    sending.upload_bytes(other, container, "docs/a.txt", b"v2")
     other.delete_object(container, "docs/a.txt")
-    other.upload_bytes(container, "docs/b.txt", b"b old")
-    other.upload_bytes(container, "docs/b.txt", b"b new")
-    other.upload_bytes(container, "docs/sub/c.txt", b"c")
+    sending.upload_bytes(other, container, "docs/b.txt", b"b old")
+    sending.upload_bytes(other, container, "docs/b.txt", b"b new")
+    sending.upload_bytes(other, container, "docs/sub/c.txt", b"c")
     window, versions = explorer.window, explorer.versions
     assert versions is not None
     page = show_versions(qtbot, explorer, Location(account, container, "docs/"))

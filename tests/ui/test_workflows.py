@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from storebrowser.cli.app import build_parser
 from storebrowser.core.places import Location
+from storebrowser.transfers import sending
 from storebrowser.ui.commands.command_dialog import CommandDialog
 from storebrowser.ui.commands.publish_dialog import PublishDialog
 from storebrowser.ui.commands.workflows import Workflows
@@ -63,7 +64,7 @@ def test_back_up_a_folder_here_then_download_all(qtbot, swift_explorer, tmp_path
         assert tar.extractfile("project/src/data.bin").read() == (source / "src" / "data.bin").read_bytes()
 
     # Download all of the container: the structure kept, verified, no .part left.
-    other.upload_bytes(container, "docs/deep/er/x.txt", b"deep")
+    sending.upload_bytes(other, container, "docs/deep/er/x.txt", b"deep")
     target = tmp_path / "restore"
     ops.ask_folder = lambda _title: target
     window.explorer_actions["download_all"].trigger()

@@ -15,6 +15,7 @@ import pytest
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
+from storebrowser.transfers import sending
 from storebrowser.transfers.stream import VerifiedRead
 from storebrowser.transfers.version_download import download_version
 from tests.providers.conftest import unique_container_name
@@ -44,12 +45,12 @@ def _earlier_in_parts(name: str, provider: Provider, container: str) -> tuple[st
     """An earlier version written in three parts (then overwritten): its id and bytes."""
     data = os.urandom(int(provider.min_part_size * 2.2))
     provider.part_size = provider.multipart_threshold = provider.min_part_size
-    provider.upload(container, "big.bin", io.BytesIO(data), size=len(data))
+    sending.upload(provider, container, "big.bin", io.BytesIO(data), size=len(data))
     if name == "azure":
         version_id = provider.create_snapshot(container, "big.bin").version_id
     else:
         version_id = versions_of(provider, container, "big.bin")[0].version_id
-    provider.upload_bytes(container, "big.bin", b"the current, small version")
+    sending.upload_bytes(provider, container, "big.bin", b"the current, small version")
     return version_id, data
 
 
@@ -130,16 +131,16 @@ def test_versions_in_parts_stay_readable_after_overwrites_and_a_delete(
     for _ in range(2):
         data = os.urandom(int(provider.min_part_size * 1.5))
         provider.part_size = provider.multipart_threshold = provider.min_part_size
-        provider.upload(container, "p.bin", io.BytesIO(data), size=len(data))
+        sending.upload(provider, container, "p.bin", io.BytesIO(data), size=len(data))
         written.append(data)
-    provider.upload_bytes(container, "other.bin", b"copied over it")
+    sending.upload_bytes(provider, container, "other.bin", b"copied over it")
     provider.copy_object(container, "other.bin", container, "p.bin")
-    provider.upload_bytes(container, "p.bin", b"plain over it")
+    sending.upload_bytes(provider, container, "p.bin", b"plain over it")
     provider.delete_object(container, "p.bin")
     kept = [v for v in reversed(versions_of(provider, container, "p.bin")) if not v.is_delete_marker]
     assert [provider.read_version(container, "p.bin", v.version_id) for v in kept[:2]] == written
-    provider.upload(container, "q.bin", io.BytesIO(written[0]), size=len(written[0]))
-    provider.upload(container, "r.bin", io.BytesIO(written[1]), size=len(written[1]))
+    sending.upload(provider, container, "q.bin", io.BytesIO(written[0]), size=len(written[0]))
+    sending.upload(provider, container, "r.bin", io.BytesIO(written[1]), size=len(written[1]))
     provider.delete_object(container, "q.bin")  # objects in parts deleted: their versions stay whole
     provider.delete_objects(container, ["r.bin"])
     for key, data in (("q.bin", written[0]), ("r.bin", written[1])):

@@ -2,7 +2,7 @@
 
 Split by concern: ``client`` (settings, session, per-region clients, botocore config),
 ``errors`` (the one mapping of botocore exceptions), ``listing``, ``reading`` (HEAD and
-checked ranged GET), ``multipart`` (parts for ``providers.chunked``, copies in parts),
+checked ranged GET), ``multipart`` (parts for ``transfers.parts``, copies in parts),
 ``copying`` (CopyObject / metadata changes with REPLACE), ``metadata`` (the rules for
 user metadata), ``buckets`` (create, forced delete, batch delete, website), and
 ``provider`` which wires them onto the protocol. Nothing here is imported by ``kind.py``,

@@ -1,4 +1,4 @@
-"""S3 multipart uploads: the parts themselves (the parallel driver is ``chunked.py``),
+"""S3 multipart uploads: the parts themselves (the parallel driver is ``transfers/parts.py``),
 and server-side copies of objects too big for one CopyObject (over 5 GiB)."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ under a prefix unique to the upload,
 never mix and ``uploaded_parts`` can list what a resumed upload already has. The
 manifest (``?multipart-manifest=put``) lists path, etag and size of each segment and
 carries the object's content type and metadata. The parallel part loop is
-``providers/chunked.py``; this module only says how one part, the manifest and an abort
+``transfers/parts.py``; this module only says how one part, the manifest and an abort
 are done.
 """
 

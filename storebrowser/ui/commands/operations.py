@@ -23,6 +23,7 @@ from storebrowser.providers.registry import get_kind
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.transfers.sending import upload_bytes
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.dialogs import CopyToDialog, NameCheck, NameDialog, folder_name_problem
@@ -251,7 +252,7 @@ class Operations(QObject):
                 self.places.show_listed(ObjectInfo(key, is_prefix=True))
             self.places.reload_folders(location)
 
-        self.run(location.account, lambda p: p.upload_bytes(location.container, key, b""), created)
+        self.run(location.account, lambda p: upload_bytes(p, location.container, key, b""), created)
 
     def upload_files(self) -> None:
         self._upload_chosen(ask=False)

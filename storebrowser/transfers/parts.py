@@ -1,32 +1,26 @@
-"""Uploads in parts, written once for every provider with ``capabilities.multipart``.
+"""The part loop: the parts of one upload sent in parallel, for every provider with
+``capabilities.multipart`` (``sending.py`` decides when parts pay and keeps their journal).
 
 The stream is read in this thread, one part at a time; parts go to a small pool. A
-semaphore holds at most ``part_concurrency`` parts in memory, so memory stays at
-``part_size * part_concurrency`` whatever the size of the upload, which is what lets a
-tar.gz of unknown length stream straight into a container. Any failure or a cancel
-aborts the remote upload, so nothing half-made is left behind.
+semaphore holds at most ``concurrency`` parts in memory, so memory stays at
+``part_size * concurrency`` whatever the size of the upload, which is what lets a
+tar.gz of unknown length stream straight into a container.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import math
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import BinaryIO, Protocol
 
-from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.errors import ChecksumMismatch, InvalidName, StorageError
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.errors import ChecksumMismatch, InvalidName
 from storebrowser.core.retry import RetryPolicy, call_with_retry
-from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
+from storebrowser.core.types import PartRecord, ProgressCallback
+from storebrowser.providers.base import MultipartUpload, Provider
 from storebrowser.providers.streams import read_exactly
-
-if TYPE_CHECKING:
-    from storebrowser.providers.base import MultipartUpload, Provider
-
-log = logging.getLogger(__name__)
 
 PART_RETRY = RetryPolicy(attempts=4)
 
@@ -37,54 +31,6 @@ def choose_part_size(provider: Provider, size: int | None) -> int:
     if size is not None and math.ceil(size / part_size) > provider.max_parts:
         part_size = math.ceil(size / provider.max_parts)
     return part_size
-
-
-def upload_stream(
-    provider: Provider,
-    container: str,
-    key: str,
-    stream: BinaryIO,
-    *,
-    size: int | None,
-    content_type: str | None,
-    metadata: Mapping[str, str] | None,
-    progress: ProgressCallback | None,
-    cancel: CancelToken = NEVER,
-) -> ObjectInfo:
-    """Single request when small or when the provider has no parts; parts otherwise."""
-    small = size is not None and size <= provider.multipart_threshold
-    if small or not provider.can_upload_in_parts(key):
-        return provider.put_object(
-            container, key, stream, size=size, content_type=content_type,
-            metadata=metadata, progress=progress, cancel=cancel,
-        )  # fmt: skip
-    part_size = choose_part_size(provider, size)
-    first = read_exactly(stream, part_size)
-    if size is None and len(first) < part_size:
-        # A short stream of unknown length: it fits in one request after all.
-        return provider.put_object(
-            container, key, io.BytesIO(first), size=len(first), content_type=content_type,
-            metadata=metadata, progress=progress, cancel=cancel,
-        )  # fmt: skip
-    upload = provider.start_multipart(
-        container, key, part_size=part_size, content_type=content_type, metadata=metadata
-    )
-    sender = PartSender(upload, progress=progress, cancel=cancel,
-                        concurrency=provider.part_concurrency)  # fmt: skip
-    try:
-        parts = sender.send_stream(first, stream, size)
-        return upload.complete(parts)
-    except BaseException:
-        _abort_quietly(upload)
-        raise
-
-
-def _abort_quietly(upload: MultipartUpload) -> None:
-    try:
-        upload.abort()
-    except Exception:  # the original error matters more; the abort is best effort
-        log.warning("could not abort the upload of %s/%s", upload.container, upload.key,
-                    exc_info=True)  # fmt: skip
 
 
 class PartsStopped(Exception):
@@ -106,17 +52,16 @@ class MemoryBudget(Protocol):
 ExecutorFactory = Callable[[int], Executor]
 
 
-def _thread_pool(workers: int) -> Executor:
+def thread_pool(workers: int) -> Executor:
     return ThreadPoolExecutor(workers, thread_name_prefix="part")
 
 
 class PartSender:
     """Send parts of one upload in parallel, each retried on ``Transient`` errors.
 
-    The transfer engine uses the same loop with its journal: ``done`` holds parts the
-    server has already (skipped without reading them again when the stream can seek),
-    ``on_part`` records each finished part, ``stop`` pauses between parts, ``budget``
-    caps bytes in memory across all uploads.
+    ``done`` holds parts the server has already (skipped without reading them again when
+    the stream can seek), ``on_part`` records each finished part (the journal), ``stop``
+    pauses between parts, ``budget`` caps bytes in memory across all uploads.
     """
 
     def __init__(
@@ -131,7 +76,7 @@ class PartSender:
         on_part: Callable[[PartRecord], None] | None = None,
         stop: Callable[[], bool] | None = None,
         budget: MemoryBudget | None = None,
-        executor_factory: ExecutorFactory = _thread_pool,
+        executor_factory: ExecutorFactory = thread_pool,
     ) -> None:
         self._upload = upload
         self._progress = progress
@@ -215,22 +160,30 @@ class PartSender:
             self._on_part(future.result())
 
     def _send_part(self, number: int, data: bytes) -> PartRecord:
-        counted = [0]
-
-        def report(delta: int) -> None:
-            counted[0] += delta
-            if self._progress is not None:
-                self._progress(delta)
-
-        def rewind(_attempt: int, _error: StorageError) -> None:
-            report(-counted[0])  # a retried part starts from zero again
-
+        counter = RetriedProgress(self._progress)
         return call_with_retry(
-            lambda: self._upload.upload_part(number, data, progress=report, cancel=self._cancel),
+            lambda: self._upload.upload_part(number, data, progress=counter.report, cancel=self._cancel),
             self._retry,
             cancel=self._cancel,
-            on_retry=rewind,
+            on_retry=lambda _attempt, _error: counter.rewind(),
         )
+
+
+class RetriedProgress:
+    """The progress of one request that a retry starts over: what it reported so far is
+    taken back (``rewind``) before the next attempt, so totals stay true."""
+
+    def __init__(self, progress: ProgressCallback | None) -> None:
+        self._progress = progress
+        self._counted = 0
+
+    def report(self, delta: int) -> None:
+        self._counted += delta
+        if self._progress is not None:
+            self._progress(delta)
+
+    def rewind(self) -> None:
+        self.report(-self._counted)
 
 
 def _length(data: bytes | PartRecord) -> int:
