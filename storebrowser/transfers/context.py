@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from storebrowser.core.cancel import CancelToken
@@ -17,8 +16,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.transfers.jobs import Item, Job
 from storebrowser.transfers.journal import Journal
-
-ExecutorFactory = Callable[[int], Executor]
+from storebrowser.transfers.parts import ExecutorFactory as ExecutorFactory  # the engine takes one
 
 
 class Paused(Exception):  # a state change, not an error

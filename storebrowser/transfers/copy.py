@@ -8,7 +8,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import decide
 from storebrowser.transfers.context import Paused, TaskContext
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind, State
+from storebrowser.transfers.jobs import ConflictPolicy, State
 from storebrowser.transfers.sending import stream_copy
 
 #: How often the container item of a delete looks whether its batches are finished.
@@ -22,9 +22,10 @@ def destination_key(spec_key: str, dst_key: str, key: str) -> str:
     return dst_key + key[len(spec_key) :]
 
 
-def run_copy(ctx: TaskContext) -> str:
+def run_copy(ctx: TaskContext, *, move: bool) -> str:
     """One object: server-side within an account that can; streamed through this
-    process between accounts (or where the service has no server-side copy)."""
+    process between accounts (or where the service has no server-side copy). With
+    ``move`` the source is deleted once the copy is stored."""
     spec, item = ctx.job.spec, ctx.item
     source = ctx.provider()
     target = ctx.provider(spec.dst_account) if spec.dst_account else source
@@ -50,7 +51,7 @@ def run_copy(ctx: TaskContext) -> str:
         ctx.set_progress(info.size, info.size)
     else:
         info = _streamed(ctx, source, target, dst_container, dst_key)
-    if spec.kind is JobKind.MOVE:
+    if move:
         if target is source and (dst_container, dst_key) == (spec.container, item.key):
             return "moved onto itself; nothing deleted"
         call_with_retry(lambda: source.delete_object(spec.container, item.key),

@@ -21,7 +21,6 @@ from storebrowser.core.errors import Cancelled, InvalidName, StorageError
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.timeouts import STALL_NOTICE
 from storebrowser.providers.base import MiB, Provider
-from storebrowser.transfers import download, upload
 from storebrowser.transfers.conflicts import AskCallback, Skip
 from storebrowser.transfers.context import (
     ByteBudget,
@@ -30,10 +29,9 @@ from storebrowser.transfers.context import (
     Settings,
     TaskContext,
 )
-from storebrowser.transfers.copy import run_copy, run_delete
-from storebrowser.transfers.expand import expand
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal, has_leftovers
+from storebrowser.transfers.kinds import kind_of
 from storebrowser.transfers.progress import (
     EngineSnapshot,
     ItemSnapshot,
@@ -42,32 +40,11 @@ from storebrowser.transfers.progress import (
     eta_seconds,
     stall_note,
 )
-from storebrowser.transfers.properties import run_set_properties
-from storebrowser.transfers.sources import sources_problem
-from storebrowser.transfers.tiering import run_tiering
 
 log = logging.getLogger(__name__)
 
 #: The part size of uploads and downloads when the caller chooses none.
 DEFAULT_PART_SIZE = 8 * MiB
-
-Runner = Callable[[TaskContext], str]
-_RUNNERS: dict[JobKind, Runner] = {
-    JobKind.UPLOAD_FILE: upload.run_upload_job,
-    JobKind.UPLOAD_FOLDER: upload.run_upload_job,
-    JobKind.UPLOAD_STREAM: upload.run_upload_job,
-    JobKind.UPLOAD_MANY: upload.run_upload_job,
-    JobKind.DOWNLOAD_OBJECT: download.run_download,
-    JobKind.DOWNLOAD_PREFIX: download.run_download,
-    JobKind.DOWNLOAD_MANY: download.run_download,
-    JobKind.COPY: run_copy,
-    JobKind.MOVE: run_copy,
-    JobKind.DELETE: run_delete,
-    JobKind.SET_PROPERTIES: run_set_properties,
-    JobKind.SET_CLASS: run_tiering,
-    JobKind.RESTORE_ARCHIVED: run_tiering,
-    JobKind.SET_TAGS: run_tiering,
-}
 
 
 def _thread_pool(workers: int) -> ThreadPoolExecutor:
@@ -125,9 +102,9 @@ class TransferEngine:
     # -- commands -----------------------------------------------------------------------
 
     def submit(self, spec: JobSpec, *, stream: BinaryIO | None = None) -> str:
-        """Queue ``spec``; raises ``InvalidName`` when its sources clash (two land on one
-        target), before anything is queued."""
-        problem = sources_problem(spec)
+        """Queue ``spec``; raises ``InvalidName`` when its kind refuses it (sources that
+        clash: two land on one target), before anything is queued."""
+        problem = kind_of(spec.kind).problem(spec)
         if problem is not None:
             raise InvalidName(problem)
         job = Job(spec, stream=stream)
@@ -404,7 +381,7 @@ class TransferEngine:
 
     def _expand(self, job: Job) -> None:
         try:
-            items = expand(job, self._provider(job.spec.account), self.settings.retry)
+            items = kind_of(job.kind).expand(job, self._provider(job.spec.account), self.settings.retry)
         except Cancelled:
             items = []
         except (StorageError, OSError) as error:
@@ -428,7 +405,7 @@ class TransferEngine:
         item = ctx.item
         state, error, note = State.DONE, None, ""
         try:
-            note = _RUNNERS[ctx.job.kind](ctx)
+            note = kind_of(ctx.job.kind).run(ctx)
         except Skip as skip:
             note = skip.reason
         except Paused:
@@ -452,12 +429,7 @@ class TransferEngine:
         self.journal.save_item(item)
 
     def _cleanup(self, ctx: TaskContext) -> None:
-        kind = ctx.job.kind
-        if kind.is_upload:
-            upload.abort_upload(ctx)
-        elif kind.is_download:
-            download.remove_partial(ctx.item.local)
-            ctx.forget_parts()
+        kind_of(ctx.job.kind).cleanup(ctx)
         self.journal.save_item(ctx.item)
 
     def _settle_job(self, job: Job) -> None:

@@ -1,5 +1,5 @@
-"""Turn a job into its items: walk a local folder, list a prefix, batch keys; for a job
-of several sources, each source as its own kind would, in one list."""
+"""What the kinds share to turn a job into its items: walk a local folder, list a prefix,
+look up many keys at once, batch keys, number the items of several sources."""
 
 from __future__ import annotations
 
@@ -14,52 +14,18 @@ from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
-from storebrowser.transfers.jobs import Item, Job, JobKind, State
-from storebrowser.transfers.landing import fail_clashes
-from storebrowser.transfers.sources import is_contents, is_prefix, upload_prefix
-from storebrowser.transfers.tiering import tiering_items
+from storebrowser.transfers.jobs import Item, Job, State
 
 DELETE_BATCH = 1000
 #: Objects of a job of several sources looked up at once when it expands.
 LOOKUPS = 8
 LOOKUP_WINDOW = 1000
-DEFAULT_RETRY = RetryPolicy()
 
 
-def expand(job: Job, provider: Provider, retry: RetryPolicy = DEFAULT_RETRY) -> list[Item]:
-    items = _expand(job, provider, retry)
-    if job.spec.kind.is_download:
-        fail_clashes(job.spec, items)  # ``x`` and ``x/y.txt``: a file and a folder of one name
-    return items
-
-
-def _expand(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+def listed_items(job: Job, provider: Provider) -> list[Item]:
+    """One item per object under the prefix ``spec.key`` (listed now), with what the
+    listing said of it."""
     spec = job.spec
-    kind = spec.kind
-    if kind is JobKind.UPLOAD_FILE:
-        key = spec.key
-        if not key or key.endswith("/"):
-            key += Path(spec.local).name  # into a "folder": keep the file's name
-        return [Item(job.id, 0, key, spec.local, total=_size(Path(spec.local)))]
-    if kind is JobKind.UPLOAD_STREAM:
-        return [Item(job.id, 0, spec.key)]
-    if kind is JobKind.UPLOAD_FOLDER:
-        return list(_folder_items(job.id, Path(spec.local), upload_prefix(spec.key), job.cancel))
-    if kind is JobKind.UPLOAD_MANY:
-        return _numbered(_upload_many_items(job))
-    if kind is JobKind.DOWNLOAD_MANY:
-        return _numbered(_download_many_items(job, provider, retry))
-    if kind is JobKind.DELETE:
-        return _delete_items(job, provider)
-    if kind.is_tiering:
-        return tiering_items(job, provider)
-    if kind is JobKind.SET_PROPERTIES:  # one request or three per object: one item each
-        return [Item(job.id, n, key, total=1) for n, key in enumerate(dict.fromkeys(spec.keys))]
-    single = kind is JobKind.DOWNLOAD_OBJECT or (
-        kind in (JobKind.COPY, JobKind.MOVE) and spec.key and not spec.key.endswith("/")
-    )
-    if single:
-        return [Item(job.id, 0, spec.key)]
     objects = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
     return [
         Item(job.id, n, info.key, total=info.size, listed=info)
@@ -67,23 +33,12 @@ def _expand(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
     ]
 
 
-def _delete_items(job: Job, provider: Provider) -> list[Item]:
-    """Batches of keys (given, or everything under the prefix), then the container."""
-    spec = job.spec
-    if spec.keys:
-        keys = list(spec.keys)
-    else:
-        listed = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
-        keys = [info.key for info in listed if not info.is_prefix]
-    batches = [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
-    items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
-    if spec.remove_container:
-        # No keys: the runner removes the (by then empty) container itself.
-        items.append(Item(job.id, len(items), "", total=1, note="the container"))
-    return items
+def key_batches(keys: list[str]) -> list[tuple[str, ...]]:
+    """``keys`` in batches of ``DELETE_BATCH`` (one request each where the service can)."""
+    return [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
 
 
-def _folder_items(
+def folder_items(
     job_id: str, root: Path, prefix: str, cancel: CancelToken, source: int = 0
 ) -> Iterator[Item]:
     """Files under the folder, keys keeping the structure; links that leave it skipped,
@@ -105,7 +60,7 @@ def _folder_items(
                 if real_root not in real.parents or not real.is_file():
                     continue  # a link leaving the folder (or dangling): not ours to send
             relative = path.relative_to(root).as_posix()
-            yield Item(job_id, index, prefix + relative, str(path), total=_size(path), source=source)
+            yield Item(job_id, index, prefix + relative, str(path), total=file_size(path), source=source)
             index += 1
     for filename, why in problems:
         relative = Path(filename).relative_to(root).as_posix() if filename != "None" else "?"
@@ -115,63 +70,7 @@ def _folder_items(
         yield item
 
 
-def _upload_many_items(job: Job) -> Iterator[Item]:
-    """Each source as UPLOAD_FILE into a folder or UPLOAD_FOLDER would send it: a file
-    keeps its name, a folder its name and structure, a folder's contents go as they are."""
-    prefix = upload_prefix(job.spec.key)
-    seen: dict[str, str] = {}
-    for n, source in enumerate(job.spec.sources):
-        path = Path(source)
-        if is_contents(source) or path.is_dir():
-            into = prefix if is_contents(source) else f"{prefix}{path.name}/"
-            items: Iterator[Item] = _folder_items(job.id, path, into, job.cancel, n)
-        else:  # missing or unreadable: the upload fails this item with why
-            items = iter([Item(job.id, 0, prefix + path.name, str(path), total=_size(path), source=n)])
-        for item in items:
-            if _second_sender(item, seen):
-                continue
-            yield item
-
-
-def _second_sender(item: Item, seen: dict[str, str]) -> bool:
-    """Two sources sending the same key (a folder's contents beside a file of that name):
-    the first wins; the second fails with why, rather than overwrite it in a race. The same
-    file chosen twice (``photos/`` and ``photos/a.jpg``) goes once: True, leave it out."""
-    first = seen.get(item.key)
-    if first is None:
-        seen[item.key] = item.local
-        return False
-    if item.state is not State.QUEUED:
-        return False
-    if first == item.local:
-        return True
-    item.state = State.FAILED
-    item.error = f"{item.local} would be uploaded as {item.key}, as {first} is; upload it separately."
-    return False
-
-
-def _download_many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[Item]:
-    """Prefixes listed, objects looked up (the size makes the job's total known at once;
-    the download uses what was found instead of asking again)."""
-    spec = job.spec
-    keys = [s for s in spec.sources if not is_prefix(s)]
-    found = _look_up(provider, spec.container, keys, job.cancel, retry)
-    for n, source in enumerate(spec.sources):
-        if is_prefix(source):
-            for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
-                if not info.is_prefix:
-                    yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
-            continue
-        looked_up = found[source]
-        if isinstance(looked_up, StorageError):
-            item = Item(job.id, 0, source, source=n)
-            item.state, item.error = State.FAILED, looked_up.message
-            yield item
-            continue
-        yield Item(job.id, 0, source, total=looked_up.size, listed=looked_up, source=n)
-
-
-def _look_up(
+def look_up(
     provider: Provider, container: str, keys: list[str], cancel: CancelToken, retry: RetryPolicy
 ) -> dict[str, ObjectInfo | StorageError]:
     """``stat`` of every key, ``LOOKUPS`` at a time (one after the other, a thousand
@@ -203,7 +102,7 @@ def _look_up(
     return found
 
 
-def _numbered(items: Iterator[Item]) -> list[Item]:
+def numbered(items: Iterator[Item]) -> list[Item]:
     """Items of several sources, numbered in one sequence."""
     listed = list(items)
     for index, item in enumerate(listed):
@@ -211,7 +110,7 @@ def _numbered(items: Iterator[Item]) -> list[Item]:
     return listed
 
 
-def _size(path: Path) -> int | None:
+def file_size(path: Path) -> int | None:
     """The size to expect, so that a job's total is known before its files are sent (the
     upload sets it again when it opens the file); None when it cannot be read now."""
     try:

@@ -20,59 +20,97 @@ from storebrowser.core.tags import TagEdit
 from storebrowser.core.types import ObjectInfo, PartRecord
 
 
+class Direction(enum.Enum):
+    UPLOAD = "upload"  # files of this computer -> the service
+    DOWNLOAD = "download"  # the service -> files of this computer
+    REMOTE = "remote"  # within the services: copy, move, delete, metadata
+
+
+class Trait(enum.Flag):
+    NONE = 0
+    #: The job may expand into many items (a conflict answer can hold for them all).
+    MANY_ITEMS = enum.auto()
+    #: It carries several sources (``JobSpec.sources``): files and folders of this
+    #: computer for an upload, keys and prefixes of ``container`` for a download.
+    SOURCES = enum.auto()
+    #: Progress (``done``/``total``) counts objects, not bytes.
+    COUNTS_OBJECTS = enum.auto()
+    #: Its failed objects are kept by key, with why, to be listed and retried: a failed
+    #: job stays in the journal (a class change, a restore, a tag edit).
+    KEEPS_FAILURES = enum.auto()
+
+
 class JobKind(enum.Enum):
-    UPLOAD_FILE = "upload_file"
-    UPLOAD_FOLDER = "upload_folder"
-    UPLOAD_STREAM = "upload_stream"
-    DOWNLOAD_OBJECT = "download_object"
-    DOWNLOAD_PREFIX = "download_prefix"  # a whole container is the prefix ""
-    #: Several files and folders chosen at once (``sources``), into the prefix ``key``.
-    UPLOAD_MANY = "upload_many"
-    #: Several objects and prefixes of one container (``sources``), into the folder ``local``.
-    DOWNLOAD_MANY = "download_many"
-    COPY = "copy"
-    MOVE = "move"
-    DELETE = "delete"
-    #: One metadata edit applied to many objects, each guarded by the ETag the user saw.
-    SET_PROPERTIES = "set_properties"
+    """The kinds of job. A member is the kind's name in the journal and what the kind is
+    (direction, traits), for code that needs no more; what it does is its class in
+    ``transfers.kinds``, registered there."""
+
+    _value_: str
+    #: The journal name (declared: from the members' tuples a type checker infers Any).
+    value: str
+    direction: Direction
+    traits: Trait
+
+    def __new__(
+        cls, value: str, direction: Direction = Direction.REMOTE, traits: Trait = Trait.NONE
+    ) -> JobKind:  # the defaults only let type checkers see JobKind("upload_file") as a lookup
+        member = object.__new__(cls)
+        member._value_ = value
+        member.direction = direction
+        member.traits = traits
+        return member
+
+    UPLOAD_FILE = "upload_file", Direction.UPLOAD
+    UPLOAD_FOLDER = "upload_folder", Direction.UPLOAD, Trait.MANY_ITEMS
+    UPLOAD_STREAM = "upload_stream", Direction.UPLOAD
+    DOWNLOAD_OBJECT = "download_object", Direction.DOWNLOAD
+    DOWNLOAD_PREFIX = "download_prefix", Direction.DOWNLOAD, Trait.MANY_ITEMS  # "": the whole container
+    UPLOAD_MANY = "upload_many", Direction.UPLOAD, Trait.MANY_ITEMS | Trait.SOURCES
+    DOWNLOAD_MANY = "download_many", Direction.DOWNLOAD, Trait.MANY_ITEMS | Trait.SOURCES
+    COPY = "copy", Direction.REMOTE
+    MOVE = "move", Direction.REMOTE
+    DELETE = "delete", Direction.REMOTE, Trait.COUNTS_OBJECTS
+    SET_PROPERTIES = "set_properties", Direction.REMOTE, Trait.COUNTS_OBJECTS
     #: Objects (``sources``: keys, and prefixes ending ``/``) moved to ``storage_class``.
-    SET_CLASS = "set_class"
+    SET_CLASS = "set_class", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
     #: Archived objects (``sources``) brought back: for ``days`` (S3) or into
     #: ``storage_class`` (Azure), at ``priority``.
-    RESTORE_ARCHIVED = "restore_archived"
+    RESTORE_ARCHIVED = "restore_archived", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
     #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
-    SET_TAGS = "set_tags"
+    SET_TAGS = "set_tags", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
 
     @property
     def counts_objects(self) -> bool:
         """Progress (``done``/``total``) counts objects, not bytes."""
-        return self in (JobKind.DELETE, JobKind.SET_PROPERTIES) or self.is_tiering
+        return Trait.COUNTS_OBJECTS in self.traits
 
     @property
     def is_tiering(self) -> bool:
         """A change of class, a restore or a tag edit: one request or two per object,
         each object an item whose outcome (or failure, with why) is kept."""
-        return self in (JobKind.SET_CLASS, JobKind.RESTORE_ARCHIVED, JobKind.SET_TAGS)
+        return Trait.KEEPS_FAILURES in self.traits
 
     @property
     def is_download(self) -> bool:
-        return self in (JobKind.DOWNLOAD_OBJECT, JobKind.DOWNLOAD_PREFIX, JobKind.DOWNLOAD_MANY)
+        return self.direction is Direction.DOWNLOAD
 
     @property
     def moves_bytes(self) -> bool:
         """Its items' progress is bytes that travel (a silence means a stalled connection)."""
-        return self.is_download or self.is_upload or self in (JobKind.COPY, JobKind.MOVE)
+        return not self.counts_objects
 
     @property
     def is_upload(self) -> bool:
-        return self in (JobKind.UPLOAD_FILE, JobKind.UPLOAD_FOLDER, JobKind.UPLOAD_STREAM,
-                        JobKind.UPLOAD_MANY)  # fmt: skip
+        return self.direction is Direction.UPLOAD
 
     @property
     def many_items(self) -> bool:
         """The job may expand into many items (a conflict answer can hold for them all)."""
-        return self in (JobKind.UPLOAD_FOLDER, JobKind.DOWNLOAD_PREFIX, JobKind.UPLOAD_MANY,
-                        JobKind.DOWNLOAD_MANY)  # fmt: skip
+        return Trait.MANY_ITEMS in self.traits
+
+    @property
+    def has_sources(self) -> bool:
+        return Trait.SOURCES in self.traits
 
 
 class State(enum.Enum):
@@ -100,7 +138,8 @@ class ConflictPolicy(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class JobSpec:
-    """What the user asked for. Fields unused by a kind stay empty.
+    """What the user asked for. Fields unused by a kind stay empty (its class in
+    ``transfers.kinds`` names those it ``holds``).
 
     ``local`` is a file or folder; ``key`` an object key or a prefix (``""`` = the whole
     container); ``dst_*`` name the target of a copy or move; ``keys`` the objects of a
@@ -109,7 +148,9 @@ class JobSpec:
     ``sources`` are what an UPLOAD_MANY or DOWNLOAD_MANY job carries: local files and
     folders (a folder path ending with a separator sends only its contents), or object
     keys and prefixes (ending ``/``) of ``container``. Journals written before it existed
-    have no ``sources``: it defaults to empty.
+    have no ``sources``: it defaults to empty. ``options`` holds what a kind needs beyond
+    these fields (JSON-able; its class reads it): written only when not empty, so the
+    journal rows of the kinds that have none stay as they were.
     """
 
     kind: JobKind
@@ -145,6 +186,7 @@ class JobSpec:
     #: Journals before them have neither.
     expire_after: int | None = None
     expire_at: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -154,6 +196,8 @@ class JobSpec:
         data["sources"] = list(self.sources)
         data["edit"] = self.edit.to_json() if self.edit is not None else None
         data["tags"] = self.tags.to_json() if self.tags is not None else None
+        if not self.options:
+            del data["options"]
         return data
 
     @classmethod
@@ -201,10 +245,15 @@ class Item:
     listed: ObjectInfo | None = None
     #: ``time.monotonic()`` when it last moved a byte (or started): a stall shows. Not journaled.
     progressed_at: float = 0.0
+    #: What the job's kind keeps of this item beyond these fields (JSON-able, journaled).
+    options: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "local": self.local, "total": self.total,
-                "keys": list(self.keys), "source": self.source}  # fmt: skip
+        data: dict[str, Any] = {"key": self.key, "local": self.local, "total": self.total,
+                                "keys": list(self.keys), "source": self.source}  # fmt: skip
+        if self.options:
+            data["options"] = self.options
+        return data
 
 
 @dataclass(slots=True)

@@ -194,7 +194,8 @@ class Journal:
         for idx, spec, state, error, note, remote_etag, upload_state in rows:
             data: dict[str, Any] = json.loads(spec)
             item = Item(job_id, idx, data["key"], data["local"], data["total"],
-                        keys=tuple(data.get("keys", ())), source=data.get("source", 0))  # fmt: skip
+                        keys=tuple(data.get("keys", ())), source=data.get("source", 0),
+                        options=data.get("options", {}))  # fmt: skip
             item_state = State(state)
             item.state = State.QUEUED if item_state is State.RUNNING else item_state
             item.error, item.note, item.remote_etag = error, note, remote_etag

@@ -1,4 +1,5 @@
-"""The sources of an UPLOAD_MANY or DOWNLOAD_MANY job: where each lands, and clashes.
+"""The sources of a job of several (``JobKind.has_sources``: UPLOAD_MANY, DOWNLOAD_MANY):
+where each lands, and clashes.
 
 Two sources that would land on the same key (or local path) are refused when the job is
 submitted, from their names alone (no I/O): the person sees why at once, instead of a
@@ -13,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import PurePath
 
-from storebrowser.transfers.jobs import JobKind, JobSpec
+from storebrowser.transfers.jobs import JobSpec
 
 
 def is_contents(source: str) -> bool:
@@ -38,11 +39,11 @@ def key_name(key: str) -> str:
 
 def sources_problem(spec: JobSpec) -> str | None:
     """Why the sources of ``spec`` cannot make one job, for a person; None when they can."""
-    if spec.kind not in (JobKind.UPLOAD_MANY, JobKind.DOWNLOAD_MANY):
+    if not spec.kind.has_sources:
         return None
     if not spec.sources:
         return "Nothing to transfer: choose at least one file, folder or object."
-    if spec.kind is JobKind.UPLOAD_MANY:
+    if spec.kind.is_upload:
         names = [(PurePath(s).name, s) for s in spec.sources if not is_contents(s)]
         where = f"{spec.container}/{upload_prefix(spec.key)}"
         return _same_names(names, f"both be uploaded as {where}{{name}}")

@@ -73,18 +73,6 @@ def _set_expiry(ctx: TaskContext, provider: Provider) -> None:
         raise StorageError(f"{item.key!r} was uploaded, but its expiry was not set: {error}") from error
 
 
-def run_upload_job(ctx: TaskContext) -> str:
-    """Until the kinds are classes: the pipe, or a file named or found in a folder."""
-    from storebrowser.transfers.jobs import JobKind
-
-    spec, item = ctx.job.spec, ctx.item
-    if spec.kind is JobKind.UPLOAD_STREAM:
-        return run_pipe(ctx)
-    if spec.kind is JobKind.UPLOAD_MANY:
-        return run_upload(ctx, in_folder=Path(spec.sources[item.source]) != Path(item.local))
-    return run_upload(ctx, in_folder=spec.kind is JobKind.UPLOAD_FOLDER)
-
-
 def engine_policy(settings: Settings) -> SendPolicy:
     return SendPolicy(settings.part_concurrency, part_retry=settings.retry, request_retry=settings.retry,
                       budget=settings.budget, executor_factory=settings.executor_factory)  # fmt: skip

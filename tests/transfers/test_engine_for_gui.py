@@ -7,8 +7,8 @@ import threading
 
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State, sending
-from storebrowser.transfers.expand import expand
 from storebrowser.transfers.jobs import Job, JobSpec
+from storebrowser.transfers.kinds import expand
 from tests.transfers.helpers import Counting
 from tests.transfers.test_engine_local import KiB, download, payload, serial_engine
 

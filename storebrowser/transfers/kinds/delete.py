@@ -1,0 +1,57 @@
+"""Delete objects: the keys given (``keys``), or every object under the prefix ``key``
+listed when the job starts; with ``remove_container`` the emptied container goes last.
+Each item is a batch of keys, sent as few requests as the service allows."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from storebrowser.core.listing import iter_objects
+from storebrowser.core.retry import RetryPolicy
+from storebrowser.providers.base import Provider
+from storebrowser.transfers.context import TaskContext
+from storebrowser.transfers.copy import run_delete
+from storebrowser.transfers.expand import key_batches
+from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
+from storebrowser.transfers.kinds.base import TransferKind, remote_place
+from storebrowser.transfers.kinds.words import Phrase, counted
+from storebrowser.transfers.progress import JobSnapshot
+
+
+class Delete(TransferKind):
+    kind = JobKind.DELETE
+    holds: ClassVar[frozenset[str]] = frozenset({"key", "keys", "remove_container"})
+
+    def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        spec = job.spec
+        if spec.keys:
+            keys = list(spec.keys)
+        else:
+            listed = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
+            keys = [info.key for info in listed if not info.is_prefix]
+        batches = key_batches(keys)
+        items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
+        if spec.remove_container:
+            # No keys: the runner removes the (by then empty) container itself.
+            items.append(Item(job.id, len(items), "", total=1, note="the container"))
+        return items
+
+    def run(self, ctx: TaskContext) -> str:
+        return run_delete(ctx)
+
+    def title(self, job: JobSnapshot) -> Phrase:
+        return delete_title(job.spec)
+
+    def tooltip(self, spec: JobSpec) -> Phrase:
+        return keys_tooltip(spec)
+
+
+def delete_title(spec: JobSpec) -> Phrase:
+    objects = counted(len(spec.keys), "1 object", "{n} objects")
+    return Phrase("Delete {objects} from {place}", objects=objects, place=spec.container)
+
+
+def keys_tooltip(spec: JobSpec) -> Phrase:
+    """The job's place and its first keys (or sources)."""
+    keys = ", ".join((spec.keys or spec.sources)[:10])
+    return Phrase("{remote}: {keys}", remote=remote_place(spec), keys=keys)

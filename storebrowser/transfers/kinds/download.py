@@ -1,0 +1,130 @@
+"""Downloads: one object, a prefix (``""``: the whole container), several objects and
+prefixes at once, into the folder ``local``.
+
+Each item is an object fetched and checked by ``transfers.download.run_download``;
+where it lands (which part of its key is not mirrored locally) is ``transfers.landing``'s,
+which also fails, when the job expands, the later of two objects that cannot both land
+(``x`` and ``x/y.txt``). A cancelled item has its ``.part`` file removed.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from typing import ClassVar
+
+from storebrowser.core.errors import StorageError
+from storebrowser.core.listing import iter_objects
+from storebrowser.core.retry import RetryPolicy
+from storebrowser.providers.base import Provider
+from storebrowser.transfers.context import TaskContext
+from storebrowser.transfers.download import remove_partial, run_download
+from storebrowser.transfers.expand import listed_items, look_up, numbered
+from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
+from storebrowser.transfers.kinds.base import TransferKind, remote_place
+from storebrowser.transfers.kinds.words import (
+    Phrase,
+    common_folder,
+    counted,
+    counted_or_chosen,
+    first_sources,
+    name_of,
+    place,
+)
+from storebrowser.transfers.landing import fail_clashes
+from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.sources import is_prefix
+
+
+class _Download(TransferKind):
+    holds: ClassVar[frozenset[str]] = frozenset({"key", "local", "conflict"})
+
+    def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        items = self.objects(job, provider, retry)
+        fail_clashes(job.spec, items)  # ``x`` and ``x/y.txt``: a file and a folder of one name
+        return items
+
+    @abc.abstractmethod
+    def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        """One item per object to download, numbered from 0 (before the clash check)."""
+
+    def run(self, ctx: TaskContext) -> str:
+        return run_download(ctx)
+
+    def cleanup(self, ctx: TaskContext) -> None:
+        remove_partial(ctx.item.local)
+        ctx.forget_parts()
+
+    def tooltip(self, spec: JobSpec) -> Phrase:
+        return Phrase("{remote}\n→ {local}", remote=remote_place(spec), local=spec.local)
+
+
+class DownloadObject(_Download):
+    kind = JobKind.DOWNLOAD_OBJECT
+
+    def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        return [Item(job.id, 0, job.spec.key)]
+
+    def title(self, job: JobSnapshot) -> Phrase:
+        return Phrase("Download {name}", name=name_of(job.spec.key))
+
+
+class DownloadPrefix(_Download):
+    """Every object under the prefix ``key``, listed when the job starts."""
+
+    kind = JobKind.DOWNLOAD_PREFIX
+
+    def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        return listed_items(job, provider)
+
+    def title(self, job: JobSnapshot) -> Phrase:
+        where = place(job.spec.container, job.spec.key)
+        if job.items:
+            objects = counted(len(job.items), "1 object", "{n} objects")
+            return Phrase("Download {objects} from {place}", objects=objects, place=where)
+        return Phrase("Download {place}", place=where)
+
+
+class DownloadMany(_Download):
+    """Several objects and prefixes (ending ``/``) of one container (``sources``): each
+    lands as ``DownloadObject`` or ``DownloadPrefix`` would land it."""
+
+    kind = JobKind.DOWNLOAD_MANY
+    holds = frozenset({"sources", "local", "conflict"})
+
+    def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
+        return numbered(_many_items(job, provider, retry))
+
+    def title(self, job: JobSnapshot) -> Phrase:
+        spec = job.spec
+        what = counted_or_chosen(len(job.items), len(spec.sources), "1 object", "{n} objects")
+        where = place(spec.container, common_folder(spec.sources))
+        return Phrase("Download {what} from {place}", what=what, place=where)
+
+    def tooltip(self, spec: JobSpec) -> Phrase:
+        remote = first_sources(spec.sources, spec.container)
+        return Phrase("{remote}\n→ {local}", remote=remote, local=spec.local)
+
+    def item_prefix(self, spec: JobSpec) -> str:
+        return common_folder(spec.sources)
+
+
+def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[Item]:
+    """Prefixes listed, objects looked up (the size makes the job's total known at once;
+    the download uses what was found instead of asking again)."""
+    spec = job.spec
+    keys = [s for s in spec.sources if not is_prefix(s)]
+    found = look_up(provider, spec.container, keys, job.cancel, retry)
+    for n, source in enumerate(spec.sources):
+        if is_prefix(source):
+            for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
+                if not info.is_prefix:
+                    yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
+            continue
+        looked_up = found[source]
+        if isinstance(looked_up, StorageError):
+            item = Item(job.id, 0, source, source=n)
+            item.state, item.error = State.FAILED, looked_up.message
+            yield item
+            continue
+        yield Item(job.id, 0, source, total=looked_up.size, listed=looked_up, source=n)
