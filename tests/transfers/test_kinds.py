@@ -7,6 +7,7 @@ import dataclasses
 import json
 import shutil
 import sqlite3
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from storebrowser.core.tags import TagEdit
 from storebrowser.transfers.jobs import ConflictPolicy, Item, Job, JobKind, JobSpec, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.kinds import _CLASSES, KINDS, Lines, Phrase, kind_of, render
-from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.kinds.words import FILES, Count
+from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
 
 #: Written by ``Journal`` of main at b19eef3, before the kinds were classes (main at
 #: e3e5dbe writes the very same rows): one paused job of every kind; an upload item with
@@ -95,14 +97,69 @@ def test_every_kind_describes_itself(kind: JobKind) -> None:
     assert isinstance(described.item_prefix(spec), str)
 
 
+def _german(text: str, n: int) -> str:
+    """Three words of a catalogue; a count chooses its form, as Qt's numerus forms do."""
+    if text in ("{n} file", "{n} files"):
+        return "{n} Datei" if n == 1 else "{n} Dateien"
+    return {"Upload {what} to {place}": "{what} nach {place} hochladen",
+            "… and {n} more": "… und {n} weitere"}.get(text, text)  # fmt: skip
+
+
 def test_words_are_translated_template_by_template() -> None:
-    german = {"Upload {what} to {place}": "{what} nach {place} hochladen", "{n} files": "{n} Dateien",
-              "… and {n} more": "… und {n} weitere"}.get  # fmt: skip
-    phrase = Phrase("Upload {what} to {place}", what=Phrase("{n} files", n="1,234"), place="{n} files/")
+    phrase = Phrase("Upload {what} to {place}", what=Count(1234, FILES), place="{n} files/")
     assert str(phrase) == "Upload 1,234 files to {n} files/"
-    assert render(phrase, lambda text: german(text, text)) == "1,234 Dateien nach {n} files/ hochladen"
+    assert render(phrase, _german) == "1,234 Dateien nach {n} files/ hochladen"
+    assert (str(Count(1, FILES)), render(Count(1, FILES), _german)) == ("1 file", "1 Datei")
     lines = Lines(("a", Phrase("… and {n} more", n="3")))
-    assert render(Phrase("{x}", x=lines), lambda text: german(text, text)) == "a\n… und 3 weitere"
+    assert render(Phrase("{x}", x=lines), _german) == "a\n… und 3 weitere"
+
+
+def test_a_count_is_translated_with_its_number() -> None:
+    asked: list[tuple[str, int]] = []
+
+    def translate(text: str, n: int) -> str:
+        asked.append((text, n))
+        return text
+
+    render(Phrase("Upload {what} to {place}", what=Count(5, FILES), place="p/"), translate)
+    assert asked == [("{n} files", 5), ("Upload {what} to {place}", -1)]
+
+
+def _transfers_messages() -> dict[str, bool]:
+    """The "Transfers" words of the German catalogue: source text -> numerus or not."""
+    ts = Path(__file__).resolve().parents[2] / "storebrowser" / "ui" / "i18n" / "storebrowser_de.ts"
+    context = next(c for c in ET.parse(ts).getroot() if c.findtext("name") == "Transfers")
+    return {str(m.findtext("source")): m.get("numerus") == "yes" for m in context.iter("message")}
+
+
+@pytest.mark.parametrize("kind", list(JobKind), ids=lambda kind: kind.value)
+def test_every_template_a_kind_says_is_in_the_catalogues(kind: JobKind) -> None:
+    """A template not marked QT_TRANSLATE_NOOP("Transfers", ...) would show in English;
+    a count must be a numerus message, or German would say "5 Datei"."""
+    messages = _transfers_messages()
+    asked: list[tuple[str, int]] = []
+
+    def translate(text: str, n: int) -> str:
+        asked.append((text, n))
+        return text
+
+    described = kind_of(kind)
+    for spec in (
+        JobSpec(kind, "acct", "bucket", key="photos/a.jpg", local="/u/a.jpg", keys=("a",), sources=("a",)),
+        JobSpec(kind, "", "bucket", key="photos/", local="", keys=("a", "b"), sources=tuple("abcdefghijkl")),
+    ):
+        for items in ((), (_item("photos/a.jpg"),), (_item("photos/a.jpg"), _item("photos/b.jpg"))):
+            snap = JobSnapshot("id", kind, State.QUEUED, 0, None, 0.0, None, None, items, spec)
+            render(described.title(snap), translate)
+            render(described.tooltip(spec), translate)
+    assert asked
+    for text, n in asked:
+        assert text in messages, f"{text!r} is not in the catalogues (marked for lupdate?)"
+        assert messages[text] is (n >= 0), f"{text!r}: numerus in the catalogue unlike its use"
+
+
+def _item(key: str) -> ItemSnapshot:
+    return ItemSnapshot(0, key, "", State.QUEUED, 0, None, None, "")
 
 
 def _old_journal(tmp_path: Path) -> Path:

@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.copy import run_copy
 from storebrowser.transfers.expand import listed_items
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
-from storebrowser.transfers.kinds.words import Phrase, counted, name_of, place
+from storebrowser.transfers.kinds.words import OBJECTS, Count, Phrase, counted, name_of, place
 from storebrowser.transfers.progress import JobSnapshot
 
 
@@ -23,7 +24,7 @@ class Copy(TransferKind):
         {"key", "conflict", "dst_account", "dst_container", "dst_key"}
     )
     #: The title's verb.
-    verb: ClassVar[str] = "Copy {what} to {place}"
+    verb: ClassVar[str] = QT_TRANSLATE_NOOP("Transfers", "Copy {what} to {place}")
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         if _single(job.spec):
@@ -36,20 +37,21 @@ class Copy(TransferKind):
     def title(self, job: JobSnapshot) -> Phrase:
         spec, count = job.spec, len(job.items)
         if _single(spec) or not count:
-            what: str | Phrase = name_of(spec.key)
+            what: str | Count = name_of(spec.key)
         else:
-            what = counted(count, "1 object", "{n} objects")
+            what = counted(count, OBJECTS)
         return Phrase(self.verb, what=what, place=_target(spec))
 
     def tooltip(self, spec: JobSpec) -> Phrase:
-        return Phrase("{remote}\n→ {target}", remote=remote_place(spec), target=_target(spec))
+        template = QT_TRANSLATE_NOOP("Transfers", "{remote}\n→ {target}")
+        return Phrase(template, remote=remote_place(spec), target=_target(spec))
 
 
 class Move(Copy):
     """A copy, then the source object is deleted."""
 
     kind = JobKind.MOVE
-    verb = "Move {what} to {place}"
+    verb = QT_TRANSLATE_NOOP("Transfers", "Move {what} to {place}")
 
     def run(self, ctx: TaskContext) -> str:
         return run_copy(ctx, move=True)

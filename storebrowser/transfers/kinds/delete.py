@@ -8,13 +8,14 @@ from typing import ClassVar
 
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.copy import run_delete
 from storebrowser.transfers.expand import key_batches
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
-from storebrowser.transfers.kinds.words import Phrase, counted
+from storebrowser.transfers.kinds.words import OBJECTS, Phrase, counted
 from storebrowser.transfers.progress import JobSnapshot
 
 
@@ -47,11 +48,12 @@ class Delete(TransferKind):
 
 
 def delete_title(spec: JobSpec) -> Phrase:
-    objects = counted(len(spec.keys), "1 object", "{n} objects")
-    return Phrase("Delete {objects} from {place}", objects=objects, place=spec.container)
+    objects = counted(len(spec.keys), OBJECTS)
+    template = QT_TRANSLATE_NOOP("Transfers", "Delete {objects} from {place}")
+    return Phrase(template, objects=objects, place=spec.container)
 
 
 def keys_tooltip(spec: JobSpec) -> Phrase:
     """The job's place and its first keys (or sources)."""
     keys = ", ".join((spec.keys or spec.sources)[:10])
-    return Phrase("{remote}: {keys}", remote=remote_place(spec), keys=keys)
+    return Phrase(QT_TRANSLATE_NOOP("Transfers", "{remote}: {keys}"), remote=remote_place(spec), keys=keys)

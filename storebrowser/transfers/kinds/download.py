@@ -16,6 +16,7 @@ from typing import ClassVar
 from storebrowser.core.errors import StorageError
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.download import remove_partial, run_download
@@ -23,6 +24,7 @@ from storebrowser.transfers.expand import listed_items, look_up, numbered
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
 from storebrowser.transfers.kinds.words import (
+    OBJECTS,
     Phrase,
     common_folder,
     counted,
@@ -56,7 +58,8 @@ class _Download(TransferKind):
         ctx.forget_parts()
 
     def tooltip(self, spec: JobSpec) -> Phrase:
-        return Phrase("{remote}\n→ {local}", remote=remote_place(spec), local=spec.local)
+        template = QT_TRANSLATE_NOOP("Transfers", "{remote}\n→ {local}")
+        return Phrase(template, remote=remote_place(spec), local=spec.local)
 
 
 class DownloadObject(_Download):
@@ -66,7 +69,7 @@ class DownloadObject(_Download):
         return [Item(job.id, 0, job.spec.key)]
 
     def title(self, job: JobSnapshot) -> Phrase:
-        return Phrase("Download {name}", name=name_of(job.spec.key))
+        return Phrase(QT_TRANSLATE_NOOP("Transfers", "Download {name}"), name=name_of(job.spec.key))
 
 
 class DownloadPrefix(_Download):
@@ -80,9 +83,10 @@ class DownloadPrefix(_Download):
     def title(self, job: JobSnapshot) -> Phrase:
         where = place(job.spec.container, job.spec.key)
         if job.items:
-            objects = counted(len(job.items), "1 object", "{n} objects")
-            return Phrase("Download {objects} from {place}", objects=objects, place=where)
-        return Phrase("Download {place}", place=where)
+            objects = counted(len(job.items), OBJECTS)
+            template = QT_TRANSLATE_NOOP("Transfers", "Download {objects} from {place}")
+            return Phrase(template, objects=objects, place=where)
+        return Phrase(QT_TRANSLATE_NOOP("Transfers", "Download {place}"), place=where)
 
 
 class DownloadMany(_Download):
@@ -97,13 +101,13 @@ class DownloadMany(_Download):
 
     def title(self, job: JobSnapshot) -> Phrase:
         spec = job.spec
-        what = counted_or_chosen(len(job.items), len(spec.sources), "1 object", "{n} objects")
+        what = counted_or_chosen(len(job.items), len(spec.sources), OBJECTS)
         where = place(spec.container, common_folder(spec.sources))
-        return Phrase("Download {what} from {place}", what=what, place=where)
+        return Phrase(QT_TRANSLATE_NOOP("Transfers", "Download {what} from {place}"), what=what, place=where)
 
     def tooltip(self, spec: JobSpec) -> Phrase:
         remote = first_sources(spec.sources, spec.container)
-        return Phrase("{remote}\n→ {local}", remote=remote, local=spec.local)
+        return Phrase(QT_TRANSLATE_NOOP("Transfers", "{remote}\n→ {local}"), remote=remote, local=spec.local)
 
     def item_prefix(self, spec: JobSpec) -> str:
         return common_folder(spec.sources)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
@@ -29,7 +30,7 @@ class SetProperties(TransferKind):
         return run_set_properties(ctx)
 
     def title(self, job: JobSnapshot) -> Phrase:
-        return change_title("Properties of {what} in {place}", job)
+        return change_title(QT_TRANSLATE_NOOP("Transfers", "Properties of {what} in {place}"), job)
 
     def tooltip(self, spec: JobSpec) -> Phrase:
         return keys_tooltip(spec)

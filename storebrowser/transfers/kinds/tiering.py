@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.kinds.base import TransferKind
 from storebrowser.transfers.kinds.delete import keys_tooltip
-from storebrowser.transfers.kinds.words import Phrase, common_folder, counted_or_chosen, place
+from storebrowser.transfers.kinds.words import OBJECTS, Phrase, common_folder, counted_or_chosen, place
 from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.transfers.tiering import run_tiering, tiering_items
 
@@ -45,7 +46,7 @@ class SetClass(_Tiering):
 
     kind = JobKind.SET_CLASS
     holds = frozenset({"sources", "storage_class", "priority"})
-    template = "Storage class of {what} in {place} → {name}"
+    template = QT_TRANSLATE_NOOP("Transfers", "Storage class of {what} in {place} → {name}")
 
     def more_values(self, spec: JobSpec) -> dict[str, str]:
         return {"name": str(spec.storage_class)}
@@ -57,7 +58,7 @@ class RestoreArchived(_Tiering):
 
     kind = JobKind.RESTORE_ARCHIVED
     holds = frozenset({"sources", "days", "priority", "storage_class"})
-    template = "Restore {what} in {place} from the archive"
+    template = QT_TRANSLATE_NOOP("Transfers", "Restore {what} in {place} from the archive")
 
 
 class SetTags(_Tiering):
@@ -65,7 +66,7 @@ class SetTags(_Tiering):
 
     kind = JobKind.SET_TAGS
     holds = frozenset({"sources", "tags"})
-    template = "Tags of {what} in {place}"
+    template = QT_TRANSLATE_NOOP("Transfers", "Tags of {what} in {place}")
 
 
 def change_title(template: str, job: JobSnapshot, **values: str) -> Phrase:
@@ -73,5 +74,5 @@ def change_title(template: str, job: JobSnapshot, **values: str) -> Phrase:
     chosen items before."""
     spec = job.spec
     chosen = spec.sources or spec.keys
-    what = counted_or_chosen(len(job.items), len(chosen), "1 object", "{n} objects")
+    what = counted_or_chosen(len(job.items), len(chosen), OBJECTS)
     return Phrase(template, what=what, place=place(spec.container, common_folder(chosen)), **values)

@@ -11,12 +11,14 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.expand import file_size, folder_items, numbered
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
 from storebrowser.transfers.kinds.words import (
+    FILES,
     Phrase,
     counted,
     counted_or_chosen,
@@ -42,8 +44,9 @@ class _Upload(TransferKind):
         abort_upload(ctx)
 
     def tooltip(self, spec: JobSpec) -> Phrase:
-        local = spec.local or Phrase("(a stream)")
-        return Phrase("{local}\n→ {remote}", local=local, remote=remote_place(spec))
+        local = spec.local or Phrase(QT_TRANSLATE_NOOP("Transfers", "(a stream)"))
+        template = QT_TRANSLATE_NOOP("Transfers", "{local}\n→ {remote}")
+        return Phrase(template, local=local, remote=remote_place(spec))
 
 
 class UploadFile(_Upload):
@@ -65,8 +68,8 @@ class UploadFile(_Upload):
     def title(self, job: JobSnapshot) -> Phrase:
         spec = job.spec
         key = job.items[0].key if job.items else spec.key
-        return Phrase("Upload {name} to {place}", name=PurePath(spec.local).name,
-                      place=place(spec.container, folder_of(key)))  # fmt: skip
+        template = QT_TRANSLATE_NOOP("Transfers", "Upload {name} to {place}")
+        return Phrase(template, name=PurePath(spec.local).name, place=place(spec.container, folder_of(key)))
 
 
 class UploadFolder(_Upload):
@@ -86,9 +89,11 @@ class UploadFolder(_Upload):
         spec = job.spec
         where = place(spec.container, spec.key)
         if job.items:
-            return Phrase("Upload {files} to {place}", files=counted(len(job.items), "1 file", "{n} files"),
-                          place=where)  # fmt: skip
-        return Phrase("Upload {name} to {place}", name=PurePath(spec.local).name, place=where)
+            files = counted(len(job.items), FILES)
+            template = QT_TRANSLATE_NOOP("Transfers", "Upload {files} to {place}")
+            return Phrase(template, files=files, place=where)
+        template = QT_TRANSLATE_NOOP("Transfers", "Upload {name} to {place}")
+        return Phrase(template, name=PurePath(spec.local).name, place=where)
 
 
 class UploadMany(_Upload):
@@ -107,11 +112,13 @@ class UploadMany(_Upload):
 
     def title(self, job: JobSnapshot) -> Phrase:
         spec = job.spec
-        what = counted_or_chosen(len(job.items), len(spec.sources), "1 file", "{n} files")
-        return Phrase("Upload {what} to {place}", what=what, place=place(spec.container, spec.key))
+        what = counted_or_chosen(len(job.items), len(spec.sources), FILES)
+        template = QT_TRANSLATE_NOOP("Transfers", "Upload {what} to {place}")
+        return Phrase(template, what=what, place=place(spec.container, spec.key))
 
     def tooltip(self, spec: JobSpec) -> Phrase:
-        return Phrase("{local}\n→ {remote}", local=first_sources(spec.sources), remote=remote_place(spec))
+        template = QT_TRANSLATE_NOOP("Transfers", "{local}\n→ {remote}")
+        return Phrase(template, local=first_sources(spec.sources), remote=remote_place(spec))
 
 
 class UploadStream(_Upload):
@@ -131,8 +138,8 @@ class UploadStream(_Upload):
 
     def title(self, job: JobSnapshot) -> Phrase:
         spec = job.spec
-        return Phrase("Upload {name} to {place}", name=name_of(spec.key),
-                      place=place(spec.container, folder_of(spec.key)))  # fmt: skip
+        template = QT_TRANSLATE_NOOP("Transfers", "Upload {name} to {place}")
+        return Phrase(template, name=name_of(spec.key), place=place(spec.container, folder_of(spec.key)))
 
 
 def _many_items(job: Job) -> Iterator[Item]:

@@ -1,9 +1,13 @@
 """Words for a person, not translated yet: what a kind says of itself (a job's title and
 tooltip) as English templates and the values that fill them.
 
-The UI translates each template (Qt's ``tr``, in the "Transfers" context) and formats it
-with ``render``; without a translator ``render`` (and ``str()``) gives the English. The
-helpers below are the pieces the kinds share: places, names, counts, lists of sources.
+Each template is marked where it is written (``QT_TRANSLATE_NOOP("Transfers", ...)``,
+from ``core.words``), so Qt's lupdate files it in the catalogues under the "Transfers"
+context, where the panel's other words are. The UI translates each template in that
+context and formats it with ``render``; a ``Count`` is translated with its number, so a
+catalogue's numerus forms choose the noun. Without a translator ``render`` (and
+``str()``) gives the English. The helpers below are the pieces the kinds share: places,
+names, counts, lists of sources.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeAlias
 
-Words: TypeAlias = "str | Phrase | Lines"
+from storebrowser.core.words import QT_TRANSLATE_NOOP
+
+Words: TypeAlias = "str | Phrase | Lines | Count"
+
+# ``translate(template, n)``: a template in the "Transfers" context, with the count it
+# is said of (``-1`` when it has none), as ``QCoreApplication.translate`` takes them.
+# (Plain comments here: lupdate would take a ``#:`` one for the next template's note.)
+Translate: TypeAlias = Callable[[str, int], str]
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -33,6 +44,44 @@ class Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class Noun:
+    """A counted noun, ``{n} file`` for one and ``{n} files`` for more (the English forms;
+    a catalogue has each as a numerus message, with its language's plural forms)."""
+
+    one: str
+    many: str
+
+
+# The number after "" marks a numerus message for lupdate (see core.words); 1 and 2 say
+# which English form each is.
+FILES = Noun(
+    QT_TRANSLATE_NOOP("Transfers", "{n} file", "", 1), QT_TRANSLATE_NOOP("Transfers", "{n} files", "", 2)
+)
+OBJECTS = Noun(
+    QT_TRANSLATE_NOOP("Transfers", "{n} object", "", 1), QT_TRANSLATE_NOOP("Transfers", "{n} objects", "", 2)
+)
+ITEMS = Noun(
+    QT_TRANSLATE_NOOP("Transfers", "{n} item", "", 1), QT_TRANSLATE_NOOP("Transfers", "{n} items", "", 2)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """``1 file``, ``1,234 files``: a number and its noun, translated with the number."""
+
+    n: int
+    noun: Noun
+
+    @property
+    def text(self) -> str:
+        """The English form for ``n`` (the template the UI translates with ``n``)."""
+        return self.noun.one if self.n == 1 else self.noun.many
+
+    def __str__(self) -> str:
+        return render(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Lines:
     """Words one a line: a list of sources, then "… and 5 more"."""
 
@@ -42,18 +91,20 @@ class Lines:
         return render(self)
 
 
-def _as_is(text: str) -> str:
+def _as_is(text: str, n: int) -> str:
     return text
 
 
-def render(words: Words, translate: Callable[[str], str] = _as_is) -> str:
+def render(words: Words, translate: Translate = _as_is) -> str:
     """The words as text: each template through ``translate``, then filled."""
     if isinstance(words, str):
         return words
     if isinstance(words, Lines):
         return "\n".join(render(part, translate) for part in words.parts)
+    if isinstance(words, Count):
+        return translate(words.text, words.n).format(n=f"{words.n:,}")
     values = {name: render(value, translate) for name, value in words.values.items()}
-    return translate(words.text).format(**values)
+    return translate(words.text, -1).format(**values)
 
 
 def place(container: str, key: str = "") -> str:
@@ -69,15 +120,15 @@ def name_of(path: str) -> str:
     return posixpath.basename(path.rstrip("/")) or path
 
 
-def counted(n: int, one: str, many: str) -> Phrase:
-    """``1 file`` or ``1,234 files`` (``many`` has an ``{n}``)."""
-    return Phrase(one) if n == 1 else Phrase(many, n=f"{n:,}")
+def counted(n: int, noun: Noun) -> Count:
+    """``1 file`` or ``1,234 files``."""
+    return Count(n, noun)
 
 
-def counted_or_chosen(count: int, chosen: int, one: str, many: str) -> Phrase:
+def counted_or_chosen(count: int, chosen: int, noun: Noun) -> Count:
     """A job of several sources: ``1,234 files`` once expanded (``count`` items), ``500
     items`` (as ``chosen``) until then."""
-    return counted(count, one, many) if count else counted(chosen, "1 item", "{n} items")
+    return Count(count, noun) if count else Count(chosen, ITEMS)
 
 
 #: ``common_folder`` answers, by the identity of the keys tuple (a job's snapshots share
@@ -106,5 +157,5 @@ def first_sources(sources: tuple[str, ...], container: str | None = None) -> Lin
     shown: list[Words] = [f"{container}/{s}" if container is not None else s for s in sources[:10]]
     rest = len(sources) - len(shown)
     if rest > 0:
-        shown.append(Phrase("… and {n} more", n=f"{rest:,}"))
+        shown.append(Phrase(QT_TRANSLATE_NOOP("Transfers", "… and {n} more"), n=f"{rest:,}"))
     return Lines(tuple(shown))

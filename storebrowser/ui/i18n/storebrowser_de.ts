@@ -3168,6 +3168,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Storage class of {what} in {place} → {name}</source>
+        <extracomment>The title, with ``{what}`` and ``{place}``.</extracomment>
         <translation>Speicherklasse von {what} in {place} → {name}</translation>
     </message>
     <message>
@@ -3196,6 +3197,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Copy {what} to {place}</source>
+        <extracomment>The title&apos;s verb.</extracomment>
         <translation>{what} nach {place} kopieren</translation>
     </message>
     <message>

@@ -3166,6 +3166,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Storage class of {what} in {place} → {name}</source>
+        <extracomment>The title, with ``{what}`` and ``{place}``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3194,6 +3195,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Copy {what} to {place}</source>
+        <extracomment>The title&apos;s verb.</extracomment>
         <translation>Copier {what} vers {place}</translation>
     </message>
     <message>
