@@ -28,7 +28,6 @@ from storebrowser.transfers.conflicts import Skip, decide, path_exists
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.fetching import Plan, fetch_missing, fetch_part, run_parts
 from storebrowser.transfers.jobs import ConflictPolicy
-from storebrowser.transfers.landing import strip_prefix_for, strip_prefix_of
 from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
 from storebrowser.transfers.positional import reader
 from storebrowser.transfers.verify import (
@@ -40,7 +39,7 @@ from storebrowser.transfers.verify import (
     segments_to_hash,
 )
 
-__all__ = ["PART_SUFFIX", "identity", "remove_partial", "run_download", "strip_prefix_for"]
+__all__ = ["PART_SUFFIX", "identity", "remove_partial", "run_download"]
 
 PART_SUFFIX = ".part"
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
@@ -51,10 +50,12 @@ def identity(info: ObjectInfo) -> str:
     return f"{info.etag}|{info.size}"
 
 
-def run_download(ctx: TaskContext) -> str:
+def run_download(ctx: TaskContext, *, strip_prefix: str) -> str:
+    """One object into the folder ``local``, as its key less ``strip_prefix`` (what the
+    download kind does not mirror)."""
     spec, item = ctx.job.spec, ctx.item
     # Map first: a hostile key fails here, before any folder or file is made.
-    mapped = key_to_local_path(Path(spec.local), item.key, strip_prefix=strip_prefix_of(spec, item))
+    mapped = key_to_local_path(Path(spec.local), item.key, strip_prefix=strip_prefix)
     if item.key.endswith("/"):
         return _folder_marker(ctx, mapped)
     try:

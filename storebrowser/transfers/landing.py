@@ -8,37 +8,36 @@ anything is written, instead of racing the other for the name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.localpath import key_parts
-from storebrowser.transfers.jobs import Item, JobKind, JobSpec, State
+from storebrowser.transfers.jobs import Item, State
 from storebrowser.transfers.sources import CASE_INSENSITIVE_DISKS, is_prefix
 
 
-def strip_prefix_for(kind: JobKind, key: str) -> str:
-    """The part of the key not mirrored locally: the folder of the object or prefix."""
-    if kind is JobKind.DOWNLOAD_OBJECT:
-        return key.rpartition("/")[0] + "/" if "/" in key else ""
-    # A prefix "a/photos/" lands as <folder>/photos/..., as a file manager copies a folder.
+def object_strip(key: str) -> str:
+    """What of an object's key is not mirrored locally: its folder (it lands as its name)."""
+    return key.rpartition("/")[0] + "/" if "/" in key else ""
+
+
+def prefix_strip(key: str) -> str:
+    """What of the keys under a prefix is not mirrored locally: a prefix ``a/photos/``
+    lands as ``<folder>/photos/...``, as a file manager copies a folder."""
     folder = key.rpartition("/")[0] if key.endswith("/") else key
     parent = folder.rpartition("/")[0]
     return parent + "/" if parent else ""
 
 
-def strip_prefix_of(spec: JobSpec, item: Item) -> str:
-    """What of the item's key is not mirrored: by its own source in a DOWNLOAD_MANY job
-    (an object lands as its name, a prefix as its last segment and what is under it)."""
-    if spec.kind is not JobKind.DOWNLOAD_MANY:
-        return strip_prefix_for(spec.kind, spec.key)
-    source = spec.sources[item.source]
-    return strip_prefix_for(JobKind.DOWNLOAD_PREFIX if is_prefix(source) else JobKind.DOWNLOAD_OBJECT, source)
+def source_strip(source: str) -> str:
+    """A chosen source lands as a prefix when it is one, else as an object."""
+    return prefix_strip(source) if is_prefix(source) else object_strip(source)
 
 
-def landing_parts(spec: JobSpec, item: Item) -> tuple[str, ...] | None:
-    """The item's path below the chosen folder, as segments, from its key alone (no
-    I/O); ``None`` for a key that cannot be saved (its download fails it with why)."""
-    strip = strip_prefix_of(spec, item)
+def landing_parts(strip: str, item: Item) -> tuple[str, ...] | None:
+    """The item's path below the chosen folder, as segments, from its key less ``strip``
+    alone (no I/O); ``None`` for a key that cannot be saved (its download fails it with
+    why)."""
     if not item.key.startswith(strip):
         return None
     try:
@@ -47,14 +46,15 @@ def landing_parts(spec: JobSpec, item: Item) -> tuple[str, ...] | None:
         return None
 
 
-def fail_clashes(spec: JobSpec, items: Iterable[Item]) -> None:
+def fail_clashes(items: Iterable[Item], strip: Callable[[Item], str]) -> None:
     """Fail every item that would need a file where an earlier one needs a folder, or
-    the other way round, or the very file an earlier one is saved as."""
+    the other way round, or the very file an earlier one is saved as. ``strip``: what of
+    an item's key is not mirrored locally (the download kind says)."""
     fold = str.casefold if CASE_INSENSITIVE_DISKS else str
     files: dict[tuple[str, ...], str] = {}
     folders: dict[tuple[str, ...], str] = {}
     for item in items:
-        parts = landing_parts(spec, item) if item.state is State.QUEUED else None
+        parts = landing_parts(strip(item), item) if item.state is State.QUEUED else None
         if parts is None:
             continue
         path = tuple(fold(part) for part in parts)

@@ -12,6 +12,7 @@ from pathlib import Path
 from storebrowser.core.digests import ContentProof, Segment, segments_of_sizes, uniform_segments
 from storebrowser.core.types import ObjectInfo, PartRecord
 from storebrowser.transfers.jobs import Item, JobKind, JobSpec, State
+from storebrowser.transfers.kinds.download import DownloadPrefix
 from storebrowser.transfers.landing import fail_clashes
 from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
 from storebrowser.transfers.positional import reader
@@ -114,7 +115,7 @@ def test_a_file_and_a_folder_of_one_name_keep_the_first() -> None:
     items = [
         Item("j", n, key) for n, key in enumerate(["a", "a/b.txt", "a/", "c/d", "c", "e/../f", "g", "g"])
     ]
-    fail_clashes(spec, items)
+    fail_clashes(items, lambda item: DownloadPrefix().strip_prefix(spec, item))
     failed = {item.key: item.error for item in items if item.state is State.FAILED}
     assert sorted(failed) == ["a/", "a/b.txt", "c", "g"]  # "e/../f" fails when it downloads
     assert "'a/b.txt' would be saved in a folder a, but 'a' is saved as the file a" in (

@@ -33,7 +33,7 @@ from storebrowser.transfers.kinds.words import (
     name_of,
     place,
 )
-from storebrowser.transfers.landing import fail_clashes
+from storebrowser.transfers.landing import fail_clashes, object_strip, prefix_strip, source_strip
 from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.transfers.sources import is_prefix
 
@@ -43,15 +43,20 @@ class _Download(TransferKind):
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         items = self.objects(job, provider, retry)
-        fail_clashes(job.spec, items)  # ``x`` and ``x/y.txt``: a file and a folder of one name
+        # ``x`` and ``x/y.txt``: a file and a folder of one name
+        fail_clashes(items, lambda item: self.strip_prefix(job.spec, item))
         return items
 
     @abc.abstractmethod
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         """One item per object to download, numbered from 0 (before the clash check)."""
 
+    @abc.abstractmethod
+    def strip_prefix(self, spec: JobSpec, item: Item) -> str:
+        """What of the item's key is not mirrored in the folder ``local``."""
+
     def run(self, ctx: TaskContext) -> str:
-        return run_download(ctx)
+        return run_download(ctx, strip_prefix=self.strip_prefix(ctx.job.spec, ctx.item))
 
     def cleanup(self, ctx: TaskContext) -> None:
         remove_partial(ctx.item.local)
@@ -68,6 +73,9 @@ class DownloadObject(_Download):
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return [Item(job.id, 0, job.spec.key)]
 
+    def strip_prefix(self, spec: JobSpec, item: Item) -> str:
+        return object_strip(spec.key)
+
     def title(self, job: JobSnapshot) -> Phrase:
         return Phrase(QT_TRANSLATE_NOOP("Transfers", "Download {name}"), name=name_of(job.spec.key))
 
@@ -79,6 +87,9 @@ class DownloadPrefix(_Download):
 
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return listed_items(job, provider)
+
+    def strip_prefix(self, spec: JobSpec, item: Item) -> str:
+        return prefix_strip(spec.key)
 
     def title(self, job: JobSnapshot) -> Phrase:
         where = place(job.spec.container, job.spec.key)
@@ -98,6 +109,11 @@ class DownloadMany(_Download):
 
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return numbered(_many_items(job, provider, retry))
+
+    def strip_prefix(self, spec: JobSpec, item: Item) -> str:
+        """By the item's own source: an object lands as its name, a prefix as its last
+        segment and what is under it."""
+        return source_strip(spec.sources[item.source])
 
     def title(self, job: JobSnapshot) -> Phrase:
         spec = job.spec
