@@ -31,7 +31,8 @@ class Trait(enum.Flag):
     #: The job may expand into many items (a conflict answer can hold for them all).
     MANY_ITEMS = enum.auto()
     #: It carries several sources (``JobSpec.sources``): files and folders of this
-    #: computer for an upload, keys and prefixes of ``container`` for a download.
+    #: computer for an upload, keys and prefixes of ``container`` for a download or for
+    #: a change in place (a class change, a restore, a tag edit).
     SOURCES = enum.auto()
     #: Progress (``done``/``total``) counts objects, not bytes.
     COUNTS_OBJECTS = enum.auto()
@@ -72,12 +73,14 @@ class JobKind(enum.Enum):
     DELETE = "delete", Direction.REMOTE, Trait.COUNTS_OBJECTS
     SET_PROPERTIES = "set_properties", Direction.REMOTE, Trait.COUNTS_OBJECTS
     #: Objects (``sources``: keys, and prefixes ending ``/``) moved to ``storage_class``.
-    SET_CLASS = "set_class", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+    SET_CLASS = "set_class", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
     #: Archived objects (``sources``) brought back: for ``days`` (S3) or into
     #: ``storage_class`` (Azure), at ``priority``.
-    RESTORE_ARCHIVED = "restore_archived", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+    RESTORE_ARCHIVED = (
+        "restore_archived", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+    )
     #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
-    SET_TAGS = "set_tags", Direction.REMOTE, Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+    SET_TAGS = "set_tags", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
 
     @property
     def counts_objects(self) -> bool:

@@ -1,5 +1,5 @@
-"""The sources of a job of several (``JobKind.has_sources``: UPLOAD_MANY, DOWNLOAD_MANY):
-where each lands, and clashes.
+"""The sources of a job of several (``JobKind.has_sources``): for UPLOAD_MANY and
+DOWNLOAD_MANY, where each lands, and clashes (objects changed in place land nowhere).
 
 Two sources that would land on the same key (or local path) are refused when the job is
 submitted, from their names alone (no I/O): the person sees why at once, instead of a
@@ -39,8 +39,8 @@ def key_name(key: str) -> str:
 
 def sources_problem(spec: JobSpec) -> str | None:
     """Why the sources of ``spec`` cannot make one job, for a person; None when they can."""
-    if not spec.kind.has_sources:
-        return None
+    if not spec.kind.has_sources or not (spec.kind.is_upload or spec.kind.is_download):
+        return None  # objects changed in place (a class change, a tag edit) land nowhere
     if not spec.sources:
         return "Nothing to transfer: choose at least one file, folder or object."
     if spec.kind.is_upload:

@@ -74,6 +74,19 @@ def test_what_a_kind_holds_are_fields_of_the_spec() -> None:
         assert kind_of(kind).holds <= fields, kind
 
 
+
+def test_a_kind_has_the_sources_trait_exactly_when_it_holds_sources() -> None:
+    for kind in JobKind:
+        assert kind.has_sources == ("sources" in kind_of(kind).holds), kind
+
+
+def test_objects_changed_in_place_are_not_checked_as_landing_anywhere() -> None:
+    """Sources of a class change may nest and share names: nothing lands anywhere."""
+    sources = ("a/", "a/b.txt", "c/b.txt")
+    spec = JobSpec(JobKind.SET_CLASS, "acct", "bucket", sources=sources, storage_class="COOL")
+    assert kind_of(JobKind.SET_CLASS).problem(spec) is None
+
+
 @pytest.mark.parametrize("kind", list(JobKind), ids=lambda kind: kind.value)
 def test_a_spec_of_every_kind_round_trips_through_json(kind: JobKind) -> None:
     held = kind_of(kind).holds | {"options"}
