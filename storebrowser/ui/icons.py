@@ -10,19 +10,24 @@ every dock).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from storebrowser.transfers.jobs import JobKind
+from storebrowser.transfers.kinds import kind_of
 
 _SIZES = (16, 24, 32, 48)
-_cache: dict[tuple[JobKind, int], QIcon] = {}
+_cache: dict[tuple[str, int], QIcon] = {}
 
 
 def kind_icon(kind: JobKind) -> QIcon:
+    """The icon the job's kind names, drawn in the palette's colours."""
+    name = kind_of(kind).icon
     palette = QApplication.palette()
-    key = (kind, palette.color(QPalette.ColorRole.Text).rgba())
+    key = (name, palette.color(QPalette.ColorRole.Text).rgba())
     icon = _cache.get(key)
     if icon is None:
         icon = QIcon()
@@ -30,8 +35,8 @@ def kind_icon(kind: JobKind) -> QIcon:
         for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Highlight, QPalette.ColorRole.Base):
             selected.setColor(role, palette.color(QPalette.ColorRole.HighlightedText))
         for size in _SIZES:
-            icon.addPixmap(_draw(kind, size, palette), QIcon.Mode.Normal)
-            icon.addPixmap(_draw(kind, size, selected), QIcon.Mode.Selected)
+            icon.addPixmap(_draw(name, size, palette), QIcon.Mode.Normal)
+            icon.addPixmap(_draw(name, size, selected), QIcon.Mode.Selected)
         _cache[key] = icon
     return icon
 
@@ -156,7 +161,7 @@ _SIGNS = {"pause": _pause, "play": _play, "retry": _retry, "cancel": _cancel, "c
           "float": _float, "top": _top, "clear": _clear}  # fmt: skip
 
 
-def _draw(kind: JobKind, size: int, palette: QPalette) -> QPixmap:
+def _draw(name: str, size: int, palette: QPalette) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -164,21 +169,39 @@ def _draw(kind: JobKind, size: int, palette: QPalette) -> QPixmap:
     painter.scale(size / 16, size / 16)  # drawn on a 16 x 16 grid
     ink = palette.color(QPalette.ColorRole.Text)
     accent = palette.color(QPalette.ColorRole.Highlight)
-    if kind.is_upload:
-        _tray(painter, ink)
-        _arrow(painter, accent, QPointF(8, 11), QPointF(8, 2.5))
-    elif kind.is_download:
-        _tray(painter, ink)
-        _arrow(painter, accent, QPointF(8, 2), QPointF(8, 10.5))
-    elif kind is JobKind.COPY:
-        _sheet(painter, ink, QRectF(2, 2, 8, 9.5))
-        _sheet(painter, accent, QRectF(6, 4.5, 8, 9.5))
-    elif kind is JobKind.MOVE:
-        _arrow(painter, accent, QPointF(2, 8), QPointF(13.5, 8))
-    else:
-        _bin(painter, ink)
+    KIND_DRAWINGS[name](painter, ink, accent)
     painter.end()
     return pixmap
+
+
+def _upload(painter: QPainter, ink: QColor, accent: QColor) -> None:
+    _tray(painter, ink)
+    _arrow(painter, accent, QPointF(8, 11), QPointF(8, 2.5))
+
+
+def _download(painter: QPainter, ink: QColor, accent: QColor) -> None:
+    _tray(painter, ink)
+    _arrow(painter, accent, QPointF(8, 2), QPointF(8, 10.5))
+
+
+def _copy(painter: QPainter, ink: QColor, accent: QColor) -> None:
+    _sheet(painter, ink, QRectF(2, 2, 8, 9.5))
+    _sheet(painter, accent, QRectF(6, 4.5, 8, 9.5))
+
+
+def _move(painter: QPainter, ink: QColor, accent: QColor) -> None:
+    _arrow(painter, accent, QPointF(2, 8), QPointF(13.5, 8))
+
+
+def _bin_sign(painter: QPainter, ink: QColor, accent: QColor) -> None:
+    _bin(painter, ink)
+
+
+#: The icons a transfer kind may name (``TransferKind.icon``): draw on the 16 x 16 grid
+#: with the ink and accent colours.
+KIND_DRAWINGS: dict[str, Callable[[QPainter, QColor, QColor], None]] = {
+    "upload": _upload, "download": _download, "copy": _copy, "move": _move, "bin": _bin_sign,
+}  # fmt: skip
 
 
 def _pen(color: QColor, width: float = 1.6) -> QPen:

@@ -13,7 +13,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTreeView
 
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
+from storebrowser.transfers.kinds import kind_of
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
+from storebrowser.ui.icons import KIND_DRAWINGS, kind_icon
 from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column, TransfersModel
 from storebrowser.ui.transfers.progress_delegate import STEPS, ProgressDelegate, bar_palette
@@ -330,3 +332,15 @@ def test_the_common_folder_of_many_sources_is_remembered_per_spec_and_never_mixe
         assert text.common_folder(keys) == f"f{n}/"
     assert text.common_folder(many) == "photos/2024/"
     assert text.common_folder(("a", "b/")) == ""
+
+
+def test_every_kind_names_an_icon_that_is_drawn(qapp) -> None:
+    for kind in JobKind:
+        assert kind_of(kind).icon in KIND_DRAWINGS, kind
+        assert not kind_icon(kind).isNull(), kind
+    pictures = {kind: kind_icon(kind).pixmap(16, 16).toImage() for kind in JobKind}
+    assert pictures[JobKind.UPLOAD_MANY] == pictures[JobKind.UPLOAD_FILE]
+    assert pictures[JobKind.DOWNLOAD_MANY] == pictures[JobKind.DOWNLOAD_OBJECT]
+    assert pictures[JobKind.COPY] != pictures[JobKind.MOVE]
+    assert pictures[JobKind.MOVE] != pictures[JobKind.DELETE]
+

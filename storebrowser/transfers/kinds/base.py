@@ -29,6 +29,11 @@ class TransferKind(abc.ABC):
     #: The ``JobSpec`` fields this kind reads, besides ``kind``, ``account`` and
     #: ``container``; the others stay at their defaults.
     holds: ClassVar[frozenset[str]] = frozenset()
+    #: The name of its icon in the transfers panel (``ui/icons.py`` draws each name).
+    icon: ClassVar[str]
+    #: An item's ``local`` says where it goes (a file here, a copy's destination key),
+    #: shown under its key.
+    items_have_targets: ClassVar[bool] = True
 
     def problem(self, spec: JobSpec) -> str | None:
         """Why ``spec`` cannot be queued, for a person (no I/O); None when it can."""
@@ -54,6 +59,10 @@ class TransferKind(abc.ABC):
     @abc.abstractmethod
     def tooltip(self, spec: JobSpec) -> Phrase:
         """Where from and where to, in full."""
+
+    def known_total(self, spec: JobSpec) -> int | None:
+        """The job's total before it is expanded, when the spec alone says it."""
+        return None
 
     def item_prefix(self, spec: JobSpec) -> str:
         """What the keys of the items begin with, left out of their names in a list."""

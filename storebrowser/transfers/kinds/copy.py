@@ -23,6 +23,7 @@ class Copy(TransferKind):
     holds: ClassVar[frozenset[str]] = frozenset(
         {"key", "conflict", "dst_account", "dst_container", "dst_key"}
     )
+    icon = "copy"
     #: The title's verb.
     verb: ClassVar[str] = QT_TRANSLATE_NOOP("Transfers", "Copy {what} to {place}")
 
@@ -51,6 +52,7 @@ class Move(Copy):
     """A copy, then the source object is deleted."""
 
     kind = JobKind.MOVE
+    icon = "move"
     verb = QT_TRANSLATE_NOOP("Transfers", "Move {what} to {place}")
 
     def run(self, ctx: TaskContext) -> str:

@@ -22,6 +22,8 @@ from storebrowser.transfers.progress import JobSnapshot
 class Delete(TransferKind):
     kind = JobKind.DELETE
     holds: ClassVar[frozenset[str]] = frozenset({"key", "keys", "remove_container"})
+    icon = "bin"
+    items_have_targets = False
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         spec = job.spec
@@ -39,6 +41,9 @@ class Delete(TransferKind):
 
     def run(self, ctx: TaskContext) -> str:
         return run_delete(ctx)
+
+    def known_total(self, spec: JobSpec) -> int | None:
+        return len(spec.keys)  # the keys given (none for a prefix, listed when it starts)
 
     def title(self, job: JobSnapshot) -> Phrase:
         return delete_title(job.spec)

@@ -40,6 +40,7 @@ from storebrowser.transfers.sources import is_prefix
 
 class _Download(TransferKind):
     holds: ClassVar[frozenset[str]] = frozenset({"key", "local", "conflict"})
+    icon = "download"
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         items = self.objects(job, provider, retry)

@@ -21,6 +21,7 @@ from storebrowser.transfers.properties import run_set_properties
 class SetProperties(TransferKind):
     kind = JobKind.SET_PROPERTIES
     holds: ClassVar[frozenset[str]] = frozenset({"keys", "edit", "etags"})
+    icon = "bin"  # as before the kinds were classes: no drawing of its own yet
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         # One request or three per object: one item each.

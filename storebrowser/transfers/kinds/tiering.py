@@ -21,6 +21,7 @@ from storebrowser.transfers.tiering import run_tiering, tiering_items
 class _Tiering(TransferKind):
     #: The title, with ``{what}`` and ``{place}``.
     template: ClassVar[str]
+    icon = "bin"  # as before the kinds were classes: no drawing of their own yet
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return tiering_items(job, provider)

@@ -39,6 +39,7 @@ class _Upload(TransferKind):
     """Files of this computer into ``container``, under ``key``."""
 
     holds: ClassVar[frozenset[str]] = _SENT | {"local"}
+    icon = "upload"
 
     def cleanup(self, ctx: TaskContext) -> None:
         abort_upload(ctx)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from storebrowser.core.display import display_lines, display_text
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.transfers.jobs import JobKind, State
+from storebrowser.transfers.kinds import kind_of
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui.file_types import file_type
 from storebrowser.ui.format import human_size
@@ -334,8 +335,8 @@ class TransfersModel(QAbstractItemModel):
     def _job_data(self, job: JobSnapshot, column: Column, role: int) -> object:
         message = _job_message(job)
         total = job.total
-        if total is None and job.kind is JobKind.DELETE:
-            total = len(job.spec.keys)  # known before the batches are made
+        if total is None:
+            total = kind_of(job.kind).known_total(job.spec)  # a delete's keys, before the batches
         asking = job.id in self._waiting and not job.state.finished
         if asking and column in (Column.STATE, Column.MESSAGE) and role == Qt.ItemDataRole.DisplayRole:
             return (
@@ -369,7 +370,7 @@ class TransfersModel(QAbstractItemModel):
             if column is Column.MESSAGE:
                 return display_lines(message) or None
             key = display_text(item.key)
-            with_local = item.local and job.kind is not JobKind.DELETE
+            with_local = item.local and kind_of(job.kind).items_have_targets
             return f"{key}\n{display_text(item.local)}" if with_local else key
         return _common(column, role, job.id, item.state, item.done, item.total)
 
