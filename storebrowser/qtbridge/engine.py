@@ -22,7 +22,7 @@ from storebrowser.qtbridge.conflicts import ConflictAsker
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.transfers.engine import TransferEngine
-from storebrowser.transfers.jobs import JobSpec, State
+from storebrowser.transfers.jobs import JobSpec, Listed, State
 from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
 
 log = logging.getLogger(__name__)
@@ -97,10 +97,11 @@ class EngineBridge(QObject):
         spec: JobSpec,
         *,
         stream: BinaryIO | None = None,
+        listed: Listed | None = None,
         on_submitted: Callable[[str], None] | None = None,
     ) -> None:
         """Queue a job; ``on_submitted(job_id)`` runs on the GUI thread once it is queued."""
-        self._call(lambda engine: engine.submit(spec, stream=stream), on_submitted)
+        self._call(lambda engine: engine.submit(spec, stream=stream, listed=listed), on_submitted)
 
     def pause(self, job_ids: Iterable[str]) -> None:
         self._each(job_ids, TransferEngine.pause)

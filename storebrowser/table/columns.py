@@ -17,6 +17,7 @@ any (listings rarely do; such rows keep it in a side table).
 
 from __future__ import annotations
 
+import copy
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -250,6 +251,24 @@ class ObjectColumns:
                 found[key] = row
         return found
 
+    def keys_of(self, rows: Sequence[int]) -> list[str]:
+        """The keys of ``rows``, in their order; many at once from one decode of every
+        name (no ``ObjectInfo`` per row: safe on a worker over a ``snapshot``)."""
+        if len(rows) * 8 < len(self.flags):  # a few: per row is cheaper than decoding all
+            return list(map(self.key, rows))
+        picked = list(map(self.names().__getitem__, rows))
+        folder, flags = self.folder, self.flags
+        if not folder:
+            return picked
+        pairs = zip(rows, picked, strict=True)
+        return [name if flags[row] & FULL_KEY else folder + name for row, name in pairs]
+
+    def snapshot(self) -> ObjectColumns:
+        """The rows as they are, for a worker to read while the GUI thread goes on: the
+        same buffers (no copy), which later pages only extend and a new listing replaces
+        (``reset`` binds new ones), so the rows seen here stay as they were."""
+        return copy.copy(self)
+
     def names(self) -> list[str]:
         """Every row's name, indexed by row id (deleted rows included)."""
         if not self.flags:
@@ -311,6 +330,9 @@ class RowsSummary:
 def summarize(columns: ObjectColumns, visible: Sequence[int], spans: Iterable[range]) -> RowsSummary:
     """Count, folders and bytes of the rows ``visible[span]`` for ``spans`` (disjoint),
     from the columns: no ``ObjectInfo`` per row, so a select-all of a million is cheap."""
+    spans = list(spans)
+    if every_row(columns, visible, spans):  # the totals are kept as rows come and go
+        return RowsSummary(columns.live, columns.folders, columns.object_bytes)
     sizes, flags = columns.sizes.__getitem__, columns.flags.__getitem__
     count = folders = size = 0
     for span in spans:
@@ -320,3 +342,9 @@ def summarize(columns: ObjectColumns, visible: Sequence[int], spans: Iterable[ra
             folders += sum(map(FOLDER.__and__, map(flags, ids))) // FOLDER
         size += sum(map(sizes, ids))
     return RowsSummary(count, folders, size)
+
+
+def every_row(columns: ObjectColumns, visible: Sequence[int], spans: Sequence[range]) -> bool:
+    """``visible[span]`` for ``spans`` is every live row: shown rows are live ones, so as
+    many as there are live rows means all of them (none filtered out, none waiting)."""
+    return bool(visible) and len(visible) == columns.live and list(spans) == [range(len(visible))]

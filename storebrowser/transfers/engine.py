@@ -29,7 +29,7 @@ from storebrowser.transfers.context import (
     Settings,
     TaskContext,
 )
-from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, State
+from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, Listed, State
 from storebrowser.transfers.journal import Journal, has_leftovers
 from storebrowser.transfers.kinds import kind_of
 from storebrowser.transfers.progress import (
@@ -101,13 +101,14 @@ class TransferEngine:
 
     # -- commands -----------------------------------------------------------------------
 
-    def submit(self, spec: JobSpec, *, stream: BinaryIO | None = None) -> str:
+    def submit(self, spec: JobSpec, *, stream: BinaryIO | None = None, listed: Listed | None = None) -> str:
         """Queue ``spec``; raises ``InvalidName`` when its kind refuses it (sources that
-        clash: two land on one target), before anything is queued."""
+        clash: two land on one target), before anything is queued. ``listed``: what a
+        listing said of the sources (its objects are then not looked up again)."""
         problem = kind_of(spec.kind).problem(spec)
         if problem is not None:
             raise InvalidName(problem)
-        job = Job(spec, stream=stream)
+        job = Job(spec, stream=stream, listed=listed)
         with self._lock:
             job.position = max((j.position for j in self._jobs.values()), default=0.0) + 1
             self._jobs[job.id] = job

@@ -4,7 +4,7 @@ look up many keys at once, batch keys, number the items of several sources."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,15 +25,22 @@ LOOKUP_WINDOW = 1000
 def listed_items(job: Job, provider: Provider) -> list[Item]:
     """One item per object under the prefix ``spec.key`` (listed now), with what the
     listing said of it."""
-    spec = job.spec
-    objects = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
     return [
         Item(job.id, n, info.key, total=info.size, listed=info)
-        for n, info in enumerate(o for o in objects if not o.is_prefix)
+        for n, info in enumerate(listed_objects(job, provider, job.spec.key))
     ]
 
 
-def key_batches(keys: list[str]) -> list[tuple[str, ...]]:
+def listed_objects(job: Job, provider: Provider, prefix: str) -> Iterator[ObjectInfo]:
+    """The objects under ``prefix``; for a job of the folder's contents (``contents_only``),
+    without the folder's own marker (the table never showed it: the folder stays)."""
+    spec = job.spec
+    for info in iter_objects(provider, spec.container, prefix, None, cancel=job.cancel):
+        if not info.is_prefix and not (spec.contents_only and info.key == spec.key):
+            yield info
+
+
+def key_batches(keys: Sequence[str]) -> list[tuple[str, ...]]:
     """``keys`` in batches of ``DELETE_BATCH`` (one request each where the service can)."""
     return [tuple(keys[i : i + DELETE_BATCH]) for i in range(0, len(keys), DELETE_BATCH)]
 

@@ -12,7 +12,7 @@ import enum
 import threading
 import uuid
 from dataclasses import asdict, dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.metadiff import MetadataEdit
@@ -190,6 +190,10 @@ class JobSpec:
     expire_after: int | None = None
     expire_at: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    #: A prefix job (delete, download, copy) of what is *in* the folder ``key``, not of
+    #: the folder itself: its own marker object (``key``) is left alone, and a download
+    #: lands what is under it directly in ``local``. What Select All in a folder makes.
+    contents_only: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -215,6 +219,16 @@ class JobSpec:
         tags = values.get("tags")
         values["tags"] = TagEdit.from_json(tags) if tags is not None else None
         return cls(**values)
+
+
+class Listed(Protocol):
+    """What a listing said of a job's sources, so that a job of listed objects asks the
+    service nothing more about them (``table.selection.ListedRows``). Not journaled:
+    after a restart the objects are looked up again."""
+
+    def listed(self, source: int) -> ObjectInfo | None:
+        """The object ``sources[source]`` (``key`` for a job of one), or ``None``."""
+        ...
 
 
 @dataclass(slots=True)
@@ -277,6 +291,8 @@ class Job:
     cursor: int = 0
     #: An upload of a pipe: the stream itself (not journaled; it cannot be replayed).
     stream: BinaryIO | None = None
+    #: What the listing said of the sources (not journaled; see ``Listed``).
+    listed: Listed | None = None
 
     @property
     def kind(self) -> JobKind:

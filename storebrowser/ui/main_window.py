@@ -19,6 +19,7 @@ from storebrowser.core.places import Location
 from storebrowser.core.types import ContainerInfo, ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.table.selection import Selection
 from storebrowser.ui.accounts.sign_in import report_failure
 from storebrowser.ui.actions import SelectionState
 from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
@@ -319,6 +320,12 @@ class MainWindow(WindowFrame):
         if self.stack.currentWidget() is not self.table:
             return []
         return self.object_model.infos(self._selected_rows(self.table))
+
+    def selection(self) -> Selection:
+        """The selected objects and folders as row ids, for an action to read on a worker."""
+        if self.stack.currentWidget() is not self.table:
+            return Selection.of([])
+        return self.object_model.selection(selected_spans(self.table))
 
     def selection_summary(self) -> RowsSummary:
         """Counts and bytes of the selected objects and folders, without building them."""

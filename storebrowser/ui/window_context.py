@@ -11,6 +11,7 @@ from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
+from storebrowser.table.selection import Selection
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.messagebar import Level
@@ -31,6 +32,9 @@ class WindowServices:
 
     def selected_objects(self) -> list[ObjectInfo]:
         return self._window.selected_objects()
+
+    def selection(self) -> Selection:
+        return self._window.selection()
 
     def selected_containers(self) -> list[str]:
         return self._window.selected_containers()

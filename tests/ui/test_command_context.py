@@ -18,6 +18,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.table.selection import Selection
 from storebrowser.transfers import Journal, State, TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui.commands.context import CommandContext
@@ -40,6 +41,9 @@ class FakePlaces:
 
     def selected_objects(self) -> list[ObjectInfo]:
         return list(self.objects)
+
+    def selection(self) -> Selection:
+        return Selection.of(self.objects)
 
     def selected_containers(self) -> list[str]:
         return []

@@ -21,7 +21,7 @@ from storebrowser.transfers.progress import JobSnapshot
 class Copy(TransferKind):
     kind = JobKind.COPY
     holds: ClassVar[frozenset[str]] = frozenset(
-        {"key", "conflict", "dst_account", "dst_container", "dst_key"}
+        {"key", "conflict", "dst_account", "dst_container", "dst_key", "contents_only"}
     )
     icon = "copy"
     #: The title's verb.

@@ -4,15 +4,15 @@ Each item is a batch of keys, sent as few requests as the service allows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
-from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.copy import run_delete
-from storebrowser.transfers.expand import key_batches
+from storebrowser.transfers.expand import key_batches, listed_objects
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
 from storebrowser.transfers.kinds.words import OBJECTS, Phrase, counted
@@ -21,17 +21,16 @@ from storebrowser.transfers.progress import JobSnapshot
 
 class Delete(TransferKind):
     kind = JobKind.DELETE
-    holds: ClassVar[frozenset[str]] = frozenset({"key", "keys", "remove_container"})
+    holds: ClassVar[frozenset[str]] = frozenset({"key", "keys", "remove_container", "contents_only"})
     icon = "bin"
     items_have_targets = False
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         spec = job.spec
         if spec.keys:
-            keys = list(spec.keys)
+            keys: Sequence[str] = spec.keys  # sliced into batches: the keys are not held twice
         else:
-            listed = iter_objects(provider, spec.container, spec.key, None, cancel=job.cancel)
-            keys = [info.key for info in listed if not info.is_prefix]
+            keys = [info.key for info in listed_objects(job, provider, spec.key)]
         batches = key_batches(keys)
         items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
         if spec.remove_container:

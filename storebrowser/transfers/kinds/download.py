@@ -16,6 +16,7 @@ from typing import ClassVar
 from storebrowser.core.errors import StorageError
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.types import ObjectInfo
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
@@ -72,7 +73,10 @@ class DownloadObject(_Download):
     kind = JobKind.DOWNLOAD_OBJECT
 
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
-        return [Item(job.id, 0, job.spec.key)]
+        listed = job.listed.listed(0) if job.listed is not None else None
+        if listed is None or listed.key != job.spec.key:
+            return [Item(job.id, 0, job.spec.key)]
+        return [Item(job.id, 0, job.spec.key, total=listed.size, listed=listed)]  # no HEAD
 
     def strip_prefix(self, spec: JobSpec, item: Item) -> str:
         return object_strip(spec.key)
@@ -85,11 +89,14 @@ class DownloadPrefix(_Download):
     """Every object under the prefix ``key``, listed when the job starts."""
 
     kind = JobKind.DOWNLOAD_PREFIX
+    holds = frozenset({"key", "local", "conflict", "contents_only"})
 
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return listed_items(job, provider)
 
     def strip_prefix(self, spec: JobSpec, item: Item) -> str:
+        if spec.contents_only:  # what is in the folder lands directly in the folder chosen
+            return spec.key
         return prefix_strip(spec.key)
 
     def title(self, job: JobSnapshot) -> Phrase:
@@ -134,8 +141,9 @@ def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[It
     """Prefixes listed, objects looked up (the size makes the job's total known at once;
     the download uses what was found instead of asking again)."""
     spec = job.spec
-    keys = [s for s in spec.sources if not is_prefix(s)]
-    found = look_up(provider, spec.container, keys, job.cancel, retry)
+    found = _listed_sources(job)  # what the listing said: no HEAD for those
+    keys = [s for s in spec.sources if not is_prefix(s) and s not in found]
+    found.update(look_up(provider, spec.container, keys, job.cancel, retry))
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
             for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
@@ -149,3 +157,15 @@ def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[It
             yield item
             continue
         yield Item(job.id, 0, source, total=looked_up.size, listed=looked_up, source=n)
+
+
+def _listed_sources(job: Job) -> dict[str, ObjectInfo | StorageError]:
+    """The objects among the sources that the job's listing describes (``Job.listed``)."""
+    listed, found = job.listed, dict[str, ObjectInfo | StorageError]()
+    if listed is None:
+        return found
+    for n, source in enumerate(job.spec.sources):
+        info = None if is_prefix(source) else listed.listed(n)
+        if info is not None and info.key == source:
+            found[source] = info
+    return found

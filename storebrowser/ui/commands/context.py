@@ -22,6 +22,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.table.selection import Selection
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.transfers.jobs import JobQueue
 
@@ -34,7 +35,14 @@ class Places(Protocol):
         """The place shown (an account, a container or a folder), or ``None``."""
         ...
 
-    def selected_objects(self) -> list[ObjectInfo]: ...
+    def selected_objects(self) -> list[ObjectInfo]:
+        """An ``ObjectInfo`` per selected row: for actions on a few objects."""
+        ...
+
+    def selection(self) -> Selection:
+        """The selected rows, cheap for a million: read what an action needs of each on
+        a worker (``Selection.keys``), never an ``ObjectInfo`` per row here."""
+        ...
 
     def selected_containers(self) -> list[str]: ...
 

@@ -21,13 +21,14 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import get_kind
 from storebrowser.qtbridge.tasks import TaskResult
+from storebrowser.table.selection import DeletePlan, Selection, delete_plan
 from storebrowser.transfers import JobSnapshot, State
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, Listed
 from storebrowser.transfers.sending import upload_bytes
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.dialogs import CopyToDialog, NameCheck, NameDialog, folder_name_problem
-from storebrowser.ui.commands.specs import download_spec, upload_spec
+from storebrowser.ui.commands.specs import copy_specs, download_spec, selection_download, upload_spec
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
@@ -323,13 +324,42 @@ class Operations(QObject):
         location = self.location
         if location is None:
             return
-        objects = self.places.selected_objects()
-        containers = [] if objects else self.places.selected_containers()  # the more specific wins
-        if not objects and not containers:
+        selection = self.places.selection()
+        containers = [] if selection.count else self.places.selected_containers()  # the more specific wins
+        if not selection.count and not containers:
             return
         folder = self.ask_folder(self.tr("Download To"))
-        if folder is not None:
-            self.download_to(folder, location, objects, containers)
+        if folder is None:
+            return
+        if selection.count:
+            self.download_selection(folder, location, selection)
+        self.download_to(folder, location, [], containers)
+
+    def download_selection(self, folder: Path, location: Location, selection: Selection) -> None:
+        """One job for the selection, made on a worker; the objects' sizes and ETags come
+        from the listing (no HEAD per object). Every row of the place: its prefix."""
+        account, container, conflict = location.account, location.container, self.conflict
+        if selection.prefix is not None and selection.count > 1:
+            self.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, account, container, key=selection.prefix,
+                                local=str(folder), conflict=conflict, contents_only=True))  # fmt: skip
+            return
+        self.run_then_submit(lambda: [selection_download(account, container, selection, folder, conflict)])
+
+    def run_then_submit(
+        self, make: Callable[[], list[tuple[JobSpec, Listed | None]]],
+        after: Callable[[JobSnapshot], None] | None = None,
+    ) -> None:
+        """Jobs made by ``make`` on a worker (from a selection's columns), then queued."""
+
+        def made(result: TaskResult[list[tuple[JobSpec, Listed | None]]]) -> None:
+            if not result.ok or result.value is None:
+                self.messages.show_error(result.message())
+                return
+            for spec, listed in result.value:
+                self.jobs.submit(spec, when_finished=after, listed=listed)
+            self.messages.show_transfers()
+
+        self.context.runner.run(make, made)
 
     def download_to(
         self, folder: Path, location: Location, objects: Sequence[ObjectInfo], containers: Sequence[str] = ()
@@ -350,32 +380,44 @@ class Operations(QObject):
             )
 
     def delete(self) -> None:
-        location, objects = self.location, self.places.selected_objects()
-        if location is None or location.is_account or not objects:
+        """Asked from the selection's counts (no row read but a named one); the keys are
+        read on a worker, and every row of the place is one job of its prefix."""
+        location, selection = self.location, self.places.selection()
+        if location is None or location.is_account or not selection.count:
             return
-        plain = [o.key for o in objects if not o.is_prefix]
-        folders = [o.key for o in objects if o.is_prefix]
-        parts = []
-        if plain:
-            parts.append(self.tr("{n} objects").format(n=f"{len(plain):,}") if len(plain) > 1 else plain[0])
-        if folders:
-            parts.append(
-                self.tr("{n} folders with everything in them").format(n=len(folders))
-                if len(folders) > 1
-                else self.tr("the folder {name} with everything in it").format(name=folders[0])
-            )
-        question = self.tr("Delete {what} from {container}? This cannot be undone.").format(
-            what=self.tr(" and ").join(parts), container=location.container
-        )
+        question = self._delete_question(delete_plan(selection), location.container)
         if not self.confirm(self.tr("Delete"), question, self.tr("Delete")):
             return
         after = self.refresh_if_here(location)
-        if plain:
-            self.submit(
-                JobSpec(JobKind.DELETE, location.account, location.container, keys=tuple(plain)), after
+        account, container = location.account, location.container
+        if selection.prefix is not None and selection.count > 1:
+            spec = JobSpec(JobKind.DELETE, account, container, key=selection.prefix, contents_only=True)
+            self.submit(spec, after)
+            return
+
+        def specs() -> list[tuple[JobSpec, Listed | None]]:
+            objects, folders = selection.split()
+            keys, prefixes = selection.columns.keys_of(objects), selection.columns.keys_of(folders)
+            made = [JobSpec(JobKind.DELETE, account, container, keys=tuple(keys))] if keys else []
+            made += [JobSpec(JobKind.DELETE, account, container, key=prefix) for prefix in prefixes]
+            return [(spec, None) for spec in made]
+
+        self.run_then_submit(specs, after)
+
+    def _delete_question(self, plan: DeletePlan, container: str) -> str:
+        parts = []
+        if plan.objects:
+            what = plan.only_object or self.tr("{n} objects").format(n=f"{plan.objects:,}")
+            parts.append(f"{what} ({human_size(plan.size)})")
+        if plan.folders:
+            parts.append(
+                self.tr("{n} folders with everything in them").format(n=f"{plan.folders:,}")
+                if plan.folders > 1
+                else self.tr("the folder {name} with everything in it").format(name=plan.only_folder)
             )
-        for prefix in folders:
-            self.submit(JobSpec(JobKind.DELETE, location.account, location.container, key=prefix), after)
+        return self.tr("Delete {what} from {container}? This cannot be undone.").format(
+            what=self.tr(" and ").join(parts), container=container
+        )
 
     def rename(self) -> None:
         location, objects = self.location, self.places.selected_objects()
@@ -408,28 +450,23 @@ class Operations(QObject):
         )
 
     def copy_to(self) -> None:
-        location, objects = self.location, self.places.selected_objects()
-        if location is None or not objects:
+        location, selection = self.location, self.places.selection()
+        if location is None or not selection.count:
             return
         containers = self.places.container_names(location.account)
-        destination = self.ask_destination(containers, location, len(objects))
+        destination = self.ask_destination(containers, location, selection.count)
         if destination is None:
             return
         container, folder = destination
-        target = Location(location.account, container, folder)
-        for info in objects:
-            self.submit(
-                JobSpec(
-                    JobKind.COPY,
-                    location.account,
-                    location.container,
-                    key=info.key,
-                    dst_container=container,
-                    dst_key=folder + info.name,
-                    conflict=self.conflict,
-                ),
-                self.refresh_if_here(target),
-            )
+        after = self.refresh_if_here(Location(location.account, container, folder))
+        account, source, conflict = location.account, location.container, self.conflict
+        if selection.prefix is not None and selection.count > 1:  # every row: one job of the prefix
+            self.submit(JobSpec(JobKind.COPY, account, source, key=selection.prefix, dst_container=container,
+                                dst_key=folder, conflict=conflict, contents_only=True), after)  # fmt: skip
+            return
+        self.run_then_submit(
+            lambda: copy_specs(account, source, selection, container, folder, conflict), after
+        )
 
     def properties(self) -> None:
         """The metadata editor for the selected objects (folders are left out)."""

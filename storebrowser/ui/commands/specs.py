@@ -8,7 +8,8 @@ from pathlib import Path
 
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.table.selection import Selection
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, Listed
 from storebrowser.ui.commands.upload_dialog import UploadOptions
 
 
@@ -47,3 +48,28 @@ def download_spec(
     sources = tuple(info.key for info in objects)
     return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
                    conflict=conflict)  # fmt: skip
+
+
+def selection_download(
+    account: str, container: str, selection: Selection, folder: Path, conflict: ConflictPolicy
+) -> tuple[JobSpec, Listed]:
+    """``download_spec`` of a selection (on a worker: it reads every selected row), and
+    what the listing said of its sources, so that the job asks no HEAD per object."""
+    sources, listed = selection.download_sources()
+    if len(sources) == 1:
+        return download_spec(account, container, selection.infos()[:1], folder, conflict), listed
+    return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
+                   conflict=conflict), listed  # fmt: skip
+
+
+def copy_specs(
+    account: str, container: str, selection: Selection, dst_container: str, folder: str,
+    conflict: ConflictPolicy,
+) -> list[tuple[JobSpec, Listed | None]]:
+    """A copy job per selected object or folder into ``dst_container``/``folder``
+    (on a worker: it reads every selected row)."""
+    made: list[tuple[JobSpec, Listed | None]] = []
+    for info in selection.infos():
+        made.append((JobSpec(JobKind.COPY, account, container, key=info.key, dst_container=dst_container,
+                             dst_key=folder + info.name, conflict=conflict), None))  # fmt: skip
+    return made

@@ -53,6 +53,7 @@ from storebrowser.table.order import (
     sort_rows,
 )
 from storebrowser.table.packing import DELETED, Packed
+from storebrowser.table.selection import Selection, select
 from storebrowser.ui.objects.cells import RIGHT, NameTypeAhead, RowIcons, cell_text, cell_tooltip
 from storebrowser.ui.objects.changes import ShownRows
 from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
@@ -382,9 +383,13 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
         return [self.info(row) for row in rows]
 
     def summary(self, spans: Iterable[range]) -> RowsSummary:
-        """Count, folders and bytes of the shown rows in ``spans`` (disjoint), from the
-        columns: no ``ObjectInfo`` per row, so a select-all of a million rows is cheap."""
+        """Count, folders and bytes of the shown rows in ``spans`` (disjoint): ``summarize``."""
         return summarize(self._rows, self._visible, spans)
+
+    def selection(self, spans: Iterable[range]) -> Selection:
+        """``spans`` to read on a worker (``select``); all of a complete listing are its prefix."""
+        whole = not self._search and self.complete
+        return select(self._rows, self._visible, spans, self._prefix if whole else None)
 
     def row_of_key(self, key: str) -> int | None:
         """The row showing ``key``, or ``None`` (not loaded, or filtered out)."""

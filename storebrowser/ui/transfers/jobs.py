@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import JobSnapshot, TransferEngine
-from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.jobs import JobSpec, Listed
 
 WhenFinished = Callable[[JobSnapshot], None]
 
@@ -41,10 +41,12 @@ class JobQueue(QObject):
         *,
         when_finished: WhenFinished | None = None,
         stream: BinaryIO | None = None,
+        listed: Listed | None = None,
         on_submitted: Callable[[str], None] | None = None,
     ) -> None:
-        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job);
-        ``on_submitted(job_id)`` runs here once it is queued."""
+        """Queue ``spec`` (with the source ``stream`` of an UPLOAD_STREAM job, what the
+        listing said of its sources, ``listed``); ``on_submitted(job_id)`` runs here once
+        it is queued."""
 
         def queued(job_id: str) -> None:
             if when_finished is not None:
@@ -52,7 +54,7 @@ class JobQueue(QObject):
             if on_submitted is not None:
                 on_submitted(job_id)
 
-        self.bridge.submit(spec, stream=stream, on_submitted=queued)
+        self.bridge.submit(spec, stream=stream, listed=listed, on_submitted=queued)
 
     def retry(self, job_id: str, *, when_finished: WhenFinished | None = None) -> None:
         """Run the failed items of a failed job again; ``when_finished`` as for ``submit``."""
