@@ -114,6 +114,10 @@ class ListedRows:
     columns: ObjectColumns
     rows: array[int]
 
+    def info(self, source: int) -> ObjectInfo:
+        """Source ``source`` as an ``ObjectInfo``, a folder too."""
+        return self.columns.info(self.rows[source])
+
     def listed(self, source: int) -> ObjectInfo | None:
         """The listed object of ``source``; ``None`` for a folder or a source it lacks."""
         if not 0 <= source < len(self.rows):

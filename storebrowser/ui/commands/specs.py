@@ -57,7 +57,7 @@ def selection_download(
     what the listing said of its sources, so that the job asks no HEAD per object."""
     sources, listed = selection.download_sources()
     if len(sources) == 1:
-        return download_spec(account, container, selection.infos()[:1], folder, conflict), listed
+        return download_spec(account, container, [listed.info(0)], folder, conflict), listed
     return JobSpec(JobKind.DOWNLOAD_MANY, account, container, local=str(folder), sources=sources,
                    conflict=conflict), listed  # fmt: skip
 
