@@ -155,6 +155,30 @@ def sort_rows(columns: ObjectColumns, rows: Sequence[int], spec: SortSpec) -> ar
     return order
 
 
+def reorder(
+    columns: ObjectColumns, shown: array[int], folder_count: int, old: SortSpec, spec: SortSpec
+) -> array[int]:
+    """``shown`` (live rows in the order of ``old``, ``folder_count`` folders first when
+    sorted) in the order of ``spec``.
+
+    The same column the other way round is sorted from ``shown`` itself: equal values are
+    in row-id order there, which a stable sort keeps, and the values are in order already
+    (reversed), which Timsort sorts in close to linear time instead of n log n.
+    """
+    if not spec.natural and old.column == spec.column:
+        keys = bulk_keys(columns, spec.column)
+        folders, objects = list(shown[:folder_count]), list(shown[folder_count:])
+        objects.sort(key=keys.__getitem__, reverse=spec.descending)
+        if spec.column == Column.NAME:
+            folders.sort(key=keys.__getitem__, reverse=spec.descending)
+        order = array("I", folders)
+        order.extend(objects)
+        return order
+    if len(shown) == columns.live:  # every row: no need to sort the row ids first
+        return all_rows_sorted(columns, spec)
+    return sort_rows(columns, sorted(shown), spec)
+
+
 def all_rows_sorted(columns: ObjectColumns, spec: SortSpec) -> array[int]:
     if spec.natural and not columns.live < len(columns):
         return array("I", range(len(columns)))

@@ -49,8 +49,8 @@ from storebrowser.table.order import (
     matching,
     plan_merge,
     position_of,
+    reorder,
     row_key,
-    sort_rows,
 )
 from storebrowser.table.packing import DELETED, Packed
 from storebrowser.table.selection import Selection, select
@@ -345,12 +345,10 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
         self._merge_pending()
         if spec == self._spec:
             return
+        visible = reorder(self._rows, self._visible, self._visible_folders, self._spec, spec)
         self._spec = spec
         if self._needle:
             self._order = None
-            visible = sort_rows(self._rows, sorted(self._visible), spec)
-        else:
-            visible = all_rows_sorted(self._rows, spec)
         self._reorder(visible)
         self._visible_folders = leading_folders(self._rows, visible, self._spec)
 
