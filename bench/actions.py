@@ -7,7 +7,8 @@ Figures printed (milliseconds, best of ``--repeat``):
 - objects the old way: ``infos`` of every selected row on the GUI thread (what Delete,
   Download To, Copy To and a drag did before issue 25);
 - selection snapshot (GUI) and job built (worker): the new way, when the code has it;
-- sort by size, by modified, by name (each from the listing's order) and a filter.
+- sort by size, by modified, by name (each from the listing's order), by size the other
+  way round (from by size), and a filter.
 
 A benchmark, not a test: it prints figures and never asserts a time. Run from the project
 root: ``QT_QPA_PLATFORM=offscreen python -m bench.actions [--objects 1000000]``.
@@ -133,6 +134,10 @@ def main() -> None:
     descending = Qt.SortOrder.DescendingOrder
     natural = lambda: model.sort(-1)  # noqa: E731
     figures["sort by size"] = best(args.repeat, lambda: model.sort(Column.SIZE, descending), natural)
+    ascending = Qt.SortOrder.AscendingOrder
+    figures["sort by size, then the other way round"] = best(
+        args.repeat, lambda: model.sort(Column.SIZE, ascending), lambda: model.sort(Column.SIZE, descending)
+    )
     figures["sort by modified"] = best(args.repeat, lambda: model.sort(Column.MODIFIED, descending), natural)
     figures["sort by name"] = best(args.repeat, lambda: model.sort(Column.NAME), natural)
     natural()

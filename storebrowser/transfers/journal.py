@@ -1,8 +1,11 @@
 """The journal: jobs, items and finished parts in SQLite, so a restart resumes.
 
 One connection shared under a lock (writes are tiny and few: one per finished part or
-item); WAL mode with ``synchronous=NORMAL`` survives a killed process, which is the
-case that matters here. The schema is versioned with ``PRAGMA user_version``.
+item); a job's spec is written once, when it is queued (later saves change its state
+only), and the keys of a job of many keys go in rows of ``KEY_BATCH`` (``job_keys``),
+not in one JSON text of a million keys written again at every change. WAL mode with
+``synchronous=NORMAL`` survives a killed process, which is the case that matters here.
+The schema is versioned with ``PRAGMA user_version``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from typing import Any
 from storebrowser.core.types import PartRecord
 from storebrowser.transfers.jobs import Item, Job, JobSpec, State
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: job_keys (a version 1 journal keeps its keys in the spec; both load)
+KEY_BATCH = 1000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -50,6 +54,12 @@ CREATE TABLE IF NOT EXISTS parts (
     PRIMARY KEY (job_id, idx, number),
     FOREIGN KEY (job_id, idx) REFERENCES items(job_id, idx) ON DELETE CASCADE
 );
+CREATE TABLE IF NOT EXISTS job_keys (
+    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+    batch INTEGER NOT NULL,
+    keys TEXT NOT NULL,
+    PRIMARY KEY (job_id, batch)
+);
 """
 
 
@@ -64,6 +74,8 @@ class Journal:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        #: Jobs whose spec is in the file (a later save updates their state only).
+        self._recorded: set[str] = set()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -99,14 +111,29 @@ class Journal:
     # -- writes -------------------------------------------------------------------------
 
     def save_job(self, job: Job) -> None:
+        state = (job.state.value, job.position, int(job.expanded), job.error, job.id)
         with self._tx() as db:
+            if job.id in self._recorded:
+                changed = db.execute(
+                    "UPDATE jobs SET state=?, position=?, expanded=?, error=? WHERE id=?", state
+                ).rowcount
+                if changed:
+                    return
+            spec = job.spec.to_json()
+            keys, spec["keys"] = spec["keys"], []
             db.execute(
                 "INSERT INTO jobs(id, spec, state, position, expanded, error) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET state=excluded.state,"
                 " position=excluded.position, expanded=excluded.expanded, error=excluded.error",
-                (job.id, json.dumps(job.spec.to_json()), job.state.value, job.position,
-                 int(job.expanded), job.error),
+                (job.id, json.dumps(spec), *state[:4]),
+            )
+            db.execute("DELETE FROM job_keys WHERE job_id=?", (job.id,))
+            db.executemany(
+                "INSERT INTO job_keys(job_id, batch, keys) VALUES (?, ?, ?)",
+                ((job.id, n, json.dumps(keys[start : start + KEY_BATCH]))
+                 for n, start in enumerate(range(0, len(keys), KEY_BATCH))),
             )  # fmt: skip
+        self._recorded.add(job.id)
 
     def add_items(self, job: Job, items: list[Item]) -> None:
         """Store a job's expansion and mark it expanded, in one transaction."""
@@ -149,6 +176,7 @@ class Journal:
     def delete_job(self, job_id: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM jobs WHERE id=?", (job_id,))
+        self._recorded.discard(job_id)
 
     # -- reads --------------------------------------------------------------------------
 
@@ -174,14 +202,26 @@ class Journal:
             job_state = State(state)
             if unfinished_only and job_state.finished and job_state is not State.FAILED:
                 continue
-            job = Job(JobSpec.from_json(json.loads(spec)), id=job_id, position=position,
+            job = Job(self._spec(job_id, spec), id=job_id, position=position,
                       expanded=bool(expanded), error=error)  # fmt: skip
+            self._recorded.add(job_id)
             job.state = State.QUEUED if job_state is State.RUNNING else job_state
             job.items = self._load_items(job_id)
             if unfinished_only and job_state is State.FAILED and not has_leftovers(job):
                 continue
             jobs.append(job)
         return jobs
+
+    def _spec(self, job_id: str, text: str) -> JobSpec:
+        """A job's spec, with its keys from ``job_keys`` (a version 1 journal has them inline)."""
+        data = json.loads(text)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT keys FROM job_keys WHERE job_id=? ORDER BY batch", (job_id,)
+            ).fetchall()
+        if rows:
+            data["keys"] = [key for (batch,) in rows for key in json.loads(batch)]
+        return JobSpec.from_json(data)
 
     def _load_items(self, job_id: str) -> list[Item]:
         with self._lock:
