@@ -146,9 +146,14 @@ def sort_rows(columns: ObjectColumns, rows: Sequence[int], spec: SortSpec) -> ar
         flags = columns.flags
         return array("I", (row for row in rows if not flags[row] & DELETED))
     folders, objects = split_folders(columns, rows)
+    return _sorted(columns, folders, objects, spec)
+
+
+def _sorted(columns: ObjectColumns, folders: list[int], objects: list[int], spec: SortSpec) -> array[int]:
+    """Folders then objects, each sorted by ``spec`` (stable: ties keep the order given)."""
     keys = bulk_keys(columns, spec.column)
     objects.sort(key=keys.__getitem__, reverse=spec.descending)
-    if spec.column == Column.NAME:
+    if spec.column == Column.NAME:  # folders tie on every other column
         folders.sort(key=keys.__getitem__, reverse=spec.descending)
     order = array("I", folders)
     order.extend(objects)  # no list of every row made only to be copied
@@ -166,14 +171,7 @@ def reorder(
     (reversed), which Timsort sorts in close to linear time instead of n log n.
     """
     if not spec.natural and old.column == spec.column:
-        keys = bulk_keys(columns, spec.column)
-        folders, objects = list(shown[:folder_count]), list(shown[folder_count:])
-        objects.sort(key=keys.__getitem__, reverse=spec.descending)
-        if spec.column == Column.NAME:
-            folders.sort(key=keys.__getitem__, reverse=spec.descending)
-        order = array("I", folders)
-        order.extend(objects)
-        return order
+        return _sorted(columns, list(shown[:folder_count]), list(shown[folder_count:]), spec)
     if len(shown) == columns.live:  # every row: no need to sort the row ids first
         return all_rows_sorted(columns, spec)
     return sort_rows(columns, sorted(shown), spec)
