@@ -223,6 +223,12 @@ class LazyEntries(Sequence[ObjectInfo]):
         return f"LazyEntries({self._list()!r})"
 
 
+def entry_columns(entries: Sequence[ObjectInfo]) -> EntryColumns:
+    """A page's entries as columns: a ``LazyEntries``' own (no ``ObjectInfo`` made), or
+    read field by field."""
+    return entries.columns() if isinstance(entries, LazyEntries) else EntryColumns.of(entries)
+
+
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a listing; ``next_token`` is ``None`` on the last page.

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 
 from storebrowser.core.mime import guess_type
-from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, key_name
+from storebrowser.core.types import EntryColumns, ObjectInfo, entry_columns, key_name
 
 # -- per-row flags (array 'H') --------------------------------------------------------------
 FOLDER = 0x0001
@@ -159,7 +159,7 @@ def pack(entries: Sequence[ObjectInfo], folder: str, types: Interner, classes: I
     A provider's ``LazyEntries`` give their columns straight from the raw answer, so no
     ``ObjectInfo`` is made per listed object; other sequences are read field by field.
     """
-    columns = entries.columns() if isinstance(entries, LazyEntries) else EntryColumns.of(entries)
+    columns = entry_columns(entries)
     return pack_columns(columns, folder, types, classes)
 
 

@@ -1,14 +1,17 @@
 """Count a container's objects before deleting it, page by page on workers, with a
-cancellable progress dialog when it takes more than a moment."""
+cancellable progress dialog when it takes more than a moment. A page is counted on its
+worker, from its columns: no ``ObjectInfo`` per object, nothing per object here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
+from operator import not_
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from storebrowser.core.types import ObjectInfo, Page
+from storebrowser.core.types import ObjectInfo, Page, entry_columns
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.ui.commands.context import CommandContext
 
@@ -38,10 +41,10 @@ def count_objects(context: CommandContext, account: str, container: str, done: C
 
     def ask(token: str | None) -> None:
         context.runner.run(
-            lambda: pool.get(account).list_page(container, "", None, token, COUNT_PAGE), arrived
+            lambda: counted(pool.get(account).list_page(container, "", None, token, COUNT_PAGE)), arrived
         )
 
-    def arrived(result: TaskResult[Page[ObjectInfo]]) -> None:
+    def arrived(result: TaskResult[tuple[int, int, str | None]]) -> None:
         if dialog.wasCanceled():
             done(None)
             return
@@ -50,18 +53,25 @@ def count_objects(context: CommandContext, account: str, container: str, done: C
             context.messages.show_error(result.message())
             done(None)
             return
-        page = result.value
-        totals[0] += sum(1 for e in page.entries if not e.is_prefix)
-        totals[1] += sum(e.size for e in page.entries if not e.is_prefix)
+        objects, size, next_token = result.value
+        totals[0] += objects
+        totals[1] += size
         dialog.setLabelText(
             QCoreApplication.translate("Counting", "Counting the objects in {name}… {n} so far").format(
                 name=container, n=f"{totals[0]:,}"
             )
         )
-        if page.next_token is None:
+        if next_token is None:
             dialog.reset()
             done((totals[0], totals[1]))
         else:
-            ask(page.next_token)
+            ask(next_token)
 
     ask(None)
+
+
+def counted(page: Page[ObjectInfo]) -> tuple[int, int, str | None]:
+    """(objects, their bytes, the next page's token) of a page, from its columns."""
+    columns = entry_columns(page.entries)
+    objects = list(map(not_, columns.is_prefix))
+    return sum(objects), sum(compress(columns.sizes, objects)), page.next_token

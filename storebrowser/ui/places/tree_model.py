@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -22,7 +23,7 @@ from storebrowser.accounts.model import Account
 from storebrowser.core.display import display_lines, display_text
 from storebrowser.core.listing import iter_pages
 from storebrowser.core.places import Location
-from storebrowser.core.types import ContainerInfo
+from storebrowser.core.types import ContainerInfo, entry_columns
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
@@ -431,10 +432,11 @@ def _scan_folders(provider: Provider, node: _Node) -> tuple[list[_Node], bool]:
     location, seen, folders = node.location, 0, []
     for page in iter_pages(provider, location.container, location.prefix, "/", page_size=FOLDER_PAGE):
         seen += len(page.entries)
-        for entry in page.entries:
-            if entry.is_prefix and entry.key != location.prefix:
-                name = entry.key[len(location.prefix) :].rstrip("/") or "/"
-                folders.append(_Node(NodeKind.FOLDER, location.folder(entry.key), node, name))
+        columns = entry_columns(page.entries)  # no ObjectInfo for each of the objects
+        for key in compress(columns.keys, columns.is_prefix):
+            if key != location.prefix:
+                name = key[len(location.prefix) :].rstrip("/") or "/"
+                folders.append(_Node(NodeKind.FOLDER, location.folder(key), node, name))
         if seen >= FOLDER_SCAN_LIMIT and page.next_token is not None:
             return folders, True
     return folders, False
