@@ -27,7 +27,13 @@ from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sources import sources_problem
 from storebrowser.ui.commands.operations import CommandGroup, Operations
 from storebrowser.ui.commands.specs import download_spec
-from storebrowser.ui.objects.dragdrop import DraggedObjects, ObjectsMimeData, clean_staging, fits_outside
+from storebrowser.ui.objects.dragdrop import (
+    DRAG_OUT_COUNT,
+    DraggedObjects,
+    ObjectsMimeData,
+    clean_staging,
+    fits_outside,
+)
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView, PlacesTreeView
 from storebrowser.ui.places.tree_model import AccountTreeModel, NodeKind
@@ -82,10 +88,13 @@ class Drops(CommandGroup):
     # -- what a drag carries ----------------------------------------------------------
 
     def table_mime(self) -> QMimeData | None:
-        here, objects = self.places.location, self.places.selected_objects()
-        if here is None or here.is_account or not objects:
+        here, selection = self.places.location, self.places.selection()
+        if here is None or here.is_account or not selection.count:
             return None
-        dragged = DraggedObjects(here.account, here.container, tuple(o.key for o in objects))
+        # Only a few may leave the app (``fits_outside``): an object each for those; for a
+        # big selection the keys alone, read in bulk from the columns.
+        objects = selection.infos() if selection.count <= DRAG_OUT_COUNT else []
+        dragged = DraggedObjects(here.account, here.container, tuple(selection.keys()))
         if not fits_outside(objects):
             self.messages.show_status(
                 self.tr(
