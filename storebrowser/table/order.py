@@ -167,8 +167,9 @@ def reorder(
     sorted) in the order of ``spec``.
 
     The same column the other way round is sorted from ``shown`` itself: equal values are
-    in row-id order there, which a stable sort keeps, and the values are in order already
-    (reversed), which Timsort sorts in close to linear time instead of n log n.
+    in row-id order there, which a stable sort keeps, and folders need no splitting off.
+    (The values are in order already, so Timsort's comparisons are nearly linear; reading
+    each row's key in that order still costs most of a sort: ~20% less at 1,000,000.)
     """
     if not spec.natural and old.column == spec.column:
         return _sorted(columns, list(shown[:folder_count]), list(shown[folder_count:]), spec)

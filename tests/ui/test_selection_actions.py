@@ -263,3 +263,32 @@ def test_a_download_of_listed_objects_sends_no_head(
     assert not list(tmp_path.rglob("*.part"))
     tops = {key.removeprefix("pics/").split("/")[0] for key in objects}
     assert sorted(path.name for path in whole.iterdir()) == sorted(tops)
+
+
+# -- copy, and delete of a folder's contents -------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["s3_moto"])
+def test_every_row_copies_and_deletes_the_folders_contents_and_keeps_its_marker(
+    qtbot, request, backend, add_account, pool, runner, journal, pictures
+) -> None:
+    container, objects = pictures
+    with counted_account(request, backend, add_account):
+        model = listed(qtbot, runner, pool, container, "pics/")
+        places = TablePlaces(pool, Location(ACCOUNT, container, "pics/"), model)
+        places.select_all()
+        with commands(qtbot, pool, runner, journal, places) as ops:
+            ops.ask_destination = lambda *_args: (container, "copies/")
+            ops.copy_to()
+            copy = finished_jobs(qtbot, ops, 1)[-1]
+            assert copy.kind is JobKind.COPY and len(copy.items) == len(objects)
+            ops.confirm = lambda *_args: True
+            ops.delete()
+            delete = finished_jobs(qtbot, ops, 2)[-1]
+            assert delete.kind is JobKind.DELETE
+        provider = pool.get(ACCOUNT)
+        left = {info.key for info in provider.list_page(container, "", None, None, 1000).entries}
+        copied = {key: provider.read(container, f"copies/{key.removeprefix('pics/')}") for key in objects}
+    copies = {f"copies/{key.removeprefix('pics/')}" for key in objects}
+    assert left == copies | {"pics/"}  # the folder's own marker stays: the folder was not chosen
+    assert copied == objects
