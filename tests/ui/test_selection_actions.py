@@ -69,10 +69,11 @@ def counted_account(
 
 @contextlib.contextmanager
 def commands(
-    qtbot: Any, pool: ProviderPool, runner: TaskRunner, journal: Journal, places: TablePlaces
+    qtbot: Any, pool: ProviderPool, runner: TaskRunner, journal: Journal, places: TablePlaces,
+    concurrency: int = 2,
 ) -> Iterator[Operations]:
     def make_engine(ask: AskCallback) -> TransferEngine:
-        return TransferEngine(pool, journal, concurrency=2, ask=ask)
+        return TransferEngine(pool, journal, concurrency=concurrency, ask=ask)
 
     owner = QWidget()
     qtbot.addWidget(owner)
@@ -136,16 +137,19 @@ def seeded_swift(request: pytest.FixtureRequest) -> str:
 
 
 def first_batches(qtbot: Any, ops: Operations, proxy: CountingProxy) -> Any:
-    """The delete job once it is expanded and two batches are on their way, then
-    cancelled: deleting 20,000 objects takes the Swift all-in-one minutes (an object
-    server's tombstone each), and every batch after the first is alike."""
+    """The delete job once it is expanded and its first batch is on its way, then
+    cancelled: deleting 20,000 objects takes the Swift all-in-one many minutes (an object
+    server's tombstone each), and every batch after the first is alike. The engine runs
+    one item at a time (``concurrency=1``), so only that batch is waited for."""
     engine = ops.jobs.engine
     assert engine is not None
     qtbot.waitUntil(lambda: len(engine.snapshot().jobs) == 1, timeout=WAIT)
     job_id = engine.snapshot().jobs[0].id
-    qtbot.waitUntil(lambda: methods(proxy).count("POST") >= 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: "POST" in methods(proxy), timeout=WAIT)
     job = engine.snapshot().jobs[0]
     engine.cancel(job_id)
+    # The batch on its way finishes first: the journal must outlive it.
+    qtbot.waitUntil(lambda: engine.wait_idle(0.1), timeout=3 * WAIT)
     return job
 
 
@@ -159,7 +163,7 @@ def test_select_all_then_delete_sends_batch_deletes_of_the_prefix_only(
         places = TablePlaces(pool, Location(ACCOUNT, seeded_swift, "many/"), model)
         places.select_all()
         asked: list[str] = []
-        with commands(qtbot, pool, runner, journal, places) as ops:
+        with commands(qtbot, pool, runner, journal, places, concurrency=1) as ops:
             ops.confirm = lambda _title, question, _button: asked.append(question) or True
             proxy.reset()
             ops.delete()
@@ -180,7 +184,7 @@ def test_a_partial_selection_deletes_its_keys_in_batches_without_listing_again(
         model = listed(qtbot, runner, pool, seeded_swift, "many/")
         places = TablePlaces(pool, Location(ACCOUNT, seeded_swift, "many/"), model)
         places.spans = [range(0, 5), range(10, COUNT)]  # all but five
-        with commands(qtbot, pool, runner, journal, places) as ops:
+        with commands(qtbot, pool, runner, journal, places, concurrency=1) as ops:
             ops.confirm = lambda *_args: True
             proxy.reset()
             ops.delete()
