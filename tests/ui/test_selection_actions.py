@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.core.places import Location
+from storebrowser.find.criteria import Criteria
 from storebrowser.providers.registry import open_provider
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.qtbridge.tasks import TaskRunner
@@ -296,3 +297,27 @@ def test_every_row_copies_and_deletes_the_folders_contents_and_keeps_its_marker(
     copies = {f"copies/{key.removeprefix('pics/')}" for key in objects}
     assert left == copies | {"pics/"}  # the folder's own marker stays: the folder was not chosen
     assert copied == objects
+
+
+def test_every_match_of_a_find_is_its_keys_never_the_place(
+    qtbot, add_account, pool, runner, journal, tmp_path: Path
+) -> None:
+    """Select All among what Find found below a folder deletes those objects only: the
+    place's prefix would take everything under it."""
+    root = tmp_path / "root"
+    (root / "box" / "pics" / "sub").mkdir(parents=True)
+    for name in ("a.jpg", "b.txt", "sub/c.jpg"):
+        (root / "box" / "pics" / name).write_bytes(b"x")
+    add_account(ACCOUNT, "local", {"root": str(root)})
+    model = ObjectTableModel(runner)
+    model.open(pool.get(ACCOUNT), "box", "pics/", Criteria.parse(glob="*.jpg"))
+    qtbot.waitUntil(lambda: model.complete, timeout=WAIT)
+    places = TablePlaces(pool, Location(ACCOUNT, "box", "pics/"), model)
+    places.select_all()
+    assert places.selection().count == 2 and places.selection().prefix is None
+    with commands(qtbot, pool, runner, journal, places) as ops:
+        ops.confirm = lambda *_args: True
+        ops.delete()
+        finished_jobs(qtbot, ops, 1)
+    left = sorted(p.relative_to(root / "box").as_posix() for p in (root / "box").rglob("*") if p.is_file())
+    assert left == ["pics/b.txt"]

@@ -386,7 +386,7 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
 
     def selection(self, spans: Iterable[range]) -> Selection:
         """``spans`` to read on a worker (``select``); all of a complete listing are its prefix."""
-        whole = not self._search and self.complete
+        whole = not self._search and self.criteria is None and self.complete  # Find's matches: never
         return select(self._rows, self._visible, spans, self._prefix if whole else None)
 
     def row_of_key(self, key: str) -> int | None:
