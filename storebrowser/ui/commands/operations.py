@@ -23,16 +23,23 @@ from storebrowser.providers.registry import get_kind
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.table.selection import DeletePlan, Selection, delete_plan
 from storebrowser.transfers import JobSnapshot, State
-from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec, Listed
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
 from storebrowser.transfers.sending import upload_bytes
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.dialogs import CopyToDialog, NameCheck, NameDialog, folder_name_problem
-from storebrowser.ui.commands.specs import copy_specs, download_spec, selection_download, upload_spec
+from storebrowser.ui.commands.specs import (
+    Made,
+    copy_specs,
+    delete_specs,
+    download_spec,
+    selection_download,
+    upload_spec,
+)
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
 from storebrowser.ui.format import human_size
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
-from storebrowser.ui.transfers.jobs import JobQueue
+from storebrowser.ui.transfers.jobs import JobQueue, WhenFinished
 
 
 class Operations(QObject):
@@ -345,13 +352,10 @@ class Operations(QObject):
             return
         self.run_then_submit(lambda: [selection_download(account, container, selection, folder, conflict)])
 
-    def run_then_submit(
-        self, make: Callable[[], list[tuple[JobSpec, Listed | None]]],
-        after: Callable[[JobSnapshot], None] | None = None,
-    ) -> None:
+    def run_then_submit(self, make: Callable[[], Made], after: WhenFinished | None = None) -> None:
         """Jobs made by ``make`` on a worker (from a selection's columns), then queued."""
 
-        def made(result: TaskResult[list[tuple[JobSpec, Listed | None]]]) -> None:
+        def made(result: TaskResult[Made]) -> None:
             if not result.ok or result.value is None:
                 self.messages.show_error(result.message())
                 return
@@ -394,15 +398,7 @@ class Operations(QObject):
             spec = JobSpec(JobKind.DELETE, account, container, key=selection.prefix, contents_only=True)
             self.submit(spec, after)
             return
-
-        def specs() -> list[tuple[JobSpec, Listed | None]]:
-            objects, folders = selection.split()
-            keys, prefixes = selection.columns.keys_of(objects), selection.columns.keys_of(folders)
-            made = [JobSpec(JobKind.DELETE, account, container, keys=tuple(keys))] if keys else []
-            made += [JobSpec(JobKind.DELETE, account, container, key=prefix) for prefix in prefixes]
-            return [(spec, None) for spec in made]
-
-        self.run_then_submit(specs, after)
+        self.run_then_submit(lambda: delete_specs(account, container, selection), after)
 
     def _delete_question(self, plan: DeletePlan, container: str) -> str:
         parts = []

@@ -50,6 +50,10 @@ def download_spec(
                    conflict=conflict)  # fmt: skip
 
 
+#: Jobs a worker made of a selection, each with what the listing said of its sources.
+Made = list[tuple[JobSpec, Listed | None]]
+
+
 def selection_download(
     account: str, container: str, selection: Selection, folder: Path, conflict: ConflictPolicy
 ) -> tuple[JobSpec, Listed]:
@@ -65,11 +69,21 @@ def selection_download(
 def copy_specs(
     account: str, container: str, selection: Selection, dst_container: str, folder: str,
     conflict: ConflictPolicy,
-) -> list[tuple[JobSpec, Listed | None]]:
+) -> Made:
     """A copy job per selected object or folder into ``dst_container``/``folder``
     (on a worker: it reads every selected row)."""
-    made: list[tuple[JobSpec, Listed | None]] = []
+    made: Made = []
     for info in selection.infos():
         made.append((JobSpec(JobKind.COPY, account, container, key=info.key, dst_container=dst_container,
                              dst_key=folder + info.name, conflict=conflict), None))  # fmt: skip
     return made
+
+
+def delete_specs(account: str, container: str, selection: Selection) -> Made:
+    """One job of the selected objects' keys, one per selected folder with everything in
+    it (on a worker: it reads every selected row)."""
+    objects, folders = selection.split()
+    keys, prefixes = selection.columns.keys_of(objects), selection.columns.keys_of(folders)
+    made = [JobSpec(JobKind.DELETE, account, container, keys=tuple(keys))] if keys else []
+    made += [JobSpec(JobKind.DELETE, account, container, key=prefix) for prefix in prefixes]
+    return [(spec, None) for spec in made]
