@@ -65,7 +65,7 @@ class Selection:
         return objects, folders
 
     def first_keys(self, rows: Iterable[int], count: int = NAMED) -> list[str]:
-        keys = []
+        keys: list[str] = []
         for row in rows:
             if len(keys) == count:
                 break
