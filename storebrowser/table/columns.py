@@ -288,6 +288,11 @@ class ObjectColumns:
         return self._ends
 
     @property
+    def etag_slots(self) -> bytearray:
+        """Every row's 16-byte ETag slot, in row order (read it, do not change it)."""
+        return self._etags
+
+    @property
     def has_odd_names(self) -> bool:
         """Some name holds a NUL, so the blob cannot be split on NULs."""
         return bool(self._odd_names)

@@ -3,7 +3,7 @@
 Qt answers ``keyboardSearch`` through ``QAbstractItemModel.match``, which asks every row
 for its text in Python: seconds of frozen window on a million rows when nothing matches.
 ``find_names`` searches the columns instead; ``rows_with_name`` finds the few rows that
-can match in the name blob at C speed.
+can match in the name blob at C speed. The table's filter asks ``names_containing``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import contains
+
+import numpy as np
+from numpy.typing import NDArray
 
 from storebrowser.table.columns import ObjectColumns
 
@@ -158,3 +162,29 @@ def _ascii_matches(columns: ObjectColumns, needle: str, at_start: bool, limit: i
             return None
         at = blob.find(pattern, at + 1)
     return found
+
+
+def names_containing(columns: ObjectColumns, needle: str) -> NDArray[np.bool_]:
+    """One flag per row id: its case-folded name contains ``needle`` (case-folded).
+
+    For the filter of a million rows, with loops in C only: every name folded at once;
+    where the needle occurs in few names, its occurrences are found in the folded names
+    joined, each mapped to its row by a binary search of the NULs between names (numpy);
+    where it occurs in many, each name is tested through ``map``.
+    """
+    if columns.has_odd_names or "\0" in needle:  # NULs inside names: the names one by one
+        return _flags(map(contains, columns.folded_names(), repeat(needle)))
+    text = columns.name_blob.decode("utf-8", "surrogatepass").casefold()  # NUL after each
+    if text.count(needle) * 8 > len(columns):
+        return _flags(map(contains, text[:-1].split("\0"), repeat(needle)))
+    folded = text.encode("utf-8", "surrogatepass")
+    ends = np.flatnonzero(np.frombuffer(folded, dtype=np.uint8) == 0)
+    found = re.finditer(re.escape(needle.encode("utf-8", "surrogatepass")), folded)
+    starts = np.fromiter(map(re.Match.start, found), dtype=np.int64)
+    flags = np.zeros(len(columns), dtype=bool)
+    flags[np.searchsorted(ends, starts)] = True  # the first NUL after a match ends its name
+    return flags
+
+
+def _flags(tests: Iterable[bool]) -> NDArray[np.bool_]:
+    return np.frombuffer(bytes(tests), dtype=bool)  # bytes() of bools: a C loop

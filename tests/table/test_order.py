@@ -47,3 +47,91 @@ def test_the_other_way_round_is_a_sort_from_scratch(column: int) -> None:
     other = SortSpec(column, not spec.descending)
     expected = array("I", (row for row in all_rows_sorted(columns, other) if row in set(part)))
     assert reorder(columns, part, leading_folders(columns, part, spec), spec, other) == expected
+
+
+# -- against Python's own sort of the values (issue 25: numpy sorts, the order must not move)
+
+
+def reference_order(columns: ObjectColumns, column: int, descending: bool) -> list[int]:
+    """Live folders first (by name only: they tie on every other column), then objects,
+    each by the column's value with Python's stable sort: names by casefold, a missing
+    date before every date, types and classes by their text ignoring case."""
+
+    def text(value: str | None) -> tuple[str, str]:
+        return (value or "").casefold(), value or ""
+
+    def value(row: int) -> object:
+        info = columns.info(row)
+        if column == 0:
+            return columns.name(row).casefold()
+        if column == 1:
+            return info.size
+        if column == 2:
+            return info.modified or datetime.min.replace(tzinfo=UTC)
+        if column == 3:
+            return text(columns.content_type(row))
+        if column == 4:
+            return text(info.storage_class)
+        return info.etag or ""
+
+    live = [row for row in range(len(columns)) if not columns.is_deleted(row)]
+    folders = [row for row in live if columns.is_folder(row)]
+    objects = sorted((row for row in live if not columns.is_folder(row)), key=value, reverse=descending)
+    if column == 0:
+        folders.sort(key=value, reverse=descending)
+    return folders + objects
+
+
+def columns_of(infos: list[ObjectInfo], deleted: int = 0) -> ObjectColumns:
+    columns = ObjectColumns("d/")
+    columns.append(pack(infos, "d/", columns.types, columns.classes))
+    for row in random.Random(7).sample(range(len(columns)), deleted):
+        columns.delete(row)
+    return columns
+
+
+def wide_values() -> ObjectColumns:
+    """Sizes over 2**44 and dates with no date among them: values that do not fit beside a
+    row index in one 64-bit word (numpy's stable argsort, not the packed sort)."""
+    rnd = random.Random(3)
+    start = datetime(1990, 1, 1, tzinfo=UTC)
+    infos = [
+        ObjectInfo(
+            f"d/{rnd.choice(('x', 'X', 'é', 'É', 'ß', 'SS'))}{rnd.randrange(50)}",
+            rnd.choice((0, 2**50, 2**62 + 1, rnd.randrange(2**63))),
+            rnd.choice((None, start + timedelta(microseconds=rnd.randrange(2**57)))),
+        )
+        for _ in range(2500)
+    ]
+    return columns_of(infos, deleted=30)
+
+
+def whole_seconds() -> ObjectColumns:
+    """Dates in whole seconds over 1,000 years: in microseconds they do not fit beside a
+    row index in 64 bits, in seconds they do (the packed sort of the dates in seconds)."""
+    rnd = random.Random(4)
+    start = datetime(1500, 1, 1, tzinfo=UTC)
+    infos = [ObjectInfo(f"d/f{n}", n % 7, start + timedelta(seconds=rnd.randrange(1000 * 365 * 86400)))
+             for n in range(3000)]  # fmt: skip
+    infos += [ObjectInfo(f"d/g{n}", 1, start + timedelta(seconds=n)) for n in range(30)]  # a second apart
+    return columns_of(infos)
+
+
+def digests() -> ObjectColumns:
+    """Every ETag an MD5 (sorted by its bytes), two alike in their first 8 bytes, ties."""
+    rnd = random.Random(5)
+    etags = [f"{rnd.getrandbits(128):032x}" for _ in range(2000)]
+    etags += [etags[0][:16] + "0" * 16, etags[0][:16] + "f" * 16, etags[1], etags[1]]
+    infos = [ObjectInfo(f"d/o{n}", n, etag=etag) for n, etag in enumerate(etags)]
+    infos += [ObjectInfo(f"d/sub{n}/", is_prefix=True) for n in (3, 1, 2)]
+    rnd.shuffle(infos)
+    return columns_of(infos, deleted=10)
+
+
+@pytest.mark.parametrize("make", [columns_with_ties, wide_values, whole_seconds, digests])
+@pytest.mark.parametrize("column", range(len(COLUMNS)))
+def test_a_sort_is_pythons_stable_sort_of_the_values(make: object, column: int) -> None:
+    columns = make()  # type: ignore[operator]  # one of the builders above
+    for descending in (False, True):
+        expected = reference_order(columns, column, descending)
+        assert all_rows_sorted(columns, SortSpec(column, descending)).tolist() == expected, descending

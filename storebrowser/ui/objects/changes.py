@@ -18,8 +18,10 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject
 
+from storebrowser.table.arrays import row_ids, to_rows
 from storebrowser.table.order import Merge, splice
 
 #: More separate insert positions than this: insert at the end, then one layout change.
@@ -97,21 +99,25 @@ class ShownRows(QAbstractTableModel):
         self._relayout(visible, _follow(self._visible, visible, self.persistentIndexList()))
 
     def _replace_visible(self, new: array[int]) -> None:
-        """Show ``new`` instead: rows removed, added and reordered."""
-        old = self._visible
-        wanted = set(new)
-        kept = array("I", (row for row in old if row in wanted))
+        """Show ``new`` instead: rows removed, added and reordered (masks over row ids,
+        no Python per row: a filter of a million rows)."""
+        old, new_ids = row_ids(self._visible), row_ids(new)
+        size = int(max(old.max(initial=0), new_ids.max(initial=0))) + 1
+        wanted = np.zeros(size, dtype=bool)
+        wanted[new_ids] = True
+        stays = wanted[old]
+        kept = old[stays]
         if len(kept) < len(old):
-            gone = array("I", (row for row in old if row not in wanted))
-            self._reorder(kept + gone)
+            self._reorder(to_rows(np.concatenate((kept, old[~stays]))))
             self.beginRemoveRows(QModelIndex(), len(kept), len(old) - 1)
-            self._set_visible(kept)
+            self._set_visible(to_rows(kept))
             self.endRemoveRows()
         if len(kept) < len(new):
-            have = set(kept)
-            added = array("I", (row for row in new if row not in have))
+            have = np.zeros(size, dtype=bool)
+            have[kept] = True
+            added = new_ids[~have[new_ids]]
             self.beginInsertRows(QModelIndex(), len(kept), len(new) - 1)
-            self._set_visible(kept + added)
+            self._set_visible(to_rows(np.concatenate((kept, added))))
             self.endInsertRows()
         if self._visible != new:
             self._reorder(new)
@@ -149,8 +155,11 @@ def _follow(old: array[int], new: array[int], persistent: list[QModelIndex]) -> 
         for row_id in ids:
             with contextlib.suppress(ValueError):
                 where[row_id] = new.index(row_id)
-    else:
-        where = {row_id: at for at, row_id in enumerate(new) if row_id in ids}
+    elif new:  # the inverse of ``new``, made by numpy
+        new_ids = row_ids(new)
+        at = np.full(max(max(ids), int(new_ids.max())) + 1, -1, dtype=np.int64)
+        at[new_ids] = np.arange(len(new_ids))
+        where = {row_id: int(at[row_id]) for row_id in ids if at[row_id] >= 0}
 
     def moved(row: int) -> int:
         return where.get(old[row], -1) if 0 <= row < len(old) else -1

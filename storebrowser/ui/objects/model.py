@@ -38,6 +38,7 @@ from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.table.arrays import row_ids, view
 from storebrowser.table.columns import ObjectColumns, RowsSummary, summarize
 from storebrowser.table.order import (
     COLUMNS,
@@ -328,7 +329,7 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
     def _show(self, new: array[int]) -> None:
         self._replace_visible(new)
         self._visible_folders = leading_folders(self._rows, new, self._spec)
-        self._visible_bytes = sum(map(self._rows.sizes.__getitem__, new))
+        self._visible_bytes = int(view(self._rows.sizes)[row_ids(new)].sum())
 
     def _full_order(self) -> array[int]:
         if self._order is None:
