@@ -576,3 +576,41 @@ def test_a_folders_own_marker_is_not_a_row_of_it(
         assert shown_names(model) == ["photos/"]
     finally:
         seeded_provider.delete_container(container, force=True)
+
+
+# -- painting ---------------------------------------------------------------------------------
+
+
+def test_the_delegate_reads_a_cell_in_one_call(
+    qtbot: Any, make_model: Callable[..., ObjectTableModel], local_account: AccountEntry, pool: ProviderPool
+) -> None:
+    """Qt's delegate asks a cell's roles through ``multiData``: answered in one Python call
+    per cell (issue 25, item 4: fewer calls into Python per repaint), with what ``data``
+    says, so a painted cell and ``data`` never disagree."""
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    model = make_model()
+    model.open(pool.get("Local files"), "documents")
+    load_all(qtbot, model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.sort(Column.SIZE, Qt.SortOrder.DescendingOrder)  # row 0 is the folder drafts/
+    calls = {"data": 0}
+    data = model.data
+
+    def counted(*args: Any) -> object:
+        calls["data"] += 1
+        return data(*args)
+
+    model.data = counted  # type: ignore[method-assign]  # counts what Qt asks through data()
+    for row in (0, 1, model.rowCount() - 1):
+        for column in range(len(COLUMNS)):
+            index = model.index(row, column)
+            option = QStyleOptionViewItem()
+            view.itemDelegate().initStyleOption(option, index)
+            assert option.text == (data(index, Qt.ItemDataRole.DisplayRole) or "")
+            right = column == Column.SIZE
+            assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right
+            assert option.icon.isNull() == (column != Column.NAME)
+    assert calls["data"] == 0

@@ -33,7 +33,6 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from storebrowser.core.display import display_text
 from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
@@ -55,7 +54,7 @@ from storebrowser.table.order import (
 )
 from storebrowser.table.packing import DELETED, Packed
 from storebrowser.table.selection import Selection, select
-from storebrowser.ui.objects.cells import RIGHT, NameTypeAhead, RowIcons, cell_text, cell_tooltip
+from storebrowser.ui.objects.cells import RIGHT, CellRoles, NameTypeAhead, RowIcons
 from storebrowser.ui.objects.changes import ShownRows
 from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
@@ -72,12 +71,11 @@ MERGE_BUDGET_S = 0.012
 SHOW_INTERVAL_S, SHOW_LATEST_S = 0.3, 1.0
 #: Rows merged per slice when the sort key is text (a key costs ~0.5 µs) or a number.
 TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
-_HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
 #: Objects and folders alike (the drag-out itself is the window's, later).
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ObjectTableModel(NameTypeAhead, ShownRows):
+class ObjectTableModel(NameTypeAhead, CellRoles, ShownRows):
     """Signals:
     pageLoaded: a page is in the table (or the listing failed, or was cancelled).
     failed(str): the listing failed, with a message a person can act on.
@@ -480,19 +478,3 @@ class ObjectTableModel(NameTypeAhead, ShownRows):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _ROW_FLAGS
-
-    def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> object:
-        if role not in _HANDLED_ROLES or not index.isValid():
-            return None
-        shown = index.row()
-        if not 0 <= shown < len(self._visible):
-            return None
-        row, column = self._visible[shown], index.column()
-        if role == Role.DisplayRole:  # keys may hold control characters: shown escaped
-            return display_text(cell_text(self._rows, row, column, self.tr))
-        if role == Role.TextAlignmentRole:
-            return RIGHT if column == Column.SIZE else None
-        if role == Role.DecorationRole:
-            return self._icons.of(self._rows, row) if column == Column.NAME else None
-        tip = cell_tooltip(self._rows, row, column, self.tr)
-        return display_text(tip) if tip else tip
