@@ -541,6 +541,18 @@ def report(results: list[BackendResult]) -> None:
             print(f"  {label:<{width}}  {value:>10}  {target:<10}  {verdict}")
 
 
+def share_gil(interval_ms: float | None) -> None:
+    """The GIL's switch interval as the app sets it, or as asked (``--switch-interval``)."""
+    try:
+        from storebrowser.qtbridge.tasks import share_the_gil
+    except ImportError:  # code from before share_the_gil: Python's default
+        return
+    if interval_ms is None:
+        share_the_gil()
+    else:
+        share_the_gil(interval_ms / 1000)
+
+
 def action_line(action: str, value: float) -> tuple[str, str, str, bool | None]:
     """A line of the report for a figure of ``time_actions`` or ``time_selection``."""
     if action.endswith("HEAD requests"):
@@ -569,8 +581,15 @@ def main() -> None:
     parser.add_argument(
         "--no-gc-freeze", action="store_true", help="leave the SDK's objects to the cyclic collector"
     )
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=None,
+        help="the GIL's switch interval in ms (default: what the app sets, qtbridge.tasks.share_the_gil)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    share_gil(args.switch_interval)
     cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "storebrowser-bench")
     container = f"bench-{args.objects}"
     prepared = prepared_db(args.objects, cache, container)

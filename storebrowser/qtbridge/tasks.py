@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +26,20 @@ T = TypeVar("T")
 
 #: Longest stretch the GUI thread spends running callbacks before it lets Qt paint.
 DRAIN_BUDGET_S = 0.008
+#: How long a thread may run Python while another waits for the GIL (Python's default:
+#: 5 ms). See ``share_the_gil``.
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_the_gil(interval: float = SWITCH_INTERVAL_S) -> None:
+    """Let a thread waiting for the GIL have it sooner.
+
+    A repaint calls into Python once per painted cell (``data``, ``flags``, ``rowCount``:
+    several hundred calls), and every call takes the GIL. While a worker converts a page
+    in Python, each of those waits until the worker is made to let go: up to the switch
+    interval each, which made the window stall while a listing arrived (issue 25, item
+    4). A shorter interval costs the workers a little more switching."""
+    sys.setswitchinterval(interval)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.places import Location
 from storebrowser.editing.cache import EditCache, default_root
 from storebrowser.qtbridge.engine import EngineBridge
-from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.qtbridge.tasks import TaskResult, TaskRunner, share_the_gil
 from storebrowser.transfers import TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
 from storebrowser.ui import file_types, i18n
@@ -396,6 +396,7 @@ def run_gui(services: Services, options: StartOptions) -> int:
     app.aboutToQuit.connect(explorer.bridge.close)  # quits that skip closeEvent still pause
     window.show()
     freeze_long_lived()
+    share_the_gil()
     if options.screenshot is None:
         offer_unfinished(explorer.bridge, window)
     start = first_location(services, options)
