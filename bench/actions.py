@@ -7,8 +7,9 @@ Figures printed (milliseconds, best of ``--repeat``):
 - objects the old way: ``infos`` of every selected row on the GUI thread (what Delete,
   Download To, Copy To and a drag did before issue 25);
 - selection snapshot (GUI) and job built (worker): the new way, when the code has it;
-- sort by size, by modified, by name (each from the listing's order), by size the other
-  way round (from by size), and a filter.
+- sort by size, by modified, by name, by type, by ETag (each from the listing's order), by
+  size and by name the other way round, back to the listing's order; filters matching 10%,
+  0.1% and every row, clearing one, and one while sorted.
 
 A benchmark, not a test: it prints figures and never asserts a time. Run from the project
 root: ``QT_QPA_PLATFORM=offscreen python -m bench.actions [--objects 1000000]``.
@@ -73,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objects", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-old", action="store_true", help="skip an ObjectInfo per row (15 s or more)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -111,9 +113,10 @@ def main() -> None:
         args.repeat, lambda: model.summary(selected_spans(view)), select_all
     )
     spans = selected_spans(view)
-    figures["objects the old way (infos on the GUI thread)"] = best(
-        1, lambda: [model.info(row) for span in spans for row in span]
-    )
+    if not args.no_old:
+        figures["objects the old way (infos on the GUI thread)"] = best(
+            1, lambda: [model.info(row) for span in spans for row in span]
+        )
     if hasattr(model, "selection"):
         from storebrowser.table.selection import delete_plan
 
@@ -126,9 +129,9 @@ def main() -> None:
         figures["download sources + listed (worker)"] = best(args.repeat, selection.download_sources)
     else:
         keys = best(1, lambda: tuple(model.info(row).key for s in spans for row in s))
-        figures["delete confirmation ready (GUI)"] = figures[
-            "objects the old way (infos on the GUI thread)"
-        ]
+        figures["delete confirmation ready (GUI)"] = figures.get(
+            "objects the old way (infos on the GUI thread)", (0.0, 0.0)
+        )
         figures["keys of the selection (GUI, old)"] = keys
 
     descending = Qt.SortOrder.DescendingOrder
@@ -140,10 +143,25 @@ def main() -> None:
     )
     figures["sort by modified"] = best(args.repeat, lambda: model.sort(Column.MODIFIED, descending), natural)
     figures["sort by name"] = best(args.repeat, lambda: model.sort(Column.NAME), natural)
+    figures["sort by name, then the other way round"] = best(
+        args.repeat, lambda: model.sort(Column.NAME, descending), lambda: model.sort(Column.NAME)
+    )
+    figures["sort by type"] = best(args.repeat, lambda: model.sort(Column.TYPE), natural)
+    figures["sort by ETag"] = best(args.repeat, lambda: model.sort(Column.ETAG), natural)
+    figures["back to the listing's order (from by size)"] = best(
+        args.repeat, natural, lambda: model.sort(Column.SIZE, descending)
+    )
     natural()
     unfiltered = lambda: model.set_filter("")  # noqa: E731
-    figures["filter 'img_00'"] = best(args.repeat, lambda: model.set_filter("img_00"), unfiltered)
+    tenth = lambda: model.set_filter("img_00")  # noqa: E731
+    figures["filter 'img_00' (10% of the rows)"] = best(args.repeat, tenth, unfiltered)
+    figures["filter 'img_0012' (0.1%)"] = best(args.repeat, lambda: model.set_filter("img_0012"), unfiltered)
+    figures["filter '.jpg' (every object)"] = best(args.repeat, lambda: model.set_filter(".jpg"), unfiltered)
+    figures["filter cleared (from 10%)"] = best(args.repeat, unfiltered, tenth)
+    model.sort(Column.SIZE, descending)
+    figures["filter 'img_00', sorted by size"] = best(args.repeat, tenth, unfiltered)
     model.set_filter("")
+    natural()
     print(f"{'':48} {'wall ms':>9} {'CPU ms':>9}")
     for name, (wall, cpu) in figures.items():
         print(f"{name:48} {wall:9.1f} {cpu:9.1f}")
