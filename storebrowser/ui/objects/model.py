@@ -466,6 +466,13 @@ class ObjectTableModel(NameTypeAhead, CellRoles, ShownRows):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        """Qt's own asks ``rowCount`` and ``columnCount``: two calls into Python per cell
+        painted instead of this one (see ``CellRoles``)."""
+        if parent.isValid() or not (0 <= row < len(self._visible) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Role.DisplayRole:
