@@ -531,7 +531,7 @@ def report(results: list[BackendResult]) -> None:
                     "  ... vs raw",
                     f"{result.raw.seconds / sorted_run.complete:.2f}x",
                     TARGETS["complete vs raw"],
-                    result.raw.seconds / sorted_run.complete >= 0.9,
+                    verdict_of(result.raw.seconds / sorted_run.complete >= 0.9, result.raw.seconds),
                 ),
                 (
                     "  ... longest stall",
