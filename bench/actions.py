@@ -125,6 +125,10 @@ def main() -> None:
         figures["delete confirmation ready (GUI)"] = best(
             args.repeat, lambda: delete_plan(model.selection(selected_spans(view)))
         )
+        but_first = [range(1, model.rowCount())]  # not the whole place: its rows are summed
+        figures["delete confirmation, all rows but one (GUI)"] = best(
+            args.repeat, lambda: delete_plan(model.selection(but_first))
+        )
         figures["keys of the selection (worker)"] = best(args.repeat, selection.keys)
         figures["download sources + listed (worker)"] = best(args.repeat, selection.download_sources)
     else:

@@ -24,7 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from storebrowser.core.types import ObjectInfo
+from storebrowser.table.arrays import row_ids, view
 from storebrowser.table.packing import (
     DELETED,
     EMPTY_SLOT,
@@ -338,14 +341,14 @@ def summarize(columns: ObjectColumns, visible: Sequence[int], spans: Iterable[ra
     spans = list(spans)
     if every_row(columns, visible, spans):  # the totals are kept as rows come and go
         return RowsSummary(columns.live, columns.folders, columns.object_bytes)
-    sizes, flags = columns.sizes.__getitem__, columns.flags.__getitem__
+    sizes, flags = view(columns.sizes), view(columns.flags)  # numpy: no Python code per row
     count = folders = size = 0
     for span in spans:
-        ids = visible[span.start : span.stop]
+        ids = row_ids(visible[span.start : span.stop])
         count += len(ids)
-        if columns.folders:  # maps all the way down: no Python code per row
-            folders += sum(map(FOLDER.__and__, map(flags, ids))) // FOLDER
-        size += sum(map(sizes, ids))
+        if columns.folders:
+            folders += int(np.count_nonzero(flags[ids] & FOLDER))
+        size += int(sizes[ids].sum())
     return RowsSummary(count, folders, size)
 
 
