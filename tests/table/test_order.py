@@ -92,13 +92,14 @@ def columns_of(infos: list[ObjectInfo], deleted: int = 0) -> ObjectColumns:
 
 def wide_values() -> ObjectColumns:
     """Sizes over 2**44 and dates with no date among them: values that do not fit beside a
-    row index in one 64-bit word (numpy's stable argsort, not the packed sort)."""
+    row index in one 64-bit word, some (2**62 + 1 and + 2) apart by less than the bits the
+    packed sort drops (so numpy's stable argsort must take over)."""
     rnd = random.Random(3)
     start = datetime(1990, 1, 1, tzinfo=UTC)
     infos = [
         ObjectInfo(
             f"d/{rnd.choice(('x', 'X', 'é', 'É', 'ß', 'SS'))}{rnd.randrange(50)}",
-            rnd.choice((0, 2**50, 2**62 + 1, rnd.randrange(2**63))),
+            rnd.choice((0, 2**50, 2**62 + 1, 2**62 + 2, rnd.randrange(2**63))),
             rnd.choice((None, start + timedelta(microseconds=rnd.randrange(2**57)))),
         )
         for _ in range(2500)
@@ -108,7 +109,7 @@ def wide_values() -> ObjectColumns:
 
 def whole_seconds() -> ObjectColumns:
     """Dates in whole seconds over 1,000 years: in microseconds they do not fit beside a
-    row index in 64 bits, in seconds they do (the packed sort of the dates in seconds)."""
+    row index in 64 bits; the packed sort drops their lowest bits, which no two differ by."""
     rnd = random.Random(4)
     start = datetime(1500, 1, 1, tzinfo=UTC)
     infos = [ObjectInfo(f"d/f{n}", n % 7, start + timedelta(seconds=rnd.randrange(1000 * 365 * 86400)))
