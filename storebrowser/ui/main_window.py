@@ -323,9 +323,8 @@ class MainWindow(WindowFrame):
 
     def selection(self) -> Selection:
         """The selected objects and folders as row ids, for an action to read on a worker."""
-        if self.stack.currentWidget() is not self.table:
-            return Selection.of([])
-        return self.object_model.selection(selected_spans(self.table))
+        on_table = self.stack.currentWidget() is self.table
+        return self.object_model.selection(selected_spans(self.table)) if on_table else Selection.of([])
 
     def selection_summary(self) -> RowsSummary:
         """Counts and bytes of the selected objects and folders, without building them."""
