@@ -299,7 +299,7 @@ def time_selection(model: Any, view: Any, provider: Any, container: str) -> dict
     from pathlib import Path
 
     from storebrowser.table.selection import delete_plan
-    from storebrowser.transfers.expand import expand
+    from storebrowser.transfers.kinds import expand
     from storebrowser.transfers.jobs import ConflictPolicy, Job
     from storebrowser.ui.commands.specs import selection_download
     from storebrowser.ui.objects.views import selected_spans

@@ -343,8 +343,7 @@ class Operations(QObject):
         self.download_to(folder, location, [], containers)
 
     def download_selection(self, folder: Path, location: Location, selection: Selection) -> None:
-        """One job for the selection, made on a worker; the objects' sizes and ETags come
-        from the listing (no HEAD per object). Every row of the place: its prefix."""
+        """One job, made on a worker, sized from the listing (no HEAD); all of the place: its prefix."""
         account, container, conflict = location.account, location.container, self.conflict
         if selection.prefix is not None and selection.count > 1:
             self.submit(JobSpec(JobKind.DOWNLOAD_PREFIX, account, container, key=selection.prefix,
