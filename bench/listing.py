@@ -299,8 +299,8 @@ def time_selection(model: Any, view: Any, provider: Any, container: str) -> dict
     from pathlib import Path
 
     from storebrowser.table.selection import delete_plan
-    from storebrowser.transfers.kinds import expand
     from storebrowser.transfers.jobs import ConflictPolicy, Job
+    from storebrowser.transfers.kinds import expand
     from storebrowser.ui.commands.specs import selection_download
     from storebrowser.ui.objects.views import selected_spans
 
