@@ -205,6 +205,8 @@ class JobSpec:
         data["tags"] = self.tags.to_json() if self.tags is not None else None
         if not self.options:
             del data["options"]
+        if not self.contents_only:  # written only when set: journals stay as they were
+            del data["contents_only"]
         return data
 
     @classmethod

@@ -52,6 +52,7 @@ SAMPLES: dict[str, Any] = {
     "encryption": "kms:key-1",
     "expire_after": 3600,
     "expire_at": "2030-01-01T00:00:00+00:00",
+    "contents_only": True,
 }
 
 #: The fields main added to every journaled spec after b19eef3 (tiers, access), at their defaults:
