@@ -27,6 +27,7 @@ from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.table.selection import Selection
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.conflicts import AskCallback
+from storebrowser.transfers.sending import upload_bytes
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.objects.model import ObjectTableModel
@@ -219,9 +220,9 @@ def pictures(request: pytest.FixtureRequest, backend: str) -> Iterator[tuple[str
     objects = {f"pics/p{n:02d}.jpg": bytes([n]) * (100 + n) for n in range(12)}
     objects["pics/sub/deep.txt"] = b"deep"
     for key, data in objects.items():
-        provider.upload_bytes(name, key, data)
+        upload_bytes(provider, name, key, data)
     if backend != "azure":
-        provider.upload_bytes(name, "pics/", b"")
+        upload_bytes(provider, name, "pics/", b"")
     try:
         yield name, objects
     finally:
