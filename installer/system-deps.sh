@@ -18,8 +18,9 @@ python=${PYTHON:-python3}
 mapfile -t run_pkgs < <(grep -v -e '^#' -e '^[[:space:]]*$' "$here/linux/qt-runtime-packages.txt")
 run_pkgs+=(fonts-dejavu-core)
 # Swift all-in-one needs memcached; Azurite needs Node.js + npm.
-# tests/installer runs the frozen app on a real X server (Xvfb) too.
-test_pkgs=(memcached xvfb xauth)
+# tests/installer runs the frozen app on a real X server (Xvfb) too; tests/sync compares
+# with rclone (check and copy agree with ours on the same trees).
+test_pkgs=(memcached xvfb xauth rclone)
 # PyInstaller on Linux reads libraries with objdump (binutils); the .deb is checked with
 # desktop-file-validate; dpkg-deb (essential package dpkg) builds it.
 dist_pkgs=(binutils desktop-file-utils)

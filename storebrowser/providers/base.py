@@ -19,6 +19,7 @@ from storebrowser.core.digests import ContentProof, ReceiptCallback, nothing_vou
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, StorageError
 from storebrowser.core.metadiff import MetadataEdit
+from storebrowser.core.mtime import MtimeStyle
 from storebrowser.core.properties import (
     CONTENT_TYPE,
     ObjectProperties,
@@ -92,6 +93,10 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
 
     #: Registry name of the kind: ``local``, ``s3``, ``azure``, ``swift``.
     kind: ClassVar[str]
+    #: How uploads keep a file's modification time in metadata (``mtime``, as rclone
+    #: writes it on this service: ``core.mtime``); ``None``: not kept (local files have
+    #: their own).
+    mtime_style: ClassVar[MtimeStyle | None] = None
     #: Smallest part the service accepts (except the last) and most parts per object:
     #: the kind's defaults, which an account may replace by what its service says (Swift).
     min_part_size: int = 5 * MiB

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import NotFound, StorageError
+from storebrowser.core.mtime import with_mtime
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import PartRecord
 from storebrowser.providers.base import MultipartUpload, Provider
@@ -34,13 +35,15 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
     if path.exists() and not path.is_file():
         _refuse_special(in_folder, path)
     with _open_local(path) as stream:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
         ctx.set_progress(0, size)  # parts kept from an earlier run count once confirmed
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
         try:
             sent = send(provider, spec.container, item.key, stream, size=size,
-                        content_type=spec.content_type, metadata=spec.metadata or None,
+                        content_type=spec.content_type,
+                        metadata=upload_metadata(spec, provider, stat.st_mtime_ns),
                         storage_class=spec.storage_class, encryption=asked_encryption(spec),
                         progress=ctx.add, cancel=ctx.cancel, policy=engine_policy(ctx.settings),
                         ledger=JournalLedger(ctx))  # fmt: skip
@@ -48,6 +51,17 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
             raise Paused() from stopped
     _set_expiry(ctx, provider)
     return sent.note
+
+
+def upload_metadata(spec: JobSpec, provider: Provider, mtime_ns: int) -> dict[str, str] | None:
+    """The job's metadata, plus the file's modification time where the service keeps
+    one (``mtime``, as rclone writes it: ``core.mtime``), so that a compare or a sync,
+    ours or rclone's, sees the file unchanged. Taken when the file is opened to be sent
+    (a file changed since the job was planned is stored with its new time)."""
+    style = provider.mtime_style
+    if style is None or not provider.capabilities.user_metadata:
+        return spec.metadata or None
+    return with_mtime(spec.metadata, mtime_ns, style)
 
 
 def asked_encryption(spec: JobSpec) -> Encryption | None:

@@ -24,6 +24,7 @@ from storebrowser.core.errors import (
     PreconditionFailed,
     StorageError,
 )
+from storebrowser.core.mtime import MtimeStyle
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.tags import AZURE_TAG_RULES
@@ -78,6 +79,7 @@ HTTP_HEADERS = CONTENT_SETTINGS
 
 class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, AzureSnapshots, Provider):
     kind = "azure"
+    mtime_style = MtimeStyle.RFC3339_NANO
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB
     max_parts = 50_000

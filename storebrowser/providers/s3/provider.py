@@ -24,6 +24,7 @@ from storebrowser.core.errors import (
     Unsupported,
 )
 from storebrowser.core.mime import guess_type
+from storebrowser.core.mtime import MtimeStyle
 from storebrowser.core.properties import CONTENT_TYPE, ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.tags import S3_TAG_RULES
@@ -79,6 +80,7 @@ EXTRA_CONNECTIONS = 8
 
 class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Provider):
     kind = "s3"
+    mtime_style = MtimeStyle.UNIX_SECONDS
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000
     #: Objects larger than this are copied with UploadPartCopy (tests lower it).

@@ -13,6 +13,7 @@ from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import AlreadyExists, ConsentRequired, NotEmpty, NotFound, StorageError
 from storebrowser.core.mime import guess_type
+from storebrowser.core.mtime import MtimeStyle
 from storebrowser.core.properties import ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.tiers import StorageClasses
@@ -63,6 +64,7 @@ EXTRA_CONNECTIONS = 8
 
 class SwiftProvider(SwiftReplacing, SwiftContainerSettings, SwiftVersions, Provider):
     kind = "swift"
+    mtime_style = MtimeStyle.UNIX_SECONDS
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
     min_part_size = 1 * MiB
     #: SLO's default max_manifest_segments; ``connect`` reads the cluster's.
