@@ -1,0 +1,272 @@
+"""Compare two places: what is only on the left, only on the right, different, the same.
+
+Both sides are listed at once. Pairs (by key relative to each place) are decided, in
+this order, by what can be trusted:
+
+1. Sizes differ: different.
+2. Both sides have an MD5 they vouch for (a single-part S3 object's or a plain Swift
+   object's ETag, an Azure Content-MD5, rclone's ``md5chksum``; a local file's when
+   hashed): the MD5s decide. ``checksum`` hashes local files for this whenever the other
+   side has an MD5.
+3. Else the modification times (a file's own; an object's stored ``mtime``, rclone's key,
+   looked up with a HEAD where the listing carries no metadata; else its upload time):
+   equal means the same. When they differ and an MD5 can be had on both sides (a local
+   file hashed), the MD5s decide, as rclone's sync does; else different.
+
+Lookups and hashing run on a few threads, only for the pairs that need them.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import AuthFailed, StorageError
+from storebrowser.core.retry import RetryPolicy, call_with_retry
+from storebrowser.providers.base import Provider
+from storebrowser.sync.listing import Entry, Listing, apply_details, list_local, list_remote
+from storebrowser.sync.places import SyncPlace
+
+_NS = 1_000_000_000
+#: Lookups (HEAD) and local hashes at once.
+WORKERS = 8
+CONNECTIONS = 4
+RETRY = RetryPolicy(attempts=4, base_delay=0.25, max_delay=4.0)
+
+
+class Verdict(enum.Enum):
+    ONLY_LEFT = "only_left"
+    ONLY_RIGHT = "only_right"
+    DIFFERENT = "different"
+    SAME = "same"
+
+
+@dataclass(slots=True)
+class Pair:
+    """One relative key and what is at it on each side; ``basis`` says what decided."""
+
+    key: str
+    left: Entry | None
+    right: Entry | None
+    verdict: Verdict = Verdict.SAME
+    basis: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        value: dict[str, Any] = {"key": self.key, "basis": self.basis}
+        for side, entry in (("left", self.left), ("right", self.right)):
+            if entry is not None:
+                value[side] = {"size": entry.size, "mtime_ns": entry.mtime_ns, "md5": entry.md5}
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    #: Hash local files wherever the other side has an MD5 (``--checksum``).
+    checksum: bool = False
+    #: Look up the stored times of pairs that differ too (``--newer-only`` needs them).
+    times_of_different: bool = False
+    connections: int = CONNECTIONS
+    workers: int = WORKERS
+
+
+@dataclass(slots=True)
+class Comparison:
+    left: SyncPlace
+    right: SyncPlace
+    left_listing: Listing
+    right_listing: Listing
+    pairs: dict[Verdict, list[Pair]] = field(default_factory=lambda: {v: [] for v in Verdict})
+    lookups: int = 0
+    hashed: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.left_listing.complete and self.right_listing.complete
+
+    @property
+    def identical(self) -> bool:
+        return not any(self.pairs[v] for v in Verdict if v is not Verdict.SAME)
+
+    def counts(self) -> dict[str, int]:
+        return {verdict.value: len(self.pairs[verdict]) for verdict in Verdict}
+
+    def to_json(self) -> dict[str, Any]:
+        """Every difference (the same pairs as a count: there may be millions)."""
+        return {
+            "left": self.left.to_json(),
+            "right": self.right.to_json(),
+            "identical": self.identical,
+            "complete": self.complete,
+            "counts": self.counts(),
+            "only_left": [p.key for p in self.pairs[Verdict.ONLY_LEFT]],
+            "only_right": [p.key for p in self.pairs[Verdict.ONLY_RIGHT]],
+            "different": [p.to_json() for p in self.pairs[Verdict.DIFFERENT]],
+            "gaps": {"left": self.left_listing.gaps, "right": self.right_listing.gaps},
+            "skipped": self.left_listing.skipped + self.right_listing.skipped,
+            "lookups": self.lookups,
+            "hashed": self.hashed,
+        }
+
+
+ProviderFor = Callable[[str], Provider]
+
+
+def list_place(
+    place: SyncPlace, providers: ProviderFor, options: CompareOptions, cancel: CancelToken
+) -> Listing:
+    if place.is_local:
+        return list_local(place.local, cancel)
+    provider = providers(place.account)
+    return list_remote(
+        provider, place.container, place.prefix, connections=options.connections, cancel=cancel
+    )
+
+
+def compare(
+    left: SyncPlace,
+    right: SyncPlace,
+    providers: ProviderFor,
+    options: CompareOptions = CompareOptions(),
+    cancel: CancelToken = NEVER,
+) -> Comparison:
+    with ThreadPoolExecutor(2, thread_name_prefix="compare-list") as pool:
+        left_job = pool.submit(list_place, left, providers, options, cancel)
+        right_job = pool.submit(list_place, right, providers, options, cancel)
+        comparison = Comparison(left, right, left_job.result(), right_job.result())
+    _Decider(comparison, providers, options, cancel).run()
+    return comparison
+
+
+class _Decider:
+    def __init__(self, comparison: Comparison, providers: ProviderFor, options: CompareOptions,
+                 cancel: CancelToken) -> None:  # fmt: skip
+        self.comparison = comparison
+        self.providers = providers
+        self.options = options
+        self.cancel = cancel
+
+    def run(self) -> None:
+        comparison = self.comparison
+        lefts, rights = comparison.left_listing.entries, comparison.right_listing.entries
+        pending: list[Pair] = []
+        different: list[Pair] = []
+        for key in sorted(lefts.keys() | rights.keys()):
+            pair = Pair(key, lefts.get(key), rights.get(key))
+            if pair.right is None:
+                self._settle(pair, Verdict.ONLY_LEFT, "")
+            elif pair.left is None:
+                self._settle(pair, Verdict.ONLY_RIGHT, "")
+            elif pair.left.size != pair.right.size:
+                self._settle(pair, Verdict.DIFFERENT, "size")
+                different.append(pair)
+            elif pair.left.md5 and pair.right.md5:
+                self._by_md5(pair, "md5")
+            else:
+                pending.append(pair)
+        needing_details = pending + (different if self.options.times_of_different else [])
+        self._look_up(needing_details)
+        if self.options.checksum:
+            self._hash([p for p in pending if _hash_would_decide(p)])
+        for pair in pending:
+            self._by_time(pair)
+
+    def _by_time(self, pair: Pair) -> None:
+        left, right = pair.left, pair.right
+        assert left is not None and right is not None
+        if left.md5 and right.md5:
+            self._by_md5(pair, "md5")
+            return
+        if _same_time(left, right):
+            self._settle(pair, Verdict.SAME, "mtime")
+            return
+        if _hash_would_decide(pair):
+            self._hash([pair])
+            if left.md5 and right.md5:
+                self._by_md5(pair, "md5 (times differ)")
+                return
+        self._settle(pair, Verdict.DIFFERENT, "mtime")
+
+    def _by_md5(self, pair: Pair, basis: str) -> None:
+        assert pair.left is not None and pair.right is not None
+        same = pair.left.md5 == pair.right.md5
+        self._settle(pair, Verdict.SAME if same else Verdict.DIFFERENT, basis)
+
+    def _settle(self, pair: Pair, verdict: Verdict, basis: str) -> None:
+        pair.verdict, pair.basis = verdict, basis
+        self.comparison.pairs[verdict].append(pair)
+
+    # -- lookups and hashes, a few at once --------------------------------------------
+
+    def _look_up(self, pairs: Iterable[Pair]) -> None:
+        wanted: list[tuple[SyncPlace, Entry]] = []
+        for pair in pairs:
+            for place, entry in ((self.comparison.left, pair.left), (self.comparison.right, pair.right)):
+                if entry is not None and entry.details_pending and not place.is_local:
+                    wanted.append((place, entry))
+        self._each(wanted, self._look_up_one)
+        self.comparison.lookups += len(wanted)
+
+    def _look_up_one(self, job: tuple[SyncPlace, Entry]) -> None:
+        place, entry = job
+        provider = self.providers(place.account)
+        try:
+            info = call_with_retry(
+                lambda: provider.stat(place.container, entry.where), RETRY, cancel=self.cancel
+            )
+        except AuthFailed:
+            raise
+        except StorageError:
+            entry.details_pending = False  # gone or unreadable since listed: its time stays the listed one
+            return
+        apply_details(entry, info.metadata, info.content_md5)
+
+    def _hash(self, pairs: list[Pair]) -> None:
+        files = [
+            e for p in pairs for e in (p.left, p.right) if e is not None and e.md5 is None and _is_file(e)
+        ]
+        self._each(files, _hash_file)
+        self.comparison.hashed += len(files)
+
+    def _each(self, jobs: list[Any], work: Callable[[Any], None]) -> None:
+        if not jobs:
+            return
+        with ThreadPoolExecutor(min(self.options.workers, len(jobs)), thread_name_prefix="compare") as pool:
+            for _ in pool.map(work, jobs):
+                self.cancel.raise_if_cancelled()
+
+
+def _is_file(entry: Entry) -> bool:
+    return entry.local
+
+
+def _hash_would_decide(pair: Pair) -> bool:
+    """One side has an MD5 and the other is a local file that can be hashed."""
+    left, right = pair.left, pair.right
+    if left is None or right is None:
+        return False
+    return (bool(left.md5) and right.md5 is None and _is_file(right)) or (
+        bool(right.md5) and left.md5 is None and _is_file(left)
+    )
+
+
+def _hash_file(entry: Entry) -> None:
+    try:
+        with open(entry.where, "rb") as file:
+            entry.md5 = hashlib.file_digest(file, "md5").hexdigest()
+    except OSError:
+        entry.md5 = None  # unreadable now: decided by time (a sync's upload says why)
+
+
+def _same_time(left: Entry, right: Entry) -> bool:
+    """Equal to the nanosecond when both are exact (a file's, a stored ``mtime``); to the
+    second when either is an object's upload time (which is all a listing says)."""
+    if left.mtime_ns is None or right.mtime_ns is None:
+        return False
+    if left.mtime_exact and right.mtime_exact:
+        return left.mtime_ns == right.mtime_ns
+    return abs(left.mtime_ns - right.mtime_ns) < _NS

@@ -1,0 +1,173 @@
+"""Everything below one end of a compare, by key relative to it: a local folder walked,
+or a container's prefix listed on several connections (``find.walk``).
+
+Each entry keeps what the listing gave for free: the size, a modification time, an MD5
+the service vouches for. What costs a request more (an object's stored ``mtime`` on S3
+and Swift, whose listings carry no metadata) is looked up later, only for the pairs
+that need it (``sync.compare``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.mtime import stored_mtime
+from storebrowser.core.types import EntryColumns
+from storebrowser.find.walk import Walk
+from storebrowser.providers.base import Provider
+
+_PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
+_NS = 1_000_000_000
+
+
+@dataclass(slots=True)
+class Entry:
+    """One file or object. ``mtime_ns``: the file's own time, an object's stored
+    ``mtime`` (``mtime_exact``), or an object's upload time (to the second, not exact).
+    ``md5``: a hex MD5 of the content that can be trusted, when known. ``where``: the
+    local path, or the object's full key."""
+
+    key: str
+    size: int
+    where: str
+    mtime_ns: int | None = None
+    mtime_exact: bool = False
+    md5: str | None = None
+    #: A remote entry whose stored time (or checksum) a HEAD would give: not asked yet.
+    details_pending: bool = False
+    #: A local file (``where`` is its path), which can be hashed here.
+    local: bool = False
+
+
+@dataclass(slots=True)
+class Listing:
+    """One side, listed: entries by relative key; ``gaps`` say what could not be read
+    (a listing with gaps is incomplete: nothing may be deleted on its strength)."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    gaps: list[str] = field(default_factory=list)
+    #: Files left out on purpose (links out of the folder, names no service can hold).
+    skipped: list[str] = field(default_factory=list)
+    requests: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
+
+
+def list_local(root: str, cancel: CancelToken = NEVER) -> Listing:
+    """Regular files below ``root``; links are not followed out of it (a link to a file
+    inside is its file; linked folders are not entered), unreadable folders are gaps."""
+    listing = Listing()
+    real_root = Path(os.path.realpath(root))
+
+    def on_error(error: OSError) -> None:
+        listing.gaps.append(f"{error.filename}: {error.strerror or error}")
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
+        cancel.raise_if_cancelled()
+        dirs.sort()
+        for name in files:
+            path = os.path.join(folder, name)
+            relative = Path(path).relative_to(root).as_posix()
+            entry = _local_entry(path, relative, real_root, listing)
+            if entry is not None:
+                listing.entries[relative] = entry
+    return listing
+
+
+def _local_entry(path: str, relative: str, real_root: Path, listing: Listing) -> Entry | None:
+    if not _is_unicode(relative):
+        listing.skipped.append(f"{relative!r}: the name is not valid UTF-8, which no service can store")
+        return None
+    try:
+        if os.path.islink(path):
+            real = Path(os.path.realpath(path))
+            if real_root not in real.parents:
+                listing.skipped.append(f"{relative}: a link out of the folder, not followed")
+                return None
+        stat = os.stat(path)
+    except OSError as error:
+        listing.gaps.append(f"{path}: {error.strerror or error}")
+        return None
+    if not os.path.isfile(path):
+        listing.skipped.append(f"{relative}: not a regular file")
+        return None
+    return Entry(relative, stat.st_size, path, stat.st_mtime_ns, mtime_exact=True, local=True)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def list_remote(
+    provider: Provider, container: str, prefix: str, *, connections: int, cancel: CancelToken = NEVER
+) -> Listing:
+    """Every object below ``prefix`` (folder markers, keys ending ``/``, left out)."""
+    listing = Listing()
+    walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
+    for scanned in walk:
+        _add_page(listing, scanned.entries, prefix)
+    listing.gaps = [gap.describe() for gap in walk.missing]
+    listing.requests = walk.requests
+    return listing
+
+
+def _add_page(listing: Listing, columns: EntryColumns, prefix: str) -> None:
+    md5s, metadata = columns.content_md5s, columns.metadata
+    for i, key in enumerate(columns.keys):
+        if columns.is_prefix[i] or key.endswith("/"):
+            continue
+        relative = key[len(prefix) :]
+        listed_md5 = md5s[i] if md5s is not None else None
+        entry = Entry(relative, columns.sizes[i], key, md5=listed_md5 or plain_md5(columns.etags[i]))
+        stored = stored_mtime(metadata[i]) if metadata is not None else None
+        if stored is not None:
+            entry.mtime_ns, entry.mtime_exact = stored, True
+        else:
+            modified = columns.modified[i]
+            entry.mtime_ns = int(modified.timestamp()) * _NS if modified is not None else None
+            entry.details_pending = True
+        listing.entries[relative] = entry
+
+
+def plain_md5(etag: str | None) -> str | None:
+    """An ETag that is a plain MD5 (32 hex digits, no ``-<parts>``): a single-part S3
+    object's or a plain Swift object's. (An encrypted S3 object's or a Swift SLO's may
+    look the same without being one: that can only make two copies of one content look
+    different, never two different contents look the same.)"""
+    text = (etag or "").strip('"').lower()
+    return text if _PLAIN_MD5.match(text) else None
+
+
+def apply_details(entry: Entry, metadata: Mapping[str, str], md5: str | None) -> None:
+    """What a HEAD of the object said: its stored time and checksum, if any."""
+    entry.details_pending = False
+    stored = stored_mtime(metadata)
+    if stored is not None:
+        entry.mtime_ns, entry.mtime_exact = stored, True
+    if entry.md5 is None:
+        entry.md5 = md5 or rclone_md5(metadata)
+
+
+def rclone_md5(metadata: Mapping[str, str]) -> str | None:
+    """rclone keeps the MD5 of an S3 object uploaded in parts as ``md5chksum`` (base64)."""
+    value = next((v for k, v in metadata.items() if k.lower() == "md5chksum"), None)
+    if not value:
+        return None
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw.hex() if len(raw) == 16 else None

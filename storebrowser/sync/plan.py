@@ -1,0 +1,137 @@
+"""What a one-way sync (left to right) would change, worked out from a comparison.
+
+Only-left keys are added, different ones updated, only-right ones deleted when asked
+(never otherwise) and only when both listings were complete: a part of either side that
+could not be listed would make its objects look missing. ``newer_only`` leaves alone a
+key whose right side is newer. Keys that cannot be saved as local files (core's one
+key-to-path mapping refuses them) are refused, not sent.
+
+The plan becomes one engine job (``to_spec``: ``JobKind.SYNC``), run and resumed as every
+transfer is.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from storebrowser.core.errors import InvalidName
+from storebrowser.core.localpath import key_parts
+from storebrowser.sync.compare import Comparison, Pair, Verdict
+from storebrowser.sync.places import SyncPlace
+from storebrowser.transfers.jobs import JobKind, JobSpec
+
+_NS = 1_000_000_000
+
+
+class Change(enum.Enum):
+    ADD = "add"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOptions:
+    delete: bool = False
+    newer_only: bool = False
+
+
+@dataclass(slots=True)
+class SyncPlan:
+    left: SyncPlace
+    right: SyncPlace
+    changes: dict[Change, list[str]] = field(default_factory=lambda: {c: [] for c in Change})
+    #: Keys left alone, and why (newer on the right).
+    skipped: dict[str, str] = field(default_factory=dict)
+    #: Keys that cannot be written on the right (a hostile key into a local folder), and why.
+    refused: dict[str, str] = field(default_factory=dict)
+    #: Why deletions were held back (a listing was incomplete), when they were.
+    deletions_withheld: str = ""
+    #: Bytes the sends carry (sizes on the left).
+    send_bytes: int = 0
+
+    @property
+    def sends(self) -> list[str]:
+        return self.changes[Change.ADD] + self.changes[Change.UPDATE]
+
+    @property
+    def deletes(self) -> list[str]:
+        return self.changes[Change.DELETE]
+
+    @property
+    def empty(self) -> bool:
+        return not self.sends and not self.deletes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "left": self.left.to_json(),
+            "right": self.right.to_json(),
+            **{change.value: list(keys) for change, keys in self.changes.items()},
+            "skipped": dict(self.skipped),
+            "refused": dict(self.refused),
+            "deletions_withheld": self.deletions_withheld,
+            "bytes": self.send_bytes,
+        }
+
+
+def make_plan(comparison: Comparison, options: SyncOptions) -> SyncPlan:
+    plan = SyncPlan(comparison.left, comparison.right)
+    for pair in comparison.pairs[Verdict.ONLY_LEFT]:
+        _send(plan, pair, Change.ADD)
+    for pair in comparison.pairs[Verdict.DIFFERENT]:
+        if options.newer_only and _right_is_newer(pair):
+            plan.skipped[pair.key] = "newer on the right"
+            continue
+        _send(plan, pair, Change.UPDATE)
+    only_right = [pair.key for pair in comparison.pairs[Verdict.ONLY_RIGHT]]
+    if options.delete and only_right:
+        if comparison.complete:
+            plan.changes[Change.DELETE] = only_right
+        else:
+            gaps = comparison.left_listing.gaps + comparison.right_listing.gaps
+            plan.deletions_withheld = (
+                f"{len(only_right)} deletions withheld: a listing was incomplete ({'; '.join(gaps[:3])})"
+            )
+    return plan
+
+
+def _send(plan: SyncPlan, pair: Pair, change: Change) -> None:
+    if plan.right.is_local:
+        try:
+            key_parts(pair.key)
+        except InvalidName as error:
+            plan.refused[pair.key] = error.message
+            return
+    plan.changes[change].append(pair.key)
+    plan.send_bytes += pair.left.size if pair.left is not None else 0
+
+
+def _right_is_newer(pair: Pair) -> bool:
+    left, right = pair.left, pair.right
+    if left is None or right is None or left.mtime_ns is None or right.mtime_ns is None:
+        return False
+    if left.mtime_exact and right.mtime_exact:
+        return right.mtime_ns > left.mtime_ns
+    return right.mtime_ns - left.mtime_ns >= _NS
+
+
+def to_spec(plan: SyncPlan) -> JobSpec:
+    """The plan as one engine job: the left end as ``account``/``container``/``key`` (no
+    container: the local folder ``local``), the right as ``dst_*`` (likewise), the keys to
+    send (``sources``) and to delete on the right (``keys``), relative to the places."""
+    left, right = plan.left, plan.right
+    if left.is_local and right.is_local:
+        raise ValueError("a sync between two local folders is not offered")
+    return JobSpec(
+        JobKind.SYNC,
+        left.account or right.account,
+        left.container,
+        key=left.prefix,
+        local=left.local or right.local,
+        dst_account=right.account,
+        dst_container=right.container,
+        dst_key=right.prefix,
+        sources=tuple(plan.sends),
+        keys=tuple(plan.deletes),
+    )
