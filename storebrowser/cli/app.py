@@ -22,11 +22,12 @@ from storebrowser.cli import (
     edit,
     find,
     objects,
+    sync,
     tiers,
     transfers,
     versions,
 )
-from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.cli.context import Context, ExitCode, OperationFailed, UsageError
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     versions.add_commands(commands)
     bookmarks.add_commands(commands)
     edit.add_commands(commands)
+    sync.add_commands(commands)
     return parser
 
 
@@ -92,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         bookmarks.expand_place_arguments(ctx, args)
         args.run(ctx, args)
+    except ExitCode as done:
+        if done.message:
+            _fail(f"{PROG}: {done.message}", done.code, ctx.secrets_in_use())
+        return done.code
     except UsageError as error:
         parser.print_usage(sys.stderr)
         return _fail(f"{PROG}: error: {error}", 2)

@@ -29,6 +29,16 @@ class OperationFailed(Exception):
     """The command could not do its work for a reason already phrased for a person."""
 
 
+class ExitCode(Exception):
+    """The command ends with this exit code, after its answer was printed (``check``'s 1
+    for "different", 2 for "could not tell"); ``message``, when given, goes to stderr."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 @dataclass
 class Context:
     store_factory: Callable[[], AccountStore]

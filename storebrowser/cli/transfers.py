@@ -117,7 +117,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     jobs.set_defaults(run=cmd_jobs)
 
 
-def _report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None = None) -> None:
+def report(ctx: Context, jobs: list[JobSnapshot], extra: dict[str, Any] | None = None) -> None:
     items = [i for j in jobs for i in j.items]
     failed = {i.key: i.error or "failed" for i in items if i.state is State.FAILED}
     value = {
@@ -184,7 +184,7 @@ def cmd_put(ctx: Context, args: argparse.Namespace) -> None:
                        storage_class=storage_class, encryption=encryption, **expiry)  # fmt: skip
     _refuse_clashes(spec)
     ctx.provider().list_page(container, "", "/", None, 1)  # a missing container: one clear error
-    _report(ctx, run_jobs(ctx, [spec]))
+    report(ctx, run_jobs(ctx, [spec]))
 
 
 def chosen_encryption(ctx: Context, words: str | None) -> str | None:
@@ -275,7 +275,7 @@ def cmd_get(ctx: Context, args: argparse.Namespace) -> None:
         keys[:] = [resolve_place(provider, f"{container}/{key}", object_first=True).key for key in keys]
     specs = _specs(keys_of, account, str(folder.resolve()), conflict)
     folder.mkdir(parents=True, exist_ok=True)
-    _report(ctx, run_jobs(ctx, specs))
+    report(ctx, run_jobs(ctx, specs))
 
 
 def _specs(
@@ -309,7 +309,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> None:
         local=str(folder.resolve()),
         conflict=ConflictPolicy(args.conflict),
     )
-    _report(ctx, run_jobs(ctx, [spec]))
+    report(ctx, run_jobs(ctx, [spec]))
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> None:
@@ -337,7 +337,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> None:
         "container_created": created,
         "skipped_files": stream.skipped,
     }
-    _report(ctx, jobs, extra)
+    report(ctx, jobs, extra)
     if stream.skipped:
         raise OperationFailed(f"{len(stream.skipped)} files could not be read and are not in the backup")
 
@@ -357,7 +357,7 @@ def cmd_publish(ctx: Context, args: argparse.Namespace) -> None:
     )
     jobs = run_jobs(ctx, [spec])
     site = provider.set_website(args.container, WebsiteConfig(args.index, args.error))
-    _report(ctx, jobs, {"url": site.url or "(the service does not say; see its console)"})
+    report(ctx, jobs, {"url": site.url or "(the service does not say; see its console)"})
 
 
 def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
@@ -389,7 +389,7 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
                 engine.resume(job_id)
             jobs = wait_for(engine, ids)
             forget_settled(engine, jobs)
-        _report(ctx, jobs)
+        report(ctx, jobs)
         return
     _cancel(ctx, args.ids)
 
