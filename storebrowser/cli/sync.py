@@ -34,6 +34,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     check.add_argument("left", metavar="LEFT", help=PLACE)
     check.add_argument("right", metavar="RIGHT", help=PLACE)
     check.add_argument("--checksum", action="store_true", help="hash local files and compare MD5s")
+    _json_option(check)
     check.set_defaults(run=cmd_check)
 
     sync = commands.add_parser(
@@ -49,7 +50,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     sync.add_argument("--dry-run", action="store_true", help="show the changes, make none")
     sync.add_argument("--checksum", action="store_true", help="hash local files and compare MD5s")
     sync.add_argument("--newer-only", action="store_true", help="leave keys that are newer on the right")
+    _json_option(sync)
     sync.set_defaults(run=cmd_sync)
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    """``--json`` after the places too, as rclone's users write it (the global option
+    stays where it was: suppressed here unless given)."""
+    parser.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
 
 
 def _places(ctx: Context, args: argparse.Namespace) -> tuple[SyncPlace, SyncPlace]:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.errors import AuthFailed, StorageError
+from storebrowser.core.errors import AuthFailed, NotFound, StorageError
 from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.providers.base import Provider
 from storebrowser.sync.listing import Entry, Listing, apply_details, list_local, list_remote
@@ -117,14 +118,28 @@ ProviderFor = Callable[[str], Provider]
 
 
 def list_place(
-    place: SyncPlace, providers: ProviderFor, options: CompareOptions, cancel: CancelToken
+    place: SyncPlace,
+    providers: ProviderFor,
+    options: CompareOptions,
+    cancel: CancelToken,
+    *,
+    may_be_missing: bool = False,
 ) -> Listing:
+    """Everything below ``place``. ``may_be_missing`` (the right end of a sync, which
+    it creates): a folder or container that does not exist yet is empty."""
     if place.is_local:
+        if may_be_missing and not os.path.lexists(place.local):
+            return Listing()
         return list_local(place.local, cancel)
     provider = providers(place.account)
-    return list_remote(
-        provider, place.container, place.prefix, connections=options.connections, cancel=cancel
-    )
+    try:
+        return list_remote(
+            provider, place.container, place.prefix, connections=options.connections, cancel=cancel
+        )
+    except NotFound as missing:
+        if may_be_missing and missing.key is None:
+            return Listing()
+        raise
 
 
 def compare(
@@ -136,7 +151,7 @@ def compare(
 ) -> Comparison:
     with ThreadPoolExecutor(2, thread_name_prefix="compare-list") as pool:
         left_job = pool.submit(list_place, left, providers, options, cancel)
-        right_job = pool.submit(list_place, right, providers, options, cancel)
+        right_job = pool.submit(list_place, right, providers, options, cancel, may_be_missing=True)
         comparison = Comparison(left, right, left_job.result(), right_job.result())
     _Decider(comparison, providers, options, cancel).run()
     return comparison

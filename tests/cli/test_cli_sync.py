@@ -1,0 +1,189 @@
+"""check and sync as a script runs them, against moto, Swift (native and s3api) and
+Azurite; what the servers hold afterwards is read with the services' SDKs."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storebrowser.core.mtime import stored_mtime
+from tests.cli.conftest import RunCli
+from tests.cli.sync_support import (
+    BACKENDS,
+    add_account,
+    counted_account,
+    local_tree,
+    make_tree,
+    ok,
+    provider_of,
+    remote_tree,
+    settings_of,
+    write_requests,
+)
+from tests.providers.conftest import unique_container_name
+from tests.servers.counting_proxy import CountingProxy
+
+
+@pytest.fixture
+def proxies() -> Iterator[list[CountingProxy]]:
+    opened: list[CountingProxy] = []
+    yield opened
+    for proxy in opened:
+        proxy.__exit__(None, None, None)
+
+
+def _proxy(opened: list[CountingProxy], port: int) -> CountingProxy:
+    proxy = CountingProxy(port).__enter__()
+    opened.append(proxy)
+    return proxy
+
+
+def _json(result: bytes) -> dict[str, object]:
+    value = json.loads(result)
+    assert isinstance(value, dict)
+    return value
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sync_up_then_check_same_and_the_tree_byte_for_byte(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, backend, *settings_of(backend, request))
+    provider = provider_of(backend, request)
+    container = unique_container_name()
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    files = make_tree(local)
+    right = f"{backend}:{container}/backup/"
+    ok(run("sync", str(local), right, "--json"))
+    assert remote_tree(provider, container, "backup/", request) == files
+    # Every object keeps its file's modification time, to the nanosecond (rclone's key).
+    for key in files:
+        info = provider.stat(container, "backup/" + key)
+        assert stored_mtime(info.metadata) == local.joinpath(*key.split("/")).stat().st_mtime_ns, key
+    checked = run("check", str(local), right, "--json")
+    assert checked.returncode == 0, checked.stderr.decode()
+    report = _json(checked.stdout)
+    assert report["identical"] is True and report["counts"] == {
+        "only_left": 0, "only_right": 0, "different": 0, "same": len(files)}  # fmt: skip
+    # A second sync has nothing to do.
+    again = _json(ok(run("sync", str(local), right, "--json")))
+    assert (again["add"], again["update"], again["delete"]) == ([], [], [])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dry_run_lists_exactly_the_changes_and_writes_nothing(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest, proxies: list[CountingProxy]
+) -> None:
+    run, proxy = counted_account(cli, backend, request, lambda port: _proxy(proxies, port))
+    container = unique_container_name()
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    make_tree(local)
+    right = f"{backend}_counted:{container}"
+    ok(run("sync", str(local), right))
+    (local / "a.txt").write_bytes(b"alpha, changed\n")  # a new size
+    same_size = local / "docs" / "readme.md"
+    same_size.write_bytes(same_size.read_bytes().upper())  # same size, a new time
+    (local / "docs" / "new.txt").write_bytes(b"new")
+    (local / "empty.bin").unlink()
+    proxy.reset()
+    planned = _json(ok(run("sync", str(local), right, "--dry-run", "--delete", "--json")))
+    assert write_requests(proxy) == []
+    assert planned["add"] == ["docs/new.txt"]
+    assert sorted(planned["update"]) == ["a.txt", "docs/readme.md"]  # type: ignore[call-overload]
+    assert planned["delete"] == ["empty.bin"]
+    differs = run("check", str(local), right, "--json")
+    assert differs.returncode == 1, differs.stderr.decode()
+    assert write_requests(proxy) == []
+    # Without --delete, nothing is deleted; with it, the two end the same.
+    ok(run("sync", str(local), right))
+    assert run("check", str(local), right).returncode == 1  # empty.bin is still there
+    ok(run("sync", str(local), right, "--delete"))
+    assert run("check", str(local), right).returncode == 0
+
+
+@pytest.mark.parametrize("backend", ["s3_moto", "azure"])
+def test_sync_down_into_a_folder_then_check_same(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, backend, *settings_of(backend, request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    up = tmp_path / "up"
+    files = make_tree(up)
+    ok(run("sync", str(up), f"{backend}:{container}/p"))
+    down = tmp_path / "down"
+    ok(run("sync", f"{backend}:{container}/p", str(down)))
+    assert local_tree(down) == files
+    # Each file takes its object's stored time: the same to the nanosecond as the original.
+    for key in files:
+        path = key.split("/")
+        assert down.joinpath(*path).stat().st_mtime_ns == up.joinpath(*path).stat().st_mtime_ns, key
+    assert run("check", f"{backend}:{container}/p", str(down)).returncode == 0
+
+
+def test_between_two_containers_of_one_account(cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    provider = provider_of("s3_moto", request)
+    first, second = unique_container_name(), unique_container_name()
+    ok(run("mb", first))
+    local = tmp_path / "tree"
+    files = make_tree(local)
+    ok(run("sync", str(local), f"s3_moto:{first}"))
+    ok(run("sync", f"s3_moto:{first}", f"s3_moto:{second}/copy/"))  # the second is created
+    assert remote_tree(provider, second, "copy/", request) == files
+    assert run("check", f"s3_moto:{first}", f"s3_moto:{second}/copy").returncode == 0
+    assert run("check", str(local), f"s3_moto:{second}/copy").returncode == 0
+
+
+def test_overlapping_places_and_a_missing_folder_are_refused(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    inside = cli("sync", str(tmp_path / "a"), str(tmp_path / "a" / "b"))
+    assert inside.returncode == 2 and b"overlap" in inside.stderr and b"Traceback" not in inside.stderr
+    missing = cli("check", str(tmp_path / "nope"), str(tmp_path / "a"))
+    assert missing.returncode == 2 and b"no such folder" in missing.stderr
+
+
+def test_overlapping_prefixes_of_one_container_are_refused(cli: RunCli, request: pytest.FixtureRequest) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    refused = run("sync", "s3_moto:c/photos", "s3_moto:c/photos/2024")
+    assert refused.returncode == 2 and b"overlap" in refused.stderr
+
+
+def test_hostile_keys_are_refused_when_writing_locally(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    provider = provider_of("s3_moto", request)
+    container = unique_container_name()
+    provider.create_container(container)
+    client = provider._client  # type: ignore[attr-defined]  # the SDK: our uploads refuse such keys
+    for key, body in (("p/ok.txt", b"fine"), ("p/../../escape.txt", b"evil"), ("p/a//b.txt", b"odd")):
+        client.put_object(Bucket=container, Key=key, Body=body)
+    down = tmp_path / "deep" / "down"
+    result = run("sync", f"s3_moto:{container}/p", str(down), "--json")
+    assert result.returncode == 1 and b"cannot be saved as local files" in result.stderr
+    assert local_tree(tmp_path) == {"deep/down/ok.txt": b"fine"}
+    planned = _json(ok(run("sync", f"s3_moto:{container}/p", str(down), "--dry-run", "--json")))
+    assert sorted(planned["refused"]) == ["../../escape.txt", "a//b.txt"]  # type: ignore[call-overload]
+
+
+def test_links_out_of_the_folder_are_not_followed(cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_bytes(b"not to be sent")
+    local = tmp_path / "tree"
+    local.mkdir()
+    (local / "kept.txt").write_bytes(b"kept")
+    os.symlink(outside / "secret.txt", local / "link.txt")
+    os.symlink(outside, local / "linked-folder")
+    planned = _json(ok(run("sync", str(local), f"s3_moto:{container}", "--dry-run", "--json")))
+    assert planned["add"] == ["kept.txt"]
