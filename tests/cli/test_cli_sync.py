@@ -168,8 +168,11 @@ def test_hostile_keys_are_refused_when_writing_locally(
     down = tmp_path / "deep" / "down"
     result = run("sync", f"s3_moto:{container}/p", str(down), "--json")
     assert result.returncode == 1 and b"cannot be saved as local files" in result.stderr
-    assert local_tree(tmp_path) == {"deep/down/ok.txt": b"fine"}
-    planned = _json(ok(run("sync", f"s3_moto:{container}/p", str(down), "--dry-run", "--json")))
+    assert local_tree(tmp_path / "deep") == {"down/ok.txt": b"fine"}
+    assert not (tmp_path / "escape.txt").exists()
+    dry = run("sync", f"s3_moto:{container}/p", str(down), "--dry-run", "--json")
+    assert dry.returncode == 1  # the plan is shown, and the refusals fail the command
+    planned = _json(dry.stdout)
     assert sorted(planned["refused"]) == ["../../escape.txt", "a//b.txt"]  # type: ignore[call-overload]
 
 
