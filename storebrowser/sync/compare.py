@@ -96,6 +96,13 @@ class Comparison:
     def counts(self) -> dict[str, int]:
         return {verdict.value: len(self.pairs[verdict]) for verdict in Verdict}
 
+    def same_by(self) -> dict[str, int]:
+        """How the same pairs were found the same: ``{"mtime": 10, "md5": 2}``."""
+        bases: dict[str, int] = {}
+        for pair in self.pairs[Verdict.SAME]:
+            bases[pair.basis] = bases.get(pair.basis, 0) + 1
+        return bases
+
     def to_json(self) -> dict[str, Any]:
         """Every difference (the same pairs as a count: there may be millions)."""
         return {
@@ -104,6 +111,7 @@ class Comparison:
             "identical": self.identical,
             "complete": self.complete,
             "counts": self.counts(),
+            "same_by": self.same_by(),
             "only_left": [p.key for p in self.pairs[Verdict.ONLY_LEFT]],
             "only_right": [p.key for p in self.pairs[Verdict.ONLY_RIGHT]],
             "different": [p.to_json() for p in self.pairs[Verdict.DIFFERENT]],

@@ -93,7 +93,9 @@ def local_tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def remote_tree(provider: Provider, container: str, prefix: str, request: pytest.FixtureRequest) -> dict[str, bytes]:
+def remote_tree(
+    provider: Provider, container: str, prefix: str, request: pytest.FixtureRequest
+) -> dict[str, bytes]:
     """The objects under ``prefix`` read with the service's SDK, by key relative to it."""
     objects = current_objects(provider, container, prefix, request)
     return {key[len(prefix) :]: data for key, data in objects.items()}

@@ -70,6 +70,7 @@ def test_sync_up_then_check_same_and_the_tree_byte_for_byte(
     report = _json(checked.stdout)
     assert report["identical"] is True and report["counts"] == {
         "only_left": 0, "only_right": 0, "different": 0, "same": len(files)}  # fmt: skip
+    assert report["same_by"] == {"mtime": len(files)}  # the stored times, to the nanosecond
     # A second sync has nothing to do.
     again = _json(ok(run("sync", str(local), right, "--json")))
     assert (again["add"], again["update"], again["delete"]) == ([], [], [])
@@ -127,7 +128,9 @@ def test_sync_down_into_a_folder_then_check_same(
     assert run("check", f"{backend}:{container}/p", str(down)).returncode == 0
 
 
-def test_between_two_containers_of_one_account(cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_between_two_containers_of_one_account(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
     provider = provider_of("s3_moto", request)
     first, second = unique_container_name(), unique_container_name()
@@ -149,7 +152,9 @@ def test_overlapping_places_and_a_missing_folder_are_refused(cli: RunCli, tmp_pa
     assert missing.returncode == 2 and b"no such folder" in missing.stderr
 
 
-def test_overlapping_prefixes_of_one_container_are_refused(cli: RunCli, request: pytest.FixtureRequest) -> None:
+def test_overlapping_prefixes_of_one_container_are_refused(
+    cli: RunCli, request: pytest.FixtureRequest
+) -> None:
     run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
     refused = run("sync", "s3_moto:c/photos", "s3_moto:c/photos/2024")
     assert refused.returncode == 2 and b"overlap" in refused.stderr
@@ -176,7 +181,9 @@ def test_hostile_keys_are_refused_when_writing_locally(
     assert sorted(planned["refused"]) == ["../../escape.txt", "a//b.txt"]  # type: ignore[call-overload]
 
 
-def test_links_out_of_the_folder_are_not_followed(cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_links_out_of_the_folder_are_not_followed(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
     container = unique_container_name()
     ok(run("mb", container))

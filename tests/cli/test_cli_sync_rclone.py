@@ -1,0 +1,89 @@
+"""StoreBrowser and rclone agree on what is unchanged: a tree uploaded by one is the same
+for the other's check, and the other's sync has nothing to send (both keep the file's
+modification time under rclone's ``mtime`` key, written the same way).
+
+rclone is the Debian package (``installer/system-deps.sh test``); it is configured for
+the test servers through ``RCLONE_CONFIG_<NAME>_*`` environment variables, so no secret
+is ever in its arguments.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import RunCli
+from tests.cli.sync_support import BACKENDS, add_account, make_tree, ok, settings_of
+
+pytestmark = pytest.mark.skipif(shutil.which("rclone") is None, reason="rclone is not installed")
+REMOTE = "SBTEST"
+
+
+def _rclone_env(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    prefix = f"RCLONE_CONFIG_{REMOTE}_"
+    if backend.startswith("s3"):
+        _kind, s = settings_of(backend, request)
+        config = {"TYPE": "s3", "PROVIDER": "Other", "ENDPOINT": s["endpoint_url"], "REGION": s["region"],
+                  "ACCESS_KEY_ID": s["access_key_id"], "SECRET_ACCESS_KEY": s["secret_access_key"],
+                  "FORCE_PATH_STYLE": "true"}  # fmt: skip
+    elif backend == "swift":
+        server = request.getfixturevalue("swift_server")
+        config = {"TYPE": "swift", "AUTH": server.auth_url, "USER": server.user, "KEY": server.key}
+    else:
+        azurite = request.getfixturevalue("azurite_server")
+        config = {"TYPE": "azureblob", "ACCOUNT": azurite.account_name, "KEY": azurite.account_key,
+                  "ENDPOINT": azurite.blob_endpoint}  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RCLONE_")}
+    env["RCLONE_CONFIG"] = str(tmp_path / "rclone.conf")  # none of the user's remotes
+    return env | {prefix + key: value for key, value in config.items()}
+
+
+def _rclone(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["rclone", *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_tree_uploaded_by_storebrowser_is_unchanged_for_rclone(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, backend, *settings_of(backend, request))
+    env = _rclone_env(backend, request, tmp_path)
+    container = f"sbrc-{os.urandom(6).hex()}"
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    make_tree(local)
+    ok(run("sync", str(local), f"{backend}:{container}/up"))
+    checked = _rclone(env, "check", str(local), f"{REMOTE}:{container}/up")
+    assert checked.returncode == 0, checked.stderr
+    # rclone's sync compares sizes and modification times: it has nothing to send.
+    dry = _rclone(env, "sync", "--dry-run", "-v", str(local), f"{REMOTE}:{container}/up")
+    assert dry.returncode == 0, dry.stderr
+    assert "Skipped" not in dry.stderr, dry.stderr
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_tree_uploaded_by_rclone_is_unchanged_for_storebrowser(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, backend, *settings_of(backend, request))
+    env = _rclone_env(backend, request, tmp_path)
+    container = f"sbrc-{os.urandom(6).hex()}"
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    files = make_tree(local)
+    copied = _rclone(env, "copy", str(local), f"{REMOTE}:{container}/by-rclone")
+    assert copied.returncode == 0, copied.stderr
+    right = f"{backend}:{container}/by-rclone"
+    checked = run("check", str(local), right, "--json")
+    assert checked.returncode == 0, checked.stdout.decode() + checked.stderr.decode()
+    assert json.loads(checked.stdout)["counts"]["same"] == len(files)
+    planned = json.loads(ok(run("sync", str(local), right, "--dry-run", "--json")))
+    assert (planned["add"], planned["update"], planned["delete"]) == ([], [], [])
+    # Decided by rclone's stored times, read as they were written (had they differed, the
+    # MD5 would have decided: "md5 (times differ)").
+    assert json.loads(checked.stdout)["same_by"] == {"mtime": len(files)}
