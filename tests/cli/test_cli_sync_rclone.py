@@ -36,9 +36,11 @@ def _rclone_env(backend: str, request: pytest.FixtureRequest, tmp_path: Path) ->
         config = {"TYPE": "swift", "AUTH": server.auth_url, "USER": server.user, "KEY": server.key}
     else:
         azurite = request.getfixturevalue("azurite_server")
-        config = {"TYPE": "azureblob", "ACCOUNT": azurite.account_name, "KEY": azurite.account_key,
-                  "ENDPOINT": azurite.blob_endpoint}  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RCLONE_")}
+        # rclone 1.60 takes a whole endpoint URL only for the emulator (whose well-known
+        # account and key Azurite runs with).
+        config = {"TYPE": "azureblob", "USE_EMULATOR": "true", "ENDPOINT": azurite.blob_endpoint}
+    # Not the machine's AWS_* settings (a CA bundle rclone's S3 transport refuses to load).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RCLONE_", "AWS_"))}
     env["RCLONE_CONFIG"] = str(tmp_path / "rclone.conf")  # none of the user's remotes
     return env | {prefix + key: value for key, value in config.items()}
 
