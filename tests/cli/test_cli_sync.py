@@ -3,8 +3,13 @@ Azurite; what the servers hold afterwards is read with the services' SDKs."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,3 +202,49 @@ def test_links_out_of_the_folder_are_not_followed(
     os.symlink(outside, local / "linked-folder")
     planned = _json(ok(run("sync", str(local), f"s3_moto:{container}", "--dry-run", "--json")))
     assert planned["add"] == ["kept.txt"]
+
+
+def _journal_count(cli_env: dict[str, str], query: str) -> int:
+    path = Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3"
+    if not path.exists():
+        return 0
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        try:
+            return int(db.execute(query).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+
+@pytest.mark.parametrize("backend", ["swift", "s3_moto"])
+def test_a_sync_killed_halfway_and_resumed_ends_identical(
+    cli: RunCli, cli_env: dict[str, str], backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    kind, settings = settings_of(backend, request)
+    run = add_account(cli, backend, kind, settings)
+    provider = provider_of(backend, request)
+    container = unique_container_name()
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    files = {f"f{n:03d}.bin": os.urandom(64 * 1024) for n in range(60)}
+    files["big/whole.bin"] = os.urandom(24 * 1024 * 1024)  # in 5 MiB parts: resumed part by part
+    for key, data in files.items():
+        local.joinpath(*key.split("/")).parent.mkdir(parents=True, exist_ok=True)
+        local.joinpath(*key.split("/")).write_bytes(data)
+    field = next(f for f in ("secret_access_key", "api_key") if f in settings)
+    env = {**cli_env, "SB_TEST_SYNC_SECRET": str(settings[field])}
+    args = [sys.executable, "-m", "storebrowser.cli", "--account", backend, "--part-size", "5",
+            "sync", str(local), f"{backend}:{container}"]  # fmt: skip
+    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    done = "select count(*) from items where state = 'done'"
+    while _journal_count(cli_env, done) < 10 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if child.poll() is not None:
+        pytest.skip("the sync finished before it could be killed")
+    child.kill()  # no chance to pause: the journal is all that is left
+    child.communicate(timeout=60)
+    assert run("check", str(local), f"{backend}:{container}").returncode == 1
+    ok(run("jobs", "resume"))
+    assert remote_tree(provider, container, "", request) == files
+    assert run("check", str(local), f"{backend}:{container}").returncode == 0
+    assert json.loads(ok(run("--json", "jobs", "list"))) == []
