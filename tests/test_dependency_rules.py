@@ -39,6 +39,13 @@ ALLOWED_OURS = {
         "storebrowser.providers",
         "storebrowser.transfers",
         "storebrowser.editing",
+    # Compare and sync: both ends listed (the partitioned walk), the plan as one transfer job.
+    "sync": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.find",
+        "storebrowser.transfers",
+        "storebrowser.sync",
     ),
     # The CLI is a top layer like the UI, but without Qt.
     "cli": (
@@ -49,6 +56,7 @@ ALLOWED_OURS = {
         "storebrowser.find",
         "storebrowser.versions",
         "storebrowser.editing",
+        "storebrowser.sync",
         "storebrowser.cli",
     ),
     # The window: everything below it but the CLI (what both need lives below them both).
@@ -62,6 +70,7 @@ ALLOWED_OURS = {
         "storebrowser.qtbridge",
         "storebrowser.versions",
         "storebrowser.editing",
+        "storebrowser.sync",
         "storebrowser.ui",
     ),
 }
