@@ -20,6 +20,9 @@ class Capabilities:
     system_properties: frozenset[str] = frozenset()
     #: ``copy_object`` runs on the server (no bytes through the client).
     server_side_copy: bool = False
+    #: A flat listing (no delimiter) carries each object's user metadata (Azure's
+    #: ``include=metadata``): a compare reads stored modification times from it, no HEAD.
+    listed_metadata: bool = False
     #: ``read`` honours byte ranges.
     ranged_read: bool = True
     #: Large uploads go in parts (S3 multipart, Azure blocks, Swift SLO segments).

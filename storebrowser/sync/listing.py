@@ -117,14 +117,17 @@ def list_remote(
     """Every object below ``prefix`` (folder markers, keys ending ``/``, left out)."""
     listing = Listing()
     walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
+    with_metadata = provider.capabilities.listed_metadata
     for scanned in walk:
-        _add_page(listing, scanned.entries, prefix)
+        _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata)
     listing.gaps = [gap.describe() for gap in walk.missing]
     listing.requests = walk.requests
     return listing
 
 
-def _add_page(listing: Listing, columns: EntryColumns, prefix: str) -> None:
+def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_metadata: bool) -> None:
+    """``with_metadata``: the listing carries every object's metadata, so an object
+    without a stored time has none (no lookup would find one)."""
     md5s, metadata = columns.content_md5s, columns.metadata
     for i, key in enumerate(columns.keys):
         if columns.is_prefix[i] or key.endswith("/"):
@@ -138,7 +141,7 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str) -> None:
         else:
             modified = columns.modified[i]
             entry.mtime_ns = int(modified.timestamp()) * _NS if modified is not None else None
-            entry.details_pending = True
+            entry.details_pending = not with_metadata
         listing.entries[relative] = entry
 
 

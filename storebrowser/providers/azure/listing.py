@@ -46,7 +46,11 @@ def list_blob_page(
             blobs_and_prefixes, next_token = one_page(walked, token)
             entries = [_entry(item) for item in blobs_and_prefixes]
         else:
-            listed = client.list_blobs(name_starts_with=prefix or None, results_per_page=size)
+            # With each blob's metadata (one listing, no HEAD each: a compare reads the
+            # stored modification times from it; ``Capabilities.listed_metadata``).
+            listed = client.list_blobs(
+                name_starts_with=prefix or None, results_per_page=size, include=["metadata"]
+            )
             blobs, next_token = one_page(listed, token)
             entries = [_entry(item) for item in blobs]
         return Page(sorted(entries, key=lambda entry: entry.key), next_token)

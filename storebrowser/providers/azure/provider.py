@@ -133,6 +133,7 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
             content_type=True,
             system_properties=CONTENT_SETTINGS,
             server_side_copy=True,
+            listed_metadata=True,
             ranged_read=True,
             multipart=True,
             # Service properties need account-wide rights; a key has them for sure.
