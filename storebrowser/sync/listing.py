@@ -119,7 +119,9 @@ def list_remote(
     walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
     with_metadata = provider.capabilities.listed_metadata
     for scanned in walk:
-        _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata)
+        # The place's own level comes from a delimited listing, which carries no metadata.
+        flat = walk.connections == 1 or scanned.part != prefix
+        _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
     listing.gaps = [gap.describe() for gap in walk.missing]
     listing.requests = walk.requests
     return listing
