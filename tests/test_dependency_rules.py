@@ -39,6 +39,7 @@ ALLOWED_OURS = {
         "storebrowser.providers",
         "storebrowser.transfers",
         "storebrowser.editing",
+    ),
     # Compare and sync: both ends listed (the partitioned walk), the plan as one transfer job.
     "sync": (
         "storebrowser.core",
@@ -210,6 +211,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "bookmarks": ("places", "commands"),
     "i18n": (),
     "editing": ("commands",),
+    "sync": ("commands",),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y")

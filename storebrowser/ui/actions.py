@@ -107,6 +107,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         ),
         "copy_command": need(loc is not None, "Choose an account first."),
         "bookmark_add": need(loc is not None, "Choose an account first."),
+        "compare": need(loc is not None, "Choose an account first."),
         "access": both(
             need(in_container or bool(state.containers), "Open or select a container first."),
             settings_verdict(caps, name),
@@ -382,6 +383,16 @@ _SPECS = (
         "go-down",
     ),
     _Spec("bookmark_remove", QT_TRANSLATE_NOOP("Actions", "Remove Bookmark"), [], None, "edit-delete"),
+    _Spec(
+        "compare",
+        QT_TRANSLATE_NOOP("Actions", "Compare and Sync…"),
+        [],
+        None,
+        "view-refresh",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Compare this place with a local folder or another container, and make one like the other"
+        ),
+    ),
     _Spec(
         "quick_look",
         QT_TRANSLATE_NOOP("Actions", "Quick Look"),

@@ -47,6 +47,7 @@ from storebrowser.ui.messagebar import Level
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState
 from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.properties.quick_look import QuickLook
+from storebrowser.ui.sync.commands import SyncCommands
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
@@ -184,6 +185,7 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.explorer_actions.connect_handlers(Workflows(operations).handlers())
     window.explorer_actions.connect_handlers(Tiers(operations).handlers())
     window.explorer_actions.connect_handlers(Help(window, runner).handlers())
+    window.explorer_actions.connect_handlers(SyncCommands(operations).handlers())
     finding = Finding(operations)
     window.explorer_actions.connect_handlers(finding.handlers())
     window.explorer_actions["refresh"].triggered.connect(finding.forget_counts)
