@@ -17,6 +17,8 @@ _BRANCH_TEXT = {
     Change.UPDATE: "Changed on the left: sent again",
     Change.DELETE: "Only on the right: deleted (tick to delete)",
 }
+#: A branch with at most this many changes opens with its folders open.
+EXPANDED_UP_TO = 500
 #: Leaves shown at most per branch: a plan of a million changes is summed up, not drawn.
 MAX_SHOWN = 20_000
 
@@ -42,6 +44,8 @@ class PlanTree(QTreeWidget):
             self._branches[change] = branch
             self._fill(branch, keys[:MAX_SHOWN], checked=change is not Change.DELETE)
             branch.setExpanded(change is not Change.DELETE)
+            if change is not Change.DELETE and len(keys) <= EXPANDED_UP_TO:
+                _expand_below(branch)
         self.resizeColumnToContents(0)
 
     def _fill(self, branch: QTreeWidgetItem, keys: list[str], *, checked: bool) -> None:
@@ -80,6 +84,14 @@ class PlanTree(QTreeWidget):
 
     def branch(self, change: Change) -> QTreeWidgetItem | None:
         return self._branches.get(change)
+
+
+def _expand_below(item: QTreeWidgetItem) -> None:
+    for i in range(item.childCount()):
+        child = item.child(i)
+        if child is not None and child.childCount():
+            child.setExpanded(True)
+            _expand_below(child)
 
 
 def _checkable(item: QTreeWidgetItem, *, checked: bool, tristate: bool) -> None:
