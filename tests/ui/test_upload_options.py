@@ -44,7 +44,10 @@ def _check_arrived(place: Place, prefix: str, content_type: str | None, metadata
     caps = place.provider.capabilities
     for key in KEYS:
         raw = place.other.head(place.container, prefix + key)
-        assert raw.metadata == (metadata if caps.user_metadata else {}), key
+        stored = dict(raw.metadata)
+        kept_time = stored.pop("mtime", None)  # the file's modification time, as rclone keeps it
+        assert stored == (metadata if caps.user_metadata else {}), key
+        assert (kept_time is not None) == (caps.user_metadata and place.provider.mtime_style is not None), key
         wanted = content_type or guess_type(key)
         if place.backend == "local" and content_type is None:
             # Nothing is stored: the name says it, as it said at upload.
