@@ -23,6 +23,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bench.transfers import Backend, azure_backend, cpu_now, s3_backend, swift_backend
@@ -133,10 +134,10 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path) -> list[Fi
     for tree, name in ((small, "small"), (mib, "mib")):
         ours.sync(tree, container, name)  # the seed, unmeasured
         label = f"{len(list(tree.rglob('*.bin'))):,} files"
-        timed(f"check {label}", "ours", lambda t=tree, n=name: ours.check(t, container, n))
-        timed(f"check {label}", "rclone", lambda t=tree, n=name: rclone.check(t, container, n))
-        timed(f"sync, no change, {label}", "ours", lambda t=tree, n=name: ours.sync(t, container, n))
-        timed(f"sync, no change, {label}", "rclone", lambda t=tree, n=name: rclone.sync(t, container, n))
+        timed(f"check {label}", "ours", partial(ours.check, tree, container, name))
+        timed(f"check {label}", "rclone", partial(rclone.check, tree, container, name))
+        timed(f"sync, no change, {label}", "ours", partial(ours.sync, tree, container, name))
+        timed(f"sync, no change, {label}", "rclone", partial(rclone.sync, tree, container, name))
     changed = change_some(mib, 0.05, 0)
     timed(f"sync, {changed} of 1 MiB changed", "ours", lambda: ours.sync(mib, container, "mib"))
     change_some(mib, 0.05, changed)
