@@ -248,3 +248,33 @@ def test_a_sync_killed_halfway_and_resumed_ends_identical(
     assert remote_tree(provider, container, "", request) == files
     assert run("check", str(local), f"{backend}:{container}").returncode == 0
     assert json.loads(ok(run("--json", "jobs", "list"))) == []
+
+
+@pytest.mark.parametrize("backend", ["s3_moto", "swift"])
+def test_checksum_sees_a_change_that_kept_its_time_and_newer_only_leaves_newer_objects(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, backend, *settings_of(backend, request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    make_tree(local)
+    right = f"{backend}:{container}"
+    ok(run("sync", str(local), right))
+    # Same size, same time, other bytes: the times cannot tell; the MD5 can.
+    quiet = local / "docs" / "readme.md"
+    stamp = quiet.stat().st_mtime_ns
+    quiet.write_bytes(quiet.read_bytes().replace(b"readme", b"README"))
+    os.utime(quiet, ns=(stamp, stamp))
+    assert run("check", str(local), right).returncode == 0
+    by_md5 = run("check", str(local), right, "--checksum", "--json")
+    assert by_md5.returncode == 1
+    assert [(d["key"], d["basis"]) for d in _json(by_md5.stdout)["different"]] == [("docs/readme.md", "md5")]  # type: ignore[attr-defined,index]
+    # A file older than its object (changed there since): --newer-only leaves it.
+    older = local / "a.txt"
+    older.write_bytes(b"an older, longer text")
+    os.utime(older, ns=(stamp - 10**12, stamp - 10**12))
+    plain = _json(ok(run("sync", str(local), right, "--dry-run", "--json")))
+    assert plain["update"] == ["a.txt"]
+    newer_only = _json(ok(run("sync", str(local), right, "--dry-run", "--newer-only", "--json")))
+    assert newer_only["update"] == [] and newer_only["skipped"] == {"a.txt": "newer on the right"}
