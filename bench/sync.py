@@ -37,6 +37,8 @@ from tests.servers.azurite import start_azurite
 from tests.servers.swift_aio import start_swift
 
 MiB = 1024 * 1024
+#: ``--hash-small``: local files up to this size are hashed instead of a HEAD each.
+HASH_UP_TO = MiB
 CHECKERS = 8
 TRANSFERS = 8
 
@@ -75,7 +77,8 @@ def change_some(root: Path, share: float, offset: int) -> int:
 
 
 class Ours:
-    def __init__(self, backend: Backend, work: Path) -> None:
+    def __init__(self, backend: Backend, work: Path, hash_up_to: int = 0) -> None:
+        self.options = CompareOptions(workers=CHECKERS, hash_up_to=hash_up_to)
         self.provider: Provider = open_provider(backend.kind, backend.settings)
         self.provider.connect()
         self.journal = Journal(work / f"journal-{uuid.uuid4().hex}.sqlite3")
@@ -85,13 +88,13 @@ class Ours:
 
     def check(self, local: Path, container: str, prefix: str) -> None:
         left, right = self.places(local, container, prefix)
-        comparison = compare(left, right, lambda _name: self.provider, CompareOptions(workers=CHECKERS))
+        comparison = compare(left, right, lambda _name: self.provider, self.options)
         if not comparison.identical:
             raise RuntimeError(f"ours: check found differences: {comparison.counts()}")
 
     def sync(self, local: Path, container: str, prefix: str) -> None:
         left, right = self.places(local, container, prefix)
-        comparison = compare(left, right, lambda _name: self.provider, CompareOptions(workers=CHECKERS))
+        comparison = compare(left, right, lambda _name: self.provider, self.options)
         plan = make_plan(comparison, SyncOptions())
         if plan.empty:
             return
@@ -120,8 +123,9 @@ class Rclone:
         self._run("sync", str(local), f"bench:{container}/{prefix}")
 
 
-def run_backend(backend: Backend, work: Path, small: Path, mib: Path) -> list[Figure]:
+def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashing: bool) -> list[Figure]:
     ours, rclone = Ours(backend, work), Rclone(backend)
+    hashing = Ours(backend, work, hash_up_to=HASH_UP_TO) if with_hashing else None
     container = f"sbbench-{uuid.uuid4().hex[:10]}"
     ours.provider.create_container(container)
     figures: list[Figure] = []
@@ -138,6 +142,9 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path) -> list[Fi
         timed(f"check {label}", "rclone", partial(rclone.check, tree, container, name))
         timed(f"sync, no change, {label}", "ours", partial(ours.sync, tree, container, name))
         timed(f"sync, no change, {label}", "rclone", partial(rclone.sync, tree, container, name))
+        if hashing is not None:
+            timed(f"check {label}", "ours+md5", partial(hashing.check, tree, container, name))
+            timed(f"sync, no change, {label}", "ours+md5", partial(hashing.sync, tree, container, name))
     changed = change_some(mib, 0.05, 0)
     timed(f"sync, {changed} of 1 MiB changed", "ours", lambda: ours.sync(mib, container, "mib"))
     change_some(mib, 0.05, changed)
@@ -148,15 +155,16 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path) -> list[Fi
 
 def report(figures: list[Figure]) -> None:
     print(
-        "\nbackend  workload                       ours s (cpu)      rclone s (cpu)    ours/rclone: time  cpu"
+        "\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     ratio: time  cpu"
     )
     keyed = {(f.backend, f.workload, f.tool): f for f in figures}
-    for backend, workload in dict.fromkeys((f.backend, f.workload) for f in figures):
-        a, b = keyed.get((backend, workload, "ours")), keyed.get((backend, workload, "rclone"))
-        if a is None or b is None:
+    for figure in figures:
+        peer = keyed.get((figure.backend, figure.workload, "rclone"))
+        if figure.tool == "rclone" or peer is None:
             continue
-        print(f"{backend:8} {workload:30} {a.seconds:7.2f} ({a.cpu:6.2f})  {b.seconds:7.2f} ({b.cpu:6.2f})  "
-              f"{a.seconds / b.seconds:5.2f} {a.cpu / max(b.cpu, 1e-9):5.2f}")  # fmt: skip
+        print(f"{figure.backend:8} {figure.workload:30} {figure.tool:9} {figure.seconds:7.2f} ({figure.cpu:6.2f})  "
+              f"{peer.seconds:7.2f} ({peer.cpu:6.2f})  {figure.seconds / peer.seconds:5.2f} "
+              f"{figure.cpu / max(peer.cpu, 1e-9):5.2f}")  # fmt: skip
 
 
 def main() -> None:
@@ -164,6 +172,9 @@ def main() -> None:
     parser.add_argument("--small-count", type=int, default=20_000)
     parser.add_argument("--mib-count", type=int, default=1_000)
     parser.add_argument("--only", default="swift,s3,azure")
+    parser.add_argument(
+        "--hash-small", action="store_true", help="also ours hashing files up to 1 MiB, no HEAD (ours+md5)"
+    )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
     with tempfile.TemporaryDirectory(prefix="sb-bench-sync-") as tmp:
@@ -177,10 +188,10 @@ def main() -> None:
                 swift = stack.enter_context(start_swift())
                 for name, make in (("swift", swift_backend), ("s3", s3_backend)):
                     if name in wanted:
-                        figures += run_backend(make(swift), work, small, mib)
+                        figures += run_backend(make(swift), work, small, mib, args.hash_small)
             if "azure" in wanted:
                 azurite = stack.enter_context(start_azurite())
-                figures += run_backend(azure_backend(azurite), work, small, mib)
+                figures += run_backend(azure_backend(azurite), work, small, mib, args.hash_small)
         report(figures)
 
 

@@ -71,6 +71,9 @@ class CompareOptions:
     checksum: bool = False
     #: Look up the stored times of pairs that differ too (``--newer-only`` needs them).
     times_of_different: bool = False
+    #: Hash local files up to this size where the other side has an MD5, before looking
+    #: up any time (0: off, the rule above; a trade measured by ``bench/sync.py``).
+    hash_up_to: int = 0
     connections: int = CONNECTIONS
     workers: int = WORKERS
 
@@ -191,12 +194,29 @@ class _Decider:
                 self._by_md5(pair, "md5")
             else:
                 pending.append(pair)
+        if self.options.hash_up_to:
+            pending = self._hash_small_first(pending)
         needing_details = pending + (different if self.options.times_of_different else [])
         self._look_up(needing_details)
         if self.options.checksum:
             self._hash([p for p in pending if _hash_would_decide(p)])
         for pair in pending:
             self._by_time(pair)
+
+    def _hash_small_first(self, pending: list[Pair]) -> list[Pair]:
+        """Pairs whose local file is small and whose other side has an MD5: hashed here
+        and decided by MD5 (reading a small file costs less than a HEAD); the rest stay."""
+        limit = self.options.hash_up_to
+        small = [p for p in pending if _hash_would_decide(p) and p.left is not None and p.left.size <= limit]
+        self._hash(small)
+        rest: list[Pair] = []
+        for pair in pending:
+            assert pair.left is not None and pair.right is not None
+            if pair.left.md5 and pair.right.md5:
+                self._by_md5(pair, "md5")
+            else:
+                rest.append(pair)
+        return rest
 
     def _by_time(self, pair: Pair) -> None:
         left, right = pair.left, pair.right
