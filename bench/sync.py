@@ -155,16 +155,17 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashi
 
 def report(figures: list[Figure]) -> None:
     print(
-        "\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     ratio: time  cpu"
+        "\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     ratio: time cpu"
     )
     keyed = {(f.backend, f.workload, f.tool): f for f in figures}
     for figure in figures:
         peer = keyed.get((figure.backend, figure.workload, "rclone"))
         if figure.tool == "rclone" or peer is None:
             continue
-        print(f"{figure.backend:8} {figure.workload:30} {figure.tool:9} {figure.seconds:7.2f} ({figure.cpu:6.2f})  "
-              f"{peer.seconds:7.2f} ({peer.cpu:6.2f})  {figure.seconds / peer.seconds:5.2f} "
-              f"{figure.cpu / max(peer.cpu, 1e-9):5.2f}")  # fmt: skip
+        ours = f"{figure.seconds:7.2f} ({figure.cpu:6.2f})"
+        theirs = f"{peer.seconds:7.2f} ({peer.cpu:6.2f})"
+        ratios = f"{figure.seconds / peer.seconds:5.2f} {figure.cpu / max(peer.cpu, 1e-9):5.2f}"
+        print(f"{figure.backend:8} {figure.workload:30} {figure.tool:9} {ours}  {theirs}  {ratios}")
 
 
 def main() -> None:
