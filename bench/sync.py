@@ -154,9 +154,7 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashi
 
 
 def report(figures: list[Figure]) -> None:
-    print(
-        "\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     ratio: time cpu"
-    )
+    print("\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     time cpu")
     keyed = {(f.backend, f.workload, f.tool): f for f in figures}
     for figure in figures:
         peer = keyed.get((figure.backend, figure.workload, "rclone"))
