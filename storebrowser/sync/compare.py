@@ -9,9 +9,10 @@ this order, by what can be trusted:
    hashed): the MD5s decide. ``checksum`` hashes local files for this whenever the other
    side has an MD5.
 3. Else the modification times (a file's own; an object's stored ``mtime``, rclone's key,
-   looked up with a HEAD where the listing carries no metadata; else its upload time):
-   equal means the same. When they differ and an MD5 can be had on both sides (a local
-   file hashed), the MD5s decide, as rclone's sync does; else different.
+   looked up with a HEAD where the listing carries no metadata): equal to the nanosecond
+   means the same. When they differ, or an object has no stored time (its upload time
+   says nothing about its file's), the MD5s decide where one can be had on both sides (a
+   local file hashed), as rclone's sync does; else the pair is different.
 
 Lookups and hashing run on a few threads, only for the pairs that need them.
 """
@@ -33,7 +34,6 @@ from storebrowser.providers.base import Provider
 from storebrowser.sync.listing import Entry, Listing, apply_details, list_local, list_remote
 from storebrowser.sync.places import SyncPlace
 
-_NS = 1_000_000_000
 #: Lookups (HEAD) and local hashes at once.
 WORKERS = 8
 CONNECTIONS = 4
@@ -306,10 +306,9 @@ def _hash_file(entry: Entry) -> None:
 
 
 def _same_time(left: Entry, right: Entry) -> bool:
-    """Equal to the nanosecond when both are exact (a file's, a stored ``mtime``); to the
-    second when either is an object's upload time (which is all a listing says)."""
+    """Equal to the nanosecond, and both exact (a file's own time, a stored ``mtime``). An
+    object's upload time says nothing about its file's: never "the same" by it (the MD5
+    decides where there is one; else the pair differs and is sent again)."""
     if left.mtime_ns is None or right.mtime_ns is None:
         return False
-    if left.mtime_exact and right.mtime_exact:
-        return left.mtime_ns == right.mtime_ns
-    return abs(left.mtime_ns - right.mtime_ns) < _NS
+    return left.mtime_exact and right.mtime_exact and left.mtime_ns == right.mtime_ns

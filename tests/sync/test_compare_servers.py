@@ -1,0 +1,37 @@
+"""The comparison on a real server, in process: what it asks the service for."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from storebrowser.providers.base import Provider
+from storebrowser.sync.compare import CompareOptions, compare
+from storebrowser.sync.places import SyncPlace
+from tests.providers.conftest import unique_container_name
+
+
+def _objects_and_files(provider: Provider, tmp_path: Path) -> tuple[SyncPlace, SyncPlace]:
+    container = unique_container_name()
+    provider.create_container(container)
+    local = tmp_path / "tree"
+    local.mkdir()
+    for name, data in (("a.txt", b"alpha"), ("b.txt", b"bravo")):
+        (local / name).write_bytes(data)
+        # Put without a stored mtime (as another tool would): only the MD5 can say "same".
+        provider.put_object(container, f"p/{name}", io.BytesIO(data), size=len(data))
+    return SyncPlace(local=str(local)), SyncPlace(account="a", container=container, prefix="p/")
+
+
+def test_times_first_then_the_md5_when_they_differ(s3_moto_provider: Provider, tmp_path: Path) -> None:
+    left, right = _objects_and_files(s3_moto_provider, tmp_path)
+    comparison = compare(left, right, lambda _name: s3_moto_provider)
+    assert comparison.identical and comparison.same_by() == {"md5 (times differ)": 2}
+    assert (comparison.lookups, comparison.hashed) == (2, 2)
+
+
+def test_small_files_hashed_first_ask_no_time(s3_moto_provider: Provider, tmp_path: Path) -> None:
+    left, right = _objects_and_files(s3_moto_provider, tmp_path)
+    comparison = compare(left, right, lambda _name: s3_moto_provider, CompareOptions(hash_up_to=1024))
+    assert comparison.identical and comparison.same_by() == {"md5": 2}
+    assert (comparison.lookups, comparison.hashed) == (0, 2)
