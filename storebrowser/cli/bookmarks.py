@@ -10,9 +10,9 @@ from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.places import expand_bookmark, is_bookmark_ref, split_account
 
 #: The arguments (argparse dests) that take a place, in any command.
-PLACE_ARGUMENTS = ("location", "object", "objects", "source", "target", "container", "words")
+PLACE_ARGUMENTS = ("location", "object", "objects", "source", "target", "container", "words", "left", "right")
 #: Commands whose places name their account themselves (``[ACCOUNT:]CONTAINER/KEY``).
-ACCOUNT_IN_PLACE = {"cp"}
+ACCOUNT_IN_PLACE = {"cp", "check", "sync"}
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

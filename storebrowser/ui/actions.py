@@ -390,7 +390,8 @@ _SPECS = (
         None,
         "view-refresh",
         QT_TRANSLATE_NOOP(
-            "Actions", "Compare this place with a local folder or another container, and make one like the other"
+            "Actions",
+            "Compare this place with a local folder or another container, and make one like the other",
         ),
     ),
     _Spec(
