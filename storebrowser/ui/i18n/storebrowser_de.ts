@@ -552,6 +552,14 @@ F5 drücken, um es erneut zu versuchen.</translation>
         <translation>Lesezeichen entfernen</translation>
     </message>
     <message>
+        <source>Compare and Sync…</source>
+        <translation>Vergleichen und Synchronisieren…</translation>
+    </message>
+    <message>
+        <source>Compare this place with a local folder or another container, and make one like the other</source>
+        <translation>Diesen Ort mit einem lokalen Ordner oder einem anderen Container vergleichen und einen dem anderen angleichen</translation>
+    </message>
+    <message>
         <source>Quick Look</source>
         <translation>Schnellansicht</translation>
     </message>
@@ -799,6 +807,106 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
         <translation>Geheimnisse stehen nie in einer Zeile: Die anderen Werkzeuge lesen sie aus ihren üblichen Umgebungsvariablen.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Only on the left</source>
+        <translation>Nur links</translation>
+    </message>
+    <message>
+        <source>Only on the right</source>
+        <translation>Nur rechts</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>Verschieden</translation>
+    </message>
+    <message>
+        <source>The same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Compare and Sync</source>
+        <extracomment>Keys listed per group at most (the counts are always whole).</extracomment>
+        <translation>Vergleichen und Synchronisieren</translation>
+    </message>
+    <message>
+        <source>a local folder (/…, ~/…) or ACCOUNT:CONTAINER/PREFIX</source>
+        <translation>ein lokaler Ordner (/…, ~/…) oder KONTO:CONTAINER/PRÄFIX</translation>
+    </message>
+    <message>
+        <source>Compare local files by MD5 (reads them)</source>
+        <translation>Lokale Dateien per MD5 vergleichen (liest sie)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Pick the two places, then Compare. Nothing changes until Sync.</source>
+        <translation>Wählen Sie die beiden Orte, dann Vergleichen. Bis Synchronisieren ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Left (the source):</source>
+        <translation>Links (die Quelle):</translation>
+    </message>
+    <message>
+        <source>Right (made like the left):</source>
+        <translation>Rechts (wird wie links):</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Choose a local folder</source>
+        <translation>Einen lokalen Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Both are local folders: pick a container on one side.</source>
+        <translation>Beides sind lokale Ordner: Wählen Sie auf einer Seite einen Container.</translation>
+    </message>
+    <message>
+        <source>Listing both places…</source>
+        <translation>Beide Orte werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Delete on the Right</source>
+        <translation>Rechts löschen</translation>
+    </message>
+    <message>
+        <source>{0} on {1} will be deleted, because the left has no such key. This cannot be undone unless the container keeps versions.</source>
+        <translation>{0} auf {1} werden gelöscht, weil es links keinen solchen Schlüssel gibt. Das lässt sich nur rückgängig machen, wenn der Container Versionen aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Delete and Sync</source>
+        <translation>Löschen und synchronisieren</translation>
+    </message>
+    <message>
+        <source>The sync is running in the transfers panel: {0} to send, {1} to delete.</source>
+        <translation>Die Synchronisation läuft in der Übertragungsleiste: {0} zu senden, {1} zu löschen.</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +2005,31 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Type a place as account:container/folder/</source>
         <translation>Geben Sie einen Ort als konto:container/ordner/ ein</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <source>New on the left: sent</source>
+        <extracomment>Where a change&apos;s key is kept on its leaf item.</extracomment>
+        <translation>Neu auf der linken Seite: wird gesendet</translation>
+    </message>
+    <message>
+        <source>Changed on the left: sent again</source>
+        <translation>Links geändert: wird erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Only on the right: deleted (tick to delete)</source>
+        <translation>Nur rechts: wird gelöscht (zum Löschen ankreuzen)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <extracomment>A branch with at most this many changes opens with its folders open. Leaves shown at most per branch: a plan of a million changes is summed up, not drawn.</extracomment>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -3091,6 +3224,20 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         </translation>
     </message>
     <message numerus="yes">
+        <source>{n} change</source>
+        <translation>
+            <numerusform>{n} Änderung</numerusform>
+            <numerusform>{n} Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} changes</source>
+        <translation>
+            <numerusform>{n} Änderung</numerusform>
+            <numerusform>{n} Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{n} object</source>
         <translation>
             <numerusform>{n} Objekt</numerusform>
@@ -3163,6 +3310,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>{place} herunterladen</translation>
     </message>
     <message>
+        <source>Sync {place} ({changes})</source>
+        <translation>{place} synchronisieren ({changes})</translation>
+    </message>
+    <message>
         <source>Delete {objects} from {place}</source>
         <translation>{objects} aus {place} löschen</translation>
     </message>
@@ -3221,6 +3372,12 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
 → {target}</source>
         <translation>{remote}
 → {target}</translation>
+    </message>
+    <message>
+        <source>{left}
+→ {right}</source>
+        <translation>{left}
+→ {right}</translation>
     </message>
     <message>
         <source>{remote}: {keys}</source>

@@ -42,7 +42,7 @@
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Changement</translation>
     </message>
     <message>
         <source>Who can read this could not be read.</source>
@@ -552,6 +552,14 @@ Appuyez sur F5 pour réessayer.</translation>
         <translation>Supprimer le signet</translation>
     </message>
     <message>
+        <source>Compare and Sync…</source>
+        <translation>Comparer et synchroniser…</translation>
+    </message>
+    <message>
+        <source>Compare this place with a local folder or another container, and make one like the other</source>
+        <translation>Comparer cet emplacement à un dossier local ou à un autre conteneur, et rendre l&apos;un semblable à l&apos;autre</translation>
+    </message>
+    <message>
         <source>Quick Look</source>
         <translation>Coup d&apos;œil</translation>
     </message>
@@ -707,7 +715,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Changement</translation>
     </message>
     <message>
         <source>Classes</source>
@@ -799,6 +807,106 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Only on the left</source>
+        <translation>Seulement à gauche</translation>
+    </message>
+    <message>
+        <source>Only on the right</source>
+        <translation>Seulement à droite</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>Différent</translation>
+    </message>
+    <message>
+        <source>The same</source>
+        <translation>Identique</translation>
+    </message>
+    <message>
+        <source>Compare and Sync</source>
+        <extracomment>Keys listed per group at most (the counts are always whole).</extracomment>
+        <translation>Comparer et synchroniser</translation>
+    </message>
+    <message>
+        <source>a local folder (/…, ~/…) or ACCOUNT:CONTAINER/PREFIX</source>
+        <translation>un dossier local (/…, ~/…) ou COMPTE:CONTENEUR/PRÉFIXE</translation>
+    </message>
+    <message>
+        <source>Compare local files by MD5 (reads them)</source>
+        <translation>Comparer les fichiers locaux par MD5 (les lit)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Pick the two places, then Compare. Nothing changes until Sync.</source>
+        <translation>Choisissez les deux emplacements, puis Comparer. Rien ne change avant Synchroniser.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Left (the source):</source>
+        <translation>Gauche (la source) :</translation>
+    </message>
+    <message>
+        <source>Right (made like the left):</source>
+        <translation>Droite (rendue semblable à la gauche) :</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Choose a local folder</source>
+        <translation>Choisir un dossier local</translation>
+    </message>
+    <message>
+        <source>Both are local folders: pick a container on one side.</source>
+        <translation>Les deux sont des dossiers locaux : choisissez un conteneur d&apos;un côté.</translation>
+    </message>
+    <message>
+        <source>Listing both places…</source>
+        <translation>Liste des deux emplacements…</translation>
+    </message>
+    <message>
+        <source>Delete on the Right</source>
+        <translation>Supprimer à droite</translation>
+    </message>
+    <message>
+        <source>{0} on {1} will be deleted, because the left has no such key. This cannot be undone unless the container keeps versions.</source>
+        <translation>{0} sur {1} seront supprimés, car la gauche n&apos;a pas cette clé. Irréversible, sauf si le conteneur garde des versions.</translation>
+    </message>
+    <message>
+        <source>Delete and Sync</source>
+        <translation>Supprimer et synchroniser</translation>
+    </message>
+    <message>
+        <source>The sync is running in the transfers panel: {0} to send, {1} to delete.</source>
+        <translation>La synchronisation tourne dans le panneau des transferts : {0} à envoyer, {1} à supprimer.</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1365,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Pourquoi</translation>
     </message>
     <message>
         <source>Skipped</source>
@@ -1309,7 +1417,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fermer</translation>
     </message>
 </context>
 <context>
@@ -1453,7 +1561,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>MessageBar</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fermer</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1621,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fermer</translation>
     </message>
     <message>
         <source>Reading the properties…</source>
@@ -1615,7 +1723,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>MetadataTableModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Clé</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1895,6 +2003,31 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Type a place as account:container/folder/</source>
         <translation>Saisissez un emplacement sous la forme compte:conteneur/dossier/</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <source>New on the left: sent</source>
+        <extracomment>Where a change&apos;s key is kept on its leaf item.</extracomment>
+        <translation>Nouveau à gauche : envoyé</translation>
+    </message>
+    <message>
+        <source>Changed on the left: sent again</source>
+        <translation>Modifié à gauche : renvoyé</translation>
+    </message>
+    <message>
+        <source>Only on the right: deleted (tick to delete)</source>
+        <translation>Seulement à droite : supprimé (cocher pour supprimer)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <extracomment>A branch with at most this many changes opens with its folders open. Leaves shown at most per branch: a plan of a million changes is summed up, not drawn.</extracomment>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
     </message>
 </context>
 <context>
@@ -2193,11 +2326,11 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Arrêter</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Fermer</translation>
     </message>
     <message>
         <source>As it was at:</source>
@@ -2563,7 +2696,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Arrêter</translation>
     </message>
     <message>
         <source>Count Again</source>
@@ -2735,7 +2868,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <name>TagTable</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Clé</translation>
     </message>
     <message>
         <source>Value</source>
@@ -3089,6 +3222,20 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         </translation>
     </message>
     <message numerus="yes">
+        <source>{n} change</source>
+        <translation>
+            <numerusform>{n} changement</numerusform>
+            <numerusform>{n} changements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} changes</source>
+        <translation>
+            <numerusform>{n} changement</numerusform>
+            <numerusform>{n} changements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{n} object</source>
         <translation>
             <numerusform>{n} objet</numerusform>
@@ -3161,6 +3308,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>Télécharger {place}</translation>
     </message>
     <message>
+        <source>Sync {place} ({changes})</source>
+        <translation>Synchroniser {place} ({changes})</translation>
+    </message>
+    <message>
         <source>Delete {objects} from {place}</source>
         <translation>Supprimer {objects} de {place}</translation>
     </message>
@@ -3216,6 +3367,12 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>{remote}
 → {target}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{left}
+→ {right}</source>
+        <translation>{left}
+→ {right}</translation>
     </message>
     <message>
         <source>{remote}: {keys}</source>

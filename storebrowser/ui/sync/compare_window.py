@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.sync.compare import CompareOptions, Comparison, Verdict, compare
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
@@ -34,10 +35,10 @@ from storebrowser.ui.format import count_of
 from storebrowser.ui.sync.plan_tree import PlanTree
 
 _GROUPS = {
-    Verdict.ONLY_LEFT: "Only on the left",
-    Verdict.ONLY_RIGHT: "Only on the right",
-    Verdict.DIFFERENT: "Different",
-    Verdict.SAME: "The same",
+    Verdict.ONLY_LEFT: QT_TRANSLATE_NOOP("CompareWindow", "Only on the left"),
+    Verdict.ONLY_RIGHT: QT_TRANSLATE_NOOP("CompareWindow", "Only on the right"),
+    Verdict.DIFFERENT: QT_TRANSLATE_NOOP("CompareWindow", "Different"),
+    Verdict.SAME: QT_TRANSLATE_NOOP("CompareWindow", "The same"),
 }
 #: Keys listed per group at most (the counts are always whole).
 MAX_LISTED = 5_000

@@ -8,14 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from storebrowser.core.display import display_text
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.sync.plan import Change, SyncPlan
 
 #: Where a change's key is kept on its leaf item.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _BRANCH_TEXT = {
-    Change.ADD: "New on the left: sent",
-    Change.UPDATE: "Changed on the left: sent again",
-    Change.DELETE: "Only on the right: deleted (tick to delete)",
+    Change.ADD: QT_TRANSLATE_NOOP("PlanTree", "New on the left: sent"),
+    Change.UPDATE: QT_TRANSLATE_NOOP("PlanTree", "Changed on the left: sent again"),
+    Change.DELETE: QT_TRANSLATE_NOOP("PlanTree", "Only on the right: deleted (tick to delete)"),
 }
 #: A branch with at most this many changes opens with its folders open.
 EXPANDED_UP_TO = 500
