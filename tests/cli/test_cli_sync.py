@@ -278,3 +278,16 @@ def test_checksum_sees_a_change_that_kept_its_time_and_newer_only_leaves_newer_o
     assert plain["update"] == ["a.txt"]
     newer_only = _json(ok(run("sync", str(local), right, "--dry-run", "--newer-only", "--json")))
     assert newer_only["update"] == [] and newer_only["skipped"] == {"a.txt": "newer on the right"}
+
+
+def test_a_bookmark_is_a_place_for_check_and_sync(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    ok(cli("bookmarks", "add", "backup", f"s3_moto:{container}/here/"))
+    local = tmp_path / "tree"
+    make_tree(local)
+    ok(cli("sync", str(local), "@backup"))
+    assert cli("check", str(local), "@backup/").returncode == 0
