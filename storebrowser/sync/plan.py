@@ -85,13 +85,14 @@ def make_plan(comparison: Comparison, options: SyncOptions) -> SyncPlan:
             continue
         _send(plan, pair, Change.UPDATE)
     only_right = [pair.key for pair in comparison.pairs[Verdict.ONLY_RIGHT]]
-    if options.delete and only_right:
+    if options.delete:
         if comparison.complete:
             plan.changes[Change.DELETE] = only_right
-        else:
+        else:  # said even when none was seen: what was not listed may hold extras
             gaps = comparison.left_listing.gaps + comparison.right_listing.gaps
             plan.deletions_withheld = (
-                f"{len(only_right)} deletions withheld: a listing was incomplete ({'; '.join(gaps[:3])})"
+                f"nothing deleted ({len(only_right)} deletions withheld): a listing was incomplete "
+                f"({'; '.join(gaps[:3])})"
             )
     return plan
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from storebrowser.providers.base import Provider
 from storebrowser.sync.compare import CompareOptions, compare
 from storebrowser.sync.places import SyncPlace
@@ -35,3 +37,33 @@ def test_small_files_hashed_first_ask_no_time(s3_moto_provider: Provider, tmp_pa
     comparison = compare(left, right, lambda _name: s3_moto_provider, CompareOptions(hash_up_to=1024))
     assert comparison.identical and comparison.same_by() == {"md5": 2}
     assert (comparison.lookups, comparison.hashed) == (0, 2)
+
+
+def test_deletions_are_withheld_when_a_listing_stays_incomplete(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    from storebrowser.sync.plan import SyncOptions, make_plan
+    from tests.providers.backends import open_counted
+    from tests.servers.fault_proxy import FaultProxy
+
+    with open_counted("s3_moto", request, FaultProxy) as counted:
+        provider, proxy = counted.provider, counted.proxy
+        assert isinstance(proxy, FaultProxy)
+        container = unique_container_name()
+        provider.create_container(container)
+        for key in ("p/keep.txt", "p/sub/extra.txt"):
+            provider.put_object(container, key, io.BytesIO(b"x"), size=1)
+        local = tmp_path / "tree"
+        local.mkdir()
+        (local / "keep.txt").write_bytes(b"x")
+        left, right = SyncPlace(local=str(local)), SyncPlace(account="a", container=container, prefix="p/")
+        complete = make_plan(compare(left, right, lambda _name: provider), SyncOptions(delete=True))
+        assert complete.deletes == ["sub/extra.txt"]
+        proxy.fail_next(
+            1000, status=503
+        )  # every listing answers 503 (after the SDK's and the walk's retries)
+        comparison = compare(left, right, lambda _name: provider)
+        proxy.clear()
+        assert not comparison.complete
+        plan = make_plan(comparison, SyncOptions(delete=True))
+        assert plan.deletes == [] and "nothing deleted" in plan.deletions_withheld
