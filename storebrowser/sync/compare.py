@@ -200,8 +200,10 @@ class _Decider:
         self._look_up(needing_details)
         if self.options.checksum:
             self._hash([p for p in pending if _hash_would_decide(p)])
-        for pair in pending:
-            self._by_time(pair)
+        times_differ = [pair for pair in pending if not self._by_time(pair)]
+        self._hash(times_differ)  # all at once, on the workers
+        for pair in times_differ:
+            self._by_md5_else_different(pair)
 
     def _hash_small_first(self, pending: list[Pair]) -> list[Pair]:
         """Pairs whose local file is small and whose other side has an MD5: hashed here
@@ -218,21 +220,27 @@ class _Decider:
                 rest.append(pair)
         return rest
 
-    def _by_time(self, pair: Pair) -> None:
+    def _by_time(self, pair: Pair) -> bool:
+        """Decided by an MD5 both have, or by equal times; False when the times differ
+        and a local file could still be hashed to decide (``_by_md5_else_different``)."""
         left, right = pair.left, pair.right
         assert left is not None and right is not None
         if left.md5 and right.md5:
             self._by_md5(pair, "md5")
-            return
-        if _same_time(left, right):
+        elif _same_time(left, right):
             self._settle(pair, Verdict.SAME, "mtime")
-            return
-        if _hash_would_decide(pair):
-            self._hash([pair])
-            if left.md5 and right.md5:
-                self._by_md5(pair, "md5 (times differ)")
-                return
-        self._settle(pair, Verdict.DIFFERENT, "mtime")
+        elif _hash_would_decide(pair):
+            return False
+        else:
+            self._settle(pair, Verdict.DIFFERENT, "mtime")
+        return True
+
+    def _by_md5_else_different(self, pair: Pair) -> None:
+        assert pair.left is not None and pair.right is not None
+        if pair.left.md5 and pair.right.md5:
+            self._by_md5(pair, "md5 (times differ)")
+        else:  # the file could not be read now: sent again (its upload says why if it fails)
+            self._settle(pair, Verdict.DIFFERENT, "mtime")
 
     def _by_md5(self, pair: Pair, basis: str) -> None:
         assert pair.left is not None and pair.right is not None
