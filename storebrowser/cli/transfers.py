@@ -368,7 +368,7 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
                 "id": j.id,
                 "kind": j.spec.kind.value,
                 "state": j.state.value,
-                "target": f"{j.spec.container}/{j.spec.key}",
+                "target": _target(j.spec),
                 "items": len(j.items),
             }
             for j in journal.load_jobs()
@@ -392,6 +392,13 @@ def cmd_jobs(ctx: Context, args: argparse.Namespace) -> None:
         report(ctx, jobs)
         return
     _cancel(ctx, args.ids)
+
+
+def _target(spec: JobSpec) -> str:
+    """Where a job writes: a sync's right end (its local folder, or container and prefix)."""
+    if spec.kind is JobKind.SYNC:
+        return f"{spec.dst_container}/{spec.dst_key}" if spec.dst_container else spec.local
+    return f"{spec.container}/{spec.key}"
 
 
 def _cancel(ctx: Context, ids: list[str]) -> None:

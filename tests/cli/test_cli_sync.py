@@ -244,6 +244,8 @@ def test_a_sync_killed_halfway_and_resumed_ends_identical(
     child.kill()  # no chance to pause: the journal is all that is left
     child.communicate(timeout=60)
     assert run("check", str(local), f"{backend}:{container}").returncode == 1
+    listed = json.loads(ok(run("--json", "jobs", "list")))
+    assert [(row["kind"], row["target"]) for row in listed] == [("sync", f"{container}/")]
     ok(run("jobs", "resume"))
     assert remote_tree(provider, container, "", request) == files
     assert run("check", str(local), f"{backend}:{container}").returncode == 0
