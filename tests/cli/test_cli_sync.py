@@ -293,3 +293,20 @@ def test_a_bookmark_is_a_place_for_check_and_sync(
     make_tree(local)
     ok(cli("sync", str(local), "@backup"))
     assert cli("check", str(local), "@backup/").returncode == 0
+
+
+def test_within_one_account_the_copy_is_on_the_server(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest, proxies: list[CountingProxy]
+) -> None:
+    run, proxy = counted_account(cli, "s3_moto", request, lambda port: _proxy(proxies, port))
+    first, second = unique_container_name(), unique_container_name()
+    ok(run("mb", first))
+    local = tmp_path / "tree"
+    local.mkdir()
+    (local / "big.bin").write_bytes(os.urandom(2 * 1024 * 1024))
+    ok(run("sync", str(local), f"s3_moto_counted:{first}"))
+    proxy.reset()
+    ok(run("sync", f"s3_moto_counted:{first}", f"s3_moto_counted:{second}"))
+    # Neither the 2 MiB down nor up: a CopyObject request, listings and HEADs only.
+    assert proxy.bytes_from_server < 256 * 1024 and proxy.bytes_to_server < 256 * 1024
+    assert run("check", f"s3_moto_counted:{first}", f"s3_moto_counted:{second}").returncode == 0
