@@ -138,8 +138,9 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> None:
     jobs = run_jobs(ctx, [to_spec(plan)])
     try:
         report(ctx, jobs, {key: value for key, value in plan.to_json().items() if key in _SUMMARY})
-    finally:
-        _refuse_leftovers(plan)
+    except OperationFailed as failed:  # items failed: said with what was held back
+        raise OperationFailed("; ".join([str(failed), *_leftovers(plan)])) from None
+    _refuse_leftovers(plan)
 
 
 _SUMMARY = ("add", "update", "delete", "skipped", "refused", "deletions_withheld")
@@ -156,12 +157,17 @@ def _plan_text(value: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _refuse_leftovers(plan: SyncPlan) -> None:
-    """Deletions held back and keys refused fail the command after the rest was done."""
+def _leftovers(plan: SyncPlan) -> list[str]:
     problems = []
     if plan.deletions_withheld:
         problems.append(plan.deletions_withheld)
     if plan.refused:
         problems.append(f"{len(plan.refused)} keys cannot be saved as local files and were not sent")
+    return problems
+
+
+def _refuse_leftovers(plan: SyncPlan) -> None:
+    """Deletions held back and keys refused fail the command after the rest was done."""
+    problems = _leftovers(plan)
     if problems:
         raise OperationFailed("; ".join(problems))
