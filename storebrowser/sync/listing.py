@@ -135,8 +135,10 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_meta
         if columns.is_prefix[i] or key.endswith("/"):
             continue
         relative = key[len(prefix) :]
-        listed_md5 = md5s[i] if md5s is not None else None
-        entry = Entry(relative, columns.sizes[i], key, md5=listed_md5 or plain_md5(columns.etags[i]))
+        # A listing that says which objects have an MD5 (Swift: not an SLO's aggregate
+        # ETag; Azure: Content-MD5) is believed; else an ETag that looks like one (S3).
+        md5 = md5s[i] if md5s is not None else plain_md5(columns.etags[i])
+        entry = Entry(relative, columns.sizes[i], key, md5=md5)
         stored = stored_mtime(metadata[i]) if metadata is not None else None
         if stored is not None:
             entry.mtime_ns, entry.mtime_exact = stored, True

@@ -310,3 +310,20 @@ def test_within_one_account_the_copy_is_on_the_server(
     # Neither the 2 MiB down nor up: a CopyObject request, listings and HEADs only.
     assert proxy.bytes_from_server < 256 * 1024 and proxy.bytes_to_server < 256 * 1024
     assert run("check", f"s3_moto_counted:{first}", f"s3_moto_counted:{second}").returncode == 0
+
+
+def test_checksum_does_not_take_a_swift_slo_etag_for_an_md5(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, "swift", *settings_of("swift", request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    local.mkdir()
+    (local / "big.bin").write_bytes(os.urandom(12 * 1024 * 1024))  # an SLO of 5 MiB segments
+    (local / "small.txt").write_bytes(b"plain")
+    ok(run("--part-size", "5", "sync", str(local), f"swift:{container}"))
+    checked = run("check", str(local), f"swift:{container}", "--checksum", "--json")
+    assert checked.returncode == 0, checked.stdout.decode()
+    # The plain object by its MD5; the SLO (whose ETag is of its segments') by its stored time.
+    assert _json(checked.stdout)["same_by"] == {"md5": 1, "mtime": 1}

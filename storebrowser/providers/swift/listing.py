@@ -79,7 +79,18 @@ def entry_columns(entries: list[dict[str, Any]]) -> EntryColumns:
         content_types=[clean_content_type(entry.get("content_type")) for entry in entries],
         storage_classes=[None] * len(entries),
         is_prefix=["subdir" in entry for entry in entries],
+        content_md5s=[_listed_md5(entry) for entry in entries],
     )
+
+
+def _listed_md5(entry: Mapping[str, Any]) -> str | None:
+    """A plain object's ``hash`` is the MD5 of its content; an SLO's (``slo_etag``) is of
+    its segments' ETags, and a pseudo-folder has none. (A DLO manifest is listed as the
+    empty object it is: its hash is of that, and its size 0 says so.)"""
+    if "subdir" in entry or is_slo_entry(entry):
+        return None
+    value = (unquote_etag(entry.get("hash")) or "").lower()
+    return value if len(value) == 32 and all(c in "0123456789abcdef" for c in value) else None
 
 
 def is_slo_entry(entry: Mapping[str, Any]) -> bool:
