@@ -81,10 +81,11 @@ class JobKind(enum.Enum):
     )
     #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
     SET_TAGS = "set_tags", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
-    #: A sync's plan (``transfers.kinds.sync`` says how its ends are named): files up,
-    #: objects down or between containers, extras deleted on the right. Its direction
-    #: is its spec's (either end may be the local folder), so the member says REMOTE.
-    SYNC = "sync", Direction.REMOTE, Trait.MANY_ITEMS
+    #: A sync's plan (``transfers.kinds.sync`` says how its ends are named): ``sources``
+    #: (keys relative to the left end) sent up, down or between containers, ``keys``
+    #: deleted on the right. Its direction is its spec's (either end may be the local
+    #: folder), so the member says REMOTE: the planned keys are not checked as landing.
+    SYNC = "sync", Direction.REMOTE, Trait.MANY_ITEMS | Trait.SOURCES
 
     @property
     def counts_objects(self) -> bool:
