@@ -113,6 +113,7 @@ def build_dialogs(
     from storebrowser.ui.help import ShortcutsDialog
     from storebrowser.ui.properties.metadata_editor import MetadataEditor
     from storebrowser.ui.properties.quick_look import QuickLook
+    from storebrowser.ui.sync.compare_window import CompareWindow
     from storebrowser.ui.tiers import dialogs as tiers
     from storebrowser.ui.tiers.results import JobResultsDialog
     from storebrowser.ui.tiers.tags_dialog import TagsDialog
@@ -154,6 +155,7 @@ def build_dialogs(
                         state=EditState.CONFLICT, theirs="e2")  # fmt: skip
     yield ConflictDialog(opened, window)
     yield QuickLook(runner, window)
+    yield CompareWindow(context, place.text(), place.account, lambda *_args: False, window)
 
 
 @pytest.fixture

@@ -857,6 +857,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Warum</translation>
     </message>
     <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>Synchronisieren</translation>
     </message>

@@ -857,6 +857,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Pourquoi</translation>
     </message>
     <message>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>Synchroniser</translation>
     </message>

@@ -63,6 +63,7 @@ class CompareWindow(QDialog):
         self.summary.setWordWrap(True)
         self.groups = QTreeWidget(self)
         self.groups.setHeaderLabels([self.tr("Key"), self.tr("Why")])
+        self.groups.setAccessibleName(self.tr("Differences"))
         self.plan_tree = PlanTree(self)
         self.sync_button = QPushButton(self.tr("Sync"), self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
