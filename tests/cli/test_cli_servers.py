@@ -137,6 +137,9 @@ def test_put_get_and_restore_keep_the_structure(swift: RunCli, tmp_path: Path) -
         )
     )
     meta = json.loads(_ok(swift("--json", "meta", "get", f"{container}/copy/notes.txt")))
+    # Uploads of local files also keep the file's time under rclone's key (issue 23).
+    stored_mtime = float(meta["metadata"].pop("mtime"))
+    assert stored_mtime == pytest.approx((source / "notes.txt").stat().st_mtime)
     assert meta["metadata"] == {"owner": "qa"} and meta["content_type"] == "application/x-test"
     _ok(swift("restore", f"{container}/copy/", str(tmp_path / "out")))
     for name, data in files.items():
