@@ -70,6 +70,9 @@ class ProviderKind:
     order: int = 100
     #: The standard icon that stands for the kind: "folder" (on this computer) or "network".
     icon: str = "network"
+    #: The colour people know the service by (``#rrggbb``), which tints its icon so that
+    #: the services tell apart at a glance; empty: the style's plain icon.
+    accent: str = ""
     #: Raises ``InvalidName`` quoting the rule for a name the service would refuse.
     container_name_rule: Callable[[str], None] = _any_container_name
     #: The one container a static website is served from, when the service fixes it

@@ -41,6 +41,38 @@ def kind_icon(kind: JobKind) -> QIcon:
     return icon
 
 
+def cloud_icon(accent: str) -> QIcon:
+    """A cloud filled with a service's colour (``ProviderKind.accent``), outlined in a darker
+    shade so that it reads on light and dark backgrounds alike."""
+    key = ("cloud:" + accent, 0)
+    icon = _cache.get(key)
+    if icon is None:
+        icon = QIcon()
+        for size in _SIZES:
+            icon.addPixmap(_draw_cloud(QColor(accent), size))
+        _cache[key] = icon
+    return icon
+
+
+def _draw_cloud(fill: QColor, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(size / 16, size / 16)
+    cloud = QPainterPath()
+    cloud.setFillRule(Qt.FillRule.WindingFill)
+    for puff in (QRectF(1, 6.5, 6, 6), QRectF(4, 3, 8, 8), QRectF(9, 6, 6, 6.5)):
+        cloud.addEllipse(puff)
+    cloud.addRoundedRect(QRectF(3.5, 8.5, 9.5, 4), 1.5, 1.5)  # the flat base
+    cloud = cloud.simplified()  # one outline around the puffs, not one per puff
+    painter.setPen(_pen(fill.darker(150), 1.0))
+    painter.setBrush(fill)
+    painter.drawPath(cloud)
+    painter.end()
+    return pixmap
+
+
 #: Navigation and transfer actions: ``(tray?, tail, tip)`` of an arrow on the 16 x 16 grid.
 _ARROWS: dict[str, tuple[bool, tuple[float, float], tuple[float, float]]] = {
     "back": (False, (13.5, 8), (2.5, 8)),

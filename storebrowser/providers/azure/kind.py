@@ -40,6 +40,7 @@ KIND = register(
         label="Azure Blob Storage",
         factory="storebrowser.providers.azure.provider:AzureProvider.from_settings",
         order=2,
+        accent="#0078d4",
         container_name_rule=check_container_name,
         website_container=WEB_CONTAINER,
         website_note="Azure serves a website only from the $web container of the account.",

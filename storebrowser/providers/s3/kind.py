@@ -33,6 +33,7 @@ KIND = register(
         label="Amazon S3 / S3-compatible",
         factory="storebrowser.providers.s3.provider:S3Provider.from_settings",
         order=1,
+        accent="#e8870e",
         container_name_rule=check_container_name,
         tool_command=aws_command,
         validate=_validate,

@@ -41,6 +41,7 @@ KIND = register(
         label="OpenStack Swift / Rackspace Cloud Files",
         factory="storebrowser.providers.swift.provider:SwiftProvider.from_settings",
         order=3,
+        accent="#d2312d",
         container_name_rule=check_container_name,
         tool_command=swift_command,
         validate=_validate,

@@ -7,13 +7,17 @@ from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from storebrowser.providers.registry import ProviderKind
+from storebrowser.ui.icons import cloud_icon
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def kind_icon(widget: QWidget, kind: ProviderKind) -> QIcon:
-    """The style's folder icon for a kind on this computer, its network drive for the rest."""
+    """The style's folder icon for a kind on this computer, a cloud in the service's colour
+    for a service that has one, the style's network drive for the rest."""
+    if kind.accent:
+        return cloud_icon(kind.accent)
     folder = kind.icon == "folder"
     pixmap = QStyle.StandardPixmap.SP_DirIcon if folder else QStyle.StandardPixmap.SP_DriveNetIcon
     return widget.style().standardIcon(pixmap)
