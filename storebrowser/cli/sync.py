@@ -96,6 +96,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> None:
         comparison = _compare(ctx, left, right, CompareOptions(checksum=args.checksum))
     except (StorageError, AccountError, OperationFailed, OSError) as error:
         raise ExitCode(2, str(error)) from error
+    if comparison.right_listing.missing:  # as rclone check: nothing to compare against
+        what = "folder" if right.is_local else "container"
+        raise ExitCode(2, f"{args.right}: no such {what}")
     ctx.emit(comparison.to_json(), _check_text)
     if not comparison.complete:
         raise ExitCode(2, "a listing was incomplete: the answer is not certain")

@@ -140,7 +140,7 @@ def list_place(
     it creates): a folder or container that does not exist yet is empty."""
     if place.is_local:
         if may_be_missing and not os.path.lexists(place.local):
-            return Listing()
+            return Listing(missing=True)
         return list_local(place.local, cancel)
     provider = providers(place.account)
     try:
@@ -149,7 +149,7 @@ def list_place(
         )
     except NotFound as missing:
         if may_be_missing and missing.key is None:
-            return Listing()
+            return Listing(missing=True)
         raise
 
 

@@ -56,6 +56,8 @@ class Listing:
     #: Files left out on purpose (links out of the folder, names no service can hold).
     skipped: list[str] = field(default_factory=list)
     requests: int = 0
+    #: The folder or container does not exist (yet): a sync creates it, a check says so.
+    missing: bool = False
 
     @property
     def complete(self) -> bool:

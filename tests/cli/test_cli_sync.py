@@ -157,6 +157,52 @@ def test_overlapping_places_and_a_missing_folder_are_refused(cli: RunCli, tmp_pa
     assert missing.returncode == 2 and b"no such folder" in missing.stderr
 
 
+@pytest.mark.parametrize("backend", ["s3_moto", "swift", "azure"])
+def test_check_against_a_container_or_folder_that_does_not_exist_says_so(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """As rclone check: nothing to compare against is an error (2), not "everything is
+    only on the left"; a sync into it creates it (the other tests)."""
+    run = add_account(cli, backend, *settings_of(backend, request))
+    local = tmp_path / "tree"
+    make_tree(local)
+    absent = unique_container_name()
+    for left, right, what in (
+        (str(local), f"{backend}:{absent}", b"no such container"),
+        (f"{backend}:{absent}", str(local), b""),
+        (f"{backend}:{absent}", str(tmp_path / "nope"), b""),
+    ):
+        result = run("check", left, right)
+        assert result.returncode == 2, (left, right, result.stdout)
+        assert what in result.stderr and b"Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    (tmp_path / "empty").mkdir()
+    assert run("check", str(tmp_path / "empty"), str(tmp_path / "nope")).stderr.strip().endswith(
+        b"nope: no such folder"
+    )
+
+
+def test_sync_down_with_delete_removes_the_folders_it_empties_and_no_other(
+    cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    run = add_account(cli, "s3_moto", *settings_of("s3_moto", request))
+    container = unique_container_name()
+    ok(run("mb", container))
+    up = tmp_path / "up"
+    (up / "old" / "deep").mkdir(parents=True)
+    (up / "old" / "deep" / "a.txt").write_bytes(b"a")
+    (up / "keep.txt").write_bytes(b"k")
+    ok(run("sync", str(up), f"s3_moto:{container}"))
+    down = tmp_path / "down"
+    ok(run("sync", f"s3_moto:{container}", str(down)))
+    (down / "mine").mkdir()  # an empty folder of the user's own: not the sync's to remove
+    ok(run("rm", f"{container}/old/deep/a.txt"))
+    ok(run("sync", f"s3_moto:{container}", str(down), "--delete"))
+    assert not (down / "old").exists()
+    assert (down / "mine").is_dir() and (down / "keep.txt").read_bytes() == b"k"
+    assert run("check", f"s3_moto:{container}", str(down)).returncode == 0
+
+
 def test_overlapping_prefixes_of_one_container_are_refused(
     cli: RunCli, request: pytest.FixtureRequest
 ) -> None:

@@ -173,11 +173,26 @@ def _delete(ctx: TaskContext) -> str:
         except OSError as error:
             failed.append(f"{path}: {error.strerror or error}")
         ctx.add(1)
+    _prune_emptied(root, item.keys)
     if failed:
         raise StorageError(
             f"{len(failed)} of {len(item.keys)} files were not deleted; the first, {failed[0]}"
         )
     return ""
+
+
+def _prune_emptied(root: Path, keys: tuple[str, ...]) -> None:
+    """The folders the deleted files leave empty go too (as the files' parents on the
+    left are gone), from the deepest up; never ``root``, never a folder holding anything,
+    and never a folder that was empty before the sync (only the deleted files' parents)."""
+    folders = {key_to_local_path(root, key).parent for key in keys}
+    for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+        while folder != root and root in folder.parents:
+            try:
+                folder.rmdir()  # refuses a folder that is not empty: nothing is lost
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def _take_object_time(ctx: TaskContext) -> None:

@@ -214,6 +214,8 @@ def _summary(comparison: Comparison, plan: SyncPlan) -> str:
         f"{counts['only_right']:,} only on the right",
     ]
     text = ", ".join(parts) + "."
+    if comparison.right_listing.missing:
+        text += " The right side does not exist yet: the sync creates it."
     if not comparison.complete:
         text += " A listing was incomplete: deletions are not offered."
     if plan.refused:
