@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.places import Location
-from storebrowser.ui import i18n
+from storebrowser.ui import format, i18n
 from storebrowser.ui.application import Explorer
 from storebrowser.ui.places.tree_model import AccountEntry
 
@@ -177,3 +177,20 @@ def test_every_word_of_the_main_window_is_translated(
     if lang == "de":
         assert ("menu", "&Datei") in translated and ("header", "Größe") in translated
         assert any(where == "label" and "Einträge" in text for where, text in translated)  # a numerus form
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "size"),
+    [
+        ("en", "1,234,567", "12.3 MB"),
+        ("de", "1.234.567", "12,3 MB"),
+        ("fr", "1\u202f234\u202f567", "12,3 MB"),
+    ],
+)
+def test_numbers_are_written_the_languages_way(
+    qapp: QApplication, english_again: None, language: str, count: str, size: str
+) -> None:
+    i18n.install(qapp, language)
+    assert format.number(1_234_567) == count
+    assert format.human_size(12_345_678) == size
+    assert format.counted(2_000, "{n} item", "{n} items") == f"{format.number(2_000)} items"
