@@ -48,6 +48,8 @@ from storebrowser.ui.places.tree_model import AccountEntry, LoadState
 from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.properties.quick_look import QuickLook
 from storebrowser.ui.sync.commands import SyncCommands
+from storebrowser.ui.tabs.session import read_session
+from storebrowser.ui.tabs.tabs import Tabs
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
@@ -106,6 +108,7 @@ class Explorer:
     versions: VersionsCommands | None = None
     bookmarks: BookmarkCommands | None = None
     editing: EditingCommands | None = None
+    tabs: Tabs | None = None
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -191,7 +194,8 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.explorer_actions["refresh"].triggered.connect(finding.forget_counts)
     access = AccessCommands(operations, customer_key_keeper(services.store))
     window.explorer_actions.connect_handlers(access.handlers())
-    Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
+    drops = Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
+    tabs = Tabs(window, window, drops.copy_dropped)
     AccountsAction(window, services.store)
     versions = install_versions(window, operations.context)
     bookmarks = install_bookmarks(window, services.bookmarks)
@@ -203,7 +207,9 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     editing = install_editing(window, operations, services.edit_cache or EditCache(default_root()), dock)
     install_quick_look(window, runner)
     versions.offer_unfinished()
-    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing)
+    return Explorer(
+        window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing, tabs
+    )
 
 
 def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkCommands:
@@ -401,11 +407,12 @@ def run_gui(services: Services, options: StartOptions) -> int:
     share_the_gil()
     if options.screenshot is None:
         offer_unfinished(explorer.bridge, window)
-    start = first_location(services, options)
-    if start is not None:
-        window.navigate(start)
-    else:
-        window.show_welcome()
+    # The saved tabs unless a place or a screenshot was asked for (a picture never
+    # depends on the last session).
+    resume = options.screenshot is None and options.account is None and not options.container
+    session = read_session(services.ui_state, [a.name for a in services.startup.accounts]) if resume else None
+    assert explorer.tabs is not None
+    explorer.tabs.start(first_location(services, options), session)
     shooter = None  # kept referenced: its timers call its methods
     if options.screenshot is not None:
         shooter = ScreenshotTaker(window, options.screenshot, open_first_container=options.container is None)
