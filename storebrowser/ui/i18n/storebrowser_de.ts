@@ -2871,6 +2871,45 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
 </context>
 <context>
+    <name>Tabs</name>
+    <message>
+        <source>New Tab</source>
+        <translation>Neuer Tab</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Next Tab</source>
+        <translation>Nächster Tab</translation>
+    </message>
+    <message>
+        <source>Previous Tab</source>
+        <translation>Vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Tabs</translation>
+    </message>
+    <message>
+        <source>The places open in tabs; Ctrl+Tab goes to the next one</source>
+        <translation>Die in Tabs geöffneten Orte; Strg+Tab wechselt zum nächsten</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Objects go into a container or a folder: open one in that tab first.</source>
+        <translation>Objekte kommen in einen Container oder Ordner: öffnen Sie zuerst einen in diesem Tab.</translation>
+    </message>
+    <message>
+        <source>Tabs not reopened: their account is gone ({names}).</source>
+        <translation>Tabs nicht wieder geöffnet: ihr Konto gibt es nicht mehr ({names}).</translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
         <source>Key</source>

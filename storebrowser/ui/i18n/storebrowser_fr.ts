@@ -2869,6 +2869,45 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
 </context>
 <context>
+    <name>Tabs</name>
+    <message>
+        <source>New Tab</source>
+        <translation>Nouvel onglet</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Fermer l’onglet</translation>
+    </message>
+    <message>
+        <source>Next Tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <source>Previous Tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Onglets</translation>
+    </message>
+    <message>
+        <source>The places open in tabs; Ctrl+Tab goes to the next one</source>
+        <translation>Les emplacements ouverts en onglets ; Ctrl+Tab passe au suivant</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Objects go into a container or a folder: open one in that tab first.</source>
+        <translation>Les objets vont dans un conteneur ou un dossier : ouvrez-en d’abord un dans cet onglet.</translation>
+    </message>
+    <message>
+        <source>Tabs not reopened: their account is gone ({names}).</source>
+        <translation>Onglets non rouverts : leur compte n’existe plus ({names}).</translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
         <source>Key</source>

@@ -11,12 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QMenu, QStackedWidget, QWidget
 
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.ui.a11y import describe
 from storebrowser.ui.objects.containers import ContainerTableModel
 from storebrowser.ui.objects.dragdrop import DraggedObjects
@@ -30,19 +39,19 @@ from storebrowser.ui.tabs.session import Session, save_session
 from storebrowser.ui.tabs.state import KEPT_SELECTION, Sort, TabState, tab_title
 from storebrowser.ui.uistate import UiState
 
-#: The tab commands: name, words, keys. Ctrl+T was View > Transfers, which is Ctrl+J now.
+# The tab commands: name, words, keys. Ctrl+T was View > Transfers, which is Ctrl+J now.
 TAB_ACTIONS = (
-    ("new_tab", "New Tab", ("Ctrl+T",)),
-    ("close_tab", "Close Tab", ("Ctrl+W",)),
-    ("next_tab", "Next Tab", ("Ctrl+Tab", "Ctrl+PgDown")),
-    ("previous_tab", "Previous Tab", ("Ctrl+Shift+Tab", "Ctrl+PgUp")),
+    ("new_tab", QT_TRANSLATE_NOOP("Tabs", "New Tab"), ("Ctrl+T",)),
+    ("close_tab", QT_TRANSLATE_NOOP("Tabs", "Close Tab"), ("Ctrl+W",)),
+    ("next_tab", QT_TRANSLATE_NOOP("Tabs", "Next Tab"), ("Ctrl+Tab", "Ctrl+PgDown")),
+    ("previous_tab", QT_TRANSLATE_NOOP("Tabs", "Previous Tab"), ("Ctrl+Shift+Tab", "Ctrl+PgUp")),
 )
 
 
 class TabbedWindow(Protocol):
     """What the tabs use of the explorer window."""
 
-    #: The shown tab's history: a tab switch gives the window another.
+    # The shown tab's history: a tab switch gives the window another.
     history: History
 
     @property
@@ -75,7 +84,7 @@ class TabbedWindow(Protocol):
     def show_info(self, message: str) -> None: ...
 
 
-#: Drops ``DraggedObjects`` into a place: copied (or moved) as between any two places.
+# Drops ``DraggedObjects`` into a place: copied (or moved) as between any two places.
 DropInto = Callable[[DraggedObjects, Location, bool], None]
 
 
@@ -90,7 +99,7 @@ class Tabs(QObject):
         self._insert_bar()
         self.actions = self._make_actions(host)
         self._shown: TabState | None = None
-        #: Keys to select again once the shown tab's place lists them.
+        # Keys to select again once the shown tab's place lists them.
         self._pending: list[str] = []
         self._add(TabState(history=window.history), show=True)
         self._shown = self.current
@@ -122,7 +131,7 @@ class Tabs(QObject):
             "previous_tab": lambda: self._step(-1),
         }
         for name, text, keys in TAB_ACTIONS:
-            action = QAction(self.tr(text), host)
+            action = QAction(QCoreApplication.translate("Tabs", text), host)
             action.setObjectName(name)
             action.setShortcuts([QKeySequence(key) for key in keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
