@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from storebrowser.accounts import AccountStore
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
+from storebrowser.core.colours import account_colour
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskRunner
 from storebrowser.transfers import Journal, TransferEngine
@@ -232,3 +233,33 @@ def test_the_window_keys_are_unique_and_transfers_moved_to_ctrl_j(make: Make) ->
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert seen["Ctrl+T"] == "New Tab" and seen["Ctrl+J"] == "Transfers" and seen["Ctrl+W"] == "Close Tab"
+
+
+def colour_of_tab(tabs: Tabs, index: int) -> str:
+    image = tabs.bar.tabIcon(index).pixmap(12, 12).toImage()
+    return image.pixelColor(6, 6).name()
+
+
+def test_the_colour_chosen_in_the_accounts_dialog_marks_the_tabs(
+    qtbot: Any, make: Make, store: AccountStore
+) -> None:
+    from storebrowser.ui.application import AccountsAction
+
+    explorer = make(UiState(None))
+    window, tabs = explorer.window, tabs_of(explorer)
+    window.navigate(DOCUMENTS)
+    trigger(tabs, "new_tab")
+    assert colour_of_tab(tabs, 0) == colour_of_tab(tabs, 1) == account_colour("Local files")
+    action = window.findChild(AccountsAction)
+    assert action is not None
+    dialog = action.open("Local files")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    choice = dialog.form.colour
+    choice.setCurrentIndex(choice.findData("#7c3aed"))
+    assert dialog.form.is_dirty()
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=WAIT):
+        dialog.save_button.click()
+    assert store.get("Local files").settings["colour"] == "#7c3aed"
+    qtbot.waitUntil(lambda: colour_of_tab(tabs, 0) == "#7c3aed", timeout=WAIT)
+    assert colour_of_tab(tabs, 1) == "#7c3aed"
+    dialog.close()

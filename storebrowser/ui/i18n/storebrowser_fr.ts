@@ -104,6 +104,10 @@
         <translation>Nom</translation>
     </message>
     <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
         <source>* required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,6 +744,52 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Objects in the archive now are brought back (rehydrated) at the priority chosen.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColourChoice</name>
+    <message>
+        <source>Marks the account&apos;s tabs and its row in the tree</source>
+        <translation>Marque les onglets du compte et sa ligne dans l’arborescence</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Magenta</source>
+        <translation>Magenta</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Bleu canard</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Violet</source>
+        <translation>Violet</translation>
     </message>
 </context>
 <context>

@@ -1,39 +1,29 @@
-"""Each account's colour: it marks the account's tabs and its row in the tree, so two
-tabs of two accounts with the same container names are told apart at a glance.
-
-The colour is chosen from a small palette by the account's name (stable across runs,
-no setting to store); the palettes' hues are far enough apart to tell light and dark."""
+"""Each account's colour (chosen in the Accounts dialog, else picked by its name:
+``core.colours``) marks the account's tabs and its row in the tree, so two tabs of two
+accounts with the same container names are told apart at a glance."""
 
 from __future__ import annotations
 
-import zlib
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from storebrowser.core.colours import account_colour
+from storebrowser.ui.icons import swatch_icon
 from storebrowser.ui.places.tree_model import AccountTreeModel, NodeKind
 
-PALETTE = ("#3b82f6", "#e0702a", "#16a34a", "#c026d3", "#dc2626", "#0891b2", "#ca8a04", "#7c3aed")
-SWATCH = 12
 MARKER_WIDTH = 4
 
 
-def account_colour(account: str) -> QColor:
-    return QColor(PALETTE[zlib.crc32(account.encode("utf-8")) % len(PALETTE)])
+def colour_in(model: AccountTreeModel, account: str) -> str:
+    """The account's colour, from its settings as the tree has them."""
+    entry = model.entry(account)
+    settings = entry.account.settings if entry is not None and entry.account is not None else None
+    return account_colour(account, settings)
 
 
-def swatch(account: str) -> QIcon:
-    """A small rounded square in the account's colour, for its tabs."""
-    pixmap = QPixmap(SWATCH, SWATCH)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(account_colour(account))
-    painter.drawRoundedRect(1, 1, SWATCH - 2, SWATCH - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
+def swatch(model: AccountTreeModel, account: str) -> QIcon:
+    return swatch_icon(colour_in(model, account))
 
 
 class AccountMarkers(QStyledItemDelegate):
@@ -54,4 +44,4 @@ class AccountMarkers(QStyledItemDelegate):
             return
         rect: QRect = option.rect
         bar = QRect(rect.right() - MARKER_WIDTH - 2, rect.top() + 3, MARKER_WIDTH, rect.height() - 6)
-        painter.fillRect(bar, account_colour(location.account))
+        painter.fillRect(bar, QColor(colour_in(self._model, location.account)))

@@ -267,7 +267,9 @@ class Tabs(QObject):
     def _label(self, index: int, location: Location | None) -> None:
         self.bar.setTabText(index, tab_title(location, self.tr("Welcome")))
         self.bar.setTabToolTip(index, location.text() if location is not None else "")
-        self.bar.setTabIcon(index, swatch(location.account) if location is not None else QIcon())
+        self.bar.setTabIcon(
+            index, swatch(self.window.tree_model, location.account) if location is not None else QIcon()
+        )
 
     # -- accounts, drops, middle clicks -----------------------------------------------
 
@@ -275,6 +277,8 @@ class Tabs(QObject):
         """An account removed: its places leave the other tabs' histories, and a tab left
         on it goes (the window has moved the shown tab already)."""
         names = set(self.window.tree_model.account_names())
+        for index in range(self.bar.count()):  # a colour may have changed
+            self._label(index, self._state(index).location)
         for index in reversed(range(self.bar.count())):
             state = self._state(index)
             for gone in {place.account for place in _places(state.history)} - names:
