@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from storebrowser.accounts import AccountStore
@@ -189,6 +189,12 @@ def test_objects_dropped_on_a_tab_are_copied_into_its_place(qtbot: Any, make: Ma
     assert (local_root / "documents" / "file-0001.txt").exists()  # a copy, not a move
     assert window.location == DOCUMENTS  # the drop did not change the shown tab
 
+    # Held over a tab, a drag shows it: the drop can then go onto a folder of its table.
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(tabs.bar, _drag_event(kind, point, mime, buttons, modifiers))
+    qtbot.waitUntil(lambda: window.location == PHOTOS, timeout=WAIT)
+    QApplication.sendEvent(tabs.bar, QDragLeaveEvent())
+
 
 def test_the_tabs_come_back_at_the_next_start(qtbot: Any, make: Make, tmp_path: Path) -> None:
     path = tmp_path / "state" / "window.json"
@@ -233,6 +239,29 @@ def test_the_window_keys_are_unique_and_transfers_moved_to_ctrl_j(make: Make) ->
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert seen["Ctrl+T"] == "New Tab" and seen["Ctrl+J"] == "Transfers" and seen["Ctrl+W"] == "Close Tab"
+
+
+def test_the_tab_keys_work_from_the_table_and_a_middle_click_closes_a_tab(qtbot: Any, make: Make) -> None:
+    explorer = make(UiState(None))
+    window, tabs = explorer.window, tabs_of(explorer)
+    window.navigate(DOCUMENTS)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    window.table.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.table, Qt.Key.Key_T, ctrl)
+    assert tabs.bar.count() == 2 and tabs.bar.currentIndex() == 1
+    window.navigate(PHOTOS)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab, ctrl)
+    assert tabs.bar.currentIndex() == 0 and window.location == DOCUMENTS
+    qtbot.keyClick(window.table, Qt.Key.Key_Backtab, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert tabs.bar.currentIndex() == 1 and window.location == PHOTOS
+    middle_click(tabs.bar, tabs.bar.tabRect(0).center())
+    assert tabs.bar.count() == 1 and window.location == PHOTOS
+    tabs.new_tab()
+    qtbot.keyClick(window.table, Qt.Key.Key_W, ctrl)
+    assert tabs.bar.count() == 1
 
 
 def colour_of_tab(tabs: Tabs, index: int) -> str:
