@@ -3139,7 +3139,7 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
     <message>
         <source>Transfers are running</source>
-        <extracomment>The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
+        <extracomment>Another window on the same engine is open: this one closes without stopping it. The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
         <translation>Übertragungen laufen</translation>
     </message>
     <message>
@@ -3920,6 +3920,13 @@ Das lässt sich nicht zurückholen.</translation>
     <message>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>New Window</source>
+        <translation>Neues Fenster</translation>
     </message>
 </context>
 <context>

@@ -3137,7 +3137,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Transfers are running</source>
-        <extracomment>The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
+        <extracomment>Another window on the same engine is open: this one closes without stopping it. The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3909,6 +3909,13 @@ It cannot be brought back.</source>
     <message>
         <source>Transfers</source>
         <translation>Transferts</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>New Window</source>
+        <translation>Nouvelle fenêtre</translation>
     </message>
 </context>
 <context>
