@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtGui import QAction
 
 from storebrowser.core.places import Location
+from storebrowser.qtbridge.conflicts import ConflictAsker, ConflictQuestion
+from storebrowser.transfers.jobs import ConflictPolicy, JobKind
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.main_window import MainWindow
 from storebrowser.ui.transfers.dock import TransfersDock
@@ -54,3 +56,11 @@ def test_a_new_window_shares_the_engine_and_the_transfers(
     assert window.ui_state.snapshot() == before  # the second kept its layout to itself
     window.refresh()
     qtbot.waitUntil(lambda: "sent.txt" in names_shown(window), timeout=WAIT)
+
+
+def test_a_question_answered_in_one_window_closes_in_the_others(qtbot: Any) -> None:
+    asker = ConflictAsker()
+    question = ConflictQuestion("job", JobKind.UPLOAD_FILE, "a.txt", "a.txt")
+    with qtbot.waitSignal(asker.withdrawn) as gone:
+        asker.answer(question, ConflictPolicy.SKIP)
+    assert gone.args == [question] and question.answer is ConflictPolicy.SKIP
