@@ -36,12 +36,13 @@ class AccountMarkers(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        super().paint(painter, option, index)
-        if self._model.kind_at(index) is not NodeKind.ACCOUNT:
-            return
         location = self._model.location_at(index)
-        if location is None:
+        if self._model.kind_at(index) is not NodeKind.ACCOUNT or location is None:
+            super().paint(painter, option, index)
             return
-        rect: QRect = option.rect
-        bar = QRect(rect.right() - MARKER_WIDTH - 2, rect.top() + 3, MARKER_WIDTH, rect.height() - 6)
+        rect = QRect(option.rect)
+        text = QStyleOptionViewItem(option)  # the name elides before the bar, never under it
+        text.rect = QRect(rect.left(), rect.top(), rect.width() - MARKER_WIDTH - 4, rect.height())
+        super().paint(painter, text, index)
+        bar = QRect(rect.right() - MARKER_WIDTH - 1, rect.top() + 3, MARKER_WIDTH, rect.height() - 6)
         painter.fillRect(bar, QColor(colour_in(self._model, location.account)))
