@@ -101,6 +101,8 @@ class Tabs(QObject):
         self._shown: TabState | None = None
         # Keys to select again once the shown tab's place lists them.
         self._pending: list[str] = []
+        # How many rows the last of those selections chose: another count is the user's choice.
+        self._reselected = 0
         self._add(TabState(history=window.history), show=True)
         self._shown = self.current
         self.bar.currentChanged.connect(self._switch)
@@ -227,7 +229,7 @@ class Tabs(QObject):
         header = window.table.horizontalHeader()
         order = Qt.SortOrder.DescendingOrder if state.sort.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(state.sort.column, order)  # the table sorts its model
-        self._pending = list(state.selected_keys)
+        self._pending, self._reselected = list(state.selected_keys), 0
         if state.location is None:
             window.show_welcome()
         else:
@@ -242,9 +244,13 @@ class Tabs(QObject):
         return Sort(header.sortIndicatorSection(), descending)
 
     def _select_pending(self) -> None:
-        """The shown tab's selection, as its rows arrive, until the listing is complete."""
+        """The shown tab's selection, as its rows arrive, until the listing is complete or
+        the user chooses something else."""
         window = self.window
         if not self._pending or window.stack.currentWidget() is not window.table:
+            return
+        if self._reselected and window.selection_summary().count != self._reselected:
+            self._pending = []  # chosen since: left as it is
             return
         model = window.object_model
         rows = [row for key in self._pending if (row := model.row_of_key(key)) is not None]
@@ -260,6 +266,7 @@ class Tabs(QObject):
         window.table.selectionModel().setCurrentIndex(
             model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
         )
+        self._reselected = len(rows)
 
     def _place_shown(self, location: Location | None) -> None:
         self._label(self.bar.currentIndex(), location)
