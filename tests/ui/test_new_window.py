@@ -64,3 +64,20 @@ def test_a_question_answered_in_one_window_closes_in_the_others(qtbot: Any) -> N
     with qtbot.waitSignal(asker.withdrawn) as gone:
         asker.answer(question, ConflictPolicy.SKIP)
     assert gone.args == [question] and question.answer is ConflictPolicy.SKIP
+
+
+def test_the_first_window_closes_first_and_the_last_one_stops_the_engine(
+    qtbot: Any, make_explorer: Any, local_account: Any
+) -> None:
+    explorer = make_explorer()
+    window = explorer.window
+    window.navigate(PHOTOS)
+    opener = window.findChild(NewWindow)
+    assert opener is not None
+    second = opener.open()
+    window.close()
+    assert not window.isVisible() and not explorer.bridge.is_stopped
+    second.navigate(PHOTOS.child("2024"))
+    qtbot.waitUntil(lambda: names_shown(second) == {"cat.jpg"}, timeout=WAIT)
+    second.close()  # the last window: the engine stops, then the window closes itself
+    qtbot.waitUntil(lambda: explorer.bridge.is_stopped, timeout=WAIT)
