@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from storebrowser.accounts import AccountStore
 from storebrowser.accounts.pool import ProviderPool
@@ -292,3 +292,23 @@ def test_the_colour_chosen_in_the_accounts_dialog_marks_the_tabs(
     qtbot.waitUntil(lambda: colour_of_tab(tabs, 0) == "#7c3aed", timeout=WAIT)
     assert colour_of_tab(tabs, 1) == "#7c3aed"
     dialog.close()
+
+
+def test_a_tab_comes_back_scrolled_where_it_was_left(qtbot: Any, make: Make) -> None:
+    explorer = make(UiState(None))
+    window, tabs = explorer.window, tabs_of(explorer)
+    window.navigate(DOCUMENTS)
+    wait_listed(qtbot, window)
+    row = window.object_model.row_of_key("file-0600.txt")
+    assert row is not None
+    window.table.scrollTo(window.object_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def top_name() -> str:
+        index = window.table.indexAt(QPoint(0, 0))
+        return window.object_model.info(index.row()).name if index.isValid() else ""
+
+    assert top_name() == "file-0600.txt"
+    trigger(tabs, "new_tab")
+    window.navigate(PHOTOS)
+    trigger(tabs, "previous_tab")
+    qtbot.waitUntil(lambda: top_name() == "file-0600.txt", timeout=WAIT)

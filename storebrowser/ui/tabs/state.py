@@ -30,6 +30,8 @@ class TabState:
     filter_text: str = ""
     sort: Sort = field(default_factory=Sort)
     selected_keys: list[str] = field(default_factory=list)
+    #: The row at the top of the table when the tab was left (scrolled back to it).
+    top_key: str | None = None
 
     @property
     def location(self) -> Location | None:

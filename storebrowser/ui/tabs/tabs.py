@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QObject,
+    QPoint,
     Qt,
     SignalInstance,
 )
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QBoxLayout, QLineEdit, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QLineEdit, QMenu, QStackedWidget, QWidget
 
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
@@ -103,6 +104,8 @@ class Tabs(QObject):
         self._pending: list[str] = []
         # How many rows the last of those selections chose: another count is the user's choice.
         self._reselected = 0
+        # The key to scroll back to the top of the table once it is listed.
+        self._top: str | None = None
         self._add(TabState(history=window.history), show=True)
         self._shown = self.current
         self.bar.currentChanged.connect(self._switch)
@@ -110,7 +113,7 @@ class Tabs(QObject):
         self.bar.tabMoved.connect(lambda _from, _to: self._update_actions())
         self.bar.objectsDropped.connect(self._dropped_on_tab)
         window.placeShown.connect(self._place_shown)
-        window.object_model.pageLoaded.connect(self._select_pending)
+        window.object_model.pageLoaded.connect(self._give_back)
         window.tree_model.modelReset.connect(self._accounts_changed)
         window.tree.setItemDelegate(AccountMarkers(window.tree_model, window.tree))
         for view in (window.tree, window.table, window.containers_table):
@@ -218,6 +221,9 @@ class Tabs(QObject):
         window = self.window
         state.filter_text = window.filter_box.text()
         state.sort = self._sort_shown()
+        top = window.table.indexAt(QPoint(0, 0))
+        on_table = window.stack.currentWidget() is window.table and top.isValid()
+        state.top_key = window.object_model.info(top.row()).key if on_table else None
         count = window.selection_summary().count
         state.selected_keys = (
             [info.key for info in window.selected_objects()] if count <= KEPT_SELECTION else []
@@ -230,18 +236,37 @@ class Tabs(QObject):
         order = Qt.SortOrder.DescendingOrder if state.sort.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(state.sort.column, order)  # the table sorts its model
         self._pending, self._reselected = list(state.selected_keys), 0
+        self._top = state.top_key
         if state.location is None:
             window.show_welcome()
         else:
             window.navigate(state.location, record=False)  # listed again
         if state.filter_text:
             window.filter_box.setText(state.filter_text)
-        self._select_pending()
+        self._give_back()
 
     def _sort_shown(self) -> Sort:
         header = self.window.table.horizontalHeader()
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         return Sort(header.sortIndicatorSection(), descending)
+
+    def _give_back(self) -> None:
+        """The shown tab's selection and scroll position, as its rows arrive."""
+        self._select_pending()
+        window, top = self.window, self._top
+        if top is None or window.stack.currentWidget() is not window.table:
+            return
+        model = window.object_model
+        row = model.row_of_key(top)
+        # Only with a screenful of rows below it can it go to the top: until then, again.
+        screenful = window.table.viewport().height() // max(
+            1, window.table.verticalHeader().defaultSectionSize()
+        )
+        if model.complete or (row is not None and model.rowCount() > row + screenful):
+            self._top = None
+        if row is not None:
+            window.table.doItemsLayout()  # the rows just merged: the scroll range must know them
+            window.table.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _select_pending(self) -> None:
         """The shown tab's selection, as its rows arrive, until the listing is complete or
