@@ -212,6 +212,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "i18n": (),
     "editing": ("commands",),
     "sync": ("commands",),
+    "tabs": ("places", "objects"),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
 UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y")

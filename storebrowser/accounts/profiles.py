@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from storebrowser.accounts.model import Account, AccountError
+from storebrowser.core.colours import COLOUR_SETTING, colour_problem
 from storebrowser.providers.registry import FieldType, get_kind
 
 FORMAT_VERSION = 1
@@ -128,6 +129,10 @@ def _account(name: str, table: object) -> tuple[Account, tuple[str, ...]]:
 
 
 def _check_setting(kind_name: str, key: str, value: object) -> None:
+    if key == COLOUR_SETTING:
+        if wrong := colour_problem(value):
+            raise AccountError(wrong)
+        return
     kind = get_kind(kind_name)
     try:
         field = kind.field(key)

@@ -15,6 +15,7 @@ from storebrowser.accounts.importers import Clash, add_imported, import_all
 from storebrowser.accounts.model import Account, NewAccount, SecretValues
 from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
 from storebrowser.cli.context import Context, OperationFailed, UsageError
+from storebrowser.core.colours import COLOUR_SETTING, colour_problem
 from storebrowser.core.display import display_text
 from storebrowser.providers.registry import FieldType, ProviderKind, get_kind, kinds
 
@@ -28,7 +29,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add = sub.add_parser("add", help="add an account")
     add.add_argument("name")
     add.add_argument("--kind", required=True, choices=sorted(kinds()))
-    add.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="a non-secret field")
+    add.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a non-secret field (also colour=#RRGGBB: the account's marker in the window)",
+    )
     add.add_argument(
         "--secret-env",
         action="append",
@@ -90,6 +97,11 @@ def _settings(kind: ProviderKind, pairs: list[str]) -> dict[str, Any]:
         name, sep, value = pair.partition("=")
         if not sep:
             raise UsageError(f"--set {pair!r}: expected FIELD=VALUE")
+        if name == COLOUR_SETTING:  # the window's marker of the account, any kind
+            if wrong := colour_problem(value):
+                raise UsageError(wrong)
+            settings[name] = value
+            continue
         try:
             field = kind.field(name)
         except KeyError:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storebrowser import providers
+from storebrowser.core.colours import APP_SETTINGS, COLOUR_SETTING, colour_problem
 from storebrowser.core.equivalent import Equivalent, Request
 from storebrowser.providers.base import Provider
 
@@ -115,8 +116,10 @@ class ProviderKind:
     def problems(self, settings: Settings) -> list[str]:
         """Missing required fields and kind-specific problems, as sentences."""
         found = [f"{f.label} is required." for f in self.fields if f.required and not settings.get(f.name)]
-        unknown = sorted(set(settings) - {f.name for f in self.fields})
+        unknown = sorted(set(settings) - {f.name for f in self.fields} - set(APP_SETTINGS))
         found += [f"Unknown setting {name!r} for {self.label}." for name in unknown]
+        if COLOUR_SETTING in settings and (wrong := colour_problem(settings[COLOUR_SETTING])):
+            found.append(wrong)
         if self.validate is not None:
             found += self.validate(settings)
         return found

@@ -105,6 +105,7 @@ class ConflictAsker(QObject):
                 return  # withdrawn meanwhile
             question.answer, question.for_whole_job = policy, for_whole_job
             question._answered.set()
+        self.withdrawn.emit(question)  # asked in more than one window: the others close theirs
 
     def withdraw_job(self, job_id: str) -> None:
         """The job is being cancelled: its open question goes, no new one is asked."""

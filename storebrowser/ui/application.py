@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from storebrowser import APP_NAME, __version__
@@ -48,6 +48,9 @@ from storebrowser.ui.places.tree_model import AccountEntry, LoadState
 from storebrowser.ui.properties.preview_dock import PreviewDock, install_preview
 from storebrowser.ui.properties.quick_look import QuickLook
 from storebrowser.ui.sync.commands import SyncCommands
+from storebrowser.ui.tabs.session import read_session
+from storebrowser.ui.tabs.tabs import Tabs
+from storebrowser.ui.theme import apply_color_scheme
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
@@ -56,6 +59,7 @@ from storebrowser.ui.versions.commands import VersionsCommands
 from storebrowser.ui.versions.pane import VersionsPane
 from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.ui.window_context import window_context
+from storebrowser.ui.windows import NewWindow, others_open
 
 SCREENSHOT_TIMEOUT_MS = 20_000
 
@@ -106,6 +110,7 @@ class Explorer:
     versions: VersionsCommands | None = None
     bookmarks: BookmarkCommands | None = None
     editing: EditingCommands | None = None
+    tabs: Tabs | None = None
 
 
 #: Settings that say where an account points; the first one set shows in its tooltip.
@@ -173,11 +178,14 @@ class AccountsAction(QObject):
             self.window.navigate(Location(go_to))
 
 
-def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
+def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge | None = None) -> Explorer:
+    """The first window; with ``bridge``, another on the same engine (File > New Window)."""
     runner.run(file_types.warm_up, lambda _result: None)  # the MIME database, off the GUI thread
-    window = MainWindow(account_entries(services), runner, services.pool, state=services.ui_state)
+    first = bridge is None  # only the first writes the layout and takes up unfinished work
+    state = services.ui_state if first else UiState(None, services.ui_state.snapshot())
+    window = MainWindow(account_entries(services), runner, services.pool, state=state)
     window.welcome.import_source = services.import_source
-    bridge = EngineBridge(services.make_engine, parent=window)
+    bridge = bridge or EngineBridge(services.make_engine, parent=window)
     jobs = JobQueue(bridge, window)
     operations = Operations(window_context(window, jobs))
     window.explorer_actions.connect_handlers(operations.handlers())
@@ -191,19 +199,39 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
     window.explorer_actions["refresh"].triggered.connect(finding.forget_counts)
     access = AccessCommands(operations, customer_key_keeper(services.store))
     window.explorer_actions.connect_handlers(access.handlers())
-    Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
+    drops = Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))
+    tabs = Tabs(window, window, drops.copy_dropped)
     AccountsAction(window, services.store)
     versions = install_versions(window, operations.context)
     bookmarks = install_bookmarks(window, services.bookmarks)
     # Before the transfers dock: restoreState places both.
     preview = install_preview(window, window.view_menu, preview_dock(window))
-    dock = window.add_transfers(TransfersDock(bridge, window), QuitGuard(bridge, window))
+    dock = window.add_transfers(
+        TransfersDock(bridge, window), QuitGuard(bridge, window, lambda: others_open(window))
+    )
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
-    editing = install_editing(window, operations, services.edit_cache or EditCache(default_root()), dock)
+    editing = install_editing(
+        window, operations, services.edit_cache or EditCache(default_root()), dock, first
+    )
     install_quick_look(window, runner)
-    versions.offer_unfinished()
-    return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing)
+    NewWindow(window, lambda place: open_window(services, runner, bridge, place))
+    if first:
+        versions.offer_unfinished()
+    return Explorer(
+        window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing, tabs
+    )
+
+
+def open_window(
+    services: Services, runner: TaskRunner, bridge: EngineBridge, place: Location | None
+) -> MainWindow:
+    """Another window on ``bridge``'s engine, shown at ``place``."""
+    explorer = build_explorer(services, runner, bridge)
+    explorer.window.show()
+    assert explorer.tabs is not None
+    explorer.tabs.start(place, None)
+    return explorer.window
 
 
 def install_bookmarks(window: MainWindow, store: BookmarkStore) -> BookmarkCommands:
@@ -244,7 +272,11 @@ def install_quick_look(window: MainWindow, runner: TaskRunner) -> QuickLook:
 
 
 def install_editing(
-    window: MainWindow, operations: Operations, cache: EditCache, transfers: TransfersDock
+    window: MainWindow,
+    operations: Operations,
+    cache: EditCache,
+    transfers: TransfersDock,
+    resume: bool = True,
 ) -> EditingCommands:
     """Open / Open With… and View > Opened Files (beside the transfers panel, hidden until
     something is opened); copies still in the cache are watched again."""
@@ -264,7 +296,8 @@ def install_editing(
     editing.apply_settings(window.ui_state)
     window.explorer_actions.connect_handlers(editing.handlers())
     window.openObject.connect(editing.open_selected)
-    editing.resume()
+    if resume:  # once: two windows watching the same copies would both upload them back
+        editing.resume()
     return editing
 
 
@@ -307,50 +340,6 @@ def preview_dock(window: MainWindow) -> PreviewDock:
         lambda: window.stack.currentWidget() is window.table,
         window,
     )
-
-
-def apply_color_scheme(app: QApplication, scheme: str) -> None:
-    """``system`` follows the desktop (Qt tracks it); ``light``/``dark`` force one.
-
-    Where the platform has no theme to give a dark palette (offscreen, some window
-    managers), Fusion's colours are set from the scheme so dark really is dark."""
-    hints = QGuiApplication.styleHints()
-    wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(scheme)
-    if wanted is not None:
-        hints.setColorScheme(wanted)
-    dark_asked = (wanted or hints.colorScheme()) == Qt.ColorScheme.Dark
-    if dark_asked and app.palette().color(QPalette.ColorRole.Window).lightness() > 128:
-        app.setPalette(dark_palette())
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#2b2d30",
-        QPalette.ColorRole.WindowText: "#dfe1e5",
-        QPalette.ColorRole.Base: "#1e1f22",
-        QPalette.ColorRole.AlternateBase: "#26282b",
-        QPalette.ColorRole.ToolTipBase: "#3c3f41",
-        QPalette.ColorRole.ToolTipText: "#dfe1e5",
-        QPalette.ColorRole.PlaceholderText: "#8c8f94",
-        QPalette.ColorRole.Text: "#dfe1e5",
-        QPalette.ColorRole.Button: "#313335",
-        QPalette.ColorRole.ButtonText: "#dfe1e5",
-        QPalette.ColorRole.BrightText: "#ff6b68",
-        QPalette.ColorRole.Highlight: "#2f65ca",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#589df6",
-        QPalette.ColorRole.Light: "#45484b",
-        QPalette.ColorRole.Midlight: "#3a3d40",
-        QPalette.ColorRole.Mid: "#2f3134",
-        QPalette.ColorRole.Dark: "#1a1b1d",
-        QPalette.ColorRole.Shadow: "#000000",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f737a"))
-    return palette
 
 
 def first_location(services: Services, options: StartOptions) -> Location | None:
@@ -401,11 +390,12 @@ def run_gui(services: Services, options: StartOptions) -> int:
     share_the_gil()
     if options.screenshot is None:
         offer_unfinished(explorer.bridge, window)
-    start = first_location(services, options)
-    if start is not None:
-        window.navigate(start)
-    else:
-        window.show_welcome()
+    # The saved tabs unless a place or a screenshot was asked for (a picture never
+    # depends on the last session).
+    resume = options.screenshot is None and options.account is None and not options.container
+    session = read_session(services.ui_state, [a.name for a in services.startup.accounts]) if resume else None
+    assert explorer.tabs is not None
+    explorer.tabs.start(first_location(services, options), session)
     shooter = None  # kept referenced: its timers call its methods
     if options.screenshot is not None:
         shooter = ScreenshotTaker(window, options.screenshot, open_first_container=options.container is None)

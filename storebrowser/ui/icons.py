@@ -83,6 +83,19 @@ _ARROWS: dict[str, tuple[bool, tuple[float, float], tuple[float, float]]] = {
 }
 
 
+def swatch_icon(colour: str, size: int = 12) -> QIcon:
+    """A small rounded square of ``colour`` (``#RRGGBB``): an account's marker."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def arrow_icon(name: str) -> QIcon:
     """``back``, ``forward``, ``up``, ``upload`` or ``download`` in the window text colour,
     greyed where disabled."""

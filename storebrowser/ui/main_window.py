@@ -129,6 +129,7 @@ class MainWindow(WindowFrame):
         self.welcome.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_status()
         self._selection_changed()
+        self.placeShown.emit(None)
 
     @property
     def location(self) -> Location | None:
@@ -159,6 +160,7 @@ class MainWindow(WindowFrame):
         self._update_status()
         self._selection_changed()  # the last page's selection is gone: so is its count
         self._update_actions()
+        self.placeShown.emit(location)
 
     def with_provider(
         self, account: str, then: Callable[[Provider], None], *, place: Location | None = None
@@ -440,11 +442,6 @@ class MainWindow(WindowFrame):
         menu = QMenu(self)
         fill(menu, self.explorer_actions, layout)
         menu.popup(view.viewport().mapToGlobal(pos))
-
-    def remember_layout(self) -> None:
-        super().remember_layout()
-        if self._location is not None:
-            self.ui_state.set("location", self._location.text())
 
     # -- status -----------------------------------------------------------------------
 

@@ -45,10 +45,12 @@ class WindowFrame(QMainWindow):
     """Signals:
     editAccount(str): the user asked to edit an account's settings (a refused sign-in).
     openObject(): Enter or a double-click on one object: open it in its app.
+    placeShown(Location | None): the window shows this place (``None``: the welcome page).
     """
 
     editAccount = Signal(str)
     openObject = Signal()
+    placeShown = Signal(object)
 
     def __init__(
         self,
@@ -137,6 +139,8 @@ class WindowFrame(QMainWindow):
         state.set_bytes("object_columns", self.table.horizontalHeader().saveState().data())
         state.set_bytes("container_columns", self.containers_table.horizontalHeader().saveState().data())
         state.set_bytes("window_state", self.saveState().data())
+        if self._location is not None:
+            state.set("location", self._location.text())
 
     # -- transfers --------------------------------------------------------------------
 
@@ -153,7 +157,7 @@ class WindowFrame(QMainWindow):
         dock.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         toggle = dock.toggleViewAction()
         toggle.setText(self.tr("Transfers"))
-        toggle.setShortcut("Ctrl+T")
+        toggle.setShortcut("Ctrl+J")  # as browsers' downloads; Ctrl+T opens a tab
         self.view_menu.addSeparator()
         self.view_menu.addAction(toggle)
         if (state := self.ui_state.get_bytes("window_state")) is not None:

@@ -114,7 +114,8 @@ def test_form_has_one_widget_of_the_right_type_per_field(qtbot: Any, kind_name: 
     text_like = [f for f in kind.fields if WIDGET_OF[f.type] is QLineEdit]
     assert len(form.findChildren(QLineEdit)) == len(text_like) + 1
     assert len(form.findChildren(QCheckBox)) == sum(f.type is FieldType.BOOL for f in kind.fields)
-    assert len(form.findChildren(QComboBox)) == sum(f.type is FieldType.CHOICE for f in kind.fields)
+    # ... and the account's colour (its tabs' and tree row's marker), whatever the kind
+    assert len(form.findChildren(QComboBox)) == sum(f.type is FieldType.CHOICE for f in kind.fields) + 1
     groups = list(dict.fromkeys(f.group for f in kind.fields if f.group))
     assert sorted(group for group, _title in kind.group_titles) == sorted(groups)  # titled, none stale
     boxes = form.findChildren(QGroupBox)

@@ -149,7 +149,7 @@ def test_help_lists_the_keys_and_the_versions(qtbot, make_explorer, local_accoun
         for group in range(tree.topLevelItemCount())
         for row in range(tree.topLevelItem(group).childCount())
     }
-    assert rows["Delete"] == "Del" and rows["Preview"] == "F3" and rows["Transfers"] == "Ctrl+T"
+    assert rows["Delete"] == "Del" and rows["Preview"] == "F3" and rows["Transfers"] == "Ctrl+J"
     assert rows["Show or hide the preview"] == "Space"
     assert "Keyboard Shortcuts" in rows  # F1 itself
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QSt
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.places import Location
 from storebrowser.providers.registry import get_kind
-from storebrowser.ui.application import dark_palette
 from storebrowser.ui.commands.dialogs import NameDialog
 from storebrowser.ui.icons import PaletteIconStyle
+from storebrowser.ui.theme import dark_palette
 from tests.ui.servers import server_account, unique_name
 
 WAIT = 20_000

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from storebrowser.core.places import Location
 from storebrowser.core.properties import CACHE_CONTROL, CONTENT_DISPOSITION
 from storebrowser.transfers import sending
-from storebrowser.ui.application import dark_palette
 from storebrowser.ui.commands.upload_dialog import UploadDialog
 from storebrowser.ui.properties.preview_panel import HEX, IMAGE, TEXT, PreviewPanel
+from storebrowser.ui.theme import dark_palette
 from tests.providers.other_clients import other_client
 from tests.ui.editing import add_metadata, edit_cell, open_editor, remove_metadata, row_of, type_into
 from tests.ui.servers import server_account, temporary_container

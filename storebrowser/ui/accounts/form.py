@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from storebrowser.accounts.model import Account, AccountError
 from storebrowser.accounts.secrets import Storage
+from storebrowser.core.colours import COLOUR_SETTING
 from storebrowser.providers.registry import ConnectionField, FieldType, ProviderKind
+from storebrowser.ui.accounts.colour_choice import ColourChoice
 
 #: Words shown upper-case in a group box title made from a group name ("azure ad").
 _ACRONYMS = {"ad", "aws", "iam", "sas", "sso", "tls", "url", "v1", "v2", "v3"}
@@ -309,6 +311,11 @@ class AccountForm(QWidget):
         self.name_edit.setPlaceholderText(self.tr("How the account is shown in the window"))
         self.name_edit.textChanged.connect(self.changed)
         top.addRow(self._label(self.tr("Name"), required=True), self.name_edit)
+        self.colour = ColourChoice(self)
+        self.colour.currentIndexChanged.connect(self.changed)
+        colour_label = self._label(self.tr("Colour"), required=False)
+        colour_label.setBuddy(self.colour)
+        top.addRow(colour_label, self.colour)
         layout.addLayout(top)
         self._add_fields(layout)
         legend = caption(self.tr("* required"), self)
@@ -409,6 +416,7 @@ class AccountForm(QWidget):
     def load(self, account: Account | None) -> None:
         """Show ``account`` (None: a new one, with the fields' defaults)."""
         self.name_edit.setText(account.name if account is not None else "")
+        self.colour.set_colour(account.settings if account is not None else None)
         for name, editor in self.editors.items():
             if isinstance(editor, SecretEditor):
                 editor.reset()
@@ -429,6 +437,7 @@ class AccountForm(QWidget):
     def settings(self) -> dict[str, Value]:
         """The non-secret settings as they would be saved (empty text is left out)."""
         values = {n: e.value() for n, e in self.editors.items() if not isinstance(e, SecretEditor)}
+        values[COLOUR_SETTING] = self.colour.colour()
         return {n: v for n, v in values.items() if v is not None}
 
     def secret_changes(self) -> dict[str, str]:

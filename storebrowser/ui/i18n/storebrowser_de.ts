@@ -104,6 +104,10 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
         <source>* required</source>
         <translation>* Pflichtfeld</translation>
     </message>
@@ -740,6 +744,52 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>Objects in the archive now are brought back (rehydrated) at the priority chosen.</source>
         <translation>Objekte, die jetzt im Archiv liegen, werden mit der gewählten Priorität zurückgeholt (rehydriert).</translation>
+    </message>
+</context>
+<context>
+    <name>ColourChoice</name>
+    <message>
+        <source>Marks the account&apos;s tabs and its row in the tree</source>
+        <translation>Kennzeichnet die Tabs des Kontos und seine Zeile im Baum</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Magenta</source>
+        <translation>Magenta</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Petrol</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Violet</source>
+        <translation>Violett</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2921,45 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
 </context>
 <context>
+    <name>Tabs</name>
+    <message>
+        <source>New Tab</source>
+        <translation>Neuer Tab</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Next Tab</source>
+        <translation>Nächster Tab</translation>
+    </message>
+    <message>
+        <source>Previous Tab</source>
+        <translation>Vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Tabs</translation>
+    </message>
+    <message>
+        <source>The places open in tabs; Ctrl+Tab goes to the next one</source>
+        <translation>Die in Tabs geöffneten Orte; Strg+Tab wechselt zum nächsten</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Objects go into a container or a folder: open one in that tab first.</source>
+        <translation>Objekte kommen in einen Container oder Ordner: öffnen Sie zuerst einen in diesem Tab.</translation>
+    </message>
+    <message>
+        <source>Tabs not reopened: their account is gone ({names}).</source>
+        <translation>Tabs nicht wieder geöffnet: ihr Konto gibt es nicht mehr ({names}).</translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
         <source>Key</source>
@@ -3050,7 +3139,7 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
     <message>
         <source>Transfers are running</source>
-        <extracomment>The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
+        <extracomment>Another window on the same engine is open: this one closes without stopping it. The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
         <translation>Übertragungen laufen</translation>
     </message>
     <message>
@@ -3831,6 +3920,13 @@ Das lässt sich nicht zurückholen.</translation>
     <message>
         <source>Transfers</source>
         <translation>Übertragungen</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>New Window</source>
+        <translation>Neues Fenster</translation>
     </message>
 </context>
 <context>

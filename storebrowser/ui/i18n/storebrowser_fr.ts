@@ -104,6 +104,10 @@
         <translation>Nom</translation>
     </message>
     <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
         <source>* required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,6 +744,52 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Objects in the archive now are brought back (rehydrated) at the priority chosen.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColourChoice</name>
+    <message>
+        <source>Marks the account&apos;s tabs and its row in the tree</source>
+        <translation>Marque les onglets du compte et sa ligne dans l’arborescence</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Magenta</source>
+        <translation>Magenta</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Bleu canard</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Violet</source>
+        <translation>Violet</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +2919,45 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
 </context>
 <context>
+    <name>Tabs</name>
+    <message>
+        <source>New Tab</source>
+        <translation>Nouvel onglet</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Fermer l’onglet</translation>
+    </message>
+    <message>
+        <source>Next Tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <source>Previous Tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Onglets</translation>
+    </message>
+    <message>
+        <source>The places open in tabs; Ctrl+Tab goes to the next one</source>
+        <translation>Les emplacements ouverts en onglets ; Ctrl+Tab passe au suivant</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Objects go into a container or a folder: open one in that tab first.</source>
+        <translation>Les objets vont dans un conteneur ou un dossier : ouvrez-en d’abord un dans cet onglet.</translation>
+    </message>
+    <message>
+        <source>Tabs not reopened: their account is gone ({names}).</source>
+        <translation>Onglets non rouverts : leur compte n’existe plus ({names}).</translation>
+    </message>
+</context>
+<context>
     <name>TagTable</name>
     <message>
         <source>Key</source>
@@ -3048,7 +3137,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Transfers are running</source>
-        <extracomment>The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
+        <extracomment>Another window on the same engine is open: this one closes without stopping it. The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3820,6 +3909,13 @@ It cannot be brought back.</source>
     <message>
         <source>Transfers</source>
         <translation>Transferts</translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>New Window</source>
+        <translation>Nouvelle fenêtre</translation>
     </message>
 </context>
 <context>

@@ -189,17 +189,21 @@ class QuitGuard(QObject):
             event.ignore()  # the guard asks / shuts down, then closes the window itself
     """
 
-    def __init__(self, bridge: EngineBridge, window: QWidget) -> None:
+    def __init__(
+        self, bridge: EngineBridge, window: QWidget, others_open: Callable[[], bool] = lambda: False
+    ) -> None:
         super().__init__(window)
         self._bridge = bridge
         self._window = window
+        #: Another window on the same engine is open: this one closes without stopping it.
+        self._others_open = others_open
         self._state = _Quit.OPEN
         self._progress: QProgressDialog | None = None
         #: The last answer: "pause", "cancel", "stay" or "" (nothing was running).
         self.choice = ""
 
     def allow_close(self) -> bool:
-        if self._state is _Quit.STOPPED or self._bridge.is_stopped:
+        if self._state is _Quit.STOPPED or self._bridge.is_stopped or self._others_open():
             return True
         if self._state is _Quit.OPEN:
             active = self._bridge.active_jobs()
