@@ -33,7 +33,10 @@ def _columns(statuses: dict[str, ArchiveStatus | None]) -> ObjectColumns:
 def test_each_row_keeps_where_it_stands_and_says_it_back() -> None:
     columns = _columns(STATUSES)
     assert columns.archive_states is not None and list(columns.archive_states) == [
-        ARCHIVED, ONLINE, RESTORED, RESTORING
+        ARCHIVED,
+        ONLINE,
+        RESTORED,
+        RESTORING,
     ]
     assert [columns.info(row).archive for row in range(4)] == list(STATUSES.values())
     assert len(columns._archive_details) == 2  # only the rows that say more than their state
