@@ -246,7 +246,8 @@ def test_ls_and_the_archive_status_column_say_the_same(
     assert "restored until" in _ok(moto("meta", "get", f"{name}/b-deep"))
     with open_counted("s3_moto", request) as counted:
         columns = ObjectColumns("")
-        columns.append(pack(counted.provider.list_page(name, "", "/").entries, "", columns.types, columns.classes))
+        entries = counted.provider.list_page(name, "", "/").entries
+        columns.append(pack(entries, "", columns.types, columns.classes))
     in_table = {}
     for row in range(len(columns)):
         status = columns.archive(row)

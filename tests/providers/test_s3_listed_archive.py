@@ -50,7 +50,7 @@ def test_a_server_refusing_the_restore_status_is_asked_without_it(request: pytes
         proxy.reset()
         proxy.fail_next(1, status=400)
         assert [entry.archive for entry in provider.list_page(bucket, "", None).entries] == [ARCHIVED]
-        assert proxy.requests == 2 and not provider._restore_listed
+        assert proxy.requests == 2 and not provider._listing.asking
         provider.list_page(bucket, "", None)
         assert proxy.requests == 3  # not asked with it again
 

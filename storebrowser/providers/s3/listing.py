@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import StorageError
 from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
 from storebrowser.providers.s3.archive import ARCHIVE_CLASSES, archive_status
 from storebrowser.providers.s3.errors import s3_errors
@@ -75,6 +76,37 @@ def list_page(
     # the next page is already asked): the next request need not wait for it.
     entries = LazyEntries(len(contents) + len(prefixes), lambda: entry_columns(contents, prefixes))
     return Page(entries, next_token)
+
+
+class RestoreStatusAsk:
+    """Listings ask each object's restore status where the server has archive classes
+    (``list_page(restore_status=True)``); a server that refuses the header is asked
+    without it from then on."""
+
+    def __init__(self) -> None:
+        self.asking = True
+
+    def list_page(
+        self,
+        client: S3Client,
+        bucket: str,
+        prefix: str,
+        delimiter: str | None,
+        token: str | None,
+        limit: int,
+        *,
+        archives: bool,
+    ) -> Page[ObjectInfo]:
+        """``list_page``, with the restore status when ``archives`` (the server has classes)."""
+        asked = archives and self.asking
+        try:
+            return list_page(client, bucket, prefix, delimiter, token, limit, restore_status=asked)
+        except StorageError as error:
+            if not asked or error.retryable:
+                raise
+        page = list_page(client, bucket, prefix, delimiter, token, limit)
+        self.asking = False  # asked without it, it answers: the header was the trouble
+        return page
 
 
 def entry_columns(

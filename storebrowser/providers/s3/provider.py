@@ -94,8 +94,7 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
                                       read_timeout=self.read_timeout())  # fmt: skip
         #: What the server offers beyond plain objects; AWS offers all, clones are asked.
         self._website = self._classes = self._tagging = settings.is_aws
-        #: Listings ask each object's restore status (``OptionalObjectAttributes``).
-        self._restore_listed = True
+        self._listing = listing.RestoreStatusAsk()
         #: Why the server keeps no versions ("" when it can).
         self._no_versioning = ""
         self.capabilities = self._capabilities()
@@ -199,19 +198,9 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
         token: str | None = None,
         limit: int = 1000,
     ) -> Page[ObjectInfo]:
-        # Each object's restore status is asked where the server has archive classes;
-        # a server that refuses the header is asked without it from then on.
-        asked = self._classes and self._restore_listed
-        try:
-            return listing.list_page(
-                self._client, container, prefix, delimiter, token, limit, restore_status=asked
-            )
-        except StorageError as error:
-            if not asked or error.retryable:
-                raise
-        page = listing.list_page(self._client, container, prefix, delimiter, token, limit)
-        self._restore_listed = False
-        return page
+        return self._listing.list_page(
+            self._client, container, prefix, delimiter, token, limit, archives=self._classes
+        )
 
     def stat(self, container: str, key: str) -> ObjectInfo:
         return reading.stat(self._client, container, key, self._customer_key)

@@ -10,16 +10,13 @@ With no tab registered the editor shows its metadata page as it always did.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
-if TYPE_CHECKING:
-    from storebrowser.ui.properties.metadata_editor import MetadataEditor
-
-#: Makes a tab for an opening of the editor: (title, widget), or ``None``.
-TabFactory = Callable[["MetadataEditor"], "tuple[str, QWidget] | None"]
+#: Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this
+#: module: typed as the dialog it is): (title, widget), or ``None``.
+TabFactory = Callable[[QDialog], "tuple[str, QWidget] | None"]
 
 _FACTORIES: list[TabFactory] = []
 
@@ -30,7 +27,7 @@ def register_tab(factory: TabFactory) -> None:
         _FACTORIES.append(factory)
 
 
-def with_tabs(editor: MetadataEditor, metadata_page: QWidget) -> QWidget:
+def with_tabs(editor: QDialog, metadata_page: QWidget) -> QWidget:
     """``metadata_page`` alone, or in a tab widget with the registered tabs after it."""
     tabs = [tab for factory in _FACTORIES if (tab := factory(editor)) is not None]
     if not tabs:

@@ -9,19 +9,15 @@ Review and Apply. Where the service keeps no tags (Swift) the tab says why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storebrowser.transfers import JobSnapshot
 from storebrowser.transfers.jobs import JobKind, JobSpec
+from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from storebrowser.ui.properties.tabs import register_tab
 from storebrowser.ui.tiers.tags_editor import TagsEditor
 from storebrowser.ui.transfers.job_progress import JobProgress
-
-if TYPE_CHECKING:
-    from storebrowser.ui.properties.metadata_editor import MetadataEditor
 
 
 class TagsTab(QWidget):
@@ -105,7 +101,9 @@ class TagsTab(QWidget):
         self._check()
 
 
-def tags_tab(editor: MetadataEditor) -> tuple[str, QWidget]:
+def tags_tab(editor: QDialog) -> tuple[str, QWidget] | None:
+    if not isinstance(editor, MetadataEditor):
+        return None
     return QCoreApplication.translate("TagsTab", "Tags"), TagsTab(editor)
 
 
