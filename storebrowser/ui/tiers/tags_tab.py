@@ -28,7 +28,7 @@ class TagsTab(QWidget):
         provider, keys = editor.provider, [info.key for info in editor.listed]
         self.keys = keys
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
