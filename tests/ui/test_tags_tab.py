@@ -76,7 +76,8 @@ def test_tags_beside_the_metadata_for_one_object_and_for_many_as_one_job(
     tab.save_button.click()
     job = _saved(qtbot, explorer, 1)
     assert job.state is State.DONE
-    assert box.get_blob_client("r.csv").get_blob_tags() == {"project": "apollo", "stage": "raw", "owner": "ana"}
+    saved = box.get_blob_client("r.csv").get_blob_tags()
+    assert saved == {"project": "apollo", "stage": "raw", "owner": "ana"}
     one.close()
 
     many = open_editor(qtbot, explorer, "s.csv", "t.csv")
