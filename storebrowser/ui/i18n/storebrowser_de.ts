@@ -2073,6 +2073,50 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>PolicyMoveDialog</name>
+    <message>
+        <source>Storage Policy of {what}</source>
+        <extracomment>Containers looked up at most (a HEAD each: Swift&apos;s account listing names no policy). (container, its policy), by policy then name. More containers than were looked up.</extracomment>
+        <translation>Speicherrichtlinie von {what}</translation>
+    </message>
+    <message>
+        <source>Containers of other storage policies</source>
+        <translation>Container anderer Speicherrichtlinien</translation>
+    </message>
+    <message>
+        <source>{container} (storage policy {policy})</source>
+        <translation>{container} (Speicherrichtlinie {policy})</translation>
+    </message>
+    <message>
+        <source>Delete the originals once copied (a move)</source>
+        <translation>Die Originale nach dem Kopieren löschen (verschieben)</translation>
+    </message>
+    <message>
+        <source>No container of another storage policy yet: create one in the policy wanted (storebrowser-cli mb --class POLICY NAME), then come back.</source>
+        <translation>Noch kein Container einer anderen Speicherrichtlinie: Legen Sie einen in der gewünschten Richtlinie an (storebrowser-cli mb --class RICHTLINIE NAME) und kommen Sie dann zurück.</translation>
+    </message>
+    <message>
+        <source>The first {n} containers were looked at.</source>
+        <translation>Die ersten {n} Container wurden angesehen.</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>die Standardrichtlinie</translation>
+    </message>
+    <message>
+        <source>{what} in {container} live in its storage policy, {policy}: Swift keeps every object of a container in the policy the container was created with. To put them in another policy, they are copied (server-side, keys unchanged) into a container of that policy.</source>
+        <translation>{what} in {container} liegen in dessen Speicherrichtlinie {policy}: Swift hält jedes Objekt eines Containers in der Richtlinie, mit der der Container angelegt wurde. Um sie in eine andere Richtlinie zu bringen, werden sie (auf dem Server, mit gleichen Schlüsseln) in einen Container dieser Richtlinie kopiert.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>

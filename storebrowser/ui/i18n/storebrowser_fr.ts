@@ -794,7 +794,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>List</source>
@@ -1031,7 +1031,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>Copy {n} selected on the server to:</source>
@@ -2071,6 +2071,50 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>PolicyMoveDialog</name>
+    <message>
+        <source>Storage Policy of {what}</source>
+        <extracomment>Containers looked up at most (a HEAD each: Swift&apos;s account listing names no policy). (container, its policy), by policy then name. More containers than were looked up.</extracomment>
+        <translation>Politique de stockage de {what}</translation>
+    </message>
+    <message>
+        <source>Containers of other storage policies</source>
+        <translation>Conteneurs d’autres politiques de stockage</translation>
+    </message>
+    <message>
+        <source>{container} (storage policy {policy})</source>
+        <translation>{container} (politique de stockage {policy})</translation>
+    </message>
+    <message>
+        <source>Delete the originals once copied (a move)</source>
+        <translation>Supprimer les originaux une fois copiés (un déplacement)</translation>
+    </message>
+    <message>
+        <source>No container of another storage policy yet: create one in the policy wanted (storebrowser-cli mb --class POLICY NAME), then come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {n} containers were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>celle par défaut</translation>
+    </message>
+    <message>
+        <source>{what} in {container} live in its storage policy, {policy}: Swift keeps every object of a container in the policy the container was created with. To put them in another policy, they are copied (server-side, keys unchanged) into a container of that policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>
@@ -2598,7 +2642,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>Object:</source>
