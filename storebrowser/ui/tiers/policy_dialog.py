@@ -72,8 +72,10 @@ class PolicyMoveDialog(QDialog):
         note = QLabel(self)
         note.setWordWrap(True)
         if not places.others:
-            note.setText(self.tr("No container of another storage policy yet: create one in the policy "
-                                 "wanted (storebrowser-cli mb --class POLICY NAME), then come back."))  # fmt: skip
+            note.setText(self.tr(
+                "No container of another storage policy yet: create one in the policy "
+                "wanted (storebrowser-cli mb --class POLICY NAME), then come back."
+            ))  # fmt: skip
         elif places.cut:
             note.setText(self.tr("The first {n} containers were looked at.").format(n=MAX_CONTAINERS))
         self.buttons = QDialogButtonBox(
