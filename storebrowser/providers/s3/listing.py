@@ -146,8 +146,12 @@ def listed_archive(item: Mapping[str, Any]) -> ArchiveStatus | None:
         if restore.get("RestoreExpiryDate"):
             return ArchiveStatus(ArchiveState.RESTORED, until=restore["RestoreExpiryDate"])
     if item.get("StorageClass") in ARCHIVE_CLASSES:
-        return ArchiveStatus(ArchiveState.ARCHIVED)
+        return _ARCHIVED
     return None
+
+
+#: One for every archived row of a listing (frozen: shared, not made per row).
+_ARCHIVED = ArchiveStatus(ArchiveState.ARCHIVED)
 
 
 def iter_all_keys(client: S3Client, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:
