@@ -291,7 +291,9 @@ def _archive_columns(archives: Sequence[ArchiveStatus | None] | None) -> dict[st
     few statuses that say more than their state (an expiry, a target, a priority)."""
     if not archives or not any(archives):
         return {"archive_states": None, "archive_details": {}}
-    states = array("B", [ARCHIVE_CODES[status.state] if status else ONLINE for status in archives])
+    # By the state's value (a str: hashed in C; an Enum's hash is a Python call).
+    codes = {state.value: code for state, code in ARCHIVE_CODES.items()}
+    states = array("B", [codes[status.state._value_] if status else ONLINE for status in archives])
     details = {
         row: status
         for row, status in enumerate(archives)
