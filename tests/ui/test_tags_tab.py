@@ -65,6 +65,11 @@ def test_tags_beside_the_metadata_for_one_object_and_for_many_as_one_job(
 
     one = open_editor(qtbot, explorer, "r.csv")
     tab = _tags_tab(qtbot, one)
+    assert one.review_button.isHidden()  # the metadata's review is not the tags'
+    tabs = one.findChild(QTabWidget, "propertyTabs")
+    tabs.setCurrentIndex(0)
+    assert not one.review_button.isHidden()
+    tabs.setCurrentIndex(1)
     assert tab.editor is not None and tab.editor.table.rows() == [("project", "apollo"), ("stage", "raw")]
     row = tab.editor.table.add_row("owner", "Zoë")
     assert "Azure tags may hold only ASCII letters" in tab.editor.problem.text()

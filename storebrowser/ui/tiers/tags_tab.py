@@ -10,6 +10,7 @@ Review and Apply. Where the service keeps no tags (Swift) the tab says why.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storebrowser.transfers import JobSnapshot
@@ -59,6 +60,16 @@ class TagsTab(QWidget):
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
         self._check()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The metadata's Review Changes… reviews metadata only: out of sight here."""
+        self.properties.review_button.hide()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.properties.pages.currentIndex() == 0:  # back on the metadata's edit page
+            self.properties.review_button.show()
+        super().hideEvent(event)
 
     def _intro(self) -> str:
         if self.editor is not None and self.editor.single:
