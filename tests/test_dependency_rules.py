@@ -204,7 +204,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "transfers": (),
     "accounts": (),
     "properties": ("objects", "transfers"),
-    "tiers": ("properties",),
+    "tiers": ("properties", "transfers"),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
     "versions": ("commands",),

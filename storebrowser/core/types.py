@@ -58,7 +58,9 @@ class ObjectInfo:
     #: SLO/DLO or encrypted objects and when unknown. Downloads verify against it.
     content_md5: str | None = None
     #: Archived / restoring / restored; ``None`` when not archived or not known (see
-    #: ``ArchiveStatus``). Listings of S3 leave it ``None``: only a ``stat`` knows.
+    #: ``ArchiveStatus``). S3 listings know the restore status only where the server
+    #: answers ``OptionalObjectAttributes=RestoreStatus`` (AWS); elsewhere an archive
+    #: class alone says "archived", and only a ``stat`` knows more.
     archive: ArchiveStatus | None = None
 
     def __post_init__(self) -> None:
@@ -84,8 +86,8 @@ class EntryColumns:
 
     What providers turn a raw listing answer into: the object table stores columns and
     packs these directly, without an ``ObjectInfo`` per listed object (that costs more
-    than the rest of the conversion). ``content_md5s`` and ``metadata`` are ``None``
-    when the listing carries none at all, as most do.
+    than the rest of the conversion). ``content_md5s``, ``metadata`` and ``archives``
+    are ``None`` when the listing carries none at all, as most do.
     """
 
     keys: Sequence[str]
@@ -97,11 +99,14 @@ class EntryColumns:
     is_prefix: Sequence[bool]
     content_md5s: Sequence[str | None] | None = None
     metadata: Sequence[Mapping[str, str]] | None = None
+    #: Where each archived entry stands (``None``: online or not known).
+    archives: Sequence[ArchiveStatus | None] | None = None
 
     @classmethod
     def of(cls, infos: Sequence[ObjectInfo]) -> EntryColumns:
         md5s = [info.content_md5 for info in infos]
         metadata = [info.metadata for info in infos]
+        archives = [info.archive for info in infos]
         return cls(
             keys=[info.key for info in infos],
             sizes=[info.size for info in infos],
@@ -112,6 +117,7 @@ class EntryColumns:
             is_prefix=[info.is_prefix for info in infos],
             content_md5s=md5s if any(md5s) else None,
             metadata=metadata if any(metadata) else None,
+            archives=archives if any(archives) else None,
         )
 
     def without_first(self) -> EntryColumns:
@@ -126,6 +132,7 @@ class EntryColumns:
             is_prefix=self.is_prefix[1:],
             content_md5s=self.content_md5s[1:] if self.content_md5s is not None else None,
             metadata=self.metadata[1:] if self.metadata is not None else None,
+            archives=self.archives[1:] if self.archives is not None else None,
         )
 
     def infos(self) -> list[ObjectInfo]:
@@ -133,7 +140,8 @@ class EntryColumns:
         md5s = self.content_md5s or [None] * count
         metadata = self.metadata or [_EMPTY] * count
         fields = (self.keys, self.sizes, self.modified, self.etags, self.content_types, metadata)
-        rest = (self.is_prefix, self.storage_classes, md5s)
+        archives = self.archives or [None] * count
+        rest = (self.is_prefix, self.storage_classes, md5s, archives)
         # Positional, in field order: once per entry, and keywords cost a quarter more.
         return [ObjectInfo(*values) for values in zip(*fields, *rest, strict=True)]
 

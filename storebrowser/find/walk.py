@@ -87,7 +87,7 @@ def objects_only(columns: EntryColumns) -> EntryColumns:
 
 def pick(columns: EntryColumns, rows: list[int]) -> EntryColumns:
     """The entries at ``rows``, as columns."""
-    md5s, metadata = columns.content_md5s, columns.metadata
+    md5s, metadata, archives = columns.content_md5s, columns.metadata, columns.archives
     return EntryColumns(
         keys=_rows(columns.keys, rows),
         sizes=_rows(columns.sizes, rows),
@@ -98,6 +98,7 @@ def pick(columns: EntryColumns, rows: list[int]) -> EntryColumns:
         is_prefix=_rows(columns.is_prefix, rows),
         content_md5s=_rows(md5s, rows) if md5s is not None else None,
         metadata=_rows(metadata, rows) if metadata is not None else None,
+        archives=_rows(archives, rows) if archives is not None else None,
     )
 
 

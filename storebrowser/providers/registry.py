@@ -89,6 +89,9 @@ class ProviderKind:
     #: Its listings say each object's storage class (S3) or access tier (Azure): the
     #: object list shows that column by default.
     lists_storage_class: bool = False
+    #: Its service has archive tiers and its listings say which objects are in one (S3's
+    #: GLACIER classes, Azure's Archive tier): the Archive status column shows by default.
+    lists_archive_status: bool = False
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 #: Row ids, as the model's orders hold them (``array('I')``).
 RowIds = NDArray[np.uint32]
 Indexes = NDArray[np.intp]
-_DTYPES = {"I": np.uint32, "H": np.uint16, "q": np.int64, "Q": np.uint64}
+_DTYPES = {"B": np.uint8, "I": np.uint32, "H": np.uint16, "q": np.int64, "Q": np.uint64}
 
 
 def view(column: array[int]) -> NDArray[Any]:

@@ -11,8 +11,10 @@ appends the pieces with a handful of C-level ``extend`` calls.
 
 What is kept of a listing entry: key, size, modified, ETag, content type (or, when the
 listing has none, a type guessed from the name, flagged as guessed), storage class, the
-content MD5 when the listing vouches for one, and user metadata when the listing carried
-any (listings rarely do; such rows keep it in a side table).
+content MD5 when the listing vouches for one, user metadata when the listing carried
+any (listings rarely do; such rows keep it in a side table), and where an archived
+object stands: a byte a row (``archive_states``, made with the first archived row: none
+for a listing without one), its expiry or target in a side table.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from storebrowser.core.archive import ArchiveStatus
 from storebrowser.core.types import ObjectInfo
 from storebrowser.table.arrays import row_ids, view
 from storebrowser.table.packing import (
+    ARCHIVE_CODES,
     DELETED,
     EMPTY_SLOT,
     EPOCH,
@@ -42,6 +46,7 @@ from storebrowser.table.packing import (
     FULL_KEY,
     HAS_MD5,
     NO_MODIFIED,
+    ONLINE,
     SLOT,
     TYPE_GUESSED,
     Extra,
@@ -49,6 +54,8 @@ from storebrowser.table.packing import (
     Packed,
     pack,
 )
+
+_STATES = {code: state for state, code in ARCHIVE_CODES.items()}
 
 # -- the columns (GUI thread) ---------------------------------------------------------------
 
@@ -73,6 +80,9 @@ class ObjectColumns:
         self.type_ids = array("I")
         self.class_ids = array("I")
         self._md5s: bytearray | None = None
+        #: ``ONLINE``, ``ARCHIVED``... a row; ``None`` until a row is archived.
+        self.archive_states: array[int] | None = None
+        self._archive_details: dict[int, ArchiveStatus] = {}
         self._extras: dict[int, Extra] = {}
         #: Names containing NUL (which the bulk paths split on); none in practice.
         self._odd_names = 0
@@ -103,11 +113,20 @@ class ObjectColumns:
             self._md5s += packed.md5s if packed.md5s is not None else bytes(SLOT * packed.count)
         for index, extra in packed.extras.items():
             self._extras[first + index] = extra
+        self._append_archives(first, packed)
         self._odd_names += packed.names.count(b"\0") - packed.count
         self.live += packed.count
         self.folders += packed.folders
         self.object_bytes += packed.object_bytes
         return range(first, first + packed.count)
+
+    def _append_archives(self, first: int, packed: Packed) -> None:
+        if packed.archive_states is not None and self.archive_states is None:
+            self.archive_states = array("B", bytes(first))
+        if self.archive_states is not None:
+            self.archive_states.extend(packed.archive_states or array("B", bytes(packed.count)))
+        for index, status in packed.archive_details.items():
+            self._archive_details[first + index] = status
 
     def add(self, info: ObjectInfo) -> int:
         """Add one row; returns its id."""
@@ -133,6 +152,16 @@ class ObjectColumns:
         self._extras.pop(row, None)
         if 0 in packed.extras:
             self._extras[row] = packed.extras[0]
+        self._update_archive(row, packed)
+
+    def _update_archive(self, row: int, packed: Packed) -> None:
+        if packed.archive_states is not None and self.archive_states is None:
+            self.archive_states = array("B", bytes(len(self.flags)))
+        if self.archive_states is not None:
+            self.archive_states[row] = packed.archive_states[0] if packed.archive_states else ONLINE
+        self._archive_details.pop(row, None)
+        if 0 in packed.archive_details:
+            self._archive_details[row] = packed.archive_details[0]
 
     def delete(self, row: int) -> None:
         bits = self.flags[row]
@@ -196,6 +225,17 @@ class ObjectColumns:
     def storage_class(self, row: int) -> str | None:
         return self.classes.values[self.class_ids[row]]
 
+    def archive_state(self, row: int) -> int:
+        """``ONLINE``, ``ARCHIVED``, ``RESTORING`` or ``RESTORED`` (``packing``)."""
+        return self.archive_states[row] if self.archive_states is not None else ONLINE
+
+    def archive(self, row: int) -> ArchiveStatus | None:
+        """Where the object of ``row`` stands, as the listing said (``None``: online)."""
+        state = self.archive_state(row)
+        if state == ONLINE:
+            return None
+        return self._archive_details.get(row) or ArchiveStatus(_STATES[state])
+
     def info(self, row: int) -> ObjectInfo:
         """An ``ObjectInfo`` as the listing gave it (a guessed type is not included)."""
         if self.flags[row] & FOLDER:
@@ -210,6 +250,7 @@ class ObjectColumns:
             metadata=extra.metadata if extra else {},
             storage_class=self.storage_class(row),
             content_md5=self.content_md5(row),
+            archive=self.archive(row),
         )
 
     # -- finding and bulk reads -------------------------------------------------------------
@@ -321,7 +362,8 @@ class ObjectColumns:
 
     def nbytes(self) -> int:
         """Bytes held by the columns (buffers only), for the memory budget."""
-        arrays = (self._ends, self.sizes, self.modified, self.flags, self.type_ids, self.class_ids)
+        arrays = (self._ends, self.sizes, self.modified, self.flags, self.type_ids, self.class_ids,
+                  self.archive_states or array("B"))  # fmt: skip
         total = sum(column.buffer_info()[1] * column.itemsize for column in arrays)
         return total + len(self._names) + len(self._etags) + len(self._md5s or b"")
 

@@ -6,7 +6,8 @@ directions (Python's stable ``sort(reverse=True)``). Folders tie on every column
 name, so there they keep the listing's (name) order.
 
 Names compare case-insensitively (``str.casefold``). Types and storage classes compare
-by their text, case-insensitively. Missing dates sort before every date.
+by their text, case-insensitively. Missing dates sort before every date. Archive
+statuses sort online, archived, restoring, restored (their byte).
 
 New rows are merged into a sorted order by binary search (``bisect`` with a key), not by
 sorting everything again: O(k log n) key calls for k new rows among n.
@@ -49,6 +50,7 @@ class Column(IntEnum):
     TYPE = 3
     STORAGE_CLASS = 4
     ETAG = 5
+    ARCHIVE = 6
 
 
 COLUMNS = (
@@ -58,6 +60,7 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ObjectTableModel", "Type"),
     QT_TRANSLATE_NOOP("ObjectTableModel", "Storage class"),
     QT_TRANSLATE_NOOP("ObjectTableModel", "ETag"),
+    QT_TRANSLATE_NOOP("ObjectTableModel", "Archive status"),
 )
 
 RowKey = Callable[[int], Any]
@@ -105,6 +108,8 @@ def bulk_keys(columns: ObjectColumns, column: int) -> Sequence[Any]:
         return list(map(_ranks(columns.types).__getitem__, columns.type_ids))
     if column == Column.STORAGE_CLASS:
         return list(map(_ranks(columns.classes).__getitem__, columns.class_ids))
+    if column == Column.ARCHIVE:
+        return columns.archive_states or [0] * len(columns)
     return columns.etags()
 
 
@@ -128,6 +133,8 @@ def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
 
         def plain(row: int) -> int:
             return ranks[ids[row]]
+    elif column == Column.ARCHIVE:
+        plain = columns.archive_state
     else:
 
         def plain(row: int) -> str:
@@ -200,6 +207,10 @@ def _numbers(columns: ObjectColumns, column: int, ids: RowIds) -> NDArray[Any] |
         ranks: NDArray[np.uint32] = np.array(_ranks(columns.types if by_type else columns.classes), np.uint32)
         picked: NDArray[np.uint32] = ranks[view(columns.type_ids if by_type else columns.class_ids)[ids]]
         return picked
+    if column == Column.ARCHIVE:
+        if columns.archive_states is None:
+            return np.zeros(len(ids), np.uint8)
+        return view(columns.archive_states)[ids]
     return None
 
 

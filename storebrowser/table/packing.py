@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
+from typing import Any
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.mime import guess_type
 from storebrowser.core.types import EntryColumns, ObjectInfo, entry_columns, key_name
 
@@ -41,6 +43,12 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 #: Stored in the modified column when the listing gave no date; sorts before any date.
 NO_DATE = -(2**63)
+
+# -- archive states (array 'B', one byte a row) ---------------------------------------------
+#: Online (or not known); then where an archived object stands, in the order they sort.
+ONLINE, ARCHIVED, RESTORING, RESTORED = range(4)
+ARCHIVE_CODES = {ArchiveState.ARCHIVED: ARCHIVED, ArchiveState.RESTORING: RESTORING,
+                 ArchiveState.RESTORED: RESTORED}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +128,10 @@ class Packed:
     etags: bytes
     types: array[int]
     classes: array[int]
+    #: An archive state a row (``ONLINE``...); ``None`` when the page has no archived row.
+    archive_states: array[int] | None
+    #: The whole status of the rows it says more of than its state (restored until...).
+    archive_details: dict[int, ArchiveStatus]
     md5s: bytes | None
     extras: dict[int, Extra]
     object_bytes: int
@@ -228,6 +240,7 @@ def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: I
         md5s=md5s,
         extras=extras,
         object_bytes=sum(sizes),
+        **_archive_columns(columns.archives),
         folders=sum(folders),
     )
 
@@ -271,6 +284,22 @@ def _etag_slots(columns: EntryColumns, bits: list[int]) -> tuple[bytes, dict[int
         if (etag_bits >> ETAG_SHIFT) & 3 == ETAG_OTHER:
             extras[row] = Extra(etags[row])
     return bytes(slots), extras
+
+
+def _archive_columns(archives: Sequence[ArchiveStatus | None] | None) -> dict[str, Any]:
+    """``archive_states`` and ``archive_details`` of ``Packed``: a byte a row, and the
+    few statuses that say more than their state (an expiry, a target, a priority)."""
+    if not archives or not any(archives):
+        return {"archive_states": None, "archive_details": {}}
+    # By the state's value (a str: hashed in C; an Enum's hash is a Python call).
+    codes = {state.value: code for state, code in ARCHIVE_CODES.items()}
+    states = array("B", [codes[status.state._value_] if status else ONLINE for status in archives])
+    details = {
+        row: status
+        for row, status in enumerate(archives)
+        if status and (status.until or status.target or status.priority)
+    }
+    return {"archive_states": states, "archive_details": details}
 
 
 def _md5_slots(md5s: Sequence[str | None] | None, bits: list[int]) -> bytes | None:

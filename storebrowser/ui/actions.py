@@ -63,6 +63,10 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         return first if not first[0] else second
 
     pick = "Select one or more objects or folders."
+    # Swift: objects change storage policy by a copy into a container of another one.
+    per_container = caps is not None and caps.container_classes
+    class_change = (capable("container_classes", "storage policies") if per_container
+                    else capable("storage_tiers", "changing storage classes"))  # fmt: skip
     return {
         "back": need(state.can_back, ""),
         "forward": need(state.can_forward, ""),
@@ -93,7 +97,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "quick_look": need(plain == 1 and objects == 1, "Select exactly one object."),
         "open_with": need(plain == 1 and objects == 1, "Select exactly one object."),
         "properties": need(plain > 0, "Select one or more objects (folders have no properties)."),
-        "storage_class": both(need(objects > 0, pick), capable("storage_tiers", "changing storage classes")),
+        "storage_class": both(need(objects > 0, pick), class_change),
         "restore_archive": both(need(objects > 0, pick), capable("archive_restore", "archive restores")),
         "tags": both(need(objects > 0, pick), capable("object_tags", "object tags")),
         "find": need(in_container, "Open a container first."),

@@ -224,3 +224,32 @@ def test_azure_tiers_archive_and_rehydration(
     assert blob.get_blob_tags() == {"project": "apollo"}
     assert azure("cat", f"{name}/r.csv").stdout == b"a,b"
     _refused(azure("tags", f"{name}/r.csv", "set", "name=Zoë"), 2, "Azure tags may hold only ASCII")
+
+
+def test_ls_and_the_archive_status_column_say_the_same(
+    moto: RunCli, moto_server: MotoServer, request: pytest.FixtureRequest  # noqa: F811
+) -> None:
+    """``ls --json`` and the object table's Archive status column come from one listing:
+    each archived object is "archived" in both (moto lists no restore status, so a
+    restored GLACIER object stays "archived" there; only ``meta get`` knows more)."""
+    from storebrowser.table.columns import ObjectColumns
+    from storebrowser.table.packing import pack
+    from tests.providers.backends import open_counted
+
+    sdk, name = _bucket(moto_server)
+    for key, storage_class in (("a-cold", "GLACIER"), ("b-deep", "DEEP_ARCHIVE"), ("c-warm", "STANDARD")):
+        sdk.put_object(Bucket=name, Key=key, Body=b"x", StorageClass=storage_class)
+    _ok(moto("thaw", f"{name}/b-deep"))  # moto restores at once
+    listed = {entry["key"]: entry["archive"] for entry in _ok(moto("--json", "ls", name))}
+    assert listed["a-cold"]["state"] == "archived" and listed["c-warm"] is None
+    assert listed["b-deep"]["state"] == "archived"  # the listing alone: no restore status on moto
+    assert "restored until" in _ok(moto("meta", "get", f"{name}/b-deep"))
+    with open_counted("s3_moto", request) as counted:
+        columns = ObjectColumns("")
+        entries = counted.provider.list_page(name, "", "/").entries
+        columns.append(pack(entries, "", columns.types, columns.classes))
+    in_table = {}
+    for row in range(len(columns)):
+        status = columns.archive(row)
+        in_table[columns.key(row)] = status.to_json() if status else None
+    assert in_table == listed

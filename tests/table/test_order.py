@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.types import ObjectInfo
 from storebrowser.table.columns import ObjectColumns
 from storebrowser.table.order import COLUMNS, NATURAL, SortSpec, all_rows_sorted, leading_folders, reorder
@@ -25,6 +26,7 @@ def columns_with_ties() -> ObjectColumns:
             name, rnd.choice((0, 1, 7, rnd.randrange(99))),
             start + timedelta(seconds=rnd.randrange(30)), rnd.choice((None, f"{rnd.randrange(9):032x}")),
             rnd.choice(("text/plain", "image/png", None)), storage_class=rnd.choice(("STANDARD", "GLACIER")),
+            archive=rnd.choice((None, None, *(ArchiveStatus(state) for state in ArchiveState))),
         ))  # fmt: skip
     rnd.shuffle(infos)
     columns = ObjectColumns("d/")
@@ -72,6 +74,8 @@ def reference_order(columns: ObjectColumns, column: int, descending: bool) -> li
             return text(columns.content_type(row))
         if column == 4:
             return text(info.storage_class)
+        if column == 6:  # online, then archived, restoring, restored
+            return 0 if info.archive is None else 1 + list(ArchiveState).index(info.archive.state)
         return info.etag or ""
 
     live = [row for row in range(len(columns)) if not columns.is_deleted(row)]

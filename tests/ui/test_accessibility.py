@@ -115,6 +115,7 @@ def build_dialogs(
     from storebrowser.ui.properties.quick_look import QuickLook
     from storebrowser.ui.sync.compare_window import CompareWindow
     from storebrowser.ui.tiers import dialogs as tiers
+    from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces
     from storebrowser.ui.tiers.results import JobResultsDialog
     from storebrowser.ui.tiers.tags_dialog import TagsDialog
     from storebrowser.ui.versions import restore_dialog
@@ -135,6 +136,7 @@ def build_dialogs(
     yield JobResultsDialog(_job(), "Storage class", runner, retry=no, parent=window)
     yield tiers.ClassDialog(CLASSES, "2 objects", "Hot", parent=window)
     yield tiers.RestoreDialog(CLASSES, "2 objects", parent=window)
+    yield PolicyMoveDialog(PolicyPlaces("documents", "gold", (("photos", "silver"),)), "2 objects", window)
     yield AccountsDialog(store, runner, window)
     s3 = get_kind("s3")
     yield SignInDialog("S3", [s3.field(name) for name in s3.secret_fields], Storage.KEYRING, window)

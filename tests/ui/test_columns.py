@@ -25,8 +25,10 @@ def _hidden(table) -> set[int]:
 def _in_view(table, column: int) -> bool:
     header = table.horizontalHeader()
     left = header.sectionViewportPosition(column)
-    return not header.isSectionHidden(column) and left >= 0 and left + header.sectionSize(column) <= (
-        table.viewport().width()
+    return (
+        not header.isSectionHidden(column)
+        and left >= 0
+        and left + header.sectionSize(column) <= (table.viewport().width())
     )
 
 
@@ -39,26 +41,27 @@ def test_the_header_menu_shows_hides_and_resets_per_kind(
     window = explorer.window
     window.navigate(Location("Local files", "documents"))
     wait_listed(qtbot, window)
-    assert _hidden(window.table) == {Column.STORAGE_CLASS, Column.ETAG}  # local: never filled
+    never_filled = {Column.STORAGE_CLASS, Column.ETAG, Column.ARCHIVE}
+    assert _hidden(window.table) == never_filled  # local: no classes, no archive
     menu = window.object_columns.menu()
     entries = {action.text(): action for action in menu.actions() if action.isCheckable()}
-    assert list(entries) == ["Name", "Size", "Modified", "Type", "Storage class", "ETag"]
+    assert list(entries) == ["Name", "Size", "Modified", "Type", "Storage class", "ETag", "Archive status"]
     assert not entries["Name"].isEnabled()
     entries["Size"].toggle()
     entries["ETag"].toggle()
-    assert _hidden(window.table) == {Column.SIZE, Column.STORAGE_CLASS}
+    assert _hidden(window.table) == {Column.SIZE, Column.STORAGE_CLASS, Column.ARCHIVE}
 
     provider = window.pool.get(s3.name)
     with temporary_container(provider) as bucket:
         sending.upload_bytes(provider, bucket, "a.txt", b"a")
         window.navigate(Location(s3.name, bucket))
         wait_listed(qtbot, window)
-        assert _hidden(window.table) == {Column.ETAG}  # S3 listings give a storage class
+        assert _hidden(window.table) == {Column.ETAG}  # S3 listings give a class and archive status
         window.navigate(Location("Local files", "documents"))
-        assert _hidden(window.table) == {Column.SIZE, Column.STORAGE_CLASS}  # the choice for local
+        assert _hidden(window.table) == {Column.SIZE, Column.STORAGE_CLASS, Column.ARCHIVE}  # local's
         reset = next(a for a in window.object_columns.menu().actions() if a.objectName() == "resetColumns")
         reset.trigger()
-        assert _hidden(window.table) == {Column.STORAGE_CLASS, Column.ETAG}
+        assert _hidden(window.table) == never_filled
         window.object_columns.set_hidden(Column.MODIFIED, True)
         window.close()  # remembered with the window's layout
 
@@ -66,7 +69,7 @@ def test_the_header_menu_shows_hides_and_resets_per_kind(
         again.window.ui_state = window.ui_state
         again.window.object_columns.state = window.ui_state
         again.window.navigate(Location("Local files", "documents"))
-        assert _hidden(again.window.table) == {Column.MODIFIED, Column.STORAGE_CLASS, Column.ETAG}
+        assert _hidden(again.window.table) == {Column.MODIFIED, *never_filled}
 
         # The bucket list: moto fills names and dates only.
         again.window.navigate(Location(s3.name))
@@ -86,7 +89,7 @@ def test_swift_containers_show_their_counts(qtbot, make_explorer, swift_account)
         assert "Objects" not in hidden and "Size" not in hidden
         window.navigate(Location(name, container))
         wait_listed(qtbot, window)
-        assert _hidden(window.table) == {Column.STORAGE_CLASS, Column.ETAG}
+        assert _hidden(window.table) == {Column.STORAGE_CLASS, Column.ETAG, Column.ARCHIVE}  # no archive
 
 
 def test_name_and_modified_stay_in_view_when_the_preview_opens(qtbot, make_explorer, local_account) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.archive import ArchiveState
 from storebrowser.core.mime import guess_type
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
@@ -169,6 +170,8 @@ def sort_value(column: int) -> Callable[[ObjectInfo], Any]:
         return lambda info: _text(info.content_type or guess_type(info.name))
     if column == Column.STORAGE_CLASS:
         return lambda info: _text(info.storage_class or "")
+    if column == Column.ARCHIVE:  # online, then archived, restoring, restored
+        return lambda info: 0 if info.archive is None else 1 + list(ArchiveState).index(info.archive.state)
     return lambda info: info.etag or ""
 
 

@@ -47,6 +47,7 @@ KIND = register(
         tool_command=az_command,
         validate=_validate,
         lists_storage_class=True,
+        lists_archive_status=True,
         group_titles=(
             ("connection string", "Connection string"),
             ("account", "Account name and key"),

@@ -38,6 +38,7 @@ KIND = register(
         tool_command=aws_command,
         validate=_validate,
         lists_storage_class=True,
+        lists_archive_status=True,
         group_titles=(
             ("keys", "Access keys"),
             ("profile", "AWS profile"),

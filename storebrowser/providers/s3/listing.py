@@ -6,9 +6,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.errors import StorageError
 from storebrowser.core.types import ContainerInfo, EntryColumns, LazyEntries, ObjectInfo, Page
-from storebrowser.providers.s3.archive import archive_status
+from storebrowser.providers.s3.archive import ARCHIVE_CLASSES, archive_status
 from storebrowser.providers.s3.errors import s3_errors
 from storebrowser.providers.s3.metadata import decode_metadata
 
@@ -47,11 +49,15 @@ def list_page(
     delimiter: str | None,
     token: str | None,
     limit: int,
+    *,
+    restore_status: bool = False,
 ) -> Page[ObjectInfo]:
     """One ListObjectsV2 page; common prefixes become ``is_prefix`` entries in key order.
 
     botocore asks for URL-encoded keys and decodes them, so keys with control characters
-    or odd bytes survive the XML reply.
+    or odd bytes survive the XML reply. ``restore_status`` asks each object's restore
+    status too (``OptionalObjectAttributes``: AWS answers it; moto and other clones
+    ignore the header, and then an archive class alone says "archived").
     """
     params: dict[str, Any] = {"Bucket": bucket, "MaxKeys": max(1, min(limit, 1000))}
     if prefix:
@@ -60,6 +66,8 @@ def list_page(
         params["Delimiter"] = delimiter
     if token:
         params["ContinuationToken"] = token
+    if restore_status:
+        params["OptionalObjectAttributes"] = ["RestoreStatus"]
     with s3_errors(f"Listing {bucket!r}", container=bucket):
         reply = client.list_objects_v2(**params)
     contents, prefixes = reply.get("Contents", []), reply.get("CommonPrefixes", [])
@@ -68,6 +76,37 @@ def list_page(
     # the next page is already asked): the next request need not wait for it.
     entries = LazyEntries(len(contents) + len(prefixes), lambda: entry_columns(contents, prefixes))
     return Page(entries, next_token)
+
+
+class RestoreStatusAsk:
+    """Listings ask each object's restore status where the server has archive classes
+    (``list_page(restore_status=True)``); a server that refuses the header is asked
+    without it from then on."""
+
+    def __init__(self) -> None:
+        self.asking = True
+
+    def list_page(
+        self,
+        client: S3Client,
+        bucket: str,
+        prefix: str,
+        delimiter: str | None,
+        token: str | None,
+        limit: int,
+        *,
+        archives: bool,
+    ) -> Page[ObjectInfo]:
+        """``list_page``, with the restore status when ``archives`` (the server has classes)."""
+        asked = archives and self.asking
+        try:
+            return list_page(client, bucket, prefix, delimiter, token, limit, restore_status=asked)
+        except StorageError as error:
+            if not asked or error.retryable:
+                raise
+        page = list_page(client, bucket, prefix, delimiter, token, limit)
+        self.asking = False  # asked without it, it answers: the header was the trouble
+        return page
 
 
 def entry_columns(
@@ -82,14 +121,37 @@ def entry_columns(
             strip_etag(item.get("ETag")),
             item.get("StorageClass"),
             False,
+            listed_archive(item),
         )
         for item in contents
     ]
-    rows += [(prefix["Prefix"], 0, None, None, None, True) for prefix in prefixes]
+    rows += [(prefix["Prefix"], 0, None, None, None, True, None) for prefix in prefixes]
     # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
     rows.sort(key=itemgetter(0))
-    keys, sizes, modified, etags, classes, folders = zip(*rows, strict=True) if rows else ((),) * 6
-    return EntryColumns(keys, sizes, modified, etags, (None,) * len(rows), classes, folders)
+    keys, sizes, modified, etags, classes, folders, archives = zip(*rows, strict=True) if rows else ((),) * 7
+    return EntryColumns(
+        keys, sizes, modified, etags, (None,) * len(rows), classes, folders,
+        archives=archives if any(archives) else None,
+    )  # fmt: skip
+
+
+def listed_archive(item: Mapping[str, Any]) -> ArchiveStatus | None:
+    """Where a listed object stands: its ``RestoreStatus`` when the server gave one (AWS,
+    asked with ``OptionalObjectAttributes``), else "archived" from an archive class
+    alone (a restore under way or done is then known to a HEAD only)."""
+    restore = item.get("RestoreStatus")
+    if restore:
+        if restore.get("IsRestoreInProgress"):
+            return ArchiveStatus(ArchiveState.RESTORING)
+        if restore.get("RestoreExpiryDate"):
+            return ArchiveStatus(ArchiveState.RESTORED, until=restore["RestoreExpiryDate"])
+    if item.get("StorageClass") in ARCHIVE_CLASSES:
+        return _ARCHIVED
+    return None
+
+
+#: One for every archived row of a listing (frozen: shared, not made per row).
+_ARCHIVED = ArchiveStatus(ArchiveState.ARCHIVED)
 
 
 def iter_all_keys(client: S3Client, bucket: str, *, cancel: CancelToken = NEVER) -> Iterator[list[str]]:

@@ -94,6 +94,7 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
                                       read_timeout=self.read_timeout())  # fmt: skip
         #: What the server offers beyond plain objects; AWS offers all, clones are asked.
         self._website = self._classes = self._tagging = settings.is_aws
+        self._listing = listing.RestoreStatusAsk()
         #: Why the server keeps no versions ("" when it can).
         self._no_versioning = ""
         self.capabilities = self._capabilities()
@@ -197,7 +198,9 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
         token: str | None = None,
         limit: int = 1000,
     ) -> Page[ObjectInfo]:
-        return listing.list_page(self._client, container, prefix, delimiter, token, limit)
+        return self._listing.list_page(
+            self._client, container, prefix, delimiter, token, limit, archives=self._classes
+        )
 
     def stat(self, container: str, key: str) -> ObjectInfo:
         return reading.stat(self._client, container, key, self._customer_key)

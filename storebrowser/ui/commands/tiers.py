@@ -14,14 +14,16 @@ from PySide6.QtWidgets import QDialog
 from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 from storebrowser.core.tags import TagEdit
-from storebrowser.core.tiers import StorageClasses
+from storebrowser.core.tiers import ClassScope, StorageClasses
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.commands.operations import CommandGroup
 from storebrowser.ui.messagebar import Level
+from storebrowser.ui.tiers import tags_tab  # noqa: F401 - registers the Properties' Tags tab
 from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog, selection_text
+from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces, policy_places
 from storebrowser.ui.tiers.results import JobResultsDialog
 from storebrowser.ui.tiers.tags_dialog import TagsDialog
 
@@ -53,6 +55,13 @@ class Tiers(CommandGroup):
             return None
         return dialog.chosen_days(), dialog.chosen_priority(), dialog.chosen_target()
 
+    def ask_policy_move(self, places: PolicyPlaces, what: str) -> tuple[str, bool] | None:
+        """Swift: the container of another policy to copy into, and whether it is a move."""
+        dialog = PolicyMoveDialog(places, what, self.context.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return None
+        return str(dialog.chosen()), dialog.delete_originals.isChecked()
+
     def ask_tags(self, provider: Provider, container: str, objects: Sequence[ObjectInfo]) -> TagEdit | None:
         keys = [o.key for o in objects if not o.is_prefix]
         folders = sum(1 for o in objects if o.is_prefix)
@@ -68,6 +77,9 @@ class Tiers(CommandGroup):
     def storage_class(self) -> None:
         def start(provider: Provider, location: Location, objects: list[ObjectInfo]) -> None:
             classes = provider.storage_classes()  # described when it opened: no request
+            if classes.scope is ClassScope.CONTAINER:
+                self._policy_move(location, objects)
+                return
             classes_now = {o.storage_class for o in objects if not o.is_prefix}
             current = classes_now.pop() if len(classes_now) == 1 else None
             answer = self.ask_class(classes, _what(objects), current)
@@ -94,6 +106,26 @@ class Tiers(CommandGroup):
                 self._submit(location, objects, JobKind.SET_TAGS, tags=edit)
 
         self._with_selection(start)
+
+    def _policy_move(self, location: Location, objects: list[ObjectInfo]) -> None:
+        """A class per container (Swift): copy (or move) into a container of another policy,
+        keys unchanged; one job per object or folder chosen, as Copy To… makes."""
+
+        def ask(value: object) -> None:
+            assert isinstance(value, PolicyPlaces)
+            answer = self.ask_policy_move(value, _what(objects))
+            if answer is None:
+                return
+            target, move = answer
+            kind = JobKind.MOVE if move else JobKind.COPY
+            after = self.ops.refresh_if_here(location)
+            for info in objects:
+                self.ops.submit(JobSpec(kind, location.account, location.container, key=info.key,
+                                        dst_container=target, dst_key=info.key, conflict=self.ops.conflict),
+                                after)  # fmt: skip
+
+        container = location.container
+        self.ops.run(location.account, lambda provider: policy_places(provider, container), ask)
 
     # -- helpers ------------------------------------------------------------------------
 

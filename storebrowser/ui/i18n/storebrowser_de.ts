@@ -648,6 +648,38 @@ F5 drücken, um es erneut zu versuchen.</translation>
         <translation>Ordner</translation>
     </message>
     <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restored until {date}</source>
+        <translation>Wiederhergestellt bis {date}</translation>
+    </message>
+    <message>
+        <source>Restoring to {tier}</source>
+        <translation>Wird nach {tier} wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Archived: restore it (Restore from Archive…) before reading or copying it</source>
+        <translation>Archiviert: vor dem Lesen oder Kopieren wiederherstellen (Aus dem Archiv wiederherstellen…)</translation>
+    </message>
+    <message>
+        <source>Restore under way, {priority} priority</source>
+        <translation>Wiederherstellung läuft, Priorität {priority}</translation>
+    </message>
+    <message>
+        <source>A restored copy can be read until {date}</source>
+        <translation>Eine wiederhergestellte Kopie ist bis {date} lesbar</translation>
+    </message>
+    <message>
         <source>{size} bytes</source>
         <translation>{size} Bytes</translation>
     </message>
@@ -1862,6 +1894,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
+    <message>
+        <source>Archive status</source>
+        <translation>Archivstatus</translation>
+    </message>
 </context>
 <context>
     <name>ObjectsMimeData</name>
@@ -2087,6 +2123,50 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>PolicyMoveDialog</name>
+    <message>
+        <source>Storage Policy of {what}</source>
+        <extracomment>Containers looked up at most (a HEAD each: Swift&apos;s account listing names no policy). (container, its policy), by policy then name. More containers than were looked up.</extracomment>
+        <translation>Speicherrichtlinie von {what}</translation>
+    </message>
+    <message>
+        <source>Containers of other storage policies</source>
+        <translation>Container anderer Speicherrichtlinien</translation>
+    </message>
+    <message>
+        <source>{container} (storage policy {policy})</source>
+        <translation>{container} (Speicherrichtlinie {policy})</translation>
+    </message>
+    <message>
+        <source>Delete the originals once copied (a move)</source>
+        <translation>Die Originale nach dem Kopieren löschen (verschieben)</translation>
+    </message>
+    <message>
+        <source>No container of another storage policy yet: create one in the policy wanted (storebrowser-cli mb --class POLICY NAME), then come back.</source>
+        <translation>Noch kein Container einer anderen Speicherrichtlinie: Legen Sie einen in der gewünschten Richtlinie an (storebrowser-cli mb --class RICHTLINIE NAME) und kommen Sie dann zurück.</translation>
+    </message>
+    <message>
+        <source>The first {n} containers were looked at.</source>
+        <translation>Die ersten {n} Container wurden angesehen.</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>die Standardrichtlinie</translation>
+    </message>
+    <message>
+        <source>{what} in {container} live in its storage policy, {policy}: Swift keeps every object of a container in the policy the container was created with. To put them in another policy, they are copied (server-side, keys unchanged) into a container of that policy.</source>
+        <translation>{what} in {container} liegen in dessen Speicherrichtlinie {policy}: Swift hält jedes Objekt eines Containers in der Richtlinie, mit der der Container angelegt wurde. Um sie in eine andere Richtlinie zu bringen, werden sie (auf dem Server, mit gleichen Schlüsseln) in einen Container dieser Richtlinie kopiert.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>
@@ -2263,6 +2343,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Preview (F3, or Space in the list)</source>
         <translation>Vorschau (F3 oder Leertaste in der Liste)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyTabs</name>
+    <message>
+        <source>Metadata</source>
+        <extracomment>Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this module: typed as the dialog it is): (title, widget), or ``None``.</extracomment>
+        <translation>Metadaten</translation>
     </message>
 </context>
 <context>
@@ -2977,30 +3065,6 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
         <translation>Tags von {what}</translation>
     </message>
     <message>
-        <source>Add Tag</source>
-        <translation>Tag hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>Set these tags</source>
-        <translation>Diese Tags setzen</translation>
-    </message>
-    <message>
-        <source>One key a line</source>
-        <translation>Ein Schlüssel pro Zeile</translation>
-    </message>
-    <message>
-        <source>Remove these keys</source>
-        <translation>Diese Schlüssel entfernen</translation>
-    </message>
-    <message>
         <source>Save Tags</source>
         <translation>Tags speichern</translation>
     </message>
@@ -3009,16 +3073,43 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
         <translation>Auf alle anwenden</translation>
     </message>
     <message>
-        <source>Reading the tags…</source>
-        <translation>Tags werden gelesen…</translation>
-    </message>
-    <message>
         <source>The tags of {what} (they drive lifecycle rules and access policies).</source>
         <translation>Die Tags von {what} (nach ihnen richten sich Lebenszyklusregeln und Zugriffsrichtlinien).</translation>
     </message>
     <message>
         <source>Change the tags of {what}, as one job: each object gets the tags below and loses the keys to remove, and keeps its other tags.</source>
         <translation>Die Tags von {what} als ein Auftrag ändern: Jedes Objekt erhält die Tags unten, verliert die zu entfernenden Schlüssel und behält seine übrigen Tags.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsEditor</name>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Set these tags</source>
+        <translation>Diese Tags setzen</translation>
+    </message>
+    <message>
+        <source>Remove these keys</source>
+        <translation>Diese Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>One key a line</source>
+        <translation>Ein Schlüssel pro Zeile</translation>
+    </message>
+    <message>
+        <source>Reading the tags…</source>
+        <translation>Tags werden gelesen…</translation>
     </message>
     <message>
         <source>A tag needs a key.</source>
@@ -3035,6 +3126,41 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     <message>
         <source>Add a tag to set or a key to remove.</source>
         <translation>Fügen Sie ein zu setzendes Tag oder einen zu entfernenden Schlüssel hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <source>Save Tags</source>
+        <translation>Tags speichern</translation>
+    </message>
+    <message>
+        <source>This service keeps no tags.</source>
+        <translation>Dieser Dienst speichert keine Tags.</translation>
+    </message>
+    <message>
+        <source>Apply Tags to {n} Objects</source>
+        <translation>Tags auf {n} Objekte anwenden</translation>
+    </message>
+    <message>
+        <source>Tags drive lifecycle rules and access policies. They are saved on their own (Save Tags), without changing the object.</source>
+        <translation>Nach Tags richten sich Lebenszyklusregeln und Zugriffsrichtlinien. Sie werden für sich gespeichert (Tags speichern), ohne das Objekt zu ändern.</translation>
+    </message>
+    <message>
+        <source>Each of the {n} objects gets the tags below and loses the keys to remove, and keeps its other tags; saved as one job (Apply Tags), without changing the objects.</source>
+        <translation>Jedes der {n} Objekte erhält die Tags unten, verliert die zu entfernenden Schlüssel und behält seine übrigen Tags; gespeichert als ein Auftrag (Tags anwenden), ohne die Objekte zu ändern.</translation>
+    </message>
+    <message>
+        <source>Saving tags needs the transfer queue.</source>
+        <translation>Zum Speichern der Tags wird die Übertragungswarteschlange gebraucht.</translation>
+    </message>
+    <message>
+        <source>Tags of {n} objects saved.</source>
+        <translation>Tags von {n} Objekten gespeichert.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Supprimer</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -301,7 +301,7 @@ Appuyez sur F5 pour réessayer.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Supprimer</translation>
     </message>
     <message>
         <source>Removed {name}.</source>
@@ -648,6 +648,38 @@ Appuyez sur F5 pour réessayer.</translation>
         <translation>Dossier</translation>
     </message>
     <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>Restored until {date}</source>
+        <translation>Restauré jusqu’au {date}</translation>
+    </message>
+    <message>
+        <source>Restoring to {tier}</source>
+        <translation>Restauration vers {tier}</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restauration en cours</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Archived: restore it (Restore from Archive…) before reading or copying it</source>
+        <translation>Archivé : restaurez-le (Restaurer depuis l’archive…) avant de le lire ou de le copier</translation>
+    </message>
+    <message>
+        <source>Restore under way, {priority} priority</source>
+        <translation>Restauration en cours, priorité {priority}</translation>
+    </message>
+    <message>
+        <source>A restored copy can be read until {date}</source>
+        <translation>Une copie restaurée est lisible jusqu’au {date}</translation>
+    </message>
+    <message>
         <source>{size} bytes</source>
         <translation>{size} octets</translation>
     </message>
@@ -812,7 +844,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>List</source>
@@ -1049,7 +1081,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>Copy {n} selected on the server to:</source>
@@ -1754,7 +1786,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>MetadataTable</name>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Métadonnées</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1766,7 +1798,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Supprimer</translation>
     </message>
     <message>
         <source>Remove the selected keys</source>
@@ -1861,6 +1893,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>ETag</source>
         <translation>ETag</translation>
+    </message>
+    <message>
+        <source>Archive status</source>
+        <translation>État d’archivage</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2121,50 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>PolicyMoveDialog</name>
+    <message>
+        <source>Storage Policy of {what}</source>
+        <extracomment>Containers looked up at most (a HEAD each: Swift&apos;s account listing names no policy). (container, its policy), by policy then name. More containers than were looked up.</extracomment>
+        <translation>Politique de stockage de {what}</translation>
+    </message>
+    <message>
+        <source>Containers of other storage policies</source>
+        <translation>Conteneurs d’autres politiques de stockage</translation>
+    </message>
+    <message>
+        <source>{container} (storage policy {policy})</source>
+        <translation>{container} (politique de stockage {policy})</translation>
+    </message>
+    <message>
+        <source>Delete the originals once copied (a move)</source>
+        <translation>Supprimer les originaux une fois copiés (un déplacement)</translation>
+    </message>
+    <message>
+        <source>No container of another storage policy yet: create one in the policy wanted (storebrowser-cli mb --class POLICY NAME), then come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {n} containers were looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>celle par défaut</translation>
+    </message>
+    <message>
+        <source>{what} in {container} live in its storage policy, {policy}: Swift keeps every object of a container in the policy the container was created with. To put them in another policy, they are copied (server-side, keys unchanged) into a container of that policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>
@@ -2261,6 +2341,14 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Preview (F3, or Space in the list)</source>
         <translation>Aperçu (F3, ou Espace dans la liste)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyTabs</name>
+    <message>
+        <source>Metadata</source>
+        <extracomment>Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this module: typed as the dialog it is): (title, widget), or ``None``.</extracomment>
+        <translation>Métadonnées</translation>
     </message>
 </context>
 <context>
@@ -2604,7 +2692,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Copier</translation>
     </message>
     <message>
         <source>Object:</source>
@@ -2975,39 +3063,11 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add Tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set these tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One key a line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove these keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save Tags</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Enregistrer les balises</translation>
     </message>
     <message>
         <source>Apply to All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3018,21 +3078,87 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
         <source>Change the tags of {what}, as one job: each object gets the tags below and loses the keys to remove, and keeps its other tags.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>TagsEditor</name>
+    <message>
+        <source>Tags</source>
+        <translation>Balises</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Ajouter une balise</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Set these tags</source>
+        <translation>Définir ces balises</translation>
+    </message>
+    <message>
+        <source>Remove these keys</source>
+        <translation>Supprimer ces clés</translation>
+    </message>
+    <message>
+        <source>One key a line</source>
+        <translation>Une clé par ligne</translation>
+    </message>
+    <message>
+        <source>Reading the tags…</source>
+        <translation>Lecture des balises…</translation>
+    </message>
     <message>
         <source>A tag needs a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une balise doit avoir une clé.</translation>
     </message>
     <message>
         <source>The key {key} is there twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé {key} figure deux fois.</translation>
     </message>
     <message>
         <source>{key} is both set and removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} est à la fois définie et supprimée.</translation>
     </message>
     <message>
         <source>Add a tag to set or a key to remove.</source>
+        <translation>Ajoutez une balise à définir ou une clé à supprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <source>Save Tags</source>
+        <translation>Enregistrer les balises</translation>
+    </message>
+    <message>
+        <source>This service keeps no tags.</source>
+        <translation>Ce service ne conserve pas de balises.</translation>
+    </message>
+    <message>
+        <source>Apply Tags to {n} Objects</source>
+        <translation>Appliquer les balises à {n} objets</translation>
+    </message>
+    <message>
+        <source>Tags drive lifecycle rules and access policies. They are saved on their own (Save Tags), without changing the object.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each of the {n} objects gets the tags below and loses the keys to remove, and keeps its other tags; saved as one job (Apply Tags), without changing the objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving tags needs the transfer queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags of {n} objects saved.</source>
+        <translation>Balises de {n} objets enregistrées.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Balises</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.display import display_text
 from storebrowser.table.columns import ObjectColumns
 from storebrowser.table.name_search import NameMatch, find_names
@@ -65,7 +66,41 @@ def cell_text(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str:
         return _file_type(rows, row).label
     if column == Column.STORAGE_CLASS:
         return rows.storage_class(row) or ""
+    if column == Column.ARCHIVE:
+        return archive_text(rows.archive(row))
     return rows.etag(row) or ""
+
+
+def archive_text(status: ArchiveStatus | None) -> str:
+    """The Archive status cell: "Archived", "Restoring to Hot", "Restored until 12/5/26 10:00";
+    empty for an object that is online."""
+    if status is None:
+        return ""
+    if status.state is ArchiveState.RESTORED:
+        if status.until is None:
+            return CellWords.tr("Restored")
+        return CellWords.tr("Restored until {date}").format(date=local_time(status.until))
+    if status.state is ArchiveState.RESTORING:
+        if status.target:
+            return CellWords.tr("Restoring to {tier}").format(tier=status.target)
+        return CellWords.tr("Restoring")
+    return CellWords.tr("Archived")
+
+
+def archive_tooltip(status: ArchiveStatus | None) -> str | None:
+    """What the cell cannot hold: the restore's priority, the expiry with its zone, and
+    what to do with an archived object."""
+    if status is None:
+        return None
+    if status.state is ArchiveState.ARCHIVED:
+        return CellWords.tr("Archived: restore it (Restore from Archive…) before reading or copying it")
+    if status.state is ArchiveState.RESTORING and status.priority:
+        return CellWords.tr("Restore under way, {priority} priority").format(priority=status.priority)
+    if status.until is not None:
+        return CellWords.tr("A restored copy can be read until {date}").format(
+            date=status.until.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+        )
+    return None
 
 
 def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str | None:
@@ -86,6 +121,8 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
                 type=mime
             )
         return mime
+    if column == Column.ARCHIVE:
+        return archive_tooltip(rows.archive(row))
     return None
 
 

@@ -26,10 +26,16 @@ Defaults = Callable[[], set[int]]
 
 def object_defaults(kind: ProviderKind | None) -> set[int]:
     """The object columns hidden until the user shows them: ETag (a wide column of hex;
-    the Properties show it), and Storage class where the service's listings have none."""
+    the Properties show it), Storage class where the service's listings have none, and
+    Archive status where the service has no archive tier (Swift). Where it has one (S3,
+    Azure) the column shows, empty until something is archived, as Storage Explorer
+    shows its Access Tier and Archive Status columns on every blob container: a bucket
+    does not say ahead whether it holds archived objects."""
     hidden = {int(Column.ETAG)}
     if kind is None or not kind.lists_storage_class:
         hidden.add(int(Column.STORAGE_CLASS))
+    if kind is None or not kind.lists_archive_status:
+        hidden.add(int(Column.ARCHIVE))
     return hidden
 
 

@@ -1,72 +1,19 @@
-"""Tags…: the tags of one object, or a change of tags for many.
-
-For one object the tags are read on a worker and edited as a whole (what is saved is
-exactly the table). For several objects (and folders, with everything in them) there is
-no one set to show: the dialog asks which tags to set and which keys to remove, and each
-object keeps its others. Either way every change is checked against the service's rules
-(``Provider.check_tags``: how many, how long, which characters) as it is typed, the rule
-quoted and OK disabled until it holds, so nothing the service would refuse is sent.
-"""
+"""Tags…: the tags of one object, or a change of tags for many, in a dialog of their own
+(from the object menus, for any selection and folders). The editing, and the service's
+rules checked as typed, are ``tags_editor.TagsEditor``'s, which the Properties' Tags tab
+shows too; OK is disabled until the edit holds."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from storebrowser.core.errors import InvalidTags, StorageError
 from storebrowser.core.tags import TagEdit
 from storebrowser.providers.base import Provider
-from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.properties.metadata_model import problem_label
+from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.ui.tiers.tags_editor import TagsEditor, TagTable
 
-
-class TagTable(QTableWidget):
-    """Key | Value rows, edited in place; ``pairs()`` reads them back."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().hide()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-
-    def set_pairs(self, tags: dict[str, str]) -> None:
-        self.setRowCount(0)
-        for key, value in sorted(tags.items()):
-            self.add_row(key, value)
-
-    def add_row(self, key: str = "", value: str = "") -> int:
-        row = self.rowCount()
-        self.insertRow(row)
-        self.setItem(row, 0, QTableWidgetItem(key))
-        self.setItem(row, 1, QTableWidgetItem(value))
-        return row
-
-    def remove_selected(self) -> None:
-        for row in sorted({index.row() for index in self.selectedIndexes()}, reverse=True):
-            self.removeRow(row)
-
-    def rows(self) -> list[tuple[str, str]]:
-        found = []
-        for row in range(self.rowCount()):
-            key, value = self.item(row, 0), self.item(row, 1)
-            found.append((key.text() if key else "", value.text() if value else ""))
-        return [(k, v) for k, v in found if k or v]
+__all__ = ["TagTable", "TagsDialog"]
 
 
 class TagsDialog(QDialog):
@@ -83,36 +30,13 @@ class TagsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.provider = provider
-        self.single = len(keys) == 1 and not folders
+        self.editor = TagsEditor(provider, runner, container, keys, folders=folders, parent=self)
+        self.single = self.editor.single
+        self.table, self.problem = self.editor.table, self.editor.problem
         self.setWindowTitle(self.tr("Tags of {what}").format(what=what))
         intro = QLabel(self._intro(what), self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = TagTable(self)
-        self.table.setAccessibleName(self.tr("Tags"))
-        self.table.setObjectName("tagTable")
-        add = QPushButton(self.tr("Add Tag"), self)
-        add.setObjectName("addTag")
-        remove = QPushButton(self.tr("Remove"), self)
-        add.clicked.connect(self._add)
-        remove.clicked.connect(self.table.remove_selected)
-        remove.clicked.connect(self._check)
-        row_buttons = QHBoxLayout()
-        row_buttons.addWidget(add)
-        row_buttons.addWidget(remove)
-        row_buttons.addStretch(1)
-        tags_box = QGroupBox(self.tr("Tags") if self.single else self.tr("Set these tags"), self)
-        box = QVBoxLayout(tags_box)
-        box.addWidget(self.table)
-        box.addLayout(row_buttons)
-        self.unset = QPlainTextEdit(self)
-        self.unset.setObjectName("unsetKeys")
-        self.unset.setPlaceholderText(self.tr("One key a line"))
-        self.unset.setFixedHeight(self.fontMetrics().height() * 4 + 12)
-        unset_box = QGroupBox(self.tr("Remove these keys"), self)
-        QVBoxLayout(unset_box).addWidget(self.unset)
-        unset_box.setVisible(not self.single)
-        self.problem = problem_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -122,17 +46,9 @@ class TagsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(tags_box, 1)
-        layout.addWidget(unset_box)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.editor, 1)
         layout.addWidget(self.buttons)
-        self.table.itemChanged.connect(self._check)
-        self.unset.textChanged.connect(self._check)
-        self.loaded = not self.single
-        if self.single:  # the object's tags, read on a worker
-            self.table.setEnabled(False)
-            self.problem.setText(self.tr("Reading the tags…"))
-            runner.run(lambda: provider.get_tags(container, keys[0]), self._loaded)
+        self.editor.changed.connect(self._check)
         self.resize(520, 460 if self.single else 540)
         self._check()
 
@@ -146,58 +62,19 @@ class TagsDialog(QDialog):
             "keys to remove, and keeps its other tags."
         ).format(what=what)
 
-    def _loaded(self, result: TaskResult[dict[str, str]]) -> None:
-        if not result.ok or result.value is None:
-            self.problem.setText(result.message())
-            return
-        self.table.blockSignals(True)
-        self.table.set_pairs(result.value)
-        self.table.blockSignals(False)
-        self.table.setEnabled(True)
-        self.loaded = True
-        self._check()
+    @property
+    def loaded(self) -> bool:
+        return self.editor.loaded
 
-    def _add(self) -> None:
-        row = self.table.add_row()
-        self.table.setCurrentCell(row, 0)
-        item = self.table.item(row, 0)
-        if item is not None:
-            self.table.editItem(item)
-
-    def unset_keys(self) -> tuple[str, ...]:
-        lines = (line.strip() for line in self.unset.toPlainText().splitlines())
-        return tuple(dict.fromkeys(line for line in lines if line))
+    @property
+    def unset(self) -> QPlainTextEdit:
+        return self.editor.unset
 
     def edit(self) -> TagEdit:
-        """What the dialog holds (valid once ``problem_text()`` is ``None``)."""
-        tags = dict(self.table.rows())
-        if self.single:
-            return TagEdit(tags, replace=True)
-        return TagEdit(tags, self.unset_keys())
+        return self.editor.edit()
 
     def problem_text(self) -> str | None:
-        if not self.loaded:
-            return self.tr("Reading the tags…")
-        rows = self.table.rows()
-        keys = [key for key, _value in rows]
-        if any(not key for key in keys):
-            return self.tr("A tag needs a key.")
-        twice = sorted({key for key in keys if keys.count(key) > 1})
-        if twice:
-            return self.tr("The key {key} is there twice.").format(key=repr(twice[0]))
-        both = sorted(set(keys) & set(self.unset_keys()))
-        if both:
-            return self.tr("{key} is both set and removed.").format(key=repr(both[0]))
-        edit = self.edit()
-        if edit.empty:
-            return self.tr("Add a tag to set or a key to remove.")
-        try:
-            self.provider.check_tags(edit.set_tags)  # the service's rules, quoted; no request
-        except (InvalidTags, StorageError) as error:
-            return error.message
-        return None
+        return self.editor.problem_text()
 
     def _check(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem or "")
-        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setEnabled(self.editor.problem_text() is None)
