@@ -104,6 +104,7 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
     """One range, retried from its start; journaled with its CRC32 (and the MD5 the
     service sent with it) unless the object is a single part."""
     spec, provider = ctx.job.spec, ctx.provider()
+    bandwidth = ctx.settings.bandwidth
     start, end = plan.layout.bounds(number)
     counted, crc = [0], [0]
     said: list[ReadReceipt] = []
@@ -115,7 +116,7 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
         position = start
         chunks = provider.iter_read(
             spec.container, ctx.item.key, ByteRange(start, end),
-            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel, receipt=said.append,
+            chunk_size=bandwidth.read_size(ctx.settings.chunk_size), cancel=ctx.cancel, receipt=said.append,
         )  # fmt: skip
         for chunk in chunks:
             if position == start:
@@ -127,6 +128,7 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
             position += len(chunk)
             counted[0] += len(chunk)
             ctx.add(len(chunk))
+            bandwidth.received(len(chunk), ctx.cancel)  # the one place downloads meet the limit
         if position != end:
             raise Transient(f"{ctx.item.key!r} ended early at byte {position} of {end}; "
                             "it may have changed on the server.")  # fmt: skip
