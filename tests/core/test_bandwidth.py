@@ -10,8 +10,8 @@ import pytest
 
 from storebrowser.core.bandwidth import (
     LIMITED_CHUNK,
-    Bandwidth,
     BadLimit,
+    Bandwidth,
     Limits,
     Schedule,
     TokenBucket,
@@ -43,14 +43,14 @@ class FakeClock:
             hook()
 
 
-def send_for(bucket: TokenBucket, clock: FakeClock, total: int, chunk: int = LIMITED_CHUNK) -> list[tuple[float, int]]:
+def send_for(bucket: TokenBucket, clock: FakeClock, total: int) -> list[tuple[float, int]]:
     """Take ``total`` bytes in chunks; the (time, bytes) each chunk was allowed at."""
     allowed = []
     sent = 0
     while sent < total:
-        bucket.take(chunk)
-        sent += chunk
-        allowed.append((clock.now, chunk))
+        bucket.take(LIMITED_CHUNK)
+        sent += LIMITED_CHUNK
+        allowed.append((clock.now, LIMITED_CHUNK))
     return allowed
 
 
@@ -188,12 +188,13 @@ def test_rclone_syntax(text: str, up: int | None, down: int | None) -> None:
 
 @pytest.mark.parametrize("text", ["fast", "1X", "1M:2M:3M", "-1M", "M"])
 def test_bad_limits_say_what_would_do(text: str) -> None:
-    with pytest.raises(BadLimit, match="512K|UP:DOWN"):
+    with pytest.raises(BadLimit, match=r"512K|UP:DOWN"):
         parse_limits(text)
 
 
 def test_rates_are_written_back_shortest() -> None:
-    assert [format_rate(r) for r in (None, MiB, 512 * KiB, 1536 * KiB, 1000)] == ["off", "1M", "512K", "1536K", "1000B"]
+    rates = (None, MiB, 512 * KiB, 1536 * KiB, 1000)
+    assert [format_rate(r) for r in rates] == ["off", "1M", "512K", "1536K", "1000B"]
     assert parse_rate(format_rate(3 * MiB)) == 3 * MiB
 
 
@@ -204,7 +205,7 @@ def test_schedules_across_midnight_and_bad_hours() -> None:
     day = Schedule.parse("08:00 - 18:00")
     assert day.contains(clock_time(8, 0)) and not day.contains(clock_time(18, 0))
     for bad in ("8-18", "25:00-18:00", "08:00-18:61"):
-        with pytest.raises(BadLimit, match="08:00-18:00|23:59"):
+        with pytest.raises(BadLimit, match=r"08:00-18:00|23:59"):
             Schedule.parse(bad)
 
 

@@ -59,7 +59,7 @@ def sample_until_done(engine: TransferEngine, job_id: str, timeout: float = 120)
 
 def worst_excess(samples: list[Sample], rate: int, window: float = 1.0) -> float:
     """The most any window of ``window`` s or longer (after the warm-up) moved beyond
-    ``rate × (1 + MARGIN) × its length + SLACK``, in bytes; <= 0 when the limit held. A
+    ``rate * (1 + MARGIN) * its length + SLACK``, in bytes; <= 0 when the limit held. A
     window runs from the moment before its first reading to the moment after its last,
     so a slow snapshot can only widen it."""
     start = samples[0][0] + WARM_UP
