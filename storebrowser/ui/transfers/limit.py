@@ -11,7 +11,7 @@ from storebrowser.core.bandwidth import BadLimit, Bandwidth, Limits, Schedule, f
 from storebrowser.ui.transfers.text import Transfers
 from storebrowser.ui.uistate import UiState
 
-#: The window state's key for the limit.
+# The window state's key for the limit.
 STATE_KEY = "bandwidth"
 _BAD = "QLineEdit { border: 1px solid palette(highlight); background: rgba(220, 50, 47, 40); }"
 
