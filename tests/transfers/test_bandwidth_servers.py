@@ -16,10 +16,11 @@ import pytest
 
 from storebrowser.core.bandwidth import Bandwidth, Limits
 from storebrowser.core.errors import StorageError
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine
 from storebrowser.transfers.jobs import JobSpec
-from tests.transfers.helpers import FAST_RETRY
+from tests.transfers.helpers import FAST_RETRY, Counting
 
 MiB = 1024 * 1024
 RATE = MiB
@@ -96,3 +97,21 @@ def test_upload_and_download_hold_one_mib_per_second(swift_box: tuple[Provider, 
         assert worst_excess(samples, RATE) <= 0, samples
         # The whole transfer could not beat the rate either (3 parts ran at once).
         assert samples[-1][1] - samples[0][0] >= (len(data) - SLACK) / (RATE * (1 + MARGIN))
+
+
+def test_an_accounts_part_size_is_used_uploading(swift_box: tuple[Provider, str], tmp_path: Path) -> None:
+    """The provider's own parts are 1 MiB here; the account asks for 2 MiB."""
+    provider, container = swift_box
+    counting = Counting(provider)
+    path = tmp_path / "three.bin"
+    path.write_bytes(os.urandom(3 * MiB))
+    engine = TransferEngine({"acct": counting}, Journal(), retry=FAST_RETRY,
+                            tuning=lambda name: Tuning(parts=1, part_size=2 * MiB))  # fmt: skip
+    try:
+        job = engine.submit(JobSpec(JobKind.UPLOAD_FILE, "acct", container, key="three.bin", local=str(path)))
+        assert engine.wait_idle(120)
+        assert engine.snapshot().job(job).state is State.DONE, engine.snapshot().job(job).error
+    finally:
+        engine.shutdown()
+    assert sorted(counting.parts_sent) == [1, 2]
+    assert provider.stat(container, "three.bin").size == 3 * MiB
