@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import time as clock_time
@@ -31,6 +31,10 @@ KiB = 1024
 #: What a limited transfer charges at a time (and reads, downloading): small enough that
 #: a 100 ms slot of a slow limit still sees bytes move.
 LIMITED_CHUNK = 64 * KiB
+#: The largest read a download takes in whole (to check its MD5) while limited: bytes
+#: arrive in bursts of this size, so small enough to stay even, large enough that the
+#: requests stay few at the rates people limit to.
+LIMITED_WHOLE_READ = 512 * KiB
 #: Bytes a bucket may hold unused: this many seconds of its rate, at least one chunk.
 BURST_SECONDS = 0.05
 #: The longest sleep before a waiter looks at the cancel token again.
@@ -278,6 +282,38 @@ class Bandwidth:
     def read_size(self, usual: int) -> int:
         """The chunk to read a download in: small while a download limit is set."""
         return min(usual, LIMITED_CHUNK) if self._limits.down is not None else usual
+
+    def paced(
+        self, chunks: Iterator[bytes], *, step: int, total: int, cancel: CancelToken = NEVER
+    ) -> Iterator[bytes]:
+        """A download's chunks, each read's bytes paid for before it is made (``step`` at
+        a time, at most what is left of ``total``), the difference settled after: reads
+        start evenly spaced, so even reads that arrive whole (a checked range) do not all
+        land at once. Closing it closes ``chunks`` (a connection goes back to its pool)."""
+        credit, left = 0, total
+        try:
+            while True:
+                if (ahead := min(step, left) - credit) > 0:
+                    self.received(ahead, cancel)
+                    credit += ahead
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                credit -= len(chunk)
+                left -= len(chunk)
+                if credit < 0:
+                    self.received(-credit, cancel)
+                    credit = 0
+                yield chunk
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+
+    def whole_read_size(self, usual: int) -> int:
+        """The size of a read the provider takes in whole (Azure's checked ranges): small
+        while a download limit is set, or it arrives as one burst."""
+        return min(usual, LIMITED_WHOLE_READ) if self._limits.down is not None else usual
 
     def _apply_schedule(self) -> None:
         now = self._clock()

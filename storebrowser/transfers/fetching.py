@@ -114,11 +114,14 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
         counted[0] = crc[0] = 0
         said.clear()
         position = start
+        chunk_size = bandwidth.read_size(ctx.settings.chunk_size)
         chunks = provider.iter_read(
             spec.container, ctx.item.key, ByteRange(start, end),
-            chunk_size=bandwidth.read_size(ctx.settings.chunk_size), cancel=ctx.cancel, receipt=said.append,
+            chunk_size=chunk_size, cancel=ctx.cancel, receipt=said.append,
         )  # fmt: skip
-        for chunk in chunks:
+        # The one place downloads meet the limit; a checked range (``range_md5_limit``) is read whole.
+        step = end - start if plan.proof.range_md5_limit else chunk_size
+        for chunk in bandwidth.paced(iter(chunks), step=step, total=end - start, cancel=ctx.cancel):
             if position == start:
                 check_version(ctx, said, pinned)
             if position + len(chunk) > end:
@@ -128,7 +131,6 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
             position += len(chunk)
             counted[0] += len(chunk)
             ctx.add(len(chunk))
-            bandwidth.received(len(chunk), ctx.cancel)  # the one place downloads meet the limit
         if position != end:
             raise Transient(f"{ctx.item.key!r} ended early at byte {position} of {end}; "
                             "it may have changed on the server.")  # fmt: skip

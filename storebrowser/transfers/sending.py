@@ -168,7 +168,7 @@ def send(
     request = _Request(provider, container, key, content_type, metadata, storage_class, encryption,
                        _limited(progress, policy.bandwidth, cancel), cancel, policy)  # fmt: skip
     ledger = ledger if ledger is not None else Unjournaled()
-    small = size is not None and size <= provider.multipart_threshold
+    small = size is not None and size <= _whole_up_to(provider, policy.bandwidth)
     if small or not provider.can_upload_in_parts(key):
         return Sent(_send_whole(request, stream, size))
     part_size = choose_part_size(provider, size, policy.part_size)
@@ -178,6 +178,15 @@ def send(
     if len(first) < part_size:
         return Sent(_send_whole(request, io.BytesIO(first), len(first)))
     return _send_parts(request, stream, None, part_size, ledger, first)
+
+
+def _whole_up_to(provider: Provider, bandwidth: Bandwidth | None) -> int:
+    """The largest upload sent in one request: the provider's threshold, or its smallest
+    part while an upload limit holds and the provider reads a whole body before sending
+    it (the body would go out in one burst after the limit had held only its reading)."""
+    if provider.reads_whole_body and bandwidth is not None and bandwidth.in_force()[0] is not None:
+        return min(provider.multipart_threshold, provider.min_part_size)
+    return provider.multipart_threshold
 
 
 def _limited(

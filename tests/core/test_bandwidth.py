@@ -3,7 +3,8 @@ a taker waits; the schedule; rclone's syntax."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from datetime import time as clock_time
 
 import pytest
@@ -214,3 +215,37 @@ def test_saved_limits_round_trip_and_damage_reads_as_none() -> None:
     assert Limits.from_json(limits.to_json()) == limits
     assert Limits.from_json({"up": "lots", "down": -5, "hours": "noon"}) == Limits()
     assert Limits.from_json(None) == Limits()
+
+
+def test_a_paced_download_pays_for_each_read_before_it_is_made() -> None:
+    clock = FakeClock()
+    bandwidth = Bandwidth(Limits(down=MiB), clock=clock, sleep=clock.sleep)
+    asked: list[float] = []
+
+    def reads() -> Iterator[bytes]:
+        for _ in range(4):  # reads that come whole, as a checked range does
+            asked.append(clock.now)
+            yield b"x" * (512 * KiB)
+
+    start = clock.now
+    got = list(bandwidth.paced(reads(), step=512 * KiB, total=2 * MiB))
+    assert sum(map(len, got)) == 2 * MiB
+    gaps = [later - earlier for earlier, later in itertools.pairwise(asked)]
+    assert gaps == pytest.approx([0.5, 0.5, 0.5], rel=0.05)  # each read waited its turn first
+    assert clock.now - start == pytest.approx(2.0, rel=0.05)
+
+
+def test_a_paced_download_closes_its_reads_when_left() -> None:
+    closed: list[bool] = []
+
+    def reads() -> Iterator[bytes]:
+        try:
+            while True:
+                yield b"x" * KiB
+        finally:
+            closed.append(True)
+
+    paced = Bandwidth().paced(reads(), step=KiB, total=10 * KiB)
+    next(paced)
+    paced.close()
+    assert closed == [True]

@@ -6,6 +6,7 @@ only make the transfer slower), with slack for one chunk in flight and the bucke
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import time
 import uuid
@@ -18,7 +19,7 @@ from storebrowser.core.bandwidth import Bandwidth, Limits
 from storebrowser.core.errors import StorageError
 from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import Provider
-from storebrowser.transfers import JobKind, Journal, State, TransferEngine
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from tests.transfers.helpers import FAST_RETRY, Counting
 
@@ -115,3 +116,25 @@ def test_an_accounts_part_size_is_used_uploading(swift_box: tuple[Provider, str]
         engine.shutdown()
     assert sorted(counting.parts_sent) == [1, 2]
     assert provider.stat(container, "three.bin").size == 3 * MiB
+
+
+def test_under_an_upload_limit_azure_sends_in_blocks_read_as_they_go(
+    azure_provider: Provider, tmp_path: Path
+):
+    """Azure's SDK reads a single put's whole body before sending it, so the limit would
+    hold only the reading and the bytes would leave in one burst: limited, the upload goes
+    in blocks (read 16 KiB at a time as they are sent); unlimited, in one request."""
+    container = f"bw{uuid.uuid4().hex[:12]}"
+    azure_provider.create_container(container)
+    counting = Counting(azure_provider)
+    data = os.urandom(3 * MiB)
+    try:
+        for limits, parts in ((Limits(up=100 * MiB), [1]), (Limits(down=MiB), [])):
+            counting.parts_sent.clear()
+            sending.send(counting, container, "three.bin", io.BytesIO(data), size=len(data),  # type: ignore[arg-type]  # a provider wrapped to count parts
+                         policy=sending.SendPolicy(4, bandwidth=Bandwidth(limits)))  # fmt: skip
+            assert counting.parts_sent == parts
+            assert azure_provider.stat(container, "three.bin").size == len(data)
+    finally:
+        with contextlib.suppress(StorageError):
+            azure_provider.delete_container(container, force=True)
