@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from storebrowser.accounts.model import Account, MergedSettings, MissingSecret, UnknownAccount
@@ -138,8 +138,10 @@ class Context:
         return Bandwidth(self.limits)
 
     def tuning(self, name: str) -> Tuning:
-        """How hard the account's transfers push (its values over its kind's)."""
-        return self.account(name).transfer_tuning
+        """How hard the account's transfers push (its values over its kind's); this
+        command's --part-size before the account's."""
+        tuning = self.account(name).transfer_tuning
+        return replace(tuning, part_size=self.part_size) if self.part_size is not None else tuning
 
     @property
     def part_size(self) -> int | None:

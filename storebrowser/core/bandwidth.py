@@ -31,9 +31,9 @@ KiB = 1024
 #: What a limited transfer charges at a time (and reads, downloading): small enough that
 #: a 100 ms slot of a slow limit still sees bytes move.
 LIMITED_CHUNK = 64 * KiB
-#: The largest read a download takes in whole (to check its MD5) while limited: bytes
-#: arrive in bursts of this size, so small enough to stay even, large enough that the
-#: requests stay few at the rates people limit to.
+#: The largest read a download takes in whole (to check its MD5) while limited (an eighth
+#: of a second of the rate, one chunk at least): bytes arrive in bursts of this size, so
+#: small enough to stay even, large enough that the requests stay few.
 LIMITED_WHOLE_READ = 512 * KiB
 #: Bytes a bucket may hold unused: this many seconds of its rate, at least one chunk.
 BURST_SECONDS = 0.05
@@ -313,7 +313,10 @@ class Bandwidth:
     def whole_read_size(self, usual: int) -> int:
         """The size of a read the provider takes in whole (Azure's checked ranges): small
         while a download limit is set, or it arrives as one burst."""
-        return min(usual, LIMITED_WHOLE_READ) if self._limits.down is not None else usual
+        rate = self._limits.down
+        if rate is None:
+            return usual
+        return min(usual, max(LIMITED_CHUNK, min(LIMITED_WHOLE_READ, rate // 8)))  # an eighth of a second
 
     def _apply_schedule(self) -> None:
         now = self._clock()

@@ -249,3 +249,12 @@ def test_a_paced_download_closes_its_reads_when_left() -> None:
     next(paced)
     paced.close()
     assert closed == [True]
+
+
+def test_whole_reads_shrink_to_an_eighth_of_a_second_while_downloads_are_limited() -> None:
+    usual = 4 * MiB
+    assert Bandwidth().whole_read_size(usual) == usual
+    assert Bandwidth(Limits(up=KiB)).whole_read_size(usual) == usual
+    assert Bandwidth(Limits(down=MiB)).whole_read_size(usual) == 128 * KiB
+    assert Bandwidth(Limits(down=100 * MiB)).whole_read_size(usual) == 512 * KiB
+    assert Bandwidth(Limits(down=10 * KiB)).whole_read_size(usual) == LIMITED_CHUNK
