@@ -110,6 +110,7 @@ def test_form_has_one_widget_of_the_right_type_per_field(qtbot: Any, kind_name: 
             browse = form.editors[field.name].widget.findChildren(QPushButton)
             assert [b.text() for b in browse] == ["Browse…"]
         assert widget.toolTip() == field.help or field.help in widget.toolTip()
+
     # Nothing more: one line edit per text-like field plus the name, and so on (the
     # Transfers box below the connection fields is the account's pace, not a field).
     def connection(widgets: list[Any]) -> list[Any]:
