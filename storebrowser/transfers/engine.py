@@ -399,7 +399,7 @@ class TransferEngine:
             self._expand(job)
         elif item is not None:
             context = TaskContext(job, item, self._provider, self.journal,
-                                  self._pace.settings(self.settings, job.spec.account),
+                                  self._pace.job_settings(self.settings, job.spec, self._provider),
                                   self._lock, self._ask, lambda: self._stopping)  # fmt: skip
             if what == "cleanup":
                 self._cleanup(context)

@@ -6,9 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.tuning import Tuning
+from storebrowser.providers.base import Provider
+from storebrowser.providers.registry import get_kind
 from storebrowser.transfers.context import Settings
-from storebrowser.transfers.jobs import Job
+from storebrowser.transfers.jobs import Job, JobSpec
+
+#: What a job between folders of this computer shares: no limit.
+UNLIMITED = Bandwidth()
 
 
 class AccountPace:
@@ -37,6 +43,17 @@ class AccountPace:
             upload_part_size=tuning.part_size,
         )
 
+    def job_settings(
+        self, base: Settings, spec: JobSpec, provider_for: Callable[[str], Provider]
+    ) -> Settings:
+        """The account's settings for one of its jobs; without the bandwidth limit when
+        every account of the job is on this computer (its kind is not ``remote``)."""
+        settings = self.settings(base, spec.account)
+        accounts = [spec.account, *([spec.dst_account] if spec.dst_account else [])]
+        if not any(_remote(provider_for, account) for account in accounts):
+            settings = replace(settings, bandwidth=UNLIMITED)
+        return settings
+
     def busy(self, jobs: Iterable[Job], account: str) -> bool:
         """The account runs as many objects at once as it allows."""
         cap = self.of(account).transfers
@@ -50,3 +67,10 @@ class AccountPace:
         if tuning.transfers and tuning.parts:
             return max(usual, tuning.transfers * tuning.parts)
         return usual
+
+
+def _remote(provider_for: Callable[[str], Provider], account: str) -> bool:
+    try:
+        return get_kind(provider_for(account).kind).remote
+    except Exception:  # an account gone or a kind unknown: limited, to be safe
+        return True

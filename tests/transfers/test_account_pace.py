@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+from storebrowser.core.bandwidth import Bandwidth, Limits
 from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
@@ -80,3 +81,21 @@ def test_an_accounts_part_size_and_parts_are_used_downloading(
         engine.shutdown()
     assert (tmp_path / "big.bin").read_bytes() == data
     assert sorted(r.length(len(data)) for r in counting.reads) == [MiB, MiB, MiB]  # not one 8 MiB part
+
+
+def test_the_bandwidth_limit_leaves_this_computers_folders_alone(
+    local: Provider, journal: Journal, tmp_path: Path
+):
+    """A download from a folder of this computer (the local kind is not remote) is not
+    held: at 1 KiB/s its 300 KB would take five minutes."""
+    sending.upload_bytes(local, "bucket", "near.bin", os.urandom(300_000))
+    engine = TransferEngine({"acct": local}, journal, retry=FAST_RETRY,
+                            bandwidth=Bandwidth(Limits(up=1024, down=1024)))  # fmt: skip
+    try:
+        job = engine.submit(
+            JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", "bucket", key="near.bin", local=str(tmp_path))
+        )
+        assert engine.wait_idle(60)
+        assert engine.snapshot().job(job).state is State.DONE
+    finally:
+        engine.shutdown()
