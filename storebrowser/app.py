@@ -70,9 +70,11 @@ def build_services() -> Services:
     from storebrowser.accounts.pool import ProviderPool
     from storebrowser.accounts.startup import load_accounts_at_start
     from storebrowser.accounts.store import AccountStore
+    from storebrowser.core.bandwidth import Bandwidth
     from storebrowser.transfers import Journal, TransferEngine
     from storebrowser.transfers.conflicts import AskCallback
     from storebrowser.ui.application import Services
+    from storebrowser.ui.transfers.limit import saved_limits
     from storebrowser.ui.uistate import FILE_NAME, UiState
 
     store = AccountStore.default()
@@ -80,11 +82,15 @@ def build_services() -> Services:
     pool = ProviderPool(store)
     state_dir = platformdirs.user_state_path(APP_NAME)
 
+    state = UiState.load(state_dir / FILE_NAME)
+    bandwidth = Bandwidth(saved_limits(state))
+
     def make_engine(ask: AskCallback) -> TransferEngine:
         # The window's own journal: the CLI's jobs are not resumed by the window.
-        return TransferEngine(pool, Journal(state_dir / "gui-transfers.sqlite3"), ask=ask)
+        journal = Journal(state_dir / "gui-transfers.sqlite3")
+        return TransferEngine(pool, journal, ask=ask, bandwidth=bandwidth,
+                              tuning=lambda name: store.get(name).transfer_tuning)  # fmt: skip
 
-    state = UiState.load(state_dir / FILE_NAME)
     return Services(
         store=store,
         startup=startup,
@@ -92,6 +98,7 @@ def build_services() -> Services:
         make_engine=make_engine,
         ui_state=state,
         bookmarks=BookmarkStore.beside(store.path),
+        bandwidth=bandwidth,
     )
 
 

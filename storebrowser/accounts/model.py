@@ -10,6 +10,7 @@ from typing import Any
 
 from storebrowser.accounts.redact import SECRETS
 from storebrowser.core.errors import ActionableError
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.registry import ProviderKind, get_kind
 
 DEFAULT_LOCAL_NAME = "Local files"
@@ -45,6 +46,8 @@ class Account:
     name: str
     kind: str
     settings: Mapping[str, Any] = field(default_factory=dict)
+    #: How hard its transfers push, where it differs from its kind's defaults.
+    tuning: Tuning = field(default_factory=Tuning)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -74,10 +77,18 @@ class Account:
         return get_kind(self.kind)
 
     def with_settings(self, **changes: Any) -> Account:
-        return Account(self.name, self.kind, {**self.settings, **changes})
+        return Account(self.name, self.kind, {**self.settings, **changes}, self.tuning)
+
+    def with_tuning(self, tuning: Tuning) -> Account:
+        return Account(self.name, self.kind, self.settings, tuning)
 
     def renamed(self, name: str) -> Account:
-        return Account(name, self.kind, self.settings)
+        return Account(name, self.kind, self.settings, self.tuning)
+
+    @property
+    def transfer_tuning(self) -> Tuning:
+        """Its own values laid over its kind's defaults: what the engine runs it with."""
+        return self.tuning.over(self.provider_kind.tuning)
 
 
 class SecretValues(dict[str, str]):

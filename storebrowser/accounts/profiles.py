@@ -30,6 +30,7 @@ from typing import Any
 
 from storebrowser.accounts.model import Account, AccountError
 from storebrowser.core.colours import COLOUR_SETTING, colour_problem
+from storebrowser.core.tuning import BadTuning, Tuning
 from storebrowser.providers.registry import FieldType, get_kind
 
 FORMAT_VERSION = 1
@@ -39,7 +40,7 @@ HEADER = (
     "# system keyring; 'secrets' lists which ones an account has.\n"
 )
 #: Keys of an account table that are not connection settings.
-RESERVED = ("kind", "secrets")
+RESERVED = ("kind", "secrets", "transfers")  # transfers: core.tuning, in MiB
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,11 @@ def _account(name: str, table: object) -> tuple[Account, tuple[str, ...]]:
     settings = {k: v for k, v in table.items() if k not in RESERVED}
     for key, value in settings.items():
         _check_setting(kind_name, key, value)
-    return Account(name, kind_name, settings), tuple(secrets)
+    try:
+        tuning = Tuning.from_table(table.get("transfers", {}))
+    except BadTuning as error:
+        raise AccountError(str(error)) from None
+    return Account(name, kind_name, settings, tuning), tuple(secrets)
 
 
 def _check_setting(kind_name: str, key: str, value: object) -> None:
@@ -161,6 +166,8 @@ def dump(accounts: list[tuple[Account, tuple[str, ...]]], kept_raw: Mapping[str,
         if secret_names:
             table["secrets"] = sorted(secret_names)
         table.update({k: v for k, v in account.settings.items() if v is not None})
+        if not account.tuning.empty:
+            table["transfers"] = account.tuning.to_table()
         tables[account.name] = table
     for name, table in kept_raw.items():
         tables.setdefault(name, table)

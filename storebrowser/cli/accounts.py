@@ -14,6 +14,8 @@ from storebrowser.accounts.connection import test_connection
 from storebrowser.accounts.importers import Clash, add_imported, import_all
 from storebrowser.accounts.model import Account, NewAccount, SecretValues
 from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
+from storebrowser.cli.account_tuning import add_command as add_tuning_command
+from storebrowser.cli.account_tuning import add_tuning_options, tuning_from_args
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.colours import COLOUR_SETTING, colour_problem
 from storebrowser.core.display import display_text
@@ -51,6 +53,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add.set_defaults(run=cmd_add)
 
+    add_tuning_options(add)
+    add_tuning_command(sub)
     remove = sub.add_parser("remove", help="remove an account and its stored secrets")
     remove.add_argument("name")
     remove.set_defaults(run=cmd_remove)
@@ -194,8 +198,9 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> None:
     if problems := kind.missing({**settings, **{k: v for k, v in secrets.items() if v}}):
         fields = "storebrowser-cli accounts kinds lists the fields"
         raise UsageError(f"{args.name}: {' '.join(problems)} ({fields})")
+    tuning = tuning_from_args(args)
     _keep_secrets(ctx, secrets, args.secrets_in_file)
-    account = Account(args.name, kind.name, settings)
+    account = Account(args.name, kind.name, settings, tuning)
     ctx.store.add(NewAccount(account, SecretValues(secrets), source="storebrowser-cli"))
     warning = ctx.store.secrets.warning if secrets else ""
     ctx.emit(

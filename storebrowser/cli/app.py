@@ -28,6 +28,7 @@ from storebrowser.cli import (
     versions,
 )
 from storebrowser.cli.context import Context, ExitCode, OperationFailed, UsageError
+from storebrowser.core.bandwidth import BadLimit, Limits, Schedule, parse_limits
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled, StorageError
 
@@ -66,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="upload large objects in parts of this many MiB (default: the provider's; "
         "at least the service's minimum)",
     )
+    parser.add_argument(
+        "--bwlimit",
+        metavar="UP[:DOWN]",
+        help="limit the bandwidth of transfers, as rclone does: 512K, 10M, 1M:10M (upload:download); "
+        "0 or off: none",
+    )
+    parser.add_argument(
+        "--bwlimit-hours",
+        metavar="HH:MM-HH:MM",
+        help="hold --bwlimit only between these times of day (e.g. 08:00-18:00)",
+    )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     accounts.add_commands(commands)
@@ -88,8 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(args.debug)
     if args.part_size is not None and args.part_size < 1:
         parser.error("--part-size must be at least 1 (MiB)")
+    try:
+        limits = bandwidth_limits(args.bwlimit, args.bwlimit_hours)
+    except BadLimit as error:
+        parser.error(f"--bwlimit: {error}")
     ctx = Context(
-        AccountStore.default, account_name=args.account, json=args.json, part_size_mib=args.part_size
+        AccountStore.default,
+        account_name=args.account,
+        json=args.json,
+        part_size_mib=args.part_size,
+        limits=limits,
     )
     try:
         bookmarks.expand_place_arguments(ctx, args)
@@ -116,6 +136,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
     return 0
+
+
+def bandwidth_limits(bwlimit: str | None, hours: str | None) -> Limits:
+    """The limits of ``--bwlimit`` and ``--bwlimit-hours``; ``BadLimit`` says what is wrong."""
+    if bwlimit is None:
+        if hours is not None:
+            raise BadLimit("--bwlimit-hours needs a --bwlimit to hold")
+        return Limits()
+    up, down = parse_limits(bwlimit)
+    return Limits(up, down, Schedule.parse(hours) if hours is not None else None)
 
 
 def _fail(message: str, code: int, secrets: list[str] | None = None) -> int:

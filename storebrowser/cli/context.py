@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from storebrowser.accounts.model import Account, MergedSettings, MissingSecret, UnknownAccount
 from storebrowser.accounts.startup import load_accounts_at_start
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.bandwidth import Bandwidth, Limits
 from storebrowser.core.display import display_text
 from storebrowser.core.places import split_account as split_account  # the commands import it from here
 from storebrowser.core.places import split_container
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import MiB, Provider
 
 ACCOUNT_ENV = "STOREBROWSER_ACCOUNT"
@@ -46,6 +49,8 @@ class Context:
     json: bool = False
     #: --part-size: parts of this size, and anything larger than one part goes in parts.
     part_size_mib: int | None = None
+    #: --bwlimit: shared by every transfer of the command.
+    limits: Limits = field(default_factory=Limits)
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     _store: AccountStore | None = None
     _providers: dict[str, Provider] = field(default_factory=dict)
@@ -126,6 +131,17 @@ class Context:
     def write_line(self, line: str) -> None:
         """One line of text output (a listing row, streamed), made safe to show."""
         self.out.write(display_text(line) + "\n")
+
+    @functools.cached_property
+    def bandwidth(self) -> Bandwidth:
+        """The command's one limit (every transfer of it shares it)."""
+        return Bandwidth(self.limits)
+
+    def tuning(self, name: str) -> Tuning:
+        """How hard the account's transfers push (its values over its kind's); this
+        command's --part-size before the account's."""
+        tuning = self.account(name).transfer_tuning
+        return replace(tuning, part_size=self.part_size) if self.part_size is not None else tuning
 
     @property
     def part_size(self) -> int | None:

@@ -24,7 +24,8 @@ def run_engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
         with lock:  # workers may ask at once; open each account once
             return ctx.provider(name)
 
-    engine = TransferEngine(provider, Journal(), start=start, part_size=ctx.part_size or DEFAULT_PART_SIZE)
+    engine = TransferEngine(provider, Journal(), start=start, part_size=ctx.part_size or DEFAULT_PART_SIZE,
+                            bandwidth=ctx.bandwidth, tuning=ctx.tuning)  # fmt: skip
     try:
         yield engine
     except KeyboardInterrupt:

@@ -218,7 +218,8 @@ def cmd_cp(ctx: Context, args: argparse.Namespace) -> None:
         info = source.copy_object(src_container, src_key, dst_container, dst_key)
         how = "server-side"
     else:  # another account, or no server-side copy: stream it through this process
-        info = stream_copy(source, src_container, src_key, target, dst_container, dst_key)
+        info = stream_copy(source, src_container, src_key, target, dst_container, dst_key,
+                           bandwidth=ctx.bandwidth)  # fmt: skip
         how = "streamed"
     ctx.emit(
         {"copied": f"{src_container}/{src_key}", "to": f"{dst_container}/{info.key}", "how": how},

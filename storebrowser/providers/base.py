@@ -105,6 +105,10 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
     multipart_threshold: int = 64 * MiB
     part_size: int = 16 * MiB
     part_concurrency: int = 4
+    #: ``put_object`` reads the whole body before it sends a byte (Azure's SDK does, for
+    #: a single put): under a bandwidth limit, uploads above its smallest part go in parts,
+    #: whose bodies are read as they are sent, so the limit holds them evenly.
+    reads_whole_body: bool = False
 
     capabilities: Capabilities
     #: The shortest read timeout, whatever the part size (tests lower it to meet stalls fast).

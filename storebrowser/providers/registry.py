@@ -20,6 +20,7 @@ from typing import Any
 from storebrowser import providers
 from storebrowser.core.colours import APP_SETTINGS, COLOUR_SETTING, colour_problem
 from storebrowser.core.equivalent import Equivalent, Request
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import Provider
 
 Settings = Mapping[str, Any]
@@ -57,6 +58,11 @@ def _any_container_name(_name: str) -> None:
     """A kind without rules of its own: the service answers for the name."""
 
 
+#: Four objects at once, four parts of each, the service's own part size: what the engine
+#: did before accounts could say otherwise.
+DEFAULT_TUNING = Tuning(transfers=4, parts=4)
+
+
 @dataclass(frozen=True, slots=True)
 class ProviderKind:
     name: str
@@ -92,6 +98,9 @@ class ProviderKind:
     #: Its service has archive tiers and its listings say which objects are in one (S3's
     #: GLACIER classes, Azure's Archive tier): the Archive status column shows by default.
     lists_archive_status: bool = False
+    #: How hard transfers push by default (objects at once, parts at once, part size):
+    #: an account may set its own (``Account.tuning``).
+    tuning: Tuning = DEFAULT_TUNING
 
     def field(self, name: str) -> ConnectionField:
         for candidate in self.fields:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.timeouts import STALL_NOTICE
@@ -65,6 +66,10 @@ class Settings:
     chunk_size: int = 1024 * 1024
     #: Seconds without progress before a running item says it stalled.
     stall_notice: float = STALL_NOTICE
+    #: The limit every running job shares (charged per chunk; none by default).
+    bandwidth: Bandwidth = field(default_factory=Bandwidth)
+    #: Upload parts of this size (an account's setting); ``None``: the provider's own.
+    upload_part_size: int | None = None
 
 
 @dataclass(slots=True)

@@ -69,7 +69,7 @@ def _streamed(
     def attempt() -> ObjectInfo:
         ctx.set_progress(0, total)
         return stream_copy(source, spec.container, item.key, target, dst_container, dst_key,
-                           progress=ctx.add, cancel=ctx.cancel)  # fmt: skip
+                           progress=ctx.add, cancel=ctx.cancel, bandwidth=ctx.settings.bandwidth)  # fmt: skip
 
     info = call_with_retry(attempt, ctx.settings.retry, cancel=ctx.cancel)
     ctx.set_progress(info.size, info.size)

@@ -125,8 +125,8 @@ def _plan(ctx: TaskContext, *, fresh: bool) -> Plan:
             label = "Content-MD5" if listed.content_md5 else "ETag"
             return Plan(listed, whole_md5(listed, hint, label), PartLayout(listed.size, part_size), hint=True)
     proof = _content_proof(ctx, listed)
-    if proof.range_md5_limit:
-        part_size = min(part_size, proof.range_md5_limit)
+    if proof.range_md5_limit:  # each read whole, to check its MD5: small ones while limited
+        part_size = min(part_size, ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit))
     return Plan(proof.info, proof, PartLayout(proof.info.size, part_size))
 
 

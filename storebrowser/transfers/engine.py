@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.errors import Cancelled, InvalidName, StorageError
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.timeouts import STALL_NOTICE
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import MiB, Provider
 from storebrowser.transfers.conflicts import AskCallback, Skip
 from storebrowser.transfers.context import (
@@ -40,11 +42,14 @@ from storebrowser.transfers.progress import (
     eta_seconds,
     stall_note,
 )
+from storebrowser.transfers.tuned import AccountPace
 
 log = logging.getLogger(__name__)
 
 #: The part size of uploads and downloads when the caller chooses none.
 DEFAULT_PART_SIZE = 8 * MiB
+#: Workers an engine grows to at most, whatever an account asks.
+MAX_WORKERS = 32
 
 
 def _thread_pool(workers: int) -> ThreadPoolExecutor:
@@ -71,14 +76,20 @@ class TransferEngine:
         ask: AskCallback | None = None,
         start: bool = True,
         stall_notice: float = STALL_NOTICE,
+        bandwidth: Bandwidth | None = None,
+        tuning: Callable[[str], Tuning] | None = None,
     ) -> None:
         """``start=False`` runs no threads: call ``run_pending()`` to do the work in the
         calling thread (with a serial ``executor_factory`` tests are deterministic).
-        ``stall_notice``: seconds without progress before a running item says it stalled."""
+        ``stall_notice``: seconds without progress before a running item says it stalled.
+        ``bandwidth``: the limit all jobs share; ``tuning``: an account's objects at once,
+        parts at once and part size (``None`` values: this engine's own)."""
         self._provider_for = providers.__getitem__ if isinstance(providers, Mapping) else providers
         self.journal = journal
         self.settings = Settings(part_size, part_concurrency, retry, ByteBudget(memory_cap_bytes),
-                                 executor_factory, stall_notice=stall_notice)  # fmt: skip
+                                 executor_factory, stall_notice=stall_notice,
+                                 bandwidth=bandwidth or Bandwidth())  # fmt: skip
+        self._pace = AccountPace(tuning)
         self._ask = ask
         #: Requests transfers may have in flight at once: what providers size pools for.
         self._connections = max(1, concurrency) * max(1, part_concurrency)
@@ -92,12 +103,27 @@ class TransferEngine:
         self._item_snaps: dict[str, tuple[ItemSnapshot | None, ...]] = {}
         self._total_rate = RateMeter()
         self._stopping = False
-        self._workers = [
-            threading.Thread(target=self._work_loop, name=f"transfer-{n}", daemon=True)
-            for n in range(max(1, concurrency) if start else 0)
-        ]
-        for worker in self._workers:
+        self._workers: list[threading.Thread] = []
+        self._started = start
+        self._add_workers(max(1, concurrency))
+
+    def _add_workers(self, count: int) -> None:
+        """Up to ``count`` workers (an account may ask for more objects at once)."""
+        if not self._started:
+            return
+        with self._lock:
+            new = [
+                threading.Thread(target=self._work_loop, name=f"transfer-{n}", daemon=True)
+                for n in range(len(self._workers), min(count, MAX_WORKERS))
+            ]
+            self._workers += new
+        for worker in new:
             worker.start()
+
+    @property
+    def bandwidth(self) -> Bandwidth:
+        """The limit every job shares: ``bandwidth.set(Limits(...))`` changes it at once."""
+        return self.settings.bandwidth
 
     # -- commands -----------------------------------------------------------------------
 
@@ -109,6 +135,7 @@ class TransferEngine:
         if problem is not None:
             raise InvalidName(problem)
         job = Job(spec, stream=stream, listed=listed)
+        self._add_workers(self._pace.of(spec.account).transfers or 0)
         with self._lock:
             job.position = max((j.position for j in self._jobs.values()), default=0.0) + 1
             self._jobs[job.id] = job
@@ -309,7 +336,8 @@ class TransferEngine:
         once (a pool smaller than the requests in flight discards connections)."""
         provider = self._provider_for(account)
         if provider not in self._fitted:
-            provider.fit_transfers(self._connections, self.settings.part_size)
+            provider.fit_transfers(self._pace.connections(self._connections, account),
+                                   self._pace.of(account).part_size or self.settings.part_size)  # fmt: skip
             with self._lock:
                 self._fitted.add(provider)
         return provider
@@ -352,6 +380,8 @@ class TransferEngine:
                     self._expanding.add(job.id)
                     job.state = State.RUNNING
                 return ("expand", job, None)
+            if self._pace.busy(self._jobs.values(), job.spec.account):
+                continue
             for index in range(job.cursor, len(job.items)):
                 item = job.items[index]
                 if item.state is State.QUEUED:
@@ -368,7 +398,8 @@ class TransferEngine:
         if what == "expand":
             self._expand(job)
         elif item is not None:
-            context = TaskContext(job, item, self._provider, self.journal, self.settings,
+            context = TaskContext(job, item, self._provider, self.journal,
+                                  self._pace.job_settings(self.settings, job.spec, self._provider),
                                   self._lock, self._ask, lambda: self._stopping)  # fmt: skip
             if what == "cleanup":
                 self._cleanup(context)

@@ -104,6 +104,7 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
     """One range, retried from its start; journaled with its CRC32 (and the MD5 the
     service sent with it) unless the object is a single part."""
     spec, provider = ctx.job.spec, ctx.provider()
+    bandwidth = ctx.settings.bandwidth
     start, end = plan.layout.bounds(number)
     counted, crc = [0], [0]
     said: list[ReadReceipt] = []
@@ -113,11 +114,14 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
         counted[0] = crc[0] = 0
         said.clear()
         position = start
+        chunk_size = bandwidth.read_size(ctx.settings.chunk_size)
         chunks = provider.iter_read(
             spec.container, ctx.item.key, ByteRange(start, end),
-            chunk_size=ctx.settings.chunk_size, cancel=ctx.cancel, receipt=said.append,
+            chunk_size=chunk_size, cancel=ctx.cancel, receipt=said.append,
         )  # fmt: skip
-        for chunk in chunks:
+        # The one place downloads meet the limit; a checked range (``range_md5_limit``) is read whole.
+        step = end - start if plan.proof.range_md5_limit else chunk_size
+        for chunk in bandwidth.paced(iter(chunks), step=step, total=end - start, cancel=ctx.cancel):
             if position == start:
                 check_version(ctx, said, pinned)
             if position + len(chunk) > end:

@@ -25,9 +25,10 @@ from storebrowser.providers.streams import read_exactly
 PART_RETRY = RetryPolicy(attempts=4)
 
 
-def choose_part_size(provider: Provider, size: int | None) -> int:
-    """The provider's part size, grown when ``size`` would need too many parts."""
-    part_size = max(provider.part_size, provider.min_part_size)
+def choose_part_size(provider: Provider, size: int | None, asked: int | None = None) -> int:
+    """``asked`` (an account's setting) or the provider's part size, at least the
+    service's minimum, grown when ``size`` would need too many parts."""
+    part_size = max(asked or provider.part_size, provider.min_part_size)
     if size is not None and math.ceil(size / part_size) > provider.max_parts:
         part_size = math.ceil(size / provider.max_parts)
     return part_size

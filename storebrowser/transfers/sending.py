@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol, TypedDict
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import Cancelled, ChecksumMismatch, NotFound
@@ -49,6 +50,10 @@ class SendPolicy:
     request_retry: RetryPolicy = NO_RETRY
     budget: MemoryBudget | None = None
     executor_factory: ExecutorFactory = thread_pool
+    #: The engine's bandwidth limit, charged as the provider reports bytes sent.
+    bandwidth: Bandwidth | None = None
+    #: Bytes per part asked (an account's setting); ``None``: the provider's own.
+    part_size: int | None = None
 
 
 class PartLedger(Protocol):
@@ -159,19 +164,47 @@ def send(
     when it is small or the provider takes no parts (for this key), parts otherwise
     (resumed from the ``ledger`` when the server still holds them). ``PartsStopped`` when
     the ledger said stop: the upload stays open."""
+    policy = policy or SendPolicy(provider.part_concurrency)
     request = _Request(provider, container, key, content_type, metadata, storage_class, encryption,
-                       progress, cancel, policy or SendPolicy(provider.part_concurrency))  # fmt: skip
+                       _limited(progress, policy.bandwidth, cancel), cancel, policy)  # fmt: skip
     ledger = ledger if ledger is not None else Unjournaled()
-    small = size is not None and size <= provider.multipart_threshold
+    small = size is not None and size <= _whole_up_to(provider, policy.bandwidth)
     if small or not provider.can_upload_in_parts(key):
         return Sent(_send_whole(request, stream, size))
-    part_size = choose_part_size(provider, size)
+    part_size = choose_part_size(provider, size, policy.part_size)
     if size is not None:
         return _send_parts(request, stream, size, part_size, ledger)
     first = read_exactly(stream, part_size)  # a pipe: it may fit in one request after all
     if len(first) < part_size:
         return Sent(_send_whole(request, io.BytesIO(first), len(first)))
     return _send_parts(request, stream, None, part_size, ledger, first)
+
+
+def _whole_up_to(provider: Provider, bandwidth: Bandwidth | None) -> int:
+    """The largest upload sent in one request: the provider's threshold, or its smallest
+    part while an upload limit holds and the provider reads a whole body before sending
+    it (the body would go out in one burst after the limit had held only its reading)."""
+    if provider.reads_whole_body and bandwidth is not None and bandwidth.in_force()[0] is not None:
+        return min(provider.multipart_threshold, provider.min_part_size)
+    return provider.multipart_threshold
+
+
+def _limited(
+    progress: ProgressCallback | None, bandwidth: Bandwidth | None, cancel: CancelToken
+) -> ProgressCallback | None:
+    """The one place uploads meet the bandwidth limit: every provider reports the bytes
+    its SDK reads from the body as it sends them (a few KiB at a time), so waiting in
+    that report holds the sending evenly. A retry's taken-back bytes are not refunded."""
+    if bandwidth is None:
+        return progress
+
+    def report(delta: int) -> None:
+        if delta > 0:
+            bandwidth.sent(delta, cancel)
+        if progress is not None:
+            progress(delta)
+
+    return report
 
 
 def _send_parts(
@@ -339,11 +372,13 @@ def upload(
     metadata: Mapping[str, str] | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken = NEVER,
+    bandwidth: Bandwidth | None = None,
 ) -> ObjectInfo:
     """Upload ``stream`` (of ``size`` bytes, or unknown length when ``None``), in parts
     when it is large and the provider can; a failure removes what was sent."""
+    policy = SendPolicy(provider.part_concurrency, bandwidth=bandwidth)
     return send(provider, container, key, stream, size=size, content_type=content_type,
-                metadata=metadata, progress=progress, cancel=cancel).info  # fmt: skip
+                metadata=metadata, progress=progress, cancel=cancel, policy=policy).info  # fmt: skip
 
 
 def upload_bytes(
@@ -369,10 +404,12 @@ def stream_copy(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelToken = NEVER,
+    bandwidth: Bandwidth | None = None,
 ) -> ObjectInfo:
     """Copy one object through this process, between accounts or services: the download
     feeds the upload chunk by chunk (in parts when large), nothing touches the disk.
-    Content type and user metadata travel where the target can hold them."""
+    Content type and user metadata travel where the target can hold them. ``bandwidth``
+    holds the upload, which holds the download feeding it."""
     stat = source.stat(src_container, src_key)
     if src_key.endswith("/"):  # a folder marker: no bytes to move
         return upload_bytes(target, dst_container, dst_key, b"")
@@ -388,6 +425,7 @@ def stream_copy(
             metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
             progress=progress,
             cancel=cancel,
+            bandwidth=bandwidth,
         )
     finally:
         stream.close()

@@ -89,7 +89,8 @@ def _set_expiry(ctx: TaskContext, provider: Provider) -> None:
 
 def engine_policy(settings: Settings) -> SendPolicy:
     return SendPolicy(settings.part_concurrency, part_retry=settings.retry, request_retry=settings.retry,
-                      budget=settings.budget, executor_factory=settings.executor_factory)  # fmt: skip
+                      budget=settings.budget, executor_factory=settings.executor_factory,
+                      bandwidth=settings.bandwidth, part_size=settings.upload_part_size)  # fmt: skip
 
 
 class JournalLedger:

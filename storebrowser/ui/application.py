@@ -18,6 +18,7 @@ from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
 from storebrowser.accounts.startup import Startup
 from storebrowser.accounts.store import AccountStore
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.places import Location
 from storebrowser.editing.cache import EditCache, default_root
@@ -82,6 +83,8 @@ class Services:
     bookmarks: BookmarkStore = field(default_factory=lambda: BookmarkStore(None))
     #: Where opened objects' copies are kept (``None``: the user's cache folder).
     edit_cache: EditCache | None = None
+    #: The engine's bandwidth limit, set in the transfers panel.
+    bandwidth: Bandwidth = field(default_factory=Bandwidth)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,7 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     dock = window.add_transfers(
         TransfersDock(bridge, window), QuitGuard(bridge, window, lambda: others_open(window))
     )
+    dock.add_limit_control(services.bandwidth, window.ui_state)
     for problem in services.startup.problems:
         window.messages.show_message(str(problem), Level.WARNING)
     editing = install_editing(

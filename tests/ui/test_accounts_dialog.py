@@ -110,15 +110,20 @@ def test_form_has_one_widget_of_the_right_type_per_field(qtbot: Any, kind_name: 
             browse = form.editors[field.name].widget.findChildren(QPushButton)
             assert [b.text() for b in browse] == ["Browse…"]
         assert widget.toolTip() == field.help or field.help in widget.toolTip()
-    # Nothing more: one line edit per text-like field plus the name, and so on.
+
+    # Nothing more: one line edit per text-like field plus the name, and so on (the
+    # Transfers box below the connection fields is the account's pace, not a field).
+    def connection(widgets: list[Any]) -> list[Any]:
+        return [w for w in widgets if w is not form.tuning_box and not form.tuning_box.isAncestorOf(w)]
+
     text_like = [f for f in kind.fields if WIDGET_OF[f.type] is QLineEdit]
-    assert len(form.findChildren(QLineEdit)) == len(text_like) + 1
+    assert len(connection(form.findChildren(QLineEdit))) == len(text_like) + 1
     assert len(form.findChildren(QCheckBox)) == sum(f.type is FieldType.BOOL for f in kind.fields)
     # ... and the account's colour (its tabs' and tree row's marker), whatever the kind
     assert len(form.findChildren(QComboBox)) == sum(f.type is FieldType.CHOICE for f in kind.fields) + 1
     groups = list(dict.fromkeys(f.group for f in kind.fields if f.group))
     assert sorted(group for group, _title in kind.group_titles) == sorted(groups)  # titled, none stale
-    boxes = form.findChildren(QGroupBox)
+    boxes = connection(form.findChildren(QGroupBox))
     assert [b.title() for b in boxes] == [kind.group_title(g) for g in groups]
     for box, group in zip(boxes, groups, strict=True):  # each group's fields sit in its box
         inside = {f.name for f in kind.fields if f.group == group}

@@ -83,6 +83,7 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
     #: Azure takes blocks of any size; 1 MiB keeps requests worth their overhead.
     min_part_size = 1 * MiB
     max_parts = 50_000
+    reads_whole_body = True  # upload_blob reads a single put's body at once
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from storebrowser.accounts.model import Account, AccountError
 from storebrowser.accounts.secrets import Storage
 from storebrowser.core.colours import COLOUR_SETTING
+from storebrowser.core.tuning import Tuning
 from storebrowser.providers.registry import ConnectionField, FieldType, ProviderKind
 from storebrowser.ui.accounts.colour_choice import ColourChoice
+from storebrowser.ui.accounts.tuning_box import TuningBox
 
 #: Words shown upper-case in a group box title made from a group name ("azure ad").
 _ACRONYMS = {"ad", "aws", "iam", "sas", "sso", "tls", "url", "v1", "v2", "v3"}
@@ -303,7 +305,7 @@ class AccountForm(QWidget):
         self._labels: list[QLabel] = []
         self._loose: list[QFormLayout] = []
         self._boxes: list[QGroupBox] = []
-        self._baseline: tuple[str, dict[str, Value]] = ("", {})
+        self._baseline: tuple[str, dict[str, Value], Tuning] = ("", {}, Tuning())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = self._form_layout(loose=True)
@@ -318,6 +320,9 @@ class AccountForm(QWidget):
         top.addRow(colour_label, self.colour)
         layout.addLayout(top)
         self._add_fields(layout)
+        self.tuning_box = TuningBox(kind, self)
+        self.tuning_box.changed.connect(self.changed)
+        layout.addWidget(self.tuning_box)
         legend = caption(self.tr("* required"), self)
         layout.addWidget(legend)
         layout.addStretch(1)
@@ -424,6 +429,7 @@ class AccountForm(QWidget):
                 editor.set_value(account.settings.get(name, editor.field.default))
             else:
                 editor.reset()
+        self.tuning_box.load(account.tuning if account is not None else Tuning())
         self.mark_clean()
 
     def set_stored(self, stored: frozenset[str], storage: Storage) -> None:
@@ -453,7 +459,7 @@ class AccountForm(QWidget):
 
     def account(self) -> Account:
         """The account as the form shows it; ``AccountError`` for a bad name."""
-        return Account(self.name(), self.kind.name, self.settings())
+        return Account(self.name(), self.kind.name, self.settings(), self.tuning_box.tuning())
 
     def problems(self, *, new: bool = False) -> list[str]:
         """What stops saving, checked as the store will (stored secrets count as given);
@@ -466,11 +472,13 @@ class AccountForm(QWidget):
         return self.kind.missing(merged) if new else self.kind.problems(merged)
 
     def is_dirty(self) -> bool:
-        return (self.name(), self.settings()) != self._baseline or bool(self.secret_changes())
+        return (self.name(), self.settings(), self.tuning_box.tuning()) != self._baseline or bool(
+            self.secret_changes()
+        )
 
     def mark_clean(self) -> None:
         """The form now matches what is saved (after loading or saving)."""
-        self._baseline = (self.name(), self.settings())
+        self._baseline = (self.name(), self.settings(), self.tuning_box.tuning())
 
     def forget_typed_secrets(self) -> None:
         for editor in self.secret_editors():

@@ -3658,6 +3658,89 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>{states} — {figures}</source>
         <translation>{states} — {figures}</translation>
     </message>
+    <message>
+        <source>Bytes per second for all transfers together: 512K, 10M; empty for no limit</source>
+        <translation>Bytes pro Sekunde für alle Übertragungen zusammen: 512K, 10M; leer für keine Grenze</translation>
+    </message>
+    <message>
+        <source>Upload limit</source>
+        <translation>Grenze beim Hochladen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Download limit</source>
+        <translation>Grenze beim Herunterladen</translation>
+    </message>
+    <message>
+        <source>Limited hours</source>
+        <translation>Begrenzte Stunden</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>ganztägig</translation>
+    </message>
+    <message>
+        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
+        <translation>Die Grenze nur zwischen diesen Uhrzeiten halten, z. B. 08:00-18:00; außerhalb unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Grenze:</translation>
+    </message>
+    <message>
+        <source>hours:</source>
+        <translation>Stunden:</translation>
+    </message>
+</context>
+<context>
+    <name>TuningBox</name>
+    <message>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own</source>
+        <translation>Die des Dienstes</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Transfers at once:</source>
+        <translation>Übertragungen gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>Objects of this account moving at the same time</source>
+        <translation>Objekte dieses Kontos, die gleichzeitig übertragen werden</translation>
+    </message>
+    <message>
+        <source>Parts per object:</source>
+        <translation>Teile pro Objekt:</translation>
+    </message>
+    <message>
+        <source>Parts of one large object sent or fetched at the same time</source>
+        <translation>Teile eines großen Objekts, die gleichzeitig gesendet oder geholt werden</translation>
+    </message>
+    <message>
+        <source>Part size:</source>
+        <translation>Teilgröße:</translation>
+    </message>
+    <message>
+        <source>Large objects move in parts of this size (at least the service&apos;s minimum)</source>
+        <translation>Große Objekte werden in Teilen dieser Größe übertragen (mindestens dem Minimum des Dienstes)</translation>
+    </message>
+    <message>
+        <source>Default ({value})</source>
+        <translation>Standard ({value})</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
 </context>
 <context>
     <name>UploadDialog</name>

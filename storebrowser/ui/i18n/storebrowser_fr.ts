@@ -3653,6 +3653,89 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>{states} — {figures}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bytes per second for all transfers together: 512K, 10M; empty for no limit</source>
+        <translation>Octets par seconde pour tous les transferts ensemble : 512K, 10M ; vide pour aucune limite</translation>
+    </message>
+    <message>
+        <source>Upload limit</source>
+        <translation>Limite d’envoi</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Download limit</source>
+        <translation>Limite de téléchargement</translation>
+    </message>
+    <message>
+        <source>Limited hours</source>
+        <translation>Heures limitées</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>toute la journée</translation>
+    </message>
+    <message>
+        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
+        <translation>Appliquer la limite seulement entre ces heures, p. ex. 08:00-18:00 ; illimité en dehors</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Limite :</translation>
+    </message>
+    <message>
+        <source>hours:</source>
+        <translation>heures :</translation>
+    </message>
+</context>
+<context>
+    <name>TuningBox</name>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own</source>
+        <translation>Celle du service</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Transfers at once:</source>
+        <translation>Transferts simultanés :</translation>
+    </message>
+    <message>
+        <source>Objects of this account moving at the same time</source>
+        <translation>Objets de ce compte transférés en même temps</translation>
+    </message>
+    <message>
+        <source>Parts per object:</source>
+        <translation>Parties par objet :</translation>
+    </message>
+    <message>
+        <source>Parts of one large object sent or fetched at the same time</source>
+        <translation>Parties d’un grand objet envoyées ou récupérées en même temps</translation>
+    </message>
+    <message>
+        <source>Part size:</source>
+        <translation>Taille des parties :</translation>
+    </message>
+    <message>
+        <source>Large objects move in parts of this size (at least the service&apos;s minimum)</source>
+        <translation>Les grands objets sont transférés en parties de cette taille (au moins le minimum du service)</translation>
+    </message>
+    <message>
+        <source>Default ({value})</source>
+        <translation>Par défaut ({value})</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
 </context>
 <context>
     <name>UploadDialog</name>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMenu,
+    QSizePolicy,
     QStyle,
     QSystemTrayIcon,
     QToolBar,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.qtbridge.conflicts import ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers.jobs import State
@@ -28,9 +30,11 @@ from storebrowser.transfers.progress import EngineSnapshot, JobSnapshot
 from storebrowser.ui.icons import line_icon
 from storebrowser.ui.transfers import text
 from storebrowser.ui.transfers.dialogs import ask_conflict
+from storebrowser.ui.transfers.limit import LimitControl
 from storebrowser.ui.transfers.model import Column, TransfersModel
 from storebrowser.ui.transfers.progress_delegate import ProgressDelegate
 from storebrowser.ui.transfers.text import Transfers
+from storebrowser.ui.uistate import UiState
 
 #: A job that ran at least this long is worth a notification when the window is elsewhere.
 LONG_JOB_SECONDS = 10.0
@@ -86,6 +90,17 @@ class TransfersDock(QDockWidget):
         bridge.failed.connect(self.notice)
         bridge.asker.asked.connect(self._ask)
         self._update_actions()
+
+    def add_limit_control(self, bandwidth: Bandwidth, state: UiState) -> LimitControl:
+        """The bandwidth limit's fields at the toolbar's right end."""
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        control = LimitControl(bandwidth, state, self.toolbar)
+        control.problem.connect(self.notice)
+        self.toolbar.addWidget(control)
+        self.limit_control = control
+        return control
 
     # -- building -------------------------------------------------------------------------
 

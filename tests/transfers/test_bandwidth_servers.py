@@ -1,0 +1,140 @@
+"""The bandwidth limit holding a set rate against a real server (Swift all-in-one): bytes
+over time sampled from the engine's counters while an upload and then a download run at
+1 MiB/s. Only upper bounds are asserted (a limit is an upper bound; a loaded machine can
+only make the transfer slower), with slack for one chunk in flight and the bucket's burst."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storebrowser.core.bandwidth import Bandwidth, Limits
+from storebrowser.core.errors import StorageError
+from storebrowser.core.tuning import Tuning
+from storebrowser.providers.base import Provider
+from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
+from storebrowser.transfers.jobs import JobSpec
+from tests.transfers.helpers import FAST_RETRY, Counting
+
+MiB = 1024 * 1024
+RATE = MiB
+#: A window's bytes may pass the rate by this much, plus SLACK bytes (chunks in flight,
+#: the bucket's 50 ms of burst, one report late); measured over windows of at least 1 s.
+MARGIN = 0.10
+SLACK = 320 * 1024
+WARM_UP = 0.3
+
+
+@pytest.fixture
+def swift_box(swift_provider: Provider) -> Iterator[tuple[Provider, str]]:
+    container = f"bw{uuid.uuid4().hex[:12]}"
+    swift_provider.create_container(container)
+    swift_provider.part_size = swift_provider.multipart_threshold = swift_provider.min_part_size
+    yield swift_provider, container
+    with contextlib.suppress(StorageError):
+        swift_provider.delete_container(container, force=True)
+
+
+Sample = tuple[float, float, int]  # (time before reading, time after, bytes done)
+
+
+def sample_until_done(engine: TransferEngine, job_id: str, timeout: float = 120) -> list[Sample]:
+    samples: list[Sample] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = time.monotonic()
+        job = engine.snapshot().job(job_id)
+        samples.append((before, time.monotonic(), job.done))
+        if job.state.finished:
+            assert job.state is State.DONE, job.error
+            return samples
+        time.sleep(0.05)
+    raise AssertionError("the transfer did not finish")
+
+
+def worst_excess(samples: list[Sample], rate: int, window: float = 1.0) -> float:
+    """The most any window of ``window`` s or longer (after the warm-up) moved beyond
+    ``rate * (1 + MARGIN) * its length + SLACK``, in bytes; <= 0 when the limit held. A
+    window runs from the moment before its first reading to the moment after its last,
+    so a slow snapshot can only widen it."""
+    start = samples[0][0] + WARM_UP
+    usable = [s for s in samples if s[0] >= start]
+    worst = float("-inf")
+    for i, (first_before, _after, first_done) in enumerate(usable):
+        for _before, last_after, last_done in usable[i + 1 :]:
+            length = last_after - first_before
+            if length >= window:
+                allowed = rate * (1 + MARGIN) * length + SLACK
+                worst = max(worst, (last_done - first_done) - allowed)
+    return worst
+
+
+def test_upload_and_download_hold_one_mib_per_second(swift_box: tuple[Provider, str], tmp_path: Path) -> None:
+    provider, container = swift_box
+    data = os.urandom(3 * MiB + 123)
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    bandwidth = Bandwidth(Limits(up=RATE, down=RATE))
+    engine = TransferEngine({"acct": provider}, Journal(), part_size=MiB, part_concurrency=3,
+                            concurrency=2, retry=FAST_RETRY, bandwidth=bandwidth)  # fmt: skip
+    try:
+        up = engine.submit(JobSpec(JobKind.UPLOAD_FILE, "acct", container, key="big.bin", local=str(path)))
+        sent = sample_until_done(engine, up)
+        down = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", container, key="big.bin",
+                                     local=str(tmp_path / "out")))  # fmt: skip
+        received = sample_until_done(engine, down)
+    finally:
+        engine.shutdown()
+    assert (tmp_path / "out" / "big.bin").read_bytes() == data
+    for samples in (sent, received):
+        assert samples[-1][2] == len(data)
+        assert worst_excess(samples, RATE) <= 0, samples
+        # The whole transfer could not beat the rate either (3 parts ran at once).
+        assert samples[-1][1] - samples[0][0] >= (len(data) - SLACK) / (RATE * (1 + MARGIN))
+
+
+def test_an_accounts_part_size_is_used_uploading(swift_box: tuple[Provider, str], tmp_path: Path) -> None:
+    """The provider's own parts are 1 MiB here; the account asks for 2 MiB."""
+    provider, container = swift_box
+    counting = Counting(provider)
+    path = tmp_path / "three.bin"
+    path.write_bytes(os.urandom(3 * MiB))
+    engine = TransferEngine({"acct": counting}, Journal(), retry=FAST_RETRY,
+                            tuning=lambda name: Tuning(parts=1, part_size=2 * MiB))  # fmt: skip
+    try:
+        job = engine.submit(JobSpec(JobKind.UPLOAD_FILE, "acct", container, key="three.bin", local=str(path)))
+        assert engine.wait_idle(120)
+        assert engine.snapshot().job(job).state is State.DONE, engine.snapshot().job(job).error
+    finally:
+        engine.shutdown()
+    assert sorted(counting.parts_sent) == [1, 2]
+    assert provider.stat(container, "three.bin").size == 3 * MiB
+
+
+def test_under_an_upload_limit_azure_sends_in_blocks_read_as_they_go(
+    azure_provider: Provider, tmp_path: Path
+):
+    """Azure's SDK reads a single put's whole body before sending it, so the limit would
+    hold only the reading and the bytes would leave in one burst: limited, the upload goes
+    in blocks (read 16 KiB at a time as they are sent); unlimited, in one request."""
+    container = f"bw{uuid.uuid4().hex[:12]}"
+    azure_provider.create_container(container)
+    counting = Counting(azure_provider)
+    data = os.urandom(3 * MiB)
+    try:
+        for limits, parts in ((Limits(up=100 * MiB), [1]), (Limits(down=MiB), [])):
+            counting.parts_sent.clear()
+            sending.send(counting, container, "three.bin", io.BytesIO(data), size=len(data),  # type: ignore[arg-type]  # a provider wrapped to count parts
+                         policy=sending.SendPolicy(4, bandwidth=Bandwidth(limits)))  # fmt: skip
+            assert counting.parts_sent == parts
+            assert azure_provider.stat(container, "three.bin").size == len(data)
+    finally:
+        with contextlib.suppress(StorageError):
+            azure_provider.delete_container(container, force=True)
