@@ -31,8 +31,14 @@ ALLOWED_OURS = {
         "storebrowser.transfers",
         "storebrowser.qtbridge",
     ),
-    # Revert, undelete, restore as of a moment: on the provider protocol, like transfers.
-    "versions": ("storebrowser.core", "storebrowser.providers", "storebrowser.versions"),
+    # Revert, undelete, restore as of a moment: on the provider protocol; a plan applied
+    # as one transfer job.
+    "versions": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.transfers",
+        "storebrowser.versions",
+    ),
     # Open in the user's own app and upload back: the cache, the record, the round trip.
     "editing": (
         "storebrowser.core",
