@@ -54,7 +54,6 @@ from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.versions.commands import VersionsCommands
 from storebrowser.ui.versions.pane import VersionsPane
-from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.ui.window_context import window_context
 
 SCREENSHOT_TIMEOUT_MS = 20_000
@@ -202,7 +201,6 @@ def build_explorer(services: Services, runner: TaskRunner) -> Explorer:
         window.messages.show_message(str(problem), Level.WARNING)
     editing = install_editing(window, operations, services.edit_cache or EditCache(default_root()), dock)
     install_quick_look(window, runner)
-    versions.offer_unfinished()
     return Explorer(window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing)
 
 
@@ -278,8 +276,7 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
             return
         window.stack.setCurrentWidget(page)
 
-    unfinished = UnfinishedRestores(window.ui_state, window.runner)
-    commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page, unfinished)
+    commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page)
     window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
     window.explorer_actions.connect_handlers(commands.handlers())
     window.stack.currentChanged.connect(

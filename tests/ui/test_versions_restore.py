@@ -1,19 +1,15 @@
 """Restore Folder to a Date… through the window against real servers (moto, the Swift
-all-in-one): the plan is shown before anything changes, then applied; the folder equals
-its state at the moment, read back with the SDKs; a container without versions offers to
-turn them on."""
+all-in-one): the plan is shown before anything changes, then applied as one engine job
+(in the transfers panel, each key with its outcome); the folder equals its state at the
+moment, read back with the SDKs; a container without versions offers to turn them on."""
 
 from __future__ import annotations
 
 import pytest
 
-from storebrowser.core.cancel import CancelToken
-from storebrowser.core.errors import Cancelled
 from storebrowser.core.places import Location
 from storebrowser.core.types import VersioningStatus
-from storebrowser.ui.versions.unfinished import Unfinished
-from storebrowser.versions.plan import PlanItem
-from storebrowser.versions.restore import restore_as_of
+from storebrowser.transfers.jobs import JobKind, State
 from tests.ui.versions_support import WAIT, server_box, show_versions
 from tests.versions.sdk_state import current_objects
 from tests.versions.test_restore_servers import AT_THE_MOMENT, _history
@@ -26,7 +22,8 @@ def test_a_folder_restored_to_a_date_through_the_window(qtbot, request, which: s
         other, container = box.other, box.container
         when = _history(other, container)
         before = current_objects(other, container, "f/", request)
-        page = show_versions(qtbot, make_explorer(), Location(box.account, container, "f/"))
+        explorer = make_explorer()
+        page = show_versions(qtbot, explorer, Location(box.account, container, "f/"))
         qtbot.waitUntil(lambda: page.state_bar.state is not None, timeout=WAIT)
         assert page.state_bar.state.status is VersioningStatus.ENABLED
         assert not page.state_bar.turn_on.isVisible()
@@ -43,6 +40,12 @@ def test_a_folder_restored_to_a_date_through_the_window(qtbot, request, which: s
         qtbot.waitUntil(lambda: dialog.summary.text().startswith("Done"), timeout=WAIT)
         assert "7 objects restored" in dialog.summary.text()
         assert current_objects(other, container, "f/", request) == AT_THE_MOMENT
+        # One job of the transfers panel, every key with its outcome.
+        [job] = explorer.jobs.engine.snapshot().jobs
+        assert (job.kind, job.state, job.done, job.total) == (JobKind.RESTORE_AS_OF, State.DONE, 7, 7)
+        notes = {item.key: item.note for item in job.items}
+        assert (notes["f/deleted.txt"], notes["f/changed.txt"]) == ("brought back", "back to its content then")
+        assert notes["f/new.txt"] == "deleted (it did not exist then)"
 
 
 def test_a_container_without_versions_offers_to_turn_them_on(
@@ -62,40 +65,3 @@ def test_a_container_without_versions_offers_to_turn_them_on(
         page.state_bar.turn_on.click()
         qtbot.waitUntil(lambda: page.state_bar.state.status is VersioningStatus.ENABLED, timeout=WAIT)
         assert box.other.versioning_state(box.container).status is VersioningStatus.ENABLED
-
-
-def test_a_restore_cut_short_is_offered_again_and_finishes_the_same(
-    qtbot, request, add_account, make_explorer
-) -> None:
-    """As if the app ended after three keys: the window's state still names the restore,
-    the next start offers it, and finishing it leaves the folder as it was at the moment."""
-    with server_box(request, add_account, "s3_moto") as box:
-        other, container = box.other, box.container
-        when = _history(other, container)
-        cancel = CancelToken()
-        done: list[PlanItem] = []
-
-        def stop_after_three(item: PlanItem, _outcome: object) -> None:
-            done.append(item)
-            if len(done) == 3:
-                cancel.cancel()
-
-        with pytest.raises(Cancelled):
-            restore_as_of(other, container, "f/", when, cancel=cancel, on_item=stop_after_three)
-        explorer = make_explorer()
-        versions = explorer.versions
-        assert versions is not None and versions.unfinished is not None
-        versions.unfinished.started(Unfinished.of(Location(box.account, container, "f/"), when))
-        assert versions.offer_unfinished() is not None  # what the start of the app does
-        assert "did not finish" in explorer.window.messages.text
-        button = explorer.window.messages.button
-        assert button is not None
-        button.click()
-        dialog = versions.page.restore_dialog
-        assert dialog is not None
-        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
-        assert len(dialog.plan.changes) == 4  # three were done before the cut
-        dialog.apply()
-        qtbot.waitUntil(lambda: dialog.summary.text().startswith("Done"), timeout=WAIT)
-        assert current_objects(other, container, "f/", request) == AT_THE_MOMENT
-        assert versions.unfinished.all() == []

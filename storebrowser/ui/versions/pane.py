@@ -35,7 +35,6 @@ from storebrowser.ui.versions.model import VersionsModel
 from storebrowser.ui.versions.restore_dialog import RestoreDialog
 from storebrowser.ui.versions.rows import RowKind, VersionRow
 from storebrowser.ui.versions.state_bar import VersioningBar
-from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.versions.restore import revert, undelete
 
 _WIDTHS = (220, 125, 80, 200, 260)
@@ -78,8 +77,6 @@ class VersionsPane(QWidget):
         self.buttons["versions"].setVisible(not one_object)
         self.buttons["restore_as_of"].setVisible(not one_object)
         self.restore_dialog: RestoreDialog | None = None
-        #: Where restores to a date are remembered until complete (the window's state).
-        self.unfinished: UnfinishedRestores | None = None
         self.buttons["undelete"].setToolTip(self.tr("Bring the selected deleted objects back"))
         self.buttons["revert"].setToolTip(
             self.tr("Make this version current again (a copy on the server; the current one is kept)")
@@ -244,12 +241,10 @@ class VersionsPane(QWidget):
 
     def open_restore(self, moment: datetime | None = None) -> RestoreDialog | None:
         """Restore Folder to a Date… for the place shown (this folder and all below it);
-        with ``moment`` (finishing a restore), its plan is made at once."""
+        with ``moment``, its plan is made at once."""
         if self.place is None or self.place.is_account:
             return None
-        dialog = self.restore_dialog = RestoreDialog(
-            self.context, self.place, self, unfinished=self.unfinished
-        )
+        dialog = self.restore_dialog = RestoreDialog(self.context, self.place, self)
         dialog.finished.connect(lambda _code: self.reload())
         dialog.open()
         if moment is not None:
