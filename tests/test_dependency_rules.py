@@ -213,7 +213,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "tiers": ("properties",),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
-    "versions": ("commands",),
+    "versions": ("commands", "properties"),
     "bookmarks": ("places", "commands"),
     "i18n": (),
     "editing": ("commands",),

@@ -54,6 +54,7 @@ from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.versions.commands import VersionsCommands
 from storebrowser.ui.versions.pane import VersionsPane
+from storebrowser.ui.versions.properties_tab import install_versions_tab
 from storebrowser.ui.window_context import window_context
 
 SCREENSHOT_TIMEOUT_MS = 20_000
@@ -277,6 +278,7 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
         window.stack.setCurrentWidget(page)
 
     commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page)
+    install_versions_tab(context)  # Properties of one object: its versions
     window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
     window.explorer_actions.connect_handlers(commands.handlers())
     window.stack.currentChanged.connect(

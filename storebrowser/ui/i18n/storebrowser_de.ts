@@ -2079,7 +2079,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <name>PreviewPanel</name>
     <message>
         <source>to the end</source>
-        <extracomment>The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
+        <extracomment>An earlier version of ``info`` to read instead of the current one. The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
         <translation>bis zum Ende</translation>
     </message>
     <message>
@@ -2216,6 +2216,13 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>PropertiesTabs</name>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <source>Publish as Website</source>
@@ -2299,6 +2306,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore</source>
+        <extracomment>The job once it runs (the transfers panel shows it too).</extracomment>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
@@ -2319,7 +2327,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed. Where a started restore is remembered until it is complete.</extracomment>
+        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
         <translation>{0} auf ein Datum zurücksetzen</translation>
     </message>
     <message>
@@ -2359,12 +2367,20 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>{0} wiederherstellen</translation>
     </message>
     <message>
+        <source>Nothing restored: {0} left (not confirmed).</source>
+        <translation>Nichts wiederhergestellt: {0} übrig (nicht bestätigt).</translation>
+    </message>
+    <message>
         <source>Restoring {0}…</source>
         <translation>{0} wird wiederhergestellt…</translation>
     </message>
     <message>
-        <source>{0} Run it again to finish: keys done already stay done.</source>
-        <translation>{0} Zum Abschließen erneut ausführen: Bereits erledigte Schlüssel bleiben erledigt.</translation>
+        <source>Stopped: {0} restored.</source>
+        <translation>Angehalten: {0} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source> {0} failed, {1}: {2} Retry them from the transfers panel.</source>
+        <translation> {0} fehlgeschlagen, {1}: {2} Im Übertragungsbereich erneut versuchen.</translation>
     </message>
     <message>
         <source>Done: {0} restored.</source>
@@ -2373,10 +2389,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source> {0} left (not confirmed).</source>
         <translation> {0} übrig (nicht bestätigt).</translation>
-    </message>
-    <message>
-        <source> {0} failed, {1}: {2} Run it again to retry them.</source>
-        <translation> {0} fehlgeschlagen, {1}: {2} Zum Wiederholen erneut ausführen.</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3455,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>{states} — {figures}</source>
         <translation>{states} — {figures}</translation>
     </message>
+    <message>
+        <source>Restore {place} as of {moment} ({objects})</source>
+        <translation>{place} auf den Stand vom {moment} zurücksetzen ({objects})</translation>
+    </message>
 </context>
 <context>
     <name>UploadDialog</name>
@@ -3569,17 +3585,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
 </context>
 <context>
-    <name>VersionsCommands</name>
-    <message>
-        <source>Restoring {0} to {1} did not finish.</source>
-        <translation>Das Zurücksetzen von {0} auf {1} wurde nicht abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Finish…</source>
-        <translation>Abschließen…</translation>
-    </message>
-</context>
-<context>
     <name>VersionsDialog</name>
     <message>
         <source>Versions of {0}</source>
@@ -3617,7 +3622,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsPane</name>
     <message>
         <source>Bring the selected deleted objects back</source>
-        <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
         <translation>Die ausgewählten gelöschten Objekte zurückholen</translation>
     </message>
     <message>
@@ -3674,7 +3678,7 @@ Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version
     </message>
     <message>
         <source>Undelete</source>
-        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
+        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). &quot;Preview&quot; asked for one version&apos;s bytes (its ``VersionRow``); the button shows only where something shows them (``offer_preview``).</extracomment>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
@@ -3688,6 +3692,10 @@ Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version
     <message>
         <source>Delete Version…</source>
         <translation>Version löschen…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Restore Folder to a Date…</source>
@@ -3741,6 +3749,13 @@ Das lässt sich nicht zurückholen.</translation>
         <source>Download Version</source>
         <translation>Version herunterladen</translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTab</name>
     <message>
         <source>Versions</source>
         <translation>Versionen</translation>
