@@ -5,16 +5,23 @@ without versions, have no such tab."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from storebrowser.core.places import Location
-from storebrowser.ui.application import Explorer
+from storebrowser.ui.application import Explorer, dark_palette
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from storebrowser.ui.versions.properties_tab import VersionsTab
 from storebrowser.ui.versions.rows import RowKind
 from tests.providers.versions_support import put
 from tests.ui.editing import open_editor
 from tests.ui.test_main_window import wait_listed
+from tests.ui.test_panel_pictures import save
 from tests.ui.test_versions_view import _listed, _rows, _select
 from tests.ui.versions_support import WAIT, server_box
 
@@ -51,11 +58,46 @@ def test_the_versions_tab_previews_and_reverts_a_version(qtbot, request, add_acc
             pane.buttons["preview"].click()
         assert tab.preview.text_view.toPlainText() == "first words"
         assert tab.preview.version_id == pane.model.rows[1].entry.version_id
+        assert pane.model.rows[1].entry.version_id[:8] in tab.preview.title.text()
         pane.confirm = lambda *_args: True
         pane.buttons["revert"].click()
         qtbot.waitUntil(lambda: box.other.read(box.container, "docs/a.txt") == b"first words", timeout=WAIT)
         qtbot.waitUntil(lambda: len(pane.model.rows) == 3 and not pane.model.loading, timeout=WAIT)
         editor.close()
+        wait_listed(qtbot, explorer.window)  # listed again after the revert
         several = open_editor(qtbot, explorer, "a.txt", "b.txt")
         assert _tab(several) is None
         several.close()
+
+
+@pytest.fixture(params=["light", "dark"])
+def look(request, qapp: QApplication) -> Iterator[str]:
+    """The palette a picture is taken in (as ``test_panel_pictures``' scheme)."""
+    before = QPalette(qapp.palette())
+    if request.param == "dark":
+        qapp.setPalette(dark_palette())
+    yield request.param
+    qapp.setPalette(before)
+
+
+def test_pictures_of_the_versions_tab(
+    qtbot, request, look: str, add_account, make_explorer, tmp_path
+) -> None:
+    """Written to ``$STOREBROWSER_SHOTS`` when set, to be looked at."""
+    shots = Path(os.environ.get("STOREBROWSER_SHOTS") or tmp_path)
+    drafts = (b"Dear all,\nthe first draft.\n", b"Dear all,\nthe second draft, longer.\n", b"Final.\n")
+    with server_box(request, add_account, "s3_moto") as box:
+        for words in drafts:
+            put(box.other, box.container, "letters/draft.txt", words)
+        editor = _open(qtbot, make_explorer(), Location(box.account, box.container, "letters/"), "draft.txt")
+        tab = _tab(editor)
+        assert tab is not None
+        tabs = editor.findChild(QTabWidget, "propertiesTabs")
+        tabs.setCurrentWidget(tab)
+        editor.resize(760, 640)
+        _listed(qtbot, tab.pane)
+        _select(tab.pane, 2)
+        with qtbot.waitSignal(tab.preview.settled, timeout=WAIT):
+            tab.pane.buttons["preview"].click()
+        save(editor, shots / f"versions-tab-{look}.png")
+        editor.close()

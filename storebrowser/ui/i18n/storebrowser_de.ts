@@ -2135,6 +2135,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>{key} — {size}</translation>
     </message>
     <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}, Version {version}</translation>
+    </message>
+    <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
         <translation>Bytes [{start:,}:{end:,}] werden gelesen…</translation>
     </message>

@@ -2133,6 +2133,10 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}, version {version}</translation>
+    </message>
+    <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -215,6 +215,9 @@ class PreviewPanel(QWidget):
                 key=info.key, size=f"{human_size(info.size)} ({info.size:,} bytes)"
             )
         )
+        if version_id is not None:  # an earlier version: say which
+            self.title.setText(self.tr("{title}, version {version}").format(
+                title=self.title.text(), version=version_id))  # fmt: skip
         # The default is "the first 64 KiB, or all of a smaller object": nothing to clamp.
         self._choose_tab = True
         self.request(plan(0, min(DEFAULT_LENGTH, info.size), info.size))

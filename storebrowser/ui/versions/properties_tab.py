@@ -26,6 +26,7 @@ class VersionsTab(QWidget):
         info = shown.objects[0]
         self.pane = VersionsPane(context, self, one_object=True)
         self.pane.offer_preview()
+        self.pane.buttons["undelete"].setVisible(False)  # the object shown exists now
         self.pane.changed.connect(context.places.relist)
         self.pane.previewAsked.connect(self.preview_version)
         self.preview = PreviewPanel(context.runner, self)
