@@ -213,7 +213,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "tiers": ("properties",),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
-    "versions": ("commands", "properties"),
+    "versions": ("commands", "properties", "transfers"),
     "bookmarks": ("places", "commands"),
     "i18n": (),
     "editing": ("commands",),
