@@ -9,7 +9,15 @@ import pytest
 
 from storebrowser.core.places import Location
 from storebrowser.core.types import VersioningStatus
+from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import JobKind, State
+from storebrowser.transfers.journal import Journal
+from storebrowser.ui.transfers.dialogs import offer_unfinished
+from storebrowser.versions.plan import make_plan
+from storebrowser.versions.restore import plan_spec
+from tests.ui.servers import unique_name
+from tests.ui.test_transfers_panel import open_panel  # noqa: F401 - a fixture
+from tests.ui.transfers_support import click, find_box
 from tests.ui.versions_support import WAIT, server_box, show_versions
 from tests.versions.sdk_state import current_objects
 from tests.versions.test_restore_servers import AT_THE_MOMENT, _history
@@ -66,3 +74,29 @@ def test_a_container_without_versions_offers_to_turn_them_on(
         page.state_bar.turn_on.click()
         qtbot.waitUntil(lambda: page.state_bar.state.status is VersioningStatus.ENABLED, timeout=WAIT)
         assert box.other.versioning_state(box.container).status is VersioningStatus.ENABLED
+
+
+def test_a_restore_left_in_the_journal_is_offered_and_resumed_by_the_window(qtbot, request, tmp_path) -> None:
+    """A restore job queued by an earlier run that ended before it ran: the window's offer
+    of unfinished transfers resumes it like any other, and the folder is then as at T."""
+    provider = request.getfixturevalue("s3_moto_provider")
+    make_panel = request.getfixturevalue("open_panel")
+    container = unique_name()
+    provider.create_container(container)
+    provider.set_versioning(container, True)
+    try:
+        when = _history(provider, container)
+        spec = plan_spec("acct", make_plan(provider, container, "f/", when))
+        assert spec is not None
+        journal_path = tmp_path / "previous.sqlite3"
+        earlier = TransferEngine({"acct": provider}, Journal(journal_path), start=False)
+        job = earlier.submit(spec)
+        earlier.shutdown(pause_running=True, timeout=30)
+        earlier.journal.close()
+        panel = make_panel({"acct": provider}, journal_path=journal_path)
+        offer_unfinished(panel.bridge, panel.window)
+        click(find_box(qtbot, panel.window, "resumeOffer"), "resume")
+        panel.wait_state(qtbot, job, State.DONE)
+        assert current_objects(provider, container, "f/", request) == AT_THE_MOMENT
+    finally:
+        provider.delete_container(container, force=True)
