@@ -47,6 +47,7 @@ def test_a_folder_restored_to_a_date_through_the_window(qtbot, request, which: s
         dialog.apply()
         qtbot.waitUntil(lambda: dialog.summary.text().startswith("Done"), timeout=WAIT)
         assert "7 objects restored" in dialog.summary.text()
+        assert not dialog.restore.isEnabled()  # applied: a new plan first
         assert current_objects(other, container, "f/", request) == AT_THE_MOMENT
         # One job of the transfers panel, every key with its outcome.
         [job] = explorer.jobs.engine.snapshot().jobs

@@ -182,8 +182,8 @@ class RestoreDialog(QDialog):
         self.progress.submit(self.context.jobs, spec)
 
     def _applied(self, job: JobSnapshot) -> None:
+        self.plan = None  # applied: Restore waits for a new plan
         self._set_busy(False)
-        self.plan = None
         self.restore.setText(self.tr("Restore"))
         self.context.places.relist()
         done = sum(1 for item in job.items if item.state is State.DONE)
