@@ -31,8 +31,14 @@ ALLOWED_OURS = {
         "storebrowser.transfers",
         "storebrowser.qtbridge",
     ),
-    # Revert, undelete, restore as of a moment: on the provider protocol, like transfers.
-    "versions": ("storebrowser.core", "storebrowser.providers", "storebrowser.versions"),
+    # Revert, undelete, restore as of a moment: on the provider protocol; a plan applied
+    # as one transfer job.
+    "versions": (
+        "storebrowser.core",
+        "storebrowser.providers",
+        "storebrowser.transfers",
+        "storebrowser.versions",
+    ),
     # Open in the user's own app and upload back: the cache, the record, the round trip.
     "editing": (
         "storebrowser.core",
@@ -207,7 +213,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "tiers": ("properties", "transfers"),
     "commands": ("objects", "places", "properties", "transfers", "tiers"),
     "access": ("commands",),
-    "versions": ("commands",),
+    "versions": ("commands", "properties", "transfers"),
     "bookmarks": ("places", "commands"),
     "i18n": (),
     "editing": ("commands",),

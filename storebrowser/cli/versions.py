@@ -10,22 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from storebrowser.cli.context import Context, OperationFailed, UsageError, split_location, split_object
+from storebrowser.cli.jobrun import run_jobs
 from storebrowser.cli.prompt import agrees
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ObjectVersion, VersioningState
 from storebrowser.providers.base import Provider
+from storebrowser.transfers.jobs import JobSpec, State
+from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.transfers.stream import VerifiedRead
 from storebrowser.transfers.version_download import download_version
 from storebrowser.versions.history import iter_versions
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
-from storebrowser.versions.restore import (
-    ApplyReport,
-    Undeleted,
-    apply_plan,
-    deleted_keys,
-    revert,
-    undelete,
-)
+from storebrowser.versions.restore import Undeleted, deleted_keys, held_back, plan_spec, revert, undelete
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -281,13 +277,19 @@ def _undelete_as_of(
     moment: datetime,
     args: argparse.Namespace,
 ) -> None:
-    results: list[dict[str, Any]] = []
-    incomplete: list[str] = []
-    for container, prefix in places:
-        plan = _plan(provider, container, prefix, moment, exact_key=not args.recursive)
-        report = None if args.dry_run else _apply(provider, plan, args.permanently_delete)
-        results.append(_plan_dict(plan, report))
-        incomplete += _left_undone(plan, report)
+    """Plan each place, then (unless a dry run) apply the plans as engine jobs, one per
+    place (``JobKind.RESTORE_AS_OF``): interrupted or killed, `jobs resume` finishes them."""
+    plans = [
+        _plan(provider, container, prefix, moment, exact_key=not args.recursive)
+        for container, prefix in places
+    ]
+    outcomes: list[dict[str, str] | None] = [None] * len(plans)
+    if not args.dry_run:
+        outcomes = _apply(ctx, plans, args.permanently_delete)
+    results = [_plan_dict(plan, outcome) for plan, outcome in zip(plans, outcomes, strict=True)]
+    incomplete = [
+        note for plan, outcome in zip(plans, outcomes, strict=True) for note in _left_undone(plan, outcome)
+    ]
     ctx.emit({"as_of": moment.isoformat(), "dry_run": args.dry_run, "plans": results}, _plans_text)
     if incomplete:
         raise OperationFailed("not back to the moment exactly: " + "; ".join(incomplete))
@@ -305,23 +307,56 @@ def _plan(
     return RestorePlan(plan.container, prefix, moment, items, plan.permanent_deletes)
 
 
-def _apply(provider: Provider, plan: RestorePlan, permanently_delete: bool) -> ApplyReport:
+def _apply(ctx: Context, plans: list[RestorePlan], permanently_delete: bool) -> list[dict[str, str] | None]:
+    """Each plan's outcome per key: its job's items, and the deletions held back."""
+    account = ctx.account().name
+    specs: list[tuple[int, JobSpec]] = []
+    outcomes: list[dict[str, str] | None] = []
+    for n, plan in enumerate(plans):
+        allowed = _allows_permanent_deletes(plan, permanently_delete)
+        outcomes.append({item.key: NEEDS_CONFIRMATION for item in held_back(plan, allowed)})
+        spec = plan_spec(account, plan, allow_permanent_deletes=allowed)
+        if spec is not None:
+            specs.append((n, spec))
+    if specs:
+        jobs = run_jobs(ctx, [spec for _n, spec in specs])
+        for (n, _spec), job in zip(specs, jobs, strict=True):
+            outcome = outcomes[n]
+            assert outcome is not None
+            outcome.update(_job_outcome(job))
+    return outcomes
+
+
+NEEDS_CONFIRMATION = "needs confirmation"
+
+
+def _allows_permanent_deletes(plan: RestorePlan, permanently_delete: bool) -> bool:
     deletes = plan.count(PlanAction.DELETE)
-    allowed = permanently_delete
-    if plan.permanent_deletes and deletes and not allowed:
-        allowed = agrees(
-            f"{deletes} object(s) in {plan.container} did not exist at that moment. The service keeps "
-            "no delete markers: delete them for good, with their snapshots?"
-        )
-    return apply_plan(provider, plan, allow_permanent_deletes=allowed)
+    if permanently_delete or not plan.permanent_deletes or not deletes:
+        return permanently_delete
+    return agrees(
+        f"{deletes} object(s) in {plan.container} did not exist at that moment. The service keeps "
+        "no delete markers: delete them for good, with their snapshots?"
+    )
 
 
-def _plan_dict(plan: RestorePlan, report: ApplyReport | None) -> dict[str, Any]:
-    outcome: dict[str, str] = {}
-    if report is not None:
-        outcome.update({item.key: "done" for item in report.done})
-        outcome.update({item.key: "needs confirmation" for item in report.needs_confirmation})
-        outcome.update({key: f"failed: {error}" for key, error in report.failed.items()})
+def _job_outcome(job: JobSnapshot) -> dict[str, str]:
+    """``done``, ``failed: why``, or ``not done`` (the job stopped first), per key."""
+    outcome = {}
+    for item in job.items:
+        if item.state is State.DONE:
+            outcome[item.key] = "done"
+        elif item.state is State.FAILED:
+            outcome[item.key] = f"failed: {item.error or 'failed'}"
+        else:
+            outcome[item.key] = "not done (`storebrowser-cli jobs resume` finishes it)"
+    if job.error and not job.items:
+        outcome.update({key: f"failed: {job.error}" for key in job.spec.sources})
+    return outcome
+
+
+def _plan_dict(plan: RestorePlan, outcome: dict[str, str] | None) -> dict[str, Any]:
+    outcome = outcome or {}
     return {
         "container": plan.container,
         "prefix": plan.prefix,
@@ -341,14 +376,13 @@ def _item_dict(item: PlanItem, outcome: str | None) -> dict[str, Any]:
     }
 
 
-def _left_undone(plan: RestorePlan, report: ApplyReport | None) -> list[str]:
+def _left_undone(plan: RestorePlan, outcome: dict[str, str] | None) -> list[str]:
     notes = [f"{item.key}: what it held then was not kept" for item in plan.unknown]
-    if report is not None:
-        notes += [
-            f"{item.key}: would be deleted for good (give --permanently-delete)"
-            for item in report.needs_confirmation
-        ]
-        notes += [f"{key}: {error}" for key, error in report.failed.items()]
+    for key, said in (outcome or {}).items():
+        if said == NEEDS_CONFIRMATION:
+            notes.append(f"{key}: would be deleted for good (give --permanently-delete)")
+        elif said != "done":
+            notes.append(f"{key}: {said}")
     return notes
 
 

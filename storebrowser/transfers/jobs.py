@@ -86,6 +86,12 @@ class JobKind(enum.Enum):
     #: deleted on the right. Its direction is its spec's (either end may be the local
     #: folder), so the member says REMOTE: the planned keys are not checked as landing.
     SYNC = "sync", Direction.REMOTE, Trait.MANY_ITEMS | Trait.SOURCES
+    #: A prefix brought back to its state at a moment (``transfers.restoring``): the plan's
+    #: keys (``sources``), each with its step; a failed key stays to be retried.
+    RESTORE_AS_OF = (
+        "restore_as_of", Direction.REMOTE,
+        Trait.MANY_ITEMS | Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES,
+    )  # fmt: skip
 
     @property
     def counts_objects(self) -> bool:

@@ -58,7 +58,7 @@ from storebrowser.ui.transfers.jobs import JobQueue
 from storebrowser.ui.uistate import UiState
 from storebrowser.ui.versions.commands import VersionsCommands
 from storebrowser.ui.versions.pane import VersionsPane
-from storebrowser.ui.versions.unfinished import UnfinishedRestores
+from storebrowser.ui.versions.properties_tab import install_versions_tab
 from storebrowser.ui.window_context import window_context
 from storebrowser.ui.windows import NewWindow, others_open
 
@@ -220,8 +220,6 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     )
     install_quick_look(window, runner)
     NewWindow(window, lambda place: open_window(services, runner, bridge, place))
-    if first:
-        versions.offer_unfinished()
     return Explorer(
         window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing, tabs
     )
@@ -315,8 +313,8 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
             return
         window.stack.setCurrentWidget(page)
 
-    unfinished = UnfinishedRestores(window.ui_state, window.runner)
-    commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page, unfinished)
+    commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page)
+    install_versions_tab(context)  # Properties of one object: its versions
     window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
     window.explorer_actions.connect_handlers(commands.handlers())
     window.stack.currentChanged.connect(

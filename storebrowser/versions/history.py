@@ -8,6 +8,7 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import NotFound
 from storebrowser.core.listing import follow_tokens
 from storebrowser.core.types import ObjectVersion
+from storebrowser.core.versioned import is_current, same_content
 from storebrowser.providers.base import Provider
 
 
@@ -54,21 +55,4 @@ def versions_of(provider: Provider, container: str, key: str) -> list[ObjectVers
     return found
 
 
-def is_current(group: list[ObjectVersion]) -> bool:
-    """Whether the key of ``group`` exists now (its latest entry is content, not a delete
-    marker; Swift can also leave a key with versions but none current)."""
-    return bool(group) and group[0].is_latest and not group[0].is_delete_marker
-
-
-def same_content(a: ObjectVersion, b: ObjectVersion) -> bool:
-    """The same bytes, as far as the service tells: the same version, or the same size and
-    ETag (S3, Swift: the MD5 of a plain object; an Azure snapshot keeps its blob's ETag),
-    or the same size and Content-MD5. A copy made in parts has another ETag: then this
-    says no, and restoring it again costs a copy but changes nothing."""
-    if a.version_id == b.version_id:
-        return True
-    if a.size != b.size or a.is_delete_marker or b.is_delete_marker:
-        return False
-    if a.etag is not None and a.etag == b.etag:
-        return True
-    return a.content_md5 is not None and a.content_md5 == b.content_md5
+__all__ = ["by_key", "is_current", "iter_versions", "same_content", "versions_of"]

@@ -7,8 +7,10 @@ in a container whose versioning is on); only where a service has no delete marke
 versioning suspended a write would replace the current version for good, so these
 refuse to run until it is turned on again.
 
-Applying a plan is resumable in the simplest way: run ``restore_as_of`` again and the new
-plan finds done keys right already (``KEEP``), so only the rest is done.
+A plan is applied as one engine job (``plan_spec``; its kind is
+``transfers.kinds.restore_as_of``), journaled and resumed like any transfer.
+``apply_plan`` does the same key by key in this thread, for callers without an engine;
+run again, a new plan finds done keys right already (``KEEP``).
 """
 
 from __future__ import annotations
@@ -19,32 +21,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from storebrowser.core.cancel import NEVER, CancelToken
-from storebrowser.core.errors import NotFound, StorageError, Unsupported
-from storebrowser.core.types import ObjectInfo, VersioningStatus
+from storebrowser.core.errors import NotFound, StorageError
+from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import Provider
+from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.restoring import SAFE as SAFE  # where it was, for its callers
+from storebrowser.transfers.restoring import Step, restore_spec
+from storebrowser.transfers.restoring import VersioningOff as VersioningOff
+from storebrowser.transfers.restoring import check_safe as check_safe
 from storebrowser.versions.history import by_key, is_current, iter_versions, versions_of
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
-
-#: Container states where writing keeps what it replaces.
-SAFE = (VersioningStatus.ENABLED, VersioningStatus.SNAPSHOTS)
-
-
-class VersioningOff(StorageError):
-    """Versioning of the container is not on: restoring would replace data for good."""
-
-
-def check_safe(provider: Provider, container: str) -> None:
-    """``VersioningOff`` unless writes to ``container`` keep what they replace."""
-    state = provider.versioning_state(container)
-    if state.status in SAFE:
-        return
-    if state.status is VersioningStatus.UNSUPPORTED:
-        raise Unsupported(f"{container!r} keeps no versions: {state.reason}", container=container)
-    raise VersioningOff(
-        f"Versioning of {container!r} is {state.status.value}: a restore would replace the current "
-        "versions for good. Turn versioning on and try again.",
-        container=container,
-    )
 
 
 def revert(provider: Provider, container: str, key: str, version_id: str) -> ObjectInfo:
@@ -183,3 +169,22 @@ def restore_as_of(
         provider, plan, allow_permanent_deletes=allow_permanent_deletes, cancel=cancel, on_item=on_item
     )
     return plan, report
+
+
+def plan_spec(account: str, plan: RestorePlan, *, allow_permanent_deletes: bool = False) -> JobSpec | None:
+    """The engine job that applies ``plan`` (``None`` when it has nothing to do). Without
+    ``allow_permanent_deletes`` a plan's deletions for good (no delete markers there) are
+    left out: ``held_back`` names them."""
+    withheld = {item.key for item in held_back(plan, allow_permanent_deletes)}
+    steps = [Step(item.key, item.target if item.action is not PlanAction.DELETE else None)
+             for item in plan.changes if item.key not in withheld]  # fmt: skip
+    if not steps:
+        return None
+    return restore_spec(account, plan.container, plan.prefix, plan.as_of, steps)
+
+
+def held_back(plan: RestorePlan, allow_permanent_deletes: bool) -> list[PlanItem]:
+    """The plan's deletions for good that were not agreed to."""
+    if not plan.permanent_deletes or allow_permanent_deletes:
+        return []
+    return [item for item in plan.items if item.action is PlanAction.DELETE]

@@ -4,8 +4,15 @@ hold afterwards is read with the SDKs."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +21,7 @@ import pytest
 
 from storebrowser.core.types import CURRENT_BLOB
 from storebrowser.providers.base import Provider
+from storebrowser.versions.history import iter_versions
 from tests.cli.conftest import CliResult, RunCli
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
 from tests.providers.conftest import unique_container_name
@@ -209,5 +217,74 @@ def test_an_unknown_version_is_one_clear_line(account: Callable[[str], tuple[Run
     try:
         _fails(run("revert", f"{container}/k", "--version", "nope"), 1, "has no version 'nope'")
         _fails(run("rm", f"{container}/k", "--version", "nope", "--yes"), 1, "has no version 'nope'")
+    finally:
+        provider.delete_container(container, force=True)
+
+
+def _journal_count(cli_env: dict[str, str], query: str) -> int:
+    path = Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3"
+    if not path.exists():
+        return 0
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        try:
+            return int(db.execute(query).fetchone()[0])
+        except sqlite3.OperationalError:  # not made yet
+            return 0
+
+
+def _version_counts(provider: Provider, container: str, prefix: str) -> Counter[str]:
+    return Counter(entry.key for entry in iter_versions(provider, container, prefix) if not entry.is_prefix)
+
+
+def test_a_restore_as_of_killed_midway_and_resumed_ends_as_at_the_moment(
+    account: Callable[[str], tuple[RunCli, Provider]], cli_env: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    """The CLI restore is one engine job: SIGKILLed after some keys are journaled done,
+    `jobs resume` finishes it; the prefix is then its state at the moment (read with the
+    SDK), and every key changed got exactly one new version or marker (the key running at
+    the kill, done again on resume, was found done and left alone)."""
+    run, provider = account("s3_moto")
+    container = unique_container_name()
+    provider.create_container(container)
+    provider.set_versioning(container, True)
+    try:
+        for n in range(40):
+            put(provider, container, f"k/{n:02d}", f"then {n}".encode())
+        when = moment()
+        for n in range(24):  # changed since
+            put(provider, container, f"k/{n:02d}", f"changed {n}".encode())
+        for n in range(24, 32):  # deleted since
+            provider.delete_object(container, f"k/{n:02d}")
+        for n in range(8):  # made since
+            put(provider, container, f"k/new{n}", b"new")
+        at_the_moment = {f"k/{n:02d}": f"then {n}".encode() for n in range(40)}
+        before = _version_counts(provider, container, "k/")
+        args = [sys.executable, "-m", "storebrowser.cli", "--account", "s3_moto", "undelete", "-r",
+                f"{container}/k/", "--as-of", when.isoformat()]  # fmt: skip
+        child = subprocess.Popen(args, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        done = "select count(*) from items where state = 'done'"
+        deadline = time.monotonic() + 60
+        seen = 0
+        while seen < 5 and child.poll() is None and time.monotonic() < deadline:
+            seen = max(seen, _journal_count(cli_env, done))
+            time.sleep(0.005)
+        if child.poll() is not None:
+            assert seen, "the restore ran without journaling its keys: not an engine job"
+            pytest.skip("the restore finished before it could be killed")
+        child.send_signal(signal.SIGKILL)  # no chance to pause: the journal is all that is left
+        child.communicate(timeout=60)
+        done_at_kill = _journal_count(cli_env, done)
+        assert 5 <= done_at_kill < 40, done_at_kill
+        assert current_objects(provider, container, "k/", request) != at_the_moment
+        listed = json.loads(_ok(run("--json", "jobs", "list")))
+        assert [row["kind"] for row in listed] == ["restore_as_of"]
+        _ok(run("jobs", "resume"))
+        assert current_objects(provider, container, "k/", request) == at_the_moment
+        after = _version_counts(provider, container, "k/")
+        changed = {f"k/{n:02d}" for n in range(32)} | {f"k/new{n}" for n in range(8)}
+        assert {key: after[key] - before[key] for key in after} == {
+            key: 1 if key in changed else 0 for key in before
+        }
+        assert json.loads(_ok(run("--json", "jobs", "list"))) == []
     finally:
         provider.delete_container(container, force=True)

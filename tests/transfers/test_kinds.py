@@ -192,7 +192,8 @@ def test_a_journal_written_before_the_kinds_were_classes_loads(tmp_path: Path) -
     before = _spec_rows(path)
     journal = Journal(path)
     jobs = {job.kind: job for job in journal.load_jobs()}
-    newer = {JobKind.SET_CLASS, JobKind.RESTORE_ARCHIVED, JobKind.SET_TAGS, JobKind.SYNC}
+    newer = {JobKind.SET_CLASS, JobKind.RESTORE_ARCHIVED, JobKind.SET_TAGS, JobKind.SYNC,
+             JobKind.RESTORE_AS_OF}  # fmt: skip
     assert set(jobs) == set(JobKind) - newer
     upload = jobs[JobKind.UPLOAD_FILE]
     assert upload.spec == JobSpec(JobKind.UPLOAD_FILE, "acct", "bucket", key="in/", local="/data/big.bin",

@@ -25,9 +25,9 @@ WAIT = 30_000
 
 
 def _tags_tab(qtbot, editor: MetadataEditor) -> TagsTab:
-    tabs = editor.findChild(QTabWidget, "propertyTabs")
+    tabs = editor.findChild(QTabWidget, "propertiesTabs")
     assert tabs is not None
-    assert [tabs.tabText(n) for n in range(tabs.count())] == ["Metadata", "Tags"]
+    assert [tabs.tabText(n) for n in range(tabs.count())] == ["General", "Tags"]
     tabs.setCurrentIndex(1)
     tab = editor.findChild(TagsTab)
     assert tab is not None and tab.editor is not None
@@ -66,7 +66,7 @@ def test_tags_beside_the_metadata_for_one_object_and_for_many_as_one_job(
     one = open_editor(qtbot, explorer, "r.csv")
     tab = _tags_tab(qtbot, one)
     assert one.review_button.isHidden()  # the metadata's review is not the tags'
-    tabs = one.findChild(QTabWidget, "propertyTabs")
+    tabs = one.findChild(QTabWidget, "propertiesTabs")
     tabs.setCurrentIndex(0)
     assert not one.review_button.isHidden()
     tabs.setCurrentIndex(1)

@@ -18,6 +18,7 @@ from storebrowser.transfers.kinds.copy import Copy, Move
 from storebrowser.transfers.kinds.delete import Delete
 from storebrowser.transfers.kinds.download import DownloadMany, DownloadObject, DownloadPrefix
 from storebrowser.transfers.kinds.properties import SetProperties
+from storebrowser.transfers.kinds.restore_as_of import RestoreAsOf
 from storebrowser.transfers.kinds.sync import Sync
 from storebrowser.transfers.kinds.tiering import RestoreArchived, SetClass, SetTags
 from storebrowser.transfers.kinds.upload import UploadFile, UploadFolder, UploadMany, UploadStream
@@ -39,6 +40,7 @@ _CLASSES: tuple[type[TransferKind], ...] = (
     RestoreArchived,
     SetTags,
     Sync,
+    RestoreAsOf,
 )
 
 KINDS: Mapping[JobKind, TransferKind] = MappingProxyType({cls.kind: cls() for cls in _CLASSES})

@@ -2209,7 +2209,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <name>PreviewPanel</name>
     <message>
         <source>to the end</source>
-        <extracomment>The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
+        <extracomment>An earlier version of ``info`` to read instead of the current one. The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
         <translation>bis zum Ende</translation>
     </message>
     <message>
@@ -2263,6 +2263,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>{key} — {size}</source>
         <translation>{key} — {size}</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}, Version {version}</translation>
     </message>
     <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
@@ -2346,11 +2350,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
-    <name>PropertyTabs</name>
+    <name>PropertiesTabs</name>
     <message>
-        <source>Metadata</source>
-        <extracomment>Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this module: typed as the dialog it is): (title, widget), or ``None``.</extracomment>
-        <translation>Metadaten</translation>
+        <source>General</source>
+        <translation>Allgemein</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2440,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore</source>
+        <extracomment>The job once it runs (the transfers panel shows it too).</extracomment>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
@@ -2457,7 +2461,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed. Where a started restore is remembered until it is complete.</extracomment>
+        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
         <translation>{0} auf ein Datum zurücksetzen</translation>
     </message>
     <message>
@@ -2497,12 +2501,20 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>{0} wiederherstellen</translation>
     </message>
     <message>
+        <source>Nothing restored: {0} left (not confirmed).</source>
+        <translation>Nichts wiederhergestellt: {0} übrig (nicht bestätigt).</translation>
+    </message>
+    <message>
         <source>Restoring {0}…</source>
         <translation>{0} wird wiederhergestellt…</translation>
     </message>
     <message>
-        <source>{0} Run it again to finish: keys done already stay done.</source>
-        <translation>{0} Zum Abschließen erneut ausführen: Bereits erledigte Schlüssel bleiben erledigt.</translation>
+        <source>Stopped: {0} restored.</source>
+        <translation>Angehalten: {0} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source> {0} failed, {1}: {2} Retry them from the transfers panel.</source>
+        <translation> {0} fehlgeschlagen, {1}: {2} Im Übertragungsbereich erneut versuchen.</translation>
     </message>
     <message>
         <source>Done: {0} restored.</source>
@@ -2511,10 +2523,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source> {0} left (not confirmed).</source>
         <translation> {0} übrig (nicht bestätigt).</translation>
-    </message>
-    <message>
-        <source> {0} failed, {1}: {2} Run it again to retry them.</source>
-        <translation> {0} fehlgeschlagen, {1}: {2} Zum Wiederholen erneut ausführen.</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3702,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>hours:</source>
         <translation>Stunden:</translation>
     </message>
+    <message>
+        <source>Restore {place} as of {moment} ({objects})</source>
+        <translation>{place} auf den Stand vom {moment} zurücksetzen ({objects})</translation>
+    </message>
 </context>
 <context>
     <name>TuningBox</name>
@@ -3867,17 +3879,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
 </context>
 <context>
-    <name>VersionsCommands</name>
-    <message>
-        <source>Restoring {0} to {1} did not finish.</source>
-        <translation>Das Zurücksetzen von {0} auf {1} wurde nicht abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Finish…</source>
-        <translation>Abschließen…</translation>
-    </message>
-</context>
-<context>
     <name>VersionsDialog</name>
     <message>
         <source>Versions of {0}</source>
@@ -3915,7 +3916,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsPane</name>
     <message>
         <source>Bring the selected deleted objects back</source>
-        <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
         <translation>Die ausgewählten gelöschten Objekte zurückholen</translation>
     </message>
     <message>
@@ -3972,7 +3972,7 @@ Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version
     </message>
     <message>
         <source>Undelete</source>
-        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
+        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). &quot;Preview&quot; asked for one version&apos;s bytes (its ``VersionRow``); the button shows only where something shows them (``offer_preview``).</extracomment>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
@@ -3986,6 +3986,10 @@ Sie wird auf dem Server kopiert; der aktuelle Inhalt bleibt als frühere Version
     <message>
         <source>Delete Version…</source>
         <translation>Version löschen…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Restore Folder to a Date…</source>
@@ -4039,6 +4043,13 @@ Das lässt sich nicht zurückholen.</translation>
         <source>Download Version</source>
         <translation>Version herunterladen</translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTab</name>
     <message>
         <source>Versions</source>
         <translation>Versionen</translation>

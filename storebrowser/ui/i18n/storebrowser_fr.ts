@@ -2207,7 +2207,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>PreviewPanel</name>
     <message>
         <source>to the end</source>
-        <extracomment>The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
+        <extracomment>An earlier version of ``info`` to read instead of the current one. The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
         <translation>jusqu&apos;à la fin</translation>
     </message>
     <message>
@@ -2261,6 +2261,10 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>{key} — {size}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}, version {version}</translation>
     </message>
     <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
@@ -2344,11 +2348,10 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
 </context>
 <context>
-    <name>PropertyTabs</name>
+    <name>PropertiesTabs</name>
     <message>
-        <source>Metadata</source>
-        <extracomment>Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this module: typed as the dialog it is): (title, widget), or ``None``.</extracomment>
-        <translation>Métadonnées</translation>
+        <source>General</source>
+        <translation>Général</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2438,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restore</source>
+        <extracomment>The job once it runs (the transfers panel shows it too).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2455,7 +2459,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed. Where a started restore is remembered until it is complete.</extracomment>
+        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2495,12 +2499,20 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing restored: {0} left (not confirmed).</source>
+        <translation>Rien de restauré : {0} laissés (non confirmés).</translation>
+    </message>
+    <message>
         <source>Restoring {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} Run it again to finish: keys done already stay done.</source>
-        <translation type="unfinished"></translation>
+        <source>Stopped: {0} restored.</source>
+        <translation>Arrêté : {0} restaurés.</translation>
+    </message>
+    <message>
+        <source> {0} failed, {1}: {2} Retry them from the transfers panel.</source>
+        <translation> {0} en échec, {1} : {2} Réessayez-les depuis le panneau des transferts.</translation>
     </message>
     <message>
         <source>Done: {0} restored.</source>
@@ -2508,10 +2520,6 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source> {0} left (not confirmed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> {0} failed, {1}: {2} Run it again to retry them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3689,6 +3697,10 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <source>hours:</source>
         <translation>heures :</translation>
     </message>
+    <message>
+        <source>Restore {place} as of {moment} ({objects})</source>
+        <translation>Restaurer {place} à l’état du {moment} ({objects})</translation>
+    </message>
 </context>
 <context>
     <name>TuningBox</name>
@@ -3862,17 +3874,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
 </context>
 <context>
-    <name>VersionsCommands</name>
-    <message>
-        <source>Restoring {0} to {1} did not finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finish…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>VersionsDialog</name>
     <message>
         <source>Versions of {0}</source>
@@ -3910,7 +3911,6 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsPane</name>
     <message>
         <source>Bring the selected deleted objects back</source>
-        <extracomment>Where restores to a date are remembered until complete (the window&apos;s state).</extracomment>
         <translation>Récupérer les objets supprimés sélectionnés</translation>
     </message>
     <message>
@@ -3963,7 +3963,7 @@ It is copied on the server; the current content stays as an earlier version.</so
     </message>
     <message>
         <source>Undelete</source>
-        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key).</extracomment>
+        <extracomment>One object&apos;s versions all have its name: less room for it. Something changed on the server: the object table should list again. A folder row was opened. &quot;Versions…&quot; asked for one object&apos;s versions (its key). &quot;Preview&quot; asked for one version&apos;s bytes (its ``VersionRow``); the button shows only where something shows them (``offer_preview``).</extracomment>
         <translation>Récupérer</translation>
     </message>
     <message>
@@ -3977,6 +3977,10 @@ It is copied on the server; the current content stays as an earlier version.</so
     <message>
         <source>Delete Version…</source>
         <translation>Supprimer la version…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>Restore Folder to a Date…</source>
@@ -4028,6 +4032,13 @@ It cannot be brought back.</source>
         <source>Download Version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTab</name>
     <message>
         <source>Versions</source>
         <translation>Versions</translation>

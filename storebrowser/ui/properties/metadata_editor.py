@@ -46,7 +46,7 @@ from storebrowser.ui.properties.metadata_model import (
     error_colour,
 )
 from storebrowser.ui.properties.selection import Selection
-from storebrowser.ui.properties.tabs import with_tabs
+from storebrowser.ui.properties.tabs import Shown, with_tabs
 from storebrowser.ui.transfers.job_progress import JobProgress
 from storebrowser.ui.transfers.jobs import JobQueue
 
@@ -102,7 +102,9 @@ class MetadataEditor(QDialog):
         font.setBold(True)
         self.title.setFont(font)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(with_tabs(self, self._make_edit_page()))  # tags etc. beside (tabs.py)
+        self.pages.addWidget(
+            with_tabs(self._make_edit_page(), Shown(provider, account, container, objects, self), parent)
+        )
         self.pages.addWidget(self._make_review_page())
         self.job = JobProgress(self)
         self.job.finished.connect(self._job_finished)

@@ -59,10 +59,22 @@ class Fetched:
     looks: Looks = Looks.TEXT
 
 
-def fetch(provider: Provider, container: str, key: str, chosen: RangePlan, cancel: CancelToken) -> Fetched:
-    """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first)."""
+def fetch(
+    provider: Provider,
+    container: str,
+    key: str,
+    chosen: RangePlan,
+    cancel: CancelToken,
+    version_id: str | None = None,
+) -> Fetched:
+    """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first), of
+    the version ``version_id`` when one is given."""
     parts = []
-    for chunk in provider.iter_read(container, key, chosen.byte_range, cancel=cancel):
+    if version_id is not None:
+        chunks = provider.iter_read_version(container, key, version_id, chosen.byte_range, cancel=cancel)
+    else:
+        chunks = provider.iter_read(container, key, chosen.byte_range, cancel=cancel)
+    for chunk in chunks:
         parts.append(chunk)
         cancel.raise_if_cancelled()
     data = b"".join(parts)
@@ -82,6 +94,8 @@ class PreviewPanel(QWidget):
         self.provider: Provider | None = None
         self.container = ""
         self.info: ObjectInfo | None = None
+        #: An earlier version of ``info`` to read instead of the current one.
+        self.version_id: str | None = None
         self.fetched: Fetched | None = None
         self.error = ""
         self.image: QImage | None = None
@@ -175,9 +189,15 @@ class PreviewPanel(QWidget):
 
     # -- what to show -----------------------------------------------------------------
 
-    def show_object(self, provider: Provider | None, container: str, info: ObjectInfo | None) -> None:
-        """Preview ``info`` from its first byte (``None``: nothing selected)."""
-        self.provider, self.container, self.info = provider, container, info
+    def show_object(
+        self,
+        provider: Provider | None,
+        container: str,
+        info: ObjectInfo | None,
+        version_id: str | None = None,
+    ) -> None:
+        """Preview ``info`` (its version ``version_id``) from its first byte (``None``: nothing selected)."""
+        self.provider, self.container, self.info, self.version_id = provider, container, info, version_id
         self.start_field.setText("0")
         self.end_field.setText(str(DEFAULT_LENGTH))
         if info is None or provider is None or info.is_prefix:
@@ -195,6 +215,9 @@ class PreviewPanel(QWidget):
                 key=info.key, size=f"{human_size(info.size)} ({info.size:,} bytes)"
             )
         )
+        if version_id is not None:  # an earlier version: say which
+            self.title.setText(self.tr("{title}, version {version}").format(
+                title=self.title.text(), version=version_id))  # fmt: skip
         # The default is "the first 64 KiB, or all of a smaller object": nothing to clamp.
         self._choose_tab = True
         self.request(plan(0, min(DEFAULT_LENGTH, info.size), info.size))
@@ -239,9 +262,9 @@ class PreviewPanel(QWidget):
             self.tr("Reading bytes [{start:,}:{end:,}]…").format(start=chosen.start, end=chosen.end)
         )
         self.next_button.setEnabled(False)
-        key = info.key
+        key, version_id = info.key, self.version_id
         self.runner.run(
-            lambda: fetch(provider, container, key, chosen, cancel),
+            lambda: fetch(provider, container, key, chosen, cancel, version_id),
             lambda result: self._arrived(generation, result),
         )
 

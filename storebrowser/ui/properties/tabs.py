@@ -1,40 +1,67 @@
-"""Tabs beside the metadata in the Properties (the metadata editor): features add theirs
-here (``register_tab``) without the editor knowing them, e.g. the tags (``ui.tiers``).
+"""Tabs that other features add to Properties, beside its own page: a feature registers a
+maker for a window (``register_tab``), and Properties asks each maker of its window for a
+tab for the objects it shows (``with_tabs``). A maker answers ``None`` where it has
+nothing to show (several objects, a service without the capability), and Properties is
+then its one page, as before any tab was registered.
 
-A tab is made for each opening of the editor by its factory, given the editor (its
-provider, runner, job queue, account, container and the objects listed); the factory
-returns the tab's title and widget, or ``None`` when it has nothing for these objects.
-With no tab registered the editor shows its metadata page as it always did.
+Properties itself knows no feature: the versions tab lives in ``ui/versions`` and
+registers itself for its window when the window is built; the tags tab (``ui/tiers``)
+registers itself for every window (``window=None``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 
-#: Makes a tab for an opening of the editor (a ``MetadataEditor``, which imports this
-#: module: typed as the dialog it is): (title, widget), or ``None``.
-TabFactory = Callable[[QDialog], "tuple[str, QWidget] | None"]
-
-_FACTORIES: list[TabFactory] = []
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import Provider
 
 
-def register_tab(factory: TabFactory) -> None:
-    """Add a tab to every Properties opened from now on (once per factory)."""
-    if factory not in _FACTORIES:
-        _FACTORIES.append(factory)
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What Properties shows: the objects of one container, and the dialog itself (a
+    ``MetadataEditor``, which imports this module: typed as the dialog it is) for a tab that
+    works with it (its runner, its job queue, its buttons)."""
+
+    provider: Provider
+    account: str
+    container: str
+    objects: Sequence[ObjectInfo]
+    editor: QDialog
 
 
-def with_tabs(editor: QDialog, metadata_page: QWidget) -> QWidget:
-    """``metadata_page`` alone, or in a tab widget with the registered tabs after it."""
-    tabs = [tab for factory in _FACTORIES if (tab := factory(editor)) is not None]
-    if not tabs:
-        return metadata_page
-    widget = QTabWidget(editor)
-    widget.setObjectName("propertyTabs")
-    widget.addTab(metadata_page, QCoreApplication.translate("PropertyTabs", "Metadata"))
-    for title, page in tabs:
-        widget.addTab(page, title)
+# ``maker(shown, parent)``: a tab's title and page, or ``None``.
+TabMaker = Callable[[Shown, QWidget], "tuple[str, QWidget] | None"]
+
+# Per window: a window closed takes its makers with it (and their hold on its commands).
+_MAKERS: weakref.WeakKeyDictionary[QWidget, list[TabMaker]] = weakref.WeakKeyDictionary()
+# For every window, asked first (once per maker).
+_EVERYWHERE: list[TabMaker] = []
+
+
+def register_tab(window: QWidget | None, maker: TabMaker) -> None:
+    """Properties opened over ``window`` (``None``: over any window) asks ``maker`` for a tab."""
+    if window is None:
+        if maker not in _EVERYWHERE:
+            _EVERYWHERE.append(maker)
+        return
+    _MAKERS.setdefault(window, []).append(maker)
+
+
+def with_tabs(page: QWidget, shown: Shown, window: QWidget | None) -> QWidget:
+    """``page`` alone, or in a tab beside the tabs the makers of ``window`` give."""
+    makers = [*_EVERYWHERE, *(_MAKERS.get(window, ()) if window is not None else ())]
+    made = [made for maker in makers if (made := maker(shown, page)) is not None]
+    if not made:
+        return page
+    widget = QTabWidget()
+    widget.setObjectName("propertiesTabs")
+    widget.addTab(page, QCoreApplication.translate("PropertiesTabs", "General"))
+    for title, tab in made:
+        widget.addTab(tab, title)
     return widget

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from storebrowser.transfers import JobSnapshot
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
-from storebrowser.ui.properties.tabs import register_tab
+from storebrowser.ui.properties.tabs import Shown, register_tab
 from storebrowser.ui.tiers.tags_editor import TagsEditor
 from storebrowser.ui.transfers.job_progress import JobProgress
 
@@ -112,10 +112,11 @@ class TagsTab(QWidget):
         self._check()
 
 
-def tags_tab(editor: QDialog) -> tuple[str, QWidget] | None:
+def tags_tab(shown: Shown, parent: QWidget) -> tuple[str, QWidget] | None:
+    editor = shown.editor
     if not isinstance(editor, MetadataEditor):
         return None
     return QCoreApplication.translate("TagsTab", "Tags"), TagsTab(editor)
 
 
-register_tab(tags_tab)
+register_tab(None, tags_tab)

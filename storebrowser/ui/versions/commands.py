@@ -13,11 +13,7 @@ from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 from storebrowser.core.types import key_name
 from storebrowser.ui.commands.context import CommandContext
-from storebrowser.ui.format import local_time
-from storebrowser.ui.messagebar import Level
 from storebrowser.ui.versions.pane import VersionsPane
-from storebrowser.ui.versions.restore_dialog import RestoreDialog
-from storebrowser.ui.versions.unfinished import Unfinished, UnfinishedRestores
 
 
 class VersionsDialog(QDialog):
@@ -47,7 +43,6 @@ class VersionsCommands(QObject):
         context: CommandContext,
         toggle: QAction,
         show_page: Callable[[QWidget | None], None],
-        unfinished: UnfinishedRestores | None = None,
     ) -> None:
         super().__init__(context.parent)
         self.context = context
@@ -55,7 +50,6 @@ class VersionsCommands(QObject):
         self._show_page = show_page
         toggle.setCheckable(True)
         self.page = VersionsPane(context, context.parent, one_object=False)
-        self.page.unfinished = self.unfinished = unfinished
         self.page.changed.connect(context.places.relist)
         self.page.folderOpened.connect(context.places.navigate)
         self.page.versionsAsked.connect(self.open_versions_of)
@@ -80,28 +74,6 @@ class VersionsCommands(QObject):
         if self.toggle.isChecked():
             self.page.place = None
             self.follow_toggle()
-
-    def offer_unfinished(self) -> Unfinished | None:
-        """At start: a restore to a date that did not finish, offered to be finished."""
-        found = self.unfinished.all() if self.unfinished is not None else []
-        if not found:
-            return None
-        restore = found[0]
-        where = display_text(f"{restore.container}/{restore.prefix}")
-        text = self.tr("Restoring {0} to {1} did not finish.").format(where, local_time(restore.moment))
-
-        def finish() -> None:
-            self.finish(restore)
-
-        self.context.messages.show_message(text, Level.WARNING, action=self.tr("Finish…"), callback=finish)
-        return restore
-
-    def finish(self, restore: Unfinished) -> RestoreDialog | None:
-        """Go to the restore's folder, show its versions and plan the restore again."""
-        self.context.places.navigate(restore.place)
-        self.toggle.setChecked(True)
-        self.follow_toggle()
-        return self.page.open_restore(restore.moment)
 
     def open_versions(self) -> None:
         selected = self.context.places.selected_objects()

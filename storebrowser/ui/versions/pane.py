@@ -35,7 +35,6 @@ from storebrowser.ui.versions.model import VersionsModel
 from storebrowser.ui.versions.restore_dialog import RestoreDialog
 from storebrowser.ui.versions.rows import RowKind, VersionRow
 from storebrowser.ui.versions.state_bar import VersioningBar
-from storebrowser.ui.versions.unfinished import UnfinishedRestores
 from storebrowser.versions.restore import revert, undelete
 
 _WIDTHS = (220, 125, 80, 200, 260)
@@ -52,6 +51,9 @@ class VersionsPane(QWidget):
     folderOpened = Signal(object)
     #: "Versions…" asked for one object's versions (its key).
     versionsAsked = Signal(str)
+    #: "Preview" asked for one version's bytes (its ``VersionRow``); the button shows
+    #: only where something shows them (``offer_preview``).
+    previewAsked = Signal(object)
 
     def __init__(self, context: CommandContext, parent: QWidget | None = None, *, one_object: bool) -> None:
         super().__init__(parent)
@@ -71,15 +73,15 @@ class VersionsPane(QWidget):
                 ("download", QT_TRANSLATE_NOOP("VersionsPane", "Download Version…")),
                 ("revert", QT_TRANSLATE_NOOP("VersionsPane", "Revert to This Version")),
                 ("delete", QT_TRANSLATE_NOOP("VersionsPane", "Delete Version…")),
+                ("preview", QT_TRANSLATE_NOOP("VersionsPane", "Preview")),
                 ("restore_as_of", QT_TRANSLATE_NOOP("VersionsPane", "Restore Folder to a Date…")),
                 ("refresh", QT_TRANSLATE_NOOP("VersionsPane", "Refresh")),
             )
         }
         self.buttons["versions"].setVisible(not one_object)
         self.buttons["restore_as_of"].setVisible(not one_object)
+        self.buttons["preview"].setVisible(False)
         self.restore_dialog: RestoreDialog | None = None
-        #: Where restores to a date are remembered until complete (the window's state).
-        self.unfinished: UnfinishedRestores | None = None
         self.buttons["undelete"].setToolTip(self.tr("Bring the selected deleted objects back"))
         self.buttons["revert"].setToolTip(
             self.tr("Make this version current again (a copy on the server; the current one is kept)")
@@ -113,6 +115,7 @@ class VersionsPane(QWidget):
             "delete": self.delete_selected,
             "refresh": self.reload,
             "restore_as_of": self.open_restore,
+            "preview": self._ask_preview,
         }
         for name, handler in actions.items():
             self.buttons[name].clicked.connect(handler)
@@ -184,6 +187,16 @@ class VersionsPane(QWidget):
         self.buttons["download"].setEnabled(one is not None and one.has_content)
         self.buttons["revert"].setEnabled(one is not None and one.kind is RowKind.EARLIER)
         self.buttons["delete"].setEnabled(one is not None and one.kind is not RowKind.FOLDER)
+        self.buttons["preview"].setEnabled(one is not None and one.has_content)
+
+    def offer_preview(self) -> None:
+        """Show the Preview button (``previewAsked`` is connected)."""
+        self.buttons["preview"].setVisible(True)
+
+    def _ask_preview(self) -> None:
+        row = self._one_row()
+        if row is not None and row.has_content:
+            self.previewAsked.emit(row)
 
     def _open_row(self, index: object) -> None:
         row = self._one_row()
@@ -244,12 +257,10 @@ class VersionsPane(QWidget):
 
     def open_restore(self, moment: datetime | None = None) -> RestoreDialog | None:
         """Restore Folder to a Date… for the place shown (this folder and all below it);
-        with ``moment`` (finishing a restore), its plan is made at once."""
+        with ``moment``, its plan is made at once."""
         if self.place is None or self.place.is_account:
             return None
-        dialog = self.restore_dialog = RestoreDialog(
-            self.context, self.place, self, unfinished=self.unfinished
-        )
+        dialog = self.restore_dialog = RestoreDialog(self.context, self.place, self)
         dialog.finished.connect(lambda _code: self.reload())
         dialog.open()
         if moment is not None:

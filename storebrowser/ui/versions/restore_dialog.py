@@ -1,10 +1,9 @@
 """Restore Folder to a Date…: pick a moment, see the plan (which objects come back, which
 change, which are deleted because they did not exist then) before anything happens, then
-apply it key by key on a worker, with Stop.
-
-Not an engine job: a restore started and not complete (stopped, failed, or the app
-ended) is remembered in the window's state (``unfinished``) and offered at the next start;
-finishing it is running it again (a new plan finds the keys done already unchanged)."""
+run it as one engine job (``JobKind.RESTORE_AS_OF``): it shows in the transfers panel with
+each key's outcome, is paused, resumed or cancelled there, and an unfinished one is offered
+again at the next start with the other unfinished transfers (or `storebrowser-cli jobs
+resume`). The dialog follows the job while it is open."""
 
 from __future__ import annotations
 
@@ -29,11 +28,12 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
 from storebrowser.qtbridge.tasks import TaskResult
+from storebrowser.transfers import JobSnapshot, State
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.format import count_of, human_size, local_time
-from storebrowser.ui.versions.unfinished import Unfinished, UnfinishedRestores
+from storebrowser.ui.transfers.job_progress import JobProgress
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
-from storebrowser.versions.restore import ApplyReport, apply_plan
+from storebrowser.versions.restore import held_back, plan_spec
 
 
 class RestoreWords:
@@ -54,20 +54,11 @@ _SAID = {
 
 
 class RestoreDialog(QDialog):
-    def __init__(
-        self,
-        context: CommandContext,
-        place: Location,
-        parent: QWidget | None = None,
-        *,
-        unfinished: UnfinishedRestores | None = None,
-    ) -> None:
+    def __init__(self, context: CommandContext, place: Location, parent: QWidget | None = None) -> None:
         super().__init__(parent or context.parent)
         self.context, self.place = context, place
-        #: Where a started restore is remembered until it is complete.
-        self.unfinished = unfinished
-        self._started: Unfinished | None = None
         self.plan: RestorePlan | None = None
+        self._held_back = 0
         self._cancel: CancelToken | None = None
         where = display_text(f"{place.container}/{place.prefix}")
         self.setWindowTitle(self.tr("Restore {0} to a Date").format(where))
@@ -83,6 +74,10 @@ class RestoreDialog(QDialog):
         self.table = _plan_table(self)
         self.permanent = QCheckBox(self)
         self.permanent.setVisible(False)
+        #: The job once it runs (the transfers panel shows it too).
+        self.progress = JobProgress(self)
+        self.progress.setVisible(False)
+        self.progress.finished.connect(self._applied)
         self.restore = QPushButton(self.tr("Restore"), self)
         self.stop = QPushButton(self.tr("Stop"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -109,6 +104,7 @@ class RestoreDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.progress)
         layout.addLayout(bottom)
 
     def moment(self) -> datetime:
@@ -164,48 +160,54 @@ class RestoreDialog(QDialog):
     # -- applying ---------------------------------------------------------------------
 
     def apply(self) -> None:
+        """Queue the plan as one engine job and follow it; deletions for good go only
+        with their own tick."""
         plan = self.plan
         if plan is None or not plan.changes:
             return
+        allowed = self.permanent.isChecked()
+        self._held_back = len(held_back(plan, allowed))
+        spec = plan_spec(self.place.account, plan, allow_permanent_deletes=allowed)
+        if spec is None:
+            self.summary.setText(
+                self.tr("Nothing restored: {0} left (not confirmed).").format(self._held_back)
+            )
+            return
         self._set_busy(True)
         self.summary.setText(
-            self.tr("Restoring {0}…").format(count_of(len(plan.changes), "object", "objects"))
+            self.tr("Restoring {0}…").format(count_of(len(spec.sources), "object", "objects"))
         )
-        cancel = self._cancel = CancelToken()
-        pool, account, allow = self.context.pool, self.place.account, self.permanent.isChecked()
-        self._started = Unfinished.of(self.place, plan.as_of)
-        if self.unfinished is not None:
-            self.unfinished.started(self._started)
-        self.context.runner.run(
-            lambda: apply_plan(pool.get(account), plan, allow_permanent_deletes=allow, cancel=cancel),
-            self._applied,
-        )
+        self.table.setRowCount(0)
+        self.progress.setVisible(True)
+        self.progress.submit(self.context.jobs, spec)
 
-    def _applied(self, result: TaskResult[ApplyReport]) -> None:
+    def _applied(self, job: JobSnapshot) -> None:
+        self.plan = None  # applied: Restore waits for a new plan
         self._set_busy(False)
-        self.plan = None
         self.restore.setText(self.tr("Restore"))
         self.context.places.relist()
-        if not result.ok or result.value is None:
-            self.summary.setText(self.tr("{0} Run it again to finish: keys done already stay done.").format(
-                result.message()))  # fmt: skip
-            return
-        report = result.value
-        if report.complete and self.unfinished is not None and self._started is not None:
-            self.unfinished.finished(self._started)
-        text = self.tr("Done: {0} restored.").format(count_of(len(report.done), "object", "objects"))
-        if report.needs_confirmation:
-            text += self.tr(" {0} left (not confirmed).").format(len(report.needs_confirmation))
-        if report.failed:
-            first_key, error = next(iter(report.failed.items()))
-            text += self.tr(" {0} failed, {1}: {2} Run it again to retry them.").format(
-                len(report.failed), first_key, error)  # fmt: skip
+        done = sum(1 for item in job.items if item.state is State.DONE)
+        failed = [item for item in job.items if item.state is State.FAILED]
+        if job.state is State.CANCELLED:
+            text = self.tr("Stopped: {0} restored.").format(count_of(done, "object", "objects"))
+        else:
+            text = self.tr("Done: {0} restored.").format(count_of(done, "object", "objects"))
+        if self._held_back:
+            text += self.tr(" {0} left (not confirmed).").format(self._held_back)
+        if failed:
+            text += self.tr(" {0} failed, {1}: {2} Retry them from the transfers panel.").format(
+                len(failed), failed[0].key, failed[0].error or "")  # fmt: skip
+        elif job.error:
+            text += " " + job.error
         self.summary.setText(text)
-        self.table.setRowCount(0)
 
     def _stop(self) -> None:
+        """Stop planning, or cancel the job (keys done stay done; a new plan finds them)."""
         if self._cancel is not None:
             self._cancel.cancel()
+        job_id = self.progress.job_id
+        if job_id is not None:
+            self.context.jobs.bridge.cancel([job_id])
 
     def _set_busy(self, busy: bool) -> None:
         self.show_plan.setEnabled(not busy)
