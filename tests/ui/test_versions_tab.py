@@ -14,8 +14,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from storebrowser.core.places import Location
-from storebrowser.ui.application import Explorer, dark_palette
+from storebrowser.ui.application import Explorer
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
+from storebrowser.ui.theme import dark_palette
 from storebrowser.ui.versions.properties_tab import VersionsTab
 from storebrowser.ui.versions.rows import RowKind
 from tests.providers.versions_support import put
