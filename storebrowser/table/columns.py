@@ -28,6 +28,7 @@ import numpy as np
 
 from storebrowser.core.types import ObjectInfo
 from storebrowser.table.arrays import row_ids, view
+from storebrowser.table.folder_sizes import FolderSizes
 from storebrowser.table.packing import (
     DELETED,
     EMPTY_SLOT,
@@ -79,6 +80,8 @@ class ObjectColumns:
         self.live = 0  # rows not deleted
         self.folders = 0  # live folder rows
         self.object_bytes = 0  # sum of the sizes of live objects
+        #: Folder rows' sizes, counted on request (the Size column of a folder).
+        self.folder_sizes = FolderSizes()
 
     def __len__(self) -> int:
         return len(self.flags)

@@ -92,7 +92,10 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         ),
         "quick_look": need(plain == 1 and objects == 1, "Select exactly one object."),
         "open_with": need(plain == 1 and objects == 1, "Select exactly one object."),
-        "properties": need(plain > 0, "Select one or more objects (folders have no properties)."),
+        "properties": need(
+            plain > 0 or objects == 1 or len(state.containers) == 1 or (in_container and not objects),
+            "Select one or more objects, or one folder or container.",
+        ),
         "storage_class": both(need(objects > 0, pick), capable("storage_tiers", "changing storage classes")),
         "restore_archive": both(need(objects > 0, pick), capable("archive_restore", "archive restores")),
         "tags": both(need(objects > 0, pick), capable("object_tags", "object tags")),
@@ -100,6 +103,7 @@ def enablement(state: SelectionState) -> dict[str, Verdict]:
         "folder_stats": need(
             in_container or len(state.containers) == 1, "Open or select a container, or select a folder."
         ),
+        "folder_sizes": need(in_container, "Open a container first."),
         "backup_here": need(in_container, "Open a container first."),
         "download_all": need(in_container or bool(state.containers), "Open or select a container first."),
         "publish": both(
@@ -361,6 +365,16 @@ _SPECS = (
         "document-properties",
         QT_TRANSLATE_NOOP(
             "Actions", "Objects and bytes below a folder or container, by storage class and sub-folder"
+        ),
+    ),
+    _Spec(
+        "folder_sizes",
+        QT_TRANSLATE_NOOP("Actions", "Calculate Folder Sizes"),
+        [],
+        None,
+        "",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Fill in the Size column of the selected folders, or of every folder here"
         ),
     ),
     _Spec(

@@ -11,13 +11,15 @@ from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.ui.commands.find_dialog import FindDialog
 from storebrowser.ui.commands.operations import CommandGroup, Operations
-from storebrowser.ui.commands.stats_dialog import StatsCache, StatsDialog
+from storebrowser.ui.commands.stats_dialog import StatsDialog
+from storebrowser.ui.properties.folder_stats import FolderProperties, StatsCache
 
 
 class Finding(CommandGroup):
     def __init__(self, operations: Operations) -> None:
         super().__init__(operations)
         self.stats_cache = StatsCache()
+        operations.place_properties = self.place_properties
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         """What each action does, by action name."""
@@ -46,6 +48,19 @@ class Finding(CommandGroup):
             self.ops.show_dialog(
                 StatsDialog(context.runner, provider, place, self.stats_cache, context.parent)
             )
+
+        self.places.with_provider(place.account, show)
+
+    def place_properties(self) -> None:
+        """Properties of the folder or container selected (or shown): its statistics."""
+        place = self.stats_place()
+        if place is None:
+            return
+
+        def show(provider: Provider) -> None:
+            context = self.context
+            dialog = FolderProperties(context.runner, provider, place, self.stats_cache, context.parent)
+            self.ops.show_dialog(dialog)
 
         self.places.with_provider(place.account, show)
 
