@@ -42,7 +42,7 @@ class Counted:
     keep: list[tuple[Location, FolderStats]] = field(default_factory=list)
     failed: RowIds | None = None
     problem: str = ""
-    #: The last answer of the request.
+    # The last answer of the request.
     done: bool = False
 
 

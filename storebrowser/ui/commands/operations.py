@@ -51,7 +51,7 @@ class Operations(QObject):
         self.places = context.places
         self.messages = context.messages
         self.conflict = ConflictPolicy.ASK
-        #: Properties of a folder or container (set by ``Finding``: its statistics).
+        # Properties of a folder or container (set by ``Finding``: its statistics).
         self.place_properties: Callable[[], None] | None = None
         context.jobs.failed.connect(context.messages.show_error)
 

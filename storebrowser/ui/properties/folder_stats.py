@@ -197,7 +197,7 @@ class StatsPanel(QWidget):
         if any(stats.by_class):  # a service that names no class: no line that says nothing
             rows += [(self.tr("Class {name}").format(name=name or self.tr("(not said)")), tally)
                      for name, tally in sorted(stats.by_class.items())]  # fmt: skip
-        folders = sorted(stats.by_folder.items(), key=lambda item: -item[1].bytes)
+        folders = sorted(stats.by_folder.items(), key=lambda item: (-item[1].bytes, item[0]))
         rows += [(name or self.tr("(objects here)"), tally) for name, tally in folders[:SHOWN_FOLDERS]]
         if len(folders) > SHOWN_FOLDERS:
             rest = Tally(sum(t.objects for _, t in folders[SHOWN_FOLDERS:]),
