@@ -183,6 +183,15 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
         entries as ``LazyEntries`` (converted from the raw answer when first read), so
         that the caller can ask the next page before converting this one."""
 
+    #: ``list_page``'s token is the last key listed (Swift's marker), so any key is one.
+    token_is_key = False
+
+    def start_after(self, key: str) -> str | None:
+        """A ``list_page`` token that starts a flat listing just after ``key`` (a walk
+        split by key ranges: ``storebrowser/find/walk.py``), or ``None`` where the
+        service's listing cannot start at a key of our choosing (opaque markers)."""
+        return key if self.token_is_key else None
+
     @abc.abstractmethod
     def stat(self, container: str, key: str) -> ObjectInfo: ...
 

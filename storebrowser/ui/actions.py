@@ -373,9 +373,7 @@ _SPECS = (
         [],
         None,
         "",
-        QT_TRANSLATE_NOOP(
-            "Actions", "Fill in the Size column of the selected folders, or of every folder here"
-        ),
+        QT_TRANSLATE_NOOP("Actions", "Fill in the size of the selected folders, or of every folder here"),
     ),
     _Spec(
         "bookmark_add",

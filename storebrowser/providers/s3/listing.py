@@ -40,6 +40,10 @@ def list_buckets(client: S3Client) -> list[ContainerInfo]:
         params = {"ContinuationToken": token}
 
 
+#: Marks a token of ours (``start_after``): S3's own are opaque base64 and never hold it.
+START_AFTER = "\0after:"
+
+
 def list_page(
     client: S3Client,
     bucket: str,
@@ -58,7 +62,9 @@ def list_page(
         params["Prefix"] = prefix
     if delimiter:
         params["Delimiter"] = delimiter
-    if token:
+    if token and token.startswith(START_AFTER):
+        params["StartAfter"] = token[len(START_AFTER) :]
+    elif token:
         params["ContinuationToken"] = token
     with s3_errors(f"Listing {bucket!r}", container=bucket):
         reply = client.list_objects_v2(**params)

@@ -199,6 +199,9 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
     ) -> Page[ObjectInfo]:
         return listing.list_page(self._client, container, prefix, delimiter, token, limit)
 
+    def start_after(self, key: str) -> str | None:
+        return listing.START_AFTER + key
+
     def stat(self, container: str, key: str) -> ObjectInfo:
         return reading.stat(self._client, container, key, self._customer_key)
 

@@ -51,8 +51,6 @@ class Operations(QObject):
         self.places = context.places
         self.messages = context.messages
         self.conflict = ConflictPolicy.ASK
-        # Properties of a folder or container (set by ``Finding``: its statistics).
-        self.place_properties: Callable[[], None] | None = None
         context.jobs.failed.connect(context.messages.show_error)
 
     @property
@@ -466,13 +464,9 @@ class Operations(QObject):
         )
 
     def properties(self) -> None:
-        """The metadata editor for the selected objects (folders are left out); with no
-        object selected, the folder or container's own (``place_properties``)."""
+        """The metadata editor for the selected objects (folders are left out)."""
         location = self.location
         objects = [o for o in self.places.selected_objects() if not o.is_prefix]
-        if not objects and self.place_properties is not None:
-            self.place_properties()
-            return
         if location is None or location.is_account or not objects:
             return
 

@@ -532,8 +532,8 @@ F5 drücken, um es erneut zu versuchen.</translation>
         <translation>Ordnergrößen berechnen</translation>
     </message>
     <message>
-        <source>Fill in the Size column of the selected folders, or of every folder here</source>
-        <translation>Die Spalte „Größe“ der ausgewählten Ordner füllen, oder aller Ordner hier</translation>
+        <source>Fill in the size of the selected folders, or of every folder here</source>
+        <translation>Die Größe der ausgewählten Ordner berechnen, oder aller Ordner hier</translation>
     </message>
     <message>
         <source>Bookmark This Place</source>

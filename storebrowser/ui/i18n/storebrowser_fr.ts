@@ -532,8 +532,8 @@ Appuyez sur F5 pour réessayer.</translation>
         <translation>Calculer la taille des dossiers</translation>
     </message>
     <message>
-        <source>Fill in the Size column of the selected folders, or of every folder here</source>
-        <translation>Remplir la colonne Taille des dossiers sélectionnés, ou de tous les dossiers ici</translation>
+        <source>Fill in the size of the selected folders, or of every folder here</source>
+        <translation>Calculer la taille des dossiers sélectionnés, ou de tous les dossiers ici</translation>
     </message>
     <message>
         <source>Bookmark This Place</source>
@@ -2721,7 +2721,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Statistics</source>
         <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
-        <translation type="unfinished">Statistiques</translation>
+        <translation>Statistiques</translation>
     </message>
     <message>
         <source>What</source>
