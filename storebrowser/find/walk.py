@@ -32,6 +32,7 @@ Any other error (the container is gone, the credentials were refused) ends the w
 from __future__ import annotations
 
 import functools
+import math
 import queue
 import string
 import threading
@@ -58,6 +59,8 @@ BACKLOG_PER_CONNECTION = 2
 _POLL_S = 0.2
 #: Ranges one split makes at most (a large last one splits again when it is listed).
 MOST_RANGES = 32
+#: Pages a range is expected to hold at least (its last page is read past its end).
+MIN_PAGES = 2
 #: The characters a split point steps through after a key's character of the same kind.
 _ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
 
@@ -123,18 +126,36 @@ def _rows(values: Sequence[T], rows: list[int]) -> list[T]:
     return [values[i] for i in rows]
 
 
-def split_points(prefix: str, last: str, upto: str | None, most: int = MOST_RANGES) -> list[str]:
+def split_points(
+    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES
+) -> list[str]:
     """Where to cut the keys after ``last`` (below ``prefix``, up to ``upto``) into ranges,
-    ascending: at each character of ``last`` from its end back to the prefix, the next
-    characters of its kind (digits, lower or upper case letters). Deeper points make small
-    ranges near ``last``, shallower ones larger ranges further on: the sizes grow as the
-    guesses become rougher, and a range that is still large is split again when listed."""
+    ascending, guessed from a full page of ``keys`` keys that went from ``first`` to
+    ``last``: at each character of ``last`` from where the page's keys began to differ
+    back to the prefix, the next characters of its kind (digits, lower or upper case
+    letters). Deeper points make smaller ranges near ``last``, shallower ones larger
+    ranges further on: the sizes grow as the guesses become rougher, and a range that is
+    still large is split again when listed.
+
+    A range ends inside a page, whose rest is listed for nothing (an S3 listing has no
+    end), so a range takes as many steps of a character as hold ``MIN_PAGES`` pages by
+    the page's density: its keys per step of a character, times the fan-out going back.
+    (Deeper than where the page's keys differ, as in ``.bin``, there is nothing to guess.)"""
     points: list[str] = []
-    for at in range(len(last) - 1, len(prefix) - 1, -1):
-        alphabet = next((chars for chars in _ALPHABETS if last[at] in chars), None)
+    pairs = enumerate(zip(first, last, strict=False))  # where the page's keys begin to differ
+    same = next((i for i, (a, b) in pairs if a != b), min(len(first), len(last)))
+    deepest = min(same, len(last) - 1)
+    span = _alphabet_of(last[deepest])
+    low = first[deepest] if deepest < len(first) else (span[0] if span else last[deepest])
+    per_step = keys / max(1, ord(last[deepest]) - ord(low) + 1)  # keys in a step of that character
+    for at in range(deepest, len(prefix) - 1, -1):
+        alphabet = _alphabet_of(last[at])
+        if at < deepest:  # a step here holds a step of every character of the kind after it
+            per_step *= len(_alphabet_of(last[at + 1]) or "x")
         if alphabet is None:
             continue
-        for char in alphabet[alphabet.index(last[at]) + 1 :]:
+        stride = max(1, math.ceil(MIN_PAGES * keys / per_step))  # steps a range takes
+        for char in alphabet[alphabet.index(last[at]) + stride :: stride]:
             point = last[:at] + char
             if upto is not None and point >= upto:
                 break
@@ -142,6 +163,10 @@ def split_points(prefix: str, last: str, upto: str | None, most: int = MOST_RANG
             if len(points) == most:
                 return points
     return points
+
+
+def _alphabet_of(char: str) -> str | None:
+    return next((chars for chars in _ALPHABETS if char in chars), None)
 
 
 def _up_to(columns: EntryColumns, upto: str | None) -> tuple[EntryColumns, bool]:
@@ -274,7 +299,7 @@ class Walk:
                 if objects.keys:
                     self._put(found, Scanned(objects, self.prefix))
                 split = more and not folders and bool(objects.keys)
-                if split and self._split(pool, found, self.prefix, objects.keys[-1], None):
+                if split and self._split(pool, found, self.prefix, objects.keys, None):
                     break  # a level of many objects: the rest flat, by key ranges
         except BaseException as error:
             self._put(found, _Done(error=error))
@@ -290,7 +315,7 @@ class Walk:
                 keys = scanned.entries.keys
                 if keys:
                     self._put(found, scanned)
-                if more and keys and self._split(pool, found, prefix, keys[-1], upto):
+                if more and keys and self._split(pool, found, prefix, keys, upto):
                     break
         except BaseException as error:
             self._put(found, _Done(error=error))
@@ -298,14 +323,15 @@ class Walk:
         self._put(found, _Done())
 
     def _split(
-        self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], prefix: str, last: str,
-        upto: str | None,
+        self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], prefix: str,
+        page: Sequence[str], upto: str | None,
     ) -> bool:  # fmt: skip
-        """List the keys after ``last`` (up to ``upto``) as ranges side by side, where the
-        listing can start after a key and there are points to cut at."""
+        """List the keys after the ``page``'s (up to ``upto``) as ranges side by side, where
+        the listing can start after a key and there are points to cut at."""
         if self._after is None:
             return False
-        points = split_points(prefix, last, upto)
+        last = page[-1]
+        points = split_points(prefix, page[0], last, upto, keys=len(page))
         if not points:
             return False
         bounds = [last, *points]

@@ -1,7 +1,7 @@
 """The walk splits a large part by key ranges (where the listing can start after a key),
 and still lists exactly what the service's own SDK lists in full: no key lost or doubled
 at a range's ends, including keys that sort right at, before and after the split points
-(``r/a2`` is a point, ``r/a1~``, ``r/a2!`` and ``r/a:`` sit beside it)."""
+(``r/a5`` and ``r/b`` are points, ``r/a4~``, ``r/a5!`` and ``r/a~`` sit beside them)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from storebrowser.transfers import sending
 from tests.find.sdk_listing import sdk_listing
 
 #: A level of many objects and no sub-folder (``r/``), its names at the split points guessed
-#: from the keys seen (``r/a1`` -> ``r/a2`` ... ``r/a9``, ``r/b`` ... ``r/z``) and around
+#: from the keys seen (``r/a1`` -> ``r/a5``, ``r/a9``, ``r/b`` ... ``r/z``) and around
 #: them; and a few outside it, so that ``r/`` is also a sub-folder of the container.
 RANGE_KEYS = [
     "r/ 1", "r/%2F", "r/+", "r/0", "r/A", "r/Z", "r/a", "r/a0", "r/a1", "r/a1~", "r/a1\U0010fffd",
-    "r/a2", "r/a2!", "r/a20", "r/a3", "r/a9", "r/a9z", "r/a:", "r/a~", "r/b", "r/b0", "r/bé",
+    "r/a2", "r/a2!", "r/a20", "r/a3", "r/a4~", "r/a5", "r/a5!", "r/a9", "r/a9z", "r/a:", "r/a~", "r/b",
+    "r/b0", "r/bé",
     "r/c d", "r/m", "r/y\U0001f600", "r/z", "r/z0", "r/zz", "r/z~", "r/{", "r/ü", "r/ö/deep/er",
     "r\u00e9", "a.txt", "s/1",
 ]  # fmt: skip
@@ -29,14 +30,20 @@ PAGE = 3
 
 
 def test_split_points_step_through_the_characters_of_the_last_key() -> None:
-    assert split_points("", "file-000999", None, most=12) == [
-        "file-001", "file-002", "file-003", "file-004", "file-005", "file-006", "file-007", "file-008",
-        "file-009", "file-01", "file-02", "file-03",
+    # A page of 1,000 keys over 000-999: a step of the 4th digit holds ~1 page, so ranges
+    # take two (no range of less than MIN_PAGES), then whole steps of the 5th, and so on.
+    assert split_points("", "file-000000", "file-000999", None, keys=1000, most=12) == [
+        "file-002", "file-004", "file-006", "file-008", "file-01", "file-02", "file-03", "file-04",
+        "file-05", "file-06", "file-07", "file-08",
     ]  # fmt: skip
     # Never inside the prefix, never at or past the end of the range.
-    assert split_points("a9/", "a9/x8", "a9/x9~") == ["a9/x9"]
-    assert split_points("a9/", "a9/x8", "a9/x9") == []
-    assert split_points("p/", "p/é", None) == []  # no character of a known kind: no guess
+    assert split_points("a9/", "a9/x10", "a9/x19", "a9/x5", keys=10) == ["a9/x3"]
+    assert split_points("a9/", "a9/x10", "a9/x19", "a9/x3", keys=10) == []
+    assert split_points("p/", "p/à", "p/é", None, keys=3) == []  # no character of a known kind: no guess
+    # Not deeper than where the page's keys differ: no guess from a shared ending (.bin).
+    assert split_points("d/", "d/f-0000.bin", "d/f-0999.bin", None, keys=1000, most=6) == [
+        "d/f-2", "d/f-4", "d/f-6", "d/f-8", "d/g", "d/h",
+    ]  # fmt: skip
 
 
 @pytest.fixture

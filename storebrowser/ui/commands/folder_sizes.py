@@ -90,7 +90,7 @@ class FolderSizeCommands(CommandGroup):
         self.model.show_folder_sizes(sizes, rows, None, counting=True)
         cancel = self._cancel = CancelToken()
         self._counting = (sizes, rows)
-        job = Job(place, rows, selection.columns, self.cache.snapshot(), whole)
+        job = Job(place, rows, self.model.columns_snapshot(), self.cache.snapshot(), whole)
 
         def arrived(result: TaskResult[Counted]) -> None:
             self._arrived(cancel, sizes, result)

@@ -39,6 +39,10 @@ class FolderSizeRows(_Base):
         listing has a new one, and answers for the old one are dropped)."""
         return self._rows.folder_sizes
 
+    def columns_snapshot(self) -> ObjectColumns:
+        """The rows as they are, for a worker to read their keys (``ObjectColumns.snapshot``)."""
+        return self._rows.snapshot()
+
     def folder_rows(self) -> RowIds:
         """Every live folder row of the listing (row ids), in numpy."""
         flags = view(self._rows.flags)
