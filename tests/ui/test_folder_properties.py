@@ -58,7 +58,7 @@ def _sizes(window) -> dict[str, tuple[str, bool]]:  # type: ignore[no-untyped-de
 
 def test_properties_of_a_folder_and_a_container_agree_with_du(
     qtbot, make_explorer, swift_box, swift: RunCli  # noqa: F811
-) -> None:
+) -> None:  # fmt: skip
     account, container, _other = swift_box
     explorer = make_explorer()
     window = explorer.window
@@ -92,7 +92,7 @@ def test_properties_of_a_folder_and_a_container_agree_with_du(
 
 def test_folder_sizes_fill_in_from_workers_and_sort_with_the_folders(
     qtbot, make_explorer, swift_box  # noqa: F811
-) -> None:
+) -> None:  # fmt: skip
     account, container, _other = swift_box
     explorer = make_explorer()
     window = explorer.window
@@ -138,7 +138,7 @@ def test_folder_sizes_fill_in_from_workers_and_sort_with_the_folders(
 
 def test_pictures_of_folder_properties_and_folder_sizes(
     qtbot, scheme, shots: Path, make_explorer, local_account, local_root: Path  # noqa: F811
-) -> None:
+) -> None:  # fmt: skip
     box = local_root / "photos"
     for year, count in (("2023", 3), ("2024", 12), ("2025", 6)):
         for month in range(1, count + 1):
