@@ -197,8 +197,8 @@ class Walk:
     ) -> None:
         self.lister = lister
         #: A token that starts a flat listing just after a key, where the lister has one.
-        self._after: Callable[[str], str | None] | None = getattr(lister, "start_after", None)
-        if self._after is not None and self._after("a") is None:
+        self._after: Callable[[str, str | None], str | None] | None = getattr(lister, "start_after", None)
+        if self._after is not None and self._after("a", None) is None:
             self._after = None  # a provider whose listing cannot start after a key
         self.container = container
         self.prefix = prefix
@@ -233,7 +233,7 @@ class Walk:
     ) -> Iterator[tuple[Scanned, bool]]:
         """The pages of one listing (keys after ``after``, up to ``upto``), each with
         whether more follow; a part that fails for good is recorded in ``missing``."""
-        token = self._after(after) if after and self._after is not None else None
+        token = self._after(after, upto) if after and self._after is not None else None
         last = after
         while True:
             self._check()

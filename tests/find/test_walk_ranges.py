@@ -83,14 +83,14 @@ class _FailingAfter:
     def __init__(self, provider: Provider) -> None:
         self.provider = provider
 
-    def start_after(self, key: str) -> str | None:
-        return self.provider.start_after(key)
+    def start_after(self, key: str, upto: str | None = None) -> str | None:
+        return self.provider.start_after(key, upto)
 
     def list_page(
         self, container: str, prefix: str = "", delimiter: str | None = "/", token: str | None = None,
         limit: int = 1000,
     ) -> Page[ObjectInfo]:  # fmt: skip
-        if token == self.provider.start_after("r/a9"):
+        if token is not None and token.startswith(self.provider.start_after("r/a9") or "?"):
             from storebrowser.core.errors import Transient
 
             raise Transient("503 Service Unavailable (injected)")

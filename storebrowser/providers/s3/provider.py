@@ -199,8 +199,8 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
     ) -> Page[ObjectInfo]:
         return listing.list_page(self._client, container, prefix, delimiter, token, limit)
 
-    def start_after(self, key: str) -> str | None:
-        return listing.START_AFTER + key
+    def start_after(self, key: str, upto: str | None = None) -> str | None:
+        return listing.START_AFTER + key  # no end: the caller stops at ``upto``
 
     def stat(self, container: str, key: str) -> ObjectInfo:
         return reading.stat(self._client, container, key, self._customer_key)
