@@ -17,7 +17,8 @@ listed flat on the next free connection, and split again the same way when it is
 too. A place whose own level shows no sub-folder on a full first page is split so from
 there (its keys are then listed flat). Ranges meet end to start, lower bound exclusive
 and upper inclusive, so every key after the first page is in exactly one; a range stops
-at its upper bound, dropping what the page holds beyond it.
+at its upper bound, dropping what the page holds beyond it (Swift's listing ends there
+itself; S3's cannot: the rest of a range's last page is listed for nothing).
 
 Pages arrive in no particular order across parts (in key order within one). A caller
 that needs the sequential order asks for one connection: that is the plain flat
