@@ -12,7 +12,9 @@ The container is seeded server-side as ``bench.listing`` does (``tests/servers/s
 a container database built once and kept in the cache folder); the objects themselves
 do not exist, a listing only reads the database. 0.1% of the keys hold "needle".
 
-Run from the project root: ``python -m bench.find [--objects 1000000] [--only swift,s3]``.
+Run from the project root: ``python -m bench.find [--objects 1000000] [--only swift,s3]
+[--folders 1]``; with one folder, a large part is split by key ranges (compare the lines
+"no ranges": the walk before it could).
 """
 
 from __future__ import annotations
@@ -38,13 +40,13 @@ NEEDLE_EVERY = 1000
 CONNECTIONS = (1, 2, 4, 8)
 
 
-def bench_rows(count: int) -> Iterator[Any]:
-    """``dir-NN/`` folders holding ``count / 100`` objects each, in key order per folder."""
+def bench_rows(count: int, folders: int = FOLDERS) -> Iterator[Any]:
+    """``dir-NN/`` folders holding ``count / folders`` objects each, in key order per folder."""
     from tests.servers.swift_seed import Row
 
     rnd = random.Random(2)
     for i in range(count):
-        folder = i % FOLDERS
+        folder = i % folders
         tail = "-needle.psd" if i % NEEDLE_EVERY == 7 else ".bin"
         name = f"dir-{folder:02d}/file-{i:08d}{tail}"
         size = int(10 ** rnd.uniform(0, 8))
@@ -157,6 +159,14 @@ def ours_du(provider: Any, container: str, connections: int) -> Callable[[Callab
     return work
 
 
+class WithoutRanges:
+    """The provider's listing without ``start_after``: the walk as it was before it split
+    a large part by key ranges (one connection per sub-folder)."""
+
+    def __init__(self, provider: Any) -> None:
+        self.list_page = provider.list_page
+
+
 def ours_find(provider: Any, container: str, connections: int) -> Callable[[Callable[[], None]], str]:
     from storebrowser.find.criteria import Criteria
     from storebrowser.find.search import Search
@@ -214,6 +224,9 @@ def bench_backend(name: str, server: Any, container: str) -> list[Run]:
     for connections in CONNECTIONS:
         du = ours_du(provider, container, connections)
         runs.append(timed(server, f"du, {connections} connections", du))
+    for connections in CONNECTIONS[1:]:
+        du = ours_du(WithoutRanges(provider), container, connections)
+        runs.append(timed(server, f"du, {connections} conn., no ranges", du))
     for connections in CONNECTIONS:
         runs.append(timed(server, f"find 0.1%, {connections} connections",
                           ours_find(provider, container, connections)))  # fmt: skip
@@ -230,17 +243,19 @@ def main() -> None:
     parser.add_argument("--objects", type=int, default=200_000, help="objects in the container")
     parser.add_argument("--only", default="swift,s3", help="backends: swift (native API), s3 (s3api)")
     parser.add_argument("--cache", type=Path, default=None, help="where the seeded database is kept")
+    parser.add_argument("--folders", type=int, default=FOLDERS, help="pseudo-folders (1: one large folder)")
     args = parser.parse_args()
     cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "storebrowser-bench")
-    container = f"find-{args.objects}"
-    prepared = prepared_db(args.objects, cache, container, bench_rows)
+    folders = max(1, args.folders)
+    container = f"find-{args.objects}" + (f"-in-{folders}" if folders != FOLDERS else "")
+    prepared = prepared_db(args.objects, cache, container, lambda count: bench_rows(count, folders))
 
     from tests.servers.swift_aio import start_swift
 
     with start_swift() as server:
         seeded_container(server, container, prepared)
         for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
-            print(f"{backend} ({args.objects:,} objects in {FOLDERS} folders):", flush=True)
+            print(f"{backend} ({args.objects:,} objects in {folders} folders):", flush=True)
             bench_backend(backend, server, container)
 
 

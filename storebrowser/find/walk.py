@@ -6,15 +6,25 @@ several connections, the key space is split by the delimiter's first level below
 place: one delimited listing of that level gives the objects there and its sub-folders,
 and each sub-folder is then listed flat on its own connection, as soon as it is seen.
 Every key below the place is either at that level or below exactly one of its
-sub-folders, so no key is lost or listed twice. (Splitting one large sub-folder further
-by key ranges needs a start-after key, which not every service's listing takes: not
-done yet.)
+sub-folders, so no key is lost or listed twice.
+
+A part that is large is split further by key ranges, where the service's listing can
+start after a given key (``Provider.start_after``: S3's StartAfter, Swift's marker; not
+Azure's opaque markers). When a part's first page is full, the keys after its last one
+are cut into ranges ``(after, upto]`` at points guessed from that key (``split_points``:
+``file-000999`` -> ``file-001`` ... ``file-009``, ``file-01`` ... ``file-1`` ...), each
+listed flat on the next free connection, and split again the same way when it is large
+too. A place whose own level shows no sub-folder on a full first page is split so from
+there (its keys are then listed flat). Ranges meet end to start, lower bound exclusive
+and upper inclusive, so every key after the first page is in exactly one; a range stops
+at its upper bound, dropping what the page holds beyond it (Swift's listing ends there
+itself; S3's cannot: the rest of a range's last page is listed for nothing).
 
 Pages arrive in no particular order across parts (in key order within one). A caller
 that needs the sequential order asks for one connection: that is the plain flat
 listing, page after page.
 
-A part that fails with a transient error is retried (``RetryPolicy``); when it still
+A part (or range) that fails with a transient error is retried (``RetryPolicy``); when it still
 fails, the walk goes on with the others and ``Walk.missing`` says which part of the key
 space is absent from what was yielded, so an answer is never partial without saying so.
 Any other error (the container is gone, the credentials were refused) ends the walk.
@@ -23,9 +33,11 @@ Any other error (the container is gone, the credentials were refused) ends the w
 from __future__ import annotations
 
 import functools
+import math
 import queue
+import string
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -46,6 +58,12 @@ RETRY = RetryPolicy(attempts=4, base_delay=0.25, max_delay=4.0)
 #: Pages waiting for the consumer, per connection, before the parts wait for it.
 BACKLOG_PER_CONNECTION = 2
 _POLL_S = 0.2
+#: Ranges one split makes at most (a large last one splits again when it is listed).
+MOST_RANGES = 32
+#: Pages a range is expected to hold at least (its last page is read past its end).
+MIN_PAGES = 2
+#: The characters a split point steps through after a key's character of the same kind.
+_ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +74,14 @@ class Gap:
     prefix: str
     after: str
     reason: str
+    #: The range ended at this key (inclusive); ``""``: at the end of the prefix.
+    upto: str = ""
 
     def describe(self) -> str:
         where = f"keys under {self.prefix!r}" if self.prefix else "keys"
-        return f"{where}{f' after {self.after!r}' if self.after else ''} ({self.reason})"
+        after = f" after {self.after!r}" if self.after else ""
+        upto = f" up to {self.upto!r}" if self.upto else ""
+        return f"{where}{after}{upto} ({self.reason})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +128,57 @@ def _rows(values: Sequence[T], rows: list[int]) -> list[T]:
     return [values[i] for i in rows]
 
 
+def split_points(
+    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES
+) -> list[str]:
+    """Where to cut the keys after ``last`` (below ``prefix``, up to ``upto``) into ranges,
+    ascending, guessed from a full page of ``keys`` keys that went from ``first`` to
+    ``last``: at each character of ``last`` from where the page's keys began to differ
+    back to the prefix, the next characters of its kind (digits, lower or upper case
+    letters). Deeper points make smaller ranges near ``last``, shallower ones larger
+    ranges further on: the sizes grow as the guesses become rougher, and a range that is
+    still large is split again when listed.
+
+    A range ends inside a page, whose rest is listed for nothing (an S3 listing has no
+    end), so a range takes as many steps of a character as hold ``MIN_PAGES`` pages by
+    the page's density: its keys per step of a character, times the fan-out going back.
+    (Deeper than where the page's keys differ, as in ``.bin``, there is nothing to guess.)"""
+    points: list[str] = []
+    pairs = enumerate(zip(first, last, strict=False))  # where the page's keys begin to differ
+    same = next((i for i, (a, b) in pairs if a != b), min(len(first), len(last)))
+    deepest = min(same, len(last) - 1)
+    span = _alphabet_of(last[deepest])
+    low = first[deepest] if deepest < len(first) else (span[0] if span else last[deepest])
+    per_step = keys / max(1, ord(last[deepest]) - ord(low) + 1)  # keys in a step of that character
+    for at in range(deepest, len(prefix) - 1, -1):
+        alphabet = _alphabet_of(last[at])
+        if at < deepest:  # a step here holds a step of every character of the kind after it
+            per_step *= len(_alphabet_of(last[at + 1]) or "x")
+        if alphabet is None:
+            continue
+        stride = max(1, math.ceil(MIN_PAGES * keys / per_step))  # steps a range takes
+        for char in alphabet[alphabet.index(last[at]) + stride :: stride]:
+            point = last[:at] + char
+            if upto is not None and point >= upto:
+                break
+            points.append(point)
+            if len(points) == most:
+                return points
+    return points
+
+
+def _alphabet_of(char: str) -> str | None:
+    return next((chars for chars in _ALPHABETS if char in chars), None)
+
+
+def _up_to(columns: EntryColumns, upto: str | None) -> tuple[EntryColumns, bool]:
+    """The entries not past ``upto`` (keys in order), and whether some were past it."""
+    if upto is None or not columns.keys or columns.keys[-1] <= upto:
+        return columns, False
+    keep = [i for i, key in enumerate(columns.keys) if key <= upto]
+    return pick(columns, keep), True
+
+
 class Walk:
     """One walk below ``container``/``prefix``; iterate it for its pages, once.
 
@@ -125,6 +198,10 @@ class Walk:
         retry: RetryPolicy = RETRY,
     ) -> None:
         self.lister = lister
+        #: A token that starts a flat listing just after a key, where the lister has one.
+        self._after: Callable[[str, str | None], str | None] | None = getattr(lister, "start_after", None)
+        if self._after is not None and self._after("a", None) is None:
+            self._after = None  # a provider whose listing cannot start after a key
         self.container = container
         self.prefix = prefix
         self.connections = max(1, connections)
@@ -146,32 +223,37 @@ class Walk:
 
     def __iter__(self) -> Iterator[Scanned]:
         if self.connections == 1:
-            yield from self._part(self.prefix, None)
+            for scanned, _more in self._part(self.prefix, None):
+                yield scanned
             return
         yield from self._side_by_side()
 
     # -- one part: a listing, page by page, retried ------------------------------------------
 
-    def _part(self, prefix: str, delimiter: str | None) -> Iterator[Scanned]:
-        """The pages of one listing; a part that fails for good is recorded in ``missing``."""
-        token: str | None = None
-        last = ""
+    def _part(
+        self, prefix: str, delimiter: str | None, after: str = "", upto: str | None = None
+    ) -> Iterator[tuple[Scanned, bool]]:
+        """The pages of one listing (keys after ``after``, up to ``upto``), each with
+        whether more follow; a part that fails for good is recorded in ``missing``."""
+        token = self._after(after, upto) if after and self._after is not None else None
+        last = after
         while True:
             self._check()
             try:
                 ask = functools.partial(self._page, prefix, delimiter, token)
                 page = call_with_retry(ask, self.retry, cancel=self._cancel)
-                columns = page_columns(page)
+                columns, past = _up_to(page_columns(page), upto)
             except StorageError as error:
                 if not error.retryable:
                     raise
                 with self._lock:
-                    self.missing.append(Gap(prefix, last, str(error)))
+                    self.missing.append(Gap(prefix, last, str(error), upto or ""))
                 return
             if columns.keys:
                 last = columns.keys[-1]
-            yield Scanned(columns, prefix)
-            if page.next_token is None:
+            more = page.next_token is not None and not past
+            yield Scanned(columns, prefix), more
+            if not more:
                 return
             if page.next_token == token:
                 raise RuntimeError(f"listing of {self.container!r} did not advance past {token!r}")
@@ -190,54 +272,84 @@ class Walk:
     # -- parts side by side -------------------------------------------------------------------
 
     def _side_by_side(self) -> Iterator[Scanned]:
-        """The place's own level on one connection; each sub-folder flat on the next free one."""
+        """The place's own level on one connection; each sub-folder (or range) flat on the
+        next free one. A part says how many it starts before it starts them, so the count
+        of parts still open never reaches nought before the last one is done."""
         found: queue.Queue[Scanned | _Done] = queue.Queue(BACKLOG_PER_CONNECTION * self.connections)
-        parts: int | None = None  # how many the level started, once it is done
-        finished = 0
+        open_parts = 1  # the level
         with ThreadPoolExecutor(self.connections, thread_name_prefix="walk") as pool:
             pool.submit(self._run_level, pool, found)
             try:
-                while parts is None or finished < parts:
+                while open_parts:
                     item = self._take(found)
                     if isinstance(item, _Done):
                         if item.error is not None:
                             raise item.error
-                        if item.level:
-                            parts = item.started
-                        else:
-                            finished += 1
+                        open_parts += item.started - (not item.starting)
                     else:
                         yield item
             finally:
                 self._stop.cancel()  # the parts still running stop at their next page
 
     def _run_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
-        started = 0
         try:
-            for scanned in self._part(self.prefix, "/"):
+            for scanned, more in self._part(self.prefix, "/"):
                 columns = scanned.entries
-                for i, is_prefix in enumerate(columns.is_prefix):
-                    if is_prefix:
-                        started += 1
-                        pool.submit(self._run_part, columns.keys[i], found)
+                folders = [key for key, folder in zip(columns.keys, columns.is_prefix, strict=True) if folder]
+                self._start(pool, found, [(folder, "", None) for folder in folders])
                 objects = objects_only(columns)
                 if objects.keys:
                     self._put(found, Scanned(objects, self.prefix))
-        except BaseException as error:
-            self._put(found, _Done(error=error))
-            return
-        self._put(found, _Done(level=True, started=started))
-
-    def _run_part(self, prefix: str, found: queue.Queue[Scanned | _Done]) -> None:
-        with self._lock:
-            self.parts += 1
-        try:
-            for scanned in self._part(prefix, None):
-                self._put(found, scanned)
+                split = more and not folders and bool(objects.keys)
+                if split and self._split(pool, found, self.prefix, objects.keys, None):
+                    break  # a level of many objects: the rest flat, by key ranges
         except BaseException as error:
             self._put(found, _Done(error=error))
             return
         self._put(found, _Done())
+
+    def _run_part(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], part: _Part) -> None:
+        prefix, after, upto = part
+        with self._lock:
+            self.parts += 1
+        try:
+            for scanned, more in self._part(prefix, None, after, upto):
+                keys = scanned.entries.keys
+                if keys:
+                    self._put(found, scanned)
+                if more and keys and self._split(pool, found, prefix, keys, upto):
+                    break
+        except BaseException as error:
+            self._put(found, _Done(error=error))
+            return
+        self._put(found, _Done())
+
+    def _split(
+        self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], prefix: str,
+        page: Sequence[str], upto: str | None,
+    ) -> bool:  # fmt: skip
+        """List the keys after the ``page``'s (up to ``upto``) as ranges side by side, where
+        the listing can start after a key and there are points to cut at."""
+        if self._after is None:
+            return False
+        last = page[-1]
+        points = split_points(prefix, page[0], last, upto, keys=len(page))
+        if not points:
+            return False
+        bounds = [last, *points]
+        ranges: list[_Part] = [(prefix, bounds[i], bounds[i + 1]) for i in range(len(points))]
+        self._start(pool, found, [*ranges, (prefix, points[-1], upto)])
+        return True
+
+    def _start(
+        self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], parts: list[_Part]
+    ) -> None:
+        """Count ``parts`` as open (before any can end), then start them."""
+        if not parts:
+            return
+        self._put(found, _Done(started=len(parts), starting=True))
+        for part in parts:
+            pool.submit(self._run_part, pool, found, part)
 
     def _put(self, found: queue.Queue[Scanned | _Done], item: Scanned | _Done) -> None:
         """Wait for room, but not past a stop (the consumer is gone: nobody will take it)."""
@@ -259,11 +371,15 @@ class Walk:
                 continue
 
 
+#: A flat listing below ``prefix``: keys after the first (``""``: all), up to the second.
+_Part = tuple[str, str, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Done:
-    """A part ended; the place's own level says how many parts it started; ``error``
+    """A part ended, or (``starting``) is about to start ``started`` more; ``error``
     ends the walk."""
 
-    level: bool = False
     started: int = 0
+    starting: bool = False
     error: BaseException | None = None

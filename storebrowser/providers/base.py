@@ -187,6 +187,19 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
         entries as ``LazyEntries`` (converted from the raw answer when first read), so
         that the caller can ask the next page before converting this one."""
 
+    #: ``list_page``'s token is the last key listed (Swift's marker), so any key is one;
+    #: ``token_takes_end``: it may also say where to end (``key\0upto``: Swift's end_marker).
+    token_is_key = token_takes_end = False
+
+    def start_after(self, key: str, upto: str | None = None) -> str | None:
+        """A ``list_page`` token that starts a flat listing just after ``key`` (a walk
+        split by key ranges: ``storebrowser/find/walk.py``), ending at ``upto`` where the
+        service can (else the caller stops there), or ``None`` where the service's listing
+        cannot start at a key of our choosing (opaque markers)."""
+        if not self.token_is_key:
+            return None
+        return f"{key}\0{upto}" if upto is not None and self.token_takes_end else key
+
     @abc.abstractmethod
     def stat(self, container: str, key: str) -> ObjectInfo: ...
 

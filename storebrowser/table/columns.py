@@ -31,6 +31,7 @@ import numpy as np
 from storebrowser.core.archive import ArchiveStatus
 from storebrowser.core.types import ObjectInfo
 from storebrowser.table.arrays import row_ids, view
+from storebrowser.table.folder_sizes import FolderSizes
 from storebrowser.table.packing import (
     ARCHIVE_CODES,
     DELETED,
@@ -89,6 +90,8 @@ class ObjectColumns:
         self.live = 0  # rows not deleted
         self.folders = 0  # live folder rows
         self.object_bytes = 0  # sum of the sizes of live objects
+        #: Folder rows' sizes, counted on request (the Size column of a folder).
+        self.folder_sizes = FolderSizes()
 
     def __len__(self) -> int:
         return len(self.flags)

@@ -3,7 +3,8 @@
 Orders are ``array('I')`` of row ids. Sorted orders put folders first (as file managers
 do), then sort by the column's value; equal values keep the listing's order, in both
 directions (Python's stable ``sort(reverse=True)``). Folders tie on every column but the
-name, so there they keep the listing's (name) order.
+name, so there they keep the listing's (name) order; and but the size, once some folder's
+size was counted (``ObjectColumns.folder_sizes``): folders not counted come first then.
 
 Names compare case-insensitively (``str.casefold``). Types and storage classes compare
 by their text, case-insensitively. Missing dates sort before every date. Archive
@@ -123,7 +124,7 @@ def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
     if column == Column.NAME:
         plain: RowKey = columns.folded_name
     elif column == Column.SIZE:
-        plain = columns.sizes.__getitem__
+        plain = _size_key(columns) if columns.folder_sizes.known else columns.sizes.__getitem__
     elif column == Column.MODIFIED:
         plain = columns.modified.__getitem__
     elif column in (Column.TYPE, Column.STORAGE_CLASS):
@@ -145,6 +146,22 @@ def row_key(columns: ObjectColumns, spec: SortSpec) -> RowKey:
     if column in (Column.NAME, Column.ETAG):
         return lambda row: plain(row).encode("utf-8", "surrogatepass").translate(_INVERT) + b"\xff"
     return lambda row: -plain(row)
+
+
+def _size_key(columns: ObjectColumns) -> RowKey:
+    """A row's size where folders have theirs counted: a folder's count, else the object's."""
+    sizes, flags, counted = columns.sizes, columns.flags, columns.folder_sizes.size_key
+
+    def size(row: int) -> int:
+        return counted(row) if flags[row] & FOLDER else sizes[row]
+
+    return size
+
+
+def folders_sorted(columns: ObjectColumns, spec: SortSpec) -> bool:
+    """Folders are ordered among themselves by ``spec``'s column (by name, and by size
+    once some folder's size was counted); otherwise they tie and keep the listing's order."""
+    return spec.column == Column.NAME or (spec.column == Column.SIZE and columns.folder_sizes.known)
 
 
 def split_folders(columns: ObjectColumns, rows: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -172,7 +189,7 @@ def sort_rows(columns: ObjectColumns, rows: Sequence[int] | RowIds, spec: SortSp
 
 def _sorted(columns: ObjectColumns, folders: RowIds, objects: RowIds, spec: SortSpec) -> array[int]:
     """Folders then objects, each sorted by ``spec`` (stable: ties keep the order given)."""
-    if spec.column == Column.NAME:  # folders tie on every other column
+    if folders_sorted(columns, spec):  # folders tie on the other columns
         folders = sort_ids(columns, folders, spec)
     return to_rows(np.concatenate((folders, sort_ids(columns, objects, spec))))
 
@@ -199,7 +216,11 @@ def sort_ids(columns: ObjectColumns, ids: RowIds, spec: SortSpec) -> RowIds:
 def _numbers(columns: ObjectColumns, column: int, ids: RowIds) -> NDArray[Any] | None:
     """The sort value of each of ``ids`` as integers, for the columns that have one."""
     if column == Column.SIZE:
-        return view(columns.sizes)[ids]
+        sizes = view(columns.sizes)[ids]
+        if columns.folder_sizes.known:  # folders: their counted sizes (UNKNOWN first)
+            folder = (view(columns.flags)[ids] & FOLDER) != 0
+            sizes[folder] = columns.folder_sizes.values(ids[folder])
+        return sizes
     if column == Column.MODIFIED:
         return view(columns.modified)[ids]
     if column in (Column.TYPE, Column.STORAGE_CLASS):
@@ -288,7 +309,7 @@ def plan_merge(
     folders, objects = split_folders(columns, new_rows)
     key = row_key(columns, spec)
     positions: list[int] = []
-    if spec.column == Column.NAME:
+    if folders_sorted(columns, spec):
         folders.sort(key=key)
         positions += _positions(order, 0, folder_count, folders, key)
     else:
@@ -346,13 +367,23 @@ def position_of(
         return bisect_right(order, row)  # the listing order is row-id order
     folder = columns.is_folder(row)
     lo, hi = (0, folder_count) if folder else (folder_count, len(order))
-    if folder and spec.column != Column.NAME:
+    if folder and not folders_sorted(columns, spec):
         return bisect_right(order, row, lo, hi)  # folders tie: by row id
     key = row_key(columns, spec)
     wanted = key(row)
     first = bisect_left(order, wanted, lo, hi, key=key)
     last = bisect_right(order, wanted, first, hi, key=key)
     return bisect_right(order, row, first, last)  # among equals, by row id
+
+
+def folders_resorted(
+    columns: ObjectColumns, visible: array[int], folder_count: int, spec: SortSpec
+) -> array[int]:
+    """``visible`` with its leading ``folder_count`` folders sorted again by ``spec`` (their
+    sizes changed); the objects stay as they are."""
+    ids = row_ids(visible[:folder_count])
+    ids.sort()  # ties by row id, as every sort here keeps them
+    return to_rows(sort_ids(columns, ids, spec)) + visible[folder_count:]
 
 
 def leading_folders(columns: ObjectColumns, visible: Sequence[int], spec: SortSpec) -> int:

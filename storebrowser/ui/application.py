@@ -34,6 +34,7 @@ from storebrowser.ui.bookmarks.commands import ACTION_NAMES, BookmarkCommands, B
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.drops import Drops, DropSurfaces
 from storebrowser.ui.commands.finding import Finding
+from storebrowser.ui.commands.folder_sizes import FolderSizeCommands
 from storebrowser.ui.commands.operations import Operations
 from storebrowser.ui.commands.sharing import Sharing
 from storebrowser.ui.commands.tiers import Tiers
@@ -200,6 +201,8 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     finding = Finding(operations)
     window.explorer_actions.connect_handlers(finding.handlers())
     window.explorer_actions["refresh"].triggered.connect(finding.forget_counts)
+    sizes = FolderSizeCommands(operations, window.object_model, finding.stats_cache)
+    window.explorer_actions.connect_handlers(sizes.handlers())
     access = AccessCommands(operations, customer_key_keeper(services.store))
     window.explorer_actions.connect_handlers(access.handlers())
     drops = Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))

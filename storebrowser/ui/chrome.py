@@ -38,7 +38,8 @@ MENUS = (
     (QT_TRANSLATE_NOOP("Chrome", "&Edit"),
      "copy_path copy_url share_url copy_command | new_folder rename copy_to delete"
      " | storage_class restore_archive tags | properties access folder_stats | find compare"),
-    (QT_TRANSLATE_NOOP("Chrome", "&View"), "refresh stop | show_versions | quick_look | focus_filter find"),
+    (QT_TRANSLATE_NOOP("Chrome", "&View"),
+     "refresh stop | show_versions | quick_look | folder_sizes | focus_filter find"),
     (QT_TRANSLATE_NOOP("Chrome", "&Go"), "back forward up | focus_path"),
     # and the bookmarks themselves: ui/bookmarks/commands.py
     (QT_TRANSLATE_NOOP("Chrome", "&Bookmarks"), "bookmark_add"),
@@ -69,7 +70,7 @@ CONTAINERS_MENU = ("open | new_container delete_container | download_all publish
                    " | access folder_stats | refresh")  # fmt: skip
 OBJECTS_MENU = ("open open_with | download copy_to rename delete | copy_path copy_url share_url copy_command"
                 " | storage_class restore_archive tags | versions properties access"
-                " folder_stats")  # fmt: skip
+                " folder_stats folder_sizes")  # fmt: skip
 PLACE_MENU = ("upload_files upload_folder upload_options new_folder backup_here | download_all copy_command"
               " | access find folder_stats compare | refresh")  # fmt: skip
 #: Keys that line edits use too (Enter, Del, Backspace, F2, Ctrl+C) act only where the views

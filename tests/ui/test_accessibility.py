@@ -111,6 +111,7 @@ def build_dialogs(
     from storebrowser.ui.commands.upload_dialog import UploadDialog
     from storebrowser.ui.editing.conflict_dialog import ConflictDialog
     from storebrowser.ui.help import ShortcutsDialog
+    from storebrowser.ui.properties.folder_stats import FolderProperties
     from storebrowser.ui.properties.metadata_editor import MetadataEditor
     from storebrowser.ui.properties.quick_look import QuickLook
     from storebrowser.ui.sync.compare_window import CompareWindow
@@ -147,6 +148,7 @@ def build_dialogs(
     yield PublishDialog(runner, ["documents", "photos"], "documents", parent=window)
     yield CommandDialog([Request("ls", "Local files", "local", {}, "documents")], window)
     yield StatsDialog(runner, provider, place, StatsCache(), window)
+    yield FolderProperties(runner, provider, place, StatsCache(), window)
     yield FindDialog("Local files:documents/", window)
     yield UploadDialog([tmp / "up.txt"], "Local files:documents/", provider, runner=runner, parent=window)
     yield NameDialog("New Folder", "Name of the new folder:", lambda _text: None, parent=window)

@@ -112,14 +112,24 @@ def test_one_object_leaves_unchanged_system_values_out() -> None:
         Selection([])
 
 
-def test_properties_apply_to_the_selected_objects_and_leave_folders_out() -> None:
-    def verdict(*objects: ObjectInfo) -> tuple[bool, str]:
+def test_properties_apply_to_the_selected_objects_or_to_one_folder_or_container() -> None:
+    box = Location("acct", "box")
+
+    def verdict(
+        *objects: ObjectInfo, place: Location = box, containers: tuple[str, ...] = ()
+    ) -> tuple[bool, str]:
         folders = sum(o.is_prefix for o in objects)
         caps = Capabilities(user_metadata=True)
-        state = SelectionState(Location("acct", "box"), caps, selected=len(objects), selected_folders=folders)
+        state = SelectionState(
+            place, caps, selected=len(objects), selected_folders=folders, containers=containers
+        )
         return enablement(state)["properties"]
 
-    a, b, folder = ObjectInfo("a"), ObjectInfo("b"), ObjectInfo("f/", is_prefix=True)
+    a, b = ObjectInfo("a"), ObjectInfo("b")
+    folder, other = ObjectInfo("f/", is_prefix=True), ObjectInfo("g/", is_prefix=True)
     assert verdict(a) == verdict(a, b) == verdict(a, folder) == (True, "")
-    assert verdict(folder)[0] is False and "folders have no properties" in verdict(folder)[1]
-    assert verdict()[0] is False
+    # One folder, or nothing selected in a folder or container: its statistics.
+    assert verdict(folder) == verdict() == (True, "")
+    assert verdict(folder, other)[0] is False and "one folder or container" in verdict(folder, other)[1]
+    assert verdict(place=Location("acct"))[0] is False
+    assert verdict(place=Location("acct"), containers=("box",)) == (True, "")

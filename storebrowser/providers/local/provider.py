@@ -63,6 +63,7 @@ _EDIT_LOCK = threading.Lock()
 
 class LocalProvider(Provider):
     kind = "local"
+    token_is_key = True  # the last key listed: a walk may start its ranges after any key
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root).expanduser()

@@ -42,6 +42,10 @@ def list_buckets(client: S3Client) -> list[ContainerInfo]:
         params = {"ContinuationToken": token}
 
 
+#: Marks a token of ours (``start_after``): S3's own are opaque base64 and never hold it.
+START_AFTER = "\0after:"
+
+
 def list_page(
     client: S3Client,
     bucket: str,
@@ -64,7 +68,9 @@ def list_page(
         params["Prefix"] = prefix
     if delimiter:
         params["Delimiter"] = delimiter
-    if token:
+    if token and token.startswith(START_AFTER):
+        params["StartAfter"] = token[len(START_AFTER) :]
+    elif token:
         params["ContinuationToken"] = token
     if restore_status:
         params["OptionalObjectAttributes"] = ["RestoreStatus"]

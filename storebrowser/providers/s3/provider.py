@@ -202,6 +202,9 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
             self._client, container, prefix, delimiter, token, limit, archives=self._classes
         )
 
+    def start_after(self, key: str, upto: str | None = None) -> str | None:
+        return listing.START_AFTER + key  # no end: the caller stops at ``upto``
+
     def stat(self, container: str, key: str) -> ObjectInfo:
         return reading.stat(self._client, container, key, self._customer_key)
 

@@ -50,14 +50,20 @@ def list_page(
     limit: int,
 ) -> Page[ObjectInfo]:
     limit = max(1, min(limit, client.listing_limit))
+    # A range's token (``Provider.start_after``): "after\0upto"; names hold no NUL, so
+    # ``upto + "\x01"`` ends the listing right after ``upto``.
+    marker, _, upto = (token or "").partition("\0")
+    end = upto + "\x01" if upto else None
     _headers, entries = client.call(
         f"Listing {container!r}",
         lambda c: c.get_container(
-            container, prefix=prefix or None, delimiter=delimiter, marker=token, limit=limit
+            container, prefix=prefix or None, delimiter=delimiter, marker=marker or None, end_marker=end,
+            limit=limit,
         ),
         container=container,
-    )
-    next_token = entry_name(entries[-1]) if len(entries) >= limit else None
+    )  # fmt: skip
+    last = entry_name(entries[-1]) if entries else ""
+    next_token = (last + (f"\0{upto}" if upto else "")) if len(entries) >= limit else None
     # Converted when first read (the object table does it on its packing worker, while
     # the next page is already asked): the next request need not wait for it.
     return Page(LazyEntries(len(entries), lambda: entry_columns(entries)), next_token)

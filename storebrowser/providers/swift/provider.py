@@ -64,6 +64,7 @@ EXTRA_CONNECTIONS = 8
 
 class SwiftProvider(SwiftReplacing, SwiftContainerSettings, SwiftVersions, Provider):
     kind = "swift"
+    token_is_key = token_takes_end = True  # marker and end_marker: a walk's key ranges
     mtime_style = MtimeStyle.UNIX_SECONDS
     #: SLO's minimum segment is 1 byte; 1 MiB keeps memory low and tests fast.
     min_part_size = 1 * MiB

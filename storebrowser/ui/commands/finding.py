@@ -11,7 +11,8 @@ from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
 from storebrowser.ui.commands.find_dialog import FindDialog
 from storebrowser.ui.commands.operations import CommandGroup, Operations
-from storebrowser.ui.commands.stats_dialog import StatsCache, StatsDialog
+from storebrowser.ui.commands.stats_dialog import StatsDialog
+from storebrowser.ui.properties.folder_stats import FolderProperties, StatsCache
 
 
 class Finding(CommandGroup):
@@ -21,7 +22,9 @@ class Finding(CommandGroup):
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         """What each action does, by action name."""
-        return {"find": self.find, "folder_stats": self.folder_stats}
+        # Properties with no object selected: Operations' handler shows nothing, this one the
+        # folder's or container's statistics (both run on the action).
+        return {"find": self.find, "folder_stats": self.folder_stats, "properties": self.place_properties}
 
     def find(self) -> None:
         location = self.places.location
@@ -49,6 +52,21 @@ class Finding(CommandGroup):
 
         self.places.with_provider(place.account, show)
 
+    def place_properties(self) -> None:
+        """Properties of the folder or container selected (or shown): its statistics;
+        nothing when objects are selected (their metadata editor opens)."""
+        selected = self.places.selection().summary
+        place = self.stats_place() if selected.count == selected.folders else None
+        if place is None:
+            return
+
+        def show(provider: Provider) -> None:
+            context = self.context
+            dialog = FolderProperties(context.runner, provider, place, self.stats_cache, context.parent)
+            self.ops.show_dialog(dialog)
+
+        self.places.with_provider(place.account, show)
+
     def forget_counts(self) -> None:
         """Refresh: the counts of the container shown may be stale."""
         location = self.places.location
@@ -60,9 +78,9 @@ class Finding(CommandGroup):
         location = self.places.location
         if location is None:
             return None
-        objects = self.places.selected_objects()
-        if location.container and len(objects) == 1 and objects[0].is_prefix:
-            return location.folder(objects[0].key)
+        selection = self.places.selection()  # no ObjectInfo per row: a million may be selected
+        if location.container and selection.count == 1 and selection.summary.folders == 1:
+            return location.folder(selection.keys()[0])
         containers = self.places.selected_containers()
         if len(containers) == 1:
             return Location(location.account, containers[0])

@@ -532,6 +532,14 @@ F5 drücken, um es erneut zu versuchen.</translation>
         <translation>Objekte und Bytes unterhalb eines Ordners oder Containers, nach Speicherklasse und Unterordner</translation>
     </message>
     <message>
+        <source>Calculate Folder Sizes</source>
+        <translation>Ordnergrößen berechnen</translation>
+    </message>
+    <message>
+        <source>Fill in the size of the selected folders, or of every folder here</source>
+        <translation>Die Größe der ausgewählten Ordner berechnen, oder aller Ordner hier</translation>
+    </message>
+    <message>
         <source>Bookmark This Place</source>
         <translation>Lesezeichen für diesen Ort</translation>
     </message>
@@ -686,6 +694,10 @@ F5 drücken, um es erneut zu versuchen.</translation>
     <message>
         <source>{type}, guessed from the name: the listing does not give types</source>
         <translation>{type}, aus dem Namen erraten: Die Auflistung liefert keine Typen</translation>
+    </message>
+    <message>
+        <source>Counting: {size} bytes so far</source>
+        <translation>Wird gezählt: bisher {size} Bytes</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1414,28 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <source>Browse…</source>
         <extracomment>Words shown upper-case in a group box title made from a group name (&quot;azure ad&quot;). A field&apos;s value as the settings hold it.</extracomment>
         <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>FolderProperties</name>
+    <message>
+        <source>Properties of {place}</source>
+        <translation>Eigenschaften von {place}</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSizeCommands</name>
+    <message>
+        <source>There are no folders here to count.</source>
+        <translation>Hier gibt es keine Ordner zum Zählen.</translation>
+    </message>
+    <message>
+        <source>Incomplete: could not list {parts}</source>
+        <translation>Unvollständig: {parts} ließ sich nicht auflisten</translation>
     </message>
 </context>
 <context>
@@ -2827,11 +2861,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <name>StatsDialog</name>
     <message>
         <source>Folder Statistics</source>
-        <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
         <translation>Ordnerstatistik</translation>
     </message>
+</context>
+<context>
+    <name>StatsPanel</name>
     <message>
         <source>Statistics</source>
+        <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
         <translation>Statistik</translation>
     </message>
     <message>
@@ -2867,14 +2904,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>Angehalten: Die Summen unten sind das bisher Gezählte.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Fertig.</translation>
-    </message>
-    <message>
-        <source>Incomplete: could not list {parts}</source>
-        <translation>Unvollständig: {parts} ließ sich nicht auflisten</translation>
-    </message>
-    <message>
         <source>Counting… {objects} so far</source>
         <translation>Wird gezählt… bisher {objects}</translation>
     </message>
@@ -2885,6 +2914,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>objects</source>
         <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Incomplete: could not list {parts}</source>
+        <translation>Unvollständig: {parts} ließ sich nicht auflisten</translation>
     </message>
     <message>
         <source>Total</source>

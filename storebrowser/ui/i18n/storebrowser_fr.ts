@@ -532,6 +532,14 @@ Appuyez sur F5 pour réessayer.</translation>
         <translation>Objets et octets sous un dossier ou un conteneur, par classe de stockage et sous-dossier</translation>
     </message>
     <message>
+        <source>Calculate Folder Sizes</source>
+        <translation>Calculer la taille des dossiers</translation>
+    </message>
+    <message>
+        <source>Fill in the size of the selected folders, or of every folder here</source>
+        <translation>Calculer la taille des dossiers sélectionnés, ou de tous les dossiers ici</translation>
+    </message>
+    <message>
         <source>Bookmark This Place</source>
         <translation>Mettre cet emplacement en signet</translation>
     </message>
@@ -686,6 +694,10 @@ Appuyez sur F5 pour réessayer.</translation>
     <message>
         <source>{type}, guessed from the name: the listing does not give types</source>
         <translation>{type}, déduit du nom : la liste ne donne pas les types</translation>
+    </message>
+    <message>
+        <source>Counting: {size} bytes so far</source>
+        <translation>Comptage : {size} octets jusqu’ici</translation>
     </message>
 </context>
 <context>
@@ -1401,6 +1413,28 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Browse…</source>
         <extracomment>Words shown upper-case in a group box title made from a group name (&quot;azure ad&quot;). A field&apos;s value as the settings hold it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderProperties</name>
+    <message>
+        <source>Properties of {place}</source>
+        <translation>Propriétés de {place}</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSizeCommands</name>
+    <message>
+        <source>There are no folders here to count.</source>
+        <translation>Il n’y a pas de dossier à compter ici.</translation>
+    </message>
+    <message>
+        <source>Incomplete: could not list {parts}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2825,12 +2859,15 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>StatsDialog</name>
     <message>
         <source>Folder Statistics</source>
-        <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>StatsPanel</name>
     <message>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <extracomment>Sums shown while counting, at most this often. Sub-folders listed by name; the rest are summed in one line.</extracomment>
+        <translation>Statistiques</translation>
     </message>
     <message>
         <source>What</source>
@@ -2846,7 +2883,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Arrêter</translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Count Again</source>
@@ -2865,14 +2902,6 @@ Delete them all, then the container? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incomplete: could not list {parts}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Counting… {objects} so far</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,6 +2911,14 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete: could not list {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -20,12 +20,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from storebrowser.core.archive import ArchiveState, ArchiveStatus
 from storebrowser.core.display import display_text
 from storebrowser.table.columns import ObjectColumns
+from storebrowser.table.folder_sizes import UNKNOWN
 from storebrowser.table.name_search import NameMatch, find_names
 from storebrowser.table.order import Column
 from storebrowser.ui.file_types import KNOWN_TYPES, FileType, file_type
@@ -57,6 +58,8 @@ def cell_text(rows: ObjectColumns, row: int, column: int, tr: Translate) -> str:
     if column == Column.NAME:
         return rows.name(row)
     if rows.is_folder(row):
+        if column == Column.SIZE:
+            return _folder_size_text(rows, row)
         return CellWords.tr("Folder") if column == Column.TYPE else ""
     if column == Column.SIZE:
         return human_size(rows.sizes[row])
@@ -108,7 +111,7 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
     if column == Column.NAME:
         return rows.key(row)
     if rows.is_folder(row):
-        return None
+        return _folder_size_tip(rows, row) if column == Column.SIZE else None
     if column == Column.SIZE:
         return CellWords.tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
     if column == Column.MODIFIED:
@@ -124,6 +127,34 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
     if column == Column.ARCHIVE:
         return archive_tooltip(rows.archive(row))
     return None
+
+
+def _folder_size_text(rows: ObjectColumns, row: int) -> str:
+    """A folder's counted size (the sum so far while counting, "…" before the first)."""
+    size, counting = rows.folder_sizes.of(row)
+    if size == UNKNOWN:
+        return "…" if counting else ""
+    return human_size(size)
+
+
+def _folder_size_tip(rows: ObjectColumns, row: int) -> str | None:
+    size, counting = rows.folder_sizes.of(row)
+    if counting:
+        return CellWords.tr("Counting: {size} bytes so far").format(size=f"{max(size, 0):,}")
+    return CellWords.tr("{size} bytes").format(size=f"{size:,}") if size != UNKNOWN else None
+
+
+def counting_look(rows: ObjectColumns, row: int, column: int, role: int) -> object:
+    """A folder's size still being counted looks apart: italic, in the placeholder colour."""
+    if column != Column.SIZE or not rows.folder_sizes.known or not rows.is_folder(row):
+        return None
+    if not rows.folder_sizes.of(row)[1]:
+        return None
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
 def _file_type(rows: ObjectColumns, row: int) -> FileType:
@@ -201,7 +232,8 @@ class NameTypeAhead(_TableModel):
 
 
 Role = Qt.ItemDataRole
-_HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole})
+_HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole,
+                            Role.FontRole, Role.ForegroundRole})  # fmt: skip
 
 
 class CellRoles(_TableModel):
@@ -251,5 +283,7 @@ class CellRoles(_TableModel):
             return RIGHT if column == Column.SIZE else None
         if role == Role.DecorationRole:
             return self._icons.of(self._rows, row) if column == Column.NAME else None
+        if role in (Role.FontRole, Role.ForegroundRole):
+            return counting_look(self._rows, row, column, role)
         tip = cell_tooltip(self._rows, row, column, self.tr)
         return display_text(tip) if tip else tip

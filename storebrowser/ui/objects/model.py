@@ -56,6 +56,7 @@ from storebrowser.table.packing import DELETED, Packed
 from storebrowser.table.selection import Selection, select
 from storebrowser.ui.objects.cells import RIGHT, CellRoles, NameTypeAhead, RowIcons
 from storebrowser.ui.objects.changes import ShownRows
+from storebrowser.ui.objects.folder_sizes import FolderSizeRows
 from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
 __all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel", "RowsSummary"]
@@ -75,7 +76,7 @@ TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ObjectTableModel(NameTypeAhead, CellRoles, ShownRows):
+class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
     """Signals:
     pageLoaded: a page is in the table (or the listing failed, or was cancelled).
     failed(str): the listing failed, with a message a person can act on.
