@@ -18,7 +18,6 @@ from storebrowser.core.errors import (
     AccessDenied,
     ChecksumMismatch,
     InvalidMetadata,
-    InvalidStorageClass,
     PreconditionFailed,
     StorageError,
     Unsupported,
@@ -27,8 +26,6 @@ from storebrowser.core.mime import guess_type
 from storebrowser.core.mtime import MtimeStyle
 from storebrowser.core.properties import CONTENT_TYPE, ObjectProperties, object_changed, same_etag
 from storebrowser.core.ranges import ByteRange
-from storebrowser.core.tags import S3_TAG_RULES
-from storebrowser.core.tiers import ClassChange, StorageClasses
 from storebrowser.core.types import (
     ContainerInfo,
     ObjectInfo,
@@ -45,7 +42,6 @@ from storebrowser.providers.s3 import (
     multipart,
     proof,
     reading,
-    restore,
     tagging,
     versions,
 )
@@ -62,6 +58,7 @@ from storebrowser.providers.s3.part_uploads import S3PartUploads
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.s3.regions import AWS_REGIONS
 from storebrowser.providers.s3.replacing import S3Replacing
+from storebrowser.providers.s3.tiering import S3Tiering
 from storebrowser.providers.s3.versioned import S3Versions
 from storebrowser.providers.streams import read_exactly
 from storebrowser.providers.urlpath import plain_url_path, url_with_encoded_dot_segments
@@ -78,7 +75,7 @@ MAX_BUFFERED_PUT = 256 * 1024 * 1024
 EXTRA_CONNECTIONS = 8
 
 
-class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Provider):
+class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, S3Tiering, Provider):
     kind = "s3"
     mtime_style = MtimeStyle.UNIX_SECONDS
     min_part_size = 5 * 1024 * 1024
@@ -370,59 +367,6 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, Pr
             part_size=max(self.copy_part_size, self.min_part_size),
             concurrency=self.part_concurrency,
         )
-
-    # -- storage classes, archive restore, tags ------------------------------------------
-
-    def storage_classes(self) -> StorageClasses:
-        if not self.capabilities.storage_tiers:
-            raise self._unsupported_because("storage_tiers", "storage classes")
-        return classes.S3_CLASSES
-
-    def set_storage_class(
-        self, container: str, key: str, storage_class: str, *, priority: str | None = None
-    ) -> ClassChange:
-        """A copy in place into ``storage_class`` (see ``classes``); an archived object
-        must be restored first, and then the change makes it an online object for good."""
-        wanted = self.check_storage_class(storage_class).name
-        if priority is not None:
-            raise InvalidStorageClass(
-                "S3 changes a storage class at once; a priority is for restores from the archive."
-            )
-        client = self._clients.client(slow=True)  # a copy answers only when done
-        return classes.change_class(client, container, key, wanted, self._copy_limits(key))
-
-    def restore_object(
-        self,
-        container: str,
-        key: str,
-        *,
-        days: int | None = None,
-        priority: str | None = None,
-        storage_class: str | None = None,
-    ) -> ObjectInfo:
-        """RestoreObject: a copy readable for ``days`` (GLACIER, DEEP_ARCHIVE), at the
-        retrieval tier ``priority`` (Standard when not given)."""
-        known = self.storage_classes()
-        if storage_class is not None:
-            raise InvalidStorageClass(
-                "An S3 restore keeps the object in its storage class (a readable copy for some days); "
-                "to move it for good, change its class once it is restored."
-            )
-        return restore.restore(self._client, container, key, known, days=days, priority=priority)
-
-    def get_tags(self, container: str, key: str) -> dict[str, str]:
-        if not self.capabilities.object_tags:
-            raise self._unsupported_because("object_tags", "object tags")
-        return tagging.get_tags(self._client, container, key)
-
-    def check_tags(self, tags: Mapping[str, str], *, key: str | None = None) -> None:
-        if not self.capabilities.object_tags:
-            raise self._unsupported_because("object_tags", "object tags")
-        S3_TAG_RULES.check(tags, key=key)
-
-    def set_tags(self, container: str, key: str, tags: Mapping[str, str]) -> None:
-        self.check_tags(tags, key=key)
-        tagging.set_tags(self._client, container, key, tags)
 
     # -- multipart ----------------------------------------------------------------------
 

@@ -344,7 +344,7 @@ Appuyez sur F5 pour réessayer.</translation>
     <name>Actions</name>
     <message>
         <source>Back</source>
-        <extracomment>``None`` while the account&apos;s provider is not open yet. Selected rows of the object table (objects and pseudo-folders), and how many of them are folders: counts, so a select-all of a million rows costs nothing here. Selected containers (account view rows, or the container node in the tree). ``(enabled, reason shown when disabled)`` per action name. One of ``icons.arrow_icon``&apos;s names: drawn in the palette&apos;s colours. The actions&apos; words are marked for lupdate where they are written, and translated in this context when the actions are made.</extracomment>
+        <extracomment>One of ``icons.arrow_icon``&apos;s names: drawn in the palette&apos;s colours. The actions&apos; words are marked for lupdate where they are written, and translated in this context when the actions are made.</extracomment>
         <translation>Précédent</translation>
     </message>
     <message>
