@@ -82,9 +82,10 @@ def put_plain(
     headers: Mapping[str, str],
     progress: ProgressCallback | None,
     cancel: CancelToken,
-) -> None:
+) -> dict[str, str]:
     """One PUT of ``stream``; the MD5 of what was sent must match the ETag Swift computed
-    (a mismatch deletes the damaged object and raises ``ChecksumMismatch``)."""
+    (a mismatch deletes the damaged object and raises ``ChecksumMismatch``). Returns the
+    answer's headers (lower-case names)."""
     from swiftclient.utils import LengthWrapper, ReadableToIterable
 
     what = f"Uploading {key!r} to {container!r}"
@@ -96,12 +97,14 @@ def put_plain(
         if size is None
         else LengthWrapper(body, size, md5=True)
     )
+    reply: dict[str, Any] = {}
     etag: str = client.call(
         what,
-        lambda c: c.put_object(container, key, data, content_length=size, headers=dict(headers)),
+        lambda c: c.put_object(container, key, data, content_length=size, headers=dict(headers),
+                               response_dict=reply),
         container=container,
         key=key,
-    )
+    )  # fmt: skip
     if etag and etag != data.get_md5sum():
         _delete_damaged(client, container, key)
         raise ChecksumMismatch(
@@ -110,6 +113,7 @@ def put_plain(
             container=container,
             key=key,
         )
+    return dict(reply.get("headers") or {})
 
 
 def _delete_damaged(client: SwiftClient, container: str, key: str) -> None:
