@@ -52,7 +52,7 @@ from storebrowser.providers.swift.slo import (
     segment_container_of,
     segments_to_free,
 )
-from storebrowser.providers.swift.uploading import put_plain
+from storebrowser.providers.swift.uploading import put_info, put_plain
 from storebrowser.providers.swift.versioned import SwiftVersions
 from storebrowser.providers.urlpath import plain_url_path
 
@@ -277,12 +277,7 @@ class SwiftProvider(SwiftReplacing, SwiftContainerSettings, SwiftVersions, Provi
             size=size, headers=headers, progress=progress, cancel=cancel,
         )  # fmt: skip
         delete_replaced_segments(self._delete_segments, key, replaced)
-        if size is None or "last-modified" not in answer or "etag" not in answer:
-            return self.stat(container, key)
-        # The PUT's answer and what was sent say all a HEAD would (the ETag is the MD5
-        # of what was sent, checked by ``put_plain``): one request per small object, not two.
-        sent = {name.lower(): value for name, value in headers.items()}
-        return info_from_headers(key, {**answer, **sent, "content-length": str(size)})
+        return put_info(key, answer, headers, size) or self.stat(container, key)
 
     def delete_object(self, container: str, key: str) -> None:
         check_container_name(container)

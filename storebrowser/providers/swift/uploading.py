@@ -19,10 +19,11 @@ from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import ChecksumMismatch, NotFound
-from storebrowser.core.types import ProgressCallback
+from storebrowser.core.types import ObjectInfo, ProgressCallback
 from storebrowser.providers.base import DEFAULT_CHUNK
 from storebrowser.providers.streams import ProgressStream, ReadStream
 from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.metadata import info_from_headers
 
 
 class ExactSizeStream(ReadStream):
@@ -114,6 +115,18 @@ def put_plain(
             key=key,
         )
     return dict(reply.get("headers") or {})
+
+
+def put_info(
+    key: str, answer: Mapping[str, str], sent: Mapping[str, str], size: int | None
+) -> ObjectInfo | None:
+    """What a HEAD after the PUT would say, from the PUT's answer (its ETag is the MD5 of
+    what was sent, checked by ``put_plain``) and what was sent: one request per small
+    object, not two. ``None`` when the answer lacks something (then ask)."""
+    if size is None or "last-modified" not in answer or "etag" not in answer:
+        return None
+    headers = {name.lower(): value for name, value in sent.items()}
+    return info_from_headers(key, {**answer, **headers, "content-length": str(size)})
 
 
 def _delete_damaged(client: SwiftClient, container: str, key: str) -> None:
