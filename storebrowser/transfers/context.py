@@ -123,5 +123,5 @@ class TaskContext:
             self.item.parts = {}
         self.journal.clear_parts(self.item)
 
-    def save(self) -> None:
-        self.journal.save_item(self.item)
+    def save(self, *, deferred: bool = False) -> None:
+        self.journal.save_item(self.item, deferred=deferred)

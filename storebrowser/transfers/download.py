@@ -28,6 +28,7 @@ from storebrowser.transfers.conflicts import Skip, decide, path_exists
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.fetching import Plan, fetch_missing, fetch_part, run_parts
 from storebrowser.transfers.jobs import ConflictPolicy
+from storebrowser.transfers.journal import may_wait
 from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
 from storebrowser.transfers.positional import reader
 from storebrowser.transfers.verify import (
@@ -232,7 +233,9 @@ def _start_over(ctx: TaskContext, plan: Plan, fd: int, target: Path) -> dict[int
     if not kept:
         os.ftruncate(fd, 0)
     item.local, item.remote_etag = str(target), identity(plan.info)
-    ctx.save()
+    # A one-part object journals no parts, so nothing resumes from this row: it may wait
+    # for the item's final one (one journal write per small file, not two).
+    ctx.save(deferred=plan.layout.count == 1 and not kept and may_wait(ctx.job.spec))
     for part in kept.values():
         ctx.record_part(part)
     return kept

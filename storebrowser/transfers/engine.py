@@ -32,7 +32,7 @@ from storebrowser.transfers.context import (
     TaskContext,
 )
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec, Listed, State
-from storebrowser.transfers.journal import Journal, has_leftovers
+from storebrowser.transfers.journal import Journal, has_leftovers, may_wait
 from storebrowser.transfers.kinds import kind_of
 from storebrowser.transfers.progress import (
     EngineSnapshot,
@@ -271,7 +271,10 @@ class TransferEngine:
             self._wake.notify_all()
         for worker in self._workers:
             worker.join(timeout)
-        return not any(worker.is_alive() for worker in self._workers)
+        stopped = not any(worker.is_alive() for worker in self._workers)
+        if stopped:
+            self.journal.flush()  # the finished items' rows still waiting
+        return stopped
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no work is left that a worker could take (paused jobs wait)."""
@@ -458,7 +461,7 @@ class TransferEngine:
                 item.done = item.total
             if ctx.job.state is State.CANCELLED and state is not State.DONE:
                 item.state = State.CANCELLED
-        self.journal.save_item(item)
+        self.journal.save_item(item, deferred=item.state is State.DONE and may_wait(ctx.job.spec))
 
     def _cleanup(self, ctx: TaskContext) -> None:
         kind_of(ctx.job.kind).cleanup(ctx)

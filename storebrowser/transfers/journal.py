@@ -1,7 +1,9 @@
 """The journal: jobs, items and finished parts in SQLite, so a restart resumes.
 
-One connection shared under a lock (writes are tiny and few: one per finished part or
-item); a job's spec is written once, when it is queued (later saves change its state
+One connection shared under a lock (writes are tiny: one per finished part or item, and
+for many small files of an upload or download the rows of finished items wait, up to
+``ITEM_BATCH`` of them, to go in the next transaction: ``save_item(deferred=True)``,
+see there); a job's spec is written once, when it is queued (later saves change its state
 only), and the keys of a job of many keys go in rows of ``KEY_BATCH`` (``job_keys``),
 not in one JSON text of a million keys written again at every change. WAL mode with
 ``synchronous=NORMAL`` survives a killed process, which is the case that matters here.
@@ -19,10 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from storebrowser.core.types import PartRecord
-from storebrowser.transfers.jobs import Item, Job, JobSpec, State
+from storebrowser.transfers.jobs import ConflictPolicy, Direction, Item, Job, JobKind, JobSpec, State
 
+#: Deferred item rows written together once this many wait (or with any other write).
+ITEM_BATCH = 64
 SCHEMA_VERSION = 2  # 2: job_keys (a version 1 journal keeps its keys in the spec; both load)
 KEY_BATCH = 1000
+
+_UPDATE_ITEM = (
+    "UPDATE items SET spec=?, state=?, error=?, note=?, remote_etag=?, upload_state=?"
+    " WHERE job_id=? AND idx=?"
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -76,6 +85,8 @@ class Journal:
         self._lock = threading.Lock()
         #: Jobs whose spec is in the file (a later save updates their state only).
         self._recorded: set[str] = set()
+        #: Item rows not written yet, by (job, index): the next transaction writes them.
+        self._pending: dict[tuple[str, int], tuple[Any, ...]] = {}
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -95,16 +106,33 @@ class Journal:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        """A transaction, which first writes the item rows waiting (so rows land in the
+        order they were saved: an item's before its job's end)."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                self._write_pending()
                 yield self._db
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._pending.clear()
+
+    def _write_pending(self) -> None:
+        if self._pending:
+            self._db.executemany(_UPDATE_ITEM, list(self._pending.values()))
+
+    def flush(self) -> None:
+        """Write the item rows still waiting."""
+        with self._lock:
+            waiting = bool(self._pending)
+        if waiting:
+            with self._tx():
+                pass
 
     def close(self) -> None:
+        self.flush()
         with self._lock:
             self._db.close()
 
@@ -144,15 +172,20 @@ class Journal:
             )
             db.execute("UPDATE jobs SET expanded=1 WHERE id=?", (job.id,))
 
-    def save_item(self, item: Item) -> None:
+    def save_item(self, item: Item, *, deferred: bool = False) -> None:
+        """The item as it is now. ``deferred``: its row may wait for the next transaction
+        (at most ``ITEM_BATCH`` rows wait): only for a change that a lost row does not make
+        wrong, such as a small upload or download finished that a restart would simply
+        run again (``may_wait`` says which)."""
         upload_state = json.dumps(item.upload_state) if item.upload_state is not None else None
-        with self._tx() as db:
-            db.execute(
-                "UPDATE items SET spec=?, state=?, error=?, note=?, remote_etag=?, upload_state=?"
-                " WHERE job_id=? AND idx=?",
-                (json.dumps(item.to_json()), item.state.value, item.error, item.note,
-                 item.remote_etag, upload_state, item.job_id, item.index),
-            )  # fmt: skip
+        row = (json.dumps(item.to_json()), item.state.value, item.error, item.note,
+               item.remote_etag, upload_state, item.job_id, item.index)  # fmt: skip
+        with self._lock:
+            self._pending[(item.job_id, item.index)] = row
+            if deferred and len(self._pending) < ITEM_BATCH:
+                return
+        with self._tx():
+            pass  # the transaction writes the rows waiting, this one among them
 
     def add_part(self, item: Item, part: PartRecord) -> None:
         with self._tx() as db:
@@ -193,6 +226,7 @@ class Journal:
         jobs not done nor cancelled, and failed jobs with something to resume (see
         ``has_leftovers``): their ``.part`` files or open uploads wait for a retry or a
         cancel, which removes them."""
+        self.flush()
         with self._lock:
             job_rows = self._db.execute(
                 "SELECT id, spec, state, position, expanded, error FROM jobs ORDER BY position"
@@ -256,3 +290,17 @@ def has_leftovers(job: Job) -> bool:
     and retried (nothing else remembers which of thousands failed)."""
     failed = [item for item in job.items if item.state is State.FAILED]
     return bool(failed) and (job.kind.is_tiering or any(item.parts or item.upload_state for item in failed))
+
+
+def may_wait(spec: JobSpec) -> bool:
+    """Whether the journal row of a finished item of this job may wait to be written
+    with others (``Journal.save_item(deferred=True)``): when a crash loses it, a restart
+    runs the item again, and for an upload or download that overwrites (or resumes, which
+    finds it complete) that stores or writes the same bytes again, nothing else. Not for
+    a pipe (it cannot be replayed), a move or delete (the source is gone), nor a job whose
+    conflicts rename or ask (a second copy, or the question again)."""
+    return (
+        spec.kind.direction in (Direction.UPLOAD, Direction.DOWNLOAD)
+        and spec.kind is not JobKind.UPLOAD_STREAM
+        and spec.conflict in (ConflictPolicy.OVERWRITE, ConflictPolicy.RESUME)
+    )

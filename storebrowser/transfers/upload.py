@@ -7,6 +7,8 @@ starts over cleanly).
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Collection
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,20 +32,17 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
     spec, item = ctx.job.spec, ctx.item
     provider = ctx.provider()
     path = Path(item.local)
-    if path.is_symlink() and not path.exists():
-        raise Skip(f"{path} is a broken link; skipped.")
-    if path.exists() and not path.is_file():
-        _refuse_special(in_folder, path)
+    _check_regular(path, in_folder)
     with _open_local(path) as stream:
-        stat = path.stat()
-        size = stat.st_size
+        file_stat = os.fstat(stream.fileno())
+        size = file_stat.st_size
         ctx.set_progress(0, size)  # parts kept from an earlier run count once confirmed
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
         try:
             sent = send(provider, spec.container, item.key, stream, size=size,
                         content_type=spec.content_type,
-                        metadata=upload_metadata(spec, provider, stat.st_mtime_ns),
+                        metadata=upload_metadata(spec, provider, file_stat.st_mtime_ns),
                         storage_class=spec.storage_class, encryption=asked_encryption(spec),
                         progress=ctx.add, cancel=ctx.cancel, policy=engine_policy(ctx.settings),
                         ledger=JournalLedger(ctx))  # fmt: skip
@@ -130,6 +129,22 @@ class JournalLedger:
 
     def stop(self) -> bool:
         return self._ctx.stop()
+
+
+def _check_regular(path: Path, in_folder: bool) -> None:
+    """A broken link is skipped, a special file refused (``_refuse_special``); a file
+    that cannot be read fails when it is opened. One ``stat`` (a thousand small files
+    are a thousand of them)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise Skip(f"{path} is a broken link; skipped.") from None
+        return
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        _refuse_special(in_folder, path)
 
 
 def _refuse_special(in_folder: bool, path: Path) -> None:

@@ -104,6 +104,20 @@ def test_upload_with_metadata_and_content_type(provider: Provider, container: st
     assert provider.read(container, "docs/report.txt") == b"hello"
 
 
+def test_a_small_upload_says_what_a_stat_says(provider: Provider, container: str) -> None:
+    """The ``ObjectInfo`` a one-request upload returns (built from the PUT's answer where
+    it can, sparing a HEAD per object) agrees with a ``stat`` on what it says."""
+    metadata = {"owner": "qa"} if provider.capabilities.user_metadata else None
+    info = provider.put_object(container, "said.txt", io.BytesIO(DIGITS), size=len(DIGITS),
+                               content_type="text/plain", metadata=metadata)  # fmt: skip
+    stat = provider.stat(container, "said.txt")
+    assert (info.key, info.size, info.etag) == ("said.txt", 10, stat.etag)
+    assert info.content_type == stat.content_type
+    assert dict(info.metadata) == dict(stat.metadata)
+    assert info.content_md5 in (None, stat.content_md5)
+    assert info.modified is None or info.modified == stat.modified
+
+
 def test_stat(provider: Provider, container: str) -> None:
     sending.upload_bytes(provider, container, "s.bin", DIGITS)
     info = provider.stat(container, "s.bin")

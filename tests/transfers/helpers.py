@@ -57,6 +57,9 @@ class Counting:
         self.parts_sent: list[int] = []
         self.before_read: Callable[[ByteRange], None] | None = None
         self.before_part: Callable[[int], None] | None = None
+        #: Keys stored in one request (``put_object``), and a hook before each.
+        self.puts: list[str] = []
+        self.before_put: Callable[[str], None] | None = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -69,6 +72,13 @@ class Counting:
         if self.before_read is not None:
             self.before_read(byte_range)
         return self._inner.iter_read(container, key, byte_range, **kwargs)
+
+    def put_object(self, container: str, key: str, *args: Any, **kwargs: Any) -> Any:
+        with self.lock:
+            self.puts.append(key)
+        if self.before_put is not None:
+            self.before_put(key)
+        return self._inner.put_object(container, key, *args, **kwargs)
 
     def start_multipart(self, *args: Any, **kwargs: Any) -> CountingUpload:
         return CountingUpload(self._inner.start_multipart(*args, **kwargs), self)

@@ -1,6 +1,7 @@
 """Child process of the SIGKILL tests: download one object (or, with ``"upload"``, upload
-one file) with the engine and its journal, logging each part it starts, slowed so the
-parent can kill it mid-way. ``slow_part``: that part waits ``slow_delay`` seconds before
+one file, or with ``"upload_folder"`` a folder of small files) with the engine and its
+journal, logging each part (or one-request upload) it starts, slowed so the parent can
+kill it mid-way. ``slow_part``: that part waits ``slow_delay`` seconds before
 it starts (so later parts finish first, and the ``.part`` file has a hole there).
 
 Run as ``python -m tests.transfers.kill_child '<json>'`` from the project root.
@@ -27,7 +28,16 @@ def _started(config: dict[str, Any], number: int) -> None:
     time.sleep(config["slow_delay"] if slow else config["delay"])  # slow enough to be killed mid-way
 
 
+def _put_started(config: dict[str, Any], key: str) -> None:
+    with Path(config["started_log"]).open("a") as f:  # closed at once: it must survive SIGKILL
+        f.write(f"{key}\n")
+    time.sleep(config["delay"])
+
+
 def _spec(config: dict[str, Any]) -> JobSpec:
+    if config.get("upload_folder"):  # many small files, each one PUT
+        return JobSpec(JobKind.UPLOAD_FOLDER, "acct", config["container"], key=config["key"],
+                       local=config["upload_folder"])  # fmt: skip
     if config.get("upload"):
         return JobSpec(JobKind.UPLOAD_FILE, "acct", config["container"], key=config["key"],
                        local=config["upload"])  # fmt: skip
@@ -43,12 +53,13 @@ def main(config: dict[str, Any]) -> None:
     part_size = config["part_size"]
     counting.before_read = lambda byte_range: _started(config, byte_range.start // part_size + 1)
     counting.before_part = lambda number: _started(config, number)
+    counting.before_put = lambda key: _put_started(config, key)
     engine = TransferEngine(
         {"acct": counting},  # type: ignore[dict-item]
         Journal(config["journal"]),
         part_size=part_size,
         part_concurrency=config["workers"],
-        concurrency=1,
+        concurrency=config.get("concurrency", 1),
         retry=FAST_RETRY,
     )
     engine.submit(_spec(config))

@@ -466,6 +466,20 @@ def test_download_killed_with_sigkill_resumes_in_a_new_process(local, tmp_path):
                     tmp_path, part_size=128 * KiB)  # fmt: skip
 
 
+def test_folder_of_small_files_killed_with_sigkill_resumes_from_the_batched_journal(local, tmp_path):
+    """Finished small files are journaled in batches: a SIGKILL loses at most a batch of
+    rows, and the resumed job sends again exactly the files not journaled as done."""
+    from tests.transfers.killtest import kill_folder_upload_and_resume
+
+    source = tmp_path / "src"
+    for n in range(300):
+        path = source / f"d{n % 7}" / f"f{n:03}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f"file {n}\n".encode() * (n % 5 + 1))
+    kill_folder_upload_and_resume(local, "local", {"root": str(local.root)}, "bucket", source,
+                                  tmp_path / "run")  # fmt: skip
+
+
 class _Vouching(Counting):
     """The local provider vouching for the MD5s of our choosing (one per ``content_proof``
     call, the last repeated), and listing an ETag of our choosing when given."""

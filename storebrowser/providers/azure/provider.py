@@ -283,7 +283,16 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
                 **scoped,
             )
             check_scope(reply, scope, container, key)
-            return object_info(blob.get_blob_properties(), key=key)
+        if size is None or reply.get("etag") is None:
+            with azure_errors(f"Reading back {key!r} in {container!r}", container=container, key=key):
+                return object_info(blob.get_blob_properties(), key=key)
+        # The answer and what was sent say what a Get Blob Properties would: one request
+        # per small blob, not two. (Its Content-MD5 is not the blob's when the SDK sent
+        # blocks, so none is claimed; the tier is the one asked, else unknown.)
+        return ObjectInfo(key=key, size=size, modified=reply.get("last_modified"),
+                          etag=strip_etag(reply["etag"]),
+                          content_type=new_content_settings(key, content_type).content_type,
+                          metadata=checked or {}, storage_class=_asked_tier(tier))  # fmt: skip
 
     def delete_object(self, container: str, key: str) -> None:
         deleting.delete_blob(self._blob(container, key))
@@ -480,3 +489,9 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
     def _require(self, capability: bool, what: str) -> None:
         if not capability:
             raise self._unsupported(what)
+
+
+def _asked_tier(upload_tier: Mapping[str, Any]) -> str | None:
+    """The tier name an upload asked (``_upload_tier``'s argument), ``None``: the default."""
+    tier = upload_tier.get("standard_blob_tier")
+    return None if tier is None else str(getattr(tier, "value", tier))

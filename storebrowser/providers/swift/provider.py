@@ -52,7 +52,7 @@ from storebrowser.providers.swift.slo import (
     segment_container_of,
     segments_to_free,
 )
-from storebrowser.providers.swift.uploading import put_plain
+from storebrowser.providers.swift.uploading import put_info, put_plain
 from storebrowser.providers.swift.versioned import SwiftVersions
 from storebrowser.providers.urlpath import plain_url_path
 
@@ -273,12 +273,12 @@ class SwiftProvider(SwiftReplacing, SwiftContainerSettings, SwiftVersions, Provi
         cancel.raise_if_cancelled()
         headers = {"Content-Type": content_type or guess_type(key), **metadata_headers(checked)}
         replaced = self._segments_replaced_by_write(container, key)
-        put_plain(
+        answer = put_plain(
             self.client, container, key, stream,
             size=size, headers=headers, progress=progress, cancel=cancel,
         )  # fmt: skip
         delete_replaced_segments(self._delete_segments, key, replaced)
-        return self.stat(container, key)
+        return put_info(key, answer, headers, size) or self.stat(container, key)
 
     def delete_object(self, container: str, key: str) -> None:
         check_container_name(container)

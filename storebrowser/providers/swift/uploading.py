@@ -19,10 +19,11 @@ from typing import Any, BinaryIO
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import ChecksumMismatch, NotFound
-from storebrowser.core.types import ProgressCallback
+from storebrowser.core.types import ObjectInfo, ProgressCallback
 from storebrowser.providers.base import DEFAULT_CHUNK
 from storebrowser.providers.streams import ProgressStream, ReadStream
 from storebrowser.providers.swift.client import SwiftClient
+from storebrowser.providers.swift.metadata import info_from_headers
 
 
 class ExactSizeStream(ReadStream):
@@ -82,9 +83,10 @@ def put_plain(
     headers: Mapping[str, str],
     progress: ProgressCallback | None,
     cancel: CancelToken,
-) -> None:
+) -> dict[str, str]:
     """One PUT of ``stream``; the MD5 of what was sent must match the ETag Swift computed
-    (a mismatch deletes the damaged object and raises ``ChecksumMismatch``)."""
+    (a mismatch deletes the damaged object and raises ``ChecksumMismatch``). Returns the
+    answer's headers (lower-case names)."""
     from swiftclient.utils import LengthWrapper, ReadableToIterable
 
     what = f"Uploading {key!r} to {container!r}"
@@ -96,12 +98,14 @@ def put_plain(
         if size is None
         else LengthWrapper(body, size, md5=True)
     )
+    reply: dict[str, Any] = {}
     etag: str = client.call(
         what,
-        lambda c: c.put_object(container, key, data, content_length=size, headers=dict(headers)),
+        lambda c: c.put_object(container, key, data, content_length=size, headers=dict(headers),
+                               response_dict=reply),
         container=container,
         key=key,
-    )
+    )  # fmt: skip
     if etag and etag != data.get_md5sum():
         _delete_damaged(client, container, key)
         raise ChecksumMismatch(
@@ -110,6 +114,19 @@ def put_plain(
             container=container,
             key=key,
         )
+    return dict(reply.get("headers") or {})
+
+
+def put_info(
+    key: str, answer: Mapping[str, str], sent: Mapping[str, str], size: int | None
+) -> ObjectInfo | None:
+    """What a HEAD after the PUT would say, from the PUT's answer (its ETag is the MD5 of
+    what was sent, checked by ``put_plain``) and what was sent: one request per small
+    object, not two. ``None`` when the answer lacks something (then ask)."""
+    if size is None or "last-modified" not in answer or "etag" not in answer:
+        return None
+    headers = {name.lower(): value for name, value in sent.items()}
+    return info_from_headers(key, {**answer, **headers, "content-length": str(size)})
 
 
 def _delete_damaged(client: SwiftClient, container: str, key: str) -> None:
