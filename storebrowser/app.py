@@ -39,9 +39,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
     parser.add_argument(
         "--color-scheme",
-        choices=("system", "light", "dark"),
+        choices=("system", "light", "dark", "high-contrast"),
         default="system",
-        help="follow the desktop's light/dark setting (default) or force one",
+        help="follow the desktop's light/dark (or high-contrast) setting (default) or force one",
     )
     parser.add_argument(
         "--language",

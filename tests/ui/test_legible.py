@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import boto3
 import pytest
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 
 from storebrowser.core.errors import InvalidName
@@ -17,7 +17,7 @@ from storebrowser.core.places import Location
 from storebrowser.providers.registry import get_kind
 from storebrowser.ui.commands.dialogs import NameDialog
 from storebrowser.ui.icons import PaletteIconStyle
-from storebrowser.ui.theme import dark_palette
+from storebrowser.ui.theme import apply_color_scheme, contrast, dark_palette
 from tests.ui.servers import server_account, unique_name
 
 WAIT = 20_000
@@ -156,3 +156,35 @@ def test_an_unchecked_box_shows_its_edge_on_both_schemes(qtbot, scheme, kind) ->
         for y in range(box.top(), box.bottom() + 1)
     )
     assert contrast > 0.15, f"the {kind.__name__}'s edge hardly shows ({contrast:.2f})"
+
+
+_TEXT_ON = (
+    (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+    (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+)
+
+
+@pytest.mark.parametrize(("name", "least"), [("light", 4.5), ("dark", 4.5), ("high-contrast", 7.0)])
+def test_text_stands_out_from_its_background_in_every_scheme(
+    qapp: QApplication, name: str, least: float
+) -> None:
+    """WCAG AA (4.5:1) for the light and dark schemes, AAA (7:1) for high contrast, where
+    disabled text must still read at 4.5:1 (and differ from enabled text)."""
+    before = QPalette(qapp.palette())
+    qapp.setPalette(qapp.style().standardPalette())
+    try:
+        apply_color_scheme(qapp, name)
+        palette = QPalette(qapp.palette())
+    finally:
+        qapp.setPalette(before)
+        QGuiApplication.styleHints().unsetColorScheme()
+    for text, background in _TEXT_ON:
+        ratio = contrast(palette.color(text), palette.color(background))
+        assert ratio >= least, (name, text.name, round(ratio, 2))
+    if name == "high-contrast":
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        assert contrast(disabled, palette.color(QPalette.ColorRole.Base)) >= 4.5
+        assert disabled != palette.color(QPalette.ColorRole.Text)
