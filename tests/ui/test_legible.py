@@ -104,8 +104,9 @@ def test_a_new_s3_bucket_goes_to_the_region_chosen(qtbot, request, make_explorer
     asked: list[tuple[str, ...]] = []
     name = unique_name()
 
-    def ask(_title, _label, check, regions):
+    def ask(_title, _label, check, regions, choice_label=""):
         asked.append(tuple(regions))
+        assert choice_label == "Region:"
         assert check(name) is None
         return name, "eu-west-1"
 

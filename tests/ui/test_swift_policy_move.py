@@ -73,3 +73,30 @@ def test_the_dialog_names_the_policies_and_says_copy_or_move(qtbot) -> None:
     empty = PolicyMoveDialog(PolicyPlaces("photos", "gold", ()), "1 object")
     qtbot.addWidget(empty)
     assert not empty.ok_button.isEnabled()
+
+
+def test_new_container_is_made_in_the_storage_policy_chosen(qtbot, make_explorer, swift_account) -> None:
+    """New Container… on Swift asks for a policy beside the name (the default first) and
+    makes the container in the one chosen, read back with a second client."""
+    name, other = swift_account
+    explorer = make_explorer()
+    window, ops = explorer.window, explorer.operations
+    window.navigate(Location(name))
+    qtbot.waitUntil(window.explorer_actions["new_container"].isEnabled, timeout=WAIT)
+    asked: list[tuple[tuple[str, ...], str]] = []
+    made = unique_name()
+
+    def ask(
+        _title: str, _label: str, _check: object, choices: tuple[str, ...], choice_label: str = ""
+    ) -> tuple[str, str]:
+        asked.append((tuple(choices), choice_label))
+        return made, "silver"
+
+    ops.ask_name_and_region = ask  # type: ignore[assignment,method-assign]
+    window.explorer_actions["new_container"].trigger()
+    qtbot.waitUntil(lambda: window.location == Location(name, made), timeout=WAIT)
+    try:
+        assert asked == [(("gold", "silver"), "Storage policy:")]
+        assert other.container_storage_class(made) == "silver"
+    finally:
+        other.delete_container(made)

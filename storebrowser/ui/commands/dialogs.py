@@ -42,10 +42,12 @@ class NameDialog(QDialog):
         text: str = "",
         ok_text: str = "",
         regions: Sequence[str] = (),
+        choice_label: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """``regions``: where the new thing may be kept (the first is the default); a
-        choice appears under the name when there are some."""
+        choice appears under the name when there are some, labelled ``choice_label``
+        ("Region:" unless given: a storage policy, for one)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self._check = check
@@ -72,7 +74,7 @@ class NameDialog(QDialog):
         layout.addWidget(self.edit)
         if self.region is not None:
             row = QFormLayout()
-            row.addRow(self.tr("Region:"), self.region)
+            row.addRow(choice_label or self.tr("Region:"), self.region)
             layout.addLayout(row)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)

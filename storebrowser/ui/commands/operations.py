@@ -28,6 +28,7 @@ from storebrowser.transfers.sending import upload_bytes
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.commands.counting import count_objects
 from storebrowser.ui.commands.dialogs import CopyToDialog, NameCheck, NameDialog, folder_name_problem
+from storebrowser.ui.commands.placement import placement
 from storebrowser.ui.commands.specs import (
     Made,
     copy_specs,
@@ -130,12 +131,12 @@ class Operations(QObject):
             return None
 
         label = self.tr("Name of the new container in {account}:").format(account=location.account)
-        provider = self.context.pool.cached(location.account)
-        regions = provider.container_regions() if provider is not None else ()
-        region: str | None = None
-        if regions:
-            answer = self.ask_name_and_region(self.tr("New Container"), label, problem, regions)
-            name, region = answer if answer is not None else (None, None)
+        where = placement(self.context.pool.cached(location.account))
+        chosen = ""
+        if where is not None:
+            answer = self.ask_name_and_region(self.tr("New Container"), label, problem, where.choices,
+                                              choice_label=where.label)  # fmt: skip
+            name, chosen = answer if answer is not None else (None, "")
         else:
             name = self.ask_name(self.tr("New Container"), label, problem, ok_text=self.tr("Create"))
         if name is None:
@@ -146,11 +147,8 @@ class Operations(QObject):
             self.places.navigate(Location(location.account, name))
             self.messages.show_info(self.tr("Container {name} created.").format(name=name))
 
-        if region is None:
-            self.run(location.account, lambda p: p.create_container(name), created)
-        else:  # a provider that offers regions takes one (Provider.container_regions)
-            where = region
-            self.run(location.account, lambda p: p.create_container(name, region=where), created)
+        make = where.create if where is not None else lambda p, new, _: p.create_container(new)
+        self.run(location.account, lambda p: make(p, name, chosen), created)  # a region or policy, or none
 
     def delete_container(self) -> None:
         location, names = self.location, self.places.selected_containers()
@@ -198,10 +196,10 @@ class Operations(QObject):
         return dialog.name if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_name_and_region(
-        self, title: str, label: str, check: NameCheck, regions: Sequence[str]
+        self, title: str, label: str, check: NameCheck, regions: Sequence[str], choice_label: str = ""
     ) -> tuple[str, str] | None:
         dialog = NameDialog(title, label, check, ok_text=self.tr("Create"), regions=regions,
-                            parent=self.context.parent)  # fmt: skip
+                            choice_label=choice_label, parent=self.context.parent)  # fmt: skip
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return (dialog.name, dialog.chosen_region or regions[0]) if accepted else None
 

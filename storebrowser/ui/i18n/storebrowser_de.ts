@@ -2132,6 +2132,17 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Storage policy:</source>
+        <translation>Speicherrichtlinie:</translation>
+    </message>
+</context>
+<context>
     <name>PlanTree</name>
     <message>
         <source>New on the left: sent</source>

@@ -1883,7 +1883,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>NameDialog</name>
     <message>
         <source>Region:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Région :</translation>
     </message>
     <message>
         <source>Type a name.</source>
@@ -2127,6 +2127,17 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Type a place as account:container/folder/</source>
         <translation>Saisissez un emplacement sous la forme compte:conteneur/dossier/</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <source>Region:</source>
+        <translation>Région :</translation>
+    </message>
+    <message>
+        <source>Storage policy:</source>
+        <translation>Politique de stockage :</translation>
     </message>
 </context>
 <context>
