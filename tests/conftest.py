@@ -21,6 +21,13 @@ for _var, _sub in (
     os.environ[_var] = str(_HOME / _sub)
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# The suite starts the CLI (and other scripts) as new Python processes some thousand
+# times: under PYTHONDONTWRITEBYTECODE, which some shells and CI images set, each one
+# compiled all of StoreBrowser again (~0.25 s a start, minutes a run). Their bytecode goes
+# to one cache outside the tree (kept between runs; Python checks each file's stamp).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+_PYCACHE = Path(tempfile.gettempdir()) / f"storebrowser-pycache-{os.getuid()}"
+os.environ.setdefault("PYTHONPYCACHEPREFIX", str(_PYCACHE))
 
 # No test may send traffic to any address but 127.0.0.1 (this process; see tests/loopback.py).
 from tests import loopback  # noqa: E402
