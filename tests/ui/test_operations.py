@@ -124,6 +124,8 @@ def _scenario(qtbot, explorer, window, ops, other, account, container, second, t
     qtbot.waitUntil(window.explorer_actions["new_container"].isEnabled, timeout=WAIT)
     for new in (second, container):
         ops.ask_name = lambda *_a, new=new, **_k: new
+        # Where the service offers a place (a Swift storage policy): its default, the first.
+        ops.ask_name_and_region = lambda _t, _l, _c, places, new=new, **_k: (new, places[0])
         window.explorer_actions["new_container"].trigger()
         qtbot.waitUntil(lambda new=new: window.location == Location(account, new) or failed_visibly(window),
                         timeout=WAIT)  # fmt: skip
