@@ -70,7 +70,6 @@ def legible_selection(palette: QPalette) -> QPalette:
 
 
 def dark_palette() -> QPalette:
-    palette = QPalette()
     colours = {
         QPalette.ColorRole.Window: "#2b2d30",
         QPalette.ColorRole.WindowText: "#dfe1e5",
@@ -92,11 +91,7 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Dark: "#1a1b1d",
         QPalette.ColorRole.Shadow: "#000000",
     }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f737a"))
-    return palette
+    return _palette(colours, disabled_text="#6f737a")
 
 
 #: Fusion draws a text field's frame a shade darker than the window, which on black is
@@ -107,7 +102,6 @@ HIGH_CONTRAST_FRAMES = "QLineEdit { border: 1px solid #ffffff; padding: 2px; }"
 def high_contrast_palette() -> QPalette:
     """White on black, selection black on yellow, links cyan: every pair of text and its
     background at a contrast of 7:1 or more (WCAG AAA), disabled text too at 4.5:1."""
-    palette = QPalette()
     colours = {
         QPalette.ColorRole.Window: "#000000",
         QPalette.ColorRole.WindowText: "#ffffff",
@@ -129,8 +123,14 @@ def high_contrast_palette() -> QPalette:
         QPalette.ColorRole.Dark: "#ffffff",
         QPalette.ColorRole.Shadow: "#ffffff",
     }
+    return _palette(colours, disabled_text="#a0a0a0")
+
+
+def _palette(colours: dict[QPalette.ColorRole, str], *, disabled_text: str) -> QPalette:
+    """A palette of ``colours`` (``#rrggbb`` by role), its disabled texts in ``disabled_text``."""
+    palette = QPalette()
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a0a0"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled_text))
     return palette
