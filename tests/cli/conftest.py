@@ -47,6 +47,13 @@ def cli(cli_env: dict[str, str]) -> RunCli:
     return run
 
 
+def journal_count(cli_env: dict[str, str], query: str) -> int:
+    """``select count(*) ...`` on the journal of the CLI user ``cli_env`` (0 before it exists)."""
+    from tests.transfers.killtest import journal_count as count
+
+    return count(Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3", query)
+
+
 def ok(result: CliResult) -> bytes:
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout

@@ -3,10 +3,8 @@ Azurite; what the servers hold afterwards is read with the services' SDKs."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from storebrowser.core.mtime import stored_mtime
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import RunCli, journal_count
 from tests.cli.sync_support import (
     BACKENDS,
     add_account,
@@ -250,17 +248,6 @@ def test_links_out_of_the_folder_are_not_followed(
     assert planned["add"] == ["kept.txt"]
 
 
-def _journal_count(cli_env: dict[str, str], query: str) -> int:
-    path = Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3"
-    if not path.exists():
-        return 0
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        try:
-            return int(db.execute(query).fetchone()[0])
-        except sqlite3.OperationalError:
-            return 0
-
-
 @pytest.mark.parametrize("backend", ["swift", "s3_moto"])
 def test_a_sync_killed_halfway_and_resumed_ends_identical(
     cli: RunCli, cli_env: dict[str, str], backend: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -283,7 +270,7 @@ def test_a_sync_killed_halfway_and_resumed_ends_identical(
     child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     done = "select count(*) from items where state = 'done'"
-    while _journal_count(cli_env, done) < 10 and child.poll() is None and time.monotonic() < deadline:
+    while journal_count(cli_env, done) < 10 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     if child.poll() is not None:
         pytest.skip("the sync finished before it could be killed")

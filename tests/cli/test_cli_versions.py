@@ -4,11 +4,9 @@ hold afterwards is read with the SDKs."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,7 +20,7 @@ import pytest
 from storebrowser.core.types import CURRENT_BLOB
 from storebrowser.providers.base import Provider
 from storebrowser.versions.history import iter_versions
-from tests.cli.conftest import CliResult, RunCli
+from tests.cli.conftest import CliResult, RunCli, journal_count
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
 from tests.providers.conftest import unique_container_name
 from tests.providers.versions_support import put, versions_of
@@ -221,17 +219,6 @@ def test_an_unknown_version_is_one_clear_line(account: Callable[[str], tuple[Run
         provider.delete_container(container, force=True)
 
 
-def _journal_count(cli_env: dict[str, str], query: str) -> int:
-    path = Path(cli_env["XDG_STATE_HOME"]) / "StoreBrowser" / "transfers.sqlite3"
-    if not path.exists():
-        return 0
-    with contextlib.closing(sqlite3.connect(path)) as db:
-        try:
-            return int(db.execute(query).fetchone()[0])
-        except sqlite3.OperationalError:  # not made yet
-            return 0
-
-
 def _version_counts(provider: Provider, container: str, prefix: str) -> Counter[str]:
     return Counter(entry.key for entry in iter_versions(provider, container, prefix) if not entry.is_prefix)
 
@@ -266,14 +253,14 @@ def test_a_restore_as_of_killed_midway_and_resumed_ends_as_at_the_moment(
         deadline = time.monotonic() + 60
         seen = 0
         while seen < 5 and child.poll() is None and time.monotonic() < deadline:
-            seen = max(seen, _journal_count(cli_env, done))
+            seen = max(seen, journal_count(cli_env, done))
             time.sleep(0.005)
         if child.poll() is not None:
             assert seen, "the restore ran without journaling its keys: not an engine job"
             pytest.skip("the restore finished before it could be killed")
         child.send_signal(signal.SIGKILL)  # no chance to pause: the journal is all that is left
         child.communicate(timeout=60)
-        done_at_kill = _journal_count(cli_env, done)
+        done_at_kill = journal_count(cli_env, done)
         assert 5 <= done_at_kill < 40, done_at_kill
         assert current_objects(provider, container, "k/", request) != at_the_moment
         listed = json.loads(_ok(run("--json", "jobs", "list")))

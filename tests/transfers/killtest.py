@@ -23,34 +23,28 @@ from tests.transfers.helpers import FAST_RETRY, Counting
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def journaled_parts(journal_path: Path) -> int:
+def journal_count(journal_path: Path, query: str) -> int:
+    """``select count(*) ...`` on the journal as another process sees it (0 before it exists)."""
     import sqlite3
 
     if not journal_path.exists():
         return 0
     db = sqlite3.connect(journal_path, timeout=10)
     try:
-        (count,) = db.execute("SELECT count(*) FROM parts").fetchone()
+        (count,) = db.execute(query).fetchone()
     except sqlite3.OperationalError:
         count = 0  # schema not there yet
     finally:
         db.close()
     return int(count)
+
+
+def journaled_parts(journal_path: Path) -> int:
+    return journal_count(journal_path, "SELECT count(*) FROM parts")
 
 
 def journaled_done_items(journal_path: Path) -> int:
-    import sqlite3
-
-    if not journal_path.exists():
-        return 0
-    db = sqlite3.connect(journal_path, timeout=10)
-    try:
-        (count,) = db.execute("SELECT count(*) FROM items WHERE state='done'").fetchone()
-    except sqlite3.OperationalError:
-        count = 0  # schema not there yet
-    finally:
-        db.close()
-    return int(count)
+    return journal_count(journal_path, "SELECT count(*) FROM items WHERE state='done'")
 
 
 def _kill_when(config: dict[str, Any], tmp_path: Path, ready: Callable[[Path], bool]) -> None:

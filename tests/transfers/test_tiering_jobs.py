@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from tests.providers.backends import s3_moto_settings
 from tests.providers.moto_support import moto_sdk_fixture  # noqa: F401 - the sdk fixture
 from tests.servers.moto_s3 import MotoServer
 from tests.transfers.helpers import FAST_RETRY
+from tests.transfers.killtest import journaled_done_items
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The issue's bulk change: 2,000 objects, one job.
@@ -63,19 +63,6 @@ def moto_bucket(sdk: Any) -> Iterator[str]:
         sdk.delete_bucket(Bucket=name)
 
 
-def _done_in_journal(path: Path) -> int:
-    if not path.exists():
-        return 0
-    db = sqlite3.connect(path, timeout=10)
-    try:
-        (count,) = db.execute("SELECT count(*) FROM items WHERE state='done'").fetchone()
-    except sqlite3.OperationalError:
-        count = 0  # schema not there yet
-    finally:
-        db.close()
-    return int(count)
-
-
 def _kill_halfway(config: dict[str, Any], journal: Path) -> int:
     """Run the child until a fifth of the objects are journaled done, SIGKILL it; how
     many were done by then."""
@@ -83,7 +70,7 @@ def _kill_halfway(config: dict[str, Any], journal: Path) -> int:
     child = subprocess.Popen(command, cwd=ROOT)
     try:
         deadline = time.monotonic() + 300
-        while _done_in_journal(journal) < BULK // 5:
+        while journaled_done_items(journal) < BULK // 5:
             assert child.poll() is None, "the child finished or died before it was killed"
             assert time.monotonic() < deadline, "the child made no progress"
             time.sleep(0.05)
@@ -92,7 +79,7 @@ def _kill_halfway(config: dict[str, Any], journal: Path) -> int:
     finally:
         if child.poll() is None:
             child.kill()
-    return _done_in_journal(journal)
+    return journaled_done_items(journal)
 
 
 class CountedChanges:
