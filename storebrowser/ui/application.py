@@ -53,6 +53,7 @@ from storebrowser.ui.sync.commands import SyncCommands
 from storebrowser.ui.tabs.session import read_session
 from storebrowser.ui.tabs.tabs import Tabs
 from storebrowser.ui.theme import apply_color_scheme
+from storebrowser.ui.tiers.tags_tab import install_tags_tab
 from storebrowser.ui.transfers.dialogs import QuitGuard, offer_unfinished
 from storebrowser.ui.transfers.dock import TransfersDock
 from storebrowser.ui.transfers.jobs import JobQueue
@@ -317,7 +318,8 @@ def install_versions(window: MainWindow, context: CommandContext) -> VersionsCom
         window.stack.setCurrentWidget(page)
 
     commands = VersionsCommands(context, window.explorer_actions["show_versions"], show_page)
-    install_versions_tab(context)  # Properties of one object: its versions
+    install_tags_tab(context.parent)  # Properties of one or many objects: their tags,
+    install_versions_tab(context)  # and of one object: its versions
     window.stack.addWidget(commands.page)  # a page of the stack from the start, never a loose child
     window.explorer_actions.connect_handlers(commands.handlers())
     window.stack.currentChanged.connect(

@@ -21,7 +21,6 @@ from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.commands.operations import CommandGroup
 from storebrowser.ui.messagebar import Level
-from storebrowser.ui.tiers import tags_tab  # noqa: F401 - registers the Properties' Tags tab
 from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog, selection_text
 from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces, policy_places
 from storebrowser.ui.tiers.results import JobResultsDialog

@@ -4,9 +4,8 @@ tab for the objects it shows (``with_tabs``). A maker answers ``None`` where it 
 nothing to show (several objects, a service without the capability), and Properties is
 then its one page, as before any tab was registered.
 
-Properties itself knows no feature: the versions tab lives in ``ui/versions`` and
-registers itself for its window when the window is built; the tags tab (``ui/tiers``)
-registers itself for every window (``window=None``).
+Properties itself knows no feature: the versions tab (``ui/versions``) and the tags tab
+(``ui/tiers``) are registered for their window when the window is built.
 """
 
 from __future__ import annotations
@@ -40,23 +39,18 @@ TabMaker = Callable[[Shown, QWidget], "tuple[str, QWidget] | None"]
 
 # Per window: a window closed takes its makers with it (and their hold on its commands).
 _MAKERS: weakref.WeakKeyDictionary[QWidget, list[TabMaker]] = weakref.WeakKeyDictionary()
-# For every window, asked first (once per maker).
-_EVERYWHERE: list[TabMaker] = []
 
 
-def register_tab(window: QWidget | None, maker: TabMaker) -> None:
-    """Properties opened over ``window`` (``None``: over any window) asks ``maker`` for a tab."""
-    if window is None:
-        if maker not in _EVERYWHERE:
-            _EVERYWHERE.append(maker)
-        return
+def register_tab(window: QWidget, maker: TabMaker) -> None:
+    """Properties opened over ``window`` asks ``maker`` for a tab."""
     _MAKERS.setdefault(window, []).append(maker)
 
 
 def with_tabs(page: QWidget, shown: Shown, window: QWidget | None) -> QWidget:
     """``page`` alone, or in a tab beside the tabs the makers of ``window`` give."""
-    makers = [*_EVERYWHERE, *(_MAKERS.get(window, ()) if window is not None else ())]
-    made = [made for maker in makers if (made := maker(shown, page)) is not None]
+    if window is None:
+        return page
+    made = [made for maker in _MAKERS.get(window, ()) if (made := maker(shown, page)) is not None]
     if not made:
         return page
     widget = QTabWidget()

@@ -1,10 +1,11 @@
-"""The Tags tab of the Properties, beside the metadata (registered in
-``ui.properties.tabs``): the objects' tags edited with ``TagsEditor`` (the service's rules
-checked as typed), saved with their own button as ONE ``SET_TAGS`` engine job for one
-object or many, followed in place (``JobProgress``: objects done, each failure with the
-service's reason). Tags are not metadata: a service stores them apart and changes them
-without touching the object (no new ETag), so they are saved apart from the metadata's
-Review and Apply. Where the service keeps no tags (Swift) the tab says why.
+"""The Tags tab of the Properties, beside the metadata (registered for a window in
+``ui.properties.tabs`` by ``install_tags_tab``): the objects' tags edited with
+``TagsEditor`` (the service's rules checked as typed), saved with their own button as
+ONE ``SET_TAGS`` engine job for one object or many, followed in place (``JobProgress``:
+objects done, each failure with the service's reason). Tags are not metadata: a service
+stores them apart and changes them without touching the object (no new ETag), so they
+are saved apart from the metadata's Review and Apply. Where the service keeps no tags
+(Swift) the tab says why.
 """
 
 from __future__ import annotations
@@ -119,4 +120,6 @@ def tags_tab(shown: Shown, parent: QWidget) -> tuple[str, QWidget] | None:
     return QCoreApplication.translate("TagsTab", "Tags"), TagsTab(editor)
 
 
-register_tab(None, tags_tab)
+def install_tags_tab(window: QWidget) -> None:
+    """Properties opened over ``window`` gets the Tags tab."""
+    register_tab(window, tags_tab)
