@@ -77,7 +77,9 @@ class JobKind(enum.Enum):
     #: Archived objects (``sources``) brought back: for ``days`` (S3) or into
     #: ``storage_class`` (Azure), at ``priority``.
     RESTORE_ARCHIVED = (
-        "restore_archived", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+        "restore_archived",
+        Direction.REMOTE,
+        Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES,
     )
     #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
     SET_TAGS = "set_tags", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES

@@ -20,6 +20,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.commands.operations import CommandGroup
+from storebrowser.ui.format import number
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog, selection_text
 from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces, policy_places
@@ -150,7 +151,7 @@ class Tiers(CommandGroup):
                 self.messages.show_info(_done_text(job, what))
             elif failed:
                 text = self.tr("{failed} of {total} objects failed ({what}).").format(
-                    failed=f"{failed:,}", total=f"{len(job.items):,}", what=_job_words(job.kind)
+                    failed=number(failed), total=number(len(job.items)), what=_job_words(job.kind)
                 )
 
                 def show_failures() -> None:
@@ -195,6 +196,6 @@ def _done_text(job: JobSnapshot, what: str) -> str:
     if job.kind is JobKind.SET_CLASS:
         return f"{what}: now in {job.spec.storage_class} ({len(job.items):,} objects)."
     if job.kind is JobKind.RESTORE_ARCHIVED:
-        count = f"{len(job.items):,}"
+        count = number(len(job.items))
         return f"{what}: restore asked for {count} archived objects; they can be read once it is done."
     return f"{what}: tags changed on {len(job.items):,} objects."
