@@ -754,7 +754,6 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <name>ClassDialog</name>
     <message>
         <source>Change {noun}</source>
-        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
         <translation>{noun} ändern</translation>
     </message>
     <message>
@@ -2681,6 +2680,42 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
 </context>
 <context>
+    <name>SelectionWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folder with everything in it</source>
+        <translation>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folders with everything in them</source>
+        <translation>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{objects} and {folders}</source>
+        <translation>{objects} und {folders}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Who Can Read {subject}?</source>
@@ -3220,6 +3255,30 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
 </context>
 <context>
+    <name>TierWords</name>
+    <message numerus="yes">
+        <source>{what}: now in {storage_class} ({n} objects).</source>
+        <translation>
+            <numerusform>{what}: jetzt in {storage_class} ({n} Objekt).</numerusform>
+            <numerusform>{what}: jetzt in {storage_class} ({n} Objekte).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: restore asked for {n} archived objects; they can be read once it is done.</source>
+        <translation>
+            <numerusform>{what}: Wiederherstellung für {n} archiviertes Objekt angefordert; es ist lesbar, sobald sie fertig ist.</numerusform>
+            <numerusform>{what}: Wiederherstellung für {n} archivierte Objekte angefordert; sie sind lesbar, sobald sie fertig ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: tags changed on {n} objects.</source>
+        <translation>
+            <numerusform>{what}: Tags an {n} Objekt geändert.</numerusform>
+            <numerusform>{what}: Tags an {n} Objekten geändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tiers</name>
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
@@ -3233,6 +3292,18 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     <message>
         <source>Results: {what}</source>
         <translation>Ergebnisse: {what}</translation>
+    </message>
+    <message>
+        <source>storage class change</source>
+        <translation>Änderung der Speicherklasse</translation>
+    </message>
+    <message>
+        <source>restore from archive</source>
+        <translation>Wiederherstellung aus dem Archiv</translation>
+    </message>
+    <message>
+        <source>tag change</source>
+        <translation>Änderung der Tags</translation>
     </message>
 </context>
 <context>

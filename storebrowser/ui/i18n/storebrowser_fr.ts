@@ -754,7 +754,6 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>ClassDialog</name>
     <message>
         <source>Change {noun}</source>
-        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2074,7 +2073,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{n} folders with everything in them</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n} dossier avec tout son contenu</translation>
     </message>
     <message>
         <source>the folder {name} with everything in it</source>
@@ -2679,6 +2678,42 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>SelectionWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folder with everything in it</source>
+        <translation>
+            <numerusform>{n} dossier avec tout son contenu</numerusform>
+            <numerusform>{n} dossiers avec tout leur contenu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folders with everything in them</source>
+        <translation>
+            <numerusform>{n} dossier avec tout son contenu</numerusform>
+            <numerusform>{n} dossiers avec tout leur contenu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{objects} and {folders}</source>
+        <translation>{objects} et {folders}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Who Can Read {subject}?</source>
@@ -3218,6 +3253,30 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
 </context>
 <context>
+    <name>TierWords</name>
+    <message numerus="yes">
+        <source>{what}: now in {storage_class} ({n} objects).</source>
+        <translation>
+            <numerusform>{what} : désormais en {storage_class} ({n} objet).</numerusform>
+            <numerusform>{what} : désormais en {storage_class} ({n} objets).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: restore asked for {n} archived objects; they can be read once it is done.</source>
+        <translation>
+            <numerusform>{what} : restauration demandée pour {n} objet archivé ; il sera lisible une fois terminée.</numerusform>
+            <numerusform>{what} : restauration demandée pour {n} objets archivés ; ils seront lisibles une fois terminée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: tags changed on {n} objects.</source>
+        <translation>
+            <numerusform>{what} : étiquettes modifiées sur {n} objet.</numerusform>
+            <numerusform>{what} : étiquettes modifiées sur {n} objets.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tiers</name>
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
@@ -3231,6 +3290,18 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <message>
         <source>Results: {what}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage class change</source>
+        <translation>changement de classe de stockage</translation>
+    </message>
+    <message>
+        <source>restore from archive</source>
+        <translation>restauration depuis l’archive</translation>
+    </message>
+    <message>
+        <source>tag change</source>
+        <translation>changement d’étiquettes</translation>
     </message>
 </context>
 <context>
