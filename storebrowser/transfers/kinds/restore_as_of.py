@@ -16,7 +16,7 @@ from storebrowser.transfers.kinds.words import OBJECTS, Phrase, counted, place
 from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.transfers.restoring import restore_items, run_restore_step, step_key
 
-#: Keys named in a job's tooltip.
+# Keys named in a job's tooltip (a plain comment: lupdate takes a "#:" one for a template's note).
 TOOLTIP_KEYS = 10
 
 
