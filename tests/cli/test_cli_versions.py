@@ -141,14 +141,23 @@ def test_undelete_as_of_brings_a_folder_back_to_the_moment(
         (plan,) = dry["plans"]
         assert plan["counts"] == {"keep": 1, "restore": 3, "undelete": 2, "delete": 2, "unknown": 0}
         assert current_objects(provider, container, "", request) == before  # a dry run changes nothing
+        deleted = ("f/deleted.txt", "f/sub/deleted-deep.txt")
+        then = {key: _last_kept(provider, container, key) for key in deleted}
         text = _ok(run("undelete", f"{container}/f/", "-r", "--as-of", as_of)).decode()
         assert "bring back" in text and "3 to restore" in text
         assert current_objects(provider, container, "f/", request) == AT_THE_MOMENT
+        # Their delete markers were removed: the version of then is current itself (no copy).
+        assert {key: versions_of(provider, container, key)[0].version_id for key in deleted} == then
         assert current_objects(provider, container, "outside/", request) == {"outside/o.txt": b"outside new"}
         again = json.loads(_ok(run("undelete", f"{container}/f/", "-r", "--as-of", as_of, "--json")))
         assert again["plans"][0]["counts"]["keep"] == 8
     finally:
         provider.delete_container(container, force=True)
+
+
+def _last_kept(provider: Provider, container: str, key: str) -> str:
+    """The id of the newest version of ``key`` that is not a delete marker."""
+    return next(v.version_id for v in versions_of(provider, container, key) if not v.is_delete_marker)
 
 
 def test_azure_snapshots_and_undelete_as_of(
