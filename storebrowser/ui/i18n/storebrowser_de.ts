@@ -2505,7 +2505,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
         <translation>{0} auf ein Datum zurücksetzen</translation>
     </message>
     <message>
@@ -2541,10 +2540,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>Auch die {0}, die es damals nicht gab, endgültig löschen (dieser Dienst behält keine Löschmarkierung: Sie und ihre Snapshots lassen sich nicht zurückholen)</translation>
     </message>
     <message>
-        <source>Restore {0}</source>
-        <translation>{0} wiederherstellen</translation>
-    </message>
-    <message>
         <source>Nothing restored: {0} left (not confirmed).</source>
         <translation>Nichts wiederhergestellt: {0} übrig (nicht bestätigt).</translation>
     </message>
@@ -2564,6 +2559,20 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <source>Done: {0} restored.</source>
         <translation>Fertig: {0} wiederhergestellt.</translation>
     </message>
+    <message numerus="yes">
+        <source>Restore {n} Object</source>
+        <translation>
+            <numerusform>{n} Objekt wiederherstellen</numerusform>
+            <numerusform>{n} Objekte wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Objects</source>
+        <translation>
+            <numerusform>{n} Objekt wiederherstellen</numerusform>
+            <numerusform>{n} Objekte wiederherstellen</numerusform>
+        </translation>
+    </message>
     <message>
         <source> {0} left (not confirmed).</source>
         <translation> {0} übrig (nicht bestätigt).</translation>
@@ -2571,6 +2580,129 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
 </context>
 <context>
     <name>RestoreWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comes back</source>
+        <translation>kommt zurück</translation>
+    </message>
+    <message>
+        <source>back to its content then</source>
+        <translation>zurück zum damaligen Inhalt</translation>
+    </message>
+    <message>
+        <source>deleted (did not exist then)</source>
+        <translation>gelöscht (gab es damals nicht)</translation>
+    </message>
+    <message>
+        <source>left as it is (its content then was not kept)</source>
+        <translation>bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object is</source>
+        <translation>
+            <numerusform>{n} Objekt ist</numerusform>
+            <numerusform>{n} Objekte sind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects are</source>
+        <translation>
+            <numerusform>{n} Objekt ist</numerusform>
+            <numerusform>{n} Objekte sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do: {objects} as they were at {moment}.</source>
+        <translation>Nichts zu tun: {objects} so wie am {moment}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} unchanged</source>
+        <translation>
+            <numerusform>{n} unverändert</numerusform>
+            <numerusform>{n} unverändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As at {moment}: {parts}. Nothing has changed yet.</source>
+        <translation>Stand {moment}: {parts}. Noch wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} comes back</source>
+        <translation>
+            <numerusform>{n} kommt zurück</numerusform>
+            <numerusform>{n} kommen zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} come back</source>
+        <translation>
+            <numerusform>{n} kommt zurück</numerusform>
+            <numerusform>{n} kommen zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} goes back to its content then</source>
+        <translation>
+            <numerusform>{n} erhält den damaligen Inhalt zurück</numerusform>
+            <numerusform>{n} erhalten den damaligen Inhalt zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} go back to their content then</source>
+        <translation>
+            <numerusform>{n} erhält den damaligen Inhalt zurück</numerusform>
+            <numerusform>{n} erhalten den damaligen Inhalt zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (it did not exist then)</source>
+        <translation>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (they did not exist then)</source>
+        <translation>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as it is (its content then was not kept)</source>
+        <translation>
+            <numerusform>{n} bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+            <numerusform>{n} bleiben wie sie sind (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as they are (their content then was not kept)</source>
+        <translation>
+            <numerusform>{n} bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+            <numerusform>{n} bleiben wie sie sind (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>did not exist</source>
+        <translation>gab es nicht</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>

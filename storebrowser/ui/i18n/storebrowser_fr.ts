@@ -2503,16 +2503,15 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer {0} à une date</translation>
     </message>
     <message>
         <source>Show Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le plan</translation>
     </message>
     <message>
         <source>Pick the moment to bring {0} back to, then look at the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le moment auquel ramener {0}, puis regardez le plan.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2524,23 +2523,19 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>As it was at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu’à :</translation>
     </message>
     <message>
         <source>That moment is in the future: pick one in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce moment est dans le futur : choisissez-en un dans le passé.</translation>
     </message>
     <message>
         <source>Reading the versions of every object in this folder and below…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des versions de chaque objet de ce dossier et en dessous…</translation>
     </message>
     <message>
         <source>Also delete for good the {0} that did not exist then (this service keeps no delete marker: they and their snapshots cannot be brought back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer aussi définitivement les {0} qui n’existaient pas alors (ce service ne garde pas de marqueur de suppression : eux et leurs instantanés ne pourront pas revenir)</translation>
     </message>
     <message>
         <source>Nothing restored: {0} left (not confirmed).</source>
@@ -2548,7 +2543,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restoring {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de {0}…</translation>
     </message>
     <message>
         <source>Stopped: {0} restored.</source>
@@ -2560,34 +2555,171 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Done: {0} restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : {0} restaurés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Object</source>
+        <translation>
+            <numerusform>Restaurer {n} objet</numerusform>
+            <numerusform>Restaurer {n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Objects</source>
+        <translation>
+            <numerusform>Restaurer {n} objet</numerusform>
+            <numerusform>Restaurer {n} objets</numerusform>
+        </translation>
     </message>
     <message>
         <source> {0} left (not confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation> {0} laissés (non confirmés).</translation>
     </message>
 </context>
 <context>
     <name>RestoreWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comes back</source>
+        <translation>revient</translation>
+    </message>
+    <message>
+        <source>back to its content then</source>
+        <translation>revient à son contenu d’alors</translation>
+    </message>
+    <message>
+        <source>deleted (did not exist then)</source>
+        <translation>supprimé (n’existait pas alors)</translation>
+    </message>
+    <message>
+        <source>left as it is (its content then was not kept)</source>
+        <translation>laissé tel quel (son contenu d’alors n’a pas été conservé)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object is</source>
+        <translation>
+            <numerusform>{n} objet est</numerusform>
+            <numerusform>{n} objets sont</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects are</source>
+        <translation>
+            <numerusform>{n} objet est</numerusform>
+            <numerusform>{n} objets sont</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do: {objects} as they were at {moment}.</source>
+        <translation>Rien à faire : {objects} comme au {moment}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} unchanged</source>
+        <translation>
+            <numerusform>{n} inchangé</numerusform>
+            <numerusform>{n} inchangés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As at {moment}: {parts}. Nothing has changed yet.</source>
+        <translation>Au {moment} : {parts}. Rien n’a encore changé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} comes back</source>
+        <translation>
+            <numerusform>{n} revient</numerusform>
+            <numerusform>{n} reviennent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} come back</source>
+        <translation>
+            <numerusform>{n} revient</numerusform>
+            <numerusform>{n} reviennent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} goes back to its content then</source>
+        <translation>
+            <numerusform>{n} revient à son contenu d’alors</numerusform>
+            <numerusform>{n} reviennent à leur contenu d’alors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} go back to their content then</source>
+        <translation>
+            <numerusform>{n} revient à son contenu d’alors</numerusform>
+            <numerusform>{n} reviennent à leur contenu d’alors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (it did not exist then)</source>
+        <translation>
+            <numerusform>{n} supprimé (n’existait pas alors)</numerusform>
+            <numerusform>{n} supprimés (n’existaient pas alors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (they did not exist then)</source>
+        <translation>
+            <numerusform>{n} supprimé (n’existait pas alors)</numerusform>
+            <numerusform>{n} supprimés (n’existaient pas alors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as it is (its content then was not kept)</source>
+        <translation>
+            <numerusform>{n} laissé tel quel (son contenu d’alors n’a pas été conservé)</numerusform>
+            <numerusform>{n} laissés tels quels (leur contenu d’alors n’a pas été conservé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as they are (their content then was not kept)</source>
+        <translation>
+            <numerusform>{n} laissé tel quel (son contenu d’alors n’a pas été conservé)</numerusform>
+            <numerusform>{n} laissés tels quels (leur contenu d’alors n’a pas été conservé)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>did not exist</source>
+        <translation>n’existait pas</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished">Objet</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui se passe</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Alors</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
 </context>
 <context>
