@@ -44,6 +44,8 @@ class Entry:
     details_pending: bool = False
     #: A local file (``where`` is its path), which can be hashed here.
     local: bool = False
+    #: An object's ETag as listed (a sync's download pins the version it reads to it).
+    etag: str | None = None
 
 
 @dataclass(slots=True)
@@ -140,7 +142,7 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_meta
         # A listing that says which objects have an MD5 (Swift: not an SLO's aggregate
         # ETag; Azure: Content-MD5) is believed; else an ETag that looks like one (S3).
         md5 = md5s[i] if md5s is not None else plain_md5(columns.etags[i])
-        entry = Entry(relative, columns.sizes[i], key, md5=md5)
+        entry = Entry(relative, columns.sizes[i], key, md5=md5, etag=columns.etags[i])
         stored = stored_mtime(metadata[i]) if metadata is not None else None
         if stored is not None:
             entry.mtime_ns, entry.mtime_exact = stored, True

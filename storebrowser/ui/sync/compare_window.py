@@ -29,7 +29,7 @@ from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.sync.compare import CompareOptions, Comparison, Verdict, compare
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
-from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, make_plan, to_spec
+from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, listing_of, make_plan, to_spec
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.format import count_of
 from storebrowser.ui.sync.plan_tree import PlanTree
@@ -183,7 +183,7 @@ class CompareWindow(QDialog):
         self.submit(chosen)
 
     def submit(self, plan: SyncPlan) -> None:
-        self.context.jobs.submit(to_spec(plan))
+        self.context.jobs.submit(to_spec(plan), listed=listing_of(plan))
         self.context.messages.show_transfers()
         self.summary.setText(
             self.tr("The sync is running in the transfers panel: {0} to send, {1} to delete.").format(
