@@ -13,7 +13,7 @@ import base64
 import binascii
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,25 +116,35 @@ def _is_unicode(text: str) -> bool:
 
 
 def list_remote(
-    provider: Provider, container: str, prefix: str, *, connections: int, cancel: CancelToken = NEVER
+    provider: Provider,
+    container: str,
+    prefix: str,
+    *,
+    connections: int,
+    cancel: CancelToken = NEVER,
+    on_page: Callable[[list[Entry]], None] | None = None,
 ) -> Listing:
-    """Every object below ``prefix`` (folder markers, keys ending ``/``, left out)."""
+    """Every object below ``prefix`` (folder markers, keys ending ``/``, left out).
+    ``on_page`` is given each page's entries as they come (lookups may start then)."""
     listing = Listing()
     walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
     with_metadata = provider.capabilities.listed_metadata
     for scanned in walk:
         # The place's own level comes from a delimited listing, which carries no metadata.
         flat = walk.connections == 1 or scanned.part != prefix
-        _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
+        added = _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
+        if on_page is not None and added:
+            on_page(added)
     listing.gaps = [gap.describe() for gap in walk.missing]
     listing.requests = walk.requests
     return listing
 
 
-def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_metadata: bool) -> None:
+def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_metadata: bool) -> list[Entry]:
     """``with_metadata``: the listing carries every object's metadata, so an object
     without a stored time has none (no lookup would find one)."""
     md5s, metadata = columns.content_md5s, columns.metadata
+    added: list[Entry] = []
     for i, key in enumerate(columns.keys):
         if columns.is_prefix[i] or key.endswith("/"):
             continue
@@ -151,6 +161,8 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_meta
             entry.mtime_ns = int(modified.timestamp()) * _NS if modified is not None else None
             entry.details_pending = not with_metadata
         listing.entries[relative] = entry
+        added.append(entry)
+    return added
 
 
 def plain_md5(etag: str | None) -> str | None:
