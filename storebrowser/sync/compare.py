@@ -138,14 +138,16 @@ def list_place(
     *,
     may_be_missing: bool = False,
     on_page: Callable[[list[Entry]], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
 ) -> Listing:
     """Everything below ``place``. ``may_be_missing`` (the right end of a sync, which
     it creates): a folder or container that does not exist yet is empty. ``on_page``:
-    a remote place's entries, page by page, as they are listed."""
+    a remote place's entries, page by page, as they are listed; ``on_files``: how many
+    files a local folder's walk added, folder by folder."""
     if place.is_local:
         if may_be_missing and not os.path.lexists(place.local):
             return Listing(missing=True)
-        return list_local(place.local, cancel)
+        return list_local(place.local, cancel, on_files=on_files)
     provider = providers(place.account)
     try:
         return list_remote(
@@ -208,7 +210,8 @@ def _list_side(place: SyncPlace, providers: ProviderFor, options: CompareOptions
         early.remote_page(entries)
         counter.add(side, len(entries))
 
-    listing = list_place(place, providers, options, cancel, may_be_missing=side == 1, on_page=on_page)
+    listing = list_place(place, providers, options, cancel, may_be_missing=side == 1, on_page=on_page,
+                         on_files=lambda count: counter.add(side, count))  # fmt: skip
     counter.done(side, len(listing.entries))
     if place.is_local:
         early.local_listed(listing)

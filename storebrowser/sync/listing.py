@@ -66,9 +66,12 @@ class Listing:
         return not self.gaps
 
 
-def list_local(root: str, cancel: CancelToken = NEVER) -> Listing:
+def list_local(
+    root: str, cancel: CancelToken = NEVER, on_files: Callable[[int], None] | None = None
+) -> Listing:
     """Regular files below ``root``; links are not followed out of it (a link to a file
-    inside is its file; linked folders are not entered), unreadable folders are gaps."""
+    inside is its file; linked folders are not entered), unreadable folders are gaps.
+    ``on_files`` is told how many files each folder added (progress)."""
     listing = Listing()
     real_root = Path(os.path.realpath(root))
 
@@ -78,12 +81,15 @@ def list_local(root: str, cancel: CancelToken = NEVER) -> Listing:
     for folder, dirs, files in os.walk(root, onerror=on_error):
         cancel.raise_if_cancelled()
         dirs.sort()
+        before = len(listing.entries)
         for name in files:
             path = os.path.join(folder, name)
             relative = Path(path).relative_to(root).as_posix()
             entry = _local_entry(path, relative, real_root, listing)
             if entry is not None:
                 listing.entries[relative] = entry
+        if on_files is not None and len(listing.entries) > before:
+            on_files(len(listing.entries) - before)
     return listing
 
 

@@ -119,3 +119,11 @@ def test_newer_only_in_the_window_leaves_what_is_newer_on_the_right(
     window._count(1_234, 5)
     window._show_progress()
     assert "1,234 on the left, 5 on the right" in window.summary.text()
+
+
+def test_ticking_newer_only_after_a_compare_asks_for_another(qapp: QApplication, tmp_path: Path) -> None:
+    window, _jobs, _asked = _window(tmp_path, answer=True)
+    assert window.sync_button.isEnabled()
+    window.newer_only.setChecked(True)  # the plan shown was made without it
+    assert window.plan_tree.chosen() is None and not window.sync_button.isEnabled()
+    assert window.summary.text() == "Compare again to apply Newer only."

@@ -995,6 +995,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Beide Orte werden aufgelistet…</translation>
     </message>
     <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Erneut vergleichen, um „Nur neuere“ anzuwenden.</translation>
+    </message>
+    <message>
         <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
         <translation>Auflisten und Vergleichen… bisher aufgelistet: {0} links, {1} rechts.</translation>
     </message>

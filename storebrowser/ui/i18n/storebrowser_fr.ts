@@ -995,6 +995,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Liste des deux emplacements…</translation>
     </message>
     <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Comparez à nouveau pour appliquer « Plus récents seulement ».</translation>
+    </message>
+    <message>
         <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
         <translation>Liste et comparaison… listés jusqu’ici : {0} à gauche, {1} à droite.</translation>
     </message>

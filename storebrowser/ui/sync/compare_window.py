@@ -75,6 +75,7 @@ class CompareWindow(QDialog):
         self.sync_button.clicked.connect(self.start_sync)
         self.stop_button.clicked.connect(self._stop)
         self.close_button.clicked.connect(self.reject)
+        self.newer_only.toggled.connect(self._newer_only_changed)
         # How far the listings are, set on the worker, shown by a timer (the GUI thread never waits).
         self._listed = (0, 0)
         self._progress = QTimer(self)
@@ -158,6 +159,17 @@ class CompareWindow(QDialog):
         self.context.runner.run(
             lambda: compare(left, right, pool.get, options, cancel, progress=self._count), self._compared
         )
+
+    def _newer_only_changed(self) -> None:
+        """The plan depends on it (and on the times of pairs that differ, looked up only
+        when it is ticked): a shown plan goes until the next compare."""
+        if self.comparison is None:
+            return
+        self.comparison = None
+        self.plan_tree.clear()
+        self.plan_tree.plan = None
+        self.summary.setText(self.tr("Compare again to apply Newer only."))
+        self._set_busy(False)
 
     def _count(self, left: int, right: int) -> None:
         """On the compare's threads: only kept here (a tuple swap), shown by the timer."""
