@@ -934,6 +934,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Lokale Dateien per MD5 vergleichen (liest sie)</translation>
     </message>
     <message>
+        <source>Newer only (leave what is newer on the right)</source>
+        <translation>Nur neuere (was rechts neuer ist, bleibt)</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
@@ -988,6 +992,38 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>Listing both places…</source>
         <translation>Beide Orte werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Erneut vergleichen, um „Nur neuere“ anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
+        <translation>Auflisten und Vergleichen… bisher aufgelistet: {0} links, {1} rechts.</translation>
+    </message>
+    <message>
+        <source>The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.</source>
+        <translation>Gleich: {0}. Verschieden: {1}. Nur links: {2}. Nur rechts: {3}.</translation>
+    </message>
+    <message>
+        <source>The right side does not exist yet: the sync creates it.</source>
+        <translation>Die rechte Seite gibt es noch nicht: die Synchronisierung legt sie an.</translation>
+    </message>
+    <message>
+        <source>A listing was incomplete: deletions are not offered.</source>
+        <translation>Eine Auflistung war unvollständig: Löschungen werden nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>Keys that cannot be saved as local files, left out: {0}.</source>
+        <translation>Schlüssel, die sich nicht als lokale Dateien speichern lassen, ausgelassen: {0}.</translation>
+    </message>
+    <message>
+        <source>Newer on the right, left alone: {0}.</source>
+        <translation>Rechts neuer, unverändert gelassen: {0}.</translation>
+    </message>
+    <message>
+        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>Der Plan: {0} zu senden, {1} Löschungen angeboten (nicht angehakt). Noch hat sich nichts geändert.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>

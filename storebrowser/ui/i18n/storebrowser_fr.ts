@@ -934,6 +934,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Comparer les fichiers locaux par MD5 (les lit)</translation>
     </message>
     <message>
+        <source>Newer only (leave what is newer on the right)</source>
+        <translation>Plus récents seulement (laisser ce qui est plus récent à droite)</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
@@ -988,6 +992,38 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Listing both places…</source>
         <translation>Liste des deux emplacements…</translation>
+    </message>
+    <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Comparez à nouveau pour appliquer « Plus récents seulement ».</translation>
+    </message>
+    <message>
+        <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
+        <translation>Liste et comparaison… listés jusqu’ici : {0} à gauche, {1} à droite.</translation>
+    </message>
+    <message>
+        <source>The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.</source>
+        <translation>Identiques : {0}. Différents : {1}. Seulement à gauche : {2}. Seulement à droite : {3}.</translation>
+    </message>
+    <message>
+        <source>The right side does not exist yet: the sync creates it.</source>
+        <translation>Le côté droit n’existe pas encore : la synchronisation le crée.</translation>
+    </message>
+    <message>
+        <source>A listing was incomplete: deletions are not offered.</source>
+        <translation>Une liste était incomplète : aucune suppression n’est proposée.</translation>
+    </message>
+    <message>
+        <source>Keys that cannot be saved as local files, left out: {0}.</source>
+        <translation>Clés qui ne peuvent pas être enregistrées comme fichiers locaux, laissées de côté : {0}.</translation>
+    </message>
+    <message>
+        <source>Newer on the right, left alone: {0}.</source>
+        <translation>Plus récents à droite, laissés tels quels : {0}.</translation>
+    </message>
+    <message>
+        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>Le plan : {0} à envoyer, {1} suppressions proposées (non cochées). Rien n’a encore changé.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>
