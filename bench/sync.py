@@ -29,7 +29,7 @@ from pathlib import Path
 from bench.transfers import Backend, azure_backend, cpu_now, s3_backend, swift_backend
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.sync.compare import CompareOptions, compare
+from storebrowser.sync.compare import HASH_UP_TO, CompareOptions, compare
 from storebrowser.sync.places import SyncPlace
 from storebrowser.sync.plan import SyncOptions, make_plan, to_spec
 from storebrowser.transfers import Journal, State, TransferEngine
@@ -37,8 +37,6 @@ from tests.servers.azurite import start_azurite
 from tests.servers.swift_aio import start_swift
 
 MiB = 1024 * 1024
-#: ``--hash-small``: local files up to this size are hashed instead of a HEAD each.
-HASH_UP_TO = MiB
 CHECKERS = 8
 TRANSFERS = 8
 
@@ -77,7 +75,7 @@ def change_some(root: Path, share: float, offset: int) -> int:
 
 
 class Ours:
-    def __init__(self, backend: Backend, work: Path, hash_up_to: int = 0) -> None:
+    def __init__(self, backend: Backend, work: Path, hash_up_to: int = HASH_UP_TO) -> None:
         self.options = CompareOptions(workers=CHECKERS, hash_up_to=hash_up_to)
         self.provider: Provider = open_provider(backend.kind, backend.settings)
         self.provider.connect()
@@ -125,7 +123,7 @@ class Rclone:
 
 def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashing: bool) -> list[Figure]:
     ours, rclone = Ours(backend, work), Rclone(backend)
-    hashing = Ours(backend, work, hash_up_to=HASH_UP_TO) if with_hashing else None
+    hashing = Ours(backend, work, hash_up_to=0) if with_hashing else None
     container = f"sbbench-{uuid.uuid4().hex[:10]}"
     ours.provider.create_container(container)
     figures: list[Figure] = []
@@ -143,8 +141,8 @@ def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashi
         timed(f"sync, no change, {label}", "ours", partial(ours.sync, tree, container, name))
         timed(f"sync, no change, {label}", "rclone", partial(rclone.sync, tree, container, name))
         if hashing is not None:
-            timed(f"check {label}", "ours+md5", partial(hashing.check, tree, container, name))
-            timed(f"sync, no change, {label}", "ours+md5", partial(hashing.sync, tree, container, name))
+            timed(f"check {label}", "ours-times", partial(hashing.check, tree, container, name))
+            timed(f"sync, no change, {label}", "ours-times", partial(hashing.sync, tree, container, name))
     changed = change_some(mib, 0.05, 0)
     timed(f"sync, {changed} of 1 MiB changed", "ours", lambda: ours.sync(mib, container, "mib"))
     change_some(mib, 0.05, changed)
@@ -172,7 +170,7 @@ def main() -> None:
     parser.add_argument("--mib-count", type=int, default=1_000)
     parser.add_argument("--only", default="swift,s3,azure")
     parser.add_argument(
-        "--hash-small", action="store_true", help="also ours hashing files up to 1 MiB, no HEAD (ours+md5)"
+        "--times-first", action="store_true", help="also ours with no file hashed (a HEAD each: ours-times)"
     )
     args = parser.parse_args()
     wanted = set(args.only.split(","))
@@ -187,10 +185,10 @@ def main() -> None:
                 swift = stack.enter_context(start_swift())
                 for name, make in (("swift", swift_backend), ("s3", s3_backend)):
                     if name in wanted:
-                        figures += run_backend(make(swift), work, small, mib, args.hash_small)
+                        figures += run_backend(make(swift), work, small, mib, args.times_first)
             if "azure" in wanted:
                 azurite = stack.enter_context(start_azurite())
-                figures += run_backend(azure_backend(azurite), work, small, mib, args.hash_small)
+                figures += run_backend(azure_backend(azurite), work, small, mib, args.times_first)
         report(figures)
 
 

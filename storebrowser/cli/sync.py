@@ -33,7 +33,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     check.add_argument("left", metavar="LEFT", help=PLACE)
     check.add_argument("right", metavar="RIGHT", help=PLACE)
-    check.add_argument("--checksum", action="store_true", help="hash local files and compare MD5s")
+    check.add_argument(
+        "--checksum",
+        action="store_true",
+        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+    )
     _json_option(check)
     check.set_defaults(run=cmd_check)
 
@@ -48,7 +52,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     sync.add_argument("right", metavar="RIGHT", help=PLACE)
     sync.add_argument("--delete", action="store_true", help="delete on the right what the left lacks")
     sync.add_argument("--dry-run", action="store_true", help="show the changes, make none")
-    sync.add_argument("--checksum", action="store_true", help="hash local files and compare MD5s")
+    sync.add_argument(
+        "--checksum",
+        action="store_true",
+        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+    )
     sync.add_argument("--newer-only", action="store_true", help="leave keys that are newer on the right")
     _json_option(sync)
     sync.set_defaults(run=cmd_sync)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from storebrowser.core.mtime import stored_mtime
+from storebrowser.sync.compare import HASH_UP_TO
 from tests.cli.conftest import RunCli, journal_count
 from tests.cli.sync_support import (
     BACKENDS,
@@ -73,7 +74,9 @@ def test_sync_up_then_check_same_and_the_tree_byte_for_byte(
     report = _json(checked.stdout)
     assert report["identical"] is True and report["counts"] == {
         "only_left": 0, "only_right": 0, "different": 0, "same": len(files)}  # fmt: skip
-    assert report["same_by"] == {"mtime": len(files)}  # the stored times, to the nanosecond
+    # Small files by their content (HASH_UP_TO; a HEAD for each time would cost more); the
+    # stored times are checked above, and are what decides a large file (the next test).
+    assert report["same_by"] == {"md5": len(files)}
     # A second sync has nothing to do.
     again = _json(ok(run("sync", str(local), right, "--json")))
     assert (again["add"], again["update"], again["delete"]) == ([], [], [])
@@ -309,6 +312,11 @@ def test_a_sync_killed_halfway_and_resumed_ends_identical(
     assert json.loads(ok(run("--json", "jobs", "list"))) == []
 
 
+def _bases(check_json: bytes) -> list[tuple[str, str]]:
+    """The different pairs of a ``check --json`` and what told them apart."""
+    return [(d["key"], d["basis"]) for d in _json(check_json)["different"]]  # type: ignore[attr-defined,index]
+
+
 @pytest.mark.parametrize("backend", ["s3_moto", "swift"])
 def test_checksum_sees_a_change_that_kept_its_time_and_newer_only_leaves_newer_objects(
     cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
@@ -320,15 +328,22 @@ def test_checksum_sees_a_change_that_kept_its_time_and_newer_only_leaves_newer_o
     make_tree(local)
     right = f"{backend}:{container}"
     ok(run("sync", str(local), right))
-    # Same size, same time, other bytes: the times cannot tell; the MD5 can.
-    quiet = local / "docs" / "readme.md"
-    stamp = quiet.stat().st_mtime_ns
-    quiet.write_bytes(quiet.read_bytes().replace(b"readme", b"README"))
-    os.utime(quiet, ns=(stamp, stamp))
-    assert run("check", str(local), right).returncode == 0
+    # Same size, same time, other bytes: the times cannot tell; the MD5 can. A small file
+    # is compared by content anyway; a large one (over HASH_UP_TO) only with --checksum.
+    large = local / "large.bin"
+    large.write_bytes(b"L" * (HASH_UP_TO + 1))
+    ok(run("sync", str(local), right))
+    stamp = large.stat().st_mtime_ns
+    for changed in (local / "docs" / "readme.md", large):
+        changed.write_bytes(changed.read_bytes().replace(b"readme", b"README").replace(b"LL", b"Ll", 1))
+        os.utime(changed, ns=(stamp, stamp))
+    by_default = run("check", str(local), right, "--json")
+    assert by_default.returncode == 1
+    assert _bases(by_default.stdout) == [("docs/readme.md", "md5")]
     by_md5 = run("check", str(local), right, "--checksum", "--json")
     assert by_md5.returncode == 1
-    assert [(d["key"], d["basis"]) for d in _json(by_md5.stdout)["different"]] == [("docs/readme.md", "md5")]  # type: ignore[attr-defined,index]
+    assert _bases(by_md5.stdout) == [("docs/readme.md", "md5"), ("large.bin", "md5")]
+    ok(run("sync", str(local), right, "--checksum"))
     # A file older than its object (changed there since): --newer-only leaves it.
     older = local / "a.txt"
     older.write_bytes(b"an older, longer text")
