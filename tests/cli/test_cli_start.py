@@ -84,6 +84,16 @@ def test_a_command_imports_no_sdk_and_not_the_commands_it_does_not_use(
     assert not [m for m in modules if m.startswith(unrelated)]
 
 
+@pytest.mark.parametrize("args", [("ls",), ("--json", "accounts", "list")])
+def test_a_command_that_runs_no_job_loads_no_engine_and_no_http_client(
+    cli_env: dict[str, str], args: tuple[str, ...]
+) -> None:
+    code, modules = _imported_by(cli_env, *args)
+    assert code == 0
+    needless = ("storebrowser.transfers.engine", "storebrowser.providers.probe", "http.client")
+    assert not [m for m in modules if m in needless]
+
+
 def _subcommands(parser: argparse.ArgumentParser) -> LazyCommands:
     return next(a for a in parser._actions if isinstance(a, LazyCommands))
 
