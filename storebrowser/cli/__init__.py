@@ -2,6 +2,9 @@
 
 Exit codes: 0 ok, 1 the operation failed, 2 usage. Errors are one line on stderr, never
 a traceback; ``--json`` gives machine-readable output on stdout.
+
+Nothing is imported here: every ``storebrowser.cli.*`` module imports this package first,
+and the command line itself imports only what the command it names needs.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from storebrowser.cli.app import main as _main
-
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return _main(argv)
+    from storebrowser.cli.app import main as parse_and_run
+
+    return parse_and_run(argv)
 
 
 if __name__ == "__main__":

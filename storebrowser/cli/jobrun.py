@@ -6,18 +6,24 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.cli.context import Context, OperationFailed
 from storebrowser.cli.progress import wait_for
-from storebrowser.transfers.engine import DEFAULT_PART_SIZE, TransferEngine
 from storebrowser.transfers.jobs import JobSpec, Listed, State
-from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
+
+if TYPE_CHECKING:
+    from storebrowser.transfers.engine import TransferEngine
 
 
 @contextlib.contextmanager
 def run_engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
+    # Imported here: the commands that never run a job (ls, cat, rm...) import this module
+    # through their neighbours and need not load the engine at start.
+    from storebrowser.transfers.engine import DEFAULT_PART_SIZE, TransferEngine
+    from storebrowser.transfers.journal import Journal
+
     lock = threading.Lock()
 
     def provider(name: str) -> Any:

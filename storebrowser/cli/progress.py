@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from storebrowser.core.display import display_text
-from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import STALLED, JobSnapshot
+
+if TYPE_CHECKING:  # imported by the commands that run jobs (cli/jobrun.py), not by every command
+    from storebrowser.transfers.engine import TransferEngine
 
 REFRESH_S = 0.25
 

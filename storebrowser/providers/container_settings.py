@@ -21,7 +21,6 @@ from storebrowser.core.encryption import DefaultEncryption, Encryption, Encrypti
 from storebrowser.core.errors import Unsupported
 from storebrowser.core.lifecycle import LifecycleRule
 from storebrowser.core.lifecycle import check_rules as check_lifecycle_rules
-from storebrowser.providers import probe
 
 if TYPE_CHECKING:
     from storebrowser.core.capabilities import Capabilities
@@ -92,6 +91,8 @@ class ContainerSettings:
         # A read asks for the first byte only: a GET, since some servers (moto) judge a
         # HEAD by other rules than the GET a reader sends.
         headers = {"Range": "bytes=0-0"} if what == "read" else {}
+        from storebrowser.providers import probe  # urllib, http, ssl: only for the live check
+
         answer = probe.anonymous("GET", url, headers, verify_tls=self.verify_tls())
         return LiveAnswer(what, url, answer.status, answer.error)
 
@@ -120,6 +121,8 @@ class ContainerSettings:
         asked = {"Origin": origin, "Access-Control-Request-Method": method.upper()}
         if headers:
             asked["Access-Control-Request-Headers"] = ", ".join(headers)
+        from storebrowser.providers import probe  # urllib, http, ssl: only for a preflight
+
         answer = probe.anonymous("OPTIONS", url, asked, verify_tls=self.verify_tls())
         return PreflightResult(
             url, origin, method.upper(), answer.status,
