@@ -930,8 +930,12 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>ein lokaler Ordner (/…, ~/…) oder KONTO:CONTAINER/PRÄFIX</translation>
     </message>
     <message>
-        <source>Compare local files by MD5 (reads them)</source>
-        <translation>Lokale Dateien per MD5 vergleichen (liest sie)</translation>
+        <source>Compare every file by content (reads all local files)</source>
+        <translation>Jede Datei nach Inhalt vergleichen (liest alle lokalen Dateien)</translation>
+    </message>
+    <message>
+        <source>Files up to 1 MiB are always compared by content; larger ones by size and time</source>
+        <translation>Dateien bis 1 MiB werden immer nach Inhalt verglichen, größere nach Größe und Zeit</translation>
     </message>
     <message>
         <source>Newer only (leave what is newer on the right)</source>
@@ -1021,9 +1025,12 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <source>Newer on the right, left alone: {0}.</source>
         <translation>Rechts neuer, unverändert gelassen: {0}.</translation>
     </message>
-    <message>
-        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
-        <translation>Der Plan: {0} zu senden, {1} Löschungen angeboten (nicht angehakt). Noch hat sich nichts geändert.</translation>
+    <message numerus="yes">
+        <source>The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>
+            <numerusform>Der Plan: {sends} zu senden, {n} Löschung angeboten (nicht angehakt). Noch wurde nichts geändert.</numerusform>
+            <numerusform>Der Plan: {sends} zu senden, {n} Löschungen angeboten (nicht angehakt). Noch wurde nichts geändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete on the Right</source>
@@ -1032,6 +1039,20 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>{0} on {1} will be deleted, because the left has no such key. This cannot be undone unless the container keeps versions.</source>
         <translation>{0} auf {1} werden gelöscht, weil es links keinen solchen Schlüssel gibt. Das lässt sich nur rückgängig machen, wenn der Container Versionen aufbewahrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object or file</source>
+        <translation>
+            <numerusform>{n} Objekt oder Datei</numerusform>
+            <numerusform>{n} Objekte oder Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects or files</source>
+        <translation>
+            <numerusform>{n} Objekt oder Datei</numerusform>
+            <numerusform>{n} Objekte oder Dateien</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete and Sync</source>

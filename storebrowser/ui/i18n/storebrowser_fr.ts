@@ -930,8 +930,12 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>un dossier local (/…, ~/…) ou COMPTE:CONTENEUR/PRÉFIXE</translation>
     </message>
     <message>
-        <source>Compare local files by MD5 (reads them)</source>
-        <translation>Comparer les fichiers locaux par MD5 (les lit)</translation>
+        <source>Compare every file by content (reads all local files)</source>
+        <translation>Comparer chaque fichier par son contenu (lit tous les fichiers locaux)</translation>
+    </message>
+    <message>
+        <source>Files up to 1 MiB are always compared by content; larger ones by size and time</source>
+        <translation>Les fichiers jusqu’à 1 Mio sont toujours comparés par leur contenu ; les plus grands par taille et date</translation>
     </message>
     <message>
         <source>Newer only (leave what is newer on the right)</source>
@@ -1021,9 +1025,12 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <source>Newer on the right, left alone: {0}.</source>
         <translation>Plus récents à droite, laissés tels quels : {0}.</translation>
     </message>
-    <message>
-        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
-        <translation>Le plan : {0} à envoyer, {1} suppressions proposées (non cochées). Rien n’a encore changé.</translation>
+    <message numerus="yes">
+        <source>The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>
+            <numerusform>Le plan : {sends} à envoyer, {n} suppression proposée (non cochée). Rien n’a encore changé.</numerusform>
+            <numerusform>Le plan : {sends} à envoyer, {n} suppressions proposées (non cochées). Rien n’a encore changé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete on the Right</source>
@@ -1032,6 +1039,20 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>{0} on {1} will be deleted, because the left has no such key. This cannot be undone unless the container keeps versions.</source>
         <translation>{0} sur {1} seront supprimés, car la gauche n&apos;a pas cette clé. Irréversible, sauf si le conteneur garde des versions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object or file</source>
+        <translation>
+            <numerusform>{n} objet ou fichier</numerusform>
+            <numerusform>{n} objets ou fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects or files</source>
+        <translation>
+            <numerusform>{n} objet ou fichier</numerusform>
+            <numerusform>{n} objets ou fichiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete and Sync</source>

@@ -32,7 +32,7 @@ from storebrowser.sync.compare import CompareOptions, Comparison, Verdict, compa
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
 from storebrowser.sync.plan import SyncOptions, SyncPlan, listing_of, make_plan, to_spec
 from storebrowser.ui.commands.context import CommandContext
-from storebrowser.ui.format import count_of
+from storebrowser.ui.format import counted, number
 from storebrowser.ui.sync.plan_tree import PlanTree
 
 _GROUPS = {
@@ -58,7 +58,10 @@ class CompareWindow(QDialog):
         self.left = QLineEdit(left, self)
         self.right = QLineEdit(self)
         self.right.setPlaceholderText(self.tr("a local folder (/…, ~/…) or ACCOUNT:CONTAINER/PREFIX"))
-        self.checksum = QCheckBox(self.tr("Compare local files by MD5 (reads them)"), self)
+        self.checksum = QCheckBox(self.tr("Compare every file by content (reads all local files)"), self)
+        self.checksum.setToolTip(
+            self.tr("Files up to 1 MiB are always compared by content; larger ones by size and time")
+        )
         self.newer_only = QCheckBox(self.tr("Newer only (leave what is newer on the right)"), self)
         self.compare_button = QPushButton(self.tr("Compare"), self)
         self.summary = QLabel(self.tr("Pick the two places, then Compare. Nothing changes until Sync."), self)
@@ -196,7 +199,7 @@ class CompareWindow(QDialog):
         self.groups.clear()
         for verdict, title in _GROUPS.items():
             pairs = comparison.pairs[verdict]
-            group = QTreeWidgetItem(self.groups, [f"{self.tr(title)} ({len(pairs):,})"])
+            group = QTreeWidgetItem(self.groups, [f"{self.tr(title)} ({number(len(pairs))})"])
             for pair in pairs[:MAX_LISTED]:
                 QTreeWidgetItem(group, [display_text(pair.key), pair.basis])
             group.setExpanded(verdict is not Verdict.SAME and len(pairs) <= MAX_LISTED)
@@ -210,7 +213,7 @@ class CompareWindow(QDialog):
         counts = comparison.counts()
         texts = [
             self.tr("The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.").format(
-                *(f"{counts[v.value]:,}" for v in (Verdict.SAME, Verdict.DIFFERENT, Verdict.ONLY_LEFT,
+                *(number(counts[v.value]) for v in (Verdict.SAME, Verdict.DIFFERENT, Verdict.ONLY_LEFT,
                                                    Verdict.ONLY_RIGHT))
             )
         ]  # fmt: skip
@@ -220,13 +223,16 @@ class CompareWindow(QDialog):
             texts.append(self.tr("A listing was incomplete: deletions are not offered."))
         if plan.refused:
             texts.append(self.tr("Keys that cannot be saved as local files, left out: {0}.").format(
-                f"{len(plan.refused):,}"))  # fmt: skip
+                number(len(plan.refused))))  # fmt: skip
         if plan.skipped:
-            texts.append(self.tr("Newer on the right, left alone: {0}.").format(f"{len(plan.skipped):,}"))
+            texts.append(self.tr("Newer on the right, left alone: {0}.").format(number(len(plan.skipped))))
+        deletes = len(plan.deletes)
         texts.append(
             self.tr(
-                "The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet."
-            ).format(f"{len(plan.sends):,}", f"{len(plan.deletes):,}")
+                "The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.",
+                "",
+                deletes,
+            ).format(sends=number(len(plan.sends)), n=number(deletes))
         )
         return " ".join(texts)
 
@@ -241,7 +247,8 @@ class CompareWindow(QDialog):
             self.tr("Delete on the Right"),
             self.tr("{0} on {1} will be deleted, because the left has no such key. This cannot be "
                     "undone unless the container keeps versions.").format(
-                count_of(deletes, "object or file", "objects or files"), chosen.right.text()),
+                counted(deletes, self.tr("{n} object or file", "", deletes),
+                        self.tr("{n} objects or files", "", deletes)), chosen.right.text()),
             self.tr("Delete and Sync"),
         ):  # fmt: skip
             return
@@ -252,7 +259,7 @@ class CompareWindow(QDialog):
         self.context.messages.show_transfers()
         self.summary.setText(
             self.tr("The sync is running in the transfers panel: {0} to send, {1} to delete.").format(
-                len(plan.sends), len(plan.deletes)
+                number(len(plan.sends)), number(len(plan.deletes))
             )
         )
         self.plan_tree.clear()
