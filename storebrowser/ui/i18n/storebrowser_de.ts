@@ -3739,8 +3739,8 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>ganztägig</translation>
     </message>
     <message>
-        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
-        <translation>Die Grenze nur zwischen diesen Uhrzeiten halten, z. B. 08:00-18:00; außerhalb unbegrenzt</translation>
+        <source>Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; unlimited outside</source>
+        <translation>Die Grenze nur zu diesen Zeiten halten, z. B. 08:00-18:00 oder Mon-Fri 08:00-18:00 (Tage englisch abgekürzt); außerhalb unbegrenzt</translation>
     </message>
     <message>
         <source>Limit:</source>

@@ -3734,8 +3734,8 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>toute la journée</translation>
     </message>
     <message>
-        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
-        <translation>Appliquer la limite seulement entre ces heures, p. ex. 08:00-18:00 ; illimité en dehors</translation>
+        <source>Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; unlimited outside</source>
+        <translation>Appliquer la limite seulement à ces heures, p. ex. 08:00-18:00 ou Mon-Fri 08:00-18:00 (jours abrégés en anglais) ; illimité en dehors</translation>
     </message>
     <message>
         <source>Limit:</source>
