@@ -18,9 +18,10 @@ Values are rclone's ``--bwlimit`` syntax: a number with a suffix ``B``, ``K``, `
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import time as clock_time
@@ -373,6 +374,16 @@ class Bandwidth:
             close = getattr(chunks, "close", None)
             if close is not None:
                 close()
+
+    def limited(
+        self, chunks: Iterable[bytes], *, total: int | None = None, cancel: CancelToken = NEVER
+    ) -> Iterator[bytes]:
+        """A read outside the engine's jobs (a version saved, ``cat``, a preview, a
+        conflict's compare) held to the download limit together with them: ``paced`` a
+        chunk at a time (``total`` bytes at most, when known). Without a limit the chunks
+        pass as they come, and a limit set meanwhile holds from the next chunk."""
+        left = total if total is not None else sys.maxsize
+        return self.paced(iter(chunks), step=LIMITED_CHUNK, total=left, cancel=cancel)
 
     def whole_read_size(self, usual: int) -> int:
         """The size of a read the provider takes in whole (Azure's checked ranges): small
