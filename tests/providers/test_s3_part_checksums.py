@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from storebrowser.core.errors import DamagedOnTheWay, NotFound
+from storebrowser.providers.s3.multipart import S3MultipartUpload
+from storebrowser.providers.s3.part_check import PartChecksums
 from storebrowser.providers.s3.provider import S3Provider
 from storebrowser.transfers import sending
 from tests.providers.s3_support import bucket_fixture, open_uploads, raw, s3_fixture  # noqa: F401
@@ -91,3 +93,29 @@ def test_a_part_damaged_every_time_fails_the_upload(
     with pytest.raises(NotFound):
         small_parts.stat(bucket, "never.bin")
     assert open_uploads(small_parts, bucket) == []
+
+
+class _Captured(Exception):
+    """Stops a request once signed, before it leaves (nothing listens on that port)."""
+
+
+@pytest.mark.parametrize("crc32", [True, False])
+def test_over_https_a_checksummed_part_is_not_hashed_again_for_the_signature(crc32: bool) -> None:
+    """botocore leaves the body of a part unsigned over HTTPS only when it knows the part
+    carries a checksum; told of our CRC32 it does, as it does for Content-MD5."""
+    settings = {"endpoint_url": "https://127.0.0.1:9", "access_key_id": "k", "secret_access_key": "s",
+                "region": "us-east-1", "path_style": True}  # fmt: skip
+    provider = S3Provider.from_settings(settings)
+    client = raw(provider)
+    seen: dict[str, str | bytes] = {}
+
+    def capture(request: Any, **_: Any) -> None:
+        seen.update(request.headers)
+        raise _Captured
+
+    client.meta.events.register("before-send.s3.UploadPart", capture)
+    upload = S3MultipartUpload(client, "b", "k", PART, "id", checksums=PartChecksums(crc32=crc32))
+    with pytest.raises(_Captured):
+        upload.upload_part(1, b"part bytes")
+    assert ("x-amz-checksum-crc32" in seen) is crc32
+    assert seen["X-Amz-Content-SHA256"] in (b"UNSIGNED-PAYLOAD", "UNSIGNED-PAYLOAD")

@@ -13,6 +13,10 @@ of this provider carries one from then on. Taken, or refused for another reason:
 Content-MD5, as before (a server that took the probe gets the real part under the same
 number at once, which replaces it). A failure of the connection decides nothing: that
 part goes with Content-MD5 and a later one asks again.
+
+botocore leaves a body unsigned over HTTPS only when it sees the checksum it expects
+(Content-MD5, or one it computed itself); ``install`` tells it of our CRC32 header, or
+it would hash every part with SHA-256 for the signature, dearer than the MD5 saved.
 """
 
 from __future__ import annotations
@@ -23,13 +27,18 @@ import logging
 import threading
 import zlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore import exceptions as bx
 
 from storebrowser.providers.s3.errors import error_code
 
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
 log = logging.getLogger(__name__)
+
+_CRC32_HEADER = "x-amz-checksum-crc32"
 
 _PROBE_BODY = b"?"
 #: The CRC32 of another byte: a server that checks must refuse the probe.
@@ -87,3 +96,17 @@ def _probe(number: int, send: PartCall) -> bool | None:
         return None
     log.info("the server ignores x-amz-checksum-crc32: parts carry Content-MD5")
     return False
+
+
+def _say_the_checksum(request: Any, **_: Any) -> None:
+    """Before signing: our CRC32 header is the request's checksum, as botocore's own
+    would be (``S3SigV4Auth._should_sha256_sign_payload`` reads it from the context)."""
+    if _CRC32_HEADER in request.headers:
+        checksum = request.context.setdefault("checksum", {})
+        checksum["request_algorithm"] = {"in": "header", "name": _CRC32_HEADER, "algorithm": "crc32"}
+
+
+def install(client: S3Client) -> None:
+    client.meta.events.register_first(
+        "request-created.s3.UploadPart", _say_the_checksum, unique_id="storebrowser-part-checksum"
+    )
