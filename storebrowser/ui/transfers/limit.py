@@ -32,7 +32,7 @@ class LimitControl(QWidget):
         self.hours = self._field(
             Transfers.tr("Limited hours"), Transfers.tr("all day"),
             Transfers.tr("Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; "
-                         "unlimited outside"), 132,
+                         "unlimited outside"), 140,
         )  # fmt: skip
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
