@@ -15,7 +15,7 @@ from storebrowser.accounts.importers import Clash, add_imported, import_all
 from storebrowser.accounts.model import Account, NewAccount, SecretValues
 from storebrowser.accounts.secrets import SECRETS_FILE_NAME, Storage
 from storebrowser.cli.account_tuning import add_command as add_tuning_command
-from storebrowser.cli.account_tuning import add_tuning_options, tuning_from_args
+from storebrowser.cli.account_tuning import add_tuning_options, tuning_from_args, tuning_row
 from storebrowser.cli.context import Context, OperationFailed, UsageError
 from storebrowser.core.colours import COLOUR_SETTING, colour_problem
 from storebrowser.core.display import display_text
@@ -69,8 +69,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def cmd_list(ctx: Context, _args: argparse.Namespace) -> None:
-    rows = [{"name": a.name, "kind": a.kind, "settings": dict(a.settings)} for a in ctx.store.accounts()]
+    rows = [{"name": a.name, "kind": a.kind, "settings": dict(a.settings), "transfers": _tuning(a)}
+            for a in ctx.store.accounts()]  # fmt: skip
     ctx.emit(rows, lambda rs: "\n".join(f"{r['name']}\t{r['kind']}" for r in rs))
+
+
+def _tuning(account: Account) -> dict[str, Any]:
+    """What ``accounts transfers NAME`` shows of it: the values the engine runs it with."""
+    row = tuning_row(account)
+    del row["account"]
+    return row
 
 
 def cmd_kinds(ctx: Context, _args: argparse.Namespace) -> None:

@@ -57,8 +57,8 @@ def build_parser(*, every_command: bool = False) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--bwlimit-hours",
-        metavar="HH:MM-HH:MM",
-        help="hold --bwlimit only between these times of day (e.g. 08:00-18:00)",
+        metavar="[DAYS] HH:MM-HH:MM",
+        help="hold --bwlimit only at these times (e.g. 08:00-18:00, 'Mon-Fri 08:00-18:00', Sat,Sun)",
     )
     parser.add_argument("--debug", action="store_true", help="log what happens to stderr (secrets masked)")
     commands = parser.add_subparsers(action=LazyCommands, dest="command", metavar="COMMAND", required=True)

@@ -168,7 +168,7 @@ def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
     else:
         chunks = ctx.provider().iter_read(container, key, asked)
     try:
-        for chunk in chunks:
+        for chunk in ctx.bandwidth.limited(chunks):  # held to --bwlimit's download rate
             sink.write(chunk)
     except ChecksumMismatch as wrong:
         sink.flush()

@@ -194,7 +194,7 @@ def get_version(ctx: Context, objects: list[str], folder: Path, version_id: str)
         raise UsageError(f"{folder} is a file; give the folder to download into")
     provider = _versioned(ctx)
     folder.mkdir(parents=True, exist_ok=True)
-    done = download_version(provider, container, key, version_id, folder)
+    done = download_version(provider, container, key, version_id, folder, bandwidth=ctx.bandwidth)
     ctx.emit(
         {
             "object": f"{container}/{key}",

@@ -18,9 +18,10 @@ Values are rclone's ``--bwlimit`` syntax: a number with a suffix ``B``, ``K``, `
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import time as clock_time
@@ -45,6 +46,11 @@ SCHEDULE_CHECK = 1.0
 _UNITS = {"": KiB, "B": 1, "K": KiB, "M": KiB**2, "G": KiB**3, "T": KiB**4}
 _RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([BKMGT]?)(?:i?B?)?(?:/s)?\s*$", re.IGNORECASE)
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-\u2013]\s*(\d{1,2}):(\d{2})\s*$")
+#: Days first, then hours: ``Mon-Fri 08:00-18:00``, ``Sat,Sun``; the hours alone, every day.
+_DAYS_FIRST = re.compile(r"^\s*([A-Za-z][A-Za-z,\s\-\u2013]*?)(?:\s+(\d.*))?\s*$")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SCHEDULE_HINT = "write it as 08:00-18:00, Mon-Fri 08:00-18:00 or Sat,Sun"
 
 
 class BadLimit(ValueError):
@@ -89,30 +95,89 @@ def format_rate(rate: int | None) -> str:
 @dataclass(frozen=True, slots=True)
 class Schedule:
     """Limited from ``start`` to ``end`` (local time); across midnight when ``end`` is
-    earlier; all day when both are equal."""
+    earlier; all day when both are equal. ``days`` (0 Monday ... 6 Sunday; ``None``:
+    every day) are the days a span starts on: ``Fri 22:00-06:00`` holds until Saturday
+    06:00, not on Friday's early hours."""
 
     start: clock_time
     end: clock_time
+    days: frozenset[int] | None = None
 
-    def contains(self, moment: clock_time) -> bool:
+    def contains(self, moment: clock_time | datetime) -> bool:
+        """Whether ``moment`` is in a limited span; a bare time of day is taken to be on
+        one of the days."""
+        at = moment.time() if isinstance(moment, datetime) else moment
+        weekday = moment.weekday() if isinstance(moment, datetime) else None
         if self.start == self.end:
-            return True
-        if self.start < self.end:
-            return self.start <= moment < self.end
-        return moment >= self.start or moment < self.end
+            started_on = weekday
+        elif self.start < self.end:
+            if not self.start <= at < self.end:
+                return False
+            started_on = weekday
+        elif at >= self.start:
+            started_on = weekday
+        elif at < self.end:  # after midnight: the span started the day before
+            started_on = None if weekday is None else (weekday - 1) % 7
+        else:
+            return False
+        return self.days is None or started_on is None or started_on in self.days
 
     def text(self) -> str:
-        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+        hours = f"{self.start:%H:%M}-{self.end:%H:%M}"
+        if self.days is None:
+            return hours
+        days = _days_text(self.days)
+        return days if self.start == self.end == clock_time(0, 0) else f"{days} {hours}"
 
     @classmethod
     def parse(cls, text: str) -> Schedule:
-        match = _HOURS.match(text)
+        days: frozenset[int] | None = None
+        hours = text
+        if (first := _DAYS_FIRST.match(text)) is not None:
+            days = _parse_days(first.group(1), text)
+            hours = first.group(2) or "00:00-00:00"
+        match = _HOURS.match(hours)
         if match is None:
-            raise BadLimit(f"{text.strip()!r} is not a span of hours: write it as 08:00-18:00")
-        hours = [int(part) for part in match.groups()]
-        if hours[0] > 23 or hours[2] > 23 or hours[1] > 59 or hours[3] > 59:
+            raise BadLimit(f"{text.strip()!r} is not a span of hours: {_SCHEDULE_HINT}")
+        numbers = [int(part) for part in match.groups()]
+        if numbers[0] > 23 or numbers[2] > 23 or numbers[1] > 59 or numbers[3] > 59:
             raise BadLimit(f"{text.strip()!r}: hours go from 00:00 to 23:59")
-        return cls(clock_time(hours[0], hours[1]), clock_time(hours[2], hours[3]))
+        return cls(clock_time(numbers[0], numbers[1]), clock_time(numbers[2], numbers[3]), days)
+
+
+def _parse_days(text: str, whole: str) -> frozenset[int]:
+    """``Mon-Fri``, ``Sat,Sun``, ``Fri-Mon`` (a range may wrap past Sunday)."""
+    days: set[int] = set()
+    for item in text.replace(" ", "").split(","):
+        first, _, last = item.replace("\u2013", "-").partition("-")
+        start, end = _day(first, whole), _day(last or first, whole)
+        days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
+    return frozenset(days)
+
+
+def _day(name: str, whole: str) -> int:
+    """A day by its name or the name's first three letters at least: ``Mon``, ``Tues``."""
+    for number, full in enumerate(DAY_NAMES_FULL):
+        if len(name) >= 3 and full.lower().startswith(name.lower()):
+            return number
+    raise BadLimit(f"{whole.strip()!r}: {name!r} is not a day ({', '.join(DAY_NAMES)}); {_SCHEDULE_HINT}")
+
+
+def _days_text(days: frozenset[int]) -> str:
+    """The shortest spelling: runs of three days or more as ``Mon-Fri``."""
+    parts: list[str] = []
+    ordered = sorted(days)
+    run = [ordered[0]]
+    for day in [*ordered[1:], -1]:  # -1 ends the last run
+        if day == run[-1] + 1:
+            run.append(day)
+            continue
+        if len(run) >= 3:
+            parts.append(f"{DAY_NAMES[run[0]]}-{DAY_NAMES[run[-1]]}")
+        else:
+            parts.extend(DAY_NAMES[d] for d in run)
+        run = [day]
+    return ",".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +304,7 @@ class Bandwidth:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] | None = None,
-        local_time: Callable[[], clock_time] = lambda: datetime.now().time(),
+        local_time: Callable[[], clock_time | datetime] = datetime.now,
     ) -> None:
         self.up = TokenBucket(clock=clock, sleep=sleep)
         self.down = TokenBucket(clock=clock, sleep=sleep)
@@ -309,6 +374,16 @@ class Bandwidth:
             close = getattr(chunks, "close", None)
             if close is not None:
                 close()
+
+    def limited(
+        self, chunks: Iterable[bytes], *, total: int | None = None, cancel: CancelToken = NEVER
+    ) -> Iterator[bytes]:
+        """A read outside the engine's jobs (a version saved, ``cat``, a preview, a
+        conflict's compare) held to the download limit together with them: ``paced`` a
+        chunk at a time (``total`` bytes at most, when known). Without a limit the chunks
+        pass as they come, and a limit set meanwhile holds from the next chunk."""
+        left = total if total is not None else sys.maxsize
+        return self.paced(iter(chunks), step=LIMITED_CHUNK, total=left, cancel=cancel)
 
     def whole_read_size(self, usual: int) -> int:
         """The size of a read the provider takes in whole (Azure's checked ranges): small

@@ -98,6 +98,13 @@ class ChecksumMismatch(StorageError):
     """Bytes received or stored do not match the size or checksum they should have."""
 
 
+class DamagedOnTheWay(ChecksumMismatch):
+    """The service refused a body that did not match the checksum sent with it: the bytes
+    changed between the checksum and the server, so sending them again may work."""
+
+    retryable = True
+
+
 class ConsentRequired(StorageError):
     """The call needs a change the user must agree to first (e.g. giving a Swift account
     a temp-URL key, which every client of the account then shares).

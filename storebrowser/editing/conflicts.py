@@ -17,6 +17,7 @@ import enum
 import os
 from pathlib import Path, PurePosixPath
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.core.types import ObjectInfo
@@ -126,14 +127,16 @@ def set_mine_aside(opened: OpenedFile) -> Path:
     raise StorageError(f"No free name beside {path} to keep your copy.", key=opened.key)
 
 
-def fetch_theirs(provider: Provider, opened: OpenedFile) -> Path:
+def fetch_theirs(provider: Provider, opened: OpenedFile, bandwidth: Bandwidth | None = None) -> Path:
     """Their version beside the copy as ``name (theirs).ext``, to compare the two (written
-    to ``.part`` and renamed, replacing an earlier comparison's)."""
+    to ``.part`` and renamed, replacing an earlier comparison's), held to the download
+    limit of ``bandwidth`` (the engine's)."""
     path = Path(opened.local)
     target = path.with_name(sibling_name(path.name, "theirs", 1))
     part = target.with_name(target.name + ".part")
     with open(part, "wb") as out:
-        for chunk in provider.iter_read(opened.container, opened.key):
+        chunks = provider.iter_read(opened.container, opened.key)
+        for chunk in bandwidth.limited(chunks) if bandwidth is not None else chunks:
             out.write(chunk)
     os.replace(part, target)
     return target

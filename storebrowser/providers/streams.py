@@ -52,7 +52,12 @@ class ProgressStream(ReadStream):
         self._raw = raw
         self._progress = progress
         self._cancel = cancel
-        self._start = raw.tell() if raw.seekable() else 0
+        self._seekable = raw.seekable()
+        # The position is kept here, not asked of ``raw``: a file's ``tell`` is an lseek
+        # system call, and the SDKs ask for it per read and per request (it was 8 % of
+        # the CPU of small s3api uploads). Nothing else moves ``raw`` meanwhile.
+        self._position = raw.tell() if self._seekable else 0
+        self._start = self._position
         self._high = self._start
         self.reported = 0
 
@@ -63,22 +68,26 @@ class ProgressStream(ReadStream):
         return cls(io.BytesIO(data), progress, cancel)
 
     def seekable(self) -> bool:
-        return self._raw.seekable()
+        return self._seekable
 
     def tell(self) -> int:
-        return self._raw.tell()
+        if not self._seekable:
+            return self._raw.tell()  # raises as the stream's own would
+        return self._position
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        return self._raw.seek(offset, whence)
+        self._position = self._raw.seek(offset, whence)
+        return self._position
 
     def read(self, size: int | None = -1) -> bytes:
         self._cancel.raise_if_cancelled()
         data = self._raw.read(-1 if size is None else size)
+        self._position += len(data)
         self._advance(len(data))
         return data
 
     def _advance(self, count: int) -> None:
-        position = self._raw.tell() if self._raw.seekable() else self._high + count
+        position = self._position if self._seekable else self._high + count
         if position > self._high:
             delta = position - self._high
             self._high = position

@@ -16,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import ChecksumMismatch, InvalidName
 from storebrowser.core.localpath import key_to_local_path
 from storebrowser.core.types import key_name
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.transfers.positional import read_at
 from storebrowser.transfers.stream import UnevenParts, VerifiedRead
 from storebrowser.transfers.verify import Hashed, check, file_digests, segments_to_hash
@@ -38,31 +39,37 @@ class DownloadedVersion:
 
 def download_version(
     provider: Provider, container: str, key: str, version_id: str, folder: Path, *,
-    cancel: CancelToken = NEVER,
+    cancel: CancelToken = NEVER, bandwidth: Bandwidth | None = None,
 ) -> DownloadedVersion:  # fmt: skip
     """Write version ``version_id`` of ``key`` as ``folder/<its name>`` (replacing a file
     of that name once the download is verified)."""
     target = key_to_local_path(folder, key_name(key))
-    return download_version_to(provider, container, key, version_id, target, cancel=cancel)
+    return download_version_to(
+        provider, container, key, version_id, target, cancel=cancel, bandwidth=bandwidth
+    )
 
 
 def download_version_to(
     provider: Provider, container: str, key: str, version_id: str, target: Path, *,
     cancel: CancelToken = NEVER, progress: Callable[[int, int], None] | None = None,
+    bandwidth: Bandwidth | None = None,
 ) -> DownloadedVersion:  # fmt: skip
     """Write version ``version_id`` of ``key`` as the file ``target`` (replaced once the
-    download is verified). ``progress(done, total)`` hears of each chunk written."""
+    download is verified). ``progress(done, total)`` hears of each chunk written; the
+    download limit of ``bandwidth`` (the engine's) holds it with the engine's jobs."""
     if key.endswith("/"):
         message = f"{key!r} is a folder marker, not a file to download."
         raise InvalidName(message, container=container, key=key)
-    read = VerifiedRead(provider, container, key, version_id=version_id, cancel=cancel)
+    chunk_size = bandwidth.read_size(DEFAULT_CHUNK) if bandwidth else DEFAULT_CHUNK
+    read = VerifiedRead(provider, container, key, version_id=version_id, cancel=cancel, chunk_size=chunk_size)
     total = read.proof.info.size
+    chunks = bandwidth.limited(read, total=total, cancel=cancel) if bandwidth else iter(read)
     part = target.with_name(target.name + PART_SUFFIX)
     size = 0
     try:
         with part.open("wb") as sink:
             try:
-                for chunk in read:
+                for chunk in chunks:
                     sink.write(chunk)
                     size += len(chunk)
                     if progress is not None:

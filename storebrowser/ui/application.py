@@ -192,7 +192,7 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     window.welcome.import_source = services.import_source
     bridge = bridge or EngineBridge(services.make_engine, parent=window)
     jobs = JobQueue(bridge, window)
-    operations = Operations(window_context(window, jobs))
+    operations = Operations(window_context(window, jobs, services.bandwidth))
     window.explorer_actions.connect_handlers(operations.handlers())
     window.explorer_actions.connect_handlers(Sharing(operations).handlers())
     window.explorer_actions.connect_handlers(Workflows(operations).handlers())
@@ -213,6 +213,7 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     bookmarks = install_bookmarks(window, services.bookmarks)
     # Before the transfers dock: restoreState places both.
     preview = install_preview(window, window.view_menu, preview_dock(window))
+    preview.panel.bandwidth = services.bandwidth
     dock = window.add_transfers(
         TransfersDock(bridge, window), QuitGuard(bridge, window, lambda: others_open(window))
     )
@@ -222,7 +223,7 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     editing = install_editing(
         window, operations, services.edit_cache or EditCache(default_root()), dock, first
     )
-    install_quick_look(window, runner)
+    install_quick_look(window, runner).panel.bandwidth = services.bandwidth
     NewWindow(window, lambda place: open_window(services, runner, bridge, place))
     return Explorer(
         window, operations, jobs, runner, bridge, dock, preview, versions, bookmarks, editing, tabs

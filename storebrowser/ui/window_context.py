@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from storebrowser.accounts.model import Account
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
@@ -99,9 +100,10 @@ class WindowServices:
         self._window.show_transfers()
 
 
-def window_context(window: MainWindow, jobs: JobQueue) -> CommandContext:
+def window_context(window: MainWindow, jobs: JobQueue, bandwidth: Bandwidth | None = None) -> CommandContext:
     """The services commands run on, for the explorer ``window``."""
     answers = WindowServices(window)
     return CommandContext(
-        pool=window.pool, runner=window.runner, jobs=jobs, places=answers, messages=answers, parent=window
-    )
+        pool=window.pool, runner=window.runner, jobs=jobs, places=answers, messages=answers, parent=window,
+        bandwidth=bandwidth or Bandwidth(),
+    )  # fmt: skip

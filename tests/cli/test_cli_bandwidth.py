@@ -14,6 +14,7 @@ def test_bad_bwlimit_is_one_clear_line(cli: RunCli) -> None:
         ["--bwlimit", "fast"],
         ["--bwlimit", "1M:2M:3M"],
         ["--bwlimit", "1M", "--bwlimit-hours", "8-18"],
+        ["--bwlimit", "1M", "--bwlimit-hours", "Funday 08:00-18:00"],
     ):
         result = cli(*args, "ls")
         assert result.returncode == 2
@@ -26,7 +27,7 @@ def test_an_upload_under_a_limit_arrives(cli: RunCli, tmp_path: Path) -> None:
     ok(cli("mb", "box"))
     source = tmp_path / "f.bin"
     source.write_bytes(b"x" * 300_000)
-    ok(cli("--bwlimit", "10M:off", "--bwlimit-hours", "00:00-23:59", "put", str(source), "box/"))
+    ok(cli("--bwlimit", "10M:off", "--bwlimit-hours", "Mon-Sun 00:00-23:59", "put", str(source), "box/"))
     assert "f.bin" in ok(cli("ls", "box")).decode()
 
 
@@ -37,6 +38,8 @@ def test_account_transfer_settings_are_kept_and_checked(cli: RunCli) -> None:
     shown = json.loads(ok(cli("--json", "accounts", "transfers", "Local files")))
     assert (shown["transfers"], shown["parts"], shown["part_size_mib"]) == (2, 4, 8)
     assert shown["set_here"] == ["part_size_mib", "transfers"]
+    listed = {row["name"]: row for row in json.loads(ok(cli("--json", "accounts", "list")))}
+    assert listed["Local files"]["transfers"] == {k: v for k, v in shown.items() if k != "account"}
     bad = cli("accounts", "transfers", "Local files", "--parts", "99")
     assert bad.returncode == 2
     assert bad.stderr.decode().strip().splitlines()[-1] == (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from datetime import time as clock_time
 
 import pytest
@@ -208,6 +209,41 @@ def test_schedules_across_midnight_and_bad_hours() -> None:
     for bad in ("8-18", "25:00-18:00", "08:00-18:61"):
         with pytest.raises(BadLimit, match=r"08:00-18:00|23:59"):
             Schedule.parse(bad)
+
+
+def test_schedules_on_weekdays() -> None:
+    office = Schedule.parse("Mon-Fri 08:00-18:00")
+    friday, saturday = datetime(2026, 12, 4, 9, 30), datetime(2026, 12, 5, 9, 30)
+    assert friday.weekday() == 4 and office.contains(friday) and not office.contains(saturday)
+    assert not office.contains(datetime(2026, 12, 4, 18, 30))
+    # A span across midnight belongs to the day it starts on.
+    late = Schedule.parse("Fri 22:00-06:00")
+    assert late.contains(datetime(2026, 12, 4, 23, 0)) and late.contains(datetime(2026, 12, 5, 5, 0))
+    assert not late.contains(datetime(2026, 12, 4, 5, 0))  # Thursday night's end: not listed
+    weekend = Schedule.parse("sat,sun")
+    assert weekend.contains(saturday) and not weekend.contains(friday)
+    spellings = {
+        "Monday-Friday 9:00-17:00": "Mon-Fri 09:00-17:00",
+        "Sat,Sun": "Sat,Sun",
+        "Mon,Wed,Fri 08:00-18:00": "Mon,Wed,Fri 08:00-18:00",
+        "Sat-Mon": "Mon,Sat,Sun",  # a range may wrap past Sunday
+        "08:00-18:00": "08:00-18:00",  # the hours alone: every day, as before
+    }
+    assert {text: Schedule.parse(text).text() for text in spellings} == spellings
+    for bad in ("Mo-Fr 08:00-18:00", "Funday 08:00-18:00", "Mon-Fri 8-18"):
+        with pytest.raises(BadLimit, match=r"Mon-Fri 08:00-18:00"):
+            Schedule.parse(bad)
+
+
+def test_the_limit_holds_only_on_the_schedule_s_days() -> None:
+    clock = FakeClock()
+    now = [datetime(2026, 12, 5, 12, 0)]  # a Saturday
+    limits = Limits(up=MiB, schedule=Schedule.parse("Mon-Fri 08:00-18:00"))
+    bandwidth = Bandwidth(limits, clock=clock, sleep=clock.sleep, local_time=lambda: now[0])
+    assert bandwidth.in_force() == (None, None)
+    now[0] = datetime(2026, 12, 7, 12, 0)  # Monday
+    assert bandwidth.in_force() == (MiB, None)
+    assert Limits.from_json(limits.to_json()) == limits
 
 
 def test_saved_limits_round_trip_and_damage_reads_as_none() -> None:

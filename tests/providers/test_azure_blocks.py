@@ -10,8 +10,9 @@ import pytest
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.errors import Cancelled, NotFound
+from storebrowser.core.errors import Cancelled, DamagedOnTheWay, NotFound
 from storebrowser.providers.azure.blocks import BlockUpload
+from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.transfers import sending
 
@@ -149,4 +150,8 @@ def test_blocks_carry_their_md5(azure: AzureProvider, azure_box: str) -> None:
     blob = _blob(azure, azure_box, "md5.bin")
     with pytest.raises(HttpResponseError, match=r"Md5Mismatch|MD5"):
         blob.stage_block("x" * 21, b"changed", transactional_content_md5=bytes.fromhex(part.checksum or ""))
+    # ... and the provider calls it damage on the way: a part's retry sends it again.
+    with pytest.raises(DamagedOnTheWay) as refused, azure_errors("Uploading a block"):
+        blob.stage_block("x" * 21, b"changed", transactional_content_md5=bytes.fromhex(part.checksum or ""))
+    assert refused.value.retryable
     upload.abort()

@@ -21,6 +21,8 @@ from storebrowser.core.tuning import Tuning
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.version_download import download_version_to
+from tests.providers.versions_support import versions_of
 from tests.transfers.helpers import FAST_RETRY, Counting
 
 MiB = 1024 * 1024
@@ -138,3 +140,30 @@ def test_under_an_upload_limit_azure_sends_in_blocks_read_as_they_go(
     finally:
         with contextlib.suppress(StorageError):
             azure_provider.delete_container(container, force=True)
+
+
+def test_a_version_saved_outside_the_engine_holds_the_download_limit(
+    swift_box: tuple[Provider, str], tmp_path: Path
+) -> None:
+    """The Versions dialog's Save and ``versions get`` read outside the engine's jobs, on
+    the engine's ``Bandwidth``: their bytes over time keep to its download rate too."""
+    provider, container = swift_box
+    provider.set_versioning(container, True)
+    data = os.urandom(2 * MiB + 321)
+    sending.upload_bytes(provider, container, "v.bin", data)
+    version_id = versions_of(provider, container, "v.bin")[0].version_id
+    sending.upload_bytes(provider, container, "v.bin", b"the current version")
+    samples: list[Sample] = []
+
+    def written(done: int, _total: int) -> None:
+        now = time.monotonic()
+        samples.append((now, now, done))
+
+    bandwidth = Bandwidth(Limits(down=RATE))
+    started = time.monotonic()
+    saved = download_version_to(provider, container, "v.bin", version_id, tmp_path / "v.bin",
+                                progress=written, bandwidth=bandwidth)  # fmt: skip
+    assert saved.path.read_bytes() == data and saved.verified.startswith("verified")
+    samples.insert(0, (started, started, 0))
+    assert worst_excess(samples, RATE) <= 0, samples
+    assert samples[-1][1] - started >= (len(data) - SLACK) / (RATE * (1 + MARGIN))

@@ -15,6 +15,7 @@ from storebrowser.core.errors import (
     AccessDenied,
     AlreadyExists,
     AuthFailed,
+    DamagedOnTheWay,
     InvalidMetadata,
     InvalidName,
     NotFound,
@@ -25,6 +26,9 @@ from storebrowser.core.errors import (
 from storebrowser.core.netfail import describe_connection_failure
 from storebrowser.core.tiers import archived_error
 
+#: Azurite answers a block whose Content-MD5 is wrong with InvalidOperation and this
+#: message where Azure says Md5Mismatch.
+_AZURITE_MD5_MISMATCH = "contentMD5 doesn't match"
 NOT_FOUND = frozenset({"ResourceNotFound", "ContainerNotFound", "BlobNotFound"})
 ALREADY_EXISTS = frozenset({"ContainerAlreadyExists", "BlobAlreadyExists"})
 #: Azurite answers a wrong key with AuthorizationFailure where Azure says AuthenticationFailed;
@@ -121,6 +125,9 @@ def _map_http(code: str, status: int | None, text: str, where: dict[str, str | N
         return AccessDenied(f"{text} The credentials are valid but lack the permission for this.", **where)
     if code == "ConditionNotMet" or status == 412:
         return Transient(f"{text} The blob changed while this ran; try again.", **where)
+    if code in ("Md5Mismatch", "Crc64Mismatch") or _AZURITE_MD5_MISMATCH in text:
+        # A body that does not match the checksum sent with it.
+        return DamagedOnTheWay(f"{text} The bytes changed on the way; retrying may help.", **where)
     if code in TRANSIENT or status in (408, 429) or (status is not None and status >= 500):
         return Transient(text, **where)
     if code == "InvalidMetadata" or code == "MetadataTooLarge":

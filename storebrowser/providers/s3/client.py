@@ -18,7 +18,7 @@ from botocore.config import Config
 
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
-from storebrowser.providers.s3 import progress
+from storebrowser.providers.s3 import part_check, progress
 from storebrowser.providers.s3.errors import s3_errors
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ class ClientFactory:
                 "s3", endpoint_url=s.endpoint_url, verify=s.verify_tls, config=config
             )
         progress.install(client)
+        part_check.install(client)
         return client
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from storebrowser.core.errors import (
     AccessDenied,
     AlreadyExists,
     AuthFailed,
+    DamagedOnTheWay,
     InvalidMetadata,
     InvalidName,
     InvalidStorageClass,
@@ -62,6 +63,8 @@ _TRANSIENT = {
 _UNSUPPORTED = {"NotImplemented", "501", "XNotImplemented", "MethodNotAllowed"}
 _BAD_NAME = {"InvalidBucketName", "KeyTooLongError"}
 _BAD_METADATA = {"MetadataTooLarge", "InvalidArgument"}
+#: The body did not match its checksum (Content-MD5, x-amz-checksum-*, SigV4's SHA-256).
+_DAMAGED = {"BadDigest", "XAmzContentSHA256Mismatch"}
 #: Reading or copying an object that is archived (GLACIER, DEEP_ARCHIVE) and not restored.
 _ARCHIVED = {"InvalidObjectState", "ObjectNotInActiveTierError"}
 
@@ -167,6 +170,13 @@ def _map_client_error(
         return PreconditionFailed(f"{what}: the object changed meanwhile ({server_says}).", **where)
     if code in _AUTH:
         return AuthFailed(_auth_message(code, what), **where)
+    if code in _DAMAGED:
+        return DamagedOnTheWay(
+            f"{what}: the server received bytes that do not match their checksum ({server_says}); "
+            "they changed on the way. Retrying may help; if it keeps failing, check the network "
+            "or proxy between this computer and the server.",
+            **where,
+        )
     if code in _ARCHIVED:
         said = error.response.get("Error", {}).get("StorageClass")
         storage_class = said if isinstance(said, str) else None

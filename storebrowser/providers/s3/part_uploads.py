@@ -12,6 +12,7 @@ from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.s3 import encryption as s3_encryption
 from storebrowser.providers.s3 import multipart
 from storebrowser.providers.s3.keys import refuse_parts, xml_safe
+from storebrowser.providers.s3.part_check import PartChecksums
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -25,6 +26,7 @@ class S3PartUploads:
         capabilities: Capabilities
         _starts: UnansweredStarts
         _customer_key: str | None
+        _part_checksums: PartChecksums
 
         @property
         def _client(self) -> S3Client: ...
@@ -56,6 +58,7 @@ class S3PartUploads:
             self._client, container, key, part_size, extra, self._starts,
             part_args=self._part_args(encryption is not None and encryption.mode is EncryptionMode.SSE_C),
             on_created=lambda reply: s3_encryption.check_applied(reply, encryption, container, key),
+            checksums=self._part_checksums,
         )  # fmt: skip
 
     def _part_args(self, customer_key: bool) -> dict[str, str]:
@@ -72,4 +75,4 @@ class S3PartUploads:
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         part_args = self._part_args(bool(state.get("customer_key")))
-        return multipart.resume(self._client, state, part_args=part_args)
+        return multipart.resume(self._client, state, part_args=part_args, checksums=self._part_checksums)

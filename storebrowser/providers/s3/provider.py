@@ -54,6 +54,7 @@ from storebrowser.providers.s3.keys import xml_safe
 from storebrowser.providers.s3.listing import object_from_head, strip_etag
 from storebrowser.providers.s3.metadata import SYSTEM_PROPERTIES, encode_metadata, system_from_head
 from storebrowser.providers.s3.orphans import UnansweredStarts
+from storebrowser.providers.s3.part_check import PartChecksums
 from storebrowser.providers.s3.part_uploads import S3PartUploads
 from storebrowser.providers.s3.progress import SendProgressStream
 from storebrowser.providers.s3.regions import AWS_REGIONS
@@ -98,6 +99,8 @@ class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, S3
         self.capabilities = self._capabilities()
         self._starts = UnansweredStarts()
         self._customer_key = settings.sse_customer_key
+        #: CRC32 or Content-MD5 on parts: asked of the server once (``part_check``).
+        self._part_checksums = PartChecksums()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> S3Provider:

@@ -10,13 +10,14 @@ user something, and the place the user is at with what is selected there. They c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from storebrowser.accounts.model import Account
 from storebrowser.accounts.pool import ProviderPool
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.places import Location
 from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
@@ -114,3 +115,6 @@ class CommandContext:
     messages: Messages
     #: The owner of the dialogs a command opens (the window).
     parent: QWidget
+    #: The engine's limit: reads made outside its jobs (a version saved, a preview, a
+    #: conflict's compare) share its download rate.
+    bandwidth: Bandwidth = field(default_factory=Bandwidth)

@@ -151,7 +151,9 @@ class RoundTrip(QObject):
             )
         elif choice is ConflictChoice.COMPARE:
             self.opener.work(
-                opened.account, lambda p: fetch_theirs(p, opened), lambda r: self._compare(opened, r)
+                opened.account,
+                lambda p: fetch_theirs(p, opened, self.opener.ops.context.bandwidth),
+                lambda r: self._compare(opened, r),
             )
 
     def _resolved(self, result: TaskResult[Checked]) -> None:

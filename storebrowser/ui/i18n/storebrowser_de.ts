@@ -2310,7 +2310,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <name>PreviewPanel</name>
     <message>
         <source>to the end</source>
-        <extracomment>An earlier version of ``info`` to read instead of the current one. The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
+        <extracomment>An earlier version of ``info`` to read instead of the current one. The engine&apos;s limit, which reads here share (the window sets it; none in tests). The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
         <translation>bis zum Ende</translation>
     </message>
     <message>
@@ -3999,8 +3999,8 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>ganztägig</translation>
     </message>
     <message>
-        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
-        <translation>Die Grenze nur zwischen diesen Uhrzeiten halten, z. B. 08:00-18:00; außerhalb unbegrenzt</translation>
+        <source>Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; unlimited outside</source>
+        <translation>Die Grenze nur zu diesen Zeiten halten, z. B. 08:00-18:00 oder Mon-Fri 08:00-18:00 (Tage englisch abgekürzt); außerhalb unbegrenzt</translation>
     </message>
     <message>
         <source>Limit:</source>

@@ -2308,7 +2308,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>PreviewPanel</name>
     <message>
         <source>to the end</source>
-        <extracomment>An earlier version of ``info`` to read instead of the current one. The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
+        <extracomment>An earlier version of ``info`` to read instead of the current one. The engine&apos;s limit, which reads here share (the window sets it; none in tests). The next bytes to arrive are a new object&apos;s first: they choose the tab.</extracomment>
         <translation>jusqu&apos;à la fin</translation>
     </message>
     <message>
@@ -3994,8 +3994,8 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
         <translation>toute la journée</translation>
     </message>
     <message>
-        <source>Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside</source>
-        <translation>Appliquer la limite seulement entre ces heures, p. ex. 08:00-18:00 ; illimité en dehors</translation>
+        <source>Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; unlimited outside</source>
+        <translation>Appliquer la limite seulement à ces heures, p. ex. 08:00-18:00 ou Mon-Fri 08:00-18:00 (jours abrégés en anglais) ; illimité en dehors</translation>
     </message>
     <message>
         <source>Limit:</source>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled
@@ -66,14 +67,17 @@ def fetch(
     chosen: RangePlan,
     cancel: CancelToken,
     version_id: str | None = None,
+    bandwidth: Bandwidth | None = None,
 ) -> Fetched:
     """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first), of
-    the version ``version_id`` when one is given."""
+    the version ``version_id`` when one is given, held to ``bandwidth``'s download limit."""
     parts = []
     if version_id is not None:
         chunks = provider.iter_read_version(container, key, version_id, chosen.byte_range, cancel=cancel)
     else:
         chunks = provider.iter_read(container, key, chosen.byte_range, cancel=cancel)
+    if bandwidth is not None:
+        chunks = bandwidth.limited(chunks, total=chosen.length, cancel=cancel)
     for chunk in chunks:
         parts.append(chunk)
         cancel.raise_if_cancelled()
@@ -96,6 +100,8 @@ class PreviewPanel(QWidget):
         self.info: ObjectInfo | None = None
         #: An earlier version of ``info`` to read instead of the current one.
         self.version_id: str | None = None
+        #: The engine's limit, which reads here share (the window sets it; none in tests).
+        self.bandwidth: Bandwidth | None = None
         self.fetched: Fetched | None = None
         self.error = ""
         self.image: QImage | None = None
@@ -262,9 +268,9 @@ class PreviewPanel(QWidget):
             self.tr("Reading bytes [{start:,}:{end:,}]…").format(start=chosen.start, end=chosen.end)
         )
         self.next_button.setEnabled(False)
-        key, version_id = info.key, self.version_id
+        key, version_id, bandwidth = info.key, self.version_id, self.bandwidth
         self.runner.run(
-            lambda: fetch(provider, container, key, chosen, cancel, version_id),
+            lambda: fetch(provider, container, key, chosen, cancel, version_id, bandwidth),
             lambda result: self._arrived(generation, result),
         )
 

@@ -31,7 +31,8 @@ class LimitControl(QWidget):
         self.down = self._field(Transfers.tr("Download limit"), Transfers.tr("off"), rate_tip, 64)
         self.hours = self._field(
             Transfers.tr("Limited hours"), Transfers.tr("all day"),
-            Transfers.tr("Hold the limit only between these times, e.g. 08:00-18:00; unlimited outside"), 96,
+            Transfers.tr("Hold the limit only at these times, e.g. 08:00-18:00 or Mon-Fri 08:00-18:00; "
+                         "unlimited outside"), 140,
         )  # fmt: skip
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)

@@ -323,13 +323,16 @@ class VersionsPane(QWidget):
         if target is None:
             return
         container, key, version_id = self.place.container, row.key, row.entry.version_id
+        bandwidth = self.context.bandwidth  # the engine's download limit holds it too
 
         def downloaded(value: object) -> None:
             assert isinstance(value, DownloadedVersion)
             self.context.messages.show_info(self.tr("Saved {0} ({1}).").format(value.path, value.verified))
 
         self._run(
-            lambda provider: download_version_to(provider, container, key, version_id, target),
+            lambda provider: download_version_to(
+                provider, container, key, version_id, target, bandwidth=bandwidth
+            ),
             downloaded,
             changes=False,
         )

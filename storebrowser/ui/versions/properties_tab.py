@@ -30,6 +30,7 @@ class VersionsTab(QWidget):
         self.pane.changed.connect(context.places.relist)
         self.pane.previewAsked.connect(self.preview_version)
         self.preview = PreviewPanel(context.runner, self)
+        self.preview.bandwidth = context.bandwidth
         self.preview.setVisible(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.pane)
