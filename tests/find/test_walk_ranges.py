@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 
 from storebrowser.core.types import ObjectInfo, Page
+from storebrowser.core.walk import Walk, split_points
 from storebrowser.find.stats import folder_stats
-from storebrowser.find.walk import Walk, split_points
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import sending
 from tests.find.sdk_listing import sdk_listing

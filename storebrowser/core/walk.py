@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import queue
 import string
 import threading
@@ -62,6 +63,9 @@ _POLL_S = 0.2
 MOST_RANGES = 32
 #: Pages a range is expected to hold at least (its last page is read past its end).
 MIN_PAGES = 2
+#: Whether a walk splits a large part by key ranges unless told otherwise (see README of
+#: bench/: the figures behind this choice).
+RANGES = True
 #: The characters a split point steps through after a key's character of the same kind.
 _ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
 
@@ -196,10 +200,14 @@ class Walk:
         cancel: CancelToken | None = None,
         page_size: int = PAGE_SIZE,
         retry: RetryPolicy = RETRY,
+        ranges: bool = RANGES,
     ) -> None:
         self.lister = lister
-        #: A token that starts a flat listing just after a key, where the lister has one.
-        self._after: Callable[[str, str | None], str | None] | None = getattr(lister, "start_after", None)
+        #: A token that starts a flat listing just after a key, where the lister has one
+        #: and the walk may split a part by key ranges.
+        self._after: Callable[[str, str | None], str | None] | None = (
+            getattr(lister, "start_after", None) if ranges else None
+        )
         if self._after is not None and self._after("a", None) is None:
             self._after = None  # a provider whose listing cannot start after a key
         self.container = container
@@ -369,6 +377,47 @@ class Walk:
                 return found.get(timeout=_POLL_S)
             except queue.Empty:
                 continue
+
+
+class IncompleteListing(StorageError):
+    """A walk could not list some part of the key space: what it yielded is not all."""
+
+    def __init__(self, container: str, prefix: str, missing: Sequence[Gap]) -> None:
+        shown = "; ".join(gap.describe() for gap in missing[:SHOWN_GAPS])
+        more = f"; and {len(missing) - SHOWN_GAPS} more" if len(missing) > SHOWN_GAPS else ""
+        place = f"{container}/{prefix}" if prefix else container
+        super().__init__(f"Could not list everything below {place}: {shown}{more}.", container=container)
+        self.missing = list(missing)
+
+
+#: Parts named in the message of an incomplete listing (the rest are counted).
+SHOWN_GAPS = 3
+
+
+def walked_objects(
+    lister: PageLister,
+    container: str,
+    prefix: str = "",
+    *,
+    cancel: CancelToken | None = None,
+    connections: int = CONNECTIONS,
+    page_size: int = PAGE_SIZE,
+    retry: RetryPolicy = RETRY,
+) -> list[ObjectInfo]:
+    """Every object below ``prefix`` (not the folders of a delimited listing), listed on
+    ``connections`` side by side, in key order (the order of a flat listing: code point
+    order, which is S3's and Swift's UTF-8 byte order), for a job that acts on all of
+    them. ``IncompleteListing`` when any part could not be listed: a download or a delete
+    of a folder never goes ahead on part of it."""
+    walk = Walk(
+        lister, container, prefix, connections=connections, cancel=cancel, page_size=page_size, retry=retry
+    )
+    infos = [info for scanned in walk for info in scanned.entries.infos()]
+    if walk.missing:
+        raise IncompleteListing(container, prefix, walk.missing)
+    if connections > 1:  # parts arrive side by side; one connection is the flat listing
+        infos.sort(key=operator.attrgetter("key"))
+    return infos
 
 
 #: A flat listing below ``prefix``: keys after the first (``""``: all), up to the second.
