@@ -38,6 +38,7 @@ class Delayed:
         self.provider = provider
         self.latency = latency
         self.start_after = provider.start_after
+        self.token_takes_end = provider.token_takes_end
 
     def list_page(
         self, container: str, prefix: str = "", delimiter: str | None = "/", token: str | None = None,

@@ -61,10 +61,17 @@ BACKLOG_PER_CONNECTION = 2
 _POLL_S = 0.2
 #: Ranges one split makes at most (a large last one splits again when it is listed).
 MOST_RANGES = 32
-#: Pages a range is expected to hold at least (its last page is read past its end).
+#: Pages a range is expected to hold at least where the service ends a range itself
+#: (Swift's ``end_marker``): the few more requests of short ranges cost little.
 MIN_PAGES = 2
-#: Whether a walk splits a large part by key ranges unless told otherwise (see README of
-#: bench/: the figures behind this choice).
+#: ... and where it cannot (S3): a range's last page is read to its end for nothing, so a
+#: range of ``m`` pages costs up to one page more: ranges of 8 pages keep that under an
+#: eighth (ranges of 2 doubled the requests and added half the CPU on both sides).
+MIN_PAGES_OPEN_END = 8
+#: Whether a walk splits a large part by key ranges unless told otherwise. On: one large
+#: folder is otherwise listed on one connection, one round trip after another, however
+#: many connections the walk has; measured cost and why: bench/README.md ("Key ranges:
+#: on or off?").
 RANGES = True
 #: The characters a split point steps through after a key's character of the same kind.
 _ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
@@ -133,8 +140,9 @@ def _rows(values: Sequence[T], rows: list[int]) -> list[T]:
 
 
 def split_points(
-    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES
-) -> list[str]:
+    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES,
+    min_pages: int = MIN_PAGES,
+) -> list[str]:  # fmt: skip
     """Where to cut the keys after ``last`` (below ``prefix``, up to ``upto``) into ranges,
     ascending, guessed from a full page of ``keys`` keys that went from ``first`` to
     ``last``: at each character of ``last`` from where the page's keys began to differ
@@ -144,7 +152,7 @@ def split_points(
     still large is split again when listed.
 
     A range ends inside a page, whose rest is listed for nothing (an S3 listing has no
-    end), so a range takes as many steps of a character as hold ``MIN_PAGES`` pages by
+    end), so a range takes as many steps of a character as hold ``min_pages`` pages by
     the page's density: its keys per step of a character, times the fan-out going back.
     (Deeper than where the page's keys differ, as in ``.bin``, there is nothing to guess.)"""
     points: list[str] = []
@@ -160,7 +168,7 @@ def split_points(
             per_step *= len(_alphabet_of(last[at + 1]) or "x")
         if alphabet is None:
             continue
-        stride = max(1, math.ceil(MIN_PAGES * keys / per_step))  # steps a range takes
+        stride = max(1, math.ceil(min_pages * keys / per_step))  # steps a range takes
         for char in alphabet[alphabet.index(last[at]) + stride :: stride]:
             point = last[:at] + char
             if upto is not None and point >= upto:
@@ -201,6 +209,7 @@ class Walk:
         page_size: int = PAGE_SIZE,
         retry: RetryPolicy = RETRY,
         ranges: bool = RANGES,
+        min_pages: int | None = None,
     ) -> None:
         self.lister = lister
         #: A token that starts a flat listing just after a key, where the lister has one
@@ -210,6 +219,9 @@ class Walk:
         )
         if self._after is not None and self._after("a", None) is None:
             self._after = None  # a provider whose listing cannot start after a key
+        #: Pages a range holds at least (``None``: as the service's listing ends a range).
+        ends = bool(getattr(lister, "token_takes_end", False))
+        self.min_pages = min_pages or (MIN_PAGES if ends else MIN_PAGES_OPEN_END)
         self.container = container
         self.prefix = prefix
         self.connections = max(1, connections)
@@ -341,7 +353,7 @@ class Walk:
         if self._after is None:
             return False
         last = page[-1]
-        points = split_points(prefix, page[0], last, upto, keys=len(page))
+        points = split_points(prefix, page[0], last, upto, keys=len(page), min_pages=self.min_pages)
         if not points:
             return False
         bounds = [last, *points]
