@@ -12,11 +12,18 @@ test: it prints figures and never asserts a time.
 Run from the project root: ``python -m bench.walk_ranges [--objects 50000] [--only swift,s3]
 [--latency 0.05]``. The container is the one of ``bench.find --folders 1`` (seeded
 server-side once, kept in the cache folder).
+
+``--model``: no server at all, a service in memory that answers each page after the
+round trip ``--latency`` (default 0.05 s) and uses no CPU meanwhile, as a real service
+far away does: S3-like (a range's last page read to its end, pages of 1,000) and
+Swift-like (a range ends on the server). It shows what ranges give where the round trip,
+not a local server's CPU, bounds a listing.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import time
 from pathlib import Path
@@ -46,6 +53,51 @@ class Delayed:
     ) -> Page[ObjectInfo]:  # fmt: skip
         time.sleep(self.latency)
         return self.provider.list_page(container, prefix, delimiter, token, limit)
+
+
+class Modelled:
+    """A service in memory: one folder of sorted keys, pages after ``latency`` seconds;
+    tokens are keys (``start_after``), with the range's end where ``ends``."""
+
+    def __init__(self, count: int, latency: float, *, ends: bool) -> None:
+        self.keys = [f"big/file-{n:08d}.bin" for n in range(count)]
+        self.latency = latency
+        self.token_is_key = True
+        self.token_takes_end = ends
+
+    def start_after(self, key: str, upto: str | None = None) -> str | None:
+        return f"{key}\0{upto}" if upto is not None and self.token_takes_end else key
+
+    def list_page(
+        self, container: str, prefix: str = "", delimiter: str | None = "/", token: str | None = None,
+        limit: int = 1000,
+    ) -> Page[ObjectInfo]:  # fmt: skip
+        time.sleep(self.latency)
+        after, _, upto = (token or "").partition("\0")
+        at = bisect.bisect_right(self.keys, after) if after else bisect.bisect_left(self.keys, prefix)
+        if delimiter and not prefix:  # the level: the one folder
+            return Page([ObjectInfo("big/", is_prefix=True)])
+        end = bisect.bisect_right(self.keys, upto) if upto else len(self.keys)
+        keys = [k for k in self.keys[at : min(end, at + limit)] if k.startswith(prefix)]
+        more = at + limit < end and bool(keys)
+        return Page([ObjectInfo(k, 1) for k in keys], keys[-1] if more else None)
+
+
+def model(count: int, latency: float) -> None:
+    from storebrowser.core.walk import Walk
+
+    for ends, name in ((False, "S3-like"), (True, "Swift-like")):
+        print(f"{name} model ({count:,} objects in one folder, pages of 1,000, {latency:.3f} s a page):")
+        for connections in CONNECTIONS:
+            for ranges in (False, True) if connections > 1 else (False,):
+                lister = Modelled(count, latency, ends=ends)
+                cpu, started = cpu_seconds(), time.perf_counter()
+                walk = Walk(lister, "c", "", connections=connections, ranges=ranges)
+                objects = sum(len(scanned.entries.keys) for scanned in walk)
+                what = f"{connections} conn., {'ranges' if ranges else 'no ranges'}"
+                print(f"  {what:<22} {time.perf_counter() - started:7.2f} s  client cpu "
+                      f"{cpu_seconds() - cpu:5.2f} s  {walk.requests:4d} requests  {walk.parts:3d} parts  "
+                      f"{objects:,} objects", flush=True)  # fmt: skip
 
 
 def run(server: Any, provider: Any, container: str, connections: int, ranges: bool, page_size: int) -> None:
@@ -88,7 +140,11 @@ def main() -> None:
     parser.add_argument("--only", default="swift,s3", help="backends: swift (native API), s3 (s3api)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added before every page")
     parser.add_argument("--cache", type=Path, default=None, help="where the seeded database is kept")
+    parser.add_argument("--model", action="store_true", help="a service in memory, no server")
     args = parser.parse_args()
+    if args.model:
+        model(args.objects, args.latency or 0.05)
+        return
     cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "storebrowser-bench")
     container = f"find-{args.objects}-in-1"
     prepared = prepared_db(args.objects, cache, container, lambda count: bench_rows(count, 1))

@@ -235,6 +235,7 @@ class Walk:
         #: Requests made and pages listed so far (for progress and the benchmarks).
         self.requests = 0
         self.parts = 0
+        self._open = 0  # parts started and not done (running or waiting for a connection)
 
     @property
     def complete(self) -> bool:
@@ -337,12 +338,22 @@ class Walk:
                 keys = scanned.entries.keys
                 if keys:
                     self._put(found, scanned)
-                if more and keys and self._split(pool, found, prefix, keys, upto):
+                if more and keys and self._idle() and self._split(pool, found, prefix, keys, upto):
                     break
         except BaseException as error:
             self._put(found, _Done(error=error))
             return
+        finally:
+            with self._lock:
+                self._open -= 1
         self._put(found, _Done())
+
+    def _idle(self) -> bool:
+        """Some connection would wait for work: a range splits again only then (when
+        every connection is busy, more ranges would only cost requests: each reads past
+        its end on S3, and each is one more request at least)."""
+        with self._lock:
+            return self._open < self.connections
 
     def _split(
         self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], prefix: str,
@@ -367,6 +378,8 @@ class Walk:
         """Count ``parts`` as open (before any can end), then start them."""
         if not parts:
             return
+        with self._lock:
+            self._open += len(parts)
         self._put(found, _Done(started=len(parts), starting=True))
         for part in parts:
             pool.submit(self._run_part, pool, found, part)
