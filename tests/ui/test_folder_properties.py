@@ -186,3 +186,11 @@ def test_pictures_of_folder_properties_and_folder_sizes(
     dialogs[0].show()
     save(dialogs[0], shots / f"folder-properties-{scheme}.png")
     dialogs[0].close()
+    # Into a folder and back: the kept sizes are shown again without counting.
+    window.navigate(Location(local_account.name, "photos", "2024/"))
+    wait_listed(qtbot, window)
+    window.navigate(Location(local_account.name, "photos"))
+    wait_listed(qtbot, window)
+    qtbot.waitUntil(lambda: _sizes(window)["2024/"][0] != "", timeout=WAIT)
+    assert not sizes.counting
+    save(window, shots / f"folder-sizes-listed-again-{scheme}.png")
