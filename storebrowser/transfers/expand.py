@@ -12,7 +12,7 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import AuthFailed, StorageError
 from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo
-from storebrowser.core.walk import walked_objects
+from storebrowser.core.walk import walked_keys, walked_objects
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, State
 
@@ -41,6 +41,13 @@ def listed_objects(job: Job, provider: Provider, prefix: str) -> Iterator[Object
     for info in walked_objects(provider, spec.container, prefix, cancel=job.cancel):
         if not info.is_prefix and not (spec.contents_only and info.key == spec.key):
             yield info
+
+
+def listed_keys(job: Job, provider: Provider, prefix: str) -> list[str]:
+    """The keys of ``listed_objects``, without an object description each."""
+    spec = job.spec
+    keys = walked_keys(provider, spec.container, prefix, cancel=job.cancel)
+    return [key for key in keys if not (spec.contents_only and key == spec.key)]
 
 
 def key_batches(keys: Sequence[str]) -> list[tuple[str, ...]]:

@@ -12,7 +12,7 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import Cancelled, NotFound, Transient
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.types import ObjectInfo, Page
-from storebrowser.core.walk import Walk, walked_objects
+from storebrowser.core.walk import Walk, walked_keys, walked_objects
 from storebrowser.find.criteria import Criteria
 from storebrowser.find.search import Search
 from storebrowser.find.stats import folder_stats
@@ -85,6 +85,8 @@ def test_walked_objects_come_in_the_order_of_the_sequential_listing(
     for connections in (1, 3):
         walked = walked_objects(provider, container, prefix, connections=connections, page_size=SMALL_PAGE)
         assert [(info.key, info.size) for info in walked] == expected, f"{connections} connections"
+        keys = walked_keys(provider, container, prefix, connections=connections, page_size=SMALL_PAGE)
+        assert keys == [key for key, _size in expected]
 
 
 def _found(provider: Provider, container: str, prefix: str, criteria: Criteria) -> list[str]:
