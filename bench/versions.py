@@ -20,8 +20,11 @@ moto (``--moto N``, off by default): N versions put through its API (it has no
 server-side seeding), then the same first-page figure; moto copies every version of the
 bucket on every ListObjectVersions request, so its figure grows with the bucket.
 
+Each first-page figure also gives this process's CPU time (``time.process_time``), ours
+and the raw SDK's: the client's share, which the machine's load barely changes.
+
 Run from the project root: ``python -m bench.versions [--versions 100000] [--per-key 100]
-[--around 2] [--runs 5] [--moto 0]``.
+[--around 2] [--runs 5] [--moto 0] [--first-only] [--only swift|s3api]``.
 """
 
 from __future__ import annotations
@@ -103,12 +106,16 @@ def seed(server: Any, container: str, versions: int, per_key: int, around: int) 
 # -- measuring ---------------------------------------------------------------------------
 
 
-def timed(call: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
+def timed(call: Callable[[], Any], runs: int, cpu: list[float] | None = None) -> tuple[list[float], Any]:
+    """Wall-clock seconds of each run (and, into ``cpu``, this process's CPU seconds of each:
+    what the client spends, which the machine's load barely changes)."""
     times, result = [], None
     for _ in range(runs):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         result = call()
         times.append(time.perf_counter() - began)
+        if cpu is not None:
+            cpu.append(time.process_time() - began_cpu)
     return times, result
 
 
@@ -126,7 +133,7 @@ RawPage = Callable[[str | None, int], Any]
 
 
 def bench_provider(
-    label: str, provider: Any, container: str, runs: int, raw: RawPage, whole: bool = True
+    label: str, provider: Any, container: str, runs: int, raw: RawPage, whole: bool = True, every: bool = True
 ) -> None:
     """``raw(delimiter, limit)``: the same first page asked with the SDK alone, parsed by
     it and nothing more: the server's share of the figure."""
@@ -137,13 +144,18 @@ def bench_provider(
     print(f"{label}:  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     for limit in FIRST_PAGES:
         for name, delimiter in (("folder level", "/"), ("flat", None)):
-            times, page = timed(first(delimiter, limit), runs)
-            sdk, _ = timed(lambda d=delimiter, n=limit: raw(d, n), runs)  # type: ignore[misc]
+            ours_cpu: list[float] = []
+            sdk_cpu: list[float] = []
+            times, page = timed(first(delimiter, limit), runs, ours_cpu)
+            sdk, _ = timed(lambda d=delimiter, n=limit: raw(d, n), runs, sdk_cpu)  # type: ignore[misc]
             median = statistics.median(times)
             met = "yes" if median <= TARGET_FIRST_PAGE else "NO"
             print(f"  first {limit:>4} rows, {name:<13} median {median:.3f} s (best {min(times):.3f}), "
                   f"raw SDK {statistics.median(sdk):.3f} s  ({len(page.entries)} rows)  "
-                  f"target <= {TARGET_FIRST_PAGE} s: {met}")  # fmt: skip
+                  f"target <= {TARGET_FIRST_PAGE} s: {met}; client CPU {statistics.median(ours_cpu):.3f} s "
+                  f"(raw SDK {statistics.median(sdk_cpu):.3f} s)")  # fmt: skip
+    if not every:
+        return
     times, count = timed(lambda: every_page(provider, container, FOLDER, "/"), 1)
     print(f"  whole folder, every page     {times[0]:.2f} s  ({count:,} rows)")
     if whole:
@@ -177,7 +189,10 @@ def run_swift(args: argparse.Namespace) -> None:
             provider.connect()
             try:
                 # A whole-container scan through s3api takes ~10 minutes here: Swift's shows it.
-                bench_provider(label, provider, container, args.runs, raw, whole=kind == "swift")
+                if args.only and label != args.only:
+                    continue
+                bench_provider(label, provider, container, args.runs, raw, whole=kind == "swift",
+                               every=not args.first_only)  # fmt: skip
             finally:
                 provider.close()
 
@@ -242,6 +257,8 @@ def main() -> None:
                         help="other folders of as many versions")  # fmt: skip
     parser.add_argument("--runs", type=int, default=5, help="first-page measurements per figure")
     parser.add_argument("--moto", type=int, default=0, metavar="N", help="also moto, with N versions")
+    parser.add_argument("--first-only", action="store_true", help="first pages only (no whole listings)")
+    parser.add_argument("--only", choices=("swift", "s3api"), help="one API of the Swift all-in-one")
     args = parser.parse_args()
     run_swift(args)
     if args.moto:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from storebrowser.cli.context import Context, OperationFailed
 from storebrowser.cli.progress import wait_for
 from storebrowser.transfers.engine import DEFAULT_PART_SIZE, TransferEngine
-from storebrowser.transfers.jobs import JobSpec, State
+from storebrowser.transfers.jobs import JobSpec, Listed, State
 from storebrowser.transfers.journal import Journal
 from storebrowser.transfers.progress import JobSnapshot
 
@@ -38,8 +38,18 @@ def run_engine(ctx: Context, *, start: bool = True) -> Iterator[TransferEngine]:
 
 
 def run_jobs(ctx: Context, specs: list[JobSpec], **streams: Any) -> list[JobSnapshot]:
+    return run_listed_jobs(ctx, specs, [], streams)
+
+
+def run_listed_jobs(
+    ctx: Context, specs: list[JobSpec], listed: Sequence[Listed | None], streams: Mapping[str, Any]
+) -> list[JobSnapshot]:
+    """``listed``: what a listing said of each job's sources (``Job.listed``), by position."""
     with run_engine(ctx) as engine:
-        ids = [engine.submit(spec, stream=streams.get(str(n))) for n, spec in enumerate(specs)]
+        ids = [
+            engine.submit(spec, stream=streams.get(str(n)), listed=listed[n] if n < len(listed) else None)
+            for n, spec in enumerate(specs)
+        ]
         jobs = wait_for(engine, ids)
         forget_settled(engine, jobs)
     return jobs

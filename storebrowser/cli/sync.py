@@ -12,13 +12,13 @@ from typing import Any
 
 from storebrowser.accounts.model import AccountError
 from storebrowser.cli.context import Context, ExitCode, OperationFailed, UsageError
-from storebrowser.cli.jobrun import run_jobs
+from storebrowser.cli.jobrun import run_listed_jobs
 from storebrowser.cli.transfers import report
 from storebrowser.core.cancel import NEVER
 from storebrowser.core.errors import StorageError
 from storebrowser.sync.compare import CompareOptions, Comparison, compare
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
-from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, make_plan, to_spec
+from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, listing_of, make_plan, to_spec
 
 PLACE = "LOCAL_DIR|[ACCOUNT:]CONTAINER[/PREFIX]"
 
@@ -138,7 +138,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> None:
         Path(right.local).mkdir(parents=True, exist_ok=True)
     else:
         ctx.provider(right.account).ensure_container(right.container)
-    jobs = run_jobs(ctx, [to_spec(plan)])
+    jobs = run_listed_jobs(ctx, [to_spec(plan)], [listing_of(plan)], {})
     try:
         report(ctx, jobs, {key: value for key, value in plan.to_json().items() if key in _SUMMARY})
     except OperationFailed as failed:  # items failed: said with what was held back

@@ -37,10 +37,42 @@ PALETTE = (
 )
 
 
-def account_colour(account: str, settings: Mapping[str, object] | None = None) -> str:
-    """The colour chosen for the account, else one of the palette picked by its name
-    (the same at every start)."""
+def _chosen(settings: Mapping[str, object] | None) -> str | None:
     chosen = (settings or {}).get(COLOUR_SETTING)
-    if isinstance(chosen, str) and colour_problem(chosen) is None:
+    return chosen if isinstance(chosen, str) and colour_problem(chosen) is None else None
+
+
+def _by_name(account: str) -> int:
+    return zlib.crc32(account.encode("utf-8")) % len(PALETTE)
+
+
+def account_colour(
+    account: str,
+    settings: Mapping[str, object] | None = None,
+    others: Mapping[str, Mapping[str, object] | None] | None = None,
+) -> str:
+    """The colour chosen for the account, else one of the palette picked by its name (the
+    same at every start). Given the ``others`` accounts (name → settings), a picked colour
+    avoids the ones they hold, while the palette lasts: two accounts whose names hash alike
+    still look different."""
+    chosen = _chosen(settings)
+    if chosen is not None:
         return chosen
-    return PALETTE[zlib.crc32(account.encode("utf-8")) % len(PALETTE)][1]
+    if not others:
+        return PALETTE[_by_name(account)][1]
+    return automatic_colours({**others, account: settings})[account]
+
+
+def automatic_colours(accounts: Mapping[str, Mapping[str, object] | None]) -> dict[str, str]:
+    """Every account's colour: the chosen ones first, then the rest in name order, each
+    taking its name's colour or, when that is taken, the next free one of the palette
+    (the order makes the answer the same at every start)."""
+    colours = {name: c for name, settings in accounts.items() if (c := _chosen(settings)) is not None}
+    taken = set(colours.values())
+    for name in sorted(n for n in accounts if n not in colours):
+        start = _by_name(name)
+        turns = [PALETTE[(start + step) % len(PALETTE)][1] for step in range(len(PALETTE))]
+        colour = next((c for c in turns if c not in taken), turns[0])
+        colours[name] = colour
+        taken.add(colour)
+    return colours

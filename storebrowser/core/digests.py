@@ -16,6 +16,7 @@ import hashlib
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from storebrowser.core.types import ObjectInfo
@@ -47,10 +48,15 @@ class ReadReceipt:
     """What a ranged read's reply said about itself, before or with its bytes: the
     object's ETag as the server served it (``None`` when the reply has none) and the
     hex MD5 of exactly the bytes of this reply when the service vouches for it (Azure
-    ``x-ms-range-get-content-md5``)."""
+    ``x-ms-range-get-content-md5``). ``mtime_ns``: the modification time kept in the
+    object's metadata (rclone's ``mtime``, ``core.mtime``) when the reply carried one, and
+    ``modified`` its upload time (``Last-Modified``): a sync's download sets the file's
+    time from them without asking the object's metadata again."""
 
     etag: str | None
     md5: str | None = None
+    mtime_ns: int | None = None
+    modified: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,9 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
     #: writes it on this service: ``core.mtime``); ``None``: not kept (local files have
     #: their own).
     mtime_style: ClassVar[MtimeStyle | None] = None
+    #: Where rclone keeps the MD5 of an object uploaded in parts, whose ETag is none
+    #: (S3: ``md5chksum``, base64); uploads in parts write it too (``transfers.upload``).
+    rclone_md5_key: ClassVar[str | None] = None
     #: Smallest part the service accepts (except the last) and most parts per object:
     #: the kind's defaults, which an account may replace by what its service says (Swift).
     min_part_size: int = 5 * MiB

@@ -9,7 +9,8 @@ this order, by what can be trusted:
    hashed): the MD5s decide. ``checksum`` hashes local files for this whenever the other
    side has an MD5.
 3. Else the modification times (a file's own; an object's stored ``mtime``, rclone's key,
-   looked up with a HEAD where the listing carries no metadata): equal to the nanosecond
+   looked up with a HEAD where the listing carries no metadata, while the listing goes
+   on: ``EarlyLookups``): equal to the nanosecond
    means the same. When they differ, or an object has no stored time (its upload time
    says nothing about its file's), the MD5s decide where one can be had on both sides (a
    local file hashed), as rclone's sync does; else the pair is different.
@@ -22,8 +23,9 @@ from __future__ import annotations
 import enum
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,18 +137,23 @@ def list_place(
     cancel: CancelToken,
     *,
     may_be_missing: bool = False,
+    on_page: Callable[[list[Entry]], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
 ) -> Listing:
     """Everything below ``place``. ``may_be_missing`` (the right end of a sync, which
-    it creates): a folder or container that does not exist yet is empty."""
+    it creates): a folder or container that does not exist yet is empty. ``on_page``:
+    a remote place's entries, page by page, as they are listed; ``on_files``: how many
+    files a local folder's walk added, folder by folder."""
     if place.is_local:
         if may_be_missing and not os.path.lexists(place.local):
             return Listing(missing=True)
-        return list_local(place.local, cancel)
+        return list_local(place.local, cancel, on_files=on_files)
     provider = providers(place.account)
     try:
         return list_remote(
-            provider, place.container, place.prefix, connections=options.connections, cancel=cancel
-        )
+            provider, place.container, place.prefix, connections=options.connections, cancel=cancel,
+            on_page=on_page,
+        )  # fmt: skip
     except NotFound as missing:
         if may_be_missing and missing.key is None:
             return Listing(missing=True)
@@ -159,13 +166,135 @@ def compare(
     providers: ProviderFor,
     options: CompareOptions = CompareOptions(),
     cancel: CancelToken = NEVER,
+    progress: ListedProgress | None = None,
 ) -> Comparison:
-    with ThreadPoolExecutor(2, thread_name_prefix="compare-list") as pool:
-        left_job = pool.submit(list_place, left, providers, options, cancel)
-        right_job = pool.submit(list_place, right, providers, options, cancel, may_be_missing=True)
-        comparison = Comparison(left, right, left_job.result(), right_job.result())
+    """``progress`` is told how many entries each side has listed so far, as it grows."""
+    counter = _Counter(progress)
+    with EarlyLookups(left, right, providers, options, cancel) as early:
+        with ThreadPoolExecutor(2, thread_name_prefix="compare-list") as pool:
+            left_job = pool.submit(_list_side, left, providers, options, cancel, early, counter, 0)
+            right_job = pool.submit(_list_side, right, providers, options, cancel, early, counter, 1)
+            comparison = Comparison(left, right, left_job.result(), right_job.result())
+        comparison.lookups = early.wait()
     _Decider(comparison, providers, options, cancel).run()
     return comparison
+
+
+#: ``(entries listed on the left, on the right)`` so far.
+ListedProgress = Callable[[int, int], None]
+
+
+class _Counter:
+    def __init__(self, progress: ListedProgress | None) -> None:
+        self.progress = progress
+        self.counts = [0, 0]
+        self.lock = threading.Lock()
+
+    def add(self, side: int, count: int) -> None:
+        if self.progress is None:
+            return
+        with self.lock:
+            self.counts[side] += count
+            left, right = self.counts
+        self.progress(left, right)
+
+    def done(self, side: int, total: int) -> None:
+        with self.lock:
+            self.counts[side] = total
+        self.add(side, 0)
+
+
+def _list_side(place: SyncPlace, providers: ProviderFor, options: CompareOptions, cancel: CancelToken,
+               early: EarlyLookups, counter: _Counter, side: int) -> Listing:  # fmt: skip
+    def on_page(entries: list[Entry]) -> None:
+        early.remote_page(entries)
+        counter.add(side, len(entries))
+
+    listing = list_place(place, providers, options, cancel, may_be_missing=side == 1, on_page=on_page,
+                         on_files=lambda count: counter.add(side, count))  # fmt: skip
+    counter.done(side, len(listing.entries))
+    if place.is_local:
+        early.local_listed(listing)
+    return listing
+
+
+class EarlyLookups:
+    """HEADs asked while the remote side is still being listed, instead of after it (a
+    local folder against a container whose listing carries no stored times: S3, Swift).
+    Once the local folder is listed (it is quick), each remote page's objects that will
+    need their stored time (same size as the file, no MD5 on both, not hashed instead:
+    ``hash_up_to``) are looked up at once on ``workers`` threads. What this leaves
+    (two containers, times of pairs that differ) the decider looks up afterwards."""
+
+    def __init__(self, left: SyncPlace, right: SyncPlace, providers: ProviderFor, options: CompareOptions,
+                 cancel: CancelToken) -> None:  # fmt: skip
+        self.options, self.cancel = options, cancel
+        remote = right if left.is_local and not right.is_local else left
+        self.remote = remote if left.is_local != right.is_local else None
+        self.providers = providers
+        self.lock = threading.Lock()
+        self.local: Listing | None = None
+        self.waiting: list[Entry] = []
+        self.futures: list[Future[None]] = []
+        self.pool: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> EarlyLookups:
+        if self.remote is not None:
+            self.pool = ThreadPoolExecutor(self.options.workers, thread_name_prefix="compare-head")
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def local_listed(self, listing: Listing) -> None:
+        with self.lock:
+            self.local = listing
+            waiting, self.waiting = self.waiting, []
+            self._submit(waiting)
+
+    def remote_page(self, entries: list[Entry]) -> None:
+        if self.pool is None:
+            return
+        with self.lock:
+            if self.local is None:
+                self.waiting.extend(entries)
+            else:
+                self._submit(entries)
+
+    def wait(self) -> int:
+        """Waits for the lookups asked (the first failure, e.g. ``AuthFailed``, raised);
+        returns how many were asked."""
+        for future in self.futures:
+            future.result()
+        return len(self.futures)
+
+    def _submit(self, entries: list[Entry]) -> None:
+        if self.pool is None or self.remote is None or self.local is None:
+            return
+        place, files = self.remote, self.local.entries
+        provider = self.providers(place.account)
+        for entry in entries:
+            if self._wanted(entry, files.get(entry.key)):
+                self.futures.append(self.pool.submit(look_up, provider, place, entry, self.cancel))
+
+    def _wanted(self, entry: Entry, file: Entry | None) -> bool:
+        if file is None or not entry.details_pending or file.size != entry.size:
+            return False
+        small = self.options.hash_up_to and bool(entry.md5) and file.size <= self.options.hash_up_to
+        return not small
+
+
+def look_up(provider: Provider, place: SyncPlace, entry: Entry, cancel: CancelToken) -> None:
+    """An object's stored time and checksum (a HEAD), into ``entry``."""
+    try:
+        info = call_with_retry(lambda: provider.stat(place.container, entry.where), RETRY, cancel=cancel)
+    except AuthFailed:
+        raise
+    except StorageError:
+        entry.details_pending = False  # gone or unreadable since listed: its time stays the listed one
+        return
+    apply_details(entry, info.metadata, info.content_md5)
 
 
 class _Decider:
@@ -264,17 +393,7 @@ class _Decider:
 
     def _look_up_one(self, job: tuple[SyncPlace, Entry]) -> None:
         place, entry = job
-        provider = self.providers(place.account)
-        try:
-            info = call_with_retry(
-                lambda: provider.stat(place.container, entry.where), RETRY, cancel=self.cancel
-            )
-        except AuthFailed:
-            raise
-        except StorageError:
-            entry.details_pending = False  # gone or unreadable since listed: its time stays the listed one
-            return
-        apply_details(entry, info.metadata, info.content_md5)
+        look_up(self.providers(place.account), place, entry, self.cancel)
 
     def _hash(self, pairs: list[Pair]) -> None:
         files = [

@@ -13,7 +13,7 @@ import base64
 import binascii
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,8 @@ class Entry:
     details_pending: bool = False
     #: A local file (``where`` is its path), which can be hashed here.
     local: bool = False
+    #: An object's ETag as listed (a sync's download pins the version it reads to it).
+    etag: str | None = None
 
 
 @dataclass(slots=True)
@@ -64,9 +66,12 @@ class Listing:
         return not self.gaps
 
 
-def list_local(root: str, cancel: CancelToken = NEVER) -> Listing:
+def list_local(
+    root: str, cancel: CancelToken = NEVER, on_files: Callable[[int], None] | None = None
+) -> Listing:
     """Regular files below ``root``; links are not followed out of it (a link to a file
-    inside is its file; linked folders are not entered), unreadable folders are gaps."""
+    inside is its file; linked folders are not entered), unreadable folders are gaps.
+    ``on_files`` is told how many files each folder added (progress)."""
     listing = Listing()
     real_root = Path(os.path.realpath(root))
 
@@ -76,12 +81,15 @@ def list_local(root: str, cancel: CancelToken = NEVER) -> Listing:
     for folder, dirs, files in os.walk(root, onerror=on_error):
         cancel.raise_if_cancelled()
         dirs.sort()
+        before = len(listing.entries)
         for name in files:
             path = os.path.join(folder, name)
             relative = Path(path).relative_to(root).as_posix()
             entry = _local_entry(path, relative, real_root, listing)
             if entry is not None:
                 listing.entries[relative] = entry
+        if on_files is not None and len(listing.entries) > before:
+            on_files(len(listing.entries) - before)
     return listing
 
 
@@ -114,25 +122,35 @@ def _is_unicode(text: str) -> bool:
 
 
 def list_remote(
-    provider: Provider, container: str, prefix: str, *, connections: int, cancel: CancelToken = NEVER
+    provider: Provider,
+    container: str,
+    prefix: str,
+    *,
+    connections: int,
+    cancel: CancelToken = NEVER,
+    on_page: Callable[[list[Entry]], None] | None = None,
 ) -> Listing:
-    """Every object below ``prefix`` (folder markers, keys ending ``/``, left out)."""
+    """Every object below ``prefix`` (folder markers, keys ending ``/``, left out).
+    ``on_page`` is given each page's entries as they come (lookups may start then)."""
     listing = Listing()
     walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
     with_metadata = provider.capabilities.listed_metadata
     for scanned in walk:
         # The place's own level comes from a delimited listing, which carries no metadata.
         flat = walk.connections == 1 or scanned.part != prefix
-        _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
+        added = _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
+        if on_page is not None and added:
+            on_page(added)
     listing.gaps = [gap.describe() for gap in walk.missing]
     listing.requests = walk.requests
     return listing
 
 
-def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_metadata: bool) -> None:
+def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_metadata: bool) -> list[Entry]:
     """``with_metadata``: the listing carries every object's metadata, so an object
     without a stored time has none (no lookup would find one)."""
     md5s, metadata = columns.content_md5s, columns.metadata
+    added: list[Entry] = []
     for i, key in enumerate(columns.keys):
         if columns.is_prefix[i] or key.endswith("/"):
             continue
@@ -140,7 +158,7 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_meta
         # A listing that says which objects have an MD5 (Swift: not an SLO's aggregate
         # ETag; Azure: Content-MD5) is believed; else an ETag that looks like one (S3).
         md5 = md5s[i] if md5s is not None else plain_md5(columns.etags[i])
-        entry = Entry(relative, columns.sizes[i], key, md5=md5)
+        entry = Entry(relative, columns.sizes[i], key, md5=md5, etag=columns.etags[i])
         stored = stored_mtime(metadata[i]) if metadata is not None else None
         if stored is not None:
             entry.mtime_ns, entry.mtime_exact = stored, True
@@ -149,6 +167,8 @@ def _add_page(listing: Listing, columns: EntryColumns, prefix: str, *, with_meta
             entry.mtime_ns = int(modified.timestamp()) * _NS if modified is not None else None
             entry.details_pending = not with_metadata
         listing.entries[relative] = entry
+        added.append(entry)
+    return added
 
 
 def plain_md5(etag: str | None) -> str | None:

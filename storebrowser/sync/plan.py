@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.localpath import key_parts
+from storebrowser.core.mtime import MTIME_KEY, MtimeStyle, format_mtime
+from storebrowser.core.types import ObjectInfo
 from storebrowser.sync.compare import Comparison, Pair, Verdict
+from storebrowser.sync.listing import Entry
 from storebrowser.sync.places import SyncPlace
 from storebrowser.transfers.jobs import JobKind, JobSpec
 
@@ -50,6 +54,8 @@ class SyncPlan:
     deletions_withheld: str = ""
     #: Bytes the sends carry (sizes on the left).
     send_bytes: int = 0
+    #: What the left's listing said of each key sent (``PlanListing``).
+    sent: dict[str, Entry] = field(default_factory=dict)
 
     @property
     def sends(self) -> list[str]:
@@ -105,7 +111,9 @@ def _send(plan: SyncPlan, pair: Pair, change: Change) -> None:
             plan.refused[pair.key] = error.message
             return
     plan.changes[change].append(pair.key)
-    plan.send_bytes += pair.left.size if pair.left is not None else 0
+    if pair.left is not None:
+        plan.send_bytes += pair.left.size
+        plan.sent[pair.key] = pair.left
 
 
 def _right_is_newer(pair: Pair) -> bool:
@@ -136,3 +144,32 @@ def to_spec(plan: SyncPlan) -> JobSpec:
         sources=tuple(plan.sends),
         keys=tuple(plan.deletes),
     )
+
+
+class PlanListing:
+    """What the left's listing said of the objects a plan sends (``transfers.jobs.Listed``),
+    so that the sync job's downloads ask nothing more of them: a small object with an MD5
+    is read with one GET, whose reply also gives the file its time."""
+
+    def __init__(self, plan: SyncPlan) -> None:
+        self._keys = plan.sends
+        self._entries = plan.sent
+
+    def listed(self, source: int) -> ObjectInfo | None:
+        entry = self._entries.get(self._keys[source]) if source < len(self._keys) else None
+        if entry is None or entry.local:
+            return None
+        if entry.size == 0 and not entry.mtime_exact:
+            return None  # no read, so no reply to give its time: looked up (one HEAD)
+        modified, metadata = None, {}
+        if entry.mtime_ns is not None and entry.mtime_exact:  # a stored time the listing gave (Azure)
+            metadata = {MTIME_KEY: format_mtime(entry.mtime_ns, MtimeStyle.UNIX_SECONDS)}
+        elif entry.mtime_ns is not None:  # the listed upload time
+            modified = datetime.fromtimestamp(entry.mtime_ns / _NS, UTC)
+        return ObjectInfo(entry.where, entry.size, modified, etag=entry.etag, metadata=metadata,
+                          content_md5=entry.md5)  # fmt: skip
+
+
+def listing_of(plan: SyncPlan) -> PlanListing | None:
+    """For a plan whose left end is a container (its sends are downloads or copies)."""
+    return None if plan.left.is_local else PlanListing(plan)

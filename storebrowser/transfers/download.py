@@ -14,13 +14,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from storebrowser.core.digests import ContentProof, ReadReceipt, whole_md5
 from storebrowser.core.errors import Cancelled, ChecksumMismatch, InvalidName
 from storebrowser.core.localpath import key_to_local_path
+from storebrowser.core.mtime import stored_mtime
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import ObjectInfo, PartRecord
 from storebrowser.providers.base import Provider
@@ -40,7 +41,7 @@ from storebrowser.transfers.verify import (
     segments_to_hash,
 )
 
-__all__ = ["PART_SUFFIX", "identity", "remove_partial", "run_download"]
+__all__ = ["PART_SUFFIX", "identity", "object_time", "remove_partial", "run_download"]
 
 PART_SUFFIX = ".part"
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
@@ -51,23 +52,24 @@ def identity(info: ObjectInfo) -> str:
     return f"{info.etag}|{info.size}"
 
 
-def run_download(ctx: TaskContext, *, strip_prefix: str) -> str:
+def run_download(ctx: TaskContext, *, strip_prefix: str, keep_time: bool = False) -> str:
     """One object into the folder ``local``, as its key less ``strip_prefix`` (what the
-    download kind does not mirror)."""
+    download kind does not mirror). ``keep_time``: the file takes the object's
+    modification time (``object_time``), as a sync's download does."""
     spec, item = ctx.job.spec, ctx.item
     # Map first: a hostile key fails here, before any folder or file is made.
     mapped = key_to_local_path(Path(spec.local), item.key, strip_prefix=strip_prefix)
     if item.key.endswith("/"):
         return _folder_marker(ctx, mapped)
     try:
-        return _download(ctx, mapped, fresh=False)
+        return _download(ctx, mapped, fresh=False, keep_time=keep_time)
     except VersionChanged:
         # Changed since it was listed, or while it downloaded: once more, from scratch,
         # as it is now (a second change fails the item).
-        return _download(ctx, mapped, fresh=True)
+        return _download(ctx, mapped, fresh=True, keep_time=keep_time)
 
 
-def _download(ctx: TaskContext, mapped: Path, *, fresh: bool) -> str:
+def _download(ctx: TaskContext, mapped: Path, *, fresh: bool, keep_time: bool) -> str:
     item = ctx.item
     plan = _plan(ctx, fresh=fresh)
     target = Path(item.local) if item.local else mapped
@@ -83,7 +85,7 @@ def _download(ctx: TaskContext, mapped: Path, *, fresh: bool) -> str:
         item.total = plan.info.size
     fd = os.open(part_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0))
     try:
-        note = _fill_and_verify(ctx, plan, fd, target, resuming=resuming)
+        note, receipts = _fill_and_verify(ctx, plan, fd, target, resuming=resuming)
     except BaseException as error:
         os.close(fd)
         # Wrong bytes, a cancel, or nothing journaled to resume from: the file goes. A
@@ -92,6 +94,8 @@ def _download(ctx: TaskContext, mapped: Path, *, fresh: bool) -> str:
             _discard(ctx, part_path)
         raise
     os.close(fd)
+    if keep_time:
+        _set_time(part_path, object_time(plan.info, receipts.values()))
     _place(ctx, part_path, target)
     return note
 
@@ -100,7 +104,9 @@ def _part_path(target: Path) -> Path:
     return target.with_name(target.name + PART_SUFFIX)
 
 
-def _fill_and_verify(ctx: TaskContext, plan: Plan, fd: int, target: Path, *, resuming: bool) -> str:
+def _fill_and_verify(
+    ctx: TaskContext, plan: Plan, fd: int, target: Path, *, resuming: bool
+) -> tuple[str, dict[int, ReadReceipt]]:
     if resuming:
         kept = proven_parts(reader(fd), ctx.item.parts, plan.layout)
     else:
@@ -111,7 +117,27 @@ def _fill_and_verify(ctx: TaskContext, plan: Plan, fd: int, target: Path, *, res
     hashed, receipts = fetch_missing(ctx, plan, fd)
     note = _verify(ctx, plan, fd, hashed, receipts)
     os.fsync(fd)
-    return note
+    return note, receipts
+
+
+def object_time(info: ObjectInfo, receipts: Iterable[ReadReceipt]) -> int | None:
+    """The object's modification time in nanoseconds, as rclone sets a downloaded file's:
+    its stored ``mtime`` (rclone's key), else its upload time. Taken from the replies
+    that brought the bytes (every GET carries the object's metadata), else from what
+    the listing or the proof's HEAD said: no request of its own."""
+    said = [r for r in receipts if r.etag is not None]  # replies (not a read of no bytes)
+    stored = next((r.mtime_ns for r in said if r.mtime_ns is not None), None)
+    if stored is None and not said:
+        stored = stored_mtime(info.metadata)
+    if stored is not None:
+        return stored
+    modified = next((r.modified for r in said if r.modified is not None), None) or info.modified
+    return int(modified.timestamp() * 1_000_000) * 1000 if modified is not None else None
+
+
+def _set_time(path: Path, ns: int | None) -> None:
+    if ns is not None:
+        os.utime(path, ns=(ns, ns))
 
 
 # -- what to download and check it against ---------------------------------------------

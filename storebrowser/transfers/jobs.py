@@ -77,7 +77,9 @@ class JobKind(enum.Enum):
     #: Archived objects (``sources``) brought back: for ``days`` (S3) or into
     #: ``storage_class`` (Azure), at ``priority``.
     RESTORE_ARCHIVED = (
-        "restore_archived", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
+        "restore_archived",
+        Direction.REMOTE,
+        Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES,
     )
     #: One ``TagEdit`` (``tags``) applied to each object of ``sources``.
     SET_TAGS = "set_tags", Direction.REMOTE, Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES
@@ -87,10 +89,9 @@ class JobKind(enum.Enum):
     #: folder), so the member says REMOTE: the planned keys are not checked as landing.
     SYNC = "sync", Direction.REMOTE, Trait.MANY_ITEMS | Trait.SOURCES
     #: A prefix brought back to its state at a moment (``transfers.restoring``): the plan's
-    #: keys (``sources``), each with its step; a failed key stays to be retried.
+    #: steps, one per key (``keys``, journaled in rows); a failed key stays to be retried.
     RESTORE_AS_OF = (
-        "restore_as_of", Direction.REMOTE,
-        Trait.MANY_ITEMS | Trait.SOURCES | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES,
+        "restore_as_of", Direction.REMOTE, Trait.MANY_ITEMS | Trait.COUNTS_OBJECTS | Trait.KEEPS_FAILURES,
     )  # fmt: skip
 
     @property

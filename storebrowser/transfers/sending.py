@@ -180,6 +180,13 @@ def send(
     return _send_parts(request, stream, None, part_size, ledger, first)
 
 
+def goes_in_parts(provider: Provider, key: str, size: int | None, policy: SendPolicy) -> bool:
+    """Whether ``send`` stores ``size`` bytes as ``key`` in parts (a known size only)."""
+    if size is None:
+        return False
+    return size > _whole_up_to(provider, policy.bandwidth) and provider.can_upload_in_parts(key)
+
+
 def _whole_up_to(provider: Provider, bandwidth: Bandwidth | None) -> int:
     """The largest upload sent in one request: the provider's threshold, or its smallest
     part while an upload limit holds and the provider reads a whole body before sending

@@ -6,7 +6,9 @@ starts over cleanly).
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
 import os
 import stat
 from collections.abc import Collection
@@ -14,9 +16,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from storebrowser.core.cancel import CancelToken
 from storebrowser.core.encryption import Encryption
 from storebrowser.core.errors import NotFound, StorageError
-from storebrowser.core.mtime import with_mtime
+from storebrowser.core.mtime import MTIME_KEY, with_mtime
 from storebrowser.core.retry import call_with_retry
 from storebrowser.core.types import PartRecord
 from storebrowser.providers.base import MultipartUpload, Provider
@@ -24,7 +27,10 @@ from storebrowser.transfers.conflicts import Skip, decide
 from storebrowser.transfers.context import Paused, Settings, TaskContext
 from storebrowser.transfers.jobs import ConflictPolicy, JobSpec
 from storebrowser.transfers.parts import PartsStopped
-from storebrowser.transfers.sending import SendPolicy, abandon, send
+from storebrowser.transfers.sending import SendPolicy, abandon, goes_in_parts, send
+
+#: Bytes read at a time to hash a file for rclone's ``md5chksum`` (cancel checked between).
+_HASH_CHUNK = 4 * 1024 * 1024
 
 
 def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
@@ -39,10 +45,12 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
         ctx.set_progress(0, size)  # parts kept from an earlier run count once confirmed
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
+        metadata = upload_metadata(spec, provider, file_stat.st_mtime_ns)
+        if item.upload_state is None and goes_in_parts(provider, item.key, size, engine_policy(ctx.settings)):
+            metadata = with_rclone_md5(metadata, provider, stream, ctx.cancel)
         try:
             sent = send(provider, spec.container, item.key, stream, size=size,
-                        content_type=spec.content_type,
-                        metadata=upload_metadata(spec, provider, file_stat.st_mtime_ns),
+                        content_type=spec.content_type, metadata=metadata,
                         storage_class=spec.storage_class, encryption=asked_encryption(spec),
                         progress=ctx.add, cancel=ctx.cancel, policy=engine_policy(ctx.settings),
                         ledger=JournalLedger(ctx))  # fmt: skip
@@ -61,6 +69,26 @@ def upload_metadata(spec: JobSpec, provider: Provider, mtime_ns: int) -> dict[st
     if style is None or not provider.capabilities.user_metadata:
         return spec.metadata or None
     return with_mtime(spec.metadata, mtime_ns, style)
+
+
+def with_rclone_md5(
+    metadata: dict[str, str] | None, provider: Provider, stream: BinaryIO, cancel: CancelToken
+) -> dict[str, str] | None:
+    """``metadata`` plus the file's MD5 where rclone keeps one for an object sent in parts
+    (S3 ``md5chksum``: base64), as rclone writes it, so that ``rclone check`` (and our
+    compare) can tell the object unchanged by its content. A new upload only (a resumed
+    one has its metadata from its start); the file is read once more for it, as rclone
+    reads it. Only beside the modification time (where we write rclone's metadata)."""
+    key = provider.rclone_md5_key
+    if key is None or metadata is None or MTIME_KEY not in metadata or key in metadata:
+        return metadata
+    digest = hashlib.md5(usedforsecurity=False)
+    stream.seek(0)
+    while chunk := stream.read(_HASH_CHUNK):
+        cancel.raise_if_cancelled()
+        digest.update(chunk)
+    stream.seek(0)
+    return {**metadata, key: base64.b64encode(digest.digest()).decode("ascii")}
 
 
 def asked_encryption(spec: JobSpec) -> Encryption | None:

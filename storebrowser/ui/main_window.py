@@ -23,7 +23,7 @@ from storebrowser.table.selection import Selection
 from storebrowser.ui.accounts.sign_in import report_failure
 from storebrowser.ui.actions import SelectionState
 from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
-from storebrowser.ui.format import counted, human_size
+from storebrowser.ui.format import counted, human_size, number
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.objects.column_choice import object_defaults
@@ -415,7 +415,7 @@ class MainWindow(WindowFrame):
         if selected.count:
             self.selection_label.setText(
                 self.tr("{n} selected ({size})").format(
-                    n=f"{selected.count:,}", size=human_size(selected.size)
+                    n=number(selected.count), size=human_size(selected.size)
                 )
             )
         else:

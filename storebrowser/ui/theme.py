@@ -95,8 +95,16 @@ def dark_palette() -> QPalette:
 
 
 #: Fusion draws a text field's frame a shade darker than the window, which on black is
-#: black: in high contrast the fields would not show where to type.
-HIGH_CONTRAST_FRAMES = "QLineEdit { border: 1px solid #ffffff; padding: 2px; }"
+#: black: in high contrast the fields would not show where to type. Its splitter and dock
+#: handles are a few grey dots, as good as invisible on black: drawn as solid grey bars
+#: (yellow, the selection's colour, under the pointer) they show where the panes part.
+HIGH_CONTRAST_FRAMES = (
+    "QLineEdit { border: 1px solid #ffffff; padding: 2px; }"
+    " QSplitter::handle, QMainWindow::separator { background: #808080; }"
+    " QSplitter::handle:hover, QMainWindow::separator:hover { background: #ffff00; }"
+    " QSplitter::handle:horizontal, QMainWindow::separator:vertical { width: 3px; }"
+    " QSplitter::handle:vertical, QMainWindow::separator:horizontal { height: 3px; }"
+)
 
 
 def high_contrast_palette() -> QPalette:

@@ -51,6 +51,9 @@ class PlanItem:
     target: ObjectVersion | None
     #: Its current version (``None``: it does not exist now).
     current: ObjectVersion | None
+    #: An ``UNDELETE`` whose one delete marker sits right on ``target``: removing that
+    #: marker makes ``target`` itself current again (no copy).
+    marker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ def plan_key(group: list[ObjectVersion], as_of: datetime) -> PlanItem:
             action = PlanAction.DELETE
     elif current is None:
         action = PlanAction.UNDELETE
+        if len(group) > 1 and group[0].is_latest and group[0].is_delete_marker and group[1] is target:
+            return PlanItem(key, action, target, current, marker=group[0].version_id)
     else:
         action = PlanAction.KEEP if same_content(current, target) else PlanAction.RESTORE
     return PlanItem(key, action, target, current)

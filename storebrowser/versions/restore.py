@@ -176,8 +176,8 @@ def plan_spec(account: str, plan: RestorePlan, *, allow_permanent_deletes: bool 
     ``allow_permanent_deletes`` a plan's deletions for good (no delete markers there) are
     left out: ``held_back`` names them."""
     withheld = {item.key for item in held_back(plan, allow_permanent_deletes)}
-    steps = [Step(item.key, item.target if item.action is not PlanAction.DELETE else None)
-             for item in plan.changes if item.key not in withheld]  # fmt: skip
+    steps = [Step(item.key, item.target if item.action is not PlanAction.DELETE else None, item.current,
+                  item.marker) for item in plan.changes if item.key not in withheld]  # fmt: skip
     if not steps:
         return None
     return restore_spec(account, plan.container, plan.prefix, plan.as_of, steps)

@@ -131,6 +131,30 @@ def test_sync_down_into_a_folder_then_check_same(
     assert run("check", f"{backend}:{container}/p", str(down)).returncode == 0
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_sync_down_asks_no_head_of_the_objects_it_lists(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest, proxies: list[CountingProxy]
+) -> None:
+    """Each file's time comes from its GET's own reply (rclone's ``mtime``), its check from
+    the listing's MD5: no HEAD per object. (An empty object still costs one: there is no
+    read whose reply could say its time.)"""
+    run, proxy = counted_account(cli, backend, request, lambda port: _proxy(proxies, port))
+    container = unique_container_name()
+    ok(run("mb", container))
+    up = tmp_path / "up"
+    files = make_tree(up)
+    ok(run("sync", str(up), f"{backend}_counted:{container}/p"))
+    down = tmp_path / "down"
+    proxy.reset()
+    ok(run("sync", f"{backend}_counted:{container}/p", str(down)))
+    heads = [line for line in proxy.request_lines if line.startswith("HEAD ") and "/p/" in line]
+    assert len(heads) <= 1 and all("empty.bin" in line for line in heads), heads
+    assert local_tree(down) == files
+    for key in files:
+        path = key.split("/")
+        assert down.joinpath(*path).stat().st_mtime_ns == up.joinpath(*path).stat().st_mtime_ns, key
+
+
 def test_between_two_containers_of_one_account(
     cli: RunCli, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

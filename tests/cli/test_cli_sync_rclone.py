@@ -89,3 +89,23 @@ def test_a_tree_uploaded_by_rclone_is_unchanged_for_storebrowser(
     # Decided by rclone's stored times, read as they were written (had they differed, the
     # MD5 would have decided: "md5 (times differ)").
     assert json.loads(checked.stdout)["same_by"] == {"mtime": len(files)}
+
+
+@pytest.mark.parametrize("backend", ["s3_moto"])
+def test_rclone_checks_the_content_of_an_object_we_uploaded_in_parts(
+    cli: RunCli, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """An object sent in parts has no MD5 for an ETag: we write rclone's ``md5chksum`` as
+    rclone does, so its check compares the content instead of skipping it."""
+    run = add_account(cli, backend, *settings_of(backend, request))
+    env = _rclone_env(backend, request, tmp_path)
+    container = f"sbrc-{os.urandom(6).hex()}"
+    ok(run("mb", container))
+    local = tmp_path / "tree"
+    local.mkdir()
+    (local / "big.bin").write_bytes(os.urandom(6 * 1024 * 1024))  # two parts of 5 MiB
+    ok(run("--part-size", "5", "sync", str(local), f"{backend}:{container}/up"))
+    checked = _rclone(env, "check", str(local), f"{REMOTE}:{container}/up")
+    assert checked.returncode == 0, checked.stderr
+    assert "hashes could not be checked" not in checked.stderr, checked.stderr
+    assert "1 matching files" in checked.stderr, checked.stderr

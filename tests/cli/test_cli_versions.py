@@ -141,14 +141,23 @@ def test_undelete_as_of_brings_a_folder_back_to_the_moment(
         (plan,) = dry["plans"]
         assert plan["counts"] == {"keep": 1, "restore": 3, "undelete": 2, "delete": 2, "unknown": 0}
         assert current_objects(provider, container, "", request) == before  # a dry run changes nothing
+        deleted = ("f/deleted.txt", "f/sub/deleted-deep.txt")
+        then = {key: _last_kept(provider, container, key) for key in deleted}
         text = _ok(run("undelete", f"{container}/f/", "-r", "--as-of", as_of)).decode()
         assert "bring back" in text and "3 to restore" in text
         assert current_objects(provider, container, "f/", request) == AT_THE_MOMENT
+        # Their delete markers were removed: the version of then is current itself (no copy).
+        assert {key: versions_of(provider, container, key)[0].version_id for key in deleted} == then
         assert current_objects(provider, container, "outside/", request) == {"outside/o.txt": b"outside new"}
         again = json.loads(_ok(run("undelete", f"{container}/f/", "-r", "--as-of", as_of, "--json")))
         assert again["plans"][0]["counts"]["keep"] == 8
     finally:
         provider.delete_container(container, force=True)
+
+
+def _last_kept(provider: Provider, container: str, key: str) -> str:
+    """The id of the newest version of ``key`` that is not a delete marker."""
+    return next(v.version_id for v in versions_of(provider, container, key) if not v.is_delete_marker)
 
 
 def test_azure_snapshots_and_undelete_as_of(
@@ -223,20 +232,26 @@ def _version_counts(provider: Provider, container: str, prefix: str) -> Counter[
     return Counter(entry.key for entry in iter_versions(provider, container, prefix) if not entry.is_prefix)
 
 
+@pytest.mark.parametrize("backend", ["s3_moto", "swift"])
 def test_a_restore_as_of_killed_midway_and_resumed_ends_as_at_the_moment(
-    account: Callable[[str], tuple[RunCli, Provider]], cli_env: dict[str, str], request: pytest.FixtureRequest
+    account: Callable[[str], tuple[RunCli, Provider]],
+    cli_env: dict[str, str],
+    request: pytest.FixtureRequest,
+    backend: str,
 ) -> None:
     """The CLI restore is one engine job: SIGKILLed after some keys are journaled done,
     `jobs resume` finishes it; the prefix is then its state at the moment (read with the
-    SDK), and every key changed got exactly one new version or marker (the key running at
-    the kill, done again on resume, was found done and left alone)."""
-    run, provider = account("s3_moto")
+    SDK), every key changed or made since got exactly one new version or marker, and every
+    key deleted since lost its delete marker: its version of then is current itself (the
+    key running at the kill, done again on resume, was found done and left alone)."""
+    run, provider = account(backend)
     container = unique_container_name()
     provider.create_container(container)
     provider.set_versioning(container, True)
     try:
         for n in range(40):
             put(provider, container, f"k/{n:02d}", f"then {n}".encode())
+        then_ids = {entry.key: entry.version_id for entry in iter_versions(provider, container, "k/")}
         when = moment()
         for n in range(24):  # changed since
             put(provider, container, f"k/{n:02d}", f"changed {n}".encode())
@@ -246,7 +261,7 @@ def test_a_restore_as_of_killed_midway_and_resumed_ends_as_at_the_moment(
             put(provider, container, f"k/new{n}", b"new")
         at_the_moment = {f"k/{n:02d}": f"then {n}".encode() for n in range(40)}
         before = _version_counts(provider, container, "k/")
-        args = [sys.executable, "-m", "storebrowser.cli", "--account", "s3_moto", "undelete", "-r",
+        args = [sys.executable, "-m", "storebrowser.cli", "--account", backend, "undelete", "-r",
                 f"{container}/k/", "--as-of", when.isoformat()]  # fmt: skip
         child = subprocess.Popen(args, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         done = "select count(*) from items where state = 'done'"
@@ -268,10 +283,13 @@ def test_a_restore_as_of_killed_midway_and_resumed_ends_as_at_the_moment(
         _ok(run("jobs", "resume"))
         assert current_objects(provider, container, "k/", request) == at_the_moment
         after = _version_counts(provider, container, "k/")
-        changed = {f"k/{n:02d}" for n in range(32)} | {f"k/new{n}" for n in range(8)}
+        undeleted = {f"k/{n:02d}" for n in range(24, 32)}
+        changed = {f"k/{n:02d}" for n in range(24)} | {f"k/new{n}" for n in range(8)}
         assert {key: after[key] - before[key] for key in after} == {
-            key: 1 if key in changed else 0 for key in before
+            key: 1 if key in changed else -1 if key in undeleted else 0 for key in before
         }
+        latest = {entry.key: entry.version_id for entry in iter_versions(provider, container, "k/")}
+        assert {key: latest[key] for key in undeleted} == {key: then_ids[key] for key in undeleted}
         assert json.loads(_ok(run("--json", "jobs", "list"))) == []
     finally:
         provider.delete_container(container, force=True)

@@ -12,6 +12,7 @@ import pytest
 from storebrowser.core.errors import NotFound, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
+from storebrowser.providers.azure.blob_versions import keeps_versions, version_url
 from storebrowser.providers.azure.provider import AzureProvider
 from tests.providers.versions_support import all_versions, put, versions_of
 
@@ -103,3 +104,43 @@ def test_the_state_says_snapshots_and_there_is_no_switch(azure: AzureProvider, a
     assert state.status is VersioningStatus.SNAPSHOTS and "snapshot" in state.reason
     with pytest.raises(Unsupported, match="storage account"):
         azure.set_versioning(azure_box, True)
+
+
+def test_azurite_returns_no_blob_versions_so_it_keeps_snapshots(azure: AzureProvider, azure_box: str) -> None:
+    """Whether a container has blob versions is read from what its listing carries:
+    empty, nothing tells (snapshots, asked again later); with a blob, Azurite's listing
+    with include=versions carries no version id, so it stays snapshots (remembered)."""
+    client = azure._container(azure_box)
+    assert keeps_versions(client) is None
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    put(azure, azure_box, "a.txt", b"one")
+    assert keeps_versions(client) is False
+    state = azure.versioning_state(azure_box)
+    assert state.status is VersioningStatus.SNAPSHOTS and "no blob versions" in state.reason
+    [entry] = all_versions(azure, azure_box)
+    assert (entry.version_id, entry.is_latest) == (CURRENT_BLOB, True)
+
+
+def test_a_listed_blob_version_and_its_url() -> None:
+    """What a listing with versions says of a blob, as the SDK's own model holds it (no
+    service here has versions: Azurite 3.35 has none), and a version's source URL."""
+    from azure.storage.blob import BlobProperties
+
+    from storebrowser.providers.azure.snapshots import _entry, ordered
+
+    def listed(version_id: str, current: bool, size: int) -> BlobProperties:
+        item = BlobProperties(name="k.txt")
+        item.version_id, item.is_current_version, item.size = version_id, current, size
+        return item
+
+    entries = ordered(_entry(item, versions=True) for item in (
+        listed("2026-01-01T00:00:00.0000000Z", False, 1), listed("2026-03-01T00:00:00.0000000Z", True, 3),
+        listed("2026-02-01T00:00:00.0000000Z", False, 2),
+    ))  # fmt: skip
+    assert [(e.version_id[:10], e.is_latest, e.size) for e in entries] == [
+        ("2026-03-01", True, 3), ("2026-02-01", False, 2), ("2026-01-01", False, 1)
+    ]  # fmt: skip
+    assert version_url("https://a.blob/c/k.txt?sv=1&sig=x", "2026-01-01T00:00:00.0000000Z") == (
+        "https://a.blob/c/k.txt?sv=1&sig=x&versionid=2026-01-01T00%3A00%3A00.0000000Z"
+    )
+    assert version_url("https://a.blob/c/k.txt", "v1") == "https://a.blob/c/k.txt?versionid=v1"

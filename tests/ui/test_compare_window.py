@@ -96,3 +96,34 @@ def test_a_folder_box_takes_its_changes_out_and_deletions_are_confirmed(
     assert chosen is not None and chosen.changes[Change.ADD] == [] and chosen.deletes == ["extra.txt"]
     window.start_sync()  # asked, and answered No: nothing is queued
     assert len(asked) == 1 and "1 object or file" in asked[0] and jobs.specs == []
+
+
+def test_newer_only_in_the_window_leaves_what_is_newer_on_the_right(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    left, right = _trees(tmp_path)
+    newer = right / "a" / "changed.txt"
+    ns = (left / "a" / "changed.txt").stat().st_mtime_ns + 60 * 1_000_000_000
+    os.utime(newer, ns=(ns, ns))
+    listed: list[tuple[int, int]] = []
+    comparison = compare(SyncPlace(local=str(left)), SyncPlace(local=str(right)), lambda _name: None,  # type: ignore[arg-type,return-value]  # two local places: no provider is asked
+                         progress=lambda *counts: listed.append(counts))  # fmt: skip
+    assert listed[-1] == (5, 4)  # the listings' counts, as the window shows them while comparing
+    window = CompareWindow(SimpleNamespace(parent=None), str(left), "acc", lambda *_: True)  # type: ignore[arg-type]  # plain objects answer
+    window.newer_only.setChecked(True)
+    window.show_comparison(comparison)
+    chosen = window.plan_tree.chosen()
+    assert chosen is not None and chosen.changes[Change.UPDATE] == [] and chosen.skipped == {
+        "a/changed.txt": "newer on the right"}  # fmt: skip
+    assert "Newer on the right, left alone: 1." in window.summary.text()
+    window._count(1_234, 5)
+    window._show_progress()
+    assert "1,234 on the left, 5 on the right" in window.summary.text()
+
+
+def test_ticking_newer_only_after_a_compare_asks_for_another(qapp: QApplication, tmp_path: Path) -> None:
+    window, _jobs, _asked = _window(tmp_path, answer=True)
+    assert window.sync_button.isEnabled()
+    window.newer_only.setChecked(True)  # the plan shown was made without it
+    assert window.plan_tree.chosen() is None and not window.sync_button.isEnabled()
+    assert window.summary.text() == "Compare again to apply Newer only."

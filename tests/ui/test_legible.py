@@ -10,7 +10,15 @@ from collections.abc import Iterator
 import boto3
 import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QSplitter,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from storebrowser.core.errors import InvalidName
 from storebrowser.core.places import Location
@@ -189,3 +197,29 @@ def test_text_stands_out_from_its_background_in_every_scheme(
         disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         assert contrast(disabled, palette.color(QPalette.ColorRole.Base)) >= 4.5
         assert disabled != palette.color(QPalette.ColorRole.Text)
+
+
+def test_the_pane_handles_show_on_high_contrast(qtbot, qapp: QApplication) -> None:
+    """Fusion's splitter handle is a few dots, lost on black: in high contrast the handle
+    between the panes is a bar that stands out from the window at 3:1 (WCAG's rule for the
+    parts of a control)."""
+    before_palette, before_sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    try:
+        apply_color_scheme(qapp, "high-contrast")
+        splitter = QSplitter()
+        splitter.addWidget(QWidget())
+        splitter.addWidget(QWidget())
+        splitter.resize(200, 100)
+        qtbot.addWidget(splitter)
+        splitter.show()
+        handle = splitter.handle(1)
+        image = splitter.grab().toImage()
+        middle = handle.geometry().center()
+        bar = image.pixelColor(middle.x(), 10)  # above the grip's dots, where Fusion draws none
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+    finally:
+        qapp.setPalette(before_palette)
+        qapp.setStyleSheet(before_sheet)
+        QGuiApplication.styleHints().unsetColorScheme()
+    assert handle.width() >= 3
+    assert contrast(bar, window) >= 3.0, (bar.name(), window.name())

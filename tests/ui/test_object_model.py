@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -425,6 +426,50 @@ def test_a_page_for_a_place_left_behind_is_dropped(
     # photos holds only the folder 2024/: nothing of documents' 1,201 rows got in
     assert [model.info(r).key for r in range(model.rowCount())] == ["2024/"]
     assert model.complete and not model.error and model.container == "photos"
+
+
+def test_a_refresh_keeps_the_rows_shown_until_the_first_page_replaces_them(
+    qtbot: Any,
+    make_model: Callable[..., ObjectTableModel],
+    local_account: AccountEntry,
+    pool: ProviderPool,
+    local_root: Path,
+) -> None:
+    """No blank table for the time of a request: the old rows stay, then the new listing
+    replaces them whole (an object gone since is gone, a new one is there)."""
+    model = make_model(first_page=100, page_size=300)
+    model.open(pool.get("Local files"), "documents")
+    load_all(qtbot, model)
+    (local_root / "documents" / "file-0000.txt").unlink()
+    (local_root / "documents" / "file-9999.txt").write_bytes(b"new")
+    counts_at_reset: list[int] = []
+    model.modelReset.connect(lambda: counts_at_reset.append(model.rowCount()))
+    with qtbot.waitSignal(model.pageLoaded, timeout=LOAD_TIMEOUT):
+        model.refresh()
+        assert model.rowCount() == 1201 and model.loading  # still the old rows, while asked
+    assert counts_at_reset == [0]  # one reset, when the first page came
+    load_all(qtbot, model)
+    keys = shown_keys(model)
+    assert "file-0000.txt" not in keys and "file-9999.txt" in keys
+    assert model.rowCount() == model.loaded_count == 1201
+
+
+def test_a_refresh_that_fails_empties_the_table_and_says_why(
+    qtbot: Any,
+    make_model: Callable[..., ObjectTableModel],
+    local_account: AccountEntry,
+    pool: ProviderPool,
+    local_root: Path,
+) -> None:
+    model = make_model()
+    model.open(pool.get("Local files"), "photos")
+    load_all(qtbot, model)
+    (local_root / "photos" / "2024" / "cat.jpg").unlink()
+    for folder in (local_root / "photos" / "2024", local_root / "photos"):
+        folder.rmdir()
+    with qtbot.waitSignal(model.failed, timeout=LOAD_TIMEOUT):
+        model.refresh()
+    assert model.rowCount() == 0 and model.error
 
 
 def test_a_search_started_before_the_listing_answered_wins(

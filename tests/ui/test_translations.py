@@ -194,3 +194,32 @@ def test_numbers_are_written_the_languages_way(
     assert format.number(1_234_567) == count
     assert format.human_size(12_345_678) == size
     assert format.counted(2_000, "{n} item", "{n} items") == f"{format.number(2_000)} items"
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "cells"),
+    [
+        ("en", "1 comes back, 2 go back to their content then", ("comes back", "did not exist", "deleted")),
+        ("de", "1 kommt zurück, 2 erhalten den", ("kommt zurück", "gab es nicht", "gelöscht")),
+        ("fr", "1 revient, 2 reviennent à leur", ("revient", "n\u2019existait pas", "supprimé")),
+    ],
+)
+def test_a_restore_plan_is_said_in_the_language_shown(
+    qapp: QApplication, english_again: None, language: str, summary: str, cells: tuple[str, str, str]
+) -> None:
+    """Restore Folder to a Date…'s summary and table cells, counts in each language's forms."""
+    from datetime import UTC, datetime
+
+    from storebrowser.core.types import ObjectVersion
+    from storebrowser.ui.versions.restore_dialog import _plan_cells, plan_summary
+    from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
+
+    old = ObjectVersion("a", "v1", size=3, modified=datetime(2026, 1, 1, tzinfo=UTC))
+    items = (PlanItem("a", PlanAction.UNDELETE, old, None), PlanItem("b", PlanAction.RESTORE, old, old),
+             PlanItem("c", PlanAction.RESTORE, old, old),
+             PlanItem("d", PlanAction.DELETE, None, old))  # fmt: skip
+    plan = RestorePlan("box", "f/", datetime(2026, 1, 2, tzinfo=UTC), items)
+    i18n.install(qapp, language)
+    assert summary in plan_summary(plan)
+    undelete, delete = _plan_cells(items[0]), _plan_cells(items[3])
+    assert (undelete[1], delete[2], undelete[3]) == cells

@@ -53,7 +53,7 @@ def test_a_folder_restored_to_a_date_through_the_window(qtbot, request, which: s
         [job] = explorer.jobs.engine.snapshot().jobs
         assert (job.kind, job.state, job.done, job.total) == (JobKind.RESTORE_AS_OF, State.DONE, 7, 7)
         notes = {item.key: item.note for item in job.items}
-        assert notes["f/deleted.txt"] == "brought back"
+        assert notes["f/deleted.txt"] == "brought back (delete marker removed)"
         assert notes["f/changed.txt"] == "back to its content then"
         assert notes["f/new.txt"] == "deleted (it did not exist then)"
 

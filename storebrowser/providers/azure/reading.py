@@ -6,12 +6,16 @@ hook sees each raw reply, with the Range the SDK asked for, before the SDK trust
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.digests import ReadReceipt, ReceiptCallback, hex_of_base64
+from storebrowser.core.mtime import MTIME_KEY, parse_mtime
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.azure.errors import azure_errors, status_code
 from storebrowser.providers.azure.properties import strip_etag
@@ -57,7 +61,9 @@ def iter_blob(
             raise
         cancel.raise_if_cancelled()
         if receipt is not None:
-            receipt(replies[0] if len(replies) == 1 else ReadReceipt(replies[0].etag if replies else None))
+            # An MD5 counts only for a single reply (the SDK may split a long read).
+            receipt(replies[0] if len(replies) == 1 else dataclasses.replace(replies[0], md5=None)
+                    if replies else ReadReceipt(None))  # fmt: skip
         for chunk in downloader.chunks():
             cancel.raise_if_cancelled()
             yield chunk
@@ -86,6 +92,19 @@ def _window(blob: BlobClient, byte_range: ByteRange, action: str) -> tuple[Windo
     return (byte_range.start, length), None
 
 
+def _upload_time(headers: Any) -> datetime | None:
+    try:
+        return parsedate_to_datetime(headers.get("Last-Modified") or "")
+    except (TypeError, ValueError):
+        return None
+
+
+def _stored_mtime(headers: Any) -> int | None:
+    """rclone's ``mtime`` as the reply's metadata header (``x-ms-meta-mtime``) holds it."""
+    value = headers.get(f"x-ms-meta-{MTIME_KEY}")
+    return parse_mtime(value) if value else None
+
+
 def _range_checker(where: str, replies: list[ReadReceipt]) -> Any:
     """Checks each reply's range; keeps what each said of itself in ``replies`` (an MD5
     counts only when the SDK made a single request for the whole read)."""
@@ -98,7 +117,9 @@ def _range_checker(where: str, replies: list[ReadReceipt]) -> Any:
         if http.status_code in (200, 206):
             md5 = http.headers.get("Content-MD5")
             etag = strip_etag(http.headers.get("ETag"))
-            replies.append(ReadReceipt(etag, hex_of_base64(md5) if md5 else None))
+            replies.append(ReadReceipt(etag, hex_of_base64(md5) if md5 else None,
+                                       mtime_ns=_stored_mtime(http.headers),
+                                       modified=_upload_time(http.headers)))  # fmt: skip
         match = _ASKED.match(asked_header or "")
         if match is None or http.status_code not in (200, 206):
             return  # errors are the SDK's to raise; 416 means an empty slice

@@ -42,5 +42,7 @@ def blob_sas_url(blob: BlobClient, key: tuple[str, str], expires_in: timedelta, 
         start=now - CLOCK_SKEW,
         expiry=now + expires_in,
         snapshot=blob.snapshot,
+        # A version's own SAS (sr=bv); its URL then names it (``blob_versions.version_url``).
+        version_id=blob.version_id,
     )
     return f"{blob.url}{'&' if '?' in blob.url else '?'}{token}"

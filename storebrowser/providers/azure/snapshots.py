@@ -30,6 +30,7 @@ from storebrowser.core.types import (
     VersioningState,
     VersioningStatus,
 )
+from storebrowser.providers.azure.blob_versions import version_entry
 from storebrowser.providers.azure.copying import copy_blob
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.listing import MAX_PAGE, one_page
@@ -42,8 +43,9 @@ if TYPE_CHECKING:
 NOTE = (
     "Azure keeps earlier versions here as snapshots: take one before a change (Take "
     "Snapshot) and it can be read, promoted or deleted later; each snapshot is billed for "
-    "the blocks it does not share with the blob. Blob versioning (an account setting) is "
-    "not read yet, and a deleted blob takes its snapshots with it."
+    "the blocks it does not share with the blob. This account returns no blob versions "
+    "(an account setting, read from what its listings carry), and a deleted blob takes "
+    "its snapshots with it."
 )
 
 
@@ -62,26 +64,31 @@ def refuse_switch() -> Unsupported:
 
 
 def list_versions_page(
-    client: ContainerClient, prefix: str, delimiter: str | None, token: str | None, limit: int
-) -> Page[ObjectVersion]:
-    """The token is ``[the service's marker, the blob the previous page completed]``."""
+    client: ContainerClient, prefix: str, delimiter: str | None, token: str | None, limit: int,
+    *, versions: bool = False,
+) -> Page[ObjectVersion]:  # fmt: skip
+    """The token is ``[the service's marker, the blob the previous page completed]``.
+    ``versions``: the blobs' versions (``blob_versions``) instead of their snapshots."""
     marker, done = json.loads(token) if token else (None, None)
-    items, next_marker = _raw_page(client, prefix, delimiter, marker, max(1, min(limit, MAX_PAGE)))
+    size = max(1, min(limit, MAX_PAGE))
+    items, next_marker = _raw_page(client, prefix, delimiter, marker, size, versions=versions)
     items = [item for item in items if item.name != done or _is_prefix(item)]
     completed = None
     if next_marker and items and not _is_prefix(items[-1]):
         completed = items[-1].name  # its snapshots may go on on the next page
-        items = [item for item in items if item.name != completed] + _all_of(client, completed)
-    entries = ordered(_entry(item) for item in items)
+        items = [item for item in items if item.name != completed] + _all_of(
+            client, completed, versions=versions
+        )
+    entries = ordered(_entry(item, versions) for item in items)
     return Page(entries, json.dumps([next_marker, completed]) if next_marker else None)
 
 
 def _raw_page(
     client: ContainerClient, prefix: str, delimiter: str | None, marker: str | None, size: int,
-    *, metadata: bool = False,
+    *, metadata: bool = False, versions: bool = False,
 ) -> tuple[list[Any], str | None]:  # fmt: skip
     name = client.container_name
-    include = ["snapshots", "metadata"] if metadata else ["snapshots"]
+    include = ["versions" if versions else "snapshots"] + (["metadata"] if metadata else [])
     with azure_errors(f"Listing the snapshots in {name!r}", container=name):
         if delimiter:
             walked = client.walk_blobs(
@@ -93,12 +100,16 @@ def _raw_page(
         return one_page(listed, marker)
 
 
-def _all_of(client: ContainerClient, blob_name: str, *, metadata: bool = False) -> list[Any]:
-    """Every entry of one blob (itself and its snapshots), in one listing of its own."""
+def _all_of(
+    client: ContainerClient, blob_name: str, *, metadata: bool = False, versions: bool = False
+) -> list[Any]:
+    """Every entry of one blob (itself and its snapshots, or its versions), in one listing of its own."""
     found: list[Any] = []
     marker: str | None = None
     while True:
-        items, marker = _raw_page(client, blob_name, None, marker, MAX_PAGE, metadata=metadata)
+        items, marker = _raw_page(
+            client, blob_name, None, marker, MAX_PAGE, metadata=metadata, versions=versions
+        )
         found += [item for item in items if item.name == blob_name]
         if not marker or (items and items[-1].name > blob_name):
             return found
@@ -110,9 +121,14 @@ def _is_prefix(item: Any) -> bool:
     return isinstance(item, BlobPrefix)
 
 
-def _entry(item: Any) -> ObjectVersion:
+def _entry(item: Any, versions: bool = False) -> ObjectVersion:
     if _is_prefix(item):
         return ObjectVersion(key=item.name, version_id="", is_prefix=True)
+    if versions:
+        version_id, current = version_entry(item)
+        info = object_info(item, key=item.name)
+        return ObjectVersion(item.name, version_id, is_latest=current, size=info.size, modified=info.modified,
+                             etag=info.etag, content_md5=info.content_md5)  # fmt: skip
     return _version(item, item.name, item.snapshot)
 
 
@@ -213,8 +229,8 @@ def stat_snapshot(blob: BlobClient, version_id: str) -> ObjectInfo:
 def iter_snapshot(
     blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
 ) -> Iterator[bytes]:
-    """``reading.iter_blob`` of a snapshot (or of the blob), a 404 said about it."""
-    version_id = blob.snapshot or CURRENT_BLOB
+    """``reading.iter_blob`` of a snapshot, a blob version, or the blob; a 404 said about it."""
+    version_id = blob.snapshot or blob.version_id or CURRENT_BLOB
     with snapshot_errors(f"Reading snapshot {version_id!r}", blob, version_id):
         yield from iter_blob(blob, byte_range, cancel, receipt)
 

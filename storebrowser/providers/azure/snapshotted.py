@@ -1,5 +1,6 @@
-"""``AzureProvider``'s versions, which are its blobs' snapshots: the protocol's version
-methods over ``azure.snapshots``, apart from provider.py by concern."""
+"""``AzureProvider``'s versions: its blobs' snapshots (``azure.snapshots``), or, in a
+container whose blobs carry version ids, their blob versions (``azure.blob_versions``);
+the protocol's version methods, apart from provider.py by concern."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
-from storebrowser.providers.azure import snapshots
+from storebrowser.providers.azure import blob_versions, snapshots
 from storebrowser.providers.azure.blob_names import check_blob_name
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
@@ -31,8 +32,20 @@ class AzureSnapshots(Provider):
     def _readable_url(self, blob: BlobClient) -> str:
         raise NotImplementedError
 
+    def _has_versions(self, container: str) -> bool:
+        """Whether ``container``'s blobs carry version ids (asked once it holds a blob,
+        then remembered: it is a setting of the account)."""
+        known: dict[str, bool] = vars(self).setdefault("_blob_versions", {})
+        if container not in known:
+            seen = blob_versions.keeps_versions(self._container(container))
+            if seen is None:
+                return False  # empty: nothing to list, and nothing tells yet
+            known[container] = seen
+        return known[container]
+
     def versioning_state(self, container: str) -> VersioningState:
-        self._container(container)  # the name is checked; no request: the same everywhere
+        if self._has_versions(container):
+            return blob_versions.versioning_state()
         return snapshots.versioning_state()
 
     def set_versioning(self, container: str, enabled: bool) -> VersioningState:
@@ -46,14 +59,22 @@ class AzureSnapshots(Provider):
         token: str | None = None,
         limit: int = 1000,
     ) -> Page[ObjectVersion]:
-        return snapshots.list_versions_page(self._container(container), prefix, delimiter, token, limit)
+        versions = self._has_versions(container)
+        return snapshots.list_versions_page(self._container(container), prefix, delimiter, token, limit,
+                                            versions=versions)  # fmt: skip
 
     def _version_blob(self, container: str, key: str, version_id: str) -> BlobClient:
+        """A client of the snapshot, or of the blob version, ``version_id`` names."""
         check_blob_name(key, container=container)  # as every blob call: the rule, not a 404
+        if version_id != CURRENT_BLOB and self._has_versions(container):
+            return blob_versions.version_client(self._container(container), key, version_id)
         return snapshots.snapshot_client(self._container(container), key, version_id)
 
     def stat_version(self, container: str, key: str, version_id: str) -> ObjectInfo:
-        return snapshots.stat_snapshot(self._version_blob(container, key, version_id), version_id)
+        blob = self._version_blob(container, key, version_id)
+        if blob.version_id:
+            return blob_versions.stat_version(blob)
+        return snapshots.stat_snapshot(blob, version_id)
 
     def iter_read_version(
         self,
@@ -67,7 +88,7 @@ class AzureSnapshots(Provider):
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         blob = self._version_blob(container, key, version_id)
-        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)
+        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)  # a version's client reads it
 
     def version_proof(
         self, container: str, key: str, version_id: str, *, exact_layout: bool = False
@@ -77,13 +98,21 @@ class AzureSnapshots(Provider):
         return ContentProof(info, "Azure range MD5", range_md5_limit=RANGE_MD5_LIMIT)
 
     def delete_version(self, container: str, key: str, version_id: str) -> None:
-        snapshots.delete_snapshot(self._version_blob(container, key, version_id), version_id)
+        blob = self._version_blob(container, key, version_id)
+        if blob.version_id:
+            blob_versions.delete_version(blob)
+        else:
+            snapshots.delete_snapshot(blob, version_id)
 
     def restore_version(self, container: str, key: str, version_id: str) -> ObjectInfo:
-        """Promote a snapshot (``snapshots.promote``)."""
+        """Promote a snapshot (``snapshots.promote``) or a blob version (``blob_versions.promote``)."""
         if version_id != CURRENT_BLOB:
             source = self._version_blob(container, key, version_id)
-            snapshots.promote(self._container(container), source, self._readable_url(source))
+            if source.version_id:
+                url = blob_versions.version_url(self._readable_url(source), version_id)
+                blob_versions.promote(self._container(container), source, url)
+            else:
+                snapshots.promote(self._container(container), source, self._readable_url(source))
         return self.stat(container, key)
 
     def create_snapshot(self, container: str, key: str) -> ObjectVersion:

@@ -78,6 +78,7 @@ EXTRA_CONNECTIONS = 8
 class S3Provider(S3PartUploads, S3Replacing, S3ContainerSettings, S3Versions, S3Tiering, Provider):
     kind = "s3"
     mtime_style = MtimeStyle.UNIX_SECONDS
+    rclone_md5_key = "md5chksum"
     min_part_size = 5 * 1024 * 1024
     max_parts = 10_000
     #: Objects larger than this are copied with UploadPartCopy (tests lower it).

@@ -10,6 +10,7 @@ from botocore.exceptions import ClientError
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ReadReceipt, ReceiptCallback
+from storebrowser.core.mtime import stored_mtime
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.s3.encryption import with_customer_key
@@ -89,7 +90,12 @@ def iter_read(
                 where=where,
             )
         if receipt is not None:
-            receipt(ReadReceipt(strip_etag(reply.get("ETag"))))
+            stored = stored_mtime(reply.get("Metadata") or {})
+            receipt(
+                ReadReceipt(
+                    strip_etag(reply.get("ETag")), mtime_ns=stored, modified=reply.get("LastModified")
+                )
+            )
         yield from _chunks(body, bucket, key, chunk_size, cancel)
 
 

@@ -14,10 +14,16 @@ from typing import Any
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.digests import ReadReceipt, ReceiptCallback
 from storebrowser.core.errors import Transient
+from storebrowser.core.mtime import stored_mtime
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.swift.client import SwiftClient
 from storebrowser.providers.swift.errors import status_of, swift_errors
-from storebrowser.providers.swift.metadata import info_from_headers, unquote_etag
+from storebrowser.providers.swift.metadata import (
+    info_from_headers,
+    parse_http_date,
+    unquote_etag,
+    user_metadata,
+)
 
 
 def head(client: SwiftClient, container: str, key: str, query: str | None = None) -> dict[str, str]:
@@ -79,8 +85,17 @@ def iter_read(
         return  # the object exists and the range starts past its end: no bytes, as slicing
     headers, body = opened
     if receipt is not None:
-        receipt(ReadReceipt(unquote_etag(headers.get("etag"))))
+        receipt(receipt_of(headers))
     yield from _stream(client, connection, byte_range, headers, body, reply, where, cancel)
+
+
+def receipt_of(headers: dict[str, str]) -> ReadReceipt:
+    """What a GET's reply said of the object: its ETag, stored time and upload time."""
+    return ReadReceipt(
+        unquote_etag(headers.get("etag")),
+        mtime_ns=stored_mtime(user_metadata(headers)),
+        modified=parse_http_date(headers.get("last-modified")),
+    )
 
 
 def _open(

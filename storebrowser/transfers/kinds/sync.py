@@ -11,8 +11,8 @@ Each send is done by the mechanics of its own kind, so it is journaled, resumed,
 and cleaned up as any upload, download or copy: a file goes up as an upload (which keeps
 its modification time in the object's metadata, ``core.mtime``), an object comes down
 as a download (hostile keys refused by the one key-to-path mapping; the file then takes
-the object's modification time, as rclone sets it), and between two containers it is a
-copy (on the server within one account that can). Deletions go in batches.
+the object's modification time, as rclone sets it, from the GET's own reply: no HEAD),
+and between two containers it is a copy (on the server within one account that can). Deletions go in batches.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ from typing import ClassVar
 
 from storebrowser.core.errors import InvalidName, StorageError
 from storebrowser.core.localpath import key_to_local_path
-from storebrowser.core.mtime import stored_mtime
-from storebrowser.core.retry import RetryPolicy, call_with_retry
+from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
@@ -68,9 +67,7 @@ class Sync(TransferKind):
         if action == COPY:
             return run_copy(ctx, move=False)
         Path(spec.local).mkdir(parents=True, exist_ok=True)
-        note = run_download(ctx, strip_prefix=spec.key)
-        _take_object_time(ctx)
-        return note
+        return run_download(ctx, strip_prefix=spec.key, keep_time=True)
 
     def cleanup(self, ctx: TaskContext) -> None:
         """A send cancelled before it ran to its end: its remote upload or partial file goes."""
@@ -109,7 +106,7 @@ def _end(spec: JobSpec, *, right: bool) -> str:
 
 def sync_items(job: Job) -> list[Item]:
     spec = job.spec
-    items = [_send_item(job.id, n, spec, key) for n, key in enumerate(spec.sources)]
+    items = [_send_item(job, n, key) for n, key in enumerate(spec.sources)]
     for start in range(0, len(spec.keys), DELETE_BATCH):
         batch = spec.keys[start : start + DELETE_BATCH]
         if spec.dst_container:
@@ -119,13 +116,18 @@ def sync_items(job: Job) -> list[Item]:
     return items
 
 
-def _send_item(job_id: str, index: int, spec: JobSpec, key: str) -> Item:
+def _send_item(job: Job, index: int, key: str) -> Item:
+    spec, job_id = job.spec, job.id
     if not spec.container:  # a local file up
         path = os.path.join(spec.local, *key.split("/"))
         return Item(job_id, index, spec.dst_key + key, path, options={"action": UPLOAD})
     if spec.dst_container:  # between containers: ``local`` holds the destination key
         return Item(job_id, index, spec.key + key, spec.dst_key + key, options={"action": COPY})
-    item = Item(job_id, index, spec.key + key, options={"action": DOWNLOAD})
+    # What the compare's listing said of the object (``sync.plan.PlanListing``; not
+    # journaled): a small object with an MD5 then needs no HEAD before its GET.
+    listed = job.listed.listed(index) if job.listed is not None else None
+    item = Item(job_id, index, spec.key + key, options={"action": DOWNLOAD}, listed=listed,
+                total=listed.size if listed is not None else None)  # fmt: skip
     try:  # an object down: a key the mapping refuses fails here, before anything is written
         key_to_local_path(Path(spec.local), item.key, strip_prefix=spec.key)
     except InvalidName as refused:
@@ -193,19 +195,3 @@ def _prune_emptied(root: Path, keys: tuple[str, ...]) -> None:
             except OSError:
                 break
             folder = folder.parent
-
-
-def _take_object_time(ctx: TaskContext) -> None:
-    """The downloaded file takes the object's modification time (its stored ``mtime``,
-    else its upload time), so the next compare sees the two unchanged."""
-    spec, item = ctx.job.spec, ctx.item
-    provider = ctx.provider()
-    info = call_with_retry(lambda: provider.stat(spec.container, item.key), ctx.settings.retry,
-                           cancel=ctx.cancel)  # fmt: skip
-    ns = stored_mtime(info.metadata)
-    if ns is None and info.modified is not None:
-        ns = int(info.modified.timestamp() * 1_000_000_000)
-    if ns is None:
-        return
-    target = key_to_local_path(Path(spec.local), item.key, strip_prefix=spec.key)
-    os.utime(target, ns=(ns, ns))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QProgressDialog
 from storebrowser.core.types import ObjectInfo, Page, entry_columns
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.ui.commands.context import CommandContext
+from storebrowser.ui.format import number
 
 COUNT_PAGE = 1000
 SHOW_AFTER_MS = 400
@@ -58,7 +59,7 @@ def count_objects(context: CommandContext, account: str, container: str, done: C
         totals[1] += size
         dialog.setLabelText(
             QCoreApplication.translate("Counting", "Counting the objects in {name}… {n} so far").format(
-                name=container, n=f"{totals[0]:,}"
+                name=container, n=number(totals[0])
             )
         )
         if next_token is None:

@@ -38,7 +38,7 @@ from storebrowser.ui.commands.specs import (
     upload_spec,
 )
 from storebrowser.ui.commands.upload_dialog import UploadDialog, UploadOptions, options_problem
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import human_size, number
 from storebrowser.ui.properties.metadata_editor import MetadataEditor
 from storebrowser.ui.transfers.jobs import JobQueue, WhenFinished
 
@@ -170,8 +170,8 @@ class Operations(QObject):
             question = self.tr(
                 "The container {name} holds {n} objects ({size}).\n\n"
                 "Delete them all, then the container? This cannot be undone."
-            ).format(name=name, n=f"{objects:,}", size=human_size(size))
-            button = self.tr("Delete {n} Objects and the Container").format(n=f"{objects:,}")
+            ).format(name=name, n=number(objects), size=human_size(size))
+            button = self.tr("Delete {n} Objects and the Container").format(n=number(objects))
         if not self.confirm(self.tr("Delete Container"), question, button):
             return
 
@@ -400,11 +400,11 @@ class Operations(QObject):
     def _delete_question(self, plan: DeletePlan, container: str) -> str:
         parts = []
         if plan.objects:
-            what = plan.only_object or self.tr("{n} objects").format(n=f"{plan.objects:,}")
+            what = plan.only_object or self.tr("{n} objects").format(n=number(plan.objects))
             parts.append(f"{what} ({human_size(plan.size)})")
         if plan.folders:
             parts.append(
-                self.tr("{n} folders with everything in them").format(n=f"{plan.folders:,}")
+                self.tr("{n} folders with everything in them").format(n=number(plan.folders))
                 if plan.folders > 1
                 else self.tr("the folder {name} with everything in it").format(name=plan.only_folder)
             )

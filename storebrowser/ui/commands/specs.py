@@ -67,7 +67,11 @@ def selection_download(
 
 
 def copy_specs(
-    account: str, container: str, selection: Selection, dst_container: str, folder: str,
+    account: str,
+    container: str,
+    selection: Selection,
+    dst_container: str,
+    folder: str,
     conflict: ConflictPolicy,
 ) -> Made:
     """A copy job per selected object or folder into ``dst_container``/``folder``

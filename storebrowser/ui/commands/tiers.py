@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from storebrowser.core.display import display_text
@@ -16,10 +17,12 @@ from storebrowser.core.places import Location
 from storebrowser.core.tags import TagEdit
 from storebrowser.core.tiers import ClassScope, StorageClasses
 from storebrowser.core.types import ObjectInfo
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.transfers.jobs import JobKind, JobSpec
 from storebrowser.ui.commands.operations import CommandGroup
+from storebrowser.ui.format import number
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog, selection_text
 from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces, policy_places
@@ -150,7 +153,7 @@ class Tiers(CommandGroup):
                 self.messages.show_info(_done_text(job, what))
             elif failed:
                 text = self.tr("{failed} of {total} objects failed ({what}).").format(
-                    failed=f"{failed:,}", total=f"{len(job.items):,}", what=_job_words(job.kind)
+                    failed=number(failed), total=number(len(job.items)), what=_job_words(job.kind)
                 )
 
                 def show_failures() -> None:
@@ -184,17 +187,30 @@ def _what(objects: Sequence[ObjectInfo]) -> str:
 
 
 def _job_words(kind: JobKind) -> str:
-    return {
-        JobKind.SET_CLASS: "storage class change",
-        JobKind.RESTORE_ARCHIVED: "restore from archive",
-        JobKind.SET_TAGS: "tag change",
-    }.get(kind, kind.value)
+    words = {
+        JobKind.SET_CLASS: QT_TRANSLATE_NOOP("Tiers", "storage class change"),
+        JobKind.RESTORE_ARCHIVED: QT_TRANSLATE_NOOP("Tiers", "restore from archive"),
+        JobKind.SET_TAGS: QT_TRANSLATE_NOOP("Tiers", "tag change"),
+    }
+    return QCoreApplication.translate("Tiers", words[kind]) if kind in words else kind.value
+
+
+class TierWords:
+    """The translation context of the words of finished tier jobs (as lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("TierWords", text, disambiguation, n)
 
 
 def _done_text(job: JobSnapshot, what: str) -> str:
+    n = len(job.items)
     if job.kind is JobKind.SET_CLASS:
-        return f"{what}: now in {job.spec.storage_class} ({len(job.items):,} objects)."
-    if job.kind is JobKind.RESTORE_ARCHIVED:
-        count = f"{len(job.items):,}"
-        return f"{what}: restore asked for {count} archived objects; they can be read once it is done."
-    return f"{what}: tags changed on {len(job.items):,} objects."
+        text = TierWords.tr("{what}: now in {storage_class} ({n} objects).", "", n)
+    elif job.kind is JobKind.RESTORE_ARCHIVED:
+        text = TierWords.tr(
+            "{what}: restore asked for {n} archived objects; they can be read once it is done.", "", n
+        )
+    else:
+        text = TierWords.tr("{what}: tags changed on {n} objects.", "", n)
+    return text.format(what=what, storage_class=job.spec.storage_class, n=number(n))

@@ -754,7 +754,6 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <name>ClassDialog</name>
     <message>
         <source>Change {noun}</source>
-        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
         <translation>{noun} ändern</translation>
     </message>
     <message>
@@ -935,6 +934,10 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Lokale Dateien per MD5 vergleichen (liest sie)</translation>
     </message>
     <message>
+        <source>Newer only (leave what is newer on the right)</source>
+        <translation>Nur neuere (was rechts neuer ist, bleibt)</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
@@ -989,6 +992,38 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
     <message>
         <source>Listing both places…</source>
         <translation>Beide Orte werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Erneut vergleichen, um „Nur neuere“ anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
+        <translation>Auflisten und Vergleichen… bisher aufgelistet: {0} links, {1} rechts.</translation>
+    </message>
+    <message>
+        <source>The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.</source>
+        <translation>Gleich: {0}. Verschieden: {1}. Nur links: {2}. Nur rechts: {3}.</translation>
+    </message>
+    <message>
+        <source>The right side does not exist yet: the sync creates it.</source>
+        <translation>Die rechte Seite gibt es noch nicht: die Synchronisierung legt sie an.</translation>
+    </message>
+    <message>
+        <source>A listing was incomplete: deletions are not offered.</source>
+        <translation>Eine Auflistung war unvollständig: Löschungen werden nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>Keys that cannot be saved as local files, left out: {0}.</source>
+        <translation>Schlüssel, die sich nicht als lokale Dateien speichern lassen, ausgelassen: {0}.</translation>
+    </message>
+    <message>
+        <source>Newer on the right, left alone: {0}.</source>
+        <translation>Rechts neuer, unverändert gelassen: {0}.</translation>
+    </message>
+    <message>
+        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>Der Plan: {0} zu senden, {1} Löschungen angeboten (nicht angehakt). Noch hat sich nichts geändert.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>
@@ -2506,7 +2541,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
         <translation>{0} auf ein Datum zurücksetzen</translation>
     </message>
     <message>
@@ -2542,10 +2576,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>Auch die {0}, die es damals nicht gab, endgültig löschen (dieser Dienst behält keine Löschmarkierung: Sie und ihre Snapshots lassen sich nicht zurückholen)</translation>
     </message>
     <message>
-        <source>Restore {0}</source>
-        <translation>{0} wiederherstellen</translation>
-    </message>
-    <message>
         <source>Nothing restored: {0} left (not confirmed).</source>
         <translation>Nichts wiederhergestellt: {0} übrig (nicht bestätigt).</translation>
     </message>
@@ -2565,6 +2595,20 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <source>Done: {0} restored.</source>
         <translation>Fertig: {0} wiederhergestellt.</translation>
     </message>
+    <message numerus="yes">
+        <source>Restore {n} Object</source>
+        <translation>
+            <numerusform>{n} Objekt wiederherstellen</numerusform>
+            <numerusform>{n} Objekte wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Objects</source>
+        <translation>
+            <numerusform>{n} Objekt wiederherstellen</numerusform>
+            <numerusform>{n} Objekte wiederherstellen</numerusform>
+        </translation>
+    </message>
     <message>
         <source> {0} left (not confirmed).</source>
         <translation> {0} übrig (nicht bestätigt).</translation>
@@ -2572,6 +2616,129 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
 </context>
 <context>
     <name>RestoreWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comes back</source>
+        <translation>kommt zurück</translation>
+    </message>
+    <message>
+        <source>back to its content then</source>
+        <translation>zurück zum damaligen Inhalt</translation>
+    </message>
+    <message>
+        <source>deleted (did not exist then)</source>
+        <translation>gelöscht (gab es damals nicht)</translation>
+    </message>
+    <message>
+        <source>left as it is (its content then was not kept)</source>
+        <translation>bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object is</source>
+        <translation>
+            <numerusform>{n} Objekt ist</numerusform>
+            <numerusform>{n} Objekte sind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects are</source>
+        <translation>
+            <numerusform>{n} Objekt ist</numerusform>
+            <numerusform>{n} Objekte sind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do: {objects} as they were at {moment}.</source>
+        <translation>Nichts zu tun: {objects} so wie am {moment}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} unchanged</source>
+        <translation>
+            <numerusform>{n} unverändert</numerusform>
+            <numerusform>{n} unverändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As at {moment}: {parts}. Nothing has changed yet.</source>
+        <translation>Stand {moment}: {parts}. Noch wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} comes back</source>
+        <translation>
+            <numerusform>{n} kommt zurück</numerusform>
+            <numerusform>{n} kommen zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} come back</source>
+        <translation>
+            <numerusform>{n} kommt zurück</numerusform>
+            <numerusform>{n} kommen zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} goes back to its content then</source>
+        <translation>
+            <numerusform>{n} erhält den damaligen Inhalt zurück</numerusform>
+            <numerusform>{n} erhalten den damaligen Inhalt zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} go back to their content then</source>
+        <translation>
+            <numerusform>{n} erhält den damaligen Inhalt zurück</numerusform>
+            <numerusform>{n} erhalten den damaligen Inhalt zurück</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (it did not exist then)</source>
+        <translation>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (they did not exist then)</source>
+        <translation>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+            <numerusform>{n} gelöscht (gab es damals nicht)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as it is (its content then was not kept)</source>
+        <translation>
+            <numerusform>{n} bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+            <numerusform>{n} bleiben wie sie sind (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as they are (their content then was not kept)</source>
+        <translation>
+            <numerusform>{n} bleibt wie es ist (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+            <numerusform>{n} bleiben wie sie sind (der damalige Inhalt wurde nicht aufbewahrt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>did not exist</source>
+        <translation>gab es nicht</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
@@ -2678,6 +2845,42 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Kept for this session only</source>
         <translation>Nur für diese Sitzung behalten</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} Objekt</numerusform>
+            <numerusform>{n} Objekte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folder with everything in it</source>
+        <translation>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folders with everything in them</source>
+        <translation>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+            <numerusform>{n} Ordner mit allem darin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{objects} and {folders}</source>
+        <translation>{objects} und {folders}</translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3423,30 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     </message>
 </context>
 <context>
+    <name>TierWords</name>
+    <message numerus="yes">
+        <source>{what}: now in {storage_class} ({n} objects).</source>
+        <translation>
+            <numerusform>{what}: jetzt in {storage_class} ({n} Objekt).</numerusform>
+            <numerusform>{what}: jetzt in {storage_class} ({n} Objekte).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: restore asked for {n} archived objects; they can be read once it is done.</source>
+        <translation>
+            <numerusform>{what}: Wiederherstellung für {n} archiviertes Objekt angefordert; es ist lesbar, sobald sie fertig ist.</numerusform>
+            <numerusform>{what}: Wiederherstellung für {n} archivierte Objekte angefordert; sie sind lesbar, sobald sie fertig ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: tags changed on {n} objects.</source>
+        <translation>
+            <numerusform>{what}: Tags an {n} Objekt geändert.</numerusform>
+            <numerusform>{what}: Tags an {n} Objekten geändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tiers</name>
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
@@ -3233,6 +3460,18 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     <message>
         <source>Results: {what}</source>
         <translation>Ergebnisse: {what}</translation>
+    </message>
+    <message>
+        <source>storage class change</source>
+        <translation>Änderung der Speicherklasse</translation>
+    </message>
+    <message>
+        <source>restore from archive</source>
+        <translation>Wiederherstellung aus dem Archiv</translation>
+    </message>
+    <message>
+        <source>tag change</source>
+        <translation>Änderung der Tags</translation>
     </message>
 </context>
 <context>

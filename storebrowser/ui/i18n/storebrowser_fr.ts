@@ -754,7 +754,6 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>ClassDialog</name>
     <message>
         <source>Change {noun}</source>
-        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -935,6 +934,10 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Comparer les fichiers locaux par MD5 (les lit)</translation>
     </message>
     <message>
+        <source>Newer only (leave what is newer on the right)</source>
+        <translation>Plus récents seulement (laisser ce qui est plus récent à droite)</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
@@ -989,6 +992,38 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Listing both places…</source>
         <translation>Liste des deux emplacements…</translation>
+    </message>
+    <message>
+        <source>Compare again to apply Newer only.</source>
+        <translation>Comparez à nouveau pour appliquer « Plus récents seulement ».</translation>
+    </message>
+    <message>
+        <source>Listing and comparing… listed so far: {0} on the left, {1} on the right.</source>
+        <translation>Liste et comparaison… listés jusqu’ici : {0} à gauche, {1} à droite.</translation>
+    </message>
+    <message>
+        <source>The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.</source>
+        <translation>Identiques : {0}. Différents : {1}. Seulement à gauche : {2}. Seulement à droite : {3}.</translation>
+    </message>
+    <message>
+        <source>The right side does not exist yet: the sync creates it.</source>
+        <translation>Le côté droit n’existe pas encore : la synchronisation le crée.</translation>
+    </message>
+    <message>
+        <source>A listing was incomplete: deletions are not offered.</source>
+        <translation>Une liste était incomplète : aucune suppression n’est proposée.</translation>
+    </message>
+    <message>
+        <source>Keys that cannot be saved as local files, left out: {0}.</source>
+        <translation>Clés qui ne peuvent pas être enregistrées comme fichiers locaux, laissées de côté : {0}.</translation>
+    </message>
+    <message>
+        <source>Newer on the right, left alone: {0}.</source>
+        <translation>Plus récents à droite, laissés tels quels : {0}.</translation>
+    </message>
+    <message>
+        <source>The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet.</source>
+        <translation>Le plan : {0} à envoyer, {1} suppressions proposées (non cochées). Rien n’a encore changé.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>
@@ -2074,7 +2109,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{n} folders with everything in them</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">{n} dossier avec tout son contenu</translation>
     </message>
     <message>
         <source>the folder {name} with everything in it</source>
@@ -2504,16 +2539,15 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restore {0} to a Date</source>
-        <extracomment>How each planned change is said, in the order they are listed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer {0} à une date</translation>
     </message>
     <message>
         <source>Show Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le plan</translation>
     </message>
     <message>
         <source>Pick the moment to bring {0} back to, then look at the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le moment auquel ramener {0}, puis regardez le plan.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -2525,23 +2559,19 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>As it was at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu’à :</translation>
     </message>
     <message>
         <source>That moment is in the future: pick one in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce moment est dans le futur : choisissez-en un dans le passé.</translation>
     </message>
     <message>
         <source>Reading the versions of every object in this folder and below…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des versions de chaque objet de ce dossier et en dessous…</translation>
     </message>
     <message>
         <source>Also delete for good the {0} that did not exist then (this service keeps no delete marker: they and their snapshots cannot be brought back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer aussi définitivement les {0} qui n’existaient pas alors (ce service ne garde pas de marqueur de suppression : eux et leurs instantanés ne pourront pas revenir)</translation>
     </message>
     <message>
         <source>Nothing restored: {0} left (not confirmed).</source>
@@ -2549,7 +2579,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Restoring {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de {0}…</translation>
     </message>
     <message>
         <source>Stopped: {0} restored.</source>
@@ -2561,34 +2591,171 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Done: {0} restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : {0} restaurés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Object</source>
+        <translation>
+            <numerusform>Restaurer {n} objet</numerusform>
+            <numerusform>Restaurer {n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore {n} Objects</source>
+        <translation>
+            <numerusform>Restaurer {n} objet</numerusform>
+            <numerusform>Restaurer {n} objets</numerusform>
+        </translation>
     </message>
     <message>
         <source> {0} left (not confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation> {0} laissés (non confirmés).</translation>
     </message>
 </context>
 <context>
     <name>RestoreWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comes back</source>
+        <translation>revient</translation>
+    </message>
+    <message>
+        <source>back to its content then</source>
+        <translation>revient à son contenu d’alors</translation>
+    </message>
+    <message>
+        <source>deleted (did not exist then)</source>
+        <translation>supprimé (n’existait pas alors)</translation>
+    </message>
+    <message>
+        <source>left as it is (its content then was not kept)</source>
+        <translation>laissé tel quel (son contenu d’alors n’a pas été conservé)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} object is</source>
+        <translation>
+            <numerusform>{n} objet est</numerusform>
+            <numerusform>{n} objets sont</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects are</source>
+        <translation>
+            <numerusform>{n} objet est</numerusform>
+            <numerusform>{n} objets sont</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to do: {objects} as they were at {moment}.</source>
+        <translation>Rien à faire : {objects} comme au {moment}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} unchanged</source>
+        <translation>
+            <numerusform>{n} inchangé</numerusform>
+            <numerusform>{n} inchangés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As at {moment}: {parts}. Nothing has changed yet.</source>
+        <translation>Au {moment} : {parts}. Rien n’a encore changé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} comes back</source>
+        <translation>
+            <numerusform>{n} revient</numerusform>
+            <numerusform>{n} reviennent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} come back</source>
+        <translation>
+            <numerusform>{n} revient</numerusform>
+            <numerusform>{n} reviennent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} goes back to its content then</source>
+        <translation>
+            <numerusform>{n} revient à son contenu d’alors</numerusform>
+            <numerusform>{n} reviennent à leur contenu d’alors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} go back to their content then</source>
+        <translation>
+            <numerusform>{n} revient à son contenu d’alors</numerusform>
+            <numerusform>{n} reviennent à leur contenu d’alors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (it did not exist then)</source>
+        <translation>
+            <numerusform>{n} supprimé (n’existait pas alors)</numerusform>
+            <numerusform>{n} supprimés (n’existaient pas alors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deleted (they did not exist then)</source>
+        <translation>
+            <numerusform>{n} supprimé (n’existait pas alors)</numerusform>
+            <numerusform>{n} supprimés (n’existaient pas alors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as it is (its content then was not kept)</source>
+        <translation>
+            <numerusform>{n} laissé tel quel (son contenu d’alors n’a pas été conservé)</numerusform>
+            <numerusform>{n} laissés tels quels (leur contenu d’alors n’a pas été conservé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} left as they are (their content then was not kept)</source>
+        <translation>
+            <numerusform>{n} laissé tel quel (son contenu d’alors n’a pas été conservé)</numerusform>
+            <numerusform>{n} laissés tels quels (leur contenu d’alors n’a pas été conservé)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>did not exist</source>
+        <translation>n’existait pas</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished">Objet</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui se passe</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Alors</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2843,42 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Kept for this session only</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionWords</name>
+    <message numerus="yes">
+        <source>{n} object</source>
+        <extracomment>S3 keeps a restored copy this many days unless asked otherwise (as the CLI does). What S3 takes at most (AWS: 1 to 30,000 days... we offer up to ten years).</extracomment>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} objects</source>
+        <translation>
+            <numerusform>{n} objet</numerusform>
+            <numerusform>{n} objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folder with everything in it</source>
+        <translation>
+            <numerusform>{n} dossier avec tout son contenu</numerusform>
+            <numerusform>{n} dossiers avec tout leur contenu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} folders with everything in them</source>
+        <translation>
+            <numerusform>{n} dossier avec tout son contenu</numerusform>
+            <numerusform>{n} dossiers avec tout leur contenu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{objects} and {folders}</source>
+        <translation>{objects} et {folders}</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3421,30 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
 </context>
 <context>
+    <name>TierWords</name>
+    <message numerus="yes">
+        <source>{what}: now in {storage_class} ({n} objects).</source>
+        <translation>
+            <numerusform>{what} : désormais en {storage_class} ({n} objet).</numerusform>
+            <numerusform>{what} : désormais en {storage_class} ({n} objets).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: restore asked for {n} archived objects; they can be read once it is done.</source>
+        <translation>
+            <numerusform>{what} : restauration demandée pour {n} objet archivé ; il sera lisible une fois terminée.</numerusform>
+            <numerusform>{what} : restauration demandée pour {n} objets archivés ; ils seront lisibles une fois terminée.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: tags changed on {n} objects.</source>
+        <translation>
+            <numerusform>{what} : étiquettes modifiées sur {n} objet.</numerusform>
+            <numerusform>{what} : étiquettes modifiées sur {n} objets.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tiers</name>
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
@@ -3231,6 +3458,18 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <message>
         <source>Results: {what}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage class change</source>
+        <translation>changement de classe de stockage</translation>
+    </message>
+    <message>
+        <source>restore from archive</source>
+        <translation>restauration depuis l’archive</translation>
+    </message>
+    <message>
+        <source>tag change</source>
+        <translation>changement d’étiquettes</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from storebrowser.table.folder_sizes import UNKNOWN
 from storebrowser.table.name_search import NameMatch, find_names
 from storebrowser.table.order import Column
 from storebrowser.ui.file_types import KNOWN_TYPES, FileType, file_type
-from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.format import human_size, local_time, number
 
 
 class CellWords:
@@ -113,7 +113,7 @@ def cell_tooltip(rows: ObjectColumns, row: int, column: int, tr: Translate) -> s
     if rows.is_folder(row):
         return _folder_size_tip(rows, row) if column == Column.SIZE else None
     if column == Column.SIZE:
-        return CellWords.tr("{size} bytes").format(size=f"{rows.sizes[row]:,}")
+        return CellWords.tr("{size} bytes").format(size=number(rows.sizes[row]))
     if column == Column.MODIFIED:
         moment = rows.modified_at(row)
         return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z") if moment else None
@@ -140,8 +140,8 @@ def _folder_size_text(rows: ObjectColumns, row: int) -> str:
 def _folder_size_tip(rows: ObjectColumns, row: int) -> str | None:
     size, counting = rows.folder_sizes.of(row)
     if counting:
-        return CellWords.tr("Counting: {size} bytes so far").format(size=f"{max(size, 0):,}")
-    return CellWords.tr("{size} bytes").format(size=f"{size:,}") if size != UNKNOWN else None
+        return CellWords.tr("Counting: {size} bytes so far").format(size=number(max(size, 0)))
+    return CellWords.tr("{size} bytes").format(size=number(size)) if size != UNKNOWN else None
 
 
 def counting_look(rows: ObjectColumns, row: int, column: int, role: int) -> object:

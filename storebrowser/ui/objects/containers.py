@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from storebrowser.core.display import display_text
 from storebrowser.core.types import ContainerInfo
 from storebrowser.core.words import QT_TRANSLATE_NOOP
-from storebrowser.ui.format import human_size, local_time
+from storebrowser.ui.format import human_size, local_time, number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CONTAINER_COLUMNS = (
@@ -72,7 +72,7 @@ class ContainerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and info.bytes_used is not None:
-            return self.tr("{n} bytes").format(n=f"{info.bytes_used:,}")
+            return self.tr("{n} bytes").format(n=number(info.bytes_used))
         return None
 
     @staticmethod
@@ -80,7 +80,7 @@ class ContainerTableModel(QAbstractTableModel):
         if column == 0:
             return info.name
         if column == 1:
-            return "" if info.object_count is None else f"{info.object_count:,}"
+            return "" if info.object_count is None else number(info.object_count)
         if column == 2:
             return "" if info.bytes_used is None else human_size(info.bytes_used)
         if column == 3:

@@ -48,16 +48,15 @@ from storebrowser.table.order import (
     leading_folders,
     matching,
     plan_merge,
-    position_of,
     reorder,
-    row_key,
 )
 from storebrowser.table.packing import DELETED, Packed
 from storebrowser.table.selection import Selection, select
 from storebrowser.ui.objects.cells import RIGHT, CellRoles, NameTypeAhead, RowIcons
 from storebrowser.ui.objects.changes import ShownRows
+from storebrowser.ui.objects.edits import RowEdits
 from storebrowser.ui.objects.folder_sizes import FolderSizeRows
-from storebrowser.ui.objects.listing import DELIMITER, FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
+from storebrowser.ui.objects.listing import FIRST_PAGE, PAGE_SIZE, ObjectLister, Place
 
 __all__ = ["COLUMNS", "FIRST_PAGE", "PAGE_SIZE", "Column", "ObjectTableModel", "RowsSummary"]
 
@@ -76,7 +75,7 @@ TEXT_SLICE, NUMBER_SLICE = 2_000, 20_000
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
+class ObjectTableModel(NameTypeAhead, CellRoles, RowEdits, FolderSizeRows, ShownRows):
     """Signals:
     pageLoaded: a page is in the table (or the listing failed, or was cancelled).
     failed(str): the listing failed, with a message a person can act on.
@@ -126,6 +125,9 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
         self._loaded_bytes = 0
         self._visible_bytes = 0
         self._loading = False
+        #: A refresh's folder while the rows of the last listing stay shown, until the first
+        #: page of the new one (or its failure) replaces them.
+        self._reset_pending: str | None = None
         self._icons = RowIcons()
         self._merge_timer = QTimer(self)
         self._merge_timer.setSingleShot(True)
@@ -144,9 +146,11 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
         self._relist()
 
     def refresh(self) -> None:
-        """List the same place again (a search ends)."""
+        """List the same place again (a search ends). The rows shown stay until the first
+        page of the new listing replaces them, so a refresh does not blank the table for
+        the time of a request."""
         self._search, self.criteria = "", None
-        self._relist()
+        self._relist(keep_shown=True)
 
     def search(self, text: str) -> None:
         """List only names starting with ``text``, asked from the server (prefix search)."""
@@ -159,14 +163,35 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
         if not self._lister.requesting:
             return
         self._lister.cancel()
+        self._reset_if_pending()  # the old rows no longer stand for what is there
         self._merge_some()
         self.pageLoaded.emit()
 
-    def _relist(self) -> None:
+    def _relist(self, *, keep_shown: bool = False) -> None:
+        self._merge_timer.stop()
+        folder = self._prefix if self.criteria else self._prefix[: self._prefix.rfind("/") + 1]
+        if keep_shown and len(self._rows):
+            self._reset_pending = folder
+        else:
+            self._reset_rows(folder)
+        place = None
+        if self._provider is not None:
+            listing = self._prefix + self._search
+            place = Place(self._provider, self._container, listing, folder, self.criteria)
+        self._lister.start(place, self._rows.types, self._rows.classes)
+        self._update_loading()
+
+    def _reset_if_pending(self) -> None:
+        if self._reset_pending is not None:
+            self._reset_rows(self._reset_pending)
+
+    def _reset_rows(self, folder: str) -> None:
+        """No rows: the table is empty until the listing's pages come. The interners stay
+        (rows packed for the new listing already use them)."""
         self.beginResetModel()
+        self._reset_pending = None
         self._merge_timer.stop()
         self._last_shown = 0.0
-        folder = self._prefix if self.criteria else self._prefix[: self._prefix.rfind("/") + 1]
         self._rows.reset(folder)
         self._order = array("I")
         self._visible = self._order if not self._needle else array("I")
@@ -174,12 +199,6 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
         self._page_ends.clear()
         self._loaded_rows = self._loaded_bytes = self._visible_bytes = 0
         self.endResetModel()
-        place = None
-        if self._provider is not None:
-            listing = self._prefix + self._search
-            place = Place(self._provider, self._container, listing, folder, self.criteria)
-        self._lister.start(place, self._rows.types, self._rows.classes)
-        self._update_loading()
 
     # -- state --------------------------------------------------------------------------------
 
@@ -258,11 +277,13 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
             self._update_loading()
 
     def _listing_failed(self, message: str) -> None:
+        self._reset_if_pending()
         self._merge_some()  # what arrived before the failure
         self.failed.emit(message)
         self.pageLoaded.emit()
 
     def _page_packed(self, packed: Packed) -> None:
+        self._reset_if_pending()
         rows = self._rows.append(packed)
         self._page_ends.append(rows.stop)
         wait = self._last_shown + SHOW_INTERVAL_S - time.perf_counter()
@@ -388,76 +409,6 @@ class ObjectTableModel(NameTypeAhead, CellRoles, FolderSizeRows, ShownRows):
         """``spans`` to read on a worker (``select``); all of a complete listing are its prefix."""
         whole = not self._search and self.criteria is None and self.complete  # Find's matches: never
         return select(self._rows, self._visible, spans, self._prefix if whole else None)
-
-    def row_of_key(self, key: str) -> int | None:
-        """The row showing ``key``, or ``None`` (not loaded, or filtered out)."""
-        found = self._rows.find(key)
-        if found is None or found >= self._merged:
-            return None
-        try:
-            return self._visible.index(found)
-        except ValueError:
-            return None
-
-    def remove_keys(self, keys: Iterable[str]) -> None:
-        """Forget rows (objects deleted or renamed away), keeping sort and filter."""
-        self._merge_pending()
-        dead = {row for row in self._rows.find_many(keys).values()}
-        if not dead:
-            return
-        sizes = self._rows.sizes
-        for row in dead:
-            self._loaded_rows -= 1
-            self._loaded_bytes -= sizes[row]
-        self._show(array("I", (row for row in self._visible if row not in dead)))
-        if self._needle and self._order is not None:
-            self._order = None
-        for row in dead:
-            self._rows.delete(row)
-
-    def add_or_update(self, info: ObjectInfo) -> int | None:
-        """Show a new or changed object (an upload, a rename's target) without listing
-        again, in its sorted place; a key in a sub-folder shows as that folder. Returns its
-        row, or ``None`` when it is not shown here (another place, or filtered out)."""
-        place = self._lister.place
-        if place is None or place.criteria or not info.key.startswith(place.listing_prefix):
-            return None
-        self._merge_pending()
-        cut = info.key.find(DELIMITER, len(place.listing_prefix))
-        if cut >= 0:
-            info = ObjectInfo(info.key[: cut + 1], is_prefix=True)
-        row = self._rows.find(info.key)
-        if row is None:
-            self._rows.add(info)
-            self._merge_rows(self._merged, len(self._rows))
-        elif not info.is_prefix:
-            self._update_row(row, info)
-        return self.row_of_key(info.key)
-
-    def _update_row(self, row: int, info: ObjectInfo) -> None:
-        key = row_key(self._rows, self._spec) if not self._spec.natural else None
-        before = key(row) if key else None
-        old_size = self._rows.sizes[row]
-        self._rows.update(row, info)
-        self._loaded_bytes += self._rows.sizes[row] - old_size
-        if self._needle and self._order is not None:
-            self._order = None
-        try:
-            shown = self._visible.index(row)
-        except ValueError:
-            return
-        self._visible_bytes += self._rows.sizes[row] - old_size
-        if key is not None and key(row) != before:
-            shown = self._move(shown, row)
-        self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(COLUMNS) - 1))
-
-    def _move(self, shown: int, row: int) -> int:
-        """Move a changed row to its sorted place; returns where it is shown now."""
-        rest = self._visible[:shown] + self._visible[shown + 1 :]
-        folders = self._visible_folders - self._rows.is_folder(row)
-        target = position_of(self._rows, rest, folders, row, self._spec)
-        self._move_row(shown, target)
-        return target
 
     # -- the table ----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from storebrowser.core.display import display_text
-from storebrowser.ui.format import counted, human_size
+from storebrowser.ui.format import counted, human_size, number
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
 
@@ -50,7 +50,7 @@ def found_status(model: ObjectTableModel) -> str:
     """Find's running count: matches, objects looked at, the place, what is looked for."""
     assert model.criteria is not None
     text = StatusText.tr("{found} found among {scanned} below {place}, {size} — {what}").format(
-        found=f"{model.loaded_count:,}",
+        found=number(model.loaded_count),
         scanned=counted(
             model.scanned_count,
             StatusText.tr("{n} object", "", model.scanned_count),
@@ -76,7 +76,7 @@ def objects_status(model: ObjectTableModel) -> str:
     shown, loaded = model.rowCount(), model.loaded_count
     if model.filter_text:
         text = StatusText.tr("{shown} of {loaded} match, {size}").format(
-            shown=f"{shown:,}",
+            shown=number(shown),
             loaded=counted(
                 loaded, StatusText.tr("{n} item", "", loaded), StatusText.tr("{n} items", "", loaded)
             ),

@@ -26,7 +26,7 @@ from storebrowser.core.places import Location
 from storebrowser.core.types import ContainerInfo, entry_columns
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import human_size, number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Entries a folder node reads to find its sub-folders before it stops looking.
@@ -403,12 +403,12 @@ class AccountTreeModel(QAbstractItemModel):
         info = node.info
         if info is not None and info.object_count is not None:
             return self.tr("{count} objects, {size}").format(
-                count=f"{info.object_count:,}", size=human_size(info.bytes_used or 0)
+                count=number(info.object_count), size=human_size(info.bytes_used or 0)
             )
         if node.truncated:
             return self.tr(
                 "Only the folders among the first {count} entries are shown here; the table lists all."
-            ).format(count=f"{FOLDER_SCAN_LIMIT:,}")
+            ).format(count=number(FOLDER_SCAN_LIMIT))
         return node.location.text()
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

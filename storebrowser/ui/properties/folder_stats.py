@@ -32,7 +32,7 @@ from storebrowser.core.places import Location
 from storebrowser.find.stats import FolderStats, Tally, folder_stats
 from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.format import count_of, human_size
+from storebrowser.ui.format import count_of, human_size, number
 
 #: Sums shown while counting, at most this often.
 PROGRESS_S = 0.25
@@ -207,7 +207,7 @@ class StatsPanel(QWidget):
                          sum(t.bytes for _, t in folders[SHOWN_FOLDERS:]))  # fmt: skip
             rows.append((self.tr("{n} more folders").format(n=len(folders) - SHOWN_FOLDERS), rest))
         for label, tally in rows:
-            item = QTreeWidgetItem([display_text(label), f"{tally.objects:,}", human_size(tally.bytes)])
+            item = QTreeWidgetItem([display_text(label), number(tally.objects), human_size(tally.bytes)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(2, f"{tally.bytes:,} bytes")

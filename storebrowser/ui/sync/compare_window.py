@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,7 +30,7 @@ from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.sync.compare import CompareOptions, Comparison, Verdict, compare
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
-from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, make_plan, to_spec
+from storebrowser.sync.plan import SyncOptions, SyncPlan, listing_of, make_plan, to_spec
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.format import count_of
 from storebrowser.ui.sync.plan_tree import PlanTree
@@ -58,6 +59,7 @@ class CompareWindow(QDialog):
         self.right = QLineEdit(self)
         self.right.setPlaceholderText(self.tr("a local folder (/…, ~/…) or ACCOUNT:CONTAINER/PREFIX"))
         self.checksum = QCheckBox(self.tr("Compare local files by MD5 (reads them)"), self)
+        self.newer_only = QCheckBox(self.tr("Newer only (leave what is newer on the right)"), self)
         self.compare_button = QPushButton(self.tr("Compare"), self)
         self.summary = QLabel(self.tr("Pick the two places, then Compare. Nothing changes until Sync."), self)
         self.summary.setWordWrap(True)
@@ -73,6 +75,12 @@ class CompareWindow(QDialog):
         self.sync_button.clicked.connect(self.start_sync)
         self.stop_button.clicked.connect(self._stop)
         self.close_button.clicked.connect(self.reject)
+        self.newer_only.toggled.connect(self._newer_only_changed)
+        # How far the listings are, set on the worker, shown by a timer (the GUI thread never waits).
+        self._listed = (0, 0)
+        self._progress = QTimer(self)
+        self._progress.setInterval(250)
+        self._progress.timeout.connect(self._show_progress)
         self._set_busy(False)
 
     def _layout(self) -> None:
@@ -85,6 +93,7 @@ class CompareWindow(QDialog):
         places.addWidget(self._browse(self.right), 1, 2)
         options = QHBoxLayout()
         options.addWidget(self.checksum)
+        options.addWidget(self.newer_only)
         options.addStretch(1)
         options.addWidget(self.compare_button)
         split = QSplitter(self)
@@ -140,10 +149,42 @@ class CompareWindow(QDialog):
         self.plan_tree.clear()
         self._set_busy(True)
         cancel = self._cancel = CancelToken()
-        pool, options = self.context.pool, CompareOptions(checksum=self.checksum.isChecked())
-        self.context.runner.run(lambda: compare(left, right, pool.get, options, cancel), self._compared)
+        pool = self.context.pool
+        # Newer-only needs the times of the pairs that differ too.
+        options = CompareOptions(
+            checksum=self.checksum.isChecked(), times_of_different=self.newer_only.isChecked()
+        )
+        self._listed = (0, 0)
+        self._progress.start()
+        self.context.runner.run(
+            lambda: compare(left, right, pool.get, options, cancel, progress=self._count), self._compared
+        )
+
+    def _newer_only_changed(self) -> None:
+        """The plan depends on it (and on the times of pairs that differ, looked up only
+        when it is ticked): a shown plan goes until the next compare."""
+        if self.comparison is None:
+            return
+        self.comparison = None
+        self.plan_tree.clear()
+        self.plan_tree.plan = None
+        self.summary.setText(self.tr("Compare again to apply Newer only."))
+        self._set_busy(False)
+
+    def _count(self, left: int, right: int) -> None:
+        """On the compare's threads: only kept here (a tuple swap), shown by the timer."""
+        self._listed = (left, right)
+
+    def _show_progress(self) -> None:
+        left, right = self._listed
+        self.summary.setText(
+            self.tr("Listing and comparing… listed so far: {0} on the left, {1} on the right.").format(
+                f"{left:,}", f"{right:,}"
+            )
+        )
 
     def _compared(self, result: TaskResult[Comparison]) -> None:
+        self._progress.stop()
         self._set_busy(False)
         if not result.ok or result.value is None:
             self.summary.setText(result.message())
@@ -160,10 +201,34 @@ class CompareWindow(QDialog):
                 QTreeWidgetItem(group, [display_text(pair.key), pair.basis])
             group.setExpanded(verdict is not Verdict.SAME and len(pairs) <= MAX_LISTED)
         self.groups.resizeColumnToContents(0)
-        plan = make_plan(comparison, SyncOptions(delete=True))
+        plan = make_plan(comparison, SyncOptions(delete=True, newer_only=self.newer_only.isChecked()))
         self.plan_tree.show_plan(plan)
-        self.summary.setText(_summary(comparison, plan))
+        self.summary.setText(self._summary(comparison, plan))
         self._set_busy(False)
+
+    def _summary(self, comparison: Comparison, plan: SyncPlan) -> str:
+        counts = comparison.counts()
+        texts = [
+            self.tr("The same: {0}. Different: {1}. Only on the left: {2}. Only on the right: {3}.").format(
+                *(f"{counts[v.value]:,}" for v in (Verdict.SAME, Verdict.DIFFERENT, Verdict.ONLY_LEFT,
+                                                   Verdict.ONLY_RIGHT))
+            )
+        ]  # fmt: skip
+        if comparison.right_listing.missing:
+            texts.append(self.tr("The right side does not exist yet: the sync creates it."))
+        if not comparison.complete:
+            texts.append(self.tr("A listing was incomplete: deletions are not offered."))
+        if plan.refused:
+            texts.append(self.tr("Keys that cannot be saved as local files, left out: {0}.").format(
+                f"{len(plan.refused):,}"))  # fmt: skip
+        if plan.skipped:
+            texts.append(self.tr("Newer on the right, left alone: {0}.").format(f"{len(plan.skipped):,}"))
+        texts.append(
+            self.tr(
+                "The plan: {0} to send, {1} deletions offered (unticked). Nothing has changed yet."
+            ).format(f"{len(plan.sends):,}", f"{len(plan.deletes):,}")
+        )
+        return " ".join(texts)
 
     # -- syncing -----------------------------------------------------------------------
 
@@ -183,7 +248,7 @@ class CompareWindow(QDialog):
         self.submit(chosen)
 
     def submit(self, plan: SyncPlan) -> None:
-        self.context.jobs.submit(to_spec(plan))
+        self.context.jobs.submit(to_spec(plan), listed=listing_of(plan))
         self.context.messages.show_transfers()
         self.summary.setText(
             self.tr("The sync is running in the transfers panel: {0} to send, {1} to delete.").format(
@@ -203,25 +268,3 @@ class CompareWindow(QDialog):
         self.sync_button.setEnabled(
             not busy and self.plan_tree.plan is not None and not self.plan_tree.plan.empty
         )
-
-
-def _summary(comparison: Comparison, plan: SyncPlan) -> str:
-    counts = comparison.counts()
-    parts = [
-        f"{counts['same']:,} the same",
-        f"{counts['different']:,} different",
-        f"{counts['only_left']:,} only on the left",
-        f"{counts['only_right']:,} only on the right",
-    ]
-    text = ", ".join(parts) + "."
-    if comparison.right_listing.missing:
-        text += " The right side does not exist yet: the sync creates it."
-    if not comparison.complete:
-        text += " A listing was incomplete: deletions are not offered."
-    if plan.refused:
-        text += f" {len(plan.refused):,} keys cannot be saved as local files and are left out."
-    sends, deletes = len(plan.changes[Change.ADD]) + len(plan.changes[Change.UPDATE]), len(plan.deletes)
-    return (
-        text
-        + f" The plan: {sends:,} to send, {deletes:,} deletions offered (unticked). Nothing has changed yet."
-    )

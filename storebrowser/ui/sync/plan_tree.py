@@ -76,7 +76,7 @@ class PlanTree(QTreeWidget):
         plan = self.plan
         if plan is None:
             return None
-        chosen = SyncPlan(plan.left, plan.right, skipped=plan.skipped, refused=plan.refused)
+        chosen = SyncPlan(plan.left, plan.right, skipped=plan.skipped, refused=plan.refused, sent=plan.sent)
         for change, branch in self._branches.items():
             whole = branch.checkState(0) == Qt.CheckState.Checked
             # A ticked branch takes every change, those past MAX_SHOWN too.

@@ -4,6 +4,8 @@ accounts with the same container names are told apart at a glance."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtGui import QColor, QIcon, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -15,11 +17,16 @@ from storebrowser.ui.places.tree_model import AccountTreeModel, NodeKind
 MARKER_WIDTH = 4
 
 
-def colour_in(model: AccountTreeModel, account: str) -> str:
-    """The account's colour, from its settings as the tree has them."""
+def _settings(model: AccountTreeModel, account: str) -> Mapping[str, object] | None:
     entry = model.entry(account)
-    settings = entry.account.settings if entry is not None and entry.account is not None else None
-    return account_colour(account, settings)
+    return entry.account.settings if entry is not None and entry.account is not None else None
+
+
+def colour_in(model: AccountTreeModel, account: str) -> str:
+    """The account's colour, from its settings as the tree has them; a picked colour
+    avoids the other accounts' (a handful: cheap enough for a paint)."""
+    others = {name: _settings(model, name) for name in model.account_names() if name != account}
+    return account_colour(account, _settings(model, account), others)
 
 
 def swatch(model: AccountTreeModel, account: str) -> QIcon:

@@ -5,7 +5,7 @@ service: the dialogs read the ``StorageClasses`` the provider described when it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from storebrowser.core.tiers import StorageClasses
+from storebrowser.ui.format import counted
 
 #: S3 keeps a restored copy this many days unless asked otherwise (as the CLI does).
 DEFAULT_DAYS = 7
@@ -27,15 +28,33 @@ DEFAULT_DAYS = 7
 MAX_DAYS = 3650
 
 
+class SelectionWords:
+    """The translation context of the words for a selection (``SelectionWords.tr``, as
+    lupdate reads it)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("SelectionWords", text, disambiguation, n)
+
+
 def selection_text(objects: int, folders: int) -> str:
-    """``3 objects and 1 folder`` (folders with everything in them)."""
+    """``3 objects and 1 folder`` (folders with everything in them), in the window's language."""
     parts = []
     if objects:
-        parts.append("1 object" if objects == 1 else f"{objects:,} objects")
+        parts.append(
+            counted(
+                objects,
+                SelectionWords.tr("{n} object", "", objects),
+                SelectionWords.tr("{n} objects", "", objects),
+            )
+        )
     if folders:
-        many = f"{folders:,} folders with everything in them"
-        parts.append("1 folder with everything in it" if folders == 1 else many)
-    return " and ".join(parts)
+        one = SelectionWords.tr("{n} folder with everything in it", "", folders)
+        many = SelectionWords.tr("{n} folders with everything in them", "", folders)
+        parts.append(counted(folders, one, many))
+    if len(parts) < 2:
+        return "".join(parts)
+    return SelectionWords.tr("{objects} and {folders}").format(objects=parts[0], folders=parts[1])
 
 
 class _Dialog(QDialog):

@@ -28,6 +28,7 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.transfers.jobs import State
 from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
 from storebrowser.transfers.report import failure_rows, write_failures_csv
+from storebrowser.ui.format import number
 from storebrowser.ui.properties.metadata_model import error_colour
 
 #: Rows shown at most (the export and the counts hold them all).
@@ -106,7 +107,7 @@ class JobResultsDialog(QDialog):
 
     def _summary(self, done: int, failed: int, total: int) -> str:
         text = self.tr("{done} of {total} objects done, {failed} failed.").format(
-            done=f"{done:,}", total=f"{total:,}", failed=f"{failed:,}"
+            done=number(done), total=number(total), failed=number(failed)
         )
         if self.job.error and not self.job.items:
             return self.job.error
@@ -132,7 +133,7 @@ class JobResultsDialog(QDialog):
                     cell.setForeground(red)
                 self.table.setItem(row, column, cell)
         hidden = len(failed) + len(rest) - len(rows)
-        self.status.setText(self.tr("{n} more not shown; the export holds them all.").format(n=f"{hidden:,}")
+        self.status.setText(self.tr("{n} more not shown; the export holds them all.").format(n=number(hidden))
                             if hidden > 0 else "")  # fmt: skip
 
     def _show_detail(self, row: int, _column: int, _previous_row: int, _previous_column: int) -> None:

@@ -9,7 +9,7 @@ from storebrowser.transfers.kinds import kind_of, render
 from storebrowser.transfers.kinds.words import Words
 from storebrowser.transfers.kinds.words import common_folder as common_folder  # its old home
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import human_size, number
 
 
 class Transfers:
@@ -85,7 +85,7 @@ def counts_objects(kind: JobKind) -> bool:
 def amount(kind: JobKind, done: int, total: int | None) -> str:
     """``45.2 MB of 120 MB``; ``3 of 5 objects`` for a delete."""
     if counts_objects(kind):
-        return Transfers.tr("{done} of {total} objects").format(done=f"{done:,}", total=f"{total or 0:,}")
+        return Transfers.tr("{done} of {total} objects").format(done=number(done), total=number(total or 0))
     return byte_amount(done, total)
 
 

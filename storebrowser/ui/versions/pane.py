@@ -30,7 +30,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers.version_download import DownloadedVersion, download_version_to
 from storebrowser.ui.commands.context import CommandContext
-from storebrowser.ui.format import count_of, local_time
+from storebrowser.ui.format import count_of, local_time, number
 from storebrowser.ui.versions.model import VersionsModel
 from storebrowser.ui.versions.restore_dialog import RestoreDialog
 from storebrowser.ui.versions.rows import RowKind, VersionRow
@@ -157,7 +157,7 @@ class VersionsPane(QWidget):
         deleted = sum(1 for row in rows if row.kind is RowKind.DELETED)
         text = count_of(len(rows), "entry", "entries")
         if deleted:
-            text += self.tr(", {0} deleted").format(f"{deleted:,}")
+            text += self.tr(", {0} deleted").format(number(deleted))
         self.status.setText(text + (self.tr(" (listing…)") if self.model.loading else ""))
         self._update_buttons()
 

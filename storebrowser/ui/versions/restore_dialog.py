@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.display import display_text
 from storebrowser.core.places import Location
+from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.qtbridge.tasks import TaskResult
 from storebrowser.transfers import JobSnapshot, State
 from storebrowser.ui.commands.context import CommandContext
-from storebrowser.ui.format import count_of, human_size, local_time
+from storebrowser.ui.format import counted, human_size, local_time
 from storebrowser.ui.transfers.job_progress import JobProgress
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
 from storebrowser.versions.restore import held_back, plan_spec
@@ -44,12 +45,17 @@ class RestoreWords:
         return QCoreApplication.translate("RestoreWords", text, disambiguation, n)
 
 
-#: How each planned change is said, in the order they are listed.
+def objects(n: int) -> str:
+    """``1 object``, ``7 objects``, in the language shown."""
+    return counted(n, RestoreWords.tr("{n} object", "", n), RestoreWords.tr("{n} objects", "", n))
+
+
+# How each planned change is said (translated where shown), in the order they are listed.
 _SAID = {
-    PlanAction.UNDELETE: "comes back",
-    PlanAction.RESTORE: "back to its content then",
-    PlanAction.DELETE: "deleted (did not exist then)",
-    PlanAction.UNKNOWN: "left as it is (its content then was not kept)",
+    PlanAction.UNDELETE: QT_TRANSLATE_NOOP("RestoreWords", "comes back"),
+    PlanAction.RESTORE: QT_TRANSLATE_NOOP("RestoreWords", "back to its content then"),
+    PlanAction.DELETE: QT_TRANSLATE_NOOP("RestoreWords", "deleted (did not exist then)"),
+    PlanAction.UNKNOWN: QT_TRANSLATE_NOOP("RestoreWords", "left as it is (its content then was not kept)"),
 }
 
 
@@ -149,12 +155,14 @@ class RestoreDialog(QDialog):
         deletes = plan.count(PlanAction.DELETE)
         self.permanent.setVisible(plan.permanent_deletes and deletes > 0)
         self.permanent.setChecked(False)
-        what = count_of(deletes, "object", "objects")
+        what = objects(deletes)
         self.permanent.setText(
             self.tr("Also delete for good the {0} that did not exist then (this service keeps no "
                     "delete marker: they and their snapshots cannot be brought back)").format(what)
         )  # fmt: skip
-        self.restore.setText(self.tr("Restore {0}").format(count_of(len(plan.changes), "Object", "Objects")))
+        changes = len(plan.changes)
+        one, many = self.tr("Restore {n} Object", "", changes), self.tr("Restore {n} Objects", "", changes)
+        self.restore.setText(counted(changes, one, many))
         self._set_busy(False)
 
     # -- applying ---------------------------------------------------------------------
@@ -174,9 +182,7 @@ class RestoreDialog(QDialog):
             )
             return
         self._set_busy(True)
-        self.summary.setText(
-            self.tr("Restoring {0}…").format(count_of(len(spec.sources), "object", "objects"))
-        )
+        self.summary.setText(self.tr("Restoring {0}…").format(objects(len(spec.keys))))
         self.table.setRowCount(0)
         self.progress.setVisible(True)
         self.progress.submit(self.context.jobs, spec)
@@ -189,9 +195,9 @@ class RestoreDialog(QDialog):
         done = sum(1 for item in job.items if item.state is State.DONE)
         failed = [item for item in job.items if item.state is State.FAILED]
         if job.state is State.CANCELLED:
-            text = self.tr("Stopped: {0} restored.").format(count_of(done, "object", "objects"))
+            text = self.tr("Stopped: {0} restored.").format(objects(done))
         else:
-            text = self.tr("Done: {0} restored.").format(count_of(done, "object", "objects"))
+            text = self.tr("Done: {0} restored.").format(objects(done))
         if self._held_back:
             text += self.tr(" {0} left (not confirmed).").format(self._held_back)
         if failed:
@@ -217,30 +223,49 @@ class RestoreDialog(QDialog):
 
 
 def plan_summary(plan: RestorePlan) -> str:
-    back, changed = plan.count(PlanAction.UNDELETE), plan.count(PlanAction.RESTORE)
-    deleted, kept, unknown = (
-        plan.count(PlanAction.DELETE),
-        plan.count(PlanAction.KEEP),
-        plan.count(PlanAction.UNKNOWN),
-    )
+    """What the plan does, in counts, in the language shown."""
+    kept, unknown = plan.count(PlanAction.KEEP), plan.count(PlanAction.UNKNOWN)
+    moment = local_time(plan.as_of)
     if not plan.changes and not unknown:
-        objects = count_of(kept, "object is", "objects are")
-        return f"Nothing to do: {objects} as they were at {local_time(plan.as_of)}."
-    parts = [f"{back:,} come back", f"{changed:,} go back to their content then",
-             f"{deleted:,} deleted (they did not exist then)", f"{kept:,} unchanged"]  # fmt: skip
+        same = counted(
+            kept, RestoreWords.tr("{n} object is", "", kept), RestoreWords.tr("{n} objects are", "", kept)
+        )
+        text = RestoreWords.tr("Nothing to do: {objects} as they were at {moment}.")
+        return text.format(objects=same, moment=moment)
+    parts = [_said_count(action, plan.count(action)) for action in _SAID if action is not PlanAction.UNKNOWN]
+    unchanged = RestoreWords.tr("{n} unchanged", "", kept)
+    parts.insert(3, counted(kept, unchanged, unchanged))
     if unknown:
-        parts.append(f"{unknown:,} left as they are (their content then was not kept)")
-    return "As at " + local_time(plan.as_of) + ": " + ", ".join(parts) + ". Nothing has changed yet."
+        parts.append(_said_count(PlanAction.UNKNOWN, unknown))
+    text = RestoreWords.tr("As at {moment}: {parts}. Nothing has changed yet.")
+    return text.format(moment=moment, parts=", ".join(parts))
+
+
+def _said_count(action: PlanAction, n: int) -> str:
+    """How many keys a plan's action takes, as the summary says it (one, many)."""
+    if action is PlanAction.UNDELETE:
+        return counted(n, RestoreWords.tr("{n} comes back", "", n), RestoreWords.tr("{n} come back", "", n))
+    if action is PlanAction.RESTORE:
+        one = RestoreWords.tr("{n} goes back to its content then", "", n)
+        return counted(n, one, RestoreWords.tr("{n} go back to their content then", "", n))
+    if action is PlanAction.DELETE:
+        one = RestoreWords.tr("{n} deleted (it did not exist then)", "", n)
+        return counted(n, one, RestoreWords.tr("{n} deleted (they did not exist then)", "", n))
+    one = RestoreWords.tr("{n} left as it is (its content then was not kept)", "", n)
+    return counted(n, one, RestoreWords.tr("{n} left as they are (their content then was not kept)", "", n))
 
 
 def _plan_cells(item: PlanItem) -> tuple[str, str, str, str]:
-    then = item.target
-    now = item.current
+    then, now = item.target, item.current
     return (
         display_text(item.key),
-        _SAID[item.action],
-        f"{human_size(then.size)}, {local_time(then.modified)}" if then is not None else "did not exist",
-        f"{human_size(now.size)}, {local_time(now.modified)}" if now is not None else "deleted",
+        RestoreWords.tr(_SAID[item.action]),
+        f"{human_size(then.size)}, {local_time(then.modified)}"
+        if then is not None
+        else RestoreWords.tr("did not exist"),
+        f"{human_size(now.size)}, {local_time(now.modified)}"
+        if now is not None
+        else RestoreWords.tr("deleted"),
     )
 
 
