@@ -1,6 +1,6 @@
 """find and du: everything below a place that matches, and what a folder holds.
 
-Both walk the place on a few connections side by side (``storebrowser.find.walk``).
+Both walk the place on a few connections side by side (``storebrowser.core.walk``).
 ``find`` prints each match as soon as its page is in (with ``--json``, one JSON object
 per line: JSON lines, so a reader can start before the end); ``du`` prints the sums at
 the end. A part of the key space that could not be listed is named on stderr and the
@@ -19,10 +19,10 @@ from storebrowser.cli.places import PlaceKind, resolve_place
 from storebrowser.cli.progress import human_bytes
 from storebrowser.core.display import display_text
 from storebrowser.core.types import EntryColumns
+from storebrowser.core.walk import CONNECTIONS, Gap
 from storebrowser.find.criteria import BadCriteria, Criteria
 from storebrowser.find.search import Search
 from storebrowser.find.stats import FolderStats, folder_stats
-from storebrowser.find.walk import CONNECTIONS, Gap
 
 MAX_CONNECTIONS = 32
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.listing import PageLister
 from storebrowser.core.types import EntryColumns
+from storebrowser.core.walk import CONNECTIONS, PAGE_SIZE, Gap, Walk, pick
 from storebrowser.find.criteria import Criteria
-from storebrowser.find.walk import CONNECTIONS, PAGE_SIZE, Gap, Walk, pick
 
 
 @dataclass(frozen=True, slots=True)

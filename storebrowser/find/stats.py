@@ -9,7 +9,7 @@ from typing import Any
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.listing import PageLister
 from storebrowser.core.types import EntryColumns
-from storebrowser.find.walk import CONNECTIONS, PAGE_SIZE, Gap, Walk
+from storebrowser.core.walk import CONNECTIONS, PAGE_SIZE, Gap, Walk
 
 
 @dataclass(slots=True)

@@ -196,7 +196,7 @@ class Provider(StorageClassMethods, ContainerSettings, VersionsApi, ObjectReplac
 
     def start_after(self, key: str, upto: str | None = None) -> str | None:
         """A ``list_page`` token that starts a flat listing just after ``key`` (a walk
-        split by key ranges: ``storebrowser/find/walk.py``), ending at ``upto`` where the
+        split by key ranges: ``storebrowser/core/walk.py``), ending at ``upto`` where the
         service can (else the caller stops there), or ``None`` where the service's listing
         cannot start at a key of our choosing (opaque markers)."""
         if not self.token_is_key:

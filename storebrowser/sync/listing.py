@@ -1,5 +1,5 @@
 """Everything below one end of a compare, by key relative to it: a local folder walked,
-or a container's prefix listed on several connections (``find.walk``).
+or a container's prefix listed on several connections (``core.walk``).
 
 Each entry keeps what the listing gave for free: the size, a modification time, an MD5
 the service vouches for. What costs a request more (an object's stored ``mtime`` on S3
@@ -20,7 +20,7 @@ from pathlib import Path
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.mtime import stored_mtime
 from storebrowser.core.types import EntryColumns
-from storebrowser.find.walk import Walk
+from storebrowser.core.walk import Walk
 from storebrowser.providers.base import Provider
 
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")

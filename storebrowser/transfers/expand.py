@@ -10,9 +10,9 @@ from pathlib import Path
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import AuthFailed, StorageError
-from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo
+from storebrowser.core.walk import walked_keys, walked_objects
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import Item, Job, State
 
@@ -32,12 +32,22 @@ def listed_items(job: Job, provider: Provider) -> list[Item]:
 
 
 def listed_objects(job: Job, provider: Provider, prefix: str) -> Iterator[ObjectInfo]:
-    """The objects under ``prefix``; for a job of the folder's contents (``contents_only``),
-    without the folder's own marker (the table never showed it: the folder stays)."""
+    """The objects under ``prefix``, in key order, listed on a few connections side by
+    side (``IncompleteListing`` when a part of it could not be listed: the job fails
+    rather than act on part of the folder); for a job of the folder's contents
+    (``contents_only``), without the folder's own marker (the table never showed it: the
+    folder stays)."""
     spec = job.spec
-    for info in iter_objects(provider, spec.container, prefix, None, cancel=job.cancel):
+    for info in walked_objects(provider, spec.container, prefix, cancel=job.cancel):
         if not info.is_prefix and not (spec.contents_only and info.key == spec.key):
             yield info
+
+
+def listed_keys(job: Job, provider: Provider, prefix: str) -> list[str]:
+    """The keys of ``listed_objects``, without an object description each."""
+    spec = job.spec
+    keys = walked_keys(provider, spec.container, prefix, cancel=job.cancel)
+    return [key for key in keys if not (spec.contents_only and key == spec.key)]
 
 
 def key_batches(keys: Sequence[str]) -> list[tuple[str, ...]]:

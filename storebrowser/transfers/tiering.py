@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from storebrowser.core.errors import NotArchived, StorageError
-from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import call_with_retry
+from storebrowser.core.walk import walked_objects
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import Skip
 from storebrowser.transfers.context import TaskContext
@@ -41,7 +41,7 @@ def _keys(
         if not is_prefix(source):
             yield source
             continue
-        for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
+        for info in walked_objects(provider, spec.container, source, cancel=job.cancel):
             if info.is_prefix or (archived_only is not None and not archived_only(info.storage_class)):
                 continue
             yield info.key

@@ -204,6 +204,7 @@ def build_explorer(services: Services, runner: TaskRunner, bridge: EngineBridge 
     window.explorer_actions["refresh"].triggered.connect(finding.forget_counts)
     sizes = FolderSizeCommands(operations, window.object_model, finding.stats_cache)
     window.explorer_actions.connect_handlers(sizes.handlers())
+    window.explorer_actions["stop"].triggered.connect(sizes.stop)  # View > Stop ends a count too
     access = AccessCommands(operations, customer_key_keeper(services.store))
     window.explorer_actions.connect_handlers(access.handlers())
     drops = Drops(operations, DropSurfaces(window.table, window.object_model, window.tree, window.tree_model))

@@ -12,10 +12,10 @@ from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import Cancelled, NotFound, Transient
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.types import ObjectInfo, Page
+from storebrowser.core.walk import Walk, walked_keys, walked_objects
 from storebrowser.find.criteria import Criteria
 from storebrowser.find.search import Search
 from storebrowser.find.stats import folder_stats
-from storebrowser.find.walk import Walk
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import sending
 from tests.find.reference import Wanted, matching
@@ -74,6 +74,19 @@ def test_partitioned_walk_lists_exactly_the_sequential_set(
         assert len(walked) == len(set(walked)), f"doubled with {connections} connections"
         assert sorted(walked) == sorted(expected), f"{connections} connections"
     assert _walked(provider, container, prefix, 1) == expected  # one connection keeps key order
+
+
+@pytest.mark.parametrize("prefix", ["", "b/", "a"])
+def test_walked_objects_come_in_the_order_of_the_sequential_listing(
+    provider: Provider, container: str, prefix: str
+) -> None:
+    _fill(provider, container)
+    expected = [(info.key, info.size) for info in _sequential(provider, container, prefix)]
+    for connections in (1, 3):
+        walked = walked_objects(provider, container, prefix, connections=connections, page_size=SMALL_PAGE)
+        assert [(info.key, info.size) for info in walked] == expected, f"{connections} connections"
+        keys = walked_keys(provider, container, prefix, connections=connections, page_size=SMALL_PAGE)
+        assert keys == [key for key, _size in expected]
 
 
 def _found(provider: Provider, container: str, prefix: str, criteria: Criteria) -> list[str]:

@@ -6,6 +6,7 @@
         proxy.stall(3.0, after=1)           # the next answer stops for 3 s after its 1st byte
         proxy.fail_next(2, status=503)      # the next 2 requests get a canned 503
         proxy.throttle(512 * 1024)          # a slow link: 512 KiB/s each way, per connection
+        proxy.fail_matching("prefix=d%2Fbad")  # every request whose line holds that gets a 503
 
 Faults are armed for a number of times and disarm themselves; ``faults_done`` counts what
 happened, so a test can check its faults were really met. A reset is a real TCP RST to
@@ -47,6 +48,7 @@ class FaultProxy(CountingProxy):
         self._reset: _Reset | None = None
         self._stall: _Stall | None = None
         self._canned: list[int] = []  # statuses for the next requests
+        self._failing: tuple[str, int] | None = None  # (text in the request line, status)
         self._rate: int | None = None
         self._stopping = threading.Event()
         self._canned_links: dict[int, int] = {}  # id(link) -> status being answered
@@ -71,6 +73,12 @@ class FaultProxy(CountingProxy):
         with self._lock:
             self._canned = [status] * count
 
+    def fail_matching(self, text: str, *, status: int = 503) -> None:
+        """Answer every request whose request line holds ``text`` with ``status``, until
+        cleared (a part of a listing that keeps failing, whatever the retries)."""
+        with self._lock:
+            self._failing = (text, status)
+
     def throttle(self, bytes_per_second: int | None) -> None:
         """A slow link each way, per connection; ``None`` for full speed."""
         with self._lock:
@@ -79,6 +87,7 @@ class FaultProxy(CountingProxy):
     def clear(self) -> None:
         with self._lock:
             self._reset, self._stall, self._canned, self._rate = None, None, [], None
+            self._failing = None
 
     def close(self) -> None:
         self._stopping.set()  # wakes stalls
@@ -92,7 +101,11 @@ class FaultProxy(CountingProxy):
     def _saw_request(self, line: str, link: Link) -> None:
         super()._saw_request(line, link)
         with self._lock:
-            if self._canned and id(link) not in self._canned_links:
+            if id(link) in self._canned_links:
+                return
+            if self._failing is not None and self._failing[0] in line:
+                self._canned_links[id(link)] = self._failing[1]
+            elif self._canned:
                 self._canned_links[id(link)] = self._canned.pop(0)
 
     def _forward(self, link: Link, data: bytes, upstream: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt
 
 from storebrowser.core.places import Location
@@ -113,6 +114,14 @@ def test_folder_sizes_fill_in_from_workers_and_sort_with_the_folders(
     assert shown == {name: (human_size(_bytes_below(name)), False) for name in folders}
     order = [window.object_model.info(row).name for row in range(len(folders))]
     assert order == sorted(folders, key=lambda name: -_bytes_below(name))  # biggest first
+    # Sums so far change the cells in place; the folders sort again when a count is done.
+    model = window.object_model
+    rows = np.array(model._visible[: len(folders)], np.uint32)  # the folders lead: their row ids
+    smallest_first = np.arange(len(folders), dtype=np.int64) * 1000
+    model.show_folder_sizes(model.folder_sizes, rows, smallest_first, counting=True)
+    assert [model.info(row).name for row in range(len(folders))] == order
+    model.show_folder_sizes(model.folder_sizes, rows, smallest_first, counting=False)
+    assert [model.info(row).name for row in range(len(folders))] == order[::-1]
     assert finding.stats_cache.get(Location(account, container)) is not None  # kept for Properties
     # A selected folder is counted alone; a kept count is used without listing.
     window.explorer_actions["refresh"].trigger()
@@ -134,6 +143,17 @@ def test_folder_sizes_fill_in_from_workers_and_sort_with_the_folders(
     assert not sizes.counting
     wait_listed(qtbot, window)
     assert _sizes(window) == {"sub/": ("", False)}
+    # Listed again, the place shows the kept count of bulk/ at once, from a worker.
+    window.navigate(Location(account, container))
+    wait_listed(qtbot, window)
+    kept_size = (human_size(_bytes_below("bulk/")), False)
+    qtbot.waitUntil(lambda: _sizes(window)["bulk/"] == kept_size, timeout=WAIT)
+    assert _sizes(window)["b/"] == ("", False) and not sizes.counting
+    # View > Stop ends a count: its cells are emptied.
+    window.explorer_actions["folder_sizes"].trigger()
+    assert sizes.counting
+    window.explorer_actions["stop"].trigger()
+    assert not sizes.counting and _sizes(window)["b/"] == ("", False)
 
 
 def test_pictures_of_folder_properties_and_folder_sizes(
@@ -166,3 +186,11 @@ def test_pictures_of_folder_properties_and_folder_sizes(
     dialogs[0].show()
     save(dialogs[0], shots / f"folder-properties-{scheme}.png")
     dialogs[0].close()
+    # Into a folder and back: the kept sizes are shown again without counting.
+    window.navigate(Location(local_account.name, "photos", "2024/"))
+    wait_listed(qtbot, window)
+    window.navigate(Location(local_account.name, "photos"))
+    wait_listed(qtbot, window)
+    qtbot.waitUntil(lambda: _sizes(window)["2024/"][0] != "", timeout=WAIT)
+    assert not sizes.counting
+    save(window, shots / f"folder-sizes-listed-again-{scheme}.png")

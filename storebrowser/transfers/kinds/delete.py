@@ -12,7 +12,7 @@ from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
 from storebrowser.transfers.copy import run_delete
-from storebrowser.transfers.expand import key_batches, listed_objects
+from storebrowser.transfers.expand import key_batches, listed_keys
 from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.kinds.base import TransferKind, remote_place
 from storebrowser.transfers.kinds.words import OBJECTS, Phrase, counted
@@ -30,7 +30,7 @@ class Delete(TransferKind):
         if spec.keys:
             keys: Sequence[str] = spec.keys  # sliced into batches: the keys are not held twice
         else:
-            keys = [info.key for info in listed_objects(job, provider, spec.key)]
+            keys = listed_keys(job, provider, spec.key)
         batches = key_batches(keys)
         items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
         if spec.remove_container:

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from storebrowser.core.errors import StorageError
-from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.core.types import ObjectInfo
+from storebrowser.core.walk import walked_objects
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.context import TaskContext
@@ -146,7 +146,7 @@ def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[It
     found.update(look_up(provider, spec.container, keys, job.cancel, retry))
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
-            for info in iter_objects(provider, spec.container, source, None, cancel=job.cancel):
+            for info in walked_objects(provider, spec.container, source, cancel=job.cancel):
                 if not info.is_prefix:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
             continue

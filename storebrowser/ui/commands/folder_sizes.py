@@ -6,7 +6,9 @@ Counts kept by Properties' statistics (``StatsCache``) are used without listing 
 and what is counted here is kept there. While counting, a folder's cell shows the sum so
 far, set apart (``ui.objects.cells.counting_look``); a count that could not list every
 part is not shown as a size (the cell is emptied and the message says which part).
-Sorting by size then orders the folders too. Leaving the place or Refresh ends a count.
+Sorting by size then orders the folders too (once a count is done, not at each sum so
+far). Leaving the place, Refresh or View > Stop ends a count. When a place is listed
+again, the folders whose counts are kept show their sizes at once, looked up on a worker.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class FolderSizeCommands(CommandGroup):
         self._cancel: CancelToken | None = None
         self._counting: tuple[FolderSizes, RowIds] | None = None
         model.modelReset.connect(self.stop)  # another place, or Refresh: the rows are gone
+        model.loadingChanged.connect(lambda loading: None if loading else self.fill_from_cache())
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         """What each action does, by action name."""
@@ -103,6 +106,24 @@ class FolderSizeCommands(CommandGroup):
 
         self.places.with_provider(place.account, start, place=place)
 
+    def fill_from_cache(self) -> None:
+        """The listing is in: its folders whose counts are kept show them (no listing)."""
+        place = self.places.location
+        if place is None or place.is_account or self.model.criteria is not None or self.counting:
+            return
+        if not len(self.cache):
+            return  # nothing kept (the common case): no worker
+        sizes, rows = self.model.folder_sizes, self.model.folder_rows()
+        if not len(rows):
+            return
+        job = Job(place, rows, self.model.columns_snapshot(), self.cache.snapshot(), True)
+
+        def arrived(result: TaskResult[Counted | None]) -> None:
+            if result.ok and result.value is not None and not self.counting:
+                self.model.show_folder_sizes(sizes, result.value.rows, result.value.bytes, counting=False)
+
+        self.context.runner.run(lambda: kept_sizes(job), arrived)
+
     def stop(self) -> None:
         if self._cancel is not None:
             self._cancel.cancel()
@@ -129,6 +150,23 @@ class FolderSizeCommands(CommandGroup):
             self.messages.show_error(display_lines(problem))
         if counted.done:
             self._cancel = self._counting = None
+
+
+def kept_sizes(job: Job) -> Counted | None:
+    """On a worker: the sizes of ``job.rows`` that kept counts know (``None``: none)."""
+    cut = len(job.place.prefix)
+    keys = job.columns.keys_of(job.rows.tolist())
+    whole = job.known.get(job.place)
+    if whole is not None:
+        by_folder = whole.by_folder
+        every = np.fromiter((by_folder.get(key[cut:], _NONE).bytes for key in keys), np.int64, len(keys))
+        return Counted(job.rows, every, False)
+    tallies = (job.known.tally(job.place.folder(key)) for key in keys)
+    found = [(i, tally.bytes) for i, tally in enumerate(tallies) if tally is not None]
+    if not found:
+        return None
+    at, sizes = zip(*found, strict=True)
+    return Counted(job.rows[list(at)], np.array(sizes, np.int64), False)
 
 
 def count_folders(provider: Provider, job: Job, cancel: CancelToken, emit: Callable[[Counted], None]) -> None:

@@ -1173,7 +1173,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Counting the objects in {name}…</source>
         <extracomment>Called with ``(objects, bytes)``, or ``None`` when the user cancelled or it failed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des objets de {name}…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1185,7 +1185,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Counting the objects in {name}… {n} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage des objets de {name}… {n} jusqu’ici</translation>
     </message>
 </context>
 <context>
@@ -1491,7 +1491,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Incomplete: could not list {parts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplet : impossible de lister {parts}</translation>
     </message>
 </context>
 <context>
@@ -3094,7 +3094,7 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>StatsDialog</name>
     <message>
         <source>Folder Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiques du dossier</translation>
     </message>
 </context>
 <context>
@@ -3106,7 +3106,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Objects</source>
@@ -3122,59 +3122,59 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Count Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recompter</translation>
     </message>
     <message>
         <source>Counted before; Count Again counts anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compté auparavant ; Recompter compte à nouveau.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage…</translation>
     </message>
     <message>
         <source>Stopped: the sums below are what was counted so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté : les sommes ci-dessous sont ce qui a été compté jusqu’ici.</translation>
     </message>
     <message>
         <source>Counting… {objects} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage… {objects} jusqu’ici</translation>
     </message>
     <message>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>objet</translation>
     </message>
     <message>
         <source>objects</source>
-        <translation type="unfinished"></translation>
+        <translation>objets</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé.</translation>
     </message>
     <message>
         <source>Incomplete: could not list {parts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplet : impossible de lister {parts}</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Class {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe {name}</translation>
     </message>
     <message>
         <source>(not said)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non précisée)</translation>
     </message>
     <message>
         <source>(objects here)</source>
-        <translation type="unfinished"></translation>
+        <translation>(objets ici)</translation>
     </message>
     <message>
         <source>{n} more folders</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dossiers de plus</translation>
     </message>
 </context>
 <context>

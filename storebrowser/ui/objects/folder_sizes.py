@@ -2,7 +2,9 @@
 Calculate Folder Sizes (``ui.commands.folder_sizes``). Sizes arrive from a worker as
 arrays of row ids and bytes, are set in the columns' ``FolderSizes`` in bulk, and the
 view is told with one ``dataChanged`` over the column; when the table is sorted by size,
-the folders (which lead the shown rows) are sorted again among themselves, in numpy."""
+the folders (which lead the shown rows) are sorted again among themselves, in numpy, when
+sizes are final (a count done or stopped): the sums so far of a count going on change
+the cells in place, so the rows do not jump at every progress step."""
 
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ class FolderSizeRows(_Base):
             sizes.start(rows)
         else:
             sizes.set(rows, counted, counting=counting)
-        self._folder_sizes_changed()
+        self._folder_sizes_changed(resort=counted is not None and not counting)
 
     def stop_folder_sizes(self, sizes: FolderSizes, rows: RowIds) -> None:
         """The count of ``rows`` ended without an answer."""
@@ -67,8 +69,8 @@ class FolderSizeRows(_Base):
             sizes.stop(rows)
             self._folder_sizes_changed()
 
-    def _folder_sizes_changed(self) -> None:
-        if self._spec.column == Column.SIZE and self._visible_folders > 1:
+    def _folder_sizes_changed(self, *, resort: bool = True) -> None:
+        if resort and self._spec.column == Column.SIZE and self._visible_folders > 1:
             self._reorder(folders_resorted(self._rows, self._visible, self._visible_folders, self._spec))
             if self._needle:
                 self._order = None  # kept for the shown rows only; rebuilt when needed

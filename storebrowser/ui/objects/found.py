@@ -16,9 +16,9 @@ from collections.abc import Callable
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import StorageError
 from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, Page
+from storebrowser.core.walk import CONNECTIONS
 from storebrowser.find.criteria import Criteria
 from storebrowser.find.search import Search
-from storebrowser.find.walk import CONNECTIONS
 from storebrowser.providers.base import Provider
 
 #: What a page of matches says instead of a continuation token: more is coming.

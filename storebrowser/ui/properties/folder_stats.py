@@ -46,6 +46,9 @@ class StatsCache:
     def __init__(self) -> None:
         self._counts: dict[Location, FolderStats] = {}
 
+    def __len__(self) -> int:
+        return len(self._counts)
+
     def get(self, place: Location) -> FolderStats | None:
         return self._counts.get(place)
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import queue
 import string
 import threading
@@ -60,8 +61,18 @@ BACKLOG_PER_CONNECTION = 2
 _POLL_S = 0.2
 #: Ranges one split makes at most (a large last one splits again when it is listed).
 MOST_RANGES = 32
-#: Pages a range is expected to hold at least (its last page is read past its end).
+#: Pages a range is expected to hold at least where the service ends a range itself
+#: (Swift's ``end_marker``): the few more requests of short ranges cost little.
 MIN_PAGES = 2
+#: ... and where it cannot (S3): a range's last page is read to its end for nothing, so a
+#: range of ``m`` pages costs up to one page more: ranges of 8 pages keep that under an
+#: eighth (ranges of 2 doubled the requests and added half the CPU on both sides).
+MIN_PAGES_OPEN_END = 8
+#: Whether a walk splits a large part by key ranges unless told otherwise. On: one large
+#: folder is otherwise listed on one connection, one round trip after another, however
+#: many connections the walk has; measured cost and why: bench/README.md ("Key ranges:
+#: on or off?").
+RANGES = True
 #: The characters a split point steps through after a key's character of the same kind.
 _ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
 
@@ -129,8 +140,9 @@ def _rows(values: Sequence[T], rows: list[int]) -> list[T]:
 
 
 def split_points(
-    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES
-) -> list[str]:
+    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES,
+    min_pages: int = MIN_PAGES,
+) -> list[str]:  # fmt: skip
     """Where to cut the keys after ``last`` (below ``prefix``, up to ``upto``) into ranges,
     ascending, guessed from a full page of ``keys`` keys that went from ``first`` to
     ``last``: at each character of ``last`` from where the page's keys began to differ
@@ -140,7 +152,7 @@ def split_points(
     still large is split again when listed.
 
     A range ends inside a page, whose rest is listed for nothing (an S3 listing has no
-    end), so a range takes as many steps of a character as hold ``MIN_PAGES`` pages by
+    end), so a range takes as many steps of a character as hold ``min_pages`` pages by
     the page's density: its keys per step of a character, times the fan-out going back.
     (Deeper than where the page's keys differ, as in ``.bin``, there is nothing to guess.)"""
     points: list[str] = []
@@ -156,7 +168,7 @@ def split_points(
             per_step *= len(_alphabet_of(last[at + 1]) or "x")
         if alphabet is None:
             continue
-        stride = max(1, math.ceil(MIN_PAGES * keys / per_step))  # steps a range takes
+        stride = max(1, math.ceil(min_pages * keys / per_step))  # steps a range takes
         for char in alphabet[alphabet.index(last[at]) + stride :: stride]:
             point = last[:at] + char
             if upto is not None and point >= upto:
@@ -196,12 +208,20 @@ class Walk:
         cancel: CancelToken | None = None,
         page_size: int = PAGE_SIZE,
         retry: RetryPolicy = RETRY,
+        ranges: bool = RANGES,
+        min_pages: int | None = None,
     ) -> None:
         self.lister = lister
-        #: A token that starts a flat listing just after a key, where the lister has one.
-        self._after: Callable[[str, str | None], str | None] | None = getattr(lister, "start_after", None)
+        #: A token that starts a flat listing just after a key, where the lister has one
+        #: and the walk may split a part by key ranges.
+        self._after: Callable[[str, str | None], str | None] | None = (
+            getattr(lister, "start_after", None) if ranges else None
+        )
         if self._after is not None and self._after("a", None) is None:
             self._after = None  # a provider whose listing cannot start after a key
+        #: Pages a range holds at least (``None``: as the service's listing ends a range).
+        ends = bool(getattr(lister, "token_takes_end", False))
+        self.min_pages = min_pages or (MIN_PAGES if ends else MIN_PAGES_OPEN_END)
         self.container = container
         self.prefix = prefix
         self.connections = max(1, connections)
@@ -215,6 +235,7 @@ class Walk:
         #: Requests made and pages listed so far (for progress and the benchmarks).
         self.requests = 0
         self.parts = 0
+        self._open = 0  # parts started and not done (running or waiting for a connection)
 
     @property
     def complete(self) -> bool:
@@ -317,12 +338,22 @@ class Walk:
                 keys = scanned.entries.keys
                 if keys:
                     self._put(found, scanned)
-                if more and keys and self._split(pool, found, prefix, keys, upto):
+                if more and keys and self._idle() and self._split(pool, found, prefix, keys, upto):
                     break
         except BaseException as error:
             self._put(found, _Done(error=error))
             return
+        finally:
+            with self._lock:
+                self._open -= 1
         self._put(found, _Done())
+
+    def _idle(self) -> bool:
+        """Some connection would wait for work: a range splits again only then (when
+        every connection is busy, more ranges would only cost requests: each reads past
+        its end on S3, and each is one more request at least)."""
+        with self._lock:
+            return self._open < self.connections
 
     def _split(
         self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], prefix: str,
@@ -333,7 +364,7 @@ class Walk:
         if self._after is None:
             return False
         last = page[-1]
-        points = split_points(prefix, page[0], last, upto, keys=len(page))
+        points = split_points(prefix, page[0], last, upto, keys=len(page), min_pages=self.min_pages)
         if not points:
             return False
         bounds = [last, *points]
@@ -347,6 +378,8 @@ class Walk:
         """Count ``parts`` as open (before any can end), then start them."""
         if not parts:
             return
+        with self._lock:
+            self._open += len(parts)
         self._put(found, _Done(started=len(parts), starting=True))
         for part in parts:
             pool.submit(self._run_part, pool, found, part)
@@ -369,6 +402,69 @@ class Walk:
                 return found.get(timeout=_POLL_S)
             except queue.Empty:
                 continue
+
+
+class IncompleteListing(StorageError):
+    """A walk could not list some part of the key space: what it yielded is not all."""
+
+    def __init__(self, container: str, prefix: str, missing: Sequence[Gap]) -> None:
+        shown = "; ".join(gap.describe() for gap in missing[:SHOWN_GAPS])
+        more = f"; and {len(missing) - SHOWN_GAPS} more" if len(missing) > SHOWN_GAPS else ""
+        place = f"{container}/{prefix}" if prefix else container
+        super().__init__(f"Could not list everything below {place}: {shown}{more}.", container=container)
+        self.missing = list(missing)
+
+
+#: Parts named in the message of an incomplete listing (the rest are counted).
+SHOWN_GAPS = 3
+
+
+def walked_objects(
+    lister: PageLister,
+    container: str,
+    prefix: str = "",
+    *,
+    cancel: CancelToken | None = None,
+    connections: int = CONNECTIONS,
+    page_size: int = PAGE_SIZE,
+    retry: RetryPolicy = RETRY,
+) -> list[ObjectInfo]:
+    """Every object below ``prefix`` (not the folders of a delimited listing), listed on
+    ``connections`` side by side, in key order (the order of a flat listing: code point
+    order, which is S3's and Swift's UTF-8 byte order), for a job that acts on all of
+    them. ``IncompleteListing`` when any part could not be listed: a download or a delete
+    of a folder never goes ahead on part of it."""
+    walk = Walk(
+        lister, container, prefix, connections=connections, cancel=cancel, page_size=page_size, retry=retry
+    )
+    infos = [info for scanned in walk for info in scanned.entries.infos()]
+    _check_whole(walk)
+    if connections > 1:  # parts arrive side by side; one connection is the flat listing
+        infos.sort(key=operator.attrgetter("key"))
+    return infos
+
+
+def walked_keys(
+    lister: PageLister,
+    container: str,
+    prefix: str = "",
+    *,
+    cancel: CancelToken | None = None,
+    connections: int = CONNECTIONS,
+    page_size: int = PAGE_SIZE,
+) -> list[str]:
+    """The keys of ``walked_objects``, in the same order, without an ``ObjectInfo`` per
+    key (a delete of a folder of millions needs only its keys)."""
+    walk = Walk(lister, container, prefix, connections=connections, cancel=cancel, page_size=page_size)
+    keys = [key for scanned in walk for key in scanned.entries.keys]
+    _check_whole(walk)
+    keys.sort()
+    return keys
+
+
+def _check_whole(walk: Walk) -> None:
+    if walk.missing:
+        raise IncompleteListing(walk.container, walk.prefix, walk.missing)
 
 
 #: A flat listing below ``prefix``: keys after the first (``""``: all), up to the second.
