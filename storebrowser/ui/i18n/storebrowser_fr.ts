@@ -6,11 +6,11 @@
     <message>
         <source>Customer Key (SSE-C)</source>
         <extracomment>Keeps an account&apos;s SSE-C key in the keyring: ``(account, key)``; blocking (a worker runs it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Clé client (SSE-C)</translation>
     </message>
     <message>
         <source>The object is encrypted with your own key. Give it (base64, 32 bytes); it is kept in the system keyring for this account:</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;objet est chiffré avec votre propre clé. Saisissez-la (base64, 32 octets) ; elle est conservée dans le trousseau du système pour ce compte :</translation>
     </message>
 </context>
 <context>
@@ -18,71 +18,71 @@
     <message>
         <source>Reading the settings…</source>
         <extracomment>``confirm(title, question, button) -&gt; bool``: ``Operations.confirm`` in the window.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des réglages…</translation>
     </message>
     <message>
         <source>Asking the server without credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrogation du serveur sans identifiants…</translation>
     </message>
     <message>
         <source>Check Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier à nouveau</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>How it comes about</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;où cela vient</translation>
     </message>
     <message>
         <source>Live check (a request with no credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification en direct (une requête sans identifiants)</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Changement</translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Who can read this could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de déterminer qui peut lire ceci.</translation>
     </message>
     <message>
         <source>Access is decided per container: a change applies to every object in {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accès se règle par conteneur : une modification s&apos;applique à chaque objet de {name}.</translation>
     </message>
     <message>
         <source>The live answer agrees with the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse en direct concorde avec les réglages.</translation>
     </message>
     <message>
         <source>Not possible here: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible ici : {why}.</translation>
     </message>
     <message>
         <source>Not possible: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible : {why}.</translation>
     </message>
     <message>
         <source>Nothing to change: it is so already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à modifier : c&apos;est déjà le cas.</translation>
     </message>
     <message>
         <source>Make Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre public</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Change Who Can Read This</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier qui peut lire ceci</translation>
     </message>
     <message>
         <source>{subject} is now {level}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{subject} est désormais : {level}.</translation>
     </message>
 </context>
 <context>
@@ -97,7 +97,7 @@
     <name>AccountForm</name>
     <message>
         <source>How the account is shown in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment le compte est affiché dans la fenêtre</translation>
     </message>
     <message>
         <source>Name</source>
@@ -109,91 +109,91 @@
     </message>
     <message>
         <source>* required</source>
-        <translation type="unfinished"></translation>
+        <translation>* obligatoire</translation>
     </message>
     <message>
         <source>The boxes below are different ways to sign in: fill in one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les cadres ci-dessous sont différentes façons de se connecter : remplissez-en un.</translation>
     </message>
 </context>
 <context>
     <name>AccountPanels</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add an account of the kind you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un compte du type choisi</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <source>Find accounts in AWS, Azure, OpenStack and rclone settings on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des comptes dans les réglages AWS, Azure, OpenStack et rclone de cet ordinateur</translation>
     </message>
     <message>
         <source>Choose an account on the left, or add one.</source>
         <extracomment>Page 0: &quot;choose an account&quot;; page 1: the editor. One form per provider kind, made when first needed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un compte à gauche, ou ajoutez-en un.</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Sign in with what the form shows and list the containers once</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec les données du formulaire et lister une fois les conteneurs</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Connected; 1 container ({s} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté ; 1 conteneur ({s} s)</translation>
     </message>
     <message>
         <source>Connected; {n} containers ({s} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté ; {n} conteneurs ({s} s)</translation>
     </message>
     <message>
         <source>Authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;authentification</translation>
     </message>
     <message>
         <source>Signed in, but not allowed to list containers</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté, mais sans autorisation de lister les conteneurs</translation>
     </message>
     <message>
         <source>Server not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur injoignable</translation>
     </message>
     <message>
         <source>Secure connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion sécurisée</translation>
     </message>
     <message>
         <source>Connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la connexion</translation>
     </message>
     <message>
         <source>There is no system keyring on this computer: passwords and keys are kept for this session only, and you will be asked for them again after StoreBrowser closes. You can store them in a file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau système : les mots de passe et les clés ne sont conservés que pour cette session, et ils vous seront redemandés après la fermeture de StoreBrowser. Vous pouvez plutôt les enregistrer dans un fichier.</translation>
     </message>
     <message>
         <source>Some saved accounts could not be read:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains comptes enregistrés n&apos;ont pas pu être lus :</translation>
     </message>
 </context>
 <context>
@@ -245,99 +245,99 @@ Appuyez sur F5 pour réessayer.</translation>
     <message>
         <source>Accounts</source>
         <extracomment>The account the form shows (None: a new one, or nothing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>Loading accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des comptes…</translation>
     </message>
     <message>
         <source>Store in a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier…</translation>
     </message>
     <message>
         <source>Reloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechargement…</translation>
     </message>
     <message>
         <source>the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>le nouveau compte</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Discard your changes to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner vos modifications de {name} ?</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner</translation>
     </message>
     <message>
         <source>New {kind} account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte {kind}</translation>
     </message>
     <message>
         <source>Saving {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de {name}…</translation>
     </message>
     <message>
         <source>An account named {name!r} exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un compte nommé {name!r} existe déjà.</translation>
     </message>
     <message>
         <source>Saved {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enregistré.</translation>
     </message>
     <message>
         <source>Remove the account {name}? Its stored passwords and keys are deleted too. Containers and objects on the server are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte {name} ? Ses mots de passe et clés enregistrés sont aussi supprimés. Les conteneurs et objets sur le serveur ne sont pas touchés.</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Removed {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} supprimé.</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Passwords and keys will be written unencrypted to {path}. Only your user can read the file, but anyone with access to your files or your backups can use these accounts. Store them there?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots de passe et les clés seront écrits non chiffrés dans {path}. Seul votre utilisateur peut lire ce fichier, mais toute personne ayant accès à vos fichiers ou à vos sauvegardes peut utiliser ces comptes. Les y enregistrer ?</translation>
     </message>
     <message>
         <source>Store secrets in a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les secrets dans un fichier</translation>
     </message>
     <message>
         <source>Store in file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Imported 1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 compte importé.</translation>
     </message>
     <message>
         <source>Imported {n} accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} comptes importés.</translation>
     </message>
 </context>
 <context>
@@ -754,39 +754,39 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>ClassDialog</name>
     <message>
         <source>Change {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de {noun}</translation>
     </message>
     <message>
         <source>Move {what} to another {noun}. Metadata, content settings and tags are kept; one job, each object with its own result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer {what} de {noun}. Les métadonnées, les réglages de contenu et les étiquettes sont conservés ; une seule tâche, chaque objet avec son propre résultat.</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Changement</translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes</translation>
     </message>
     <message>
         <source>{name} (archive)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (archive)</translation>
     </message>
     <message>
         <source>An archive: objects must be restored before they can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une archive : les objets doivent être restaurés avant de pouvoir être lus.</translation>
     </message>
     <message>
         <source>Out of the archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie de l&apos;archive :</translation>
     </message>
     <message>
         <source>{name} is an archive class: its objects cannot be read until they are restored, which takes hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} est une classe d&apos;archive : ses objets ne peuvent être lus qu&apos;après avoir été restaurés, ce qui prend des heures.</translation>
     </message>
     <message>
         <source>Objects in the archive now are brought back (rehydrated) at the priority chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les objets actuellement dans l&apos;archive sont récupérés (réhydratés) avec la priorité choisie.</translation>
     </message>
 </context>
 <context>
@@ -840,30 +840,30 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Reset Columns</source>
         <extracomment>The hidden columns by default, by column number, for the kind shown now.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser les colonnes</translation>
     </message>
 </context>
 <context>
     <name>CommandDialog</name>
     <message>
         <source>Copy as Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier comme commande</translation>
     </message>
     <message>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne de commande</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -871,35 +871,35 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Time-limited URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL temporaire</translation>
     </message>
     <message>
         <source>Download all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout télécharger</translation>
     </message>
     <message>
         <source>Back up a folder here</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarder un dossier ici</translation>
     </message>
     <message>
         <source>Delete the container</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le conteneur</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>New container</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau conteneur</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier</translation>
     </message>
     <message>
         <source>Secrets are never part of a line: the other tools read them from their usual environment variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les secrets ne figurent jamais dans une ligne : les autres outils les lisent dans leurs variables d&apos;environnement habituelles.</translation>
     </message>
 </context>
 <context>
@@ -1141,31 +1141,31 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>CopyToDialog</name>
     <message>
         <source>Copy To</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier vers</translation>
     </message>
     <message>
         <source>folder/ (empty: the top of the container)</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier/ (vide : la racine du conteneur)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy {n} selected on the server to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier {n} éléments sélectionnés sur le serveur vers :</translation>
     </message>
     <message>
         <source>Container:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conteneur :</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier :</translation>
     </message>
     <message>
         <source>Choose a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un conteneur.</translation>
     </message>
 </context>
 <context>
@@ -1181,22 +1181,22 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Delete Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le conteneur</translation>
     </message>
     <message>
         <source>Counting the objects in {name}… {n} so far</source>
-        <translation>Comptage des objets de {name}… {n} jusqu’ici</translation>
+        <translation>Comptage des objets de {name}… {n} jusqu&apos;ici</translation>
     </message>
 </context>
 <context>
     <name>Drops</name>
     <message>
         <source>Folders and big selections drag only within the app; use Download To… to save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dossiers et les grandes sélections ne se glissent qu&apos;à l&apos;intérieur de l&apos;application ; utilisez Télécharger vers… pour les enregistrer.</translation>
     </message>
     <message>
         <source>{name} cannot go into itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ne peut pas aller dans lui-même.</translation>
     </message>
 </context>
 <context>
@@ -1236,34 +1236,34 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>The container&apos;s default</source>
         <extracomment>What each mode needs typed beside it, if anything.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du conteneur</translation>
     </message>
 </context>
 <context>
     <name>EncryptionTab</name>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture…</translation>
     </message>
     <message>
         <source>Give the Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir la clé…</translation>
     </message>
     <message>
         <source>This object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet objet :</translation>
     </message>
     <message>
         <source>Container default:</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut du conteneur :</translation>
     </message>
     <message>
         <source>Unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu.</translation>
     </message>
     <message>
         <source>The key is kept in the system keyring for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est conservée dans le trousseau du système pour ce compte.</translation>
     </message>
 </context>
 <context>
@@ -1271,11 +1271,11 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Transfers are shutting down; nothing new starts.</source>
         <extracomment>About four snapshots a second: smooth enough for a progress bar, cheap for the engine. How long quitting waits for running parts to finish, and for clean-ups to run.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Les transferts s&apos;arrêtent ; rien de nouveau ne démarre.</translation>
     </message>
     <message>
         <source>Transfers cannot start: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les transferts ne peuvent pas démarrer : {error}</translation>
     </message>
 </context>
 <context>
@@ -1283,35 +1283,35 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Reading…</source>
         <extracomment>Asks a person for a customer key (hidden input); ``None``: they declined. Keeps a customer key in the keyring under the account (blocking: runs on a worker).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lecture…</translation>
     </message>
     <message>
         <source>90s, 10m, 12h, 7d, 2w</source>
-        <translation type="unfinished"></translation>
+        <translation>90s, 10m, 12h, 7d, 2w</translation>
     </message>
     <message>
         <source>Delete After</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer après ce délai</translation>
     </message>
     <message>
         <source>Delete At</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer à cette date</translation>
     </message>
     <message>
         <source>Keep It (Remove the Expiry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conserver (retirer l&apos;expiration)</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>Après :</translation>
     </message>
     <message>
         <source>At:</source>
-        <translation type="unfinished"></translation>
+        <translation>À la date :</translation>
     </message>
     <message>
         <source>The server hides an expired object from reads at once and removes it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur masque aussitôt un objet expiré aux lectures et le supprime plus tard.</translation>
     </message>
 </context>
 <context>
@@ -1319,13 +1319,13 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>(various)</source>
         <extracomment>``QObject.tr`` of the editor: the words are translated in its context.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(divers)</translation>
     </message>
     <message numerus="yes">
         <source>{n} byte</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{n} octet</numerusform>
+            <numerusform>{n} octets</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1341,11 +1341,11 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière modification</translation>
     </message>
     <message>
         <source>Total size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille totale</translation>
     </message>
     <message>
         <source>ETag</source>
@@ -1353,11 +1353,11 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>MD5</source>
-        <translation type="unfinished"></translation>
+        <translation>MD5</translation>
     </message>
     <message>
         <source>not given by the service</source>
-        <translation type="unfinished"></translation>
+        <translation>non fourni par le service</translation>
     </message>
     <message>
         <source>Storage class</source>
@@ -1365,19 +1365,19 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>System properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés système</translation>
     </message>
     <message>
         <source>User metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées utilisateur</translation>
     </message>
 </context>
 <context>
@@ -1385,63 +1385,63 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>contains</source>
         <extracomment>How the name field is read: (label, the keyword of ``Criteria.parse``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>contient</translation>
     </message>
     <message>
         <source>matches glob</source>
-        <translation type="unfinished"></translation>
+        <translation>correspond au motif</translation>
     </message>
     <message>
         <source>matches regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>correspond à l&apos;expression régulière</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>How the name matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment le nom doit correspondre</translation>
     </message>
     <message>
         <source>*.psd</source>
-        <translation type="unfinished"></translation>
+        <translation>*.psd</translation>
     </message>
     <message>
         <source>e.g. 100M</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 100M</translation>
     </message>
     <message>
         <source>e.g. 2G</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 2G</translation>
     </message>
     <message>
         <source>2025-01-01, or an age: 7d</source>
-        <translation type="unfinished"></translation>
+        <translation>2025-01-01, ou un âge : 7d</translation>
     </message>
     <message>
         <source>2026-01-01</source>
-        <translation type="unfinished"></translation>
+        <translation>2026-01-01</translation>
     </message>
     <message>
         <source>e.g. GLACIER, Cool</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. GLACIER, Cool</translation>
     </message>
     <message>
         <source>image/png, or image</source>
-        <translation type="unfinished"></translation>
+        <translation>image/png, ou image</translation>
     </message>
     <message>
         <source>Names are case-sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Respecter la casse des noms</translation>
     </message>
     <message>
         <source>Everything below {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout sous {place}</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1461,7 +1461,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de contenu</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1469,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Browse…</source>
         <extracomment>Words shown upper-case in a group box title made from a group name (&quot;azure ad&quot;). A field&apos;s value as the settings hold it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
 </context>
 <context>
@@ -1498,129 +1498,129 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>HelpWords</name>
     <message>
         <source>About {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de {app}</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Import accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des comptes</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Looking for accounts in ~/.aws, clouds.yaml, rclone.conf and the AWS_*, AZURE_STORAGE_* and OS_* environment variables…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de comptes dans ~/.aws, clouds.yaml, rclone.conf et les variables d&apos;environnement AWS_*, AZURE_STORAGE_* et OS_*…</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvé dans</translation>
     </message>
     <message>
         <source>Accounts found</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes trouvés</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished">Pourquoi</translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorés</translation>
     </message>
     <message>
         <source>Found 1 account. Tick it to add it:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 compte trouvé. Cochez-le pour l&apos;ajouter :</translation>
     </message>
     <message>
         <source>Found {n} accounts. Tick the ones to add:</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} comptes trouvés. Cochez ceux à ajouter :</translation>
     </message>
     <message>
         <source>No accounts found to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte à importer n&apos;a été trouvé.</translation>
     </message>
     <message>
         <source>Skipped ({n}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorés ({n}) :</translation>
     </message>
     <message>
         <source>Already there as {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà présent sous le nom {name}</translation>
     </message>
     <message>
         <source>(name taken: saved with a number added) </source>
-        <translation type="unfinished"></translation>
+        <translation>(nom déjà pris : enregistré avec un numéro ajouté) </translation>
     </message>
     <message>
         <source>Add 1 account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter 1 compte</translation>
     </message>
     <message>
         <source>Add {n} accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter {n} comptes</translation>
     </message>
     <message>
         <source>Added 1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 compte ajouté.</translation>
     </message>
     <message>
         <source>Added {n} accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} comptes ajoutés.</translation>
     </message>
     <message>
         <source>{old} was saved as {new}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{old} a été enregistré sous le nom {new}.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>JobProgress</name>
     <message>
         <source>%v of %m objects</source>
-        <translation type="unfinished"></translation>
+        <translation>%v sur %m objets</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage…</translation>
     </message>
     <message>
         <source>Applying the changes: {done} of {n} objects done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Application des modifications : {done} sur {n} objets traités.</translation>
     </message>
     <message>
         <source>Cancelled after {done} of {n} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé après {done} sur {n} objets.</translation>
     </message>
     <message>
         <source>Changed {done} of {n} objects; {failed} failed, and were left as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} sur {n} objets modifiés ; {failed} en échec, laissés tels quels.</translation>
     </message>
     <message>
         <source>Changed all {n} objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {n} objets ont tous été modifiés.</translation>
     </message>
 </context>
 <context>
@@ -1628,83 +1628,83 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Show only the failures</source>
         <extracomment>Rows shown at most (the export and the counts hold them all).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Afficher seulement les échecs</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished">Objet</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Why / what it is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi / état actuel</translation>
     </message>
     <message>
         <source>Retry Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer les échecs</translation>
     </message>
     <message>
         <source>Export Failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les échecs…</translation>
     </message>
     <message>
         <source>{done} of {total} objects done, {failed} failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} sur {total} objets traités, {failed} en échec.</translation>
     </message>
     <message>
         <source>The failures are listed first, each with the service&apos;s reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les échecs sont listés en premier, chacun avec le motif donné par le service.</translation>
     </message>
     <message>
         <source>{n} more not shown; the export holds them all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} autres non affichés ; l&apos;export les contient tous.</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échoué</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>The failed objects run again; see Transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les objets en échec sont relancés ; voir Transferts.</translation>
     </message>
     <message>
         <source>Export Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les échecs</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Writing {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture de {path}…</translation>
     </message>
     <message>
         <source>{n} failures written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} échecs écrits dans {path}.</translation>
     </message>
     <message>
         <source>Cannot write {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire {path} : {why}</translation>
     </message>
 </context>
 <context>
@@ -1737,7 +1737,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>MessageBar</name>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1745,15 +1745,15 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>This service</source>
         <extracomment>Properties read at the same time (the runner&apos;s pool is shared with the listing).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ce service</translation>
     </message>
     <message>
         <source>Properties of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de {name}</translation>
     </message>
     <message>
         <source>Properties of {n} Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de {n} objets</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1761,11 +1761,11 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Review Changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les modifications…</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1773,43 +1773,43 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished">Objet</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>System properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés système</translation>
     </message>
     <message>
         <source>cannot be set on this service</source>
-        <translation type="unfinished"></translation>
+        <translation>ne peut pas être défini sur ce service</translation>
     </message>
     <message>
         <source>{service} cannot set {header}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} ne peut pas définir {header}.</translation>
     </message>
     <message>
         <source>User metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées utilisateur</translation>
     </message>
     <message>
         <source>{service} does not store user metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} ne stocke pas de métadonnées utilisateur.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Reading the properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des propriétés…</translation>
     </message>
     <message>
         <source>Reading the properties… {done} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des propriétés… {done} sur {n}</translation>
     </message>
     <message>
         <source>{n} objects could not be read and are left out, e.g. {key}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} objets n&apos;ont pas pu être lus et sont exclus, p. ex. {key} : {error}</translation>
     </message>
     <message>
         <source>Try Again</source>
@@ -1817,145 +1817,145 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     </message>
     <message>
         <source>Reloaded: the object as it is now, with your changes on top. Review them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechargé : l&apos;objet tel qu&apos;il est maintenant, avec vos modifications par-dessus. Vérifiez-les à nouveau.</translation>
     </message>
     <message>
         <source>{key} in {container}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} dans {container}</translation>
     </message>
     <message>
         <source>{n} objects in {container}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} objets dans {container}</translation>
     </message>
     <message>
         <source>(various)</source>
-        <translation type="unfinished"></translation>
+        <translation>(divers)</translation>
     </message>
     <message>
         <source>empty: guessed from the name</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : déduit du nom</translation>
     </message>
     <message>
         <source>No changes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification pour l&apos;instant.</translation>
     </message>
     <message>
         <source>These changes go to {key}, only if it is still the object shown (ETag {etag}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces modifications s&apos;appliquent à {key}, seulement s&apos;il s&apos;agit toujours de l&apos;objet affiché (ETag {etag}).</translation>
     </message>
     <message>
         <source>These changes go to {n} objects as one job. Each is changed only if it is still the object shown (its ETag); keys not listed here stay as each object has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces modifications s&apos;appliquent à {n} objets en une seule tâche. Chacun n&apos;est modifié que s&apos;il s&apos;agit toujours de l&apos;objet affiché (son ETag) ; les clés non listées ici restent telles que chaque objet les a.</translation>
     </message>
     <message>
         <source>Apply to {n} Objects</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer à {n} objets</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Properties of {key} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de {key} enregistrées.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Several objects need the transfer queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs objets nécessitent la file des transferts.</translation>
     </message>
     <message>
         <source>Properties of {n} objects saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de {n} objets enregistrées.</translation>
     </message>
 </context>
 <context>
     <name>MetadataTable</name>
     <message>
         <source>Metadata</source>
-        <translation type="unfinished">Métadonnées</translation>
+        <translation>Métadonnées</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une clé</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Remove the selected keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les clés sélectionnées</translation>
     </message>
 </context>
 <context>
     <name>MetadataTableModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished">Clé</translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>A metadata key is empty: type a key or remove the row.</source>
         <extracomment>Offered as the user types a content type. What was shown when loaded (``None``: various): a key missing now is removed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Une clé de métadonnées est vide : saisissez une clé ou supprimez la ligne.</translation>
     </message>
     <message>
         <source>The key {key!r} appears twice; keys are unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé {key!r} figure deux fois ; les clés doivent être uniques.</translation>
     </message>
     <message>
         <source>(various)</source>
-        <translation type="unfinished"></translation>
+        <translation>(divers)</translation>
     </message>
     <message>
         <source>The selected objects have different values; each keeps its own unless you type one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les objets sélectionnés ont des valeurs différentes ; chacun garde la sienne, sauf si vous en saisissez une.</translation>
     </message>
     <message>
         <source>The values differ between the objects, so this key cannot be renamed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs diffèrent d&apos;un objet à l&apos;autre : cette clé ne peut donc pas être renommée ici.</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Changed (was {key} = {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié (était {key} = {value})</translation>
     </message>
 </context>
 <context>
     <name>NameDialog</name>
     <message>
         <source>Region:</source>
-        <translation type="unfinished">Région :</translation>
+        <translation>Région :</translation>
     </message>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom.</translation>
     </message>
     <message>
         <source>A name cannot hold &apos;/&apos;; it separates folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut pas contenir &apos;/&apos; : il sépare les dossiers.</translation>
     </message>
     <message>
         <source>&apos;.&apos; and &apos;..&apos; are not names.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;.&apos; et &apos;..&apos; ne sont pas des noms.</translation>
     </message>
     <message>
         <source>A name cannot hold control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut pas contenir de caractères de contrôle.</translation>
     </message>
 </context>
 <context>
@@ -1994,7 +1994,7 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <message>
         <source>Downloading {n} objects for the drop…</source>
         <extracomment>Staging folders older than this are removed at start (a drop may still read them). Downloads ``objects`` into a folder; calls ``done(error or None)`` when finished.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargement de {n} objets pour le dépôt…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2064,85 +2064,87 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
     <name>Operations</name>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom.</translation>
     </message>
     <message>
         <source>Name of the new container in {account}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau conteneur dans {account} :</translation>
     </message>
     <message>
         <source>New Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau conteneur</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer</translation>
     </message>
     <message>
         <source>Container {name} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conteneur {name} créé.</translation>
     </message>
     <message>
         <source>Delete the empty container {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le conteneur vide {name} ?</translation>
     </message>
     <message>
         <source>Delete Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le conteneur</translation>
     </message>
     <message>
         <source>The container {name} holds {n} objects ({size}).
 
 Delete them all, then the container? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conteneur {name} contient {n} objets ({size}).
+
+Les supprimer tous, puis le conteneur ? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Delete {n} Objects and the Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {n} objets et le conteneur</translation>
     </message>
     <message>
         <source>Container {name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conteneur {name} supprimé.</translation>
     </message>
     <message>
         <source>New Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau dossier</translation>
     </message>
     <message>
         <source>Name of the new folder in {place}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau dossier dans {place} :</translation>
     </message>
     <message>
         <source>Upload Files to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des fichiers vers {place}</translation>
     </message>
     <message>
         <source>Upload Folder to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un dossier vers {place}</translation>
     </message>
     <message>
         <source>Download To</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger vers</translation>
     </message>
     <message>
         <source>{n} objects</source>
-        <translation type="unfinished">{n} objet</translation>
+        <translation>{n} objets</translation>
     </message>
     <message>
         <source>{n} folders with everything in them</source>
-        <translation type="unfinished">{n} dossier avec tout son contenu</translation>
+        <translation>{n} dossiers avec tout leur contenu</translation>
     </message>
     <message>
         <source>the folder {name} with everything in it</source>
-        <translation type="unfinished"></translation>
+        <translation>le dossier {name} avec tout son contenu</translation>
     </message>
     <message>
         <source>Delete {what} from {container}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer {what} de {container} ? Cette action est irréversible.</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> et </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2154,7 +2156,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>New name for {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom pour {name} :</translation>
     </message>
 </context>
 <context>
@@ -2242,11 +2244,11 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>No container of another storage policy yet: create one in the policy wanted (storebrowser-cli mb --class POLICY NAME), then come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conteneur d&apos;une autre politique de stockage pour l&apos;instant : créez-en un dans la politique voulue (storebrowser-cli mb --class POLITIQUE NOM), puis revenez.</translation>
     </message>
     <message>
         <source>The first {n} containers were looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les {n} premiers conteneurs ont été examinés.</translation>
     </message>
     <message>
         <source>the default</source>
@@ -2254,7 +2256,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{what} in {container} live in its storage policy, {policy}: Swift keeps every object of a container in the policy the container was created with. To put them in another policy, they are copied (server-side, keys unchanged) into a container of that policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} dans {container} se trouvent dans sa politique de stockage, {policy} : Swift garde chaque objet d&apos;un conteneur dans la politique avec laquelle le conteneur a été créé. Pour les placer dans une autre politique, ils sont copiés (côté serveur, clés inchangées) dans un conteneur de cette politique.</translation>
     </message>
     <message>
         <source>Move</source>
@@ -2269,39 +2271,39 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>PreflightBox</name>
     <message>
         <source>Live preflight check</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de pré-vérification (preflight) en direct</translation>
     </message>
     <message>
         <source>An object of the container</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objet du conteneur</translation>
     </message>
     <message>
         <source>Send Preflight</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la pré-vérification</translation>
     </message>
     <message>
         <source>From origin:</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis l&apos;origine :</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode :</translation>
     </message>
     <message>
         <source>Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet :</translation>
     </message>
     <message>
         <source>Name an object of the container to ask about.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez un objet du conteneur à interroger.</translation>
     </message>
     <message>
         <source>The rules say: allowed by rule {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles disent : autorisé par la règle {n}.</translation>
     </message>
     <message>
         <source>The rules say: refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles disent : refusé.</translation>
     </message>
 </context>
 <context>
@@ -2361,7 +2363,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{key} — {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} — {size}</translation>
     </message>
     <message>
         <source>{title}, version {version}</source>
@@ -2369,67 +2371,67 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Reading bytes [{start:,}:{end:,}]…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des octets [{start:,}:{end:,}]…</translation>
     </message>
     <message>
         <source>The object ended after {n:,} bytes (it is shorter than listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;objet s&apos;est terminé après {n:,} octets (il est plus court qu&apos;indiqué dans la liste).</translation>
     </message>
     <message>
         <source>The object is empty (0 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;objet est vide (0 octet).</translation>
     </message>
     <message>
         <source>The end is past the end of the object: clamped to {size:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fin dépasse la fin de l&apos;objet : ramenée à {size:,}.</translation>
     </message>
     <message>
         <source>The start is past the end of the object ({size:,} bytes): nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le début dépasse la fin de l&apos;objet ({size:,} octets) : rien à afficher.</translation>
     </message>
     <message>
         <source>The start is not before the end: an empty range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le début n&apos;est pas avant la fin : plage vide.</translation>
     </message>
     <message>
         <source>At most {cap} are shown at once: cut at {end:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au plus {cap} sont affichés à la fois : coupé à {end:,}.</translation>
     </message>
     <message>
         <source>Bytes [{start:,}:{end:,}] of {size:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets [{start:,}:{end:,}] sur {size:,}.</translation>
     </message>
     <message>
         <source>No preview for this kind of file. The Hex tab shows its bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d&apos;aperçu pour ce type de fichier. L&apos;onglet Hex en montre les octets.</translation>
     </message>
     <message>
         <source>An image is recognised by its first bytes; this range starts at {start:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image se reconnaît à ses premiers octets ; cette plage commence à {start:,}.</translation>
     </message>
     <message>
         <source>Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas une image : les octets ne commencent pas comme un PNG, JPEG, GIF, BMP ou WebP.</translation>
     </message>
     <message>
         <source>The bytes start as a {kind} image, but it cannot be decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les octets commencent comme une image {kind}, mais elle ne peut pas être décodée.</translation>
     </message>
     <message>
         <source>{kind} image, {w} x {h} pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Image {kind}, {w} x {h} pixels.</translation>
     </message>
     <message>
         <source>A {kind} image of {size}; this range holds only part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image {kind} de {size} ; cette plage n&apos;en contient qu&apos;une partie.</translation>
     </message>
     <message>
         <source>A {kind} image of {size}: larger than a preview ({cap}), so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image {kind} de {size} : plus grande qu&apos;un aperçu ({cap}), elle n&apos;est donc pas affichée.</translation>
     </message>
     <message>
         <source>Show Whole Image ({size})</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l&apos;image entière ({size})</translation>
     </message>
 </context>
 <context>
@@ -2460,55 +2462,55 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Publish as Website</source>
         <extracomment>HTML files looked for in the chosen folder (the choices for index and error page).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Publier comme site web</translation>
     </message>
     <message>
         <source>The folder that holds the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier qui contient le site</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier</translation>
     </message>
     <message>
         <source>Container:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conteneur :</translation>
     </message>
     <message>
         <source>Local folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier local :</translation>
     </message>
     <message>
         <source>Index page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Page d&apos;index :</translation>
     </message>
     <message>
         <source>Error page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Page d&apos;erreur :</translation>
     </message>
     <message>
         <source>The Site&apos;s Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier du site</translation>
     </message>
     <message>
         <source>Looking at the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen du dossier…</translation>
     </message>
     <message>
         <source>Choose a container.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un conteneur.</translation>
     </message>
     <message>
         <source>Choose the folder to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le dossier à publier.</translation>
     </message>
     <message>
         <source>{index} is not in the folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} n&apos;est pas dans le dossier.</translation>
     </message>
 </context>
 <context>
@@ -2535,28 +2537,28 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer depuis l&apos;archive</translation>
     </message>
     <message>
         <source>Restore</source>
         <extracomment>The job once it runs (the transfers panel shows it too).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Keep the copy for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la copie pendant :</translation>
     </message>
     <message>
         <source>Move to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer vers :</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité :</translation>
     </message>
     <message>
         <source>Restore {0} to a Date</source>
@@ -2564,23 +2566,23 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Show Plan</source>
-        <translation>Voir le plan</translation>
+        <translation>Afficher le plan</translation>
     </message>
     <message>
         <source>Pick the moment to bring {0} back to, then look at the plan.</source>
-        <translation>Choisissez le moment auquel ramener {0}, puis regardez le plan.</translation>
+        <translation>Choisissez le moment auquel ramener {0}, puis examinez le plan.</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Arrêter</translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>As it was at:</source>
-        <translation>Tel qu’à :</translation>
+        <translation>Tel qu&apos;il était le :</translation>
     </message>
     <message>
         <source>That moment is in the future: pick one in the past.</source>
@@ -2592,7 +2594,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Also delete for good the {0} that did not exist then (this service keeps no delete marker: they and their snapshots cannot be brought back)</source>
-        <translation>Supprimer aussi définitivement les {0} qui n’existaient pas alors (ce service ne garde pas de marqueur de suppression : eux et leurs instantanés ne pourront pas revenir)</translation>
+        <translation>Supprimer aussi définitivement les {0} qui n&apos;existaient pas à ce moment-là (ce service ne garde pas de marqueur de suppression : eux et leurs instantanés ne pourront pas être récupérés)</translation>
     </message>
     <message>
         <source>Nothing restored: {0} left (not confirmed).</source>
@@ -2772,7 +2774,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Then</source>
-        <translation>Alors</translation>
+        <translation>À cette date</translation>
     </message>
     <message>
         <source>Now</source>
@@ -2800,27 +2802,27 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>Save</source>
         <extracomment>What loading or saving gives back: the rules kept, and a note on where they apply.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Remove All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout supprimer</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Valid; Save sends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide ; Enregistrer l&apos;envoie.</translation>
     </message>
     <message>
         <source>As kept now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu&apos;enregistré actuellement.</translation>
     </message>
     <message>
         <source>Saved: {n} rules kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré : {n} règles conservées.</translation>
     </message>
 </context>
 <context>
@@ -2831,39 +2833,39 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Show what you typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la saisie</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Delete the stored value when saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la valeur stockée à l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Will be deleted when you save</source>
-        <translation type="unfinished"></translation>
+        <translation>Sera supprimé à l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Type a new value to replace the stored one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une nouvelle valeur pour remplacer celle enregistrée.</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Non défini</translation>
     </message>
     <message>
         <source>Stored in the keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans le trousseau</translation>
     </message>
     <message>
         <source>Stored in the secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans le fichier de secrets</translation>
     </message>
     <message>
         <source>Kept for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé pour cette session uniquement</translation>
     </message>
 </context>
 <context>
@@ -2906,113 +2908,113 @@ Delete them all, then the container? This cannot be undone.</source>
     <name>SettingsDialog</name>
     <message>
         <source>Who Can Read {subject}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut lire {subject} ?</translation>
     </message>
     <message>
         <source>Who Can Read This?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut lire ceci ?</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrement</translation>
     </message>
     <message>
         <source>CORS</source>
-        <translation type="unfinished"></translation>
+        <translation>CORS</translation>
     </message>
     <message>
         <source>Objects under a prefix expire, or move to a colder class, a number of days after they were created (S3 acts once a day, at midnight UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les objets sous un préfixe expirent, ou passent dans une classe plus froide, un certain nombre de jours après leur création (S3 agit une fois par jour, à minuit UTC).</translation>
     </message>
     <message>
         <source>Lifecycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Cycle de vie</translation>
     </message>
 </context>
 <context>
     <name>ShareUrlDialog</name>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>minutes</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>heures</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>jours</translation>
     </message>
     <message>
         <source>Time-Limited URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL temporaire</translation>
     </message>
     <message>
         <source>Valid for</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide pendant</translation>
     </message>
     <message>
         <source>Unit of time</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité de temps</translation>
     </message>
     <message>
         <source>Press “Make URL”</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur « Créer l&apos;URL »</translation>
     </message>
     <message>
         <source>Make URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l&apos;URL</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet :</translation>
     </message>
     <message>
         <source>Valid for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide pendant :</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL :</translation>
     </message>
     <message>
         <source>At most 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>7 jours au maximum.</translation>
     </message>
     <message>
         <source>Anyone with this URL can read the object until it expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute personne disposant de cette URL peut lire l&apos;objet jusqu&apos;à son expiration.</translation>
     </message>
 </context>
 <context>
     <name>Sharing</name>
     <message>
         <source>Copied {n} paths.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} chemins copiés.</translation>
     </message>
     <message>
         <source>Copied {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} copié</translation>
     </message>
     <message>
         <source>Copied. The URL opens for anyone only if the container is public; Copy Time-Limited URL makes one that always works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiée. L&apos;URL ne s&apos;ouvre pour tous que si le conteneur est public ; Copier une URL temporaire en crée une qui fonctionne toujours.</translation>
     </message>
     <message>
         <source>Change the Account?</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le compte ?</translation>
     </message>
     <message>
         <source>Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser</translation>
     </message>
 </context>
 <context>
@@ -3024,50 +3026,50 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to {account}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à {account}</translation>
     </message>
     <message>
         <source>{account} needs its {labels} to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour se connecter, {account} a besoin de : {labels}.</translation>
     </message>
     <message>
         <source>Remember in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser dans le trousseau du système</translation>
     </message>
     <message>
         <source>Remember in the secrets file</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser dans le fichier de secrets</translation>
     </message>
     <message>
         <source>The file is not encrypted; only your user can read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;est pas chiffré ; seul votre utilisateur peut le lire.</translation>
     </message>
     <message>
         <source>Remember in a file (not encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoriser dans un fichier (non chiffré)</translation>
     </message>
     <message>
         <source>This computer has no system keyring: unless you choose the file, the secret is forgotten when StoreBrowser closes. Only your user can read the file, but anyone with access to your files or backups can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau système : à moins de choisir le fichier, le secret est oublié à la fermeture de StoreBrowser. Seul votre utilisateur peut lire le fichier, mais toute personne ayant accès à vos fichiers ou à vos sauvegardes le peut aussi.</translation>
     </message>
     <message>
         <source>Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
 </context>
 <context>
@@ -3075,15 +3077,15 @@ Delete them all, then the container? This cannot be undone.</source>
     <message>
         <source>{account} needs you to sign in again.</source>
         <extracomment>Account name -&gt; what runs once it is signed in (a prompt is open or coming).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{account} vous demande de vous reconnecter.</translation>
     </message>
     <message>
         <source>Sign In…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter…</translation>
     </message>
     <message>
         <source>Edit Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le compte…</translation>
     </message>
     <message>
         <source>Try Again</source>
@@ -3134,11 +3136,11 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>Stopped: the sums below are what was counted so far.</source>
-        <translation>Arrêté : les sommes ci-dessous sont ce qui a été compté jusqu’ici.</translation>
+        <translation>Arrêté : les totaux ci-dessous correspondent à ce qui a été compté jusqu&apos;ici.</translation>
     </message>
     <message>
         <source>Counting… {objects} so far</source>
-        <translation>Comptage… {objects} jusqu’ici</translation>
+        <translation>Comptage… {objects} jusqu&apos;ici</translation>
     </message>
     <message>
         <source>object</source>
@@ -3166,7 +3168,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>(not said)</source>
-        <translation>(non précisée)</translation>
+        <translation>(non indiquée)</translation>
     </message>
     <message>
         <source>(objects here)</source>
@@ -3174,7 +3176,7 @@ Delete them all, then the container? This cannot be undone.</source>
     </message>
     <message>
         <source>{n} more folders</source>
-        <translation>{n} dossiers de plus</translation>
+        <translation>{n} autres dossiers</translation>
     </message>
 </context>
 <context>
@@ -3329,45 +3331,45 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <name>TagTable</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished">Clé</translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
 </context>
 <context>
     <name>TagsDialog</name>
     <message>
         <source>Tags of {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes de {what}</translation>
     </message>
     <message>
         <source>Save Tags</source>
-        <translation type="unfinished">Enregistrer les balises</translation>
+        <translation>Enregistrer les étiquettes</translation>
     </message>
     <message>
         <source>Apply to All</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer à tous</translation>
     </message>
     <message>
         <source>The tags of {what} (they drive lifecycle rules and access policies).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étiquettes de {what} (elles pilotent les règles de cycle de vie et les stratégies d&apos;accès).</translation>
     </message>
     <message>
         <source>Change the tags of {what}, as one job: each object gets the tags below and loses the keys to remove, and keeps its other tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les étiquettes de {what} en une seule tâche : chaque objet reçoit les étiquettes ci-dessous, perd les clés à supprimer et garde ses autres étiquettes.</translation>
     </message>
 </context>
 <context>
     <name>TagsEditor</name>
     <message>
         <source>Tags</source>
-        <translation>Balises</translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>Add Tag</source>
-        <translation>Ajouter une balise</translation>
+        <translation>Ajouter une étiquette</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3375,7 +3377,7 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Set these tags</source>
-        <translation>Définir ces balises</translation>
+        <translation>Définir ces étiquettes</translation>
     </message>
     <message>
         <source>Remove these keys</source>
@@ -3387,11 +3389,11 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Reading the tags…</source>
-        <translation>Lecture des balises…</translation>
+        <translation>Lecture des étiquettes…</translation>
     </message>
     <message>
         <source>A tag needs a key.</source>
-        <translation>Une balise doit avoir une clé.</translation>
+        <translation>Une étiquette doit avoir une clé.</translation>
     </message>
     <message>
         <source>The key {key} is there twice.</source>
@@ -3403,42 +3405,42 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Add a tag to set or a key to remove.</source>
-        <translation>Ajoutez une balise à définir ou une clé à supprimer.</translation>
+        <translation>Ajoutez une étiquette à définir ou une clé à supprimer.</translation>
     </message>
 </context>
 <context>
     <name>TagsTab</name>
     <message>
         <source>Save Tags</source>
-        <translation>Enregistrer les balises</translation>
+        <translation>Enregistrer les étiquettes</translation>
     </message>
     <message>
         <source>This service keeps no tags.</source>
-        <translation>Ce service ne conserve pas de balises.</translation>
+        <translation>Ce service ne conserve pas d&apos;étiquettes.</translation>
     </message>
     <message>
         <source>Apply Tags to {n} Objects</source>
-        <translation>Appliquer les balises à {n} objets</translation>
+        <translation>Appliquer les étiquettes à {n} objets</translation>
     </message>
     <message>
         <source>Tags drive lifecycle rules and access policies. They are saved on their own (Save Tags), without changing the object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étiquettes pilotent les règles de cycle de vie et les stratégies d&apos;accès. Elles sont enregistrées à part (Enregistrer les étiquettes), sans modifier l&apos;objet.</translation>
     </message>
     <message>
         <source>Each of the {n} objects gets the tags below and loses the keys to remove, and keeps its other tags; saved as one job (Apply Tags), without changing the objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chacun des {n} objets reçoit les étiquettes ci-dessous, perd les clés à supprimer et garde ses autres étiquettes ; enregistré en une seule tâche (Appliquer les étiquettes), sans modifier les objets.</translation>
     </message>
     <message>
         <source>Saving tags needs the transfer queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement des étiquettes nécessite la file des transferts.</translation>
     </message>
     <message>
         <source>Tags of {n} objects saved.</source>
-        <translation>Balises de {n} objets enregistrées.</translation>
+        <translation>Étiquettes de {n} objets enregistrées.</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation>Balises</translation>
+        <translation>Étiquettes</translation>
     </message>
 </context>
 <context>
@@ -3470,15 +3472,15 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <message>
         <source>{failed} of {total} objects failed ({what}).</source>
         <extracomment>What a restore asks: days (S3), priority, the tier to go to (Azure).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{failed} objets sur {total} en échec ({what}).</translation>
     </message>
     <message>
         <source>Show Failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les échecs…</translation>
     </message>
     <message>
         <source>Results: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats : {what}</translation>
     </message>
     <message>
         <source>storage class change</source>
@@ -3498,64 +3500,64 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <message>
         <source>Already there</source>
         <extracomment>Object names of the buttons, for tests and for people automating the app.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Déjà présent</translation>
     </message>
     <message>
         <source>“{name}” exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>« {name} » existe déjà.</translation>
     </message>
     <message>
         <source>In {where}. What should this download do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans {where}. Que doit faire ce téléchargement ?</translation>
     </message>
     <message>
         <source>On the server as {where}. What should this transfer do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le serveur sous {where}. Que doit faire ce transfert ?</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished">Écraser</translation>
+        <translation>Écraser</translation>
     </message>
     <message>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les deux</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer</translation>
     </message>
     <message>
         <source>Skip if same size</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer si même taille</translation>
     </message>
     <message>
         <source>Save the new one under a numbered name: report (1).pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le nouveau sous un nom numéroté : rapport (1).pdf</translation>
     </message>
     <message>
         <source>Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le laisser s&apos;il a la même taille (un transfert précédent l&apos;a terminé) ; sinon l&apos;écraser.</translation>
     </message>
     <message>
         <source>Do the same for every conflict of this transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire de même pour chaque conflit de ce transfert</translation>
     </message>
     <message>
         <source>Unfinished transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts inachevés</translation>
     </message>
     <message>
         <source>Resume the unfinished transfer from last time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le transfert inachevé de la dernière fois ?</translation>
     </message>
     <message>
         <source>Resume {n} unfinished transfers from last time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les {n} transferts inachevés de la dernière fois ?</translation>
     </message>
     <message>
         <source>… and {n} more</source>
         <extracomment>``common_folder`` answers, by the identity of the keys tuple (a job&apos;s snapshots share its spec): the panel asks for every visible cell at every refresh, and a job of 100,000 sources takes ~10 ms to compute.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… et {n} autres</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -3563,36 +3565,36 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished">Plus tard</translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Cancel them: partial files and unfinished uploads are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les annuler : les fichiers partiels et les envois inachevés sont supprimés.</translation>
     </message>
     <message>
         <source>Keep them paused in the transfers panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les garder en pause dans le panneau des transferts.</translation>
     </message>
     <message>
         <source>Transfers are running</source>
         <extracomment>Another window on the same engine is open: this one closes without stopping it. The last answer: &quot;pause&quot;, &quot;cancel&quot;, &quot;stay&quot; or &quot;&quot; (nothing was running).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Des transferts sont en cours</translation>
     </message>
     <message>
         <source>A transfer is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un transfert est encore en cours.</translation>
     </message>
     <message>
         <source>{n} transfers are still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} transferts sont encore en cours.</translation>
     </message>
     <message>
         <source>Pause them to continue at the next start, or cancel them (partial files and unfinished uploads are removed)? Paused transfers stay paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mettre en pause pour les poursuivre au prochain démarrage, ou les annuler (les fichiers partiels et les envois inachevés sont supprimés) ? Les transferts en pause restent en pause.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -3600,19 +3602,19 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     </message>
     <message>
         <source>Cancel transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les transferts</translation>
     </message>
     <message>
         <source>Don&apos;t quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas quitter</translation>
     </message>
     <message>
         <source>Cancelling transfers and removing partial files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation des transferts et suppression des fichiers partiels…</translation>
     </message>
     <message>
         <source>Pausing transfers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en pause des transferts…</translation>
     </message>
     <message>
         <source>Transfers</source>
@@ -3853,19 +3855,19 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Storage class of {what} in {place} → {name}</source>
         <extracomment>The title, with ``{what}`` and ``{place}``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage de {what} dans {place} → {name}</translation>
     </message>
     <message>
         <source>Restore {what} in {place} from the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer {what} dans {place} depuis l&apos;archive</translation>
     </message>
     <message>
         <source>Tags of {what} in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes de {what} dans {place}</translation>
     </message>
     <message>
         <source>Properties of {what} in {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de {what} dans {place}</translation>
     </message>
     <message>
         <source>Upload {what} to {place}</source>
@@ -3887,21 +3889,24 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>{local}
 → {remote}</source>
-        <translation type="unfinished"></translation>
+        <translation>{local}
+→ {remote}</translation>
     </message>
     <message>
         <source>{remote}
 → {local}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote}
+→ {local}</translation>
     </message>
     <message>
         <source>(a stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>(un flux)</translation>
     </message>
     <message>
         <source>{remote}
 → {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote}
+→ {target}</translation>
     </message>
     <message>
         <source>{left}
@@ -3911,23 +3916,23 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>{remote}: {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remote} : {keys}</translation>
     </message>
     <message>
         <source>{s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} s</translation>
     </message>
     <message>
         <source>{m} min {s} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min {s} s</translation>
     </message>
     <message>
         <source>{m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <source>{done} of {total} objects</source>
@@ -3967,7 +3972,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>{states} — {figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>{states} — {figures}</translation>
     </message>
     <message>
         <source>Bytes per second for all transfers together: 512K, 10M; empty for no limit</source>
@@ -4062,119 +4067,119 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <message>
         <source>Ask for each</source>
         <extracomment>Files named in the dialog with the type guessed for each, before &quot;and N more&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Demander à chaque fois</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="unfinished">Écraser</translation>
+        <translation>Écraser</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer</translation>
     </message>
     <message>
         <source>Keep both (rename the new one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les deux (renommer le nouveau)</translation>
     </message>
     <message>
         <source>… and {n} more</source>
         <extracomment>The storage class (access tier) to store them in; ``None``: the service&apos;s default. The ``--sse`` words (``s3``, ``kms:KEY``, ``c``, ``scope:NAME``); ``None``: the default. Seconds after which the server deletes each object (Swift); ``None``: never.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… et {n} autres</translation>
     </message>
     <message>
         <source>Files inside folders: each from its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers dans des dossiers : chacun d&apos;après son propre nom.</translation>
     </message>
     <message>
         <source>Upload to {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer vers {place}</translation>
     </message>
     <message>
         <source>Content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de contenu</translation>
     </message>
     <message>
         <source>From each file&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;après le nom de chaque fichier</translation>
     </message>
     <message>
         <source>The same for every file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le même pour tous les fichiers :</translation>
     </message>
     <message>
         <source>This service does not store a content type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce service ne stocke pas de type de contenu.</translation>
     </message>
     <message>
         <source>User metadata for every file</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées utilisateur pour chaque fichier</translation>
     </message>
     <message>
         <source>This service does not store user metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce service ne stocke pas de métadonnées utilisateur.</translation>
     </message>
     <message>
         <source>When the name exists:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si le nom existe :</translation>
     </message>
     <message>
         <source>Encryption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrement :</translation>
     </message>
     <message>
         <source>The service&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du service</translation>
     </message>
     <message>
         <source>Store in {noun}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage ({noun}) :</translation>
     </message>
     <message>
         <source>Never (or 90s, 10m, 12h, 7d, 2w)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais (ou 90s, 10m, 12h, 7d, 2w)</translation>
     </message>
     <message>
         <source>Server deletes after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur supprime après :</translation>
     </message>
     <message>
         <source>Upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Upload {name} to {place}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer {name} vers {place}.</translation>
     </message>
     <message>
         <source>Upload {n} files and folders to {place}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer {n} fichiers et dossiers vers {place}.</translation>
     </message>
     <message>
         <source>Type the content type, or let each file&apos;s name choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le type de contenu, ou laissez le nom de chaque fichier le déterminer.</translation>
     </message>
 </context>
 <context>
     <name>VersioningBar</name>
     <message>
         <source>This container keeps versions: overwrites and deletes keep the earlier one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce conteneur garde les versions : un écrasement ou une suppression conserve la version précédente.</translation>
     </message>
     <message>
         <source>Versioning is suspended here: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le versionnage est suspendu ici : {reason}</translation>
     </message>
     <message>
         <source>This container keeps no versions: an overwrite or a delete cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce conteneur ne garde pas de versions : un écrasement ou une suppression est irréversible.</translation>
     </message>
     <message>
         <source>{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}</translation>
     </message>
     <message>
         <source>No versions here: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de versions ici : {reason}</translation>
     </message>
     <message>
         <source>Turn On Versioning…</source>
@@ -4185,11 +4190,11 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     <name>VersionsDialog</name>
     <message>
         <source>Versions of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de {0}</translation>
     </message>
     <message>
         <source>{0} in {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} dans {1}</translation>
     </message>
 </context>
 <context>
@@ -4212,7 +4217,7 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
 </context>
 <context>
@@ -4231,39 +4236,43 @@ Used for notifications; made on first need when the desktop has a tray. The &quo
     </message>
     <message>
         <source>, {0} deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>, {0} supprimé(s)</translation>
     </message>
     <message>
         <source> (listing…)</source>
-        <translation type="unfinished"></translation>
+        <translation> (liste en cours…)</translation>
     </message>
     <message>
         <source>Turn on versioning for {0}?
 
 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer le versionnage pour {0} ?
+
+{1}</translation>
     </message>
     <message>
         <source>Turn On Versioning</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer le versionnage</translation>
     </message>
     <message>
         <source>Turn On</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer</translation>
     </message>
     <message>
         <source>{0} keeps versions from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} garde désormais les versions.</translation>
     </message>
     <message>
         <source>Brought back: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupéré(s) : {0}</translation>
     </message>
     <message>
         <source>Make the version of {0} from {1} the current one?
 
 It is copied on the server; the current content stays as an earlier version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire de la version de {0} du {1} la version courante ?
+
+Elle est copiée sur le serveur ; le contenu actuel est conservé comme version antérieure.</translation>
     </message>
     <message>
         <source>Revert to This Version</source>
@@ -4300,45 +4309,47 @@ It is copied on the server; the current content stays as an earlier version.</so
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>{0} is at its version from {1} again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} est revenu à sa version du {1}.</translation>
     </message>
     <message>
         <source>the delete marker</source>
-        <translation type="unfinished"></translation>
+        <translation>le marqueur de suppression</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>la version</translation>
     </message>
     <message>
         <source>Delete {0} {1} of {2} (from {3}) for good?
 
 It cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement {0} {1} de {2} (du {3}) ?
+
+Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Delete Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la version</translation>
     </message>
     <message>
         <source>Delete for Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement</translation>
     </message>
     <message>
         <source>Deleted version {0} of {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {0} de {1} supprimée.</translation>
     </message>
     <message>
         <source>Saved {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} enregistré ({1}).</translation>
     </message>
     <message>
         <source>Download Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger la version</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -4450,39 +4461,39 @@ It cannot be brought back.</source>
     <name>Workflows</name>
     <message>
         <source>Back Up Which Folder into {place}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel dossier sauvegarder dans {place} ?</translation>
     </message>
     <message>
         <source>Back Up Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarder un dossier</translation>
     </message>
     <message>
         <source>Name of the backup object:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l&apos;objet de sauvegarde :</translation>
     </message>
     <message>
         <source>Back Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarder</translation>
     </message>
     <message>
         <source> {n} unreadable files were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation> {n} fichiers illisibles ont été ignorés.</translation>
     </message>
     <message>
         <source>Backup {key} stored: {size}, SHA-256 {sha}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde {key} enregistrée : {size}, SHA-256 {sha}.</translation>
     </message>
     <message>
         <source>Download All To</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout télécharger vers</translation>
     </message>
     <message>
         <source>The site was not fully uploaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le site n&apos;a pas été entièrement envoyé.</translation>
     </message>
     <message>
         <source>{container} is published at {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{container} est publié à l&apos;adresse {url}</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -4490,7 +4501,7 @@ It cannot be brought back.</source>
     </message>
     <message>
         <source>{container} is published; the service shows its address in its console.</source>
-        <translation type="unfinished"></translation>
+        <translation>{container} est publié ; le service indique son adresse dans sa console.</translation>
     </message>
 </context>
 </TS>
