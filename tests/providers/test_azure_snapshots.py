@@ -144,3 +144,22 @@ def test_a_listed_blob_version_and_its_url() -> None:
         "https://a.blob/c/k.txt?sv=1&sig=x&versionid=2026-01-01T00%3A00%3A00.0000000Z"
     )
     assert version_url("https://a.blob/c/k.txt", "v1") == "https://a.blob/c/k.txt?versionid=v1"
+
+
+def test_a_listed_blob_without_a_version_id_is_the_current_blob() -> None:
+    """A blob written before versioning was on (or while it was off) is listed with no
+    version id among versions: it is the blob itself, current, not version "None"."""
+    from azure.storage.blob import BlobProperties
+
+    from storebrowser.core.versioned import is_current
+    from storebrowser.providers.azure.snapshots import _entry, ordered
+
+    plain = BlobProperties(name="k.txt")
+    plain.version_id, plain.size = None, 5
+    older = BlobProperties(name="k.txt")
+    older.version_id, older.is_current_version, older.size = "2026-01-01T00:00:00.0000000Z", False, 1
+    entries = ordered(_entry(item, versions=True) for item in (older, plain))
+    assert [(e.version_id, e.is_latest, e.size) for e in entries] == [
+        (CURRENT_BLOB, True, 5), ("2026-01-01T00:00:00.0000000Z", False, 1)
+    ]  # fmt: skip
+    assert is_current(entries)
