@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import time
+from datetime import UTC, datetime
 
 import pytest
 
-from storebrowser.core.errors import NotFound, Unsupported
+from storebrowser.core.errors import NotFound, StorageError, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
+from storebrowser.providers.azure import blob_versions
 from storebrowser.providers.azure.blob_versions import keeps_versions, version_url
 from storebrowser.providers.azure.provider import AzureProvider
+from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
+from storebrowser.versions.restore import apply_plan
 from tests.providers.versions_support import all_versions, put, versions_of
 
 
@@ -163,3 +167,32 @@ def test_a_listed_blob_without_a_version_id_is_the_current_blob() -> None:
         (CURRENT_BLOB, True, 5), ("2026-01-01T00:00:00.0000000Z", False, 1)
     ]  # fmt: skip
     assert is_current(entries)
+
+
+def test_a_blob_with_no_version_id_is_kept_before_a_version_replaces_it(
+    azure: AzureProvider, azure_box: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Versions listed, but versioning off now (the account setting is not readable): a
+    blob with no version id would be lost to a promotion or a restore's deletion. Azurite
+    has no versions, so the container is taken as one with versions here; its blobs carry
+    no version id, as blobs written while versioning is off, and its copies make none.
+    Azurite refuses a version's SAS (sr=bv), so the copy's source is the blob's own URL."""
+    put(azure, azure_box, "k", b"only copy")
+    plain = azure._readable_url(azure._blob(azure_box, "k"))
+    monkeypatch.setattr(blob_versions, "version_url", lambda _url, _version_id: plain)
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    azure.restore_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")  # Azurite serves the blob
+    snapshots = azure._container(azure_box).list_blobs(name_starts_with="k", include=["snapshots"])
+    kept = [item.snapshot for item in snapshots if item.snapshot]
+    assert len(kept) == 1 and azure.read_version(azure_box, "k", kept[0]) == b"only copy"
+    # The copy made no version: the container is taken as snapshots from now on.
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    with pytest.raises(StorageError, match="no blob version"):
+        azure.check_delete_keeps(azure_box, "k")
+    plan = RestorePlan(azure_box, "", datetime.now(UTC), (PlanItem("k", PlanAction.DELETE, None, None),))
+    report = apply_plan(azure, plan)
+    assert "lose it for good" in str(report.failed["k"]) and azure.read(azure_box, "k") == b"only copy"
+    azure.check_delete_keeps(azure_box, "gone")  # nothing to lose
+    vars(azure)["_blob_versions"] = {azure_box: False}
+    azure.check_delete_keeps(azure_box, "k")  # snapshots: a restore asks before deleting

@@ -15,10 +15,12 @@ against a service with versions (none was at hand); see the tests' note.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from storebrowser.core.errors import Unsupported
+from storebrowser.core.errors import NotFound, Unsupported
 from storebrowser.core.types import ObjectInfo, VersioningState, VersioningStatus
 from storebrowser.providers.azure.copying import copy_blob
 from storebrowser.providers.azure.errors import azure_errors
@@ -28,14 +30,17 @@ from storebrowser.providers.azure.properties import object_info
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, ContainerClient
 
+log = logging.getLogger(__name__)
+
 #: Blobs looked at to tell whether the container's blobs carry version ids.
 PROBE = 100
 
 NOTE = (
-    "This storage account keeps blob versions: every overwrite or delete keeps the earlier "
-    "version, which can be read, promoted or deleted here; each version is billed for the "
-    "blocks it does not share with the blob. Snapshots taken by hand are not shown while "
-    "versions are."
+    "This storage account has blob versions: while versioning is on (an account setting, "
+    "not readable here), an overwrite or delete keeps the earlier version, which can be "
+    "read, promoted or deleted here; a blob with no version id (written while it was off) "
+    "gets a snapshot before a promotion replaces it (snapshots are not listed while "
+    "versions are). Each version is billed for the blocks it does not share with the blob."
 )
 
 
@@ -88,8 +93,30 @@ def version_url(readable_url: str, version_id: str) -> str:
     return f"{readable_url}{'&' if '?' in readable_url else '?'}versionid={quote(version_id, safe='')}"
 
 
-def promote(container: ContainerClient, source: BlobClient, source_url: str) -> None:
-    """Copy a version over its blob (content, settings, metadata); the content replaced
-    becomes an earlier version by itself."""
+def unversioned(container: ContainerClient, key: str) -> bool:
+    """Whether ``key``'s blob exists with no version id (one request): written while
+    versioning was off, or before it was on. The account setting cannot be read here, so
+    an overwrite or delete of it may keep nothing."""
+    try:
+        with azure_errors(f"Reading {key!r}", container=container.container_name, key=key):
+            return not container.get_blob_client(key).get_blob_properties().version_id
+    except NotFound:
+        return False
+
+
+def promote(
+    container: ContainerClient, source: BlobClient, source_url: str,
+    keep_current: Callable[[ContainerClient, str], object],
+) -> bool:  # fmt: skip
+    """Copy a version over its blob (content, settings, metadata). Versioning keeps the
+    content replaced, unless it is off now: a blob with no version id is first kept by
+    ``keep_current`` (a snapshot). False when the copy made no version (versioning is off)."""
     stat_version(source)  # NotFound before anything changes
-    copy_blob(source_url, container.get_blob_client(source.blob_name), metadata=None)
+    if unversioned(container, source.blob_name):
+        keep_current(container, source.blob_name)
+    reply = copy_blob(source_url, container.get_blob_client(source.blob_name), metadata=None)
+    if reply.get("version_id"):
+        return True
+    log.warning("Copy onto %r in %r made no blob version: versioning looks off; using snapshots",
+                source.blob_name, container.container_name)  # fmt: skip
+    return False

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
+from storebrowser.core.errors import StorageError
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import blob_versions, snapshots
@@ -42,6 +43,21 @@ class AzureSnapshots(Provider):
                 return False  # empty: nothing to list, and nothing tells yet
             known[container] = seen
         return known[container]
+
+    def _versions_off(self, container: str) -> None:
+        """A write made no version: versioning is off now (the versions listed are from
+        before), so ``container`` is taken as snapshots for this session (promotions then
+        snapshot what they replace; restores count deletions as for good)."""
+        vars(self).setdefault("_blob_versions", {})[container] = False
+
+    def check_delete_keeps(self, container: str, key: str) -> None:
+        """In versions mode, a blob with no version id would be deleted for good
+        (versioning is off, or was when it was written): refused."""
+        if self._has_versions(container) and blob_versions.unversioned(self._container(container), key):
+            raise StorageError(
+                f"{key!r} has no blob version (blob versioning is off for it): deleting it would "
+                "lose it for good, so it was left as it is.", container=container, key=key,
+            )  # fmt: skip
 
     def versioning_state(self, container: str) -> VersioningState:
         if self._has_versions(container):
@@ -110,7 +126,8 @@ class AzureSnapshots(Provider):
             source = self._version_blob(container, key, version_id)
             if source.version_id:
                 url = blob_versions.version_url(self._readable_url(source), version_id)
-                blob_versions.promote(self._container(container), source, url)
+                if not blob_versions.promote(self._container(container), source, url, snapshots.keep_current):
+                    self._versions_off(container)
             else:
                 snapshots.promote(self._container(container), source, self._readable_url(source))
         return self.stat(container, key)
