@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import hashlib
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 
-from storebrowser.core.errors import NotFound, StorageError, Unsupported
+from storebrowser.core.errors import AccessDenied, NotFound, StorageError, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
 from storebrowser.providers.azure import blob_versions
 from storebrowser.providers.azure.blob_versions import keeps_versions, version_url
 from storebrowser.providers.azure.provider import AzureProvider
+from storebrowser.providers.registry import open_provider
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
 from storebrowser.versions.restore import apply_plan
 from tests.providers.versions_support import all_versions, put, versions_of
+from tests.servers.azurite import AzuriteServer
 
 
 def test_snapshots_are_the_versions_of_a_blob(azure: AzureProvider, azure_box: str) -> None:
@@ -196,3 +199,25 @@ def test_a_blob_with_no_version_id_is_kept_before_a_version_replaces_it(
     azure.check_delete_keeps(azure_box, "gone")  # nothing to lose
     vars(azure)["_blob_versions"] = {azure_box: False}
     azure.check_delete_keeps(azure_box, "k")  # snapshots: a restore asks before deleting
+
+
+def test_a_sas_that_cannot_list_keeps_to_snapshots(
+    azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
+) -> None:
+    """Looking for blob versions lists the container: without List permission (a SAS to
+    read) that fails, and the container is taken as snapshots, as before versions were
+    looked for, without remembering it. (Azurite refuses a snapshot's read through a
+    container SAS, so the read itself is not shown here.)"""
+    put(azure, azure_box, "k", b"then")
+    token = generate_container_sas(
+        azurite_server.account_name, azure_box, account_key=azurite_server.account_key,
+        permission=ContainerSasPermissions(read=True), expiry=datetime.now(UTC) + timedelta(hours=1),
+    )  # fmt: skip
+    reader = open_provider("azure", {"sas_token": f"{azurite_server.blob_endpoint}/{azure_box}?{token}"})
+    assert isinstance(reader, AzureProvider)
+    reader.connect()
+    assert reader.read(azure_box, "k") == b"then"
+    assert reader.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    assert azure_box not in vars(reader).get("_blob_versions", {})
+    with pytest.raises(AccessDenied):  # where it must know (before a restore deletes)
+        reader.check_delete_keeps(azure_box, "k")

@@ -33,12 +33,20 @@ class AzureSnapshots(Provider):
     def _readable_url(self, blob: BlobClient) -> str:
         raise NotImplementedError
 
-    def _has_versions(self, container: str) -> bool:
+    def _has_versions(self, container: str, *, strict: bool = False) -> bool:
         """Whether ``container``'s blobs carry version ids (asked once it holds a blob,
-        then remembered: it is a setting of the account)."""
+        then remembered: it is a setting of the account). A probe that fails (no List
+        permission, a SAS for reading only, an account refusing ``include=versions``)
+        answers snapshots, as before versions were looked for, and is asked again later;
+        ``strict``: its error is raised instead."""
         known: dict[str, bool] = vars(self).setdefault("_blob_versions", {})
         if container not in known:
-            seen = blob_versions.keeps_versions(self._container(container))
+            try:
+                seen = blob_versions.keeps_versions(self._container(container))
+            except StorageError:
+                if strict:
+                    raise
+                return False
             if seen is None:
                 return False  # empty: nothing to list, and nothing tells yet
             known[container] = seen
@@ -53,7 +61,8 @@ class AzureSnapshots(Provider):
     def check_delete_keeps(self, container: str, key: str) -> None:
         """In versions mode, a blob with no version id would be deleted for good
         (versioning is off, or was when it was written): refused."""
-        if self._has_versions(container) and blob_versions.unversioned(self._container(container), key):
+        versions = self._has_versions(container, strict=True)
+        if versions and blob_versions.unversioned(self._container(container), key):
             raise StorageError(
                 f"{key!r} has no blob version (blob versioning is off for it): deleting it would "
                 "lose it for good, so it was left as it is.", container=container, key=key,
