@@ -221,3 +221,22 @@ def test_a_sas_that_cannot_list_keeps_to_snapshots(
     assert azure_box not in vars(reader).get("_blob_versions", {})
     with pytest.raises(AccessDenied):  # where it must know (before a restore deletes)
         reader.check_delete_keeps(azure_box, "k")
+
+
+def test_a_missing_or_malformed_version_is_not_found_by_name(azure: AzureProvider, azure_box: str) -> None:
+    """A version id no version can have is refused before any request (no probe either);
+    a missing one names the version, not the blob. Azurite has no versions (it serves the
+    blob for any version id), so the container is taken as one with versions and the
+    blob asked for does not exist."""
+    put(azure, azure_box, "k", b"1")
+    calls = (azure.stat_version, azure.read_version, azure.delete_version, azure.restore_version)
+    for bad in ("null", "None", "2026-01-01"):
+        for call in calls:
+            with pytest.raises(NotFound, match=f"^'k' has no version '{bad}'"):
+                call(azure_box, "k", bad)
+    assert azure_box not in vars(azure).get("_blob_versions", {})  # never probed
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    missing = "2026-01-01T00:00:00.0000000Z"
+    for call in calls:
+        with pytest.raises(NotFound, match=f"version '{missing}': 'gone' has no version '{missing}'.$"):
+            call(azure_box, "gone", missing)

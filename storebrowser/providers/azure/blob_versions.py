@@ -15,22 +15,31 @@ against a service with versions (none was at hand); see the tests' note.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from storebrowser.core.cancel import CancelToken
+from storebrowser.core.digests import ReceiptCallback
 from storebrowser.core.errors import NotFound, Unsupported
+from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ObjectInfo, VersioningState, VersioningStatus
 from storebrowser.providers.azure.copying import copy_blob
-from storebrowser.providers.azure.errors import azure_errors
+from storebrowser.providers.azure.errors import azure_errors, error_code, status_code
 from storebrowser.providers.azure.listing import one_page
 from storebrowser.providers.azure.properties import object_info
+from storebrowser.providers.azure.reading import iter_blob
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, ContainerClient
 
 log = logging.getLogger(__name__)
+
+#: A blob version's id, as a snapshot's: a time to the 100 ns, fixed width.
+VERSION_ID = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z")
 
 #: Blobs looked at to tell whether the container's blobs carry version ids.
 PROBE = 100
@@ -68,18 +77,54 @@ def version_entry(item: Any) -> tuple[str, bool]:
     return str(item.version_id), bool(getattr(item, "is_current_version", False))
 
 
+def check_version_id(container: str, key: str, version_id: str) -> None:
+    """``NotFound`` for an id no snapshot or version can have (``"null"``, ``"None"``),
+    before any request: the service would answer a 400 that names no version."""
+    if not VERSION_ID.fullmatch(version_id):
+        raise NotFound(
+            f"{key!r} has no version {version_id!r} (a version id is a time such as "
+            "2026-01-31T12:00:00.0000000Z).", container=container, key=key,
+        )  # fmt: skip
+
+
+@contextlib.contextmanager
+def version_errors(what: str, blob: BlobClient) -> Iterator[None]:
+    """SDK errors about one version; a missing version (404, or a 400 refusing the id)
+    says which."""
+    from azure.core.exceptions import HttpResponseError
+
+    container, key = blob.container_name, blob.blob_name
+    missing = f"{what}: {key!r} has no version {blob.version_id!r}."
+    try:
+        with azure_errors(what, container=container, key=key):
+            try:
+                yield
+            except HttpResponseError as error:
+                if status_code(error) == 400 and error_code(error) == "InvalidQueryParameterValue":
+                    raise NotFound(missing, container=container, key=key) from None
+                raise
+    except NotFound as error:
+        raise NotFound(missing, container=container, key=key) from error
+
+
 def stat_version(blob: BlobClient) -> ObjectInfo:
-    with azure_errors(
-        f"Reading version {blob.version_id!r}", container=blob.container_name, key=blob.blob_name
-    ):
+    with version_errors(f"Reading version {blob.version_id!r}", blob):
         return object_info(blob.get_blob_properties(), key=blob.blob_name)
+
+
+def iter_version(
+    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
+) -> Iterator[bytes]:
+    """``reading.iter_blob`` of a version; a missing one said so."""
+    with version_errors(f"Reading version {blob.version_id!r}", blob):
+        yield from iter_blob(blob, byte_range, cancel, receipt)
 
 
 def delete_version(blob: BlobClient) -> None:
     """Delete one earlier version; the current one is refused (deleting the blob keeps it
     as an earlier version instead)."""
     where = {"container": blob.container_name, "key": blob.blob_name}
-    with azure_errors(f"Deleting version {blob.version_id!r}", **where):
+    with version_errors(f"Deleting version {blob.version_id!r}", blob):
         if blob.get_blob_properties().is_current_version:
             raise Unsupported(
                 f"Version {blob.version_id!r} of {blob.blob_name!r} is its current version: delete "

@@ -91,6 +91,8 @@ class AzureSnapshots(Provider):
     def _version_blob(self, container: str, key: str, version_id: str) -> BlobClient:
         """A client of the snapshot, or of the blob version, ``version_id`` names."""
         check_blob_name(key, container=container)  # as every blob call: the rule, not a 404
+        if version_id != CURRENT_BLOB:
+            blob_versions.check_version_id(container, key, version_id)  # no probe for a bad id
         if version_id != CURRENT_BLOB and self._has_versions(container):
             return blob_versions.version_client(self._container(container), key, version_id)
         return snapshots.snapshot_client(self._container(container), key, version_id)
@@ -113,7 +115,9 @@ class AzureSnapshots(Provider):
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         blob = self._version_blob(container, key, version_id)
-        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)  # a version's client reads it
+        if blob.version_id:
+            return blob_versions.iter_version(blob, byte_range, cancel, receipt)
+        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)
 
     def version_proof(
         self, container: str, key: str, version_id: str, *, exact_layout: bool = False
