@@ -65,7 +65,7 @@ def keeps_versions(client: ContainerClient) -> bool | None:
 
 
 def versioning_state() -> VersioningState:
-    return VersioningState(VersioningStatus.ENABLED, NOTE)
+    return VersioningState(VersioningStatus.ENABLED, NOTE, deletions_dated=False)
 
 
 def version_client(container: ContainerClient, key: str, version_id: str) -> BlobClient:
