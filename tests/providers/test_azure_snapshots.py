@@ -201,6 +201,18 @@ def test_a_blob_with_no_version_id_is_kept_before_a_version_replaces_it(
     azure.check_delete_keeps(azure_box, "k")  # snapshots: a restore asks before deleting
 
 
+def _sas_provider(server: AzuriteServer, box: str, permission: ContainerSasPermissions) -> AzureProvider:
+    """A provider with a container SAS of ``permission`` only."""
+    token = generate_container_sas(
+        server.account_name, box, account_key=server.account_key, permission=permission,
+        expiry=datetime.now(UTC) + timedelta(hours=1),
+    )  # fmt: skip
+    provider = open_provider("azure", {"sas_token": f"{server.blob_endpoint}/{box}?{token}"})
+    assert isinstance(provider, AzureProvider)
+    provider.connect()
+    return provider
+
+
 def test_a_sas_that_cannot_list_keeps_to_snapshots(
     azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
 ) -> None:
@@ -209,13 +221,7 @@ def test_a_sas_that_cannot_list_keeps_to_snapshots(
     looked for, without remembering it. (Azurite refuses a snapshot's read through a
     container SAS, so the read itself is not shown here.)"""
     put(azure, azure_box, "k", b"then")
-    token = generate_container_sas(
-        azurite_server.account_name, azure_box, account_key=azurite_server.account_key,
-        permission=ContainerSasPermissions(read=True), expiry=datetime.now(UTC) + timedelta(hours=1),
-    )  # fmt: skip
-    reader = open_provider("azure", {"sas_token": f"{azurite_server.blob_endpoint}/{azure_box}?{token}"})
-    assert isinstance(reader, AzureProvider)
-    reader.connect()
+    reader = _sas_provider(azurite_server, azure_box, ContainerSasPermissions(read=True))
     assert reader.read(azure_box, "k") == b"then"
     assert reader.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
     assert azure_box not in vars(reader).get("_blob_versions", {})
@@ -240,3 +246,17 @@ def test_a_missing_or_malformed_version_is_not_found_by_name(azure: AzureProvide
     for call in calls:
         with pytest.raises(NotFound, match=f"version '{missing}': 'gone' has no version '{missing}'.$"):
             call(azure_box, "gone", missing)
+
+
+def test_deleting_a_version_without_the_permission_says_which(
+    azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
+) -> None:
+    """Deleting an earlier version needs its own permission; its refusal says which.
+    Azurite has no versions: the container is taken as one with versions, and the SAS
+    lacks Delete altogether."""
+    put(azure, azure_box, "k", b"kept")
+    reader = _sas_provider(azurite_server, azure_box, ContainerSasPermissions(read=True, list=True))
+    vars(reader)["_blob_versions"] = {azure_box: True}
+    with pytest.raises(AccessDenied, match=r"^Deleting an earlier blob version needs .*'x' permission\.$"):
+        reader.delete_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")
+    assert azure.read(azure_box, "k") == b"kept"

@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.digests import ReceiptCallback
-from storebrowser.core.errors import NotFound, Unsupported
+from storebrowser.core.errors import AccessDenied, NotFound, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ObjectInfo, VersioningState, VersioningStatus
 from storebrowser.providers.azure.copying import copy_blob
@@ -40,6 +40,14 @@ log = logging.getLogger(__name__)
 
 #: A blob version's id, as a snapshot's: a time to the 100 ns, fixed width.
 VERSION_ID = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z")
+
+#: What the service says when the permission to delete an earlier version is missing
+#: (besides a 403): seen with a SAS lacking ``x``.
+NO_VERSION_DELETE = frozenset({"OperationNotAllowedOnAutomaticSnapshot"})
+DELETE_PERMISSION = (
+    "Deleting an earlier blob version needs the 'Storage Blob Data Owner' role "
+    "(deleteBlobVersion) or a SAS with the 'x' permission."
+)
 
 #: Blobs looked at to tell whether the container's blobs carry version ids.
 PROBE = 100
@@ -130,7 +138,20 @@ def delete_version(blob: BlobClient) -> None:
                 f"Version {blob.version_id!r} of {blob.blob_name!r} is its current version: delete "
                 "the blob instead (the version is kept as an earlier one).", **where,
             )  # fmt: skip
+        _delete_earlier(blob)
+
+
+def _delete_earlier(blob: BlobClient) -> None:
+    """Delete Blob of an earlier version, whose refusal for want of the one permission
+    it needs (not in Contributor, nor in a SAS without ``x``) says which."""
+    from azure.core.exceptions import HttpResponseError
+
+    try:
         blob.delete_blob()
+    except HttpResponseError as error:
+        if status_code(error) == 403 or error_code(error) in NO_VERSION_DELETE:
+            raise AccessDenied(DELETE_PERMISSION, container=blob.container_name, key=blob.blob_name) from None
+        raise
 
 
 def version_url(readable_url: str, version_id: str) -> str:
