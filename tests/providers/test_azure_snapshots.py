@@ -14,9 +14,9 @@ from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 from storebrowser.core.errors import AccessDenied, NotFound, StorageError, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
-from storebrowser.providers.azure import blob_versions
-from storebrowser.providers.azure.blob_versions import keeps_versions, version_url
+from storebrowser.providers.azure.blob_versions import keeps_versions
 from storebrowser.providers.azure.provider import AzureProvider
+from storebrowser.providers.azure.sharing import blob_sas_url, version_url
 from storebrowser.providers.registry import open_provider
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
 from storebrowser.versions.restore import apply_plan
@@ -153,6 +153,18 @@ def test_a_listed_blob_version_and_its_url() -> None:
     assert version_url("https://a.blob/c/k.txt", "v1") == "https://a.blob/c/k.txt?versionid=v1"
 
 
+def test_a_version_s_sas_url_names_the_version() -> None:
+    """The token of a version's SAS (sr=bv) is signed for it but does not name it: a URL
+    without versionid would be the blob's, and its signature would not match."""
+    from azure.storage.blob import BlobClient
+
+    version = "2026-01-01T00:00:00.0000000Z"
+    blob = BlobClient("https://a.blob.core.windows.net", "c", "k.txt", version_id=version)
+    url = blob_sas_url(blob, ("a", "a2V5"), timedelta(hours=1), "GET")
+    assert "sr=bv" in url and url.endswith("&versionid=2026-01-01T00%3A00%3A00.0000000Z")
+    assert url.count("versionid=") == 1
+
+
 def test_a_listed_blob_without_a_version_id_is_the_current_blob() -> None:
     """A blob written before versioning was on (or while it was off) is listed with no
     version id among versions: it is the blob itself, current, not version "None"."""
@@ -182,7 +194,7 @@ def test_a_blob_with_no_version_id_is_kept_before_a_version_replaces_it(
     Azurite refuses a version's SAS (sr=bv), so the copy's source is the blob's own URL."""
     put(azure, azure_box, "k", b"only copy")
     plain = azure._readable_url(azure._blob(azure_box, "k"))
-    monkeypatch.setattr(blob_versions, "version_url", lambda _url, _version_id: plain)
+    monkeypatch.setattr(azure, "_readable_url", lambda _blob: plain)
     vars(azure)["_blob_versions"] = {azure_box: True}
     azure.restore_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")  # Azurite serves the blob
     snapshots = azure._container(azure_box).list_blobs(name_starts_with="k", include=["snapshots"])

@@ -20,7 +20,6 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.digests import ReceiptCallback
@@ -152,11 +151,6 @@ def _delete_earlier(blob: BlobClient) -> None:
         if status_code(error) == 403 or error_code(error) in NO_VERSION_DELETE:
             raise AccessDenied(DELETE_PERMISSION, container=blob.container_name, key=blob.blob_name) from None
         raise
-
-
-def version_url(readable_url: str, version_id: str) -> str:
-    """The URL of one version: its blob's (signed for that version) with ``versionid``."""
-    return f"{readable_url}{'&' if '?' in readable_url else '?'}versionid={quote(version_id, safe='')}"
 
 
 def unversioned(container: ContainerClient, key: str) -> bool:

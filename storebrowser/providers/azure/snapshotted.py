@@ -138,7 +138,7 @@ class AzureSnapshots(Provider):
         if version_id != CURRENT_BLOB:
             source = self._version_blob(container, key, version_id)
             if source.version_id:
-                url = blob_versions.version_url(self._readable_url(source), version_id)
+                url = self._readable_url(source)  # names the version
                 if not blob_versions.promote(self._container(container), source, url, snapshots.keep_current):
                     self._versions_off(container)
             else:
