@@ -272,13 +272,3 @@ def test_deleting_a_version_without_the_permission_says_which(
     with pytest.raises(AccessDenied, match=r"^Deleting an earlier blob version needs .*'x' permission\.$"):
         reader.delete_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")
     assert azure.read(azure_box, "k") == b"kept"
-
-
-def test_no_snapshot_is_taken_where_blobs_have_versions(azure: AzureProvider, azure_box: str) -> None:
-    """Azurite has no versions: the container is taken as one with them."""
-    put(azure, azure_box, "k", b"1")
-    vars(azure)["_blob_versions"] = {azure_box: True}
-    with pytest.raises(Unsupported, match="keeps blob versions"):
-        azure.create_snapshot(azure_box, "k")
-    snapshots = azure._container(azure_box).list_blobs(name_starts_with="k", include=["snapshots"])
-    assert [item.snapshot for item in snapshots] == [None]

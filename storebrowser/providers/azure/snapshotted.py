@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
-from storebrowser.core.errors import StorageError, Unsupported
+from storebrowser.core.errors import StorageError
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import blob_versions, snapshots
@@ -146,12 +146,4 @@ class AzureSnapshots(Provider):
         return self.stat(container, key)
 
     def create_snapshot(self, container: str, key: str) -> ObjectVersion:
-        """Refused where blobs have versions: every write keeps one already, and a
-        snapshot would not be listed (and makes a later plain Delete Blob fail)."""
-        if self._has_versions(container):
-            raise Unsupported(
-                f"{container!r} keeps blob versions: every change of {key!r} keeps the earlier "
-                "one already, so no snapshot is taken (Microsoft advises against both).",
-                container=container, key=key,
-            )  # fmt: skip
         return snapshots.take_snapshot(self._blob(container, key), self._container(container))
