@@ -17,6 +17,7 @@ from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
 from storebrowser.providers.azure.blob_versions import keeps_versions
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.azure.sharing import blob_sas_url, version_url
+from storebrowser.providers.azure.snapshotted import REPROBE_AFTER
 from storebrowser.providers.registry import open_provider
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
 from storebrowser.versions.restore import apply_plan
@@ -272,3 +273,25 @@ def test_deleting_a_version_without_the_permission_says_which(
     with pytest.raises(AccessDenied, match=r"^Deleting an earlier blob version needs .*'x' permission\.$"):
         reader.delete_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")
     assert azure.read(azure_box, "k") == b"kept"
+
+
+def test_no_version_ids_is_looked_at_again_and_versions_anywhere_count_everywhere(
+    azure: AzureProvider, azure_box: str
+) -> None:
+    """A container's first blobs may all be from before versioning was on: "none" is
+    asked again after a while. Versioning is an account setting: a container that showed
+    version ids makes every one count as having versions. (Azurite has none: another
+    container is said to have shown them.)"""
+    put(azure, azure_box, "a.txt", b"one")
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    probed: dict[str, float] = vars(azure)["_blob_versions_probed"]
+    first = probed[azure_box]
+    azure.versioning_state(azure_box)
+    assert probed[azure_box] == first  # remembered for a while
+    probed[azure_box] = aged = first - REPROBE_AFTER - 1
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    assert probed[azure_box] > aged  # looked at again
+    vars(azure)["_blob_versions"]["elsewhere"] = True
+    probed[azure_box] = aged
+    assert azure.versioning_state(azure_box).status is VersioningStatus.ENABLED
+    assert azure.versioning_state("never-probed").status is VersioningStatus.ENABLED

@@ -4,6 +4,7 @@ the protocol's version methods, apart from provider.py by concern."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, ContainerClient
 
 
+#: Seconds a container whose first blobs carried no version id is taken as snapshots
+#: before it is looked at again.
+REPROBE_AFTER = 600.0
+
+
 class AzureSnapshots(Provider):
     """The version methods of ``AzureProvider``, which gives the clients below."""
 
@@ -34,29 +40,43 @@ class AzureSnapshots(Provider):
         raise NotImplementedError
 
     def _has_versions(self, container: str, *, strict: bool = False) -> bool:
-        """Whether ``container``'s blobs carry version ids (asked once it holds a blob,
-        then remembered: it is a setting of the account). A probe that fails (no List
+        """Whether ``container``'s blobs carry version ids. It is a setting of the
+        account: once any container showed ids, every one is taken to have versions. A
+        container whose first blobs showed none (all may be from before versioning was
+        on) is looked at again after ``REPROBE_AFTER``. A probe that fails (no List
         permission, a SAS for reading only, an account refusing ``include=versions``)
         answers snapshots, as before versions were looked for, and is asked again later;
         ``strict``: its error is raised instead."""
         known: dict[str, bool] = vars(self).setdefault("_blob_versions", {})
-        if container not in known:
-            try:
-                seen = blob_versions.keeps_versions(self._container(container))
-            except StorageError:
-                if strict:
-                    raise
-                return False
-            if seen is None:
-                return False  # empty: nothing to list, and nothing tells yet
-            known[container] = seen
-        return known[container]
+        probed: dict[str, float] = vars(self).setdefault("_blob_versions_probed", {})
+        stale = container in probed and time.monotonic() - probed[container] > REPROBE_AFTER
+        if container in known and not stale:
+            return known[container]
+        if any(known.values()):
+            known[container] = True
+            probed.pop(container, None)
+            return True
+        try:
+            seen = blob_versions.keeps_versions(self._container(container))
+        except StorageError:
+            if strict:
+                raise
+            return False
+        if seen is None:
+            return False  # empty: nothing to list, and nothing tells yet
+        known[container] = seen
+        if seen:
+            probed.pop(container, None)
+        else:
+            probed[container] = time.monotonic()
+        return seen
 
     def _versions_off(self, container: str) -> None:
         """A write made no version: versioning is off now (the versions listed are from
         before), so ``container`` is taken as snapshots for this session (promotions then
         snapshot what they replace; restores count deletions as for good)."""
         vars(self).setdefault("_blob_versions", {})[container] = False
+        vars(self).setdefault("_blob_versions_probed", {}).pop(container, None)  # not looked at again
 
     def check_delete_keeps(self, container: str, key: str) -> None:
         """In versions mode, a blob with no version id would be deleted for good
