@@ -89,7 +89,7 @@ def _raw_page(
 ) -> tuple[list[Any], str | None]:  # fmt: skip
     name = client.container_name
     include = ["versions" if versions else "snapshots"] + (["metadata"] if metadata else [])
-    with azure_errors(f"Listing the snapshots in {name!r}", container=name):
+    with azure_errors(f"Listing the {'versions' if versions else 'snapshots'} in {name!r}", container=name):
         if delimiter:
             walked = client.walk_blobs(
                 name_starts_with=prefix or None, delimiter=delimiter, include=include,
