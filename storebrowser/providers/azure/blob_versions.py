@@ -9,7 +9,10 @@ it keeps to snapshots; so does an empty container, until it holds a blob.
 
 A version's id is the service's (an opaque timestamp); the current version is listed
 first (``is_latest``). A blob deleted in such an account keeps its versions, with none
-current: it shows as deleted and comes back by promoting one. Nothing here is tested
+current: it shows as deleted and comes back by promoting one. Versions listed do not
+mean versioning is on now (those kept stay after it is turned off): a blob with no
+version id may be replaced or deleted for good, so a promotion snapshots it first
+(``promote``) and a restore does not delete it (``unversioned``). Nothing here is tested
 against a service with versions (none was at hand); see the tests' note.
 """
 
