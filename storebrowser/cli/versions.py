@@ -377,13 +377,20 @@ def _item_dict(item: PlanItem, outcome: str | None) -> dict[str, Any]:
 
 
 def _left_undone(plan: RestorePlan, outcome: dict[str, str] | None) -> list[str]:
-    notes = [f"{item.key}: what it held then was not kept" for item in plan.unknown]
+    notes = [f"{item.key}: {_why_unknown(item)}" for item in plan.unknown]
     for key, said in (outcome or {}).items():
         if said == NEEDS_CONFIRMATION:
             notes.append(f"{key}: would be deleted for good (give --permanently-delete)")
         elif said != "done":
             notes.append(f"{key}: {said}")
     return notes
+
+
+def _why_unknown(item: PlanItem) -> str:
+    if item.current is None and item.target is not None and item.target.modified is not None:
+        when = item.target.modified.isoformat()
+        return f"deleted at a time not recorded, after {when}: left deleted (it may not have existed then)"
+    return "what it held then was not kept"
 
 
 _VERBS = {

@@ -331,6 +331,9 @@ class VersioningState:
 
     status: VersioningStatus
     reason: str = ""
+    #: Whether a deletion leaves a dated trace (a delete marker). Azure blob versions
+    #: leave none: the current version just becomes an earlier one, when is not told.
+    deletions_dated: bool = True
 
     @property
     def keeps_versions(self) -> bool:

@@ -94,6 +94,11 @@ class VersionsApi:
         stays as an earlier version (Azure: a snapshot of it is taken first if none has it)."""
         raise self._no_versions()
 
+    def check_delete_keeps(self, container: str, key: str) -> None:
+        """Before a restore deletes ``key`` counting on versioning to keep it: a
+        ``StorageError`` where it would not. By default the container's versioning state,
+        checked once per restore, says it all; Azure tells per blob."""
+
     def create_snapshot(self, container: str, key: str) -> ObjectVersion:
         """Keep the current content of ``key`` as a version (capability ``snapshots``)."""
         raise self._unsupported("snapshots")

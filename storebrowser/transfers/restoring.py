@@ -164,7 +164,10 @@ def _delete(ctx: TaskContext, provider: Provider, step: Step, now: ObjectInfo | 
     if now is None:
         return "deleted already"
     _check_as_planned(ctx, step, now)
-    _call(ctx, lambda: provider.delete_object(ctx.job.spec.container, step.key))
+    container = ctx.job.spec.container
+    # The container's state said deletions keep a version; on Azure a blob may not have one.
+    _call(ctx, lambda: provider.check_delete_keeps(container, step.key))
+    _call(ctx, lambda: provider.delete_object(container, step.key))
     return "deleted (it did not exist then)"
 
 

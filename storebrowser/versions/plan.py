@@ -8,7 +8,10 @@ On Azure the versions are the blob and the snapshots someone took: the state at 
 is the newest snapshot whose content was written by then, and content written after the
 last snapshot and overwritten since is not kept anywhere (a blob created by then with no
 snapshot of then is ``UNKNOWN``); a blob deleted since took its snapshots with it and is
-not known at all. Times are the service's, to the second on S3 and Azure.
+not known at all. With Azure blob versions, a deleted blob keeps its versions but no
+time of deletion: it was deleted at some moment after its newest version, so when that
+version is from before ``as_of``, whether it existed then is not known and it is left as
+it is (``UNKNOWN``). Times are the service's, to the second on S3 and Azure.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class PlanAction(enum.Enum):
     #: The key did not exist then: it is deleted (a delete marker where there are any).
     DELETE = "delete"
     #: The key existed then, but what it held then was not kept (an Azure blob changed
-    #: after the moment with no snapshot taken in between): it is left as it is.
+    #: after the moment with no snapshot taken in between), or whether it existed then
+    #: is not known (an Azure blob deleted with no time recorded): it is left as it is.
     UNKNOWN = "unknown"
 
     @property
@@ -88,8 +92,11 @@ def version_at(group: list[ObjectVersion], as_of: datetime) -> ObjectVersion | N
     return None
 
 
-def plan_key(group: list[ObjectVersion], as_of: datetime) -> PlanItem:
-    """One key's part of the plan, from its versions newest first."""
+def plan_key(group: list[ObjectVersion], as_of: datetime, *, deletions_dated: bool = True) -> PlanItem:
+    """One key's part of the plan, from its versions newest first. Without
+    ``deletions_dated`` (``VersioningState``), a deleted key whose newest version is
+    from before ``as_of`` may have been deleted before it too: ``UNKNOWN``, with that
+    version (one written after ``as_of`` shows it existed after it: ``UNDELETE``)."""
     key = group[0].key
     current = group[0] if is_current(group) else None
     target = version_at(group, as_of)
@@ -100,6 +107,8 @@ def plan_key(group: list[ObjectVersion], as_of: datetime) -> PlanItem:
             action = PlanAction.UNKNOWN
         else:
             action = PlanAction.DELETE
+    elif current is None and not deletions_dated and target is group[0]:
+        action = PlanAction.UNKNOWN  # no version after the moment: deleted then, or since?
     elif current is None:
         action = PlanAction.UNDELETE
         if len(group) > 1 and group[0].is_latest and group[0].is_delete_marker and group[1] is target:
@@ -109,11 +118,13 @@ def plan_key(group: list[ObjectVersion], as_of: datetime) -> PlanItem:
     return PlanItem(key, action, target, current)
 
 
-def plan_items(entries: Iterable[ObjectVersion], as_of: datetime) -> list[PlanItem]:
+def plan_items(
+    entries: Iterable[ObjectVersion], as_of: datetime, *, deletions_dated: bool = True
+) -> list[PlanItem]:
     """The plan for every key of a versions listing (each key's entries together)."""
     if as_of.tzinfo is None:
         raise ValueError("as_of must carry a time zone")
-    return [plan_key(group, as_of) for group in by_key(entries)]
+    return [plan_key(group, as_of, deletions_dated=deletions_dated) for group in by_key(entries)]
 
 
 def make_plan(
@@ -131,7 +142,7 @@ def make_plan(
     if state.status is VersioningStatus.UNSUPPORTED:
         raise Unsupported(f"{container!r} keeps no versions: {state.reason}", container=container)
     entries = iter_versions(provider, container, prefix, None if recursive else "/", cancel=cancel)
-    items = plan_items(entries, as_of)
+    items = plan_items(entries, as_of, deletions_dated=state.deletions_dated)
     return RestorePlan(
         container, prefix, as_of, tuple(items), permanent_deletes=state.status is VersioningStatus.SNAPSHOTS
     )

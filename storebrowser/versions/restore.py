@@ -140,6 +140,7 @@ def _apply_one(
             if plan.permanent_deletes and not allow_permanent_deletes:
                 report.needs_confirmation.append(item)
                 return Outcome.NEEDS_CONFIRMATION
+            provider.check_delete_keeps(plan.container, item.key)  # on Azure, per blob
             provider.delete_object(plan.container, item.key)
         else:
             assert item.target is not None

@@ -6,15 +6,23 @@ from __future__ import annotations
 
 import hashlib
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 
-from storebrowser.core.errors import NotFound, Unsupported
+from storebrowser.core.errors import AccessDenied, NotFound, StorageError, Unsupported
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, VersioningStatus
-from storebrowser.providers.azure.blob_versions import keeps_versions, version_url
+from storebrowser.providers.azure.blob_versions import keeps_versions
 from storebrowser.providers.azure.provider import AzureProvider
+from storebrowser.providers.azure.sharing import blob_sas_url, version_url
+from storebrowser.providers.azure.snapshotted import REPROBE_AFTER
+from storebrowser.providers.registry import open_provider
+from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan
+from storebrowser.versions.restore import apply_plan
 from tests.providers.versions_support import all_versions, put, versions_of
+from tests.servers.azurite import AzuriteServer
 
 
 def test_snapshots_are_the_versions_of_a_blob(azure: AzureProvider, azure_box: str) -> None:
@@ -144,3 +152,146 @@ def test_a_listed_blob_version_and_its_url() -> None:
         "https://a.blob/c/k.txt?sv=1&sig=x&versionid=2026-01-01T00%3A00%3A00.0000000Z"
     )
     assert version_url("https://a.blob/c/k.txt", "v1") == "https://a.blob/c/k.txt?versionid=v1"
+
+
+def test_a_version_s_sas_url_names_the_version() -> None:
+    """The token of a version's SAS (sr=bv) is signed for it but does not name it: a URL
+    without versionid would be the blob's, and its signature would not match."""
+    from azure.storage.blob import BlobClient
+
+    version = "2026-01-01T00:00:00.0000000Z"
+    blob = BlobClient("https://a.blob.core.windows.net", "c", "k.txt", version_id=version)
+    url = blob_sas_url(blob, ("a", "a2V5"), timedelta(hours=1), "GET")
+    assert "sr=bv" in url and url.endswith("&versionid=2026-01-01T00%3A00%3A00.0000000Z")
+    assert url.count("versionid=") == 1
+
+
+def test_a_listed_blob_without_a_version_id_is_the_current_blob() -> None:
+    """A blob written before versioning was on (or while it was off) is listed with no
+    version id among versions: it is the blob itself, current, not version "None"."""
+    from azure.storage.blob import BlobProperties
+
+    from storebrowser.core.versioned import is_current
+    from storebrowser.providers.azure.snapshots import _entry, ordered
+
+    plain = BlobProperties(name="k.txt")
+    plain.version_id, plain.size = None, 5
+    older = BlobProperties(name="k.txt")
+    older.version_id, older.is_current_version, older.size = "2026-01-01T00:00:00.0000000Z", False, 1
+    entries = ordered(_entry(item, versions=True) for item in (older, plain))
+    assert [(e.version_id, e.is_latest, e.size) for e in entries] == [
+        (CURRENT_BLOB, True, 5), ("2026-01-01T00:00:00.0000000Z", False, 1)
+    ]  # fmt: skip
+    assert is_current(entries)
+
+
+def test_a_blob_with_no_version_id_is_kept_before_a_version_replaces_it(
+    azure: AzureProvider, azure_box: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Versions listed, but versioning off now (the account setting is not readable): a
+    blob with no version id would be lost to a promotion or a restore's deletion. Azurite
+    has no versions, so the container is taken as one with versions here; its blobs carry
+    no version id, as blobs written while versioning is off, and its copies make none.
+    Azurite refuses a version's SAS (sr=bv), so the copy's source is the blob's own URL."""
+    put(azure, azure_box, "k", b"only copy")
+    plain = azure._readable_url(azure._blob(azure_box, "k"))
+    monkeypatch.setattr(azure, "_readable_url", lambda _blob: plain)
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    azure.restore_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")  # Azurite serves the blob
+    snapshots = azure._container(azure_box).list_blobs(name_starts_with="k", include=["snapshots"])
+    kept = [item.snapshot for item in snapshots if item.snapshot]
+    assert len(kept) == 1 and azure.read_version(azure_box, "k", kept[0]) == b"only copy"
+    # The copy made no version: the container is taken as snapshots from now on.
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    with pytest.raises(StorageError, match="no blob version"):
+        azure.check_delete_keeps(azure_box, "k")
+    plan = RestorePlan(azure_box, "", datetime.now(UTC), (PlanItem("k", PlanAction.DELETE, None, None),))
+    report = apply_plan(azure, plan)
+    assert "lose it for good" in str(report.failed["k"]) and azure.read(azure_box, "k") == b"only copy"
+    azure.check_delete_keeps(azure_box, "gone")  # nothing to lose
+    vars(azure)["_blob_versions"] = {azure_box: False}
+    azure.check_delete_keeps(azure_box, "k")  # snapshots: a restore asks before deleting
+
+
+def _sas_provider(server: AzuriteServer, box: str, permission: ContainerSasPermissions) -> AzureProvider:
+    """A provider with a container SAS of ``permission`` only."""
+    token = generate_container_sas(
+        server.account_name, box, account_key=server.account_key, permission=permission,
+        expiry=datetime.now(UTC) + timedelta(hours=1),
+    )  # fmt: skip
+    provider = open_provider("azure", {"sas_token": f"{server.blob_endpoint}/{box}?{token}"})
+    assert isinstance(provider, AzureProvider)
+    provider.connect()
+    return provider
+
+
+def test_a_sas_that_cannot_list_keeps_to_snapshots(
+    azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
+) -> None:
+    """Looking for blob versions lists the container: without List permission (a SAS to
+    read) that fails, and the container is taken as snapshots, as before versions were
+    looked for, without remembering it. (Azurite refuses a snapshot's read through a
+    container SAS, so the read itself is not shown here.)"""
+    put(azure, azure_box, "k", b"then")
+    reader = _sas_provider(azurite_server, azure_box, ContainerSasPermissions(read=True))
+    assert reader.read(azure_box, "k") == b"then"
+    assert reader.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    assert azure_box not in vars(reader).get("_blob_versions", {})
+    with pytest.raises(AccessDenied):  # where it must know (before a restore deletes)
+        reader.check_delete_keeps(azure_box, "k")
+
+
+def test_a_missing_or_malformed_version_is_not_found_by_name(azure: AzureProvider, azure_box: str) -> None:
+    """A version id no version can have is refused before any request (no probe either);
+    a missing one names the version, not the blob. Azurite has no versions (it serves the
+    blob for any version id), so the container is taken as one with versions and the
+    blob asked for does not exist."""
+    put(azure, azure_box, "k", b"1")
+    calls = (azure.stat_version, azure.read_version, azure.delete_version, azure.restore_version)
+    for bad in ("null", "None", "2026-01-01"):
+        for call in calls:
+            with pytest.raises(NotFound, match=f"^'k' has no version '{bad}'"):
+                call(azure_box, "k", bad)
+    assert azure_box not in vars(azure).get("_blob_versions", {})  # never probed
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    missing = "2026-01-01T00:00:00.0000000Z"
+    for call in calls:
+        with pytest.raises(NotFound, match=f"version '{missing}': 'gone' has no version '{missing}'.$"):
+            call(azure_box, "gone", missing)
+
+
+def test_deleting_a_version_without_the_permission_says_which(
+    azurite_server: AzuriteServer, azure: AzureProvider, azure_box: str
+) -> None:
+    """Deleting an earlier version needs its own permission; its refusal says which.
+    Azurite has no versions: the container is taken as one with versions, and the SAS
+    lacks Delete altogether."""
+    put(azure, azure_box, "k", b"kept")
+    reader = _sas_provider(azurite_server, azure_box, ContainerSasPermissions(read=True, list=True))
+    vars(reader)["_blob_versions"] = {azure_box: True}
+    with pytest.raises(AccessDenied, match=r"^Deleting an earlier blob version needs .*'x' permission\.$"):
+        reader.delete_version(azure_box, "k", "2026-01-01T00:00:00.0000000Z")
+    assert azure.read(azure_box, "k") == b"kept"
+
+
+def test_no_version_ids_is_looked_at_again_and_versions_anywhere_count_everywhere(
+    azure: AzureProvider, azure_box: str
+) -> None:
+    """A container's first blobs may all be from before versioning was on: "none" is
+    asked again after a while. Versioning is an account setting: a container that showed
+    version ids makes every one count as having versions. (Azurite has none: another
+    container is said to have shown them.)"""
+    put(azure, azure_box, "a.txt", b"one")
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    probed: dict[str, float] = vars(azure)["_blob_versions_probed"]
+    first = probed[azure_box]
+    azure.versioning_state(azure_box)
+    assert probed[azure_box] == first  # remembered for a while
+    probed[azure_box] = aged = first - REPROBE_AFTER - 1
+    assert azure.versioning_state(azure_box).status is VersioningStatus.SNAPSHOTS
+    assert probed[azure_box] > aged  # looked at again
+    vars(azure)["_blob_versions"]["elsewhere"] = True
+    probed[azure_box] = aged
+    assert azure.versioning_state(azure_box).status is VersioningStatus.ENABLED
+    assert azure.versioning_state("never-probed").status is VersioningStatus.ENABLED

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storebrowser.core.types import CURRENT_BLOB, ObjectVersion
+from storebrowser.providers.azure import blob_versions, snapshots
 from storebrowser.versions.plan import PlanAction, plan_items, version_at
 
 T = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -117,3 +118,23 @@ def test_version_at_skips_folders_and_needs_a_time_zone() -> None:
         plan_items([], T.replace(tzinfo=None))
     folder = ObjectVersion("f/", "", is_prefix=True)
     assert plan_items([folder, v("f/x", "1", BEFORE, latest=True)], T)[0].key == "f/x"
+
+
+def test_azure_blob_versions_record_no_deletion_time() -> None:
+    """A blob deleted under Azure blob versioning leaves its versions and no marker: with
+    no version after the moment it may have been deleted before it (UNKNOWN); one after
+    the moment shows it existed after it (UNDELETE). Where deletions are dated (S3
+    markers, Swift), the first is UNDELETE as before."""
+    entries = [
+        v("gone-before?", "2024-05-01T10:00:00.0000000Z", BEFORE),
+        v("gone-after", "2024-05-01T13:00:00.0000000Z", AFTER),
+        v("gone-after", "2024-05-01T10:00:00.0000000Z", BEFORE),
+    ]
+    items = {item.key: item for item in plan_items(entries, T, deletions_dated=False)}
+    assert items["gone-before?"].action is PlanAction.UNKNOWN
+    assert items["gone-before?"].target == entries[0] and items["gone-before?"].current is None
+    assert items["gone-after"].action is PlanAction.UNDELETE and items["gone-after"].target == entries[2]
+    assert actions(entries)["gone-before?"] == (PlanAction.UNDELETE, entries[0].version_id)
+    # What make_plan passes on for a container with blob versions, and for one with snapshots:
+    assert not blob_versions.versioning_state().deletions_dated
+    assert snapshots.versioning_state().deletions_dated

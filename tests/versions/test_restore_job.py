@@ -1,6 +1,7 @@
 """The Restore Folder to a Date job itself: its plan journaled in rows of steps beside the
 job (not inside its spec), one HEAD per key and no listing before each change, and a key
-someone changed after the plan left alone with why (moto)."""
+someone changed after the plan left alone with why (moto); a blob that versioning would not
+keep is not deleted (Azurite)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from storebrowser.core.types import ObjectVersion
+from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.engine import TransferEngine
 from storebrowser.transfers.jobs import Job, State
@@ -104,3 +106,24 @@ def test_each_key_costs_one_head_and_a_key_changed_since_the_plan_is_left_alone(
     assert counting.calls["stat"] == len(spec.keys) + sum(
         1 for text in spec.keys if Step.from_text(text).marker is not None
     )
+
+
+def test_a_blob_with_no_version_id_is_not_deleted_for_good(
+    azure: AzureProvider, azure_box: str, tmp_path: Path
+) -> None:
+    """In a container with blob versions, a blob with no version id (versioning off when it
+    was written, or now) would be lost by the job's delete: that key fails with why.
+    Azurite has no versions: the container is taken as one with them."""
+    put(azure, azure_box, "k", b"only copy")
+    info = azure.stat(azure_box, "k")
+    seen = ObjectVersion("k", "current", size=info.size, etag=info.etag, content_md5=info.content_md5)
+    vars(azure)["_blob_versions"] = {azure_box: True}
+    spec = restore_spec("acct", azure_box, "", datetime.now(UTC), [Step("k", None, now=seen)])
+    engine = TransferEngine({"acct": azure}, Journal(tmp_path / "j.sqlite3"), retry=FAST_RETRY)
+    job_id = engine.submit(spec)
+    assert engine.wait_idle(120)
+    job = engine.snapshot().job(job_id)
+    engine.shutdown()
+    [item] = job.items
+    assert item.state is State.FAILED and "lose it for good" in str(item.error)
+    assert azure.read(azure_box, "k") == b"only copy"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import StorageError
@@ -21,8 +21,9 @@ def copy_blob(
     *,
     metadata: dict[str, str] | None,
     cancel: CancelToken = NEVER,
-) -> None:
-    """Copy ``source_url`` onto ``target``; ``metadata=None`` keeps the source's.
+) -> dict[str, Any]:
+    """Copy ``source_url`` onto ``target``; ``metadata=None`` keeps the source's. Returns
+    the service's reply to the copy (its ``version_id``: the new version, where any).
 
     A cancel while the copy is pending aborts it, which leaves an empty target blob behind
     only if the service had created one (Azure's Abort Copy semantics).
@@ -44,3 +45,4 @@ def copy_blob(
                 raise StorageError(f"{action} ended as {status}: {why}", **where)
     if status not in ("success", None):
         raise StorageError(f"{action} ended as {status}.", **where)
+    return dict(reply)

@@ -61,7 +61,7 @@ from storebrowser.providers.azure.properties import (
 )
 from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
 from storebrowser.providers.azure.replacing import AzureReplacing
-from storebrowser.providers.azure.sharing import blob_sas_url
+from storebrowser.providers.azure.sharing import blob_sas_url, version_url
 from storebrowser.providers.azure.snapshotted import AzureSnapshots
 from storebrowser.providers.base import DEFAULT_CHUNK, MiB, Provider
 from storebrowser.providers.streams import ProgressStream
@@ -460,7 +460,7 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
         authorised by the destination request."""
         if self._key is not None:
             return blob_sas_url(blob, self._key, timedelta(hours=1), "GET")
-        return blob.url
+        return version_url(blob.url, blob.version_id) if blob.version_id else blob.url
 
     # -- sharing and websites -------------------------------------------------------------
 

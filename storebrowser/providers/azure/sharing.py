@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from storebrowser.core.errors import Unsupported
 
@@ -42,7 +43,14 @@ def blob_sas_url(blob: BlobClient, key: tuple[str, str], expires_in: timedelta, 
         start=now - CLOCK_SKEW,
         expiry=now + expires_in,
         snapshot=blob.snapshot,
-        # A version's own SAS (sr=bv); its URL then names it (``blob_versions.version_url``).
+        # A version's own SAS (sr=bv): signed for the version, which the token does not
+        # name, so the URL names it (``blob.url`` does not either).
         version_id=blob.version_id,
     )
-    return f"{blob.url}{'&' if '?' in blob.url else '?'}{token}"
+    url = f"{blob.url}{'&' if '?' in blob.url else '?'}{token}"
+    return version_url(url, blob.version_id) if blob.version_id else url
+
+
+def version_url(url: str, version_id: str) -> str:
+    """``url`` (of a blob, signed for its version or not) naming that version."""
+    return f"{url}{'&' if '?' in url else '?'}versionid={quote(version_id, safe='')}"

@@ -89,7 +89,7 @@ def _raw_page(
 ) -> tuple[list[Any], str | None]:  # fmt: skip
     name = client.container_name
     include = ["versions" if versions else "snapshots"] + (["metadata"] if metadata else [])
-    with azure_errors(f"Listing the snapshots in {name!r}", container=name):
+    with azure_errors(f"Listing the {'versions' if versions else 'snapshots'} in {name!r}", container=name):
         if delimiter:
             walked = client.walk_blobs(
                 name_starts_with=prefix or None, delimiter=delimiter, include=include,
@@ -124,11 +124,13 @@ def _is_prefix(item: Any) -> bool:
 def _entry(item: Any, versions: bool = False) -> ObjectVersion:
     if _is_prefix(item):
         return ObjectVersion(key=item.name, version_id="", is_prefix=True)
-    if versions:
+    if versions and getattr(item, "version_id", None):
         version_id, current = version_entry(item)
         info = object_info(item, key=item.name)
         return ObjectVersion(item.name, version_id, is_latest=current, size=info.size, modified=info.modified,
                              etag=info.etag, content_md5=info.content_md5)  # fmt: skip
+    # Snapshots mode, or a blob with no version id among versions: the blob itself,
+    # current (one written before versioning was on, or while it was off).
     return _version(item, item.name, item.snapshot)
 
 

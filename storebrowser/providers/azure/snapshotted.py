@@ -4,11 +4,13 @@ the protocol's version methods, apart from provider.py by concern."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
+from storebrowser.core.errors import StorageError
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import blob_versions, snapshots
@@ -18,6 +20,11 @@ from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient, ContainerClient
+
+
+#: Seconds a container whose first blobs carried no version id is taken as snapshots
+#: before it is looked at again.
+REPROBE_AFTER = 600.0
 
 
 class AzureSnapshots(Provider):
@@ -32,16 +39,54 @@ class AzureSnapshots(Provider):
     def _readable_url(self, blob: BlobClient) -> str:
         raise NotImplementedError
 
-    def _has_versions(self, container: str) -> bool:
-        """Whether ``container``'s blobs carry version ids (asked once it holds a blob,
-        then remembered: it is a setting of the account)."""
+    def _has_versions(self, container: str, *, strict: bool = False) -> bool:
+        """Whether ``container``'s blobs carry version ids. It is a setting of the
+        account: once any container showed ids, every one is taken to have versions. A
+        container whose first blobs showed none (all may be from before versioning was
+        on) is looked at again after ``REPROBE_AFTER``. A probe that fails (no List
+        permission, a SAS for reading only, an account refusing ``include=versions``)
+        answers snapshots, as before versions were looked for, and is asked again later;
+        ``strict``: its error is raised instead."""
         known: dict[str, bool] = vars(self).setdefault("_blob_versions", {})
-        if container not in known:
+        probed: dict[str, float] = vars(self).setdefault("_blob_versions_probed", {})
+        stale = container in probed and time.monotonic() - probed[container] > REPROBE_AFTER
+        if container in known and not stale:
+            return known[container]
+        if any(known.values()):
+            known[container] = True
+            probed.pop(container, None)
+            return True
+        try:
             seen = blob_versions.keeps_versions(self._container(container))
-            if seen is None:
-                return False  # empty: nothing to list, and nothing tells yet
-            known[container] = seen
-        return known[container]
+        except StorageError:
+            if strict:
+                raise
+            return False
+        if seen is None:
+            return False  # empty: nothing to list, and nothing tells yet
+        known[container] = seen
+        if seen:
+            probed.pop(container, None)
+        else:
+            probed[container] = time.monotonic()
+        return seen
+
+    def _versions_off(self, container: str) -> None:
+        """A write made no version: versioning is off now (the versions listed are from
+        before), so ``container`` is taken as snapshots for this session (promotions then
+        snapshot what they replace; restores count deletions as for good)."""
+        vars(self).setdefault("_blob_versions", {})[container] = False
+        vars(self).setdefault("_blob_versions_probed", {}).pop(container, None)  # not looked at again
+
+    def check_delete_keeps(self, container: str, key: str) -> None:
+        """In versions mode, a blob with no version id would be deleted for good
+        (versioning is off, or was when it was written): refused."""
+        versions = self._has_versions(container, strict=True)
+        if versions and blob_versions.unversioned(self._container(container), key):
+            raise StorageError(
+                f"{key!r} has no blob version (blob versioning is off for it): deleting it would "
+                "lose it for good, so it was left as it is.", container=container, key=key,
+            )  # fmt: skip
 
     def versioning_state(self, container: str) -> VersioningState:
         if self._has_versions(container):
@@ -66,6 +111,8 @@ class AzureSnapshots(Provider):
     def _version_blob(self, container: str, key: str, version_id: str) -> BlobClient:
         """A client of the snapshot, or of the blob version, ``version_id`` names."""
         check_blob_name(key, container=container)  # as every blob call: the rule, not a 404
+        if version_id != CURRENT_BLOB:
+            blob_versions.check_version_id(container, key, version_id)  # no probe for a bad id
         if version_id != CURRENT_BLOB and self._has_versions(container):
             return blob_versions.version_client(self._container(container), key, version_id)
         return snapshots.snapshot_client(self._container(container), key, version_id)
@@ -88,7 +135,9 @@ class AzureSnapshots(Provider):
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         blob = self._version_blob(container, key, version_id)
-        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)  # a version's client reads it
+        if blob.version_id:
+            return blob_versions.iter_version(blob, byte_range, cancel, receipt)
+        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)
 
     def version_proof(
         self, container: str, key: str, version_id: str, *, exact_layout: bool = False
@@ -109,8 +158,9 @@ class AzureSnapshots(Provider):
         if version_id != CURRENT_BLOB:
             source = self._version_blob(container, key, version_id)
             if source.version_id:
-                url = blob_versions.version_url(self._readable_url(source), version_id)
-                blob_versions.promote(self._container(container), source, url)
+                url = self._readable_url(source)  # names the version
+                if not blob_versions.promote(self._container(container), source, url, snapshots.keep_current):
+                    self._versions_off(container)
             else:
                 snapshots.promote(self._container(container), source, self._readable_url(source))
         return self.stat(container, key)
