@@ -25,6 +25,7 @@ from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
+from storebrowser.core.walk import walked_keys
 from storebrowser.transfers.sending import stream_copy
 from storebrowser.transfers.stream import VerifiedRead
 
@@ -190,7 +191,9 @@ def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:
             place = resolve_place(provider, location, prefix=args.prefix)
             container, keys = place.container, [place.key]
             if place.takes_many:
-                keys = [e.key for e in iter_objects(provider, container, place.key)]
+                # Side by side on a few connections; a part that cannot be listed fails the
+                # command before anything is deleted (IncompleteListing), never half a folder.
+                keys = walked_keys(provider, container, place.key)
         else:
             container, key = split_object(location)
             keys = [key]

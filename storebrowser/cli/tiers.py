@@ -25,9 +25,9 @@ from storebrowser.cli.context import (
 )
 from storebrowser.cli.jobrun import run_jobs
 from storebrowser.core.errors import InvalidStorageClass, InvalidTags
-from storebrowser.core.listing import iter_objects
 from storebrowser.core.tags import TagEdit
 from storebrowser.core.tiers import ClassScope, StorageClasses
+from storebrowser.core.walk import walked_keys
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import JobKind, JobSpec, State
 from storebrowser.transfers.progress import ItemSnapshot, JobSnapshot
@@ -292,7 +292,7 @@ def _listed(provider: Provider, container: str, keys: list[str]) -> Iterator[str
         if key and not key.endswith("/"):
             yield key
             continue
-        yield from (i.key for i in iter_objects(provider, container, key, None) if not i.is_prefix)
+        yield from walked_keys(provider, container, key)  # every object below, or IncompleteListing
 
 
 def _tag_lines(tags: dict[str, str], separator: str = "\n") -> str:
