@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from storebrowser.sync.compare import HASH_UP_TO
 from tests.cli.conftest import RunCli
 from tests.cli.sync_support import BACKENDS, add_account, make_tree, ok, settings_of
 
@@ -78,17 +79,19 @@ def test_a_tree_uploaded_by_rclone_is_unchanged_for_storebrowser(
     ok(run("mb", container))
     local = tmp_path / "tree"
     files = make_tree(local)
+    (local / "large.bin").write_bytes(b"L" * (HASH_UP_TO + 1))  # over the limit: by its time
     copied = _rclone(env, "copy", str(local), f"{REMOTE}:{container}/by-rclone")
     assert copied.returncode == 0, copied.stderr
     right = f"{backend}:{container}/by-rclone"
     checked = run("check", str(local), right, "--json")
     assert checked.returncode == 0, checked.stdout.decode() + checked.stderr.decode()
-    assert json.loads(checked.stdout)["counts"]["same"] == len(files)
+    assert json.loads(checked.stdout)["counts"]["same"] == len(files) + 1
     planned = json.loads(ok(run("sync", str(local), right, "--dry-run", "--json")))
     assert (planned["add"], planned["update"], planned["delete"]) == ([], [], [])
-    # Decided by rclone's stored times, read as they were written (had they differed, the
-    # MD5 would have decided: "md5 (times differ)").
-    assert json.loads(checked.stdout)["same_by"] == {"mtime": len(files)}
+    # Small files are decided by their content (HASH_UP_TO); the large one by rclone's
+    # stored time, read as it was written (had it differed, the MD5 would have decided:
+    # "md5 (times differ)").
+    assert json.loads(checked.stdout)["same_by"] == {"md5": len(files), "mtime": 1}
 
 
 @pytest.mark.parametrize("backend", ["s3_moto"])

@@ -5,6 +5,8 @@ of the whole upload, in one request or in parts."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -46,7 +48,13 @@ def _check_arrived(place: Place, prefix: str, content_type: str | None, metadata
         raw = place.other.head(place.container, prefix + key)
         stored = dict(raw.metadata)
         kept_time = stored.pop("mtime", None)  # the file's modification time, as rclone keeps it
+        # An upload in parts to S3 also keeps the file's MD5 as rclone does (its ETag is none).
+        md5 = stored.pop(place.provider.rclone_md5_key, None) if place.provider.rclone_md5_key else None
         assert stored == (metadata if caps.user_metadata else {}), key
+        if md5 is not None:  # the clip, all zeros (_files)
+            size = place.provider.stat(place.container, prefix + key).size
+            zeros_md5 = base64.b64encode(hashlib.md5(b"\0" * size).digest()).decode()
+            assert key == "album/clip.mp4" and md5 == zeros_md5
         assert (kept_time is not None) == (caps.user_metadata and place.provider.mtime_style is not None), key
         wanted = content_type or guess_type(key)
         if place.backend == "local" and content_type is None:
