@@ -278,6 +278,11 @@ def _journal_parts(cli_env: dict[str, str]) -> int:
             return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _interrupted_put(
     swift: RunCli, cli_env: dict[str, str], swift_server: SwiftServer, tmp_path: Path
 ) -> tuple[str, bytes]:
@@ -300,7 +305,11 @@ def _interrupted_put(
         str(big),
         f"{container}/big.bin",
     ]
-    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Ctrl-C as at a terminal: whatever SIGINT disposition and mask the test process has
+    # (a child inherits both through fork and exec), the CLI starts with Python's handler.
+    child = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + 60
     while _journal_parts(cli_env) < 3 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -308,7 +317,8 @@ def _interrupted_put(
         pytest.skip("the upload finished before it could be interrupted")
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=60)
-    assert child.returncode == 1 and b"jobs resume" in err
+    parent = (signal.getsignal(signal.SIGINT), signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    assert child.returncode == 1 and b"jobs resume" in err, (child.returncode, err[-2000:], parent)
     return container, data
 
 
