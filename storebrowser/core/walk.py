@@ -452,10 +452,13 @@ def walked_keys(
     cancel: CancelToken | None = None,
     connections: int = CONNECTIONS,
     page_size: int = PAGE_SIZE,
+    retry: RetryPolicy = RETRY,
 ) -> list[str]:
     """The keys of ``walked_objects``, in the same order, without an ``ObjectInfo`` per
     key (a delete of a folder of millions needs only its keys)."""
-    walk = Walk(lister, container, prefix, connections=connections, cancel=cancel, page_size=page_size)
+    walk = Walk(
+        lister, container, prefix, connections=connections, cancel=cancel, page_size=page_size, retry=retry
+    )
     keys = [key for scanned in walk for key in scanned.entries.keys]
     _check_whole(walk)
     keys.sort()

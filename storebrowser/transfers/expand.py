@@ -22,31 +22,31 @@ LOOKUPS = 8
 LOOKUP_WINDOW = 1000
 
 
-def listed_items(job: Job, provider: Provider) -> list[Item]:
+def listed_items(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
     """One item per object under the prefix ``spec.key`` (listed now), with what the
     listing said of it."""
     return [
         Item(job.id, n, info.key, total=info.size, listed=info)
-        for n, info in enumerate(listed_objects(job, provider, job.spec.key))
+        for n, info in enumerate(listed_objects(job, provider, job.spec.key, retry))
     ]
 
 
-def listed_objects(job: Job, provider: Provider, prefix: str) -> Iterator[ObjectInfo]:
+def listed_objects(job: Job, provider: Provider, prefix: str, retry: RetryPolicy) -> Iterator[ObjectInfo]:
     """The objects under ``prefix``, in key order, listed on a few connections side by
     side (``IncompleteListing`` when a part of it could not be listed: the job fails
     rather than act on part of the folder); for a job of the folder's contents
     (``contents_only``), without the folder's own marker (the table never showed it: the
     folder stays)."""
     spec = job.spec
-    for info in walked_objects(provider, spec.container, prefix, cancel=job.cancel):
+    for info in walked_objects(provider, spec.container, prefix, cancel=job.cancel, retry=retry):
         if not info.is_prefix and not (spec.contents_only and info.key == spec.key):
             yield info
 
 
-def listed_keys(job: Job, provider: Provider, prefix: str) -> list[str]:
+def listed_keys(job: Job, provider: Provider, prefix: str, retry: RetryPolicy) -> list[str]:
     """The keys of ``listed_objects``, without an object description each."""
     spec = job.spec
-    keys = walked_keys(provider, spec.container, prefix, cancel=job.cancel)
+    keys = walked_keys(provider, spec.container, prefix, cancel=job.cancel, retry=retry)
     return [key for key in keys if not (spec.contents_only and key == spec.key)]
 
 

@@ -30,7 +30,7 @@ class Copy(TransferKind):
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         if _single(job.spec):
             return [Item(job.id, 0, job.spec.key)]
-        return listed_items(job, provider)
+        return listed_items(job, provider, retry)
 
     def run(self, ctx: TaskContext) -> str:
         return run_copy(ctx, move=False)

@@ -30,7 +30,7 @@ class Delete(TransferKind):
         if spec.keys:
             keys: Sequence[str] = spec.keys  # sliced into batches: the keys are not held twice
         else:
-            keys = listed_keys(job, provider, spec.key)
+            keys = listed_keys(job, provider, spec.key, retry)
         batches = key_batches(keys)
         items = [Item(job.id, n, batch[0], total=len(batch), keys=batch) for n, batch in enumerate(batches)]
         if spec.remove_container:

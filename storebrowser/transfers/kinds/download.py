@@ -92,7 +92,7 @@ class DownloadPrefix(_Download):
     holds = frozenset({"key", "local", "conflict", "contents_only"})
 
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
-        return listed_items(job, provider)
+        return listed_items(job, provider, retry)
 
     def strip_prefix(self, spec: JobSpec, item: Item) -> str:
         if spec.contents_only:  # what is in the folder lands directly in the folder chosen
@@ -146,7 +146,7 @@ def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[It
     found.update(look_up(provider, spec.container, keys, job.cancel, retry))
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
-            for info in walked_objects(provider, spec.container, source, cancel=job.cancel):
+            for info in walked_objects(provider, spec.container, source, cancel=job.cancel, retry=retry):
                 if not info.is_prefix:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
             continue
