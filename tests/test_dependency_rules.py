@@ -221,7 +221,7 @@ UI_FEATURES: dict[str, tuple[str, ...]] = {
     "tabs": ("places", "objects"),
 }
 #: Small widgets and helpers at the top of ui/ that any feature may use.
-UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y")
+UI_SHARED = ("format", "icons", "notice", "messagebar", "heap", "uistate", "file_types", "a11y", "words")
 
 
 def _module_files() -> dict[str, Path]:

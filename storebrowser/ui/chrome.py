@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.ui.actions import ExplorerActions
 from storebrowser.ui.objects.views import PlacesTreeView
 from storebrowser.ui.places.tree_model import NodeKind
+from storebrowser.ui.words import TranslationContext
 
 MENUS = (
     (QT_TRANSLATE_NOOP("Chrome", "&File"),
@@ -47,12 +48,8 @@ MENUS = (
 )  # fmt: skip
 
 
-class Chrome:
+class Chrome(TranslationContext):
     """The translation context of this module's words (``Chrome.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("Chrome", text, disambiguation, n)
 
 
 ACTIONS_TOOLBAR = "upload_files download new_folder delete properties | accounts"

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
+from PySide6.QtCore import QObject, Qt, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from storebrowser import APP_NAME, __version__
 from storebrowser.core.versions import installed
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.ui.words import TranslationContext
 
 #: Keys that no menu shows: what they do where they work.
 _KEYS_ELSEWHERE = (
@@ -39,12 +40,8 @@ _KEYS_ELSEWHERE = (
 )
 
 
-class HelpWords:
+class HelpWords(TranslationContext):
     """The translation context of this module's words (``HelpWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("HelpWords", text, disambiguation, n)
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,14 +32,11 @@ from storebrowser.providers.registry import get_kind, kinds
 from storebrowser.ui.accounts.delegate import KIND_ROLE, NAME_ROLE, AccountDelegate, kind_icon
 from storebrowser.ui.accounts.tasks import StoreView
 from storebrowser.ui.notice import Level, Notice
+from storebrowser.ui.words import TranslationContext
 
 
-class AccountPanels:
+class AccountPanels(TranslationContext):
     """The translation context of this module's words (``AccountPanels.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("AccountPanels", text, disambiguation, n)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,14 +34,11 @@ from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.accounts import tasks
 from storebrowser.ui.accounts.form import caption
 from storebrowser.ui.messagebar import Level, MessageBar
+from storebrowser.ui.words import TranslationContext
 
 
-class SignInWords:
+class SignInWords(TranslationContext):
     """The translation context of this module's words (``SignInWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("SignInWords", text, disambiguation, n)
 
 
 class SignInDialog(QDialog):

@@ -28,6 +28,7 @@ from storebrowser.ui.tiers.dialogs import ClassDialog, RestoreDialog, selection_
 from storebrowser.ui.tiers.policy_dialog import PolicyMoveDialog, PolicyPlaces, policy_places
 from storebrowser.ui.tiers.results import JobResultsDialog
 from storebrowser.ui.tiers.tags_dialog import TagsDialog
+from storebrowser.ui.words import TranslationContext
 
 #: What a restore asks: days (S3), priority, the tier to go to (Azure).
 RestoreChoice = tuple[int | None, str | None, str | None]
@@ -195,12 +196,8 @@ def _job_words(kind: JobKind) -> str:
     return QCoreApplication.translate("Tiers", words[kind]) if kind in words else kind.value
 
 
-class TierWords:
+class TierWords(TranslationContext):
     """The translation context of the words of finished tier jobs (as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("TierWords", text, disambiguation, n)
 
 
 def _done_text(job: JobSnapshot, what: str) -> str:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -31,14 +30,11 @@ from storebrowser.table.name_search import NameMatch, find_names
 from storebrowser.table.order import Column
 from storebrowser.ui.file_types import KNOWN_TYPES, FileType, file_type
 from storebrowser.ui.format import human_size, local_time, number
+from storebrowser.ui.words import TranslationContext
 
 
-class CellWords:
+class CellWords(TranslationContext):
     """The translation context of this module's words (``CellWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("CellWords", text, disambiguation, n)
 
 
 #: ``QObject.tr`` of the model: the words are translated in its context.

@@ -4,20 +4,15 @@ empty place never looks like a broken window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from storebrowser.core.display import display_text
 from storebrowser.ui.format import counted, human_size, number
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
+from storebrowser.ui.words import TranslationContext
 
 
-class StatusText:
+class StatusText(TranslationContext):
     """The translation context of this module's words (``StatusText.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("StatusText", text, disambiguation, n)
 
 
 def containers_empty_text(account_state: LoadState) -> str:

@@ -6,21 +6,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from storebrowser.core.metadiff import Change
 from storebrowser.ui.format import counted, human_size, local_time
 from storebrowser.ui.properties.metadata_model import error_colour
 from storebrowser.ui.properties.selection import ReviewLine, Selection
+from storebrowser.ui.words import TranslationContext
 
 
-class FactWords:
+class FactWords(TranslationContext):
     """The translation context of this module's words (``FactWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("FactWords", text, disambiguation, n)
 
 
 #: ``QObject.tr`` of the editor: the words are translated in its context.

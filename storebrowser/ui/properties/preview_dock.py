@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTableView, QWidget
 
@@ -14,14 +14,11 @@ from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.objects.views import ObjectTableView
 from storebrowser.ui.properties.preview_panel import PreviewPanel
 from storebrowser.ui.uistate import UiState
+from storebrowser.ui.words import TranslationContext
 
 
-class PreviewWords:
+class PreviewWords(TranslationContext):
     """The translation context of this module's words (``PreviewWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("PreviewWords", text, disambiguation, n)
 
 
 #: A selection held this long is previewed (arrowing through rows asks nothing).

@@ -5,7 +5,7 @@ service: the dialogs read the ``StorageClasses`` the provider described when it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from storebrowser.core.tiers import StorageClasses
 from storebrowser.ui.format import counted
+from storebrowser.ui.words import TranslationContext
 
 #: S3 keeps a restored copy this many days unless asked otherwise (as the CLI does).
 DEFAULT_DAYS = 7
@@ -28,13 +29,9 @@ DEFAULT_DAYS = 7
 MAX_DAYS = 3650
 
 
-class SelectionWords:
+class SelectionWords(TranslationContext):
     """The translation context of the words for a selection (``SelectionWords.tr``, as
     lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("SelectionWords", text, disambiguation, n)
 
 
 def selection_text(objects: int, folders: int) -> str:

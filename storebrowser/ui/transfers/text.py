@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from storebrowser.transfers.jobs import JobKind, State
 from storebrowser.transfers.kinds import kind_of, render
 from storebrowser.transfers.kinds.words import Words
 from storebrowser.transfers.kinds.words import common_folder as common_folder  # its old home
 from storebrowser.transfers.progress import EngineSnapshot, ItemSnapshot, JobSnapshot
 from storebrowser.ui.format import human_size, number
+from storebrowser.ui.words import TranslationContext
 
 
-class Transfers:
+class Transfers(TranslationContext):
     """The translation context of this module's words (``Transfers.tr``, as lupdate reads it)
     and of the transfer kinds' templates (marked ``QT_TRANSLATE_NOOP("Transfers", ...)``)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("Transfers", text, disambiguation, n)
 
 
 def state_label(state: State) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -33,16 +33,13 @@ from storebrowser.transfers import JobSnapshot, State
 from storebrowser.ui.commands.context import CommandContext
 from storebrowser.ui.format import counted, human_size, local_time
 from storebrowser.ui.transfers.job_progress import JobProgress
+from storebrowser.ui.words import TranslationContext
 from storebrowser.versions.plan import PlanAction, PlanItem, RestorePlan, make_plan
 from storebrowser.versions.restore import held_back, plan_spec
 
 
-class RestoreWords:
+class RestoreWords(TranslationContext):
     """The translation context of this module's words (``RestoreWords.tr``, as lupdate reads it)."""
-
-    @staticmethod
-    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate("RestoreWords", text, disambiguation, n)
 
 
 def objects(n: int) -> str:
