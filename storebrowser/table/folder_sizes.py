@@ -22,6 +22,8 @@ class FolderSizes:
     def __init__(self) -> None:
         self._bytes: NDArray[np.int64] = np.empty(0, np.int64)
         self._counting: NDArray[np.bool_] = np.empty(0, np.bool_)
+        #: What each row held when its count began: a count stopped gives it back.
+        self._before: NDArray[np.int64] = np.empty(0, np.int64)
         #: Some folder has a size or a count going on (the sort then orders folders by it).
         self.known = False
 
@@ -32,24 +34,36 @@ class FolderSizes:
             more = max(need, 2 * have) - have
             self._bytes = np.concatenate((self._bytes, np.full(more, UNKNOWN, np.int64)))
             self._counting = np.concatenate((self._counting, np.zeros(more, np.bool_)))
+            self._before = np.concatenate((self._before, np.full(more, UNKNOWN, np.int64)))
 
     def start(self, rows: RowIds) -> None:
-        """A count of ``rows`` begins (sizes known before stay shown meanwhile)."""
+        """A count of ``rows`` begins (sizes known before stay shown meanwhile, and come
+        back if the count is stopped)."""
         self._grow(rows)
+        self._remember(rows)
         self._counting[rows] = True
         self.known = self.known or bool(len(rows))
 
     def set(self, rows: RowIds, sizes: NDArray[Any], *, counting: bool) -> None:
         """``sizes[i]`` bytes in ``rows[i]``; ``counting``: sums so far, more to come."""
         self._grow(rows)
+        if counting:
+            self._remember(rows)
         self._bytes[rows] = sizes
         self._counting[rows] = counting
         self.known = self.known or bool(len(rows))
 
+    def _remember(self, rows: RowIds) -> None:
+        """Keep what ``rows`` hold as their count begins; a row already counting keeps
+        what it held before its first sum."""
+        fresh = rows[~self._counting[rows]]
+        self._before[fresh] = self._bytes[fresh]
+
     def stop(self, rows: RowIds) -> None:
-        """The count of ``rows`` ended without an answer (stopped, failed): unknown again."""
+        """The count of ``rows`` ended without an answer (stopped, failed): each holds
+        again what it held before the count (unknown, or a size counted earlier)."""
         inside = rows[rows < len(self._bytes)]
-        self._bytes[inside] = np.where(self._counting[inside], UNKNOWN, self._bytes[inside])
+        self._bytes[inside] = np.where(self._counting[inside], self._before[inside], self._bytes[inside])
         self._counting[inside] = False
 
     def of(self, row: int) -> tuple[int, bool]:
@@ -67,6 +81,17 @@ class FolderSizes:
         inside = ids < len(self._bytes)
         out[inside] = self._bytes[ids[inside]]
         return out
+
+    def counted(self, folder_ids: RowIds) -> tuple[int, int]:
+        """(bytes of the folders of ``folder_ids`` whose count is done, how many are not
+        counted or still counting): what a selection of them is known to weigh."""
+        if not self.known or not len(folder_ids):
+            return 0, len(folder_ids)
+        sizes = self.values(folder_ids)
+        inside = folder_ids < len(self._counting)
+        sizes[inside] = np.where(self._counting[folder_ids[inside]], UNKNOWN, sizes[inside])
+        done = sizes != UNKNOWN
+        return int(sizes[done].sum()), len(folder_ids) - int(np.count_nonzero(done))
 
     def counting_any(self) -> bool:
         return bool(self._counting.any())

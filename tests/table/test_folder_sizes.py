@@ -72,3 +72,19 @@ def test_a_count_resorts_only_the_folders_and_merges_keep_the_order() -> None:
     columns.folder_sizes.stop(np.array([0, 6], np.uint32))
     assert columns.folder_sizes.of(0) == (UNKNOWN, False) and columns.folder_sizes.of(6) == (5, False)
     assert array("I", resorted)[folders:] == array("I", [4, 1])
+
+
+def test_a_stopped_count_gives_back_the_sizes_known_before_it() -> None:
+    sizes = _columns().folder_sizes
+    sizes.set(np.array([0, 2], np.uint32), np.array([700, 20]), counting=False)
+    # Counted again (the place changed): sums so far replace the shown sizes meanwhile.
+    sizes.start(np.array([0, 2, 3], np.uint32))
+    sizes.set(np.array([0, 2, 3], np.uint32), np.array([100, 5, 1]), counting=True)
+    sizes.set(np.array([0], np.uint32), np.array([300]), counting=True)
+    sizes.stop(np.array([0, 2, 3], np.uint32))
+    assert [sizes.of(row) for row in (0, 2, 3)] == [(700, False), (20, False), (UNKNOWN, False)]
+    # A count that finished keeps its answer; stopping it afterwards changes nothing.
+    sizes.start(np.array([0], np.uint32))
+    sizes.set(np.array([0], np.uint32), np.array([800]), counting=False)
+    sizes.stop(np.array([0], np.uint32))
+    assert sizes.of(0) == (800, False)
