@@ -23,10 +23,12 @@ import copy
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from storebrowser.core.archive import ArchiveStatus
 from storebrowser.core.types import ObjectInfo
@@ -378,23 +380,48 @@ class RowsSummary:
     count: int = 0
     folders: int = 0
     size: int = 0  # bytes of the objects (folders count 0)
+    #: Bytes of the selected folders whose size was counted (Calculate Folder Sizes).
+    folder_bytes: int = 0
+    #: Selected folders whose size is not known (never counted, or a count going on).
+    uncounted: int = 0
+
+    @property
+    def known_size(self) -> int:
+        """What the selection is known to weigh: its objects and its counted folders."""
+        return self.size + self.folder_bytes
 
 
 def summarize(columns: ObjectColumns, visible: Sequence[int], spans: Iterable[range]) -> RowsSummary:
     """Count, folders and bytes of the rows ``visible[span]`` for ``spans`` (disjoint),
     from the columns: no ``ObjectInfo`` per row, so a select-all of a million is cheap."""
     spans = list(spans)
+    flags = view(columns.flags)  # numpy: no Python code per row
     if every_row(columns, visible, spans):  # the totals are kept as rows come and go
-        return RowsSummary(columns.live, columns.folders, columns.object_bytes)
-    sizes, flags = view(columns.sizes), view(columns.flags)  # numpy: no Python code per row
-    count = folders = size = 0
+        folder_rows = np.flatnonzero((flags & (FOLDER | DELETED)) == FOLDER) if columns.folders else None
+        return _with_folder_sizes(RowsSummary(columns.live, columns.folders, columns.object_bytes),
+                                  columns, folder_rows)  # fmt: skip
+    sizes = view(columns.sizes)
+    count = size = 0
+    folder_parts = []
     for span in spans:
         ids = row_ids(visible[span.start : span.stop])
         count += len(ids)
         if columns.folders:
-            folders += int(np.count_nonzero(flags[ids] & FOLDER))
+            folder_parts.append(ids[(flags[ids] & FOLDER) != 0])
         size += int(sizes[ids].sum())
-    return RowsSummary(count, folders, size)
+    folder_rows = np.concatenate(folder_parts) if folder_parts else None
+    folders = len(folder_rows) if folder_rows is not None else 0
+    return _with_folder_sizes(RowsSummary(count, folders, size), columns, folder_rows)
+
+
+def _with_folder_sizes(
+    summary: RowsSummary, columns: ObjectColumns, folder_rows: NDArray[np.integer[Any]] | None
+) -> RowsSummary:
+    """``summary`` with what its folders' counted sizes add (none counted: all unknown)."""
+    if folder_rows is None or not len(folder_rows):
+        return summary
+    folder_bytes, uncounted = columns.folder_sizes.counted(folder_rows.astype(np.uint32, copy=False))
+    return replace(summary, folder_bytes=folder_bytes, uncounted=uncounted)
 
 
 def every_row(columns: ObjectColumns, visible: Sequence[int], spans: Sequence[range]) -> bool:

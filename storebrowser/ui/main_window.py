@@ -23,12 +23,17 @@ from storebrowser.table.selection import Selection
 from storebrowser.ui.accounts.sign_in import report_failure
 from storebrowser.ui.actions import SelectionState
 from storebrowser.ui.chrome import CONTAINERS_MENU, OBJECTS_MENU, PLACE_MENU, TREE_MENUS, fill
-from storebrowser.ui.format import counted, human_size, number
+from storebrowser.ui.format import counted
 from storebrowser.ui.heap import freeze_long_lived
 from storebrowser.ui.messagebar import Level
 from storebrowser.ui.objects.column_choice import object_defaults
 from storebrowser.ui.objects.model import RowsSummary
-from storebrowser.ui.objects.status_text import containers_empty_text, objects_empty_text, objects_status
+from storebrowser.ui.objects.status_text import (
+    containers_empty_text,
+    objects_empty_text,
+    objects_status,
+    selection_status,
+)
 from storebrowser.ui.objects.views import selected_spans
 from storebrowser.ui.places.navigation import History
 from storebrowser.ui.places.tree_model import AccountEntry, LoadState, NodeKind
@@ -412,14 +417,7 @@ class MainWindow(WindowFrame):
     def _selection_changed(self, *_args: object) -> None:
         selected = self.selection_summary()
         self.explorer_actions.update(self.selection_state(selected))
-        if selected.count:
-            self.selection_label.setText(
-                self.tr("{n} selected ({size})").format(
-                    n=number(selected.count), size=human_size(selected.size)
-                )
-            )
-        else:
-            self.selection_label.setText("")
+        self.selection_label.setText(selection_status(selected) if selected.count else "")
 
     # -- menus ------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from array import array
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from storebrowser.core.types import ObjectInfo
@@ -70,9 +71,26 @@ def test_every_row_of_a_complete_listing_is_the_place_itself() -> None:
 def test_the_totals_of_every_row_are_the_ones_kept_by_the_columns() -> None:
     columns = filled(listing(50))
     every = array("I", range(len(columns)))
-    expected = RowsSummary(53, 3, sum(range(1, 51)))
+    expected = RowsSummary(53, 3, sum(range(1, 51)), uncounted=3)
     assert summarize(columns, every, [range(53)]) == expected
     assert summarize(columns, every, [range(0, 20), range(20, 53)]) == expected  # the long way
+
+
+def test_counted_folders_add_their_size_and_the_others_are_said_unknown() -> None:
+    columns = filled(listing(50))
+    every = array("I", range(len(columns)))
+    sizes = columns.folder_sizes
+    sizes.set(np.array([0], np.uint32), np.array([1_000]), counting=False)  # sub0/: done
+    sizes.start(np.array([1], np.uint32))
+    sizes.set(np.array([1], np.uint32), np.array([70]), counting=True)  # sub1/: sums so far
+    objects = sum(range(1, 51))
+    for spans in ([range(53)], [range(0, 20), range(20, 53)]):  # the kept totals; the long way
+        summary = summarize(columns, every, spans)
+        assert (summary.folder_bytes, summary.uncounted) == (1_000, 2)
+        assert summary.known_size == objects + 1_000 and summary.size == objects
+    assert summarize(columns, every, [range(0, 1), range(3, 5)]) == RowsSummary(3, 1, 1 + 2, 1_000, 0)
+    sizes.set(np.array([1, 2], np.uint32), np.array([70, 5]), counting=False)
+    assert summarize(columns, every, [range(53)]).uncounted == 0
 
 
 def test_a_snapshot_keeps_its_rows_when_the_table_lists_another_place() -> None:

@@ -149,11 +149,17 @@ def test_folder_sizes_fill_in_from_workers_and_sort_with_the_folders(
     kept_size = (human_size(_bytes_below("bulk/")), False)
     qtbot.waitUntil(lambda: _sizes(window)["bulk/"] == kept_size, timeout=WAIT)
     assert _sizes(window)["b/"] == ("", False) and not sizes.counting
-    # View > Stop ends a count: its cells are emptied.
+    # View > Stop ends a count: its cells show again what was known before it.
     window.explorer_actions["folder_sizes"].trigger()
     assert sizes.counting
     window.explorer_actions["stop"].trigger()
     assert not sizes.counting and _sizes(window)["b/"] == ("", False)
+    assert _sizes(window)["bulk/"] == kept_size
+    # The status line adds a counted folder's size, and gives none it does not know.
+    select_names(window, "bulk/")
+    assert window.selection_label.text() == f"1 selected ({kept_size[0]})"
+    select_names(window, "b/")
+    assert window.selection_label.text() == "1 selected"
 
 
 def test_pictures_of_folder_properties_and_folder_sizes(

@@ -1709,13 +1709,9 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>{n} selected ({size})</source>
-        <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
-        <translation>{n} ausgewählt ({size})</translation>
-    </message>
     <message numerus="yes">
         <source>{n} container</source>
+        <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
         <translation>
             <numerusform>{n} Container</numerusform>
             <numerusform>{n} Container</numerusform>
@@ -3286,6 +3282,18 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
     <message>
         <source> (loaded so far)</source>
         <translation> (bisher geladen)</translation>
+    </message>
+    <message>
+        <source>{n} selected ({size})</source>
+        <translation>{n} ausgewählt ({size})</translation>
+    </message>
+    <message>
+        <source>{n} selected (at least {size})</source>
+        <translation>{n} ausgewählt (mindestens {size})</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} ausgewählt</translation>
     </message>
 </context>
 <context>

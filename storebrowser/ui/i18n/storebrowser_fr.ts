@@ -1709,13 +1709,9 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>{n} selected ({size})</source>
-        <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
-        <translation>{n} sélectionné(s) ({size})</translation>
-    </message>
     <message numerus="yes">
         <source>{n} container</source>
+        <extracomment>The entry to select once listed: the container or folder one came up from.</extracomment>
         <translation>
             <numerusform>{n} conteneur</numerusform>
             <numerusform>{n} conteneurs</numerusform>
@@ -3286,6 +3282,18 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
     <message>
         <source> (loaded so far)</source>
         <translation> (chargés jusqu&apos;ici)</translation>
+    </message>
+    <message>
+        <source>{n} selected ({size})</source>
+        <translation>{n} sélectionné(s) ({size})</translation>
+    </message>
+    <message>
+        <source>{n} selected (at least {size})</source>
+        <translation>{n} sélectionné(s) (au moins {size})</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} sélectionné(s)</translation>
     </message>
 </context>
 <context>

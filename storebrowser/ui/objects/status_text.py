@@ -5,6 +5,7 @@ empty place never looks like a broken window."""
 from __future__ import annotations
 
 from storebrowser.core.display import display_text
+from storebrowser.table.columns import RowsSummary
 from storebrowser.ui.format import counted, human_size, number
 from storebrowser.ui.objects.model import ObjectTableModel
 from storebrowser.ui.places.tree_model import LoadState
@@ -85,3 +86,15 @@ def objects_status(model: ObjectTableModel) -> str:
     if not model.complete:
         text += StatusText.tr(" (loaded so far)")
     return text
+
+
+def selection_status(selected: RowsSummary) -> str:
+    """The count of a selection and what it weighs. A folder not counted (Calculate Folder
+    Sizes) weighs what nobody knows yet, so its selection says "at least", or no size at
+    all, rather than a wrong figure."""
+    n, size = number(selected.count), human_size(selected.known_size)
+    if not selected.uncounted:
+        return StatusText.tr("{n} selected ({size})").format(n=n, size=size)
+    if selected.known_size:
+        return StatusText.tr("{n} selected (at least {size})").format(n=n, size=size)
+    return StatusText.tr("{n} selected").format(n=n)
