@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from storebrowser.core.errors import NotArchived, StorageError
-from storebrowser.core.retry import call_with_retry
+from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.walk import walked_objects
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import Skip
@@ -22,26 +22,31 @@ from storebrowser.transfers.jobs import Item, Job, JobKind, JobSpec
 from storebrowser.transfers.sources import is_prefix
 
 
-def tiering_items(job: Job, provider: Provider) -> list[Item]:
+def tiering_items(job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
     """One item per object named or under a prefix named, each object once. A restore
     under a prefix takes only the objects the listing shows in an archive class (an
-    archive class is all a listing says; a restore of the others would do nothing)."""
+    archive class is all a listing says; a restore of the others would do nothing).
+    A prefix is listed with the job's ``retry`` (the engine's policy, one for the job)."""
     spec = job.spec
     archived_only: Callable[[str | None], bool] | None = None
     if spec.kind is JobKind.RESTORE_ARCHIVED:
         archived_only = provider.storage_classes().is_archive
-    keys = dict.fromkeys(_keys(spec, provider, job, archived_only))
+    keys = dict.fromkeys(_keys(spec, provider, job, archived_only, retry))
     return [Item(job.id, n, key, total=1) for n, key in enumerate(keys)]
 
 
 def _keys(
-    spec: JobSpec, provider: Provider, job: Job, archived_only: Callable[[str | None], bool] | None
+    spec: JobSpec,
+    provider: Provider,
+    job: Job,
+    archived_only: Callable[[str | None], bool] | None,
+    retry: RetryPolicy,
 ) -> Iterator[str]:
     for source in spec.sources:
         if not is_prefix(source):
             yield source
             continue
-        for info in walked_objects(provider, spec.container, source, cancel=job.cancel):
+        for info in walked_objects(provider, spec.container, source, cancel=job.cancel, retry=retry):
             if info.is_prefix or (archived_only is not None and not archived_only(info.storage_class)):
                 continue
             yield info.key

@@ -1,8 +1,9 @@
-"""Jobs that act on everything below a folder (Download All, delete of a folder) list it
-through the partitioned walk (``core.walk.walked_objects``), on a real server behind a
-``FaultProxy``: a part of the folder whose listing keeps failing fails the whole job,
-naming that part, before anything is downloaded or deleted; listed in full, the items
-come in the order of the sequential flat listing."""
+"""Jobs that act on everything below a folder (Download All, delete of a folder, tags or a
+class for a folder) list it through the partitioned walk (``core.walk.walked_objects``),
+on a real server behind a ``FaultProxy``: a part of the folder whose listing keeps failing
+fails the whole job, naming that part, before anything is downloaded, deleted or changed,
+after as many tries as the engine's retry policy says; listed in full, the items come in
+the order of the sequential flat listing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.tags import TagEdit
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
@@ -57,10 +59,15 @@ def test_a_folder_part_that_cannot_be_listed_fails_download_and_delete_naming_it
     faulty.proxy.fail_matching(BROKEN)
     download = _run(faulty, journal, JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", faulty.container, key="d/",
                                              local=str(tmp_path / "out")))  # fmt: skip
+    tried = faulty.proxy.faults_done["status 503"]
+    assert tried >= 2  # the fault was met, and retried
     delete = _run(faulty, journal, JobSpec(JobKind.DELETE, "acct", faulty.container, key="d/"))
-    assert faulty.proxy.faults_done["status 503"] >= 2  # the fault was met, by both jobs
+    tags = _run(faulty, journal, JobSpec(JobKind.SET_TAGS, "acct", faulty.container, sources=("d/",),
+                                         tags=TagEdit({"k": "v"})))  # fmt: skip
+    # Each job tried the broken part as often as the engine's policy says: one policy.
+    assert faulty.proxy.faults_done["status 503"] == 3 * tried
     faulty.proxy.clear()
-    for snap in (download, delete):
+    for snap in (download, delete, tags):
         assert snap.state is State.FAILED and not snap.items, snap.error
         assert "d/bad_part/" in (snap.error or "") and "Could not list everything" in (snap.error or "")
     assert not any((tmp_path / "out").rglob("*")) if (tmp_path / "out").exists() else True

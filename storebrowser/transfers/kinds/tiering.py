@@ -24,7 +24,7 @@ class _Tiering(TransferKind):
     icon = "bin"  # as before the kinds were classes: no drawing of their own yet
 
     def expand(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
-        return tiering_items(job, provider)
+        return tiering_items(job, provider, retry)
 
     def run(self, ctx: TaskContext) -> str:
         return run_tiering(ctx)
