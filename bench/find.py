@@ -14,7 +14,10 @@ do not exist, a listing only reads the database. 0.1% of the keys hold "needle".
 
 Run from the project root: ``python -m bench.find [--objects 1000000] [--only swift,s3]
 [--folders 1]``; with one folder, a large part is split by key ranges (compare the lines
-"no ranges": the walk before it could).
+"no ranges": the walk before it could). ``--server-workers N`` lets each Swift server
+fork N workers (a local server otherwise bounds the gain at the CPU of one process per
+server); ``--latency MS`` sends every request through a proxy that delays it, as a distant
+service does, which is where more connections pay off.
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ import random
 import resource
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +59,47 @@ def bench_rows(count: int, folders: int = FOLDERS) -> Iterator[Any]:
         yield Row(name, size, created, "application/octet-stream", hashlib.md5(name.encode()).hexdigest())
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
 def server_cpu(server: Any) -> float:
-    """utime+stime of the Swift server processes (one process per server here)."""
+    """utime+stime of the Swift server processes and of the workers they forked
+    (``--server-workers``), read from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
+    parents = {proc.pid for proc in server.processes}
     total = 0.0
-    for proc in server.processes:
-        try:
-            fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick
+        fields = _stat_fields(int(entry.name))
+        if fields is not None and (int(entry.name) in parents or int(fields[1]) in parents):
+            total += (int(fields[11]) + int(fields[12])) / tick
     return total
+
+
+@contextmanager
+def through_latency(server: Any, seconds: float) -> Iterator[Any]:
+    """``server`` as seen through a proxy that delays every request by ``seconds`` (a
+    distant service's round trip; ``bench.latency_proxy``, in a process of its own)."""
+    if not seconds:
+        yield server
+        return
+    port = int(server.proxy_url.rsplit(":", 1)[1])
+    proxy = subprocess.Popen([sys.executable, "-m", "bench.latency_proxy", str(port), str(seconds)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proxy.stdout is not None
+        url = f"http://127.0.0.1:{int(proxy.stdout.readline())}"
+        yield replace(server, proxy_url=url, auth_url=f"{url}/auth/v1.0", storage_url=f"{url}/v1/AUTH_test",
+                      s3_endpoint=url)  # fmt: skip
+    finally:
+        assert proxy.stdin is not None
+        proxy.stdin.close()
+        proxy.wait(10)
 
 
 def client_cpu() -> float:
@@ -209,7 +244,8 @@ def rclone(name: str, server: Any, container: str, *args: str) -> Callable[[Call
     return work
 
 
-def bench_backend(name: str, server: Any, container: str) -> list[Run]:
+def bench_backend(name: str, server: Any, container: str, connections_tried: tuple[int, ...] = CONNECTIONS,
+                  *, no_ranges: bool = True) -> list[Run]:  # fmt: skip
     from storebrowser.providers.registry import open_provider
     from tests.providers.backends import s3_swift_settings
 
@@ -221,13 +257,13 @@ def bench_backend(name: str, server: Any, container: str) -> list[Run]:
     provider.connect()
     runs = [timed(server, "raw SDK pager (warm-up)", raw_pager(name, server, container))]
     runs.append(timed(server, "raw SDK pager", raw_pager(name, server, container)))
-    for connections in CONNECTIONS:
+    for connections in connections_tried:
         du = ours_du(provider, container, connections)
         runs.append(timed(server, f"du, {connections} connections", du))
-    for connections in CONNECTIONS[1:]:
+    for connections in connections_tried[1:] if no_ranges else ():
         du = ours_du(WithoutRanges(provider), container, connections)
         runs.append(timed(server, f"du, {connections} conn., no ranges", du))
-    for connections in CONNECTIONS:
+    for connections in connections_tried:
         runs.append(timed(server, f"find 0.1%, {connections} connections",
                           ours_find(provider, container, connections)))  # fmt: skip
     if shutil.which("rclone"):
@@ -244,7 +280,16 @@ def main() -> None:
     parser.add_argument("--only", default="swift,s3", help="backends: swift (native API), s3 (s3api)")
     parser.add_argument("--cache", type=Path, default=None, help="where the seeded database is kept")
     parser.add_argument("--folders", type=int, default=FOLDERS, help="pseudo-folders (1: one large folder)")
+    parser.add_argument("--connections", default=",".join(map(str, CONNECTIONS)),
+                        help="connection counts tried, e.g. 1,8")  # fmt: skip
+    parser.add_argument("--no-ranges-runs", action=argparse.BooleanOptionalAction, default=True,
+                        help="also run du without splitting by key ranges")  # fmt: skip
+    parser.add_argument("--server-workers", type=int, default=0,
+                        help="processes each Swift server forks (0: one per server, as the tests run it)")
+    parser.add_argument("--latency", type=float, default=0.0,
+                        help="ms every request waits, through a proxy: a distant service's round trip")
     args = parser.parse_args()
+    connections_tried = tuple(int(n) for n in args.connections.split(","))
     cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "storebrowser-bench")
     folders = max(1, args.folders)
     container = f"find-{args.objects}" + (f"-in-{folders}" if folders != FOLDERS else "")
@@ -252,11 +297,13 @@ def main() -> None:
 
     from tests.servers.swift_aio import start_swift
 
-    with start_swift() as server:
-        seeded_container(server, container, prepared)
-        for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
-            print(f"{backend} ({args.objects:,} objects in {folders} folders):", flush=True)
-            bench_backend(backend, server, container)
+    with start_swift(workers=args.server_workers) as started:
+        seeded_container(started, container, prepared)
+        with through_latency(started, args.latency / 1000) as server:
+            for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
+                print(f"{backend} ({args.objects:,} objects in {folders} folders; server workers "
+                      f"{args.server_workers}, latency {args.latency:g} ms):", flush=True)  # fmt: skip
+                bench_backend(backend, server, container, connections_tried, no_ranges=args.no_ranges_runs)
 
 
 if __name__ == "__main__":

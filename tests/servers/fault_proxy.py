@@ -7,6 +7,7 @@
         proxy.fail_next(2, status=503)      # the next 2 requests get a canned 503
         proxy.throttle(512 * 1024)          # a slow link: 512 KiB/s each way, per connection
         proxy.fail_matching("prefix=d%2Fbad")  # every request whose line holds that gets a 503
+        proxy.latency(0.05)                 # every request waits 50 ms: a distant service
 
 Faults are armed for a number of times and disarm themselves; ``faults_done`` counts what
 happened, so a test can check its faults were really met. A reset is a real TCP RST to
@@ -50,6 +51,7 @@ class FaultProxy(CountingProxy):
         self._canned: list[int] = []  # statuses for the next requests
         self._failing: tuple[str, int] | None = None  # (text in the request line, status)
         self._rate: int | None = None
+        self._latency = 0.0
         self._stopping = threading.Event()
         self._canned_links: dict[int, int] = {}  # id(link) -> status being answered
         self.faults_done: Counter[str] = Counter()
@@ -79,6 +81,11 @@ class FaultProxy(CountingProxy):
         with self._lock:
             self._failing = (text, status)
 
+    def latency(self, seconds: float) -> None:
+        """Every request waits ``seconds`` before it goes on to the server, as a distant
+        service's round trip does (each connection waits on its own)."""
+        self._latency = seconds
+
     def throttle(self, bytes_per_second: int | None) -> None:
         """A slow link each way, per connection; ``None`` for full speed."""
         with self._lock:
@@ -87,7 +94,7 @@ class FaultProxy(CountingProxy):
     def clear(self) -> None:
         with self._lock:
             self._reset, self._stall, self._canned, self._rate = None, None, [], None
-            self._failing = None
+            self._failing, self._latency = None, 0.0
 
     def close(self) -> None:
         self._stopping.set()  # wakes stalls
@@ -100,6 +107,8 @@ class FaultProxy(CountingProxy):
 
     def _saw_request(self, line: str, link: Link) -> None:
         super()._saw_request(line, link)
+        if self._latency:
+            self._stopping.wait(self._latency)  # before the request's bytes go on
         with self._lock:
             if id(link) in self._canned_links:
                 return

@@ -80,6 +80,9 @@ class SwiftServer(ServerHandle):
     )
     #: Whether the proxy offers object versioning (``X-Versions-Enabled``, s3api versioning).
     object_versioning: bool = True
+    #: Worker processes each server forks (Swift's ``workers``); 0: one process per server,
+    #: as the tests run it. Benchmarks ask for more to let a server use every core.
+    workers: int = 0
 
     @property
     def etc_dir(self) -> Path:
@@ -117,7 +120,7 @@ def current_user() -> str:
 # --------------------------------------------------------------------------- configuration
 
 
-def _common_conf(etc: Path, ports: SwiftPorts, port: int) -> str:
+def _common_conf(etc: Path, ports: SwiftPorts, port: int, workers: int = 0) -> str:
     return textwrap.dedent(
         f"""\
         [DEFAULT]
@@ -125,7 +128,7 @@ def _common_conf(etc: Path, ports: SwiftPorts, port: int) -> str:
         bind_ip = {LOOPBACK}
         bind_port = {port}
         user = {current_user()}
-        workers = 0
+        workers = {workers}
         log_level = {LOG_LEVEL}
         log_udp_host = {LOOPBACK}
         log_udp_port = {ports.syslog_udp}
@@ -150,10 +153,10 @@ def _policy_section(index: int, name: str) -> str:
     return f"\n[storage-policy:{index}]\nname = {name}\n{default}"
 
 
-def _backend_conf(name: str, etc: Path, devices: Path, ports: SwiftPorts) -> str:
+def _backend_conf(name: str, etc: Path, devices: Path, ports: SwiftPorts, workers: int = 0) -> str:
     # The replicator/updater/auditor sections are only read by daemons we never start;
     # they are here so that swift-init style tools find a complete config when debugging.
-    return _common_conf(etc, ports, ports.backend(name)) + textwrap.dedent(
+    return _common_conf(etc, ports, ports.backend(name), workers) + textwrap.dedent(
         f"""\
         devices = {devices}
         mount_check = false
@@ -187,7 +190,7 @@ def _versioning_conf(object_versioning: bool) -> str:
     )
 
 
-def _proxy_conf(etc: Path, ports: SwiftPorts, object_versioning: bool = True) -> str:
+def _proxy_conf(etc: Path, ports: SwiftPorts, object_versioning: bool = True, workers: int = 0) -> str:
     filters = [
         "catch_errors",
         "gatekeeper",
@@ -203,7 +206,7 @@ def _proxy_conf(etc: Path, ports: SwiftPorts, object_versioning: bool = True) ->
     ]
     simple = "".join(f"\n[filter:{f}]\nuse = egg:swift#{f}\n" for f in filters)
     return (
-        _common_conf(etc, ports, ports.proxy)
+        _common_conf(etc, ports, ports.proxy, workers)
         + textwrap.dedent(
             f"""\
 
@@ -242,12 +245,14 @@ def _proxy_conf(etc: Path, ports: SwiftPorts, object_versioning: bool = True) ->
     )
 
 
-def write_configs(etc: Path, devices: Path, ports: SwiftPorts, object_versioning: bool = True) -> None:
+def write_configs(
+    etc: Path, devices: Path, ports: SwiftPorts, object_versioning: bool = True, workers: int = 0
+) -> None:
     etc.mkdir(parents=True, exist_ok=True)
     (etc / "swift.conf").write_text(_swift_conf())
     for name in BACKENDS:
-        (etc / f"{name}-server.conf").write_text(_backend_conf(name, etc, devices, ports))
-    (etc / "proxy-server.conf").write_text(_proxy_conf(etc, ports, object_versioning))
+        (etc / f"{name}-server.conf").write_text(_backend_conf(name, etc, devices, ports, workers))
+    (etc / "proxy-server.conf").write_text(_proxy_conf(etc, ports, object_versioning, workers))
 
 
 def make_device(devices: Path) -> None:
@@ -335,7 +340,7 @@ def _healthy(server: SwiftServer) -> bool:
 def _prepare(server: SwiftServer) -> None:
     devices = server.base_dir / "srv"
     make_device(devices)
-    write_configs(server.etc_dir, devices, server.ports, server.object_versioning)
+    write_configs(server.etc_dir, devices, server.ports, server.object_versioning, server.workers)
     build_rings(server.etc_dir, server.ports)
 
 
@@ -397,9 +402,10 @@ def _start(server: SwiftServer, timeout: float) -> None:
     server.wait_until("PUT/GET/DELETE round trip", lambda: round_trip(server), timeout)
 
 
-def start_swift(timeout: float = 30.0, *, object_versioning: bool = True) -> SwiftServer:
+def start_swift(timeout: float = 30.0, *, object_versioning: bool = True, workers: int = 0) -> SwiftServer:
     """Start a Swift all-in-one and return it once a real object round trip works;
-    ``object_versioning=False``: a cluster that does not offer it (not in ``/info``)."""
+    ``object_versioning=False``: a cluster that does not offer it (not in ``/info``);
+    ``workers``: processes each server forks (0: one process per server)."""
     find_memcached()  # fail before creating anything when it is missing
     swift_script("swift-proxy-server")
     ports = SwiftPorts.pick()
@@ -413,6 +419,7 @@ def start_swift(timeout: float = 30.0, *, object_versioning: bool = True) -> Swi
         storage_url=f"{proxy_url}/v1/AUTH_test",
         s3_endpoint=proxy_url,
         object_versioning=object_versioning,
+        workers=workers,
     )
     return boot(server, lambda s: _start(s, timeout))
 
