@@ -17,7 +17,9 @@ Run from the project root: ``python -m bench.find [--objects 1000000] [--only sw
 "no ranges": the walk before it could). ``--server-workers N`` lets each Swift server
 fork N workers (a local server otherwise bounds the gain at the CPU of one process per
 server); ``--latency MS`` sends every request through a proxy that delays it, as a distant
-service does, which is where more connections pay off.
+service does, which is where more connections pay off. ``--window`` also runs the search
+as the window does (``bench.find_window``): when the first match is on screen after the
+page that holds it was listed, and the longest event-loop stall.
 """
 
 from __future__ import annotations
@@ -245,7 +247,7 @@ def rclone(name: str, server: Any, container: str, *args: str) -> Callable[[Call
 
 
 def bench_backend(name: str, server: Any, container: str, connections_tried: tuple[int, ...] = CONNECTIONS,
-                  *, no_ranges: bool = True) -> list[Run]:  # fmt: skip
+                  *, no_ranges: bool = True, window: bool = False) -> list[Run]:  # fmt: skip
     from storebrowser.providers.registry import open_provider
     from tests.providers.backends import s3_swift_settings
 
@@ -266,6 +268,10 @@ def bench_backend(name: str, server: Any, container: str, connections_tried: tup
     for connections in connections_tried:
         runs.append(timed(server, f"find 0.1%, {connections} connections",
                           ours_find(provider, container, connections)))  # fmt: skip
+    if window:
+        from bench.find_window import find_in_window
+
+        print(find_in_window(provider, container, "needle").line(), flush=True)
     if shutil.which("rclone"):
         runs.append(timed(server, "rclone size", rclone(name, server, container, "size", "--json")))
         lsf = rclone(name, server, container, "lsf", "-R", "--files-only", "--include", "*needle*")
@@ -288,7 +294,10 @@ def main() -> None:
                         help="processes each Swift server forks (0: one per server, as the tests run it)")
     parser.add_argument("--latency", type=float, default=0.0,
                         help="ms every request waits, through a proxy: a distant service's round trip")
+    parser.add_argument("--window", action="store_true",
+                        help="also find as the window does: first match on screen, stalls")  # fmt: skip
     args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     connections_tried = tuple(int(n) for n in args.connections.split(","))
     cache = args.cache or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"), "storebrowser-bench")
     folders = max(1, args.folders)
@@ -303,7 +312,8 @@ def main() -> None:
             for backend in [name.strip() for name in args.only.split(",") if name.strip()]:
                 print(f"{backend} ({args.objects:,} objects in {folders} folders; server workers "
                       f"{args.server_workers}, latency {args.latency:g} ms):", flush=True)  # fmt: skip
-                bench_backend(backend, server, container, connections_tried, no_ranges=args.no_ranges_runs)
+                bench_backend(backend, server, container, connections_tried, no_ranges=args.no_ranges_runs,
+                              window=args.window)  # fmt: skip
 
 
 if __name__ == "__main__":
