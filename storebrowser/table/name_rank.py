@@ -26,6 +26,8 @@ from storebrowser.table.columns import ObjectColumns
 #: Dense ranks of case-folded names, indexed by row id.
 Ranks = NDArray[np.uint32]
 _WORD = 8
+#: Bytes case-folded per call (each call holds the GIL).
+_PIECE = 1 << 20
 
 
 def name_ranks(columns: ObjectColumns, count: int) -> Ranks | None:
@@ -47,8 +49,10 @@ def name_ranks(columns: ObjectColumns, count: int) -> Ranks | None:
 
 def _folded(blob: bytes | bytearray, ends: NDArray[np.int64]) -> tuple[bytes | bytearray, NDArray[np.int64]]:
     """The case-folded blob and its name ends (``casefold`` may change lengths: ß -> ss)."""
-    if blob.isascii():  # casefold is lower() there, byte for byte
-        return blob.lower(), ends
+    if blob.isascii():  # casefold is lower() there, byte for byte; in pieces, as one
+        # call on a million names holds the GIL for ~50 ms, which the GUI thread would wait
+        pieces = range(0, len(blob), _PIECE)
+        return b"".join([blob[start : start + _PIECE].lower() for start in pieces]), ends
     folded = blob.decode("utf-8", "surrogatepass").casefold().encode("utf-8", "surrogatepass")
     nuls = np.flatnonzero(np.frombuffer(folded, dtype=np.uint8) == 0) + 1
     return folded, np.concatenate((np.zeros(1, dtype=np.int64), nuls))
