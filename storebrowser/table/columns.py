@@ -94,6 +94,9 @@ class ObjectColumns:
         self.object_bytes = 0  # sum of the sizes of live objects
         #: Folder rows' sizes, counted on request (the Size column of a folder).
         self.folder_sizes = FolderSizes()
+        #: The rank of each row's case-folded name (``name_rank``), for the rows there were
+        #: when the listing was complete; ``None`` until a worker has made it.
+        self.name_ranks: NDArray[np.uint32] | None = None
 
     def __len__(self) -> int:
         return len(self.flags)

@@ -195,8 +195,9 @@ def _sorted(columns: ObjectColumns, folders: RowIds, objects: RowIds, spec: Sort
 
 
 def sort_ids(columns: ObjectColumns, ids: RowIds, spec: SortSpec) -> RowIds:
-    """``ids`` sorted by ``spec``'s column, stable. Numbers, dates, types and classes are
-    sorted by numpy; names (and ETags that are not all MD5s) by Python's sort, whose
+    """``ids`` sorted by ``spec``'s column, stable. Numbers, dates, types, classes and
+    ranked names (a complete listing's, ``name_rank``) are sorted by numpy; names not
+    ranked (yet) and ETags that are not all MD5s by Python's sort, whose
     Timsort is close to linear on a listing's order: services list in byte order, which
     is the case-folded order but where case differs."""
     if len(ids) < 2:
@@ -214,7 +215,11 @@ def sort_ids(columns: ObjectColumns, ids: RowIds, spec: SortSpec) -> RowIds:
 
 
 def _numbers(columns: ObjectColumns, column: int, ids: RowIds) -> NDArray[Any] | None:
-    """The sort value of each of ``ids`` as integers, for the columns that have one."""
+    """The sort value of each of ``ids`` as integers, for the columns that have one (names
+    too, once ranked: ``name_rank``)."""
+    if column == Column.NAME:
+        ranked = columns.name_ranks
+        return ranked[ids] if ranked is not None and int(ids.max()) < len(ranked) else None
     if column == Column.SIZE:
         sizes = view(columns.sizes)[ids]
         if columns.folder_sizes.known:  # folders: their counted sizes (UNKNOWN first)

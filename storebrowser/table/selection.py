@@ -125,6 +125,21 @@ class ListedRows:
         row = self.rows[source]
         return None if self.columns.is_folder(row) else self.columns.info(row)
 
+    def listed_sizes(self, sources: Sequence[str]) -> list[int | None]:
+        """Per source, the size of its row when that row is an object of exactly that key
+        (``None`` otherwise): what a job's expansion needs of a million listed sources,
+        read in C-level passes (``transfers.kinds.download.ListedInBulk``)."""
+        rows = self.rows[: len(sources)]
+        columns = self.columns
+        keys = columns.keys_of(rows)
+        sizes = map(columns.sizes.__getitem__, rows)
+        objects = map(_not, map(FOLDER.__and__, map(columns.flags.__getitem__, rows)))
+        known = [
+            size if is_object and key == source else None
+            for size, is_object, key, source in zip(sizes, objects, keys, sources, strict=False)
+        ]
+        return known + [None] * (len(sources) - len(known))
+
 
 @dataclass(frozen=True, slots=True)
 class DeletePlan:

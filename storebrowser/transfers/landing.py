@@ -50,23 +50,30 @@ def fail_clashes(items: Iterable[Item], strip: Callable[[Item], str]) -> None:
     """Fail every item that would need a file where an earlier one needs a folder, or
     the other way round, or the very file an earlier one is saved as. ``strip``: what of
     an item's key is not mirrored locally (the download kind says)."""
-    fold = str.casefold if CASE_INSENSITIVE_DISKS else str
     files: dict[tuple[str, ...], str] = {}
     folders: dict[tuple[str, ...], str] = {}
+    queued = State.QUEUED
     for item in items:
-        parts = landing_parts(strip(item), item) if item.state is State.QUEUED else None
+        parts = landing_parts(strip(item), item) if item.state is queued else None
         if parts is None:
             continue
-        path = tuple(fold(part) for part in parts)
-        is_folder = item.key.endswith("/")
-        problem = _clash(item.key, parts, path, is_folder, files, folders)
+        path = tuple(map(str.casefold, parts)) if CASE_INSENSITIVE_DISKS else parts
+        key = item.key
+        if len(path) == 1 and not key.endswith("/"):  # most items: a file in the folder itself
+            if path in files or path in folders:
+                item.state, item.error = State.FAILED, _clash(key, parts, path, False, files, folders)
+            else:
+                files[path] = key
+            continue
+        is_folder = key.endswith("/")
+        problem = _clash(key, parts, path, is_folder, files, folders)
         if problem is not None:
             item.state, item.error = State.FAILED, problem
             continue
         for depth in range(1, len(path) + (1 if is_folder else 0)):
-            folders.setdefault(path[:depth], item.key)
+            folders.setdefault(path[:depth], key)
         if not is_folder:
-            files[path] = item.key
+            files[path] = key
 
 
 def _clash(

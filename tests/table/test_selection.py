@@ -44,6 +44,11 @@ def test_keys_split_and_what_the_listing_said() -> None:
     assert sources == tuple(selection.keys())
     assert listed.listed(0) == infos[4] and listed.listed(1) is None  # a folder: listed below it
     assert listed.listed(2) == infos[6] and listed.listed(9) is None
+    # In bulk (a job's expansion): the sizes of the objects, none for a folder, for a
+    # source that is not its row's key, or for a source beyond the rows.
+    asked = (*sources[:2], "data/other.txt", sources[3], "data/f00001.txt")
+    assert listed.listed_sizes(asked) == [infos[4].size, None, None, None, None]
+    assert listed.listed_sizes(sources) == [infos[4].size, None, infos[6].size, None]
 
 
 def test_a_folder_marker_is_left_out_of_a_download_among_others() -> None:

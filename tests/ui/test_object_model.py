@@ -662,3 +662,20 @@ def test_the_delegate_reads_a_cell_in_one_call(
             assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right
             assert option.icon.isNull() == (column != Column.NAME)
     assert calls["data"] == 0
+
+
+def test_a_complete_listing_has_its_names_ranked_and_a_sort_by_name_follows_them(
+    qtbot: Any, make_model: Callable[..., ObjectTableModel], seeded_provider: Provider, seeded_few: str
+) -> None:
+    """Issue 25: once every page is in, a worker ranks the names (``table.name_rank``);
+    a sort by name is then an integer sort, and must order exactly as Python does."""
+    reference = provider_listing(seeded_provider, seeded_few)
+    model = make_model(first_page=50, page_size=150)
+    with qtbot.waitSignal(model.pageLoaded, timeout=LOAD_TIMEOUT):
+        model.open(seeded_provider, seeded_few)
+    load_all(qtbot, model)
+    qtbot.waitUntil(lambda: model._rows.name_ranks is not None, timeout=LOAD_TIMEOUT)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(Column.NAME, order)
+        descending = order == Qt.SortOrder.DescendingOrder
+        assert shown_keys(model) == reference_sort(reference, Column.NAME, descending), descending

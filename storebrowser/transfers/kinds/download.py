@@ -10,8 +10,8 @@ which also fails, when the job expands, the later of two objects that cannot bot
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import ClassVar, Protocol, runtime_checkable
 
 from storebrowser.core.errors import StorageError
 from storebrowser.core.retry import RetryPolicy
@@ -118,6 +118,14 @@ class DownloadMany(_Download):
     def objects(self, job: Job, provider: Provider, retry: RetryPolicy) -> list[Item]:
         return numbered(_many_items(job, provider, retry))
 
+    def run(self, ctx: TaskContext) -> str:
+        item, listed = ctx.item, ctx.job.listed
+        if item.listed is None and listed is not None and not is_prefix(ctx.job.spec.sources[item.source]):
+            info = listed.listed(item.source)  # what the listing said, made only now
+            if info is not None and info.key == item.key:
+                item.listed = info
+        return super().run(ctx)
+
     def strip_prefix(self, spec: JobSpec, item: Item) -> str:
         """By the item's own source: an object lands as its name, a prefix as its last
         segment and what is under it."""
@@ -139,16 +147,22 @@ class DownloadMany(_Download):
 
 def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[Item]:
     """Prefixes listed, objects looked up (the size makes the job's total known at once;
-    the download uses what was found instead of asking again)."""
+    the download uses what was found instead of asking again). Objects the job's listing
+    describes are not looked up: their size comes from it, and their description when
+    the item runs (``DownloadMany.run``), not one ``ObjectInfo`` each up front."""
     spec = job.spec
-    found = _listed_sources(job)  # what the listing said: no HEAD for those
-    keys = [s for s in spec.sources if not is_prefix(s) and s not in found]
-    found.update(look_up(provider, spec.container, keys, job.cancel, retry))
+    sizes, infos = _listed_sources(job)  # what the listing said: no HEAD for those
+    keys = [s for s, size in zip(spec.sources, sizes, strict=True) if size is None and not is_prefix(s)]
+    found = look_up(provider, spec.container, keys, job.cancel, retry)
     for n, source in enumerate(spec.sources):
         if is_prefix(source):
             for info in walked_objects(provider, spec.container, source, cancel=job.cancel, retry=retry):
                 if not info.is_prefix:
                     yield Item(job.id, 0, info.key, total=info.size, listed=info, source=n)
+            continue
+        size = sizes[n]
+        if size is not None:
+            yield Item(job.id, 0, source, total=size, listed=infos.get(n), source=n)
             continue
         looked_up = found[source]
         if isinstance(looked_up, StorageError):
@@ -159,13 +173,33 @@ def _many_items(job: Job, provider: Provider, retry: RetryPolicy) -> Iterator[It
         yield Item(job.id, 0, source, total=looked_up.size, listed=looked_up, source=n)
 
 
-def _listed_sources(job: Job) -> dict[str, ObjectInfo | StorageError]:
-    """The objects among the sources that the job's listing describes (``Job.listed``)."""
-    listed, found = job.listed, dict[str, ObjectInfo | StorageError]()
+@runtime_checkable
+class ListedInBulk(Protocol):
+    """A ``Listed`` that says the sizes of many sources at once, without an ``ObjectInfo``
+    each (``table.selection.ListedRows``: a million selected rows expand in seconds)."""
+
+    def listed_sizes(self, sources: Sequence[str]) -> list[int | None]:
+        """Per source, the size of the object the listing gave for exactly that key;
+        ``None`` where it gave none (a folder, another key, no such row)."""
+        ...
+
+
+def _listed_sources(job: Job) -> tuple[list[int | None], dict[int, ObjectInfo]]:
+    """Per source, the size the job's listing (``Job.listed``) gives of it (``None``: not
+    an object it describes), and the descriptions it gave, by source, where they were made
+    to learn the size (a listing that cannot say sizes in bulk)."""
+    listed, sources = job.listed, job.spec.sources
     if listed is None:
-        return found
-    for n, source in enumerate(job.spec.sources):
+        return [None] * len(sources), {}
+    if isinstance(listed, ListedInBulk):
+        return listed.listed_sizes(sources), {}
+    sizes: list[int | None] = []
+    infos: dict[int, ObjectInfo] = {}
+    for n, source in enumerate(sources):
         info = None if is_prefix(source) else listed.listed(n)
         if info is not None and info.key == source:
-            found[source] = info
-    return found
+            infos[n] = info
+            sizes.append(info.size)
+        else:
+            sizes.append(None)
+    return sizes, infos

@@ -2,7 +2,8 @@
 
 Pages are asked on a worker (``TaskRunner.run_feed``): first a small one, so the first
 rows show fast, then full ones (``PAGE_SIZE``; providers clamp it to what their service
-gives: S3 1,000, Azure 5,000, Swift its ``container_listing_limit``, 10,000 by default).
+gives: S3 1,000, Azure 5,000; Swift's ``container_listing_limit``, 10,000 by default, is
+more than is asked).
 While the listing continues by itself, the worker asks the next page as soon as one is
 in, without waiting for the GUI thread, but stays at most one page ahead of it
 (``AHEAD``), so a busy window does not pile up pages. Each page is packed into column
@@ -30,8 +31,12 @@ from storebrowser.ui.objects.found import FoundFeed
 
 #: The first page: small, so that the first rows show fast.
 FIRST_PAGE = 200
-#: Every later page; providers clamp it to their service's maximum.
-PAGE_SIZE = 10_000
+#: Every later page; providers clamp it to their service's maximum. Not Swift's 10,000:
+#: swiftclient parses a page's JSON in one ``json.loads`` call, which holds the GIL
+#: throughout (20 ms of CPU for 10,000 entries, 9 for 5,000), so the GUI thread waits
+#: that long if it needs the GIL meanwhile (issue 25: stalls <= 50 ms). Twice the
+#: requests cost the server little next to the rows themselves.
+PAGE_SIZE = 5_000
 DELIMITER = "/"
 #: Pages the worker may ask while the GUI thread has yet to take the one before: one, so
 #: the next request never waits for the GUI thread's turn, and no more, so a busy window

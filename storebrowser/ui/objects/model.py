@@ -36,9 +36,10 @@ from PySide6.QtCore import (
 from storebrowser.core.types import ObjectInfo
 from storebrowser.find.criteria import Criteria
 from storebrowser.providers.base import Provider
-from storebrowser.qtbridge.tasks import TaskRunner
+from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.table.arrays import row_ids, view
 from storebrowser.table.columns import ObjectColumns, RowsSummary, summarize
+from storebrowser.table.name_rank import Ranks, name_ranks
 from storebrowser.table.order import (
     COLUMNS,
     NATURAL,
@@ -95,7 +96,10 @@ class ObjectTableModel(NameTypeAhead, CellRoles, RowEdits, FolderSizeRows, Shown
         page_size: int = PAGE_SIZE,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._rows = ObjectColumns()
+        #: The name blob of the listing whose names are ranked, or being ranked (``name_rank``).
+        self._ranked_names: bytearray | None = None
         self._lister = ObjectLister(
             runner,
             on_packed=self._page_packed,
@@ -193,6 +197,7 @@ class ObjectTableModel(NameTypeAhead, CellRoles, RowEdits, FolderSizeRows, Shown
         self._merge_timer.stop()
         self._last_shown = 0.0
         self._rows.reset(folder)
+        self._ranked_names = None
         self._order = array("I")
         self._visible = self._order if not self._needle else array("I")
         self._visible_folders = self._merged = 0
@@ -265,6 +270,21 @@ class ObjectTableModel(NameTypeAhead, CellRoles, RowEdits, FolderSizeRows, Shown
         if loading != self._loading:
             self._loading = loading
             self.loadingChanged.emit(loading)
+        if not loading and self.complete and self._ranked_names is not self._rows.name_blob:
+            self._rank_names()
+
+    def _rank_names(self) -> None:
+        """Rank the complete listing's names on a worker: a sort by name is then an
+        integer sort (rows added later are sorted by their names as before)."""
+        columns, blob = self._rows, self._rows.name_blob
+        self._ranked_names = blob
+        snapshot, count = columns.snapshot(), len(columns)
+
+        def ranked(result: TaskResult[Ranks | None]) -> None:
+            if result.ok and columns.name_blob is blob:  # still the same listing
+                columns.name_ranks = result.value
+
+        self._runner.run(lambda: name_ranks(snapshot, count), ranked)
 
     # -- paging (the Qt contract) -------------------------------------------------------------
 
