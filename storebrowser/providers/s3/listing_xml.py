@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import logging
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -32,6 +33,7 @@ from urllib.parse import unquote_plus
 
 from storebrowser.core.types import EntryColumns
 from storebrowser.providers.s3 import listing
+from storebrowser.providers.s3.archive import ARCHIVE_CLASSES
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -41,6 +43,10 @@ log = logging.getLogger(__name__)
 _EVENT = "before-parse.s3.ListObjectsV2"
 _HOOK_ID = "storebrowser-listing-columns"
 _ROOT = "ListBucketResult"
+
+
+#: URL-decodes a key (as botocore's ``decode_list_object_v2``), or ``None`` for none.
+Decode = Callable[[str], str] | None
 
 
 class UnexpectedReply(ValueError):
@@ -82,7 +88,7 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
             rest.append(child)
     # botocore decodes keys when the reply says it encoded them (it always asks, unless
     # the caller did: list_page never does).
-    decode = unquote_plus if root.findtext(tags.encoding_type) == "url" else None
+    decode: Decode = unquote_plus if root.findtext(tags.encoding_type) == "url" else None
     rows = [_object_row(element, tags, decode) for element in objects]
     rows += [_prefix_row(element, tags, decode) for element in prefixes]
     rows.sort(key=itemgetter(0))
@@ -138,7 +144,7 @@ def _tags_of(root_tag: str) -> _Tags:
     )  # fmt: skip
 
 
-def _object_row(element: ElementTree.Element, tags: _Tags, decode: Any) -> listing.Row:
+def _object_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> listing.Row:
     """One ``<Contents>`` as ``listing.entry_columns`` makes botocore's dict of it."""
     fields = {child.tag: child for child in element}
     if len(fields) != len(element):
@@ -153,9 +159,12 @@ def _object_row(element: ElementTree.Element, tags: _Tags, decode: Any) -> listi
     etag = fields.get(tags.etag)
     storage_class = _text(fields[tags.storage_class]) if tags.storage_class in fields else None
     restore = fields.get(tags.restore_status)
-    item: dict[str, Any] = {"StorageClass": storage_class}
-    if restore is not None:
-        item["RestoreStatus"] = _restore_status(restore, tags)
+    archive = None
+    if restore is not None or storage_class in ARCHIVE_CLASSES:  # else listed_archive says None
+        item: dict[str, Any] = {"StorageClass": storage_class}
+        if restore is not None:
+            item["RestoreStatus"] = _restore_status(restore, tags)
+        archive = listing.listed_archive(item)
     return (
         decode(key) if decode else key,
         int(_text(size)) if size is not None else 0,
@@ -163,11 +172,11 @@ def _object_row(element: ElementTree.Element, tags: _Tags, decode: Any) -> listi
         listing.strip_etag(_text(etag)) if etag is not None else None,
         storage_class,
         False,
-        listing.listed_archive(item),
+        archive,
     )
 
 
-def _prefix_row(element: ElementTree.Element, tags: _Tags, decode: Any) -> listing.Row:
+def _prefix_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> listing.Row:
     if len(element) != 1 or element[0].tag != tags.prefix:
         raise UnexpectedReply(f"<CommonPrefixes> holds {[child.tag for child in element]}")
     prefix = _text(element[0])
