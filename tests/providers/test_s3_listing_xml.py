@@ -56,6 +56,7 @@ def _hooked(body: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
 
 AWS_ENTRIES = [
     _object("photos/2026/a%20b%2Bc%25.jpg"),
+    _object("photos/space+as+AWS+writes+it%2Bplus"),  # AWS encodes a space as '+'
     _object("photos/cold", "<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>"
             "<DisplayName>someone</DisplayName></Owner>",
             "<RestoreStatus><IsRestoreInProgress>true</IsRestoreInProgress></RestoreStatus>").replace(
