@@ -200,14 +200,15 @@ def _http_dates(body: bytes) -> bytes:
     return re.sub(rb"<LastModified>([^<]+)<", http_date, body)
 
 
-@pytest.mark.parametrize("rewrite", [_unknown_element, _http_dates], ids=["unknown element", "other date format"])
+@pytest.mark.parametrize("rewrite", [_unknown_element, _http_dates], ids=["unknown element", "HTTP dates"])
 def test_a_reply_the_hook_does_not_know_is_botocores_whole(seeded: Seeded, rewrite: Rewrite) -> None:
     with _rewritten(seeded.fast, rewrite), _rewritten(seeded.botocore, rewrite):
         with listing.reading_columns():
             reply = seeded.fast.list_objects_v2(Bucket=seeded.bucket, Prefix="x/")
         assert listing.COLUMNS_FIELD not in reply and reply["Contents"]
         for request in REQUESTS[3:6]:
-            assert _pages(seeded.fast, seeded.bucket, *request) == _pages(seeded.botocore, seeded.bucket, *request)
+            fast = _pages(seeded.fast, seeded.bucket, *request)
+            assert fast == _pages(seeded.botocore, seeded.bucket, *request)
 
 
 def test_a_reply_that_does_not_parse_fails_as_botocore_fails(seeded: Seeded) -> None:
@@ -226,8 +227,9 @@ def test_archived_objects_are_said_so_on_either_path(request: pytest.FixtureRequ
     bucket = unique_container_name()
     provider.create_container(bucket)
     try:
+        sdk: Any = provider._client
         for key, storage_class in (("cold", "GLACIER"), ("deep", "DEEP_ARCHIVE"), ("warm", "STANDARD_IA")):
-            provider._client.put_object(Bucket=bucket, Key=key, Body=b"x", StorageClass=storage_class)
+            sdk.put_object(Bucket=bucket, Key=key, Body=b"x", StorageClass=storage_class)
         pages = [listing.list_page(client, bucket, "", None, None, 1000, restore_status=True)
                  for client in (provider._client, _without_hook(settings))]  # fmt: skip
         fast, slow = (page.entries for page in pages)

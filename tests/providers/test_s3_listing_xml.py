@@ -20,10 +20,12 @@ from storebrowser.core.archive import ArchiveState
 from storebrowser.providers.s3 import listing, listing_xml
 
 _NS = ' xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
+_ROOT = "ListBucketResult"
 _OUTPUT = botocore.session.get_session().get_service_model("s3").operation_model("ListObjectsV2").output_shape
+assert _OUTPUT is not None
 
 
-def _reply(entries: str, *, encoded: bool = True, namespace: str = _NS, root: str = "ListBucketResult") -> bytes:
+def _reply(entries: str, *, encoded: bool = True, namespace: str = _NS, root: str = _ROOT) -> bytes:
     encoding = "<EncodingType>url</EncodingType>" if encoded else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root}{namespace}><Name>b</Name><Prefix></Prefix>'
             f"<KeyCount>9</KeyCount><MaxKeys>1000</MaxKeys>{encoding}<IsTruncated>true</IsTruncated>"
@@ -39,15 +41,15 @@ def _object(key: str, *extra: str, modified: str = "2026-12-04T06:35:33.000Z") -
 
 def _botocore(body: bytes) -> dict[str, Any]:
     """What botocore makes of ``body`` when it parses all of it (after-call hook included)."""
-    parsed: dict[str, Any] = create_parser("rest-xml").parse({"body": body, "headers": {}, "status_code": 200},
-                                                             _OUTPUT)  # fmt: skip
+    response = {"body": body, "headers": {}, "status_code": 200}
+    parsed: dict[str, Any] = create_parser("rest-xml").parse(response, _OUTPUT)
     decode_list_object_v2(parsed, {"encoding_type_auto_set": True})
     return parsed
 
 
 def _hooked(body: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
     """The hook's columns, and what botocore makes of the body the hook leaves it."""
-    response = {"body": body, "headers": {}, "status_code": 200}
+    response: dict[str, Any] = {"body": body, "headers": {}, "status_code": 200}
     columns: dict[str, Any] = {}
     with listing.reading_columns():
         listing_xml.read_columns(response_dict=response, customized_response_dict=columns)
@@ -82,6 +84,10 @@ SAME = {
         + _object("100%25+1"), encoded=False),
     "empty elements": _reply(_object("e").replace("<StorageClass>STANDARD</StorageClass>", "<StorageClass/>")
                              .replace("&quot;9b2cf535f27731c974343645a3985328&quot;", "")),
+    "broken UTF-8 across two keys, and a NUL": _reply(_object("a/bad%C3") + _object("a/%A9bad+too")
+                                                      + _object("a/nul%00byte") + _object("a/plain%20end")),
+    "broken UTF-8 across two keys": _reply(_object("a/bad%E2%82") + _object("a/%AC%A9bad+too")
+                                           + "<CommonPrefixes><Prefix>a/%F0%9F/</Prefix></CommonPrefixes>"),
     "no size, no date, no class": _reply("<Contents><Key>bare</Key></Contents>"),
     "no entries": _reply(""),
 }  # fmt: skip
@@ -94,7 +100,8 @@ def test_the_hook_reads_what_botocore_reads(body: bytes) -> None:
     expected = listing.entry_columns(whole.get("Contents", []), whole.get("CommonPrefixes", []))
     assert columns[listing.COLUMNS_FIELD] == expected
     # botocore reads the rest as before: token, truncation, prefix, encoding...
-    assert rest == {name: value for name, value in whole.items() if name not in ("Contents", "CommonPrefixes")}
+    listed = ("Contents", "CommonPrefixes")
+    assert rest == {name: value for name, value in whole.items() if name not in listed}
 
 
 def test_restore_status_and_classes_become_archive_states() -> None:
@@ -115,7 +122,7 @@ DECLINED = {
     "a time without a zone": _reply(_object("k", modified="2026-12-04T06:35:33")),
     "a time as an HTTP date": _reply(_object("k", modified="Fri, 04 Dec 2026 06:35:33 GMT")),
     "a size that is no number": _reply(_object("k").replace("1234", "12.5")),
-    "a restore status it does not know": _reply(_object("k", "<RestoreStatus><Tier>x</Tier></RestoreStatus>")),
+    "an odd restore status": _reply(_object("k", "<RestoreStatus><Tier>x</Tier></RestoreStatus>")),
     "an error in a 200": b"<Error><Code>InternalError</Code><Message>later</Message></Error>",
     "XML cut short": _reply(_object("k"))[:150],
     "not XML": b"\x00\x01",

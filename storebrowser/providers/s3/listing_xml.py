@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import logging
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -43,10 +42,6 @@ log = logging.getLogger(__name__)
 _EVENT = "before-parse.s3.ListObjectsV2"
 _HOOK_ID = "storebrowser-listing-columns"
 _ROOT = "ListBucketResult"
-
-
-#: URL-decodes a key (as botocore's ``decode_list_object_v2``), or ``None`` for none.
-Decode = Callable[[str], str] | None
 
 
 class UnexpectedReply(ValueError):
@@ -86,14 +81,30 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
             prefixes.append(child)
         else:
             rest.append(child)
+    rows = [_object_row(element, tags) for element in objects]
+    rows += [_prefix_row(element, tags) for element in prefixes]
     # botocore decodes keys when the reply says it encoded them (it always asks, unless
     # the caller did: list_page never does).
-    decode: Decode = unquote_plus if root.findtext(tags.encoding_type) == "url" else None
-    rows = [_object_row(element, tags, decode) for element in objects]
-    rows += [_prefix_row(element, tags, decode) for element in prefixes]
+    if rows and root.findtext(tags.encoding_type) == "url":
+        keys = decoded([row[0] for row in rows])
+        rows = [(key,) + row[1:] for key, row in zip(keys, rows, strict=True)]
     rows.sort(key=itemgetter(0))
     root[:] = rest
     return listing.columns_of_rows(rows), ElementTree.tostring(root, encoding="utf-8")
+
+
+def decoded(keys: list[str]) -> list[str]:
+    """``unquote_plus`` of each key (botocore's ``unquote_str``), in one call for the page:
+    its Python loop runs once, not once per key. The same: the NUL joining them cannot be
+    in XML text, is not ``%`` or ``+``, and UTF-8 decoding never takes an ASCII byte into
+    a broken sequence; a key holding ``%00`` (a NUL once decoded) is decoded alone."""
+    joined = "\0".join(keys)
+    if "%00" in joined:
+        return [unquote_plus(key) for key in keys]
+    split = unquote_plus(joined).split("\0")
+    if len(split) != len(keys):
+        raise UnexpectedReply("a key decoded into two")  # cannot be, as said above
+    return split
 
 
 def _parse(body: bytes) -> ElementTree.Element:
@@ -131,8 +142,8 @@ def _tags_of(root_tag: str) -> _Tags:
     # In any namespace, or none (botocore ignores them); not an <Error> a 200 may carry.
     if not root_tag.endswith(_ROOT) or not (ns == "" or (ns.startswith("{") and ns.endswith("}"))):
         raise UnexpectedReply(f"the reply is <{root_tag}>, not <{_ROOT}>")
-    names = ("Key", "LastModified", "ETag", "ChecksumAlgorithm", "ChecksumType", "Size", "StorageClass", "Owner",
-             "RestoreStatus")  # fmt: skip
+    names = ("Key", "LastModified", "ETag", "ChecksumAlgorithm", "ChecksumType", "Size", "StorageClass",
+             "Owner", "RestoreStatus")  # fmt: skip
     return _Tags(
         contents=ns + "Contents", common_prefixes=ns + "CommonPrefixes", encoding_type=ns + "EncodingType",
         key=ns + "Key", size=ns + "Size", last_modified=ns + "LastModified", etag=ns + "ETag",
@@ -144,8 +155,9 @@ def _tags_of(root_tag: str) -> _Tags:
     )  # fmt: skip
 
 
-def _object_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> listing.Row:
-    """One ``<Contents>`` as ``listing.entry_columns`` makes botocore's dict of it."""
+def _object_row(element: ElementTree.Element, tags: _Tags) -> listing.Row:
+    """One ``<Contents>`` as ``listing.entry_columns`` makes botocore's dict of it (the key
+    not decoded yet)."""
     fields = {child.tag: child for child in element}
     if len(fields) != len(element):
         _check_repeats(element, tags)
@@ -166,7 +178,7 @@ def _object_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> li
             item["RestoreStatus"] = _restore_status(restore, tags)
         archive = listing.listed_archive(item)
     return (
-        decode(key) if decode else key,
+        key,
         int(_text(size)) if size is not None else 0,
         _timestamp(_text(modified)) if modified is not None else None,
         listing.strip_etag(_text(etag)) if etag is not None else None,
@@ -176,11 +188,10 @@ def _object_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> li
     )
 
 
-def _prefix_row(element: ElementTree.Element, tags: _Tags, decode: Decode) -> listing.Row:
+def _prefix_row(element: ElementTree.Element, tags: _Tags) -> listing.Row:
     if len(element) != 1 or element[0].tag != tags.prefix:
         raise UnexpectedReply(f"<CommonPrefixes> holds {[child.tag for child in element]}")
-    prefix = _text(element[0])
-    return (decode(prefix) if decode else prefix, 0, None, None, None, True, None)
+    return (_text(element[0]), 0, None, None, None, True, None)
 
 
 def _check_repeats(element: ElementTree.Element, tags: _Tags) -> None:
