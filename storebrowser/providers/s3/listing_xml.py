@@ -87,7 +87,7 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
     # the caller did: list_page never does).
     if rows and root.findtext(tags.encoding_type) == "url":
         keys = decoded([row[0] for row in rows])
-        rows = [(key,) + row[1:] for key, row in zip(keys, rows, strict=True)]
+        rows = [(key, *row[1:]) for key, row in zip(keys, rows, strict=True)]
     rows.sort(key=itemgetter(0))
     root[:] = rest
     return listing.columns_of_rows(rows), ElementTree.tostring(root, encoding="utf-8")
