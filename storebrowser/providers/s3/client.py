@@ -18,7 +18,7 @@ from botocore.config import Config
 
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
-from storebrowser.providers.s3 import part_check, progress
+from storebrowser.providers.s3 import listing_xml, part_check, progress
 from storebrowser.providers.s3.errors import s3_errors
 
 if TYPE_CHECKING:
@@ -177,6 +177,7 @@ class ClientFactory:
             )
         progress.install(client)
         part_check.install(client)
+        listing_xml.install(client)
         return client
 
     def close(self) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +62,10 @@ def list_page(
     """One ListObjectsV2 page; common prefixes become ``is_prefix`` entries in key order.
 
     botocore asks for URL-encoded keys and decodes them, so keys with control characters
-    or odd bytes survive the XML reply. ``restore_status`` asks each object's restore
+    or odd bytes survive the XML reply. The reply's objects are read by
+    ``listing_xml``'s hook (installed on every client) straight into columns; where it
+    declines (a reply it does not know), botocore's parse is converted here as before.
+    ``restore_status`` asks each object's restore
     status too (``OptionalObjectAttributes``: AWS answers it; moto and other clones
     ignore the header, and then an archive class alone says "archived").
     """
@@ -74,14 +80,47 @@ def list_page(
         params["ContinuationToken"] = token
     if restore_status:
         params["OptionalObjectAttributes"] = ["RestoreStatus"]
-    with s3_errors(f"Listing {bucket!r}", container=bucket):
-        reply = client.list_objects_v2(**params)
-    contents, prefixes = reply.get("Contents", []), reply.get("CommonPrefixes", [])
+    with s3_errors(f"Listing {bucket!r}", container=bucket), reading_columns():
+        reply: Mapping[str, Any] = client.list_objects_v2(**params)
     next_token = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
+    read: EntryColumns | None = reply.get(COLUMNS_FIELD)
+    if read is not None:  # by listing_xml's hook, at C speed
+        columns = read
+        return Page(LazyEntries(len(columns.keys), lambda: columns), next_token)
+    contents, prefixes = reply.get("Contents", []), reply.get("CommonPrefixes", [])
     # Converted when first read (the object table does it on its packing worker, while
     # the next page is already asked): the next request need not wait for it.
     entries = LazyEntries(len(contents) + len(prefixes), lambda: entry_columns(contents, prefixes))
     return Page(entries, next_token)
+
+
+#: Where ``listing_xml``'s hook puts the page's columns in the parsed reply.
+COLUMNS_FIELD = "StoreBrowserColumns"
+
+
+class _ColumnsAsked(threading.local):
+    """Whether the ListObjectsV2 call running on this thread wants columns (``list_page``);
+    botocore runs a call's hooks on the caller's thread."""
+
+    asked = False
+
+
+_columns_asked = _ColumnsAsked()
+
+
+@contextlib.contextmanager
+def reading_columns() -> Iterator[None]:
+    """ListObjectsV2 calls made inside are answered with ``COLUMNS_FIELD`` (where the
+    hook can read the reply) instead of ``Contents`` and ``CommonPrefixes``."""
+    before, _columns_asked.asked = _columns_asked.asked, True
+    try:
+        yield
+    finally:
+        _columns_asked.asked = before
+
+
+def columns_asked() -> bool:
+    return _columns_asked.asked
 
 
 class RestoreStatusAsk:
@@ -115,11 +154,15 @@ class RestoreStatusAsk:
         return page
 
 
+#: An entry of a page: key, size, modified, ETag, class, is a prefix, archive status.
+Row = tuple[str, int, datetime | None, str | None, str | None, bool, ArchiveStatus | None]
+
+
 def entry_columns(
     contents: Sequence[Mapping[str, Any]], prefixes: Sequence[Mapping[str, Any]]
 ) -> EntryColumns:
-    """Objects and common prefixes of a reply as columns, in key order."""
-    rows = [
+    """Objects and common prefixes of botocore's parsed reply as columns, in key order."""
+    rows: list[Row] = [
         (
             item["Key"],
             int(item.get("Size", 0)),
@@ -134,6 +177,11 @@ def entry_columns(
     rows += [(prefix["Prefix"], 0, None, None, None, True, None) for prefix in prefixes]
     # S3 orders keys by UTF-8 bytes; sorting by code point gives the same order.
     rows.sort(key=itemgetter(0))
+    return columns_of_rows(rows)
+
+
+def columns_of_rows(rows: Sequence[Row]) -> EntryColumns:
+    """A page's rows, in key order already, as columns."""
     keys, sizes, modified, etags, classes, folders, archives = zip(*rows, strict=True) if rows else ((),) * 7
     return EntryColumns(
         keys, sizes, modified, etags, (None,) * len(rows), classes, folders,
