@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 DEFAULT_REGION = "us-east-1"
 CONNECT_TIMEOUT = 10.0
-#: botocore retries throttling, 5xx and dropped connections itself ("standard" mode);
-#: what still fails after these attempts surfaces as ``Transient``. Under a caller that
+#: botocore retries throttling, 5xx and dropped connections itself ("standard" mode,
+#: this many retries after the first attempt); what still fails surfaces as ``Transient``. Under a caller that
 #: retries itself (``core.retry.retried_by_caller``: the transfer engine, the walk) a
 #: client of one attempt serves the call instead: one retry policy, the caller's.
 RETRY_ATTEMPTS = 4
@@ -152,17 +152,21 @@ class ClientFactory:
             client = self._clients.get(name)
             if client is None:
                 read_timeout = MAX_READ_TIMEOUT if slow else self._read_timeout
-                client = self._build(region, read_timeout, 1 if once else RETRY_ATTEMPTS)
+                client = self._build(region, read_timeout, once=once)
                 self._clients[name] = client
             return client
 
-    def _build(self, region: str, read_timeout: float, attempts: int) -> S3Client:
+    def _build(self, region: str, read_timeout: float, *, once: bool = False) -> S3Client:
         s = self._settings
+        # botocore's ``max_attempts`` counts the retries after the first attempt;
+        # ``total_max_attempts`` counts them all.
+        retries: Any = {"mode": "standard", "total_max_attempts": 1} if once else {
+            "mode": "standard", "max_attempts": RETRY_ATTEMPTS}  # fmt: skip
         config = Config(
             region_name=region,
             signature_version=UNSIGNED if s.anonymous else "s3v4",
             s3={"addressing_style": "path" if s.path_style else "auto"},
-            retries={"mode": "standard", "max_attempts": attempts},
+            retries=retries,
             connect_timeout=CONNECT_TIMEOUT,
             read_timeout=read_timeout,
             # Every part upload of every transfer holds a connection while it runs.
