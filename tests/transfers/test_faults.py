@@ -136,7 +136,8 @@ def test_transfers_that_run_out_of_retries_fail_with_a_message_and_leave_nothing
     faulty.proxy.clear()
     snaps = [engine.snapshot().job(up), engine.snapshot().job(down)]
     failed = _check_upload(faulty, snaps[0], stored) + _check_download(snaps[1], stored, out)
-    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {2 * len(stored)} failed")
+    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {2 * len(stored)} failed, "
+          f"{faulty.proxy.requests} requests")  # fmt: skip
     assert failed > 0
     for snap in snaps:
         _cancel_if_failed(engine, snap)

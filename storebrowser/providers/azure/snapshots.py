@@ -229,8 +229,12 @@ def stat_snapshot(blob: BlobClient, version_id: str) -> ObjectInfo:
 
 
 def iter_snapshot(
-    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None,
-    *, piece: int | None = None,
+    blob: BlobClient,
+    byte_range: ByteRange,
+    cancel: CancelToken,
+    receipt: ReceiptCallback | None = None,
+    *,
+    piece: int | None = None,
 ) -> Iterator[bytes]:
     """``reading.iter_blob`` of a snapshot, a blob version, or the blob; a 404 said about it."""
     version_id = blob.snapshot or blob.version_id or CURRENT_BLOB
