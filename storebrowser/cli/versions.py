@@ -14,7 +14,7 @@ from storebrowser.cli.jobrun import run_jobs
 from storebrowser.cli.prompt import agrees
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ObjectVersion, VersioningState
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.transfers.jobs import JobSpec, State
 from storebrowser.transfers.progress import JobSnapshot
 from storebrowser.transfers.stream import VerifiedRead
@@ -182,8 +182,9 @@ def read_version(
     """``cat --version``: a whole version checked as it streams, as ``cat`` is; a range not."""
     provider = _versioned(ctx)
     if asked.is_whole:
-        return VerifiedRead(provider, container, key, version_id=version_id)
-    return provider.iter_read_version(container, key, version_id, asked)
+        return VerifiedRead(provider, container, key, version_id=version_id, bandwidth=ctx.bandwidth)
+    chunk_size = ctx.bandwidth.whole_read_size(DEFAULT_CHUNK)  # small reads while limited
+    return provider.iter_read_version(container, key, version_id, asked, chunk_size=chunk_size)
 
 
 def get_version(ctx: Context, objects: list[str], folder: Path, version_id: str) -> None:

@@ -23,7 +23,7 @@ from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.core.types import ObjectInfo
 from storebrowser.editing.session import Checked, Outcome, conflict, upload_back
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles, file_sha256, now_text
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.transfers import sending
 
 
@@ -135,7 +135,9 @@ def fetch_theirs(provider: Provider, opened: OpenedFile, bandwidth: Bandwidth | 
     target = path.with_name(sibling_name(path.name, "theirs", 1))
     part = target.with_name(target.name + ".part")
     with open(part, "wb") as out:
-        chunks = provider.iter_read(opened.container, opened.key)
+        # Small reads while limited: a read that arrives whole (Azure's gets) would be a burst.
+        size = bandwidth.whole_read_size(DEFAULT_CHUNK) if bandwidth is not None else DEFAULT_CHUNK
+        chunks = provider.iter_read(opened.container, opened.key, chunk_size=size)
         for chunk in bandwidth.limited(chunks) if bandwidth is not None else chunks:
             out.write(chunk)
     os.replace(part, target)

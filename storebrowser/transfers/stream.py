@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback, Segment, new_hasher
 from storebrowser.core.errors import ChecksumMismatch
@@ -63,9 +64,14 @@ class VerifiedRead:
         cancel: CancelToken = NEVER,
         chunk_size: int = DEFAULT_CHUNK,
         version_id: str | None = None,
+        bandwidth: Bandwidth | None = None,
     ) -> None:
         self._provider, self._container, self._key = provider, container, key
-        self._cancel, self._chunk_size = cancel, chunk_size
+        #: Held to its download limit by the caller (``Bandwidth.limited``); here only
+        #: asked how large a read may be (small while limited), so none comes as a burst.
+        self._bandwidth = bandwidth
+        self._cancel = cancel
+        self._chunk_size = bandwidth.read_size(chunk_size) if bandwidth is not None else chunk_size
         self._version_id = version_id
         self.proof = self._content_proof(exact_layout=False)
         self.note = ""
@@ -105,13 +111,14 @@ class VerifiedRead:
             yield chunk
 
     def _by_ranges(self, limit: int) -> Iterator[bytes]:
-        """Ranges of at most ``limit`` bytes, each checked before it is handed on."""
-        size = self.proof.info.size
-        for start in range(0, size, limit):
+        """Ranges of at most ``limit`` bytes, each checked before it is handed on; smaller
+        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``)."""
+        size, start, count = self.proof.info.size, 0, 0
+        while start < size:
+            step = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
+            end = min(size, start + step)
             said: list[ReadReceipt] = []
-            data = b"".join(
-                self._iter_read(ByteRange(start, min(size, start + limit)), said.append, self._chunk_size)
-            )
+            data = b"".join(self._iter_read(ByteRange(start, end), said.append, self._chunk_size))
             self._check_version(said)
             expected = said[-1].md5 if said else None
             got = hashlib.md5(data, usedforsecurity=False).hexdigest()
@@ -121,7 +128,7 @@ class VerifiedRead:
                     f"{got}, but the server's ({self.proof.label}) is {expected}."
                 )
             yield data
-        count = -(-size // limit)
+            start, count = end, count + 1
         self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"
 
     def _check_version(self, said: list[ReadReceipt]) -> None:

@@ -21,7 +21,7 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import ChecksumMismatch, InvalidName
 from storebrowser.core.localpath import key_to_local_path
 from storebrowser.core.types import key_name
-from storebrowser.providers.base import DEFAULT_CHUNK, Provider
+from storebrowser.providers.base import Provider
 from storebrowser.transfers.positional import read_at
 from storebrowser.transfers.stream import UnevenParts, VerifiedRead
 from storebrowser.transfers.verify import Hashed, check, file_digests, segments_to_hash
@@ -60,8 +60,7 @@ def download_version_to(
     if key.endswith("/"):
         message = f"{key!r} is a folder marker, not a file to download."
         raise InvalidName(message, container=container, key=key)
-    chunk_size = bandwidth.read_size(DEFAULT_CHUNK) if bandwidth else DEFAULT_CHUNK
-    read = VerifiedRead(provider, container, key, version_id=version_id, cancel=cancel, chunk_size=chunk_size)
+    read = VerifiedRead(provider, container, key, version_id=version_id, cancel=cancel, bandwidth=bandwidth)
     total = read.proof.info.size
     chunks = bandwidth.limited(read, total=total, cancel=cancel) if bandwidth else iter(read)
     part = target.with_name(target.name + PART_SUFFIX)

@@ -89,7 +89,8 @@ def _check_download(snap: JobSnapshot, files: dict[str, bytes], out: Path) -> in
 
 def _settle(b: FaultyBackend, engine: TransferEngine, snap: JobSnapshot, failed: int) -> None:
     """The faults were met; a job that failed is cancelled (and cleans up); the engine stops."""
-    print(f"{b.name}: {dict(b.proxy.faults_done)}, {failed} of {len(snap.items)} failed")
+    print(f"{b.name}: {dict(b.proxy.faults_done)}, {failed} of {len(snap.items)} failed, "
+          f"{b.proxy.requests} requests")  # fmt: skip
     assert b.proxy.faults_done["reset"] >= 1 and b.proxy.faults_done["status 503"] == 2
     _cancel_if_failed(engine, snap)
     engine.shutdown()
@@ -135,7 +136,8 @@ def test_transfers_that_run_out_of_retries_fail_with_a_message_and_leave_nothing
     faulty.proxy.clear()
     snaps = [engine.snapshot().job(up), engine.snapshot().job(down)]
     failed = _check_upload(faulty, snaps[0], stored) + _check_download(snaps[1], stored, out)
-    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {2 * len(stored)} failed")
+    print(f"{faulty.name}: {dict(faulty.proxy.faults_done)}, {failed} of {2 * len(stored)} failed, "
+          f"{faulty.proxy.requests} requests")  # fmt: skip
     assert failed > 0
     for snap in snaps:
         _cancel_if_failed(engine, snap)
@@ -194,3 +196,42 @@ def test_the_engine_fits_pools_and_read_timeouts_to_its_workers_and_parts(
     pool, timeout = _pool_and_timeout(faulty)
     assert pool >= 5 * 6
     assert timeout == faulty.provider.read_timeout(part_size) == 48.0  # 48 MiB at 1 MiB/s
+
+
+#: Text in the request line of a part's upload (and of nothing else an upload sends once
+#: S3's part-checksum probe is behind it): an S3 UploadPart, an Azure Put Block (not Put
+#: Block List), a PUT into Swift's segment container.
+def _is_part(b: FaultyBackend, line: str) -> bool:
+    if b.name == "s3_swift":
+        return "partNumber=" in line
+    if b.name == "azure":
+        return "comp=block" in line and "blocklist" not in line
+    return line.startswith("PUT ") and f"/{b.container}_segments/" in line
+
+
+_PART_TEXT = {"s3_swift": "partNumber=", "azure": "comp=block", "swift": "_segments/"}
+
+
+def test_a_part_refused_with_503_is_sent_as_often_as_the_engine_policy_says(
+    faulty: FaultyBackend, journal, tmp_path
+) -> None:
+    """One retry policy: a part that keeps getting a 503 goes out exactly as many times as
+    the engine's policy says, not the SDK's attempts times the engine's (4 x 3 before)."""
+    data = os.urandom(part_size_of(faulty.provider) * 2)
+    (tmp_path / "first.bin").write_bytes(data)  # on S3 also makes the part-checksum probe
+    (tmp_path / "second.bin").write_bytes(data)
+    policy = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+    engine = _engine(faulty.provider, journal, retry=policy, part_concurrency=1)
+    first = _run(engine, JobSpec(JobKind.UPLOAD_FILE, "acct", faulty.container, key="first.bin",
+                                 local=str(tmp_path / "first.bin")))  # fmt: skip
+    assert first.state is State.DONE, first.error
+    faulty.proxy.reset()
+    faulty.proxy.fail_matching(_PART_TEXT[faulty.name])  # every part: part 1 fails, part 2 never goes
+    snap = _run(engine, JobSpec(JobKind.UPLOAD_FILE, "acct", faulty.container, key="second.bin",
+                                local=str(tmp_path / "second.bin")))  # fmt: skip
+    faulty.proxy.clear()
+    parts = [line for line in faulty.proxy.request_lines if _is_part(faulty, line)]
+    _cancel_if_failed(engine, snap)
+    engine.shutdown()
+    assert snap.state is State.FAILED
+    assert len(parts) == policy.attempts, parts

@@ -123,11 +123,16 @@ def stat_version(blob: BlobClient) -> ObjectInfo:
 
 
 def iter_version(
-    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
+    blob: BlobClient,
+    byte_range: ByteRange,
+    cancel: CancelToken,
+    receipt: ReceiptCallback | None = None,
+    *,
+    piece: int | None = None,
 ) -> Iterator[bytes]:
     """``reading.iter_blob`` of a version; a missing one said so."""
     with version_errors(f"Reading version {blob.version_id!r}", blob):
-        yield from iter_blob(blob, byte_range, cancel, receipt)
+        yield from iter_blob(blob, byte_range, cancel, receipt, piece=piece)
 
 
 def delete_version(blob: BlobClient) -> None:

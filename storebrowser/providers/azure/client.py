@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from storebrowser.core.errors import AuthFailed, InvalidName, Unsupported
+from storebrowser.core.retry import retried_by_caller
 from storebrowser.providers.azure.errors import azure_errors
 
 if TYPE_CHECKING:
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 MiB = 1024 * 1024
 AZURE_AD_EXTRA = "pip install 'storebrowser[azure-ad]'"
 
-#: The SDK's own retry settings (ExponentialRetry inside azure-core): we do not retry
-#: requests by hand. Gets are cut in 8 MiB: a part of the transfer engine (8 MiB by
-#: default) is then one request, not two. Each get is read whole before its bytes are
+#: The SDK's own retry (``_retry_policy``) serves calls nobody retries above. Gets are
+#: cut in 8 MiB: a part of the transfer engine (8 MiB by default) is then one request,
+#: not two. Each get is read whole before its bytes are
 #: handed on, so a cancel waits for at most 8 MiB per stream; 4 MiB gets halved download
 #: throughput against Azurite (twice the requests; fewer also cost less on Azure).
 CLIENT_OPTIONS: dict[str, Any] = {
@@ -99,10 +100,19 @@ class Connection:
 def _retry_policy() -> Any:
     """The SDK's exponential retry, with waits for a desktop app: its default starts at
     15 s and grows by powers of 3, so an unreachable endpoint took a minute to say so.
-    Here: about 0.5, 2.5, 4.5 s (with jitter)."""
+    Here: about 0.5, 2.5, 4.5 s (with jitter). None under a caller that retries itself
+    (``core.retry.retried_by_caller``: the transfer engine, the partitioned walk): one
+    retry policy, the caller's."""
     from azure.storage.blob import ExponentialRetry
 
-    return ExponentialRetry(
+    class OneRetryLayer(ExponentialRetry):
+        def configure_retries(self, request: Any) -> dict[str, Any]:
+            settings: dict[str, Any] = super().configure_retries(request)
+            if retried_by_caller():
+                settings["total"] = 0
+            return settings
+
+    return OneRetryLayer(
         initial_backoff=0.5,  # type: ignore[arg-type]  # annotated int, but used as float seconds
         increment_base=2,
         retry_total=3,

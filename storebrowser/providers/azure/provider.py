@@ -59,7 +59,7 @@ from storebrowser.providers.azure.properties import (
     system_changes,
     write_if_unchanged,
 )
-from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob
+from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob, small_gets
 from storebrowser.providers.azure.replacing import AzureReplacing
 from storebrowser.providers.azure.sharing import blob_sas_url, version_url
 from storebrowser.providers.azure.snapshotted import AzureSnapshots
@@ -235,8 +235,8 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
         cancel: CancelToken = NEVER,
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
-        # ``chunk_size`` is left to the SDK's 8 MiB gets (client.CLIENT_OPTIONS).
-        return iter_blob(self._blob(container, key), byte_range, cancel, receipt)
+        piece = small_gets(chunk_size)  # the SDK's 8 MiB gets, or small ones while limited
+        return iter_blob(self._blob(container, key), byte_range, cancel, receipt, piece=piece)
 
     def content_proof(
         self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False

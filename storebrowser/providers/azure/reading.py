@@ -19,6 +19,7 @@ from storebrowser.core.mtime import MTIME_KEY, parse_mtime
 from storebrowser.core.ranges import ByteRange, check_range_reply
 from storebrowser.providers.azure.errors import azure_errors, status_code
 from storebrowser.providers.azure.properties import strip_etag
+from storebrowser.providers.versions_api import DEFAULT_CHUNK
 
 if TYPE_CHECKING:
     from azure.storage.blob import BlobClient
@@ -29,30 +30,62 @@ RANGE_MD5_LIMIT = 4 * 1024 * 1024
 
 
 def iter_blob(
-    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
+    blob: BlobClient,
+    byte_range: ByteRange,
+    cancel: CancelToken,
+    receipt: ReceiptCallback | None = None,
+    *,
+    piece: int | None = None,
 ) -> Iterator[bytes]:
     """``data[byte_range]`` of the blob, streamed in the SDK's chunks. With ``receipt``, a
     read of at most ``RANGE_MD5_LIMIT`` bytes asks the service for the MD5 of the range
-    (computed by the service from the stored bytes) and hands it on with the ETag."""
+    (computed by the service from the stored bytes) and hands it on with the ETag.
+
+    The SDK reads each of its gets (8 MiB) whole before handing on a byte, so a read held
+    to a bandwidth limit would come in bursts of 8 MiB: ``piece`` asks for gets of at most
+    that many bytes instead, each of the version the first one read (a checked read,
+    one reply with its MD5, stays one get)."""
     where = f"{blob.blob_name!r} in {blob.container_name!r}"
     action = f"Reading {where}"
-    window, etag = _window(blob, byte_range, action)
+    window, etag = _window(blob, byte_range, action, sized=piece is not None)
     if window is None:
         return
+    offset, length = window
+    checked = receipt is not None and length is not None and 0 < length <= RANGE_MD5_LIMIT
+    if piece is not None and not checked and offset is not None and length is not None and length > piece:
+        yield from _in_pieces(blob, (offset, length), piece, etag, cancel, receipt)
+        return
+    yield from _one_read(blob, window, etag, cancel, receipt, md5=checked)
+
+
+def small_gets(chunk_size: int) -> int | None:
+    """``iter_blob``'s ``piece`` for a provider's ``chunk_size``: the SDK's 8 MiB gets
+    (``client.CLIENT_OPTIONS``) for the usual chunk, gets of ``chunk_size`` for a smaller
+    one, which only a read held to a bandwidth limit asks (``Bandwidth.whole_read_size``)."""
+    return chunk_size if chunk_size < DEFAULT_CHUNK else None
+
+
+def _one_read(
+    blob: BlobClient, window: Window, etag: str | None, cancel: CancelToken,
+    receipt: ReceiptCallback | None, *, md5: bool,
+) -> Iterator[bytes]:  # fmt: skip
+    """One ``download_blob`` (the SDK may cut it in several gets); ``md5``: ask the
+    service for the range's MD5; ``etag``: read only that version."""
+    where = f"{blob.blob_name!r} in {blob.container_name!r}"
     offset, length = window
     # decompress=False: the stored bytes, as asked. The SDK would otherwise decode a blob
     # whose Content-Encoding is gzip (and fail on a range of it, or on bytes that only
     # claim to be gzip), so sizes, MD5s and previews would not be the object's.
     replies: list[ReadReceipt] = []
     options: dict[str, Any] = {"raw_response_hook": _range_checker(where, replies), "decompress": False}
-    if receipt is not None and length is not None and 0 < length <= RANGE_MD5_LIMIT:
+    if md5:
         options["headers"] = {"x-ms-range-get-content-md5": "true"}
     if etag is not None:
         from azure.core import MatchConditions
 
         # The size came from a separate request: read the very version it described.
         options.update(etag=etag, match_condition=MatchConditions.IfNotModified)
-    with azure_errors(action, container=blob.container_name, key=blob.blob_name):
+    with azure_errors(f"Reading {where}", container=blob.container_name, key=blob.blob_name):
         try:
             downloader = blob.download_blob(offset=offset, length=length, **options)
         except Exception as error:
@@ -69,16 +102,40 @@ def iter_blob(
             yield chunk
 
 
+def _in_pieces(
+    blob: BlobClient, window: tuple[int, int], piece: int, etag: str | None, cancel: CancelToken,
+    receipt: ReceiptCallback | None,
+) -> Iterator[bytes]:  # fmt: skip
+    """``window`` in gets of at most ``piece`` bytes; the first one's ETag pins the rest."""
+    offset, length = window
+    said: list[ReadReceipt] = []
+    for start in range(offset, offset + length, piece):
+        first = start == offset
+        size = min(piece, offset + length - start)
+        yield from _one_read(blob, (start, size), etag, cancel, said.append if first else None, md5=False)
+        if first:
+            etag = etag or _quoted(said[-1].etag if said else None)
+            if receipt is not None:
+                receipt(said[-1] if said else ReadReceipt(None))
+
+
+def _quoted(etag: str | None) -> str | None:
+    """An ETag as the service writes it (``strip_etag`` took its quotes off)."""
+    return f'"{etag}"' if etag else None
+
+
 #: ``(offset, length)`` as ``download_blob`` takes them; ``None`` for "to the end".
 Window = tuple[int | None, int | None]
 
 
-def _window(blob: BlobClient, byte_range: ByteRange, action: str) -> tuple[Window | None, str | None]:
+def _window(
+    blob: BlobClient, byte_range: ByteRange, action: str, *, sized: bool = False
+) -> tuple[Window | None, str | None]:
     """``(offset, length)`` for the SDK (``None`` when nothing is to be read) and the ETag
-    to pin when the size had to be looked up."""
-    if byte_range.is_whole:
+    to pin when the size had to be looked up (``sized``: always, for a concrete window)."""
+    if byte_range.is_whole and not sized:
         return (None, None), None
-    if byte_range.start < 0 or byte_range.needs_size:
+    if byte_range.start < 0 or byte_range.needs_size or (sized and byte_range.end is None):
         # The SDK takes no suffix ranges: learn the size, then ask concrete bytes.
         with azure_errors(action, container=blob.container_name, key=blob.blob_name):
             properties = blob.get_blob_properties()

@@ -229,12 +229,17 @@ def stat_snapshot(blob: BlobClient, version_id: str) -> ObjectInfo:
 
 
 def iter_snapshot(
-    blob: BlobClient, byte_range: ByteRange, cancel: CancelToken, receipt: ReceiptCallback | None = None
+    blob: BlobClient,
+    byte_range: ByteRange,
+    cancel: CancelToken,
+    receipt: ReceiptCallback | None = None,
+    *,
+    piece: int | None = None,
 ) -> Iterator[bytes]:
     """``reading.iter_blob`` of a snapshot, a blob version, or the blob; a 404 said about it."""
     version_id = blob.snapshot or blob.version_id or CURRENT_BLOB
     with snapshot_errors(f"Reading snapshot {version_id!r}", blob, version_id):
-        yield from iter_blob(blob, byte_range, cancel, receipt)
+        yield from iter_blob(blob, byte_range, cancel, receipt, piece=piece)
 
 
 def promote(container: ContainerClient, source: BlobClient, source_url: str) -> None:

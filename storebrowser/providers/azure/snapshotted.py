@@ -15,7 +15,7 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import blob_versions, snapshots
 from storebrowser.providers.azure.blob_names import check_blob_name
-from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT
+from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, small_gets
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 
 if TYPE_CHECKING:
@@ -135,9 +135,10 @@ class AzureSnapshots(Provider):
         receipt: ReceiptCallback | None = None,
     ) -> Iterator[bytes]:
         blob = self._version_blob(container, key, version_id)
+        piece = small_gets(chunk_size)
         if blob.version_id:
-            return blob_versions.iter_version(blob, byte_range, cancel, receipt)
-        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt)
+            return blob_versions.iter_version(blob, byte_range, cancel, receipt, piece=piece)
+        return snapshots.iter_snapshot(blob, byte_range, cancel, receipt, piece=piece)
 
     def version_proof(
         self, container: str, key: str, version_id: str, *, exact_layout: bool = False

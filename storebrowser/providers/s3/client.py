@@ -17,6 +17,7 @@ from botocore import UNSIGNED
 from botocore.config import Config
 
 from storebrowser.core.encryption import CUSTOMER_KEY_FIELD
+from storebrowser.core.retry import retried_by_caller
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.s3 import listing_xml, part_check, progress
 from storebrowser.providers.s3.errors import s3_errors
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 
 DEFAULT_REGION = "us-east-1"
 CONNECT_TIMEOUT = 10.0
-#: botocore retries throttling, 5xx and dropped connections itself ("standard" mode);
-#: what still fails after these attempts surfaces as ``Transient``.
+#: botocore retries throttling, 5xx and dropped connections itself ("standard" mode,
+#: this many retries after the first attempt); what still fails surfaces as ``Transient``. Under a caller that
+#: retries itself (``core.retry.retried_by_caller``: the transfer engine, the walk) a
+#: client of one attempt serves the call instead: one retry policy, the caller's.
 RETRY_ATTEMPTS = 4
 
 
@@ -143,21 +146,27 @@ class ClientFactory:
         one that waits ``MAX_READ_TIMEOUT`` for an answer, for server-side copies, which
         answer only once they copied up to 5 GiB (some servers send nothing meanwhile)."""
         region = region or self.region
-        name = f"{region} (slow)" if slow else region
+        once = retried_by_caller()
+        name = f"{region}{' (slow)' if slow else ''}{' (once)' if once else ''}"
         with self._lock:
             client = self._clients.get(name)
             if client is None:
-                client = self._build(region, MAX_READ_TIMEOUT if slow else self._read_timeout)
+                read_timeout = MAX_READ_TIMEOUT if slow else self._read_timeout
+                client = self._build(region, read_timeout, once=once)
                 self._clients[name] = client
             return client
 
-    def _build(self, region: str, read_timeout: float) -> S3Client:
+    def _build(self, region: str, read_timeout: float, *, once: bool = False) -> S3Client:
         s = self._settings
+        # botocore's ``max_attempts`` counts the retries after the first attempt;
+        # ``total_max_attempts`` counts them all.
+        retries: Any = {"mode": "standard", "total_max_attempts": 1} if once else {
+            "mode": "standard", "max_attempts": RETRY_ATTEMPTS}  # fmt: skip
         config = Config(
             region_name=region,
             signature_version=UNSIGNED if s.anonymous else "s3v4",
             s3={"addressing_style": "path" if s.path_style else "auto"},
-            retries={"mode": "standard", "max_attempts": RETRY_ATTEMPTS},
+            retries=retries,
             connect_timeout=CONNECT_TIMEOUT,
             read_timeout=read_timeout,
             # Every part upload of every transfer holds a connection while it runs.

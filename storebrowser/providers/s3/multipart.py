@@ -45,13 +45,21 @@ class S3MultipartUpload(MultipartUpload):
         upload_id: str,
         part_args: Mapping[str, Any] | None = None,
         checksums: PartChecksums | None = None,
+        *,
+        clients: Callable[[], S3Client] | None = None,
     ) -> None:
         super().__init__(container, key, part_size)
-        self._client = client
+        #: ``clients``: the provider's client for each request, asked at the time (the one
+        #: that makes a single attempt under a caller that retries: ``ClientFactory``).
+        self._clients = clients or (lambda: client)
         self.upload_id = upload_id
         #: What each part carries besides its bytes: an SSE-C key (never in ``state()``).
         self._part_args = dict(part_args or {})
         self._checksums = checksums or PartChecksums(crc32=False)
+
+    @property
+    def _client(self) -> S3Client:
+        return self._clients()
 
     def _where(self, what: str) -> Any:
         return s3_errors(f"{what} {self.key!r}", container=self.container, key=self.key)
@@ -138,10 +146,12 @@ def start(
     part_args: Mapping[str, Any] | None = None,
     on_created: Callable[[Mapping[str, Any]], None] | None = None,
     checksums: PartChecksums | None = None,
+    clients: Callable[[], S3Client] | None = None,
 ) -> S3MultipartUpload:
     """CreateMultipartUpload; ``starts`` keeps note of lost answers across calls (a copy
     in parts sweeps within its own call only). ``on_created`` sees the answer (whether
-    the encryption asked was taken); ``part_args`` go with every part."""
+    the encryption asked was taken); ``part_args`` go with every part; ``clients``, when
+    given, gives the client of each later request (see ``S3MultipartUpload``)."""
     starts = starts or UnansweredStarts()
 
     answers: list[Mapping[str, Any]] = []
@@ -153,7 +163,8 @@ def start(
         return reply
 
     upload_id = starts.start(client, container, key, create)
-    upload = S3MultipartUpload(client, container, key, part_size, upload_id, part_args, checksums)
+    upload = S3MultipartUpload(client, container, key, part_size, upload_id, part_args, checksums,
+                               clients=clients)  # fmt: skip
     if on_created is not None:
         try:
             on_created(answers[-1])
@@ -169,6 +180,7 @@ def resume(
     *,
     part_args: Mapping[str, Any] | None = None,
     checksums: PartChecksums | None = None,
+    clients: Callable[[], S3Client] | None = None,
 ) -> S3MultipartUpload:
     """Rebuild from ``state()``; ListParts proves the upload still exists (else NotFound)."""
     try:
@@ -180,6 +192,7 @@ def resume(
             str(state["upload_id"]),
             part_args,
             checksums,
+            clients=clients,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise StorageError(

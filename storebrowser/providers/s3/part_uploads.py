@@ -58,7 +58,7 @@ class S3PartUploads:
             self._client, container, key, part_size, extra, self._starts,
             part_args=self._part_args(encryption is not None and encryption.mode is EncryptionMode.SSE_C),
             on_created=lambda reply: s3_encryption.check_applied(reply, encryption, container, key),
-            checksums=self._part_checksums,
+            checksums=self._part_checksums, clients=lambda: self._client,
         )  # fmt: skip
 
     def _part_args(self, customer_key: bool) -> dict[str, str]:
@@ -75,4 +75,5 @@ class S3PartUploads:
 
     def resume_multipart(self, state: Mapping[str, Any]) -> MultipartUpload:
         part_args = self._part_args(bool(state.get("customer_key")))
-        return multipart.resume(self._client, state, part_args=part_args, checksums=self._part_checksums)
+        return multipart.resume(self._client, state, part_args=part_args, checksums=self._part_checksums,
+                                clients=lambda: self._client)  # fmt: skip

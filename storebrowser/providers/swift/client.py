@@ -6,9 +6,12 @@ long as it needs it (a streamed read until the consumer stops) and gives it back
 pool grows to the number of concurrent calls and keeps a few idle ones.
 
 Retries: swiftclient's own (``retries``) cover dropped connections, 5xx, 408/498/429,
-with exponential backoff from ``starting_backoff`` to ``max_backoff``; a 401 is raised
-to us (the connections have no credentials of their own) and ``call`` signs in again
-once through the shared ``Authenticator``.
+with exponential backoff from ``starting_backoff`` to ``max_backoff``, for calls nobody
+retries above; under ``call_with_retry`` (the transfer engine's parts and requests, the
+partitioned walk) a connection tries once (``core.retry.retried_by_caller``), so the
+caller's policy is the only one. A 401 is raised to us (the connections have no
+credentials of their own) and ``call`` signs in again once through the shared
+``Authenticator``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from storebrowser.core.errors import StorageError
+from storebrowser.core.retry import retried_by_caller
 from storebrowser.core.timeouts import MAX_READ_TIMEOUT
 from storebrowser.providers.swift.auth import Authenticator, Credentials
 from storebrowser.providers.swift.errors import status_of, swift_errors
@@ -27,7 +31,7 @@ T = TypeVar("T")
 
 #: swiftclient retries a failed request this many times (so 1 + RETRIES attempts) ...
 RETRIES = 3
-#: ... after 0.5 s, 1 s, 2 s: short, because transfers retry whole parts on top of this.
+#: ... after 0.5 s, 1 s, 2 s; none under a caller that retries (``run``).
 STARTING_BACKOFF = 0.5
 MAX_BACKOFF = 4.0
 #: Seconds to connect / between bytes of an answer.
@@ -121,6 +125,7 @@ class SwiftClient:
         """``func(connection)`` with current credentials, signing in again once on 401."""
         credentials = self.auth.current()
         _use(connection, credentials)
+        connection.retries = 0 if retried_by_caller() else self._retries  # one retry layer
         try:
             return func(connection)
         except Exception as error:

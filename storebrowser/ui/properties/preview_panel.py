@@ -32,7 +32,7 @@ from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled
 from storebrowser.core.preview import Looks, decode_text, hexdump, image_kind, looks
 from storebrowser.core.types import ObjectInfo
-from storebrowser.providers.base import Provider
+from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
 from storebrowser.ui.format import human_size
 from storebrowser.ui.properties.image_view import FittedImage
@@ -72,10 +72,13 @@ def fetch(
     """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first), of
     the version ``version_id`` when one is given, held to ``bandwidth``'s download limit."""
     parts = []
+    # Small reads while limited: a read that arrives whole (Azure's gets) would be a burst.
+    size = bandwidth.whole_read_size(DEFAULT_CHUNK) if bandwidth is not None else DEFAULT_CHUNK
     if version_id is not None:
-        chunks = provider.iter_read_version(container, key, version_id, chosen.byte_range, cancel=cancel)
+        chunks = provider.iter_read_version(container, key, version_id, chosen.byte_range, cancel=cancel,
+                                            chunk_size=size)  # fmt: skip
     else:
-        chunks = provider.iter_read(container, key, chosen.byte_range, cancel=cancel)
+        chunks = provider.iter_read(container, key, chosen.byte_range, cancel=cancel, chunk_size=size)
     if bandwidth is not None:
         chunks = bandwidth.limited(chunks, total=chosen.length, cancel=cancel)
     for chunk in chunks:
