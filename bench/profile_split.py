@@ -31,7 +31,7 @@ def split(lines: list[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for line in lines:
         stack, _, number = line.rstrip().rpartition(" ")
-        if not number.isdigit():
+        if not number.isdigit() or not stack.strip():  # no stack read: not counted
             continue
         category = next((name for name, markers in CATEGORIES if any(m in stack for m in markers)), "other")
         counts[category] += int(number)
@@ -43,7 +43,7 @@ def leaves(lines: list[str], most: int) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for line in lines:
         stack, _, number = line.rstrip().rpartition(" ")
-        if number.isdigit():
+        if number.isdigit() and stack.strip():
             counts[stack.rpartition(";")[2]] += int(number)
     return counts.most_common(most)
 

@@ -23,7 +23,7 @@ seconds), and once on Azurite; the seed is done by our sync with many transfers 
 is not measured. rclone then checks the same objects: both tools read and write
 ``mtime`` the same way, so neither re-uploads what the other wrote.
 
-``--profile DIR`` runs our commands under py-spy (all threads, 200 samples a second)
+``--profile DIR`` runs our commands under py-spy (the thread holding the GIL, 200 samples a second)
 and writes the collapsed stacks to DIR with a summary of where the CPU went
 (``bench/profile_split.py``); its figures include py-spy's own cost: not for comparing.
 
@@ -166,7 +166,8 @@ class Cli:
             self.runs += 1
             out = self.profile / f"{self.label}-{self.runs:02}-{args[2]}-{Path(args[-1]).name}.txt"
             spy = str(Path(sys.executable).parent / "py-spy")
-            command = [spy, "record", "-r", "200", "-f", "raw", "-o", str(out), "--", *command]
+            # --gil: samples of the thread holding the GIL, Python's CPU (not its waits).
+            command = [spy, "record", "--gil", "-r", "200", "-f", "raw", "-o", str(out), "--", *command]
         # In the tree's folder: ``-m`` puts the current folder first on the path.
         done = subprocess.run(command, env=self.env, capture_output=True, text=True, cwd=self.code)
         if done.returncode != 0:
