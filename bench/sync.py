@@ -2,11 +2,30 @@
 (native API and s3api) and Azurite started on 127.0.0.1 by ``tests/servers``.
 
 Workloads, per backend: a tree of 20,000 small files (``--small-count``) and a tree of
-1,000 files of 1 MiB (``--mib-count``), both uploaded once by our sync (unmeasured; both
-tools then find the same ``mtime`` metadata). Measured: ``check`` of each unchanged tree,
-a ``sync`` that has nothing to do, and a sync of the 1 MiB tree after 5% of its files
-changed (different files for each tool, same count). Prints seconds, client CPU seconds
-(this process's threads for ours; the finished rclone runs for rclone) and ours/rclone.
+1,000 files of 1 MiB (``--mib-count``). Measured: ``check`` of each unchanged tree, a
+``sync`` that has nothing to do, and a sync of the 1 MiB tree after 5% of its files
+changed (different files for each tool, same count).
+
+Both tools run as their command, a process of their own (``storebrowser-cli check`` /
+``sync`` and ``rclone check`` / ``sync``), so each figure includes starting the process
+(for us: Python and the SDK's imports). Prints seconds, client CPU seconds (the finished
+child process's, from its resource usage) and ours/rclone, and the load average before
+each run: wall-clock times are only comparable side by side on an idle machine, CPU
+seconds barely move with load. ``--library`` also measures the compare run in this
+process (``ours-lib``: no start-up).
+
+Why a run of 20,000 files took over an hour per tool before: the trees were uploaded
+(seeded) once per backend, and the Swift all-in-one takes 20-35 small PUTs a second, so
+seeding 20,000 files took 10-15 minutes each for native Swift and again for s3api.
+Seeding is now done once on the Swift all-in-one and shared by its native and S3 APIs
+(one account, and ``mtime`` is written the same way by both: rclone's fixed-point
+seconds), and once on Azurite; the seed is done by our sync with many transfers and
+is not measured. rclone then checks the same objects: both tools read and write
+``mtime`` the same way, so neither re-uploads what the other wrote.
+
+``--profile DIR`` runs our commands under py-spy (the thread holding the GIL, 200 samples a second)
+and writes the collapsed stacks to DIR with a summary of where the CPU went
+(``bench/profile_split.py``); its figures include py-spy's own cost: not for comparing.
 
 Set-up and rclone's configuration as ``bench/transfers.py`` (``RCLONE_CONFIG_BENCH_*``).
 Run from the project root: ``python -m bench.sync`` (``--only swift,s3,azure``,
@@ -18,18 +37,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import subprocess
+import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
-from bench.transfers import Backend, azure_backend, cpu_now, s3_backend, swift_backend
+from bench.transfers import Backend, azure_backend, s3_backend, swift_backend
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.sync.compare import HASH_UP_TO, CompareOptions, compare
+from storebrowser.sync.compare import CompareOptions, compare
 from storebrowser.sync.places import SyncPlace
 from storebrowser.sync.plan import SyncOptions, make_plan, to_spec
 from storebrowser.transfers import Journal, State, TransferEngine
@@ -39,6 +62,11 @@ from tests.servers.swift_aio import start_swift
 MiB = 1024 * 1024
 CHECKERS = 8
 TRANSFERS = 8
+#: Transfers of the unmeasured seed upload.
+SEED_TRANSFERS = 16
+ROOT = Path(__file__).resolve().parents[1]
+SECRET_FIELDS = ("secret_access_key", "api_key", "connection_string")
+SECRET_ENV = "SB_BENCH_SYNC_SECRET"
 
 
 @dataclass
@@ -50,12 +78,14 @@ class Figure:
     cpu: float
 
 
-def measure(run: Callable[[], None]) -> tuple[float, float]:
-    import time
+def children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
 
-    cpu, start = cpu_now(), time.perf_counter()
-    run()
-    return time.perf_counter() - start, cpu_now() - cpu
+
+def own_cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 def make_tree(root: Path, count: int, size: int) -> None:
@@ -74,12 +104,15 @@ def change_some(root: Path, share: float, offset: int) -> int:
     return count
 
 
-class Ours:
-    def __init__(self, backend: Backend, work: Path, hash_up_to: int = HASH_UP_TO) -> None:
-        self.options = CompareOptions(workers=CHECKERS, hash_up_to=hash_up_to)
+class Library:
+    """Our compare and sync called in this process (the seed; ``ours-lib``)."""
+
+    def __init__(self, backend: Backend, work: Path, transfers: int = TRANSFERS) -> None:
+        self.options = CompareOptions(workers=CHECKERS)
         self.provider: Provider = open_provider(backend.kind, backend.settings)
         self.provider.connect()
         self.journal = Journal(work / f"journal-{uuid.uuid4().hex}.sqlite3")
+        self.transfers = transfers
 
     def places(self, local: Path, container: str, prefix: str) -> tuple[SyncPlace, SyncPlace]:
         return SyncPlace(local=str(local)), SyncPlace(account="b", container=container, prefix=prefix + "/")
@@ -96,13 +129,57 @@ class Ours:
         plan = make_plan(comparison, SyncOptions())
         if plan.empty:
             return
-        engine = TransferEngine({"b": self.provider}, self.journal, concurrency=TRANSFERS)
+        engine = TransferEngine({"b": self.provider}, self.journal, concurrency=self.transfers)
         job = engine.submit(to_spec(plan))
         engine.wait_idle()
         snap = engine.snapshot().job(job)
         engine.shutdown()
         if snap.state is not State.DONE:
             raise RuntimeError(f"ours: sync failed: {snap.error}")
+
+
+class Cli:
+    """``storebrowser-cli check`` / ``sync`` as a user runs them: a process of its own,
+    with an account ``b`` of its own (its secret in the environment, as the tests do)."""
+
+    def __init__(self, backend: Backend, work: Path, profile: Path | None, code: Path, name: str) -> None:
+        home = work / f"cli-{backend.name}-{name}"
+        self.profile, self.code, self.label = profile, code, f"{backend.name}-{name}"
+        self.runs = 0
+        settings = dict(backend.settings)
+        field = next(f for f in SECRET_FIELDS if f in settings)
+        secret = str(settings.pop(field))
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AZURE_", "OS_", "ST_"))}
+        self.env.update(
+            XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+            XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONPATH=f"{code}{os.pathsep}{ROOT}",
+        )  # fmt: skip
+        self.env[SECRET_ENV] = secret
+        sets = [part for key, value in settings.items() for part in ("--set", f"{key}={value}")]
+        self._run(False, "accounts", "add", "b", "--kind", backend.kind, *sets, "--secret-env",
+                  f"{field}={SECRET_ENV}", "--secrets-in-file")  # fmt: skip
+
+    def _run(self, profiled: bool, *args: str) -> None:
+        command = [sys.executable, "-m", "storebrowser.cli", *args]
+        if profiled and self.profile is not None:
+            self.runs += 1
+            out = self.profile / f"{self.label}-{self.runs:02}-{args[2]}-{Path(args[-1]).name}.txt"
+            spy = str(Path(sys.executable).parent / "py-spy")
+            # --gil: samples of the thread holding the GIL, Python's CPU (not its waits).
+            command = [spy, "record", "--gil", "-r", "200", "-f", "raw", "-o", str(out), "--", *command]
+        # In the tree's folder: ``-m`` puts the current folder first on the path.
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True, cwd=self.code)
+        if done.returncode != 0:
+            raise RuntimeError(
+                f"storebrowser-cli {' '.join(args)}: exit {done.returncode}: {done.stderr[-2000:]}"
+            )
+
+    def check(self, local: Path, container: str, prefix: str) -> None:
+        self._run(True, "--account", "b", "check", str(local), f"b:{container}/{prefix}")
+
+    def sync(self, local: Path, container: str, prefix: str) -> None:
+        self._run(True, "--account", "b", "sync", str(local), f"b:{container}/{prefix}")
 
 
 class Rclone:
@@ -121,42 +198,95 @@ class Rclone:
         self._run("sync", str(local), f"bench:{container}/{prefix}")
 
 
-def run_backend(backend: Backend, work: Path, small: Path, mib: Path, with_hashing: bool) -> list[Figure]:
-    ours, rclone = Ours(backend, work), Rclone(backend)
-    hashing = Ours(backend, work, hash_up_to=0) if with_hashing else None
+@dataclass
+class Trees:
+    small: Path
+    mib: Path
+
+
+def seed(backend: Backend, work: Path, trees: Trees) -> str:
+    """A new container holding both trees (``small/``, ``mib/``), uploaded by our sync."""
+    seeder = Library(backend, work, transfers=SEED_TRANSFERS)
     container = f"sbbench-{uuid.uuid4().hex[:10]}"
-    ours.provider.create_container(container)
+    seeder.provider.create_container(container)
+    for tree, name in ((trees.small, "small"), (trees.mib, "mib")):
+        if not tree.exists():
+            continue
+        start = time.perf_counter()
+        seeder.sync(tree, container, name)
+        print(f"  {backend.name:6} seeded {name} in {time.perf_counter() - start:.0f} s", flush=True)
+    seeder.provider.close()
+    return container
+
+
+@dataclass
+class Options:
+    profile: Path | None
+    library: bool
+    rclone: bool
+    #: Another project tree whose storebrowser-cli also runs ("base": before a change).
+    base: Path | None
+
+
+class Tool(Protocol):
+    def check(self, local: Path, container: str, prefix: str) -> None: ...
+    def sync(self, local: Path, container: str, prefix: str) -> None: ...
+
+
+def tools_for(backend: Backend, work: Path, options: Options) -> dict[str, Tool]:
+    tools: dict[str, Tool] = {"ours": Cli(backend, work, options.profile, ROOT, "ours")}
+    if options.base is not None:
+        tools["base"] = Cli(backend, work, options.profile, options.base, "base")
+    if options.rclone:
+        tools["rclone"] = Rclone(backend)
+    if options.library:
+        tools["ours-lib"] = Library(backend, work)
+    return tools
+
+
+def run_backend(backend: Backend, work: Path, trees: Trees, container: str, options: Options) -> list[Figure]:
+    tools = tools_for(backend, work, options)
     figures: list[Figure] = []
 
     def timed(workload: str, tool: str, run: Callable[[], None]) -> None:
-        seconds, cpu = measure(run)
+        load = os.getloadavg()[0]
+        cpu, start = children_cpu() + own_cpu(), time.perf_counter()
+        run()
+        seconds, cpu = time.perf_counter() - start, children_cpu() + own_cpu() - cpu
         figures.append(Figure(backend.name, workload, tool, seconds, cpu))
-        print(f"  {backend.name:6} {workload:28} {tool:7} {seconds:8.2f} s  cpu {cpu:7.2f} s", flush=True)
+        line = f"{backend.name:6} {workload:28} {tool:8} {seconds:8.2f} s  cpu {cpu:7.2f} s (load {load:.1f})"
+        print(f"  {line}", flush=True)
 
-    for tree, name in ((small, "small"), (mib, "mib")):
-        ours.sync(tree, container, name)  # the seed, unmeasured
+    for tree, name in ((trees.small, "small"), (trees.mib, "mib")):
+        if not tree.exists():
+            continue
         label = f"{len(list(tree.rglob('*.bin'))):,} files"
-        timed(f"check {label}", "ours", partial(ours.check, tree, container, name))
-        timed(f"check {label}", "rclone", partial(rclone.check, tree, container, name))
-        timed(f"sync, no change, {label}", "ours", partial(ours.sync, tree, container, name))
-        timed(f"sync, no change, {label}", "rclone", partial(rclone.sync, tree, container, name))
-        if hashing is not None:
-            timed(f"check {label}", "ours-times", partial(hashing.check, tree, container, name))
-            timed(f"sync, no change, {label}", "ours-times", partial(hashing.sync, tree, container, name))
-    changed = change_some(mib, 0.05, 0)
-    timed(f"sync, {changed} of 1 MiB changed", "ours", lambda: ours.sync(mib, container, "mib"))
-    change_some(mib, 0.05, changed)
-    timed(f"sync, {changed} of 1 MiB changed", "rclone", lambda: rclone.sync(mib, container, "mib"))
-    ours.provider.close()
+        for verb in ("check", "sync"):
+            workload = f"check {label}" if verb == "check" else f"sync, no change, {label}"
+            for tool_name, tool in tools.items():
+                timed(workload, tool_name, partial(getattr(tool, verb), tree, container, name))
+    if trees.mib.exists():
+        offset = 0
+        for tool_name, tool in tools.items():  # other files for each tool, as many
+            changed = change_some(trees.mib, 0.05, offset)
+            offset += changed
+            timed(
+                f"sync, {changed} of 1 MiB changed",
+                tool_name,
+                partial(tool.sync, trees.mib, container, "mib"),
+            )
     return figures
 
 
 def report(figures: list[Figure]) -> None:
-    print("\nbackend  workload                       tool      seconds (cpu)    rclone (cpu)     time cpu")
+    """Each tool against rclone (without rclone: against base), time and CPU ratios."""
     keyed = {(f.backend, f.workload, f.tool): f for f in figures}
+    peer_name = "rclone" if any(f.tool == "rclone" for f in figures) else "base"
+    heading = f"tool      seconds (cpu)    {peer_name:6} (cpu)     time cpu"
+    print(f"\nbackend  workload                       {heading}")
     for figure in figures:
-        peer = keyed.get((figure.backend, figure.workload, "rclone"))
-        if figure.tool == "rclone" or peer is None:
+        peer = keyed.get((figure.backend, figure.workload, peer_name))
+        if figure.tool == peer_name or peer is None:
             continue
         ours = f"{figure.seconds:7.2f} ({figure.cpu:6.2f})"
         theirs = f"{peer.seconds:7.2f} ({peer.cpu:6.2f})"
@@ -169,27 +299,43 @@ def main() -> None:
     parser.add_argument("--small-count", type=int, default=20_000)
     parser.add_argument("--mib-count", type=int, default=1_000)
     parser.add_argument("--only", default="swift,s3,azure")
-    parser.add_argument(
-        "--times-first", action="store_true", help="also ours with no file hashed (a HEAD each: ours-times)"
-    )
+    parser.add_argument("--library", action="store_true", help="also ours in this process (ours-lib)")
+    parser.add_argument("--profile", type=Path, help="py-spy our commands; collapsed stacks into this folder")
+    parser.add_argument("--base", type=Path, help="also run the storebrowser-cli of this project tree (base)")
+    parser.add_argument("--no-rclone", action="store_true", help="without rclone (profiles, before/after)")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
+    options = Options(
+        args.profile, args.library, not args.no_rclone, args.base.resolve() if args.base else None
+    )
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+    print(f"load average {os.getloadavg()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="sb-bench-sync-") as tmp:
         work = Path(tmp)
-        small, mib = work / "small", work / "mib"
-        make_tree(small, args.small_count, 100)
-        make_tree(mib, args.mib_count, MiB)
+        trees = Trees(work / "small", work / "mib")
+        make_tree(trees.small, args.small_count, 100)  # a count of 0: no such tree
+        make_tree(trees.mib, args.mib_count, MiB)
         figures: list[Figure] = []
         with contextlib.ExitStack() as stack:
             if wanted & {"swift", "s3"}:
                 swift = stack.enter_context(start_swift())
-                for name, make in (("swift", swift_backend), ("s3", s3_backend)):
-                    if name in wanted:
-                        figures += run_backend(make(swift), work, small, mib, args.times_first)
+                backends = [make(swift) for name, make in (("swift", swift_backend), ("s3", s3_backend))
+                            if name in wanted]  # fmt: skip
+                container = seed(backends[0], work, trees)  # one account: both APIs see one seed
+                for backend in backends:
+                    figures += run_backend(backend, work, trees, container, options)
             if "azure" in wanted:
                 azurite = stack.enter_context(start_azurite())
-                figures += run_backend(azure_backend(azurite), work, small, mib, args.times_first)
+                backend = azure_backend(azurite)
+                container = seed(backend, work, trees)
+                figures += run_backend(backend, work, trees, container, options)
         report(figures)
+        if args.profile is not None:
+            from bench.profile_split import summarize_folder
+
+            summarize_folder(args.profile)
+    print(f"load average {os.getloadavg()}", flush=True)
 
 
 if __name__ == "__main__":

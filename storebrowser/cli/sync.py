@@ -12,8 +12,6 @@ from typing import Any
 
 from storebrowser.accounts.model import AccountError
 from storebrowser.cli.context import Context, ExitCode, OperationFailed, UsageError
-from storebrowser.cli.jobrun import run_listed_jobs
-from storebrowser.cli.transfers import report
 from storebrowser.core.cancel import NEVER
 from storebrowser.core.errors import StorageError
 from storebrowser.sync.compare import CompareOptions, Comparison, compare
@@ -146,12 +144,21 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> None:
         Path(right.local).mkdir(parents=True, exist_ok=True)
     else:
         ctx.provider(right.account).ensure_container(right.container)
+    _run_plan(ctx, plan)
+    _refuse_leftovers(plan)
+
+
+def _run_plan(ctx: Context, plan: SyncPlan) -> None:
+    # Imported here: a check, a dry run and a sync with nothing to do need neither the
+    # engine nor the journal, nor the transfer commands' modules.
+    from storebrowser.cli.jobrun import run_listed_jobs
+    from storebrowser.cli.transfers import report
+
     jobs = run_listed_jobs(ctx, [to_spec(plan)], [listing_of(plan)], {})
     try:
         report(ctx, jobs, {key: value for key, value in plan.to_json().items() if key in _SUMMARY})
     except OperationFailed as failed:  # items failed: said with what was held back
         raise OperationFailed("; ".join([str(failed), *_leftovers(plan)])) from None
-    _refuse_leftovers(plan)
 
 
 _SUMMARY = ("add", "update", "delete", "skipped", "refused", "deletions_withheld")

@@ -407,11 +407,16 @@ class _Decider:
         files = [
             e for p in pairs for e in (p.left, p.right) if e is not None and e.md5 is None and _is_file(e)
         ]
-        self._each(files, _hash_file)
+        # Files in batches of about a megabyte: a task per small file cost more than its
+        # read and hash (the reads and the hashing of large buffers let go of the GIL).
+        self._each(_batches(files, HASH_BATCH_BYTES), _hash_files)
         self.comparison.hashed += len(files)
 
     def _each(self, jobs: list[Any], work: Callable[[Any], None]) -> None:
         if not jobs:
+            return
+        if len(jobs) == 1:
+            work(jobs[0])
             return
         with ThreadPoolExecutor(min(self.options.workers, len(jobs)), thread_name_prefix="compare") as pool:
             for _ in pool.map(work, jobs):
@@ -432,8 +437,38 @@ def _hash_would_decide(pair: Pair) -> bool:
     )
 
 
+#: Bytes of local files one hashing task reads (its files, at least one).
+HASH_BATCH_BYTES = 1 << 20
+#: A file up to this size is read whole and hashed in one call.
+READ_WHOLE_UP_TO = 1 << 20
+
+
+def _batches(files: list[Entry], most_bytes: int) -> list[list[Entry]]:
+    batches: list[list[Entry]] = []
+    batch: list[Entry] = []
+    size = 0
+    for entry in files:
+        if batch and size + entry.size > most_bytes:
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(entry)
+        size += entry.size
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def _hash_files(entries: list[Entry]) -> None:
+    for entry in entries:
+        _hash_file(entry)
+
+
 def _hash_file(entry: Entry) -> None:
     try:
+        if entry.size <= READ_WHOLE_UP_TO:
+            with open(entry.where, "rb", buffering=0) as file:
+                entry.md5 = hashlib.md5(file.readall(), usedforsecurity=False).hexdigest()
+            return
         with open(entry.where, "rb") as file:
             entry.md5 = hashlib.file_digest(file, "md5").hexdigest()
     except OSError:

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from stat import S_ISREG
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.mtime import stored_mtime
@@ -71,43 +71,60 @@ def list_local(
 ) -> Listing:
     """Regular files below ``root``; links are not followed out of it (a link to a file
     inside is its file; linked folders are not entered), unreadable folders are gaps.
-    ``on_files`` is told how many files each folder added (progress)."""
+    ``on_files`` is told how many files each folder added (progress).
+
+    One ``os.scandir`` per folder and one ``stat`` per plain file (the directory entry
+    says what is a folder or a link without another call): the walk of 20,000 files
+    costs tens of milliseconds, where ``os.walk`` with a ``Path`` per file and three
+    stats cost several times that."""
     listing = Listing()
-    real_root = Path(os.path.realpath(root))
-
-    def on_error(error: OSError) -> None:
-        listing.gaps.append(f"{error.filename}: {error.strerror or error}")
-
-    for folder, dirs, files in os.walk(root, onerror=on_error):
+    real_root = os.path.realpath(root)
+    folders = [(root, "")]  # (path, its key prefix), depth first in name order
+    while folders:
         cancel.raise_if_cancelled()
-        dirs.sort()
-        before = len(listing.entries)
-        for name in files:
-            path = os.path.join(folder, name)
-            relative = Path(path).relative_to(root).as_posix()
-            entry = _local_entry(path, relative, real_root, listing)
+        folder, prefix = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                found = sorted(scan, key=lambda item: item.name)
+        except OSError as error:
+            listing.gaps.append(f"{error.filename or folder}: {error.strerror or error}")
+            continue
+        before, inner = len(listing.entries), []
+        for item in found:
+            if _is_folder(item):
+                if not item.is_symlink():  # a linked folder is not entered (as os.walk)
+                    inner.append((item.path, f"{prefix}{item.name}/"))
+                continue
+            entry = _local_entry(item, prefix + item.name, real_root, listing)
             if entry is not None:
-                listing.entries[relative] = entry
+                listing.entries[entry.key] = entry
+        folders.extend(reversed(inner))
         if on_files is not None and len(listing.entries) > before:
             on_files(len(listing.entries) - before)
     return listing
 
 
-def _local_entry(path: str, relative: str, real_root: Path, listing: Listing) -> Entry | None:
+def _is_folder(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_dir()
+    except OSError:
+        return False
+
+
+def _local_entry(item: os.DirEntry[str], relative: str, real_root: str, listing: Listing) -> Entry | None:
     if not _is_unicode(relative):
         listing.skipped.append(f"{relative!r}: the name is not valid UTF-8, which no service can store")
         return None
+    path = item.path
     try:
-        if os.path.islink(path):
-            real = Path(os.path.realpath(path))
-            if real_root not in real.parents:
-                listing.skipped.append(f"{relative}: a link out of the folder, not followed")
-                return None
-        stat = os.stat(path)
-    except OSError as error:
-        listing.gaps.append(f"{path}: {error.strerror or error}")
+        if item.is_symlink() and os.path.commonpath([real_root, os.path.realpath(path)]) != real_root:
+            listing.skipped.append(f"{relative}: a link out of the folder, not followed")
+            return None
+        stat = item.stat()  # a link's target (inside the folder): its file
+    except (OSError, ValueError) as error:  # ValueError: commonpath of paths on two drives
+        listing.gaps.append(f"{path}: {getattr(error, 'strerror', None) or error}")
         return None
-    if not os.path.isfile(path):
+    if not S_ISREG(stat.st_mode):
         listing.skipped.append(f"{relative}: not a regular file")
         return None
     return Entry(relative, stat.st_size, path, stat.st_mtime_ns, mtime_exact=True, local=True)

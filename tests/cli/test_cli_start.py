@@ -7,8 +7,10 @@ Start times are measured in bench/cli_start.py; here only what is imported is ch
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +129,19 @@ def test_the_lazy_parser_parses_as_the_one_with_every_command_built() -> None:
         assert vars(lazy) == vars(eager)
     lazy_help, eager_help = build_parser().format_help(), build_parser(every_command=True).format_help()
     assert lazy_help == eager_help
+
+
+def test_a_check_loads_no_engine_journal_or_transfer_commands(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """A check (here of two local folders: no account needed) compares and exits: the
+    engine, the journal and the transfer commands are a sync's, loaded when it runs a job."""
+    for side in ("left", "right"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "same.txt").write_bytes(b"same")
+        os.utime(tmp_path / side / "same.txt", ns=(1_000_000_000, 1_000_000_000))
+    code, modules = _imported_by(cli_env, "check", str(tmp_path / "left"), str(tmp_path / "right"))
+    assert code == 0
+    needless = {"storebrowser.transfers.engine", "storebrowser.transfers.journal"}
+    needless.add("storebrowser.cli.transfers")
+    assert not [m for m in modules if m in needless]
