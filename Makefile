@@ -20,8 +20,13 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check storebrowser tests bench installer
 	$(PY) -m mypy
 
+# The suite mostly waits on servers and subprocesses: PYTEST_WORKERS processes (xdist) run
+# it, each with test servers of its own; a test file stays on one worker (--dist loadfile)
+# so its module fixtures seed once. PYTEST_WORKERS=0 runs it in this one process, as a bare
+# `pytest tests/...` does. The slowest items are listed at the end, for CI's log.
+PYTEST_WORKERS ?= 2
 pytest: $(TEST_STAMP) $(NODE_STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=60 $(PYTEST_ARGS)
 
 # The .ts from the code (pyside6-lupdate) and the .qm from the .ts (pyside6-lrelease); both
 # are committed, tests/ui/test_translations.py says when they are stale.

@@ -257,9 +257,11 @@ def test_wheel_ships_the_icon_and_entry_points(tmp_path: Path) -> None:
 
     # Installed on its own (no dependencies, so nothing is downloaded), away from the
     # source tree: the scripts pip writes run, and the icon is found as package data.
+    # The venv gets no pip of its own (ensurepip takes seconds): ours installs into it.
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index"]
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet",
+           "--no-deps", "--no-index"]  # fmt: skip
     subprocess.run([*pip, str(wheel)], check=True, timeout=300)
     # The app answers --version before importing any dependency; the CLI's script is there.
     version = _run(venv / "bin" / "storebrowser", "--version")
