@@ -70,7 +70,7 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> None:
         raise OperationFailed(
             f"the editor exited with status {status}: nothing uploaded; your copy is kept at {opened.local}"
         )
-    checked = check_back(provider, store, opened)
+    checked = check_back(provider, store, opened, ctx.bandwidth)
     if checked.outcome is Outcome.CONFLICT:
         checked = _settle(ctx, provider, cache, store, checked, args.on_conflict)
     _report(ctx, checked)
@@ -128,9 +128,9 @@ def _settle(
 ) -> Checked:  # fmt: skip
     choice = choice or _ask(checked.opened)
     if choice == Resolution.COPY.value:
-        return keep_as_copy(provider, store, checked.opened)
+        return keep_as_copy(provider, store, checked.opened, ctx.bandwidth)
     if choice == Resolution.OVERWRITE.value:
-        return overwrite(provider, store, checked.opened)
+        return overwrite(provider, store, checked.opened, ctx.bandwidth)
     if choice == Resolution.THEIRS.value:
         return _take_theirs(ctx, provider, cache, store, checked.opened)
     return checked

@@ -56,12 +56,14 @@ def copy_key(provider: Provider, container: str, key: str) -> str:
     raise StorageError(f"No free name beside {key!r} for your copy.", container=container, key=key)
 
 
-def keep_as_copy(provider: Provider, store: OpenedFiles, opened: OpenedFile) -> Checked:
+def keep_as_copy(
+    provider: Provider, store: OpenedFiles, opened: OpenedFile, bandwidth: Bandwidth | None = None
+) -> Checked:
     path = Path(opened.local)
     try:
         target = copy_key(provider, opened.container, opened.key)
         digest = file_sha256(path)
-        info = _put_copy(provider, opened, target)
+        info = _put_copy(provider, opened, target, bandwidth)
     except (StorageError, OSError) as error:
         still = opened.with_state(
             EditState.CONFLICT, f"Keeping your copy failed: {error}. It is kept at {path}."
@@ -75,17 +77,22 @@ def keep_as_copy(provider: Provider, store: OpenedFiles, opened: OpenedFile) -> 
     return Checked(Outcome.UPLOADED, moved)
 
 
-def overwrite(provider: Provider, store: OpenedFiles, opened: OpenedFile) -> Checked:
-    """Replace their version with the copy (``opened.theirs`` is the one seen)."""
+def overwrite(
+    provider: Provider, store: OpenedFiles, opened: OpenedFile, bandwidth: Bandwidth | None = None
+) -> Checked:
+    """Replace their version with the copy (``opened.theirs`` is the one seen), held to
+    the upload limit of ``bandwidth``."""
     if opened.theirs is None:
         return conflict(provider, store, opened)  # we do not know theirs: look again first
     digest = file_sha256(Path(opened.local))
     if opened.theirs == "":
-        return _recreate(provider, store, opened, digest)
-    return upload_back(provider, store, opened, digest, if_match=opened.theirs)
+        return _recreate(provider, store, opened, digest, bandwidth)
+    return upload_back(provider, store, opened, digest, if_match=opened.theirs, bandwidth=bandwidth)
 
 
-def _recreate(provider: Provider, store: OpenedFiles, opened: OpenedFile, digest: str) -> Checked:
+def _recreate(
+    provider: Provider, store: OpenedFiles, opened: OpenedFile, digest: str, bandwidth: Bandwidth | None
+) -> Checked:
     """Their change was a delete: put the copy back (if nobody made the object meanwhile)."""
     try:
         provider.stat(opened.container, opened.key)
@@ -93,7 +100,7 @@ def _recreate(provider: Provider, store: OpenedFiles, opened: OpenedFile, digest
     except NotFound:
         pass
     try:
-        info = _put_copy(provider, opened, opened.key)
+        info = _put_copy(provider, opened, opened.key, bandwidth)
     except (StorageError, OSError) as error:
         failed = opened.with_state(
             EditState.FAILED, f"Upload back failed: {error}. Your copy is kept at {opened.local}."
@@ -106,13 +113,13 @@ def _recreate(provider: Provider, store: OpenedFiles, opened: OpenedFile, digest
     return Checked(Outcome.UPLOADED, done)
 
 
-def _put_copy(provider: Provider, opened: OpenedFile, key: str) -> ObjectInfo:
+def _put_copy(provider: Provider, opened: OpenedFile, key: str, bandwidth: Bandwidth | None) -> ObjectInfo:
     """The copy uploaded as ``key`` with the opened object's metadata and Content-Type."""
     path = Path(opened.local)
     with open(path, "rb") as source:
         return sending.upload(
             provider, opened.container, key, source, size=path.stat().st_size,
-            content_type=opened.system.get(CONTENT_TYPE), metadata=opened.metadata,
+            content_type=opened.system.get(CONTENT_TYPE), metadata=opened.metadata, bandwidth=bandwidth,
         )  # fmt: skip
 
 

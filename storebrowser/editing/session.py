@@ -18,12 +18,14 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.errors import NotFound, PreconditionFailed, StorageError
 from storebrowser.core.properties import ObjectProperties, same_etag
 from storebrowser.editing.cache import EditCache
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles, file_sha256, now_text
 from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import ConflictPolicy, JobKind, JobSpec
+from storebrowser.transfers.sending import limited_body
 
 
 class ChangedWhileOpening(StorageError):
@@ -132,8 +134,11 @@ def local_changed(opened: OpenedFile) -> bool:
     return file_sha256(Path(opened.local)) != opened.sha256
 
 
-def check_back(provider: Provider, store: OpenedFiles, opened: OpenedFile) -> Checked:
-    """Upload the copy back when its content changed; never over another writer's change."""
+def check_back(
+    provider: Provider, store: OpenedFiles, opened: OpenedFile, bandwidth: Bandwidth | None = None
+) -> Checked:
+    """Upload the copy back when its content changed; never over another writer's change.
+    The upload is held to the upload limit of ``bandwidth`` (the engine's), with the jobs."""
     path = Path(opened.local)
     try:
         digest = file_sha256(path)
@@ -142,18 +147,26 @@ def check_back(provider: Provider, store: OpenedFiles, opened: OpenedFile) -> Ch
     if digest == opened.sha256:
         return Checked(Outcome.UNCHANGED, opened)
     store.put(opened.with_state(EditState.UPLOADING))
-    return upload_back(provider, store, opened, digest, if_match=opened.etag)
+    return upload_back(provider, store, opened, digest, if_match=opened.etag, bandwidth=bandwidth)
 
 
 def upload_back(
-    provider: Provider, store: OpenedFiles, opened: OpenedFile, digest: str, *, if_match: str
+    provider: Provider,
+    store: OpenedFiles,
+    opened: OpenedFile,
+    digest: str,
+    *,
+    if_match: str,
+    bandwidth: Bandwidth | None = None,
 ) -> Checked:
-    """``replace_object`` of the copy (hashed ``digest``) on the condition ``if_match``."""
+    """``replace_object`` of the copy (hashed ``digest``) on the condition ``if_match``,
+    held to the upload limit of ``bandwidth``."""
     path = Path(opened.local)
     try:
         with open(path, "rb") as source:
             size = path.stat().st_size
-            done = provider.replace_object(opened.container, opened.key, source, size=size,
+            body = limited_body(source, bandwidth)
+            done = provider.replace_object(opened.container, opened.key, body, size=size,
                                            if_match=if_match, keep=opened.keep())  # fmt: skip
     except PreconditionFailed:
         return conflict(provider, store, opened)

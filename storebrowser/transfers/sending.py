@@ -24,7 +24,7 @@ from storebrowser.core.errors import Cancelled, ChecksumMismatch, NotFound
 from storebrowser.core.retry import NO_RETRY, RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload, Provider
-from storebrowser.providers.streams import IterStream, read_exactly
+from storebrowser.providers.streams import IterStream, ProgressStream, read_exactly
 from storebrowser.transfers.parts import (
     PART_RETRY,
     ExecutorFactory,
@@ -386,6 +386,14 @@ def upload(
     policy = SendPolicy(provider.part_concurrency, bandwidth=bandwidth)
     return send(provider, container, key, stream, size=size, content_type=content_type,
                 metadata=metadata, progress=progress, cancel=cancel, policy=policy).info  # fmt: skip
+
+
+def limited_body(stream: BinaryIO, bandwidth: Bandwidth | None, cancel: CancelToken = NEVER) -> BinaryIO:
+    """``stream`` as a body held to the upload limit of ``bandwidth`` (every byte the SDK
+    reads from it waits its turn), for a write outside ``send`` (an edited file's
+    conditional replace); ``stream`` itself when there is no limit to hold."""
+    paid = _limited(None, bandwidth, cancel)
+    return stream if paid is None else ProgressStream(stream, paid, cancel).binary()
 
 
 def upload_bytes(

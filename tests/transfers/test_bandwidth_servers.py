@@ -18,6 +18,8 @@ import pytest
 from storebrowser.core.bandwidth import Bandwidth, Limits
 from storebrowser.core.errors import StorageError
 from storebrowser.core.tuning import Tuning
+from storebrowser.editing.session import Outcome, check_back
+from storebrowser.editing.state import OpenedFile, OpenedFiles
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
@@ -167,3 +169,25 @@ def test_a_version_saved_outside_the_engine_holds_the_download_limit(
     samples.insert(0, (started, started, 0))
     assert worst_excess(samples, RATE) <= 0, samples
     assert samples[-1][1] - started >= (len(data) - SLACK) / (RATE * (1 + MARGIN))
+
+
+def test_an_edited_file_sent_back_holds_the_upload_limit(
+    swift_box: tuple[Provider, str], tmp_path: Path
+) -> None:
+    """Open With's upload back (a conditional replace, outside the engine's jobs) waits
+    its turn on the engine's ``Bandwidth`` like an upload job: it cannot be quicker than
+    the upload rate allows."""
+    provider, container = swift_box
+    sending.upload_bytes(provider, container, "edit.bin", b"as opened")
+    stored = provider.stat(container, "edit.bin")
+    copy = tmp_path / "edit.bin"
+    copy.write_bytes(edited := os.urandom(2 * MiB + 321))
+    opened = OpenedFile("acct", container, "edit.bin", str(copy), etag=(stored.etag or "").strip('"'),
+                        size=stored.size, sha256="the hash as opened")  # fmt: skip
+    store = OpenedFiles(tmp_path / "opened.json")
+    started = time.monotonic()
+    checked = check_back(provider, store, opened, Bandwidth(Limits(up=RATE)))
+    took = time.monotonic() - started
+    assert checked.outcome is Outcome.UPLOADED, checked.opened.note
+    assert provider.read(container, "edit.bin") == edited
+    assert took >= (len(edited) - SLACK) / (RATE * (1 + MARGIN))

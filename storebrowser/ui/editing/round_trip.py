@@ -94,9 +94,11 @@ class RoundTrip(QObject):
         self._busy.add(local)
         # Shown as under way while it is hashed and, if changed, sent; the record keeps its state.
         self.dock.model.show(opened.with_state(EditState.UPLOADING, opened.note))
-        store = self.opener.store
+        store, bandwidth = self.opener.store, self.opener.ops.context.bandwidth
         self.opener.work(
-            opened.account, lambda p: check_back(p, store, opened), lambda r: self._checked(local, r)
+            opened.account,
+            lambda p: check_back(p, store, opened, bandwidth),
+            lambda r: self._checked(local, r),
         )
 
     def _checked(self, local: str, result: TaskResult[Checked]) -> None:
@@ -136,15 +138,16 @@ class RoundTrip(QObject):
     def resolve(self, opened: OpenedFile) -> None:
         choice = self.choose(opened)
         store, ops, done = self.opener.store, self.opener.ops, self._resolved
+        bandwidth = ops.context.bandwidth  # the engine's: an edit's upload waits with the jobs
         if choice is ConflictChoice.COPY:
-            self.opener.work(opened.account, lambda p: keep_as_copy(p, store, opened), done)
+            self.opener.work(opened.account, lambda p: keep_as_copy(p, store, opened, bandwidth), done)
         elif choice is ConflictChoice.OVERWRITE and ops.confirm(
             self.tr("Overwrite Their Version"),
             self.tr("Replace the version of {key} on the server with yours? Theirs is lost unless "
                     "the container keeps versions.").format(key=opened.key),
             self.tr("Overwrite"),
         ):  # fmt: skip
-            self.opener.work(opened.account, lambda p: overwrite(p, store, opened), done)
+            self.opener.work(opened.account, lambda p: overwrite(p, store, opened, bandwidth), done)
         elif choice is ConflictChoice.THEIRS:
             self.opener.work(
                 opened.account, lambda _p: set_mine_aside(opened), lambda r: self._aside(opened, r)
