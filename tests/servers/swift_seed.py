@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -64,15 +65,22 @@ def _records(rows: Iterable[Row]) -> Iterator[dict[str, object]]:
 
 def write_rows(db: Path, rows: Iterable[Row], account: str = ACCOUNT, container: str | None = None) -> None:
     """Merge ``rows`` into the database ``db``, creating it when ``container`` is given."""
+    from eventlet import tpool
     from swift.common.utils import Timestamp
     from swift.container.backend import ContainerBroker
 
+    # merge_items hands its work to eventlet's thread pool and waits for it in this
+    # thread's hub; in a test process with other threads (an xdist worker, Qt's pools)
+    # that wait once never woke, and the worker hung. No pool: the work runs right here.
+    tpool.set_num_threads(0)
     broker = ContainerBroker(str(db), account=account, container=container)
     if container is not None and not db.exists():
         broker.initialize(Timestamp.now().internal, 0)
     records = _records(rows)
-    while batch := list(islice(records, BATCH)):
-        broker.merge_items(batch)
+    with warnings.catch_warnings():  # tpool says "all calls will execute in main thread": wanted
+        warnings.filterwarnings("ignore", "Zero threads in tpool", RuntimeWarning)
+        while batch := list(islice(records, BATCH)):
+            broker.merge_items(batch)
 
 
 def seed_listing(server: SwiftServer, container: str, rows: Iterable[Row]) -> None:
