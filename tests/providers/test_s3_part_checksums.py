@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from storebrowser.core.errors import DamagedOnTheWay, NotFound
+from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.providers.s3.multipart import S3MultipartUpload
 from storebrowser.providers.s3.part_check import PartChecksums
 from storebrowser.providers.s3.provider import S3Provider
@@ -67,10 +68,18 @@ def damage(small_parts: S3Provider, bucket: str) -> Iterator[_Damage]:
     if not small_parts._part_checksums.crc32:
         pytest.skip("this server checks no part checksum (moto ignores them)")
     damage = _Damage(0)
-    events = raw(small_parts).meta.events
-    events.register_first("request-created.s3.UploadPart", damage, unique_id="test-damage")
+    for client in _part_clients(small_parts):
+        client.meta.events.register_first("request-created.s3.UploadPart", damage, unique_id="test-damage")
     yield damage
-    events.unregister("request-created.s3.UploadPart", unique_id="test-damage")
+    for client in _part_clients(small_parts):
+        client.meta.events.unregister("request-created.s3.UploadPart", unique_id="test-damage")
+
+
+def _part_clients(provider: S3Provider) -> list[Any]:
+    """Both clients a part may go through: the provider's own, and the one that tries
+    once, which a part gets while the engine's ``call_with_retry`` retries it."""
+    once = call_with_retry(provider._clients.client, RetryPolicy(attempts=2))
+    return [raw(provider), once]
 
 
 def test_a_part_damaged_on_the_way_is_refused_and_sent_again(

@@ -11,8 +11,11 @@ Layout (see ``swift_aio``): one device ``srv/d1``; a container's database is
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,9 +42,13 @@ class Row:
 
 def container_db(server: SwiftServer, container: str, account: str = ACCOUNT) -> Path:
     """The database file of an existing container."""
+    return _container_db_below(server.base_dir, container, account)
+
+
+def _container_db_below(base_dir: Path, container: str, account: str = ACCOUNT) -> Path:
     from swift.container.backend import ContainerBroker
 
-    for path in (server.base_dir / "srv" / "d1" / "containers").glob("*/*/*/*.db"):
+    for path in (base_dir / "srv" / "d1" / "containers").glob("*/*/*/*.db"):
         info = ContainerBroker(str(path), account=account).get_info()
         if info["account"] == account and info["container"] == container:
             return path
@@ -84,8 +91,26 @@ def write_rows(db: Path, rows: Iterable[Row], account: str = ACCOUNT, container:
 
 
 def seed_listing(server: SwiftServer, container: str, rows: Iterable[Row]) -> None:
-    """Add ``rows`` to the listing of ``container`` (which must exist)."""
-    write_rows(container_db(server, container), rows)
+    """Add ``rows`` to the listing of ``container`` (which must exist), from a child process.
+
+    Swift's broker runs on eventlet (a hub per thread, a thread pool, green timeouts on a
+    locked database), which has no place in a test process: an xdist worker's main thread
+    was twice left waiting in eventlet's hub after seeding, with nothing to wake it. A child
+    (about a second of imports) keeps eventlet out of every test process."""
+    fields = ([row.name, row.size, row.created, row.content_type, row.etag] for row in rows)
+    lines = "".join(json.dumps(row) + "\n" for row in fields)
+    command = [sys.executable, "-m", "tests.servers.swift_seed", str(server.base_dir), container]
+    done = subprocess.run(command, input=lines, text=True, capture_output=True, cwd=_REPOSITORY, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"seeding {container!r} failed:\n{done.stderr}")
+
+
+_REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def _seed_from_stdin(base_dir: Path, container: str) -> None:
+    rows = (Row(*json.loads(line)) for line in sys.stdin if line.strip())
+    write_rows(_container_db_below(base_dir, container), rows)
 
 
 def install_db(server: SwiftServer, container: str, prepared: Path) -> None:
@@ -98,3 +123,6 @@ def install_db(server: SwiftServer, container: str, prepared: Path) -> None:
 
 
 __all__ = ["ACCOUNT", "Row", "container_db", "install_db", "seed_listing", "write_rows"]
+
+if __name__ == "__main__":  # seed_listing's child: BASE_DIR CONTAINER, rows as JSON lines on stdin
+    _seed_from_stdin(Path(sys.argv[1]), sys.argv[2])
