@@ -221,8 +221,10 @@ def ours_find(provider: Any, container: str, connections: int) -> Callable[[Call
 
 
 def rclone(name: str, server: Any, container: str, *args: str) -> Callable[[Callable[[], None]], str]:
-    """rclone with its defaults, configured through the environment (no secret in argv)."""
-    env = dict(os.environ)
+    """rclone with its defaults, configured through the environment (no secret in argv).
+    ``AWS_CA_BUNDLE`` is left out, as ``transfers.py`` does: rclone's S3 client refuses to
+    start with it on plain HTTP ("LoadCustomCABundleError: unsupported transport")."""
+    env = {key: value for key, value in os.environ.items() if key != "AWS_CA_BUNDLE"}
     if name == "swift":
         env.update(RCLONE_CONFIG_R_TYPE="swift", RCLONE_CONFIG_R_AUTH=server.auth_url,
                    RCLONE_CONFIG_R_USER=server.user, RCLONE_CONFIG_R_KEY=server.key)  # fmt: skip
