@@ -102,6 +102,10 @@ SAME = {
     "broken UTF-8 across two keys": _reply(_object("a/bad%E2%82") + _object("a/%AC%A9bad+too")
                                            + "<CommonPrefixes><Prefix>a/%F0%9F/</Prefix></CommonPrefixes>"),
     "no size, no date, no class": _reply("<Contents><Key>bare</Key></Contents>"),
+    # A server that uses keys as tokens and writes a CR as XML must (a reference): the
+    # rest of the reply, written again for botocore, must not make it a LF.
+    "a CR in the token and the prefix": _reply(_object("k"), encoded=False, token="a&#13;b&#13;&#10;c",
+                                               prefix="p&#13;/"),
     "no entries": _reply(""),
 }  # fmt: skip
 

@@ -94,7 +94,10 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
         rows = [(key, *row[1:]) for key, row in zip(keys, rows, strict=True)]
     rows.sort(key=itemgetter(0))
     root[:] = rest
-    return listing.columns_of_rows(rows), ElementTree.tostring(root, encoding="utf-8")
+    # A CR in a text (``&#13;``: a continuation token, a prefix not URL-encoded) would be
+    # written raw and read back as LF, as XML reads line ends: written as a reference.
+    rest_body = ElementTree.tostring(root, encoding="utf-8").replace(b"\r", b"&#13;")
+    return listing.columns_of_rows(rows), rest_body
 
 
 def decoded(keys: list[str]) -> list[str]:
