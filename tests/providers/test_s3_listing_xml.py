@@ -9,6 +9,9 @@ AWS's documentation and of odd servers, fed to both parsers as they stand.
 from __future__ import annotations
 
 import contextlib
+import http.server
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import botocore.session
@@ -18,6 +21,7 @@ from botocore.parsers import create_parser
 
 from storebrowser.core.archive import ArchiveState
 from storebrowser.providers.s3 import listing, listing_xml
+from storebrowser.providers.s3.client import ClientFactory, S3Settings
 
 _NS = ' xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
 _ROOT = "ListBucketResult"
@@ -25,11 +29,20 @@ _OUTPUT = botocore.session.get_session().get_service_model("s3").operation_model
 assert _OUTPUT is not None
 
 
-def _reply(entries: str, *, encoded: bool = True, namespace: str = _NS, root: str = _ROOT) -> bytes:
+_TOKEN = "1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM="
+#: The root in S3's namespace by a prefix, its children unprefixed: in no namespace.
+_PREFIXED_ROOT = {"root": f"s3:{_ROOT}", "namespace": ' xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/"'}
+
+
+def _reply(
+    entries: str, *, encoded: bool = True, namespace: str = _NS, root: str = _ROOT, token: str = _TOKEN,
+    prefix: str = "",
+) -> bytes:  # fmt: skip
     encoding = "<EncodingType>url</EncodingType>" if encoded else ""
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root}{namespace}><Name>b</Name><Prefix></Prefix>'
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root}{namespace}><Name>b</Name>'
+            f"<Prefix>{prefix}</Prefix>"
             f"<KeyCount>9</KeyCount><MaxKeys>1000</MaxKeys>{encoding}<IsTruncated>true</IsTruncated>"
-            f"<NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken>"
+            f"<NextContinuationToken>{token}</NextContinuationToken>"
             f"\n  {entries}\n</{root}>").encode()  # fmt: skip
 
 
@@ -89,6 +102,10 @@ SAME = {
     "broken UTF-8 across two keys": _reply(_object("a/bad%E2%82") + _object("a/%AC%A9bad+too")
                                            + "<CommonPrefixes><Prefix>a/%F0%9F/</Prefix></CommonPrefixes>"),
     "no size, no date, no class": _reply("<Contents><Key>bare</Key></Contents>"),
+    # A server that uses keys as tokens and writes a CR as XML must (a reference): the
+    # rest of the reply, written again for botocore, must not make it a LF.
+    "a CR in the token and the prefix": _reply(_object("k"), encoded=False, token="a&#13;b&#13;&#10;c",
+                                               prefix="p&#13;/"),
     "no entries": _reply(""),
 }  # fmt: skip
 
@@ -126,6 +143,10 @@ DECLINED = {
     "an error in a 200": b"<Error><Code>InternalError</Code><Message>later</Message></Error>",
     "XML cut short": _reply(_object("k"))[:150],
     "not XML": b"\x00\x01",
+    # botocore reads elements by their local names: these are its Contents.
+    "children outside the root's namespace": _reply(_object("k"), **_PREFIXED_ROOT),
+    "a root in no namespace, an entry in S3's": _reply(_object("k").replace("<Contents>", f"<Contents{_NS}>"),
+                                                      namespace=""),
 }  # fmt: skip
 
 
@@ -147,3 +168,43 @@ def test_only_list_page_and_only_200_replies_are_read() -> None:
             listing_xml.read_columns(response_dict=response, customized_response_dict=columns)
         assert response["body"] is body and not columns
     assert not listing.columns_asked()  # the flag is put back on the way out
+
+
+class _CannedListing(http.server.BaseHTTPRequestHandler):
+    """Answers every GET with one ListObjectsV2 reply: an S3 clone's, as it stands."""
+
+    body = _reply(_object("photos/a.jpg") + _object("photos/b.jpg"), **_PREFIXED_ROOT)
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def canned_endpoint() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CannedListing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_listing_whose_entries_are_outside_the_roots_namespace_keeps_them(canned_endpoint: str) -> None:
+    # The hook read no <Contents> of its root's namespace and gave an empty page, while
+    # botocore (namespaces ignored) read two objects: a folder looked empty.
+    settings = S3Settings(access_key_id="a", secret_access_key="b", endpoint_url=canned_endpoint,
+                          path_style=True)  # fmt: skip
+    clients = ClientFactory(settings, pool_size=1, read_timeout=10)
+    try:
+        page = listing.list_page(clients.client(), "b", "photos/", "/", None, 1000)
+    finally:
+        clients.close()
+    assert [entry.key for entry in page.entries] == ["photos/a.jpg", "photos/b.jpg"]
+    assert page.next_token == _TOKEN

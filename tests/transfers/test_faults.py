@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from storebrowser.core.digests import ReadReceipt
+from storebrowser.core.ranges import ByteRange
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.providers.base import MiB, Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
@@ -235,3 +238,30 @@ def test_a_part_refused_with_503_is_sent_as_often_as_the_engine_policy_says(
     engine.shutdown()
     assert snap.state is State.FAILED
     assert len(parts) == policy.attempts, parts
+
+
+def test_an_azure_read_asked_again_names_the_version_it_delivered(request: pytest.FixtureRequest) -> None:
+    """The SDK asks again, unpinned, for a first answer that broke off: a blob replaced
+    meanwhile comes back in its new version. The read's receipt must name that version,
+    which the engine compares with the one it downloads (``fetching.check_version``); it
+    named the broken answer's, so a part of the new version passed as the old one's."""
+    with faulty_backend("azure", request) as backend:
+        provider, box, proxy = backend.provider, backend.container, backend.proxy
+        old, new = os.urandom(2 * MiB), os.urandom(2 * MiB)
+        sending.upload_bytes(provider, box, "torn.bin", old)
+        asked_before = len(proxy.request_lines)
+        proxy.stall(3.0, after=1)  # the next answer waits after its first bytes...
+        proxy.reset_after(MiB)  # ... and breaks off a megabyte on
+        said: list[ReadReceipt] = []
+        with ThreadPoolExecutor(1) as pool:
+            reading = pool.submit(lambda: b"".join(provider.iter_read(box, "torn.bin", ByteRange(0, len(old)),
+                                                                     receipt=said.append)))  # fmt: skip
+            deadline = time.monotonic() + WAIT
+            while not proxy.faults_done["stall"] and time.monotonic() < deadline:
+                time.sleep(0.05)
+            sending.upload_bytes(provider, box, "torn.bin", new)  # while the first answer waits
+            delivered = reading.result(timeout=WAIT)
+        gets = [line for line in proxy.request_lines[asked_before:] if line.startswith("GET ")]
+        assert len(gets) == 2, gets  # the first answer broke off, the SDK asked again
+        assert delivered == new
+        assert said[-1].etag == provider.stat(box, "torn.bin").etag

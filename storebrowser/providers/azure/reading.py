@@ -94,8 +94,11 @@ def _one_read(
             raise
         cancel.raise_if_cancelled()
         if receipt is not None:
-            # An MD5 counts only for a single reply (the SDK may split a long read).
-            receipt(replies[0] if len(replies) == 1 else dataclasses.replace(replies[0], md5=None)
+            # The bytes to come are the last reply's: the SDK asks again, unpinned, for a
+            # first reply that broke off, and a blob replaced meanwhile answers anew (its
+            # later gets are pinned to that reply). An MD5 counts only for a single reply
+            # (the SDK may split a long read).
+            receipt(replies[-1] if len(replies) == 1 else dataclasses.replace(replies[-1], md5=None)
                     if replies else ReadReceipt(None))  # fmt: skip
         for chunk in downloader.chunks():
             cancel.raise_if_cancelled()

@@ -79,6 +79,10 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
             objects.append(child)
         elif child.tag == tags.common_prefixes:
             prefixes.append(child)
+        elif _namespace(child.tag) != tags.namespace:
+            # botocore ignores namespaces: a <Contents> or <EncodingType> in another one
+            # (a prefixed root over unprefixed children) is still one for it, not for us
+            raise UnexpectedReply(f"<{child.tag}> is not in the namespace of <{root.tag}>")
         else:
             rest.append(child)
     rows = [_object_row(element, tags) for element in objects]
@@ -90,7 +94,10 @@ def split_reply(body: bytes) -> tuple[EntryColumns, bytes]:
         rows = [(key, *row[1:]) for key, row in zip(keys, rows, strict=True)]
     rows.sort(key=itemgetter(0))
     root[:] = rest
-    return listing.columns_of_rows(rows), ElementTree.tostring(root, encoding="utf-8")
+    # A CR in a text (``&#13;``: a continuation token, a prefix not URL-encoded) would be
+    # written raw and read back as LF, as XML reads line ends: written as a reference.
+    rest_body = ElementTree.tostring(root, encoding="utf-8").replace(b"\r", b"&#13;")
+    return listing.columns_of_rows(rows), rest_body
 
 
 def decoded(keys: list[str]) -> list[str]:
@@ -107,6 +114,11 @@ def decoded(keys: list[str]) -> list[str]:
     return split
 
 
+def _namespace(tag: str) -> str:
+    """``{uri}`` of ``{uri}Name``, ``""`` for a name in no namespace."""
+    return tag[: tag.find("}") + 1] if tag.startswith("{") else ""
+
+
 def _parse(body: bytes) -> ElementTree.Element:
     """As botocore's XML parser reads it (UTF-8 whatever the document declares)."""
     parser = ElementTree.XMLParser(target=ElementTree.TreeBuilder(), encoding="utf-8")
@@ -118,6 +130,7 @@ def _parse(body: bytes) -> ElementTree.Element:
 class _Tags:
     """Element names in the reply's namespace (S3's, or none on some servers)."""
 
+    namespace: str  # ``{uri}``, or ""
     contents: str
     common_prefixes: str
     encoding_type: str
@@ -145,6 +158,7 @@ def _tags_of(root_tag: str) -> _Tags:
     names = ("Key", "LastModified", "ETag", "ChecksumAlgorithm", "ChecksumType", "Size", "StorageClass",
              "Owner", "RestoreStatus")  # fmt: skip
     return _Tags(
+        namespace=ns,
         contents=ns + "Contents", common_prefixes=ns + "CommonPrefixes", encoding_type=ns + "EncodingType",
         key=ns + "Key", size=ns + "Size", last_modified=ns + "LastModified", etag=ns + "ETag",
         storage_class=ns + "StorageClass", restore_status=ns + "RestoreStatus",
