@@ -50,6 +50,7 @@ class FaultProxy(CountingProxy):
         self._stall: _Stall | None = None
         self._canned: list[int] = []  # statuses for the next requests
         self._failing: tuple[str, int] | None = None  # (text in the request line, status)
+        self._failing_left: int | None = None  # how many more to fail; None: until cleared
         self._rate: int | None = None
         self._latency = 0.0
         self._stopping = threading.Event()
@@ -75,11 +76,12 @@ class FaultProxy(CountingProxy):
         with self._lock:
             self._canned = [status] * count
 
-    def fail_matching(self, text: str, *, status: int = 503) -> None:
+    def fail_matching(self, text: str, *, status: int = 503, times: int | None = None) -> None:
         """Answer every request whose request line holds ``text`` with ``status``, until
-        cleared (a part of a listing that keeps failing, whatever the retries)."""
+        cleared (a part of a listing that keeps failing, whatever the retries), or only the
+        next ``times`` of them."""
         with self._lock:
-            self._failing = (text, status)
+            self._failing, self._failing_left = (text, status), times
 
     def latency(self, seconds: float) -> None:
         """Every request waits ``seconds`` before it goes on to the server, as a distant
@@ -114,6 +116,10 @@ class FaultProxy(CountingProxy):
                 return
             if self._failing is not None and self._failing[0] in line:
                 self._canned_links[id(link)] = self._failing[1]
+                if self._failing_left is not None:
+                    self._failing_left -= 1
+                    if self._failing_left <= 0:
+                        self._failing = None
             elif self._canned:
                 self._canned_links[id(link)] = self._canned.pop(0)
 

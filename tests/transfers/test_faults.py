@@ -17,8 +17,9 @@ import pytest
 
 from storebrowser.core.digests import ReadReceipt
 from storebrowser.core.ranges import ByteRange
-from storebrowser.core.retry import RetryPolicy
+from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.providers.base import MiB, Provider
+from storebrowser.providers.s3.provider import S3Provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import STALLED, JobSnapshot
@@ -265,3 +266,21 @@ def test_an_azure_read_asked_again_names_the_version_it_delivered(request: pytes
         assert len(gets) == 2, gets  # the first answer broke off, the SDK asked again
         assert delivered == new
         assert said[-1].etag == provider.stat(box, "torn.bin").etag
+
+
+def test_an_s3_part_copy_refused_once_is_copied_again_alone(request: pytest.FixtureRequest) -> None:
+    """Under the engine's retry the S3 client tries each request once; a part copy that
+    meets a 503 is copied again by itself, not the whole object (every part) again."""
+    with faulty_backend("s3_swift", request) as backend:
+        provider, box, proxy = backend.provider, backend.container, backend.proxy
+        assert isinstance(provider, S3Provider)
+        provider.copy_threshold = provider.copy_part_size = 5 * MiB
+        data = os.urandom(3 * 5 * MiB)
+        sending.upload_bytes(provider, box, "source.bin", data)
+        proxy.reset()
+        proxy.fail_matching("partNumber=2", times=1)
+        policy = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+        call_with_retry(lambda: provider.copy_object(box, "source.bin", box, "copy.bin"), policy)
+        part_copies = [line for line in proxy.request_lines if "partNumber=" in line]
+        assert len(part_copies) == 4, part_copies  # 3 parts, part 2 twice (6 when all went again)
+        assert provider.read(box, "copy.bin") == data

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import NotFound, StorageError
+from storebrowser.core.retry import NO_RETRY, RetryPolicy, call_with_retry, retried_by_caller
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload
 from storebrowser.providers.s3.errors import s3_errors
@@ -221,8 +222,15 @@ def copy_in_parts(
     changes midway fails the copy instead of mixing its old and new bytes."""
     upload = start(client, container, key, part_size, extra)
     count = max(1, math.ceil(size / part_size))
+    # Under the engine's retry ``client`` tries each request once; a part that meets a 503
+    # is then tried again here, as an uploaded part is, rather than the engine copying every
+    # part again. A client that retries itself is not retried twice.
+    per_part = RetryPolicy() if retried_by_caller() else NO_RETRY
 
     def copy_part(number: int) -> PartRecord:
+        return call_with_retry(lambda: copy_one_part(number), per_part)
+
+    def copy_one_part(number: int) -> PartRecord:
         first = (number - 1) * part_size
         last = min(size, first + part_size) - 1
         with s3_errors(f"Copying part {number} into {key!r}", container=container, key=key):
