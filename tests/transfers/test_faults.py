@@ -284,3 +284,18 @@ def test_an_s3_part_copy_refused_once_is_copied_again_alone(request: pytest.Fixt
         part_copies = [line for line in proxy.request_lines if "partNumber=" in line]
         assert len(part_copies) == 4, part_copies  # 3 parts, part 2 twice (6 when all went again)
         assert provider.read(box, "copy.bin") == data
+
+
+def test_an_azure_versions_probe_refused_once_is_asked_again(request: pytest.FixtureRequest) -> None:
+    """Under the engine's retry the Azure SDK tries once: a 503 on the probe for blob
+    versions goes up to be retried, not taken for "this account keeps snapshots"."""
+    with faulty_backend("azure", request) as backend:
+        provider, box, proxy = backend.provider, backend.container, backend.proxy
+        sending.upload_bytes(provider, box, "kept.txt", b"kept")
+        proxy.reset()
+        proxy.fail_matching("include=versions", times=1)
+        policy = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+        state = call_with_retry(lambda: provider.versioning_state(box), policy)
+        probes = [line for line in proxy.request_lines if "include=versions" in line]
+        assert len(probes) == 2, probes  # refused once, asked again (1: the refusal was the answer)
+        assert state.status is not None

@@ -12,6 +12,7 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.digests import ContentProof, ReceiptCallback
 from storebrowser.core.errors import StorageError
 from storebrowser.core.ranges import ByteRange
+from storebrowser.core.retry import retried_by_caller
 from storebrowser.core.types import CURRENT_BLOB, ObjectInfo, ObjectVersion, Page, VersioningState
 from storebrowser.providers.azure import blob_versions, snapshots
 from storebrowser.providers.azure.blob_names import check_blob_name
@@ -58,8 +59,10 @@ class AzureSnapshots(Provider):
             return True
         try:
             seen = blob_versions.keeps_versions(self._container(container))
-        except StorageError:
-            if strict:
+        except StorageError as error:
+            # A busy service (503) while the engine retries above (the SDK tries once) is
+            # tried again there, not taken for "snapshots" (a version read would miss).
+            if strict or (error.retryable and retried_by_caller()):
                 raise
             return False
         if seen is None:
