@@ -113,13 +113,18 @@ class VerifiedRead:
     def _by_ranges(self, limit: int) -> Iterator[bytes]:
         """Ranges of at most ``limit`` bytes, each checked before it is handed on; smaller
         while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``)."""
-        size, start, count = self.proof.info.size, 0, 0
+        size, start, count, unchecked = self.proof.info.size, 0, 0, 0
         while start < size:
             step = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
             end = min(size, start + step)
             said: list[ReadReceipt] = []
             data = b"".join(self._iter_read(ByteRange(start, end), said.append, self._chunk_size))
             self._check_version(said)
+            if len(data) != end - start:  # whatever the MD5 says of what did come
+                raise ChecksumMismatch(
+                    f"The server sent {len(data)} bytes of {self._key!r} for bytes {start}-{end - 1} "
+                    f"({end - start} bytes)."
+                )
             expected = said[-1].md5 if said else None
             got = hashlib.md5(data, usedforsecurity=False).hexdigest()
             if expected is not None and got != expected:
@@ -128,8 +133,8 @@ class VerifiedRead:
                     f"{got}, but the server's ({self.proof.label}) is {expected}."
                 )
             yield data
-            start, count = end, count + 1
-        self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"
+            start, count, unchecked = end, count + 1, unchecked + (expected is None)
+        self.note = _ranges_note(count, unchecked, self.proof.label)
 
     def _check_version(self, said: list[ReadReceipt]) -> None:
         served, pinned = (said[-1].etag if said else None), self.proof.info.etag
@@ -149,3 +154,13 @@ class VerifiedRead:
                 f"{self._key!r} was stored in parts of uneven sizes, which cannot be checked while "
                 "streaming; the bytes may be right. Download it (get) to have it checked."
             ) from None
+
+
+def _ranges_note(count: int, unchecked: int, label: str) -> str:
+    """What a read by ranges proved: ranges the service gave no MD5 for are said so."""
+    ranges = f"{count} {'range' if count == 1 else 'ranges'}"
+    if not unchecked:
+        return f"verified: MD5 of {ranges} ({label})"
+    if unchecked == count:
+        return f"not verified: the server gave no MD5 for the {ranges} read (checked by length)"
+    return f"verified: MD5 of {count - unchecked} of {ranges} ({label}); the others checked by length"

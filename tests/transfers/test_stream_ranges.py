@@ -1,0 +1,88 @@
+"""A read checked by ranges (``VerifiedRead._by_ranges``, Azure's range MD5): a range the
+service sent short fails the read, and one it gave no MD5 for is not said to be verified.
+
+A local folder stands in for the service (no SDK): its reads are cut or stripped of their
+MD5 here, as a misbehaving server's would be."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storebrowser.core.cancel import NEVER, CancelToken
+from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback
+from storebrowser.core.errors import ChecksumMismatch
+from storebrowser.core.ranges import ByteRange
+from storebrowser.core.types import ObjectInfo
+from storebrowser.providers.base import DEFAULT_CHUNK
+from storebrowser.providers.local.provider import LocalProvider
+from storebrowser.transfers.stream import VerifiedRead
+
+RANGE = 1000
+NONE: frozenset[int] = frozenset()
+
+
+class RangedFolder(LocalProvider):
+    """Ranges of at most ``RANGE`` bytes come with their MD5, but for the ranges starting at
+    ``no_md5``; ``short`` ranges lose their last byte."""
+
+    def __init__(self, root: Path, *, no_md5: frozenset[int] = NONE, short: frozenset[int] = NONE) -> None:
+        super().__init__(root)
+        self.no_md5, self.short = no_md5, short
+
+    def content_proof(
+        self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
+    ) -> ContentProof:
+        return ContentProof(self.stat(container, key), "test range MD5", range_md5_limit=RANGE)
+
+    def iter_read(
+        self,
+        container: str,
+        key: str,
+        byte_range: ByteRange = ByteRange(),
+        *,
+        chunk_size: int = DEFAULT_CHUNK,
+        cancel: CancelToken = NEVER,
+        receipt: ReceiptCallback | None = None,
+    ) -> Iterator[bytes]:
+        data = b"".join(super().iter_read(container, key, byte_range, chunk_size=chunk_size, cancel=cancel))
+        digest = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        md5 = None if byte_range.start in self.no_md5 else digest
+        if receipt is not None:
+            receipt(ReadReceipt(self.stat(container, key).etag, md5))
+        yield data[:-1] if byte_range.start in self.short else data
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "blob.bin").write_bytes(os.urandom(3 * RANGE + 10))
+    return tmp_path
+
+
+def _read(provider: RangedFolder) -> tuple[bytes, str]:
+    read = VerifiedRead(provider, "box", "blob.bin")
+    return b"".join(read), read.note
+
+
+def test_every_range_with_its_md5_is_verified(folder: Path) -> None:
+    data, note = _read(RangedFolder(folder))
+    assert data == (folder / "box" / "blob.bin").read_bytes()
+    assert note == "verified: MD5 of 4 ranges (test range MD5)"
+
+
+def test_a_range_without_an_md5_is_said_so(folder: Path) -> None:
+    data, note = _read(RangedFolder(folder, no_md5=frozenset({RANGE})))
+    assert data == (folder / "box" / "blob.bin").read_bytes()
+    assert note == "verified: MD5 of 3 of 4 ranges (test range MD5); the others checked by length"
+    _, none = _read(RangedFolder(folder, no_md5=frozenset({0, RANGE, 2 * RANGE, 3 * RANGE})))
+    assert none.startswith("not verified"), none
+
+
+def test_a_range_sent_short_fails_the_read_even_without_an_md5(folder: Path) -> None:
+    with pytest.raises(ChecksumMismatch, match="sent 999 bytes"):
+        _read(RangedFolder(folder, no_md5=frozenset({RANGE}), short=frozenset({RANGE})))
