@@ -242,7 +242,8 @@ def test_the_fast_path_keeps_the_clients_retry_policy(request: pytest.FixtureReq
         assert proxy.requests == 2  # the 503, then the SDK's retry
         proxy.reset()
         proxy.fail_next(1, status=503)
-        declined = call_with_retry(lambda: listing_xml.read_page(client, "", None, None, 10), RetryPolicy(2, 0.01))
+        retried_above = RetryPolicy(attempts=2, base_delay=0.01)
+        declined = call_with_retry(lambda: listing_xml.read_page(client, "", None, None, 10), retried_above)
         assert declined is None and proxy.requests == 1
         counted.provider.delete_container(container, force=True)
 
@@ -253,15 +254,19 @@ _PROPERTIES = (
     "<Properties><Creation-Time>Wed, 02 Dec 2026 10:00:00 GMT</Creation-Time>"
     "<Last-Modified>Fri, 04 Dec 2026 06:35:33 GMT</Last-Modified><Etag>0x8DD14C2D8E0F5A1</Etag>"
     "<Content-Length>{size}</Content-Length><Content-Type>{content_type}</Content-Type><Content-Encoding />"
-    "<Content-Language /><Content-CRC64 /><Content-MD5>{md5}</Content-MD5><Cache-Control /><Content-Disposition />"
+    "<Content-Language /><Content-CRC64 /><Content-MD5>{md5}</Content-MD5><Cache-Control />"
+    "<Content-Disposition />"
     "<BlobType>BlockBlob</BlobType>{tier}<LeaseStatus>unlocked</LeaseStatus><LeaseState>available</LeaseState>"
     "<ServerEncrypted>true</ServerEncrypted>{extra}</Properties>"
 )
 
 
+_MD5_OF_X = base64.b64encode(hashlib.md5(b"x").digest()).decode()
+_HOT = "<AccessTier>Hot</AccessTier><AccessTierInferred>true</AccessTierInferred>"
+
+
 def _blob(name: str, *, encoded: bool | None = None, size: int = 12, content_type: str = "text/plain",
-          md5: str = base64.b64encode(hashlib.md5(b"x").digest()).decode(), tier: str = "<AccessTier>Hot</AccessTier>"
-          "<AccessTierInferred>true</AccessTierInferred>", extra: str = "", metadata: str = "",
+          md5: str = _MD5_OF_X, tier: str = _HOT, extra: str = "", metadata: str = "",
           after: str = "<OrMetadata />") -> str:  # fmt: skip
     attribute = "" if encoded is None else f' Encoded="{str(encoded).lower()}"'
     properties = _PROPERTIES.format(size=size, content_type=content_type, md5=md5, tier=tier, extra=extra)
@@ -276,8 +281,9 @@ def _prefix(name: str, *, encoded: bool = False) -> str:
 def _reply(*entries: str, delimiter: str = "", next_marker: str = "") -> bytes:
     head = f"<Delimiter>{delimiter}</Delimiter>" if delimiter else ""
     marker = f"<NextMarker>{next_marker}</NextMarker>" if next_marker else "<NextMarker />"
-    return ('<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="https://acct.blob.core.'
-            f'windows.net/" ContainerName="canned"><Prefix>p/</Prefix><Marker /><MaxResults>5000</MaxResults>{head}'
+    return ('<?xml version="1.0" encoding="utf-8"?><EnumerationResults ServiceEndpoint="https://acct.blob.'
+            'core.windows.net/" ContainerName="canned"><Prefix>p/</Prefix><Marker />'
+            f"<MaxResults>5000</MaxResults>{head}"
             f"<Blobs>{''.join(entries)}</Blobs>{marker}</EnumerationResults>").encode()  # fmt: skip
 
 
@@ -295,10 +301,12 @@ HIERARCHY = _reply(
 FLAT = _reply(
     _blob("p/rich", size=0, content_type="", tier="<AccessTier>Archive</AccessTier>"
           "<AccessTierChangeTime>Thu, 03 Dec 2026 01:02:03 GMT</AccessTierChangeTime>",
-          metadata='<Metadata Encrypted="false"><mtime>1733300000.5</mtime><empty /><Owner>QA</Owner></Metadata>'),
+          metadata='<Metadata Encrypted="false"><mtime>1733300000.5</mtime><empty /><Owner>QA</Owner>'
+                   "</Metadata>"),
     _blob("p/rehydrating", tier="<AccessTier>Archive</AccessTier><ArchiveStatus>rehydrate-pending-to-cool"
           "</ArchiveStatus>", extra="<RehydratePriority>High</RehydratePriority><TagCount>2</TagCount>"),
-    _blob("p/no-md5", md5="", tier="<AccessTier />", extra="<Content-CRC64>AAAAAAAAAAA=</Content-CRC64>"),
+    _blob("p/no-md5", md5="", tier="<AccessTier />",
+          extra="<LastAccessTime>Fri, 04 Dec 2026 06:35:33 GMT</LastAccessTime>"),
     _blob("p/short-md5", md5="AAAA", tier="", metadata="<Metadata />", after=""),
     _blob("p/versioned", after="<VersionId>2026-12-04T06:35:33.1234567Z</VersionId>"
           "<IsCurrentVersion>true</IsCurrentVersion>"),
@@ -396,7 +404,8 @@ def test_a_reply_the_reader_does_not_know_is_the_sdks(canned: Callable[[int, byt
     assert page == listing.sdk_page(client, "p/", None, None, 5000)
 
 
-_ERROR = b'<?xml version="1.0" encoding="utf-8"?><Error><Code>{code}</Code><Message>{message}</Message></Error>'
+_ERROR = b'<?xml version="1.0" encoding="utf-8"?><Error><Code>{code}</Code><Message>{message}</Message>'
+_ERROR += b"</Error>"
 
 
 @pytest.mark.parametrize(

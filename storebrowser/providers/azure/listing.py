@@ -53,13 +53,17 @@ def sdk_page(client: ContainerClient, prefix: str, delimiter: str | None, token:
     the service sorts).
     """
     if delimiter:
-        walked = client.walk_blobs(name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size)
+        walked = client.walk_blobs(
+            name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
+        )
         blobs_and_prefixes, next_token = one_page(walked, token)
         entries = [_entry(item) for item in blobs_and_prefixes]
     else:
         # With each blob's metadata (one listing, no HEAD each: a compare reads the
         # stored modification times from it; ``Capabilities.listed_metadata``).
-        listed = client.list_blobs(name_starts_with=prefix or None, results_per_page=size, include=["metadata"])
+        listed = client.list_blobs(
+            name_starts_with=prefix or None, results_per_page=size, include=["metadata"]
+        )
         blobs, next_token = one_page(listed, token)
         entries = [_entry(item) for item in blobs]
     return Page(sorted(entries, key=lambda entry: entry.key), next_token)

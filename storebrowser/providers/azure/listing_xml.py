@@ -68,7 +68,8 @@ def read_page(
     except HttpResponseError as error:
         # Not a 200, or a body that does not parse: the SDK's path asks again and raises
         # what it makes of the answer (its error types, which ``azure_errors`` knows).
-        log.debug("List Blobs left to the SDK: %s %s", type(error).__name__, getattr(error, "status_code", ""))
+        status = getattr(error, "status_code", "")
+        log.debug("List Blobs left to the SDK: %s %s", type(error).__name__, status)
         return None
     except TypeError as error:  # the generated operation no longer takes these arguments
         log.debug("List Blobs left to the SDK: the SDK's operation changed (%s)", error)
@@ -149,7 +150,8 @@ PROPERTIES = frozenset({
     "ArchiveStatus", "SmartAccessTier", "CustomerProvidedKeySha256", "EncryptionScope",
     "AccessTierChangeTime", "TagCount", "Expiry-Time", "Sealed", "RehydratePriority", "LastAccessTime",
     "ImmutabilityPolicyUntilDate", "ImmutabilityPolicyMode", "LegalHold",
-    "Content-CRC64", "Owner", "Group", "Permissions", "Acl", "ResourceType", "Placeholder", "EncryptionContext",
+    "Content-CRC64", "Owner", "Group", "Permissions", "Acl", "ResourceType", "Placeholder",
+    "EncryptionContext",
 })  # fmt: skip
 
 #: key, size, modified, ETag, content type, tier, Content-MD5, metadata, archive, is a prefix.
@@ -207,7 +209,8 @@ def _blob_row(blob: Element, dates: dict[str, datetime]) -> Row:
         raise UnexpectedReply("<Blob> without <Name> or <Properties>")
     fields = {element.tag: element.text for element in properties}
     if len(fields) != len(properties) or not fields.keys() <= PROPERTIES:
-        raise UnexpectedReply(f"<Properties> of {name!r} holds {sorted(fields.keys() - PROPERTIES) or 'repeats'}")
+        unknown = sorted(fields.keys() - PROPERTIES) or "an element twice"
+        raise UnexpectedReply(f"<Properties> of {name!r} holds {unknown}")
     size = fields.get("Content-Length")
     modified = fields.get("Last-Modified")
     md5 = fields.get("Content-MD5")
@@ -277,9 +280,11 @@ def _base64(text: str) -> bytes:
 
 
 #: RFC 1123 as the service writes it: ``Fri, 04 Dec 2026 06:35:33 GMT``.
-_HTTP_DATE = re.compile(r"[A-Z][a-z]{2}, ([0-9]{2}) ([A-Z][a-z]{2}) ([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT")
-_MONTHS = {month: number for number, month in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}  # fmt: skip
+_HTTP_DATE = re.compile(
+    r"[A-Z][a-z]{2}, ([0-9]{2}) ([A-Z][a-z]{2}) ([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT"
+)
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {month: number for number, month in enumerate(_MONTH_NAMES, start=1)}
 
 
 def _http_date(text: str, dates: dict[str, datetime]) -> datetime:
