@@ -78,7 +78,7 @@ def main() -> None:
         client = provider.service.get_container_client("bench")
         started = time.perf_counter()
         seed(client, args.objects)
-        print(f"seeded {args.objects:,} blobs in {time.perf_counter() - started:.0f} s")
+        print(f"seeded {args.objects:,} blobs in {time.perf_counter() - started:.0f} s", flush=True)
         figures: dict[tuple[str, str], tuple[list[float], list[float], int]] = {}
         for _ in range(args.rounds):
             for kind, delimiter in (("flat + metadata", None), ("delimiter /", "/")):
