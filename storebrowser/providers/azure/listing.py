@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from storebrowser.core.types import ContainerInfo, ObjectInfo, Page
+from storebrowser.providers.azure import listing_xml
 from storebrowser.providers.azure.errors import azure_errors
 from storebrowser.providers.azure.properties import object_info
 
@@ -32,28 +33,40 @@ def list_blob_page(
 ) -> Page[ObjectInfo]:
     """One page; the SDK's continuation token (Azure's ``NextMarker``) is our ``next_token``.
 
+    Read from the reply's XML straight into columns (``listing_xml``); where that reader
+    declines a reply, through the SDK's models as before (``sdk_page``). Both make the
+    same request and the same token, so a listing may go on through either.
+    """
+    size = max(1, min(limit, MAX_PAGE))
+    with azure_errors(f"Listing {client.container_name!r}", container=client.container_name):
+        page = listing_xml.read_page(client, prefix, delimiter, token, size)
+        return page if page is not None else sdk_page(client, prefix, delimiter, token, size)
+
+
+def sdk_page(client: ContainerClient, prefix: str, delimiter: str | None, token: str | None,
+             size: int) -> Page[ObjectInfo]:  # fmt: skip
+    """One page through the SDK's listing (its models, one ``BlobProperties`` per blob).
+
     With a delimiter the service gives each pseudo-folder (``BlobPrefix``) once per
     listing, but the SDK hands a page over as its prefixes followed by its blobs; sorting
     the page puts them back in key order (code-point order, which is UTF-8 byte order, as
     the service sorts).
     """
-    size = max(1, min(limit, MAX_PAGE))
-    with azure_errors(f"Listing {client.container_name!r}", container=client.container_name):
-        if delimiter:
-            walked = client.walk_blobs(
-                name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
-            )
-            blobs_and_prefixes, next_token = one_page(walked, token)
-            entries = [_entry(item) for item in blobs_and_prefixes]
-        else:
-            # With each blob's metadata (one listing, no HEAD each: a compare reads the
-            # stored modification times from it; ``Capabilities.listed_metadata``).
-            listed = client.list_blobs(
-                name_starts_with=prefix or None, results_per_page=size, include=["metadata"]
-            )
-            blobs, next_token = one_page(listed, token)
-            entries = [_entry(item) for item in blobs]
-        return Page(sorted(entries, key=lambda entry: entry.key), next_token)
+    if delimiter:
+        walked = client.walk_blobs(
+            name_starts_with=prefix or None, delimiter=delimiter, results_per_page=size
+        )
+        blobs_and_prefixes, next_token = one_page(walked, token)
+        entries = [_entry(item) for item in blobs_and_prefixes]
+    else:
+        # With each blob's metadata (one listing, no HEAD each: a compare reads the
+        # stored modification times from it; ``Capabilities.listed_metadata``).
+        listed = client.list_blobs(
+            name_starts_with=prefix or None, results_per_page=size, include=["metadata"]
+        )
+        blobs, next_token = one_page(listed, token)
+        entries = [_entry(item) for item in blobs]
+    return Page(sorted(entries, key=lambda entry: entry.key), next_token)
 
 
 def one_page(paged: ItemPaged[_Item], token: str | None) -> tuple[list[_Item], str | None]:

@@ -130,7 +130,7 @@ def object_info(properties: BlobProperties, *, key: str | None = None) -> Object
         content_type=settings.content_type if settings else None,
         metadata=dict(properties.metadata or {}),
         storage_class=_tier_name(properties.blob_tier),
-        content_md5=_hex_md5(settings.content_md5 if settings else None),
+        content_md5=hex_md5(settings.content_md5 if settings else None),
         archive=archive_status(properties),
     )
 
@@ -142,17 +142,25 @@ _PENDING_PREFIX = "rehydrate-pending-to-"
 
 def archive_status(properties: BlobProperties) -> ArchiveStatus | None:
     """From a listing entry or Get Blob Properties; ``None`` for an online blob."""
-    pending = str(getattr(properties, "archive_status", None) or "")
-    priority = getattr(properties, "rehydrate_priority", None) or None
+    return archive_of(
+        _tier_name(getattr(properties, "blob_tier", None)),
+        str(getattr(properties, "archive_status", None) or ""),
+        getattr(properties, "rehydrate_priority", None) or None,
+    )
+
+
+def archive_of(tier: str | None, pending: str, priority: str | None) -> ArchiveStatus | None:
+    """From the blob's tier, its ``ArchiveStatus`` and its ``RehydratePriority`` (as the
+    service writes them; ``listing_xml`` reads them from a listing's XML)."""
     if pending.lower().startswith(_PENDING_PREFIX):
         target = pending[len(_PENDING_PREFIX) :].capitalize()
         return ArchiveStatus(ArchiveState.RESTORING, target=target, priority=priority)
-    if _tier_name(getattr(properties, "blob_tier", None)) == ARCHIVE:
+    if tier == ARCHIVE:
         return ArchiveStatus(ArchiveState.ARCHIVED)
     return None
 
 
-def _hex_md5(value: bytes | bytearray | None) -> str | None:
+def hex_md5(value: bytes | bytearray | None) -> str | None:
     """Content-MD5 as hex. Azure computes it for blobs put in one request; a blob
     committed from blocks has one only when the writer set it (as azcopy does)."""
     return bytes(value).hex() if value and len(value) == 16 else None
