@@ -196,6 +196,34 @@ def test_numbers_are_written_the_languages_way(
     assert format.counted(2_000, "{n} item", "{n} items") == f"{format.number(2_000)} items"
 
 
+def test_a_jobs_count_is_written_the_languages_way(qapp: QApplication, english_again: None) -> None:
+    """A transfer's title counts in the window's language ("1.234 Dateien"), not ``{:,}``'s."""
+    from storebrowser.transfers.kinds.words import FILES, Count
+    from storebrowser.ui.transfers.text import words
+
+    i18n.install(qapp, "de")
+    assert words(Count(1_234, FILES)) == "1.234 Dateien"
+
+#: A format spec that groups digits the English way: ``{n:,}``, ``{:,.1f}``, ``{size:,}``.
+_ENGLISH_GROUPING = re.compile(r"\{[\w.\[\]()]*:[^{}:\s]*,[^{}\s]*\}")
+
+
+def test_no_window_text_groups_digits_the_english_way() -> None:
+    """Counts and byte sizes shown in the window go through ``ui.format.number`` (German
+    ``1.234``, French ``1 234``): Python's ``{:,}`` writes ``1,234`` in every language, which
+    a German reader takes for 1.234 with decimals. ``ui/format.py`` is its one place, as the
+    English fallback of the C locale."""
+    ui = Path(__file__).resolve().parents[2] / "storebrowser" / "ui"
+    found = [
+        f"{path.relative_to(ui)}:{number}: {line.strip()}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "format.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _ENGLISH_GROUPING.search(line)
+    ]
+    assert found == [], "use ui.format.number:\n" + "\n".join(found)
+
+
 @pytest.mark.parametrize(
     ("language", "summary", "cells"),
     [

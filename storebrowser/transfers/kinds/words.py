@@ -95,15 +95,22 @@ def _as_is(text: str, n: int) -> str:
     return text
 
 
-def render(words: Words, translate: Translate = _as_is) -> str:
-    """The words as text: each template through ``translate``, then filled."""
+def _english_number(n: int) -> str:
+    return f"{n:,}"
+
+
+def render(
+    words: Words, translate: Translate = _as_is, number: Callable[[int], str] = _english_number
+) -> str:
+    """The words as text: each template through ``translate``, then filled; a count is
+    written by ``number`` (the window passes its language's way: German ``1.234``)."""
     if isinstance(words, str):
         return words
     if isinstance(words, Lines):
-        return "\n".join(render(part, translate) for part in words.parts)
+        return "\n".join(render(part, translate, number) for part in words.parts)
     if isinstance(words, Count):
-        return translate(words.text, words.n).format(n=f"{words.n:,}")
-    values = {name: render(value, translate) for name, value in words.values.items()}
+        return translate(words.text, words.n).format(n=number(words.n))
+    values = {name: render(value, translate, number) for name, value in words.values.items()}
     return translate(words.text, -1).format(**values)
 
 

@@ -2362,48 +2362,52 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
         <translation>{key} — {size}</translation>
     </message>
     <message>
+        <source>{size} ({n} bytes)</source>
+        <translation>{size} ({n} Bytes)</translation>
+    </message>
+    <message>
         <source>{title}, version {version}</source>
         <translation>{title}, Version {version}</translation>
     </message>
     <message>
-        <source>Reading bytes [{start:,}:{end:,}]…</source>
-        <translation>Bytes [{start:,}:{end:,}] werden gelesen…</translation>
+        <source>Reading bytes [{start}:{end}]…</source>
+        <translation>Bytes [{start}:{end}] werden gelesen…</translation>
     </message>
     <message>
-        <source>The object ended after {n:,} bytes (it is shorter than listed).</source>
-        <translation>Das Objekt endete nach {n:,} Bytes (es ist kürzer als aufgelistet).</translation>
+        <source>The object ended after {n} bytes (it is shorter than listed).</source>
+        <translation>Das Objekt endete nach {n} Bytes (es ist kürzer als aufgelistet).</translation>
+    </message>
+    <message>
+        <source>The end is past the end of the object: clamped to {size}.</source>
+        <translation>Das Ende liegt hinter dem Objektende: auf {size} begrenzt.</translation>
+    </message>
+    <message>
+        <source>The start is past the end of the object ({size} bytes): nothing to show.</source>
+        <translation>Der Anfang liegt hinter dem Objektende ({size} Bytes): nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>At most {cap} are shown at once: cut at {end}.</source>
+        <translation>Höchstens {cap} werden auf einmal angezeigt: abgeschnitten bei {end}.</translation>
+    </message>
+    <message>
+        <source>Bytes [{start}:{end}] of {size}.</source>
+        <translation>Bytes [{start}:{end}] von {size}.</translation>
+    </message>
+    <message>
+        <source>An image is recognised by its first bytes; this range starts at {start}.</source>
+        <translation>Ein Bild wird an seinen ersten Bytes erkannt; dieser Bereich beginnt bei {start}.</translation>
     </message>
     <message>
         <source>The object is empty (0 bytes).</source>
         <translation>Das Objekt ist leer (0 Bytes).</translation>
     </message>
     <message>
-        <source>The end is past the end of the object: clamped to {size:,}.</source>
-        <translation>Das Ende liegt hinter dem Objektende: auf {size:,} begrenzt.</translation>
-    </message>
-    <message>
-        <source>The start is past the end of the object ({size:,} bytes): nothing to show.</source>
-        <translation>Der Anfang liegt hinter dem Objektende ({size:,} Bytes): nichts anzuzeigen.</translation>
-    </message>
-    <message>
         <source>The start is not before the end: an empty range.</source>
         <translation>Der Anfang liegt nicht vor dem Ende: ein leerer Bereich.</translation>
     </message>
     <message>
-        <source>At most {cap} are shown at once: cut at {end:,}.</source>
-        <translation>Höchstens {cap} werden auf einmal angezeigt: abgeschnitten bei {end:,}.</translation>
-    </message>
-    <message>
-        <source>Bytes [{start:,}:{end:,}] of {size:,}.</source>
-        <translation>Bytes [{start:,}:{end:,}] von {size:,}.</translation>
-    </message>
-    <message>
         <source>No preview for this kind of file. The Hex tab shows its bytes.</source>
         <translation>Keine Vorschau für diese Dateiart. Der Reiter Hex zeigt ihre Bytes.</translation>
-    </message>
-    <message>
-        <source>An image is recognised by its first bytes; this range starts at {start:,}.</source>
-        <translation>Ein Bild wird an seinen ersten Bytes erkannt; dieser Bereich beginnt bei {start:,}.</translation>
     </message>
     <message>
         <source>Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.</source>
@@ -3173,6 +3177,10 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>{n} more folders</source>
         <translation>{n} weitere Ordner</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} Bytes</translation>
     </message>
 </context>
 <context>

@@ -2362,48 +2362,52 @@ Les supprimer tous, puis le conteneur ? Cette action est irréversible.</transla
         <translation>{key} — {size}</translation>
     </message>
     <message>
+        <source>{size} ({n} bytes)</source>
+        <translation>{size} ({n} octets)</translation>
+    </message>
+    <message>
         <source>{title}, version {version}</source>
         <translation>{title}, version {version}</translation>
     </message>
     <message>
-        <source>Reading bytes [{start:,}:{end:,}]…</source>
-        <translation>Lecture des octets [{start:,}:{end:,}]…</translation>
+        <source>Reading bytes [{start}:{end}]…</source>
+        <translation>Lecture des octets [{start}:{end}]…</translation>
     </message>
     <message>
-        <source>The object ended after {n:,} bytes (it is shorter than listed).</source>
-        <translation>L&apos;objet s&apos;est terminé après {n:,} octets (il est plus court qu&apos;indiqué dans la liste).</translation>
+        <source>The object ended after {n} bytes (it is shorter than listed).</source>
+        <translation>L&apos;objet s&apos;est terminé après {n} octets (il est plus court qu&apos;indiqué dans la liste).</translation>
+    </message>
+    <message>
+        <source>The end is past the end of the object: clamped to {size}.</source>
+        <translation>La fin dépasse la fin de l&apos;objet : ramenée à {size}.</translation>
+    </message>
+    <message>
+        <source>The start is past the end of the object ({size} bytes): nothing to show.</source>
+        <translation>Le début dépasse la fin de l&apos;objet ({size} octets) : rien à afficher.</translation>
+    </message>
+    <message>
+        <source>At most {cap} are shown at once: cut at {end}.</source>
+        <translation>Au plus {cap} sont affichés à la fois : coupé à {end}.</translation>
+    </message>
+    <message>
+        <source>Bytes [{start}:{end}] of {size}.</source>
+        <translation>Octets [{start}:{end}] sur {size}.</translation>
+    </message>
+    <message>
+        <source>An image is recognised by its first bytes; this range starts at {start}.</source>
+        <translation>Une image se reconnaît à ses premiers octets ; cette plage commence à {start}.</translation>
     </message>
     <message>
         <source>The object is empty (0 bytes).</source>
         <translation>L&apos;objet est vide (0 octet).</translation>
     </message>
     <message>
-        <source>The end is past the end of the object: clamped to {size:,}.</source>
-        <translation>La fin dépasse la fin de l&apos;objet : ramenée à {size:,}.</translation>
-    </message>
-    <message>
-        <source>The start is past the end of the object ({size:,} bytes): nothing to show.</source>
-        <translation>Le début dépasse la fin de l&apos;objet ({size:,} octets) : rien à afficher.</translation>
-    </message>
-    <message>
         <source>The start is not before the end: an empty range.</source>
         <translation>Le début n&apos;est pas avant la fin : plage vide.</translation>
     </message>
     <message>
-        <source>At most {cap} are shown at once: cut at {end:,}.</source>
-        <translation>Au plus {cap} sont affichés à la fois : coupé à {end:,}.</translation>
-    </message>
-    <message>
-        <source>Bytes [{start:,}:{end:,}] of {size:,}.</source>
-        <translation>Octets [{start:,}:{end:,}] sur {size:,}.</translation>
-    </message>
-    <message>
         <source>No preview for this kind of file. The Hex tab shows its bytes.</source>
         <translation>Pas d&apos;aperçu pour ce type de fichier. L&apos;onglet Hex en montre les octets.</translation>
-    </message>
-    <message>
-        <source>An image is recognised by its first bytes; this range starts at {start:,}.</source>
-        <translation>Une image se reconnaît à ses premiers octets ; cette plage commence à {start:,}.</translation>
     </message>
     <message>
         <source>Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.</source>
@@ -3173,6 +3177,10 @@ Les supprimer tous, puis le conteneur ? Cette action est irréversible.</transla
     <message>
         <source>{n} more folders</source>
         <translation>{n} autres dossiers</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
     </message>
 </context>
 <context>

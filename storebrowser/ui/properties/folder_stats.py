@@ -210,7 +210,7 @@ class StatsPanel(QWidget):
             item = QTreeWidgetItem([display_text(label), number(tally.objects), human_size(tally.bytes)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(2, f"{tally.bytes:,} bytes")
+            item.setToolTip(2, self.tr("{n} bytes").format(n=number(tally.bytes)))
             self.table.addTopLevelItem(item)
         total = self.table.topLevelItem(0)
         if total is not None:  # the first row, the total, in bold

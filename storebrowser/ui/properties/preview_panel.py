@@ -34,7 +34,7 @@ from storebrowser.core.preview import Looks, decode_text, hexdump, image_kind, l
 from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
-from storebrowser.ui.format import human_size
+from storebrowser.ui.format import human_size, number
 from storebrowser.ui.properties.image_view import FittedImage
 from storebrowser.ui.properties.metadata_model import error_colour
 from storebrowser.ui.properties.preview_range import (
@@ -219,11 +219,8 @@ class PreviewPanel(QWidget):
             )
             self._show_bytes(None, message)
             return
-        self.title.setText(
-            self.tr("{key} — {size}").format(
-                key=info.key, size=f"{human_size(info.size)} ({info.size:,} bytes)"
-            )
-        )
+        size = self.tr("{size} ({n} bytes)").format(size=human_size(info.size), n=number(info.size))
+        self.title.setText(self.tr("{key} — {size}").format(key=info.key, size=size))
         if version_id is not None:  # an earlier version: say which
             self.title.setText(self.tr("{title}, version {version}").format(
                 title=self.title.text(), version=version_id))  # fmt: skip
@@ -267,9 +264,8 @@ class PreviewPanel(QWidget):
         self._generation += 1
         generation = self._generation
         cancel = self._cancel = CancelToken()
-        self.status.setText(
-            self.tr("Reading bytes [{start:,}:{end:,}]…").format(start=chosen.start, end=chosen.end)
-        )
+        start, end = number(chosen.start), number(chosen.end)
+        self.status.setText(self.tr("Reading bytes [{start}:{end}]…").format(start=start, end=end))
         self.next_button.setEnabled(False)
         key, version_id, bandwidth = info.key, self.version_id, self.bandwidth
         self.runner.run(
@@ -295,8 +291,8 @@ class PreviewPanel(QWidget):
         fetched = result.value
         notes = self._notes(fetched.plan)
         if len(fetched.data) < fetched.plan.length:
-            notes += " " + self.tr("The object ended after {n:,} bytes (it is shorter than listed).").format(
-                n=fetched.plan.start + len(fetched.data)
+            notes += " " + self.tr("The object ended after {n} bytes (it is shorter than listed).").format(
+                n=number(fetched.plan.start + len(fetched.data))
             )
         self._show_bytes(fetched, notes.strip())
         if self._choose_tab and fetched.plan.start == 0:
@@ -311,19 +307,20 @@ class PreviewPanel(QWidget):
         if size == 0:
             return self.tr("The object is empty (0 bytes).")
         texts = {
-            Note.END_CLAMPED: self.tr("The end is past the end of the object: clamped to {size:,}."),
+            Note.END_CLAMPED: self.tr("The end is past the end of the object: clamped to {size}."),
             Note.PAST_END: self.tr(
-                "The start is past the end of the object ({size:,} bytes): nothing to show."
+                "The start is past the end of the object ({size} bytes): nothing to show."
             ),
             Note.EMPTY: self.tr("The start is not before the end: an empty range."),
-            Note.CAPPED: self.tr("At most {cap} are shown at once: cut at {end:,}."),
+            Note.CAPPED: self.tr("At most {cap} are shown at once: cut at {end}."),
         }
-        said = [texts[n].format(size=size, cap=human_size(MAX_LENGTH), end=chosen.end) for n in chosen.notes]
+        values = {"size": number(size), "cap": human_size(MAX_LENGTH), "end": number(chosen.end)}
+        said = [texts[n].format(**values) for n in chosen.notes]
         if chosen.length:
             said.insert(
                 0,
-                self.tr("Bytes [{start:,}:{end:,}] of {size:,}.").format(
-                    start=chosen.start, end=chosen.end, size=size
+                self.tr("Bytes [{start}:{end}] of {size}.").format(
+                    start=number(chosen.start), end=number(chosen.end), size=number(size)
                 ),
             )
         return " ".join(said)
@@ -369,8 +366,8 @@ class PreviewPanel(QWidget):
         kind = image_kind(fetched.data) if fetched.plan.start == 0 else None
         if kind is None:
             self.image_note.setText(
-                self.tr("An image is recognised by its first bytes; this range starts at {start:,}.").format(
-                    start=fetched.plan.start
+                self.tr("An image is recognised by its first bytes; this range starts at {start}.").format(
+                    start=number(fetched.plan.start)
                 )
                 if fetched.plan.start
                 else self.tr("Not an image: the bytes do not start as a PNG, JPEG, GIF, BMP or WebP.")

@@ -182,7 +182,7 @@ class CompareWindow(QDialog):
         left, right = self._listed
         self.summary.setText(
             self.tr("Listing and comparing… listed so far: {0} on the left, {1} on the right.").format(
-                f"{left:,}", f"{right:,}"
+                number(left), number(right)
             )
         )
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from storebrowser.core.display import display_text
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 from storebrowser.sync.plan import Change, SyncPlan
+from storebrowser.ui.format import number
 
 #: Where a change's key is kept on its leaf item.
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +41,7 @@ class PlanTree(QTreeWidget):
             keys = plan.changes[change]
             if not keys:
                 continue
-            branch = QTreeWidgetItem(self, [f"{self.tr(_BRANCH_TEXT[change])} ({len(keys):,})"])
+            branch = QTreeWidgetItem(self, [f"{self.tr(_BRANCH_TEXT[change])} ({number(len(keys))})"])
             _checkable(branch, checked=change is not Change.DELETE, tristate=True)
             self._branches[change] = branch
             self._fill(branch, keys[:MAX_SHOWN], checked=change is not Change.DELETE)

@@ -34,7 +34,7 @@ def _template(text: str, n: int) -> str:
 
 def words(phrase: Words) -> str:
     """What a kind says of a job (``transfers.kinds``), translated."""
-    return render(phrase, _template)
+    return render(phrase, _template, number)
 
 
 def job_title(job: JobSnapshot) -> str:
