@@ -198,11 +198,12 @@ def test_numbers_are_written_the_languages_way(
 
 def test_a_jobs_count_is_written_the_languages_way(qapp: QApplication, english_again: None) -> None:
     """A transfer's title counts in the window's language ("1.234 Dateien"), not ``{:,}``'s."""
-    from storebrowser.transfers.kinds.words import FILES, Count
+    from storebrowser.transfers.kinds.words import FILES, Count, first_sources
     from storebrowser.ui.transfers.text import words
 
     i18n.install(qapp, "de")
     assert words(Count(1_234, FILES)) == "1.234 Dateien"
+    assert words(first_sources(tuple(f"k{i}" for i in range(1_244)))).endswith("… und 1.234 weitere")
 
 #: A format spec that groups digits the English way: ``{n:,}``, ``{:,.1f}``, ``{size:,}``.
 _ENGLISH_GROUPING = re.compile(r"\{[\w.\[\]()]*:[^{}:\s]*,[^{}\s]*\}")

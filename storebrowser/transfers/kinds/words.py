@@ -20,7 +20,7 @@ from typing import TypeAlias
 
 from storebrowser.core.words import QT_TRANSLATE_NOOP
 
-Words: TypeAlias = "str | Phrase | Lines | Count"
+Words: TypeAlias = "str | Phrase | Lines | Count | Number"
 
 # ``translate(template, n)``: a template in the "Transfers" context, with the count it
 # is said of (``-1`` when it has none), as ``QCoreApplication.translate`` takes them.
@@ -38,6 +38,16 @@ class Phrase:
     def __init__(self, text: str, /, **values: Words) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "values", values)
+
+    def __str__(self) -> str:
+        return render(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number with no noun (``… and {n} more``), written the reader's way when rendered."""
+
+    n: int
 
     def __str__(self) -> str:
         return render(self)
@@ -110,6 +120,8 @@ def render(
         return "\n".join(render(part, translate, number) for part in words.parts)
     if isinstance(words, Count):
         return translate(words.text, words.n).format(n=number(words.n))
+    if isinstance(words, Number):
+        return number(words.n)
     values = {name: render(value, translate, number) for name, value in words.values.items()}
     return translate(words.text, -1).format(**values)
 
@@ -164,5 +176,5 @@ def first_sources(sources: tuple[str, ...], container: str | None = None) -> Lin
     shown: list[Words] = [f"{container}/{s}" if container is not None else s for s in sources[:10]]
     rest = len(sources) - len(shown)
     if rest > 0:
-        shown.append(Phrase(QT_TRANSLATE_NOOP("Transfers", "… and {n} more"), n=f"{rest:,}"))
+        shown.append(Phrase(QT_TRANSLATE_NOOP("Transfers", "… and {n} more"), n=Number(rest)))
     return Lines(tuple(shown))
