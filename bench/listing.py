@@ -201,10 +201,14 @@ def run_model(
     provider: Any, container: str, expected: int, *, sort_by_name_first: bool = False, view: bool = True
 ) -> ModelRun:
     """List ``container`` with the real model, in a shown QTableView unless ``view`` is off."""
-    from PySide6.QtWidgets import QTableView
+    try:
+        from storebrowser.ui.objects.views import ObjectTableView as TableView
+    except ImportError:  # code from before the window's own view could be made alone
+        from PySide6.QtWidgets import QTableView as TableView
 
-    class Table(QTableView):
-        """A class of its own, whose paint events ``gui_times`` may time."""
+    class Table(TableView):
+        """The window's object table view, in a class of its own whose paint events
+        ``gui_times`` may time."""
 
     with gui_times(Table) as times:
         return _run_model(provider, container, expected, Table(), times, sort_by_name_first, view)

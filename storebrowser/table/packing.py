@@ -18,6 +18,7 @@ from itertools import accumulate
 from typing import Any
 
 from storebrowser.core.archive import ArchiveState, ArchiveStatus
+from storebrowser.core.gui_turn import step_aside
 from storebrowser.core.mime import guess_type
 from storebrowser.core.types import EntryColumns, ObjectInfo, entry_columns, key_name
 
@@ -179,7 +180,8 @@ def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: I
     """Column pieces of ``columns``; names are stored relative to ``folder``.
 
     Column by column (a comprehension per field, whole-page ``encode``/``fromhex``)
-    rather than row by row: it runs once per listed object, ~1 µs each.
+    rather than row by row: it runs once per listed object, ~1 µs each. Between columns
+    the table's paint, if one is under way, goes first (``gui_turn.step_aside``).
     """
     if folder and columns.keys and columns.keys[0] == folder and not columns.is_prefix[0]:
         # The folder's own marker (a zero-byte "photos/" made by the AWS console, Horizon
@@ -193,12 +195,14 @@ def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: I
     names = [key[cut:] for key in keys] if cut else list(keys)
     for row in outside:
         names[row] = keys[row]
+    step_aside()
     text = "\0".join(names) + "\0" if count else ""
     blob = text.encode("utf-8", "surrogatepass")
     if len(blob) == len(text):  # ASCII: a character is a byte
         ends = array("Q", accumulate(len(name) + 1 for name in names))
     else:
         ends = array("Q", accumulate(len(name.encode("utf-8", "surrogatepass")) + 1 for name in names))
+    step_aside()
     folders = columns.is_prefix
     sizes = array(
         "q", [0 if folder_row else size for size, folder_row in zip(columns.sizes, folders, strict=True)]
@@ -209,19 +213,24 @@ def pack_columns(columns: EntryColumns, folder: str, types: Interner, classes: I
     bits = [FOLDER | NO_MODIFIED if folder_row else 0 for folder_row in folders]
     for row in outside:
         bits[row] |= FULL_KEY
+    step_aside()
     type_names = _type_names(columns, names, bits)
+    step_aside()
     etags, extras = _etag_slots(columns, bits)
+    step_aside()
     md5s = _md5_slots(columns.content_md5s, bits)
     for row, metadata in enumerate(columns.metadata or ()):
         if metadata:
             bits[row] |= EXTRA
             extras[row] = Extra(extras[row].etag if row in extras else None, dict(metadata))
+    modified = array("q", [NO_DATE if moment is None else _micros(moment) for moment in dates])
+    step_aside()
     return Packed(
         count=count,
         names=blob,
         ends=ends,
         sizes=sizes,
-        modified=array("q", [NO_DATE if moment is None else _micros(moment) for moment in dates]),
+        modified=modified,
         flags=array(
             "H",
             [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import http.server
 import threading
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import Any
 
@@ -208,3 +209,34 @@ def test_a_listing_whose_entries_are_outside_the_roots_namespace_keeps_them(cann
         clients.close()
     assert [entry.key for entry in page.entries] == ["photos/a.jpg", "photos/b.jpg"]
     assert page.next_token == _TOKEN
+
+
+@pytest.mark.parametrize("body", SAME.values(), ids=SAME.keys())
+def test_a_reply_fed_to_expat_in_pieces_reads_as_it_reads_whole(body: bytes) -> None:
+    # Pieces cut characters of several bytes, references and CDATA sections in two.
+    whole = ElementTree.tostring(listing_xml._parse(body, piece=len(body)))
+    for piece in (1, 2, 3, 7, 64):
+        assert ElementTree.tostring(listing_xml._parse(body, piece=piece)) == whole
+
+
+def test_a_listing_steps_aside_between_its_steps_while_the_table_paints(
+    canned_endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the table paints, each step waits for it (core.gui_turn): between botocore's
+    # own steps of the call, between pieces of the body and between rows of the page.
+    steps: list[str] = []
+    monkeypatch.setattr(listing_xml, "step_aside", lambda: steps.append("step"))
+    body = _reply("".join(_object(f"photos/{n:04}") for n in range(450)))
+    monkeypatch.setattr(_CannedListing, "body", body)
+    settings = S3Settings(access_key_id="a", secret_access_key="b", endpoint_url=canned_endpoint,
+                          path_style=True)  # fmt: skip
+    clients = ClientFactory(settings, pool_size=1, read_timeout=10)
+    try:
+        page = listing.list_page(clients.client(), "b", "photos/", "/", None, 1000)
+    finally:
+        clients.close()
+    assert len(page.entries) == 450
+    pieces = -(-len(body) // listing_xml.FEED_BYTES)
+    row_steps = -(-450 // listing_xml.ROWS_PER_STEP)
+    botocore_steps = 3  # before-send, response-received, after-call
+    assert len(steps) >= pieces + row_steps + botocore_steps

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTreeView, QWidget
 
+from storebrowser.core.gui_turn import GUI_TURN
 from storebrowser.table.order import Column
 from storebrowser.ui.objects.dragdrop import dragged_objects, local_paths
 
@@ -156,7 +157,17 @@ class _EmptyTextMixin(_ItemView):
         painter.end()
 
 
-class ObjectTableView(_EmptyTextMixin, _DragDropMixin, QTableView):
+class _PaintsFirstMixin(_ItemView):
+    """A paint of the view goes before a worker's conversion of a listing page
+    (``core.gui_turn``): the conversions step aside while the view paints, so its calls
+    into Python do not each wait for the GIL (issue 25: stalls while a listing arrives)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with GUI_TURN.painting():
+            super().paintEvent(event)
+
+
+class ObjectTableView(_PaintsFirstMixin, _EmptyTextMixin, _DragDropMixin, QTableView):
     """Signals:
     filesDropped(list[Path], target, bool with_options): local files and folders dropped
         from outside (with Alt held: ask the upload's options first).
