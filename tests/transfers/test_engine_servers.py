@@ -424,9 +424,9 @@ class _CancelBeforeComplete(Counting):
         upload = super().start_multipart(*args, **kwargs)
         inner_complete = upload._inner.complete
 
-        def complete(parts: Any) -> Any:
+        def complete(parts: Any, **options: Any) -> Any:
             self.cancel_job()
-            return inner_complete(parts)
+            return inner_complete(parts, **options)
 
         upload._inner.complete = complete  # type: ignore[method-assign]
         return upload
