@@ -9,8 +9,8 @@ reused only when
   for digests it can be checked against (``adoptable_parts``): a Swift segment's MD5 is
   checked at once; a whole-object digest (MD5, SHA-256, the S3 multipart ETag) only at
   the end, so such parts are taken ``unproven`` and fetched again if that check fails.
-  With only per-read digests (Azure) or none, nothing can be proven: the file is
-  discarded.
+  With only per-read digests (Azure, a blob without a Content-MD5) or none, nothing
+  can be proven: the file is discarded.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
-"""Azure blobs committed from our blocks carry the Content-MD5 of the bytes sent, on
-Azurite."""
+"""Azure downloads checked once against the blob's Content-MD5, in big reads, with the
+service's MD5 of each small read behind it (``ContentProof.per_read``), on Azurite: our
+block uploads set the Content-MD5 of the bytes sent; a byte damaged on the way or a wrong
+stored Content-MD5 makes the download read again by ranges, never hand over wrong bytes;
+a resume's kept parts are in the whole-file check; without a Content-MD5 every read
+brings its MD5 as before."""
 
 from __future__ import annotations
 
@@ -119,6 +123,97 @@ def test_blocks_are_committed_with_the_md5_of_the_bytes_sent(azure: Azure):
     azure.upload("up.bin", data)
     info = azure.provider.stat(azure.container, "up.bin")
     assert info.content_md5 == hashlib.md5(data).hexdigest()
+
+
+def test_a_blob_with_a_content_md5_is_read_in_big_parts_and_checked_whole(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("big.bin", data)
+    counting = Counting(azure.provider)
+    snap = run(counting, journal, download(azure, "big.bin", tmp_path / "out"))
+    assert snap.state is State.DONE, snap.error
+    assert snap.items[0].note == WHOLE_NOTE
+    assert sorted(r.start for r in counting.reads) == [0, PART, 2 * PART]  # no 4 MiB reads
+    assert (tmp_path / "out" / "big.bin").read_bytes() == data
+
+
+def test_without_a_content_md5_each_read_brings_its_md5(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("plain.bin", data)
+    azure.set_content_md5("plain.bin", None)
+    counting = Counting(azure.provider)
+    snap = run(counting, journal, download(azure, "plain.bin", tmp_path / "out"))
+    assert snap.state is State.DONE, snap.error
+    assert snap.items[0].note == ranges_note(len(data))
+    assert max(r.end - r.start for r in counting.reads if r.end is not None) == RANGE
+    assert (tmp_path / "out" / "plain.bin").read_bytes() == data
+
+
+def test_a_byte_damaged_in_a_big_read_is_caught_and_read_again_by_ranges(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("big.bin", data)
+    damaging = Damaging(azure.provider, at=PART, once=True)
+    snap = run(damaging, journal, download(azure, "big.bin", tmp_path / "out"))
+    assert damaging.damaged == 1
+    assert snap.state is State.DONE, snap.error
+    note = snap.items[0].note
+    assert note.startswith(ranges_note(len(data)) + ", read again after a first read did not match: "), note
+    assert "as received is" in note and "(the blob's Content-MD5)" in note
+    assert (tmp_path / "out" / "big.bin").read_bytes() == data
+
+
+def test_a_byte_damaged_in_every_read_fails_the_item_and_keeps_nothing(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("big.bin", data)
+    at = 3 * RANGE  # = 2 * PART: a read starts there by big parts and by ranges alike
+    damaging = Damaging(azure.provider, at=at, once=False)
+    snap = run(damaging, journal, download(azure, "big.bin", tmp_path / "out"))
+    assert snap.state is State.FAILED
+    error = snap.items[0].error or ""
+    assert "(Azure range MD5)" in error and "The partial file was removed" in error, error
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_wrong_stored_content_md5_is_said_and_the_blob_read_again(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("claimed.bin", data)
+    wrong = hashlib.md5(b"something else").digest()
+    azure.set_content_md5("claimed.bin", wrong)
+    counting = Counting(azure.provider)
+    snap = run(counting, journal, download(azure, "claimed.bin", tmp_path / "out"))
+    assert snap.state is State.DONE, snap.error
+    note = snap.items[0].note
+    assert note.startswith(ranges_note(len(data)) + ", read again after"), note
+    assert f"but the server's (the blob's Content-MD5) is {wrong.hex()}" in note
+    assert len(counting.reads) == 3 + -(-len(data) // RANGE)  # big parts, then every range
+    assert (tmp_path / "out" / "claimed.bin").read_bytes() == data
+
+
+def test_a_resume_checks_the_parts_it_kept_against_the_whole_md5(azure: Azure, journal, tmp_path):
+    """The first run journals part 1 with the CRC32 of damaged bytes (damaged on the way)
+    and fails on part 3; the resume keeps parts 1 and 2 (their CRC32s match the disk), so
+    only the whole-file check can catch the damage: then every range is read again."""
+    data = os.urandom(2 * PART + 7)
+    azure.upload("r/big.bin", data)
+    out = tmp_path / "out"
+    spec = JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", azure.container, key="", local=str(out))
+    first = run(Damaging(azure.provider, at=0, once=True, fail_at=2 * PART), journal, spec)
+    assert first.state is State.FAILED and "connection reset" in (first.items[0].error or "")
+    [kept] = journal.load_jobs()
+    assert sorted(kept.items[0].parts) == [1, 2]
+
+    counting = Counting(azure.provider)
+    engine = TransferEngine({"acct": counting}, Journal(journal.path), part_size=PART,  # type: ignore[dict-item]
+                            retry=FAST_RETRY)  # fmt: skip
+    assert engine.resume_unfinished() == [first.id]
+    assert engine.wait_idle(180)
+    snap = engine.snapshot().job(first.id)
+    engine.shutdown()
+    assert snap.state is State.DONE, snap.error
+    assert counting.reads[0].start == 2 * PART  # parts 1 and 2 were kept...
+    assert len(counting.reads) == 1 + -(-len(data) // RANGE)  # ...and the check caught part 1
+    assert "read again after" in snap.items[0].note
+    assert (out / "r" / "big.bin").read_bytes() == data
+    assert not list(out.rglob("*.part"))
 
 
 def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(azure: Azure, journal, tmp_path):
