@@ -250,3 +250,18 @@ def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(azure: Azu
     assert azure.provider.read(azure.container, "up.bin") == bytes(changed)
     info = azure.provider.stat(azure.container, "up.bin")
     assert info.content_md5 == hashlib.md5(changed).hexdigest()
+
+
+def test_a_listed_blob_in_one_read_damaged_on_the_way_is_not_handed_over(azure: Azure, journal, tmp_path):
+    """A listing's Content-MD5 is checked first (no request per object); a blob read in one
+    part of more than 4 MiB comes with no range MD5, so when that check fails the service's
+    proof must be read again, not the size alone taken for it."""
+    data = os.urandom(5 * MiB)
+    azure.provider.multipart_threshold = 64 * MiB  # one Put Blob: the service's Content-MD5
+    azure.upload("r/five.bin", data)
+    out = tmp_path / "out"
+    spec = JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", azure.container, key="", local=str(out))
+    snap = run(Damaging(azure.provider, at=0, once=True), journal, spec)
+    assert snap.state is State.DONE, snap.error
+    assert (out / "r" / "five.bin").read_bytes() == data
+    assert "read again after" in snap.items[0].note, snap.items[0].note
