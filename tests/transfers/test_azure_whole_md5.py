@@ -22,7 +22,7 @@ from storebrowser.core.errors import StorageError, Transient
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
-from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
+from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
 from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting
@@ -264,4 +264,22 @@ def test_a_listed_blob_in_one_read_damaged_on_the_way_is_not_handed_over(azure: 
     snap = run(Damaging(azure.provider, at=0, once=True), journal, spec)
     assert snap.state is State.DONE, snap.error
     assert (out / "r" / "five.bin").read_bytes() == data
+    assert "read again after" in snap.items[0].note, snap.items[0].note
+
+
+def test_a_part_file_matching_a_wrong_content_md5_is_not_adopted(azure: Azure, journal, tmp_path):
+    """`--conflict resume` finds a ``.part`` without a journal entry that holds other bytes
+    of the same size, and the blob's Content-MD5 (a writer's claim) is wrongly theirs: the
+    file must not be taken for the blob, which the service holds and proves by ranges."""
+    data, other = os.urandom(2 * PART + 7), os.urandom(2 * PART + 7)
+    azure.upload("big.bin", data)
+    azure.set_content_md5("big.bin", hashlib.md5(other).digest())
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "big.bin.part").write_bytes(other)
+    spec = JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", azure.container, key="big.bin", local=str(out),
+                   conflict=ConflictPolicy.RESUME)  # fmt: skip
+    snap = run(azure.provider, journal, spec)
+    assert snap.state is State.DONE, snap.error
+    assert (out / "big.bin").read_bytes() == data
     assert "read again after" in snap.items[0].note, snap.items[0].note
