@@ -4,7 +4,8 @@ checked against it end to end (DESIGN.md: "Integrity, above every other rule").
 A provider answers ``content_proof`` with one ``ContentProof``: a digest of the whole
 object (a single-part MD5, a local SHA-256), digests of its segments (Swift SLO/DLO
 segment ETags) and/or one digest combined from per-segment digests (the S3 multipart
-ETag), the promise of an MD5 with every ranged read (Azure), or nothing (said why).
+ETag), the promise of an MD5 with every ranged read (Azure; beside a blob's
+Content-MD5 where it has one: ``per_read``), or nothing (said why).
 The transfer engine hashes what it wrote and compares; this module only describes.
 """
 
@@ -72,6 +73,12 @@ class ContentProof:
     else nothing is vouched and ``reason`` says why. ``layout_guessed``: the segment
     bounds were inferred (S3 parts from the first part's size); ``exact_layout`` asked
     of the provider gives the true ones when the combined digest does not match.
+
+    ``per_read``: where ``whole`` is only what the object's writer claimed (an Azure
+    blob's Content-MD5, set by whoever committed its blocks), the service's own proof of
+    each read (Azure's range MD5): slower, as reads must be small, but computed by the
+    service from the stored bytes. A download whose bytes do not match ``whole`` reads
+    the object again by it; a stream, which hands bytes on as they come, uses it alone.
     """
 
     info: ObjectInfo
@@ -84,6 +91,7 @@ class ContentProof:
     range_md5_limit: int = 0
     reason: str = ""
     layout_guessed: bool = False
+    per_read: ContentProof | None = None
 
     @property
     def vouches(self) -> bool:

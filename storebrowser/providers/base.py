@@ -54,6 +54,11 @@ class MultipartUpload(abc.ABC):
     turns it back into an upload after a restart. Parts are numbered from 1.
     """
 
+    #: The service keeps an MD5 of the whole object given to ``complete`` (Azure: the
+    #: Content-MD5 of a block list): the part loop hashes the bytes it sends, in order,
+    #: and hands it over (``parts.PartSender.whole_md5``).
+    takes_whole_md5: ClassVar[bool] = False
+
     def __init__(self, container: str, key: str, part_size: int) -> None:
         self.container = container
         self.key = key
@@ -73,7 +78,9 @@ class MultipartUpload(abc.ABC):
     ) -> PartRecord: ...
 
     @abc.abstractmethod
-    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo: ...
+    def complete(self, parts: Sequence[PartRecord], *, whole_md5: bytes | None = None) -> ObjectInfo:
+        """Make the object of ``parts``. ``whole_md5``: the MD5 of all its bytes, kept by a
+        service that ``takes_whole_md5`` (the others are given none)."""
 
     @abc.abstractmethod
     def abort(self) -> None:

@@ -33,6 +33,7 @@ from storebrowser.transfers.journal import may_wait
 from storebrowser.transfers.partial import PartLayout, adoptable_parts, proven_parts
 from storebrowser.transfers.positional import reader
 from storebrowser.transfers.verify import (
+    ClaimDisproved,
     Hashed,
     PartCheck,
     VersionChanged,
@@ -62,23 +63,35 @@ def run_download(ctx: TaskContext, *, strip_prefix: str, keep_time: bool = False
     if item.key.endswith("/"):
         return _folder_marker(ctx, mapped)
     try:
-        return _download(ctx, mapped, fresh=False, keep_time=keep_time)
+        return _download_as_now(ctx, mapped, keep_time, by_reads=False)
+    except ClaimDisproved as disproved:
+        # What arrived did not match a digest only the object's writer vouched for (a
+        # blob's Content-MD5), or bytes were damaged on the way: the service's own proof
+        # of each read tells, and proves what arrives this time.
+        note = _download_as_now(ctx, mapped, keep_time, by_reads=True)
+        return f"{note}, read again after a first read did not match: {disproved.message}"
+
+
+def _download_as_now(ctx: TaskContext, mapped: Path, keep_time: bool, *, by_reads: bool) -> str:
+    """``by_reads``: checked by the service's proof of each read (``ContentProof.per_read``)."""
+    try:
+        return _download(ctx, mapped, fresh=by_reads, keep_time=keep_time, by_reads=by_reads)
     except VersionChanged:
         # Changed since it was listed, or while it downloaded: once more, from scratch,
         # as it is now (a second change fails the item).
-        return _download(ctx, mapped, fresh=True, keep_time=keep_time)
+        return _download(ctx, mapped, fresh=True, keep_time=keep_time, by_reads=by_reads)
 
 
-def _download(ctx: TaskContext, mapped: Path, *, fresh: bool, keep_time: bool) -> str:
+def _download(ctx: TaskContext, mapped: Path, *, fresh: bool, keep_time: bool, by_reads: bool) -> str:
     item = ctx.item
-    plan = _plan(ctx, fresh=fresh)
+    plan = _plan(ctx, fresh=fresh, by_reads=by_reads)
     target = Path(item.local) if item.local else mapped
     part_path = _part_path(target)
     resuming = (
         not fresh and bool(item.parts) and item.remote_etag == identity(plan.info) and part_path.exists()
     )
     if not resuming:
-        target = _settle_conflict(ctx, mapped, plan)
+        target = _settle_conflict(ctx, mapped, plan, may_skip=not by_reads)
         part_path = _part_path(target)
         _make_folder(target.parent, item.key)
     with ctx.lock:
@@ -143,15 +156,19 @@ def _set_time(path: Path, ns: int | None) -> None:
 # -- what to download and check it against ---------------------------------------------
 
 
-def _plan(ctx: TaskContext, *, fresh: bool) -> Plan:
+def _plan(ctx: TaskContext, *, fresh: bool, by_reads: bool) -> Plan:
     item, part_size = ctx.item, ctx.settings.part_size
     listed = None if fresh or item.parts else item.listed
-    if listed is not None and 0 < listed.size <= part_size:
+    if listed is not None and 0 < listed.size <= part_size and not by_reads:
         hint = listed.content_md5 or _etag_md5(listed)
         if hint:
             label = "Content-MD5" if listed.content_md5 else "ETag"
             return Plan(listed, whole_md5(listed, hint, label), PartLayout(listed.size, part_size), hint=True)
     proof = _content_proof(ctx, listed)
+    if proof.per_read is not None and (by_reads or ctx.settings.bandwidth.in_force()[1] is not None):
+        # A download limit holds every read to it: the service's proof of each read costs
+        # nothing then, and a whole digest would ask big reads, some taken whole.
+        proof = proof.per_read
     if proof.range_md5_limit:  # each read whole, to check its MD5: small ones while limited
         part_size = min(part_size, ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit))
     return Plan(proof.info, proof, PartLayout(proof.info.size, part_size))
@@ -185,12 +202,15 @@ def _folder_marker(ctx: TaskContext, mapped: Path) -> str:
     return "folder"
 
 
-def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan) -> Path:
+def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan, *, may_skip: bool) -> Path:
+    """Where the file goes. ``may_skip``: with policy RESUME, a complete file already there
+    is left as it is (not once a first read found the object's digest wrong: a file that
+    only has its size is not taken then)."""
     spec, item = ctx.job.spec, ctx.item
     decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
     target = Path(decision.target)
     resume = decision.policy is ConflictPolicy.RESUME
-    if resume and target.is_file() and target.stat().st_size == plan.info.size:
+    if may_skip and resume and target.is_file() and target.stat().st_size == plan.info.size:
         note = _complete_already(plan, target)
         if note is not None:
             raise Skip(note)
@@ -203,8 +223,6 @@ def _complete_already(plan: Plan, target: Path) -> str | None:
     """Policy RESUME and a file of the object's size: checked as a download would be;
     ``None`` when it differs (it is downloaded again)."""
     proof = plan.proof
-    if proof.range_md5_limit and plan.info.content_md5:  # Azure: the blob's Content-MD5, when set
-        proof = whole_md5(plan.info, plan.info.content_md5, "Content-MD5")
     segments = segments_to_hash(proof, plan.layout.segments())
     if proof.range_md5_limit or not segments:
         why = proof.reason or "the service gives an MD5 only with the bytes it sends"
@@ -298,9 +316,11 @@ def _verify(
             if note is None:
                 raise
             return note
-    except VersionChanged:
+    except (VersionChanged, ClaimDisproved):
         raise
     except ChecksumMismatch as wrong:
+        if plan.proof.per_read is not None:
+            raise ClaimDisproved(wrong.message, key=plan.info.key) from None
         raise ChecksumMismatch(f"{wrong.message} The partial file was removed; download it again.",
                                key=plan.info.key) from None  # fmt: skip
 
@@ -330,7 +350,12 @@ def _second_look(
     proof = proof or plan.proof
     segments = segments_to_hash(proof, plan.layout.segments())
     digests = file_digests(reader(fd), segments, proof.algorithm)
-    return check(proof, Hashed(segments, proof.algorithm, tuple(digests)), md5s, plan.info.key)
+    try:
+        return check(proof, Hashed(segments, proof.algorithm, tuple(digests)), md5s, plan.info.key)
+    except ChecksumMismatch as wrong:
+        if proof.per_read is None or isinstance(wrong, VersionChanged):
+            raise
+        raise ClaimDisproved(wrong.message, key=plan.info.key) from None
 
 
 def _better_proof(ctx: TaskContext, plan: Plan, receipts: dict[int, ReadReceipt]) -> ContentProof | None:

@@ -9,8 +9,9 @@ reused only when
   for digests it can be checked against (``adoptable_parts``): a Swift segment's MD5 is
   checked at once; a whole-object digest (MD5, SHA-256, the S3 multipart ETag) only at
   the end, so such parts are taken ``unproven`` and fetched again if that check fails.
-  With only per-read digests (Azure) or none, nothing can be proven: the file is
-  discarded.
+  With only per-read digests (Azure), a whole digest that is only the writer's claim
+  (an Azure blob's Content-MD5, ``ContentProof.per_read`` behind it) or none, nothing
+  can be proven: the file is discarded.
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def adoptable_parts(
     """Parts of a ``.part`` file of ``length`` bytes found without a journal entry."""
     if layout.count <= 1:
         return {}  # one request fetches it all again
+    if proof.per_read is not None:
+        # The whole digest is only its writer's claim (a block list's Content-MD5): bytes
+        # that did not come from the service could match a wrong one.
+        return {}
     if proof.segments and proof.combined is None:
         return _proven_by_segments(read_at, length, proof.segments, proof.algorithm, layout)
     if proof.whole or proof.combined:

@@ -4,12 +4,17 @@
 The stream is read in this thread, one part at a time; parts go to a small pool. A
 semaphore holds at most ``concurrency`` parts in memory, so memory stays at
 ``part_size * concurrency`` whatever the size of the upload, which is what lets a
-tar.gz of unknown length stream straight into a container.
+tar.gz of unknown length stream straight into a container. As parts are read in order,
+the MD5 of the whole object is taken here where the service keeps one
+(``MultipartUpload.takes_whole_md5``): of exactly the bytes sent, each part of which the
+service checked by its own checksum.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import re
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -23,6 +28,7 @@ from storebrowser.providers.base import MultipartUpload, Provider
 from storebrowser.providers.streams import read_exactly
 
 PART_RETRY = RetryPolicy(attempts=4)
+_MD5_HEX = re.compile(r"^[0-9a-fA-F]{32}$")
 
 
 def choose_part_size(provider: Provider, size: int | None, asked: int | None = None) -> int:
@@ -91,6 +97,8 @@ class PartSender:
         self._stop = stop or (lambda: False)
         self._budget = budget
         self._executor_factory = executor_factory
+        # A resumed upload's parts are read again for it: not skipped by a seek.
+        self._whole = hashlib.md5(usedforsecurity=False) if upload.takes_whole_md5 else None
 
     def send_stream(self, first: bytes | PartRecord, stream: BinaryIO, size: int | None) -> list[PartRecord]:
         """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``.
@@ -104,6 +112,8 @@ class PartSender:
             data, number = first, 1
             while _length(data) and not self._failed.is_set():
                 sent += _length(data)
+                if self._whole is not None and isinstance(data, bytes):
+                    self._whole.update(data)
                 futures.append(self._submit(pool, number, data))
                 if size is not None and sent >= size:
                     break
@@ -125,11 +135,17 @@ class PartSender:
             raise InvalidName("An upload in parts needs at least one byte.")
         return parts
 
+    @property
+    def whole_md5(self) -> bytes | None:
+        """After ``send_stream``: the MD5 of the object's bytes, when its upload
+        ``takes_whole_md5``."""
+        return self._whole.digest() if self._whole is not None else None
+
     def _next_part(
         self, stream: BinaryIO, number: int, part_size: int, size: int | None, sent: int
     ) -> tuple[bytes | PartRecord, int]:
         record = self._done.get(number)
-        if record is not None and size is not None and stream.seekable():
+        if record is not None and size is not None and stream.seekable() and self._whole is None:
             # Finished before a restart: skip its bytes instead of reading them.
             stream.seek(sent + record.size)
             return record, number
@@ -141,8 +157,8 @@ class PartSender:
             future = Future()
             future.set_result(data)
             return future
-        if number in self._done and len(data) == self._done[number].size:
-            future = Future()  # read (the stream cannot seek) but not sent again
+        if number in self._done and _same_part(self._done[number], data, checked=self._whole is not None):
+            future = Future()  # read (the stream cannot seek, or for the MD5) but not sent again
             future.set_result(self._done[number])
             return future
         held = self._budget.acquire(len(data)) if self._budget is not None else 0
@@ -185,6 +201,18 @@ class RetriedProgress:
 
     def rewind(self) -> None:
         self.report(-self._counted)
+
+
+def _same_part(record: PartRecord, data: bytes, *, checked: bool) -> bool:
+    """Whether the part the server has (``record``) is ``data``: by its size, and when
+    ``checked`` by its MD5 where the record keeps one (Azure blocks), so that the whole
+    object's MD5 is of the bytes stored (a file changed since is sent again)."""
+    if len(data) != record.size:
+        return False
+    kept = record.checksum or ""
+    if not checked or not _MD5_HEX.match(kept):
+        return True
+    return hashlib.md5(data, usedforsecurity=False).hexdigest() == kept.lower()
 
 
 def _length(data: bytes | PartRecord) -> int:

@@ -234,7 +234,9 @@ def _send_parts(
         )  # fmt: skip
         start = first if first is not None else _first_part(stream, upload, ledger)
         parts = sender.send_stream(start, stream, size)
-        info = call_with_retry(lambda: upload.complete(parts), policy.request_retry, cancel=request.cancel)
+        whole_md5 = sender.whole_md5
+        info = call_with_retry(lambda: upload.complete(parts, whole_md5=whole_md5), policy.request_retry,
+                               cancel=request.cancel)  # fmt: skip
     except PartsStopped:
         raise
     except BaseException as error:
@@ -335,9 +337,10 @@ def _token(part: PartRecord) -> str:
 
 
 def _first_part(stream: BinaryIO, upload: MultipartUpload, ledger: PartLedger) -> bytes | PartRecord:
-    """Part 1: read, or skipped when the ledger has it already."""
+    """Part 1: read, or skipped when the ledger has it already (read for the whole
+    object's MD5 where the service keeps one: ``MultipartUpload.takes_whole_md5``)."""
     done = ledger.parts().get(1)
-    if done is not None:
+    if done is not None and not upload.takes_whole_md5:
         stream.seek(done.size)
         return done
     return read_exactly(stream, upload.part_size)

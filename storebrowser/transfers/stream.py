@@ -78,10 +78,14 @@ class VerifiedRead:
 
     def _content_proof(self, *, exact_layout: bool) -> ContentProof:
         if self._version_id is None:
-            return self._provider.content_proof(self._container, self._key, exact_layout=exact_layout)
-        return self._provider.version_proof(
-            self._container, self._key, self._version_id, exact_layout=exact_layout
-        )
+            proof = self._provider.content_proof(self._container, self._key, exact_layout=exact_layout)
+        else:
+            proof = self._provider.version_proof(
+                self._container, self._key, self._version_id, exact_layout=exact_layout
+            )
+        # A writer's claim (an Azure blob's Content-MD5) could only be checked after the
+        # bytes were handed on; the service's MD5 of each read is checked before.
+        return proof.per_read or proof
 
     def _iter_read(self, byte_range: ByteRange, receipt: ReceiptCallback, chunk_size: int) -> Iterator[bytes]:
         if self._version_id is None:

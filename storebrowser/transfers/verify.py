@@ -35,6 +35,13 @@ class VersionChanged(ChecksumMismatch):
     with (its ETag differs): the object changed on the server meanwhile."""
 
 
+class ClaimDisproved(ChecksumMismatch):
+    """What arrived did not match a digest only the object's writer vouched for (an Azure
+    blob's Content-MD5), behind which the service's own proof of each read stands
+    (``ContentProof.per_read``): a wrong claim, or bytes damaged on the way; reading the
+    object again by that proof tells which, and proves what arrives."""
+
+
 @dataclass(frozen=True, slots=True)
 class PartCheck:
     """What the journal keeps of a written part (the ``parts.checksum`` column): the

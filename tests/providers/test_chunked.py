@@ -61,7 +61,7 @@ class MemoryUpload(MultipartUpload):
             with self.store.lock:
                 self.store.in_flight -= 1
 
-    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
+    def complete(self, parts: Sequence[PartRecord], *, whole_md5: bytes | None = None) -> ObjectInfo:
         data = b"".join(self.parts[p.number] for p in parts)
         self.store.objects[self.key] = data
         return ObjectInfo(self.key, len(data))

@@ -144,6 +144,33 @@ def test_under_an_upload_limit_azure_sends_in_blocks_read_as_they_go(
             azure_provider.delete_container(container, force=True)
 
 
+def test_under_a_download_limit_azure_reads_small_ranges_with_their_md5(
+    azure_provider: Provider, tmp_path: Path
+):
+    """A blob with a Content-MD5 is read in big parts when unlimited, and the service
+    computes an MD5 for reads of at most 4 MiB only, asked whole: limited, the download
+    takes the range MD5s, small reads paid for before they are made, and holds the rate."""
+    container = f"bw{uuid.uuid4().hex[:12]}"
+    azure_provider.create_container(container)
+    data = os.urandom(3 * MiB + 123)
+    sending.upload_bytes(azure_provider, container, "three.bin", data)  # one Put Blob: a Content-MD5
+    engine = TransferEngine({"acct": azure_provider}, Journal(), part_size=8 * MiB, part_concurrency=3,
+                            retry=FAST_RETRY, bandwidth=Bandwidth(Limits(down=RATE)))  # fmt: skip
+    try:
+        assert azure_provider.stat(container, "three.bin").content_md5
+        job = engine.submit(JobSpec(JobKind.DOWNLOAD_OBJECT, "acct", container, key="three.bin",
+                                    local=str(tmp_path / "out")))  # fmt: skip
+        received = sample_until_done(engine, job)
+        note = engine.snapshot().job(job).items[0].note
+    finally:
+        engine.shutdown()
+        with contextlib.suppress(StorageError):
+            azure_provider.delete_container(container, force=True)
+    assert (tmp_path / "out" / "three.bin").read_bytes() == data
+    assert note.startswith("verified: MD5 of ") and note.endswith(" ranges (Azure range MD5)"), note
+    assert worst_excess(received, RATE) <= 0, received
+
+
 def test_a_version_saved_outside_the_engine_holds_the_download_limit(
     swift_box: tuple[Provider, str], tmp_path: Path
 ) -> None:

@@ -59,7 +59,7 @@ from storebrowser.providers.azure.properties import (
     system_changes,
     write_if_unchanged,
 )
-from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, iter_blob, small_gets
+from storebrowser.providers.azure.reading import blob_proof, iter_blob, small_gets
 from storebrowser.providers.azure.replacing import AzureReplacing
 from storebrowser.providers.azure.sharing import blob_sas_url, version_url
 from storebrowser.providers.azure.snapshotted import AzureSnapshots
@@ -241,11 +241,9 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
     def content_proof(
         self, container: str, key: str, listed: ObjectInfo | None = None, *, exact_layout: bool = False
     ) -> ContentProof:
-        """The service's MD5 of each read of up to 4 MiB, which it computes from the stored
-        bytes. (A blob's Content-MD5 is a property any client sets, or leaves empty, as our
-        staged uploads and most tools' do: it is not used.) No request when listed."""
-        info = listed if listed is not None else self.stat(container, key)
-        return ContentProof(info, "Azure range MD5", range_md5_limit=RANGE_MD5_LIMIT)
+        """``reading.blob_proof``: the blob's Content-MD5 where it has one, else the MD5 the
+        service sends with each read. No request when listed."""
+        return blob_proof(listed if listed is not None else self.stat(container, key))
 
     # -- writing ------------------------------------------------------------------------
 

@@ -14,9 +14,10 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from storebrowser.core.cancel import CancelToken
-from storebrowser.core.digests import ReadReceipt, ReceiptCallback, hex_of_base64
+from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback, hex_of_base64
 from storebrowser.core.mtime import MTIME_KEY, parse_mtime
 from storebrowser.core.ranges import ByteRange, check_range_reply
+from storebrowser.core.types import ObjectInfo
 from storebrowser.providers.azure.errors import azure_errors, status_code
 from storebrowser.providers.azure.properties import strip_etag
 from storebrowser.providers.versions_api import DEFAULT_CHUNK
@@ -27,6 +28,24 @@ if TYPE_CHECKING:
 _ASKED = re.compile(r"^bytes=(\d+)-(\d*)$")
 #: The largest read the service sends an MD5 with (``x-ms-range-get-content-md5``).
 RANGE_MD5_LIMIT = 4 * 1024 * 1024
+
+
+def blob_proof(info: ObjectInfo) -> ContentProof:
+    """What a download of the blob ``info`` is checked against: its Content-MD5 where it
+    has one, the whole file hashed once, with the service's MD5 of each read of up to
+    ``RANGE_MD5_LIMIT`` behind it (``ContentProof.per_read``), else those MD5s alone.
+
+    The service computed the Content-MD5 of a blob put in one request; a blob committed
+    from blocks has the one its writer claimed (ours and rclone's: the MD5 of the bytes
+    sent; other writers' none, or anything). The range MD5s are the service's own, from
+    the stored bytes, but reads with them must be small and cost the service a hash each
+    (on Azurite they halve a download's speed): they are the way when there is no
+    Content-MD5, when it did not match what arrived, and for a stream."""
+    by_ranges = ContentProof(info, "Azure range MD5", range_md5_limit=RANGE_MD5_LIMIT)
+    if info.content_md5:
+        claimed = info.content_md5.lower()
+        return ContentProof(info, "the blob's Content-MD5", whole=claimed, per_read=by_ranges)
+    return by_ranges
 
 
 def iter_blob(

@@ -101,7 +101,7 @@ class S3MultipartUpload(MultipartUpload):
             Body=body, **args,
         )  # fmt: skip
 
-    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
+    def complete(self, parts: Sequence[PartRecord], *, whole_md5: bytes | None = None) -> ObjectInfo:
         ordered = sorted(parts, key=lambda part: part.number)
         with self._where("Finishing the upload of"):
             reply = self._client.complete_multipart_upload(

@@ -129,7 +129,7 @@ class SloUpload(MultipartUpload):
         )  # fmt: skip
         return PartRecord(number=number, size=len(data), token=name, checksum=md5)
 
-    def complete(self, parts: Sequence[PartRecord]) -> ObjectInfo:
+    def complete(self, parts: Sequence[PartRecord], *, whole_md5: bytes | None = None) -> ObjectInfo:
         ordered = sorted(parts, key=lambda part: part.number)
         if [part.number for part in ordered] != list(range(1, len(ordered) + 1)):
             raise InvalidName(f"The parts of {self.key!r} are not numbered 1..n; cannot complete.")
