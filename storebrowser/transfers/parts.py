@@ -8,14 +8,22 @@ tar.gz of unknown length stream straight into a container. As parts are read in 
 the MD5 of the whole object is taken here where the service keeps one
 (``MultipartUpload.takes_whole_md5``): of exactly the bytes sent, each part of which the
 service checked by its own checksum.
+
+A resumed upload reads the parts the server holds from an earlier run again and keeps one
+only when the journal's checksum of it (what the service checked it by) matches the file
+as it is now: a file changed between the runs has the changed parts sent again, instead of
+an object stored half old, half new.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import math
 import re
 import threading
+import zlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import BinaryIO, Protocol
@@ -97,7 +105,6 @@ class PartSender:
         self._stop = stop or (lambda: False)
         self._budget = budget
         self._executor_factory = executor_factory
-        # A resumed upload's parts are read again for it: not skipped by a seek.
         self._whole = hashlib.md5(usedforsecurity=False) if upload.takes_whole_md5 else None
 
     def send_stream(self, first: bytes | PartRecord, stream: BinaryIO, size: int | None) -> list[PartRecord]:
@@ -144,11 +151,8 @@ class PartSender:
     def _next_part(
         self, stream: BinaryIO, number: int, part_size: int, size: int | None, sent: int
     ) -> tuple[bytes | PartRecord, int]:
-        record = self._done.get(number)
-        if record is not None and size is not None and stream.seekable() and self._whole is None:
-            # Finished before a restart: skip its bytes instead of reading them.
-            stream.seek(sent + record.size)
-            return record, number
+        # A part finished before a restart is read too: ``_submit`` keeps it only if the
+        # file still holds its bytes.
         return read_exactly(stream, part_size), number
 
     def _submit(self, pool: Executor, number: int, data: bytes | PartRecord) -> Future[PartRecord]:
@@ -157,8 +161,8 @@ class PartSender:
             future = Future()
             future.set_result(data)
             return future
-        if number in self._done and _same_part(self._done[number], data, checked=self._whole is not None):
-            future = Future()  # read (the stream cannot seek, or for the MD5) but not sent again
+        if number in self._done and _same_part(self._done[number], data):
+            future = Future()  # held by the server from an earlier run, and still the file's: not sent again
             future.set_result(self._done[number])
             return future
         held = self._budget.acquire(len(data)) if self._budget is not None else 0
@@ -203,16 +207,28 @@ class RetriedProgress:
         self.report(-self._counted)
 
 
-def _same_part(record: PartRecord, data: bytes, *, checked: bool) -> bool:
-    """Whether the part the server has (``record``) is ``data``: by its size, and when
-    ``checked`` by its MD5 where the record keeps one (Azure blocks), so that the whole
-    object's MD5 is of the bytes stored (a file changed since is sent again)."""
-    if len(data) != record.size:
+def _same_part(record: PartRecord, data: bytes) -> bool:
+    """Whether the part the server holds (``record``, as the journal keeps it) is ``data``:
+    its size, and the checksum the service checked it by. A record without a checksum
+    we can read proves nothing: the part is sent again."""
+    return len(data) == record.size and _checksum_matches(record.checksum or "", data)
+
+
+def _checksum_matches(checksum: str, data: bytes) -> bool:
+    """``checksum`` in the forms the providers journal: a hex MD5 (Swift segments, Azure
+    blocks), a base64 MD5 (S3 ``Content-MD5``) or a base64 big-endian CRC32 (S3
+    ``x-amz-checksum-crc32``)."""
+    if _MD5_HEX.match(checksum):
+        return hashlib.md5(data, usedforsecurity=False).hexdigest() == checksum.lower()
+    try:
+        raw = base64.b64decode(checksum, validate=True)
+    except (binascii.Error, ValueError):
         return False
-    kept = record.checksum or ""
-    if not checked or not _MD5_HEX.match(kept):
-        return True
-    return hashlib.md5(data, usedforsecurity=False).hexdigest() == kept.lower()
+    if len(raw) == 16:
+        return hashlib.md5(data, usedforsecurity=False).digest() == raw
+    if len(raw) == 4:
+        return zlib.crc32(data).to_bytes(4, "big") == raw
+    return False
 
 
 def _length(data: bytes | PartRecord) -> int:

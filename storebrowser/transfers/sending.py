@@ -232,7 +232,7 @@ def _send_parts(
             retry=policy.part_retry, done=ledger.parts(), on_part=ledger.part_done, stop=ledger.stop,
             budget=policy.budget, executor_factory=policy.executor_factory,
         )  # fmt: skip
-        start = first if first is not None else _first_part(stream, upload, ledger)
+        start = first if first is not None else _first_part(stream, upload)
         parts = sender.send_stream(start, stream, size)
         whole_md5 = sender.whole_md5
         info = call_with_retry(lambda: upload.complete(parts, whole_md5=whole_md5), policy.request_retry,
@@ -336,13 +336,9 @@ def _token(part: PartRecord) -> str:
     return part.token.strip('"')
 
 
-def _first_part(stream: BinaryIO, upload: MultipartUpload, ledger: PartLedger) -> bytes | PartRecord:
-    """Part 1: read, or skipped when the ledger has it already (read for the whole
-    object's MD5 where the service keeps one: ``MultipartUpload.takes_whole_md5``)."""
-    done = ledger.parts().get(1)
-    if done is not None and not upload.takes_whole_md5:
-        stream.seek(done.size)
-        return done
+def _first_part(stream: BinaryIO, upload: MultipartUpload) -> bytes:
+    """Part 1, read even when the ledger has it: the part loop keeps the server's only if
+    the file still holds its bytes."""
     return read_exactly(stream, upload.part_size)
 
 

@@ -181,6 +181,36 @@ def test_paused_upload_resumes_after_restart_without_resending_parts(backend: Ba
     assert backend.provider.read(backend.container, "resumed.bin") == data
 
 
+def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(backend: Backend, journal, tmp_path):
+    """The file changed between the runs, in a part the server holds: that part is sent
+    again (the journal's checksum of it no longer matches), so the object is the file as
+    it is now, not half old, half new."""
+    path, _ = big_file(tmp_path, backend.provider, parts=4.2)
+    counting = Counting(backend.provider)
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "changed.bin"))
+    counting.before_part = lambda n: engine.pause(job) if n == 2 else None
+    assert engine.wait_idle(120)
+    engine.shutdown()
+    assert sorted(counting.parts_sent) == [1, 2]
+
+    changed = bytearray(path.read_bytes())
+    changed[10] ^= 1  # in part 1, which the server holds
+    path.write_bytes(bytes(changed))
+    journal2 = Journal(journal.path)
+    counting2 = Counting(backend.provider)
+    engine2 = engine_for(counting2, journal2, part_concurrency=2)
+    assert engine2.resume_unfinished() == [job]
+    engine2.resume(job)
+    assert engine2.wait_idle(120)
+    snap = engine2.snapshot().job(job)
+    engine2.shutdown()
+    journal2.close()
+    assert snap.state is State.DONE, snap.error
+    assert sorted(counting2.parts_sent) == [1, 3, 4, 5]  # part 2 kept, part 1 sent again
+    assert backend.provider.read(backend.container, "changed.bin") == bytes(changed)
+
+
 def test_dropped_remote_upload_starts_over_cleanly(backend: Backend, journal, tmp_path):
     path, data = big_file(tmp_path, backend.provider)
     counting = Counting(backend.provider)

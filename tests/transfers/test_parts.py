@@ -74,3 +74,23 @@ def test_journal_round_trips_jobs_items_and_parts(tmp_path):
     version = again._db.execute("PRAGMA user_version").fetchone()[0]
     assert version == SCHEMA_VERSION
     again.close()
+
+
+def test_a_kept_part_is_proven_by_the_checksum_its_service_checked():
+    """What the journal keeps of a part: a hex MD5 (Swift, Azure), a base64 MD5 or a
+    base64 CRC32 (S3's headers). Each proves the bytes it was taken of, and no others;
+    a record without a checksum proves nothing."""
+    import hashlib
+
+    from storebrowser.providers.s3.part_check import crc32_of, md5_of
+    from storebrowser.transfers.parts import _same_part
+
+    data, other = b"part one" * 1000, b"part One" * 1000
+    for checksum in (hashlib.md5(data).hexdigest(), hashlib.md5(data).hexdigest().upper(),
+                     md5_of(data), crc32_of(data)):  # fmt: skip
+        record = PartRecord(1, len(data), "token", checksum)
+        assert _same_part(record, data), checksum
+        assert not _same_part(record, other), checksum
+        assert not _same_part(record, data + b"x"), checksum
+    assert not _same_part(PartRecord(1, len(data), "token", None), data)
+    assert not _same_part(PartRecord(1, len(data), "token", "not a checksum!"), data)
