@@ -56,8 +56,21 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
                         ledger=JournalLedger(ctx))  # fmt: skip
         except PartsStopped as stopped:
             raise Paused() from stopped
+        _check_unchanged(path, item.key, file_stat, os.fstat(stream.fileno()))
     _set_expiry(ctx, provider)
     return sent.note
+
+
+def _check_unchanged(path: Path, key: str, before: os.stat_result, after: os.stat_result) -> None:
+    """The file was not written while it was read, so the object holds one state of it (a
+    change of size while parts are read is caught by the part loop; this catches the rest,
+    as rclone's "source file is being updated" does)."""
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise StorageError(
+            f"{str(path)!r} was written to while it was uploaded: the object {key!r} may hold parts of "
+            "two versions of it. Upload it again once it no longer changes.",
+            key=key,
+        )
 
 
 def upload_metadata(spec: JobSpec, provider: Provider, mtime_ns: int) -> dict[str, str] | None:

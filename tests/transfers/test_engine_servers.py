@@ -211,6 +211,29 @@ def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(backend: B
     assert backend.provider.read(backend.container, "changed.bin") == bytes(changed)
 
 
+@pytest.mark.parametrize("backend", ["swift"], indirect=True)
+def test_a_file_written_to_while_it_uploads_fails_its_item_saying_so(backend: Backend, journal, tmp_path):
+    """Part 1 is sent, then the file is written to there (same size): the object may hold
+    both states, so the item does not end DONE."""
+    path, _ = big_file(tmp_path, backend.provider, parts=3.2)
+    counting = Counting(backend.provider)
+
+    def write_to_part_1(number: int) -> None:
+        if number == 3:
+            with path.open("r+b") as file:
+                file.seek(10)
+                file.write(b"written meanwhile")
+
+    counting.before_part = write_to_part_1
+    engine = engine_for(counting, journal, part_concurrency=1)
+    job = engine.submit(upload_spec(backend, path, "moving.bin"))
+    assert engine.wait_idle(120)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.FAILED
+    assert "was written to while it was uploaded" in (snap.error or "")
+
+
 def test_dropped_remote_upload_starts_over_cleanly(backend: Backend, journal, tmp_path):
     path, data = big_file(tmp_path, backend.provider)
     counting = Counting(backend.provider)
