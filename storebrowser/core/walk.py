@@ -267,7 +267,7 @@ class Walk:
 
     def _run_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
         try:
-            if not self.probe or self._probe(found):
+            if not self.probe or (self._probe(found) and not self._split_after_probe(pool, found)):
                 self._list_level(pool, found)
         except BaseException as error:
             self._put(found, _Done(error=error))
@@ -284,6 +284,12 @@ class Walk:
                 self._probed = Probed(scanned.entries.keys, self.prefix, more)
             return more
         return False
+
+    def _split_after_probe(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> bool:
+        """Where the listing can start after a key (S3, Swift), the keys after the probe's
+        as key ranges, flat (a few requests a page of keys, not one per sub-folder)."""
+        keys = self._probed.keys if self._probed is not None else ()
+        return bool(keys) and self._split(pool, found, self.prefix, keys, None)
 
     def _list_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
         """The place's own level, delimited; each sub-folder flat on its own connection

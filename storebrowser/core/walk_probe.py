@@ -1,12 +1,15 @@
-"""What a walk's first flat page proves listed (``Walk(probe=True)``, ``core.walk``).
+"""What a walk's first flat page proves listed (``Walk(probe=N)``, ``core.walk``).
 
 Splitting a place by its sub-folders costs a request per sub-folder, which pays off only
 when the place is large: a place of 2,000 objects in 100 folders took 101 requests (and
 0.2-0.3 s of client CPU in the SDKs' per-request work) where a flat listing takes one or
 two (bench/README.md, sync.py, session 9). So a probing walk lists the place flat first,
 one page of up to ``PROBE_SIZE`` objects (each service gives at most its own page size);
-a place that fits is done in one request. A larger one is then split as before, and
-nothing the first page listed is listed again for long:
+a place that fits is done in one request. Where the listing can start after a key (S3,
+Swift), the keys after that page's last are then listed as key ranges side by side
+(``Walk._split``, which counts on code point order as key ranges always did: a few
+requests a page of keys); elsewhere (Azure, or no point to cut at) the place is split by
+its sub-folders as before, and nothing the first page listed is listed again for long:
 
 - a sub-folder whose keys the page listed, followed by a key outside it, is complete
   (keys that share a prefix are next to each other in any listing order that compares
