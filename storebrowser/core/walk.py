@@ -33,10 +33,8 @@ Any other error (the container is gone, the credentials were refused) ends the w
 from __future__ import annotations
 
 import functools
-import math
 import operator
 import queue
-import string
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -45,9 +43,13 @@ from typing import TypeVar
 
 from storebrowser.core.cancel import CancelToken
 from storebrowser.core.errors import Cancelled, StorageError
+from storebrowser.core.key_ranges import MIN_PAGES as MIN_PAGES  # re-exported
+from storebrowser.core.key_ranges import MIN_PAGES_OPEN_END as MIN_PAGES_OPEN_END  # re-exported
+from storebrowser.core.key_ranges import split_points as split_points  # re-exported
 from storebrowser.core.listing import PageLister
 from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import EntryColumns, LazyEntries, ObjectInfo, Page
+from storebrowser.core.walk_probe import Probed
 
 T = TypeVar("T")
 
@@ -59,22 +61,11 @@ RETRY = RetryPolicy(attempts=4, base_delay=0.25, max_delay=4.0)
 #: Pages waiting for the consumer, per connection, before the parts wait for it.
 BACKLOG_PER_CONNECTION = 2
 _POLL_S = 0.2
-#: Ranges one split makes at most (a large last one splits again when it is listed).
-MOST_RANGES = 32
-#: Pages a range is expected to hold at least where the service ends a range itself
-#: (Swift's ``end_marker``): the few more requests of short ranges cost little.
-MIN_PAGES = 2
-#: ... and where it cannot (S3): a range's last page is read to its end for nothing, so a
-#: range of ``m`` pages costs up to one page more: ranges of 8 pages keep that under an
-#: eighth (ranges of 2 doubled the requests and added half the CPU on both sides).
-MIN_PAGES_OPEN_END = 8
 #: Whether a walk splits a large part by key ranges unless told otherwise. On: one large
 #: folder is otherwise listed on one connection, one round trip after another, however
 #: many connections the walk has; measured cost and why: bench/README.md ("Key ranges:
 #: on or off?").
 RANGES = True
-#: The characters a split point steps through after a key's character of the same kind.
-_ALPHABETS = (string.digits, string.ascii_lowercase, string.ascii_uppercase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +93,8 @@ class Scanned:
     entries: EntryColumns
     #: The part it came from: a sub-folder's prefix, or the place's own for its level.
     part: str
+    #: From a flat listing (not the place's delimited level, which carries no metadata).
+    flat: bool = True
 
 
 def page_columns(page: Page[ObjectInfo]) -> EntryColumns:
@@ -139,50 +132,6 @@ def _rows(values: Sequence[T], rows: list[int]) -> list[T]:
     return [values[i] for i in rows]
 
 
-def split_points(
-    prefix: str, first: str, last: str, upto: str | None, *, keys: int = 1, most: int = MOST_RANGES,
-    min_pages: int = MIN_PAGES,
-) -> list[str]:  # fmt: skip
-    """Where to cut the keys after ``last`` (below ``prefix``, up to ``upto``) into ranges,
-    ascending, guessed from a full page of ``keys`` keys that went from ``first`` to
-    ``last``: at each character of ``last`` from where the page's keys began to differ
-    back to the prefix, the next characters of its kind (digits, lower or upper case
-    letters). Deeper points make smaller ranges near ``last``, shallower ones larger
-    ranges further on: the sizes grow as the guesses become rougher, and a range that is
-    still large is split again when listed.
-
-    A range ends inside a page, whose rest is listed for nothing (an S3 listing has no
-    end), so a range takes as many steps of a character as hold ``min_pages`` pages by
-    the page's density: its keys per step of a character, times the fan-out going back.
-    (Deeper than where the page's keys differ, as in ``.bin``, there is nothing to guess.)"""
-    points: list[str] = []
-    pairs = enumerate(zip(first, last, strict=False))  # where the page's keys begin to differ
-    same = next((i for i, (a, b) in pairs if a != b), min(len(first), len(last)))
-    deepest = min(same, len(last) - 1)
-    span = _alphabet_of(last[deepest])
-    low = first[deepest] if deepest < len(first) else (span[0] if span else last[deepest])
-    per_step = keys / max(1, ord(last[deepest]) - ord(low) + 1)  # keys in a step of that character
-    for at in range(deepest, len(prefix) - 1, -1):
-        alphabet = _alphabet_of(last[at])
-        if at < deepest:  # a step here holds a step of every character of the kind after it
-            per_step *= len(_alphabet_of(last[at + 1]) or "x")
-        if alphabet is None:
-            continue
-        stride = max(1, math.ceil(min_pages * keys / per_step))  # steps a range takes
-        for char in alphabet[alphabet.index(last[at]) + stride :: stride]:
-            point = last[:at] + char
-            if upto is not None and point >= upto:
-                break
-            points.append(point)
-            if len(points) == most:
-                return points
-    return points
-
-
-def _alphabet_of(char: str) -> str | None:
-    return next((chars for chars in _ALPHABETS if char in chars), None)
-
-
 def _up_to(columns: EntryColumns, upto: str | None) -> tuple[EntryColumns, bool]:
     """The entries not past ``upto`` (keys in order), and whether some were past it."""
     if upto is None or not columns.keys or columns.keys[-1] <= upto:
@@ -210,6 +159,7 @@ class Walk:
         retry: RetryPolicy = RETRY,
         ranges: bool = RANGES,
         min_pages: int | None = None,
+        probe: int = 0,
     ) -> None:
         self.lister = lister
         #: A token that starts a flat listing just after a key, where the lister has one
@@ -236,6 +186,9 @@ class Walk:
         self.requests = 0
         self.parts = 0
         self._open = 0  # parts started and not done (running or waiting for a connection)
+        #: Objects of a first flat page of the place (0: none; ``core.walk_probe``).
+        self.probe = probe
+        self._probed: Probed | None = None
 
     @property
     def complete(self) -> bool:
@@ -252,7 +205,7 @@ class Walk:
     # -- one part: a listing, page by page, retried ------------------------------------------
 
     def _part(
-        self, prefix: str, delimiter: str | None, after: str = "", upto: str | None = None
+        self, prefix: str, delimiter: str | None, after: str = "", upto: str | None = None, size: int = 0
     ) -> Iterator[tuple[Scanned, bool]]:
         """The pages of one listing (keys after ``after``, up to ``upto``), each with
         whether more follow; a part that fails for good is recorded in ``missing``."""
@@ -261,7 +214,7 @@ class Walk:
         while True:
             self._check()
             try:
-                ask = functools.partial(self._page, prefix, delimiter, token)
+                ask = functools.partial(self._page, prefix, delimiter, token, size or self.page_size)
                 page = call_with_retry(ask, self.retry, cancel=self._cancel)
                 columns, past = _up_to(page_columns(page), upto)
             except StorageError as error:
@@ -280,10 +233,10 @@ class Walk:
                 raise RuntimeError(f"listing of {self.container!r} did not advance past {token!r}")
             token = page.next_token
 
-    def _page(self, prefix: str, delimiter: str | None, token: str | None) -> Page[ObjectInfo]:
+    def _page(self, prefix: str, delimiter: str | None, token: str | None, size: int) -> Page[ObjectInfo]:
         with self._lock:
             self.requests += 1
-        return self.lister.list_page(self.container, prefix, delimiter, token, self.page_size)
+        return self.lister.list_page(self.container, prefix, delimiter, token, size)
 
     def _check(self) -> None:
         self._cancel.raise_if_cancelled()
@@ -314,20 +267,49 @@ class Walk:
 
     def _run_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
         try:
-            for scanned, more in self._part(self.prefix, "/"):
-                columns = scanned.entries
-                folders = [key for key, folder in zip(columns.keys, columns.is_prefix, strict=True) if folder]
-                self._start(pool, found, [(folder, "", None) for folder in folders])
-                objects = objects_only(columns)
-                if objects.keys:
-                    self._put(found, Scanned(objects, self.prefix))
-                split = more and not folders and bool(objects.keys)
-                if split and self._split(pool, found, self.prefix, objects.keys, None):
-                    break  # a level of many objects: the rest flat, by key ranges
+            if not self.probe or (self._probe(found) and not self._split_after_probe(pool, found)):
+                self._list_level(pool, found)
         except BaseException as error:
             self._put(found, _Done(error=error))
             return
         self._put(found, _Done())
+
+    def _probe(self, found: queue.Queue[Scanned | _Done]) -> bool:
+        """The place's first page, flat; whether more follow it (its keys are then not
+        listed again: ``_probed``). A first page that fails for good is the place's gap."""
+        for scanned, more in self._part(self.prefix, None, size=self.probe):
+            if scanned.entries.keys:
+                self._put(found, scanned)
+            if more:
+                self._probed = Probed(scanned.entries.keys, self.prefix, more)
+            return more
+        return False
+
+    def _split_after_probe(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> bool:
+        """Where the listing can start after a key (S3, Swift), the keys after the probe's
+        as key ranges, flat (a few requests a page of keys, not one per sub-folder)."""
+        keys = self._probed.keys if self._probed is not None else ()
+        return bool(keys) and self._split(pool, found, self.prefix, keys, None)
+
+    def _list_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
+        """The place's own level, delimited; each sub-folder flat on its own connection
+        (not one the probe listed whole), or a level of many objects by key ranges."""
+        whole = self._probed.complete if self._probed is not None else frozenset()
+        for scanned, more in self._part(self.prefix, "/"):
+            columns = scanned.entries
+            folders = [key for key, folder in zip(columns.keys, columns.is_prefix, strict=True) if folder]
+            self._start(pool, found, [(folder, "", None) for folder in folders if folder not in whole])
+            objects = objects_only(columns)
+            new = self._unlisted(objects)
+            if new.keys:
+                self._put(found, Scanned(new, self.prefix, flat=False))
+            split = more and not folders and bool(objects.keys)
+            if split and self._split(pool, found, self.prefix, objects.keys, None):
+                break  # a level of many objects: the rest flat, by key ranges
+
+    def _unlisted(self, columns: EntryColumns) -> EntryColumns:
+        rows = self._probed.unlisted(columns) if self._probed is not None else None
+        return columns if rows is None else pick(columns, rows)
 
     def _run_part(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done], part: _Part) -> None:
         prefix, after, upto = part
@@ -336,8 +318,9 @@ class Walk:
         try:
             for scanned, more in self._part(prefix, None, after, upto):
                 keys = scanned.entries.keys
-                if keys:
-                    self._put(found, scanned)
+                new = self._unlisted(scanned.entries)
+                if new.keys:
+                    self._put(found, Scanned(new, prefix) if new is not scanned.entries else scanned)
                 if more and keys and self._idle() and self._split(pool, found, prefix, keys, upto):
                     break
         except BaseException as error:

@@ -21,6 +21,7 @@ from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.mtime import stored_mtime
 from storebrowser.core.types import EntryColumns
 from storebrowser.core.walk import Walk
+from storebrowser.core.walk_probe import PROBE_SIZE
 from storebrowser.providers.base import Provider
 
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
@@ -150,12 +151,12 @@ def list_remote(
     """Every object below ``prefix`` (folder markers, keys ending ``/``, left out).
     ``on_page`` is given each page's entries as they come (lookups may start then)."""
     listing = Listing()
-    walk = Walk(provider, container, prefix, connections=connections, cancel=cancel)
+    # Flat first: a place that fits one page is listed in one request, not one per folder.
+    walk = Walk(provider, container, prefix, connections=connections, cancel=cancel, probe=PROBE_SIZE)
     with_metadata = provider.capabilities.listed_metadata
     for scanned in walk:
         # The place's own level comes from a delimited listing, which carries no metadata.
-        flat = walk.connections == 1 or scanned.part != prefix
-        added = _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and flat)
+        added = _add_page(listing, scanned.entries, prefix, with_metadata=with_metadata and scanned.flat)
         if on_page is not None and added:
             on_page(added)
     listing.gaps = [gap.describe() for gap in walk.missing]

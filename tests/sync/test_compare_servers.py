@@ -67,3 +67,24 @@ def test_deletions_are_withheld_when_a_listing_stays_incomplete(
         assert not comparison.complete
         plan = make_plan(comparison, SyncOptions(delete=True))
         assert plan.deletes == [] and "nothing deleted" in plan.deletions_withheld
+
+
+@pytest.mark.parametrize("backend", ["s3_moto_provider", "azure_provider"])
+def test_a_place_that_fits_a_page_is_listed_in_one_request(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # Listed flat first (Walk's probe): not the place's level and then each folder.
+    provider: Provider = request.getfixturevalue(backend)
+    container = unique_container_name()
+    provider.create_container(container)
+    local = tmp_path / "tree"
+    for name in ("top.txt", "a/1.txt", "a/2.txt", "b/1.txt", "c/d/1.txt"):
+        (local / name).parent.mkdir(parents=True, exist_ok=True)
+        (local / name).write_bytes(name.encode())
+        provider.put_object(container, f"p/{name}", io.BytesIO(name.encode()), size=len(name))
+    left, right = SyncPlace(local=str(local)), SyncPlace(account="a", container=container, prefix="p/")
+    comparison = compare(left, right, lambda _name: provider, CompareOptions(hash_up_to=0))
+    assert comparison.right_listing.requests == 1  # 4 without: the level, a/, b/, c/
+    assert comparison.identical, comparison.counts()
+    # Azure's flat listing carries the metadata: no HEAD asked (S3's does not: one each).
+    assert comparison.lookups == (5 if provider.kind == "s3" else 0)
