@@ -61,7 +61,8 @@ def test_a_read_says_which_version_it_served(provider: Provider, container: str)
 def test_a_per_read_md5_is_the_md5_of_the_bytes_read(provider: Provider, container: str) -> None:
     data = os.urandom(300_000)
     sending.upload_bytes(provider, container, "m.bin", data)
-    limit = provider.content_proof(container, "m.bin").range_md5_limit
+    proof = provider.content_proof(container, "m.bin")
+    limit = (proof.per_read or proof).range_md5_limit  # Azure: the range MD5s behind a Content-MD5
     said: list[ReadReceipt] = []
     got = b"".join(provider.iter_read(container, "m.bin", ByteRange(1000, 201_000), receipt=said.append))
     assert got == data[1000:201_000]
