@@ -197,16 +197,21 @@ def canned_endpoint() -> Iterator[str]:
     server.server_close()
 
 
-def test_a_listing_whose_entries_are_outside_the_roots_namespace_keeps_them(canned_endpoint: str) -> None:
-    # The hook read no <Contents> of its root's namespace and gave an empty page, while
-    # botocore (namespaces ignored) read two objects: a folder looked empty.
-    settings = S3Settings(access_key_id="a", secret_access_key="b", endpoint_url=canned_endpoint,
+def _list_canned(endpoint: str) -> Any:
+    """One page of ``photos/`` through botocore (and the hook) from the canned server."""
+    settings = S3Settings(access_key_id="a", secret_access_key="b", endpoint_url=endpoint,
                           path_style=True)  # fmt: skip
     clients = ClientFactory(settings, pool_size=1, read_timeout=10)
     try:
-        page = listing.list_page(clients.client(), "b", "photos/", "/", None, 1000)
+        return listing.list_page(clients.client(), "b", "photos/", "/", None, 1000)
     finally:
         clients.close()
+
+
+def test_a_listing_whose_entries_are_outside_the_roots_namespace_keeps_them(canned_endpoint: str) -> None:
+    # The hook read no <Contents> of its root's namespace and gave an empty page, while
+    # botocore (namespaces ignored) read two objects: a folder looked empty.
+    page = _list_canned(canned_endpoint)
     assert [entry.key for entry in page.entries] == ["photos/a.jpg", "photos/b.jpg"]
     assert page.next_token == _TOKEN
 
@@ -228,13 +233,7 @@ def test_a_listing_steps_aside_between_its_steps_while_the_table_paints(
     monkeypatch.setattr(listing_xml, "step_aside", lambda: steps.append("step"))
     body = _reply("".join(_object(f"photos/{n:04}") for n in range(450)))
     monkeypatch.setattr(_CannedListing, "body", body)
-    settings = S3Settings(access_key_id="a", secret_access_key="b", endpoint_url=canned_endpoint,
-                          path_style=True)  # fmt: skip
-    clients = ClientFactory(settings, pool_size=1, read_timeout=10)
-    try:
-        page = listing.list_page(clients.client(), "b", "photos/", "/", None, 1000)
-    finally:
-        clients.close()
+    page = _list_canned(canned_endpoint)
     assert len(page.entries) == 450
     pieces = -(-len(body) // listing_xml.FEED_BYTES)
     row_steps = -(-450 // listing_xml.ROWS_PER_STEP)

@@ -88,3 +88,12 @@ class Counting:
 
     def bytes_read(self, size: int) -> int:
         return sum(r.length(size) for r in self.reads)
+
+
+def flip_first_byte(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``chunks`` with one bit of its first byte flipped: bytes damaged on the way."""
+    first = True
+    for chunk in chunks:
+        if first and chunk:
+            chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
+        yield chunk

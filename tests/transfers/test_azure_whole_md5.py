@@ -25,7 +25,7 @@ from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
-from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting
+from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting, flip_first_byte
 
 MiB = 1024 * 1024
 #: Download parts larger than the 4 MiB a range MD5 is given for.
@@ -89,15 +89,7 @@ class Damaging(Counting):
         if byte_range.start != self.at or (self.once and self.damaged):
             return chunks
         self.damaged += 1
-        return _flipped(chunks)
-
-
-def _flipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    first = True
-    for chunk in chunks:
-        if first and chunk:
-            chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
-        yield chunk
+        return flip_first_byte(chunks)
 
 
 def run(provider: object, journal: Journal, spec: JobSpec) -> JobSnapshot:

@@ -24,7 +24,7 @@ from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, Tran
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
-from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting
+from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting, flip_first_byte
 
 KiB, MiB = 1024, 1024 * 1024
 #: Download parts that line up with no upload part (5 MiB on S3, 1 MiB on the others).
@@ -148,15 +148,8 @@ class Corrupting(Counting):
         self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
     ) -> Iterator[bytes]:
         chunks = super().iter_read(container, key, byte_range, **kwargs)
-        return self._flipped(chunks) if byte_range.start == self.at else chunks
+        return flip_first_byte(chunks) if byte_range.start == self.at else chunks
 
-    @staticmethod
-    def _flipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
-        first = True
-        for chunk in chunks:
-            if first and chunk:
-                chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
-            yield chunk
 
 
 def test_a_byte_damaged_on_the_way_fails_the_item(backend: Backend, journal, tmp_path):

@@ -19,6 +19,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
+from storebrowser.transfers.progress import JobSnapshot
 from tests.providers.other_clients import other_client
 from tests.transfers.helpers import FAST_RETRY, Counting, CountingUpload
 
@@ -155,18 +156,22 @@ def test_big_single_request_object_in_a_folder_download_is_md5_verified(backend:
     assert (tmp_path / "f" / "one.bin").read_bytes() == data
 
 
-def test_paused_upload_resumes_after_restart_without_resending_parts(backend: Backend, journal, tmp_path):
-    path, data = big_file(tmp_path, backend.provider, parts=4.2)
+def _paused_after_part_2(backend: Backend, journal: Journal, path: Path, key: str) -> str:
+    """An upload of ``path`` in parts, paused once parts 1 and 2 are on the server; the
+    engine is shut down (as if the app closed). Returns the job."""
     counting = Counting(backend.provider)
     engine = engine_for(counting, journal, part_concurrency=1)
-    job = engine.submit(upload_spec(backend, path, "resumed.bin"))
+    job = engine.submit(upload_spec(backend, path, key))
     counting.before_part = lambda n: engine.pause(job) if n == 2 else None
     assert engine.wait_idle(120)
     assert engine.snapshot().job(job).state is State.PAUSED
     engine.shutdown()
-    sent_before = sorted(counting.parts_sent)
-    assert sent_before == [1, 2]
+    assert sorted(counting.parts_sent) == [1, 2]
+    return job
 
+
+def _resumed(backend: Backend, journal: Journal, job: str) -> tuple[JobSnapshot, list[int]]:
+    """``job`` resumed by a new engine on the same journal: its end, and the parts it sent."""
     journal2 = Journal(journal.path)
     counting2 = Counting(backend.provider)
     engine2 = engine_for(counting2, journal2, part_concurrency=2)
@@ -176,8 +181,15 @@ def test_paused_upload_resumes_after_restart_without_resending_parts(backend: Ba
     snap = engine2.snapshot().job(job)
     engine2.shutdown()
     journal2.close()
+    return snap, sorted(counting2.parts_sent)
+
+
+def test_paused_upload_resumes_after_restart_without_resending_parts(backend: Backend, journal, tmp_path):
+    path, data = big_file(tmp_path, backend.provider, parts=4.2)
+    job = _paused_after_part_2(backend, journal, path, "resumed.bin")
+    snap, sent = _resumed(backend, journal, job)
     assert snap.state is State.DONE, snap.error
-    assert sorted(counting2.parts_sent) == [3, 4, 5]
+    assert sent == [3, 4, 5]
     assert backend.provider.read(backend.container, "resumed.bin") == data
 
 
@@ -186,28 +198,13 @@ def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(backend: B
     again (the journal's checksum of it no longer matches), so the object is the file as
     it is now, not half old, half new."""
     path, _ = big_file(tmp_path, backend.provider, parts=4.2)
-    counting = Counting(backend.provider)
-    engine = engine_for(counting, journal, part_concurrency=1)
-    job = engine.submit(upload_spec(backend, path, "changed.bin"))
-    counting.before_part = lambda n: engine.pause(job) if n == 2 else None
-    assert engine.wait_idle(120)
-    engine.shutdown()
-    assert sorted(counting.parts_sent) == [1, 2]
-
+    job = _paused_after_part_2(backend, journal, path, "changed.bin")
     changed = bytearray(path.read_bytes())
     changed[10] ^= 1  # in part 1, which the server holds
     path.write_bytes(bytes(changed))
-    journal2 = Journal(journal.path)
-    counting2 = Counting(backend.provider)
-    engine2 = engine_for(counting2, journal2, part_concurrency=2)
-    assert engine2.resume_unfinished() == [job]
-    engine2.resume(job)
-    assert engine2.wait_idle(120)
-    snap = engine2.snapshot().job(job)
-    engine2.shutdown()
-    journal2.close()
+    snap, sent = _resumed(backend, journal, job)
     assert snap.state is State.DONE, snap.error
-    assert sorted(counting2.parts_sent) == [1, 3, 4, 5]  # part 2 kept, part 1 sent again
+    assert sent == [1, 3, 4, 5]  # part 2 kept, part 1 sent again
     assert backend.provider.read(backend.container, "changed.bin") == bytes(changed)
 
 
