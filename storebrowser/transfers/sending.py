@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol, TypedDict
 
@@ -142,6 +142,9 @@ class _Request:
     progress: ProgressCallback | None
     cancel: CancelToken
     policy: SendPolicy
+    #: Called after the last part is sent, before the parts are made the object: raises
+    #: to leave the object as it was (``upload._check_unchanged``).
+    before_complete: Callable[[], None] | None = None
 
 
 def send(
@@ -159,14 +162,17 @@ def send(
     cancel: CancelToken = NEVER,
     policy: SendPolicy | None = None,
     ledger: PartLedger | None = None,
+    before_complete: Callable[[], None] | None = None,
 ) -> Sent:
     """Store ``stream`` (``size`` bytes, or unknown when ``None``) as ``key``: one request
     when it is small or the provider takes no parts (for this key), parts otherwise
     (resumed from the ``ledger`` when the server still holds them). ``PartsStopped`` when
-    the ledger said stop: the upload stays open."""
+    the ledger said stop: the upload stays open. ``before_complete``: in parts, called
+    once every part is sent, before they are made the object (an error leaves it as it was)."""
     policy = policy or SendPolicy(provider.part_concurrency)
     request = _Request(provider, container, key, content_type, metadata, storage_class, encryption,
-                       _limited(progress, policy.bandwidth, cancel), cancel, policy)  # fmt: skip
+                       _limited(progress, policy.bandwidth, cancel), cancel, policy,
+                       before_complete)  # fmt: skip
     ledger = ledger if ledger is not None else Unjournaled()
     small = size is not None and size <= _whole_up_to(provider, policy.bandwidth)
     if small or not provider.can_upload_in_parts(key):
@@ -235,6 +241,8 @@ def _send_parts(
         start = first if first is not None else _first_part(stream, upload)
         parts = sender.send_stream(start, stream, size)
         whole_md5 = sender.whole_md5
+        if request.before_complete is not None:
+            request.before_complete()
         info = call_with_retry(lambda: upload.complete(parts, whole_md5=whole_md5), policy.request_retry,
                                cancel=request.cancel)  # fmt: skip
     except PartsStopped:

@@ -46,6 +46,10 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
         if item.upload_state is None:
             item.key = _settle_conflict(ctx, provider, size)
         metadata = upload_metadata(spec, provider, file_stat.st_mtime_ns)
+
+        def unchanged() -> None:  # in parts: before they are made the object, which stays as it was
+            _check_unchanged(path, item.key, file_stat, os.fstat(stream.fileno()))
+
         if item.upload_state is None and goes_in_parts(provider, item.key, size, engine_policy(ctx.settings)):
             metadata = with_rclone_md5(metadata, provider, stream, ctx.cancel)
         try:
@@ -53,10 +57,10 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
                         content_type=spec.content_type, metadata=metadata,
                         storage_class=spec.storage_class, encryption=asked_encryption(spec),
                         progress=ctx.add, cancel=ctx.cancel, policy=engine_policy(ctx.settings),
-                        ledger=JournalLedger(ctx))  # fmt: skip
+                        ledger=JournalLedger(ctx), before_complete=unchanged)  # fmt: skip
         except PartsStopped as stopped:
             raise Paused() from stopped
-        _check_unchanged(path, item.key, file_stat, os.fstat(stream.fileno()))
+        unchanged()  # a file sent in one request: checked once it is stored
     _set_expiry(ctx, provider)
     return sent.note
 

@@ -208,11 +208,11 @@ def test_a_resumed_upload_sends_again_a_kept_part_whose_bytes_changed(backend: B
     assert backend.provider.read(backend.container, "changed.bin") == bytes(changed)
 
 
-@pytest.mark.parametrize("backend", ["swift"], indirect=True)
 def test_a_file_written_to_while_it_uploads_fails_its_item_saying_so(backend: Backend, journal, tmp_path):
     """Part 1 is sent, then the file is written to there (same size): the object may hold
-    both states, so the item does not end DONE."""
+    both states, so the item does not end DONE, and the object there before stays."""
     path, _ = big_file(tmp_path, backend.provider, parts=3.2)
+    backend.provider.put_object(backend.container, "moving.bin", io.BytesIO(b"the old one"), size=11)
     counting = Counting(backend.provider)
 
     def write_to_part_1(number: int) -> None:
@@ -229,6 +229,7 @@ def test_a_file_written_to_while_it_uploads_fails_its_item_saying_so(backend: Ba
     engine.shutdown()
     assert snap.state is State.FAILED
     assert "was written to while it was uploaded" in (snap.error or "")
+    assert backend.provider.read(backend.container, "moving.bin") == b"the old one"
 
 
 def test_dropped_remote_upload_starts_over_cleanly(backend: Backend, journal, tmp_path):
