@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +16,7 @@ from storebrowser.core.types import WebsiteConfig
 from storebrowser.providers.azure.provider import AzureProvider
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import sending
+from tests.servers.canned import serving
 
 # -- metadata rules, checked before sending ---------------------------------------------------
 
@@ -177,12 +177,8 @@ class _RangeIgnoringHandler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def range_ignoring_endpoint() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RangeIgnoringHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/devstoreaccount1"
-    server.shutdown()
-    server.server_close()
+    with serving(_RangeIgnoringHandler) as url:
+        yield f"{url}/devstoreaccount1"
 
 
 def test_a_server_ignoring_ranges_is_caught(range_ignoring_endpoint: str) -> None:

@@ -15,10 +15,9 @@ import base64
 import contextlib
 import hashlib
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -35,6 +34,7 @@ from tests.hostile.keys import stored
 from tests.providers.backends import open_counted
 from tests.providers.conftest import unique_container_name
 from tests.servers.azurite import ACCOUNT_KEY, ACCOUNT_NAME, AzuriteServer
+from tests.servers.canned import serving
 from tests.servers.fault_proxy import FaultProxy
 
 #: Beside the hostile names Azure stores (tests/hostile): what URL and XML escaping could
@@ -342,19 +342,15 @@ def canned() -> Iterator[Callable[[int, bytes], Any]]:
     answered with that reply by an HTTP server on 127.0.0.1."""
     from azure.storage.blob import ContainerClient
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{ACCOUNT_NAME}"
-    credential = {"account_name": ACCOUNT_NAME, "account_key": ACCOUNT_KEY}
-    client = ContainerClient(url, "canned", credential=credential, retry_total=0)
+    with serving(_Canned) as base:
+        credential = {"account_name": ACCOUNT_NAME, "account_key": ACCOUNT_KEY}
+        client = ContainerClient(f"{base}/{ACCOUNT_NAME}", "canned", credential=credential, retry_total=0)
 
-    def answering(status: int, body: bytes) -> Any:
-        _Canned.reply = (status, body)
-        return client
+        def answering(status: int, body: bytes) -> Any:
+            _Canned.reply = (status, body)
+            return client
 
-    yield answering
-    server.shutdown()
-    server.server_close()
+        yield answering
 
 
 @pytest.mark.parametrize(("body", "delimiter"), [(HIERARCHY, "/"), (FLAT, None)], ids=["hierarchy", "flat"])

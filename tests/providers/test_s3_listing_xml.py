@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import Any
@@ -23,6 +22,7 @@ from botocore.parsers import create_parser
 from storebrowser.core.archive import ArchiveState
 from storebrowser.providers.s3 import listing, listing_xml
 from storebrowser.providers.s3.client import ClientFactory, S3Settings
+from tests.servers.canned import serving
 
 _NS = ' xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
 _ROOT = "ListBucketResult"
@@ -189,12 +189,8 @@ class _CannedListing(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def canned_endpoint() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CannedListing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_CannedListing) as url:
+        yield url
 
 
 def _list_canned(endpoint: str) -> Any:

@@ -6,15 +6,15 @@ Neither Swift nor moto ignores ranges, so this runs a tiny S3-shaped HTTP server
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from storebrowser.core.errors import RangeNotHonored
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.registry import open_provider
+from tests.servers.canned import serving
 
 BODY = b"0123456789" * 100
 
@@ -34,12 +34,8 @@ class _IgnoresRanges(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def ignoring_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _IgnoresRanges)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(_IgnoresRanges) as url:
+        yield url
 
 
 def test_ignored_range_raises_range_not_honored(ignoring_server: str) -> None:
