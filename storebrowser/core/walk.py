@@ -267,12 +267,19 @@ class Walk:
 
     def _run_level(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> None:
         try:
-            if not self.probe or (self._probe(found) and not self._split_after_probe(pool, found)):
+            if not self._covered_by_probe(pool, found):
                 self._list_level(pool, found)
         except BaseException as error:
             self._put(found, _Done(error=error))
             return
         self._put(found, _Done())
+
+    def _covered_by_probe(self, pool: ThreadPoolExecutor, found: queue.Queue[Scanned | _Done]) -> bool:
+        """With ``probe``: whether the first flat page held the whole place, or the key
+        ranges after it were started; else the place's level is listed as without it."""
+        if not self.probe:
+            return False
+        return not self._probe(found) or self._split_after_probe(pool, found)
 
     def _probe(self, found: queue.Queue[Scanned | _Done]) -> bool:
         """The place's first page, flat; whether more follow it (its keys are then not
@@ -281,7 +288,7 @@ class Walk:
             if scanned.entries.keys:
                 self._put(found, scanned)
             if more:
-                self._probed = Probed(scanned.entries.keys, self.prefix, more)
+                self._probed = Probed(scanned.entries.keys, self.prefix)
             return more
         return False
 

@@ -34,12 +34,11 @@ PROBE_SIZE = 5000
 
 @dataclass(frozen=True, slots=True)
 class Probed:
-    """The keys of a place's first flat page (``prefix``: the place), and whether more
+    """The keys of a place's first flat page (``prefix``: the place), kept when more
     follow it."""
 
     keys: Sequence[str]
     prefix: str
-    more: bool
     listed: frozenset[str] = field(init=False)
     #: Sub-folders (``prefix`` + name + ``/``) whose keys the page holds all of.
     complete: frozenset[str] = field(init=False)

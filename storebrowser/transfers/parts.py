@@ -107,19 +107,18 @@ class PartSender:
         self._executor_factory = executor_factory
         self._whole = hashlib.md5(usedforsecurity=False) if upload.takes_whole_md5 else None
 
-    def send_stream(self, first: bytes | PartRecord, stream: BinaryIO, size: int | None) -> list[PartRecord]:
-        """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``.
-
-        ``first`` is a ``PartRecord`` when part 1 is done already (a resumed upload)."""
+    def send_stream(self, first: bytes, stream: BinaryIO, size: int | None) -> list[PartRecord]:
+        """Send ``first`` and the rest of ``stream`` as parts 1..n; check ``size``. Every
+        part is read, those the server holds from an earlier run too (``_submit``)."""
         part_size = self._upload.part_size
         futures: list[Future[PartRecord]] = []
         sent = 0
         stopped = False
         with self._executor_factory(self._concurrency) as pool:
             data, number = first, 1
-            while _length(data) and not self._failed.is_set():
-                sent += _length(data)
-                if self._whole is not None and isinstance(data, bytes):
+            while data and not self._failed.is_set():
+                sent += len(data)
+                if self._whole is not None:
                     self._whole.update(data)
                 futures.append(self._submit(pool, number, data))
                 if size is not None and sent >= size:
@@ -129,7 +128,7 @@ class PartSender:
                 if self._stop():  # checked when a slot is free: running parts finish
                     stopped = True
                     break
-                data, number = self._next_part(stream, number + 1, part_size, size, sent)
+                data, number = read_exactly(stream, part_size), number + 1
         parts = [future.result() for future in futures]  # raises the first failure
         if stopped:
             raise PartsStopped(parts)
@@ -148,19 +147,8 @@ class PartSender:
         ``takes_whole_md5``."""
         return self._whole.digest() if self._whole is not None else None
 
-    def _next_part(
-        self, stream: BinaryIO, number: int, part_size: int, size: int | None, sent: int
-    ) -> tuple[bytes | PartRecord, int]:
-        # A part finished before a restart is read too: ``_submit`` keeps it only if the
-        # file still holds its bytes.
-        return read_exactly(stream, part_size), number
-
-    def _submit(self, pool: Executor, number: int, data: bytes | PartRecord) -> Future[PartRecord]:
+    def _submit(self, pool: Executor, number: int, data: bytes) -> Future[PartRecord]:
         future: Future[PartRecord]
-        if isinstance(data, PartRecord):
-            future = Future()
-            future.set_result(data)
-            return future
         if number in self._done and _same_part(self._done[number], data):
             future = Future()  # held by the server from an earlier run, and still the file's: not sent again
             future.set_result(self._done[number])
@@ -229,7 +217,3 @@ def _checksum_matches(checksum: str, data: bytes) -> bool:
     if len(raw) == 4:
         return zlib.crc32(data).to_bytes(4, "big") == raw
     return False
-
-
-def _length(data: bytes | PartRecord) -> int:
-    return data.size if isinstance(data, PartRecord) else len(data)

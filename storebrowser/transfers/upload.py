@@ -60,7 +60,7 @@ def run_upload(ctx: TaskContext, *, in_folder: bool) -> str:
                         ledger=JournalLedger(ctx), before_complete=unchanged)  # fmt: skip
         except PartsStopped as stopped:
             raise Paused() from stopped
-        unchanged()  # a file sent in one request: checked once it is stored
+        unchanged()  # once stored: the only check of a file sent in one request
     _set_expiry(ctx, provider)
     return sent.note
 

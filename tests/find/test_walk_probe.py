@@ -65,6 +65,6 @@ def test_a_larger_place_is_split_without_listing_again_what_the_first_page_held(
 
 
 def test_the_folders_a_first_page_holds_whole() -> None:
-    probed = Probed(["p/a/1", "p/a/2", "p/b", "p/c/1", "p/c/2", "p/d/1"], "p/", more=True)
+    probed = Probed(["p/a/1", "p/a/2", "p/b", "p/c/1", "p/c/2", "p/d/1"], "p/")
     assert probed.complete == {"p/a/", "p/c/"}  # p/d/ may go on in the next page
-    assert Probed(["p/a/1"], "p/", more=True).complete == frozenset()
+    assert Probed(["p/a/1"], "p/").complete == frozenset()

@@ -319,9 +319,7 @@ class PreviewPanel(QWidget):
         if chosen.length:
             said.insert(
                 0,
-                self.tr("Bytes [{start}:{end}] of {size}.").format(
-                    start=number(chosen.start), end=number(chosen.end), size=number(size)
-                ),
+                self.tr("Bytes [{start}:{end}] of {size}.").format(start=number(chosen.start), **values),
             )
         return " ".join(said)
 
