@@ -6,7 +6,8 @@ its own CPU time (``time.thread_time``), barely changes with the load. Timed: a 
 arriving (``ObjectLister._arrived``), a packed page handed over (``ObjectLister._packed``,
 which appends it and merges it or starts the merge timer), the merge timer's slices
 (``ObjectTableModel._merge_some`` from the timer), the view's paint events, and the
-cyclic garbage collector's passes (any thread: they stop every thread).
+cyclic garbage collector's passes (any thread: they stop every thread), and its full passes
+apart (generation 2: every object the collector tracks and has not frozen).
 
 Installed on the classes (bench only), before the model is made, and removed after.
 """
@@ -86,14 +87,18 @@ def gui_times(view_class: type) -> Iterator[GuiTimes]:
     patch(ObjectTableModel, "_merge_some", "merge slice (timer)")
     patch(view_class, "paintEvent", "paint")
     collections = times.spent.setdefault("garbage collection (any thread)", Spent())
-    started: list[float] = []
+    full_collections = times.spent.setdefault("  ... of which full (generation 2)", Spent())
+    started: list[tuple[float, float]] = []
 
-    def on_gc(phase: str, _info: dict[str, Any]) -> None:
+    def on_gc(phase: str, info: dict[str, Any]) -> None:
         if phase == "start":
-            started.append(time.perf_counter())
+            started.append((time.perf_counter(), time.thread_time()))  # CPU of the collecting thread
         elif started:
-            wall = time.perf_counter() - started.pop()
-            collections.add(wall, wall)
+            wall, cpu = started.pop()
+            wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+            collections.add(wall, cpu)
+            if info["generation"] == 2:
+                full_collections.add(wall, cpu)
 
     gc.callbacks.append(on_gc)
     try:

@@ -17,7 +17,9 @@ database of a freshly created container at each run. The objects themselves do n
 exist; a listing only reads the database.
 
 Run from the project root: ``python -m bench.listing [--objects 1000000] [--only swift,s3]
-[--extra-runs swift,s3 | --no-extra-runs] [--quick] [--no-gc-freeze]``.
+[--extra-runs swift,s3 | --no-extra-runs] [--quick] [--model-only | --raw-only] [--no-expand]
+[--no-gc-freeze]``. At 10,000,000 objects one process cannot do all of it in a reasonable
+time: ``--model-only --no-extra-runs --no-expand`` and ``--raw-only`` split it in two.
 
 After the listing, with the table shown: sorts by every kind of column and filters (each
 with one repaint); Select All and the time until the delete question has its figures; the
@@ -198,7 +200,13 @@ class Heartbeat:
 
 
 def run_model(
-    provider: Any, container: str, expected: int, *, sort_by_name_first: bool = False, view: bool = True
+    provider: Any,
+    container: str,
+    expected: int,
+    *,
+    sort_by_name_first: bool = False,
+    view: bool = True,
+    expand_job: bool = True,
 ) -> ModelRun:
     """List ``container`` with the real model, in a shown QTableView unless ``view`` is off."""
     try:
@@ -211,7 +219,8 @@ def run_model(
         ``gui_times`` may time."""
 
     with gui_times(Table) as times:
-        return _run_model(provider, container, expected, Table(), times, sort_by_name_first, view)
+        table = Table()
+        return _run_model(provider, container, expected, table, times, sort_by_name_first, view, expand_job)
 
 
 def _run_model(
@@ -222,6 +231,7 @@ def _run_model(
     times: GuiTimes,
     sort_by_name_first: bool,
     view: bool,
+    expand_job: bool,
 ) -> ModelRun:
     import shiboken6
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -282,7 +292,7 @@ def _run_model(
         result.actions = {"names ranked (worker, after complete)": ranked,
                           "  ... longest stall meanwhile": ranking_stall}  # fmt: skip
         result.actions.update(time_actions(model, table, loop))
-        result.actions.update(time_selection(model, table, provider, container))
+        result.actions.update(time_selection(model, table, provider, container, expand_job))
     runner.wait_idle()
     table.close()
     for qt_object in (table, model, runner):  # the connected closures would keep them alive
@@ -337,16 +347,18 @@ def time_actions(model: Any, view: Any, loop: Any) -> dict[str, float]:
     return times
 
 
-def time_selection(model: Any, view: Any, provider: Any, container: str) -> dict[str, float]:
+def time_selection(
+    model: Any, view: Any, provider: Any, container: str, expand_job: bool = True
+) -> dict[str, float]:
     """Select All, then what Delete and Download To do before their job is queued: the
     question's figures on the GUI thread; the download job of every row but the first (a
     selection that is not the whole place, so its keys are read) built as on the worker,
-    then expanded by the engine's own code with every HEAD counted (``Provider.stat``)."""
+    then (unless ``expand_job`` is off: ~35 s a million rows) expanded by the engine's own
+    code with every HEAD counted (``Provider.stat``)."""
     from pathlib import Path
 
     from storebrowser.table.selection import delete_plan
-    from storebrowser.transfers.jobs import ConflictPolicy, Job
-    from storebrowser.transfers.kinds import expand
+    from storebrowser.transfers.jobs import ConflictPolicy
     from storebrowser.ui.commands.specs import selection_download
     from storebrowser.ui.objects.views import selected_spans
 
@@ -366,6 +378,18 @@ def time_selection(model: Any, view: Any, provider: Any, container: str) -> dict
     folder, skip = Path("/nonexistent"), ConflictPolicy.SKIP
     spec, listed = selection_download("bench", container, selection, folder, skip)
     figures["all but one: download job ready (worker)"] = time.perf_counter() - started
+    if expand_job:
+        figures.update(expanded_job(spec, listed, provider))
+    view.clearSelection()
+    return figures
+
+
+def expanded_job(spec: Any, listed: Any, provider: Any) -> dict[str, float]:
+    """The engine's expansion of a download job, its time, items and HEAD requests."""
+    from storebrowser.transfers.jobs import Job
+    from storebrowser.transfers.kinds import expand
+
+    figures: dict[str, float] = {}
     heads = 0
     stat = provider.stat
 
@@ -383,7 +407,6 @@ def time_selection(model: Any, view: Any, provider: Any, container: str) -> dict
         del provider.stat
     figures["all but one: items"] = len(items)
     figures["all but one: HEAD requests"] = heads
-    view.clearSelection()
     return figures
 
 
@@ -488,6 +511,8 @@ def bench_backend(
     freeze: bool,
     quick: bool = False,
     model_only: bool = False,
+    raw_only: bool = False,
+    expand_job: bool = True,
 ) -> BackendResult:
     from storebrowser.providers.registry import open_provider
     from tests.providers.backends import s3_swift_settings
@@ -507,12 +532,20 @@ def bench_backend(
         # triggers one every few seconds; the app should do the same once started.
         gc.collect()
         gc.freeze()
+    if raw_only:  # the raw pager alone (twice: the first warms the server's caches)
+        provider.close()
+        runs = [raw(server, container) for _ in range(1 if quick else 2)]
+        for run in runs:
+            print(f"  {name} raw pager: {run.seconds:.2f} s, {run.count:,} entries", flush=True)
+        return BackendResult(name, min(runs, key=lambda run: run.seconds), ModelRun())
     if model_only:  # the model's own figures (stalls, actions), sorted while loading too
-        model = run_model(provider, container, expected)
+        model = run_model(provider, container, expected, expand_job=expand_job)
         print(f"  {name} model: {model.complete:.2f} s", flush=True)
         sorted_model = None
         if extra_runs:
-            sorted_model = run_model(provider, container, expected, sort_by_name_first=True)
+            sorted_model = run_model(
+                provider, container, expected, sort_by_name_first=True, expand_job=expand_job
+            )
         provider.close()
         return BackendResult(name, RawRun(math.nan, math.nan, expected), model, sorted_model)
     raw_runs = []
@@ -522,7 +555,7 @@ def bench_backend(
             raise RuntimeError(f"raw {name} pager listed {run.count:,}, expected {expected:,}")
         raw_runs.append(run)
         print(f"  {name} raw pager: {run.seconds:.2f} s", flush=True)
-    model = run_model(provider, container, expected)
+    model = run_model(provider, container, expected, expand_job=expand_job)
     print(f"  {name} model: {model.complete:.2f} s", flush=True)
     if not quick:
         raw_runs.append(raw(server, container))
@@ -531,7 +564,9 @@ def bench_backend(
     print(f"  {name} provider's list_page loop: {through_provider.seconds:.2f} s", flush=True)
     sorted_model = hidden = None
     if extra_runs:
-        sorted_model = run_model(provider, container, expected, sort_by_name_first=True)
+        sorted_model = run_model(
+            provider, container, expected, sort_by_name_first=True, expand_job=expand_job
+        )
         print(f"  {name} model, sorted by name while loading: {sorted_model.complete:.2f} s", flush=True)
         hidden = run_model(provider, container, expected, view=False)
         print(f"  {name} model, no view: {hidden.complete:.2f} s", flush=True)
@@ -543,6 +578,11 @@ def bench_backend(
 def report(results: list[BackendResult]) -> None:
     for result in results:
         run = result.model
+        if not run.rows:  # --raw-only
+            print(
+                f"\n{result.backend}: raw pager, best {result.raw.seconds:.2f} s, CPU {result.raw.cpu:.1f} s"
+            )
+            continue
         ratio = result.raw.seconds / run.complete
         print(f"\n{result.backend}: {run.rows:,} rows")
         lines = [
@@ -649,6 +689,14 @@ def main() -> None:
         help="no raw pager, no list_page loop, no run without a view: the model's stalls and actions",
     )
     parser.add_argument(
+        "--raw-only", action="store_true", help="the raw SDK pager alone (twice; once with --quick)"
+    )
+    parser.add_argument(
+        "--no-expand",
+        action="store_true",
+        help="no expansion of the download job by the engine (~35 s a million)",
+    )
+    parser.add_argument(
         "--no-gc-freeze", action="store_true", help="leave the SDK's objects to the cyclic collector"
     )
     parser.add_argument(
@@ -678,8 +726,16 @@ def main() -> None:
             extra_runs = backend in args.extra_runs.split(",") and not args.no_extra_runs
             freeze = not args.no_gc_freeze
             run = bench_backend(
-                backend, server, container, expected, extra_runs=extra_runs, freeze=freeze, quick=args.quick,
+                backend,
+                server,
+                container,
+                expected,
+                extra_runs=extra_runs,
+                freeze=freeze,
+                quick=args.quick,
                 model_only=args.model_only,
+                raw_only=args.raw_only,
+                expand_job=not args.no_expand,
             )
             results.append(run)
     report(results)
