@@ -121,7 +121,8 @@ def _fill_and_verify(
     ctx: TaskContext, plan: Plan, fd: int, target: Path, *, resuming: bool
 ) -> tuple[str, dict[int, ReadReceipt]]:
     if resuming:
-        kept = proven_parts(reader(fd), ctx.item.parts, plan.layout)
+        by_reads = bool(plan.proof.range_md5_limit)  # each part checked by the MD5 sent with it
+        kept = proven_parts(reader(fd), ctx.item.parts, plan.layout, with_md5=by_reads)
     else:
         kept = _start_over(ctx, plan, fd, target)
     _keep_only(ctx, set(kept))

@@ -12,7 +12,7 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -293,3 +293,51 @@ def test_a_small_blob_with_a_wrong_content_md5_is_read_again_in_two_ranges(azure
     assert snap.state is State.DONE, snap.error
     assert "read again after" in snap.items[0].note, snap.items[0].note
     assert (out / "s" / "small.bin").read_bytes() == data
+
+
+class Unproving(Counting):
+    """Strips the service's MD5 from the receipt of reads starting at ``at``: of the first
+    such read only (``once``), or of every one."""
+
+    def __init__(self, inner: Provider, at: int, *, once: bool) -> None:
+        super().__init__(inner)
+        self.at, self.once = at, once
+        self.stripped = 0
+
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
+        receipt = kwargs.get("receipt")
+        if receipt is not None and byte_range.start == self.at and not (self.once and self.stripped):
+            self.stripped += 1
+            kwargs["receipt"] = lambda said: receipt(replace(said, md5=None))
+        return super().iter_read(container, key, byte_range, **kwargs)
+
+
+def test_a_range_read_without_its_md5_is_read_again(azure: Azure, journal, tmp_path):
+    """Azure sends the MD5 of every read of up to 4 MiB asked with it; a reply without one
+    (the SDK's answer asked again dropped it, see test_faults) is read again, not taken
+    by its size ("MD5 of 3 of 4 ranges; 1 by size only")."""
+    data = os.urandom(2 * PART + 7)
+    azure.upload("plain.bin", data)
+    azure.set_content_md5("plain.bin", None)
+    unproving = Unproving(azure.provider, at=RANGE, once=True)
+    snap = run(unproving, journal, download(azure, "plain.bin", tmp_path / "out"))
+    assert snap.state is State.DONE, snap.error
+    assert snap.items[0].note == ranges_note(len(data))
+    assert [r.start for r in unproving.reads].count(RANGE) == 2
+    assert (tmp_path / "out" / "plain.bin").read_bytes() == data
+
+
+def test_a_range_the_service_never_proves_fails_the_item_and_keeps_nothing(azure: Azure, journal, tmp_path):
+    data = os.urandom(2 * PART + 7)
+    azure.upload("plain.bin", data)
+    azure.set_content_md5("plain.bin", None)
+    unproving = Unproving(azure.provider, at=RANGE, once=False)
+    snap = run(unproving, journal, download(azure, "plain.bin", tmp_path / "out"))
+    assert snap.state is State.FAILED
+    error = snap.items[0].error or ""
+    reads = f"({FAST_RETRY.attempts} reads)"
+    assert f"sent no MD5 with bytes {RANGE}-{2 * RANGE - 1} of 'plain.bin' {reads}" in error, error
+    assert unproving.stripped == FAST_RETRY.attempts
+    assert list((tmp_path / "out").iterdir()) == []
