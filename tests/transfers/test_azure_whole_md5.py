@@ -25,6 +25,7 @@ from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
 from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.stream import VerifiedRead
 from tests.transfers.helpers import FAST_RETRY, WHOLE, Counting, flip_first_byte
 
 MiB = 1024 * 1024
@@ -341,3 +342,16 @@ def test_a_range_the_service_never_proves_fails_the_item_and_keeps_nothing(azure
     assert f"sent no MD5 with bytes {RANGE}-{2 * RANGE - 1} of 'plain.bin' {reads}" in error, error
     assert unproving.stripped == FAST_RETRY.attempts
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_stream_reads_again_a_range_without_its_md5(azure: Azure):
+    """``cat``, the preview and Versions' reads: a range whose reply came without its MD5
+    is read again before its bytes are handed on ("the others checked by length")."""
+    data = os.urandom(2 * RANGE + 7)
+    azure.upload("plain.bin", data)
+    azure.set_content_md5("plain.bin", None)
+    unproving = Unproving(azure.provider, at=RANGE, once=True)
+    read = VerifiedRead(unproving, azure.container, "plain.bin")  # type: ignore[arg-type]  # a wrapper, not a Provider
+    assert b"".join(read) == data
+    assert read.note == "verified: MD5 of 3 ranges (Azure range MD5)"
+    assert [r.start for r in unproving.reads] == [0, RANGE, RANGE, 2 * RANGE]
