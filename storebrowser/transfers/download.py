@@ -38,6 +38,7 @@ from storebrowser.transfers.verify import (
     PartCheck,
     VersionChanged,
     check,
+    checked_read_size,
     file_digests,
     segments_to_hash,
 )
@@ -171,12 +172,8 @@ def _plan(ctx: TaskContext, *, fresh: bool, by_reads: bool) -> Plan:
         # nothing then, and a whole digest would ask big reads, some taken whole.
         proof = proof.per_read
     if proof.range_md5_limit:  # each read whole, to check its MD5: small ones while limited
-        part_size = min(part_size, ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit))
-        if proof.info.content_md5 and proof.info.size <= part_size:
-            # A read of the whole blob has its Content-MD5 for its MD5, not one computed
-            # (Azurite; Get Blob's documentation says so of a read of the complete blob):
-            # two reads of part of it each bring the service's own.
-            part_size = max(1, -(-proof.info.size // 2))
+        limited = ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit)
+        part_size = checked_read_size(proof, min(part_size, limited))
     return Plan(proof.info, proof, PartLayout(proof.info.size, part_size))
 
 

@@ -19,7 +19,14 @@ from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
-from storebrowser.transfers.verify import Hashed, VersionChanged, check, require_read_md5, segments_to_hash
+from storebrowser.transfers.verify import (
+    Hashed,
+    VersionChanged,
+    check,
+    checked_read_size,
+    require_read_md5,
+    segments_to_hash,
+)
 
 #: Reads of a range whose reply came without the MD5 the service proves it by, before the
 #: stream fails: one more (a stream has no retry policy; the engine's items follow theirs).
@@ -121,11 +128,12 @@ class VerifiedRead:
 
     def _by_ranges(self, limit: int) -> Iterator[bytes]:
         """Ranges of at most ``limit`` bytes, each checked before it is handed on; smaller
-        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``)."""
+        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``),
+        and halves of a blob that would fit one (``checked_read_size``)."""
         size, start, count = self.proof.info.size, 0, 0
         while start < size:
-            step = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
-            end = min(size, start + step)
+            wanted = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
+            end = min(size, start + checked_read_size(self.proof, wanted))
             yield self._proven_range(start, end)
             start, count = end, count + 1
         self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"

@@ -197,6 +197,19 @@ def segments_to_hash(proof: ContentProof, parts: Sequence[Segment]) -> tuple[Seg
     return ()
 
 
+def checked_read_size(proof: ContentProof, wanted: int) -> int:
+    """The size of the reads of an object checked by the MD5 of each (``proof``'s
+    ``range_md5_limit``): ``wanted``, up to that limit. A read of a whole blob is answered,
+    for its MD5, with the blob's Content-MD5 (Azurite: ``if (!partialRead) contentMD5 =
+    blob.properties.contentMD5``; Get Blob's documentation says so of a read of the
+    complete blob), which is only its writer's claim: a blob with one that fits one read
+    is read in two halves, each MD5 the service's own (a blob of 1 byte cannot be)."""
+    size = min(wanted, proof.range_md5_limit)
+    if proof.info.content_md5 and proof.info.size <= size:
+        size = max(1, -(-proof.info.size // 2))
+    return size
+
+
 def check(proof: ContentProof, hashed: Hashed, part_md5s: Mapping[int, str | None], key: str) -> str:
     """Compare; return the item's note, or raise ``ChecksumMismatch`` saying what differs.
     ``part_md5s``: for a per-read proof, the MD5 the service sent with each part."""
