@@ -206,9 +206,9 @@ def _folder_marker(ctx: TaskContext, mapped: Path) -> str:
 
 
 def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan, *, may_skip: bool) -> Path:
-    """Where the file goes. ``may_skip``: with policy RESUME, a complete file already there
-    is left as it is (not once a first read found the object's digest wrong: a file that
-    only has its size is not taken then)."""
+    """Where the file goes. ``may_skip``: with policy RESUME, a file already there that
+    proves to be the object (``_complete_already``) is left as it is (not once a first read
+    found the object's digest wrong)."""
     spec, item = ctx.job.spec, ctx.item
     decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
     target = Path(decision.target)
@@ -223,13 +223,14 @@ def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan, *, may_skip: bo
 
 
 def _complete_already(plan: Plan, target: Path) -> str | None:
-    """Policy RESUME and a file of the object's size: checked as a download would be;
-    ``None`` when it differs (it is downloaded again)."""
+    """Policy RESUME and a file of the object's size: left as it is only when its content
+    matches a digest the object has, checked as a download would be; ``None`` when it
+    differs or there is none to check it by (a service that proves only the bytes it
+    sends, or nothing): it is downloaded again, never taken for the object by its size."""
     proof = plan.proof
     segments = segments_to_hash(proof, plan.layout.segments())
     if proof.range_md5_limit or not segments:
-        why = proof.reason or "the service gives an MD5 only with the bytes it sends"
-        return f"{target} is complete already (same size; not checked: {why}); skipped."
+        return None
     with open(target, "rb") as existing:
         digests = file_digests(reader(existing.fileno()), segments, proof.algorithm)
     try:
