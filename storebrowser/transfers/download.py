@@ -38,6 +38,7 @@ from storebrowser.transfers.verify import (
     PartCheck,
     VersionChanged,
     check,
+    checked_read_size,
     file_digests,
     segments_to_hash,
 )
@@ -121,7 +122,8 @@ def _fill_and_verify(
     ctx: TaskContext, plan: Plan, fd: int, target: Path, *, resuming: bool
 ) -> tuple[str, dict[int, ReadReceipt]]:
     if resuming:
-        kept = proven_parts(reader(fd), ctx.item.parts, plan.layout)
+        by_reads = bool(plan.proof.range_md5_limit)  # each part checked by the MD5 sent with it
+        kept = proven_parts(reader(fd), ctx.item.parts, plan.layout, with_md5=by_reads)
     else:
         kept = _start_over(ctx, plan, fd, target)
     _keep_only(ctx, set(kept))
@@ -170,12 +172,8 @@ def _plan(ctx: TaskContext, *, fresh: bool, by_reads: bool) -> Plan:
         # nothing then, and a whole digest would ask big reads, some taken whole.
         proof = proof.per_read
     if proof.range_md5_limit:  # each read whole, to check its MD5: small ones while limited
-        part_size = min(part_size, ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit))
-        if proof.info.content_md5 and proof.info.size <= part_size:
-            # A read of the whole blob has its Content-MD5 for its MD5, not one computed
-            # (Azurite; Get Blob's documentation says so of a read of the complete blob):
-            # two reads of part of it each bring the service's own.
-            part_size = max(1, -(-proof.info.size // 2))
+        limited = ctx.settings.bandwidth.whole_read_size(proof.range_md5_limit)
+        part_size = checked_read_size(proof, min(part_size, limited))
     return Plan(proof.info, proof, PartLayout(proof.info.size, part_size))
 
 
@@ -208,9 +206,9 @@ def _folder_marker(ctx: TaskContext, mapped: Path) -> str:
 
 
 def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan, *, may_skip: bool) -> Path:
-    """Where the file goes. ``may_skip``: with policy RESUME, a complete file already there
-    is left as it is (not once a first read found the object's digest wrong: a file that
-    only has its size is not taken then)."""
+    """Where the file goes. ``may_skip``: with policy RESUME, a file already there that
+    proves to be the object (``_complete_already``) is left as it is (not once a first read
+    found the object's digest wrong)."""
     spec, item = ctx.job.spec, ctx.item
     decision = decide(spec.conflict, item, spec.kind, str(mapped), path_exists, ctx.ask)
     target = Path(decision.target)
@@ -225,13 +223,14 @@ def _settle_conflict(ctx: TaskContext, mapped: Path, plan: Plan, *, may_skip: bo
 
 
 def _complete_already(plan: Plan, target: Path) -> str | None:
-    """Policy RESUME and a file of the object's size: checked as a download would be;
-    ``None`` when it differs (it is downloaded again)."""
+    """Policy RESUME and a file of the object's size: left as it is only when its content
+    matches a digest the object has, checked as a download would be; ``None`` when it
+    differs or there is none to check it by (a service that proves only the bytes it
+    sends, or nothing): it is downloaded again, never taken for the object by its size."""
     proof = plan.proof
     segments = segments_to_hash(proof, plan.layout.segments())
     if proof.range_md5_limit or not segments:
-        why = proof.reason or "the service gives an MD5 only with the bytes it sends"
-        return f"{target} is complete already (same size; not checked: {why}); skipped."
+        return None
     with open(target, "rb") as existing:
         digests = file_digests(reader(existing.fileno()), segments, proof.algorithm)
     try:

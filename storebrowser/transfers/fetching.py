@@ -25,6 +25,7 @@ from storebrowser.transfers.verify import (
     SegmentHasher,
     VersionChanged,
     crc32_hex,
+    require_read_md5,
     segments_to_hash,
 )
 
@@ -106,12 +107,13 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
     spec, provider = ctx.job.spec, ctx.provider()
     bandwidth = ctx.settings.bandwidth
     start, end = plan.layout.bounds(number)
-    counted, crc = [0], [0]
+    counted, crc, reads = [0], [0], [0]
     said: list[ReadReceipt] = []
 
     def attempt() -> None:
         ctx.add(-counted[0])  # a retried part starts from zero again
         counted[0] = crc[0] = 0
+        reads[0] += 1
         said.clear()
         position = start
         chunk_size = bandwidth.read_size(ctx.settings.chunk_size)
@@ -124,6 +126,7 @@ def fetch_part(ctx: TaskContext, plan: Plan, fd: int, number: int, pinned: str |
         for chunk in bandwidth.paced(iter(chunks), step=step, total=end - start, cancel=ctx.cancel):
             if position == start:
                 check_version(ctx, said, pinned)
+                require_read_md5(plan.proof, said, (start, end), ctx.item.key, reads[0])
             if position + len(chunk) > end:
                 raise Transient(f"{ctx.item.key!r}: the server sent more than the bytes asked.")
             write_at(fd, chunk, position)

@@ -53,13 +53,17 @@ class PartLayout:
 
 
 def proven_parts(
-    read_at: ReadAt, parts: Mapping[int, PartRecord], layout: PartLayout
+    read_at: ReadAt, parts: Mapping[int, PartRecord], layout: PartLayout, *, with_md5: bool = False
 ) -> dict[int, PartRecord]:
-    """The journaled parts whose range is the layout's and whose bytes still match."""
+    """The journaled parts whose range is the layout's and whose bytes still match;
+    ``with_md5``: only those journaled with the MD5 the service sent with them (a proof
+    by the MD5 of each read checks every part by its own)."""
     kept = {}
     for number, part in parts.items():
         check = PartCheck.decode(part.checksum)
         if check is None or not 1 <= number <= layout.count or layout.record(number, check) != part:
+            continue
+        if with_md5 and check.md5 is None:
             continue
         if _crc_on_disk(read_at, *layout.bounds(number)) == check.crc32:
             kept[number] = part

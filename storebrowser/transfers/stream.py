@@ -2,7 +2,8 @@
 vouches for (``ContentProof``), with no file to read back.
 
 Per-read MD5s (Azure) are checked before a range's bytes are handed on, so a wrong range
-is never written out. Every other digest covers bytes already handed on: a mismatch
+is never written out, nor one whose reply came without its MD5 (read again, then the read
+fails). Every other digest covers bytes already handed on: a mismatch
 raises ``ChecksumMismatch`` after the last chunk, and the caller says the output is not
 the object (``cat`` exits 1).
 """
@@ -18,7 +19,18 @@ from storebrowser.core.digests import ContentProof, ReadReceipt, ReceiptCallback
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import DEFAULT_CHUNK, Provider
-from storebrowser.transfers.verify import Hashed, VersionChanged, check, segments_to_hash
+from storebrowser.transfers.verify import (
+    Hashed,
+    VersionChanged,
+    check,
+    checked_read_size,
+    require_read_md5,
+    segments_to_hash,
+)
+
+#: Reads of a range whose reply came without the MD5 the service proves it by, before the
+#: stream fails: one more (a stream has no retry policy; the engine's items follow theirs).
+UNPROVEN_READS = 2
 
 
 class UnevenParts(ChecksumMismatch):
@@ -116,29 +128,48 @@ class VerifiedRead:
 
     def _by_ranges(self, limit: int) -> Iterator[bytes]:
         """Ranges of at most ``limit`` bytes, each checked before it is handed on; smaller
-        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``)."""
-        size, start, count, unchecked = self.proof.info.size, 0, 0, 0
+        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``),
+        and halves of a blob that would fit one (``checked_read_size``)."""
+        size, start, count = self.proof.info.size, 0, 0
         while start < size:
-            step = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
-            end = min(size, start + step)
-            said: list[ReadReceipt] = []
-            data = b"".join(self._iter_read(ByteRange(start, end), said.append, self._chunk_size))
-            self._check_version(said)
-            if len(data) != end - start:  # whatever the MD5 says of what did come
-                raise ChecksumMismatch(
-                    f"The server sent {len(data)} bytes of {self._key!r} for bytes {start}-{end - 1} "
-                    f"({end - start} bytes)."
-                )
-            expected = said[-1].md5 if said else None
-            got = hashlib.md5(data, usedforsecurity=False).hexdigest()
-            if expected is not None and got != expected:
-                raise ChecksumMismatch(
-                    f"The MD5 of bytes {start}-{start + len(data) - 1} of {self._key!r} is "
-                    f"{got}, but the server's ({self.proof.label}) is {expected}."
-                )
-            yield data
-            start, count, unchecked = end, count + 1, unchecked + (expected is None)
-        self.note = _ranges_note(count, unchecked, self.proof.label)
+            wanted = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
+            end = min(size, start + checked_read_size(self.proof, wanted))
+            yield self._proven_range(start, end)
+            start, count = end, count + 1
+        self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"
+
+    def _proven_range(self, start: int, end: int) -> bytes:
+        """Bytes ``[start, end)``, checked by the MD5 the service sent with them. A reply
+        without one (an anomaly: the service proves every such read) is asked again, up to
+        ``UNPROVEN_READS`` reads in all; then the read fails (``ReadUnproven``): no byte is
+        handed on by its length alone."""
+        data, said = self._range(start, end)
+        reads = 1
+        while not (said and said[-1].md5) and reads < UNPROVEN_READS:
+            data, said = self._range(start, end)
+            reads += 1
+        require_read_md5(self.proof, said, (start, end), self._key, reads)
+        expected = said[-1].md5
+        got = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        if got != expected:
+            raise ChecksumMismatch(
+                f"The MD5 of bytes {start}-{end - 1} of {self._key!r} is "
+                f"{got}, but the server's ({self.proof.label}) is {expected}."
+            )
+        return data
+
+    def _range(self, start: int, end: int) -> tuple[bytes, list[ReadReceipt]]:
+        """Bytes ``[start, end)`` as one read, and what its reply said; the read fails when
+        the reply is of another version or its length is not the range's."""
+        said: list[ReadReceipt] = []
+        data = b"".join(self._iter_read(ByteRange(start, end), said.append, self._chunk_size))
+        self._check_version(said)
+        if len(data) != end - start:  # whatever the MD5 says of what did come
+            raise ChecksumMismatch(
+                f"The server sent {len(data)} bytes of {self._key!r} for bytes {start}-{end - 1} "
+                f"({end - start} bytes)."
+            )
+        return data, said
 
     def _check_version(self, said: list[ReadReceipt]) -> None:
         served, pinned = (said[-1].etag if said else None), self.proof.info.etag
@@ -158,13 +189,3 @@ class VerifiedRead:
                 f"{self._key!r} was stored in parts of uneven sizes, which cannot be checked while "
                 "streaming; the bytes may be right. Download it (get) to have it checked."
             ) from None
-
-
-def _ranges_note(count: int, unchecked: int, label: str) -> str:
-    """What a read by ranges proved: ranges the service gave no MD5 for are said so."""
-    ranges = f"{count} {'range' if count == 1 else 'ranges'}"
-    if not unchecked:
-        return f"verified: MD5 of {ranges} ({label})"
-    if unchecked == count:
-        return f"not verified: the server gave no MD5 for the {ranges} read (checked by length)"
-    return f"verified: MD5 of {count - unchecked} of {ranges} ({label}); the others checked by length"

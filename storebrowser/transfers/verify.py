@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from storebrowser.core.digests import ContentProof, Hasher, Segment, combine_digests, new_hasher
+from storebrowser.core.digests import ContentProof, Hasher, ReadReceipt, Segment, combine_digests, new_hasher
 from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.transfers.positional import ReadAt
 
@@ -40,6 +40,15 @@ class ClaimDisproved(ChecksumMismatch):
     blob's Content-MD5), behind which the service's own proof of each read stands
     (``ContentProof.per_read``): a wrong claim, or bytes damaged on the way; reading the
     object again by that proof tells which, and proves what arrives."""
+
+
+class ReadUnproven(ChecksumMismatch):
+    """A read the service proves (``ContentProof.range_md5_limit``: it sends the MD5 of
+    every read of up to that many bytes) came without its MD5: an anomaly, not a blob
+    without proof. The read is asked again as the engine's retry policy says; its bytes
+    are never taken by their size alone."""
+
+    retryable = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +197,19 @@ def segments_to_hash(proof: ContentProof, parts: Sequence[Segment]) -> tuple[Seg
     return ()
 
 
+def checked_read_size(proof: ContentProof, wanted: int) -> int:
+    """The size of the reads of an object checked by the MD5 of each (``proof``'s
+    ``range_md5_limit``): ``wanted``, up to that limit. A read of a whole blob is answered,
+    for its MD5, with the blob's Content-MD5 (Azurite: ``if (!partialRead) contentMD5 =
+    blob.properties.contentMD5``; Get Blob's documentation says so of a read of the
+    complete blob), which is only its writer's claim: a blob with one that fits one read
+    is read in two halves, each MD5 the service's own (a blob of 1 byte cannot be)."""
+    size = min(wanted, proof.range_md5_limit)
+    if proof.info.content_md5 and proof.info.size <= size:
+        size = max(1, -(-proof.info.size // 2))
+    return size
+
+
 def check(proof: ContentProof, hashed: Hashed, part_md5s: Mapping[int, str | None], key: str) -> str:
     """Compare; return the item's note, or raise ``ChecksumMismatch`` saying what differs.
     ``part_md5s``: for a per-read proof, the MD5 the service sent with each part."""
@@ -220,19 +242,31 @@ def _check_segments(proof: ContentProof, hashed: Hashed, name: str, key: str) ->
 
 
 def _check_reads(proof: ContentProof, hashed: Hashed, part_md5s: Mapping[int, str | None], key: str) -> str:
-    missing = 0
     for number, (segment, got) in enumerate(zip(hashed.segments, hashed.digests, strict=True), 1):
+        what = f"MD5 of bytes {segment.start}-{segment.end - 1}"
         expected = part_md5s.get(number)
         if expected is None:
-            missing += 1
-            continue
-        _expect(got, expected, f"MD5 of bytes {segment.start}-{segment.end - 1}", proof, key)
+            # A read without its MD5 is read again (``ReadUnproven``), a kept part without
+            # one fetched again: never taken by its size.
+            raise ChecksumMismatch(f"The server's {what} of {key!r} ({proof.label}) is missing: not checked.")
+        _expect(got, expected, what, proof, key)
     count = len(hashed.segments)
-    if missing == count:
-        return "verified: size only (the service sent no MD5 with its replies)"
-    if missing:
-        return f"verified: MD5 of {count - missing} of {count} ranges ({proof.label}); {missing} by size only"
     return f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({proof.label})"
+
+
+def require_read_md5(proof: ContentProof, said: Sequence[ReadReceipt], bounds: tuple[int, int], key: str,
+                     reads: int) -> None:  # fmt: skip
+    """Raise ``ReadUnproven`` when ``proof`` promises an MD5 with every read and the reply
+    of the ``reads``-th read of bytes ``bounds`` brought none."""
+    if not proof.range_md5_limit or (said and said[-1].md5 is not None):
+        return
+    start, end = bounds
+    raise ReadUnproven(
+        f"The server sent no MD5 with bytes {start}-{end - 1} of {key!r} ({reads} "
+        f"{'read' if reads == 1 else 'reads'}), though it proves every read of up to "
+        f"{proof.range_md5_limit} bytes ({proof.label}): nothing of it was taken by its size.",
+        key=key,
+    )
 
 
 def _expect(got: str, expected: str, what: str, proof: ContentProof, key: str) -> None:

@@ -6,6 +6,7 @@ uncommitted blocks, orphan segments)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -299,3 +300,26 @@ def test_an_azure_versions_probe_refused_once_is_asked_again(request: pytest.Fix
         probes = [line for line in proxy.request_lines if "include=versions" in line]
         assert len(probes) == 2, probes  # refused once, asked again (1: the refusal was the answer)
         assert state.status is not None
+
+
+def test_an_azure_checked_read_asked_again_keeps_the_md5_of_the_reply_it_delivered(
+    request: pytest.FixtureRequest,
+) -> None:
+    """A read of up to 4 MiB asks the service for its MD5; when the first answer breaks
+    off, the SDK asks the same bytes again (``StorageStreamDownloader._initial_request``)
+    with the same headers, and the answer it hands on carries that MD5. The receipt must
+    keep it (it dropped every MD5 of a read with more than one reply, so the engine took
+    the part by its size alone)."""
+    with faulty_backend("azure", request) as backend:
+        provider, box, proxy = backend.provider, backend.container, backend.proxy
+        data = os.urandom(3 * MiB)
+        sending.upload_bytes(provider, box, "torn.bin", data)
+        asked_before = len(proxy.request_lines)
+        proxy.reset_after(MiB // 2)  # the first answer breaks off half a megabyte on
+        said: list[ReadReceipt] = []
+        asked = ByteRange(MiB, 3 * MiB)
+        delivered = b"".join(provider.iter_read(box, "torn.bin", asked, receipt=said.append))
+        gets = [line for line in proxy.request_lines[asked_before:] if line.startswith("GET ")]
+        assert len(gets) == 2, gets  # the first answer broke off, the SDK asked again
+        assert delivered == data[MiB:]
+        assert said[-1].md5 == hashlib.md5(delivered).hexdigest()

@@ -90,6 +90,22 @@ def test_only_journaled_parts_whose_bytes_still_match_are_reused(tmp_path: Path)
     os.close(fd)
 
 
+def test_a_proof_by_each_read_reuses_only_parts_journaled_with_their_md5(tmp_path: Path) -> None:
+    """A part journaled without the service's MD5 (read while a whole digest was the proof,
+    or by a run from before) would be taken by its size alone where each read is proven."""
+    data = os.urandom(2000)
+    layout = PartLayout(len(data), 1000)
+    fd = _file(tmp_path, data)
+    read = reader(fd)
+    crcs = [crc32_of(read, *layout.bounds(n)) for n in (1, 2)]
+    with_md5 = layout.record(1, PartCheck(crcs[0], _md5(data[:1000])))
+    without = layout.record(2, PartCheck(crcs[1]))
+    journaled = {1: with_md5, 2: without}
+    assert proven_parts(read, journaled, layout) == journaled
+    assert proven_parts(read, journaled, layout, with_md5=True) == {1: with_md5}
+    os.close(fd)
+
+
 def test_a_part_file_without_journal_is_proven_or_not_taken(tmp_path: Path) -> None:
     data = os.urandom(4000)
     holed = data[:1000] + bytes(1000) + data[2000:]

@@ -95,7 +95,7 @@ def _one_read(
     # decompress=False: the stored bytes, as asked. The SDK would otherwise decode a blob
     # whose Content-Encoding is gzip (and fail on a range of it, or on bytes that only
     # claim to be gzip), so sizes, MD5s and previews would not be the object's.
-    replies: list[ReadReceipt] = []
+    replies: list[_Reply] = []
     options: dict[str, Any] = {"raw_response_hook": _range_checker(where, replies), "decompress": False}
     if md5:
         options["headers"] = {"x-ms-range-get-content-md5": "true"}
@@ -113,15 +113,36 @@ def _one_read(
             raise
         cancel.raise_if_cancelled()
         if receipt is not None:
-            # The bytes to come are the last reply's: the SDK asks again, unpinned, for a
-            # first reply that broke off, and a blob replaced meanwhile answers anew (its
-            # later gets are pinned to that reply). An MD5 counts only for a single reply
-            # (the SDK may split a long read).
-            receipt(replies[-1] if len(replies) == 1 else dataclasses.replace(replies[-1], md5=None)
-                    if replies else ReadReceipt(None))  # fmt: skip
+            receipt(_delivered(replies, window))
         for chunk in downloader.chunks():
             cancel.raise_if_cancelled()
             yield chunk
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Reply:
+    """One reply to a get: the bytes it was asked for (``None``: no range) and what it said."""
+
+    asked: ByteRange | None
+    said: ReadReceipt
+
+
+def _delivered(replies: list[_Reply], window: Window) -> ReadReceipt:
+    """What the replies of ``download_blob`` (before its first chunk: its first get, asked
+    again by the SDK when an answer broke off) said of the bytes it hands on: the last
+    reply's. ``StorageStreamDownloader._initial_request`` tries it up to 3 times in all,
+    with the same headers (the same MD5 asked for) and unpinned, so a blob replaced meanwhile
+    answers in its new version (its later gets are pinned to that reply). The MD5 counts
+    when that reply was asked for exactly the read's bytes: not for the first get of a
+    read the SDK splits."""
+    if not replies:
+        return ReadReceipt(None)
+    last = replies[-1]
+    offset, length = window
+    read = ByteRange(offset, offset + length) if offset is not None and length is not None else None
+    if read is not None and last.asked == read:
+        return last.said
+    return dataclasses.replace(last.said, md5=None)
 
 
 def _in_pieces(
@@ -137,8 +158,8 @@ def _in_pieces(
         yield from _one_read(blob, (start, size), etag, cancel, said.append if first else None, md5=False)
         if first:
             etag = etag or _quoted(said[-1].etag if said else None)
-            if receipt is not None:
-                receipt(said[-1] if said else ReadReceipt(None))
+            if receipt is not None:  # the first piece's MD5 is not the window's
+                receipt(dataclasses.replace(said[-1], md5=None) if said else ReadReceipt(None))
 
 
 def _quoted(etag: str | None) -> str | None:
@@ -184,26 +205,25 @@ def _stored_mtime(headers: Any) -> int | None:
     return parse_mtime(value) if value else None
 
 
-def _range_checker(where: str, replies: list[ReadReceipt]) -> Any:
-    """Checks each reply's range; keeps what each said of itself in ``replies`` (an MD5
-    counts only when the SDK made a single request for the whole read)."""
+def _range_checker(where: str, replies: list[_Reply]) -> Any:
+    """Checks each reply's range; keeps what each was asked and said of itself in ``replies``."""
 
     def check(response: Any) -> None:
         asked_header = response.http_request.headers.get("x-ms-range") or response.http_request.headers.get(
             "Range"
         )
         http = response.http_response
+        match = _ASKED.match(asked_header or "")
+        asked = ByteRange(int(match[1]), int(match[2]) + 1 if match[2] else None) if match else None
         if http.status_code in (200, 206):
             md5 = http.headers.get("Content-MD5")
             etag = strip_etag(http.headers.get("ETag"))
-            replies.append(ReadReceipt(etag, hex_of_base64(md5) if md5 else None,
-                                       mtime_ns=_stored_mtime(http.headers),
-                                       modified=_upload_time(http.headers)))  # fmt: skip
-        match = _ASKED.match(asked_header or "")
-        if match is None or http.status_code not in (200, 206):
+            stored = _stored_mtime(http.headers)
+            said = ReadReceipt(etag, hex_of_base64(md5) if md5 else None, mtime_ns=stored,
+                               modified=_upload_time(http.headers))  # fmt: skip
+            replies.append(_Reply(asked, said))
+        if asked is None or http.status_code not in (200, 206):
             return  # errors are the SDK's to raise; 416 means an empty slice
-        first, last = match.groups()
-        asked = ByteRange(int(first), int(last) + 1 if last else None)
         length = http.headers.get("Content-Length")
         check_range_reply(
             asked,
