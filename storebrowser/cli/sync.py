@@ -34,7 +34,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     check.add_argument(
         "--checksum",
         action="store_true",
-        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+        help="compare MD5s, hashing every local file (by default only files up to 1 MiB on S3 "
+        "and Swift, whose listings give no times; the rest by size and time)",
     )
     _json_option(check)
     check.set_defaults(run=cmd_check)
@@ -53,7 +54,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     sync.add_argument(
         "--checksum",
         action="store_true",
-        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+        help="compare MD5s, hashing every local file (by default only files up to 1 MiB on S3 "
+        "and Swift, whose listings give no times; the rest by size and time)",
     )
     sync.add_argument("--newer-only", action="store_true", help="leave keys that are newer on the right")
     _json_option(sync)
