@@ -10,6 +10,12 @@ Bytecode is kept in a cache of its own (``PYTHONPYCACHEPREFIX``), warmed by one 
 run; ``--no-bytecode`` measures with ``PYTHONDONTWRITEBYTECODE`` and no cache instead (every
 start compiles our modules again).
 
+``--azure`` measures instead ``check`` of a local folder of 3 files against a container
+on Azurite holding the same (started on 127.0.0.1 by ``tests/servers``; the SDK's import
+and a listing included); ``--code DIR`` runs another project tree's ``storebrowser-cli``
+(e.g. a checkout of main, for before/after). ``python -X importtime`` on the same command
+says which imports the time goes to.
+
 Run from the project root: ``python -m bench.cli_start`` (``--runs 20``).
 """
 
@@ -51,7 +57,7 @@ print("modules", len(ours), len(sys.modules), file=sys.stderr)
 """
 
 
-def user_env(home: Path, bytecode: bool) -> dict[str, str]:
+def user_env(home: Path, bytecode: bool, code: Path = ROOT) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "AZURE_", "OS_", "ST_"))}
     env.update(
         XDG_CONFIG_HOME=str(home / "config"),
@@ -59,7 +65,7 @@ def user_env(home: Path, bytecode: bool) -> dict[str, str]:
         XDG_STATE_HOME=str(home / "state"),
         XDG_CACHE_HOME=str(home / "cache"),
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(code),
     )
     if bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -76,11 +82,14 @@ def children_cpu() -> float:
 
 
 def run_cli(args: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "storebrowser.cli", *args], env=env, capture_output=True)
+    # In the tree's folder: ``-m`` puts the current folder first on the path.
+    command = [sys.executable, "-m", "storebrowser.cli", *args]
+    return subprocess.run(command, env=env, capture_output=True, cwd=env["PYTHONPATH"])
 
 
 def module_counts(args: tuple[str, ...], env: dict[str, str]) -> tuple[int, int]:
-    done = subprocess.run([sys.executable, "-c", COUNTING, *args], env=env, capture_output=True)
+    command = [sys.executable, "-c", COUNTING, *args]
+    done = subprocess.run(command, env=env, capture_output=True, cwd=env["PYTHONPATH"])
     last = done.stderr.decode().strip().splitlines()[-1].split()
     return int(last[1]), int(last[2])
 
@@ -105,20 +114,46 @@ def measure(args: tuple[str, ...], env: dict[str, str], runs: int) -> dict[str, 
     }
 
 
+def local_commands(env: dict[str, str], folder: Path, runs: int) -> list[dict[str, object]]:
+    run_cli(("mb", "box"), env)
+    box = folder / "data" / "StoreBrowser" / "Local files" / "box"
+    for name in ("a.txt", "b.txt", "dir/c.txt"):
+        (box / name).parent.mkdir(parents=True, exist_ok=True)
+        (box / name).write_bytes(b"x")
+    return [measure(args, env, runs) for args in COMMANDS]
+
+
+def azure_check(env: dict[str, str], folder: Path, runs: int) -> list[dict[str, object]]:
+    """``check`` of 3 files against their copies on Azurite (sent once by our sync)."""
+    from tests.servers.azurite import start_azurite
+
+    local = folder / "tree"
+    for name in ("a.txt", "b.txt", "dir/c.txt"):
+        (local / name).parent.mkdir(parents=True, exist_ok=True)
+        (local / name).write_bytes(b"x")
+    with start_azurite() as server:
+        env["SB_BENCH_START_SECRET"] = server.connection_string
+        secret = ("--secret-env", "connection_string=SB_BENCH_START_SECRET", "--secrets-in-file")
+        for args in (("accounts", "add", "az", "--kind", "azure", *secret), ("sync", str(local), "az:box")):
+            done = run_cli(args, env)
+            if done.returncode != 0:
+                raise SystemExit(f"{' '.join(args)}: exit {done.returncode}: {done.stderr.decode()}")
+        return [measure(("check", str(local), "az:box"), env, runs)]
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--runs", type=int, default=20)
     options.add_argument("--no-bytecode", action="store_true", help="compile our modules at every start")
+    options.add_argument("--azure", action="store_true", help="a check against Azurite instead")
+    options.add_argument("--code", type=Path, default=ROOT, help="the project tree whose CLI runs")
     options.add_argument("--json", action="store_true")
     given = options.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cli-start-") as folder:
-        env = user_env(Path(folder), bytecode=not given.no_bytecode)
-        run_cli(("mb", "box"), env)
-        box = Path(folder) / "data" / "StoreBrowser" / "Local files" / "box"
-        for name in ("a.txt", "b.txt", "dir/c.txt"):
-            (box / name).parent.mkdir(parents=True, exist_ok=True)
-            (box / name).write_bytes(b"x")
-        figures = [measure(args, env, given.runs) for args in COMMANDS]
+    with tempfile.TemporaryDirectory(prefix="cli-start-") as name:
+        folder = Path(name)
+        env = user_env(folder, bytecode=not given.no_bytecode, code=given.code.resolve())
+        measured = azure_check if given.azure else local_commands
+        figures = measured(env, folder, given.runs)
     if given.json:
         print(json.dumps(figures, indent=2))
         return

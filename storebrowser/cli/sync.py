@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storebrowser.accounts.model import AccountError
 from storebrowser.cli.context import Context, ExitCode, OperationFailed, UsageError
@@ -16,7 +16,9 @@ from storebrowser.core.cancel import NEVER
 from storebrowser.core.errors import StorageError
 from storebrowser.sync.compare import CompareOptions, Comparison, compare
 from storebrowser.sync.places import PlaceProblem, SyncPlace, overlap_problem, parse_place
-from storebrowser.sync.plan import Change, SyncOptions, SyncPlan, listing_of, make_plan, to_spec
+
+if TYPE_CHECKING:  # a check needs no plan (nor the transfer jobs it is made into)
+    from storebrowser.sync.plan import SyncPlan
 
 PLACE = "LOCAL_DIR|[ACCOUNT:]CONTAINER[/PREFIX]"
 
@@ -34,7 +36,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     check.add_argument(
         "--checksum",
         action="store_true",
-        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+        help="compare MD5s, hashing every local file (by default only files up to 1 MiB on S3 "
+        "and Swift, whose listings give no times; the rest by size and time)",
     )
     _json_option(check)
     check.set_defaults(run=cmd_check)
@@ -53,7 +56,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     sync.add_argument(
         "--checksum",
         action="store_true",
-        help="compare MD5s, hashing every local file (by default files up to 1 MiB; larger by times)",
+        help="compare MD5s, hashing every local file (by default only files up to 1 MiB on S3 "
+        "and Swift, whose listings give no times; the rest by size and time)",
     )
     sync.add_argument("--newer-only", action="store_true", help="leave keys that are newer on the right")
     _json_option(sync)
@@ -129,6 +133,8 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> None:
     left, right = _places(ctx, args)
     if left.is_local and right.is_local:
         raise UsageError("both places are local folders: sync takes a container on at least one side")
+    from storebrowser.sync.plan import SyncOptions, make_plan
+
     options = CompareOptions(checksum=args.checksum, times_of_different=args.newer_only)
     comparison = _compare(ctx, left, right, options)
     plan = make_plan(comparison, SyncOptions(delete=args.delete, newer_only=args.newer_only))
@@ -153,6 +159,7 @@ def _run_plan(ctx: Context, plan: SyncPlan) -> None:
     # engine nor the journal, nor the transfer commands' modules.
     from storebrowser.cli.jobrun import run_listed_jobs
     from storebrowser.cli.transfers import report
+    from storebrowser.sync.plan import listing_of, to_spec
 
     jobs = run_listed_jobs(ctx, [to_spec(plan)], [listing_of(plan)], {})
     try:
@@ -165,6 +172,8 @@ _SUMMARY = ("add", "update", "delete", "skipped", "refused", "deletions_withheld
 
 
 def _plan_text(value: dict[str, Any]) -> str:
+    from storebrowser.sync.plan import Change
+
     lines = [f"{change.value}: {key}" for change in Change for key in value[change.value]]
     lines += [f"skipped ({why}): {key}" for key, why in value["skipped"].items()]
     lines += [f"refused: {why}" for why in value["refused"].values()]

@@ -135,7 +135,8 @@ def test_a_check_loads_no_engine_journal_or_transfer_commands(
     cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     """A check (here of two local folders: no account needed) compares and exits: the
-    engine, the journal and the transfer commands are a sync's, loaded when it runs a job."""
+    engine, the journal and the transfer commands are a sync's, loaded when it runs a job;
+    the plan (and the transfer jobs it is made into) a sync's too."""
     for side in ("left", "right"):
         (tmp_path / side).mkdir()
         (tmp_path / side / "same.txt").write_bytes(b"same")
@@ -143,5 +144,5 @@ def test_a_check_loads_no_engine_journal_or_transfer_commands(
     code, modules = _imported_by(cli_env, "check", str(tmp_path / "left"), str(tmp_path / "right"))
     assert code == 0
     needless = {"storebrowser.transfers.engine", "storebrowser.transfers.journal"}
-    needless.add("storebrowser.cli.transfers")
-    assert not [m for m in modules if m in needless]
+    needless |= {"storebrowser.cli.transfers", "storebrowser.sync.plan"}
+    assert not [m for m in modules if m in needless or m.startswith("storebrowser.transfers")]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
+from storebrowser.core.mtime import with_mtime
 from storebrowser.providers.base import Provider
-from storebrowser.sync.compare import CompareOptions, compare
+from storebrowser.sync.compare import CompareOptions, Verdict, compare
 from storebrowser.sync.places import SyncPlace
 from tests.providers.conftest import unique_container_name
 
@@ -37,6 +39,49 @@ def test_small_files_hashed_first_ask_no_time(s3_moto_provider: Provider, tmp_pa
     comparison = compare(left, right, lambda _name: s3_moto_provider, CompareOptions(hash_up_to=1024))
     assert comparison.identical and comparison.same_by() == {"md5": 2}
     assert (comparison.lookups, comparison.hashed) == (0, 2)
+
+
+def _files_with_their_times(provider: Provider, tmp_path: Path) -> tuple[SyncPlace, SyncPlace, Path]:
+    """Small files and their objects, each with its file's time stored (``mtime``, as a
+    sync of ours or rclone's stores it)."""
+    container = unique_container_name()
+    provider.create_container(container)
+    local = tmp_path / "tree"
+    local.mkdir()
+    style = provider.mtime_style
+    assert style is not None
+    for name, data in (("a.txt", b"alpha"), ("b.txt", b"bravo"), ("c.txt", b"charlie")):
+        (local / name).write_bytes(data)
+        stored = with_mtime(None, (local / name).stat().st_mtime_ns, style)
+        provider.put_object(container, f"p/{name}", io.BytesIO(data), size=len(data), metadata=stored)
+    return SyncPlace(local=str(local)), SyncPlace(account="a", container=container, prefix="p/"), local
+
+
+def test_listed_times_decide_small_files_and_their_hash_only_when_they_differ(
+    azure_provider: Provider, tmp_path: Path
+) -> None:
+    # Azure lists each blob's metadata: its stored time costs no request, so hashing a
+    # small file first would save nothing; it is hashed only when the times differ.
+    left, right, local = _files_with_their_times(azure_provider, tmp_path)
+    unchanged = compare(left, right, lambda _name: azure_provider)
+    assert unchanged.identical and unchanged.same_by() == {"mtime": 3}
+    assert (unchanged.lookups, unchanged.hashed) == (0, 0)
+    (local / "a.txt").write_bytes(b"ALPHA")  # same size, new content and a new time
+    later = (local / "b.txt").stat().st_mtime_ns + 10**9
+    os.utime(local / "a.txt", ns=(later, later))
+    changed = compare(left, right, lambda _name: azure_provider)
+    assert [(p.key, p.basis) for p in changed.pairs[Verdict.DIFFERENT]] == [("a.txt", "md5 (times differ)")]
+    assert (changed.lookups, changed.hashed) == (0, 1)
+    # With --checksum every file is hashed; it alone sees a change whose time was put back
+    # (the blind spot of deciding by size and time, rclone's and rsync's too).
+    kept = (local / "b.txt").stat().st_mtime_ns
+    (local / "b.txt").write_bytes(b"BRAVO")
+    os.utime(local / "b.txt", ns=(kept, kept))
+    assert compare(left, right, lambda _name: azure_provider).counts()["different"] == 1
+    by_content = compare(left, right, lambda _name: azure_provider, CompareOptions(checksum=True))
+    found = [(p.key, p.basis) for p in by_content.pairs[Verdict.DIFFERENT]]
+    assert found == [("a.txt", "md5"), ("b.txt", "md5")]
+    assert (by_content.lookups, by_content.hashed) == (0, 3) and by_content.same_by() == {"md5": 1}
 
 
 def test_deletions_are_withheld_when_a_listing_stays_incomplete(

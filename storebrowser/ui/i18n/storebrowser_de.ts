@@ -934,8 +934,8 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Jede Datei nach Inhalt vergleichen (liest alle lokalen Dateien)</translation>
     </message>
     <message>
-        <source>Files up to 1 MiB are always compared by content; larger ones by size and time</source>
-        <translation>Dateien bis 1 MiB werden immer nach Inhalt verglichen, größere nach Größe und Zeit</translation>
+        <source>Without this, files up to 1 MiB are compared by content on S3 and Swift (quicker than asking their times); others by size and time, then by content if the times differ</source>
+        <translation>Ohne diese Option werden Dateien bis 1 MiB auf S3 und Swift nach Inhalt verglichen (schneller, als ihre Zeit abzufragen); andere nach Größe und Zeit, bei abweichender Zeit nach Inhalt</translation>
     </message>
     <message>
         <source>Newer only (leave what is newer on the right)</source>

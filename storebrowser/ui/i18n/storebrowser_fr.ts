@@ -934,8 +934,8 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Comparer chaque fichier par son contenu (lit tous les fichiers locaux)</translation>
     </message>
     <message>
-        <source>Files up to 1 MiB are always compared by content; larger ones by size and time</source>
-        <translation>Les fichiers jusqu’à 1 Mio sont toujours comparés par leur contenu ; les plus grands par taille et date</translation>
+        <source>Without this, files up to 1 MiB are compared by content on S3 and Swift (quicker than asking their times); others by size and time, then by content if the times differ</source>
+        <translation>Sans cette option, les fichiers jusqu’à 1 Mio sont comparés par leur contenu sur S3 et Swift (plus rapide que de demander leur date) ; les autres par taille et date, puis par contenu si les dates diffèrent</translation>
     </message>
     <message>
         <source>Newer only (leave what is newer on the right)</source>

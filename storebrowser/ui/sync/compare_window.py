@@ -60,7 +60,10 @@ class CompareWindow(QDialog):
         self.right.setPlaceholderText(self.tr("a local folder (/…, ~/…) or ACCOUNT:CONTAINER/PREFIX"))
         self.checksum = QCheckBox(self.tr("Compare every file by content (reads all local files)"), self)
         self.checksum.setToolTip(
-            self.tr("Files up to 1 MiB are always compared by content; larger ones by size and time")
+            self.tr(
+                "Without this, files up to 1 MiB are compared by content on S3 and Swift (quicker than "
+                "asking their times); others by size and time, then by content if the times differ"
+            )
         )
         self.newer_only = QCheckBox(self.tr("Newer only (leave what is newer on the right)"), self)
         self.compare_button = QPushButton(self.tr("Compare"), self)
