@@ -23,8 +23,9 @@ from storebrowser.core.properties import CONTENT_TYPE
 from storebrowser.core.types import ObjectInfo
 from storebrowser.editing.session import Checked, Outcome, conflict, upload_back
 from storebrowser.editing.state import EditState, OpenedFile, OpenedFiles, file_sha256, now_text
-from storebrowser.providers.base import DEFAULT_CHUNK, Provider
+from storebrowser.providers.base import Provider
 from storebrowser.transfers import sending
+from storebrowser.transfers.version_download import download_version_to
 
 
 class Resolution(enum.Enum):
@@ -135,17 +136,11 @@ def set_mine_aside(opened: OpenedFile) -> Path:
 
 
 def fetch_theirs(provider: Provider, opened: OpenedFile, bandwidth: Bandwidth | None = None) -> Path:
-    """Their version beside the copy as ``name (theirs).ext``, to compare the two (written
-    to ``.part`` and renamed, replacing an earlier comparison's), held to the download
+    """Their version beside the copy as ``name (theirs).ext``, to compare the two, checked
+    by content as every download is (``.part`` renamed into place only once it matches,
+    replacing an earlier comparison's; nothing left on a failure), held to the download
     limit of ``bandwidth`` (the engine's)."""
     path = Path(opened.local)
     target = path.with_name(sibling_name(path.name, "theirs", 1))
-    part = target.with_name(target.name + ".part")
-    with open(part, "wb") as out:
-        # Small reads while limited: a read that arrives whole (Azure's gets) would be a burst.
-        size = bandwidth.whole_read_size(DEFAULT_CHUNK) if bandwidth is not None else DEFAULT_CHUNK
-        chunks = provider.iter_read(opened.container, opened.key, chunk_size=size)
-        for chunk in bandwidth.limited(chunks) if bandwidth is not None else chunks:
-            out.write(chunk)
-    os.replace(part, target)
+    download_version_to(provider, opened.container, opened.key, None, target, bandwidth=bandwidth)
     return target

@@ -1,4 +1,5 @@
-"""Download one version of an object, checked by content as every download is: its bytes
+"""Download one version of an object (or the current object, for a side copy such as an
+edit conflict's "theirs"), checked by content as every download is: its bytes
 stream through ``VerifiedRead`` (what the service vouches for about that very version:
 an MD5, an S3 multipart ETag, Swift segment ETags, Azure range MD5s) into
 ``<name>.part`` beside the target, which is renamed into place only once they match;
@@ -50,13 +51,14 @@ def download_version(
 
 
 def download_version_to(
-    provider: Provider, container: str, key: str, version_id: str, target: Path, *,
+    provider: Provider, container: str, key: str, version_id: str | None, target: Path, *,
     cancel: CancelToken = NEVER, progress: Callable[[int, int], None] | None = None,
     bandwidth: Bandwidth | None = None,
 ) -> DownloadedVersion:  # fmt: skip
-    """Write version ``version_id`` of ``key`` as the file ``target`` (replaced once the
-    download is verified). ``progress(done, total)`` hears of each chunk written; the
-    download limit of ``bandwidth`` (the engine's) holds it with the engine's jobs."""
+    """Write version ``version_id`` of ``key`` (``None``: the current object) as the file
+    ``target`` (replaced once the download is verified). ``progress(done, total)`` hears
+    of each chunk written; the download limit of ``bandwidth`` (the engine's) holds it
+    with the engine's jobs."""
     if key.endswith("/"):
         message = f"{key!r} is a folder marker, not a file to download."
         raise InvalidName(message, container=container, key=key)
@@ -89,14 +91,14 @@ def download_version_to(
 def _checked(
     read: VerifiedRead,
     provider: Provider,
-    which: tuple[str, str, str],
+    which: tuple[str, str, str | None],
     part: Path,
     size: int,
     *,
     uneven: bool,
 ) -> str:
     container, key, version_id = which
-    where = f"version {version_id!r} of {key!r}"
+    where = f"version {version_id!r} of {key!r}" if version_id is not None else repr(key)
     if size != read.proof.info.size:
         raise ChecksumMismatch(
             f"Downloaded {size} bytes of {where} but the server said {read.proof.info.size}; nothing was "
@@ -106,7 +108,11 @@ def _checked(
         return read.note
     # The stream's check failed because the S3 parts were of uneven sizes: the file is
     # here, so it is hashed again by the parts as they are.
-    exact = provider.version_proof(container, key, version_id, exact_layout=True)
+    exact = (
+        provider.version_proof(container, key, version_id, exact_layout=True)
+        if version_id is not None
+        else provider.content_proof(container, key, exact_layout=True)
+    )
     segments = segments_to_hash(exact, ())
     fd = os.open(part, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
