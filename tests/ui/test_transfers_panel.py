@@ -21,10 +21,11 @@ from shiboken6 import isValid
 
 from storebrowser.core.errors import NotFound, StorageError
 from storebrowser.providers.base import Provider
+from storebrowser.qtbridge.conflicts import ConflictAsker, ConflictQuestion
 from storebrowser.qtbridge.engine import EngineBridge
 from storebrowser.transfers import ConflictPolicy, JobKind, Journal, State, TransferEngine, sending
 from storebrowser.transfers.jobs import JobSpec
-from storebrowser.ui.transfers.dialogs import offer_unfinished
+from storebrowser.ui.transfers.dialogs import ask_conflict, offer_unfinished
 from storebrowser.ui.transfers.model import PROGRESS_ROLE, Column
 from tests.transfers.helpers import FAST_RETRY
 from tests.ui.transfers_support import (
@@ -275,6 +276,25 @@ def test_one_answer_for_the_whole_job_of_several_sources(qtbot, open_panel, loca
         assert all((tmp_path / f"{n}.txt").read_bytes() == b"server" for n in range(3))
     else:
         assert all(local_provider.read("files", f"up/{n}.txt") == b"local" for n in range(3))
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "says"),
+    [
+        (JobKind.DOWNLOAD_OBJECT, "Skip if identical", "checksum proves it the same"),
+        (JobKind.UPLOAD_FILE, "Skip if same size", "has the same size"),
+    ],
+)
+def test_the_resume_choice_says_what_it_checks(qtbot, kind, label, says):
+    """A download leaves a file only when the object's checksum proves it the same
+    (``_complete_already``); an upload leaves an object of the same size."""
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    question = ConflictQuestion("job", kind, "a.txt", "/tmp/a.txt" if kind.is_download else "a.txt")
+    box = ask_conflict(question, ConflictAsker(), parent, many=False)
+    [resume] = [b for b in box.buttons() if b.objectName() == "resume"]
+    assert resume.text() == label and says in resume.toolTip()
+    box.close()
 
 
 def test_cancelling_a_job_takes_its_question_away(qtbot, open_panel, local_provider, tmp_path):

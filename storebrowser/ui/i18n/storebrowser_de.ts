@@ -3547,8 +3547,16 @@ Dateien hier ablegen oder „Dateien hochladen…“ (Strg+U) verwenden.</transl
         <translation>Bei gleicher Größe überspringen</translation>
     </message>
     <message>
+        <source>Skip if identical</source>
+        <translation>Bei gleichem Inhalt überspringen</translation>
+    </message>
+    <message>
         <source>Save the new one under a numbered name: report (1).pdf</source>
         <translation>Die neue unter einem nummerierten Namen speichern: bericht (1).pdf</translation>
+    </message>
+    <message>
+        <source>Leave it when the server&apos;s checksum proves it the same (an earlier download finished it); otherwise download it again.</source>
+        <translation>Belassen, wenn die Prüfsumme des Servers sie als gleich ausweist (ein früherer Download hat sie fertiggestellt); sonst erneut herunterladen.</translation>
     </message>
     <message>
         <source>Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it.</source>

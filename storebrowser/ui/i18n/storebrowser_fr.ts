@@ -3547,8 +3547,16 @@ Déposez des fichiers ici ou utilisez Envoyer des fichiers… (Ctrl+U).</transla
         <translation>Ignorer si même taille</translation>
     </message>
     <message>
+        <source>Skip if identical</source>
+        <translation>Ignorer si identique</translation>
+    </message>
+    <message>
         <source>Save the new one under a numbered name: report (1).pdf</source>
         <translation>Enregistrer le nouveau sous un nom numéroté : rapport (1).pdf</translation>
+    </message>
+    <message>
+        <source>Leave it when the server&apos;s checksum proves it the same (an earlier download finished it); otherwise download it again.</source>
+        <translation>Le laisser si la somme de contrôle du serveur le montre identique (un téléchargement précédent l&apos;a terminé) ; sinon le télécharger à nouveau.</translation>
     </message>
     <message>
         <source>Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it.</source>

@@ -64,7 +64,10 @@ def ask_conflict(
         ConflictPolicy.OVERWRITE: (Transfers.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
         ConflictPolicy.RENAME: (Transfers.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole),
         ConflictPolicy.SKIP: (Transfers.tr("Skip"), QMessageBox.ButtonRole.RejectRole),
-        ConflictPolicy.RESUME: (Transfers.tr("Skip if same size"), QMessageBox.ButtonRole.AcceptRole),
+        ConflictPolicy.RESUME: (
+            Transfers.tr("Skip if identical") if download else Transfers.tr("Skip if same size"),
+            QMessageBox.ButtonRole.AcceptRole,
+        ),
     }
     buttons = {}
     for policy in question.choices:
@@ -73,8 +76,15 @@ def ask_conflict(
     buttons[ConflictPolicy.RENAME].setToolTip(
         Transfers.tr("Save the new one under a numbered name: report (1).pdf")
     )
+    # A download leaves a file only when the object's checksum proves it the same
+    # (transfers/download.py, _complete_already); an upload, when the sizes are equal.
     buttons[ConflictPolicy.RESUME].setToolTip(
         Transfers.tr(
+            "Leave it when the server's checksum proves it the same (an earlier download finished it); "
+            "otherwise download it again."
+        )
+        if download
+        else Transfers.tr(
             "Leave it when it has the same size (an earlier transfer finished it); otherwise overwrite it."
         )
     )
