@@ -18,6 +18,7 @@ from storebrowser.editing.state import OpenedFile
 from storebrowser.providers.base import Provider
 from storebrowser.transfers import sending
 from tests.providers.conftest import unique_container_name
+from tests.transfers.helpers import flip_first_byte
 
 KEY = "notes.txt"
 
@@ -42,11 +43,7 @@ class Damaging:
         return getattr(self._inner, name)
 
     def iter_read(self, *args: Any, **kwargs: Any) -> Iterator[bytes]:
-        first = True
-        for chunk in self._inner.iter_read(*args, **kwargs):
-            if first and chunk:
-                chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
-            yield chunk
+        return flip_first_byte(self._inner.iter_read(*args, **kwargs))
 
 
 def _opened(container: str, folder: Path) -> OpenedFile:

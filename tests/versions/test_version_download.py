@@ -21,6 +21,7 @@ from storebrowser.transfers.stream import VerifiedRead
 from storebrowser.transfers.version_download import download_version
 from tests.providers.conftest import unique_container_name
 from tests.providers.versions_support import VERSIONED_BACKENDS, versions_of
+from tests.transfers.helpers import flip_first_byte
 
 #: How each backend vouches for a version written in three parts.
 NOTES = {
@@ -92,11 +93,7 @@ class DamagedVersions:
         return getattr(self._inner, name)
 
     def iter_read_version(self, *args: Any, **kwargs: Any) -> Iterator[bytes]:
-        first = True
-        for chunk in self._inner.iter_read_version(*args, **kwargs):
-            if first and chunk:
-                chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
-            yield chunk
+        return flip_first_byte(self._inner.iter_read_version(*args, **kwargs))
 
 
 def test_a_damaged_byte_of_a_version_keeps_nothing(
