@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from storebrowser.accounts import AccountStore
@@ -292,6 +300,22 @@ def test_the_colour_chosen_in_the_accounts_dialog_marks_the_tabs(
     qtbot.waitUntil(lambda: colour_of_tab(tabs, 0) == "#7c3aed", timeout=WAIT)
     assert colour_of_tab(tabs, 1) == "#7c3aed"
     dialog.close()
+
+
+def tree_pixels_of(window: MainWindow, colour: str) -> int:
+    image = window.tree.viewport().grab().toImage()
+    wanted = QColor(colour).rgb()
+    return sum(image.pixel(x, y) == wanted for y in range(image.height()) for x in range(image.width()))
+
+
+def test_an_accounts_row_is_marked_with_its_colour_only_beside_another_account(
+    qtbot: Any, make: Make, local_account: AccountEntry
+) -> None:
+    window = make(UiState(None)).window
+    colour = account_colour("Local files")
+    assert tree_pixels_of(window, colour) == 0  # one account: nothing to tell apart
+    window.set_accounts([local_account, AccountEntry("Second", "Local folder")])
+    qtbot.waitUntil(lambda: tree_pixels_of(window, colour) > 0, timeout=WAIT)
 
 
 def test_a_tab_comes_back_scrolled_where_it_was_left(qtbot: Any, make: Make) -> None:

@@ -34,7 +34,9 @@ def swatch(model: AccountTreeModel, account: str) -> QIcon:
 
 
 class AccountMarkers(QStyledItemDelegate):
-    """The tree's rows as before, an account's row with a bar of its colour at its right."""
+    """The tree's rows as before, an account's row with a bar of its colour at its right
+    while there are two accounts or more: the colour tells accounts apart, and a lone
+    account's bar (the first start's "Local files") told a newcomer nothing."""
 
     def __init__(self, model: AccountTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,8 @@ class AccountMarkers(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         location = self._model.location_at(index)
-        if self._model.kind_at(index) is not NodeKind.ACCOUNT or location is None:
+        alone = len(self._model.account_names()) < 2
+        if alone or self._model.kind_at(index) is not NodeKind.ACCOUNT or location is None:
             super().paint(painter, option, index)
             return
         rect = QRect(option.rect)
