@@ -66,6 +66,7 @@ def test_groups_and_the_plan_ticked_but_for_deletions(qapp: QApplication, tmp_pa
     window, jobs, asked = _window(tmp_path, answer=True)
     groups = [window.groups.topLevelItem(i).text(0) for i in range(window.groups.topLevelItemCount())]  # type: ignore[union-attr]
     assert groups == ["Only on the left (2)", "Only on the right (1)", "Different (1)", "The same (2)"]
+    assert "The plan: 3 to send, 1 deletion offered (unticked)." in window.summary.text()  # the noun agrees
     chosen = window.plan_tree.chosen()
     assert chosen is not None
     assert (chosen.changes[Change.ADD], chosen.changes[Change.UPDATE]) == (

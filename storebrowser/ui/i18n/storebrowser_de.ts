@@ -1026,11 +1026,22 @@ Die Eingabetaste fragt den Server nach Namen, die mit dem Text beginnen. Esc lee
         <translation>Rechts neuer, unverändert gelassen: {0}.</translation>
     </message>
     <message numerus="yes">
-        <source>The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.</source>
+        <source>{n} deletion offered (unticked)</source>
         <translation>
-            <numerusform>Der Plan: {sends} zu senden, {n} Löschung angeboten (nicht angehakt). Noch wurde nichts geändert.</numerusform>
-            <numerusform>Der Plan: {sends} zu senden, {n} Löschungen angeboten (nicht angehakt). Noch wurde nichts geändert.</numerusform>
+            <numerusform>{n} Löschung angeboten (nicht angehakt)</numerusform>
+            <numerusform>{n} Löschungen angeboten (nicht angehakt)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deletions offered (unticked)</source>
+        <translation>
+            <numerusform>{n} Löschung angeboten (nicht angehakt)</numerusform>
+            <numerusform>{n} Löschungen angeboten (nicht angehakt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan: {sends} to send, {offered}. Nothing has changed yet.</source>
+        <translation>Der Plan: {sends} zu senden, {offered}. Noch wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>

@@ -1026,11 +1026,22 @@ Entrée demande au serveur les noms qui commencent par le texte. Échap l&apos;e
         <translation>Plus récents à droite, laissés tels quels : {0}.</translation>
     </message>
     <message numerus="yes">
-        <source>The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.</source>
+        <source>{n} deletion offered (unticked)</source>
         <translation>
-            <numerusform>Le plan : {sends} à envoyer, {n} suppression proposée (non cochée). Rien n’a encore changé.</numerusform>
-            <numerusform>Le plan : {sends} à envoyer, {n} suppressions proposées (non cochées). Rien n’a encore changé.</numerusform>
+            <numerusform>{n} suppression proposée (non cochée)</numerusform>
+            <numerusform>{n} suppressions proposées (non cochées)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} deletions offered (unticked)</source>
+        <translation>
+            <numerusform>{n} suppression proposée (non cochée)</numerusform>
+            <numerusform>{n} suppressions proposées (non cochées)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan: {sends} to send, {offered}. Nothing has changed yet.</source>
+        <translation>Le plan : {sends} à envoyer, {offered}. Rien n’a encore changé.</translation>
     </message>
     <message>
         <source>Delete on the Right</source>

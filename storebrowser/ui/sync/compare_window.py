@@ -230,12 +230,15 @@ class CompareWindow(QDialog):
         if plan.skipped:
             texts.append(self.tr("Newer on the right, left alone: {0}.").format(number(len(plan.skipped))))
         deletes = len(plan.deletes)
+        offered = counted(  # the words after the count agree with it (French: "proposée(s)")
+            deletes,
+            self.tr("{n} deletion offered (unticked)", "", deletes),
+            self.tr("{n} deletions offered (unticked)", "", deletes),
+        )
         texts.append(
-            self.tr(
-                "The plan: {sends} to send, {n} deletions offered (unticked). Nothing has changed yet.",
-                "",
-                deletes,
-            ).format(sends=number(len(plan.sends)), n=number(deletes))
+            self.tr("The plan: {sends} to send, {offered}. Nothing has changed yet.").format(
+                sends=number(len(plan.sends)), offered=offered
+            )
         )
         return " ".join(texts)
 
