@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QToolButton,
@@ -204,6 +205,27 @@ def make_places_tree(parent: QWidget, model: QAbstractItemModel) -> PlacesTreeVi
     tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return tree
+
+
+class PageStack(QStackedWidget):
+    """The window's pages, sized by the page shown. A plain stack asks for the widest
+    minimum of all its pages, hidden or not: the Versions pane's row of buttons (about
+    840 px) then squeezed the tree to 70 px whenever the preview dock opened beside the
+    objects."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
 
 
 def make_splitter(parent: QWidget, tree: QWidget, messages: QWidget, pages: QWidget) -> QSplitter:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from storebrowser import APP_NAME
 from storebrowser.accounts.pool import ProviderPool
@@ -21,6 +21,7 @@ from storebrowser.ui.actions import ExplorerActions
 from storebrowser.ui.chrome import (
     CONTAINER_COLUMN_WIDTHS,
     OBJECT_COLUMN_WIDTHS,
+    PageStack,
     build_menus,
     build_toolbars,
     make_filter_box,
@@ -87,7 +88,7 @@ class WindowFrame(QMainWindow):
         )
         self.name_fitter = NameFitter(self.table, keep=Column.MODIFIED)
         self.welcome = WelcomePage(pool.store, runner, self)  # shown where no place is
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         for page in (self.welcome, self.containers_table, self.table):
             self.stack.addWidget(page)
         self.splitter = make_splitter(self, self.tree, self.messages, self.stack)

@@ -124,6 +124,24 @@ def test_actions_follow_capabilities_and_selection(qtbot, make_explorer, local_a
     assert "selected" in window.selection_label.text()
 
 
+def test_the_preview_opening_beside_the_objects_leaves_the_tree_its_width(
+    qtbot, make_explorer, local_account: AccountEntry
+) -> None:
+    """The stack is as wide as the page shown needs: a hidden page (the Versions pane's row
+    of buttons) squeezed the tree to 70 px and widened the window past what was asked."""
+    explorer: Explorer = make_explorer()
+    window = explorer.window
+    window.resize(1200, 800)
+    window.navigate(Location("Local files", "documents"))
+    wait_listed(qtbot, window)
+    tree_before = window.splitter.sizes()[0]
+    explorer.preview.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: explorer.preview.isVisible(), timeout=WAIT)
+    qtbot.wait(50)  # the dock's layout settles on the next turn
+    assert window.width() == 1200
+    assert window.splitter.sizes()[0] == tree_before
+
+
 def test_layout_is_remembered(
     qtbot, runner, pool: ProviderPool, local_account: AccountEntry, tmp_path
 ) -> None:
