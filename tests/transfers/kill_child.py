@@ -1,5 +1,6 @@
 """Child process of the SIGKILL tests: download one object (or, with ``"upload"``, upload
-one file, or with ``"upload_folder"`` a folder of small files) with the engine and its
+one file, with ``"upload_folder"`` a folder of small files, with ``"download_prefix"`` the
+small objects under a prefix) with the engine and its
 journal, logging each part (or one-request upload) it starts, slowed so the parent can
 kill it mid-way. ``slow_part``: that part waits ``slow_delay`` seconds before
 it starts (so later parts finish first, and the ``.part`` file has a hole there).
@@ -38,6 +39,9 @@ def _spec(config: dict[str, Any]) -> JobSpec:
     if config.get("upload_folder"):  # many small files, each one PUT
         return JobSpec(JobKind.UPLOAD_FOLDER, "acct", config["container"], key=config["key"],
                        local=config["upload_folder"])  # fmt: skip
+    if config.get("download_prefix"):  # many small objects, each one GET
+        return JobSpec(JobKind.DOWNLOAD_PREFIX, "acct", config["container"], key=config["download_prefix"],
+                       local=config["folder"])  # fmt: skip
     if config.get("upload"):
         return JobSpec(JobKind.UPLOAD_FILE, "acct", config["container"], key=config["key"],
                        local=config["upload"])  # fmt: skip

@@ -110,6 +110,52 @@ def kill_folder_upload_and_resume(
         assert provider.read(container, key) == path.read_bytes(), key
 
 
+def kill_prefix_download_and_resume(
+    provider: Provider, kind: str, settings: dict[str, Any], container: str, objects: dict[str, bytes],
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """The small objects under ``many/`` downloaded, the child killed once a batch of
+    items is journaled done (their rows are written in batches): every item the journal
+    says done is in place, whole, with no ``.part`` beside it; resumed from the journal,
+    exactly the objects not journaled done are read again and every file ends identical
+    to its object."""
+    from storebrowser.transfers.journal import ITEM_BATCH
+
+    config = _config(dict(kind=kind, settings=settings, container=container, download_prefix="many/",
+                          part_size=provider.part_size, concurrency=4, delay=0.01), tmp_path)  # fmt: skip
+    _kill_when(config, tmp_path, lambda journal: journaled_done_items(journal) >= ITEM_BATCH)
+    done = _done_files(Path(config["journal"]))
+    print(f"killed with {len(done)} of {len(objects)} objects journaled done")
+    assert len(objects) > len(done) >= ITEM_BATCH, "the kill came too late to test anything"
+    for key, local in done.items():  # nothing said done that is not in place, whole
+        assert Path(local).read_bytes() == objects[key], key
+        assert not Path(local + ".part").exists(), key
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    counting = Counting(provider)
+    snap = _resume(counting, journal, provider.part_size, 3)
+    journal.close()
+    assert snap.state is State.DONE, snap.error
+    assert len(counting.reads) == len(objects) - len(done)  # only what the journal had not
+    folder = Path(config["folder"])
+    assert not list(folder.rglob("*.part"))
+    got = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert got == objects
+
+
+def _done_files(journal_path: Path) -> dict[str, str]:
+    """Key -> local file of the items the journal (as another process sees it) says done."""
+    import sqlite3
+
+    db = sqlite3.connect(journal_path, timeout=10)
+    try:
+        rows = db.execute("SELECT spec FROM items WHERE state='done'").fetchall()
+    finally:
+        db.close()
+    specs = [json.loads(spec) for (spec,) in rows]
+    return {spec["key"]: spec["local"] for spec in specs}
+
+
 def _resume(counting: Counting, journal: Journal, part_size: int, workers: int) -> JobSnapshot:
     engine = TransferEngine({"acct": counting}, journal, part_size=part_size,  # type: ignore[dict-item]
                             part_concurrency=workers, concurrency=1, retry=FAST_RETRY)  # fmt: skip
