@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from storebrowser.transfers.range_read import PROVE_WHOLE_UP_TO
 from tests.cli.conftest import RunCli
 from tests.cli.conftest import ok as _ok
 from tests.cli.test_cli_servers import moto  # noqa: F401 - the fixture
 from tests.cli.test_cli_tiers import azure  # noqa: F401 - the fixture
 
 ACCOUNTS = ["moto", "swift", "azure"]
+#: The most `cat` reads whole to prove a range (``range_read.PROVE_WHOLE_UP_TO``, said in its help).
+PROVE_WHOLE_UP_TO = 4 * 1024 * 1024
 
 
 def _put(run: RunCli, tmp_path: Path, size: int) -> tuple[str, bytes]:
