@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable
 from datetime import timedelta
@@ -21,12 +22,13 @@ from storebrowser.cli.context import (
 from storebrowser.cli.places import resolve_place
 from storebrowser.cli.prompt import agrees
 from storebrowser.cli.tiers import container_class
+from storebrowser.core.display import display_text
 from storebrowser.core.errors import ChecksumMismatch, ConsentRequired
 from storebrowser.core.listing import iter_objects
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
 from storebrowser.core.walk import walked_keys
-from storebrowser.providers.base import DEFAULT_CHUNK
+from storebrowser.transfers.range_read import PROVE_WHOLE_UP_TO, RangeRead
 from storebrowser.transfers.sending import stream_copy
 from storebrowser.transfers.stream import VerifiedRead
 
@@ -56,7 +58,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     rb.add_argument("--force", action="store_true", help="delete its objects first")
     rb.set_defaults(run=cmd_rb)
 
-    cat = commands.add_parser("cat", help="write an object (or a byte range of it) to stdout")
+    cat = commands.add_parser(
+        "cat",
+        help="write an object (or a byte range of it) to stdout",
+        description="Write an object, or bytes --start to --end of it, to stdout, checked by content: "
+        "a whole object as it streams (exit 1 if it does not match: what was written is not the "
+        "object). A range: on Azure each read of it by the MD5 the service sends with it, before "
+        "it is written; elsewhere (S3, Swift) no part of an object can be proven, so an object of "
+        f"up to {PROVE_WHOLE_UP_TO // (1024 * 1024)} MiB is read whole and checked before the "
+        "range is written, and a range of a larger one is written unchecked, said so in one "
+        "line on stderr (a JSON object with --json).",
+    )
     cat.add_argument("object", metavar="CONTAINER/KEY")
     cat.add_argument("--start", type=int, default=0, help="first byte (Python slice start; may be negative)")
     cat.add_argument("--end", type=int, default=None, help="end byte, exclusive (Python slice end)")
@@ -159,7 +171,8 @@ def cmd_rb(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
-    """The whole object is checked as it streams (``VerifiedRead``); a range is not."""
+    """The whole object is checked as it streams (``VerifiedRead``); a range as
+    ``RangeRead`` can, and one it cannot check is said so on stderr before its bytes."""
     container, key = split_object(args.object)
     sink = sys.stdout.buffer
     asked = ByteRange(args.start, args.end)
@@ -167,16 +180,39 @@ def cmd_cat(ctx: Context, args: argparse.Namespace) -> None:
         chunks = versions.read_version(ctx, container, key, args.version_id, asked)
     elif asked.is_whole:
         chunks = VerifiedRead(ctx.provider(), container, key, bandwidth=ctx.bandwidth)
-    else:  # small reads while limited: a read that arrives whole (Azure's gets) is no burst
-        size = ctx.bandwidth.whole_read_size(DEFAULT_CHUNK)
-        chunks = ctx.provider().iter_read(container, key, asked, chunk_size=size)
+    else:
+        chunks = RangeRead(ctx.provider(), container, key, asked, bandwidth=ctx.bandwidth)
+    if isinstance(chunks, RangeRead):
+        _say_if_unchecked(ctx, f"{container}/{key}", chunks)
+    else:  # held to --bwlimit's download rate (a RangeRead holds itself to it)
+        chunks = ctx.bandwidth.limited(chunks)
     try:
-        for chunk in ctx.bandwidth.limited(chunks):  # held to --bwlimit's download rate
+        for chunk in chunks:
             sink.write(chunk)
     except ChecksumMismatch as wrong:
         sink.flush()
-        raise OperationFailed(f"{wrong.message} What was written is not the object.") from None
+        raise OperationFailed(f"{wrong.message} {_what_was_written(chunks)}") from None
     sink.flush()
+
+
+def _what_was_written(chunks: object) -> str:
+    if isinstance(chunks, RangeRead) and chunks.checks_first:
+        return "Nothing of that read was written; what was written before it was checked."
+    return "What was written is not the object."
+
+
+def _say_if_unchecked(ctx: Context, name: str, read: RangeRead) -> None:
+    """One line on stderr (one JSON object with --json): the bytes to come are not
+    checked, and why; stdout keeps only the bytes."""
+    if read.proven:
+        return
+    if ctx.json:
+        line = json.dumps({"object": name, "start": read.start, "end": read.end, "checked": False,
+                           "note": read.note}, ensure_ascii=False)  # fmt: skip
+    else:
+        line = display_text(f"storebrowser-cli: bytes {read.start}-{read.end - 1} of {name} are {read.note}")
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def cmd_rm(ctx: Context, args: argparse.Namespace) -> None:

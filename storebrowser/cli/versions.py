@@ -14,9 +14,10 @@ from storebrowser.cli.jobrun import run_jobs
 from storebrowser.cli.prompt import agrees
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ObjectVersion, VersioningState
-from storebrowser.providers.base import DEFAULT_CHUNK, Provider
+from storebrowser.providers.base import Provider
 from storebrowser.transfers.jobs import JobSpec, State
 from storebrowser.transfers.progress import JobSnapshot
+from storebrowser.transfers.range_read import RangeRead
 from storebrowser.transfers.stream import VerifiedRead
 from storebrowser.transfers.version_download import download_version
 from storebrowser.versions.history import iter_versions
@@ -179,12 +180,12 @@ def cmd_revert(ctx: Context, args: argparse.Namespace) -> None:
 def read_version(
     ctx: Context, container: str, key: str, version_id: str, asked: ByteRange
 ) -> Iterable[bytes]:
-    """``cat --version``: a whole version checked as it streams, as ``cat`` is; a range not."""
+    """``cat --version``: a whole version checked as it streams, as ``cat`` is; a range as
+    ``RangeRead`` can (``cat`` says when it cannot)."""
     provider = _versioned(ctx)
     if asked.is_whole:
         return VerifiedRead(provider, container, key, version_id=version_id, bandwidth=ctx.bandwidth)
-    chunk_size = ctx.bandwidth.whole_read_size(DEFAULT_CHUNK)  # small reads while limited
-    return provider.iter_read_version(container, key, version_id, asked, chunk_size=chunk_size)
+    return RangeRead(provider, container, key, asked, version_id=version_id, bandwidth=ctx.bandwidth)
 
 
 def get_version(ctx: Context, objects: list[str], folder: Path, version_id: str) -> None:

@@ -25,6 +25,10 @@ class Capabilities:
     listed_metadata: bool = False
     #: ``read`` honours byte ranges.
     ranged_read: bool = True
+    #: Every ranged read of up to this many bytes can come with the MD5 the service
+    #: computes of its bytes (Azure's ``x-ms-range-get-content-md5``): any range of an
+    #: object is proven read by read (``transfers.range_read``). 0: no part is proven.
+    proven_reads: int = 0
     #: Large uploads go in parts (S3 multipart, Azure blocks, Swift SLO segments).
     multipart: bool = False
     #: ``set_website`` / ``get_website`` publish a container as a static site.

@@ -109,7 +109,7 @@ class VerifiedRead:
 
     def __iter__(self) -> Iterator[bytes]:
         if self.proof.range_md5_limit:
-            yield from self._by_ranges(self.proof.range_md5_limit)
+            yield from self.proven_ranges(0, self.proof.info.size)
             return
         segments = segments_to_hash(self.proof, (Segment(0, self.proof.info.size),))
         hasher = StreamHasher(segments, self.proof.algorithm)
@@ -126,39 +126,51 @@ class VerifiedRead:
             feed(chunk)
             yield chunk
 
-    def _by_ranges(self, limit: int) -> Iterator[bytes]:
-        """Ranges of at most ``limit`` bytes, each checked before it is handed on; smaller
-        while a download limit is set (each arrives whole: ``Bandwidth.whole_read_size``),
-        and halves of a blob that would fit one (``checked_read_size``)."""
-        size, start, count = self.proof.info.size, 0, 0
-        while start < size:
+    def proven_ranges(self, start: int, end: int) -> Iterator[bytes]:
+        """Bytes ``[start, end)`` (of a proof with ``range_md5_limit``) in reads of at most
+        that many bytes, each checked before it is handed on; smaller while a download
+        limit is set (each arrives whole: ``Bandwidth.whole_read_size``), and halves of a
+        blob that would fit one (``checked_read_size``)."""
+        limit, count = self.proof.range_md5_limit, 0
+        while start < end:
             wanted = self._bandwidth.whole_read_size(limit) if self._bandwidth is not None else limit
-            end = min(size, start + checked_read_size(self.proof, wanted))
-            yield self._proven_range(start, end)
-            start, count = end, count + 1
+            stop = min(end, start + checked_read_size(self.proof, wanted))
+            yield self._proven_range(start, stop)
+            start, count = stop, count + 1
         self.note = f"verified: MD5 of {count} {'range' if count == 1 else 'ranges'} ({self.proof.label})"
 
     def _proven_range(self, start: int, end: int) -> bytes:
         """Bytes ``[start, end)``, checked by the MD5 the service sent with them. A reply
         without one (an anomaly: the service proves every such read) is asked again, up to
         ``UNPROVEN_READS`` reads in all; then the read fails (``ReadUnproven``): no byte is
-        handed on by its length alone."""
-        data, said = self._range(start, end)
-        reads = 1
-        while not (said and said[-1].md5) and reads < UNPROVEN_READS:
-            data, said = self._range(start, end)
-            reads += 1
-        require_read_md5(self.proof, said, (start, end), self._key, reads)
-        expected = said[-1].md5
+        handed on by its length alone. Bytes that do not match their MD5 (damaged on the
+        way) are read once more; a second mismatch fails the read, nothing of it handed on."""
+        data, expected = self._md5_read(start, end)
         got = hashlib.md5(data, usedforsecurity=False).hexdigest()
+        if got != expected:
+            data, expected = self._md5_read(start, end)
+            got = hashlib.md5(data, usedforsecurity=False).hexdigest()
         if got != expected:
             raise ChecksumMismatch(
                 f"The MD5 of bytes {start}-{end - 1} of {self._key!r} is "
-                f"{got}, but the server's ({self.proof.label}) is {expected}."
+                f"{got}, but the server's ({self.proof.label}) is {expected} (read twice)."
             )
         return data
 
-    def _range(self, start: int, end: int) -> tuple[bytes, list[ReadReceipt]]:
+    def _md5_read(self, start: int, end: int) -> tuple[bytes, str]:
+        """Bytes ``[start, end)`` and the MD5 the service sent with them (asked again while
+        a reply comes without one, ``UNPROVEN_READS`` reads in all)."""
+        data, said = self.read_span(start, end)
+        reads = 1
+        while not (said and said[-1].md5) and reads < UNPROVEN_READS:
+            data, said = self.read_span(start, end)
+            reads += 1
+        require_read_md5(self.proof, said, (start, end), self._key, reads)
+        md5 = said[-1].md5
+        assert md5 is not None  # require_read_md5 raised otherwise
+        return data, md5
+
+    def read_span(self, start: int, end: int) -> tuple[bytes, list[ReadReceipt]]:
         """Bytes ``[start, end)`` as one read, and what its reply said; the read fails when
         the reply is of another version or its length is not the range's."""
         said: list[ReadReceipt] = []

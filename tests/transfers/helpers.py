@@ -1,5 +1,5 @@
-"""Test helpers for the engine: a serial executor and a counting wrapper around OUR
-provider (the SDKs underneath are real; nothing is mocked)."""
+"""Test helpers for the engine: a serial executor and counting and damaging wrappers around
+OUR provider (the SDKs underneath are real; nothing is mocked); a backend's settings."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from typing import Any
 
+import pytest
+
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.providers.base import MultipartUpload, Provider
+from tests.providers.backends import s3_moto_settings, s3_swift_settings
 
 WHOLE = ByteRange()
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.0, max_delay=0.0)
@@ -97,3 +100,33 @@ def flip_first_byte(chunks: Iterator[bytes]) -> Iterator[bytes]:
         if first and chunk:
             chunk, first = bytes([chunk[0] ^ 1]) + chunk[1:], False
         yield chunk
+
+
+class Damaging(Counting):
+    """Flips one bit of the first chunk of every read (``times`` reads; ``None``: all)."""
+
+    def __init__(self, inner: Provider, times: int | None = None) -> None:
+        super().__init__(inner)
+        self.times = times
+        self.damaged = 0
+
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
+        chunks = super().iter_read(container, key, byte_range, **kwargs)
+        if self.times is not None and self.damaged >= self.times:
+            return chunks
+        self.damaged += 1
+        return flip_first_byte(chunks)
+
+
+def backend_settings(name: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    """(kind, settings) of one of s3_moto, s3_swift, swift, azure on its test server."""
+    if name == "s3_moto":
+        return "s3", s3_moto_settings(request.getfixturevalue("moto_server"))
+    if name == "s3_swift":
+        return "s3", s3_swift_settings(request.getfixturevalue("swift_server"))
+    if name == "swift":
+        server = request.getfixturevalue("swift_server")
+        return "swift", {"auth_url": server.auth_url, "username": server.user, "api_key": server.key}
+    return "azure", {"connection_string": request.getfixturevalue("azurite_server").connection_string}

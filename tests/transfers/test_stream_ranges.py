@@ -1,6 +1,6 @@
-"""A read checked by ranges (``VerifiedRead._by_ranges``, Azure's range MD5): a range the
-service sent short fails the read, and one it gave no MD5 for is read again, then fails the
-read before its bytes are handed on.
+"""A read checked by ranges (``VerifiedRead.proven_ranges``, Azure's range MD5): a range the
+service sent short fails the read, and one it gave no MD5 for, or whose bytes do not match
+it, is read again, then fails the read before its bytes are handed on.
 
 A local folder stands in for the service (no SDK): its reads are cut or stripped of their
 MD5 here, as a misbehaving server's would be."""
@@ -34,9 +34,11 @@ class RangedFolder(LocalProvider):
     their last byte. ``reads``: the start of each read."""
 
     def __init__(self, root: Path, *, no_md5: frozenset[int] = NONE, no_md5_once: frozenset[int] = NONE,
-                 short: frozenset[int] = NONE) -> None:  # fmt: skip
+                 short: frozenset[int] = NONE, damaged: frozenset[int] = NONE,
+                 damaged_once: frozenset[int] = NONE) -> None:  # fmt: skip
         super().__init__(root)
         self.no_md5, self.no_md5_once, self.short = no_md5, no_md5_once, short
+        self.damaged, self.damaged_once = damaged, damaged_once
         self.reads: list[int | None] = []
 
     def content_proof(
@@ -62,6 +64,8 @@ class RangedFolder(LocalProvider):
         md5 = None if stripped else digest
         if receipt is not None:
             receipt(ReadReceipt(self.stat(container, key).etag, md5))
+        if byte_range.start in self.damaged or (first and byte_range.start in self.damaged_once):
+            data = bytes([data[0] ^ 1]) + data[1:]  # damaged on the way, after the MD5 was made
         yield data[:-1] if byte_range.start in self.short else data
 
 
@@ -106,3 +110,19 @@ def test_a_range_never_proven_fails_the_read_before_its_bytes_are_handed_on(fold
 def test_a_range_sent_short_fails_the_read_even_without_an_md5(folder: Path) -> None:
     with pytest.raises(ChecksumMismatch, match="sent 999 bytes"):
         _read(RangedFolder(folder, no_md5=frozenset({RANGE}), short=frozenset({RANGE})))
+
+
+def test_a_range_damaged_once_on_the_way_is_read_again(folder: Path) -> None:
+    provider = RangedFolder(folder, damaged_once=frozenset({RANGE}))
+    data, note = _read(provider)
+    assert data == (folder / "box" / "blob.bin").read_bytes()
+    assert note == "verified: MD5 of 4 ranges (test range MD5)"
+    assert provider.reads == [0, RANGE, RANGE, 2 * RANGE, 3 * RANGE]
+
+
+def test_a_range_damaged_twice_fails_the_read_before_its_bytes_are_handed_on(folder: Path) -> None:
+    read = VerifiedRead(RangedFolder(folder, damaged=frozenset({RANGE})), "box", "blob.bin")
+    handed: list[bytes] = []
+    with pytest.raises(ChecksumMismatch, match=f"MD5 of bytes {RANGE}-{2 * RANGE - 1} .* \\(read twice\\)"):
+        handed.extend(read)
+    assert b"".join(handed) == (folder / "box" / "blob.bin").read_bytes()[:RANGE]

@@ -59,7 +59,7 @@ from storebrowser.providers.azure.properties import (
     system_changes,
     write_if_unchanged,
 )
-from storebrowser.providers.azure.reading import blob_proof, iter_blob, small_gets
+from storebrowser.providers.azure.reading import RANGE_MD5_LIMIT, blob_proof, iter_blob, small_gets
 from storebrowser.providers.azure.replacing import AzureReplacing
 from storebrowser.providers.azure.sharing import blob_sas_url, version_url
 from storebrowser.providers.azure.snapshotted import AzureSnapshots
@@ -136,6 +136,7 @@ class AzureProvider(AzureBlockUploads, AzureReplacing, AzureContainerSettings, A
             server_side_copy=True,
             listed_metadata=True,
             ranged_read=True,
+            proven_reads=RANGE_MD5_LIMIT,
             multipart=True,
             # Service properties need account-wide rights; a key has them for sure.
             static_website=signs_with_key and self._connection.only_container is None,

@@ -2342,6 +2342,7 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Text</source>
+        <extracomment>Said plainly when the bytes shown were not checked by content (never hidden).</extracomment>
         <translation>Text</translation>
     </message>
     <message>
@@ -2403,6 +2404,14 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     <message>
         <source>Bytes [{start}:{end}] of {size}.</source>
         <translation>Bytes [{start}:{end}] von {size}.</translation>
+    </message>
+    <message>
+        <source>Not checked: this service cannot prove part of an object, and this one is larger than {cap}, the most a preview reads whole to check the bytes it shows.</source>
+        <translation>Nicht geprüft: Dieser Dienst kann keinen Teil eines Objekts belegen, und dieses ist größer als {cap}, das Meiste, was eine Vorschau ganz liest, um die gezeigten Bytes zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Not checked: the service gives no checksum for this object, so its bytes cannot be proven.</source>
+        <translation>Nicht geprüft: Der Dienst nennt keine Prüfsumme für dieses Objekt, seine Bytes lassen sich also nicht belegen.</translation>
     </message>
     <message>
         <source>An image is recognised by its first bytes; this range starts at {start}.</source>

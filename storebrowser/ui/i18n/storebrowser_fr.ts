@@ -2342,6 +2342,7 @@ Les supprimer tous, puis le conteneur ? Cette action est irréversible.</transla
     </message>
     <message>
         <source>Text</source>
+        <extracomment>Said plainly when the bytes shown were not checked by content (never hidden).</extracomment>
         <translation>Texte</translation>
     </message>
     <message>
@@ -2403,6 +2404,14 @@ Les supprimer tous, puis le conteneur ? Cette action est irréversible.</transla
     <message>
         <source>Bytes [{start}:{end}] of {size}.</source>
         <translation>Octets [{start}:{end}] sur {size}.</translation>
+    </message>
+    <message>
+        <source>Not checked: this service cannot prove part of an object, and this one is larger than {cap}, the most a preview reads whole to check the bytes it shows.</source>
+        <translation>Non vérifié : ce service ne peut prouver aucune partie d&apos;un objet, et celui-ci dépasse {cap}, le maximum qu&apos;un aperçu lit en entier pour vérifier les octets qu&apos;il montre.</translation>
+    </message>
+    <message>
+        <source>Not checked: the service gives no checksum for this object, so its bytes cannot be proven.</source>
+        <translation>Non vérifié : le service ne donne aucune somme de contrôle pour cet objet, ses octets ne peuvent donc pas être prouvés.</translation>
     </message>
     <message>
         <source>An image is recognised by its first bytes; this range starts at {start}.</source>

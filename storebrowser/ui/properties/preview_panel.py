@@ -6,6 +6,10 @@ other binaries) "No preview for this kind of file" on the Text tab, the Hex tab 
 there. A new object (or range) cancels the read under way and drops its result (generation
 counter). A server that ignores the range is shown as the error it is
 (``RangeNotHonored``), never turned into a full download.
+
+The bytes shown are proven by content as ``transfers.range_read.RangeRead`` can: on Azure
+by the MD5 of each read; elsewhere by reading an object of up to the preview's cap whole;
+a range of a larger one is shown with a plain note that it was not checked.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from storebrowser.core.display import display_text
 from storebrowser.core.errors import Cancelled
 from storebrowser.core.preview import Looks, decode_text, hexdump, image_kind, looks
 from storebrowser.core.types import ObjectInfo
-from storebrowser.providers.base import DEFAULT_CHUNK, Provider
+from storebrowser.providers.base import Provider
 from storebrowser.qtbridge.tasks import TaskResult, TaskRunner
+from storebrowser.transfers.range_read import RangeRead, Unchecked
 from storebrowser.ui.format import human_size, number
 from storebrowser.ui.properties.image_view import FittedImage
 from storebrowser.ui.properties.metadata_model import error_colour
@@ -52,12 +57,16 @@ TEXT, HEX, IMAGE = range(3)
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """What a worker read and prepared: the bytes, their hex dump and what they look like."""
+    """What a worker read and prepared: the bytes, their hex dump and what they look like;
+    ``unchecked``: why they were not checked by content (``None``: they were), ``note``
+    what they were checked by (or why not), in the transfers' words."""
 
     plan: RangePlan
     data: bytes
     hex: str
     looks: Looks = Looks.TEXT
+    unchecked: Unchecked | None = None
+    note: str = ""
 
 
 def fetch(
@@ -68,24 +77,20 @@ def fetch(
     cancel: CancelToken,
     version_id: str | None = None,
     bandwidth: Bandwidth | None = None,
+    listed: ObjectInfo | None = None,
 ) -> Fetched:
-    """Runs on a worker: only ``chosen`` is asked (a concrete range: no HEAD first), of
-    the version ``version_id`` when one is given, held to ``bandwidth``'s download limit."""
+    """Runs on a worker: ``chosen`` of the object (of the version ``version_id`` when one
+    is given, as ``listed`` showed it), held to ``bandwidth``'s download limit, proven as
+    ``RangeRead`` can: where the service proves no part, an object of up to the preview's
+    cap (``MAX_LENGTH``) is read whole and proven, so a preview never becomes a download."""
+    read = RangeRead(provider, container, key, chosen.byte_range, whole_up_to=MAX_LENGTH, cancel=cancel,
+                     version_id=version_id, bandwidth=bandwidth, listed=listed)  # fmt: skip
     parts = []
-    # Small reads while limited: a read that arrives whole (Azure's gets) would be a burst.
-    size = bandwidth.whole_read_size(DEFAULT_CHUNK) if bandwidth is not None else DEFAULT_CHUNK
-    if version_id is not None:
-        chunks = provider.iter_read_version(container, key, version_id, chosen.byte_range, cancel=cancel,
-                                            chunk_size=size)  # fmt: skip
-    else:
-        chunks = provider.iter_read(container, key, chosen.byte_range, cancel=cancel, chunk_size=size)
-    if bandwidth is not None:
-        chunks = bandwidth.limited(chunks, total=chosen.length, cancel=cancel)
-    for chunk in chunks:
+    for chunk in read:
         parts.append(chunk)
         cancel.raise_if_cancelled()
     data = b"".join(parts)
-    return Fetched(chosen, data, hexdump(data, chosen.start), looks(data))
+    return Fetched(chosen, data, hexdump(data, chosen.start), looks(data), read.unchecked, read.note)
 
 
 class PreviewPanel(QWidget):
@@ -142,6 +147,12 @@ class PreviewPanel(QWidget):
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: Said plainly when the bytes shown were not checked by content (never hidden).
+        self.check_note = QLabel(self)
+        self.check_note.setObjectName("previewUnchecked")
+        self.check_note.setWordWrap(True)
+        self.check_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_note.hide()
         self.tabs = QTabWidget(self)
         self.text_view = self._text_widget("previewText")
         self.hex_view = self._text_widget("previewHex")
@@ -168,6 +179,7 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(controls)
         layout.addWidget(self.status)
+        layout.addWidget(self.check_note)
         layout.addWidget(self.tabs, 1)
         self.show_object(None, "", None)
 
@@ -269,7 +281,7 @@ class PreviewPanel(QWidget):
         self.next_button.setEnabled(False)
         key, version_id, bandwidth = info.key, self.version_id, self.bandwidth
         self.runner.run(
-            lambda: fetch(provider, container, key, chosen, cancel, version_id, bandwidth),
+            lambda: fetch(provider, container, key, chosen, cancel, version_id, bandwidth, info),
             lambda result: self._arrived(generation, result),
         )
 
@@ -332,10 +344,35 @@ class PreviewPanel(QWidget):
             palette.setColor(self.status.foregroundRole(), error_colour(palette))
         self.status.setPalette(palette)
         self.hex_view.setPlainText(fetched.hex if fetched is not None else "")
+        self._show_check(fetched)
         self._show_text()
         self._show_image()
         self.next_button.setEnabled(fetched is not None and fetched.plan.next() is not None)
         self.settled.emit()
+
+    def _show_check(self, fetched: Fetched | None) -> None:
+        """The note that the bytes shown were not checked, and why (the transfers' words
+        in the tooltip); nothing when they were, or when nothing is shown."""
+        why = fetched.unchecked if fetched is not None and fetched.data else None
+        self.check_note.setVisible(why is not None)
+        if why is None:
+            self.check_note.clear()
+            return
+        assert fetched is not None
+        texts = {
+            Unchecked.TOO_LARGE: self.tr(
+                "Not checked: this service cannot prove part of an object, and this one is larger "
+                "than {cap}, the most a preview reads whole to check the bytes it shows."
+            ),
+            Unchecked.NO_PROOF: self.tr(
+                "Not checked: the service gives no checksum for this object, so its bytes cannot be proven."
+            ),
+        }
+        self.check_note.setText(texts[why].format(cap=human_size(MAX_LENGTH)))
+        self.check_note.setToolTip(fetched.note)
+        palette = self.check_note.palette()
+        palette.setColor(self.check_note.foregroundRole(), error_colour(palette))
+        self.check_note.setPalette(palette)
 
     def _show_text(self) -> None:
         fetched = self.fetched
