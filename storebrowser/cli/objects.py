@@ -29,8 +29,8 @@ from storebrowser.core.ranges import ByteRange
 from storebrowser.core.types import ContainerInfo, ObjectInfo
 from storebrowser.core.walk import walked_keys
 from storebrowser.transfers.range_read import PROVE_WHOLE_UP_TO, RangeRead
-from storebrowser.transfers.sending import stream_copy
 from storebrowser.transfers.stream import VerifiedRead
+from storebrowser.transfers.streamed_copy import stream_copy
 
 MAX_URL_EXPIRY = 7 * 24 * 3600
 

@@ -9,7 +9,7 @@ from storebrowser.providers.base import Provider
 from storebrowser.transfers.conflicts import decide
 from storebrowser.transfers.context import Paused, TaskContext
 from storebrowser.transfers.jobs import ConflictPolicy, State
-from storebrowser.transfers.sending import stream_copy
+from storebrowser.transfers.streamed_copy import stream_copy
 
 #: How often the container item of a delete looks whether its batches are finished.
 BATCH_POLL_SECONDS = 0.1

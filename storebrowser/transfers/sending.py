@@ -20,11 +20,11 @@ from typing import Any, BinaryIO, Protocol, TypedDict
 from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.encryption import Encryption
-from storebrowser.core.errors import Cancelled, ChecksumMismatch, NotFound
+from storebrowser.core.errors import Cancelled, NotFound
 from storebrowser.core.retry import NO_RETRY, RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo, PartRecord, ProgressCallback
 from storebrowser.providers.base import MultipartUpload, Provider
-from storebrowser.providers.streams import IterStream, ProgressStream, read_exactly
+from storebrowser.providers.streams import ProgressStream, read_exactly
 from storebrowser.transfers.parts import (
     PART_RETRY,
     ExecutorFactory,
@@ -414,47 +414,3 @@ def upload_bytes(
 ) -> ObjectInfo:
     return upload(provider, container, key, io.BytesIO(data), size=len(data),
                   content_type=content_type, metadata=metadata)  # fmt: skip
-
-
-def stream_copy(
-    source: Provider,
-    src_container: str,
-    src_key: str,
-    target: Provider,
-    dst_container: str,
-    dst_key: str,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken = NEVER,
-    bandwidth: Bandwidth | None = None,
-) -> ObjectInfo:
-    """Copy one object through this process, between accounts or services: the download
-    feeds the upload chunk by chunk (in parts when large), nothing touches the disk.
-    Content type and user metadata travel where the target can hold them. ``bandwidth``
-    holds the upload, which holds the download feeding it."""
-    stat = source.stat(src_container, src_key)
-    if src_key.endswith("/"):  # a folder marker: no bytes to move
-        return upload_bytes(target, dst_container, dst_key, b"")
-    stream = IterStream(source.iter_read(src_container, src_key, cancel=cancel))
-    try:
-        info = upload(
-            target,
-            dst_container,
-            dst_key,
-            stream.binary(),
-            size=stat.size,
-            content_type=stat.content_type if target.capabilities.content_type else None,
-            metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
-            progress=progress,
-            cancel=cancel,
-            bandwidth=bandwidth,
-        )
-    finally:
-        stream.close()
-    if info.size != stat.size:
-        raise ChecksumMismatch(
-            f"Copying {src_key!r}: {stat.size} bytes were read but {info.size} arrived.",
-            container=dst_container,
-            key=dst_key,
-        )
-    return info

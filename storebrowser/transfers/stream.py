@@ -77,7 +77,11 @@ class VerifiedRead:
         chunk_size: int = DEFAULT_CHUNK,
         version_id: str | None = None,
         bandwidth: Bandwidth | None = None,
+        exact_layout: bool = False,
     ) -> None:
+        """``exact_layout``: learn the parts' sizes up front (a HEAD per part of an S3
+        multipart object) where the stream cannot be asked again (a copy), rather than
+        guess them and fail on uneven parts (``UnevenParts``)."""
         self._provider, self._container, self._key = provider, container, key
         #: Held to its download limit by the caller (``Bandwidth.limited``); here only
         #: asked how large a read may be (small while limited), so none comes as a burst.
@@ -85,7 +89,7 @@ class VerifiedRead:
         self._cancel = cancel
         self._chunk_size = bandwidth.read_size(chunk_size) if bandwidth is not None else chunk_size
         self._version_id = version_id
-        self.proof = self._content_proof(exact_layout=False)
+        self.proof = self._content_proof(exact_layout=exact_layout)
         self.note = ""
 
     def _content_proof(self, *, exact_layout: bool) -> ContentProof:

@@ -448,3 +448,47 @@ def test_a_complete_file_with_nothing_to_check_it_by_is_downloaded_again(backend
     assert snap.state is State.DONE, snap.error
     assert "complete already" not in snap.items[0].note, snap.items[0].note
     assert (out / "same.bin").read_bytes() == data
+
+
+# -- a copy streamed through this process (between accounts) ------------------------------
+
+
+def test_a_copy_streamed_between_accounts_is_checked_and_a_wrong_one_is_deleted(backend: Backend):
+    """The source's bytes are proven as a download's are; a copy made of damaged bytes is
+    not left at the target (Azure never sends the damaged range on; elsewhere the copy the
+    upload stored is deleted), and the source is untouched."""
+    from storebrowser.core.errors import ChecksumMismatch, NotFound
+    from storebrowser.transfers.streamed_copy import stream_copy
+
+    provider, container = backend.provider, backend.container
+    data = multipart_object(backend)
+    backend.upload("src.bin", data)
+    info = stream_copy(provider, container, "src.bin", provider, container, "copy.bin")
+    assert info.size == len(data) and provider.read(container, "copy.bin") == data
+    with pytest.raises(ChecksumMismatch, match="but the server's"):
+        stream_copy(Corrupting(provider, at=0), container, "src.bin", provider, container, "bad.bin")
+    with pytest.raises(NotFound):
+        provider.stat(container, "bad.bin")
+    assert provider.read(container, "src.bin") == data
+
+
+def test_a_move_between_accounts_over_damaged_bytes_fails_and_keeps_its_source(backend: Backend, journal):
+    from storebrowser.core.errors import NotFound
+
+    provider, container = backend.provider, backend.container
+    data = multipart_object(backend)
+    backend.upload("moving.bin", data)
+    settings: dict[str, Any] = dict(part_size=PART, part_concurrency=3, concurrency=1, retry=FAST_RETRY)
+    accounts = {"acct": Corrupting(provider, at=0), "other": provider}
+    engine = TransferEngine(accounts, journal, **settings)  # type: ignore[arg-type]
+    spec = JobSpec(JobKind.MOVE, "acct", container, key="moving.bin", dst_account="other",
+                   dst_container=container, dst_key="moved.bin")  # fmt: skip
+    job = engine.submit(spec)
+    assert engine.wait_idle(180)
+    snap = engine.snapshot().job(job)
+    engine.shutdown()
+    assert snap.state is State.FAILED
+    assert "but the server's" in (snap.items[0].error or ""), snap.items[0].error
+    assert provider.read(container, "moving.bin") == data  # the source stays
+    with pytest.raises(NotFound):
+        provider.stat(container, "moved.bin")
