@@ -20,6 +20,7 @@ for a listing without one), its expiry or target in a side table.
 from __future__ import annotations
 
 import copy
+import itertools
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -59,6 +60,8 @@ from storebrowser.table.packing import (
 )
 
 _STATES = {code: state for state, code in ARCHIVE_CODES.items()}
+#: Stamps of ``ObjectColumns.edits``: never the same twice in a process.
+_EDIT_STAMPS = itertools.count(1)
 
 # -- the columns (GUI thread) ---------------------------------------------------------------
 
@@ -72,6 +75,10 @@ class ObjectColumns:
         self.reset(folder)
 
     def reset(self, folder: str) -> None:
+        #: A new stamp whenever a row's values change in place (``update``, ``delete``) or
+        #: the rows are replaced (``reset``); rows added keep it. What a view keeps of a
+        #: row's cells is good while this stays (``ui.objects.cells``).
+        self.edits = next(_EDIT_STAMPS)
         #: Names are stored relative to this (the listing's folder, ending in "/" or "").
         self.folder = folder
         self._names = bytearray()
@@ -143,6 +150,7 @@ class ObjectColumns:
     def update(self, row: int, info: ObjectInfo) -> None:
         """Replace everything but the name of ``row`` (same key, new values)."""
         packed = pack([info], self.folder, self.types, self.classes)
+        self.edits = next(_EDIT_STAMPS)
         if not self.flags[row] & FOLDER:
             self.object_bytes -= self.sizes[row]
         self.folders += bool(packed.flags[0] & FOLDER) - bool(self.flags[row] & FOLDER)
@@ -175,6 +183,7 @@ class ObjectColumns:
         bits = self.flags[row]
         if bits & DELETED:
             return
+        self.edits = next(_EDIT_STAMPS)
         self.flags[row] = bits | DELETED
         self.live -= 1
         if bits & FOLDER:

@@ -8,6 +8,7 @@ one, so a count finished after the listing changed is recognised and dropped."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,8 @@ from numpy.typing import NDArray
 from storebrowser.table.arrays import RowIds
 
 UNKNOWN = -1
+#: Stamps of ``FolderSizes.edits``: never the same twice in a process.
+_EDIT_STAMPS = itertools.count(1)
 
 
 class FolderSizes:
@@ -26,6 +29,8 @@ class FolderSizes:
         self._before: NDArray[np.int64] = np.empty(0, np.int64)
         #: Some folder has a size or a count going on (the sort then orders folders by it).
         self.known = False
+        #: A new stamp at every change (``start``, ``set``, ``stop``): see ``ObjectColumns.edits``.
+        self.edits = next(_EDIT_STAMPS)
 
     def _grow(self, rows: RowIds) -> None:
         need = int(rows.max()) + 1 if len(rows) else 0
@@ -39,6 +44,7 @@ class FolderSizes:
     def start(self, rows: RowIds) -> None:
         """A count of ``rows`` begins (sizes known before stay shown meanwhile, and come
         back if the count is stopped)."""
+        self.edits = next(_EDIT_STAMPS)
         self._grow(rows)
         self._remember(rows)
         self._counting[rows] = True
@@ -46,6 +52,7 @@ class FolderSizes:
 
     def set(self, rows: RowIds, sizes: NDArray[Any], *, counting: bool) -> None:
         """``sizes[i]`` bytes in ``rows[i]``; ``counting``: sums so far, more to come."""
+        self.edits = next(_EDIT_STAMPS)
         self._grow(rows)
         if counting:
             self._remember(rows)
@@ -62,6 +69,7 @@ class FolderSizes:
     def stop(self, rows: RowIds) -> None:
         """The count of ``rows`` ended without an answer (stopped, failed): each holds
         again what it held before the count (unknown, or a size counted earlier)."""
+        self.edits = next(_EDIT_STAMPS)
         inside = rows[rows < len(self._bytes)]
         self._bytes[inside] = np.where(self._counting[inside], self._before[inside], self._bytes[inside])
         self._counting[inside] = False

@@ -230,6 +230,12 @@ class NameTypeAhead(_TableModel):
 Role = Qt.ItemDataRole
 _HANDLED_ROLES = frozenset({Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole, Role.TextAlignmentRole,
                             Role.FontRole, Role.ForegroundRole})  # fmt: skip
+#: Painted cells whose values are kept at most (a screenful is ~250): past it the kept
+#: ones are dropped, so scrolling through a million rows keeps no more than this.
+KEPT_CELLS = 4096
+#: A kept cell's key: row id * _COLUMN_SLOTS + column (one int: a cheap dictionary key).
+_COLUMN_SLOTS = 16
+_NOT_KEPT = object()
 
 
 class CellRoles(_TableModel):
@@ -239,11 +245,41 @@ class CellRoles(_TableModel):
     call: answered here in one Python call per painted cell instead of seven ``data``
     calls. Each call from Qt into Python takes the GIL, which a worker converting a page
     may hold for up to its switch interval (5 ms), so fewer calls mean shorter stalls
-    while a listing arrives (issue 25, item 4)."""
+    while a listing arrives (issue 25, item 4).
+
+    What ``multiData`` answers is kept per cell, by row id (which a sort, a filter or a
+    new page does not change), so a repaint of rows painted before (every repaint while
+    a listing arrives: the rows on screen stay) formats no size, date or type again.
+    What a row shows changes only through its columns (``ObjectColumns.update``,
+    ``delete``, ``reset``) and its folder's count (``FolderSizes``); each of those moves
+    their ``edits`` stamp, and a changed stamp drops every kept cell. The model calls
+    ``forget_cells`` once when it is made."""
 
     _rows: ObjectColumns
     _visible: array[int]
     _icons: RowIcons
+    _kept: dict[int, dict[int, object]]
+    _kept_stamp: tuple[int, int]
+
+    def forget_cells(self) -> None:
+        """Drop every kept cell: the next paint reads them from the columns again."""
+        self._kept = {}
+        self._kept_stamp = (-1, -1)
+
+    def _kept_cell(self, row: int, column: int) -> dict[int, object]:
+        """The kept values of a cell by role (empty: none kept yet), after dropping all
+        kept cells if a row changed since they were kept, or if there are too many."""
+        rows = self._rows
+        stamp = (rows.edits, rows.folder_sizes.edits)
+        kept = self._kept
+        if stamp != self._kept_stamp or len(kept) >= KEPT_CELLS:
+            kept.clear()
+            self._kept_stamp = stamp
+        key = row * _COLUMN_SLOTS + column
+        cell = kept.get(key)
+        if cell is None:
+            cell = kept[key] = {}
+        return cell
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole) -> object:
         if role not in _HANDLED_ROLES or not index.isValid():
@@ -261,16 +297,20 @@ class CellRoles(_TableModel):
             super().multiData(index, roleDataSpan)  # every role cleared, through data()
             return
         row, column = self._visible[shown], index.column()
+        cell = self._kept_cell(row, column)
         # A span iterates over its QModelRoleData at run time; the stub does not say so.
         roles = cast("Iterable[QModelRoleData]", roleDataSpan)
         if isinstance(roleDataSpan, QModelRoleData):
             roles = [roleDataSpan]
         for role_data in roles:  # each one set: the delegate reuses the span from cell to cell
             role = role_data.role()
-            if role in _HANDLED_ROLES and (value := self._role(row, column, role)) is not None:
-                role_data.setData(value)
-            else:
+            value = cell.get(role, _NOT_KEPT)
+            if value is _NOT_KEPT:
+                value = cell[role] = self._role(row, column, role) if role in _HANDLED_ROLES else None
+            if value is None:
                 role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _role(self, row: int, column: int, role: int) -> object:
         if role == Role.DisplayRole:  # keys may hold control characters: shown escaped

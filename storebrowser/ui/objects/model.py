@@ -133,6 +133,7 @@ class ObjectTableModel(NameTypeAhead, CellRoles, RowEdits, FolderSizeRows, Shown
         #: page of the new one (or its failure) replaces them.
         self._reset_pending: str | None = None
         self._icons = RowIcons()
+        self.forget_cells()  # none kept yet (``CellRoles``)
         self._merge_timer = QTimer(self)
         self._merge_timer.setSingleShot(True)
         self._merge_timer.timeout.connect(self._merge_some)
