@@ -67,6 +67,10 @@ def test_the_preview_says_when_its_bytes_are_not_checked(qtbot, runner, box) -> 
         assert panel.check_note.text().startswith("Not checked: this service cannot prove part of an object")
         assert "1.0 MB" in panel.check_note.text()
         assert panel.check_note.toolTip().startswith("not checked: ")
+        shots = os.environ.get("STOREBROWSER_SHOTS")
+        if shots:  # to look at: how the note reads beside the bytes (once laid out)
+            qtbot.wait(100)
+            panel.grab().save(os.path.join(shots, f"preview-unchecked-{name}.png"))
 
     _show(qtbot, panel, provider, container, "small.bin")
     assert panel.fetched is not None and panel.fetched.data == small[:DEFAULT_LENGTH]

@@ -147,7 +147,9 @@ class PreviewPanel(QWidget):
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        #: Said plainly when the bytes shown were not checked by content (never hidden).
+        #: Said plainly when the bytes shown were not checked by content (never hidden), in
+        #: the text's own colour: it is how the service works, not an error (red, on every
+        #: preview of a large S3 or Swift object, read as one).
         self.check_note = QLabel(self)
         self.check_note.setObjectName("previewUnchecked")
         self.check_note.setWordWrap(True)
@@ -370,9 +372,6 @@ class PreviewPanel(QWidget):
         }
         self.check_note.setText(texts[why].format(cap=human_size(MAX_LENGTH)))
         self.check_note.setToolTip(fetched.note)
-        palette = self.check_note.palette()
-        palette.setColor(self.check_note.foregroundRole(), error_colour(palette))
-        self.check_note.setPalette(palette)
 
     def _show_text(self) -> None:
         fetched = self.fetched
