@@ -2342,7 +2342,6 @@ Alle löschen und dann den Container? Das lässt sich nicht rückgängig machen.
     </message>
     <message>
         <source>Text</source>
-        <extracomment>Said plainly when the bytes shown were not checked by content (never hidden).</extracomment>
         <translation>Text</translation>
     </message>
     <message>

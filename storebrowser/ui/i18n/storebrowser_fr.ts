@@ -2342,7 +2342,6 @@ Les supprimer tous, puis le conteneur ? Cette action est irréversible.</transla
     </message>
     <message>
         <source>Text</source>
-        <extracomment>Said plainly when the bytes shown were not checked by content (never hidden).</extracomment>
         <translation>Texte</translation>
     </message>
     <message>

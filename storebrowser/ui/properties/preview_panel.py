@@ -147,9 +147,10 @@ class PreviewPanel(QWidget):
         self.status.setObjectName("previewStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        #: Said plainly when the bytes shown were not checked by content (never hidden), in
-        #: the text's own colour: it is how the service works, not an error (red, on every
-        #: preview of a large S3 or Swift object, read as one).
+        # Said plainly when the bytes shown were not checked by content (never hidden), in
+        # the text's own colour: it is how the service works, not an error (red, on every
+        # preview of a large S3 or Swift object, read as one). Not "#:", which lupdate
+        # would hand translators as a comment on the next tr() ("Text").
         self.check_note = QLabel(self)
         self.check_note.setObjectName("previewUnchecked")
         self.check_note.setWordWrap(True)
