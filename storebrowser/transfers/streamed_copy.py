@@ -4,16 +4,19 @@ disk, and the bytes are proven by content as a download's are."""
 
 from __future__ import annotations
 
+import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from typing import Any
 
 from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
 from storebrowser.core.errors import ChecksumMismatch, StorageError
+from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo, ProgressCallback
 from storebrowser.providers.base import Provider
 from storebrowser.providers.streams import IterStream
-from storebrowser.transfers.sending import upload, upload_bytes
+from storebrowser.transfers.sending import SendPolicy, goes_in_parts, send, upload_bytes
 from storebrowser.transfers.stream import VerifiedRead
 
 log = logging.getLogger(__name__)
@@ -36,52 +39,101 @@ def stream_copy(
     Content type and user metadata travel where the target can hold them. ``bandwidth``
     holds the upload, which holds the download feeding it.
 
-    The bytes read are proven by content as a download's are (``VerifiedRead``): on Azure
-    each read before it is sent on, so a damaged one never reaches the target; elsewhere
-    the whole stream once the upload has taken it. A copy that does not match is deleted
-    from the target (it is ours: the upload returned it) and the copy fails, so a move
-    never deletes its source over a wrong copy."""
+    The bytes are proven by content as a download's are (``VerifiedRead``), before they
+    replace what the target holds: on Azure each read before it is sent on; an upload in
+    parts once its last part is sent, before the parts are made the object (a mismatch
+    aborts it); an object sent in one request is read whole and proven first. Only a large
+    object to a target that takes no parts is proven after it is stored; a copy that does
+    not match is then deleted. A move never deletes its source over a wrong copy."""
     if src_key.endswith("/"):  # a folder marker: no bytes to move
         source.stat(src_container, src_key)
         return upload_bytes(target, dst_container, dst_key, b"")
     read = VerifiedRead(source, src_container, src_key, cancel=cancel, exact_layout=True)
     stat = read.proof.info
-    chunks = iter(read)
-    stream = IterStream(_up_to(chunks, stat.size))
+    # A generator of our own, to close at once (the read's generator, its connection, then
+    # goes with it) rather than at garbage collection.
+    chunks: Generator[bytes, None, None] = (chunk for chunk in read)
+    policy = SendPolicy(target.part_concurrency, bandwidth=bandwidth)
+    options: dict[str, Any] = dict(
+        content_type=stat.content_type if target.capabilities.content_type else None,
+        metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
+        progress=progress,
+        cancel=cancel,
+        policy=policy,
+    )
     try:
-        info = upload(
-            target,
-            dst_container,
-            dst_key,
-            stream.binary(),
-            size=stat.size,
-            content_type=stat.content_type if target.capabilities.content_type else None,
-            metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
-            progress=progress,
-            cancel=cancel,
-            bandwidth=bandwidth,
-        )
+        if goes_in_parts(target, dst_key, stat.size, policy):
+            info = _in_parts(target, dst_container, dst_key, chunks, stat.size, src_key, options)
+        elif stat.size <= WHOLE_IN_MEMORY:
+            data = _proven_whole(chunks, stat.size, src_key)
+            info = send(target, dst_container, dst_key, io.BytesIO(data), size=len(data), **options).info
+        else:
+            info = _stored_then_proven(target, dst_container, dst_key, chunks, stat.size, src_key, options)
     finally:
-        stream.close()
+        chunks.close()
+    if info.size != stat.size:
+        raise ChecksumMismatch(f"Copying {src_key!r}: {stat.size} bytes were read, {info.size} arrived.")
+    return info
+
+
+#: The largest object read whole (and proven) before it is sent in one request; larger
+#: ones go in parts, proven before the parts are made the object.
+WHOLE_IN_MEMORY = 64 * 1024 * 1024
+
+
+def _in_parts(
+    target: Provider,
+    container: str,
+    key: str,
+    chunks: Iterator[bytes],
+    size: int,
+    src_key: str,
+    options: dict[str, Any],
+) -> ObjectInfo:
+    """Proven once the last part is sent, before the parts are made the object: a
+    mismatch aborts the upload and leaves what the target held."""
+    body = IterStream(_up_to(chunks, size)).binary()
+
+    def proof() -> None:
+        _finish_check(chunks, src_key)
+
+    return send(target, container, key, body, size=size, before_complete=proof, **options).info
+
+
+def _proven_whole(chunks: Iterator[bytes], size: int, key: str) -> bytes:
+    data = b"".join(_up_to(chunks, size))
+    _finish_check(chunks, key)
+    return data
+
+
+def _stored_then_proven(
+    target: Provider,
+    container: str,
+    key: str,
+    chunks: Iterator[bytes],
+    size: int,
+    src_key: str,
+    options: dict[str, Any],
+) -> ObjectInfo:
+    """A large object to a target that takes no parts: stored, then proven; a copy that
+    does not match is deleted, and the error says whether it could be."""
+    info = send(target, container, key, IterStream(_up_to(chunks, size)).binary(), size=size, **options).info
     try:
-        if info.size != stat.size:
-            raise ChecksumMismatch(f"Copying {src_key!r}: {stat.size} bytes were read, {info.size} arrived.")
         _finish_check(chunks, src_key)
     except ChecksumMismatch as wrong:
-        _remove_wrong_copy(target, dst_container, dst_key)
-        raise ChecksumMismatch(
-            f"{wrong.message} The copy {dst_container}/{dst_key} was deleted; the source is untouched.",
-            container=dst_container,
-            key=dst_key,
-        ) from None
+        if _deleted(target, container, key):
+            said = f"The copy {container}/{key} was deleted; the source is untouched."
+        else:
+            said = f"The copy {container}/{key} could NOT be deleted: delete it; the source is untouched."
+        raise ChecksumMismatch(f"{wrong.message} {said}", container=container, key=key) from None
     return info
 
 
 def _up_to(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
     """The chunks until ``size`` bytes were handed on, and not one call more: the proof
-    that runs when the read ends (``VerifiedRead``) must not fire inside the upload, where
-    the request may already hold every byte and its failure would not say whether the
-    object was stored. ``_finish_check`` runs it once the upload has answered."""
+    that runs when the read ends (``VerifiedRead``) must not fire inside a request that
+    may already hold every byte, whose failure would not say whether the object was
+    stored. ``_finish_check`` runs it where its answer decides."""
     sent = 0
     while sent < size:
         chunk = next(chunks, None)
@@ -98,8 +150,13 @@ def _finish_check(chunks: Iterator[bytes], key: str) -> None:
         raise ChecksumMismatch(f"Copying {key!r}: the source sent more bytes than its size.")
 
 
-def _remove_wrong_copy(target: Provider, container: str, key: str) -> None:
+def _deleted(target: Provider, container: str, key: str) -> bool:
     try:
-        target.delete_object(container, key)
-    except StorageError as error:  # said in the log; the copy's failure is what is raised
+        call_with_retry(lambda: target.delete_object(container, key), DELETE_RETRY)
+    except StorageError as error:
         log.warning("A copy not matching its source could not be deleted: %s/%s: %s", container, key, error)
+        return False
+    return True
+
+
+DELETE_RETRY = RetryPolicy(attempts=3, base_delay=0.5, max_delay=2.0)
