@@ -140,6 +140,8 @@ def _up_to(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
         if chunk is None:
             return
         sent += len(chunk)
+        if sent > size:  # before the upload is handed a byte past the size it was told
+            raise ChecksumMismatch(f"Copying: the source sent more than its {size} bytes.")
         yield chunk
 
 

@@ -487,6 +487,29 @@ def test_a_copy_streamed_between_accounts_is_proven_before_it_replaces_anything(
     assert provider.read(container, "src.bin") == data
 
 
+class _Longer(Counting):
+    """Sends a byte more than asked at the end of every read: a source that says one size
+    and delivers another (Azure's proven reads ask for ranges, each checked for length)."""
+
+    def iter_read(
+        self, container: str, key: str, byte_range: ByteRange = WHOLE, **kwargs: Any
+    ) -> Iterator[bytes]:
+        yield from super().iter_read(container, key, byte_range, **kwargs)
+        yield b"!"
+
+
+def test_a_copy_whose_source_sends_more_than_its_size_fails_and_replaces_nothing(backend: Backend):
+    from storebrowser.core.errors import StorageError
+    from storebrowser.transfers.streamed_copy import stream_copy
+
+    provider, container = backend.provider, backend.container
+    backend.upload("src.bin", b"small object\n" * 100)
+    backend.upload("held.bin", b"what the target held")
+    with pytest.raises(StorageError):
+        stream_copy(_Longer(provider), container, "src.bin", provider, container, "held.bin")
+    assert provider.read(container, "held.bin") == b"what the target held"
+
+
 def test_a_move_between_accounts_over_damaged_bytes_fails_and_keeps_its_source(backend: Backend, journal):
     from storebrowser.core.errors import NotFound
 
