@@ -4,10 +4,10 @@ disk, and the bytes are proven by content as a download's are."""
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
-from collections.abc import Generator, Iterator
-from typing import Any
+from collections.abc import Callable, Generator, Iterator
 
 from storebrowser.core.bandwidth import Bandwidth
 from storebrowser.core.cancel import NEVER, CancelToken
@@ -16,7 +16,7 @@ from storebrowser.core.retry import RetryPolicy, call_with_retry
 from storebrowser.core.types import ObjectInfo, ProgressCallback
 from storebrowser.providers.base import Provider
 from storebrowser.providers.streams import IterStream
-from storebrowser.transfers.sending import SendPolicy, goes_in_parts, send, upload_bytes
+from storebrowser.transfers.sending import SendPolicy, Sent, goes_in_parts, send, upload_bytes
 from storebrowser.transfers.stream import VerifiedRead
 
 log = logging.getLogger(__name__)
@@ -54,25 +54,28 @@ def stream_copy(
     # goes with it) rather than at garbage collection.
     chunks: Generator[bytes, None, None] = (chunk for chunk in read)
     policy = SendPolicy(target.part_concurrency, bandwidth=bandwidth)
-    options: dict[str, Any] = dict(
+    store: Callable[..., Sent] = functools.partial(  # send, to this target, key and options
+        send, target, dst_container, dst_key, progress=progress, cancel=cancel, policy=policy,
         content_type=stat.content_type if target.capabilities.content_type else None,
         metadata=dict(stat.metadata) if target.capabilities.user_metadata and stat.metadata else None,
-        progress=progress,
-        cancel=cancel,
-        policy=policy,
-    )
+    )  # fmt: skip
+    size = stat.size
     try:
-        if goes_in_parts(target, dst_key, stat.size, policy):
-            info = _in_parts(target, dst_container, dst_key, chunks, stat.size, src_key, options)
-        elif stat.size <= WHOLE_IN_MEMORY:
-            data = _proven_whole(chunks, stat.size, src_key)
-            info = send(target, dst_container, dst_key, io.BytesIO(data), size=len(data), **options).info
+        if goes_in_parts(target, dst_key, size, policy):
+            # Proven once the last part is sent, before the parts are made the object: a
+            # mismatch aborts the upload and leaves what the target held.
+            proof = functools.partial(_finish_check, chunks, src_key)
+            info = store(IterStream(_up_to(chunks, size)).binary(), size=size, before_complete=proof).info
+        elif size <= WHOLE_IN_MEMORY:
+            data = b"".join(_up_to(chunks, size))
+            _finish_check(chunks, src_key)
+            info = store(io.BytesIO(data), size=len(data)).info
         else:
-            info = _stored_then_proven(target, dst_container, dst_key, chunks, stat.size, src_key, options)
+            info = _stored_then_proven(store, target, dst_container, dst_key, chunks, size, src_key)
     finally:
         chunks.close()
-    if info.size != stat.size:
-        raise ChecksumMismatch(f"Copying {src_key!r}: {stat.size} bytes were read, {info.size} arrived.")
+    if info.size != size:
+        raise ChecksumMismatch(f"Copying {src_key!r}: {size} bytes were read, {info.size} arrived.")
     return info
 
 
@@ -81,43 +84,18 @@ def stream_copy(
 WHOLE_IN_MEMORY = 64 * 1024 * 1024
 
 
-def _in_parts(
-    target: Provider,
-    container: str,
-    key: str,
-    chunks: Iterator[bytes],
-    size: int,
-    src_key: str,
-    options: dict[str, Any],
-) -> ObjectInfo:
-    """Proven once the last part is sent, before the parts are made the object: a
-    mismatch aborts the upload and leaves what the target held."""
-    body = IterStream(_up_to(chunks, size)).binary()
-
-    def proof() -> None:
-        _finish_check(chunks, src_key)
-
-    return send(target, container, key, body, size=size, before_complete=proof, **options).info
-
-
-def _proven_whole(chunks: Iterator[bytes], size: int, key: str) -> bytes:
-    data = b"".join(_up_to(chunks, size))
-    _finish_check(chunks, key)
-    return data
-
-
 def _stored_then_proven(
+    store: Callable[..., Sent],
     target: Provider,
     container: str,
     key: str,
     chunks: Iterator[bytes],
     size: int,
     src_key: str,
-    options: dict[str, Any],
 ) -> ObjectInfo:
     """A large object to a target that takes no parts: stored, then proven; a copy that
     does not match is deleted, and the error says whether it could be."""
-    info = send(target, container, key, IterStream(_up_to(chunks, size)).binary(), size=size, **options).info
+    info = store(IterStream(_up_to(chunks, size)).binary(), size=size).info
     try:
         _finish_check(chunks, src_key)
     except ChecksumMismatch as wrong:

@@ -12,8 +12,9 @@ import pytest
 
 from storebrowser.providers.base import Provider
 from tests.cli.conftest import CliResult, RunCli
-from tests.providers.backends import _counted_settings, s3_moto_settings, s3_swift_settings
+from tests.providers.backends import _counted_settings
 from tests.servers.counting_proxy import CountingProxy
+from tests.transfers.helpers import backend_settings
 from tests.versions.sdk_state import current_objects
 
 SECRET_ENV = "SB_TEST_SYNC_SECRET"
@@ -27,15 +28,7 @@ def ok(result: CliResult) -> bytes:
     return result.stdout
 
 
-def settings_of(name: str, request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
-    if name == "s3_moto":
-        return "s3", s3_moto_settings(request.getfixturevalue("moto_server"))
-    if name == "s3_swift":
-        return "s3", s3_swift_settings(request.getfixturevalue("swift_server"))
-    if name == "swift":
-        server = request.getfixturevalue("swift_server")
-        return "swift", {"auth_url": server.auth_url, "username": server.user, "api_key": server.key}
-    return "azure", {"connection_string": request.getfixturevalue("azurite_server").connection_string}
+settings_of = backend_settings  # (kind, settings) of a backend on its test server
 
 
 def add_account(cli: RunCli, name: str, kind: str, settings: dict[str, Any]) -> RunCli:

@@ -3,16 +3,20 @@ OUR provider (the SDKs underneath are real; nothing is mocked); a backend's sett
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from typing import Any
 
 import pytest
 
+from storebrowser.core.errors import StorageError
 from storebrowser.core.ranges import ByteRange
 from storebrowser.core.retry import RetryPolicy
 from storebrowser.providers.base import MultipartUpload, Provider
+from storebrowser.providers.registry import open_provider
 from tests.providers.backends import s3_moto_settings, s3_swift_settings
 
 WHOLE = ByteRange()
@@ -130,3 +134,20 @@ def backend_settings(name: str, request: pytest.FixtureRequest) -> tuple[str, di
         server = request.getfixturevalue("swift_server")
         return "swift", {"auth_url": server.auth_url, "username": server.user, "api_key": server.key}
     return "azure", {"connection_string": request.getfixturevalue("azurite_server").connection_string}
+
+
+@contextlib.contextmanager
+def opened_box(name: str, request: pytest.FixtureRequest, prefix: str) -> Iterator[tuple[Provider, str]]:
+    """A connected provider of backend ``name`` and a new container of its own (named
+    ``prefix`` + a random suffix), deleted with what it holds afterwards."""
+    kind, settings = backend_settings(name, request)
+    provider = open_provider(kind, settings)
+    provider.connect()
+    container = f"{prefix}{uuid.uuid4().hex[:12]}"
+    provider.create_container(container)
+    try:
+        yield provider, container
+    finally:
+        with contextlib.suppress(StorageError):
+            provider.delete_container(container, force=True)
+        provider.close()

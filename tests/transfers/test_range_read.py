@@ -7,21 +7,19 @@ then the read fails with nothing of it handed on. Damage is made in OUR provider
 
 from __future__ import annotations
 
-import contextlib
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from storebrowser.core.errors import ChecksumMismatch, StorageError
+from storebrowser.core.errors import ChecksumMismatch
 from storebrowser.core.ranges import ByteRange
 from storebrowser.providers.base import Provider
 from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import sending
 from storebrowser.transfers.range_read import RangeRead, Unchecked
-from tests.transfers.helpers import Counting, Damaging, backend_settings
+from tests.transfers.helpers import Counting, Damaging, opened_box
 
 KiB, MiB = 1024, 1024 * 1024
 BACKENDS = ["s3_moto", "s3_swift", "swift", "azure"]
@@ -31,15 +29,8 @@ WHOLE_UP_TO = 256 * KiB
 
 @pytest.fixture(params=BACKENDS)
 def box(request: pytest.FixtureRequest) -> Iterator[tuple[str, Provider, str]]:
-    kind, settings = backend_settings(request.param, request)
-    provider = open_provider(kind, settings)
-    provider.connect()
-    container = f"ranges{uuid.uuid4().hex[:12]}"
-    provider.create_container(container)
-    yield request.param, provider, container
-    with contextlib.suppress(StorageError):
-        provider.delete_container(container, force=True)
-    provider.close()
+    with opened_box(request.param, request, "ranges") as (provider, container):
+        yield request.param, provider, container
 
 
 def _read(
@@ -122,21 +113,13 @@ def test_a_range_of_a_large_object_is_labelled_unchecked_unless_the_service_prov
 def test_a_range_longer_than_one_proven_read_is_proven_read_by_read_on_azure(
     request: pytest.FixtureRequest,
 ) -> None:
-    _kind, settings = backend_settings("azure", request)
-    provider = open_provider("azure", settings)
-    provider.connect()
-    container = f"ranges{uuid.uuid4().hex[:12]}"
-    provider.create_container(container)
-    try:
+    with opened_box("azure", request, "ranges") as (provider, container):
         data = _upload(provider, container, 5 * MiB)
         counting = Counting(provider)
         read = RangeRead(counting, container, "obj.bin", ByteRange(100, -100))
         assert b"".join(read) == data[100:-100]
         assert counting.reads == [ByteRange(100, 100 + 4 * MiB), ByteRange(100 + 4 * MiB, 5 * MiB - 100)]
         assert read.note == "verified: MD5 of 2 ranges (Azure range MD5)"
-    finally:
-        provider.delete_container(container, force=True)
-        provider.close()
 
 
 def test_a_local_folder_proves_a_small_range_without_hashing_a_large_file(tmp_path: Path) -> None:

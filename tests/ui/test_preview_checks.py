@@ -6,35 +6,24 @@ is shown. Real servers; damage made in our provider's reads (test_range_read).""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
-from storebrowser.core.errors import StorageError
 from storebrowser.providers.base import Provider
-from storebrowser.providers.registry import open_provider
 from storebrowser.transfers import sending
 from storebrowser.ui.properties.preview_panel import PreviewPanel
 from storebrowser.ui.properties.preview_range import DEFAULT_LENGTH, MAX_LENGTH
-from tests.transfers.helpers import Damaging, backend_settings
+from tests.transfers.helpers import Damaging, opened_box
 
 WAIT = 30_000
 
 
 @pytest.fixture(params=["s3_moto", "swift", "azure"])
 def box(request: pytest.FixtureRequest) -> Iterator[tuple[str, Provider, str]]:
-    kind, settings = backend_settings(request.param, request)
-    provider = open_provider(kind, settings)
-    provider.connect()
-    container = f"preview{uuid.uuid4().hex[:12]}"
-    provider.create_container(container)
-    yield request.param, provider, container
-    with contextlib.suppress(StorageError):
-        provider.delete_container(container, force=True)
-    provider.close()
+    with opened_box(request.param, request, "preview") as (provider, container):
+        yield request.param, provider, container
 
 
 def _panel(qtbot, runner) -> PreviewPanel:
